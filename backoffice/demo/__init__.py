@@ -1,0 +1,1 @@
+"""Demo data: synthetic applications, attachments and a seeded demo database."""

@@ -1,0 +1,1 @@
+"""Pure domain: enums, the status machine, Aktenzeichen, records. No I/O."""

@@ -1,0 +1,52 @@
+"""Named domain errors. Each carries a message a user can act on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """Base for errors caused by input or state, not by bugs."""
+
+
+class NotFound(DomainError):
+    pass
+
+
+class TransitionNotAllowed(DomainError):
+    def __init__(self, service: Any, status: Any, action: Any, outcome: Any = None) -> None:
+        self.service, self.status, self.action, self.outcome = service, status, action, outcome
+        extra = f" with outcome {outcome}" if outcome is not None else ""
+        super().__init__(f"action '{action}'{extra} is not allowed for a {service} case in status '{status}'")
+
+
+class ConcurrentModification(DomainError):
+    """The case was saved by someone else since it was loaded."""
+
+    def __init__(self, aktenzeichen: str, expected: int, actual: int) -> None:
+        self.aktenzeichen, self.expected, self.actual = aktenzeichen, expected, actual
+        super().__init__(
+            f"{aktenzeichen} was changed by someone else (version {actual}, you edited version {expected})"
+        )
+
+
+class ValidationFailed(DomainError):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems))
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class UnknownUser(DomainError):
+    pass
+
+
+class UnknownSchema(DomainError):
+    """A form refers to a schema URI this installation does not ship."""
+
+    def __init__(self, uri: str) -> None:
+        self.uri = uri
+        super().__init__(f"unknown form schema: {uri}")

@@ -1,0 +1,172 @@
+"""Plain, frozen data returned by services to the CLI and the UI (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from .catalog import Role, Service
+from .status import Outcome, Status
+
+
+@dataclass(frozen=True, slots=True)
+class UserRef:
+    id: int
+    login: str
+    display_name: str
+    roles: frozenset[Role]
+    department_codes: frozenset[str]
+
+    def has_role(self, role: Role) -> bool:
+        return role in self.roles
+
+
+@dataclass(frozen=True, slots=True)
+class QueueInfo:
+    id: int
+    code: str
+    name: str
+    open_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class DepartmentInfo:
+    id: int
+    code: str
+    name: str
+    service: Service
+    queues: tuple[QueueInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    given_name: str
+    family_name: str
+    birth_date: date | None = None
+    street: str = ""
+    house_number: str = ""
+    postcode: str = ""
+    city: str = ""
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class PortalReference:
+    destination_id: str
+    submission_id: str
+    case_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of a case list; everything the table and `cases list` show."""
+
+    id: int
+    aktenzeichen: str
+    service: Service
+    status: Status
+    outcome: Outcome | None
+    queue: str  # queue code
+    assignee: str | None  # login
+    applicant_name: str
+    received_at: datetime
+    target_date: date | None
+    legal_deadline: date | None
+    submission_id: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "aktenzeichen": self.aktenzeichen,
+            "service": self.service.value,
+            "status": self.status.value,
+            "outcome": self.outcome.value if self.outcome else None,
+            "queue": self.queue,
+            "assignee": self.assignee,
+            "applicant_name": self.applicant_name,
+            "received_at": self.received_at.isoformat(),
+            "target_date": self.target_date.isoformat() if self.target_date else None,
+            "legal_deadline": self.legal_deadline.isoformat() if self.legal_deadline else None,
+            "submission_id": self.submission_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentInfo:
+    id: int
+    filename: str
+    mime_type: str
+    purpose: str
+    size: int
+    sha512: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteInfo:
+    id: int
+    author: str
+    created_at: datetime
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuditInfo:
+    at: datetime
+    actor: str
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    row: CaseRow
+    version: int
+    applicant: Applicant
+    form_data: dict[str, Any]
+    schema_uri: str
+    portal: PortalReference | None
+    attachments: tuple[AttachmentInfo, ...]
+    notes: tuple[NoteInfo, ...]
+    history: tuple[AuditInfo, ...]
+    allowed_actions: tuple[str, ...]
+
+
+class SortKey(StrEnum):
+    AKTENZEICHEN = "aktenzeichen"
+    SERVICE = "service"
+    STATUS = "status"
+    ASSIGNEE = "assignee"
+    APPLICANT = "applicant_name"
+    RECEIVED = "received_at"
+    TARGET = "target_date"
+    LEGAL_DEADLINE = "legal_deadline"
+    QUEUE = "queue"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseQuery:
+    """What a case list shows. ``None`` means no restriction."""
+
+    queue_code: str | None = None
+    department_code: str | None = None
+    status: Status | None = None
+    service: Service | None = None
+    assignee_login: str | None = None
+    open_only: bool = False
+    sort: SortKey = SortKey.RECEIVED
+    descending: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    offset: int
+    rows: tuple[CaseRow, ...]
+    total: int = field(default=-1)  # -1 when not computed with the page

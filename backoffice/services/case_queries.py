@@ -1,0 +1,84 @@
+"""Read-only case queries for lists and the case view."""
+
+from __future__ import annotations
+
+from ..domain.catalog import Service
+from ..domain.records import (
+    Applicant,
+    AttachmentInfo,
+    AuditInfo,
+    CaseDetail,
+    CaseQuery,
+    CaseRow,
+    NoteInfo,
+    PortalReference,
+    UserRef,
+)
+from ..domain.status import Outcome, Status, workflow
+from ..store.uow import UnitOfWork
+from .cases import load_for_read
+from .directory import visible_department_codes
+
+MAX_PAGE = 1000
+
+
+def count_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:
+    return uow.cases.count(query, visible_department_codes(actor))
+
+
+def list_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
+    """One page of the list; pages are bounded so no caller can load a whole queue at once."""
+    if offset < 0 or not 0 < limit <= MAX_PAGE:
+        raise ValueError(f"page must have 0 <= offset and 0 < limit <= {MAX_PAGE}")
+    return uow.cases.page(query, offset, limit, visible_department_codes(actor))
+
+
+def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
+    case = load_for_read(uow, actor, aktenzeichen)
+    row = CaseRow(
+        id=case.id,
+        aktenzeichen=case.aktenzeichen,
+        service=Service(case.service),
+        status=Status(case.status),
+        outcome=Outcome(case.outcome) if case.outcome else None,
+        queue=case.queue.code,
+        assignee=case.assignee.login if case.assignee else None,
+        applicant_name=case.applicant_name,
+        received_at=case.received_at,
+        target_date=case.target_date,
+        legal_deadline=case.legal_deadline,
+        submission_id=case.submission_id,
+    )
+    portal = (
+        PortalReference(case.portal_destination_id or "", case.submission_id, case.portal_case_id or "")
+        if case.submission_id
+        else None
+    )
+    return CaseDetail(
+        row=row,
+        version=case.version,
+        applicant=Applicant(
+            given_name=case.given_name,
+            family_name=case.family_name,
+            birth_date=case.birth_date,
+            street=case.street,
+            house_number=case.house_number,
+            postcode=case.postcode,
+            city=case.city,
+            email=case.email,
+            phone=case.phone,
+        ),
+        form_data=dict(case.form_data),
+        schema_uri=case.schema_uri,
+        portal=portal,
+        attachments=tuple(
+            AttachmentInfo(a.id, a.filename, a.mime_type, a.purpose, a.size, a.sha512)
+            for a in uow.cases.attachments(case.id)
+        ),
+        notes=tuple(NoteInfo(n.id, n.author.login, n.created_at, n.text) for n in uow.cases.notes(case.id)),
+        history=tuple(
+            AuditInfo(e.at, e.actor.login if e.actor else "portal", e.action, e.field, e.old_value, e.new_value)
+            for e in uow.cases.history(case.id)
+        ),
+        allowed_actions=tuple(a.value for a in workflow(Service(case.service)).allowed_actions(Status(case.status))),
+    )

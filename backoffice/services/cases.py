@@ -1,0 +1,282 @@
+"""Case commands: create, act on the status machine, assign, edit, notes, attachments.
+
+Every command checks that the actor may touch the case, journals what it changed in
+the same transaction, and leaves committing to the caller's unit of work.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+from .. import schemas
+from ..domain.aktenzeichen import format_aktenzeichen
+from ..domain.catalog import Role, Service, intake_queue_code
+from ..domain.deadlines import ProcessingNorm, compute_deadlines, load_norms, norm_for, suspend_resume
+from ..domain.errors import ConcurrentModification, NotFound, PermissionDenied, ValidationFailed
+from ..domain.records import PortalReference, UserRef
+from ..domain.status import Action, Outcome, Status, workflow
+from ..store.models import Attachment, Case, Note
+from ..store.uow import UnitOfWork
+from . import audit
+from .directory import visible_department_codes
+
+
+@dataclass(frozen=True, slots=True)
+class NewAttachment:
+    filename: str
+    mime_type: str
+    content: bytes
+    purpose: str = "attachment"
+    portal_attachment_id: str | None = None
+
+
+@cache
+def default_norms() -> tuple[ProcessingNorm, ...]:
+    return load_norms()
+
+
+def _now(now: datetime | None) -> datetime:
+    return now or datetime.now(UTC)
+
+
+def create_case(
+    uow: UnitOfWork,
+    actor: UserRef | None,
+    service: Service,
+    form_data: dict[str, Any],
+    *,
+    received_at: datetime | None = None,
+    queue_code: str | None = None,
+    portal: PortalReference | None = None,
+    attachments: Sequence[NewAttachment] = (),
+    schema_uri: str | None = None,
+    norms: Sequence[ProcessingNorm] | None = None,
+    now: datetime | None = None,
+) -> str:
+    """Validate and store a new case; returns its Aktenzeichen. ``actor`` None means the portal sync."""
+    now = _now(now)
+    received_at = received_at or now
+    uri = schema_uri or schemas.schema_uri(service)
+    problems = schemas.validate_form(uri, form_data)
+    if problems:
+        raise ValidationFailed(problems)
+    queue = uow.directory.queue(queue_code or intake_queue_code(service))
+    if queue is None:
+        raise NotFound(f"unknown queue: {queue_code}")
+    if actor is not None:
+        _require_department(actor, queue.department.code)
+    applicant = schemas.applicant_from_form(form_data)
+    target, legal = compute_deadlines(norm_for(norms or default_norms(), service.value, received_at.date()), received_at.date())
+    number = uow.cases.next_number(service.prefix, received_at.year)
+    case = Case(
+        aktenzeichen=format_aktenzeichen(service, received_at.year, number),
+        service=service.value,
+        status=Status.RECEIVED.value,
+        queue=queue,
+        given_name=applicant.given_name,
+        family_name=applicant.family_name,
+        applicant_name=applicant.full_name,
+        birth_date=applicant.birth_date,
+        street=applicant.street,
+        house_number=applicant.house_number,
+        postcode=applicant.postcode,
+        city=applicant.city,
+        email=applicant.email,
+        phone=applicant.phone,
+        schema_uri=uri,
+        form_data=form_data,
+        received_at=received_at,
+        target_date=target,
+        legal_deadline=legal,
+        created_at=now,
+        updated_at=now,
+        portal_destination_id=portal.destination_id if portal else None,
+        submission_id=portal.submission_id if portal else None,
+        portal_case_id=portal.case_id if portal else None,
+    )
+    uow.cases.add(case)
+    uow.flush()
+    audit.record(uow, case, actor, "created", now, new="portal" if portal else "manual")
+    for item in attachments:
+        _attach(uow, case, item, now)
+    return case.aktenzeichen
+
+
+def apply_action(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    action: Action,
+    *,
+    outcome: Outcome | None = None,
+    reason: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> Status:
+    """Move the case along its service's status machine."""
+    now = _now(now)
+    case = load_for_change(uow, actor, aktenzeichen, expected_version)
+    old = Status(case.status)
+    new = workflow(Service(case.service)).target(old, action, outcome)
+    if action is Action.REQUEST_DOCUMENTS:
+        case.suspended_on = now.date()
+    elif action is Action.DOCUMENTS_RECEIVED and case.suspended_on and case.target_date and case.legal_deadline:
+        norm = norm_for(default_norms(), case.service, case.received_at.date())
+        target, legal = suspend_resume(
+            case.target_date,
+            case.legal_deadline,
+            case.suspended_on,
+            now.date(),
+            legal_to_business_day=norm.legal_deadline_business,
+        )
+        _set(uow, case, actor, action.value, now, "target_date", target)
+        _set(uow, case, actor, action.value, now, "legal_deadline", legal)
+        case.suspended_on = None
+    _set(uow, case, actor, action.value, now, "status", new.value)
+    if outcome is not None:
+        _set(uow, case, actor, action.value, now, "outcome", outcome.value)
+    if reason:
+        audit.record(uow, case, actor, action.value, now, "reason", None, reason)
+    case.updated_at = now
+    return new
+
+
+def assign(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    assignee_login: str | None,
+    *,
+    reason: str = "",
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Assign to a user of the case's department (None releases it; a release needs a reason)."""
+    now = _now(now)
+    case = load_for_change(uow, actor, aktenzeichen, expected_version)
+    if assignee_login is None:
+        if not reason.strip():
+            raise ValidationFailed(["Freigeben erfordert eine Begründung"])
+        new_user = None
+    else:
+        new_user = uow.directory.user(assignee_login)
+        if new_user is None:
+            raise NotFound(f"unknown user: {assignee_login}")
+        if assignee_login != actor.login and not actor.has_role(Role.TEAM_LEAD) and not actor.has_role(Role.ADMIN):
+            raise PermissionDenied("only team leads assign cases to others")
+        if case.queue.department.code not in {m.department.code for m in new_user.memberships}:
+            raise PermissionDenied(f"{assignee_login} is not a member of {case.queue.department.name}")
+    old_login = case.assignee.login if case.assignee else None
+    case.assignee = new_user
+    audit.record(uow, case, actor, "release" if new_user is None else "assign", now, "assignee", old_login, assignee_login)
+    if reason:
+        audit.record(uow, case, actor, "release" if new_user is None else "assign", now, "reason", None, reason)
+    case.updated_at = now
+
+
+def update_form(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    form_data: dict[str, Any],
+    *,
+    expected_version: int,
+    now: datetime | None = None,
+) -> int:
+    """Replace the form data after validation; journals each changed field. Returns the new version."""
+    now = _now(now)
+    case = load_for_change(uow, actor, aktenzeichen, expected_version)
+    problems = schemas.validate_form(case.schema_uri, form_data)
+    if problems:
+        raise ValidationFailed(problems)
+    changed = audit.record_changes(uow, case, actor, "edit", now, case.form_data, form_data)
+    if changed:
+        applicant = schemas.applicant_from_form(form_data)
+        case.form_data = copy.deepcopy(form_data)
+        case.given_name, case.family_name = applicant.given_name, applicant.family_name
+        case.applicant_name, case.birth_date = applicant.full_name, applicant.birth_date
+        case.street, case.house_number = applicant.street, applicant.house_number
+        case.postcode, case.city = applicant.postcode, applicant.city
+        case.email, case.phone = applicant.email, applicant.phone
+        case.updated_at = now
+        uow.flush()
+    return case.version
+
+
+def add_note(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, text: str, *, now: datetime | None = None) -> None:
+    now = _now(now)
+    if not text.strip():
+        raise ValidationFailed(["Die Notiz ist leer"])
+    case = load_for_change(uow, actor, aktenzeichen, None)
+    uow.journal.add(Note(case_id=case.id, author_id=actor.id, created_at=now, text=text))
+    audit.record(uow, case, actor, "note", now, new=text)
+
+
+def add_attachment(
+    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, item: NewAttachment, *, now: datetime | None = None
+) -> None:
+    now = _now(now)
+    case = load_for_change(uow, actor, aktenzeichen, None)
+    _attach(uow, case, item, now)
+    audit.record(uow, case, actor, "attachment", now, new=item.filename)
+
+
+def attachment_content(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, attachment_id: int) -> bytes:
+    case = load_for_read(uow, actor, aktenzeichen)
+    for att in uow.cases.attachments(case.id):
+        if att.id == attachment_id:
+            content = uow.blobs.get(att.sha512)
+            if content is None:
+                raise NotFound(f"content of attachment {attachment_id} is missing")
+            return content
+    raise NotFound(f"{aktenzeichen} has no attachment {attachment_id}")
+
+
+def load_for_read(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Case:
+    case = uow.cases.get(aktenzeichen)
+    if case is None:
+        raise NotFound(f"no case {aktenzeichen}")
+    _require_department(actor, case.queue.department.code)
+    return case
+
+
+def load_for_change(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, expected_version: int | None) -> Case:
+    case = load_for_read(uow, actor, aktenzeichen)
+    if expected_version is not None and case.version != expected_version:
+        raise ConcurrentModification(aktenzeichen, expected_version, case.version)
+    return case
+
+
+def _require_department(actor: UserRef, department_code: str) -> None:
+    visible = visible_department_codes(actor)
+    if visible is not None and department_code not in visible:
+        raise PermissionDenied(f"{actor.login} has no access to cases of department {department_code}")
+
+
+def _set(uow: UnitOfWork, case: Case, actor: UserRef, action: str, at: datetime, field: str, value: Any) -> None:
+    old = getattr(case, field)
+    if old != value:
+        setattr(case, field, value)
+        audit.record(uow, case, actor, action, at, field, old, value)
+
+
+def _attach(uow: UnitOfWork, case: Case, item: NewAttachment, now: datetime) -> None:
+    digest = uow.blobs.put(item.content)
+    uow.journal.add(
+        Attachment(
+            case_id=case.id,
+            filename=item.filename,
+            mime_type=item.mime_type,
+            purpose=item.purpose,
+            sha512=digest,
+            size=len(item.content),
+            portal_attachment_id=item.portal_attachment_id,
+            created_at=now,
+        )
+    )
+

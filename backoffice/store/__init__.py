@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy mapping, repositories, unit of work, Alembic migrations."""

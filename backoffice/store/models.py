@@ -1,0 +1,222 @@
+"""ORM tables. Typed SQLAlchemy 2 mapping; the migrations in ``migrations/`` must match it
+(a test runs Alembic autogenerate against these models and expects no difference)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Deterministic constraint names so migrations are portable between SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC on both databases (SQLite itself would hand back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Department(Base):
+    __tablename__ = "departments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    service: Mapped[str] = mapped_column(String(32))
+    queues: Mapped[list[Queue]] = relationship(back_populates="department", order_by="Queue.id")
+
+
+class Queue(Base):
+    __tablename__ = "queues"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"))
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[Department] = relationship(back_populates="queues")
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    roles: Mapped[list[UserRole]] = relationship(cascade="all, delete-orphan")
+    memberships: Mapped[list[Membership]] = relationship(cascade="all, delete-orphan")
+
+
+class UserRole(Base):
+    __tablename__ = "user_roles"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(32), primary_key=True)
+
+
+class Membership(Base):
+    __tablename__ = "memberships"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    department_id: Mapped[int] = mapped_column(ForeignKey("departments.id"), primary_key=True)
+    department: Mapped[Department] = relationship()
+
+
+class AktenzeichenCounter(Base):
+    """Last number issued per prefix and year; incremented inside the creating transaction."""
+
+    __tablename__ = "aktenzeichen_counters"
+    prefix: Mapped[str] = mapped_column(String(8), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    aktenzeichen: Mapped[str] = mapped_column(String(32), unique=True)
+    service: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str] = mapped_column(String(200))
+    # Denormalised "Given Family" so list sorting and the duplicate hint use one index.
+    applicant_name: Mapped[str] = mapped_column(String(401))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    street: Mapped[str] = mapped_column(String(200), default="")
+    house_number: Mapped[str] = mapped_column(String(32), default="")
+    postcode: Mapped[str] = mapped_column(String(16), default="")
+    city: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+
+    schema_uri: Mapped[str] = mapped_column(String(200))
+    form_data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    target_date: Mapped[date | None] = mapped_column(Date)
+    legal_deadline: Mapped[date | None] = mapped_column(Date)
+    suspended_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+    portal_destination_id: Mapped[str | None] = mapped_column(String(64))
+    submission_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    portal_case_id: Mapped[str | None] = mapped_column(String(64))
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    __mapper_args__ = {"version_id_col": version}
+
+    queue: Mapped[Queue] = relationship()
+    assignee: Mapped[User | None] = relationship()
+
+    __table_args__ = (
+        # List views filter by queue/status and sort by date; these keep them index-only.
+        Index("ix_cases_queue_status_received", "queue_id", "status", "received_at"),
+        Index("ix_cases_assignee_status", "assignee_id", "status"),
+        Index("ix_cases_legal_deadline", "legal_deadline"),
+        Index("ix_cases_received_at", "received_at"),
+        Index("ix_cases_applicant", "service", "family_name", "given_name", "birth_date"),
+    )
+
+
+class Blob(Base):
+    """File content, stored once per SHA-512 so every client of a shared database sees it."""
+
+    __tablename__ = "blobs"
+    sha512: Mapped[str] = mapped_column(String(128), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Attachment(Base):
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    purpose: Mapped[str] = mapped_column(String(32), default="attachment")
+    sha512: Mapped[str] = mapped_column(ForeignKey("blobs.sha512"))
+    size: Mapped[int] = mapped_column(BigInteger)
+    portal_attachment_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class Note(Base):
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    text: Mapped[str] = mapped_column(Text)
+    author: Mapped[User] = relationship()
+
+
+class AuditEntry(Base):
+    """One change to a case: who, when, what, old -> new. Written in the changing transaction."""
+
+    __tablename__ = "audit_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str | None] = mapped_column(String(200))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[User | None] = relationship()
+
+
+__all__ = [
+    "AktenzeichenCounter",
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Blob",
+    "Case",
+    "Department",
+    "Membership",
+    "Note",
+    "Queue",
+    "User",
+    "UserRole",
+]

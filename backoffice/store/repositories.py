@@ -1,0 +1,227 @@
+"""Repositories: the only code that builds queries. Small surfaces, bound parameters only."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from sqlalchemy import Select, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased, selectinload
+
+from ..domain.catalog import Service
+from ..domain.records import CaseQuery, CaseRow, SortKey
+from ..domain.status import Outcome, Status
+from .models import (
+    AktenzeichenCounter,
+    Attachment,
+    AuditEntry,
+    Blob,
+    Case,
+    Department,
+    Membership,
+    Note,
+    Queue,
+    User,
+)
+
+_OPEN = [s.value for s in Status if s.is_open]
+
+
+class CaseRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, case: Case) -> None:
+        self.session.add(case)
+
+    def get(self, aktenzeichen: str) -> Case | None:
+        return self.session.scalars(select(Case).where(Case.aktenzeichen == aktenzeichen)).one_or_none()
+
+    def get_by_submission(self, submission_id: str) -> Case | None:
+        return self.session.scalars(select(Case).where(Case.submission_id == submission_id)).one_or_none()
+
+    def next_number(self, prefix: str, year: int) -> int:
+        """Reserve the next Aktenzeichen number; the row lock serialises concurrent creators."""
+        self.session.execute(
+            _insert_for(self.session)(AktenzeichenCounter).values(prefix=prefix, year=year, last=0).on_conflict_do_nothing()
+        )
+        stmt = (
+            update(AktenzeichenCounter)
+            .where(AktenzeichenCounter.prefix == prefix, AktenzeichenCounter.year == year)
+            .values(last=AktenzeichenCounter.last + 1)
+            .returning(AktenzeichenCounter.last)
+        )
+        return int(self.session.execute(stmt).scalar_one())
+
+    def count(self, query: CaseQuery, departments: frozenset[str] | None = None) -> int:
+        stmt = _filtered(select(func.count(Case.id)).select_from(Case), query, departments)
+        return int(self.session.execute(stmt).scalar_one())
+
+    def page(
+        self, query: CaseQuery, offset: int, limit: int, departments: frozenset[str] | None = None
+    ) -> list[CaseRow]:
+        assignee = aliased(User)
+        stmt = (
+            select(
+                Case.id,
+                Case.aktenzeichen,
+                Case.service,
+                Case.status,
+                Case.outcome,
+                Queue.code,
+                assignee.login,
+                Case.applicant_name,
+                Case.received_at,
+                Case.target_date,
+                Case.legal_deadline,
+                Case.submission_id,
+            )
+            .join(Queue, Case.queue_id == Queue.id)
+            .outerjoin(assignee, Case.assignee_id == assignee.id)
+        )
+        stmt = _filtered(stmt, query, departments)
+        key = {SortKey.ASSIGNEE: assignee.login, SortKey.QUEUE: Queue.code}.get(query.sort) or _SORT_COLUMNS[query.sort]
+        order = key.desc() if query.descending else key.asc()
+        tiebreak = Case.id.desc() if query.descending else Case.id.asc()
+        stmt = stmt.order_by(order, tiebreak).offset(offset).limit(limit)
+        return [_row(r) for r in self.session.execute(stmt)]
+
+    def open_counts_by_queue(self) -> dict[int, int]:
+        stmt = select(Case.queue_id, func.count()).where(Case.status.in_(_OPEN)).group_by(Case.queue_id)
+        return {qid: n for qid, n in self.session.execute(stmt)}
+
+    def attachments(self, case_id: int) -> Sequence[Attachment]:
+        return self.session.scalars(select(Attachment).where(Attachment.case_id == case_id).order_by(Attachment.id)).all()
+
+    def notes(self, case_id: int) -> Sequence[Note]:
+        return self.session.scalars(
+            select(Note).where(Note.case_id == case_id).options(selectinload(Note.author)).order_by(Note.id)
+        ).all()
+
+    def history(self, case_id: int) -> Sequence[AuditEntry]:
+        return self.session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.case_id == case_id)
+            .options(selectinload(AuditEntry.actor))
+            .order_by(AuditEntry.id)
+        ).all()
+
+
+def _insert_for(session: Session):  # type: ignore[no-untyped-def]
+    """The dialect's INSERT, which has ``on_conflict_do_nothing`` on both databases."""
+    return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+
+
+_SORT_COLUMNS = {
+    SortKey.AKTENZEICHEN: Case.aktenzeichen,
+    SortKey.SERVICE: Case.service,
+    SortKey.STATUS: Case.status,
+    SortKey.APPLICANT: Case.applicant_name,
+    SortKey.RECEIVED: Case.received_at,
+    SortKey.TARGET: Case.target_date,
+    SortKey.LEGAL_DEADLINE: Case.legal_deadline,
+}
+
+
+def _filtered(stmt: Select, query: CaseQuery, departments: frozenset[str] | None) -> Select:  # type: ignore[type-arg]
+    if departments is not None:
+        visible = select(Queue.id).join(Department).where(Department.code.in_(sorted(departments)))
+        stmt = stmt.where(Case.queue_id.in_(visible))
+    if query.queue_code is not None:
+        stmt = stmt.where(Case.queue_id == select(Queue.id).where(Queue.code == query.queue_code).scalar_subquery())
+    if query.department_code is not None:
+        dept_queues = select(Queue.id).join(Department).where(Department.code == query.department_code)
+        stmt = stmt.where(Case.queue_id.in_(dept_queues))
+    if query.status is not None:
+        stmt = stmt.where(Case.status == query.status.value)
+    if query.open_only:
+        stmt = stmt.where(Case.status.in_(_OPEN))
+    if query.service is not None:
+        stmt = stmt.where(Case.service == query.service.value)
+    if query.assignee_login is not None:
+        stmt = stmt.where(Case.assignee_id == select(User.id).where(User.login == query.assignee_login).scalar_subquery())
+    return stmt
+
+
+def _row(r: object) -> CaseRow:
+    (id_, az, service, status, outcome, queue, login, name, received, target, legal, sub) = r  # type: ignore[misc]
+    return CaseRow(
+        id=id_,
+        aktenzeichen=az,
+        service=Service(service),
+        status=Status(status),
+        outcome=Outcome(outcome) if outcome else None,
+        queue=queue,
+        assignee=login,
+        applicant_name=name,
+        received_at=received,
+        target_date=target,
+        legal_deadline=legal,
+        submission_id=sub,
+    )
+
+
+class DirectoryRepository:
+    """Departments, queues and users."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def departments(self) -> Sequence[Department]:
+        return self.session.scalars(select(Department).options(selectinload(Department.queues)).order_by(Department.id)).all()
+
+    def department(self, code: str) -> Department | None:
+        return self.session.scalars(select(Department).where(Department.code == code)).one_or_none()
+
+    def queue(self, code: str) -> Queue | None:
+        return self.session.scalars(select(Queue).where(Queue.code == code)).one_or_none()
+
+    def user(self, login: str) -> User | None:
+        return self.session.scalars(
+            select(User).where(User.login == login).options(selectinload(User.roles), selectinload(User.memberships).selectinload(Membership.department))
+        ).one_or_none()
+
+    def user_by_id(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def users(self) -> Sequence[User]:
+        return self.session.scalars(select(User).order_by(User.login)).all()
+
+    def add(self, obj: Department | Queue | User) -> None:
+        self.session.add(obj)
+
+
+class BlobRepository:
+    """Content-addressed file store (SHA-512), deduplicated across cases."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def put(self, content: bytes) -> str:
+        # Insert-or-ignore in SQL: two clients storing the same file at once must not collide,
+        # and an existing blob is never read back just to check for it.
+        digest = hashlib.sha512(content).hexdigest()
+        stmt = _insert_for(self.session)(Blob).values(sha512=digest, size=len(content), content=content)
+        self.session.execute(stmt.on_conflict_do_nothing())
+        return digest
+
+    def get(self, digest: str) -> bytes | None:
+        blob = self.session.get(Blob, digest)
+        return blob.content if blob else None
+
+    def count(self) -> int:
+        return int(self.session.execute(select(func.count()).select_from(Blob)).scalar_one())
+
+
+class JournalRepository:
+    """Notes, audit entries and attachment rows: the append-only parts of a case."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: AuditEntry | Note | Attachment) -> None:
+        self.session.add(obj)
+
+    def flush(self) -> None:
+        self.session.flush()

@@ -1,0 +1,85 @@
+"""Unit of work: one transaction, rolled back unless ``commit()`` is called.
+
+Services receive a unit of work and never see the session; only repositories do.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Protocol
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..domain.errors import ConcurrentModification
+from .repositories import BlobRepository, CaseRepository, DirectoryRepository, JournalRepository
+
+
+class UnitOfWork(Protocol):
+    cases: Any
+    directory: Any
+    blobs: Any
+    journal: Any
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: sessionmaker[Session], *, write: bool, sqlite: bool) -> None:
+        self._factory = session_factory
+        self._write = write
+        self._sqlite = sqlite
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.session = self._factory()
+        if self._write and self._sqlite:
+            # Take SQLite's write lock up front: a deferred transaction that reads and
+            # then writes can fail with SQLITE_BUSY instead of waiting for the lock.
+            self.session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
+        self.cases = CaseRepository(self.session)
+        self.directory = DirectoryRepository(self.session)
+        self.blobs = BlobRepository(self.session)
+        self.journal = JournalRepository(self.session)
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            self.rollback()
+        finally:
+            self.session.close()
+
+    def commit(self) -> None:
+        try:
+            self.session.commit()
+        except StaleDataError as err:
+            # Another user saved a case between our read and our write.
+            self.session.rollback()
+            raise ConcurrentModification("case", -1, -1) from err
+
+    def rollback(self) -> None:
+        self.session.rollback()
+
+    def flush(self) -> None:
+        self.session.flush()
+
+
+class UnitOfWorkFactory:
+    """Callable that opens a unit of work: ``with uow_factory() as uow: ...``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sqlite = engine.dialect.name == "sqlite"
+
+    def __call__(self, *, write: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions, write=write, sqlite=self._sqlite)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
