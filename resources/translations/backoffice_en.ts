@@ -1,0 +1,647 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CaseCells</name>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="34"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="35"/>
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="36"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="37"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="38"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="39"/>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="40"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="41"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="42"/>
+        <source>Warteschlange</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="87"/>
+        <source>Eingegangen am %1</source>
+        <translation>Received on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="94"/>
+        <source>Frist seit 1 Tag überschritten</source>
+        <translation>Deadline passed 1 day ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="96"/>
+        <source>Frist seit %1 Tagen überschritten</source>
+        <translation>Deadline passed %1 days ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="99"/>
+        <source>Frist endet heute</source>
+        <translation>Deadline is today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="101"/>
+        <source>Noch 1 Tag bis zur Frist</source>
+        <translation>1 day left until the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="102"/>
+        <source>Noch %1 Tage bis zur Frist</source>
+        <translation>%1 days left until the deadline</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <location filename="../../ui/models/case_table.py" line="259"/>
+        <source>Fehler beim Laden</source>
+        <translation>Failed to load</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTabs</name>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="40"/>
+        <source>Vorname</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="41"/>
+        <source>Familienname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="42"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="43"/>
+        <source>Anschrift</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="44"/>
+        <source>E-Mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="45"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="79"/>
+        <source>Dateiname</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="80"/>
+        <source>Art</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="81"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="82"/>
+        <source>Größe</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="90"/>
+        <location filename="../../ui/views/case_tabs.py" line="132"/>
+        <source>Zeitpunkt</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="91"/>
+        <source>Von</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="92"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="133"/>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="134"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="135"/>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_tabs.py" line="136"/>
+        <source>Alt → Neu</source>
+        <translation>Old → New</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="65"/>
+        <source>Fall %1</source>
+        <translation>Case %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="77"/>
+        <source>Wird geladen…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="102"/>
+        <source>Der Fall konnte nicht geladen werden.</source>
+        <translation>The case could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="110"/>
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="111"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="112"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="113"/>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="114"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="115"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="125"/>
+        <source>Die Frist ist überschritten.</source>
+        <translation>The deadline has passed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="131"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="132"/>
+        <source>Antragsdaten</source>
+        <translation>Application data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="134"/>
+        <source>Anlagen</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="135"/>
+        <source>Notizen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="136"/>
+        <source>Verlauf</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>Composition</name>
+    <message>
+        <location filename="../../ui/composition.py" line="96"/>
+        <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
+        <translation>The database does not match this version of the program. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composition.py" line="101"/>
+        <source>Die Datenbank ist nicht erreichbar.</source>
+        <translation>The database cannot be reached.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composition.py" line="107"/>
+        <source>Backoffice</source>
+        <translation>Backoffice</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="24"/>
+        <source>Backoffice – Fehler</source>
+        <translation>Backoffice – Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="28"/>
+        <source>Der Vorgang konnte nicht ausgeführt werden.</source>
+        <translation>The operation could not be carried out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="33"/>
+        <source>Ein unerwarteter Fehler ist aufgetreten.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="35"/>
+        <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
+        <translation>Please try again. If the error persists, contact IT with the details.</translation>
+    </message>
+</context>
+<context>
+    <name>FormDataTree</name>
+    <message>
+        <location filename="../../ui/views/form_data_tree.py" line="22"/>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/form_data_tree.py" line="22"/>
+        <source>Wert</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/form_data_tree.py" line="45"/>
+        <source>Eintrag</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/form_data_tree.py" line="72"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/form_data_tree.py" line="73"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="18"/>
+        <source>Wohnberechtigungsschein</source>
+        <translation>Housing entitlement certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="19"/>
+        <source>Elterngeld</source>
+        <translation>Parental allowance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="20"/>
+        <source>Führungszeugnis</source>
+        <translation>Certificate of good conduct</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="27"/>
+        <source>WBS</source>
+        <comment>short service name</comment>
+        <translation>WBS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="28"/>
+        <source>Elterngeld</source>
+        <comment>short service name</comment>
+        <translation>Parental allowance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="29"/>
+        <source>Führungszeugnis</source>
+        <comment>short service name</comment>
+        <translation>Conduct certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="35"/>
+        <source>Eingegangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="36"/>
+        <source>In Bearbeitung</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="71"/>
+        <source>Unterlagen angefordert</source>
+        <translation>Documents requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="38"/>
+        <source>Entscheidungsreif</source>
+        <translation>Ready for decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="75"/>
+        <source>Entschieden</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="76"/>
+        <source>Weitergeleitet</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="41"/>
+        <location filename="../../ui/labels.py" line="77"/>
+        <source>Zurückgezogen</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="42"/>
+        <location filename="../../ui/labels.py" line="78"/>
+        <source>Abgeschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="48"/>
+        <source>bewilligt</source>
+        <translation>granted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="49"/>
+        <source>abgelehnt</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="64"/>
+        <source>Antrag angelegt</source>
+        <translation>Application created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="65"/>
+        <source>Zugewiesen</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="66"/>
+        <source>Zuweisung aufgehoben</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="67"/>
+        <source>Antragsdaten geändert</source>
+        <translation>Application data changed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>Anlage hinzugefügt</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70"/>
+        <source>Bearbeitung begonnen</source>
+        <translation>Work started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="72"/>
+        <source>Unterlagen eingegangen</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="73"/>
+        <source>Als entscheidungsreif markiert</source>
+        <translation>Marked ready for decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="74"/>
+        <source>Wieder aufgenommen</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85"/>
+        <source>Ergebnis</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="87"/>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="88"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="89"/>
+        <source>Begründung</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="95"/>
+        <source>Onlineportal</source>
+        <translation>Online portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99"/>
+        <source>nicht zugewiesen</source>
+        <translation>unassigned</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="36"/>
+        <source>Backoffice – Stadt Mülheim an der Ruhr</source>
+        <translation>Backoffice – City of Mülheim an der Ruhr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="53"/>
+        <source>Anmeldung…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="54"/>
+        <source>Datenbank: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="72"/>
+        <source>Angemeldet: %1</source>
+        <translation>Signed in: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="73"/>
+        <source>Angemeldet als %1</source>
+        <translation>Signed in as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="93"/>
+        <location filename="../../ui/views/main_window.py" line="195"/>
+        <source>Wird geladen…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="114"/>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="118"/>
+        <source>&amp;Beenden</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="122"/>
+        <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
+        <translation>Show &amp;finished cases in queues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="125"/>
+        <source>&amp;Navigationsbereich</source>
+        <translation>&amp;Navigation pane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="129"/>
+        <source>&amp;Spaltenbreiten zurücksetzen</source>
+        <translation>Reset column &amp;widths</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="131"/>
+        <source>Ü&amp;ber Backoffice</source>
+        <translation>&amp;About Backoffice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="135"/>
+        <source>&amp;Datei</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="139"/>
+        <source>&amp;Ansicht</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="143"/>
+        <source>&amp;Hilfe</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="146"/>
+        <source>Werkzeugleiste</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="156"/>
+        <source>Über Backoffice</source>
+        <translation>About Backoffice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="158"/>
+        <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="207"/>
+        <source>1 Fall</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="207"/>
+        <source>%1 Fälle</source>
+        <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>QueueTreeModel</name>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="50"/>
+        <source>Arbeitsbereiche</source>
+        <translation>Work areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="57"/>
+        <source>Meine Fälle</source>
+        <translation>My cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="59"/>
+        <source>Alle offenen Fälle</source>
+        <translation>All open cases</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../ui/startup.py" line="66"/>
+        <source>Demodaten werden erzeugt (%1 Fälle)…</source>
+        <translation>Creating demo data (%1 cases)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="90"/>
+        <source>Backoffice – Anmeldung</source>
+        <translation>Backoffice – Sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/startup.py" line="91"/>
+        <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
+        <translation>The user account “%1” is not set up here. Please contact IT.</translation>
+    </message>
+</context>
+</TS>

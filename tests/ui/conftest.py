@@ -1,0 +1,62 @@
+"""Fixtures for the Qt tests: one seeded SQLite file per session, fresh Tasks per test."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from backoffice.bootstrap import Database, open_database  # noqa: E402
+from backoffice.demo.seed import DEMO_LOGIN, seed_demo  # noqa: E402
+from backoffice.domain.records import UserRef  # noqa: E402
+from backoffice.services.directory import current_user  # noqa: E402
+from ui.ops import Tasks  # noqa: E402
+
+TODAY = date(2026, 11, 2)
+CASES = 250
+
+
+@pytest.fixture(scope="session")
+def seeded_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path: Path = tmp_path_factory.mktemp("ui-db") / "t.sqlite3"
+    url = f"sqlite:///{path}"
+    db = open_database(url, migrate=True)
+    try:
+        seed_demo(db.uow, count=CASES, seed=7, today=TODAY)
+    finally:
+        db.dispose()
+    return url
+
+
+@pytest.fixture
+def db(seeded_url: str) -> Iterator[Database]:
+    database = open_database(seeded_url, migrate=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def actor(db: Database) -> UserRef:
+    with db.uow() as uow:
+        return current_user(uow, DEMO_LOGIN)
+
+
+@pytest.fixture
+def tasks(qapp: object, db: Database) -> Iterator[Tasks]:
+    """The worker pools; a test fails if an error reached ``show_error`` without the test expecting it."""
+    runner = Tasks(db.uow)
+    runner.unexpected = []  # type: ignore[attr-defined]
+    runner.unhandled_error.connect(lambda _op, exc: runner.unexpected.append(exc))  # type: ignore[attr-defined]
+    yield runner
+    runner.shutdown()
+    assert runner.unexpected == [], runner.unexpected  # type: ignore[attr-defined]
+
+
+def wait_idle(qtbot: object, tasks: Tasks, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: tasks.pending == 0, timeout=timeout)  # type: ignore[attr-defined]

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from backoffice.domain.records import CaseQuery
+from backoffice.services.case_queries import count_cases
+from ui.models.queue_tree import ALL_OPEN, MINE, QueueTreeModel, load_overview
+
+
+def overview_and_model(db, actor, **kwargs):
+    with db.uow(write=False) as uow:
+        overview = load_overview(uow, actor)
+    model = QueueTreeModel()
+    model.populate(overview, actor, **kwargs)
+    return overview, model
+
+
+def test_model_tester(qtmodeltester, db, actor):
+    _, model = overview_and_model(db, actor)
+    qtmodeltester.check(model)
+
+
+def test_nodes_carry_queries_and_open_counts(db, actor):
+    overview, model = overview_and_model(db, actor)
+    top = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert top[0] == f"Meine Fälle ({overview.mine_open})"
+    assert top[1] == f"Alle offenen Fälle ({overview.all_open})"
+    assert [t.rsplit(" (", 1)[0] for t in top[2:]] == ["Zentrale Wohnungsfachstelle", "Elterngeldstelle", "Bürgeramt"]
+
+    assert model.query_at(model.index_of(MINE)) == CaseQuery(assignee_login=actor.login, open_only=True)
+    assert model.query_at(model.index_of(ALL_OPEN)) == CaseQuery(open_only=True)
+    queue = model.index_of("queue:wbs-eingang")
+    query = model.query_at(queue)
+    assert query == CaseQuery(queue_code="wbs-eingang", open_only=True)
+    with db.uow(write=False) as uow:
+        assert queue.data() == f"WBS Eingang ({count_cases(uow, actor, query)})"
+        assert overview.all_open == count_cases(uow, actor, CaseQuery(open_only=True))
+
+
+def test_closed_cases_can_be_included(db, actor):
+    _, model = overview_and_model(db, actor, include_closed=True)
+    assert model.query_at(model.index_of("queue:fz-eingang")) == CaseQuery(queue_code="fz-eingang")
+    assert model.query_at(model.index_of("dept:bua")) == CaseQuery(department_code="bua")
+    assert model.query_at(model.index_of(MINE)).open_only  # "Meine Fälle" are the open ones

@@ -1,0 +1,52 @@
+"""The one place where errors that nobody handled locally are shown to the user."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from backoffice.domain.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+
+def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
+    """A German message box for ``exc``; returns at once (the box is window-modal, not ``exec``'d).
+
+    Domain errors carry a message the user can act on and are shown as they are;
+    anything else is a bug or an outage: a generic text, the details folded away.
+    """
+    widget = _window_of(parent)
+    box = QMessageBox(widget)
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Backoffice – Fehler"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if isinstance(exc, DomainError):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(QCoreApplication.translate("Errors", "Der Vorgang konnte nicht ausgeführt werden."))
+        box.setInformativeText(str(exc))
+    else:
+        log.error("unexpected error", exc_info=exc)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setText(QCoreApplication.translate("Errors", "Ein unerwarteter Fehler ist aufgetreten."))
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "Errors",
+                "Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.",
+            )
+        )
+        box.setDetailedText("".join(traceback.format_exception(exc)))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.open()
+    return box
+
+
+def _window_of(parent: QObject | None) -> QWidget | None:
+    obj = parent
+    while obj is not None and not isinstance(obj, QWidget):
+        obj = obj.parent()
+    if obj is None:
+        return QApplication.activeWindow()
+    return obj.window()

@@ -1,0 +1,262 @@
+"""The case list as a Qt table model that pages rows from the service on demand.
+
+Only the count of the current query is loaded up front (with the first page).
+A row that is not cached shows a placeholder and asks for the page holding it,
+once; arrived pages live in a bounded LRU cache. Sorting is done by the
+database (``sort()`` maps the column to a :class:`SortKey` and reloads).
+A page that fails to load turns into disabled "Fehler beim Laden" rows instead
+of raising into Qt (after Anki's browser table model).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush
+
+from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
+from backoffice.services.case_queries import count_cases, list_cases
+
+from ..ops import QueryOp, Tasks
+from .case_cells import GREY, RED, CaseCells
+from .page_cache import PageCache
+
+PAGE_SIZE = 200
+MAX_PAGES = 50
+PLACEHOLDER = "…"
+# The columns are the sort keys: a click on a header sorts by that column in the database.
+COLUMNS: tuple[SortKey, ...] = (
+    SortKey.AKTENZEICHEN,
+    SortKey.SERVICE,
+    SortKey.STATUS,
+    SortKey.APPLICANT,
+    SortKey.RECEIVED,
+    SortKey.TARGET,
+    SortKey.LEGAL_DEADLINE,
+    SortKey.ASSIGNEE,
+    SortKey.QUEUE,
+)
+Index = QModelIndex | QPersistentModelIndex
+PageFn = Callable[..., list[CaseRow]]
+CountFn = Callable[..., int]
+
+
+class CaseTableModel(QAbstractTableModel):
+    loaded = Signal()  # a (re)load of the query finished: count and first page are in
+    page_loaded = Signal(int)  # page number
+    load_failed = Signal(object)  # the exception of a failed (re)load
+
+    def __init__(
+        self,
+        tasks: Tasks,
+        actor: UserRef,
+        *,
+        query: CaseQuery | None = None,
+        page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
+        fetch_page: PageFn = list_cases,
+        count: CountFn = count_cases,
+        today: Callable[[], date] = date.today,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._tasks, self._actor = tasks, actor
+        self._fetch_page, self._count = fetch_page, count
+        self.page_size = page_size
+        self._query = query or CaseQuery()  # what the rows show
+        self._requested = self._query  # the newest query asked for (may still be loading)
+        self._total = 0
+        self._generation = 0  # bumped by every (re)load request; older reload results are dropped
+        self._shown = 0  # the generation the rows belong to; pages of another one are dropped
+        self._cache: PageCache[CaseRow] = PageCache(max_pages)
+        self._pending: set[int] = set()
+        self._failed: set[int] = set()
+        self._loading = False
+        self._cells = CaseCells(today)
+        self._headers = tuple(self._cells.headers()[key] for key in COLUMNS)
+
+    # -- public API -------------------------------------------------------
+
+    @property
+    def query(self) -> CaseQuery:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def cached_pages(self) -> int:
+        return len(self._cache)
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading or bool(self._pending)
+
+    def set_query(self, query: CaseQuery) -> None:
+        """Show another list; the current sort order is kept (sorting belongs to the view)."""
+        self._reload(replace(query, sort=self._requested.sort, descending=self._requested.descending))
+
+    def refresh(self) -> None:
+        self._reload(self._requested)
+
+    def set_queue_names(self, names: dict[str, str]) -> None:
+        """Queue code → display name, for the Warteschlange column."""
+        self._cells.queue_names = dict(names)
+        column = COLUMNS.index(SortKey.QUEUE)
+        if self._total:
+            self.dataChanged.emit(self.index(0, column), self.index(self._total - 1, column))
+
+    def case_at(self, row: int) -> CaseRow | None:
+        """The case in ``row`` if its page is loaded (no loading is triggered)."""
+        if not 0 <= row < self._total:
+            return None
+        rows = self._cache.get(row // self.page_size)
+        offset = row % self.page_size
+        return rows[offset] if rows is not None and offset < len(rows) else None
+
+    @staticmethod
+    def column_of(key: SortKey) -> int:
+        return COLUMNS.index(key)
+
+    # -- Qt model interface ----------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section] if 0 <= section < len(COLUMNS) else None
+        return str(section + 1) if 0 <= section < self._total else None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.row() // self.page_size in self._failed:
+            return Qt.ItemFlag.ItemNeverHasChildren  # shown, but disabled and not selectable
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._total:
+            return None
+        case = self.case_at(index.row())
+        if case is None:
+            return self._placeholder(index, role)
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells.text(case, key)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._cells.foreground(case, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._cells.tooltip(case, key)
+        if role == Qt.ItemDataRole.UserRole:
+            return case
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (COLUMNS[column], descending) == (self._requested.sort, self._requested.descending):
+            return
+        self._reload(replace(self._requested, sort=COLUMNS[column], descending=descending))
+
+    # -- loading ----------------------------------------------------------
+
+    def _reload(self, query: CaseQuery) -> None:
+        self._generation += 1
+        generation, actor, size = self._generation, self._actor, self.page_size
+        count, fetch = self._count, self._fetch_page
+        self._requested = query
+        self._loading = True
+
+        def load(uow: Any) -> tuple[int, tuple[CaseRow, ...]]:
+            total = count(uow, actor, query)
+            return total, tuple(fetch(uow, actor, query, 0, size)) if total else ()
+
+        (
+            QueryOp(parent=self, tasks=self._tasks, op=load)
+            .success(lambda result: self._reloaded(generation, query, *result))
+            .failure(lambda exc: self._reload_failed(generation, exc))
+            .run()
+        )
+
+    def _reloaded(self, generation: int, query: CaseQuery, total: int, first: tuple[CaseRow, ...]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._shown = generation
+        self._query, self._total = query, total
+        self._cache.clear()
+        self._pending.clear()
+        self._failed.clear()
+        if total:
+            self._cache.put(0, first)
+        self._loading = False
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _reload_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.load_failed.emit(exc)
+        self._tasks.report(self, exc)
+
+    def _request_page(self, page: int) -> None:
+        if page in self._pending or page in self._failed:
+            return
+        self._pending.add(page)
+        generation, actor, query, size = self._shown, self._actor, self._query, self.page_size
+        fetch = self._fetch_page
+        (
+            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: tuple(fetch(uow, actor, query, page * size, size)))
+            .success(lambda rows: self._page_arrived(generation, page, rows))
+            .failure(lambda exc: self._page_failed(generation, page, exc))
+            .run()
+        )
+
+    def _page_arrived(self, generation: int, page: int, rows: tuple[CaseRow, ...]) -> None:
+        if generation != self._shown:
+            return
+        self._pending.discard(page)
+        self._cache.put(page, rows)
+        self._emit_page_changed(page)
+        self.page_loaded.emit(page)
+
+    def _page_failed(self, generation: int, page: int, exc: Exception) -> None:
+        if generation != self._shown:
+            return
+        self._pending.discard(page)
+        self._failed.add(page)
+        self._emit_page_changed(page)
+
+    def _emit_page_changed(self, page: int) -> None:
+        first = page * self.page_size
+        last = min(first + self.page_size, self._total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    # -- presentation -----------------------------------------------------
+
+    def _placeholder(self, index: Index, role: int) -> Any:
+        page = index.row() // self.page_size
+        failed = page in self._failed
+        if not failed and page not in self._cache:
+            self._request_page(page)
+        if index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Fehler beim Laden") if failed else PLACEHOLDER
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(RED if failed else GREY)
+        return None

@@ -1,0 +1,167 @@
+"""Background operations: the one way the UI runs database or network work.
+
+    QueryOp(parent=self, tasks=self._tasks, op=lambda uow: count_cases(uow, actor, query)).success(self._show).run()
+
+After Anki's ``aqt.operations``: the op function runs on a worker thread and must
+never touch a widget; ``success``/``failure`` run on the UI thread, delivered by a
+queued signal. Database work runs on ONE worker thread (operations are serialised,
+so one session is never used by two threads); network work has its own pool.
+A failure without a ``failure`` callback goes to :func:`ui.errors.show_error`.
+
+:class:`Tasks` is created once in :mod:`ui.composition` and passed to whoever
+needs it; there is no global instance.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Generic, Self, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal
+from shiboken6 import Shiboken
+
+from .errors import show_error
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Tasks(QObject):
+    """Owns the worker pools; lives in the UI thread and delivers results there."""
+
+    op_finished = Signal(object)  # the Op, after its callbacks ran (tests: qtbot.waitSignal)
+    idle = Signal()  # emitted when the last pending operation has finished
+    unhandled_error = Signal(object, object)  # (op or None, exception) passed to show_error
+    _delivered = Signal(object, object, object)  # (op, result, error), emitted on a worker thread
+
+    def __init__(self, uow_factory: Callable[..., Any], parent: QObject | None = None, *, network_threads: int = 4):
+        super().__init__(parent)
+        self.uow_factory = uow_factory
+        self._db_pool = QThreadPool(self)
+        self._db_pool.setMaxThreadCount(1)  # the one database thread
+        self._db_pool.setExpiryTimeout(-1)  # ... that stays alive for the whole session
+        self._net_pool = QThreadPool(self)
+        self._net_pool.setMaxThreadCount(network_threads)
+        self._pending = 0
+        self._closed = False
+        self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def pending(self) -> int:
+        """Operations started and not yet delivered."""
+        return self._pending
+
+    def submit(self, op: Op[Any]) -> None:
+        if self._closed:
+            log.debug("tasks shut down; dropping %r", op)
+            return
+        self._pending += 1
+        pool = self._net_pool if op.network else self._db_pool
+        pool.start(_Job(op, self._delivered))
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Drop queued work and wait for running work; results arriving later are ignored."""
+        self._closed = True
+        for pool in (self._db_pool, self._net_pool):
+            pool.clear()
+            pool.waitForDone(timeout_ms)
+
+    def _deliver(self, op: Op[Any], result: Any, error: BaseException | None) -> None:
+        try:
+            if not self._closed:
+                op._finish(result, error, self)
+        finally:
+            self._pending -= 1
+            self.op_finished.emit(op)
+            if self._pending == 0:
+                self.idle.emit()
+
+    def report(self, parent: QObject | None, error: BaseException, op: Op[Any] | None = None) -> None:
+        """Show a failure nobody handled locally (and tell listeners, e.g. tests)."""
+        log.error("background operation failed", exc_info=error)
+        self.unhandled_error.emit(op, error)
+        show_error(parent, error)
+
+
+class _Job(QRunnable):
+    def __init__(self, op: Op[Any], delivered: Any) -> None:
+        super().__init__()
+        self._op = op
+        self._delivered = delivered
+
+    def run(self) -> None:  # worker thread: no widgets here
+        try:
+            result, error = self._op._call(), None
+        except Exception as exc:  # handed to the UI thread, reported there
+            result, error = None, exc
+        self._delivered.emit(self._op, result, error)
+
+
+class Op(Generic[T]):
+    """Run ``op()`` in the background, then ``success(result)`` or ``failure(exc)`` on the UI thread.
+
+    ``parent`` is the widget (or model) the result is for: when it has been
+    deleted meanwhile, the callbacks are skipped; error boxes are centred on it.
+    """
+
+    network = False
+
+    def __init__(self, *, parent: QObject | None, tasks: Tasks, op: Callable[..., T]) -> None:
+        self.parent = parent
+        self._tasks = tasks
+        self._op = op
+        self._success: Callable[[T], Any] | None = None
+        self._failure: Callable[[Exception], Any] | None = None
+
+    def success(self, fn: Callable[[T], Any]) -> Self:
+        self._success = fn
+        return self
+
+    def failure(self, fn: Callable[[Exception], Any]) -> Self:
+        self._failure = fn
+        return self
+
+    def run(self) -> None:
+        self._tasks.submit(self)
+
+    def _call(self) -> T:
+        return self._op()
+
+    def _finish(self, result: Any, error: BaseException | None, tasks: Tasks) -> None:
+        if self.parent is not None and not Shiboken.isValid(self.parent):
+            return  # the widget this was for is gone
+        try:
+            if error is None:
+                if self._success is not None:
+                    self._success(result)
+            elif self._failure is not None:
+                self._failure(error)  # type: ignore[arg-type]
+            else:
+                tasks.report(self.parent, error, self)
+        except Exception as exc:  # a bug in a callback: report it, do not kill the event loop
+            tasks.report(self.parent, exc, self)
+
+
+class QueryOp(Op[T]):
+    """A read: ``op(uow)`` gets a read-only unit of work on the database thread."""
+
+    def _call(self) -> T:
+        with self._tasks.uow_factory(write=False) as uow:
+            return self._op(uow)
+
+
+class CommandOp(Op[T]):
+    """A change: ``op(uow)`` gets a writing unit of work, committed when ``op`` returns."""
+
+    def _call(self) -> T:
+        with self._tasks.uow_factory(write=True) as uow:
+            result = self._op(uow)
+            uow.commit()
+            return result
+
+
+class NetworkOp(Op[T]):
+    """``op()`` on the network pool (portal calls), never blocking the database thread."""
+
+    network = True

@@ -1,0 +1,95 @@
+"""What happens between showing the window and showing data: demo seeding, then the user.
+
+Both steps run on the database thread (seeding takes seconds); the window shows
+a status-bar message meanwhile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from backoffice.config import Settings
+from backoffice.demo.seed import DEMO_LOGIN, seed_demo
+from backoffice.domain.errors import DomainError, UnknownUser
+from backoffice.domain.records import CaseQuery, UserRef
+from backoffice.services.case_queries import count_cases
+from backoffice.services.directory import current_user
+
+from .ops import CommandOp, Op, QueryOp, Tasks
+from .views.main_window import MainWindow
+
+
+def demo_needs_seed(uow: Any) -> bool:
+    """True for a demo database without cases (the demo user sees every department)."""
+    try:
+        demo = current_user(uow, DEMO_LOGIN)
+    except UnknownUser:
+        return True
+    return count_cases(uow, demo, CaseQuery()) == 0
+
+
+def resolve_actor(uow: Any, settings: Settings) -> UserRef:
+    """The app user; on the embedded database a new login is set up as local administrator."""
+    return current_user(uow, settings.login, provision_local_admin=settings.is_embedded)
+
+
+class Startup:
+    def __init__(
+        self,
+        window: MainWindow,
+        tasks: Tasks,
+        settings: Settings,
+        uow_factory: Callable[..., Any],
+        *,
+        demo: bool = False,
+        seed_count: int = 300,
+    ) -> None:
+        self._window, self._tasks, self._settings = window, tasks, settings
+        self._uow_factory = uow_factory
+        self._demo, self._seed_count = demo, seed_count
+
+    def run(self) -> None:
+        if self._demo:
+            QueryOp(parent=self._window, tasks=self._tasks, op=demo_needs_seed).success(self._maybe_seed).run()
+        else:
+            self._resolve_user()
+
+    def _maybe_seed(self, needed: bool) -> None:
+        if not needed:
+            self._resolve_user()
+            return
+        self._window.show_message(
+            QCoreApplication.translate("Startup", "Demodaten werden erzeugt (%1 Fälle)…").replace(
+                "%1", str(self._seed_count)
+            )
+        )
+        factory, count = self._uow_factory, self._seed_count
+        Op(parent=self._window, tasks=self._tasks, op=lambda: seed_demo(factory, count=count)).success(
+            lambda _created: self._resolve_user()
+        ).run()
+
+    def _resolve_user(self) -> None:
+        settings = self._settings
+        (
+            CommandOp(parent=self._window, tasks=self._tasks, op=lambda uow: resolve_actor(uow, settings))
+            .success(self._window.start)
+            .failure(self._no_user)
+            .run()
+        )
+
+    def _no_user(self, exc: Exception) -> None:
+        if not isinstance(exc, DomainError):
+            self._tasks.report(self._window, exc)
+            return
+        QMessageBox.critical(
+            self._window,
+            QCoreApplication.translate("Startup", "Backoffice – Anmeldung"),
+            QCoreApplication.translate(
+                "Startup", "Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT."
+            ).replace("%1", self._settings.login),
+        )
+        self._window.close()
