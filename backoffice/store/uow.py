@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConcurrentModification
+from .intake_repository import IntakeRepository
 from .repositories import BlobRepository, CaseRepository, DirectoryRepository, JournalRepository
 
 
@@ -21,11 +22,13 @@ class UnitOfWork(Protocol):
     directory: Any
     blobs: Any
     journal: Any
+    intake: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+    def flush(self) -> None: ...
 
 
 class SqlUnitOfWork:
@@ -44,6 +47,7 @@ class SqlUnitOfWork:
         self.directory = DirectoryRepository(self.session)
         self.blobs = BlobRepository(self.session)
         self.journal = JournalRepository(self.session)
+        self.intake = IntakeRepository(self.session)
         return self
 
     def __exit__(

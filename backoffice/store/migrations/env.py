@@ -5,10 +5,18 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from backoffice.store.models import Base
+from backoffice.store import intake_models  # noqa: F401 - registers the intake tables
+from backoffice.store.models import Base, UtcDateTime
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    # Migrations must not import app code: render our UTC type as its plain column type.
+    if type_ == "type" and isinstance(obj, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def run() -> None:
@@ -21,6 +29,7 @@ def run() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            render_item=render_item,
         )
         with context.begin_transaction():
             context.run_migrations()

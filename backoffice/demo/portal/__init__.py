@@ -1,0 +1,198 @@
+"""A local demo portal: a real HTTP server speaking the subscriber side of FIT-Connect Submission API v1.
+
+No open-source test server of the service exists, so this one follows
+shared/reference/fit-connect.md to the letter, with synthetic applications from
+``demo.generator`` and optional fault injection (``faults``).
+
+Demo shortcuts, which a real deployment never takes:
+- The portal generates the subscriber's key pairs itself and hands the private halves out
+  in the credentials file; in production the authority creates its keys and registers
+  only the public halves with its destinations.
+- All three destinations (one per service) share one encryption and one signing key
+  pair, so start-up needs three RSA key generations, not seven.
+- Keys are random on every start (RSA key generation cannot be seeded); ids, form data
+  and attachments are deterministic for a seed.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+import threading
+import uuid
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ...domain.catalog import Service
+from ...portal import crypto
+from ...portal.problems import ProblemType
+from . import faults as fault_spec
+from .api import PortalApi
+from .content import Submission, SubmissionFactory, rng_uuid
+from .credentials import credentials, write_credentials
+from .server import PortalHTTPServer
+from .state import PortalState
+
+__all__ = ["DemoPortal", "DEFAULT_MAX_ATTACHMENT_BYTES"]
+
+DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+
+class DemoPortal:
+    """Start with ``start()`` (or ``with DemoPortal(...) as portal``); ``port=0`` picks a free port."""
+
+    def __init__(self, *, count: int = 10, seed: int = 1, rate: float = 0.0, faults: str = "",
+                 key_size: int = 4096, max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+                 token_ttl: float = 1800.0, host: str = "127.0.0.1", port: int = 0,
+                 slow_delay: tuple[float, float] = (1.0, 2.0), timeout_delay: float = 35.0,
+                 today: date | None = None) -> None:
+        if count < 0 or rate < 0 or max_attachment_bytes < 1 or token_ttl <= 0:
+            raise ValueError("count, rate, max_attachment_bytes and token_ttl must be positive")
+        if key_size < 2048:
+            raise ValueError("RSA keys below 2048 bits are not accepted")
+        self.spec = fault_spec.parse(faults)
+        self.count, self.seed, self.rate, self.key_size = count, seed, rate, key_size
+        self.max_attachment_bytes, self.token_ttl = max_attachment_bytes, token_ttl
+        self.host, self.port = host, port
+        self.slow_delay, self.timeout_delay = slow_delay, timeout_delay
+        self.today = today or date.today()
+        ids = random.Random(f"destinations:{seed}")
+        self.destinations: dict[Service, str] = {service: rng_uuid(ids) for service in Service}
+        self.client_id = rng_uuid(ids)
+        self.client_secret = secrets.token_urlsafe(32)
+        self.state = PortalState(token_ttl=token_ttl)
+        self._server: PortalHTTPServer | None = None
+        self._threads: list[threading.Thread] = []
+        self._factory: SubmissionFactory | None = None
+        self._generate_lock = threading.Lock()  # submissions are generated strictly one after the other
+        self._url = ""
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def start(self) -> str:
+        """Generate keys and the first submissions, then serve in a background thread; returns the base URL."""
+        if self._server is not None:
+            return self._url
+        if self._factory is not None:
+            raise RuntimeError("a stopped demo portal cannot be restarted: create a new one")
+        self.decryption_key = crypto.generate_key(str(uuid.uuid4()), "enc", self.key_size)
+        self.signing_key = crypto.generate_key(str(uuid.uuid4()), "sig", self.key_size)
+        self.service_key = crypto.generate_key(str(uuid.uuid4()), "sig", self.key_size)
+        api = PortalApi(self.state, client_id=self.client_id, client_secret=self.client_secret,
+                        destinations=self.destinations, encryption_key=self.decryption_key,
+                        signing_key=self.signing_key, service_key=self.service_key)
+        transport = fault_spec.FaultPicker(self.spec.transport, random.Random(f"transport-faults:{self.seed}"),
+                                           fault_spec.TRANSPORT)
+        server = PortalHTTPServer((self.host, self.port), api, transport, seed=self.seed,
+                                  slow_delay=self.slow_delay, timeout_delay=self.timeout_delay)
+        self._url = f"http://{self.host}:{server.server_address[1]}"
+        self._factory = SubmissionFactory(
+            seed=self.seed, today=self.today, destinations=self.destinations, encryption_key=self.decryption_key,
+            service_key=self.service_key, issuer=self._url, max_attachment_bytes=self.max_attachment_bytes,
+            content_faults=fault_spec.FaultPicker(self.spec.content, random.Random(f"content-faults:{self.seed}"),
+                                                  fault_spec.CONTENT),
+        )
+        try:
+            self.add_submissions(self.count)
+        except BaseException:
+            server.server_close()
+            raise
+        self._server = server
+        self._spawn(server.serve_forever, "demo-portal-http")
+        if self.rate > 0:
+            self._spawn(self._produce, "demo-portal-producer")
+        return self._url
+
+    def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is None:
+            return
+        server.stopping.set()
+        server.shutdown()
+        server.server_close()
+        for thread in self._threads:
+            thread.join(timeout=5)
+        self._threads.clear()
+
+    def __enter__(self) -> DemoPortal:
+        self.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.stop()
+
+    def _spawn(self, target: Any, name: str) -> None:
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _produce(self) -> None:
+        interval = 60.0 / self.rate
+        server = self._server
+        while server is not None and not server.stopping.wait(interval):
+            self.add_submissions(1)
+
+    # --- configuration handed to the subscriber -------------------------------------------
+
+    @property
+    def url(self) -> str:
+        if not self._url:
+            raise RuntimeError("the demo portal is not started")
+        return self._url
+
+    def credentials(self) -> dict[str, Any]:
+        return credentials(self.url, self.client_id, self.client_secret, self.destinations,
+                           self.decryption_key, self.signing_key)
+
+    def write_credentials(self, path: str | Path) -> Path:
+        return write_credentials(path, self.credentials())
+
+    def service_public_jwk(self) -> dict[str, Any]:
+        """The key that signs the portal's own events (also at /.well-known/jwks.json)."""
+        return crypto.public_jwk(self.service_key)
+
+    # --- test helpers ---------------------------------------------------------------------
+
+    def add_submissions(self, n: int) -> list[str]:
+        """Generate ``n`` more submissions (continuing the seeded sequence); returns their ids."""
+        if self._factory is None:
+            raise RuntimeError("the demo portal is not started")
+        ids = []
+        with self._generate_lock:
+            for _ in range(n):
+                submission, submit_event = self._factory.next()
+                self.state.add(submission, submit_event)
+                ids.append(submission.submission_id)
+        return ids
+
+    def submission_ids(self) -> list[str]:
+        return [s.submission_id for s in self.state.all()]
+
+    def status(self, submission_id: str) -> str:
+        return self._submission(submission_id).status
+
+    def fault(self, submission_id: str) -> str | None:
+        """The content fault injected into a submission, if any."""
+        return self._submission(submission_id).fault
+
+    def expected_problem(self, submission_id: str) -> ProblemType | None:
+        """The problem type a correct subscriber rejects this submission with (None: it must accept)."""
+        return self._submission(submission_id).expected
+
+    def event_log(self, case_id: str) -> list[dict[str, Any]]:
+        """Decoded SET payloads of a case, oldest first (signatures were checked on the way in)."""
+        return [crypto.peek_set(token)[1] for token in self.state.events(case_id)]
+
+    def accepted_submission_ids(self) -> list[str]:
+        return [s.submission_id for s in self.state.all() if s.status == "accepted"]
+
+    def rejected(self) -> dict[str, list[dict[str, Any]]]:
+        return {s.submission_id: list(s.problems) for s in self.state.all() if s.status == "rejected"}
+
+    def _submission(self, submission_id: str) -> Submission:
+        sub = self.state.get(submission_id)
+        if sub is None:
+            raise KeyError(submission_id)
+        return sub

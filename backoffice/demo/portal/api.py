@@ -1,0 +1,265 @@
+"""The subscriber-facing subset of the FIT-Connect Submission API v1, independent of HTTP plumbing.
+
+Paths, fields and status codes follow shared/reference/fit-connect.md. Error bodies are
+RFC 7807 problem JSON (the token endpoint answers OAuth-style ``{"error": …}``).
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs
+
+from jwcrypto import jwk
+
+from ...domain.catalog import Service
+from ...portal import crypto, problems
+from .content import Submission
+from .state import OPEN, Conflict, PortalState
+
+DEFAULT_LIMIT, MAX_LIMIT = 100, 500
+SET_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/set-payload/1."
+JOSE = "application/jose"
+
+
+@dataclass
+class Request:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: Mapping[str, str]  # case-insensitive (email.message.Message)
+    body: bytes = b""
+
+
+@dataclass
+class Response:
+    status: int
+    body: bytes = b""
+    content_type: str | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def json_response(status: int, value: Any, headers: dict[str, str] | None = None,
+                  content_type: str = "application/json") -> Response:
+    body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+    return Response(status, body, f"{content_type}; charset=utf-8", headers or {})
+
+
+def problem_response(status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
+    return json_response(status, {"type": "about:blank", "title": title, "status": status, "detail": detail},
+                         headers, "application/problem+json")
+
+
+class BadRequest(Exception):
+    pass
+
+
+_ROUTES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
+    (method, re.compile(pattern + r"/?\Z"), handler, auth)
+    for method, pattern, handler, auth in (
+        ("POST", r"/token", "token", False),
+        ("GET", r"/\.well-known/jwks\.json", "jwks", False),
+        ("GET", r"/v1/submissions", "list_submissions", True),
+        ("GET", r"/v1/submissions/(?P<sid>[^/]+)", "get_submission", True),
+        ("GET", r"/v1/submissions/(?P<sid>[^/]+)/attachments/(?P<aid>[^/]+)", "get_attachment", True),
+        ("GET", r"/v1/cases/(?P<cid>[^/]+)/events", "get_events", True),
+        ("POST", r"/v1/cases/(?P<cid>[^/]+)/events", "post_event", True),
+        ("GET", r"/v1/destinations/(?P<did>[^/]+)/keys/(?P<kid>[^/]+)", "get_key", True),
+    )
+)
+
+
+class PortalApi:
+    def __init__(self, state: PortalState, *, client_id: str, client_secret: str, destinations: dict[Service, str],
+                 encryption_key: jwk.JWK, signing_key: jwk.JWK, service_key: jwk.JWK) -> None:
+        self.state = state
+        self.client_id, self.client_secret = client_id, client_secret
+        self.destinations = dict(destinations)
+        self.destination_ids = set(destinations.values())
+        # Public halves only: the portal must never need the subscriber's private keys.
+        self.encryption_public = crypto.public_jwk(encryption_key)
+        self.signing_public = crypto.public_jwk(signing_key)
+        self.signing_verifier = crypto.load_jwk(self.signing_public)
+        self.service_public = crypto.public_jwk(service_key)
+
+    def handle(self, req: Request) -> Response:
+        allowed = []
+        for method, pattern, handler, auth in _ROUTES:
+            match = pattern.match(req.path)
+            if not match:
+                continue
+            if method != req.method:
+                allowed.append(method)
+                continue
+            if auth and not self._authorised(req):
+                return problem_response(401, "Unauthorized", "a valid, unexpired bearer token is required",
+                                        {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+            try:
+                response: Response = getattr(self, handler)(req, **match.groupdict())
+                return response
+            except BadRequest as err:
+                return problem_response(400, "Bad Request", str(err))
+        if allowed:
+            return problem_response(405, "Method Not Allowed", f"use {', '.join(allowed)}", {"Allow": ", ".join(allowed)})
+        return problem_response(404, "Not Found", f"no such resource: {req.path}")
+
+    def _authorised(self, req: Request) -> bool:
+        scheme, _, token = (req.headers.get("Authorization") or "").partition(" ")
+        return scheme.lower() == "bearer" and bool(token) and self.state.token_valid(token.strip())
+
+    # --- OAuth ----------------------------------------------------------------------------
+
+    def token(self, req: Request) -> Response:
+        if not (req.headers.get("Content-Type") or "").startswith("application/x-www-form-urlencoded"):
+            return json_response(400, {"error": "invalid_request", "error_description": "form-encoded body expected"})
+        form = {k: v[0] for k, v in parse_qs(req.body.decode("utf-8", "replace")).items()}
+        if form.get("grant_type") != "client_credentials":
+            return json_response(400, {"error": "unsupported_grant_type"})
+        good_id = hmac.compare_digest(form.get("client_id", ""), self.client_id)
+        good_secret = hmac.compare_digest(form.get("client_secret", ""), self.client_secret)
+        if not (good_id and good_secret):
+            return json_response(401, {"error": "invalid_client"})
+        # Scope format as we understand FIT-Connect's subscriber scopes (not re-confirmed).
+        scope = " ".join(f"subscribe:destination:{d}" for d in sorted(self.destination_ids))
+        return json_response(200, {"access_token": self.state.issue_token(), "token_type": "Bearer",
+                                   "expires_in": int(self.state.token_ttl), "scope": scope},
+                             {"Cache-Control": "no-store"})
+
+    def jwks(self, req: Request) -> Response:
+        return json_response(200, {"keys": [self.service_public]})
+
+    # --- submissions ----------------------------------------------------------------------
+
+    def list_submissions(self, req: Request) -> Response:
+        offset, limit = _paging(req)
+        wanted = self.destination_ids
+        destination = _param(req, "destinationId")
+        if destination is not None:
+            if destination not in self.destination_ids:
+                return problem_response(403, "Forbidden", f"client is not subscribed to destination {destination}")
+            wanted = {destination}
+        total, page = self.state.page(wanted, offset, limit)
+        items = [{"destinationId": s.destination_id, "submissionId": s.submission_id, "caseId": s.case_id} for s in page]
+        return json_response(200, {"offset": offset, "count": len(items), "totalCount": total, "submissions": items})
+
+    def _open_submission(self, sid: str) -> Submission | None:
+        sub = self.state.get(sid)
+        return sub if sub is not None and sub.status in OPEN and sub.destination_id in self.destination_ids else None
+
+    def get_submission(self, req: Request, sid: str) -> Response:
+        sub = self._open_submission(sid)
+        if sub is None:
+            return problem_response(404, "Not Found", f"no submission {sid} in state submitted/forwarded")
+        return json_response(200, sub.as_json())
+
+    def get_attachment(self, req: Request, sid: str, aid: str) -> Response:
+        if JOSE not in (req.headers.get("Accept") or ""):
+            return problem_response(406, "Not Acceptable", f"send 'Accept: {JOSE}'")
+        sub = self._open_submission(sid)
+        if sub is None or aid not in sub.attachments:
+            return problem_response(404, "Not Found", f"no attachment {aid} of an open submission {sid}")
+        return Response(200, sub.attachments[aid].encode("ascii"), JOSE)
+
+    def get_key(self, req: Request, did: str, kid: str) -> Response:
+        if did in self.destination_ids:
+            for key in (self.encryption_public, self.signing_public):
+                if key.get("kid") == kid:
+                    return json_response(200, key, content_type="application/jwk+json")
+        return problem_response(404, "Not Found", f"destination {did} has no key {kid}")
+
+    # --- events ---------------------------------------------------------------------------
+
+    def get_events(self, req: Request, cid: str) -> Response:
+        offset, limit = _paging(req)
+        if self.state.by_case(cid) is None:
+            return problem_response(404, "Not Found", f"no case {cid}")
+        log = self.state.events(cid)
+        page = log[offset:offset + limit]
+        return json_response(200, {"offset": offset, "count": len(page), "totalCount": len(log), "eventLog": page})
+
+    def post_event(self, req: Request, cid: str) -> Response:
+        if (req.headers.get("Content-Type") or "").split(";")[0].strip() != JOSE:
+            return problem_response(415, "Unsupported Media Type", f"the body must be a SET sent as {JOSE}")
+        sub = self.state.by_case(cid)
+        if sub is None:
+            return problem_response(404, "Not Found", f"no case {cid}")
+        token = req.body.decode("ascii", "replace").strip()
+        try:
+            event, body = self._verified_event(token, sub)
+        except crypto.InvalidSet as err:
+            return problem_response(422, "Unprocessable Entity", f"invalid SET: {err}")
+        if sub.status not in OPEN:
+            return problem_response(409, "Conflict", f"submission {sub.submission_id} is already {sub.status}")
+        error = self._check_event_body(event, body, sub)
+        if error:
+            return problem_response(422, "Unprocessable Entity", error)
+        status = "accepted" if event == crypto.EVENT_ACCEPT else "rejected"
+        try:
+            self.state.settle(sub.submission_id, status, token, body.get("problems"))
+        except Conflict as err:  # a concurrent accept/reject got there first
+            return problem_response(409, "Conflict", str(err))
+        return Response(204)
+
+    def _verified_event(self, token: str, sub: Submission) -> tuple[str, dict[str, Any]]:
+        header, claims = crypto.peek_set(token)
+        if claims.get("iss") != sub.destination_id:
+            raise crypto.InvalidSet(f"iss must be the destination id {sub.destination_id}")
+        if header.get("kid") != self.signing_public.get("kid"):
+            raise crypto.InvalidSet(f"kid {header.get('kid')!r} is not a signing key of the destination")
+        payload = crypto.verify_set(token, self.signing_verifier)
+        if not str(payload["$schema"]).startswith(SET_SCHEMA_PREFIX):
+            raise crypto.InvalidSet(f"unsupported $schema {payload['$schema']!r}")
+        if payload["sub"] != f"submission:{sub.submission_id}" or payload["txn"] != f"case:{sub.case_id}":
+            raise crypto.InvalidSet("sub/txn do not name this case's submission")
+        ((event, body),) = payload["events"].items()
+        if event not in (crypto.EVENT_ACCEPT, crypto.EVENT_REJECT):
+            raise crypto.InvalidSet(f"a subscriber may only send accept or reject, not {event}")
+        return event, body
+
+    def _check_event_body(self, event: str, body: dict[str, Any], sub: Submission) -> str | None:
+        tags = body.get("authenticationTags")
+        expected = sub.tags.as_json()
+        if event == crypto.EVENT_ACCEPT:
+            if tags is None:
+                return "an accept must carry authenticationTags"
+        else:
+            items = body.get("problems")
+            if not isinstance(items, list) or not items:
+                return "a reject must carry a non-empty problems list"
+            for item in items:
+                if not isinstance(item, dict) or item.get("type") not in problems.KNOWN:
+                    return f"unknown problem type: {item.get('type') if isinstance(item, dict) else item!r}"
+                if not isinstance(item.get("title"), str) or not isinstance(item.get("detail"), str):
+                    return "every problem needs a title and a detail"
+        if tags is not None and tags != expected:
+            wrong = [k for k in ("metadata", "data", "attachments")
+                     if not isinstance(tags, dict) or tags.get(k) != expected[k]]
+            return f"authenticationTags do not match the submission ({', '.join(wrong)})"
+        return None
+
+
+def _param(req: Request, name: str) -> str | None:
+    values = req.query.get(name)
+    return values[0] if values else None
+
+
+def _paging(req: Request) -> tuple[int, int]:
+    def number(name: str, default: int) -> int:
+        text = _param(req, name)
+        if text is None:
+            return default
+        try:
+            return int(text)
+        except ValueError:
+            raise BadRequest(f"{name} must be an integer") from None
+
+    offset, limit = number("offset", 0), number("limit", DEFAULT_LIMIT)
+    if offset < 0:
+        raise BadRequest("offset must not be negative")
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}")
+    return offset, limit

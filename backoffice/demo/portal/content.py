@@ -1,0 +1,157 @@
+"""Building encrypted demo submissions: form data, attachments, FITKO metadata, content faults.
+
+Everything visible (ids, form data, attachments) comes from one RNG seeded by the portal
+seed, in submission order, so the same seed gives the same submissions. Content faults
+draw from a separate RNG and never consume the main one: switching faults on does not
+change the ids or data of the other submissions.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from jwcrypto import jwk
+
+from ... import schemas
+from ...domain.catalog import Service
+from ...portal import crypto
+from ...portal.problems import ProblemType
+from ..generator import generate_application
+from .documents import Document, documents_for, oversize_scan
+from .faults import EXPECTED_PROBLEM, FaultPicker
+
+METADATA_SCHEMA = "https://schema.fitko.de/fit-connect/metadata/1.0.0/metadata.schema.json"
+LEIKA_PREFIX = "urn:de:fim:leika:leistung:"
+# Demo placeholders in the LeiKa key format; NOT looked up in the LeiKa catalogue.
+LEIKA_IDS = {Service.WBS: "99000000000001", Service.ELTERNGELD: "99000000000002",
+             Service.FUEHRUNGSZEUGNIS: "99000000000003"}
+SERVICE_WEIGHTS = ((Service.WBS, 40), (Service.ELTERNGELD, 35), (Service.FUEHRUNGSZEUGNIS, 25))
+
+
+def rng_uuid(rng: random.Random) -> str:
+    """A UUIDv4 drawn from ``rng`` (uuid.uuid4 would break determinism)."""
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
+def public_service_type(service: Service) -> dict[str, str]:
+    return {"name": Service(service).label, "identifier": LEIKA_PREFIX + LEIKA_IDS[Service(service)]}
+
+
+@dataclass
+class Submission:
+    submission_id: str
+    case_id: str
+    destination_id: str
+    service: Service
+    encrypted_metadata: str
+    encrypted_data: str
+    attachments: dict[str, str]  # attachment id -> JWE, in metadata order
+    tags: crypto.AuthenticationTags
+    fault: str | None = None
+    expected: ProblemType | None = None
+    status: str = "submitted"
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """The Submission API v1 answer to GET /v1/submissions/{id}."""
+        return {
+            "submissionId": self.submission_id,
+            "caseId": self.case_id,
+            "destinationId": self.destination_id,
+            "serviceType": public_service_type(self.service),
+            "attachments": list(self.attachments),
+            "encryptedMetadata": self.encrypted_metadata,
+            "encryptedData": self.encrypted_data,
+        }
+
+
+class SubmissionFactory:
+    """Generates submissions one after the other; not thread-safe (the portal serialises calls)."""
+
+    def __init__(self, *, seed: int, today: date, destinations: dict[Service, str], encryption_key: jwk.JWK,
+                 service_key: jwk.JWK, issuer: str, content_faults: FaultPicker, max_attachment_bytes: int) -> None:
+        self.rng = random.Random(f"submissions:{seed}")
+        self.fault_rng = random.Random(f"content-faults:{seed}")
+        self.today = today
+        self.destinations = destinations
+        self.encryption_key = crypto.load_jwk(crypto.public_jwk(encryption_key))
+        self.service_key = service_key
+        self.issuer = issuer
+        self.content_faults = content_faults
+        self.max_attachment_bytes = max_attachment_bytes
+
+    def next(self) -> tuple[Submission, str]:
+        """A new submission and its signed submit-submission event."""
+        rng = self.rng
+        submission_id, case_id = rng_uuid(rng), rng_uuid(rng)
+        service = rng.choices([s for s, _ in SERVICE_WEIGHTS], weights=[w for _, w in SERVICE_WEIGHTS])[0]
+        form = generate_application(service, rng, self.today)
+        docs = [(rng_uuid(rng), doc) for doc in documents_for(service, rng, form, self.today)]
+        jti = rng_uuid(rng)
+
+        fault = self.content_faults.pick()
+        schema = schemas.schema_uri(service)
+        if fault == "schema_violation":
+            form = copy.deepcopy(form)
+            form["applicant"]["address"]["postcode"] = "ABC"  # every service schema wants five digits
+        elif fault == "unknown_schema":
+            schema = f"{schemas.URI_PREFIX}{service.value}:99.0.0"
+        elif fault == "oversize_attachment":
+            name = f"{form['applicant']['given_name']} {form['applicant']['family_name']}"
+            docs.append((rng_uuid(self.fault_rng), oversize_scan(self.fault_rng, name, self.max_attachment_bytes)))
+
+        data = json.dumps(form, ensure_ascii=False).encode("utf-8")
+        data_hash = crypto.sha512_hex(data + b" " if fault == "hash_mismatch" else data)
+        metadata = self._metadata(service, form, data_hash, schema, docs)
+        key = self.encryption_key
+        encrypted_metadata = crypto.encrypt(json.dumps(metadata, ensure_ascii=False).encode("utf-8"), key,
+                                            content_type="application/json")
+        encrypted_data = crypto.encrypt(data, key, content_type="application/json")
+        if fault == "invalid_jwe":
+            encrypted_data = corrupt_ciphertext(encrypted_data)
+        attachments = {aid: crypto.encrypt(doc.content, key, content_type=doc.mime_type) for aid, doc in docs}
+        tags = crypto.AuthenticationTags.of(encrypted_metadata, encrypted_data, attachments)
+        submission = Submission(submission_id, case_id, self.destinations[service], service, encrypted_metadata,
+                                encrypted_data, attachments, tags, fault, EXPECTED_PROBLEM.get(fault or ""))
+        event = crypto.submit_set(self.issuer, submission_id, case_id, tags, now=int(time.time()), jti=jti)
+        return submission, crypto.sign_set(event, self.service_key)
+
+    def _metadata(self, service: Service, form: dict[str, Any], data_hash: str, schema: str,
+                  docs: list[tuple[str, Document]]) -> dict[str, Any]:
+        metadata: dict[str, Any] = {
+            "$schema": METADATA_SCHEMA,
+            "contentStructure": {
+                "data": {
+                    "hash": {"type": "sha512", "content": data_hash},
+                    "submissionSchema": {"schemaUri": schema, "mimeType": "application/json"},
+                },
+                "attachments": [
+                    {"attachmentId": aid, "hash": {"type": "sha512", "content": crypto.sha512_hex(doc.content)},
+                     "mimeType": doc.mime_type, "purpose": "attachment", "filename": doc.filename,
+                     "description": doc.description}
+                    for aid, doc in docs
+                ],
+            },
+            "publicServiceType": public_service_type(service),
+            "additionalReferenceInfo": {"applicationDate": self.today.isoformat()},
+        }
+        email = form["applicant"].get("email")
+        if email:
+            metadata["replyChannel"] = {"eMail": {"address": email}}
+        return metadata
+
+
+def corrupt_ciphertext(token: str) -> str:
+    """Flip one character in the middle of the ciphertext: still well-formed, but the GCM tag fails."""
+    parts = token.split(".")
+    text = parts[3]
+    middle = len(text) // 2
+    parts[3] = text[:middle] + ("A" if text[middle] != "A" else "B") + text[middle + 1:]
+    return ".".join(parts)

@@ -1,0 +1,86 @@
+"""Fault injection for the demo portal: ``--faults http503:0.05,hash_mismatch:0.02,…``.
+
+Transport faults are drawn per HTTP request, content faults once per submission when it
+is generated. Within each group one draw picks at most one fault, so the rates are exact
+probabilities and must add up to at most 1 (``http503:1.0`` forces a 503 on every request).
+Both draws come from RNGs seeded from the portal seed: a run with the same seed and the
+same request sequence sees the same faults.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from dataclasses import dataclass, field
+
+from ...portal import problems
+from ...portal.problems import ProblemType
+
+TRANSPORT = ("http500", "http503", "http429", "slow", "timeout", "drop")
+CONTENT = ("invalid_jwe", "hash_mismatch", "schema_violation", "unknown_schema", "oversize_attachment")
+
+# What a correct subscriber must answer to each content fault.
+EXPECTED_PROBLEM: dict[str, ProblemType] = {
+    "invalid_jwe": problems.ENCRYPTION_ISSUE,
+    "hash_mismatch": problems.HASH_MISMATCH,
+    "schema_violation": problems.SCHEMA_VIOLATION,
+    "unknown_schema": problems.UNSUPPORTED_SCHEMA,
+    "oversize_attachment": problems.ATTACHMENT_TOO_LARGE,
+}
+
+
+@dataclass(frozen=True)
+class FaultSpec:
+    transport: dict[str, float] = field(default_factory=dict)
+    content: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.transport.values()) and not any(self.content.values())
+
+
+def parse(spec: str | None) -> FaultSpec:
+    """Parse ``kind:rate,kind:rate``; raises ValueError with a usable message."""
+    transport: dict[str, float] = {}
+    content: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in (spec or "").split(","))):
+        kind, sep, rate_text = item.partition(":")
+        kind = kind.strip()
+        if not sep:
+            raise ValueError(f"fault {item!r}: expected KIND:RATE, e.g. http503:0.05")
+        try:
+            rate = float(rate_text)
+        except ValueError:
+            raise ValueError(f"fault {item!r}: rate {rate_text!r} is not a number") from None
+        if not 0.0 <= rate <= 1.0:
+            raise ValueError(f"fault {item!r}: rate must be between 0 and 1")
+        if kind in TRANSPORT:
+            transport[kind] = rate
+        elif kind in CONTENT:
+            content[kind] = rate
+        else:
+            raise ValueError(f"unknown fault kind {kind!r} (known: {', '.join(TRANSPORT + CONTENT)})")
+    for name, group in (("transport", transport), ("content", content)):
+        if sum(group.values()) > 1.0 + 1e-9:
+            raise ValueError(f"the {name} fault rates add up to more than 1")
+    return FaultSpec(transport, content)
+
+
+class FaultPicker:
+    """Draws at most one fault of a group per call; thread-safe."""
+
+    def __init__(self, rates: dict[str, float], rng: random.Random, order: tuple[str, ...]) -> None:
+        self._rates = [(kind, rates[kind]) for kind in order if rates.get(kind)]
+        self._rng = rng
+        self._lock = threading.Lock()
+
+    def pick(self) -> str | None:
+        if not self._rates:
+            return None
+        with self._lock:
+            roll = self._rng.random()
+        for kind, rate in self._rates:
+            if roll < rate:
+                return kind
+            roll -= rate
+        return None

@@ -1,0 +1,1 @@
+"""Portal connection: FIT-Connect client, crypto, sync engine, outbox, rate limiter."""

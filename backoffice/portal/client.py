@@ -1,0 +1,340 @@
+"""FIT-Connect Submission API client for a subscriber (our back office).
+
+Lists, fetches and downloads encrypted submissions and posts accept/reject events.
+Decryption and SET signing are elsewhere (``crypto.py``); this module moves bytes.
+All paths and field names of API v1 are in ``SubmissionApiV1``; a v2 is a sibling class
+passed as ``api=``.
+"""
+
+from __future__ import annotations
+
+import enum
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Protocol
+from urllib.parse import quote
+
+import httpx
+
+from .limiter import Limiter
+from .transport import (
+    AttachmentTooLarge,
+    EventRejected,
+    PortalAuthError,
+    PortalConfigError,
+    PortalError,
+    PortalStats,
+    PortalUnavailable,
+    SubmissionGone,
+    Transport,
+    body_excerpt,
+    expect,
+    require_safe_url,
+)
+
+__all__ = [
+    "AttachmentTooLarge",
+    "EncryptedSubmission",
+    "EventOutcome",
+    "EventRejected",
+    "PortalAuthError",
+    "PortalConfigError",
+    "PortalError",
+    "PortalStats",
+    "PortalUnavailable",
+    "SubmissionApi",
+    "SubmissionApiV1",
+    "SubmissionClient",
+    "SubmissionGone",
+    "SubmissionRef",
+]
+
+JOSE = "application/jose"
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionRef:
+    destination_id: str
+    submission_id: str
+    case_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptedSubmission:
+    submission_id: str
+    case_id: str
+    destination_id: str
+    attachment_ids: list[str]
+    encrypted_metadata: str  # JWE compact
+    encrypted_data: str  # JWE compact
+    service_type: dict[str, Any] | None
+
+
+class EventOutcome(enum.Enum):
+    DONE = "done"
+    # 409: the case no longer allows this event, e.g. a second accept. Per FIT-Connect
+    # that counts as done for an accept; for a reject the caller may check get_events().
+    ALREADY_DONE = "already_done"
+
+
+class SubmissionApi(Protocol):
+    """What a Submission API version must provide; see SubmissionApiV1."""
+
+    max_page_size: int
+
+    def submissions(self) -> str: ...
+    def submission(self, submission_id: str) -> str: ...
+    def attachment(self, submission_id: str, attachment_id: str) -> str: ...
+    def case_events(self, case_id: str) -> str: ...
+    def parse_ref(self, item: Any) -> SubmissionRef: ...
+    def parse_submission(self, body: Any) -> EncryptedSubmission: ...
+
+
+def _segment(value: str) -> str:
+    # IDs come from the server; quoting keeps a hostile one from changing the path.
+    if not value:
+        raise ValueError("empty id")
+    return quote(value, safe="")
+
+
+def _text(body: Any, key: str) -> str:
+    value = body.get(key) if isinstance(body, dict) else None
+    if not isinstance(value, str) or not value:
+        raise PortalError(f"portal answer lacks the text field {key!r}")
+    return value
+
+
+class SubmissionApiV1:
+    """Paths and field names of the FIT-Connect Submission API v1."""
+
+    max_page_size = 500
+
+    def submissions(self) -> str:
+        return "/v1/submissions"
+
+    def submission(self, submission_id: str) -> str:
+        return f"/v1/submissions/{_segment(submission_id)}"
+
+    def attachment(self, submission_id: str, attachment_id: str) -> str:
+        return f"/v1/submissions/{_segment(submission_id)}/attachments/{_segment(attachment_id)}"
+
+    def case_events(self, case_id: str) -> str:
+        return f"/v1/cases/{_segment(case_id)}/events"
+
+    def parse_ref(self, item: Any) -> SubmissionRef:
+        return SubmissionRef(_text(item, "destinationId"), _text(item, "submissionId"), _text(item, "caseId"))
+
+    def parse_submission(self, body: Any) -> EncryptedSubmission:
+        attachments = body.get("attachments", []) if isinstance(body, dict) else None
+        if not isinstance(attachments, list) or not all(isinstance(a, str) and a for a in attachments):
+            raise PortalError("portal answer has a malformed 'attachments' list")
+        service_type = body.get("serviceType")
+        return EncryptedSubmission(
+            submission_id=_text(body, "submissionId"),
+            case_id=_text(body, "caseId"),
+            destination_id=_text(body, "destinationId"),
+            attachment_ids=list(attachments),
+            encrypted_metadata=_text(body, "encryptedMetadata"),
+            encrypted_data=_text(body, "encryptedData"),
+            service_type=service_type if isinstance(service_type, dict) else None,
+        )
+
+
+class SubmissionClient:
+    """Subscriber side of FIT-Connect for one set of client credentials.
+
+    TLS verification is always on; plain http is accepted only for a portal on this
+    machine (the demo portal). Every request goes through ``limiter``; ``stats`` counts
+    requests, retries and token fetches.
+    """
+
+    def __init__(
+        self,
+        api_url: str,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        http: httpx.Client | None = None,
+        limiter: Limiter | None = None,
+        clock: Callable[[], float] = time.time,
+        timeout: float = 30.0,
+        api: SubmissionApi | None = None,
+    ) -> None:
+        self._base = require_safe_url(api_url, "Submission API URL").rstrip("/")
+        require_safe_url(token_url, "Token URL")
+        if not client_id or not client_secret:
+            raise PortalConfigError("client id and client secret of the destination are required")
+        self._owns_http = http is None
+        self._http = http if http is not None else httpx.Client(timeout=timeout, verify=True)
+        self._api: SubmissionApi = api or SubmissionApiV1()
+        self._transport = Transport(
+            self._http, token_url, client_id, client_secret, limiter=limiter or Limiter(), clock=clock
+        )
+
+    def __repr__(self) -> str:
+        return f"SubmissionClient({self._base!r})"
+
+    @property
+    def stats(self) -> PortalStats:
+        return self._transport.stats
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> SubmissionClient:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- endpoints -----------------------------------------------------------------
+
+    def list_submissions(self, destination_id: str, page_size: int = 100) -> Iterator[SubmissionRef]:
+        """Submissions waiting in state ``submitted``, all pages.
+
+        The server's list shrinks as submissions are accepted, which shifts offsets:
+        collect the whole list before accepting any of it.
+        """
+        self._check_page_size(page_size)  # here, not lazily on the first next()
+        return self._refs(destination_id, page_size)
+
+    def _refs(self, destination_id: str, page_size: int) -> Iterator[SubmissionRef]:
+        seen: set[str] = set()
+        params = {"destinationId": destination_id}
+        for item in self._paged(self._api.submissions(), params, "submissions", page_size):
+            ref = self._api.parse_ref(item)
+            if ref.submission_id not in seen:  # a shifting list may repeat an entry
+                seen.add(ref.submission_id)
+                yield ref
+
+    def get_submission(self, submission_id: str) -> EncryptedSubmission:
+        body = self._get_json(self._api.submission(submission_id), gone=f"submission {submission_id}")
+        return self._api.parse_submission(body)
+
+    def download_attachment(self, submission_id: str, attachment_id: str, dest: Path, *, max_bytes: int) -> int:
+        """Stream one attachment (a JWE) to ``dest``; returns the bytes written.
+
+        Raises AttachmentTooLarge as soon as more than ``max_bytes`` arrive (after any
+        content decoding, so a compressed bomb is caught too). ``dest`` is removed on
+        any failure.
+        """
+        if max_bytes < 0:
+            raise ValueError("max_bytes must not be negative")
+        dest = Path(dest)
+        what = f"attachment {attachment_id} of submission {submission_id}"
+
+        def too_large() -> AttachmentTooLarge:
+            return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes", limit=max_bytes)
+
+        def handle(resp: httpx.Response) -> int:
+            if resp.status_code == 404:
+                raise SubmissionGone(f"{what} not found", status=404, body=body_excerpt(resp))
+            expect(resp, 200)
+            declared = resp.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                raise too_large()
+            written = 0
+            try:
+                with dest.open("wb") as out:
+                    for chunk in resp.iter_bytes():
+                        written += len(chunk)
+                        if written > max_bytes:
+                            raise too_large()
+                        out.write(chunk)
+            except BaseException:
+                dest.unlink(missing_ok=True)
+                raise
+            return written
+
+        url = self._base + self._api.attachment(submission_id, attachment_id)
+        return self._transport.request("GET", url, handle, stream=True, headers={"Accept": JOSE})
+
+    def get_events(self, case_id: str) -> list[str]:
+        """The case's event log: Security Event Tokens in compact form."""
+        path = self._api.case_events(case_id)
+        events: list[str] = []
+        for item in self._paged(path, {}, "eventLog", self._api.max_page_size, gone=f"case {case_id}"):
+            if not isinstance(item, str):
+                raise PortalError(f"event log of case {case_id} holds a non-text entry")
+            events.append(item)
+        return events
+
+    def post_event(self, case_id: str, set_token: str) -> EventOutcome:
+        """Post a signed SET (accept/reject). Safe to retry: a duplicate answers 409."""
+
+        def handle(resp: httpx.Response) -> EventOutcome:
+            status = resp.status_code
+            if status in (200, 201, 202, 204):
+                return EventOutcome.DONE
+            if status == 409:
+                return EventOutcome.ALREADY_DONE
+            if status == 422:
+                excerpt = body_excerpt(resp, limit=2000)
+                problem = _problem(resp)
+                detail = problem.get("detail") or problem.get("title") or excerpt
+                message = f"portal rejected the event for case {case_id}: {detail}"
+                raise EventRejected(message, problem=problem, body=excerpt)
+            if status == 404:
+                raise SubmissionGone(f"case {case_id} not found", status=404, body=body_excerpt(resp))
+            expect(resp)
+            raise AssertionError("unreachable")  # expect() raised
+
+        url = self._base + self._api.case_events(case_id)
+        return self._transport.request(
+            "POST", url, handle, headers={"Content-Type": JOSE}, content=set_token.encode("ascii")
+        )
+
+    # --- helpers -------------------------------------------------------------------
+
+    def _get_json(self, path: str, *, params: dict[str, Any] | None = None, gone: str) -> Any:
+        def handle(resp: httpx.Response) -> Any:
+            if resp.status_code == 404:
+                raise SubmissionGone(f"{gone} not found", status=404, body=body_excerpt(resp))
+            expect(resp, 200)
+            try:
+                return resp.json()
+            except ValueError as exc:
+                raise PortalError(f"portal answered {path} with no JSON", status=200) from exc
+
+        headers = {"Accept": "application/json"}
+        return self._transport.request("GET", self._base + path, handle, params=params, headers=headers)
+
+    def _check_page_size(self, page_size: int) -> None:
+        if not 1 <= page_size <= self._api.max_page_size:
+            raise ValueError(f"page_size must be between 1 and {self._api.max_page_size}")
+
+    def _paged(
+        self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = "list"
+    ) -> Iterator[Any]:
+        self._check_page_size(page_size)
+        offset = 0
+        while True:
+            body = self._get_json(path, params={**params, "limit": page_size, "offset": offset}, gone=gone)
+            items = body.get(key) if isinstance(body, dict) else None
+            if not isinstance(items, list):
+                raise PortalError(f"portal answer to {path} lacks the list {key!r}")
+            if not items:  # also ends a list the server claims is longer: no endless loop
+                return
+            yield from items
+            offset += len(items)
+            total = body.get("totalCount")
+            if isinstance(total, int) and not isinstance(total, bool):
+                if offset >= total:
+                    return
+            elif len(items) < page_size:  # no usable totalCount: a short page is the last
+                return
+
+
+def _problem(resp: httpx.Response) -> dict[str, Any]:
+    try:
+        body = resp.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}

@@ -1,0 +1,266 @@
+"""FIT-Connect cryptography: JWE for content, signed Security Event Tokens for events.
+
+Used by both sides (our subscriber and the demo portal), so the two cannot drift
+apart. All JOSE work is done by jwcrypto; this module pins the algorithms FIT-Connect
+prescribes and refuses anything else, so a downgraded token is an error, not a surprise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from jwcrypto import jwe, jwk, jws
+from jwcrypto.common import base64url_decode
+
+KEY_ALG = "RSA-OAEP-256"
+CONTENT_ENC = "A256GCM"
+SIG_ALG = "PS512"
+SET_TYP = "secevent+jwt"
+SET_SCHEMA = "https://schema.fitko.de/fit-connect/set-payload/1.2.0/set-payload.schema.json"
+
+EVENT_PREFIX = "https://schema.fitko.de/fit-connect/events/"
+EVENT_CREATE = EVENT_PREFIX + "create-submission"
+EVENT_SUBMIT = EVENT_PREFIX + "submit-submission"
+EVENT_NOTIFY = EVENT_PREFIX + "notify-submission"
+EVENT_FORWARD = EVENT_PREFIX + "forward-submission"
+EVENT_ACCEPT = EVENT_PREFIX + "accept-submission"
+EVENT_REJECT = EVENT_PREFIX + "reject-submission"
+EVENT_DELETE = EVENT_PREFIX + "delete-submission"
+
+SET_CLAIMS = ("$schema", "jti", "iss", "iat", "sub", "txn", "events")
+
+# A private key is stored with the private operation; its public half gets the mirror one.
+_PUBLIC_OP = {"unwrapKey": "wrapKey", "decrypt": "encrypt", "sign": "verify"}
+_B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+
+
+class DecryptionFailed(Exception):
+    """A JWE could not be decrypted (wrong key, malformed, tampered or unexpected algorithm)."""
+
+
+class InvalidSet(Exception):
+    """A Security Event Token is malformed, wrongly signed or lacks required claims."""
+
+
+@dataclass(frozen=True)
+class AuthenticationTags:
+    """The JWE authentication tags an accept event must repeat, proving what was received."""
+
+    metadata: str
+    data: str
+    attachments: dict[str, str] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"metadata": self.metadata, "data": self.data, "attachments": dict(self.attachments)}
+
+    @classmethod
+    def from_json(cls, value: Any) -> AuthenticationTags:
+        if not isinstance(value, dict) or not isinstance(value.get("attachments", {}), dict):
+            raise ValueError("authenticationTags must be an object with metadata, data and attachments")
+        return cls(str(value["metadata"]), str(value["data"]), {str(k): str(v) for k, v in value.get("attachments", {}).items()})
+
+    @classmethod
+    def of(cls, encrypted_metadata: str, encrypted_data: str, attachments: dict[str, str]) -> AuthenticationTags:
+        """Tags of a submission's JWEs; ``attachments`` maps attachment id to its JWE."""
+        return cls(authentication_tag(encrypted_metadata), authentication_tag(encrypted_data),
+                   {aid: authentication_tag(token) for aid, token in attachments.items()})
+
+
+# --- keys ----------------------------------------------------------------------------------
+
+
+def generate_key(kid: str, use: Literal["enc", "sig"], size: int = 4096) -> jwk.JWK:
+    """A new RSA key pair; ``key_ops`` names the private operation (the public export mirrors it).
+
+    ``use`` is deliberately not written into the JWK: RFC 7517 advises against combining it
+    with ``key_ops``, and FIT-Connect keys carry ``key_ops`` and ``alg``.
+    """
+    if use == "enc":
+        return jwk.JWK.generate(kty="RSA", size=size, kid=kid, alg=KEY_ALG, key_ops=["unwrapKey"])
+    if use == "sig":
+        return jwk.JWK.generate(kty="RSA", size=size, kid=kid, alg=SIG_ALG, key_ops=["sign"])
+    raise ValueError(f"unknown key use: {use!r}")
+
+
+def public_jwk(key: jwk.JWK) -> dict[str, Any]:
+    """The public half as a JSON-able dict, with ``key_ops`` wrapKey/verify."""
+    data = key.export_public(as_dict=True)
+    if "key_ops" in data:
+        data["key_ops"] = [_PUBLIC_OP.get(op, op) for op in data["key_ops"]]
+    return data
+
+
+def private_jwk(key: jwk.JWK) -> dict[str, Any]:
+    if not key.has_private:
+        raise ValueError(f"key {key.get('kid')!r} has no private part")
+    return key.export_private(as_dict=True)
+
+
+def load_jwk(data: dict[str, Any]) -> jwk.JWK:
+    try:
+        return jwk.JWK(**data)
+    except Exception as err:  # jwcrypto raises several unrelated types for bad input
+        raise ValueError(f"not a valid JWK: {err}") from err
+
+
+def _public(key: jwk.JWK) -> jwk.JWK:
+    # A private key's key_ops only allow the private operation: use its public half instead.
+    return load_jwk(public_jwk(key)) if key.has_private else key
+
+
+# --- content encryption -------------------------------------------------------------------
+
+
+def encrypt(payload: bytes, public_key: jwk.JWK, *, content_type: str | None = None) -> str:
+    """JWE compact serialisation with RSA-OAEP-256 / A256GCM and the key's ``kid``."""
+    header: dict[str, Any] = {"alg": KEY_ALG, "enc": CONTENT_ENC, "kid": public_key.get("kid")}
+    if content_type:
+        header["cty"] = content_type
+    token = jwe.JWE(payload, protected=json.dumps(header))
+    token.add_recipient(_public(public_key))
+    return token.serialize(compact=True)
+
+
+def _segments(token: str, count: int, what: str, error: type[Exception]) -> list[str]:
+    parts = token.split(".") if isinstance(token, str) else []
+    if len(parts) != count or not all(_B64URL.match(p) for p in parts):
+        raise error(f"not a {what} in compact serialisation ({count} base64url segments expected)")
+    return parts
+
+
+def _header(segment: str, error: type[Exception]) -> dict[str, Any]:
+    try:
+        header = json.loads(base64url_decode(segment))
+    except ValueError as err:
+        raise error(f"unreadable protected header: {err}") from err
+    if not isinstance(header, dict):
+        raise error("the protected header is not a JSON object")
+    return header
+
+
+def decrypt(token: str, private_key: jwk.JWK) -> bytes:
+    """Plaintext of a JWE; raises DecryptionFailed for any failure, with a reason."""
+    header = _header(_segments(token, 5, "JWE", DecryptionFailed)[0], DecryptionFailed)
+    if header.get("alg") != KEY_ALG or header.get("enc") != CONTENT_ENC:
+        raise DecryptionFailed(
+            f"refusing alg={header.get('alg')!r} enc={header.get('enc')!r}: only {KEY_ALG}/{CONTENT_ENC} is allowed")
+    if "zip" in header:  # not used by FIT-Connect; compressed plaintext would allow decompression bombs
+        raise DecryptionFailed("refusing a compressed JWE (zip)")
+    kid, ours = header.get("kid"), private_key.get("kid")
+    if kid and ours and kid != ours:
+        raise DecryptionFailed(f"encrypted for key {kid!r}, but the decryption key is {ours!r}")
+    obj = jwe.JWE()
+    obj.allowed_algs = [KEY_ALG, CONTENT_ENC]
+    try:
+        obj.deserialize(token, key=private_key)
+    except Exception as err:  # wrong key and tampered tag both surface here; never leak plaintext
+        raise DecryptionFailed(f"wrong key or corrupted/tampered token ({type(err).__name__}: {err})") from err
+    return bytes(obj.payload)
+
+
+def authentication_tag(token: str) -> str:
+    """The last segment of a compact JWE."""
+    return _segments(token, 5, "JWE", ValueError)[4]
+
+
+def sha512_hex(data: bytes) -> str:
+    return hashlib.sha512(data).hexdigest()
+
+
+# --- Security Event Tokens ----------------------------------------------------------------
+
+
+def sign_set(payload: dict[str, Any], key: jwk.JWK) -> str:
+    """JWS compact with header {typ: secevent+jwt, alg: PS512, kid}."""
+    header = {"typ": SET_TYP, "alg": SIG_ALG, "kid": key.get("kid")}
+    obj = jws.JWS(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    obj.add_signature(key, alg=SIG_ALG, protected=json.dumps(header))
+    return obj.serialize(compact=True)
+
+
+def peek_set(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Header and payload WITHOUT verifying the signature: only to find out which key to verify with."""
+    parts = _segments(token, 3, "JWS", InvalidSet)
+    try:
+        payload = json.loads(base64url_decode(parts[1]))
+    except ValueError as err:
+        raise InvalidSet(f"unreadable payload: {err}") from err
+    if not isinstance(payload, dict):
+        raise InvalidSet("the payload is not a JSON object")
+    return _header(parts[0], InvalidSet), payload
+
+
+def verify_set(token: str, public_key: jwk.JWK) -> dict[str, Any]:
+    """The verified payload of a SET; raises InvalidSet for a bad signature, typ, alg or claims."""
+    header, _ = peek_set(token)
+    if header.get("typ") != SET_TYP:
+        raise InvalidSet(f"typ must be {SET_TYP!r}, not {header.get('typ')!r}")
+    if header.get("alg") != SIG_ALG:
+        raise InvalidSet(f"alg must be {SIG_ALG!r}, not {header.get('alg')!r}")
+    obj = jws.JWS()
+    obj.allowed_algs = [SIG_ALG]
+    try:
+        obj.deserialize(token)
+        obj.verify(_public(public_key), alg=SIG_ALG)
+    except Exception as err:
+        raise InvalidSet(f"signature verification failed ({type(err).__name__}: {err})") from err
+    try:
+        payload = json.loads(obj.payload)
+    except ValueError as err:
+        raise InvalidSet(f"unreadable payload: {err}") from err
+    if not isinstance(payload, dict):
+        raise InvalidSet("the payload is not a JSON object")
+    missing = [c for c in SET_CLAIMS if c not in payload]
+    if missing:
+        raise InvalidSet(f"missing claims: {', '.join(missing)}")
+    events = payload["events"]
+    if not isinstance(events, dict) or len(events) != 1 or not isinstance(next(iter(events.values())), dict):
+        raise InvalidSet("events must hold exactly one event with an object payload")
+    if not str(payload["sub"]).startswith("submission:") or not str(payload["txn"]).startswith("case:"):
+        raise InvalidSet("sub must be 'submission:<id>' and txn 'case:<id>'")
+    if not isinstance(payload["iat"], int):
+        raise InvalidSet("iat must be an integer (seconds since the epoch)")
+    return payload
+
+
+def build_set(issuer: str, submission_id: str, case_id: str, event: str, event_payload: dict[str, Any], *,
+              now: int, jti: str | None = None) -> dict[str, Any]:
+    """Payload of a SET about one submission (see the FIT-Connect reference)."""
+    return {
+        "$schema": SET_SCHEMA,
+        "jti": jti or str(uuid.uuid4()),
+        "iss": issuer,
+        "iat": int(now),
+        "sub": f"submission:{submission_id}",
+        "txn": f"case:{case_id}",
+        "events": {event: event_payload},
+    }
+
+
+def accept_set(destination_id: str, submission_id: str, case_id: str, tags: AuthenticationTags, *,
+               now: int, jti: str | None = None) -> dict[str, Any]:
+    return build_set(destination_id, submission_id, case_id, EVENT_ACCEPT, {"authenticationTags": tags.as_json()},
+                     now=now, jti=jti)
+
+
+def reject_set(destination_id: str, submission_id: str, case_id: str, problems: list[dict[str, Any]], *,
+               now: int, jti: str | None = None, tags: AuthenticationTags | None = None) -> dict[str, Any]:
+    """A reject carries the problems; the tags only if the content could be decrypted at all."""
+    if not problems:
+        raise ValueError("a reject needs at least one problem")
+    event: dict[str, Any] = {"problems": list(problems)}
+    if tags is not None:
+        event["authenticationTags"] = tags.as_json()
+    return build_set(destination_id, submission_id, case_id, EVENT_REJECT, event, now=now, jti=jti)
+
+
+def submit_set(issuer: str, submission_id: str, case_id: str, tags: AuthenticationTags, *,
+               now: int, jti: str | None = None) -> dict[str, Any]:
+    """The service's submit event: its tags let a subscriber check what it received."""
+    return build_set(issuer, submission_id, case_id, EVENT_SUBMIT, {"authenticationTags": tags.as_json()},
+                     now=now, jti=jti)

@@ -1,0 +1,196 @@
+"""Opening a fetched submission: decrypt, check integrity, validate, map to a service.
+
+Pure apart from the attachment fetcher it is handed, so it can run in a worker
+process: the CPU-bound RSA unwraps are the floor of the whole sync.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jwcrypto import jwk
+
+from .. import schemas
+from ..domain.catalog import Service
+from ..domain.errors import UnknownSchema
+from . import crypto, problems
+from .problems import ProblemType
+
+METADATA_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/metadata/1."
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """A submission as the portal hands it out (still encrypted)."""
+
+    submission_id: str
+    case_id: str
+    destination_id: str
+    attachment_ids: tuple[str, ...]
+    encrypted_metadata: str
+    encrypted_data: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "submissionId": self.submission_id,
+            "caseId": self.case_id,
+            "destinationId": self.destination_id,
+            "attachments": list(self.attachment_ids),
+            "encryptedMetadata": self.encrypted_metadata,
+            "encryptedData": self.encrypted_data,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedAttachment:
+    attachment_id: str
+    filename: str
+    mime_type: str
+    purpose: str
+    content: bytes
+    tag: str
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    envelope: Envelope
+    service: Service
+    schema_uri: str
+    form_data: dict[str, Any]
+    metadata: dict[str, Any]
+    attachments: tuple[OpenedAttachment, ...]
+    tags: crypto.AuthenticationTags
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    envelope: Envelope
+    problem: ProblemType
+    detail: str
+    instance: str
+    metadata: dict[str, Any] | None = None
+    tags: crypto.AuthenticationTags | None = field(default=None)
+
+    def problem_json(self) -> dict[str, str]:
+        return problems.problem(self.problem, self.detail, self.instance)
+
+
+class Refusal(Exception):
+    """Raised (also by an attachment fetcher) when the submission must be rejected."""
+
+    def __init__(self, problem: ProblemType, detail: str, instance: str) -> None:
+        super().__init__(detail)
+        self.problem, self.detail, self.instance = problem, detail, instance
+
+
+AttachmentFetcher = Callable[[str], str]  # attachment id -> JWE compact
+
+
+def open_submission(
+    envelope: Envelope,
+    key: jwk.JWK,
+    fetch_attachment: AttachmentFetcher,
+    *,
+    expected_service: Service | None = None,
+) -> Opened | Refused:
+    """Everything a subscriber must check before it may accept; never raises for bad content."""
+    metadata: dict[str, Any] | None = None
+    try:
+        metadata = _json(_decrypt(envelope.encrypted_metadata, key, "metadata"), "metadata")
+        _check_metadata(metadata)
+        structure = metadata["contentStructure"]
+        data_bytes = _decrypt(envelope.encrypted_data, key, "data")
+        if crypto.sha512_hex(data_bytes) != structure["data"]["hash"]["content"]:
+            raise Refusal(problems.HASH_MISMATCH, "SHA-512 der Fachdaten stimmt nicht mit den Metadaten überein", "data")
+        service, uri = _service_of(structure["data"]["submissionSchema"])
+        if expected_service is not None and service is not expected_service:
+            raise Refusal(problems.SERVICE_MISMATCH, f"Schema {uri} gehört nicht zu diesem Zustellpunkt", "metadata")
+        form = _json(data_bytes, "data")
+        violations = schemas.validate_form(uri, form)
+        if violations:
+            raise Refusal(problems.SCHEMA_VIOLATION, "; ".join(violations[:10]), "data")
+        attachments, attachment_tags = _open_attachments(envelope, structure.get("attachments", []), key, fetch_attachment)
+    except Refusal as refusal:
+        return Refused(envelope, refusal.problem, refusal.detail, refusal.instance, metadata)
+    tags = crypto.AuthenticationTags(
+        metadata=crypto.authentication_tag(envelope.encrypted_metadata),
+        data=crypto.authentication_tag(envelope.encrypted_data),
+        attachments=attachment_tags,
+    )
+    return Opened(envelope, service, uri, form, metadata, attachments, tags)
+
+
+def _decrypt(token: str, key: jwk.JWK, instance: str) -> bytes:
+    try:
+        return crypto.decrypt(token, key)
+    except crypto.DecryptionFailed as err:
+        raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err
+
+
+def _json(data: bytes, instance: str) -> dict[str, Any]:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise Refusal(problems.SYNTAX_VIOLATION, f"kein gültiges JSON: {err}", instance) from err
+    if not isinstance(value, dict):
+        raise Refusal(problems.SYNTAX_VIOLATION, "JSON-Objekt erwartet", instance)
+    return value
+
+
+@cache
+def _metadata_validator() -> Draft202012Validator:
+    text = (schemas.SCHEMA_DIR / "fit-connect" / "metadata-1.0.0.schema.json").read_text(encoding="utf-8")
+    return Draft202012Validator(json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _check_metadata(metadata: dict[str, Any]) -> None:
+    declared = metadata.get("$schema")
+    if declared is not None and not str(declared).startswith(METADATA_SCHEMA_PREFIX):
+        raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Metadatenschema {declared} wird nicht unterstützt", "metadata")
+    errors = sorted(_metadata_validator().iter_errors(metadata), key=lambda e: list(e.absolute_path))
+    if errors:
+        where = "/".join(str(p) for p in errors[0].absolute_path) or "(Wurzel)"
+        raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {errors[0].message}", "metadata")
+    if "data" not in metadata["contentStructure"]:
+        raise Refusal(problems.MISSING_DATA, "die Einreichung enthält keine Fachdaten", "metadata")
+
+
+def _service_of(submission_schema: dict[str, Any]) -> tuple[Service, str]:
+    uri = str(submission_schema.get("schemaUri", ""))
+    if submission_schema.get("mimeType") != "application/json" or not uri.startswith(schemas.URI_PREFIX):
+        raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Fachdatenschema {uri} wird nicht unterstützt", "metadata")
+    try:
+        schemas.load_schema(uri)
+        service = Service(uri.removeprefix(schemas.URI_PREFIX).split(":")[0])
+    except (UnknownSchema, ValueError) as err:
+        raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Fachdatenschema {uri} wird nicht unterstützt", "metadata") from err
+    return service, uri
+
+
+def _open_attachments(
+    envelope: Envelope, declared: list[dict[str, Any]], key: jwk.JWK, fetch: AttachmentFetcher
+) -> tuple[tuple[OpenedAttachment, ...], dict[str, str]]:
+    by_id = {a["attachmentId"]: a for a in declared}
+    if set(by_id) != set(envelope.attachment_ids):
+        raise Refusal(
+            problems.ATTACHMENTS_MISMATCH,
+            f"Anlagen laut Metadaten {sorted(by_id)} ≠ übermittelte Anlagen {sorted(envelope.attachment_ids)}",
+            "metadata",
+        )
+    opened, tags = [], {}
+    for att_id in envelope.attachment_ids:
+        token = fetch(att_id)
+        content = _decrypt(token, key, f"attachment:{att_id}")
+        meta = by_id[att_id]
+        if crypto.sha512_hex(content) != meta["hash"]["content"]:
+            raise Refusal(problems.HASH_MISMATCH, f"SHA-512 der Anlage {att_id} stimmt nicht", f"attachment:{att_id}")
+        tags[att_id] = crypto.authentication_tag(token)
+        opened.append(
+            OpenedAttachment(att_id, meta.get("filename") or f"{att_id}.bin", meta["mimeType"], meta["purpose"], content, tags[att_id])
+        )
+    return tuple(opened), tags

@@ -1,0 +1,73 @@
+"""Problem types a subscriber may name when it rejects a submission.
+
+FITKO documents them under ``https://schema.fitko.de/fit-connect/events/problems/<name>``
+and the service refuses a reject whose problem type it does not know. The names below
+follow FITKO's documentation as far as we know it, but the exact list and the German
+titles could NOT be re-confirmed against docs.fitko.de while this was written: check
+them before production use, and change them here only (the demo portal accepts exactly
+this table).
+
+Deliberately missing: a dedicated "attachment too large" type. We know of no official
+one and will not invent an official-looking URI; an oversized attachment is reported as
+``technical-error`` (``ATTACHMENT_TOO_LARGE`` is an alias, so the choice lives here).
+
+``instance`` names the part that is wrong: ``"metadata"``, ``"data"`` or
+``"attachment:<attachmentId>"``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+BASE_URI = "https://schema.fitko.de/fit-connect/events/problems/"
+
+INSTANCE_METADATA = "metadata"
+INSTANCE_DATA = "data"
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemType:
+    name: str
+    type_uri: str
+    title: str  # German, as shown to the sender
+
+
+def _type(name: str, title: str) -> ProblemType:
+    return ProblemType(name, BASE_URI + name, title)
+
+
+ENCRYPTION_ISSUE = _type("encryption-issue", "Entschlüsselungsfehler")
+SYNTAX_VIOLATION = _type("syntax-violation", "Syntaxfehler")
+HASH_MISMATCH = _type("hash-mismatch", "Prüfsumme stimmt nicht überein")
+MISSING_SCHEMA = _type("missing-schema", "Schema-Referenz fehlt")
+UNSUPPORTED_SCHEMA = _type("unsupported-schema", "Schema nicht unterstützt")
+SCHEMA_VIOLATION = _type("schema-violation", "Schema-Verletzung")
+MISSING_DATA = _type("missing-data", "Fachdaten fehlen")
+MISSING_ATTACHMENTS = _type("missing-attachments", "Anlagen fehlen")
+ATTACHMENTS_MISMATCH = _type("attachments-mismatch", "Anlagen inkonsistent")
+INCORRECT_AUTHENTICATION_TAG = _type("incorrect-authentication-tag", "Authentication-Tag ungültig")
+INVALID_EVENT_LOG = _type("invalid-event-log", "Inkonsistentes Event-Log")
+SERVICE_MISMATCH = _type("service-mismatch", "Verwaltungsleistung inkonsistent")
+TECHNICAL_ERROR = _type("technical-error", "Technischer Fehler")
+
+# See the module docstring: no official type known for this case.
+ATTACHMENT_TOO_LARGE = TECHNICAL_ERROR
+
+KNOWN: dict[str, ProblemType] = {
+    pt.type_uri: pt
+    for pt in (
+        ENCRYPTION_ISSUE, SYNTAX_VIOLATION, HASH_MISMATCH, MISSING_SCHEMA, UNSUPPORTED_SCHEMA, SCHEMA_VIOLATION,
+        MISSING_DATA, MISSING_ATTACHMENTS, ATTACHMENTS_MISMATCH, INCORRECT_AUTHENTICATION_TAG, INVALID_EVENT_LOG,
+        SERVICE_MISMATCH, TECHNICAL_ERROR,
+    )
+}
+
+
+def attachment_instance(attachment_id: str) -> str:
+    return f"attachment:{attachment_id}"
+
+
+def problem(pt: ProblemType, detail: str, instance: str) -> dict[str, Any]:
+    """One entry of a reject event's ``problems`` list."""
+    return {"type": pt.type_uri, "title": pt.title, "detail": detail, "instance": instance}

@@ -1,0 +1,317 @@
+"""HTTP plumbing of the portal client: URL policy, OAuth2 token, retries, errors.
+
+Independent of the Submission API version; the endpoint methods live in ``client.py``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+
+from .limiter import Limiter, parse_retry_after
+
+T = TypeVar("T")
+
+# The request may not have arrived or the answer was cut short (also mid-body): try again.
+# LocalProtocolError/UnsupportedProtocol are our bugs and are not retried.
+RETRYABLE_ERRORS: tuple[type[Exception], ...] = (
+    httpx.TimeoutException,
+    httpx.NetworkError,
+    httpx.RemoteProtocolError,
+)
+
+
+class PortalError(Exception):
+    """Base of all portal errors; ``status`` and ``body`` are set when the server answered."""
+
+    def __init__(self, message: str, *, status: int | None = None, body: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class PortalConfigError(PortalError):
+    """The configured URLs or credentials cannot be used."""
+
+
+class PortalAuthError(PortalError):
+    """The token endpoint or the API refused our credentials."""
+
+
+class PortalUnavailable(PortalError):
+    """The portal kept failing (5xx, 429, timeouts, dropped connections) until we gave up."""
+
+    def __init__(self, message: str, *, cause: BaseException | None = None) -> None:
+        super().__init__(message, status=getattr(cause, "status", None))
+        self.cause = cause
+
+
+class SubmissionGone(PortalError):
+    """404: the submission or case no longer exists or is no longer ``submitted``."""
+
+
+class AttachmentTooLarge(PortalError):
+    def __init__(self, message: str, *, limit: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+
+
+class EventRejected(PortalError):
+    """422: the service refused the Security Event Token; ``problem`` is its problem JSON."""
+
+    def __init__(self, message: str, *, problem: dict[str, Any], body: str = "") -> None:
+        super().__init__(message, status=422, body=body)
+        self.problem = problem
+
+
+@dataclass(slots=True)
+class PortalStats:
+    """Counters for the sync summary. ``requests`` includes token requests and retries;
+    ``token_refreshes`` counts every access token fetched, the first one included."""
+
+    requests: int = 0
+    retries: int = 0
+    token_refreshes: int = 0
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def require_safe_url(url: str, what: str) -> str:
+    """Allow https anywhere and plain http only to this machine (the demo portal)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise PortalConfigError(f"{what} {url!r} is not a valid URL") from exc
+    if not parsed.host:
+        raise PortalConfigError(f"{what} {url!r} has no host name")
+    if parsed.scheme == "https":
+        return url
+    if parsed.scheme == "http":
+        if is_loopback_host(parsed.host):
+            return url
+        raise PortalConfigError(
+            f"{what} {url!r} uses unencrypted http:// to {parsed.host}; use https:// "
+            "(plain http is allowed only for a portal on this machine: localhost, 127.0.0.1, ::1)"
+        )
+    raise PortalConfigError(f"{what} {url!r} must start with https://")
+
+
+def body_excerpt(resp: httpx.Response, limit: int = 300) -> str:
+    """The start of a body for error messages, reading at most a few KiB of a stream."""
+    try:
+        data = resp.content
+    except httpx.ResponseNotRead:
+        buf = bytearray()
+        try:
+            for chunk in resp.iter_bytes():
+                buf += chunk
+                if len(buf) >= 4096:
+                    break
+        except httpx.HTTPError:
+            pass  # the excerpt is decoration; the status already tells what happened
+        data = bytes(buf)
+    return data[:limit].decode("utf-8", "replace").strip()
+
+
+def expect(resp: httpx.Response, *ok: int) -> None:
+    """Raise the fitting PortalError unless the status is one of ``ok``."""
+    status = resp.status_code
+    if status in ok:
+        return
+    excerpt = body_excerpt(resp)
+    where = f"{resp.request.method} {resp.request.url.path}"
+    if status in (401, 403):
+        raise PortalAuthError(
+            f"portal refused {where} with {status}: not authorised for this destination? {excerpt}",
+            status=status,
+            body=excerpt,
+        )
+    raise PortalError(f"portal answered {where} with {status}: {excerpt}", status=status, body=excerpt)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    value: str
+    refresh_at: float
+
+
+class Transport:
+    """Sends requests with a bearer token, through the limiter, retrying what may be retried."""
+
+    def __init__(
+        self,
+        http: httpx.Client,
+        token_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        limiter: Limiter,
+        clock: Callable[[], float],
+    ) -> None:
+        self._http = http
+        self._token_url = token_url
+        self._client_id = client_id
+        self._client_secret = client_secret
+        self._limiter = limiter
+        self._clock = clock
+        self._token: _Token | None = None
+        self._token_lock = threading.Lock()
+        self.stats = PortalStats()
+
+    def __repr__(self) -> str:  # never show the secret
+        return f"Transport(token_url={self._token_url!r}, client_id={self._client_id!r})"
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        handle: Callable[[httpx.Response], T],
+        *,
+        auth: bool = True,
+        stream: bool = False,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, Any] | None = None,
+        content: bytes | None = None,
+        data: Mapping[str, str] | None = None,
+    ) -> T:
+        """Send until ``handle`` returns, retrying per the limiter's policy.
+
+        ``handle`` sees every answer that is neither retryable nor the first 401; with
+        ``stream=True`` it reads the body itself, and a connection dropped while it reads
+        is retried like any other transport error.
+        """
+        policy = self._limiter.policy
+        attempt = 0
+        reauthorised = False
+        while True:
+            attempt += 1
+            sent_headers = dict(headers or {})
+            if auth:
+                sent_headers["Authorization"] = f"Bearer {self._access_token()}"
+            self._limiter.before_request()
+            self.stats.requests += 1
+            retry_after: float | None = None
+            status: int | None = None
+            try:
+                with self._http.stream(
+                    method, url, headers=sent_headers, params=params, content=content, data=data
+                ) as resp:
+                    status = resp.status_code
+                    if status == 401 and auth and not reauthorised:
+                        # The token may have been revoked early: one fresh token, one more try.
+                        reauthorised = True
+                        self._drop_token()
+                        attempt -= 1
+                        continue
+                    if policy.is_retryable_status(status):
+                        retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
+                        excerpt = body_excerpt(resp)
+                        cause: BaseException = PortalError(
+                            f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(),
+                            status=status,
+                            body=excerpt,
+                        )
+                    else:
+                        if not stream:
+                            resp.read()
+                        try:
+                            result = handle(resp)
+                        except PortalError:
+                            self._limiter.on_success()  # the server answered; it is not in trouble
+                            raise
+                        self._limiter.on_success()
+                        return result
+            except RETRYABLE_ERRORS as exc:
+                cause, status = exc, None
+            if attempt >= policy.max_attempts:
+                self._limiter.on_give_up()
+                raise PortalUnavailable(
+                    f"portal unavailable: {method} {httpx.URL(url).path} failed {attempt} times, "
+                    f"last with {_describe(cause)}",
+                    cause=cause,
+                ) from cause
+            self.stats.retries += 1
+            self._limiter.on_failure(retry_after, status=status)
+
+    def _drop_token(self) -> None:
+        with self._token_lock:
+            self._token = None
+
+    def _access_token(self) -> str:
+        with self._token_lock:  # held while fetching so parallel callers share one fetch
+            now = self._clock()
+            if self._token is None or now >= self._token.refresh_at:
+                self._token = self._fetch_token()
+            return self._token.value
+
+    def _fetch_token(self) -> _Token:
+        asked_at = self._clock()  # expiry counts from before the round trip, to be safe
+
+        def handle(resp: httpx.Response) -> _Token:
+            if resp.status_code in (400, 401):
+                reason = _oauth_error(resp)
+                raise PortalAuthError(
+                    f"the token endpoint refused client id {self._client_id!r} ({reason}); "
+                    "check the client id and secret of this destination",
+                    status=resp.status_code,
+                    body=reason,
+                )
+            expect(resp, 200)
+            try:
+                body = resp.json()
+            except ValueError as exc:
+                raise PortalError("token endpoint answered with no JSON", status=200) from exc
+            token = body.get("access_token") if isinstance(body, dict) else None
+            if not isinstance(token, str) or not token:
+                raise PortalError("token endpoint answered without an access_token", status=200)
+            lifetime = body.get("expires_in", 300)
+            if isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or lifetime <= 0:
+                lifetime = 300  # unusable expiry: assume a short life rather than a long one
+            # Refresh when less than 60 s or 10 % remain, but never let a short-lived token
+            # be stale the moment it arrives.
+            margin = min(max(60.0, 0.1 * lifetime), 0.5 * lifetime)
+            return _Token(token, asked_at + lifetime - margin)
+
+        token = self.request(
+            "POST",
+            self._token_url,
+            handle,
+            auth=False,
+            headers={"Accept": "application/json"},
+            data={
+                "grant_type": "client_credentials",
+                "client_id": self._client_id,
+                "client_secret": self._client_secret,
+            },
+        )
+        self.stats.token_refreshes += 1
+        return token
+
+
+def _oauth_error(resp: httpx.Response) -> str:
+    try:
+        body = resp.json()
+    except ValueError:
+        return f"status {resp.status_code}"
+    if isinstance(body, dict) and isinstance(body.get("error"), str):
+        detail = body.get("error_description")
+        return f"{body['error']}: {detail}" if isinstance(detail, str) else body["error"]
+    return f"status {resp.status_code}"

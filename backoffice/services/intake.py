@@ -1,0 +1,144 @@
+"""Turning opened portal submissions into cases, and everything the portal must be told.
+
+A case and the accept that announces it are written in ONE transaction, as are a
+quarantine entry and its reject: a crash at any point leaves either both or
+neither, and the outbox delivers the message later, however often it takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+
+from ..domain.catalog import Service, intake_queue_code
+from ..domain.records import PortalReference
+from ..portal.opening import Opened, Refused
+from ..store.intake_models import OutboxMessage, QuarantinedSubmission, RoutingRule
+from ..store.uow import UnitOfWork
+from .cases import NewAttachment, create_case
+
+OUTBOX_BACKOFF_MAX = timedelta(hours=1)
+
+
+class AlreadyKnown(Exception):
+    """Another client stored this submission first (unique submission id)."""
+
+
+def route(uow: UnitOfWork, destination_id: str, service: Service) -> str:
+    """Queue code for a submission: a rule for its destination, else for its service, else the intake queue."""
+    by_service = None
+    for rule in uow.intake.routing_rules():
+        if rule.destination_id == destination_id:
+            return rule.queue.code
+        if rule.destination_id is None and rule.service == service.value and by_service is None:
+            by_service = rule.queue.code
+    return by_service or intake_queue_code(service)
+
+
+def set_routing_rule(uow: UnitOfWork, queue_code: str, *, destination_id: str | None = None, service: Service | None = None) -> None:
+    if (destination_id is None) == (service is None):
+        raise ValueError("a routing rule names either a destination or a service")
+    queue = uow.directory.queue(queue_code)
+    if queue is None:
+        raise ValueError(f"unknown queue: {queue_code}")
+    for rule in uow.intake.routing_rules():
+        if rule.destination_id == destination_id and rule.service == (service.value if service else None):
+            rule.queue_id = queue.id
+            return
+    uow.intake.add(RoutingRule(destination_id=destination_id, service=service.value if service else None, queue_id=queue.id))
+
+
+def store_opened(uow: UnitOfWork, opened: Opened, accept_set: str, *, now: datetime | None = None) -> str:
+    """Create the case with its attachments and queue the accept; returns the Aktenzeichen."""
+    now = now or datetime.now(UTC)
+    env = opened.envelope
+    if uow.intake.has_case_for(env.submission_id):
+        raise AlreadyKnown(env.submission_id)
+    az = create_case(
+        uow,
+        None,
+        opened.service,
+        opened.form_data,
+        received_at=now,
+        queue_code=route(uow, env.destination_id, opened.service),
+        portal=PortalReference(env.destination_id, env.submission_id, env.case_id),
+        attachments=[
+            NewAttachment(a.filename, a.mime_type, a.content, a.purpose, a.attachment_id) for a in opened.attachments
+        ],
+        schema_uri=opened.schema_uri,
+        now=now,
+    )
+    _enqueue(uow, "accept", env.submission_id, env.case_id, accept_set, now)
+    _flush_or_known(uow, env.submission_id)
+    return az
+
+
+def store_refused(uow: UnitOfWork, refused: Refused, reject_set: str, *, now: datetime | None = None) -> None:
+    """Keep the submission in quarantine with its reason and queue the reject."""
+    now = now or datetime.now(UTC)
+    env = refused.envelope
+    uow.intake.add(
+        QuarantinedSubmission(
+            submission_id=env.submission_id,
+            portal_case_id=env.case_id,
+            destination_id=env.destination_id,
+            received_at=now,
+            problem_type=refused.problem.type_uri,
+            reason=f"{refused.problem.title}: {refused.detail}",
+            envelope=env.as_json(),
+            metadata_json=refused.metadata,
+        )
+    )
+    _enqueue(uow, "reject", env.submission_id, env.case_id, reject_set, now)
+    _flush_or_known(uow, env.submission_id)
+
+
+def _enqueue(uow: UnitOfWork, kind: str, submission_id: str, case_id: str, body: str, now: datetime) -> None:
+    uow.intake.add(
+        OutboxMessage(
+            kind=kind, submission_id=submission_id, portal_case_id=case_id, body=body,
+            created_at=now, attempts=0, next_attempt_at=now,
+        )
+    )
+
+
+def _flush_or_known(uow: UnitOfWork, submission_id: str) -> None:
+    try:
+        uow.flush()
+    except IntegrityError as err:  # unique submission id: a parallel client was faster
+        raise AlreadyKnown(submission_id) from err
+
+
+@dataclass(frozen=True, slots=True)
+class PendingMessage:
+    id: int
+    kind: str
+    submission_id: str
+    portal_case_id: str
+    body: str
+    attempts: int
+
+
+def pending_messages(uow: UnitOfWork, *, now: datetime, limit: int = 200) -> list[PendingMessage]:
+    return [
+        PendingMessage(m.id, m.kind, m.submission_id, m.portal_case_id, m.body, m.attempts)
+        for m in uow.intake.pending_outbox(now, limit)
+    ]
+
+
+def mark_sent(uow: UnitOfWork, message_id: int, *, now: datetime) -> None:
+    msg = uow.intake.outbox_message(message_id)
+    if msg is not None:
+        msg.sent_at, msg.last_error = now, None
+
+
+def mark_failed(uow: UnitOfWork, message_id: int, error: str, *, now: datetime) -> None:
+    """Retry later with exponential backoff (capped), keeping the last error for the status view."""
+    msg = uow.intake.outbox_message(message_id)
+    if msg is None:
+        return
+    msg.attempts += 1
+    msg.last_error = error[:2000]
+    msg.next_attempt_at = now + min(timedelta(seconds=2 ** min(msg.attempts, 12)), OUTBOX_BACKOFF_MAX)

@@ -1,0 +1,89 @@
+"""Queries of the portal intake: routing, outbox, quarantine, settings, leases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import exists, or_, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from .intake_models import Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
+from .models import Case, Queue
+
+
+class IntakeRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: OutboxMessage | QuarantinedSubmission | RoutingRule | Setting | Lease) -> None:
+        self.session.add(obj)
+
+    def known_submissions(self, submission_ids: Sequence[str]) -> set[str]:
+        """Which of these submissions already became a case or went to quarantine."""
+        if not submission_ids:
+            return set()
+        ids = list(submission_ids)
+        cases = self.session.scalars(select(Case.submission_id).where(Case.submission_id.in_(ids)))
+        held = self.session.scalars(select(QuarantinedSubmission.submission_id).where(QuarantinedSubmission.submission_id.in_(ids)))
+        return {s for s in cases if s} | set(held)
+
+    def has_case_for(self, submission_id: str) -> bool:
+        return bool(self.session.scalar(select(exists().where(Case.submission_id == submission_id))))
+
+    def routing_rules(self) -> Sequence[RoutingRule]:
+        return self.session.scalars(select(RoutingRule).options(selectinload(RoutingRule.queue)).order_by(RoutingRule.id)).all()
+
+    def queue_by_id(self, queue_id: int) -> Queue | None:
+        return self.session.get(Queue, queue_id)
+
+    def pending_outbox(self, now: datetime, limit: int) -> Sequence[OutboxMessage]:
+        stmt = (
+            select(OutboxMessage)
+            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.next_attempt_at <= now)
+            .order_by(OutboxMessage.id)
+            .limit(limit)
+        )
+        return self.session.scalars(stmt).all()
+
+    def outbox_backlog(self) -> int:
+        from sqlalchemy import func
+
+        return int(self.session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.sent_at.is_(None))) or 0)
+
+    def outbox_message(self, message_id: int) -> OutboxMessage | None:
+        return self.session.get(OutboxMessage, message_id)
+
+    def quarantine(self, include_resolved: bool = False) -> Sequence[QuarantinedSubmission]:
+        stmt = select(QuarantinedSubmission).order_by(QuarantinedSubmission.id)
+        if not include_resolved:
+            stmt = stmt.where(QuarantinedSubmission.resolved_at.is_(None))
+        return self.session.scalars(stmt).all()
+
+    def settings(self, prefix: str) -> dict[str, str]:
+        rows = self.session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
+        return {r.key: r.value for r in rows}
+
+    def put_setting(self, key: str, value: str) -> None:
+        row = self.session.get(Setting, key)
+        if row is None:
+            self.session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+    def try_lease(self, name: str, holder: str, now: datetime, until: datetime) -> bool:
+        """Take or renew the lease if it is free, expired or already ours (one conditional UPDATE)."""
+        from .repositories import _insert_for
+
+        self.session.execute(
+            _insert_for(self.session)(Lease).values(name=name, holder="", expires_at=now).on_conflict_do_nothing()
+        )
+        result = self.session.execute(
+            update(Lease)
+            .where(Lease.name == name, or_(Lease.holder == holder, Lease.holder == "", Lease.expires_at < now))
+            .values(holder=holder, expires_at=until)
+        )
+        return result.rowcount == 1  # type: ignore[attr-defined]
+
+    def release_lease(self, name: str, holder: str) -> None:
+        self.session.execute(update(Lease).where(Lease.name == name, Lease.holder == holder).values(holder=""))

@@ -1,0 +1,205 @@
+"""FIT-Connect crypto: JWE round trips, refusals, and Security Event Tokens exactly as documented."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from jwcrypto import jwe, jwk
+from jwcrypto.common import base64url_decode, base64url_encode
+
+from backoffice.portal import crypto, problems
+from backoffice.portal.crypto import AuthenticationTags, DecryptionFailed, InvalidSet
+
+
+@pytest.fixture(scope="module")
+def enc_key() -> jwk.JWK:
+    return crypto.generate_key("enc-1", "enc", 2048)
+
+
+@pytest.fixture(scope="module")
+def sig_key() -> jwk.JWK:
+    return crypto.generate_key("sig-1", "sig", 2048)
+
+
+def _header(token: str) -> dict:
+    return json.loads(base64url_decode(token.split(".")[0]))
+
+
+# --- keys and JWE -----------------------------------------------------------------------
+
+
+def test_key_halves_carry_the_documented_key_ops(enc_key, sig_key):
+    assert crypto.public_jwk(enc_key)["key_ops"] == ["wrapKey"]
+    assert crypto.private_jwk(enc_key)["key_ops"] == ["unwrapKey"]
+    assert crypto.public_jwk(enc_key)["alg"] == "RSA-OAEP-256"
+    assert crypto.public_jwk(sig_key)["key_ops"] == ["verify"]
+    assert crypto.private_jwk(sig_key)["key_ops"] == ["sign"]
+    assert crypto.public_jwk(sig_key)["alg"] == "PS512"
+    assert "d" not in crypto.public_jwk(enc_key)
+    with pytest.raises(ValueError):
+        crypto.private_jwk(crypto.load_jwk(crypto.public_jwk(enc_key)))
+
+
+def test_round_trip_with_a_private_key_limited_to_unwrapKey(enc_key):
+    """The reference warns that old jwcrypto refused key_ops ["unwrapKey"]; the pinned one must not."""
+    public = crypto.load_jwk(crypto.public_jwk(enc_key))
+    private = crypto.load_jwk(crypto.private_jwk(enc_key))
+    assert private["key_ops"] == ["unwrapKey"]
+    payload = "Wohnberechtigungsschein für Jördis Öztürk".encode()
+    token = crypto.encrypt(payload, public, content_type="application/json")
+    assert token.count(".") == 4
+    assert _header(token) == {"alg": "RSA-OAEP-256", "enc": "A256GCM", "kid": "enc-1", "cty": "application/json"}
+    assert crypto.decrypt(token, private) == payload
+
+
+def test_encrypting_with_the_private_key_object_uses_its_public_half(enc_key):
+    assert crypto.decrypt(crypto.encrypt(b"x", enc_key), enc_key) == b"x"
+
+
+def test_wrong_key_fails_clearly(enc_key):
+    token = crypto.encrypt(b"secret", enc_key)
+    other = crypto.generate_key("enc-1", "enc", 2048)  # same kid, different key
+    with pytest.raises(DecryptionFailed, match="wrong key"):
+        crypto.decrypt(token, other)
+    with pytest.raises(DecryptionFailed, match="enc-2"):
+        crypto.decrypt(token, crypto.generate_key("enc-2", "enc", 2048))
+
+
+@pytest.mark.parametrize("segment", [1, 2, 3, 4])
+def test_tampering_with_any_segment_fails(enc_key, segment):
+    token = crypto.encrypt(b"payload that is long enough to tamper with", enc_key)
+    parts = token.split(".")
+    raw = bytearray(base64url_decode(parts[segment]))
+    raw[len(raw) // 2] ^= 0x01
+    parts[segment] = base64url_encode(bytes(raw))
+    with pytest.raises(DecryptionFailed):
+        crypto.decrypt(".".join(parts), enc_key)
+
+
+@pytest.mark.parametrize("token", ["", "abc", "a.b.c", "a.b.c.d.e", '{"ciphertext": "x"}', "a.b.c.d.e.f"])
+def test_malformed_tokens_fail(enc_key, token):
+    with pytest.raises(DecryptionFailed):
+        crypto.decrypt(token, enc_key)
+
+
+@pytest.mark.parametrize(("alg", "enc"), [("RSA-OAEP", "A256GCM"), ("RSA1_5", "A256GCM"), ("RSA-OAEP-256", "A128GCM"),
+                                          ("RSA-OAEP-256", "A256CBC-HS512")])
+def test_other_algorithms_are_refused(enc_key, alg, enc):
+    public = crypto.load_jwk(crypto.public_jwk(enc_key))
+    obj = jwe.JWE(b"hello", protected=json.dumps({"alg": alg, "enc": enc, "kid": "enc-1"}))
+    obj.allowed_algs = [alg, enc]
+    obj.add_recipient(public)
+    with pytest.raises(DecryptionFailed, match="refusing"):
+        crypto.decrypt(obj.serialize(compact=True), enc_key)
+
+
+def test_compressed_jwe_is_refused(enc_key):
+    obj = jwe.JWE(b"hello" * 100, protected=json.dumps({"alg": "RSA-OAEP-256", "enc": "A256GCM", "zip": "DEF"}))
+    obj.add_recipient(crypto.load_jwk(crypto.public_jwk(enc_key)))
+    with pytest.raises(DecryptionFailed, match="zip"):
+        crypto.decrypt(obj.serialize(compact=True), enc_key)
+
+
+def test_tag_and_hash_helpers(enc_key):
+    token = crypto.encrypt(b"abc", enc_key)
+    assert crypto.authentication_tag(token) == token.split(".")[4]
+    assert crypto.sha512_hex(b"abc").startswith("ddaf35a193617aba")
+    with pytest.raises(ValueError):
+        crypto.authentication_tag("not.a.jwe")
+
+
+# --- Security Event Tokens --------------------------------------------------------------
+
+TAGS = AuthenticationTags(metadata="m-tag", data="d-tag", attachments={"a1": "t1"})
+
+
+def test_accept_set_payload_is_exactly_the_documented_shape():
+    payload = crypto.accept_set("dest-1", "sub-1", "case-1", TAGS, now=1_700_000_000)
+    assert set(payload) == {"$schema", "jti", "iss", "iat", "sub", "txn", "events"}
+    assert uuid.UUID(payload["jti"]).version == 4
+    assert payload == {
+        "$schema": "https://schema.fitko.de/fit-connect/set-payload/1.2.0/set-payload.schema.json",
+        "jti": payload["jti"],
+        "iss": "dest-1",
+        "iat": 1_700_000_000,
+        "sub": "submission:sub-1",
+        "txn": "case:case-1",
+        "events": {
+            "https://schema.fitko.de/fit-connect/events/accept-submission": {
+                "authenticationTags": {"metadata": "m-tag", "data": "d-tag", "attachments": {"a1": "t1"}},
+            }
+        },
+    }
+    assert crypto.accept_set("d", "s", "c", TAGS, now=1, jti="fixed")["jti"] == "fixed"
+
+
+def test_reject_set_carries_the_problems():
+    item = problems.problem(problems.HASH_MISMATCH, "SHA-512 stimmt nicht", "data")
+    payload = crypto.reject_set("dest-1", "sub-1", "case-1", [item], now=5)
+    assert payload["events"] == {crypto.EVENT_REJECT: {"problems": [{
+        "type": "https://schema.fitko.de/fit-connect/events/problems/hash-mismatch",
+        "title": "Prüfsumme stimmt nicht überein", "detail": "SHA-512 stimmt nicht", "instance": "data"}]}}
+    with_tags = crypto.reject_set("d", "s", "c", [item], now=5, tags=TAGS)
+    assert with_tags["events"][crypto.EVENT_REJECT]["authenticationTags"] == TAGS.as_json()
+    with pytest.raises(ValueError):
+        crypto.reject_set("d", "s", "c", [], now=5)
+
+
+def test_set_sign_verify_round_trip(sig_key):
+    payload = crypto.accept_set("dest-1", "sub-1", "case-1", TAGS, now=1_700_000_000)
+    token = crypto.sign_set(payload, sig_key)
+    assert _header(token) == {"typ": "secevent+jwt", "alg": "PS512", "kid": "sig-1"}
+    public = crypto.load_jwk(crypto.public_jwk(sig_key))
+    assert crypto.verify_set(token, public) == payload
+    assert crypto.peek_set(token)[1] == payload
+
+
+def test_tampered_or_foreign_set_is_invalid(sig_key):
+    token = crypto.sign_set(crypto.accept_set("dest-1", "sub-1", "case-1", TAGS, now=1), sig_key)
+    header, payload, signature = token.split(".")
+    claims = json.loads(base64url_decode(payload))
+    claims["iss"] = "someone-else"
+    forged = ".".join([header, base64url_encode(json.dumps(claims).encode()), signature])
+    with pytest.raises(InvalidSet, match="signature"):
+        crypto.verify_set(forged, sig_key)
+    with pytest.raises(InvalidSet, match="signature"):
+        crypto.verify_set(token, crypto.generate_key("sig-1", "sig", 2048))
+    with pytest.raises(InvalidSet):
+        crypto.verify_set("not-a-token", sig_key)
+
+
+def test_wrong_typ_or_missing_claims_are_invalid(sig_key):
+    from jwcrypto import jws
+
+    def signed(header: dict, payload: dict) -> str:
+        obj = jws.JWS(json.dumps(payload).encode())
+        obj.add_signature(sig_key, alg=header["alg"], protected=json.dumps(header))
+        return obj.serialize(compact=True)
+
+    good = crypto.accept_set("d", "s", "c", TAGS, now=1)
+    with pytest.raises(InvalidSet, match="typ"):
+        crypto.verify_set(signed({"alg": "PS512", "typ": "JWT"}, good), sig_key)
+    with pytest.raises(InvalidSet, match="alg"):
+        crypto.verify_set(signed({"alg": "RS256", "typ": "secevent+jwt"}, good), sig_key)
+    incomplete = {k: v for k, v in good.items() if k != "txn"}
+    with pytest.raises(InvalidSet, match="txn"):
+        crypto.verify_set(crypto.sign_set(incomplete, sig_key), sig_key)
+
+
+def test_authentication_tags_from_tokens(enc_key):
+    meta, data, att = (crypto.encrypt(x, enc_key) for x in (b"m", b"d", b"a"))
+    tags = AuthenticationTags.of(meta, data, {"att-1": att})
+    assert tags.as_json() == {"metadata": meta.split(".")[4], "data": data.split(".")[4],
+                              "attachments": {"att-1": att.split(".")[4]}}
+    assert AuthenticationTags.from_json(tags.as_json()) == tags
+
+
+def test_problem_table_is_consistent():
+    assert problems.KNOWN[problems.SCHEMA_VIOLATION.type_uri] is problems.SCHEMA_VIOLATION
+    assert all(uri == problems.BASE_URI + pt.name for uri, pt in problems.KNOWN.items())
+    assert problems.ATTACHMENT_TOO_LARGE.type_uri in problems.KNOWN
+    assert problems.problem(problems.ENCRYPTION_ISSUE, "x", problems.attachment_instance("a")) == {
+        "type": problems.BASE_URI + "encryption-issue", "title": "Entschlüsselungsfehler", "detail": "x",
+        "instance": "attachment:a"}

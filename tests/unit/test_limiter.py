@@ -1,0 +1,166 @@
+"""The limiter with a fake clock: nothing here really sleeps."""
+
+from __future__ import annotations
+
+import random
+from email.utils import formatdate
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from backoffice.portal.limiter import Limiter, RetryPolicy, parse_retry_after
+
+
+class FakeClock:
+    def __init__(self, now: float = 1_700_000_000.0) -> None:
+        self.now = now
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+def make(policy: RetryPolicy | None = None, seed: int = 0) -> tuple[Limiter, FakeClock]:
+    clock = FakeClock()
+    return Limiter(policy, clock=clock, sleep=clock.sleep, rng=random.Random(seed)), clock
+
+
+def test_delays_grow_exponentially_and_are_capped() -> None:
+    limiter, _ = make(RetryPolicy(base_delay=0.5, max_delay=5.0, jitter=0.0))
+    delays = [limiter.on_failure() for _ in range(7)]
+    assert delays == [0.5, 1.0, 2.0, 4.0, 5.0, 5.0, 5.0]
+
+
+def test_success_restarts_the_backoff_series() -> None:
+    limiter, _ = make(RetryPolicy(jitter=0.0))
+    limiter.on_failure()
+    limiter.on_failure()
+    limiter.on_success()
+    assert limiter.on_failure() == 0.5
+
+
+def test_give_up_restarts_the_backoff_series_but_keeps_the_spacing() -> None:
+    limiter, _ = make(RetryPolicy(jitter=0.0))
+    for _ in range(3):
+        limiter.on_failure(status=503)
+    limiter.on_give_up()
+    assert limiter.spacing == 2.0
+    assert limiter.on_failure() == 0.5
+
+
+@given(
+    seed=st.integers(0, 2**32),
+    failures=st.integers(1, 200),
+    jitter=st.floats(0.0, 1.0),
+)
+def test_jitter_stays_in_bounds(seed: int, failures: int, jitter: float) -> None:
+    policy = RetryPolicy(base_delay=0.5, max_delay=30.0, jitter=jitter)
+    capped = min(30.0, 0.5 * 2.0 ** min(failures - 1, 64))
+    delay = policy.backoff(failures, random.Random(seed))
+    assert capped * (1 - jitter) - 1e-9 <= delay <= capped + 1e-9
+
+
+def test_jitter_actually_varies() -> None:
+    policy = RetryPolicy(jitter=0.5)
+    rng = random.Random(1)
+    assert len({policy.backoff(3, rng) for _ in range(20)}) > 1
+
+
+def test_before_request_waits_exactly_the_announced_delay() -> None:
+    limiter, clock = make(RetryPolicy(jitter=0.5), seed=3)
+    assert limiter.before_request() == 0.0
+    delay = limiter.on_failure()
+    assert limiter.before_request() == pytest.approx(delay)
+    assert clock.sleeps == [pytest.approx(delay)]
+
+
+def test_time_already_passed_counts_towards_the_delay() -> None:
+    limiter, clock = make(RetryPolicy(jitter=0.0))
+    limiter.before_request()
+    limiter.on_failure()  # 0.5 s
+    clock.now += 0.2
+    assert limiter.before_request() == pytest.approx(0.3)
+
+
+def test_retry_after_wins_over_backoff_and_is_capped() -> None:
+    limiter, _ = make(RetryPolicy(max_delay=30.0, jitter=0.0))
+    assert limiter.on_failure(7.0, status=429) == 7.0
+    assert limiter.on_failure(3600.0, status=429) == 30.0
+    assert limiter.on_failure(-5.0, status=429) == 0.0
+
+
+def test_parse_retry_after_seconds_and_http_date() -> None:
+    now = 1_700_000_000.0
+    assert parse_retry_after("12", now) == 12.0
+    assert parse_retry_after(formatdate(now + 90, usegmt=True), now) == pytest.approx(90.0)
+    assert parse_retry_after(formatdate(now - 90, usegmt=True), now) == 0.0  # already past
+    assert parse_retry_after(None, now) is None
+    assert parse_retry_after("", now) is None
+    assert parse_retry_after("soon", now) is None
+    assert parse_retry_after("nan", now) is None
+
+
+def test_spacing_doubles_on_throttling_only() -> None:
+    limiter, _ = make(RetryPolicy(base_delay=0.5, max_delay=4.0, jitter=0.0))
+    limiter.on_failure(status=500)
+    limiter.on_failure()  # a timeout: no status
+    assert limiter.spacing == 0.0
+    spacings = []
+    for status in (429, 503, 429, 503, 429):
+        limiter.on_failure(status=status)
+        spacings.append(limiter.spacing)
+    assert spacings == [0.5, 1.0, 2.0, 4.0, 4.0]  # capped by max_delay
+
+
+def test_spacing_ramps_down_after_success_to_zero() -> None:
+    limiter, clock = make(RetryPolicy(base_delay=0.5, jitter=0.0))
+    for _ in range(4):
+        limiter.on_failure(status=503)
+    assert limiter.spacing == 4.0
+    limiter.before_request()  # the retry, after the backoff
+    clock.sleeps.clear()
+    seen = []
+    for _ in range(5):
+        limiter.on_success()
+        seen.append(limiter.spacing)
+        limiter.before_request()
+    assert seen == [2.0, 1.0, 0.5, 0.0, 0.0]
+    assert clock.sleeps == [2.0, 1.0, 0.5]  # later requests run at full speed
+
+
+def test_spacing_counts_from_the_previous_request_start() -> None:
+    limiter, clock = make(RetryPolicy(base_delay=0.5, jitter=0.0))
+    for _ in range(3):
+        limiter.on_failure(status=429)
+    limiter.before_request()
+    limiter.on_success()  # spacing 1.0
+    clock.now += 0.75  # the request itself took this long
+    assert limiter.before_request() == pytest.approx(0.25)
+
+
+def test_two_limiters_share_no_state() -> None:
+    a, _ = make()
+    b, _ = make()
+    a.on_failure(status=429)
+    assert b.spacing == 0.0
+    assert b.consecutive_failures == 0
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"max_attempts": 0}, {"base_delay": -1.0}, {"base_delay": 10.0, "max_delay": 1.0}, {"jitter": 1.5}],
+)
+def test_policy_rejects_nonsense(kwargs: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        RetryPolicy(**kwargs)  # type: ignore[arg-type]
+
+
+def test_retryable_statuses() -> None:
+    policy = RetryPolicy()
+    assert all(policy.is_retryable_status(s) for s in (429, 500, 502, 503, 504))
+    assert not any(policy.is_retryable_status(s) for s in (400, 401, 404, 409, 422, 501))
