@@ -1,0 +1,66 @@
+"""`portal connect` and `sync` as real processes against the demo portal."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from backoffice.demo.portal import DemoPortal
+
+
+def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "backoffice", *args], capture_output=True, text=True, env=env, timeout=180)
+
+
+def test_connect_stores_secrets_in_the_keyring_only_and_sync_pulls_cases(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "BACKOFFICE_HOME": str(tmp_path / "home"),
+        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+        "XDG_DATA_HOME": str(tmp_path / "xdg"),
+    }
+    env.pop("BACKOFFICE_DB_URL", None)
+    with DemoPortal(count=5, seed=21, key_size=2048, today=date(2026, 11, 2)) as portal:
+        creds = tmp_path / "credentials.json"
+        portal.write_credentials(creds)
+        secret = json.loads(creds.read_text())["client_secret"]
+        assert run("db", "upgrade", env=env).returncode == 0
+
+        connected = run("portal", "connect", str(creds), env=env)
+        assert connected.returncode == 0, connected.stderr
+        assert "secrets stored in the keyring" in connected.stdout
+        database = (tmp_path / "home" / "backoffice.sqlite3").read_bytes()
+        wal = tmp_path / "home" / "backoffice.sqlite3-wal"
+        stored = database + (wal.read_bytes() if wal.exists() else b"")
+        assert secret.encode() not in stored
+        assert b'"d"' not in stored  # no private JWK parameter either
+        keyring_files = list((tmp_path / "xdg").rglob("*.cfg"))
+        assert keyring_files, "the file keyring backend should hold the secrets"
+
+        synced = run("sync", "--once", env=env)
+        assert synced.returncode == 0, synced.stdout + synced.stderr
+        assert synced.stdout.startswith("new 5, already known 0, rejected 0")
+        rows = json.loads(run("cases", "list", "--format", "json", env=env).stdout)
+        assert len(rows) == 5 and all(r["submission_id"] for r in rows)
+        assert sorted(portal.accepted_submission_ids()) == sorted(r["submission_id"] for r in rows)
+
+
+def test_sync_without_a_connection_says_what_to_do(tmp_path: Path) -> None:
+    env = {**os.environ, "BACKOFFICE_HOME": str(tmp_path), "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
+           "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    env.pop("BACKOFFICE_DB_URL", None)
+    assert run("db", "upgrade", env=env).returncode == 0
+    result = run("sync", "--once", env=env)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "backoffice: no portal is connected: run 'backoffice portal connect FILE'"
+
+
+def test_demo_portal_command_has_help(tmp_path: Path) -> None:
+    result = run("demo-portal", "--help", env={**os.environ, "BACKOFFICE_HOME": str(tmp_path)})
+    assert result.returncode == 0
+    for option in ("--port", "--count", "--seed", "--rate", "--faults", "--credentials-out"):
+        assert option in result.stdout
