@@ -10,25 +10,37 @@ import time. ``main.py`` and the ``backoffice-gui`` script both call it.
 from __future__ import annotations
 
 import argparse
+import os
+import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import Shiboken
 
 from backoffice import config
 from backoffice.bootstrap import Database, DatabaseNotReady, open_database
+from backoffice.demo.portal import DemoPortal
+from backoffice.portal.client import SubmissionClient
+from backoffice.portal.connection import PortalConnection, parse_credentials, save_connection
+from backoffice.portal.factory import build_sync
+from backoffice.portal.sync import PortalSync, SubscriberKeys
 
 from .i18n import LANGUAGES, install_translators
-from .ops import Tasks
+from .ops import CommandOp, NetworkOp, Tasks
 from .screenshots import Screenshots
 from .startup import Startup
+from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
 from .views.main_window import MainWindow
 
 DATABASE_KINDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 SCREENSHOT_TIMEOUT_MS = 120_000
+# The demo portal: a few applications at start, then one every 10 s (6 a minute) so new cases keep arriving.
+# Its RSA keys are 2048 bits to keep start-up fast (three key generations); the production key size is
+# 4096 bits, which the demo trades for start-up time.
+DEMO_PORTAL = {"count": 20, "rate": 6.0, "key_size": 2048}
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -71,21 +83,94 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         database_tooltip=db.engine.url.render_as_string(hide_password=True),
     )
     startup = Startup(window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count)
+    portal_sync = SyncController(tasks, interval_ms=DEMO_INTERVAL_MS if args.demo else DEFAULT_INTERVAL_MS, parent=window)
+    attach(window, portal_sync)
+    window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
+    portal = DemoPortal(**DEMO_PORTAL) if args.demo else None  # type: ignore[arg-type]
     status = {"code": 0}
     if args.screenshot or args.screenshot_case:
         shots = Screenshots(window, main=args.screenshot, case=args.screenshot_case, done=app.exit)
-        window.ready.connect(shots.start)
+        # In the demo the shot shows the first fetch from the demo portal.
+        _when_all(shots.start, window.ready, *([portal_sync.settled] if args.demo else []))
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: _give_up(app, status))
     window.show()
     startup.run()
+    _connect_portal(portal_sync, tasks, db, settings, portal)
     try:
         code = app.exec()
         return status["code"] or code
     finally:
+        portal_sync.stop()
         tasks.shutdown()
+        if portal is not None:
+            portal.stop()
         window.close()
         Shiboken.delete(window)
         db.dispose()
+
+
+def _connect_portal(
+    controller: SyncController, tasks: Tasks, db: Database, settings: config.Settings, portal: DemoPortal | None
+) -> None:
+    """Build the PortalSync in the background; the controller shows "nicht verbunden" when there is none."""
+    workdir = settings.home
+    if portal is None:
+        (
+            NetworkOp(parent=controller, tasks=tasks, op=lambda: build_sync(db.uow, workdir=workdir))
+            .success(controller.set_sync)
+            .failure(controller.connection_failed)
+            .run()
+        )
+        return
+
+    def connected(result: tuple[PortalConnection, PortalSync]) -> None:
+        conn, sync = result
+        # The URL goes into the demo database so the settings show it; the secrets stay in memory
+        # (never in a file; the demo does not need the keyring).
+        CommandOp(parent=controller, tasks=tasks, op=lambda uow: save_connection(uow, conn)).success(
+            lambda _none: controller.set_sync(sync)
+        ).failure(controller.connection_failed).run()
+
+    NetworkOp(parent=controller, tasks=tasks, op=lambda: start_demo_portal(portal, db.uow, workdir=workdir)).success(
+        connected
+    ).failure(controller.connection_failed).run()
+
+
+def start_demo_portal(portal: DemoPortal, uow_factory: object, *, workdir: Path | None = None) -> tuple[PortalConnection, PortalSync]:
+    """Start the in-process demo portal (its own threads) and a sync built straight from its credentials."""
+    portal.start()
+    return sync_from_credentials(portal.credentials(), uow_factory, workdir=workdir)
+
+
+def sync_from_credentials(
+    data: dict[str, object], uow_factory: object, *, workdir: Path | None = None
+) -> tuple[PortalConnection, PortalSync]:
+    """Like ``build_sync``, but with the secrets from a credentials dict instead of the keyring."""
+    conn, secrets = parse_credentials(data)
+    client = SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret)
+    sync = PortalSync(
+        uow_factory,  # type: ignore[arg-type]
+        client,
+        SubscriberKeys(secrets.decryption_key, secrets.signing_key),
+        conn.destinations,
+        holder=f"{socket.gethostname()}:{os.getpid()}",
+        workdir=workdir,
+    )
+    return conn, sync
+
+
+def _when_all(callback: Callable[[], object], *signals: SignalInstance) -> None:
+    """Call ``callback`` once, after each of ``signals`` has been emitted at least once."""
+    waiting = set(range(len(signals)))
+
+    def seen(number: int) -> None:
+        if number in waiting:
+            waiting.discard(number)
+            if not waiting:
+                callback()
+
+    for number, signal in enumerate(signals):
+        signal.connect(lambda *_args, number=number: seen(number))
 
 
 def _open_database(settings: config.Settings) -> Database | None:

@@ -12,6 +12,8 @@ So every good submission yields exactly one case and, eventually, exactly one ac
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -72,7 +74,7 @@ class PortalSync:
         holder: str,
         workdir: Path | None = None,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
-        lease_seconds: int = 300,
+        lease_seconds: int = 120,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.uow = uow_factory
@@ -213,6 +215,10 @@ class PortalSync:
     def _take_lease(self) -> bool:
         now = self.clock()
         with self.uow() as uow:
+            current = uow.intake.lease_holder(LEASE_NAME)
+            if current and current[0] != self.holder and _is_dead_local_process(current[0]):
+                # A crashed sync on this PC must not block intake until its lease expires.
+                uow.intake.release_lease(LEASE_NAME, current[0])
             ok = uow.intake.try_lease(LEASE_NAME, self.holder, now, now + self.lease)
             uow.commit()
         self._lease_until = now + self.lease if ok else now
@@ -227,3 +233,17 @@ class PortalSync:
         with self.uow() as uow:
             uow.intake.release_lease(LEASE_NAME, self.holder)
             uow.commit()
+
+
+def _is_dead_local_process(holder: str) -> bool:
+    """True when ``holder`` ("host:pid") names a process of this host that no longer runs."""
+    host, _, pid_text = holder.rpartition(":")
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, owned by another user
+    return False

@@ -85,5 +85,9 @@ class IntakeRepository:
         )
         return result.rowcount == 1  # type: ignore[attr-defined]
 
+    def lease_holder(self, name: str) -> tuple[str, datetime] | None:
+        lease = self.session.get(Lease, name)
+        return (lease.holder, lease.expires_at) if lease and lease.holder else None
+
     def release_lease(self, name: str, holder: str) -> None:
         self.session.execute(update(Lease).where(Lease.name == name, Lease.holder == holder).values(holder=""))

@@ -257,17 +257,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="96"/>
+        <location filename="../../ui/composition.py" line="181"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="101"/>
+        <location filename="../../ui/composition.py" line="186"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="107"/>
+        <location filename="../../ui/composition.py" line="192"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="93"/>
-        <location filename="../../ui/views/main_window.py" line="195"/>
+        <location filename="../../ui/views/main_window.py" line="205"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
@@ -588,22 +588,22 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="156"/>
+        <location filename="../../ui/views/main_window.py" line="166"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="158"/>
+        <location filename="../../ui/views/main_window.py" line="168"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="207"/>
+        <location filename="../../ui/views/main_window.py" line="217"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="207"/>
+        <location filename="../../ui/views/main_window.py" line="217"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
@@ -642,6 +642,59 @@
         <location filename="../../ui/startup.py" line="91"/>
         <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
         <translation>The user account “%1” is not set up here. Please contact IT.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="57"/>
+        <source>&amp;Abholen</source>
+        <translation>&amp;Fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="58"/>
+        <source>Neue Anträge vom Portal abholen (Strg+R)</source>
+        <translation>Fetch new applications from the portal (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="66"/>
+        <source>Portal: wird verbunden…</source>
+        <translation>Portal: connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="83"/>
+        <source>Portal: verbunden</source>
+        <translation>Portal: connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="99"/>
+        <source>Portal: nicht verbunden</source>
+        <translation>Portal: not connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="127"/>
+        <source>Portal: wird abgeholt…</source>
+        <translation>Portal: fetching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="142"/>
+        <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
+        <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="145"/>
+        <source>Portal: zuletzt %1, %2 neu</source>
+        <translation>Portal: last %1, %2 new</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="147"/>
+        <source>, %1 Fehler</source>
+        <translation>, %1 errors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="168"/>
+        <source>Portal: Fehler – %1</source>
+        <translation>Portal: error – %1</translation>
     </message>
 </context>
 </TS>

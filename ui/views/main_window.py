@@ -143,12 +143,22 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
         help_menu.addAction(about_action)
 
-        toolbar = self.addToolBar(self.tr("Werkzeugleiste"))
+        self.toolbar = toolbar = self.addToolBar(self.tr("Werkzeugleiste"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.refresh_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_BrowserReload))
         toolbar.addAction(self.refresh_action)
+
+    def add_sync_controls(self, action: QAction, label: QLabel) -> None:
+        """The portal's "Abholen" action (toolbar and Datei menu) and its status-bar indicator."""
+        self.toolbar.addAction(action)
+        self.file_menu.insertAction(self.refresh_action, action)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.Shape.VLine)
+        separator.setFrameShadow(QFrame.Shadow.Sunken)
+        self.statusBar().addPermanentWidget(separator)
+        self.statusBar().addPermanentWidget(label)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,193 @@
+"""The portal sync in the window: "Abholen" against the demo portal (a real HTTP server on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+
+from backoffice.bootstrap import Database, open_database
+from backoffice.demo.portal import DemoPortal
+from backoffice.domain.records import UserRef
+from backoffice.portal.client import SubmissionClient
+from backoffice.portal.connection import PortalNotConfigured, parse_credentials
+from backoffice.portal.sync import PortalSync, SubscriberKeys, SyncSummary
+from backoffice.services.directory import current_user
+from ui.composition import sync_from_credentials
+from ui.models.queue_tree import ALL_OPEN
+from ui.ops import Tasks
+from ui.sync_controller import SyncController, attach, short_message
+from ui.views.main_window import MainWindow
+
+from .conftest import wait_idle
+
+TIMEOUT = 30_000
+
+
+@pytest.fixture
+def portal() -> Iterator[DemoPortal]:
+    demo = DemoPortal(count=4, seed=3, key_size=2048, today=date(2026, 11, 2))
+    demo.start()
+    yield demo
+    demo.stop()
+
+
+@pytest.fixture
+def fresh_db(tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    database = open_database(f"sqlite:///{tmp_path / 'sync.sqlite3'}", migrate=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def clerk(fresh_db: Database) -> UserRef:
+    with fresh_db.uow() as uow:
+        user = current_user(uow, "clerk", provision_local_admin=True)
+        uow.commit()
+    return user
+
+
+@pytest.fixture
+def fresh_tasks(qapp: object, fresh_db: Database) -> Iterator[Tasks]:
+    runner = Tasks(fresh_db.uow)
+    unexpected: list[object] = []
+    runner.unhandled_error.connect(lambda _op, exc: unexpected.append(exc))
+    yield runner
+    runner.shutdown()
+    assert unexpected == []
+
+
+@pytest.fixture
+def window(qtbot, fresh_tasks: Tasks, clerk: UserRef) -> MainWindow:  # type: ignore[no-untyped-def]
+    main = MainWindow(fresh_tasks, database_kind="SQLite")
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.ready, timeout=TIMEOUT):
+        main.start(clerk)
+    return main
+
+
+def open_count(window: MainWindow) -> int:
+    text = window.queue_model.index_of(ALL_OPEN).data()
+    return int(text.rsplit("(", 1)[1].rstrip(")"))
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_abholen_fetches_new_cases_off_the_ui_thread(qtbot, window, fresh_tasks, fresh_db, portal) -> None:  # type: ignore[no-untyped-def]
+    _conn, sync = sync_from_credentials(portal.credentials(), fresh_db.uow)
+    threads: list[threading.Thread] = []
+    original = sync.run_once
+
+    def run_once() -> SyncSummary:
+        threads.append(threading.current_thread())
+        return original()
+
+    sync.run_once = run_once  # type: ignore[method-assign]
+    controller = SyncController(fresh_tasks, parent=window)
+    attach(window, controller)
+    controller.set_sync(sync)
+    assert controller.action in window.toolbar.actions()
+    window.tree.setCurrentIndex(window.queue_model.index_of(ALL_OPEN))
+    wait_idle(qtbot, fresh_tasks)
+    before = open_count(window)
+
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT) as blocker:
+        controller.action.trigger()
+        assert controller.running
+        controller.action.trigger()  # a second trigger while running does nothing
+        assert controller.trigger() is False
+    assert controller.runs == 1
+    assert threads and threads[0] is not threading.main_thread()
+    summary = blocker.args[0]
+    assert summary.new == 4, summary.error_messages
+    assert "4 neu" in controller.label.text() and controller.label.text().startswith("Portal: zuletzt ")
+    assert controller.action.isEnabled() and not controller.running
+
+    qtbot.waitUntil(lambda: open_count(window) == before + 4, timeout=TIMEOUT)  # reloaded without a restart
+    wait_idle(qtbot, fresh_tasks)
+    assert window.queue_model.key_at(window.tree.currentIndex()) == ALL_OPEN  # the selected node is kept
+    assert window.case_model is not None and window.case_model.total == before + 4
+
+
+def test_a_second_run_finds_nothing_new(qtbot, fresh_tasks, fresh_db, clerk, portal) -> None:  # type: ignore[no-untyped-def]
+    _conn, sync = sync_from_credentials(portal.credentials(), fresh_db.uow)
+    controller = SyncController(fresh_tasks)
+    controller.set_sync(sync)
+    for expected in (4, 0):
+        with qtbot.waitSignal(controller.finished, timeout=TIMEOUT) as blocker:
+            assert controller.trigger()
+        assert blocker.args[0].new == expected
+    assert "0 neu" in controller.label.text()
+
+
+def test_an_unreachable_portal_shows_the_error(qtbot, fresh_tasks, fresh_db, portal) -> None:  # type: ignore[no-untyped-def]
+    conn, secrets = parse_credentials(portal.credentials())
+    url = f"http://127.0.0.1:{closed_port()}"
+    from backoffice.portal.limiter import Limiter, RetryPolicy
+
+    client = SubmissionClient(
+        url, f"{url}/token", conn.client_id, secrets.client_secret,
+        limiter=Limiter(RetryPolicy(max_attempts=1, base_delay=0.01, max_delay=0.01)), timeout=2.0,
+    )
+    sync = PortalSync(
+        fresh_db.uow, client, SubscriberKeys(secrets.decryption_key, secrets.signing_key), conn.destinations, holder="t"
+    )
+    controller = SyncController(fresh_tasks)
+    controller.set_sync(sync)
+    with qtbot.waitSignal(controller.settled, timeout=TIMEOUT):
+        controller.trigger()
+    # the sync reports unreachable destinations as errors in its summary (or raises): either way, red
+    assert "Fehler" in controller.label.text()
+    assert "b00020" in controller.label.styleSheet()
+    assert controller.action.isEnabled()
+
+
+def test_a_failing_sync_shows_the_error_indicator(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
+    class Broken:
+        def run_once(self) -> SyncSummary:
+            raise ConnectionError("Verbindung abgelehnt\nmore details")
+
+    controller = SyncController(fresh_tasks)
+    controller.set_sync(Broken())
+    with qtbot.waitSignal(controller.failed, timeout=TIMEOUT) as blocker:
+        controller.trigger()
+    assert isinstance(blocker.args[0], ConnectionError)
+    assert controller.label.text() == "Portal: Fehler – Verbindung abgelehnt"
+    assert "b00020" in controller.label.styleSheet()
+    assert "more details" in controller.label.toolTip()
+
+
+def test_not_configured(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
+    controller = SyncController(fresh_tasks)
+    controller.connection_failed(PortalNotConfigured("no portal is connected"))
+    assert controller.label.text() == "Portal: nicht verbunden"
+    assert not controller.action.isEnabled()
+    assert not controller.timer.isActive()
+    assert controller.trigger() is False
+
+
+def test_the_timer_starts_once_armed(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
+    class Quiet:
+        def run_once(self) -> SyncSummary:
+            return SyncSummary(new=0)
+
+    controller = SyncController(fresh_tasks, interval_ms=10_000)
+    controller.set_sync(Quiet())
+    assert not controller.timer.isActive() and controller.runs == 0
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        controller.arm()
+    assert controller.timer.isActive() and controller.timer.interval() == 10_000
+    assert controller.runs == 1
+
+
+def test_short_message() -> None:
+    assert short_message(ValueError("x" * 200)).endswith("…")
+    assert len(short_message(ValueError("x" * 200))) == 70
+    assert short_message(ValueError("")) == "ValueError"

@@ -1,0 +1,189 @@
+"""Fetching new applications from the portal: on a timer and on demand ("Abholen").
+
+:class:`SyncController` runs ``sync.run_once()`` as a :class:`ui.ops.NetworkOp`
+(off the UI thread; the sync opens its own units of work from the uow factory),
+never two runs at once, and shows the outcome in a status-bar label:
+"Portal: zuletzt 14:32, 3 neu", "Portal: Fehler – …" (red) or
+"Portal: nicht verbunden". It knows nothing about the main window; the window
+listens to ``finished`` and reloads its lists when new cases arrived.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
+
+from backoffice.portal.connection import PortalNotConfigured
+from backoffice.portal.sync import SyncSummary
+
+from .ops import NetworkOp, Tasks
+
+log = logging.getLogger(__name__)
+
+DEFAULT_INTERVAL_MS = 60_000
+DEMO_INTERVAL_MS = 10_000
+SHORT_MESSAGE = 70  # characters of an error shown in the status bar; the tooltip has all of it
+ERROR_STYLE = "color: #b00020; font-weight: bold;"
+
+
+class Sync(Protocol):
+    def run_once(self) -> SyncSummary: ...
+
+
+class SyncController(QObject):
+    started = Signal()
+    finished = Signal(object)  # SyncSummary
+    failed = Signal(object)  # the exception
+    settled = Signal()  # after any outcome: a run finished or failed, or connecting failed
+
+    def __init__(self, tasks: Tasks, *, interval_ms: int = DEFAULT_INTERVAL_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._sync: Sync | None = None
+        self._running = False
+        self._armed = False
+        self.runs = 0  # runs started (tests)
+        self.last_summary: SyncSummary | None = None
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.trigger)
+
+        self.action = QAction(self.tr("&Abholen"), self)
+        self.action.setToolTip(self.tr("Neue Anträge vom Portal abholen (Strg+R)"))
+        self.action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R))
+        style = QApplication.style()
+        if style is not None:
+            self.action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        self.action.setEnabled(False)
+        self.action.triggered.connect(self.trigger)
+
+        self.label = QLabel(self.tr("Portal: wird verbunden…"))
+        self.label.setContentsMargins(8, 0, 8, 0)
+
+    # -- wiring ----------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    @property
+    def sync(self) -> Sync | None:
+        return self._sync
+
+    def set_sync(self, sync: Sync) -> None:
+        """The portal is connected: enable "Abholen"; once armed, fetch now and then on the timer."""
+        self._sync = sync
+        self.action.setEnabled(True)
+        self._show(self.tr("Portal: verbunden"))
+        if self._armed:
+            self._begin()
+
+    def arm(self) -> None:
+        """Allow automatic runs (composition calls it once the window has loaded its first list)."""
+        if self._armed:
+            return
+        self._armed = True
+        if self._sync is not None:
+            self._begin()
+
+    def not_connected(self, reason: str = "") -> None:
+        self._sync = None
+        self.timer.stop()
+        self.action.setEnabled(False)
+        self._show(self.tr("Portal: nicht verbunden"), reason)
+
+    def connection_failed(self, exc: BaseException) -> None:
+        """Building the sync failed for another reason than a missing configuration."""
+        if isinstance(exc, PortalNotConfigured):
+            self.not_connected(str(exc))
+        else:
+            log.warning("portal connection failed: %s", exc)
+            self._sync = None
+            self.timer.stop()
+            self.action.setEnabled(False)
+            self._show_error(exc)
+        self.settled.emit()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._armed = False
+
+    # -- running -----------------------------------------------------------------
+
+    def trigger(self) -> bool:
+        """Start a run unless one is running (or no portal is connected); True when one was started."""
+        sync = self._sync
+        if sync is None or self._running:
+            return False
+        self._running = True
+        self.runs += 1
+        self.action.setEnabled(False)
+        self._show(self.tr("Portal: wird abgeholt…"))
+        self.started.emit()
+        NetworkOp(parent=self, tasks=self._tasks, op=sync.run_once).success(self._done).failure(self._failed).run()
+        return True
+
+    def _begin(self) -> None:
+        self.timer.start()
+        self.trigger()
+
+    def _done(self, summary: SyncSummary) -> None:
+        self._running = False
+        self.action.setEnabled(self._sync is not None)
+        self.last_summary = summary
+        now = datetime.now().strftime("%H:%M")
+        if summary.skipped:
+            text = self.tr("Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)").replace("%1", now)
+            self._show(text)
+        else:
+            text = self.tr("Portal: zuletzt %1, %2 neu").replace("%1", now).replace("%2", str(summary.new))
+            if summary.errors:
+                text += self.tr(", %1 Fehler").replace("%1", str(summary.errors))
+                self._show(text, "\n".join(summary.error_messages), error=True)
+            else:
+                self._show(text)
+        self.finished.emit(summary)
+        self.settled.emit()
+
+    def _failed(self, exc: Exception) -> None:
+        self._running = False
+        self.action.setEnabled(self._sync is not None)
+        log.warning("portal sync failed: %s", exc)
+        if isinstance(exc, PortalNotConfigured):
+            self.not_connected(str(exc))
+        else:
+            self._show_error(exc)
+        self.failed.emit(exc)
+        self.settled.emit()
+
+    # -- the label -----------------------------------------------------------------
+
+    def _show_error(self, exc: BaseException) -> None:
+        self._show(self.tr("Portal: Fehler – %1").replace("%1", short_message(exc)), str(exc) or repr(exc), error=True)
+
+    def _show(self, text: str, tooltip: str = "", *, error: bool = False) -> None:
+        self.label.setText(text)
+        self.label.setToolTip(tooltip)
+        self.label.setStyleSheet(ERROR_STYLE if error else "")
+
+
+def short_message(exc: BaseException, limit: int = SHORT_MESSAGE) -> str:
+    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def attach(window: Any, controller: SyncController) -> None:
+    """Put "Abholen" into the window's toolbar and menu, the label into its status bar; reload on new cases."""
+    window.add_sync_controls(controller.action, controller.label)
+
+    def reload_if_new(summary: SyncSummary) -> None:
+        if summary.new > 0:
+            window.refresh()
+
+    controller.finished.connect(reload_if_new)
