@@ -20,6 +20,7 @@ from jsonschema.exceptions import ValidationError
 from .domain.catalog import Service
 from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.records import Applicant
+from .resources import resource_path
 
 URI_PREFIX = "urn:de:muelheim-ruhr:backoffice:schema:"
 
@@ -30,20 +31,7 @@ CURRENT: dict[Service, str] = {
 }
 
 
-def _schema_dir() -> Any:
-    """Source checkout first; an installed build ships the files as package data."""
-    repo_dir = Path(__file__).resolve().parents[1] / "resources" / "schemas"
-    if repo_dir.is_dir():
-        return repo_dir
-    try:
-        from importlib.resources import files
-
-        return files("backoffice_resources") / "schemas"
-    except (ModuleNotFoundError, TypeError):
-        return repo_dir  # missing either way: load_schema reports UnknownSchema
-
-
-SCHEMA_DIR = _schema_dir()
+SCHEMA_DIR = resource_path("schemas")
 
 
 def schema_uri(service: Service, version: str | None = None) -> str:

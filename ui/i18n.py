@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from backoffice.resources import resource_path
+
 LANGUAGES = ("de", "en")
 CATALOGUE = "backoffice"
 _REPO = Path(__file__).resolve().parents[1]
@@ -25,16 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def translations_dir() -> Path:
-    """Source checkout first; an installed build ships the files in ``backoffice_resources``."""
-    here = _REPO / "resources" / "translations"
-    if here.is_dir():
-        return here
-    try:
-        from importlib.resources import files
-
-        return Path(str(files("backoffice_resources") / "translations"))
-    except (ModuleNotFoundError, TypeError):
-        return here
+    return resource_path("translations")
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:

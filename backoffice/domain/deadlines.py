@@ -20,7 +20,9 @@ from typing import Any
 
 from .calendar import add_business_days, add_calendar_days
 
-DEFAULT_NORMS_PATH = Path(__file__).resolve().parents[2] / "resources" / "rules" / "processing_norms.json"
+from ..resources import resource_path
+
+DEFAULT_NORMS_PATH = resource_path("rules", "processing_norms.json")
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ Demo shortcuts, which a real deployment never takes:
 - All three destinations (one per service) share one encryption and one signing key
   pair, so start-up needs three RSA key generations, not seven.
 - Keys are random on every start (RSA key generation cannot be seeded); ids, form data
-  and attachments are deterministic for a seed.
+  and attachments are deterministic for a seed and ``today``.
 """
 
 from __future__ import annotations

@@ -27,6 +27,20 @@ def _non_negative_float(text: str) -> float:
     return value
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    value = float(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be positive")
+    return value
+
+
 def _faults(text: str) -> str:
     try:
         fault_spec.parse(text)
@@ -47,10 +61,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--credentials-out", metavar="FILE",
                         help="write client credentials and the subscriber's private keys here (mode 0600)")
     parser.add_argument("--key-size", type=int, choices=(2048, 3072, 4096), default=4096, help="RSA key size")
-    parser.add_argument("--max-attachment-bytes", type=int, default=DEFAULT_MAX_ATTACHMENT_BYTES,
+    parser.add_argument("--max-attachment-bytes", type=_positive_int, default=DEFAULT_MAX_ATTACHMENT_BYTES,
                         help="size limit the oversize_attachment fault exceeds")
-    parser.add_argument("--token-ttl", type=float, default=1800.0, help="access token lifetime in seconds")
-    parser.add_argument("--timeout-delay", type=float, default=35.0,
+    parser.add_argument("--token-ttl", type=_positive_float, default=1800.0, help="access token lifetime in seconds")
+    parser.add_argument("--timeout-delay", type=_non_negative_float, default=35.0,
                         help="seconds the timeout fault holds a request before hanging up")
     parser.add_argument("--verbose", action="store_true", help="log injected faults and requests on stderr")
 

@@ -78,7 +78,7 @@ class SubmissionFactory:
     def __init__(self, *, seed: int, today: date, destinations: dict[Service, str], encryption_key: jwk.JWK,
                  service_key: jwk.JWK, issuer: str, content_faults: FaultPicker, max_attachment_bytes: int) -> None:
         self.rng = random.Random(f"submissions:{seed}")
-        self.fault_rng = random.Random(f"content-faults:{seed}")
+        self.fault_rng = random.Random(f"fault-documents:{seed}")  # the picker has its own stream
         self.today = today
         self.destinations = destinations
         self.encryption_key = crypto.load_jwk(crypto.public_jwk(encryption_key))

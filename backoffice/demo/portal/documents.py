@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from ...domain.catalog import Service
-from ..generator import CITY, _font, id_scan_png, payslip_pdf
+from ..generator import CITY, _font, id_scan_png, payslip_pdf  # _font: the same Unicode font as the payslips
 
 MAX_PAYSLIPS = 3
 
