@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, or_, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .intake_models import Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
 from .models import Case, Queue
+from .repositories import dialect_insert
 
 
 class IntakeRepository:
@@ -47,8 +48,6 @@ class IntakeRepository:
         return self.session.scalars(stmt).all()
 
     def outbox_backlog(self) -> int:
-        from sqlalchemy import func
-
         return int(self.session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.sent_at.is_(None))) or 0)
 
     def outbox_message(self, message_id: int) -> OutboxMessage | None:
@@ -73,10 +72,8 @@ class IntakeRepository:
 
     def try_lease(self, name: str, holder: str, now: datetime, until: datetime) -> bool:
         """Take or renew the lease if it is free, expired or already ours (one conditional UPDATE)."""
-        from .repositories import _insert_for
-
         self.session.execute(
-            _insert_for(self.session)(Lease).values(name=name, holder="", expires_at=now).on_conflict_do_nothing()
+            dialect_insert(self.session)(Lease).values(name=name, holder="", expires_at=now).on_conflict_do_nothing()
         )
         result = self.session.execute(
             update(Lease)

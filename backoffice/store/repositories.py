@@ -44,7 +44,7 @@ class CaseRepository:
     def next_number(self, prefix: str, year: int) -> int:
         """Reserve the next Aktenzeichen number; the row lock serialises concurrent creators."""
         self.session.execute(
-            _insert_for(self.session)(AktenzeichenCounter).values(prefix=prefix, year=year, last=0).on_conflict_do_nothing()
+            dialect_insert(self.session)(AktenzeichenCounter).values(prefix=prefix, year=year, last=0).on_conflict_do_nothing()
         )
         stmt = (
             update(AktenzeichenCounter)
@@ -108,7 +108,7 @@ class CaseRepository:
         ).all()
 
 
-def _insert_for(session: Session):  # type: ignore[no-untyped-def]
+def dialect_insert(session: Session):  # type: ignore[no-untyped-def]
     """The dialect's INSERT, which has ``on_conflict_do_nothing`` on both databases."""
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
@@ -202,7 +202,7 @@ class BlobRepository:
         # Insert-or-ignore in SQL: two clients storing the same file at once must not collide,
         # and an existing blob is never read back just to check for it.
         digest = hashlib.sha512(content).hexdigest()
-        stmt = _insert_for(self.session)(Blob).values(sha512=digest, size=len(content), content=content)
+        stmt = dialect_insert(self.session)(Blob).values(sha512=digest, size=len(content), content=content)
         self.session.execute(stmt.on_conflict_do_nothing())
         return digest
 
