@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     connect = portal.add_parser("connect", help="store the portal connection from a credentials file")
     connect.add_argument("file", type=Path, help="credentials JSON (portal URL, ids, secret, private keys)")
     connect.set_defaults(run=cmd_portal_connect)
+    from . import cli_intake_admin
+
+    cli_intake_admin.register(portal)
 
     sync = sub.add_parser("sync", help="pull submissions from the portal into the queues")
     mode = sync.add_mutually_exclusive_group()

@@ -59,6 +59,16 @@ class IntakeRepository:
             stmt = stmt.where(QuarantinedSubmission.resolved_at.is_(None))
         return self.session.scalars(stmt).all()
 
+    def quarantine_count(self) -> int:
+        stmt = select(func.count()).select_from(QuarantinedSubmission).where(QuarantinedSubmission.resolved_at.is_(None))
+        return int(self.session.scalar(stmt) or 0)
+
+    def quarantined(self, item_id: int) -> QuarantinedSubmission | None:
+        return self.session.get(QuarantinedSubmission, item_id)
+
+    def delete(self, obj: RoutingRule) -> None:
+        self.session.delete(obj)
+
     def settings(self, prefix: str) -> dict[str, str]:
         rows = self.session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
         return {r.key: r.value for r in rows}

@@ -1,0 +1,107 @@
+"""CLI for the intake administration: ``portal routes ...`` and ``portal quarantine ...``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from . import config
+from .bootstrap import Database
+from .cli import _actor, _with_db
+from .domain.catalog import Service
+from .services import intake_admin
+
+
+def register(portal: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    routes = portal.add_parser("routes", help="routing rules: which queue portal submissions land in")
+    routes_sub = routes.add_subparsers(dest="routes_command", required=True)
+    routes_sub.add_parser("list", help="list the routing rules").set_defaults(run=cmd_routes_list)
+    put = routes_sub.add_parser("set", help="route a destination or a service to a queue")
+    target = put.add_mutually_exclusive_group(required=True)
+    target.add_argument("--destination", help="FIT-Connect destination id")
+    target.add_argument("--service", choices=[s.value for s in Service])
+    put.add_argument("--queue", required=True, help="queue code, e.g. wbs-klaerung")
+    put.set_defaults(run=cmd_routes_set)
+    remove = routes_sub.add_parser("remove", help="delete a routing rule")
+    remove.add_argument("rule_id", type=int)
+    remove.set_defaults(run=cmd_routes_remove)
+
+    quarantine = portal.add_parser("quarantine", help="submissions that could not become a case")
+    q_sub = quarantine.add_subparsers(dest="quarantine_command", required=True)
+    lst = q_sub.add_parser("list", help="list quarantined submissions")
+    lst.add_argument("--all", action="store_true", help="include resolved entries")
+    lst.set_defaults(run=cmd_quarantine_list)
+    resolve = q_sub.add_parser("resolve", help="mark an entry as dealt with (the evidence is kept)")
+    resolve.add_argument("item_id", type=int)
+    resolve.add_argument("--note", required=True, help="what was done, e.g. 'citizen asked to resubmit'")
+    resolve.set_defaults(run=cmd_quarantine_resolve)
+
+
+def cmd_routes_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        with db.uow(write=False) as uow:
+            rules = intake_admin.list_routing_rules(uow, actor)
+        for rule in rules:
+            match = f"destination {rule.destination_id}" if rule.destination_id else f"service {rule.service}"
+            print(f"{rule.id:>4}  {match:<52}  -> {rule.queue_code}", file=out)
+        defaults = ", ".join(f"{s.value} -> {intake_admin.default_queue(s)}" for s in Service)
+        print(f"{len(rules)} rule(s); without a rule: {defaults}", file=out)
+        return 0
+
+    return _with_db(settings, run)
+
+
+def cmd_routes_set(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        service = Service(args.service) if args.service else None
+        with db.uow() as uow:
+            intake_admin.save_routing_rule(uow, actor, args.queue, destination_id=args.destination, service=service)
+            uow.commit()
+        print(f"{args.destination or args.service} -> {args.queue}", file=out)
+        return 0
+
+    return _with_db(settings, run)
+
+
+def cmd_routes_remove(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        with db.uow() as uow:
+            intake_admin.remove_routing_rule(uow, actor, args.rule_id)
+            uow.commit()
+        print(f"removed rule {args.rule_id}", file=out)
+        return 0
+
+    return _with_db(settings, run)
+
+
+def cmd_quarantine_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        with db.uow(write=False) as uow:
+            items = intake_admin.list_quarantine(uow, actor, include_resolved=args.all)
+        for item in items:
+            state = "resolved" if item.resolved_at else "open"
+            first_line = item.reason.splitlines()[0] if item.reason else ""
+            print(
+                f"{item.id:>4}  {item.received_at:%Y-%m-%d %H:%M}  {item.submission_id}  {item.problem_name}  {state}  {first_line}",
+                file=out,
+            )
+        print(f"{len(items)} entr{'y' if len(items) == 1 else 'ies'}", file=out)
+        return 0
+
+    return _with_db(settings, run)
+
+
+def cmd_quarantine_resolve(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        with db.uow() as uow:
+            intake_admin.resolve_quarantined(uow, actor, args.item_id, args.note)
+            uow.commit()
+        print(f"entry {args.item_id} resolved", file=out)
+        return 0
+
+    return _with_db(settings, run)

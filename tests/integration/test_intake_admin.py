@@ -1,0 +1,137 @@
+"""Routing rules and the quarantine inbox on real databases, and through the CLI."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from backoffice.bootstrap import Database
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.errors import NotFound, PermissionDenied, ValidationFailed
+from backoffice.services import intake, intake_admin
+from backoffice.services.directory import ensure_user
+from backoffice.store.intake_models import QuarantinedSubmission
+from tests.integration.test_cli import run
+
+T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def users(db: Database):  # type: ignore[no-untyped-def]
+    with db.uow() as uow:
+        admin = ensure_user(uow, "it", "IT", [Role.ADMIN], ["zwf", "egs", "bua"])
+        lead = ensure_user(uow, "lead", "Lead", [Role.TEAM_LEAD], ["zwf"])
+        clerk = ensure_user(uow, "clerk", "Clerk", [Role.CLERK], ["zwf"])
+        uow.commit()
+    return admin, lead, clerk
+
+
+def _quarantine(db: Database, submission_id: str) -> None:
+    with db.uow() as uow:
+        uow.intake.add(
+            QuarantinedSubmission(
+                submission_id=submission_id,
+                portal_case_id="case-1",
+                destination_id="dest-wbs",
+                received_at=T0,
+                problem_type="https://schema.fitko.de/fit-connect/events/problems/schema-violation",
+                reason="Feld 'household' fehlt",
+                envelope={"encryptedData": "eyJ..."},
+                metadata_json={"contentStructure": {}},
+            )
+        )
+        uow.commit()
+
+
+def test_routing_rules_change_where_submissions_land(db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    admin, lead, _clerk = users
+    with db.uow() as uow:
+        intake_admin.save_routing_rule(uow, admin, "wbs-klaerung", service=Service.WBS)
+        intake_admin.save_routing_rule(uow, admin, "wbs-eingang", destination_id="dest-special")
+        uow.commit()
+    with db.uow(write=False) as uow:
+        rules = intake_admin.list_routing_rules(uow, lead)
+        assert {(r.destination_id, r.service, r.queue_code) for r in rules} == {
+            (None, Service.WBS, "wbs-klaerung"),
+            ("dest-special", None, "wbs-eingang"),
+        }
+        assert intake.route(uow, "dest-other", Service.WBS) == "wbs-klaerung"
+        assert intake.route(uow, "dest-special", Service.WBS) == "wbs-eingang"
+    by_service = next(r for r in rules if r.service is Service.WBS)
+    with db.uow() as uow:
+        intake_admin.remove_routing_rule(uow, admin, by_service.id)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert intake.route(uow, "dest-other", Service.WBS) == "wbs-eingang"
+
+
+def test_routing_rules_refuse_bad_input_and_non_admins(db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    admin, lead, clerk = users
+    with db.uow() as uow:
+        with pytest.raises(ValidationFailed, match="Unbekannte Warteschlange"):
+            intake_admin.save_routing_rule(uow, admin, "no-such-queue", service=Service.WBS)
+        with pytest.raises(ValidationFailed, match="entweder"):
+            intake_admin.save_routing_rule(uow, admin, "wbs-eingang", destination_id="d", service=Service.WBS)
+        with pytest.raises(PermissionDenied):
+            intake_admin.save_routing_rule(uow, lead, "wbs-eingang", service=Service.WBS)
+        with pytest.raises(PermissionDenied):
+            intake_admin.list_routing_rules(uow, clerk)
+        with pytest.raises(NotFound):
+            intake_admin.remove_routing_rule(uow, admin, 9999)
+
+
+def test_quarantine_is_listed_and_resolved_without_losing_evidence(db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    _admin, lead, clerk = users
+    _quarantine(db, "sub-1")
+    with db.uow(write=False) as uow:
+        items = intake_admin.list_quarantine(uow, lead)
+        assert [i.submission_id for i in items] == ["sub-1"]
+        assert items[0].problem_name == "schema-violation"
+        assert '"encryptedData"' in items[0].envelope_json
+        assert intake_admin.count_quarantine(uow, lead) == 1
+        assert intake_admin.count_quarantine(uow, clerk) == 0
+        with pytest.raises(PermissionDenied):
+            intake_admin.list_quarantine(uow, clerk)
+    with db.uow() as uow:
+        with pytest.raises(ValidationFailed):
+            intake_admin.resolve_quarantined(uow, lead, items[0].id, "  ")
+        intake_admin.resolve_quarantined(uow, lead, items[0].id, "Antragstellerin informiert", now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert intake_admin.list_quarantine(uow, lead) == []
+        (kept,) = intake_admin.list_quarantine(uow, lead, include_resolved=True)
+        assert kept.resolved_at == T0
+        assert "Feld 'household' fehlt" in kept.reason and "lead: Antragstellerin informiert" in kept.reason
+    with db.uow() as uow, pytest.raises(ValidationFailed, match="bereits erledigt"):
+        intake_admin.resolve_quarantined(uow, lead, kept.id, "noch einmal")
+
+
+def test_cli_routes_and_quarantine(tmp_path: Path) -> None:
+    home = tmp_path
+    assert run("db", "upgrade", home=home).returncode == 0
+    result = run("portal", "routes", "set", "--service", "elterngeld", "--queue", "eg-klaerung", home=home)
+    assert result.returncode == 0, result.stderr
+    listed = run("portal", "routes", "list", home=home)
+    assert "service elterngeld" in listed.stdout and "-> eg-klaerung" in listed.stdout
+    assert "1 rule(s)" in listed.stdout
+    bad = run("portal", "routes", "set", "--service", "wbs", "--queue", "nope", home=home)
+    assert bad.returncode != 0 and "Unbekannte Warteschlange: nope" in bad.stderr and "Traceback" not in bad.stderr
+    rule_id = listed.stdout.split()[0]
+    assert run("portal", "routes", "remove", rule_id, home=home).returncode == 0
+    assert "0 rule(s)" in run("portal", "routes", "list", home=home).stdout
+
+    from backoffice.bootstrap import open_database
+
+    db = open_database(f"sqlite:///{home / 'backoffice.sqlite3'}")
+    try:
+        _quarantine(db, "sub-cli")
+    finally:
+        db.dispose()
+    listed = run("portal", "quarantine", "list", home=home)
+    assert "sub-cli" in listed.stdout and "schema-violation" in listed.stdout
+    item_id = listed.stdout.split()[0]
+    assert run("portal", "quarantine", "resolve", item_id, "--note", "erledigt", home=home).returncode == 0
+    assert "0 entries" in run("portal", "quarantine", "list", home=home).stdout
+    assert "resolved" in run("portal", "quarantine", "list", "--all", home=home).stdout
