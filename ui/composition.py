@@ -30,6 +30,7 @@ from backoffice.portal.sync import PortalSync, SubscriberKeys
 
 from .i18n import LANGUAGES, install_translators
 from .ops import CommandOp, NetworkOp, Tasks
+from .portal_admin import PortalAdmin
 from .screenshots import Screenshots
 from .startup import Startup
 from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
@@ -85,6 +86,8 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
     startup = Startup(window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count)
     portal_sync = SyncController(tasks, interval_ms=DEMO_INTERVAL_MS if args.demo else DEFAULT_INTERVAL_MS, parent=window)
     attach(window, portal_sync)
+    portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, settings, None))
+    portal_sync.finished.connect(lambda _summary: portal_admin.update_count())
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
     portal = DemoPortal(**DEMO_PORTAL) if args.demo else None  # type: ignore[arg-type]
     status = {"code": 0}

@@ -257,19 +257,133 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="181"/>
+        <location filename="../../ui/composition.py" line="184"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="186"/>
+        <location filename="../../ui/composition.py" line="189"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="192"/>
+        <location filename="../../ui/composition.py" line="195"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionPage</name>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="63"/>
+        <source>Portal-URL (Submission API):</source>
+        <translation>Portal URL (Submission API):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="64"/>
+        <source>Token-URL (OAuth):</source>
+        <translation>Token URL (OAuth):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="65"/>
+        <source>Client-ID:</source>
+        <translation>Client ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="66"/>
+        <source>Client-Secret:</source>
+        <translation>Client secret:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="69"/>
+        <source>nicht abonniert</source>
+        <translation>not subscribed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="70"/>
+        <source>Destination-ID %1:</source>
+        <translation>Destination ID %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="71"/>
+        <source>Entschlüsselungsschlüssel:</source>
+        <translation>Decryption key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="71"/>
+        <source>Signaturschlüssel:</source>
+        <translation>Signing key:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="73"/>
+        <source>Datei wählen…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="79"/>
+        <source>Zugangsdaten-Datei importieren…</source>
+        <translation>Import credentials file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="80"/>
+        <source>Füllt alle Felder aus der Datei, die das Portal ausgibt</source>
+        <translation>Fills every field from the file the portal issues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="90"/>
+        <source>Es ist noch kein Portal verbunden.</source>
+        <translation>No portal is connected yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="94"/>
+        <source>Verbunden. Client-Secret und Schlüssel liegen im Schlüsselbund des Systems.</source>
+        <translation>Connected. The client secret and the keys are kept in the system keyring.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="96"/>
+        <source>(gespeichert – leer lassen, um den Wert zu behalten)</source>
+        <translation>(stored – leave empty to keep it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="98"/>
+        <source>Im Schlüsselbund fehlen Client-Secret oder Schlüssel: bitte neu eingeben.</source>
+        <translation>The keyring lacks the client secret or a key: please enter them again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="107"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="108"/>
+        <source>aus der Zugangsdaten-Datei</source>
+        <translation>from the credentials file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="126"/>
+        <source>Schlüssel (JWK) wählen</source>
+        <translation>Choose key (JWK)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="126"/>
+        <source>JWK (*.json *.jwk);;Alle Dateien (*)</source>
+        <translation>JWK (*.json *.jwk);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="131"/>
+        <source>Zugangsdaten-Datei wählen</source>
+        <translation>Choose credentials file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="131"/>
+        <source>JSON (*.json);;Alle Dateien (*)</source>
+        <translation>JSON (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="139"/>
+        <source>Zugangsdaten</source>
+        <translation>Credentials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="139"/>
+        <source>Die Datei kann nicht gelesen werden: %1</source>
+        <translation>The file cannot be read: %1</translation>
     </message>
 </context>
 <context>
@@ -507,105 +621,245 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="36"/>
+        <location filename="../../ui/views/main_window.py" line="37"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="53"/>
+        <location filename="../../ui/views/main_window.py" line="54"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="54"/>
+        <location filename="../../ui/views/main_window.py" line="55"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="72"/>
+        <location filename="../../ui/views/main_window.py" line="73"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="73"/>
+        <location filename="../../ui/views/main_window.py" line="74"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="93"/>
-        <location filename="../../ui/views/main_window.py" line="205"/>
+        <location filename="../../ui/views/main_window.py" line="95"/>
+        <location filename="../../ui/views/main_window.py" line="208"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="114"/>
+        <location filename="../../ui/views/main_window.py" line="116"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="118"/>
+        <location filename="../../ui/views/main_window.py" line="120"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="122"/>
+        <location filename="../../ui/views/main_window.py" line="124"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="125"/>
+        <location filename="../../ui/views/main_window.py" line="127"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="129"/>
+        <location filename="../../ui/views/main_window.py" line="131"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="131"/>
+        <location filename="../../ui/views/main_window.py" line="133"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="135"/>
+        <location filename="../../ui/views/main_window.py" line="137"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="139"/>
+        <location filename="../../ui/views/main_window.py" line="141"/>
+        <source>&amp;Portal</source>
+        <translation>&amp;Portal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="142"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="143"/>
+        <location filename="../../ui/views/main_window.py" line="146"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146"/>
+        <location filename="../../ui/views/main_window.py" line="149"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="166"/>
+        <location filename="../../ui/views/main_window.py" line="169"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="168"/>
+        <location filename="../../ui/views/main_window.py" line="171"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="217"/>
+        <location filename="../../ui/views/main_window.py" line="220"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="217"/>
+        <location filename="../../ui/views/main_window.py" line="220"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>PortalAdmin</name>
+    <message>
+        <location filename="../../ui/portal_admin.py" line="29"/>
+        <source>Portal-&amp;Einstellungen…</source>
+        <translation>Portal &amp;settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_admin.py" line="31"/>
+        <location filename="../../ui/portal_admin.py" line="55"/>
+        <source>&amp;Quarantäne…</source>
+        <translation>&amp;Quarantine…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/portal_admin.py" line="55"/>
+        <source>&amp;Quarantäne (%1)…</source>
+        <translation>&amp;Quarantine (%1)…</translation>
+    </message>
+</context>
+<context>
+    <name>PortalSettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="246"/>
+        <source>Portal-Einstellungen</source>
+        <translation>Portal settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="252"/>
+        <source>&amp;Verbindung</source>
+        <translation>&amp;Connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="253"/>
+        <source>&amp;Weiterleitung</source>
+        <translation>&amp;Routing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="255"/>
+        <source>Verbindung &amp;speichern</source>
+        <translation>&amp;Save connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="277"/>
+        <source>Gespeichert. Die Verbindung wird neu aufgebaut.</source>
+        <translation>Saved. The connection is being re-established.</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantineDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="49"/>
+        <source>Quarantäne – nicht übernommene Portal-Eingänge</source>
+        <translation>Quarantine – portal submissions that were not taken over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <source>Einreichung</source>
+        <translation>Submission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="71"/>
+        <source>&amp;Grund</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="72"/>
+        <source>&amp;Metadaten</source>
+        <translation>&amp;Metadata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="73"/>
+        <source>&amp;Verschlüsselte Einreichung</source>
+        <translation>&amp;Encrypted submission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="80"/>
+        <source>Erledigte &amp;anzeigen</source>
+        <translation>&amp;Show resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="82"/>
+        <source>Als &amp;erledigt markieren…</source>
+        <translation>Mark as &amp;resolved…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="93"/>
+        <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen.</source>
+        <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="118"/>
+        <source>erledigt</source>
+        <translation>resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="118"/>
+        <source>offen</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="124"/>
+        <source>Einträge: %1</source>
+        <translation>Entries: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
+        <source>(nicht entschlüsselbar)</source>
+        <translation>(could not be decrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="141"/>
+        <source>Erledigt</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="141"/>
+        <source>Wie wurde der Eingang erledigt?</source>
+        <translation>How was the submission dealt with?</translation>
     </message>
 </context>
 <context>
@@ -624,6 +878,59 @@
         <location filename="../../ui/models/queue_tree.py" line="59"/>
         <source>Alle offenen Fälle</source>
         <translation>All open cases</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingPage</name>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="153"/>
+        <source>Wenn</source>
+        <translation>If</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="153"/>
+        <source>dann Warteschlange</source>
+        <translation>then queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="163"/>
+        <source>Leistung: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="164"/>
+        <source>Destination-ID:</source>
+        <translation>Destination ID:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="166"/>
+        <source>Destination-ID</source>
+        <translation>Destination ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
+        <source>Regel speichern</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="172"/>
+        <source>Regel löschen</source>
+        <translation>Delete rule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="174"/>
+        <source>Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor.</source>
+        <translation>Without a rule, applications land in their service&apos;s intake queue. A rule for a destination ID takes precedence over a rule for the service.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="208"/>
+        <source>Destination-ID %1</source>
+        <translation>Destination ID %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="210"/>
+        <source>Leistung %1</source>
+        <translation>Service %1</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ WINDOW_SIZE = (1400, 850)
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the first list has been loaded (tests and --screenshot wait for it)
+    user_known = Signal(object)  # the signed-in UserRef, once known
 
     def __init__(self, tasks: Tasks, *, database_kind: str, database_tooltip: str = "", parent: Any = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.case_model.loaded.connect(self._list_loaded)
         self.table.set_case_model(self.case_model)
         self.refresh_action.setEnabled(True)
+        self.user_known.emit(actor)
         self.refresh()
 
     def is_ready(self) -> bool:
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.refresh_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(quit_action)
+        self.portal_menu = self.menuBar().addMenu(self.tr("&Portal"))
         view_menu = self.menuBar().addMenu(self.tr("&Ansicht"))
         view_menu.addAction(self.closed_action)
         view_menu.addAction(tree_action)
@@ -153,7 +156,7 @@ class MainWindow(QMainWindow):
     def add_sync_controls(self, action: QAction, label: QLabel) -> None:
         """The portal's "Abholen" action (toolbar and Datei menu) and its status-bar indicator."""
         self.toolbar.addAction(action)
-        self.file_menu.insertAction(self.refresh_action, action)
+        self.portal_menu.addAction(action)
         separator = QFrame()
         separator.setFrameShape(QFrame.Shape.VLine)
         separator.setFrameShadow(QFrame.Shadow.Sunken)

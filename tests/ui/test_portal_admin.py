@@ -1,0 +1,170 @@
+"""Portal settings, routing rules and the quarantine inbox as an administrator uses them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import keyring
+import pytest
+from jwcrypto import jwk
+from keyrings.alt.file import PlaintextKeyring
+
+from backoffice.bootstrap import Database, open_database
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.records import UserRef
+from backoffice.portal.connection import load_connection, load_secrets
+from backoffice.services import intake
+from backoffice.services.directory import ensure_user
+from backoffice.store.intake_models import QuarantinedSubmission
+from ui.dialogs.portal_settings import PortalSettingsDialog
+from ui.dialogs.quarantine import QuarantineDialog
+from ui.ops import Tasks
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(f"sqlite:///{tmp_path / 'admin.sqlite3'}", migrate=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(fresh: Database) -> UserRef:
+    with fresh.uow() as uow:
+        user = ensure_user(uow, "it", "IT-Admin", [Role.ADMIN, Role.TEAM_LEAD], ["zwf", "egs", "bua"])
+        uow.commit()
+    return user
+
+
+@pytest.fixture
+def admin_tasks(qapp: object, fresh: Database) -> Iterator[Tasks]:
+    runner = Tasks(fresh.uow)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
+    previous = keyring.get_keyring()
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
+
+
+def _credentials(path: Path) -> Path:
+    def key() -> dict[str, str]:
+        return json.loads(jwk.JWK.generate(kty="RSA", size=2048).export_private())
+
+    data = {
+        "portal_url": "https://portal.example.org/submission-api",
+        "token_url": "https://auth.example.org/token",
+        "client_id": "client-42",
+        "client_secret": "s3cret",
+        "destinations": {"wbs": "dest-wbs", "elterngeld": "dest-eg"},
+        "decryption_key": key(),
+        "signing_key": key(),
+    }
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_import_credentials_and_save_puts_secrets_only_into_the_keyring(qtbot, admin_tasks, admin, fresh, file_keyring, tmp_path):  # type: ignore[no-untyped-def]
+    dialog = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: "kein Portal" in dialog.connection.state.text())
+    assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
+    assert dialog.connection.destinations[Service.WBS].text() == "dest-wbs"
+    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+        dialog.save()
+    with fresh.uow(write=False) as uow:
+        conn = load_connection(uow)
+    assert conn.api_url == "https://portal.example.org/submission-api"
+    assert conn.destinations == {"dest-wbs": Service.WBS, "dest-eg": Service.ELTERNGELD}
+    assert load_secrets("client-42").client_secret == "s3cret"
+    database_file = (tmp_path / "admin.sqlite3").read_bytes()
+    assert b"s3cret" not in database_file and b'"d"' not in database_file
+
+    # Reopened: the secrets are not shown; changing only a URL keeps them.
+    again = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(again)
+    again.load()
+    qtbot.waitUntil(lambda: again.connection.client_id.text() == "client-42")
+    assert again.connection.client_secret.text() == ""
+    again.connection.api_url.setText("https://portal2.example.org/submission-api")
+    with qtbot.waitSignal(again.connection_saved, timeout=10_000):
+        again.save()
+    with fresh.uow(write=False) as uow:
+        assert load_connection(uow).api_url == "https://portal2.example.org/submission-api"
+    assert load_secrets("client-42").client_secret == "s3cret"
+
+
+def test_invalid_connection_is_refused_with_german_messages(qtbot, admin_tasks, admin, fresh, file_keyring):  # type: ignore[no-untyped-def]
+    errors: list[BaseException] = []
+    admin_tasks.unhandled_error.connect(lambda _op, exc: errors.append(exc))
+    dialog = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.connection.api_url.setText("http://portal.example.org")
+    dialog.connection.client_id.setText("x")
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    message = str(errors[0])
+    assert "nur https" in message and "Destination-ID" in message and "keine Geheimnisse" in message
+    with fresh.uow(write=False) as uow:
+        assert uow.intake.settings("portal.") == {}
+
+
+def test_routing_rule_added_and_removed_in_the_dialog(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    dialog = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    page = dialog.routing
+    page.load()
+    qtbot.waitUntil(lambda: page.queue.count() > 0)
+    page.kind.setCurrentIndex(page.kind.findData(Service.ELTERNGELD))
+    page.queue.setCurrentIndex(page.queue.findData("eg-klaerung"))
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        page.save_rule()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert "Elterngeld" in page.table.item(0, 0).text() and "Klärung" in page.table.item(0, 1).text()
+    with fresh.uow(write=False) as uow:
+        assert intake.route(uow, "any", Service.ELTERNGELD) == "eg-klaerung"
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.changed, timeout=10_000):
+        page.remove_selected()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+
+
+def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    with fresh.uow() as uow:
+        uow.intake.add(
+            QuarantinedSubmission(
+                submission_id="sub-9",
+                portal_case_id="c",
+                destination_id="dest-wbs",
+                received_at=datetime(2026, 11, 3, 8, 0, tzinfo=UTC),
+                problem_type="https://schema.fitko.de/fit-connect/events/problems/hash-mismatch",
+                reason="Prüfsumme der Fachdaten passt nicht zu den Metadaten",
+                envelope={"encryptedData": "eyJhbGciOi"},
+                metadata_json=None,
+            )
+        )
+        uow.commit()
+    dialog = QuarantineDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 1).text() == "Prüfsumme stimmt nicht überein"
+    assert "Prüfsumme der Fachdaten" in dialog.reason.toPlainText()
+    assert "eyJhbGciOi" in dialog.envelope.toPlainText()
+    assert dialog.resolve_button.isEnabled()
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.resolve(dialog.items[0].id, "Bürger informiert")
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    dialog.show_resolved.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 3).text() == "erledigt"

@@ -1,0 +1,1 @@
+"""Dialogs: portal settings, routing rules, quarantine inbox."""

@@ -1,0 +1,153 @@
+"""The quarantine inbox: portal submissions that could not become a case, with their reason.
+
+Nothing here deletes evidence: "erledigt" records who dealt with an entry and how.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from backoffice.domain.records import UserRef
+from backoffice.portal.problems import KNOWN
+from backoffice.services import intake_admin
+from backoffice.services.intake_admin import QuarantineItem
+
+from ..formatting import format_datetime
+from ..ops import CommandOp, QueryOp, Tasks
+
+
+
+def problem_title(item: QuarantineItem) -> str:
+    """The German title FIT-Connect gives the problem type (the URI's last segment when unknown)."""
+    known = KNOWN.get(item.problem_type)
+    return known.title if known else item.problem_name
+
+
+class QuarantineDialog(QDialog):
+    changed = Signal()  # an entry was resolved (the main window updates its badge)
+
+    def __init__(self, tasks: Tasks, actor: UserRef, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Quarantäne – nicht übernommene Portal-Eingänge"))
+        self.resize(1000, 620)
+        self._tasks, self._actor = tasks, actor
+        self.items: list[QuarantineItem] = []
+
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Eingang"), self.tr("Problem"), self.tr("Einreichung"), self.tr("Status")])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_item(row))
+
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.reason = QPlainTextEdit(readOnly=True)
+        self.metadata = QPlainTextEdit(readOnly=True)
+        self.envelope = QPlainTextEdit(readOnly=True)
+        for edit in (self.metadata, self.envelope):
+            edit.setFont(mono)
+        details = QTabWidget()
+        details.addTab(self.reason, self.tr("&Grund"))
+        details.addTab(self.metadata, self.tr("&Metadaten"))
+        details.addTab(self.envelope, self.tr("&Verschlüsselte Einreichung"))
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setSizes([300, 300])
+
+        self.show_resolved = QCheckBox(self.tr("Erledigte &anzeigen"))
+        self.show_resolved.toggled.connect(lambda _c: self.load())
+        self.resolve_button = QPushButton(self.tr("Als &erledigt markieren…"))
+        self.resolve_button.setEnabled(False)
+        self.resolve_button.clicked.connect(self._ask_resolve)
+        self.summary = QLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ActionRole)
+
+        layout = QVBoxLayout(self)
+        hint = QLabel(
+            self.tr(
+                "Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen "
+                "Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen."
+            )
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.show_resolved)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+
+    def load(self) -> None:
+        actor, include = self._actor, self.show_resolved.isChecked()
+        QueryOp(
+            parent=self, tasks=self._tasks, op=lambda uow: intake_admin.list_quarantine(uow, actor, include_resolved=include)
+        ).success(self._loaded).run()
+
+    def _loaded(self, items: list[QuarantineItem]) -> None:
+        self.items = items
+        self.table.setRowCount(len(items))
+        for row, item in enumerate(items):
+            cells = (
+                format_datetime(item.received_at),
+                problem_title(item),
+                item.submission_id,
+                self.tr("erledigt") if item.resolved_at else self.tr("offen"),
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(item.problem_type if column == 1 else text)
+                self.table.setItem(row, column, cell)
+        self.summary.setText(self.tr("Einträge: %1").replace("%1", str(len(items))))
+        if items:
+            self.table.selectRow(0)
+        else:
+            self._show_item(-1)
+
+    def _show_item(self, row: int) -> None:
+        item = self.items[row] if 0 <= row < len(self.items) else None
+        self.reason.setPlainText(item.reason if item else "")
+        self.metadata.setPlainText(item.metadata_json if item and item.metadata_json else self.tr("(nicht entschlüsselbar)") if item else "")
+        self.envelope.setPlainText(item.envelope_json if item else "")
+        self.resolve_button.setEnabled(item is not None and item.resolved_at is None)
+
+    def _ask_resolve(self) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.items):
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Erledigt"), self.tr("Wie wurde der Eingang erledigt?"))
+        if ok:
+            self.resolve(self.items[row].id, note)
+
+    def resolve(self, item_id: int, note: str) -> None:
+        actor = self._actor
+        CommandOp(
+            parent=self, tasks=self._tasks, op=lambda uow: intake_admin.resolve_quarantined(uow, actor, item_id, note)
+        ).success(lambda _r: self._resolved()).run()
+
+    def _resolved(self) -> None:
+        self.changed.emit()
+        self.load()
