@@ -80,6 +80,8 @@ class CaseRow:
     target_date: date | None
     legal_deadline: date | None
     submission_id: str | None
+    assignee_name: str | None = None  # display name of the assignee
+    duplicate: bool = False  # another open case of the same service for the same person exists
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -94,6 +96,8 @@ class CaseRow:
             "target_date": self.target_date.isoformat() if self.target_date else None,
             "legal_deadline": self.legal_deadline.isoformat() if self.legal_deadline else None,
             "submission_id": self.submission_id,
+            "assignee_name": self.assignee_name,
+            "duplicate": self.duplicate,
         }
 
 
@@ -153,7 +157,7 @@ class SortKey(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CaseQuery:
-    """What a case list shows. ``None`` means no restriction."""
+    """What a case list shows. ``None`` / empty means no restriction."""
 
     queue_code: str | None = None
     department_code: str | None = None
@@ -163,6 +167,33 @@ class CaseQuery:
     open_only: bool = False
     sort: SortKey = SortKey.RECEIVED
     descending: bool = False
+    unassigned: bool = False
+    closed_only: bool = False  # decided, forwarded, withdrawn or closed
+    overdue_on: date | None = None  # open, clock running, legal deadline before this day
+    due_until: date | None = None  # legal deadline on or before this day
+    text: str = ""  # full-text search over Aktenzeichen, applicant, address and form fields
+
+    def as_json(self) -> dict[str, Any]:
+        """A stable representation for saved filters."""
+        data: dict[str, Any] = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if value is None or value is False or value == "":
+                continue
+            data[name] = value.isoformat() if isinstance(value, date) else value.value if isinstance(value, StrEnum) else value
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CaseQuery:
+        converters: dict[str, Any] = {
+            "status": Status,
+            "service": Service,
+            "sort": SortKey,
+            "overdue_on": date.fromisoformat,
+            "due_until": date.fromisoformat,
+        }
+        known = {k: converters.get(k, lambda v: v)(v) for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
 
 
 @dataclass(frozen=True, slots=True)

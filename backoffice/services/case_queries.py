@@ -15,6 +15,7 @@ from ..domain.records import (
     UserRef,
 )
 from ..domain.status import Outcome, Status, workflow
+from ..store.models import Case
 from ..store.uow import UnitOfWork
 from .cases import load_for_read
 from .directory import visible_department_codes
@@ -26,16 +27,20 @@ def count_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:
     return uow.cases.count(query, visible_department_codes(actor))
 
 
-def list_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery, offset: int = 0, limit: int = 100) -> list[CaseRow]:
-    """One page of the list; pages are bounded so no caller can load a whole queue at once."""
+def list_cases(
+    uow: UnitOfWork, actor: UserRef, query: CaseQuery, offset: int = 0, limit: int = 100, *, total: int | None = None
+) -> list[CaseRow]:
+    """One page of the list; pages are bounded so no caller can load a whole queue at once.
+
+    Passing the list's ``total`` (from :func:`count_cases`) makes pages near the end as cheap as the first.
+    """
     if offset < 0 or not 0 < limit <= MAX_PAGE:
         raise ValueError(f"page must have 0 <= offset and 0 < limit <= {MAX_PAGE}")
-    return uow.cases.page(query, offset, limit, visible_department_codes(actor))
+    return uow.cases.page(query, offset, limit, visible_department_codes(actor), total=total)
 
 
-def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
-    case = load_for_read(uow, actor, aktenzeichen)
-    row = CaseRow(
+def row_of(case: Case) -> CaseRow:
+    return CaseRow(
         id=case.id,
         aktenzeichen=case.aktenzeichen,
         service=Service(case.service),
@@ -48,7 +53,13 @@ def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
         target_date=case.target_date,
         legal_deadline=case.legal_deadline,
         submission_id=case.submission_id,
+        assignee_name=case.assignee.display_name if case.assignee else None,
     )
+
+
+def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
+    case = load_for_read(uow, actor, aktenzeichen)
+    row = row_of(case)
     portal = (
         PortalReference(case.portal_destination_id or "", case.submission_id, case.portal_case_id or "")
         if case.submission_id

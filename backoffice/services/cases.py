@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 
 from .. import schemas
+from ..domain import search
 from ..domain.aktenzeichen import format_aktenzeichen
 from ..domain.catalog import Role, Service, intake_queue_code
 from ..domain.deadlines import ProcessingNorm, compute_deadlines, load_norms, norm_for, suspend_resume
@@ -98,7 +99,9 @@ def create_case(
         portal_destination_id=portal.destination_id if portal else None,
         submission_id=portal.submission_id if portal else None,
         portal_case_id=portal.case_id if portal else None,
+        search_text="",
     )
+    case.search_text = _search_text(case)
     uow.cases.add(case)
     uow.flush()
     audit.record(uow, case, actor, "created", now, new="portal" if portal else "manual")
@@ -203,6 +206,7 @@ def update_form(
         case.street, case.house_number = applicant.street, applicant.house_number
         case.postcode, case.city = applicant.postcode, applicant.city
         case.email, case.phone = applicant.email, applicant.phone
+        case.search_text = _search_text(case)
         case.updated_at = now
         uow.flush()
     return case.version
@@ -250,6 +254,11 @@ def load_for_change(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, expected
     if expected_version is not None and case.version != expected_version:
         raise ConcurrentModification(aktenzeichen, expected_version, case.version)
     return case
+
+
+def _search_text(case: Case) -> str:
+    fields = (case.applicant_name, case.street, case.house_number, case.postcode, case.city, case.email)
+    return search.search_text(case.aktenzeichen, fields, case.form_data)
 
 
 def _require_department(actor: UserRef, department_code: str) -> None:

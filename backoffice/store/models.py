@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -129,6 +130,8 @@ class Case(Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
 
+    # What full-text search finds the case by (indexed by FTS5 / a tsvector index, see schema_extras).
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     schema_uri: Mapped[str] = mapped_column(String(200))
     form_data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
@@ -156,6 +159,13 @@ class Case(Base):
         Index("ix_cases_legal_deadline", "legal_deadline"),
         Index("ix_cases_received_at", "received_at"),
         Index("ix_cases_applicant", "service", "family_name", "given_name", "birth_date"),
+        # "Claim next": the most urgent unassigned case, walked in index order.
+        Index("ix_cases_claim", "assignee_id", "legal_deadline", "received_at"),
+        # Sorting any column of a big list without a sort step.
+        Index("ix_cases_applicant_name", "applicant_name"),
+        Index("ix_cases_status", "status"),
+        Index("ix_cases_target_date", "target_date"),
+        Index("ix_cases_service_status", "service", "status"),
     )
 
 
@@ -220,3 +230,15 @@ __all__ = [
     "User",
     "UserRole",
 ]
+
+
+class SavedFilter(Base):
+    """A clerk's named list filter (a CaseQuery as JSON)."""
+
+    __tablename__ = "saved_filters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    query: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    __table_args__ = (UniqueConstraint("user_id", "name"),)

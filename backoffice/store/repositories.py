@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from sqlalchemy import Select, func, select, update
+from dataclasses import replace
+
+from sqlalchemy import Select, column, exists, false, func, literal_column, select, table, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from ..domain import search
 from ..domain.catalog import Service
 from ..domain.records import CaseQuery, CaseRow, SortKey
 from ..domain.status import Outcome, Status
@@ -22,8 +25,10 @@ from .models import (
     Membership,
     Note,
     Queue,
+    SavedFilter,
     User,
 )
+from .schema_extras import FTS_TABLE, PG_TSVECTOR
 
 _OPEN = [s.value for s in Status if s.is_open]
 
@@ -55,12 +60,17 @@ class CaseRepository:
         return int(self.session.execute(stmt).scalar_one())
 
     def count(self, query: CaseQuery, departments: frozenset[str] | None = None) -> int:
-        stmt = _filtered(select(func.count(Case.id)).select_from(Case), query, departments)
+        stmt = _filtered(select(func.count(Case.id)).select_from(Case), query, departments, self.session)
         return int(self.session.execute(stmt).scalar_one())
 
     def page(
-        self, query: CaseQuery, offset: int, limit: int, departments: frozenset[str] | None = None
+        self, query: CaseQuery, offset: int, limit: int, departments: frozenset[str] | None = None, *, total: int | None = None
     ) -> list[CaseRow]:
+        """One page in the query's order.
+
+        With ``total`` known, a page in the back half is read in reverse order from
+        the end, so a jump to the last rows costs as little as the first page.
+        """
         assignee = aliased(User)
         stmt = (
             select(
@@ -76,16 +86,69 @@ class CaseRepository:
                 Case.target_date,
                 Case.legal_deadline,
                 Case.submission_id,
+                assignee.display_name,
             )
             .join(Queue, Case.queue_id == Queue.id)
             .outerjoin(assignee, Case.assignee_id == assignee.id)
         )
-        stmt = _filtered(stmt, query, departments)
+        stmt = _filtered(stmt, query, departments, self.session)
         key = {SortKey.ASSIGNEE: assignee.login, SortKey.QUEUE: Queue.code}.get(query.sort) or _SORT_COLUMNS[query.sort]
-        order = key.desc() if query.descending else key.asc()
-        tiebreak = Case.id.desc() if query.descending else Case.id.asc()
+        reverse = total is not None and offset > total // 2
+        descending = query.descending != reverse
+        if reverse:
+            offset, limit = max(0, total - offset - limit), min(limit, total - offset)  # type: ignore[operator]
+            if limit <= 0:
+                return []
+        # Each database's own NULL placement: an index serves both directions, and the
+        # reversed order is the exact mirror, which the back-half paging relies on.
+        order = key.desc() if descending else key.asc()
+        tiebreak = Case.id.desc() if descending else Case.id.asc()
         stmt = stmt.order_by(order, tiebreak).offset(offset).limit(limit)
-        return [_row(r) for r in self.session.execute(stmt)]
+        rows = [_row(r) for r in self.session.execute(stmt)]
+        if reverse:
+            rows.reverse()
+        return self._with_duplicates(rows)
+
+    def _with_duplicates(self, rows: list[CaseRow]) -> list[CaseRow]:
+        """Flag rows whose applicant has another open case of the same service (one indexed query per page)."""
+        if not rows:
+            return rows
+        ids = [r.id for r in rows]
+        other = aliased(Case)
+        stmt = (
+            select(Case.id)
+            .where(Case.id.in_(ids), Case.birth_date.is_not(None))
+            .where(
+                exists()
+                .where(
+                    other.service == Case.service,
+                    other.family_name == Case.family_name,
+                    other.given_name == Case.given_name,
+                    other.birth_date == Case.birth_date,
+                    other.id != Case.id,
+                    other.status.in_(_OPEN),
+                )
+            )
+        )
+        flagged = set(self.session.scalars(stmt))
+        return [replace(r, duplicate=True) if r.id in flagged else r for r in rows] if flagged else rows
+
+    def claim_candidate(self, queue_ids: Sequence[int], statuses: Sequence[str]) -> Case | None:
+        """The most urgent unassigned case of ``queue_ids``, locked for this transaction.
+
+        PostgreSQL skips rows another transaction is claiming (``SKIP LOCKED``), so
+        concurrent clerks get different cases without waiting; SQLite's write
+        transactions are serialised (BEGIN IMMEDIATE) to the same effect.
+        """
+        stmt = (
+            select(Case)
+            .where(Case.assignee_id.is_(None), Case.queue_id.in_(list(queue_ids)), Case.status.in_(list(statuses)))
+            .order_by(Case.legal_deadline.asc(), Case.received_at.asc(), Case.id.asc())
+            .limit(1)
+        )
+        if self.session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True, of=Case)
+        return self.session.scalars(stmt).first()
 
     def open_counts_by_queue(self) -> dict[int, int]:
         stmt = select(Case.queue_id, func.count()).where(Case.status.in_(_OPEN)).group_by(Case.queue_id)
@@ -124,7 +187,12 @@ _SORT_COLUMNS = {
 }
 
 
-def _filtered(stmt: Select, query: CaseQuery, departments: frozenset[str] | None) -> Select:  # type: ignore[type-arg]
+_CLOSED = [s.value for s in Status if not s.is_open]
+_CLOCK_RUNNING = [s.value for s in Status if s.is_open and s is not Status.WAITING_FOR_DOCUMENTS]
+_FTS = table(FTS_TABLE, column("rowid"), column("search_text"))
+
+
+def _filtered(stmt: Select, query: CaseQuery, departments: frozenset[str] | None, session: Session) -> Select:  # type: ignore[type-arg]
     if departments is not None:
         visible = select(Queue.id).join(Department).where(Department.code.in_(sorted(departments)))
         stmt = stmt.where(Case.queue_id.in_(visible))
@@ -137,15 +205,38 @@ def _filtered(stmt: Select, query: CaseQuery, departments: frozenset[str] | None
         stmt = stmt.where(Case.status == query.status.value)
     if query.open_only:
         stmt = stmt.where(Case.status.in_(_OPEN))
+    if query.closed_only:
+        stmt = stmt.where(Case.status.in_(_CLOSED))
     if query.service is not None:
         stmt = stmt.where(Case.service == query.service.value)
     if query.assignee_login is not None:
         stmt = stmt.where(Case.assignee_id == select(User.id).where(User.login == query.assignee_login).scalar_subquery())
+    if query.unassigned:
+        stmt = stmt.where(Case.assignee_id.is_(None))
+    if query.overdue_on is not None:
+        stmt = stmt.where(Case.legal_deadline < query.overdue_on, Case.status.in_(_CLOCK_RUNNING))
+    if query.due_until is not None:
+        stmt = stmt.where(Case.legal_deadline <= query.due_until)
+    if query.text.strip():
+        stmt = stmt.where(_matches(query.text, session))
     return stmt
 
 
+def _matches(user_text: str, session: Session):  # type: ignore[no-untyped-def]
+    """Full-text condition; words that make no query (only punctuation) match nothing."""
+    if session.get_bind().dialect.name == "postgresql":
+        q = search.tsquery(user_text)
+        if q is None:
+            return false()
+        return literal_column(PG_TSVECTOR).op("@@")(func.to_tsquery(literal_column("'simple'::regconfig"), q))
+    q = search.fts5_query(user_text)
+    if q is None:
+        return false()
+    return Case.id.in_(select(_FTS.c.rowid).where(_FTS.c.search_text.op("MATCH")(q)))
+
+
 def _row(r: object) -> CaseRow:
-    (id_, az, service, status, outcome, queue, login, name, received, target, legal, sub) = r  # type: ignore[misc]
+    (id_, az, service, status, outcome, queue, login, name, received, target, legal, sub, assignee_name) = r  # type: ignore[misc]
     return CaseRow(
         id=id_,
         aktenzeichen=az,
@@ -159,6 +250,7 @@ def _row(r: object) -> CaseRow:
         target_date=target,
         legal_deadline=legal,
         submission_id=sub,
+        assignee_name=assignee_name,
     )
 
 
@@ -188,8 +280,14 @@ class DirectoryRepository:
     def users(self) -> Sequence[User]:
         return self.session.scalars(select(User).order_by(User.login)).all()
 
-    def add(self, obj: Department | Queue | User) -> None:
+    def add(self, obj: Department | Queue | User | SavedFilter) -> None:
         self.session.add(obj)
+
+    def saved_filters(self, user_id: int) -> Sequence[SavedFilter]:
+        return self.session.scalars(select(SavedFilter).where(SavedFilter.user_id == user_id).order_by(SavedFilter.name)).all()
+
+    def delete(self, obj: SavedFilter) -> None:
+        self.session.delete(obj)
 
 
 class BlobRepository:

@@ -11,6 +11,7 @@ from backoffice.bootstrap import DatabaseNotReady, open_database
 from backoffice.store.engine import build_engine
 from backoffice.store.migrate import alembic_config, current_revision, upgrade
 from backoffice.store.models import Base
+from backoffice.store.schema_extras import include_object
 
 import pytest
 
@@ -24,7 +25,7 @@ def test_upgrade_from_empty_reaches_head_and_matches_models(db_url: str) -> None
         assert current_revision(engine) == head
         assert {"cases", "audit_entries", "blobs", "attachments", "notes", "users"} <= set(inspect(engine).get_table_names())
         with engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True, "include_object": include_object}), Base.metadata)
         assert diff == [], f"models and migrations differ: {diff}"
         upgrade(engine)  # a second upgrade is a no-op
         assert current_revision(engine) == head

@@ -48,6 +48,8 @@ class FakeCases:
                 and (q.service is None or c.service == q.service.value)
                 and (not q.open_only or Status(c.status).is_open)
                 and (q.assignee_login is None or (c.assignee is not None and c.assignee.login == q.assignee_login))
+                and (not q.unassigned or c.assignee is None)
+                and (not q.closed_only or not Status(c.status).is_open)
             )
 
         return [c for c in self.by_az.values() if ok(c)]
@@ -55,7 +57,9 @@ class FakeCases:
     def count(self, q: CaseQuery, departments: frozenset[str] | None = None) -> int:
         return len(self._matching(q, departments))
 
-    def page(self, q: CaseQuery, offset: int, limit: int, departments: frozenset[str] | None = None) -> list[CaseRow]:
+    def page(
+        self, q: CaseQuery, offset: int, limit: int, departments: frozenset[str] | None = None, *, total: int | None = None
+    ) -> list[CaseRow]:
         rows = sorted(self._matching(q, departments), key=lambda c: (getattr(c, q.sort.value, None) or "", c.id))
         if q.descending:
             rows.reverse()

@@ -7,6 +7,7 @@ from sqlalchemy import create_engine
 
 from backoffice.store import intake_models  # noqa: F401 - registers the intake tables
 from backoffice.store.models import Base, UtcDateTime
+from backoffice.store.schema_extras import include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -30,6 +31,7 @@ def run() -> None:
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
             render_item=render_item,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()

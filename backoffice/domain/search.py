@@ -1,0 +1,56 @@
+"""Full-text search: the text a case is found by, and the user's words as a safe query.
+
+The database indexes one ``search_text`` per case (SQLite FTS5, PostgreSQL
+tsvector). User input never reaches the query syntax as such: it is split into
+words, and each word becomes a quoted prefix term, all of which must match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 8
+
+
+def search_text(aktenzeichen: str, fields: Iterable[str], form_data: Mapping[str, Any]) -> str:
+    """Aktenzeichen, applicant columns and every text or number in the form, as words.
+
+    Only the words are kept: PostgreSQL's parser would read ``WBS-2026-000123`` as
+    ``wbs``, ``-2026``, ``-000123`` and miss a search for the Aktenzeichen.
+    """
+    parts = [aktenzeichen, *fields]
+    parts.extend(_leaves(form_data))
+    return " ".join(word for part in parts if part for word in _WORD.findall(part))
+
+
+def _leaves(value: Any) -> Iterable[str]:
+    if isinstance(value, Mapping):
+        for item in value.values():
+            yield from _leaves(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item)
+    elif isinstance(value, str):
+        yield value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield str(value)
+
+
+def terms(user_text: str) -> list[str]:
+    """The words of a search box entry (lower-cased, at most MAX_TERMS)."""
+    return [w.lower() for w in _WORD.findall(user_text)][:MAX_TERMS]
+
+
+def fts5_query(user_text: str) -> str | None:
+    """``"müller"* "2026"*``: every word as a prefix term (FTS5 ANDs them)."""
+    words = terms(user_text)
+    return " ".join(f'"{w}"*' for w in words) if words else None
+
+
+def tsquery(user_text: str) -> str | None:
+    """``müller:* & 2026:*`` for PostgreSQL's to_tsquery (words are alphanumeric, so nothing to escape)."""
+    words = terms(user_text)
+    return " & ".join(f"{w}:*" for w in words) if words else None

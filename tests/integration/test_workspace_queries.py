@@ -1,0 +1,183 @@
+"""Views, full-text search, paging from the end, duplicate hints, claim next and saved filters,
+on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from backoffice.bootstrap import Database
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.errors import ValidationFailed
+from backoffice.domain.records import CaseQuery, SortKey
+from backoffice.domain.status import Action, Status
+from backoffice.domain.views import View, view_query
+from backoffice.services import cases
+from backoffice.services.case_queries import count_cases, list_cases
+from backoffice.services.claiming import claim_next
+from backoffice.services.directory import ensure_user
+from backoffice.services.saved_filters import delete_filter, list_saved_filters, save_filter
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+def _form(service: Service, seed: int, **applicant: str) -> dict:  # type: ignore[type-arg]
+    form = generate_application(service, random.Random(seed), date(2026, 11, 2))
+    form["applicant"].update(applicant)
+    return form
+
+
+@pytest.fixture
+def people(db: Database):  # type: ignore[no-untyped-def]
+    with db.uow() as uow:
+        clerk = ensure_user(uow, "anna", "Anna Schneider", [Role.CLERK], ["zwf"])
+        other = ensure_user(uow, "murat", "Murat Yılmaz", [Role.CLERK], ["zwf"])
+        eg = ensure_user(uow, "sabine", "Sabine Wagner", [Role.CLERK], ["egs"])
+        uow.commit()
+    return clerk, other, eg
+
+
+def _create(db: Database, actor, service: Service, seed: int, at: datetime, **applicant: str) -> str:  # type: ignore[no-untyped-def]
+    with db.uow() as uow:
+        az = cases.create_case(uow, actor, service, _form(service, seed, **applicant), now=at)
+        uow.commit()
+    return az
+
+
+def test_full_text_search_finds_name_aktenzeichen_address_and_form_fields(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _other, _eg = people
+    az_mueller = _create(db, clerk, Service.WBS, 1, T0, family_name="Müller-Lüdenscheidt", given_name="Jörg")
+    _create(db, clerk, Service.WBS, 2, T0, family_name="Schmidt", given_name="Eva")
+    with db.uow(write=False) as uow:
+        def found(text: str) -> list[str]:
+            return [r.aktenzeichen for r in list_cases(uow, clerk, CaseQuery(text=text))]
+
+        assert found("müller") == [az_mueller]
+        assert found("Lüdensch") == [az_mueller]  # prefix of the second part of a double name
+        assert found("jörg müller") == [az_mueller]  # every word must match, in any order
+        assert found(az_mueller) == [az_mueller]
+        assert found(az_mueller.lower()) == [az_mueller]
+        assert found("müller schmidt") == []
+        assert found('"; DROP TABLE cases; --') == []  # punctuation is not query syntax
+        assert found("***") == []
+        detail_city = uow.cases.get(az_mueller).city  # type: ignore[union-attr]
+        assert az_mueller in found(detail_city)
+        assert count_cases(uow, clerk, CaseQuery(text="müller")) == 1
+    # An edit changes what the case is found by.
+    with db.uow() as uow:
+        case = uow.cases.get(az_mueller)
+        form = dict(case.form_data)  # type: ignore[union-attr]
+        form["applicant"] = {**form["applicant"], "family_name": "Neumann"}
+        cases.update_form(uow, clerk, az_mueller, form, expected_version=case.version)  # type: ignore[union-attr]
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert [r.aktenzeichen for r in list_cases(uow, clerk, CaseQuery(text="neumann"))] == [az_mueller]
+        assert list_cases(uow, clerk, CaseQuery(text="müller")) == []
+
+
+def test_views_mine_unassigned_waiting_overdue_closed(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, other, _eg = people
+    azs = [_create(db, clerk, Service.WBS, i, T0 - timedelta(days=120 if i < 2 else 0)) for i in range(5)]
+    with db.uow() as uow:
+        cases.assign(uow, clerk, azs[0], "anna")
+        cases.assign(uow, clerk, azs[2], "anna")
+        cases.apply_action(uow, clerk, azs[2], Action.START)
+        cases.apply_action(uow, clerk, azs[2], Action.REQUEST_DOCUMENTS, now=T0)
+        cases.apply_action(uow, clerk, azs[3], Action.WITHDRAW)
+        uow.commit()
+    today = date(2026, 11, 20)
+    with db.uow(write=False) as uow:
+        def view(v: View) -> set[str]:
+            return {r.aktenzeichen for r in list_cases(uow, clerk, view_query(v, "anna", today), limit=100)}
+
+        assert view(View.MINE) == {azs[0], azs[2]}
+        assert view(View.UNASSIGNED) == {azs[1], azs[4]}
+        assert view(View.WAITING) == {azs[2]}
+        assert view(View.OVERDUE) == {azs[0], azs[1]}  # received 120 days ago, clock running
+        assert view(View.CLOSED) == {azs[3]}
+        assert view(View.OPEN) == {azs[0], azs[1], azs[2], azs[4]}
+        mine = list_cases(uow, clerk, view_query(View.MINE, "anna", today))
+        assert {r.assignee_name for r in mine} == {"Anna Schneider"}
+
+
+def test_pages_read_from_the_end_equal_pages_read_from_the_start(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _other, _eg = people
+    for i in range(23):
+        _create(db, clerk, Service.WBS, i, T0 + timedelta(minutes=i % 7))  # ties in the sort key on purpose
+    with db.uow(write=False) as uow:
+        for sort in (SortKey.RECEIVED, SortKey.APPLICANT, SortKey.ASSIGNEE, SortKey.LEGAL_DEADLINE):
+            for descending in (False, True):
+                query = CaseQuery(sort=sort, descending=descending)
+                total = count_cases(uow, clerk, query)
+                forward = [r.id for r in list_cases(uow, clerk, query, 0, 1000)]
+                for offset in (0, 10, 15, 20, 22):
+                    page = [r.id for r in list_cases(uow, clerk, query, offset, 5, total=total)]
+                    assert page == forward[offset : offset + 5], (sort, descending, offset)
+
+
+def test_duplicate_hint_flags_open_cases_of_the_same_person_and_service(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _other, _eg = people
+    same = {"family_name": "Kaya", "given_name": "Deniz", "birth_date": "1990-04-01"}
+    first = _create(db, clerk, Service.WBS, 1, T0, **same)
+    second = _create(db, clerk, Service.WBS, 2, T0, **same)
+    other_birthday = _create(db, clerk, Service.WBS, 3, T0, **{**same, "birth_date": "1991-04-01"})
+    with db.uow(write=False) as uow:
+        flags = {r.aktenzeichen: r.duplicate for r in list_cases(uow, clerk, CaseQuery())}
+    assert flags[first] and flags[second] and not flags[other_birthday]
+    with db.uow() as uow:
+        cases.apply_action(uow, clerk, second, Action.WITHDRAW)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        flags = {r.aktenzeichen: r.duplicate for r in list_cases(uow, clerk, CaseQuery())}
+    assert not flags[first]  # the other one is no longer open
+
+
+def test_claim_next_takes_the_most_urgent_unassigned_case_of_my_departments(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, other, eg = people
+    newer = _create(db, clerk, Service.WBS, 1, T0)
+    older = _create(db, clerk, Service.WBS, 2, T0 - timedelta(days=3))
+    _create(db, eg, Service.ELTERNGELD, 3, T0 - timedelta(days=30))  # other department: never offered
+    waiting = _create(db, clerk, Service.WBS, 4, T0 - timedelta(days=20))
+    with db.uow() as uow:
+        cases.apply_action(uow, clerk, waiting, Action.START)
+        cases.apply_action(uow, clerk, waiting, Action.REQUEST_DOCUMENTS)
+        uow.commit()
+    claimed = []
+    for actor in (clerk, other, clerk):
+        with db.uow() as uow:
+            row = claim_next(uow, actor)
+            uow.commit()
+        claimed.append((row.aktenzeichen, row.assignee) if row else None)
+    assert claimed == [(older, "anna"), (newer, "murat"), None]
+    with db.uow(write=False) as uow:
+        case = uow.cases.get(older)
+        assert case.assignee.login == "anna" and case.status == Status.RECEIVED.value  # type: ignore[union-attr]
+        assert [e.action for e in uow.cases.history(case.id)][-1] == "claim"  # type: ignore[union-attr]
+
+
+def test_saved_filters_are_per_user_and_round_trip(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, other, _eg = people
+    query = CaseQuery(service=Service.WBS, status=Status.IN_PROGRESS, text="müller", due_until=date(2026, 12, 1),
+                      sort=SortKey.LEGAL_DEADLINE, descending=True)
+    with db.uow() as uow:
+        fid = save_filter(uow, clerk, "WBS Müller", query)
+        save_filter(uow, other, "Andere", CaseQuery(unassigned=True))
+        with pytest.raises(ValidationFailed):
+            save_filter(uow, clerk, "  ", query)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        (mine,) = list_saved_filters(uow, clerk)
+    assert (mine.id, mine.name, mine.query) == (fid, "WBS Müller", query)
+    with db.uow() as uow:
+        assert save_filter(uow, clerk, "WBS Müller", CaseQuery(open_only=True)) == fid  # same name replaces
+        uow.commit()
+    with db.uow() as uow:
+        assert list_saved_filters(uow, clerk)[0].query == CaseQuery(open_only=True)
+        delete_filter(uow, clerk, fid)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert list_saved_filters(uow, clerk) == []
+        assert [f.name for f in list_saved_filters(uow, other)] == ["Andere"]
