@@ -12,6 +12,8 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
+from datetime import date
 from typing import TextIO
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
@@ -22,6 +24,7 @@ from .domain.catalog import Service
 from .domain.errors import DomainError
 from .domain.records import CaseQuery, CaseRow, UserRef
 from .domain.status import Status
+from .domain.views import View, view_query
 from .services.case_queries import count_cases, list_cases
 from .services.directory import current_user
 
@@ -44,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="demo data").add_subparsers(dest="demo_command", required=True)
     seed = demo.add_parser("seed", help="fill the database with realistic synthetic cases")
-    seed.add_argument("--count", type=_positive, required=True, help="number of cases")
+    seed.add_argument("--count", type=_non_negative, required=True, help="number of cases (0: only the demo users)")
     seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same cases)")
     seed.set_defaults(run=cmd_demo_seed)
 
@@ -55,7 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--service", choices=[s.value for s in Service])
     lst.add_argument("--assignee", help="login of the assigned clerk")
     lst.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    lst.add_argument("--view", choices=[v.value for v in View], help="a standard work list (as in the GUI)")
+    lst.add_argument("--search", default="", help="full-text search (name, Aktenzeichen, address, form fields)")
     lst.set_defaults(run=cmd_cases_list)
+    from . import cli_cases
+
+    cli_cases.register(cases)
 
     from . import cli_portal
     from .demo.portal import cli as demo_portal_cli
@@ -85,10 +93,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 0
 
 
-def _positive(text: str) -> int:
+def _non_negative(text: str) -> int:
     value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
     return value
 
 
@@ -127,20 +135,22 @@ def cmd_demo_seed(args: argparse.Namespace, settings: config.Settings, out: Text
 
 
 def cmd_cases_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    query = CaseQuery(
-        queue_code=args.queue,
-        status=Status(args.status) if args.status else None,
-        service=Service(args.service) if args.service else None,
-        assignee_login=args.assignee,
-    )
-
     def run(db: Database) -> int:
         actor = _actor(db, settings)
+        base = view_query(View(args.view), actor.login, date.today()) if args.view else CaseQuery()
+        query = replace(
+            base,
+            queue_code=args.queue,
+            status=Status(args.status) if args.status else base.status,
+            service=Service(args.service) if args.service else None,
+            assignee_login=args.assignee or base.assignee_login,
+            text=args.search,
+        )
         with db.uow(write=False) as uow:
             if args.queue and uow.directory.queue(args.queue) is None:
                 raise CliError(f"unknown queue: {args.queue}")
             total = count_cases(uow, actor, query)
-            rows = _all_rows(lambda offset, limit: list_cases(uow, actor, query, offset, limit))
+            rows = _all_rows(lambda offset, limit: list_cases(uow, actor, query, offset, limit, total=total))
             _FORMATS[args.format](rows, out, total)
         return 0
 

@@ -142,6 +142,33 @@ class CaseDetail:
     history: tuple[AuditInfo, ...]
     allowed_actions: tuple[str, ...]
 
+    def as_json(self) -> dict[str, Any]:
+        """``cases show --format json``: the list fields plus everything on file."""
+        return {
+            **self.row.as_json(),
+            "version": self.version,
+            "schema": self.schema_uri,
+            "form_data": self.form_data,
+            "portal": (
+                {"destination_id": self.portal.destination_id, "submission_id": self.portal.submission_id,
+                 "case_id": self.portal.case_id}
+                if self.portal
+                else None
+            ),
+            "attachments": [
+                {"id": a.id, "filename": a.filename, "mime_type": a.mime_type, "purpose": a.purpose, "size": a.size,
+                 "sha512": a.sha512}
+                for a in self.attachments
+            ],
+            "notes": [{"author": n.author, "created_at": n.created_at.isoformat(), "text": n.text} for n in self.notes],
+            "history": [
+                {"at": h.at.isoformat(), "actor": h.actor, "action": h.action, "field": h.field, "old": h.old_value,
+                 "new": h.new_value}
+                for h in self.history
+            ],
+            "allowed_actions": list(self.allowed_actions),
+        }
+
 
 class SortKey(StrEnum):
     AKTENZEICHEN = "aktenzeichen"

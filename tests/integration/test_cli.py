@@ -67,7 +67,7 @@ def test_list_csv_and_table(seeded: Path) -> None:
     [
         (("cases", "list", "--queue", "nirgendwo"), "unknown queue: nirgendwo"),
         (("cases", "list", "--status", "lost"), "invalid choice"),
-        (("demo", "seed", "--count", "0"), "must be at least 1"),
+        (("demo", "seed", "--count", "-1"), "must not be negative"),
     ],
 )
 def test_user_mistakes_give_one_line_and_no_traceback(seeded: Path, args: tuple[str, ...], message: str) -> None:
