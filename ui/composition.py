@@ -31,6 +31,7 @@ from backoffice.portal.sync import PortalSync, SubscriberKeys
 from .i18n import LANGUAGES, install_translators
 from .ops import CommandOp, NetworkOp, Tasks
 from .portal_admin import PortalAdmin
+from .preferences import Preferences
 from .screenshots import Screenshots
 from .startup import Startup
 from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
@@ -52,7 +53,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed-count", type=_positive, default=300, help="demo cases to create (default 300)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE", help="save the main window as PNG once loaded, quit")
     parser.add_argument("--screenshot-case", type=Path, metavar="FILE", help="also save the first case's view as PNG")
-    parser.add_argument("--lang", choices=LANGUAGES, default="de", help="user interface language (default de)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="user interface language (default: the saved setting, else de)")
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
@@ -63,17 +64,18 @@ def build_and_run(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Backoffice")
     app.setOrganizationName(config.APP_AUTHOR)
     previous_locale = QLocale()
-    translators = install_translators(app, args.lang)
+    settings = config.resolve(db=args.db, login=args.user, demo=args.demo)
+    preferences = Preferences(settings.home / "gui.ini")
+    translators = install_translators(app, args.lang or preferences.language)
     try:
-        return _run(app, args)
+        return _run(app, args, settings, preferences)
     finally:
         for translator in translators:
             app.removeTranslator(translator)
         QLocale.setDefault(previous_locale)
 
 
-def _run(app: QApplication, args: argparse.Namespace) -> int:
-    settings = config.resolve(db=args.db, login=args.user, demo=args.demo)
+def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings, preferences: Preferences) -> int:
     db = _open_database(settings)
     if db is None:
         return 2
@@ -82,6 +84,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         tasks,
         database_kind=DATABASE_KINDS.get(db.uow.dialect, db.uow.dialect),
         database_tooltip=db.engine.url.render_as_string(hide_password=True),
+        preferences=preferences,
     )
     startup = Startup(window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count)
     portal_sync = SyncController(tasks, interval_ms=DEMO_INTERVAL_MS if args.demo else DEFAULT_INTERVAL_MS, parent=window)

@@ -4,77 +4,82 @@
 <context>
     <name>CaseCells</name>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="34"/>
+        <location filename="../../ui/models/case_cells.py" line="39"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="35"/>
+        <location filename="../../ui/models/case_cells.py" line="40"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="36"/>
+        <location filename="../../ui/models/case_cells.py" line="41"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="37"/>
+        <location filename="../../ui/models/case_cells.py" line="42"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="38"/>
+        <location filename="../../ui/models/case_cells.py" line="43"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="39"/>
+        <location filename="../../ui/models/case_cells.py" line="44"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="40"/>
+        <location filename="../../ui/models/case_cells.py" line="45"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="41"/>
+        <location filename="../../ui/models/case_cells.py" line="46"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="42"/>
+        <location filename="../../ui/models/case_cells.py" line="47"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="87"/>
+        <location filename="../../ui/models/case_cells.py" line="104"/>
+        <source>Möglicher Doppelantrag: Es gibt einen weiteren offenen Antrag dieser Person für diese Leistung.</source>
+        <translation>Possible duplicate: this person has another open application for this service.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="112"/>
         <source>Eingegangen am %1</source>
         <translation>Received on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="94"/>
+        <location filename="../../ui/models/case_cells.py" line="119"/>
         <source>Frist seit 1 Tag überschritten</source>
         <translation>Deadline passed 1 day ago</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="96"/>
+        <location filename="../../ui/models/case_cells.py" line="121"/>
         <source>Frist seit %1 Tagen überschritten</source>
         <translation>Deadline passed %1 days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="99"/>
+        <location filename="../../ui/models/case_cells.py" line="124"/>
         <source>Frist endet heute</source>
         <translation>Deadline is today</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="101"/>
+        <location filename="../../ui/models/case_cells.py" line="126"/>
         <source>Noch 1 Tag bis zur Frist</source>
         <translation>1 day left until the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="102"/>
+        <location filename="../../ui/models/case_cells.py" line="127"/>
         <source>Noch %1 Tage bis zur Frist</source>
         <translation>%1 days left until the deadline</translation>
     </message>
@@ -82,7 +87,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="259"/>
+        <location filename="../../ui/models/case_table.py" line="281"/>
         <source>Fehler beim Laden</source>
         <translation>Failed to load</translation>
     </message>
@@ -257,17 +262,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="184"/>
+        <location filename="../../ui/composition.py" line="187"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="189"/>
+        <location filename="../../ui/composition.py" line="192"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="195"/>
+        <location filename="../../ui/composition.py" line="198"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -407,6 +412,69 @@
         <location filename="../../ui/errors.py" line="35"/>
         <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="32"/>
+        <source>Suchen: Name, Aktenzeichen, Anschrift, Formularangaben (Strg+F)</source>
+        <translation>Search: name, file number, address, form entries (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="41"/>
+        <source>Alle Leistungen</source>
+        <translation>All services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="45"/>
+        <source>Alle Status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="49"/>
+        <source>Alle Fristen</source>
+        <translation>All deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="50"/>
+        <source>Frist überschritten</source>
+        <translation>Deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="51"/>
+        <source>Frist endet heute</source>
+        <translation>Deadline today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="52"/>
+        <source>Frist in 7 Tagen</source>
+        <translation>Deadline within 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="53"/>
+        <source>Frist in 14 Tagen</source>
+        <translation>Deadline within 14 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="55"/>
+        <source>Alle Bearbeitungen</source>
+        <translation>All assignees</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="56"/>
+        <source>Nicht zugewiesen</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="60"/>
+        <source>Zurücksetzen</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/filter_bar.py" line="62"/>
+        <source>Filter speichern…</source>
+        <translation>Save filter…</translation>
     </message>
 </context>
 <context>
@@ -621,110 +689,145 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="37"/>
+        <location filename="../../ui/views/main_window.py" line="62"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="54"/>
+        <location filename="../../ui/views/main_window.py" line="91"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="55"/>
+        <location filename="../../ui/views/main_window.py" line="92"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="73"/>
+        <location filename="../../ui/views/main_window.py" line="112"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="74"/>
+        <location filename="../../ui/views/main_window.py" line="113"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="95"/>
-        <location filename="../../ui/views/main_window.py" line="208"/>
+        <location filename="../../ui/views/main_window.py" line="153"/>
+        <location filename="../../ui/views/main_window.py" line="289"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="116"/>
+        <location filename="../../ui/views/main_window.py" line="174"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="120"/>
+        <location filename="../../ui/views/main_window.py" line="178"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="124"/>
+        <location filename="../../ui/views/main_window.py" line="182"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="127"/>
+        <location filename="../../ui/views/main_window.py" line="185"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="131"/>
+        <location filename="../../ui/views/main_window.py" line="189"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="133"/>
+        <location filename="../../ui/views/main_window.py" line="191"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="137"/>
+        <location filename="../../ui/views/main_window.py" line="195"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141"/>
+        <location filename="../../ui/views/main_window.py" line="199"/>
+        <source>&amp;Bearbeiten</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="202"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="142"/>
+        <location filename="../../ui/views/main_window.py" line="203"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146"/>
+        <location filename="../../ui/views/main_window.py" line="208"/>
+        <source>&amp;Suchen</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="212"/>
+        <source>&amp;Einstellungen…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="216"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="149"/>
+        <location filename="../../ui/views/main_window.py" line="219"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="169"/>
+        <location filename="../../ui/views/main_window.py" line="241"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="171"/>
+        <location filename="../../ui/views/main_window.py" line="243"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="220"/>
+        <location filename="../../ui/views/main_window.py" line="295"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="220"/>
+        <location filename="../../ui/views/main_window.py" line="295"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="299"/>
+        <source>%1 (gefiltert)</source>
+        <translation>%1 (filtered)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="322"/>
+        <source>Filter &amp;löschen</source>
+        <translation>&amp;Delete filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="328"/>
+        <source>Filter speichern</source>
+        <translation>Save filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="328"/>
+        <source>Name des Filters:</source>
+        <translation>Filter name:</translation>
     </message>
 </context>
 <context>
@@ -749,29 +852,57 @@
 <context>
     <name>PortalSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="246"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="247"/>
         <source>Portal-Einstellungen</source>
         <translation>Portal settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="252"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="253"/>
         <source>&amp;Verbindung</source>
         <translation>&amp;Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="253"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="254"/>
         <source>&amp;Weiterleitung</source>
         <translation>&amp;Routing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="255"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="256"/>
         <source>Verbindung &amp;speichern</source>
         <translation>&amp;Save connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="277"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="278"/>
         <source>Gespeichert. Die Verbindung wird neu aufgebaut.</source>
         <translation>Saved. The connection is being re-established.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py" line="15"/>
+        <source>Einstellungen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py" line="23"/>
+        <source> Tage</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py" line="26"/>
+        <source>&amp;Sprache:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py" line="27"/>
+        <source>Fristen &amp;hervorheben ab:</source>
+        <translation>&amp;Highlight deadlines from:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/preferences.py" line="28"/>
+        <source>Eine geänderte Sprache gilt ab dem nächsten Programmstart.</source>
+        <translation>A changed language takes effect the next time the program starts.</translation>
     </message>
 </context>
 <context>
@@ -865,19 +996,44 @@
 <context>
     <name>QueueTreeModel</name>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="50"/>
+        <location filename="../../ui/models/queue_tree.py" line="63"/>
         <source>Arbeitsbereiche</source>
         <translation>Work areas</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="57"/>
+        <location filename="../../ui/models/queue_tree.py" line="71"/>
         <source>Meine Fälle</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="59"/>
+        <location filename="../../ui/models/queue_tree.py" line="72"/>
+        <source>Nicht zugewiesen</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="73"/>
         <source>Alle offenen Fälle</source>
         <translation>All open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="74"/>
+        <source>Warten auf Unterlagen</source>
+        <translation>Waiting for documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="75"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="76"/>
+        <source>Abgeschlossen</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="91"/>
+        <source>Meine Filter</source>
+        <translation>My filters</translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1158,54 @@
         <location filename="../../ui/sync_controller.py" line="168"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
+    </message>
+</context>
+<context>
+    <name>WorkActions</name>
+    <message>
+        <location filename="../../ui/work_actions.py" line="29"/>
+        <source>&amp;Nächsten Fall übernehmen</source>
+        <translation>Claim &amp;next case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="31"/>
+        <source>Den dringendsten nicht zugewiesenen Fall Ihrer Warteschlangen übernehmen (Strg+N)</source>
+        <translation>Claim the most urgent unassigned case of your queues (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="33"/>
+        <source>Ö&amp;ffnen</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="35"/>
+        <source>&amp;Mir zuweisen</source>
+        <translation>Assign to &amp;me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="38"/>
+        <source>&amp;Freigeben…</source>
+        <translation>&amp;Release…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="71"/>
+        <source>Ihre Warteschlangen enthalten keinen Fall zum Übernehmen.</source>
+        <translation>Your queues hold no case to claim.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="73"/>
+        <source>Übernommen: %1</source>
+        <translation>Claimed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="99"/>
+        <source>Fall freigeben</source>
+        <translation>Release case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="99"/>
+        <source>Warum geben Sie %1 frei?</source>
+        <translation>Why are you releasing %1?</translation>
     </message>
 </context>
 </TS>

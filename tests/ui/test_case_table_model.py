@@ -17,11 +17,11 @@ class CountingPages:
         self.calls: list[tuple[int, int]] = []
         self.fail_offsets = fail_offsets
 
-    def __call__(self, uow, actor, query, offset, limit):
+    def __call__(self, uow, actor, query, offset, limit, *, total=None):
         self.calls.append((offset, limit))
         if offset in self.fail_offsets:
             raise OSError("disk on fire")
-        return list_cases(uow, actor, query, offset, limit)
+        return list_cases(uow, actor, query, offset, limit, total=total)
 
 
 def loaded_model(qtbot, tasks, actor, **kwargs) -> CaseTableModel:

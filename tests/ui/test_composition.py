@@ -75,7 +75,7 @@ def test_english_translation_of_the_window(qapp, qtbot, tasks):
         window = MainWindow(tasks, database_kind="SQLite")
         qtbot.addWidget(window)
         titles = [a.text() for a in window.menuBar().actions()]
-        assert titles == ["&File", "&Portal", "&View", "&Help"]
+        assert titles == ["&File", "&Edit", "&Portal", "&View", "&Help"]
         assert window.windowTitle() == "Backoffice – City of Mülheim an der Ruhr"
     finally:
         for translator in translators:

@@ -38,7 +38,7 @@ def test_title_and_status_bar(window, actor, db):
 
 def test_menus(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&Datei", "&Portal", "&Ansicht", "&Hilfe"]
+    assert titles == ["&Datei", "&Bearbeiten", "&Portal", "&Ansicht", "&Hilfe"]
     assert window.refresh_action.shortcut().toString() == "F5"
 
 

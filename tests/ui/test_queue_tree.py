@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from backoffice.domain.records import CaseQuery
 from backoffice.services.case_queries import count_cases
+from backoffice.domain.views import View
+from backoffice.services.saved_filters import save_filter
 from ui.models.queue_tree import ALL_OPEN, MINE, QueueTreeModel, load_overview
 
 
@@ -22,8 +24,16 @@ def test_nodes_carry_queries_and_open_counts(db, actor):
     overview, model = overview_and_model(db, actor)
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert top[0] == f"Meine Fälle ({overview.mine_open})"
-    assert top[1] == f"Alle offenen Fälle ({overview.all_open})"
-    assert [t.rsplit(" (", 1)[0] for t in top[2:]] == ["Zentrale Wohnungsfachstelle", "Elterngeldstelle", "Bürgeramt"]
+    assert top[2] == f"Alle offenen Fälle ({overview.all_open})"
+    assert [t.rsplit(" (", 1)[0] for t in top] == [
+        "Meine Fälle", "Nicht zugewiesen", "Alle offenen Fälle", "Warten auf Unterlagen", "Überfällig", "Abgeschlossen",
+        "Zentrale Wohnungsfachstelle", "Elterngeldstelle", "Bürgeramt",
+    ]
+    with db.uow(write=False) as uow:
+        for view in View:
+            node = model.index_of(view.value)
+            assert node.data().endswith(f"({count_cases(uow, actor, model.query_at(node))})")
+    assert model.query_at(model.index_of(View.UNASSIGNED.value)) == CaseQuery(unassigned=True, open_only=True)
 
     assert model.query_at(model.index_of(MINE)) == CaseQuery(assignee_login=actor.login, open_only=True)
     assert model.query_at(model.index_of(ALL_OPEN)) == CaseQuery(open_only=True)
@@ -40,3 +50,23 @@ def test_closed_cases_can_be_included(db, actor):
     assert model.query_at(model.index_of("queue:fz-eingang")) == CaseQuery(queue_code="fz-eingang")
     assert model.query_at(model.index_of("dept:bua")) == CaseQuery(department_code="bua")
     assert model.query_at(model.index_of(MINE)).open_only  # "Meine Fälle" are the open ones
+
+
+def test_saved_filters_appear_under_meine_filter(db, actor, qtmodeltester):
+    with db.uow() as uow:
+        fid = save_filter(uow, actor, "Test-Filter Baum", CaseQuery(text="müller", open_only=True))
+        uow.commit()
+    try:
+        _, model = overview_and_model(db, actor)
+        node = model.index_of(f"filter:{fid}")
+        assert node.data() == "Test-Filter Baum"
+        assert node.parent().data() == "Meine Filter"
+        assert model.query_at(node) == CaseQuery(text="müller", open_only=True)
+        assert model.filter_id_at(node) == fid
+        qtmodeltester.check(model)
+    finally:
+        from backoffice.services.saved_filters import delete_filter
+
+        with db.uow() as uow:
+            delete_filter(uow, actor, fid)
+            uow.commit()

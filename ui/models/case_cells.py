@@ -6,22 +6,27 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from backoffice.domain.records import CaseRow, SortKey
 
 from .. import labels
 from ..formatting import format_date, format_datetime
 
-SOON_DAYS = 7  # a legal deadline this close is highlighted
+SOON_DAYS = 7  # default: a legal deadline this close is highlighted (a user setting)
 RED = QColor("#b3261e")
+OVERDUE_BACKGROUND = QColor("#fbe9e7")
+SOON_BACKGROUND = QColor("#fff4e0")
 AMBER = QColor("#9a5b00")
 GREY = QColor("#6b6b6b")
 
 
 class CaseCells:
-    def __init__(self, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, today: Callable[[], date] = date.today, *, warn_days: int = SOON_DAYS) -> None:
         self._today = today
+        self.warn_days = warn_days
+        self._warning_icon: QIcon | None = None
         self.queue_names: dict[str, str] = {}
         self._services = labels.service_short_labels()
         self._service_names = labels.service_labels()
@@ -59,7 +64,7 @@ class CaseCells:
             case SortKey.LEGAL_DEADLINE:
                 return format_date(case.legal_deadline)
             case SortKey.ASSIGNEE:
-                return case.assignee or "–"
+                return case.assignee_name or case.assignee or "–"
             case SortKey.QUEUE:
                 return self.queue_names.get(case.queue, case.queue)
         return ""
@@ -74,13 +79,33 @@ class CaseCells:
         if not case.status.is_open:
             return QBrush(GREY)
         days = self.days_left(case)
-        if key == SortKey.LEGAL_DEADLINE and days is not None and days <= SOON_DAYS:
+        if key == SortKey.LEGAL_DEADLINE and days is not None and days <= self.warn_days:
             return QBrush(RED if days < 0 else AMBER)
         if key == SortKey.ASSIGNEE and case.assignee is None:
             return QBrush(GREY)
         return None
 
+    def background(self, case: CaseRow, key: SortKey) -> QBrush | None:
+        days = self.days_left(case)
+        if key != SortKey.LEGAL_DEADLINE or days is None or days > self.warn_days:
+            return None
+        return QBrush(OVERDUE_BACKGROUND if days < 0 else SOON_BACKGROUND)
+
+    def decoration(self, case: CaseRow, key: SortKey) -> QIcon | None:
+        if key != SortKey.APPLICANT or not case.duplicate:
+            return None
+        if self._warning_icon is None:
+            style = QApplication.style()
+            self._warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning) if style else QIcon()
+        return self._warning_icon
+
     def tooltip(self, case: CaseRow, key: SortKey) -> str | None:
+        if key == SortKey.APPLICANT and case.duplicate:
+            return QCoreApplication.translate(
+                "CaseCells", "Möglicher Doppelantrag: Es gibt einen weiteren offenen Antrag dieser Person für diese Leistung."
+            )
+        if key == SortKey.ASSIGNEE and case.assignee:
+            return case.assignee
         if key == SortKey.SERVICE:
             return self._service_names.get(case.service, case.service.value)
         if key == SortKey.RECEIVED:

@@ -22,7 +22,7 @@ from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
 from backoffice.services.case_queries import count_cases, list_cases
 
 from ..ops import QueryOp, Tasks
-from .case_cells import GREY, RED, CaseCells
+from .case_cells import GREY, RED, SOON_DAYS, CaseCells
 from .page_cache import PageCache
 
 PAGE_SIZE = 200
@@ -61,6 +61,7 @@ class CaseTableModel(QAbstractTableModel):
         fetch_page: PageFn = list_cases,
         count: CountFn = count_cases,
         today: Callable[[], date] = date.today,
+        warn_days: int = SOON_DAYS,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -76,7 +77,7 @@ class CaseTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._failed: set[int] = set()
         self._loading = False
-        self._cells = CaseCells(today)
+        self._cells = CaseCells(today, warn_days=warn_days)
         self._headers = tuple(self._cells.headers()[key] for key in COLUMNS)
 
     # -- public API -------------------------------------------------------
@@ -110,6 +111,21 @@ class CaseTableModel(QAbstractTableModel):
         column = COLUMNS.index(SortKey.QUEUE)
         if self._total:
             self.dataChanged.emit(self.index(0, column), self.index(self._total - 1, column))
+
+    def set_warn_days(self, days: int) -> None:
+        """How many days ahead a legal deadline is highlighted (a user setting)."""
+        self._cells.warn_days = days
+        column = COLUMNS.index(SortKey.LEGAL_DEADLINE)
+        if self._total:
+            self.dataChanged.emit(self.index(0, column), self.index(self._total - 1, column))
+
+    def row_of(self, aktenzeichen: str) -> int | None:
+        """The row of a case among the loaded pages (None when not loaded)."""
+        for page, rows in self._cache.items():
+            for offset, row in enumerate(rows):
+                if row.aktenzeichen == aktenzeichen:
+                    return page * self.page_size + offset
+        return None
 
     def case_at(self, row: int) -> CaseRow | None:
         """The case in ``row`` if its page is loaded (no loading is triggered)."""
@@ -158,6 +174,10 @@ class CaseTableModel(QAbstractTableModel):
             return self._cells.foreground(case, key)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._cells.tooltip(case, key)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._cells.decoration(case, key)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._cells.background(case, key)
         if role == Qt.ItemDataRole.UserRole:
             return case
         return None
@@ -216,10 +236,12 @@ class CaseTableModel(QAbstractTableModel):
         if page in self._pending or page in self._failed:
             return
         self._pending.add(page)
-        generation, actor, query, size = self._shown, self._actor, self._query, self.page_size
+        generation, actor, query, size, total = self._shown, self._actor, self._query, self.page_size, self._total
         fetch = self._fetch_page
         (
-            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: tuple(fetch(uow, actor, query, page * size, size)))
+            QueryOp(
+                parent=self, tasks=self._tasks, op=lambda uow: tuple(fetch(uow, actor, query, page * size, size, total=total))
+            )
             .success(lambda rows: self._page_arrived(generation, page, rows))
             .failure(lambda exc: self._page_failed(generation, page, exc))
             .run()

@@ -27,6 +27,10 @@ class PageCache(Generic[T]):
         while len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
 
+    def items(self) -> list[tuple[int, tuple[T, ...]]]:
+        """The cached pages (without touching their recency)."""
+        return list(self._pages.items())
+
     def clear(self) -> None:
         self._pages.clear()
 

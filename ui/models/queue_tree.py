@@ -1,4 +1,4 @@
-"""The navigation tree: "Meine Fälle", "Alle offenen Fälle", then departments and their queues.
+"""The navigation tree: the standard work lists, the departments and their queues, "Meine Filter".
 
 Every node carries the :class:`CaseQuery` of the list it stands for. The counts
 come from :func:`load_overview`, which runs in the background.
@@ -6,19 +6,24 @@ come from :func:`load_overview`, which runs in the background.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from backoffice.domain.records import CaseQuery, DepartmentInfo, UserRef
+from backoffice.domain.views import View, view_query
 from backoffice.services.case_queries import count_cases
 from backoffice.services.directory import list_departments
+from backoffice.services.saved_filters import SavedFilterInfo, list_saved_filters
 
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
-MINE, ALL_OPEN = "mine", "open"
+FILTER_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+MINE, ALL_OPEN = View.MINE.value, View.OPEN.value
+FILTERS = "filters"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,17 +31,25 @@ class QueueOverview:
     departments: tuple[DepartmentInfo, ...]
     mine_open: int
     all_open: int
+    views: dict[View, int] = field(default_factory=dict)
+    filters: tuple[SavedFilterInfo, ...] = ()
+    today: date = field(default_factory=date.today)
 
     def queue_names(self) -> dict[str, str]:
         return {q.code: q.name for d in self.departments for q in d.queues}
 
 
-def load_overview(uow: Any, actor: UserRef) -> QueueOverview:
-    """Background function: the tree's departments and counts (no Qt)."""
+def load_overview(uow: Any, actor: UserRef, today: date | None = None) -> QueueOverview:
+    """Background function: the tree's departments, counts and saved filters (no Qt)."""
+    today = today or date.today()
+    views = {view: count_cases(uow, actor, view_query(view, actor.login, today)) for view in View}
     return QueueOverview(
         departments=tuple(list_departments(uow, actor)),
-        mine_open=count_cases(uow, actor, mine_query(actor)),
-        all_open=count_cases(uow, actor, CaseQuery(open_only=True)),
+        mine_open=views[View.MINE],
+        all_open=views[View.OPEN],
+        views=views,
+        filters=tuple(list_saved_filters(uow, actor)),
+        today=today,
     )
 
 
@@ -54,10 +67,18 @@ class QueueTreeModel(QStandardItemModel):
         open_only = not include_closed
         self.removeRows(0, self.rowCount())
         root = self.invisibleRootItem()
-        root.appendRow(_item(self.tr("Meine Fälle"), overview.mine_open, MINE, mine_query(actor), bold=True))
-        root.appendRow(
-            _item(self.tr("Alle offenen Fälle"), overview.all_open, ALL_OPEN, CaseQuery(open_only=True), bold=True)
-        )
+        names = {
+            View.MINE: self.tr("Meine Fälle"),
+            View.UNASSIGNED: self.tr("Nicht zugewiesen"),
+            View.OPEN: self.tr("Alle offenen Fälle"),
+            View.WAITING: self.tr("Warten auf Unterlagen"),
+            View.OVERDUE: self.tr("Überfällig"),
+            View.CLOSED: self.tr("Abgeschlossen"),
+        }
+        for view, name in names.items():
+            count = overview.views.get(view, overview.mine_open if view is View.MINE else overview.all_open if view is View.OPEN else 0)
+            query = view_query(view, actor.login, overview.today)
+            root.appendRow(_item(name, count, view.value, query, bold=view in (View.MINE, View.OPEN)))
         for dept in overview.departments:
             total = sum(q.open_count for q in dept.queues)
             query = CaseQuery(department_code=dept.code, open_only=open_only)
@@ -66,10 +87,21 @@ class QueueTreeModel(QStandardItemModel):
                 query = CaseQuery(queue_code=queue.code, open_only=open_only)
                 dept_item.appendRow(_item(queue.name, queue.open_count, f"queue:{queue.code}", query))
             root.appendRow(dept_item)
+        if overview.filters:
+            filters = _item(self.tr("Meine Filter"), None, FILTERS, None, bold=True)
+            for saved in overview.filters:
+                node = _item(saved.name, None, f"filter:{saved.id}", saved.query)
+                node.setData(saved.id, FILTER_ID_ROLE)
+                filters.appendRow(node)
+            root.appendRow(filters)
 
     def query_at(self, index: QModelIndex | QPersistentModelIndex) -> CaseQuery | None:
         value = index.data(QUERY_ROLE) if index.isValid() else None
         return value if isinstance(value, CaseQuery) else None
+
+    def filter_id_at(self, index: QModelIndex | QPersistentModelIndex) -> int | None:
+        value = index.data(FILTER_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
 
     def key_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
         return index.data(KEY_ROLE) if index.isValid() else None
@@ -80,10 +112,11 @@ class QueueTreeModel(QStandardItemModel):
         return found[0] if found else QModelIndex()
 
 
-def _item(name: str, count: int, key: str, query: CaseQuery, *, bold: bool = False) -> QStandardItem:
-    item = QStandardItem(f"{name} ({count})")
+def _item(name: str, count: int | None, key: str, query: CaseQuery | None, *, bold: bool = False) -> QStandardItem:
+    item = QStandardItem(name if count is None else f"{name} ({count:,})".replace(",", "."))
     item.setEditable(False)
-    item.setData(query, QUERY_ROLE)
+    if query is not None:
+        item.setData(query, QUERY_ROLE)
     item.setData(key, KEY_ROLE)
     item.setToolTip(name)
     if bold:

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import (
+    QFrame,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from backoffice.domain.records import UserRef
+from backoffice.domain.records import CaseQuery, CaseRow, UserRef
+from backoffice.services.saved_filters import delete_filter, save_filter
 
+from ..dialogs.preferences import PreferencesDialog
 from ..models.case_table import CaseTableModel
 from ..models.queue_tree import MINE, QueueOverview, QueueTreeModel, load_overview
-from ..ops import QueryOp, Tasks
+from ..ops import CommandOp, QueryOp, Tasks
+from ..preferences import Preferences
+from ..work_actions import WorkActions
 from .case_table_view import CaseTableView
 from .case_view import CaseView
+from .filter_bar import FilterBar
 from .queue_tree_view import QueueTreeView
 
 DEFAULT_NODE = MINE
@@ -25,9 +41,18 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the first list has been loaded (tests and --screenshot wait for it)
     user_known = Signal(object)  # the signed-in UserRef, once known
 
-    def __init__(self, tasks: Tasks, *, database_kind: str, database_tooltip: str = "", parent: Any = None) -> None:
+    def __init__(
+        self,
+        tasks: Tasks,
+        *,
+        database_kind: str,
+        database_tooltip: str = "",
+        preferences: Preferences | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self.preferences = preferences or Preferences(None)
         self._actor: UserRef | None = None
         self._overview: QueueOverview | None = None
         self._node = DEFAULT_NODE
@@ -41,11 +66,23 @@ class MainWindow(QMainWindow):
         self.tree = QueueTreeView()
         self.tree.setModel(self.queue_model)
         self.tree.selectionModel().currentChanged.connect(self._node_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._tree_menu)
         self.table = CaseTableView()
         self.table.activated.connect(self._row_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self._filters_changed)
+        self.filter_bar.save_requested.connect(self.ask_save_filter)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.filter_bar)
+        right_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
-        splitter.addWidget(self.table)
+        splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([270, WINDOW_SIZE[0] - 270])
         splitter.setChildrenCollapsible(False)
@@ -63,6 +100,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().addPermanentWidget(separator)
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
+        self.work = WorkActions(tasks, self)
         self._build_actions()
 
     # -- start-up ----------------------------------------------------------
@@ -70,9 +108,10 @@ class MainWindow(QMainWindow):
     def start(self, actor: UserRef) -> None:
         """Show the lists of ``actor`` (called once the user is known)."""
         self._actor = actor
+        self.work.set_actor(actor)
         self.user_label.setText(self.tr("Angemeldet: %1").replace("%1", actor.display_name))
         self.user_label.setToolTip(self.tr("Angemeldet als %1").replace("%1", actor.login))
-        self.case_model = CaseTableModel(self._tasks, actor, parent=self)
+        self.case_model = CaseTableModel(self._tasks, actor, warn_days=self.preferences.warn_days, parent=self)
         self.case_model.loaded.connect(self._list_loaded)
         self.table.set_case_model(self.case_model)
         self.refresh_action.setEnabled(True)
@@ -81,6 +120,25 @@ class MainWindow(QMainWindow):
 
     def is_ready(self) -> bool:
         return self._is_ready
+
+    @property
+    def actor(self) -> UserRef | None:
+        return self._actor
+
+    def tree_key(self) -> str:
+        """The key of the selected work list (``mine``, ``queue:<code>``, ``filter:<id>``…)."""
+        return self._node
+
+    def selected_case(self) -> CaseRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.case_model is None:
+            return None
+        return self.case_model.case_at(index.row())
+
+    def current_query(self) -> CaseQuery | None:
+        """The selected work list narrowed by the filter bar."""
+        base = self.queue_model.query_at(self.tree.currentIndex())
+        return None if base is None else self.filter_bar.apply(base, date.today())
 
     def show_message(self, text: str, timeout_ms: int = 0) -> None:
         self.statusBar().showMessage(text, timeout_ms)
@@ -138,11 +196,23 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.refresh_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(quit_action)
+        work_menu = self.menuBar().addMenu(self.tr("&Bearbeiten"))
+        for action in self.work.actions():
+            work_menu.addAction(action)
         self.portal_menu = self.menuBar().addMenu(self.tr("&Portal"))
         view_menu = self.menuBar().addMenu(self.tr("&Ansicht"))
         view_menu.addAction(self.closed_action)
         view_menu.addAction(tree_action)
         view_menu.addAction(columns_action)
+        view_menu.addSeparator()
+        find_action = QAction(self.tr("&Suchen"), self)
+        find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find_action.triggered.connect(self.filter_bar.focus_search)
+        view_menu.addAction(find_action)
+        preferences_action = QAction(self.tr("&Einstellungen…"), self)
+        preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        preferences_action.triggered.connect(self.open_preferences)
+        view_menu.addAction(preferences_action)
         help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
         help_menu.addAction(about_action)
 
@@ -152,6 +222,8 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.refresh_action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_BrowserReload))
         toolbar.addAction(self.refresh_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.work.claim_action)
 
     def add_sync_controls(self, action: QAction, label: QLabel) -> None:
         """The portal's "Abholen" action (toolbar and Datei menu) and its status-bar indicator."""
@@ -181,9 +253,7 @@ class MainWindow(QMainWindow):
         if self.case_model is None:
             return
         self.case_model.set_queue_names(overview.queue_names())
-        query = self.queue_model.query_at(self.tree.currentIndex())
-        if query is not None:
-            self.case_model.set_query(query)
+        self._reload_list()
 
     def _rebuild_tree(self) -> None:
         if self._overview is None or self._actor is None:
@@ -201,17 +271,22 @@ class MainWindow(QMainWindow):
             selection.blockSignals(False)
 
     def _node_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        query = self.queue_model.query_at(current)
-        if query is None or self.case_model is None:
+        if self.queue_model.query_at(current) is None or self.case_model is None:
             return
         self._node = self.queue_model.key_at(current) or DEFAULT_NODE
-        self.show_message(self.tr("Wird geladen…"))
-        self.case_model.set_query(query)
+        self._reload_list()
 
     def _include_closed_toggled(self, _checked: bool) -> None:
         self._rebuild_tree()
-        query = self.queue_model.query_at(self.tree.currentIndex())
+        self._reload_list()
+
+    def _filters_changed(self) -> None:
+        self._reload_list()
+
+    def _reload_list(self) -> None:
+        query = self.current_query()
         if query is not None and self.case_model is not None:
+            self.show_message(self.tr("Wird geladen…"))
             self.case_model.set_query(query)
 
     def _list_loaded(self) -> None:
@@ -220,6 +295,8 @@ class MainWindow(QMainWindow):
         text = self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", "."))
         self.count_label.setText(text)
         self.statusBar().clearMessage()
+        if self.filter_bar.is_active():
+            self.count_label.setText(self.tr("%1 (gefiltert)").replace("%1", text))
         if total and not self.table.currentIndex().isValid():
             # keyboard focus on the first row (Enter opens it) without hiding its colours under a selection
             self.table.selectionModel().setCurrentIndex(
@@ -228,6 +305,59 @@ class MainWindow(QMainWindow):
         if not self._is_ready:
             self._is_ready = True
             self.ready.emit()
+
+    def _table_menu(self, pos: QPoint) -> None:
+        if self.selected_case() is None:
+            return
+        menu = QMenu(self)
+        for action in self.work.row_actions():
+            menu.addAction(action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def _tree_menu(self, pos: QPoint) -> None:
+        filter_id = self.queue_model.filter_id_at(self.tree.indexAt(pos))
+        if filter_id is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Filter &löschen"), lambda: self.delete_saved_filter(filter_id))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def ask_save_filter(self) -> None:
+        if self.current_query() is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Filter speichern"), self.tr("Name des Filters:"))
+        if ok:
+            self.save_current_filter(name)
+
+    def save_current_filter(self, name: str) -> None:
+        """Save the list as it is shown now (work list + filter bar) under ``name`` in "Meine Filter"."""
+        actor, query = self._actor, self.current_query()
+        if actor is None or query is None:
+            return
+        def saved(filter_id: int) -> None:
+            self._node = f"filter:{filter_id}"  # the saved filter is selected once the tree has it
+            self.filter_bar.reset()
+            self.refresh()
+
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: save_filter(uow, actor, name, query)).success(saved).run()
+
+    def delete_saved_filter(self, filter_id: int) -> None:
+        actor = self._actor
+        if actor is None:
+            return
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: delete_filter(uow, actor, filter_id)).success(
+            lambda _r: self.refresh()
+        ).run()
+
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.preferences, self)
+        dialog.accepted.connect(self._preferences_changed)
+        dialog.open()
+        return dialog
+
+    def _preferences_changed(self) -> None:
+        if self.case_model is not None:
+            self.case_model.set_warn_days(self.preferences.warn_days)
 
     def _row_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         case = self.case_model.case_at(index.row()) if self.case_model is not None else None

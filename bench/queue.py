@@ -1,0 +1,200 @@
+"""Case-list latency at 10^4, 10^5 and 10^6 cases on SQLite, against the bare indexed query.
+
+    .venv/bin/python -m bench.queue [--sizes 10000 100000 1000000] [--data-dir DIR] [--repeat 7]
+
+For each size a database is built once (kept in --data-dir for later runs),
+then a fresh process measures what the GUI's list does, through the same
+service functions: the first page of "all open cases" (count + page), a sort
+by another column, a filter, a full-text search, and a jump to the last page.
+The baseline is the bare indexed SQL for one page (sqlite3, no ORM, no count),
+measured in the same process. Peak memory is the measuring process's max RSS,
+which must stay flat across sizes (rows load on demand).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+PAGE = 200
+TODAY = date(2026, 11, 2)
+
+
+def build(path: Path, count: int, seed: int = 1) -> float:
+    """Create a database with ``count`` realistic cases; returns seconds taken."""
+    from backoffice.bootstrap import open_database
+    from backoffice.demo.generator import generate_application
+    from backoffice.domain.catalog import DEPARTMENTS, Role, Service, intake_queue_code
+    from backoffice.domain.search import search_text
+    from backoffice.domain.status import Status
+    from backoffice.schemas import applicant_from_form, schema_uri
+    from backoffice.services.directory import ensure_user
+    from backoffice.store.models import Case
+
+    started = time.perf_counter()
+    db = open_database(f"sqlite:///{path}", migrate=True)
+    rng = random.Random(seed)
+    services = list(Service)
+    templates = {s: [generate_application(s, rng, TODAY) for _ in range(200)] for s in services}
+    with db.uow() as uow:
+        ensure_user(uow, "bench", "Bench Clerk", [Role.CLERK, Role.TEAM_LEAD], [d.code for d in DEPARTMENTS])
+        clerks = [ensure_user(uow, f"clerk{i}", f"Clerk {i}", [Role.CLERK], [d.code for d in DEPARTMENTS]).id for i in range(20)]
+        queues = {s: uow.directory.queue(intake_queue_code(s)).id for s in services}  # type: ignore[union-attr]
+        uow.commit()
+    statuses = [s.value for s in Status]
+    weights = [20, 30, 8, 7, 20, 5, 3, 7]
+    t0 = datetime(2020, 1, 1, tzinfo=UTC)
+    with db.engine.begin() as conn:
+        batch: list[dict[str, Any]] = []
+        for i in range(count):
+            service = services[i % 3]
+            form = templates[service][rng.randrange(200)]
+            applicant = applicant_from_form(form)
+            received = t0 + timedelta(minutes=int(i * 3_000_000 / max(count, 1)) + rng.randrange(60))
+            az = f"{service.prefix}-{received.year}-{i + 1:07d}"
+            status = rng.choices(statuses, weights)[0]
+            fields = (applicant.full_name, applicant.street, applicant.house_number, applicant.postcode, applicant.city, applicant.email)
+            batch.append(
+                dict(
+                    aktenzeichen=az, service=service.value, status=status, outcome=None, queue_id=queues[service],
+                    assignee_id=rng.choice(clerks) if rng.random() < 0.6 else None,
+                    given_name=applicant.given_name, family_name=applicant.family_name, applicant_name=applicant.full_name,
+                    birth_date=applicant.birth_date, street=applicant.street, house_number=applicant.house_number,
+                    postcode=applicant.postcode, city=applicant.city, email=applicant.email, phone=applicant.phone,
+                    search_text=search_text(az, fields, form), schema_uri=schema_uri(service), form_data=form,
+                    received_at=received, target_date=received.date() + timedelta(days=30),
+                    legal_deadline=received.date() + timedelta(days=rng.randrange(40, 120)), suspended_on=None,
+                    created_at=received, updated_at=received, portal_destination_id=None, submission_id=None,
+                    portal_case_id=None, version=1,
+                )
+            )
+            if len(batch) == 5000:
+                conn.execute(Case.__table__.insert(), batch)
+                batch.clear()
+        if batch:
+            conn.execute(Case.__table__.insert(), batch)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    db.dispose()
+    return time.perf_counter() - started
+
+
+def measure(path: Path, repeat: int) -> dict[str, Any]:
+    """Runs in its own process: latencies (median ms) and this process's peak RSS."""
+    from backoffice.bootstrap import open_database
+    from backoffice.domain.catalog import Service
+    from backoffice.domain.records import CaseQuery, SortKey
+    from backoffice.domain.status import Status
+    from backoffice.services.case_queries import count_cases, list_cases
+    from backoffice.services.directory import current_user
+
+    db = open_database(f"sqlite:///{path}")
+    with db.uow() as uow:
+        actor = current_user(uow, "bench")
+
+    def listing(query: CaseQuery) -> Callable[[], int]:
+        def run() -> int:
+            with db.uow(write=False) as uow:
+                total = count_cases(uow, actor, query)
+                return len(list_cases(uow, actor, query, 0, PAGE, total=total)) + total
+        return run
+
+    def last_page(query: CaseQuery) -> Callable[[], int]:
+        with db.uow(write=False) as uow:
+            total = count_cases(uow, actor, query)
+
+        def run() -> int:
+            with db.uow(write=False) as uow:
+                return len(list_cases(uow, actor, query, max(0, total - PAGE), PAGE, total=total))
+        return run
+
+    raw = sqlite3.connect(path)
+
+    def baseline() -> int:
+        rows = raw.execute(
+            "SELECT id, aktenzeichen, service, status, applicant_name, received_at, target_date, legal_deadline "
+            "FROM cases ORDER BY received_at LIMIT ?", (PAGE,)
+        ).fetchall()
+        return len(rows)
+
+    opened = CaseQuery(open_only=True)
+    ops: dict[str, Callable[[], int]] = {
+        "baseline (bare indexed page)": baseline,
+        "first page (count + page)": listing(opened),
+        "sort by applicant, descending": listing(CaseQuery(open_only=True, sort=SortKey.APPLICANT, descending=True)),
+        "filter service + status": listing(CaseQuery(service=Service.WBS, status=Status.IN_PROGRESS)),
+        "filter due this week": listing(CaseQuery(open_only=True, due_until=date(2026, 1, 10))),
+        "search 'müller'": listing(CaseQuery(text="müller")),
+        "search 'müller anna'": listing(CaseQuery(text="müller anna")),
+        "search Aktenzeichen": listing(CaseQuery(text="WBS-2024-0000301")),
+        "jump to last row": last_page(opened),
+    }
+    results: dict[str, float] = {}
+    for name, op in ops.items():
+        op()  # warm the page cache of SQLite
+        times = []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            op()
+            times.append((time.perf_counter() - t) * 1000)
+        results[name] = statistics.median(times)
+    db.dispose()
+    return {"ms": results, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--data-dir", type=Path, default=Path("bench/.data"))
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.repeat)))
+        return 0
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    reports = {}
+    for size in args.sizes:
+        path = args.data_dir / f"queue-{size}.sqlite3"
+        if not path.exists():
+            print(f"building {size:,} cases …", flush=True)
+            tmp = path.with_suffix(".building")
+            for stale in path.parent.glob(tmp.name + "*"):
+                stale.unlink()
+            seconds = build(tmp, size)
+            tmp.rename(path)
+            print(f"  built in {seconds:.0f} s ({size / seconds:,.0f} cases/s)", flush=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.queue", "--measure", str(path), "--repeat", str(args.repeat)],
+            check=True, capture_output=True, text=True,
+        )
+        reports[size] = json.loads(out.stdout)
+    names = list(next(iter(reports.values()))["ms"])
+    header = f"{'operation':<32}" + "".join(f"{f'{s:,} cases':>22}" for s in reports)
+    print("\nlatency, median ms (ratio to the bare indexed page in the same run)")
+    print(header)
+    for name in names:
+        cells = []
+        for report in reports.values():
+            ms, base = report["ms"][name], report["ms"][names[0]]
+            cells.append(f"{ms:9.1f} ms ({ms / base:6.1f}x)")
+        print(f"{name:<32}" + "".join(f"{c:>22}" for c in cells))
+    print(f"{'peak RSS of the measuring process':<32}" + "".join(f"{r['max_rss_mb']:>19.0f} MB" for r in reports.values()))
+    worst = max(ms for r in reports.values() for n, ms in r["ms"].items() if n != names[0])
+    print(f"\nslowest operation: {worst:.1f} ms (target: under 100 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

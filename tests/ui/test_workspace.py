@@ -1,0 +1,119 @@
+"""The clerk's workspace in the main window: claim next, search and filters, assign/release, saved filters."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from backoffice.domain.records import CaseQuery
+from backoffice.domain.status import Status
+from backoffice.domain.views import View
+from backoffice.services.case_queries import count_cases, list_cases
+from backoffice.services.saved_filters import list_saved_filters
+from ui.views.main_window import MainWindow
+
+from .conftest import wait_idle
+
+
+@pytest.fixture
+def window(qtbot, tasks, actor):
+    win = MainWindow(tasks, database_kind="SQLite")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.start(actor)
+    yield win
+    for view in list(win.case_views.values()):
+        view.close()
+    wait_idle(qtbot, tasks)
+
+
+def _select_node(qtbot, win, key: str) -> None:
+    with qtbot.waitSignal(win.case_model.loaded, timeout=10_000):
+        win.tree.setCurrentIndex(win.queue_model.index_of(key))
+
+
+def test_claim_next_by_shortcut_assigns_the_most_urgent_case_and_opens_it(qtbot, window, actor, db):
+    with db.uow(write=False) as uow:
+        unassigned = list_cases(uow, actor, CaseQuery(unassigned=True, open_only=True), 0, 1000)
+    claimable = [r for r in unassigned if r.status is not Status.WAITING_FOR_DOCUMENTS]
+    expected = min(claimable, key=lambda r: (r.legal_deadline, r.received_at, r.id))
+    assert window.work.claim_action.shortcut().toString() == "Ctrl+N"
+    with qtbot.waitSignal(window.work.claimed, timeout=10_000) as claimed:
+        qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    row = claimed.args[0]
+    assert row.aktenzeichen == expected.aktenzeichen and row.assignee == actor.login
+    qtbot.waitUntil(lambda: expected.aktenzeichen in window.case_views)
+    with db.uow(write=False) as uow:
+        assert uow.cases.get(expected.aktenzeichen).assignee.login == actor.login  # type: ignore[union-attr]
+
+
+def test_search_box_narrows_the_list_after_a_pause(qtbot, window, actor, db):
+    _select_node(qtbot, window, View.OPEN.value)
+    with db.uow(write=False) as uow:
+        some = list_cases(uow, actor, CaseQuery(open_only=True), 0, 1)[0]
+        family = uow.cases.get(some.aktenzeichen).family_name  # type: ignore[union-attr]
+        expected = count_cases(uow, actor, CaseQuery(open_only=True, text=family))
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        qtbot.keyClicks(window.filter_bar.search, family)
+    assert window.case_model.query.text == family
+    assert window.case_model.rowCount() == expected
+    assert "(gefiltert)" in window.count_label.text()
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        window.filter_bar.reset()
+    assert window.case_model.query.text == ""
+
+
+def test_status_filter_combines_with_the_work_list(qtbot, window, actor, db):
+    _select_node(qtbot, window, "queue:wbs-eingang")
+    bar = window.filter_bar
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        bar.status.setCurrentIndex(bar.status.findData(Status.IN_PROGRESS.value))
+    query = window.case_model.query
+    assert (query.queue_code, query.status) == ("wbs-eingang", Status.IN_PROGRESS)
+    with db.uow(write=False) as uow:
+        assert window.case_model.rowCount() == count_cases(uow, actor, query)
+    bar.reset()
+
+
+def test_assign_to_me_and_release_with_reason_from_the_list(qtbot, window, actor, db):
+    _select_node(qtbot, window, View.UNASSIGNED.value)
+    window.table.setCurrentIndex(window.case_model.index(0, 0))
+    case = window.selected_case()
+    assert case is not None and case.assignee is None
+    with qtbot.waitSignal(window.work.changed, timeout=10_000):
+        window.work.assign_action.trigger()
+    with db.uow(write=False) as uow:
+        assert uow.cases.get(case.aktenzeichen).assignee.login == actor.login  # type: ignore[union-attr]
+    with qtbot.waitSignal(window.work.changed, timeout=10_000):
+        window.work.release(case, "Urlaub")
+    with db.uow(write=False) as uow:
+        stored = uow.cases.get(case.aktenzeichen)
+        assert stored.assignee is None  # type: ignore[union-attr]
+        assert [e.new_value for e in uow.cases.history(stored.id)][-1] == "Urlaub"  # type: ignore[union-attr]
+
+
+def test_save_the_shown_list_as_a_personal_filter(qtbot, window, actor, db):
+    _select_node(qtbot, window, "queue:eg-eingang")
+    bar = window.filter_bar
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        bar.deadline.setCurrentIndex(bar.deadline.findData(14))
+    shown = window.case_model.query
+    window.save_current_filter("EG bald fällig")
+    qtbot.waitUntil(lambda: window.queue_model.index_of(window.tree_key()).parent().isValid(), timeout=10_000)
+    wait_idle(qtbot, window._tasks)
+    with db.uow(write=False) as uow:
+        saved = {f.name: f for f in list_saved_filters(uow, actor)}
+    assert saved["EG bald fällig"].query == shown
+    node = window.queue_model.index_of(f"filter:{saved['EG bald fällig'].id}")
+    assert node.isValid() and window.tree.currentIndex() == node
+    assert window.case_model.query == shown and not bar.is_active()
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        window.delete_saved_filter(saved["EG bald fällig"].id)
+    assert not window.queue_model.index_of(f"filter:{saved['EG bald fällig'].id}").isValid()
+
+
+def test_deadline_warning_days_come_from_the_preferences(qtbot, window):
+    window.preferences.warn_days = 21
+    window._preferences_changed()
+    assert window.case_model._cells.warn_days == 21
