@@ -157,16 +157,17 @@ class Case(Base):
         # the filter indexes carry queue_id (the department visibility check) and status.
         Index("ix_cases_queue_status_received", "queue_id", "status", "received_at"),
         Index("ix_cases_assignee_status", "assignee_id", "status", "queue_id"),
-        Index("ix_cases_legal_deadline", "legal_deadline", "status", "queue_id"),
+        Index("ix_cases_legal_deadline", "legal_deadline"),
+        Index("ix_cases_status_deadline", "status", "legal_deadline", "queue_id"),
         Index("ix_cases_received_at", "received_at"),
-        Index("ix_cases_applicant", "service", "family_name", "given_name", "birth_date"),
+        Index("ix_cases_applicant", "service", "family_name", "given_name", "birth_date", "status"),
         # "Claim next": the most urgent unassigned case, walked in index order.
         Index("ix_cases_claim", "assignee_id", "legal_deadline", "received_at"),
         # Sorting by any column of a big list without a sort step.
         Index("ix_cases_applicant_name", "applicant_name"),
-        Index("ix_cases_status", "status", "queue_id"),
+        Index("ix_cases_status", "status", "received_at", "queue_id"),
         Index("ix_cases_target_date", "target_date"),
-        Index("ix_cases_service_status", "service", "status", "queue_id"),
+        Index("ix_cases_service_status", "service", "status", "received_at", "queue_id"),
     )
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from ..domain import search
-from ..domain.catalog import Service
+from ..domain.catalog import DEPARTMENTS, Service
 from ..domain.records import CaseQuery, CaseRow, SortKey
 from ..domain.status import Outcome, Status
 from .models import (
@@ -31,6 +31,7 @@ from .models import (
 from .schema_extras import FTS_TABLE, PG_TSVECTOR
 
 _OPEN = [s.value for s in Status if s.is_open]
+SORT_AFTER_FILTER = 25_000  # up to this many matching rows, sorting them beats walking a sort index
 
 
 class CaseRepository:
@@ -68,9 +69,20 @@ class CaseRepository:
     ) -> list[CaseRow]:
         """One page in the query's order.
 
+        The page's ids are found first, from indexes alone where possible; only
+        those rows are then read (a deferred join: wide rows are never sorted).
         With ``total`` known, a page in the back half is read in reverse order from
         the end, so a jump to the last rows costs as little as the first page.
         """
+        reverse = total is not None and offset > total // 2
+        descending = query.descending != reverse
+        if reverse:
+            offset, limit = max(0, total - offset - limit), min(limit, total - offset)  # type: ignore[operator]
+            if limit <= 0:
+                return []
+        ids = self._page_ids(query, offset, limit, departments, descending, total)
+        if not ids:
+            return []
         assignee = aliased(User)
         stmt = (
             select(
@@ -90,24 +102,43 @@ class CaseRepository:
             )
             .join(Queue, Case.queue_id == Queue.id)
             .outerjoin(assignee, Case.assignee_id == assignee.id)
+            .where(Case.id.in_(ids))
         )
+        by_id = {r[0]: _row(r) for r in self.session.execute(stmt)}
+        rows = [by_id[i] for i in (reversed(ids) if reverse else ids) if i in by_id]
+        return self._with_duplicates(rows)
+
+    def _page_ids(
+        self,
+        query: CaseQuery,
+        offset: int,
+        limit: int,
+        departments: frozenset[str] | None,
+        descending: bool,
+        total: int | None,
+    ) -> list[int]:
+        stmt = select(Case.id)
+        if query.sort is SortKey.ASSIGNEE:
+            assignee = aliased(User)
+            stmt = stmt.outerjoin(assignee, Case.assignee_id == assignee.id)
+            key = assignee.login
+        elif query.sort is SortKey.QUEUE:
+            stmt = stmt.join(Queue, Case.queue_id == Queue.id)
+            key = Queue.code
+        else:
+            key = _SORT_COLUMNS[query.sort]
         stmt = _filtered(stmt, query, departments, self.session)
-        key = {SortKey.ASSIGNEE: assignee.login, SortKey.QUEUE: Queue.code}.get(query.sort) or _SORT_COLUMNS[query.sort]
-        reverse = total is not None and offset > total // 2
-        descending = query.descending != reverse
-        if reverse:
-            offset, limit = max(0, total - offset - limit), min(limit, total - offset)  # type: ignore[operator]
-            if limit <= 0:
-                return []
+        if total is not None and total <= SORT_AFTER_FILTER and self.session.get_bind().dialect.name == "sqlite":
+            # Few matches: let SQLite find them by a filter index and sort them, instead of
+            # walking the sort column's index past rows that do not match. (Its planner has no
+            # histograms to know that, e.g., open cases are the recent ones.) ``|| ''`` keeps
+            # the order and makes the sort index unusable for ORDER BY.
+            key = key.op("||")(literal_column("''"))
         # Each database's own NULL placement: an index serves both directions, and the
         # reversed order is the exact mirror, which the back-half paging relies on.
         order = key.desc() if descending else key.asc()
         tiebreak = Case.id.desc() if descending else Case.id.asc()
-        stmt = stmt.order_by(order, tiebreak).offset(offset).limit(limit)
-        rows = [_row(r) for r in self.session.execute(stmt)]
-        if reverse:
-            rows.reverse()
-        return self._with_duplicates(rows)
+        return list(self.session.scalars(stmt.order_by(order, tiebreak).offset(offset).limit(limit)))
 
     def _with_duplicates(self, rows: list[CaseRow]) -> list[CaseRow]:
         """Flag rows whose applicant has another open case of the same service (one indexed query per page)."""
@@ -187,13 +218,14 @@ _SORT_COLUMNS = {
 }
 
 
+ALL_DEPARTMENTS = frozenset(d.code for d in DEPARTMENTS)
 _CLOSED = [s.value for s in Status if not s.is_open]
 _CLOCK_RUNNING = [s.value for s in Status if s.is_open and s is not Status.WAITING_FOR_DOCUMENTS]
 _FTS = table(FTS_TABLE, column("rowid"), column("search_text"))
 
 
 def _filtered(stmt: Select, query: CaseQuery, departments: frozenset[str] | None, session: Session) -> Select:  # type: ignore[type-arg]
-    if departments is not None:
+    if departments is not None and not departments >= ALL_DEPARTMENTS:
         visible = select(Queue.id).join(Department).where(Department.code.in_(sorted(departments)))
         stmt = stmt.where(Case.queue_id.in_(visible))
     if query.queue_code is not None:

@@ -201,7 +201,7 @@ class CaseTableModel(QAbstractTableModel):
 
         def load(uow: Any) -> tuple[int, tuple[CaseRow, ...]]:
             total = count(uow, actor, query)
-            return total, tuple(fetch(uow, actor, query, 0, size)) if total else ()
+            return total, tuple(fetch(uow, actor, query, 0, size, total=total)) if total else ()
 
         (
             QueryOp(parent=self, tasks=self._tasks, op=load)
