@@ -57,10 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--format", choices=["table", "json", "csv"], default="table")
     lst.set_defaults(run=cmd_cases_list)
 
-    from . import cli_portal
+    from . import cli_calc, cli_portal
     from .demo.portal import cli as demo_portal_cli
 
     cli_portal.register(sub)
+    cli_calc.register(sub)
     demo_portal_cli.register(sub)
     return parser
 
