@@ -14,7 +14,7 @@ from typing import Any
 
 from .elterngeld_net import GrossIncome, net_from_gross
 from .elterngeld_plan import PARENTS, VARIANTS, PlanMonth, validate_month_plan
-from .money import ZERO, cents, euro_text, percent_of, percent_text
+from .money import ZERO, cents, euro_text, floor_cents, percent_of, percent_text
 from .parsing import FieldReader
 from .result import JsonResult, Line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
@@ -50,6 +50,7 @@ class ElterngeldResult(JsonResult):
     base_amount: Decimal  # § 2 amount (after minimum/maximum; halved and capped for Plus)
     sibling_bonus_amount: Decimal
     multiple_birth_supplement: Decimal
+    rounding_adjustment: Decimal  # Plus only: cents taken off so Plus stays ≤ half of Basis
     tax_source: str | None  # "entered" when converted from gross; None when the net was given
     income_limit: Decimal
     income_limit_checked: bool
@@ -167,31 +168,37 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     lines.append(Line(f"Ersatzrate {percent_text(rate)}", rate, unit="%", legal_basis=amounts.text("rate_legal_basis")))
 
     base = _basis_amount(considered, rate, amounts, lines, minimum_share=share)
+    reference = ZERO  # Plus: Basiselterngeld without income after birth (§ 4a Abs. 2)
     if plus:
-        without_after = _clamp(percent_of(cents(capped), rate), amounts)
-        ceiling = cents(without_after * share)
+        reference = _clamp(percent_of(cents(capped), rate), amounts)
+        ceiling = floor_cents(reference * share)  # "höchstens die Hälfte": never round up
         lines.append(Line("Obergrenze ElterngeldPlus: Hälfte des Basiselterngeldes ohne Einkommen nach der Geburt",
                           ceiling, legal_basis=amounts.text("plus_legal_basis")))
         base = min(base, ceiling)
         lines.append(Line("ElterngeldPlus vor Zuschlägen", base, kind="subtotal",
                           legal_basis=amounts.text("plus_legal_basis")))
 
-    bonus = ZERO
+    bonus, supplement = _supplements(base, amounts, inp, share)
     if inp.sibling_bonus:
         minimum = cents(amounts.decimal("sibling_bonus_minimum") * share)
-        bonus = max(cents(base * amounts.decimal("sibling_bonus_rate")), minimum)
         lines.append(Line(f"Geschwisterbonus {percent_text(amounts.decimal('sibling_bonus_rate') * 100)}, "
                           f"mindestens {euro_text(minimum)}", bonus, legal_basis=amounts.text("sibling_legal_basis")))
-    supplement = ZERO
-    if inp.children_born > 1:
+    if supplement:
         each = cents(amounts.decimal("multiple_birth_supplement") * share)
-        supplement = each * (inp.children_born - 1)
         lines.append(Line(f"Mehrlingszuschlag {inp.children_born - 1} × {euro_text(each)}", supplement,
                           legal_basis=amounts.text("multiple_legal_basis")))
+    rounding = ZERO
+    if plus:
+        # Bonus rounding on the halved amount can exceed half the Basis total by a cent.
+        reference_total = reference + sum(_supplements(reference, amounts, inp, Decimal(1)))
+        rounding = max(base + bonus + supplement - floor_cents(reference_total * share), ZERO)
+        if rounding:
+            lines.append(Line("Rundungsausgleich: höchstens die Hälfte des Basiselterngeldes", -rounding,
+                              legal_basis=amounts.text("plus_legal_basis")))
 
     reasons, limit, checked = _income_limit(inp, limits, notices)
     eligible = not reasons
-    total = base + bonus + supplement if eligible else ZERO
+    total = base + bonus + supplement - rounding if eligible else ZERO
     label = ("ElterngeldPlus" if plus else "Basiselterngeld") + " monatlich"
     lines.append(Line(label if eligible else f"{label}: kein Anspruch", total, kind="total"))
 
@@ -206,7 +213,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         birth_date=inp.birth_date, variant=inp.variant, eligible=eligible, monthly_amount=total,
         replacement_rate=rate, net_income_before=cents(net_before), net_income_after=inp.net_income_after,
         income_considered=considered, base_amount=base, sibling_bonus_amount=bonus,
-        multiple_birth_supplement=supplement, tax_source=tax_source, income_limit=limit,
+        multiple_birth_supplement=supplement, rounding_adjustment=rounding, tax_source=tax_source, income_limit=limit,
         income_limit_checked=checked,
         month_plan_valid=None if inp.month_plan is None else not plan_problems, month_plan_problems=plan_problems,
         reasons=tuple(reasons), lines=tuple(lines),
@@ -222,6 +229,16 @@ def elterngeld_from_json(data: Any, rules: RuleBook | None = None) -> Elterngeld
 
 def _clamp(amount: Decimal, amounts: DatedEntry) -> Decimal:
     return max(min(amount, amounts.decimal("maximum")), amounts.decimal("minimum"))
+
+
+def _supplements(core: Decimal, amounts: DatedEntry, inp: ElterngeldInput, share: Decimal) -> tuple[Decimal, Decimal]:
+    """(sibling bonus, multiple-birth supplement) on ``core``; minimum bonus and supplement scaled by ``share``."""
+    bonus = ZERO
+    if inp.sibling_bonus:
+        minimum = cents(amounts.decimal("sibling_bonus_minimum") * share)
+        bonus = max(cents(core * amounts.decimal("sibling_bonus_rate")), minimum)
+    supplement = cents(amounts.decimal("multiple_birth_supplement") * share) * (inp.children_born - 1)
+    return bonus, supplement
 
 
 def _basis_amount(considered: Decimal, rate: Decimal, amounts: DatedEntry, lines: list[Line], *,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -12,6 +12,11 @@ HUNDRED = Decimal(100)
 def cents(amount: Decimal) -> Decimal:
     """Round to whole cents, half up (kaufmännische Rundung)."""
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def floor_cents(amount: Decimal) -> Decimal:
+    """Round down to whole cents, for legal ceilings ("höchstens")."""
+    return amount.quantize(CENT, rounding=ROUND_FLOOR)
 
 
 def percent_of(amount: Decimal, rate_percent: Decimal) -> Decimal:
