@@ -64,7 +64,8 @@ class ElterngeldResult(JsonResult):
 
 
 def replacement_rate(net_before: Decimal, amounts: DatedEntry) -> Decimal:
-    """§ 2 Abs. 2: 67 %, +0.1 points per full 2 € below 1,000 € (≤ 100 %), −0.1 per full 2 € above 1,200 € (≥ 65 %)."""
+    """§ 2 Abs. 2: 67 %; +0.1 points per full 2 € below 1,000 € (up to 100 %),
+    −0.1 points per full 2 € above 1,200 € (down to 65 %)."""
     base, step, per = amounts.decimal("base_rate"), amounts.decimal("rate_step"), amounts.decimal("rate_step_eur")
     low, high = amounts.decimal("low_income_threshold"), amounts.decimal("high_income_threshold")
     if net_before < low:
@@ -125,7 +126,8 @@ def _parse_plan(f: FieldReader) -> tuple[PlanMonth, ...]:
     for i, raw in enumerate(f.items("month_plan")):
         r = FieldReader(raw, f.name(f"month_plan[{i}]"), f.problems)
         r.reject_unknown({"parent", "month", "variant"})
-        parent, month, variant = r.choice("parent", PARENTS), r.integer("month", minimum=1), r.choice("variant", VARIANTS)
+        parent, month = r.choice("parent", PARENTS), r.integer("month", minimum=1)
+        variant = r.choice("variant", VARIANTS)
         if parent and month and variant:
             months.append(PlanMonth(parent, month, variant))
     return tuple(months)
@@ -150,7 +152,8 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         tax_source, net_before = net.tax_source, net.net_monthly
     else:
         assert net_before is not None
-        lines.append(Line("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)", net_before, legal_basis="§ 2 Abs. 1 BEEG"))
+        lines.append(Line("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)", net_before,
+                          legal_basis="§ 2 Abs. 1 BEEG"))
 
     plus = inp.variant == "plus"
     share = amounts.decimal("plus_share") if plus else Decimal(1)
@@ -164,7 +167,8 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     if inp.net_income_after:
         lines.append(Line("Einkommen nach der Geburt (Monatsdurchschnitt)", -inp.net_income_after,
                           legal_basis=amounts.text("cap_legal_basis")))
-        lines.append(Line("Unterschiedsbetrag", considered, kind="subtotal", legal_basis=amounts.text("cap_legal_basis")))
+        lines.append(Line("Unterschiedsbetrag", considered, kind="subtotal",
+                          legal_basis=amounts.text("cap_legal_basis")))
     lines.append(Line(f"Ersatzrate {percent_text(rate)}", rate, unit="%", legal_basis=amounts.text("rate_legal_basis")))
 
     base = _basis_amount(considered, rate, amounts, lines, minimum_share=share)
@@ -257,7 +261,10 @@ def _basis_amount(considered: Decimal, rate: Decimal, amounts: DatedEntry, lines
     return raw
 
 
-def _income_limit(inp: ElterngeldInput, limits: DatedEntry, notices: list[str | None]) -> tuple[list[str], Decimal, bool]:
+def _income_limit(
+    inp: ElterngeldInput, limits: DatedEntry, notices: list[str | None]
+) -> tuple[list[str], Decimal, bool]:
+    """(refusal reasons, applicable limit, checked?); § 1 Abs. 8: only income *above* the limit bars."""
     limit = cents(limits.decimal("single_parent" if inp.single_parent else "couple"))
     if inp.taxable_income_last_year is None:
         notices.append("Die Einkommensgrenze (§ 1 Abs. 8 BEEG) wurde nicht geprüft: "

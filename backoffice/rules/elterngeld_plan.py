@@ -3,7 +3,7 @@
 One Basiselterngeld month counts as one Monatsbetrag, one ElterngeldPlus month as half
 of one (§ 4 Abs. 3). The limits come from the dated ``month_plan`` table by birth date.
 The Partnerschaftsbonus (§ 4b) and the special cases of premature and multiple births
-(§ 4 Abs. 6 Satz 3) are not checked here.
+are not checked here.
 """
 
 from __future__ import annotations
@@ -56,10 +56,10 @@ def validate_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, *, single
     per_min = rule.integer("per_parent_min")
     per_max = rule.integer("single_parent_max" if single_parent else "per_parent_max")
     for parent, months in sorted(by_parent.items()):
-        units = _units(months)
-        if units < per_min:
-            problems.append(f"Elternteil {parent}: mindestens {per_min} Monatsbeträge "
-                            f"(geplant: {_months(units)}).")
+        units, count = _units(months), len({m.month for m in months})
+        if count < per_min:  # § 4 Abs. 4: at least two months of life, whatever the variant
+            problems.append(f"Elternteil {parent}: Elterngeld mindestens für {per_min} Lebensmonate "
+                            f"(geplant: {count}).")
         if units > per_max:
             problems.append(f"Elternteil {parent}: höchstens {per_max} Monatsbeträge (geplant: {_months(units)}).")
 
@@ -68,7 +68,8 @@ def validate_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, *, single
     allowed = together + partner_months if single_parent or len(by_parent) == 2 else together
     total = _units(list(plan))
     if total > allowed:
-        hint = "" if allowed > together else f" (die {partner_months} Partnermonate setzen voraus, dass beide Elternteile Elterngeld beziehen)"
+        hint = "" if allowed > together else (
+            f" (die {partner_months} Partnermonate setzen voraus, dass beide Elternteile Elterngeld beziehen)")
         problems.append(f"Zusammen höchstens {allowed} Monatsbeträge (geplant: {_months(total)}){hint}.")
 
     problems += _simultaneous_basis(by_parent, rule)

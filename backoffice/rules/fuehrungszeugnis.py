@@ -20,9 +20,12 @@ from .tables import RuleBook, load_rulebook
 ROLES = ("self", "legal_representative", "proxy")
 KINDS = ("N", "O", "extended", "european")
 EXEMPTIONS = ("none", "volunteer", "lack_of_means")
-KIND_LABELS = {"N": "Führungszeugnis (Belegart N)", "O": "Führungszeugnis zur Vorlage bei einer Behörde (Belegart O)",
-               "extended": "Erweitertes Führungszeugnis (§ 30a BZRG)",
-               "european": "Europäisches Führungszeugnis (§ 30b BZRG)"}
+KIND_LABELS = {
+    "N": "Führungszeugnis (Belegart N)",
+    "O": "Führungszeugnis zur Vorlage bei einer Behörde (Belegart O)",
+    "extended": "Erweitertes Führungszeugnis (§ 30a BZRG)",
+    "european": "Europäisches Führungszeugnis (§ 30b BZRG)",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +103,18 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
                         "Meldebehörde des Wohnorts oder unmittelbar beim Bundesamt für Justiz zu stellen "
                         "(§ 30 Abs. 2 BZRG).")
     if inp.applicant_role == "proxy":
-        refusals.append("Eine Vertretung durch Bevollmächtigte ist nicht zulässig; den Antrag stellt die Person selbst "
-                        "oder ihr gesetzlicher Vertreter (§ 30 Abs. 2 BZRG).")
+        refusals.append("Eine Vertretung durch Bevollmächtigte ist nicht zulässig; den Antrag stellt die Person "
+                        "selbst oder ihr gesetzlicher Vertreter (§ 30 Abs. 2 BZRG).")
     if inp.kind == "extended" and not inp.has_organisation_request:
-        refusals.append("Für ein erweitertes Führungszeugnis ist die schriftliche Aufforderung der Stelle vorzulegen, "
-                        "die bestätigt, dass die Voraussetzungen des § 30a Abs. 1 BZRG vorliegen (§ 30a Abs. 2 BZRG).")
+        refusals.append("Für ein erweitertes Führungszeugnis ist die schriftliche Aufforderung der Stelle "
+                        "vorzulegen, die bestätigt, dass die Voraussetzungen des § 30a Abs. 1 BZRG vorliegen "
+                        "(§ 30a Abs. 2 BZRG).")
     entitled = not refusals
 
     notes: list[str] = []
     if inp.applicant_role == "legal_representative":
-        notes.append("Antrag durch den gesetzlichen Vertreter; die Vertretungsmacht ist nachzuweisen (§ 30 Abs. 2 BZRG).")
+        notes.append("Antrag durch den gesetzlichen Vertreter; die Vertretungsmacht ist nachzuweisen "
+                     "(§ 30 Abs. 2 BZRG).")
     if inp.kind == "O":
         notes.append("Das Führungszeugnis wird unmittelbar der Behörde übersandt; Anschrift und Aktenzeichen der "
                       "Behörde sind zu erfassen (§ 30 Abs. 5 BZRG).")
@@ -125,9 +130,10 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
     elif inp.fee_exemption == "volunteer" and inp.volunteer_proof:
         fee_due, status = ZERO, "exempt"
         fee_basis = f"{fee_basis}, {fees.text('exemption_basis')}"
-        notes.append("Gebührenbefreiung: ehrenamtliche Tätigkeit für eine gemeinnützige Einrichtung ist nachgewiesen "
-                     f"({fees.text('exemption_basis')}).")
-        lines.append(Line("Gebührenbefreiung wegen ehrenamtlicher Tätigkeit", -fee, legal_basis=fees.text("exemption_basis")))
+        notes.append("Gebührenbefreiung: ehrenamtliche Tätigkeit für eine gemeinnützige Einrichtung ist "
+                     f"nachgewiesen ({fees.text('exemption_basis')}).")
+        lines.append(Line("Gebührenbefreiung wegen ehrenamtlicher Tätigkeit", -fee,
+                          legal_basis=fees.text("exemption_basis")))
     elif inp.fee_exemption == "lack_of_means":
         fee_due, status = ZERO, "provisional_none"
         notes.append("Über die Gebührenbefreiung wegen Mittellosigkeit entscheidet das Bundesamt für Justiz; "

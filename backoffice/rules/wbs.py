@@ -89,7 +89,8 @@ def parse_wbs_input(data: Any) -> WbsInput:
         persons = household.integer("persons", minimum=1, maximum=30)
         children = household.integer("children", required=False, default=0, minimum=0, maximum=29)
         if persons is not None and children is not None and children >= persons:
-            household.problem("children", "Kinder zählen zu den Personen; es muss mindestens eine erwachsene Person geben.")
+            household.problem("children", "Kinder zählen zu den Personen; es muss mindestens eine erwachsene "
+                                          "Person geben.")
     incomes = tuple(_parse_income(f, i, raw) for i, raw in enumerate(f.items("incomes")))
     if "incomes" in f.data and not incomes and not f.problems:
         f.problem("incomes", "mindestens ein Eintrag (bei keinem Einkommen: gross 0).")
@@ -115,7 +116,8 @@ def _parse_income(f: FieldReader, i: int, raw: Any) -> WbsIncome | None:
     deductions = r.items("deductions", required=False)
     bad = [d for d in deductions if d not in DEDUCTIONS]
     if bad or len(set(deductions)) != len(deductions):
-        r.problem("deductions", f"erlaubt sind {', '.join(DEDUCTIONS)} (je höchstens einmal); erhalten: {deductions!r}.")
+        r.problem("deductions", f"erlaubt sind {', '.join(DEDUCTIONS)} (je höchstens einmal); "
+                                f"erhalten: {deductions!r}.")
     member = r.data.get("member", "")
     if not isinstance(member, str):
         r.problem("member", "Text erwartet.")

@@ -77,8 +77,10 @@ def test_income_after_birth_reduces_to_the_difference() -> None:
     assert eg("1000", net_income_after="1500").monthly_amount == D("300.00")  # no difference: the minimum
 
 
-@pytest.mark.parametrize(("net", "bonus"), [("300", "75.00"), ("1119.40", "75.00"), ("1300", "84.50"),  # 1,300 × 65 % = 845
-                                            ("2770", "180.00")])
+@pytest.mark.parametrize(
+    ("net", "bonus"),
+    [("300", "75.00"), ("1119.40", "75.00"), ("1300", "84.50"), ("2770", "180.00")],  # 1,300 × 65 % = 845
+)
 def test_sibling_bonus_ten_percent_at_least_75(net: str, bonus: str) -> None:
     r = eg(net, sibling_bonus=True)
     assert r.sibling_bonus_amount == D(bonus)
@@ -96,7 +98,8 @@ def test_plus_halves_amount_minimum_bonus_and_supplement() -> None:
     assert eg("2000", variant="plus").monthly_amount == D("650.00")
     assert eg("100", variant="plus").monthly_amount == D("150.00")  # half of the 300 minimum
     r = eg("100", variant="plus", sibling_bonus=True, children_born=2)
-    assert (r.base_amount, r.sibling_bonus_amount, r.multiple_birth_supplement) == (D("150.00"), D("37.50"), D("150.00"))
+    parts = (r.base_amount, r.sibling_bonus_amount, r.multiple_birth_supplement)
+    assert parts == (D("150.00"), D("37.50"), D("150.00"))
     assert eg("2770", variant="plus", sibling_bonus=True).monthly_amount == D("990.00")
 
 
@@ -166,10 +169,12 @@ def test_net_from_gross_with_solidarity_surcharge() -> None:
     assert r.net_income_before == D("6000") - D("102.50") - D("1260.00") - D("1200") - D("20.50")
 
 
-def test_unconfirmed_2022_pauschbetrag_is_flagged() -> None:
-    r = eg(birth="2023-05-01", gross_income_before="3000", income_tax_monthly="300")
-    assert r.net_income_before == D("1970.00")  # 1,200/12 = 100
-    assert any("2022" in n and "nicht bestätigt" in n for n in r.notices)
+@pytest.mark.parametrize(("birth", "net"), [("2023-12-31", "1986.67"), ("2024-01-01", "1967.50")])
+def test_pauschbetrag_in_force_on_1_january_of_the_year_before(birth: str, net: str) -> None:
+    # Births in 2023: the version in force on 1.1.2022 (1,000 €; the 1,200 € for 2022 came retroactively later).
+    r = eg(birth=birth, gross_income_before="3000", income_tax_monthly="300")
+    assert r.net_income_before == D(net)
+    assert any(f"Stand 01.01.{int(birth[:4]) - 1}" in line.label for line in r.lines)
 
 
 def test_net_given_directly_has_no_tax_source() -> None:

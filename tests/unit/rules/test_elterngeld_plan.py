@@ -31,8 +31,8 @@ def test_no_plan_gives_none() -> None:
     [
         ({"A": {"basis": [1, 15]}}, "Basiselterngeld nur bis zum 14.", {}),
         ({"A": {"basis": [1], "plus": [33]}}, "ElterngeldPlus nur bis zum 32.", {}),
-        ({"A": {"basis": [1]}}, "mindestens 2 Monatsbeträge (geplant: 1)", {}),
-        ({"A": {"plus": [1, 2, 3]}}, "mindestens 2 Monatsbeträge (geplant: 1,5)", {}),
+        ({"A": {"basis": [1]}}, "mindestens für 2 Lebensmonate (geplant: 1)", {}),
+        ({"A": {"plus": [1]}, "B": {"basis": [1, 2]}}, "Elternteil A: Elterngeld mindestens für 2", {}),
         ({"A": {"basis": list(range(1, 14))}}, "höchstens 12 Monatsbeträge", {}),
         ({"A": {"basis": list(range(1, 13))}, "B": {"basis": [12, 13, 14]}}, "Zusammen höchstens 14", {}),
         ({"A": {"basis": [1, 2]}, "B": {"basis": [1, 2]}}, "höchstens in 1 Lebensmonat", {}),
@@ -54,6 +54,11 @@ def test_single_parent_may_take_fourteen() -> None:
 def test_one_parent_alone_gets_no_partner_months() -> None:
     valid, problems = plan({"A": {"basis": list(range(1, 13)), "plus": [13, 14]}})
     assert not valid and any("Partnermonate" in p for p in problems)
+
+
+def test_two_plus_months_meet_the_minimum() -> None:
+    # § 4 Abs. 4: two months of life, even though two Plus months are one Monatsbetrag.
+    assert plan({"A": {"basis": list(range(1, 12))}, "B": {"plus": [3, 4]}}) == (True, ())
 
 
 def test_plus_counts_half_and_runs_to_month_32() -> None:
