@@ -7,6 +7,7 @@ script sees everything that is wrong in one go.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -15,6 +16,7 @@ from typing import Any
 from .errors import RuleInputError
 
 _MISSING = object()
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # date.fromisoformat alone also takes week dates
 
 
 class FieldReader:
@@ -45,7 +47,7 @@ class FieldReader:
         if raw is _MISSING:
             return None
         try:
-            if not isinstance(raw, str) or len(raw) != 10:
+            if not isinstance(raw, str) or not _ISO_DATE.fullmatch(raw):
                 raise ValueError
             return date.fromisoformat(raw)
         except ValueError:

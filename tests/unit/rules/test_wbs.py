@@ -133,6 +133,12 @@ def test_input_problems_are_listed_together_in_german() -> None:
     assert any("colour" in p and "unbekannt" in p for p in problems)
 
 
+@pytest.mark.parametrize("text", ["2025-W01-1", "20250101", "2025-02-30", "1.1.2025"])
+def test_dates_must_be_calendar_dates_in_iso_form(text: str) -> None:
+    with pytest.raises(RuleInputError, match="JJJJ-MM-TT"):
+        wbs("0", day=text)
+
+
 def test_application_date_before_the_tables_is_an_input_problem() -> None:
     with pytest.raises(RuleInputError, match="Stichtag 31.12.2018"):
         wbs("0", day="2018-12-31")
