@@ -221,8 +221,8 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         income_limit_checked=checked,
         month_plan_valid=None if inp.month_plan is None else not plan_problems, month_plan_problems=plan_problems,
         reasons=tuple(reasons), lines=tuple(lines),
-        legal_basis=unique(l.legal_basis for l in lines if l.legal_basis) + unique(
-            [limits.text("legal_basis")] if checked else []) + (("§ 4 BEEG",) if inp.month_plan is not None else ()),
+        legal_basis=unique([*(line.legal_basis for line in lines), limits.text("legal_basis") if checked else None,
+                            "§ 4 BEEG" if inp.month_plan is not None else None]),
         notices=unique(notices), rules_applied=tuple(f"elterngeld.{e.ref}" for e in used),
     )
 

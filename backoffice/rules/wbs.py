@@ -16,7 +16,7 @@ from .errors import RuleInputError
 from .money import ZERO, cents, euro_text, percent_text
 from .parsing import FieldReader
 from .result import JsonResult, Line, unique
-from .tables import RuleBook, load_rulebook
+from .tables import DatedEntry, RuleBook, load_rulebook
 
 DEDUCTIONS = {"tax": "Steuern vom Einkommen", "health": "Krankenversicherung", "pension": "Rentenversicherung"}
 
@@ -209,7 +209,7 @@ def wbs_from_json(data: Any, rules: RuleBook | None = None) -> WbsResult:
     return compute_wbs(parse_wbs_input(data), rules)
 
 
-def _income_lines(lines: list[Line], n: int, income: WbsIncome, rule: Any) -> Decimal:
+def _income_lines(lines: list[Line], n: int, income: WbsIncome, rule: DatedEntry) -> Decimal:
     who = f"Einkommen {n}" + (f" ({income.member})" if income.member else "")
     basis = rule.text("legal_basis")
     lines.append(Line(f"{who}: Bruttoeinnahmen", income.gross))
@@ -244,7 +244,7 @@ def _allowance_amount(items: Mapping[str, Any], allowance: WbsAllowance) -> tupl
     return label, cents(amount)
 
 
-def _limit_lines(lines: list[Line], inp: WbsInput, limits: Any) -> Decimal:
+def _limit_lines(lines: list[Line], inp: WbsInput, limits: DatedEntry) -> Decimal:
     basis = limits.text("legal_basis")
     if inp.persons == 1:
         limit = cents(limits.decimal("one_person"))
@@ -268,7 +268,7 @@ def _limit_lines(lines: list[Line], inp: WbsInput, limits: Any) -> Decimal:
     return limit
 
 
-def _allowed_flat(persons: int, rule: Any) -> AllowedFlat:
+def _allowed_flat(persons: int, rule: DatedEntry) -> AllowedFlat:
     if persons == 1:
         return AllowedFlat(rule.decimal("one_person_m2"), rule.integer("one_person_rooms"))
     further = persons - 2
