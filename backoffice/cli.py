@@ -65,10 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_cases.register(cases)
 
-    from . import cli_portal
+    from . import cli_calc, cli_portal
     from .demo.portal import cli as demo_portal_cli
 
     cli_portal.register(sub)
+    cli_calc.register(sub)
     demo_portal_cli.register(sub)
     return parser
 

@@ -22,6 +22,7 @@ def test_every_python_package_is_listed_in_pyproject() -> None:
 
 
 def test_resources_are_found() -> None:
-    for part in (("schemas", "wbs-1.0.0.schema.json"), ("rules", "processing_norms.json"),
+    for part in (("schemas", "wbs-1.0.0.schema.json"), ("rules", "processing_norms.json"), ("rules", "wbs.json"),
+                 ("rules", "elterngeld.json"), ("rules", "fuehrungszeugnis.json"),
                  ("schemas", "fit-connect", "metadata-1.0.0.schema.json")):
         assert resource_path(*part).is_file()

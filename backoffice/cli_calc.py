@@ -1,0 +1,48 @@
+"""CLI command ``calc``: run a rule calculation on a JSON input file and print the result as JSON.
+
+Uses the same functions as the GUI (backoffice.rules). Input problems print one
+line each on stderr and exit 1; the output fields are documented in docs/RULES.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from . import config
+from .rules import CALCULATORS, RuleInputError
+
+EXIT_INPUT = 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    calc = sub.add_parser("calc", help="compute a WBS, Elterngeld or Führungszeugnis decision proposal as JSON")
+    calc.add_argument("service", choices=sorted(CALCULATORS), help="which rules to apply")
+    calc.add_argument("--input", required=True, type=Path, metavar="FILE.json",
+                      help="the case facts as a JSON object ('-' reads standard input)")
+    calc.set_defaults(run=cmd_calc)
+
+
+def cmd_calc(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    try:
+        text = sys.stdin.read() if str(args.input) == "-" else args.input.read_text(encoding="utf-8")
+        data = json.loads(text)
+        result = CALCULATORS[args.service](data)
+    except OSError as err:
+        return _fail([f"Eingabedatei nicht lesbar: {args.input}: {err.strerror or err}"])
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        return _fail([f"Eingabedatei ist kein gültiges JSON: {args.input}: {err}"])
+    except RuleInputError as err:
+        return _fail(err.problems)
+    json.dump(result.as_json(), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return 0
+
+
+def _fail(problems: tuple[str, ...] | list[str]) -> int:
+    for problem in problems:
+        print(f"backoffice calc: {problem}", file=sys.stderr)
+    return EXIT_INPUT

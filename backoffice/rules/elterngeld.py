@@ -1,0 +1,278 @@
+"""Elterngeld (BEEG): Basiselterngeld and ElterngeldPlus per month, income limit, month plan.
+
+Key date: the birth date (all tables); the income tax reference date for the
+gross-to-net conversion is 1 January of the year before (elterngeld_net.py).
+All figures come from resources/rules/elterngeld.json.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from .elterngeld_net import GrossIncome, net_from_gross
+from .elterngeld_plan import PARENTS, VARIANTS, PlanMonth, validate_month_plan
+from .money import ZERO, cents, euro_text, floor_cents, percent_of, percent_text
+from .parsing import FieldReader
+from .result import JsonResult, Line, unique
+from .tables import DatedEntry, RuleBook, load_rulebook
+
+_GROSS_FIELDS = ("income_tax_monthly", "solidarity_surcharge_monthly", "health_care_insured", "pension_insured",
+                 "unemployment_insured", "church_tax_liable")
+
+
+@dataclass(frozen=True, slots=True)
+class ElterngeldInput:
+    birth_date: date
+    net_income_before: Decimal | None  # monthly average; None when gross_before is given
+    gross_before: GrossIncome | None = None
+    net_income_after: Decimal = ZERO
+    variant: str = "basis"  # "basis" | "plus"
+    sibling_bonus: bool = False
+    children_born: int = 1
+    taxable_income_last_year: Decimal | None = None
+    single_parent: bool = False
+    month_plan: tuple[PlanMonth, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ElterngeldResult(JsonResult):
+    birth_date: date
+    variant: str
+    eligible: bool
+    monthly_amount: Decimal  # 0.00 when not eligible
+    replacement_rate: Decimal  # percent, e.g. 65.0
+    net_income_before: Decimal
+    net_income_after: Decimal
+    income_considered: Decimal  # capped pre-birth income minus income after birth
+    base_amount: Decimal  # § 2 amount (after minimum/maximum; halved and capped for Plus)
+    sibling_bonus_amount: Decimal
+    multiple_birth_supplement: Decimal
+    rounding_adjustment: Decimal  # Plus only: cents taken off so Plus stays ≤ half of Basis
+    tax_source: str | None  # "entered" when converted from gross; None when the net was given
+    income_limit: Decimal
+    income_limit_checked: bool
+    month_plan_valid: bool | None  # None when no plan was given
+    month_plan_problems: tuple[str, ...]
+    reasons: tuple[str, ...]  # why not eligible (German, for the letter)
+    lines: tuple[Line, ...]
+    legal_basis: tuple[str, ...]
+    notices: tuple[str, ...]
+    rules_applied: tuple[str, ...]
+
+
+def replacement_rate(net_before: Decimal, amounts: DatedEntry) -> Decimal:
+    """§ 2 Abs. 2: 67 %; +0.1 points per full 2 € below 1,000 € (up to 100 %),
+    −0.1 points per full 2 € above 1,200 € (down to 65 %)."""
+    base, step, per = amounts.decimal("base_rate"), amounts.decimal("rate_step"), amounts.decimal("rate_step_eur")
+    low, high = amounts.decimal("low_income_threshold"), amounts.decimal("high_income_threshold")
+    if net_before < low:
+        steps = ((low - net_before) / per).to_integral_value(rounding=ROUND_FLOOR)
+        return _one_decimal(min(base + steps * step, amounts.decimal("max_rate")))
+    if net_before > high:
+        steps = ((net_before - high) / per).to_integral_value(rounding=ROUND_FLOOR)
+        return _one_decimal(max(base - steps * step, amounts.decimal("min_rate")))
+    return _one_decimal(base)
+
+
+def _one_decimal(rate: Decimal) -> Decimal:
+    return rate.quantize(Decimal("0.1"))
+
+
+def parse_elterngeld_input(data: Any) -> ElterngeldInput:
+    """Build an ElterngeldInput from the JSON form (see docs/RULES.md); RuleInputError lists every problem."""
+    f = FieldReader(data)
+    f.reject_unknown({"birth_date", "net_income_before", "gross_income_before", "net_income_after", "variant",
+                      "sibling_bonus", "children_born", "taxable_income_last_year", "single_parent", "month_plan",
+                      *_GROSS_FIELDS})
+    birth = f.date("birth_date")
+    net = f.money("net_income_before", required=False)
+    gross = _parse_gross(f)
+    if net is None and gross is None and "net_income_before" not in f.data and "gross_income_before" not in f.data:
+        f.problem("net_income_before", "fehlt (oder gross_income_before angeben).")
+    if "net_income_before" in f.data and "gross_income_before" in f.data:
+        f.problem("gross_income_before", "entweder net_income_before oder gross_income_before angeben, nicht beides.")
+    after = f.money("net_income_after", required=False, default=ZERO)
+    variant = f.choice("variant", VARIANTS)
+    sibling = f.boolean("sibling_bonus", required=False, default=False)
+    born = f.integer("children_born", required=False, default=1, minimum=1, maximum=10)
+    taxable = f.money("taxable_income_last_year", required=False)
+    single = f.boolean("single_parent", required=False, default=False)
+    plan = _parse_plan(f) if "month_plan" in f.data else None
+    f.done()
+    assert birth is not None and variant is not None and after is not None
+    return ElterngeldInput(birth, net, gross, after, variant, bool(sibling), born or 1, taxable, bool(single), plan)
+
+
+def _parse_gross(f: FieldReader) -> GrossIncome | None:
+    gross = f.money("gross_income_before", required=False)
+    if "gross_income_before" not in f.data:
+        for key in _GROSS_FIELDS:
+            if key in f.data:
+                f.problem(key, "gilt nur zusammen mit gross_income_before.")
+        return None
+    tax = f.money("income_tax_monthly")
+    soli = f.money("solidarity_surcharge_monthly", required=False, default=ZERO)
+    flags = {k: f.boolean(k, required=False, default=k != "church_tax_liable") for k in _GROSS_FIELDS[2:]}
+    if gross is None or tax is None or soli is None:
+        return None
+    return GrossIncome(gross, tax, soli, **{k: bool(v) for k, v in flags.items()})
+
+
+def _parse_plan(f: FieldReader) -> tuple[PlanMonth, ...]:
+    months = []
+    for i, raw in enumerate(f.items("month_plan")):
+        r = FieldReader(raw, f.name(f"month_plan[{i}]"), f.problems)
+        r.reject_unknown({"parent", "month", "variant"})
+        parent, month = r.choice("parent", PARENTS), r.integer("month", minimum=1)
+        variant = r.choice("variant", VARIANTS)
+        if parent and month and variant:
+            months.append(PlanMonth(parent, month, variant))
+    return tuple(months)
+
+
+def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> ElterngeldResult:
+    """Monthly Elterngeld for the birth date's rules; ``monthly_amount`` is 0.00 when not eligible."""
+    rules = rules or load_rulebook("elterngeld")
+    amounts = rules.entry("amounts", inp.birth_date)
+    limits = rules.entry("income_limits", inp.birth_date)
+    used: list[DatedEntry] = [amounts, limits]
+    lines: list[Line] = []
+    notices: list[str | None] = []
+
+    tax_source = None
+    net_before = inp.net_income_before
+    if inp.gross_before is not None:
+        net = net_from_gross(inp.gross_before, inp.birth_date, rules)
+        lines += net.lines
+        notices += net.notices
+        used += net.used
+        tax_source, net_before = net.tax_source, net.net_monthly
+    else:
+        assert net_before is not None
+        lines.append(Line("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)", net_before,
+                          legal_basis="§ 2 Abs. 1 BEEG"))
+
+    plus = inp.variant == "plus"
+    share = amounts.decimal("plus_share") if plus else Decimal(1)
+    rate = replacement_rate(net_before, amounts)
+    cap = amounts.decimal("income_cap")
+    capped = min(net_before, cap)
+    if net_before > cap:
+        lines.append(Line(f"Berücksichtigt höchstens {euro_text(cap)}", cents(capped),
+                          legal_basis=amounts.text("cap_legal_basis")))
+    considered = max(cents(capped) - inp.net_income_after, ZERO)
+    if inp.net_income_after:
+        lines.append(Line("Einkommen nach der Geburt (Monatsdurchschnitt)", -inp.net_income_after,
+                          legal_basis=amounts.text("cap_legal_basis")))
+        lines.append(Line("Unterschiedsbetrag", considered, kind="subtotal",
+                          legal_basis=amounts.text("cap_legal_basis")))
+    lines.append(Line(f"Ersatzrate {percent_text(rate)}", rate, unit="%", legal_basis=amounts.text("rate_legal_basis")))
+
+    base = _basis_amount(considered, rate, amounts, lines, minimum_share=share)
+    reference = ZERO  # Plus: Basiselterngeld without income after birth (§ 4a Abs. 2)
+    if plus:
+        reference = _clamp(percent_of(cents(capped), rate), amounts)
+        ceiling = floor_cents(reference * share)  # "höchstens die Hälfte": never round up
+        lines.append(Line("Obergrenze ElterngeldPlus: Hälfte des Basiselterngeldes ohne Einkommen nach der Geburt",
+                          ceiling, legal_basis=amounts.text("plus_legal_basis")))
+        base = min(base, ceiling)
+        lines.append(Line("ElterngeldPlus vor Zuschlägen", base, kind="subtotal",
+                          legal_basis=amounts.text("plus_legal_basis")))
+
+    bonus, supplement = _supplements(base, amounts, inp, share)
+    if inp.sibling_bonus:
+        minimum = cents(amounts.decimal("sibling_bonus_minimum") * share)
+        lines.append(Line(f"Geschwisterbonus {percent_text(amounts.decimal('sibling_bonus_rate') * 100)}, "
+                          f"mindestens {euro_text(minimum)}", bonus, legal_basis=amounts.text("sibling_legal_basis")))
+    if supplement:
+        each = cents(amounts.decimal("multiple_birth_supplement") * share)
+        lines.append(Line(f"Mehrlingszuschlag {inp.children_born - 1} × {euro_text(each)}", supplement,
+                          legal_basis=amounts.text("multiple_legal_basis")))
+    rounding = ZERO
+    if plus:
+        # Bonus rounding on the halved amount can exceed half the Basis total by a cent.
+        reference_total = reference + sum(_supplements(reference, amounts, inp, Decimal(1)))
+        rounding = max(base + bonus + supplement - floor_cents(reference_total * share), ZERO)
+        if rounding:
+            lines.append(Line("Rundungsausgleich: höchstens die Hälfte des Basiselterngeldes", -rounding,
+                              legal_basis=amounts.text("plus_legal_basis")))
+
+    reasons, limit, checked = _income_limit(inp, limits, notices)
+    eligible = not reasons
+    total = base + bonus + supplement - rounding if eligible else ZERO
+    label = ("ElterngeldPlus" if plus else "Basiselterngeld") + " monatlich"
+    lines.append(Line(label if eligible else f"{label}: kein Anspruch", total, kind="total"))
+
+    plan_problems: tuple[str, ...] = ()
+    if inp.month_plan is not None:
+        plan_rule = rules.entry("month_plan", inp.birth_date)
+        used.append(plan_rule)
+        plan_problems = validate_month_plan(inp.month_plan, plan_rule, single_parent=inp.single_parent)
+    notices += [e.notice for e in used]
+
+    return ElterngeldResult(
+        birth_date=inp.birth_date, variant=inp.variant, eligible=eligible, monthly_amount=total,
+        replacement_rate=rate, net_income_before=cents(net_before), net_income_after=inp.net_income_after,
+        income_considered=considered, base_amount=base, sibling_bonus_amount=bonus,
+        multiple_birth_supplement=supplement, rounding_adjustment=rounding, tax_source=tax_source, income_limit=limit,
+        income_limit_checked=checked,
+        month_plan_valid=None if inp.month_plan is None else not plan_problems, month_plan_problems=plan_problems,
+        reasons=tuple(reasons), lines=tuple(lines),
+        legal_basis=unique([*(line.legal_basis for line in lines), limits.text("legal_basis") if checked else None,
+                            "§ 4 BEEG" if inp.month_plan is not None else None]),
+        notices=unique(notices), rules_applied=tuple(f"elterngeld.{e.ref}" for e in used),
+    )
+
+
+def elterngeld_from_json(data: Any, rules: RuleBook | None = None) -> ElterngeldResult:
+    return compute_elterngeld(parse_elterngeld_input(data), rules)
+
+
+def _clamp(amount: Decimal, amounts: DatedEntry) -> Decimal:
+    return max(min(amount, amounts.decimal("maximum")), amounts.decimal("minimum"))
+
+
+def _supplements(core: Decimal, amounts: DatedEntry, inp: ElterngeldInput, share: Decimal) -> tuple[Decimal, Decimal]:
+    """(sibling bonus, multiple-birth supplement) on ``core``; minimum bonus and supplement scaled by ``share``."""
+    bonus = ZERO
+    if inp.sibling_bonus:
+        minimum = cents(amounts.decimal("sibling_bonus_minimum") * share)
+        bonus = max(cents(core * amounts.decimal("sibling_bonus_rate")), minimum)
+    supplement = cents(amounts.decimal("multiple_birth_supplement") * share) * (inp.children_born - 1)
+    return bonus, supplement
+
+
+def _basis_amount(considered: Decimal, rate: Decimal, amounts: DatedEntry, lines: list[Line], *,
+                  minimum_share: Decimal) -> Decimal:
+    raw = percent_of(considered, rate)
+    lines.append(Line(f"{percent_text(rate)} von {euro_text(considered)}", raw,
+                      legal_basis=amounts.text("basis_legal_basis")))
+    maximum = amounts.decimal("maximum")
+    minimum = cents(amounts.decimal("minimum") * minimum_share)
+    if raw > maximum:
+        lines.append(Line("Höchstbetrag", cents(maximum), legal_basis=amounts.text("basis_legal_basis")))
+        return cents(maximum)
+    if raw < minimum:
+        lines.append(Line("Mindestbetrag", minimum, legal_basis=amounts.text("minimum_legal_basis")))
+        return minimum
+    return raw
+
+
+def _income_limit(
+    inp: ElterngeldInput, limits: DatedEntry, notices: list[str | None]
+) -> tuple[list[str], Decimal, bool]:
+    """(refusal reasons, applicable limit, checked?); § 1 Abs. 8: only income *above* the limit bars."""
+    limit = cents(limits.decimal("single_parent" if inp.single_parent else "couple"))
+    if inp.taxable_income_last_year is None:
+        notices.append("Die Einkommensgrenze (§ 1 Abs. 8 BEEG) wurde nicht geprüft: "
+                       "das zu versteuernde Einkommen fehlt.")
+        return [], limit, False
+    who = "der alleinerziehenden Person" if inp.single_parent else "beider Elternteile zusammen"
+    if inp.taxable_income_last_year > limit:
+        return [f"Kein Anspruch: Das zu versteuernde Einkommen {who} im letzten Veranlagungszeitraum "
+                f"({euro_text(inp.taxable_income_last_year)}) übersteigt die Einkommensgrenze von "
+                f"{euro_text(limit)} ({limits.text('legal_basis')})."], limit, True
+    return [], limit, True

@@ -1,0 +1,283 @@
+"""Wohnberechtigungsschein (WBS, NRW): household income (§ 15 WFNG NRW) against the
+income limit (§ 13 WFNG NRW) in force on the application date, and the flat size a WBS allows.
+
+Key date: the application date. All figures come from resources/rules/wbs.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .errors import RuleInputError
+from .money import ZERO, cents, euro_text, percent_text
+from .parsing import FieldReader
+from .result import JsonResult, Line, unique
+from .tables import DatedEntry, RuleBook, load_rulebook
+
+DEDUCTIONS = {"tax": "Steuern vom Einkommen", "health": "Krankenversicherung", "pension": "Rentenversicherung"}
+
+
+@dataclass(frozen=True, slots=True)
+class WbsIncome:
+    """Yearly income of one household member (normally the last calendar year, § 15 Abs. 1)."""
+
+    gross: Decimal
+    werbungskosten: Decimal
+    deductions: tuple[str, ...] = ()  # subset of DEDUCTIONS: payments actually made
+    member: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WbsAllowance:
+    code: str  # key of the allowances table, e.g. "young_couple"
+    amount: Decimal | None = None  # only for items without a fixed amount (e.g. maintenance_paid)
+    count: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class WbsInput:
+    application_date: date
+    persons: int
+    children: int
+    incomes: tuple[WbsIncome, ...]
+    allowances: tuple[WbsAllowance, ...] = ()
+    flat_size_m2: Decimal | None = None
+    flat_rooms: int | None = None
+    tolerance_enabled: bool | None = None  # None: the tolerance table's default
+
+
+@dataclass(frozen=True, slots=True)
+class AllowedFlat:
+    max_size_m2: Decimal
+    max_rooms: int
+
+
+@dataclass(frozen=True, slots=True)
+class WbsResult(JsonResult):
+    application_date: date
+    persons: int
+    children: int
+    household_income: Decimal
+    income_limit: Decimal
+    tolerance_enabled: bool
+    tolerance_limit: Decimal
+    within_limit: bool
+    within_tolerance: bool  # above the limit, but not by more than the tolerance
+    eligible: bool
+    allowed_flat: AllowedFlat
+    flat_fits: bool | None  # None when no flat was given
+    validity_months: int
+    lines: tuple[Line, ...]
+    legal_basis: tuple[str, ...]
+    notices: tuple[str, ...]
+    rules_applied: tuple[str, ...]
+
+
+def parse_wbs_input(data: Any) -> WbsInput:
+    """Build a WbsInput from the JSON form (see docs/RULES.md); RuleInputError lists every problem."""
+    f = FieldReader(data)
+    f.reject_unknown({"application_date", "household", "incomes", "allowances", "flat", "tolerance_enabled"})
+    day = f.date("application_date")
+    household = f.nested("household")
+    persons = children = None
+    if household is not None:
+        household.reject_unknown({"persons", "children"})
+        persons = household.integer("persons", minimum=1, maximum=30)
+        children = household.integer("children", required=False, default=0, minimum=0, maximum=29)
+        if persons is not None and children is not None and children >= persons:
+            household.problem("children", "Kinder zählen zu den Personen; es muss mindestens eine erwachsene "
+                                          "Person geben.")
+    incomes = tuple(_parse_income(f, i, raw) for i, raw in enumerate(f.items("incomes")))
+    if "incomes" in f.data and not incomes and not f.problems:
+        f.problem("incomes", "mindestens ein Eintrag (bei keinem Einkommen: gross 0).")
+    allowances = tuple(_parse_allowance(f, i, raw) for i, raw in enumerate(f.items("allowances", required=False)))
+    flat = f.nested("flat", required=False)
+    size = rooms = None
+    if flat is not None:
+        flat.reject_unknown({"size_m2", "rooms"})
+        size = flat.money("size_m2", required=False)
+        rooms = flat.integer("rooms", required=False, minimum=1)
+    tolerance = f.boolean("tolerance_enabled", required=False)
+    f.done()
+    assert day is not None and persons is not None and children is not None
+    return WbsInput(day, persons, children, tuple(i for i in incomes if i is not None),
+                    tuple(a for a in allowances if a is not None), size, rooms, tolerance)
+
+
+def _parse_income(f: FieldReader, i: int, raw: Any) -> WbsIncome | None:
+    r = FieldReader(raw, f.name(f"incomes[{i}]"), f.problems)
+    r.reject_unknown({"gross", "werbungskosten", "deductions", "member"})
+    gross = r.money("gross")
+    wk = r.money("werbungskosten")
+    deductions = r.items("deductions", required=False)
+    bad = [d for d in deductions if d not in DEDUCTIONS]
+    if bad or len(set(deductions)) != len(deductions):
+        r.problem("deductions", f"erlaubt sind {', '.join(DEDUCTIONS)} (je höchstens einmal); "
+                                f"erhalten: {deductions!r}.")
+    member = r.data.get("member", "")
+    if not isinstance(member, str):
+        r.problem("member", "Text erwartet.")
+    if gross is None or wk is None or bad or not isinstance(member, str):
+        return None
+    return WbsIncome(gross, wk, tuple(d for d in DEDUCTIONS if d in deductions), member)
+
+
+def _parse_allowance(f: FieldReader, i: int, raw: Any) -> WbsAllowance | None:
+    r = FieldReader(raw, f.name(f"allowances[{i}]"), f.problems)
+    r.reject_unknown({"code", "amount", "count"})
+    code = r.data.get("code")
+    if not isinstance(code, str) or not code:
+        r.problem("code", "fehlt.")
+        return None
+    amount = r.money("amount", required=False)
+    count = r.integer("count", required=False, default=1, minimum=1, maximum=20)
+    return WbsAllowance(code, amount, count or 1)
+
+
+def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
+    """Decide a WBS application under the rules in force on its application date."""
+    rules = rules or load_rulebook("wbs")
+    day = inp.application_date
+    limits = rules.entry("income_limits", day)
+    flat_deductions = rules.entry("flat_deductions", day)
+    tolerance = rules.entry("tolerance", day)
+    size_rule = rules.entry("flat_size", day)
+    validity = rules.entry("validity", day)
+    used = [limits, flat_deductions, tolerance, size_rule, validity]
+    lines: list[Line] = []
+
+    total = ZERO
+    for n, income in enumerate(inp.incomes, start=1):
+        total += _income_lines(lines, n, income, flat_deductions)
+    lines.append(Line("Summe der anrechenbaren Einkommen", total, kind="subtotal"))
+
+    household = total
+    if inp.allowances:
+        allowance_rule = rules.entry("allowances", day)
+        used.append(allowance_rule)
+        for allowance in inp.allowances:
+            label, amount = _allowance_amount(allowance_rule.mapping("items"), allowance)
+            lines.append(Line(label, -amount, legal_basis=allowance_rule.text("legal_basis")))
+            household -= amount
+    household = max(household, ZERO)
+    lines.append(Line("Gesamteinkommen des Haushalts", household, legal_basis="§ 15 WFNG NRW", kind="total"))
+
+    limit = _limit_lines(lines, inp, limits)
+    enabled = tolerance.flag("enabled") if inp.tolerance_enabled is None else inp.tolerance_enabled
+    tolerance_limit = cents(limit * (1 + tolerance.decimal("rate")))
+    within_limit = household <= limit
+    within_tolerance = not within_limit and household <= tolerance_limit
+    eligible = within_limit or (enabled and within_tolerance)
+    if within_limit:
+        lines.append(Line("Einkommensgrenze eingehalten; Abstand zur Grenze", limit - household, kind="result"))
+    else:
+        lines.append(Line("Einkommensgrenze überschritten um", household - limit, kind="result"))
+        if enabled:
+            rate = percent_text(tolerance.decimal("rate") * 100)
+            lines.append(Line(f"Einkommensgrenze zuzüglich {rate} (Überschreitung bis {rate} zulässig)",
+                              tolerance_limit, legal_basis=tolerance.text("legal_basis")))
+            verdict = "innerhalb" if within_tolerance else "außerhalb"
+            lines.append(Line(f"Überschreitung {verdict} der zulässigen Toleranz", None, unit="", kind="result"))
+
+    flat = _allowed_flat(inp.persons, size_rule)
+    flat_fits = _flat_fits(flat, inp.flat_size_m2, inp.flat_rooms)
+    lines.append(Line(f"Angemessene Wohnungsgröße: bis {flat.max_size_m2} m² oder bis {flat.max_rooms} "
+                      "Zimmer", flat.max_size_m2, unit="m²", legal_basis=size_rule.text("legal_basis")))
+    if flat_fits is not None:
+        lines.append(Line("Angegebene Wohnung ist " + ("angemessen" if flat_fits else "größer als zulässig"),
+                          inp.flat_size_m2, unit="m²" if inp.flat_size_m2 is not None else "", kind="result"))
+
+    # Unconfirmed figures are flagged only where they shaped this result.
+    relevant = [e for e in used if e is not tolerance] + ([tolerance] if within_tolerance and enabled else [])
+    return WbsResult(
+        application_date=day, persons=inp.persons, children=inp.children,
+        household_income=household, income_limit=limit, tolerance_enabled=enabled,
+        tolerance_limit=tolerance_limit, within_limit=within_limit, within_tolerance=within_tolerance,
+        eligible=eligible, allowed_flat=flat, flat_fits=flat_fits, validity_months=validity.integer("months"),
+        lines=tuple(lines),
+        legal_basis=unique(["§ 13 WFNG NRW", "§ 15 WFNG NRW", *(e.values.get("legal_basis") for e in relevant)]),
+        notices=unique(e.notice for e in relevant),
+        rules_applied=tuple(f"wbs.{e.ref}" for e in used),
+    )
+
+
+def wbs_from_json(data: Any, rules: RuleBook | None = None) -> WbsResult:
+    return compute_wbs(parse_wbs_input(data), rules)
+
+
+def _income_lines(lines: list[Line], n: int, income: WbsIncome, rule: DatedEntry) -> Decimal:
+    who = f"Einkommen {n}" + (f" ({income.member})" if income.member else "")
+    basis = rule.text("legal_basis")
+    lines.append(Line(f"{who}: Bruttoeinnahmen", income.gross))
+    lines.append(Line(f"{who}: Werbungskosten", -income.werbungskosten, legal_basis="§ 15 Abs. 1 WFNG NRW"))
+    # Only positive incomes count (§ 15 Abs. 1); a loss is not set off against others.
+    after_wk = max(income.gross - income.werbungskosten, ZERO)
+    lines.append(Line(f"{who}: Einkünfte", after_wk, kind="subtotal"))
+    net = after_wk
+    for item in income.deductions:
+        rate = rule.decimal(f"rate_{item}")
+        amount = cents(after_wk * rate)
+        lines.append(Line(f"{who}: pauschaler Abzug {percent_text(rate * 100)} {DEDUCTIONS[item]}",
+                          -amount, legal_basis=basis))
+        net -= amount
+    lines.append(Line(f"{who}: anrechenbares Einkommen", net, kind="subtotal"))
+    return net
+
+
+def _allowance_amount(items: Mapping[str, Any], allowance: WbsAllowance) -> tuple[str, Decimal]:
+    item = items.get(allowance.code)
+    if not isinstance(item, Mapping):
+        raise RuleInputError(f"Freibetrag '{allowance.code}' ist nicht hinterlegt "
+                             f"(bekannt: {', '.join(sorted(items))}).")
+    fixed = item.get("amount")
+    if fixed is None and allowance.amount is None:
+        raise RuleInputError(f"Freibetrag '{allowance.code}': Betrag (amount) angeben.")
+    if fixed is not None and allowance.amount is not None:
+        raise RuleInputError(f"Freibetrag '{allowance.code}' hat einen festen Betrag ({euro_text(Decimal(fixed))}); "
+                             "kein eigener Betrag zulässig.")
+    amount = (Decimal(str(fixed)) if fixed is not None else allowance.amount or ZERO) * allowance.count
+    label = str(item.get("label", allowance.code)) + (f" ({allowance.count}×)" if allowance.count > 1 else "")
+    return label, cents(amount)
+
+
+def _limit_lines(lines: list[Line], inp: WbsInput, limits: DatedEntry) -> Decimal:
+    basis = limits.text("legal_basis")
+    if inp.persons == 1:
+        limit = cents(limits.decimal("one_person"))
+        lines.append(Line("Einkommensgrenze Einpersonenhaushalt", limit, legal_basis=basis))
+    else:
+        limit = cents(limits.decimal("two_persons"))
+        lines.append(Line("Einkommensgrenze Zweipersonenhaushalt", limit, legal_basis=basis))
+        further = inp.persons - 2
+        if further:
+            add = cents(limits.decimal("each_further_person") * further)
+            lines.append(Line(f"zuzüglich {further} weitere Person(en) je "
+                              f"{euro_text(limits.decimal('each_further_person'))}", add, legal_basis=basis))
+            limit += add
+    if inp.children:
+        add = cents(limits.decimal("each_child") * inp.children)
+        lines.append(Line(f"zuzüglich {inp.children} Kind(er) je {euro_text(limits.decimal('each_child'))}",
+                          add, legal_basis=basis))
+        limit += add
+    limit = cents(limit)
+    lines.append(Line(f"Einkommensgrenze für {inp.persons} Person(en)", limit, legal_basis=basis, kind="total"))
+    return limit
+
+
+def _allowed_flat(persons: int, rule: DatedEntry) -> AllowedFlat:
+    if persons == 1:
+        return AllowedFlat(rule.decimal("one_person_m2"), rule.integer("one_person_rooms"))
+    further = persons - 2
+    return AllowedFlat(rule.decimal("two_persons_m2") + further * rule.decimal("each_further_person_m2"),
+                       rule.integer("two_persons_rooms") + further * rule.integer("each_further_person_rooms"))
+
+
+def _flat_fits(flat: AllowedFlat, size: Decimal | None, rooms: int | None) -> bool | None:
+    """The size OR the room count must stay within the limit (either suffices)."""
+    checks = [size <= flat.max_size_m2] if size is not None else []
+    checks += [rooms <= flat.max_rooms] if rooms is not None else []
+    return any(checks) if checks else None

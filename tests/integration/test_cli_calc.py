@@ -1,0 +1,109 @@
+"""``backoffice calc``: the rule engine on the command line, as scripts and the integrator use it."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from backoffice import cli
+
+WBS = {"application_date": "2023-05-02", "household": {"persons": 1, "children": 0},
+       "incomes": [{"gross": 33136, "werbungskosten": 1230, "deductions": ["tax", "health", "pension"]}],
+       "flat": {"size_m2": 45, "rooms": 1}}
+ELTERNGELD = {"birth_date": "2025-06-01", "net_income_before": 2000, "net_income_after": 0, "variant": "basis",
+              "sibling_bonus": False, "children_born": 1, "taxable_income_last_year": 90000, "single_parent": False}
+FZ = {"application_date": "2026-03-10", "birth_date": "2012-03-10", "registered_in_city": True,
+      "applicant_role": "legal_representative", "kind": "extended", "has_organisation_request": True,
+      "fee_exemption": "volunteer", "volunteer_proof": True}
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "backoffice", *args], capture_output=True, text=True,
+                          input=stdin, env=dict(os.environ), timeout=120)
+
+
+def write(tmp_path: Path, data: Any, name: str = "input.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_wbs_as_a_real_process(tmp_path: Path) -> None:
+    result = run("calc", "wbs", "--input", str(write(tmp_path, WBS)))
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["household_income"] == "20419.84" and out["income_limit"] == "20420.00"
+    assert out["eligible"] is True and out["within_tolerance"] is False and out["allowed_flat"]["max_size_m2"] == "50"
+    assert out["lines"][0] == {"label": "Einkommen 1: Bruttoeinnahmen", "amount": "33136.00", "unit": "EUR",
+                               "legal_basis": "", "kind": "item"}
+
+
+def test_input_problems_one_line_each_as_a_real_process(tmp_path: Path) -> None:
+    bad = {**ELTERNGELD, "birth_date": "1.6.2025", "variant": "extra", "net_income_before": -1}
+    result = run("calc", "elterngeld", "--input", str(write(tmp_path, bad)))
+    assert result.returncode == 1 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 3 and all(line.startswith("backoffice calc: Feld '") for line in lines)
+    assert "Traceback" not in result.stderr
+
+
+def calc(service: str, path: Path) -> tuple[int, dict[str, Any]]:
+    out = io.StringIO()
+    code = cli.main(["calc", service, "--input", str(path)], out=out)
+    return code, json.loads(out.getvalue()) if code == 0 else {}
+
+
+def test_elterngeld_in_process(tmp_path: Path) -> None:
+    code, out = calc("elterngeld", write(tmp_path, ELTERNGELD))
+    assert code == 0
+    assert (out["monthly_amount"], out["replacement_rate"], out["eligible"]) == ("1300.00", "65.0", True)
+    assert out["income_limit"] == "175000.00" and out["income_limit_checked"] is True and out["tax_source"] is None
+
+
+def test_elterngeld_from_gross_says_the_tax_was_entered(tmp_path: Path) -> None:
+    data = {**ELTERNGELD, "net_income_before": None, "gross_income_before": "3000.00", "income_tax_monthly": "300.00"}
+    del data["net_income_before"]
+    code, out = calc("elterngeld", write(tmp_path, data))
+    assert code == 0 and out["tax_source"] == "entered" and out["net_income_before"] == "1967.50"
+    assert any("Programmablaufplan" in n for n in out["notices"])
+
+
+def test_fuehrungszeugnis_in_process(tmp_path: Path) -> None:
+    code, out = calc("fuehrungszeugnis", write(tmp_path, FZ))
+    assert code == 0
+    assert (out["entitled"], out["fee"], out["fee_due"], out["fee_status"]) == (True, "13.00", "0.00", "exempt")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("{not json", "kein gültiges JSON"), (None, "nicht lesbar"), ("[1, 2]", "ein JSON-Objekt wird erwartet"),
+     (json.dumps({**WBS, "application_date": "2010-01-01"}), "Stichtag 01.01.2010")],
+)
+def test_unusable_input_files(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None,
+                              message: str) -> None:
+    path = tmp_path / "input.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    out = io.StringIO()
+    assert cli.main(["calc", "wbs", "--input", str(path)], out=out) == 1
+    err = capsys.readouterr().err
+    assert message in err and out.getvalue() == ""
+    assert all(line.startswith("backoffice calc: ") for line in err.strip().splitlines())
+
+
+def test_reads_standard_input() -> None:
+    result = run("calc", "fuehrungszeugnis", "--input", "-", stdin=json.dumps(FZ))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["fee_legal_basis"].startswith("Nr. 1130 KV JVKostG")
+
+
+def test_unknown_service_is_a_usage_error() -> None:
+    result = run("calc", "kita", "--input", "x.json")
+    assert result.returncode == 2 and "invalid choice" in result.stderr

@@ -1,0 +1,30 @@
+"""The JSON field names of the results are a contract (letters, decision storage, scripts): renames must fail here."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from backoffice.rules import AllowedFlat, ElterngeldResult, FuehrungszeugnisResult, Line, WbsResult
+
+SHARED = ["lines", "legal_basis", "notices", "rules_applied"]
+CONTRACT = {
+    WbsResult: ["application_date", "persons", "children", "household_income", "income_limit", "tolerance_enabled",
+                "tolerance_limit", "within_limit", "within_tolerance", "eligible", "allowed_flat", "flat_fits",
+                "validity_months", *SHARED],
+    ElterngeldResult: ["birth_date", "variant", "eligible", "monthly_amount", "replacement_rate", "net_income_before",
+                       "net_income_after", "income_considered", "base_amount", "sibling_bonus_amount",
+                       "multiple_birth_supplement", "rounding_adjustment", "tax_source", "income_limit",
+                       "income_limit_checked", "month_plan_valid", "month_plan_problems", "reasons", *SHARED],
+    FuehrungszeugnisResult: ["application_date", "kind", "age", "entitled", "reasons", "fee", "fee_due", "fee_status",
+                             "fee_legal_basis", *SHARED],
+    Line: ["label", "amount", "unit", "legal_basis", "kind"],
+    AllowedFlat: ["max_size_m2", "max_rooms"],
+}
+
+
+@pytest.mark.parametrize("cls", list(CONTRACT), ids=lambda c: c.__name__)
+def test_field_names_are_stable_and_results_frozen(cls: type) -> None:
+    assert [f.name for f in dataclasses.fields(cls)] == CONTRACT[cls]
+    assert cls.__dataclass_params__.frozen  # type: ignore[attr-defined]
