@@ -20,7 +20,7 @@ _SAMPLES: dict[SortKey, str] = {
     SortKey.RECEIVED: "00.00.0000",
     SortKey.TARGET: "00.00.0000",
     SortKey.LEGAL_DEADLINE: "00.00.0000",
-    SortKey.ASSIGNEE: "a.schneider",
+    SortKey.ASSIGNEE: "Sabine Wagner-Hoff",
     SortKey.QUEUE: "Führungszeugnis Eingang",
 }
 

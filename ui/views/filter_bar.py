@@ -29,7 +29,7 @@ class FilterBar(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Suchen: Name, Aktenzeichen, Anschrift, Formularangaben (Strg+F)"))
+        self.search.setPlaceholderText(self.tr("Suchen: Name, Aktenzeichen, Anschrift, Angaben (Strg+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(320)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -56,7 +56,8 @@ class FilterBar(QWidget):
         self.assignee.addItem(self.tr("Nicht zugewiesen"), "nobody")
         for combo in (self.service, self.status, self.deadline, self.assignee):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
         self.reset_button = QPushButton(self.tr("Zurücksetzen"))
         self.reset_button.clicked.connect(self.reset)
         self.save_button = QPushButton(self.tr("Filter speichern…"))

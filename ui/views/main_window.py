@@ -34,7 +34,8 @@ from .filter_bar import FilterBar
 from .queue_tree_view import QueueTreeView
 
 DEFAULT_NODE = MINE
-WINDOW_SIZE = (1400, 850)
+WINDOW_SIZE = (1440, 860)
+TREE_WIDTH = 310
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.queue_model = QueueTreeModel(self)
         self.tree = QueueTreeView()
         self.tree.setModel(self.queue_model)
+        self.tree.setMinimumWidth(TREE_WIDTH - 30)
         self.tree.selectionModel().currentChanged.connect(self._node_changed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, WINDOW_SIZE[0] - 270])
+        splitter.setSizes([TREE_WIDTH, WINDOW_SIZE[0] - TREE_WIDTH])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
