@@ -418,8 +418,8 @@
     <name>FilterBar</name>
     <message>
         <location filename="../../ui/views/filter_bar.py" line="32"/>
-        <source>Suchen: Name, Aktenzeichen, Anschrift, Formularangaben (Strg+F)</source>
-        <translation>Search: name, file number, address, form entries (Ctrl+F)</translation>
+        <source>Suchen: Name, Aktenzeichen, Anschrift, Angaben (Strg+F)</source>
+        <translation>Search: name, file number, address, entries (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../ui/views/filter_bar.py" line="41"/>
@@ -467,12 +467,12 @@
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/filter_bar.py" line="60"/>
+        <location filename="../../ui/views/filter_bar.py" line="61"/>
         <source>Zurücksetzen</source>
         <translation>Reset</translation>
     </message>
     <message>
-        <location filename="../../ui/views/filter_bar.py" line="62"/>
+        <location filename="../../ui/views/filter_bar.py" line="63"/>
         <source>Filter speichern…</source>
         <translation>Save filter…</translation>
     </message>
@@ -689,143 +689,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="62"/>
+        <location filename="../../ui/views/main_window.py" line="63"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="91"/>
+        <location filename="../../ui/views/main_window.py" line="93"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="92"/>
+        <location filename="../../ui/views/main_window.py" line="94"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="112"/>
+        <location filename="../../ui/views/main_window.py" line="114"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="113"/>
+        <location filename="../../ui/views/main_window.py" line="115"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="153"/>
-        <location filename="../../ui/views/main_window.py" line="289"/>
+        <location filename="../../ui/views/main_window.py" line="155"/>
+        <location filename="../../ui/views/main_window.py" line="291"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="174"/>
+        <location filename="../../ui/views/main_window.py" line="176"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="178"/>
+        <location filename="../../ui/views/main_window.py" line="180"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="182"/>
+        <location filename="../../ui/views/main_window.py" line="184"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="185"/>
+        <location filename="../../ui/views/main_window.py" line="187"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="189"/>
+        <location filename="../../ui/views/main_window.py" line="191"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="191"/>
+        <location filename="../../ui/views/main_window.py" line="193"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="195"/>
+        <location filename="../../ui/views/main_window.py" line="197"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="199"/>
+        <location filename="../../ui/views/main_window.py" line="201"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="202"/>
+        <location filename="../../ui/views/main_window.py" line="204"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="203"/>
+        <location filename="../../ui/views/main_window.py" line="205"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="208"/>
+        <location filename="../../ui/views/main_window.py" line="210"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="212"/>
+        <location filename="../../ui/views/main_window.py" line="214"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="216"/>
+        <location filename="../../ui/views/main_window.py" line="218"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="219"/>
+        <location filename="../../ui/views/main_window.py" line="221"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="241"/>
+        <location filename="../../ui/views/main_window.py" line="243"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="243"/>
+        <location filename="../../ui/views/main_window.py" line="245"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="295"/>
+        <location filename="../../ui/views/main_window.py" line="297"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="295"/>
+        <location filename="../../ui/views/main_window.py" line="297"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="299"/>
+        <location filename="../../ui/views/main_window.py" line="301"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="322"/>
+        <location filename="../../ui/views/main_window.py" line="324"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="328"/>
+        <location filename="../../ui/views/main_window.py" line="330"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="328"/>
+        <location filename="../../ui/views/main_window.py" line="330"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>

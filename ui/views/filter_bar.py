@@ -31,7 +31,7 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Suchen: Name, Aktenzeichen, Anschrift, Angaben (Strg+F)"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(220)
         self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._debounce.timeout.connect(self.changed)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
@@ -57,7 +57,7 @@ class FilterBar(QWidget):
         for combo in (self.service, self.status, self.deadline, self.assignee):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(11)
         self.reset_button = QPushButton(self.tr("Zurücksetzen"))
         self.reset_button.clicked.connect(self.reset)
         self.save_button = QPushButton(self.tr("Filter speichern…"))
