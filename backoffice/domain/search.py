@@ -39,18 +39,24 @@ def _leaves(value: Any) -> Iterable[str]:
         yield str(value)
 
 
-def terms(user_text: str) -> list[str]:
-    """The words of a search box entry (lower-cased, at most MAX_TERMS)."""
-    return [w.lower() for w in _WORD.findall(user_text)][:MAX_TERMS]
+def terms(user_text: str) -> list[list[str]]:
+    """The search box entry as terms: each whitespace-separated entry becomes its words
+    (``WBS-2026-000123`` → ``wbs 2026 000123``, matched as a phrase); at most MAX_TERMS."""
+    found = []
+    for chunk in user_text.split():
+        words = [w.lower() for w in _WORD.findall(chunk)]
+        if words:
+            found.append(words)
+    return found[:MAX_TERMS]
 
 
 def fts5_query(user_text: str) -> str | None:
-    """``"müller"* "2026"*``: every word as a prefix term (FTS5 ANDs them)."""
-    words = terms(user_text)
-    return " ".join(f'"{w}"*' for w in words) if words else None
+    """``"müller"* "wbs 2026 000123"*``: every term a prefix phrase; FTS5 ANDs them."""
+    found = terms(user_text)
+    return " ".join('"' + " ".join(words) + '"*' for words in found) if found else None
 
 
 def tsquery(user_text: str) -> str | None:
-    """``müller:* & 2026:*`` for PostgreSQL's to_tsquery (words are alphanumeric, so nothing to escape)."""
-    words = terms(user_text)
-    return " & ".join(f"{w}:*" for w in words) if words else None
+    """``müller:* & wbs <-> 2026 <-> 000123:*`` for to_tsquery (words are alphanumeric: nothing to escape)."""
+    found = terms(user_text)
+    return " & ".join("(" + " <-> ".join(words) + ":*)" for words in found) if found else None

@@ -31,6 +31,7 @@ from .models import (
 from .schema_extras import FTS_TABLE, PG_TSVECTOR
 
 _OPEN = [s.value for s in Status if s.is_open]
+FEW_MATCHES = 2_000  # up to this many, matching rows are visited by id rather than found by a scan
 SORT_AFTER_FILTER = 25_000  # up to this many matching rows, sorting them beats walking a sort index
 
 
@@ -61,7 +62,15 @@ class CaseRepository:
         return int(self.session.execute(stmt).scalar_one())
 
     def count(self, query: CaseQuery, departments: frozenset[str] | None = None) -> int:
-        stmt = _filtered(select(func.count(Case.id)).select_from(Case), query, departments, self.session)
+        if self.session.get_bind().dialect.name == "sqlite" and query.text.strip() and _only_text(query, departments):
+            return self._text_matches(query.text)  # the full-text index alone knows: no row is visited
+        if query.closed_only and _only_text(replace(query, closed_only=False), departments) and not query.text.strip():
+            # Nearly every case is closed: all (a b-tree page count) minus the few open ones.
+            return self.count(CaseQuery(), departments) - self.count(CaseQuery(open_only=True), departments)
+        # count(*), not count(id): SQLite answers an unfiltered count(*) from the b-tree's page counts.
+        stmt = _filtered(
+            select(func.count()).select_from(Case), query, departments, self.session, text_drives=self._few_text_matches(query)
+        )
         return int(self.session.execute(stmt).scalar_one())
 
     def page(
@@ -108,6 +117,19 @@ class CaseRepository:
         rows = [by_id[i] for i in (reversed(ids) if reverse else ids) if i in by_id]
         return self._with_duplicates(rows)
 
+    def _text_matches(self, user_text: str) -> int:
+        q = search.fts5_query(user_text)
+        if q is None:
+            return 0
+        stmt = select(func.count()).select_from(_FTS).where(_FTS.c.search_text.op("MATCH")(q))
+        return int(self.session.execute(stmt).scalar_one())
+
+    def _few_text_matches(self, query: CaseQuery) -> bool:
+        """SQLite: visit few text matches by id; test many for membership while walking another index."""
+        if not query.text.strip() or self.session.get_bind().dialect.name != "sqlite":
+            return False
+        return self._text_matches(query.text) <= FEW_MATCHES
+
     def _page_ids(
         self,
         query: CaseQuery,
@@ -127,8 +149,13 @@ class CaseRepository:
             key = Queue.code
         else:
             key = _SORT_COLUMNS[query.sort]
-        stmt = _filtered(stmt, query, departments, self.session)
-        if total is not None and total <= SORT_AFTER_FILTER and self.session.get_bind().dialect.name == "sqlite":
+        stmt = _filtered(stmt, query, departments, self.session, text_drives=self._few_text_matches(query))
+        if (
+            total is not None
+            and total <= SORT_AFTER_FILTER
+            and _time_correlated(query)
+            and self.session.get_bind().dialect.name == "sqlite"
+        ):
             # Few matches: let SQLite find them by a filter index and sort them, instead of
             # walking the sort column's index past rows that do not match. (Its planner has no
             # histograms to know that, e.g., open cases are the recent ones.) ``|| ''`` keeps
@@ -224,7 +251,23 @@ _CLOCK_RUNNING = [s.value for s in Status if s.is_open and s is not Status.WAITI
 _FTS = table(FTS_TABLE, column("rowid"), column("search_text"))
 
 
-def _filtered(stmt: Select, query: CaseQuery, departments: frozenset[str] | None, session: Session) -> Select:  # type: ignore[type-arg]
+def _time_correlated(query: CaseQuery) -> bool:
+    """Filters whose matches cluster in time (open cases are recent ones): walking the
+    received/deadline index would pass long runs of non-matching rows. Text matches and
+    services are spread evenly, so for those the sort index finds a page quickly."""
+    return bool(
+        query.open_only or query.closed_only or query.status or query.overdue_on or query.due_until
+        or query.unassigned or query.assignee_login
+    )
+
+
+def _only_text(query: CaseQuery, departments: frozenset[str] | None) -> bool:
+    return (departments is None or departments >= ALL_DEPARTMENTS) and replace(query, text="", sort=SortKey.RECEIVED, descending=False) == CaseQuery()
+
+
+def _filtered(  # type: ignore[type-arg]
+    stmt: Select, query: CaseQuery, departments: frozenset[str] | None, session: Session, *, text_drives: bool = False
+) -> Select:
     if departments is not None and not departments >= ALL_DEPARTMENTS:
         visible = select(Queue.id).join(Department).where(Department.code.in_(sorted(departments)))
         stmt = stmt.where(Case.queue_id.in_(visible))
@@ -250,11 +293,11 @@ def _filtered(stmt: Select, query: CaseQuery, departments: frozenset[str] | None
     if query.due_until is not None:
         stmt = stmt.where(Case.legal_deadline <= query.due_until)
     if query.text.strip():
-        stmt = stmt.where(_matches(query.text, session))
+        stmt = stmt.where(_matches(query.text, session, text_drives))
     return stmt
 
 
-def _matches(user_text: str, session: Session):  # type: ignore[no-untyped-def]
+def _matches(user_text: str, session: Session, drives: bool):  # type: ignore[no-untyped-def]
     """Full-text condition; words that make no query (only punctuation) match nothing."""
     if session.get_bind().dialect.name == "postgresql":
         q = search.tsquery(user_text)
@@ -264,7 +307,12 @@ def _matches(user_text: str, session: Session):  # type: ignore[no-untyped-def]
     q = search.fts5_query(user_text)
     if q is None:
         return false()
-    return Case.id.in_(select(_FTS.c.rowid).where(_FTS.c.search_text.op("MATCH")(q)))
+    matching = select(_FTS.c.rowid).where(_FTS.c.search_text.op("MATCH")(q))
+    if drives:
+        return Case.id.in_(matching)
+    # "+ 0" keeps SQLite from visiting every matching row by its id (slow on a big table);
+    # it tests membership while walking the index the query is ordered or filtered by.
+    return (Case.id + 0).in_(matching)
 
 
 def _row(r: object) -> CaseRow:

@@ -181,3 +181,29 @@ def test_saved_filters_are_per_user_and_round_trip(db: Database, people) -> None
     with db.uow(write=False) as uow:
         assert list_saved_filters(uow, clerk) == []
         assert [f.name for f in list_saved_filters(uow, other)] == ["Andere"]
+
+
+@pytest.mark.parametrize("few, sort_after", [(0, 0), (10**6, 10**6)])
+def test_query_plans_for_big_and_small_result_sets_give_the_same_answers(db: Database, people, monkeypatch, few, sort_after) -> None:  # type: ignore[no-untyped-def]
+    """The repository picks different SQL for few and many matches; both must answer alike."""
+    from backoffice.store import repositories
+
+    clerk, _other, _eg = people
+    for i in range(12):
+        _create(db, clerk, Service.WBS, i, T0 + timedelta(minutes=i), family_name="Müller" if i % 3 else "Schulz")
+    with db.uow() as uow:
+        for az in [r.aktenzeichen for r in list_cases(uow, clerk, CaseQuery(), 0, 4)]:
+            cases.apply_action(uow, clerk, az, Action.WITHDRAW)
+        uow.commit()
+    queries = [CaseQuery(text="müller"), CaseQuery(text="müller", open_only=True), CaseQuery(closed_only=True),
+               CaseQuery(open_only=True, sort=SortKey.APPLICANT, descending=True), CaseQuery()]
+    with db.uow(write=False) as uow:
+        expected = {q: [r.id for r in list_cases(uow, clerk, q, 0, 1000)] for q in queries}
+    monkeypatch.setattr(repositories, "FEW_MATCHES", few)
+    monkeypatch.setattr(repositories, "SORT_AFTER_FILTER", sort_after)
+    with db.uow(write=False) as uow:
+        for q in queries:
+            total = count_cases(uow, clerk, q)
+            assert total == len(expected[q]), q
+            assert [r.id for r in list_cases(uow, clerk, q, 0, 1000, total=total)] == expected[q], q
+    assert len(expected[CaseQuery(closed_only=True)]) == 4 and len(expected[CaseQuery(text="müller")]) == 8

@@ -63,7 +63,7 @@ def upgrade() -> None:
         # Wider versions of 0001's indexes, so list counts are answered from the index alone.
         batch_op.drop_index('ix_cases_assignee_status')
         batch_op.create_index('ix_cases_assignee_status', ['assignee_id', 'status', 'queue_id'], unique=False)
-        batch_op.create_index('ix_cases_status_deadline', ['status', 'legal_deadline', 'queue_id'], unique=False)
+        batch_op.create_index('ix_cases_status_deadline', ['status', 'legal_deadline', 'queue_id', 'received_at'], unique=False)
         batch_op.drop_index('ix_cases_applicant')
         batch_op.create_index('ix_cases_applicant', ['service', 'family_name', 'given_name', 'birth_date', 'status'], unique=False)
         batch_op.create_index('ix_cases_target_date', ['target_date'], unique=False)
