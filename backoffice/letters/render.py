@@ -170,7 +170,7 @@ def _draw_letterhead(canv: Canvas, prepared: _Prepared) -> None:
     if prepared.logo is not None:
         w, h = _LOGO_MM
         canv.drawImage(prepared.logo, g.x_mm(g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM - w),
-                       g.y_from_top(_LOGO_TOP_MM + h), w * mm, h * mm, mask="auto")
+                       g.y_from_top(_LOGO_TOP_MM + h), w * mm, h * mm)  # opaque on white paper: no mask to compute
 
 
 def _draw_address(canv: Canvas, prepared: _Prepared) -> None:
