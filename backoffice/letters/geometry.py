@@ -27,6 +27,7 @@ ADDRESS_ZONE_TOP_MM = ADDRESS_FIELD_TOP_MM + NOTES_ZONE_HEIGHT_MM
 ADDRESS_FIELD_BOTTOM_MM = ADDRESS_FIELD_TOP_MM + ADDRESS_FIELD_HEIGHT_MM
 ADDRESS_TEXT_INSET_MM = 5.0  # address text starts at the text margin (20 + 5 = 25 mm)
 ADDRESS_MAX_LINES = 6
+NOTES_MAX_LINES = 3  # above the return address, which is the notes zone's last line
 
 # Information block: from 125 mm from the left, up to 10 mm from the right edge.
 INFO_BLOCK_LEFT_MM = 125.0

@@ -64,8 +64,12 @@ def _column_positions(columns: list[str]) -> list[float]:
 def _address_size(data: LetterData) -> float:
     """Largest font size (from the normal one down to 8 pt) at which the address fits the window."""
     lines = [data.recipient.name, *data.recipient.address_lines]
-    if len(lines) + len(data.recipient.notes) > g.ADDRESS_MAX_LINES:
+    if len(lines) > g.ADDRESS_MAX_LINES:
         raise AddressDoesNotFit(f"höchstens {g.ADDRESS_MAX_LINES} Zeilen, angegeben {len(lines)}")
+    if len(data.recipient.notes) > g.NOTES_MAX_LINES:
+        raise AddressDoesNotFit(
+            f"höchstens {g.NOTES_MAX_LINES} Vermerke (z. B. Einschreiben) über der Rücksendeangabe")
+    lines += data.recipient.notes
     width = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
     size = ADDRESS_SIZE
     while size >= _ADDRESS_MIN_SIZE:
@@ -191,10 +195,9 @@ def _draw_address(canv: Canvas, prepared: _Prepared) -> None:
     canv.line(x, g.y_from_top(baseline + 0.8), x + min(width, stringWidth(text, REGULAR, size)),
               g.y_from_top(baseline + 0.8))
     canv.setFillColorRGB(0, 0, 0)
-    canv.setFont(REGULAR, ADDRESS_SIZE)
+    canv.setFont(REGULAR, prepared.address_size)
     for i, note in enumerate(reversed(recipient.notes)):  # notes sit just above the return address
         canv.drawString(x, g.y_from_top(baseline - (i + 1) * _ADDRESS_LINE_MM), note)
-    canv.setFont(REGULAR, prepared.address_size)
     lines = [recipient.name, *recipient.address_lines]
     first = g.ADDRESS_ZONE_TOP_MM + _ADDRESS_LINE_MM
     for i, line in enumerate(lines):
@@ -261,7 +264,9 @@ def render_batch(letters: Iterable[LetterData], templates: Templates | None = No
         story += item.story
     buffer = BytesIO()
     first = prepared[0].data
-    title = (first.subject or prepared[0].spec.label) if len(prepared) == 1 else f"Sammeldruck ({len(prepared)} Schreiben)"
+    title = first.subject or prepared[0].spec.label
+    if len(prepared) > 1:
+        title = f"Sammeldruck ({len(prepared)} Schreiben)"
     doc = _LetterDoc(buffer, prepared[0], title=title, author=first.letterhead.authority, creator="Backoffice",
                      invariant=True)
     doc.build(story, canvasmaker=_NumberedCanvas)

@@ -27,9 +27,9 @@ _RECIPIENTS = {
     Service.WBS: Recipient("Ayşe Yılmaz", ("Schloßstraße 12", "45468 Mülheim an der Ruhr")),
     Service.ELTERNGELD: Recipient("Jürgen Müßig", ("Aktienstraße 87 a", "45473 Mülheim an der Ruhr"),
                                   salutation="Sehr geehrter Herr Müßig,"),
-    Service.FUEHRUNGSZEUGNIS: Recipient("Frau Dr. Renée Kowalczyk", ("c/o Familie Öztürk", "Düsseldorfer Straße 41",
-                                                                    "45481 Mülheim an der Ruhr"),
-                                        salutation="Sehr geehrte Frau Dr. Kowalczyk,"),
+    Service.FUEHRUNGSZEUGNIS: Recipient(
+        "Frau Dr. Renée Kowalczyk", ("c/o Familie Öztürk", "Düsseldorfer Straße 41", "45481 Mülheim an der Ruhr"),
+        salutation="Sehr geehrte Frau Dr. Kowalczyk,"),
 }
 _CLERKS = {
     Service.WBS: Clerk("Martina Schäfer", "0208 455-5012", "martina.schaefer@muelheim-ruhr.de", room="C.214"),
@@ -118,9 +118,9 @@ def _samples() -> dict[str, dict]:
         ),
         "fz_refusal": dict(
             values=dict(application_date=date(2026, 11, 18)),
-            reasons=("Ein Führungszeugnis kann nur bei der Meldebehörde beantragt werden, bei der die antragstellende "
-                     "Person mit Haupt- oder Nebenwohnung gemeldet ist (§ 30 Abs. 2 BZRG). Sie sind nach unserem "
-                     "Melderegister nicht in Mülheim an der Ruhr gemeldet.",),
+            reasons=("Ein Führungszeugnis kann nur bei der Meldebehörde beantragt werden, bei der die "
+                     "antragstellende Person mit Haupt- oder Nebenwohnung gemeldet ist (§ 30 Abs. 2 BZRG). "
+                     "Sie sind nach unserem Melderegister nicht in Mülheim an der Ruhr gemeldet.",),
         ),
     }
 

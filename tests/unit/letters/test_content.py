@@ -6,6 +6,8 @@ import dataclasses
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from backoffice.letters import (KINDS, AddressDoesNotFit, LetterData, LetterIncomplete, Line, Recipient, Table,
                                 Templates, UnknownLetterKind, load_letterhead, render_batch, render_letter)
@@ -186,3 +188,37 @@ def test_letterhead_override_changes_the_print() -> None:
     letter = dataclasses.replace(sample_letter("fz_fee_notice"), letterhead=head)
     text = ReadBack(render_letter(letter)).all_text()
     assert "Stadt Ödenburg" in text and "IBAN DE00 1111" in text and "Mülheim an der Ruhr" in text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="abcXYZäöüÄÖÜß€<>&;/\"'=#[]{}!? ", min_size=1, max_size=60).filter(str.strip))
+def test_any_text_with_markup_characters_prints_as_given(text: str) -> None:
+    base = sample_letter("elterngeld_refusal")
+    letter = dataclasses.replace(base, reasons=(text,), values={**base.values, "child_name": text})
+    printed = " ".join(ReadBack(render_letter(letter)).all_text().split())
+    expected = " ".join(text.split())
+    assert printed.count(expected) >= 3  # subject, decision text, reason
+
+
+def test_computation_lines_come_as_objects_or_tuples_and_tables_must_be_rectangular() -> None:
+    @dataclasses.dataclass
+    class RuleLine:  # the shape the rules engine returns
+        label: str
+        value: Decimal
+
+    letter = dataclasses.replace(sample_letter("wbs_refusal"),
+                                 lines=[RuleLine("Einkommen laut Regelwerk", Decimal("1234.5")), ("Zuschlag", "frei")])
+    assert letter.lines == (Line("Einkommen laut Regelwerk", Decimal("1234.5")), Line("Zuschlag", "frei"))
+    text = ReadBack(render_letter(letter)).all_text()
+    assert "Einkommen laut Regelwerk 1.234,50 €" in text and "Zuschlag frei" in text
+    with pytest.raises(TypeError):
+        dataclasses.replace(letter, lines=["just a string"])
+    with pytest.raises(ValueError):
+        Table(("a", "b"), (("1",),))
+
+
+def test_more_than_three_notes_do_not_fit_the_notes_zone() -> None:
+    letter = sample_letter("fz_receipt")
+    crowded = dataclasses.replace(letter.recipient, notes=("Einschreiben", "Rückschein", "Vertraulich", "Eilt"))
+    with pytest.raises(AddressDoesNotFit, match="Vermerke"):
+        render_letter(dataclasses.replace(letter, recipient=crowded))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from backoffice.letters import LetterData, render_batch, render_letter
+from backoffice.letters import LetterData, Recipient, render_batch, render_letter
 from backoffice.letters import geometry as g
 from tests.unit.letters.conftest import long_letter
 from tests.unit.letters.pdfread import ReadBack
@@ -89,3 +91,16 @@ def test_batch_numbers_pages_per_letter_and_starts_each_letter_on_a_new_page(let
     assert numbers == ["Seite 1 von 2", "Seite 2 von 2", "Seite 1 von 1", "Seite 1 von 2", "Seite 2 von 2"]
     with_letterhead = [i for i in range(5) if letter.letterhead.head in pdf.text(i)]
     assert with_letterhead == [0, 2, 3]
+
+
+def test_six_address_lines_and_notes_stay_in_their_zones(letter: LetterData) -> None:
+    recipient = Recipient("Firma Müller & Söhne GmbH", ("z. Hd. Frau Özdemir", "Abteilung Personal",
+                                                          "Postfach 10 11 12", "Hauptstraße 1",
+                                                          "45468 Mülheim an der Ruhr"),
+                          notes=("Einschreiben", "Vertraulich"))
+    pdf = ReadBack(render_letter(dataclasses.replace(letter, recipient=recipient)))
+    right = g.ADDRESS_FIELD_LEFT_MM + g.ADDRESS_FIELD_WIDTH_MM
+    zone = pdf.text_within(0, g.ADDRESS_FIELD_LEFT_MM, g.ADDRESS_ZONE_TOP_MM, right, g.ADDRESS_FIELD_BOTTOM_MM)
+    assert zone.splitlines() == [recipient.name, *recipient.address_lines]
+    notes = pdf.text_within(0, g.ADDRESS_FIELD_LEFT_MM, g.ADDRESS_FIELD_TOP_MM, right, g.ADDRESS_ZONE_TOP_MM)
+    assert notes.splitlines() == ["Einschreiben", "Vertraulich", letter.letterhead.return_address]

@@ -33,7 +33,8 @@ def test_merge_fields_and_single_pass_merge() -> None:
 
 
 def test_override_replaces_the_block_in_the_print() -> None:
-    templates = load_templates({"fz_receipt_body": "Eingang bestätigt am {{ forwarded_date }}, Az. {{ aktenzeichen }}."})
+    override = "Eingang bestätigt am {{ forwarded_date }}, Az. {{ aktenzeichen }}."
+    templates = load_templates({"fz_receipt_body": override})
     text = ReadBack(render_letter(sample_letter("fz_receipt"), templates)).all_text()
     assert "Eingang bestätigt am 24.11.2026, Az. FZ-2026-001024." in text
     assert "Bundeszentralregister" not in text
