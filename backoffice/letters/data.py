@@ -8,6 +8,8 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
+from backoffice.letters.logo import VectorLogo
+
 
 @dataclass(frozen=True, slots=True)
 class Court:
@@ -38,7 +40,8 @@ class Letterhead:
     return_address: str = ""
     bank: BankAccount | None = None
     courts: Mapping[str, Court] = field(default_factory=dict)
-    logo_png: bytes | None = None
+    logo_png: bytes | None = None  # a raster logo (any city's PNG) ...
+    logo_vector: VectorLogo | None = None  # ... or a vector one (faster; preferred when both are set)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "opening_hours", tuple(self.opening_hours))

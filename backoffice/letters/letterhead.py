@@ -9,6 +9,7 @@ from typing import Any
 from backoffice.domain.catalog import Service
 from backoffice.letters.data import BankAccount, Court, Letterhead
 from backoffice.letters.errors import LetterError
+from backoffice.letters.logo import load_vector_logo
 from backoffice.resources import resource_path
 
 _TOP_KEYS = {"authority", "head", "street", "postcode_city", "phone", "website", "logo", "return_address",
@@ -46,7 +47,7 @@ def load_letterhead(service: Service | str, overrides: Mapping[str, Any] | None 
     if not dept:
         raise LetterError(f"Briefkopf: keine Dienststelle für {key!r} eingerichtet")
     bank = config.get("bank")
-    logo = config.get("logo")
+    logo = resource_path("letters", config["logo"]) if config.get("logo") else None
     return Letterhead(
         authority=config["authority"],
         head=config.get("head", ""),
@@ -60,5 +61,6 @@ def load_letterhead(service: Service | str, overrides: Mapping[str, Any] | None 
         return_address=config.get("return_address", ""),
         bank=BankAccount(bank["name"], bank["iban"], bank["bic"]) if bank else None,
         courts={k: Court(v["name"], v["address"]) for k, v in (config.get("courts") or {}).items()},
-        logo_png=resource_path("letters", logo).read_bytes() if logo else None,
+        logo_png=logo.read_bytes() if logo and logo.suffix.lower() == ".png" else None,
+        logo_vector=load_vector_logo(logo) if logo and logo.suffix.lower() == ".json" else None,
     )

@@ -44,7 +44,7 @@ class _Prepared:
     data: LetterData
     spec: KindSpec
     story: list[Flowable]
-    footer: list[tuple[float, Paragraph]]  # (x in points, column)
+    footer: tuple[str, ...]  # merged text of each footer column
     address_size: float
     logo: ImageReader | None
 
@@ -79,19 +79,20 @@ def _address_size(data: LetterData) -> float:
     raise AddressDoesNotFit(f"Zeile zu lang: {max(lines, key=len)!r}")
 
 
-def _prepare(data: LetterData, templates: Templates, styles: Styles) -> _Prepared:
+def _prepare(data: LetterData, templates: Templates, styles: Styles, logos: dict[bytes, ImageReader]) -> _Prepared:
     spec = kind_spec(data.kind)
     missing = missing_parts(data, spec, templates)
     if missing:
         raise LetterIncomplete(data.kind, missing, data.aktenzeichen)
     values = merge_values(data, spec)
     # The footer block: each paragraph is one column.
-    columns = [merge(c.strip("\n"), values) for c in templates.text("footer").split("\n\n") if c.strip()]
-    footer = [(x, Paragraph(markup(text), styles.footer)) for x, text in zip(_column_positions(columns), columns)]
-    logo = data.letterhead.logo_png
+    footer = tuple(merge(c.strip("\n"), values) for c in templates.text("footer").split("\n\n") if c.strip())
+    png = data.letterhead.logo_png if data.letterhead.logo_vector is None else None
+    if png and png not in logos:  # one decoded logo per batch, not per letter
+        logos[png] = ImageReader(BytesIO(png))
     return _Prepared(
         data=data, spec=spec, story=letter_story(data, spec, values, templates, styles), footer=footer,
-        address_size=_address_size(data), logo=ImageReader(BytesIO(logo)) if logo else None,
+        address_size=_address_size(data), logo=logos[png] if png else None,
     )
 
 
@@ -125,10 +126,11 @@ class _NumberedCanvas(Canvas):
 
 
 class _LetterDoc(BaseDocTemplate):
-    def __init__(self, buffer: BytesIO, first: _Prepared, **kwargs: Any) -> None:
+    def __init__(self, buffer: BytesIO, first: _Prepared, styles: Styles, **kwargs: Any) -> None:
         super().__init__(buffer, pagesize=A4, leftMargin=g.x_mm(g.MARGIN_LEFT_MM),
                          rightMargin=g.x_mm(g.MARGIN_RIGHT_MM), **kwargs)
         self.current = first
+        self.styles = styles
         width = g.TEXT_WIDTH_MM * mm
         bottom = g.y_from_top(g.BODY_BOTTOM_MM)
         first_frame = Frame(g.x_mm(g.MARGIN_LEFT_MM), bottom, width, g.y_from_top(g.SUBJECT_TOP_MM) - bottom,
@@ -149,7 +151,7 @@ class _LetterDoc(BaseDocTemplate):
         _draw_address(canv, self.current)
         _draw_info_block(canv, self.current.data)
         _draw_marks(canv)
-        _draw_footer(canv, self.current)
+        _draw_footer(canv, self.current.footer, self.styles)
 
     def _later_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         data = self.current.data
@@ -171,10 +173,18 @@ def _draw_letterhead(canv: Canvas, prepared: _Prepared) -> None:
     canv.setFillColorRGB(0, 0, 0)
     canv.setFont(BOLD, 9)
     canv.drawString(left, g.y_from_top(30), head.department)
-    if prepared.logo is not None:
-        w, h = _LOGO_MM
-        canv.drawImage(prepared.logo, g.x_mm(g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM - w),
-                       g.y_from_top(_LOGO_TOP_MM + h), w * mm, h * mm)  # opaque on white paper: no mask to compute
+    w, h = _LOGO_MM
+    box = (g.x_mm(g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM - w), g.y_from_top(_LOGO_TOP_MM + h), w * mm, h * mm)
+    if head.logo_vector is not None:
+        # Drawn once per file as a form XObject: a batch of 1,000 letters repeats one reference, not the paths.
+        form = f"logo{hash(head.logo_vector) & 0xFFFFFFFFFFFFFFFF:016x}"
+        if not canv.hasForm(form):
+            canv.beginForm(form)
+            head.logo_vector.draw(canv, *box)
+            canv.endForm()
+        canv.doForm(form)
+    elif prepared.logo is not None:
+        canv.drawImage(prepared.logo, *box, mask="auto")
 
 
 def _draw_address(canv: Canvas, prepared: _Prepared) -> None:
@@ -234,15 +244,22 @@ def _draw_marks(canv: Canvas) -> None:
         canv.line(g.x_mm(g.MARK_LEFT_MM), y, g.x_mm(g.MARK_LEFT_MM + length), y)
 
 
-def _draw_footer(canv: Canvas, prepared: _Prepared) -> None:
-    left, right = g.MARGIN_LEFT_MM, g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM
-    canv.setStrokeColor(RULE)
-    canv.setLineWidth(0.4)
-    canv.line(g.x_mm(left), g.y_from_top(g.FOOTER_RULE_MM), g.x_mm(right), g.y_from_top(g.FOOTER_RULE_MM))
-    edges = [x for x, _ in prepared.footer] + [g.x_mm(right) + 3 * mm]
-    for (x, para), next_x in zip(prepared.footer, edges[1:]):
-        _, h = para.wrapOn(canv, next_x - x - 3 * mm, 40 * mm)  # wraps only when the columns cannot all fit
-        para.drawOn(canv, x, g.y_from_top(g.FOOTER_TOP_MM) - h)
+def _draw_footer(canv: Canvas, columns: tuple[str, ...], styles: Styles) -> None:
+    # A form XObject per distinct footer: laid out once per file, however many letters share it.
+    form = f"footer{hash(columns) & 0xFFFFFFFFFFFFFFFF:016x}"
+    if not canv.hasForm(form):
+        canv.beginForm(form)
+        left, right = g.MARGIN_LEFT_MM, g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.4)
+        canv.line(g.x_mm(left), g.y_from_top(g.FOOTER_RULE_MM), g.x_mm(right), g.y_from_top(g.FOOTER_RULE_MM))
+        xs = _column_positions(list(columns))
+        for text, x, next_x in zip(columns, xs, [*xs[1:], g.x_mm(right) + 3 * mm]):
+            para = Paragraph(markup(text), styles.footer)
+            _, h = para.wrapOn(canv, next_x - x - 3 * mm, 40 * mm)  # wraps only when the columns cannot all fit
+            para.drawOn(canv, x, g.y_from_top(g.FOOTER_TOP_MM) - h)
+        canv.endForm()
+    canv.doForm(form)
 
 
 def render_batch(letters: Iterable[LetterData], templates: Templates | None = None) -> bytes:
@@ -254,7 +271,8 @@ def render_batch(letters: Iterable[LetterData], templates: Templates | None = No
     register_fonts()
     templates = templates or load_templates()
     styles = letter_styles()
-    prepared = [_prepare(data, templates, styles) for data in letters]
+    logos: dict[bytes, ImageReader] = {}
+    prepared = [_prepare(data, templates, styles, logos) for data in letters]
     if not prepared:
         raise ValueError("render_batch needs at least one letter")
     story: list[Flowable] = []
@@ -267,7 +285,7 @@ def render_batch(letters: Iterable[LetterData], templates: Templates | None = No
     title = first.subject or prepared[0].spec.label
     if len(prepared) > 1:
         title = f"Sammeldruck ({len(prepared)} Schreiben)"
-    doc = _LetterDoc(buffer, prepared[0], title=title, author=first.letterhead.authority, creator="Backoffice",
+    doc = _LetterDoc(buffer, prepared[0], styles, title=title, author=first.letterhead.authority, creator="Backoffice",
                      invariant=True)
     doc.build(story, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()

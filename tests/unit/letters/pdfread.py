@@ -52,3 +52,8 @@ class ReadBack:
 
     def image_count(self, page: int) -> int:
         return len(self.pages[page].images)
+
+    def filled_shapes_within(self, page: int, left: float, top: float, right: float, bottom: float) -> int:
+        """Filled paths (a vector logo) lying wholly inside the box (mm)."""
+        box = self.pages[page].within_bbox(tuple(v * PT_PER_MM for v in (left, top, right, bottom)))
+        return sum(1 for obj in (*box.curves, *box.rects) if obj.get("fill"))

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from backoffice.letters import LetterData, Recipient, render_batch, render_letter
+from backoffice.letters import LetterData, Recipient, load_letterhead, render_batch, render_letter
 from backoffice.letters import geometry as g
 from tests.unit.letters.conftest import long_letter
 from tests.unit.letters.pdfread import ReadBack
@@ -77,7 +77,9 @@ def test_continuation_page_has_no_letterhead_and_counts_pages(letter: LetterData
     for part in (head.head, head.department, head.bank.iban, "Öffnungszeiten", letter.recipient.name):
         assert part in first
         assert part not in second
-    assert pdf.image_count(0) == 1 and pdf.image_count(1) == 0  # the logo
+    logo_box = (g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM - 21, 9, g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM + 1, 35)
+    assert pdf.filled_shapes_within(0, *logo_box) >= 5  # the vector logo's shield, waves, tower
+    assert pdf.filled_shapes_within(1, *logo_box) == 0
     assert pdf.short_horizontal_lines_at_left_edge(1) == []
     assert "Seite 1 von 2" in first and "Seite 2 von 2" in second
     assert f"Aktenzeichen {letter.aktenzeichen}" in second  # the continuation reference line
@@ -104,3 +106,10 @@ def test_six_address_lines_and_notes_stay_in_their_zones(letter: LetterData) -> 
     assert zone.splitlines() == [recipient.name, *recipient.address_lines]
     notes = pdf.text_within(0, g.ADDRESS_FIELD_LEFT_MM, g.ADDRESS_FIELD_TOP_MM, right, g.ADDRESS_ZONE_TOP_MM)
     assert notes.splitlines() == ["Einschreiben", "Vertraulich", letter.letterhead.return_address]
+
+
+def test_a_png_logo_from_the_letterhead_is_drawn_on_first_pages_only(letter: LetterData) -> None:
+    head = load_letterhead("elterngeld", {"logo": "logo.png"})  # the raster version of the shipped mark
+    assert head.logo_vector is None and head.logo_png
+    pdf = ReadBack(render_batch([dataclasses.replace(long_letter(letter), letterhead=head)] * 2))
+    assert [pdf.image_count(i) for i in range(4)] == [1, 0, 1, 0]
