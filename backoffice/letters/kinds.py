@@ -42,12 +42,7 @@ class Documents:
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Payment:
-    """Bank transfer details: the authority's account, the amount (``fee_amount``), the Aktenzeichen."""
-
-
-Part = Block | Lines | TablePart | Reasons | Documents | Payment
+Part = Block | Lines | TablePart | Reasons | Documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +132,7 @@ KINDS: dict[str, KindSpec] = {
         KindSpec(
             "fz_fee_notice", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Zahlungsaufforderung)",
             ("application_date", "certificate_type", "fee_amount", "fee_number"),
-            (Block("fz_fee_notice_body"), Payment(), Block("fz_fee_notice_after")),
+            (Block("fz_fee_notice_body"), Block("fz_fee_notice_payment"), Block("fz_fee_notice_after")),
             needs_deadline=True, needs_bank=True,
         ),
         KindSpec(

@@ -17,7 +17,7 @@ from backoffice.letters.data import LetterData
 from backoffice.letters.data import Table as DataTable
 from backoffice.letters.formatting import format_value, is_amount
 from backoffice.letters.geometry import TEXT_WIDTH_MM
-from backoffice.letters.kinds import Block, Documents, KindSpec, Lines, Part, Payment, Reasons, TablePart
+from backoffice.letters.kinds import Block, Documents, KindSpec, Lines, Part, Reasons, TablePart
 from backoffice.letters.styles import RULE, SHADE, Styles
 from backoffice.letters.templates import Templates, merge
 
@@ -41,9 +41,23 @@ def block_paragraphs(template: str, values: Mapping[str, str], styles: Styles) -
             lines = lines[1:]
         if lines and all(line.startswith("- ") for line in lines):
             out += [Paragraph(markup(merge(line[2:], values)), styles.bullet, bulletText="–") for line in lines]
+        elif lines and all(line.startswith("| ") for line in lines):
+            out += _box([line[2:].split(" | ", 1) for line in lines], values, styles)
         elif lines:
             out.append(Paragraph(markup(merge("\n".join(lines), values)), styles.body))
     return out
+
+
+def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles) -> list[Flowable]:
+    """A framed label/value table (``| Label | value`` lines): the facts of a certificate, a payment slip."""
+    cells = [[Paragraph(markup(merge(row[0], values)), styles.cell),
+              Paragraph(f"<b>{markup(merge(row[-1] if len(row) > 1 else '', values))}</b>", styles.cell)]
+             for row in rows]
+    table = Table(cells, colWidths=[40 * mm, TEXT_WIDTH - 40 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [table, Spacer(0, 4 * mm)]
 
 
 def _bullets(items: tuple[str, ...], styles: Styles) -> list[Flowable]:
@@ -98,19 +112,6 @@ def _data_table(table: DataTable, styles: Styles) -> list[Flowable]:
     return [flow, Spacer(0, 3 * mm)]
 
 
-def _payment(data: LetterData, values: Mapping[str, str], styles: Styles) -> list[Flowable]:
-    bank = data.letterhead.bank
-    assert bank is not None  # missing_parts refused the letter otherwise
-    pairs = [("Empfänger", data.letterhead.authority), ("Kreditinstitut", bank.name), ("IBAN", bank.iban),
-             ("BIC", bank.bic), ("Betrag", values["fee_amount"]), ("Verwendungszweck", data.aktenzeichen),
-             ("Zahlbar bis", values["deadline"])]
-    rows = [[Paragraph(markup(k), styles.cell), Paragraph(f"<b>{markup(v)}</b>", styles.cell)] for k, v in pairs]
-    table = Table(rows, colWidths=[40 * mm, 100 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    return [table, Spacer(0, 4 * mm)]
-
-
 def _part(part: Part, data: LetterData, values: Mapping[str, str], templates: Templates,
           styles: Styles) -> list[Flowable]:
     if isinstance(part, Block):
@@ -124,8 +125,6 @@ def _part(part: Part, data: LetterData, values: Mapping[str, str], templates: Te
         return _bullets(data.reasons, styles) + [Spacer(0, 2 * mm)]
     if isinstance(part, Documents):
         return _bullets(data.documents, styles) + [Spacer(0, 2 * mm)]
-    if isinstance(part, Payment):
-        return _payment(data, values, styles)
     raise TypeError(part)
 
 

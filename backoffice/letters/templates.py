@@ -2,7 +2,8 @@
 
 The syntax is deliberately tiny: ``{{ name }}`` inserts a value, nothing else is special.
 Blank lines separate paragraphs, a paragraph starting with ``## `` is a heading, one whose
-lines all start with ``- `` a bullet list. Merged values are plain text; markup escaping
+lines all start with ``- `` a bullet list, one whose lines all start with ``| `` a framed
+label/value table (``| Label | value``). Merged values are plain text; markup escaping
 happens when the renderer builds paragraphs, so neither a value nor a template can
 inject reportlab markup.
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -87,3 +88,14 @@ def test_letters_md_documents_every_kind_and_its_fields() -> None:
         assert section, f"docs/LETTERS.md has no section for {kind}"
         for name in spec.fields:
             assert f"`{name}`" in section.group(1), f"{kind}: field {name} undocumented"
+
+
+def test_box_lines_split_before_merging_so_values_may_contain_the_separator() -> None:
+    base = sample_letter("wbs_grant")
+    letter = dataclasses.replace(base, recipient=dataclasses.replace(base.recipient, name="Anna | Berta"))
+    text = ReadBack(render_letter(letter)).all_text()
+    assert "Inhaber/in Anna | Berta" in text
+    assert "Wohnungsgröße bis 80 m² Wohnfläche oder bis 3 Wohnräume" in text
+    templates = load_templates({"fz_fee_notice_payment": "| Konto | {{ bank_iban }}\n| Betrag | {{ fee_amount }}"})
+    text = ReadBack(render_letter(sample_letter("fz_fee_notice"), templates)).all_text()
+    assert "Konto DE12 3625 0000 0000 3000 00" in text and "Betrag 17,00 €" in text
