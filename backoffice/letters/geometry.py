@@ -14,6 +14,12 @@ PAGE_HEIGHT_MM = 297.0
 
 # Letterhead: Form B reserves 45 mm, which is also the top of the address field.
 LETTERHEAD_HEIGHT_MM = 45.0
+AUTHORITY_BASELINE_MM = 19.0
+HEAD_BASELINE_MM = 25.0
+DEPARTMENT_BASELINE_MM = 30.0
+LOGO_TOP_MM = 10.0  # right-aligned at the right text margin
+LOGO_WIDTH_MM = 20.0
+LOGO_HEIGHT_MM = 24.0
 
 # Address field 85 x 45 mm; its first 17.7 mm are the notes zone (return address at
 # its foot), the remaining 27.3 mm (six lines) the recipient's address.
@@ -27,6 +33,8 @@ ADDRESS_ZONE_TOP_MM = ADDRESS_FIELD_TOP_MM + NOTES_ZONE_HEIGHT_MM
 ADDRESS_FIELD_BOTTOM_MM = ADDRESS_FIELD_TOP_MM + ADDRESS_FIELD_HEIGHT_MM
 ADDRESS_TEXT_INSET_MM = 5.0  # address text starts at the text margin (20 + 5 = 25 mm)
 ADDRESS_MAX_LINES = 6
+ADDRESS_LINE_PITCH_MM = 4.23  # 27.3 mm / 6 lines, rounded down to the 12 pt grid
+RETURN_ADDRESS_BASELINE_MM = ADDRESS_ZONE_TOP_MM - 1.8
 NOTES_MAX_LINES = 3  # above the return address, which is the notes zone's last line
 
 # Information block: from 125 mm from the left, up to 10 mm from the right edge.
@@ -34,6 +42,7 @@ INFO_BLOCK_LEFT_MM = 125.0
 INFO_BLOCK_TOP_MM = 50.0
 INFO_BLOCK_RIGHT_MM = PAGE_WIDTH_MM - 10.0
 INFO_BLOCK_VALUE_OFFSET_MM = 27.0  # values start this far right of the labels
+INFO_LINE_PITCH_MM = 4.4
 
 # Fold marks (Form B) and the punch (hole) mark, drawn at the left edge.
 FOLD_MARKS_MM = (105.0, 210.0)
