@@ -69,8 +69,11 @@ def load_templates(overrides: Mapping[str, str] | None = None) -> Templates:
     """The shipped blocks, each replaced by ``overrides[block_id]`` where given (e.g. from the database)."""
     folder = resource_path("letters", "blocks")
     blocks = {bid: (folder / f"{bid}.txt").read_text(encoding="utf-8").rstrip("\n") for bid in sorted(all_block_ids())}
-    blocks.update({bid: text.replace("\r\n", "\n").rstrip("\n") for bid, text in (overrides or {}).items()})
-    problems = [p for bid, text in sorted(blocks.items()) for p in _problems(bid, text)]
+    given = dict(overrides or {})
+    problems = [f"{bid}: Text erwartet" for bid, text in sorted(given.items()) if not isinstance(text, str)]
+    blocks.update({bid: text.replace("\r\n", "\n").rstrip("\n")
+                   for bid, text in given.items() if isinstance(text, str)})
+    problems += [p for bid, text in sorted(blocks.items()) for p in _problems(bid, text)]
     if problems:
         raise TemplateInvalid(problems)
     return Templates(MappingProxyType(blocks))

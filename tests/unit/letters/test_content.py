@@ -222,3 +222,10 @@ def test_more_than_three_notes_do_not_fit_the_notes_zone() -> None:
     crowded = dataclasses.replace(letter.recipient, notes=("Einschreiben", "Rückschein", "Vertraulich", "Eilt"))
     with pytest.raises(AddressDoesNotFit, match="Vermerke"):
         render_letter(dataclasses.replace(letter, recipient=crowded))
+
+
+def test_a_deadline_on_or_before_the_letter_date_is_refused() -> None:
+    letter = sample_letter("fz_fee_notice")
+    with pytest.raises(LetterIncomplete) as caught:
+        render_letter(dataclasses.replace(letter, deadline=letter.letter_date))
+    assert caught.value.missing == ("Frist nach dem Briefdatum",)

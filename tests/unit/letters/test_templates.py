@@ -99,3 +99,8 @@ def test_box_lines_split_before_merging_so_values_may_contain_the_separator() ->
     templates = load_templates({"fz_fee_notice_payment": "| Konto | {{ bank_iban }}\n| Betrag | {{ fee_amount }}"})
     text = ReadBack(render_letter(sample_letter("fz_fee_notice"), templates)).all_text()
     assert "Konto DE12 3625 0000 0000 3000 00" in text and "Betrag 17,00 €" in text
+
+
+def test_override_that_is_not_text_is_refused() -> None:
+    with pytest.raises(TemplateInvalid, match="fz_receipt_body: Text erwartet"):
+        load_templates({"fz_receipt_body": None})  # type: ignore[dict-item]
