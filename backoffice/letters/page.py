@@ -7,27 +7,25 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from backoffice.letters import geometry as g
 from backoffice.letters.data import Letterhead, LetterData, Recipient
 from backoffice.letters.errors import AddressDoesNotFit
 from backoffice.letters.fonts import BOLD, REGULAR
 from backoffice.letters.formatting import format_date
-from backoffice.letters.story import markup
 from backoffice.letters.styles import (ADDRESS_SIZE, CITY_BLUE, FOOTER_SIZE, GREY, INFO_LABEL_SIZE, INFO_VALUE_SIZE,
-                                       RETURN_ADDRESS_SIZE, RULE, Styles)
+                                       RETURN_ADDRESS_SIZE, RULE)
 
 _ADDRESS_MIN_SIZE = 8.0
 
 
 def draw_first_page(canv: Canvas, data: LetterData, address_size: float, logo: ImageReader | None,
-                    footer: tuple[str, ...], styles: Styles) -> None:
+                    footer: tuple[str, ...]) -> None:
     _draw_letterhead(canv, data.letterhead, logo)
     _draw_address(canv, data.letterhead, data.recipient, address_size)
     _draw_info_block(canv, data)
     _draw_marks(canv)
-    _draw_footer(canv, footer, styles)
+    _draw_footer(canv, footer)
 
 
 def draw_continuation_header(canv: Canvas, data: LetterData) -> None:
@@ -35,6 +33,15 @@ def draw_continuation_header(canv: Canvas, data: LetterData) -> None:
     canv.setFillColor(GREY)
     canv.drawString(g.x_mm(g.MARGIN_LEFT_MM), g.y_from_top(g.CONTINUATION_HEADER_MM),
                     f"Aktenzeichen {data.aktenzeichen} · Schreiben vom {format_date(data.letter_date)}")
+
+
+def fitting_size(lines: list[str], size: float, minimum: float, width: float, step: float = 0.25) -> float | None:
+    """The largest font size from ``size`` down to ``minimum`` at which every line fits ``width`` points."""
+    while size >= minimum:
+        if all(stringWidth(line, REGULAR, size) <= width for line in lines):
+            return size
+        size -= step
+    return None
 
 
 def _column_positions(columns: list[str]) -> list[float]:
@@ -60,12 +67,10 @@ def address_font_size(recipient: Recipient) -> float:
             f"höchstens {g.NOTES_MAX_LINES} Vermerke (z. B. Einschreiben) über der Rücksendeangabe")
     lines += recipient.notes
     width = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
-    size = ADDRESS_SIZE
-    while size >= _ADDRESS_MIN_SIZE:
-        if all(stringWidth(line, REGULAR, size) <= width for line in lines):
-            return size
-        size -= 0.5
-    raise AddressDoesNotFit(f"Zeile zu lang: {max(lines, key=len)!r}")
+    size = fitting_size(lines, ADDRESS_SIZE, _ADDRESS_MIN_SIZE, width, step=0.5)
+    if size is None:
+        raise AddressDoesNotFit(f"Zeile zu lang: {max(lines, key=len)!r}")
+    return size
 
 
 def _draw_letterhead(canv: Canvas, head: Letterhead, logo: ImageReader | None) -> None:
@@ -98,9 +103,7 @@ def _draw_address(canv: Canvas, head: Letterhead, recipient: Recipient, size_pt:
     width = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
     # Return address: the last line of the notes zone, underlined, shrunk to fit the window.
     text = head.return_address
-    size = RETURN_ADDRESS_SIZE
-    while size > 5 and stringWidth(text, REGULAR, size) > width:
-        size -= 0.25
+    size = fitting_size([text], RETURN_ADDRESS_SIZE, 5.0, width) or 5.0
     baseline = g.RETURN_ADDRESS_BASELINE_MM
     canv.setFont(REGULAR, size)
     canv.setFillColor(GREY)
@@ -132,9 +135,7 @@ def _draw_info_block(canv: Canvas, data: LetterData) -> None:
         canv.setFont(REGULAR, INFO_LABEL_SIZE)
         canv.setFillColor(GREY)
         canv.drawString(label_x, y, label)
-        size = INFO_VALUE_SIZE
-        while size > 6 and stringWidth(value, REGULAR, size) > room:
-            size -= 0.25
+        size = fitting_size([value], INFO_VALUE_SIZE, 6.0, room) or 6.0
         canv.setFont(REGULAR, size)
         canv.setFillColorRGB(0, 0, 0)
         canv.drawString(value_x, y, value)
@@ -149,7 +150,7 @@ def _draw_marks(canv: Canvas) -> None:
         canv.line(g.x_mm(g.MARK_LEFT_MM), y, g.x_mm(g.MARK_LEFT_MM + length), y)
 
 
-def _draw_footer(canv: Canvas, columns: tuple[str, ...], styles: Styles) -> None:
+def _draw_footer(canv: Canvas, columns: tuple[str, ...]) -> None:
     # A form XObject per distinct footer: laid out once per file, however many letters share it.
     form = f"footer{hash(columns) & 0xFFFFFFFFFFFFFFFF:016x}"
     if not canv.hasForm(form):
@@ -158,10 +159,13 @@ def _draw_footer(canv: Canvas, columns: tuple[str, ...], styles: Styles) -> None
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.4)
         canv.line(g.x_mm(left), g.y_from_top(g.FOOTER_RULE_MM), g.x_mm(right), g.y_from_top(g.FOOTER_RULE_MM))
+        canv.setFillColor(GREY)
         xs = _column_positions(list(columns))
         for text, x, next_x in zip(columns, xs, [*xs[1:], g.x_mm(right) + 3 * mm]):
-            para = Paragraph(markup(text), styles.footer)
-            _, h = para.wrapOn(canv, next_x - x - 3 * mm, 40 * mm)  # wraps only when the columns cannot all fit
-            para.drawOn(canv, x, g.y_from_top(g.FOOTER_TOP_MM) - h)
+            lines = text.split("\n")
+            size = fitting_size(lines, FOOTER_SIZE, 5.0, next_x - x - 3 * mm) or 5.0  # only when columns overflow
+            canv.setFont(REGULAR, size)
+            for i, line in enumerate(lines):
+                canv.drawString(x, g.y_from_top(g.FOOTER_TOP_MM) - size - i * size * 1.25, line)
         canv.endForm()
     canv.doForm(form)

@@ -88,11 +88,10 @@ class _NumberedCanvas(Canvas):
 
 
 class _LetterDoc(BaseDocTemplate):
-    def __init__(self, buffer: BytesIO, first: _Prepared, styles: Styles, **kwargs: Any) -> None:
+    def __init__(self, buffer: BytesIO, first: _Prepared, **kwargs: Any) -> None:
         super().__init__(buffer, pagesize=A4, leftMargin=g.x_mm(g.MARGIN_LEFT_MM),
                          rightMargin=g.x_mm(g.MARGIN_RIGHT_MM), **kwargs)
         self.current = first
-        self.styles = styles
         width = g.TEXT_WIDTH_MM * mm
         bottom = g.y_from_top(g.BODY_BOTTOM_MM)
         first_frame = Frame(g.x_mm(g.MARGIN_LEFT_MM), bottom, width, g.y_from_top(g.SUBJECT_TOP_MM) - bottom,
@@ -110,7 +109,7 @@ class _LetterDoc(BaseDocTemplate):
     def _first_page(self, canv: _NumberedCanvas, _doc: BaseDocTemplate) -> None:
         canv.mark_letter_start()
         now = self.current
-        draw_first_page(canv, now.data, now.address_size, now.logo, now.footer, self.styles)
+        draw_first_page(canv, now.data, now.address_size, now.logo, now.footer)
 
     def _later_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
         draw_continuation_header(canv, self.current.data)
@@ -139,7 +138,7 @@ def render_batch(letters: Iterable[LetterData], templates: Templates | None = No
     title = first.subject or prepared[0].spec.label
     if len(prepared) > 1:
         title = f"Sammeldruck ({len(prepared)} Schreiben)"
-    doc = _LetterDoc(buffer, prepared[0], styles, title=title, author=first.letterhead.authority, creator="Backoffice",
+    doc = _LetterDoc(buffer, prepared[0], title=title, author=first.letterhead.authority, creator="Backoffice",
                      invariant=True)
     doc.build(story, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()

@@ -34,7 +34,6 @@ class Styles:
     cell_right: ParagraphStyle
     cell_head: ParagraphStyle
     cell_head_right: ParagraphStyle
-    footer: ParagraphStyle
 
 
 def letter_styles() -> Styles:
@@ -51,5 +50,4 @@ def letter_styles() -> Styles:
         cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
         cell_head=cell_head,
         cell_head_right=ParagraphStyle("cell_head_right", parent=cell_head, alignment=TA_RIGHT),
-        footer=ParagraphStyle("footer", fontName=REGULAR, fontSize=FOOTER_SIZE, leading=8, textColor=GREY),
     )

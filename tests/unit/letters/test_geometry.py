@@ -113,3 +113,13 @@ def test_a_png_logo_from_the_letterhead_is_drawn_on_first_pages_only(letter: Let
     assert head.logo_vector is None and head.logo_png
     pdf = ReadBack(render_batch([dataclasses.replace(long_letter(letter), letterhead=head)] * 2))
     assert [pdf.image_count(i) for i in range(4)] == [1, 0, 1, 0]
+
+
+def test_an_overfull_footer_shrinks_instead_of_running_off_the_page(letter: LetterData) -> None:
+    long_name = "Gemeinschaftliche Sparkasse und Girozentrale der Städte an Rhein und Ruhr"
+    head = load_letterhead("elterngeld", {"bank": {"name": long_name}})
+    pdf = ReadBack(render_letter(dataclasses.replace(letter, letterhead=head)))
+    footer = [w for w in pdf.words(0) if w.top > g.FOOTER_RULE_MM]
+    assert long_name in " ".join(w.text for w in footer)
+    assert max(w.right for w in footer) <= g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM + 3
+    assert max(w.bottom for w in footer) < g.PAGE_HEIGHT_MM - 5
