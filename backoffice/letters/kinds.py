@@ -6,7 +6,9 @@ The text of every block lives in ``resources/letters/blocks/<block id>.txt``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from backoffice.domain.catalog import Service
 from backoffice.letters.errors import UnknownLetterKind
@@ -81,7 +83,7 @@ class KindSpec:
 
 _DOCS = (Documents(), Block("documents_deadline"))
 
-KINDS: dict[str, KindSpec] = {
+KINDS: Mapping[str, KindSpec] = MappingProxyType({
     spec.kind: spec
     for spec in (
         KindSpec(
@@ -142,7 +144,7 @@ KINDS: dict[str, KindSpec] = {
             remedy=KLAGE_VG,
         ),
     )
-}
+})
 
 # Fields every block may use; filled from LetterData and its Letterhead.
 COMMON_FIELDS: tuple[str, ...] = (
@@ -155,7 +157,7 @@ COMMON_FIELDS: tuple[str, ...] = (
 DEADLINE_FIELD = "deadline"
 COURT_FIELDS: tuple[str, ...] = ("court_name", "court_address")
 
-# Shared blocks that no letter starts from; the footer is printed on every first page.
+# Blocks written once and printed by several kinds (the footer by every first page).
 SHARED_BLOCKS: tuple[str, ...] = ("salutation", "closing", "footer", "documents_deadline",
                                   KLAGE_VG.block_id, WIDERSPRUCH_SGG.block_id)
 # Blocks an override may never empty: the legal-remedy notices and the signature.
