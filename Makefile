@@ -29,5 +29,8 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+bench: $(VENV)/.installed
+	$(PY) -m bench.letters
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,193 @@
+"""The letter kinds: which text blocks and data parts each letter is made of, and what it needs.
+
+Kind ids are stable strings (stored with a case's letters); docs/LETTERS.md lists them.
+The text of every block lives in ``resources/letters/blocks/<block id>.txt``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from backoffice.domain.catalog import Service
+from backoffice.letters.errors import UnknownLetterKind
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A text block from ``resources/letters/blocks/``."""
+
+    block_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lines:
+    """The computation lines (``LetterData.lines``) as a label/amount table."""
+
+    required: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class TablePart:
+    table_id: str
+    label: str  # German, for the "missing" message
+
+
+@dataclass(frozen=True, slots=True)
+class Reasons:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Documents:
+    pass
+
+
+Part = Block | Lines | TablePart | Reasons | Documents
+
+
+@dataclass(frozen=True, slots=True)
+class Remedy:
+    """A Rechtsbehelfsbelehrung: its block and the court (``Letterhead.courts`` key) it names."""
+
+    block_id: str
+    court: str
+
+
+KLAGE_VG = Remedy("remedy_klage_vg", "verwaltungsgericht")  # WBS: § 110 Abs. 1 JustG NRW, no Widerspruch
+WIDERSPRUCH_SGG = Remedy("remedy_widerspruch_sgg", "sozialgericht")  # Elterngeld: § 84 SGG
+
+
+@dataclass(frozen=True, slots=True)
+class KindSpec:
+    kind: str
+    service: Service
+    label: str  # German name of the kind
+    fields: tuple[str, ...]  # merge values the caller must supply in LetterData.values
+    parts: tuple[Part, ...]
+    remedy: Remedy | None = None
+    needs_deadline: bool = False
+    needs_bank: bool = False
+
+    @property
+    def subject_block(self) -> str:
+        return f"{self.kind}_subject"
+
+    def block_ids(self) -> tuple[str, ...]:
+        """Every block the letter prints, in order (subject, salutation, body, remedy, closing)."""
+        body = tuple(p.block_id for p in self.parts if isinstance(p, Block))
+        remedy = (self.remedy.block_id,) if self.remedy else ()
+        return (self.subject_block, "salutation", *body, *remedy, "closing")
+
+
+_DOCS = (Documents(), Block("documents_deadline"))
+
+KINDS: Mapping[str, KindSpec] = MappingProxyType({
+    spec.kind: spec
+    for spec in (
+        KindSpec(
+            "wbs_grant", Service.WBS, "Wohnberechtigungsschein (Bewilligung)",
+            ("application_date", "household_size", "flat_size_m2", "rooms", "valid_from", "valid_until"),
+            (Block("wbs_grant_decision"), TablePart("household", "Haushaltsangehörige"),
+             Block("wbs_grant_validity"), Lines(required=False), Block("wbs_grant_reasons")),
+            remedy=KLAGE_VG,
+        ),
+        KindSpec(
+            "wbs_refusal", Service.WBS, "Wohnberechtigungsschein (Ablehnung)",
+            ("application_date", "household_size", "household_income", "income_limit"),
+            (Block("wbs_refusal_decision"), Reasons(), Block("wbs_refusal_computation"), Lines(),
+             Block("wbs_refusal_conclusion")),
+            remedy=KLAGE_VG,
+        ),
+        KindSpec(
+            "wbs_documents_request", Service.WBS, "Wohnberechtigungsschein (Unterlagen anfordern)",
+            ("application_date",),
+            (Block("wbs_documents_request_intro"), *_DOCS, Block("wbs_documents_request_consequence")),
+            needs_deadline=True,
+        ),
+        KindSpec(
+            "elterngeld_grant", Service.ELTERNGELD, "Elterngeld (Bewilligung)",
+            ("application_date", "child_name", "child_birth_date", "total_amount"),
+            (Block("elterngeld_grant_decision"), TablePart("months", "Monatsbeträge"),
+             Block("elterngeld_grant_computation"), Lines(), Block("elterngeld_grant_notes")),
+            remedy=WIDERSPRUCH_SGG,
+        ),
+        KindSpec(
+            "elterngeld_refusal", Service.ELTERNGELD, "Elterngeld (Ablehnung)",
+            ("application_date", "child_name", "child_birth_date"),
+            (Block("elterngeld_refusal_decision"), Reasons(), Lines(required=False)),
+            remedy=WIDERSPRUCH_SGG,
+        ),
+        KindSpec(
+            "elterngeld_documents_request", Service.ELTERNGELD, "Elterngeld (Unterlagen anfordern)",
+            ("application_date", "child_name"),
+            (Block("elterngeld_documents_request_intro"), *_DOCS,
+             Block("elterngeld_documents_request_consequence")),
+            needs_deadline=True,
+        ),
+        KindSpec(
+            "fz_receipt", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Eingangsbestätigung und Weiterleitung)",
+            ("application_date", "certificate_type", "forwarded_date", "delivered_to"),
+            (Block("fz_receipt_body"),),
+        ),
+        KindSpec(
+            "fz_fee_notice", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Zahlungsaufforderung)",
+            ("application_date", "certificate_type", "fee_amount", "fee_number"),
+            (Block("fz_fee_notice_body"), Block("fz_fee_notice_payment"), Block("fz_fee_notice_after")),
+            needs_deadline=True, needs_bank=True,
+        ),
+        KindSpec(
+            "fz_refusal", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Ablehnung, Verweis an das BfJ)",
+            ("application_date",),
+            (Block("fz_refusal_decision"), Reasons(), Block("fz_refusal_referral")),
+            remedy=KLAGE_VG,
+        ),
+    )
+})
+
+# Fields every block may use; filled from LetterData and its Letterhead.
+COMMON_FIELDS: tuple[str, ...] = (
+    "recipient_name", "salutation", "aktenzeichen", "letter_date",
+    "clerk_name", "clerk_phone", "clerk_email", "clerk_room",
+    "authority", "head", "department", "authority_street", "authority_postcode_city",
+    "authority_phone", "authority_email", "website", "opening_hours",
+    "bank_name", "bank_iban", "bank_bic",
+)
+DEADLINE_FIELD = "deadline"
+COURT_FIELDS: tuple[str, ...] = ("court_name", "court_address")
+
+# Blocks written once and printed by several kinds (the footer by every first page).
+SHARED_BLOCKS: tuple[str, ...] = ("salutation", "closing", "footer", "documents_deadline",
+                                  KLAGE_VG.block_id, WIDERSPRUCH_SGG.block_id)
+# Blocks an override may never empty: the legal-remedy notices and the signature.
+MANDATORY_BLOCKS: frozenset[str] = frozenset({KLAGE_VG.block_id, WIDERSPRUCH_SGG.block_id, "closing"})
+
+
+def kind_spec(kind: str) -> KindSpec:
+    try:
+        return KINDS[kind]
+    except KeyError:
+        raise UnknownLetterKind(kind) from None
+
+
+def fields_of(spec: KindSpec) -> frozenset[str]:
+    """Every merge field a block of this kind may use."""
+    extra: tuple[str, ...] = spec.fields
+    if spec.needs_deadline:
+        extra += (DEADLINE_FIELD,)
+    if spec.remedy:
+        extra += COURT_FIELDS
+    return frozenset(COMMON_FIELDS + extra)
+
+
+def all_block_ids() -> frozenset[str]:
+    return frozenset(SHARED_BLOCKS).union(*(s.block_ids() for s in KINDS.values()))
+
+
+def allowed_fields(block_id: str) -> frozenset[str]:
+    """Fields a block may use: the common ones plus those of every kind that prints it."""
+    users = [s for s in KINDS.values() if block_id in s.block_ids()]
+    if not users:  # the footer and other letter-independent blocks
+        return frozenset(COMMON_FIELDS)
+    return frozenset.intersection(*(fields_of(s) for s in users))

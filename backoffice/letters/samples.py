@@ -1,0 +1,159 @@
+"""Realistic sample letters of every kind, and the page images in docs/letters/.
+
+    python -m backoffice.letters.samples docs/letters
+
+writes ``<kind>.png`` (first page, 80 dpi, via poppler's pdftoppm) for each kind.
+The figures are examples for the images, not legal tables.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from backoffice.domain.catalog import Service
+from backoffice.letters.data import Clerk, LetterData, Line, Recipient, Table
+from backoffice.letters.kinds import KINDS
+from backoffice.letters.letterhead import load_letterhead
+from backoffice.letters.render import render_letter
+
+LETTER_DATE = date(2026, 11, 25)
+
+_RECIPIENTS = {
+    Service.WBS: Recipient("Ayşe Yılmaz", ("Schloßstraße 12", "45468 Mülheim an der Ruhr")),
+    Service.ELTERNGELD: Recipient("Jürgen Müßig", ("Aktienstraße 87 a", "45473 Mülheim an der Ruhr"),
+                                  salutation="Sehr geehrter Herr Müßig,"),
+    Service.FUEHRUNGSZEUGNIS: Recipient(
+        "Frau Dr. Renée Kowalczyk", ("c/o Familie Öztürk", "Düsseldorfer Straße 41", "45481 Mülheim an der Ruhr"),
+        salutation="Sehr geehrte Frau Dr. Kowalczyk,"),
+}
+_CLERKS = {
+    Service.WBS: Clerk("Martina Schäfer", "0208 455-5012", "martina.schaefer@muelheim-ruhr.de", room="C.214"),
+    Service.ELTERNGELD: Clerk("Stefan Brüggemann", "0208 455-4531", "stefan.brueggemann@muelheim-ruhr.de"),
+    Service.FUEHRUNGSZEUGNIS: Clerk("Lea Nowak", "0208 455-3307", "lea.nowak@muelheim-ruhr.de"),
+}
+_AZ = {Service.WBS: "WBS-2026-000123", Service.ELTERNGELD: "EG-2026-000457", Service.FUEHRUNGSZEUGNIS: "FZ-2026-001024"}
+
+
+def _months() -> Table:
+    birth = date(2026, 9, 14)
+    rows = []
+    for month in range(1, 13):
+        start = date(birth.year + (birth.month + month - 2) // 12, (birth.month + month - 2) % 12 + 1, birth.day)
+        end = date(start.year + start.month // 12, start.month % 12 + 1, start.day) - timedelta(days=1)
+        variant = "Basiselterngeld" if month <= 10 else "ElterngeldPlus"
+        amount = Decimal("1300.00") if month <= 10 else Decimal("650.00")
+        rows.append((f"{month}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", variant, amount))
+    return Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), rows)
+
+
+def _samples() -> dict[str, dict]:
+    return {
+        "wbs_grant": dict(
+            values=dict(application_date=date(2026, 10, 2), household_size=3, flat_size_m2=80, rooms=3,
+                        valid_from=LETTER_DATE, valid_until=date(2027, 11, 24)),
+            tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), (
+                ("Ayşe Yılmaz", date(1988, 4, 17), "Antragstellerin"),
+                ("Emre Yılmaz", date(1986, 1, 9), "Ehegatte"),
+                ("Elif Yılmaz", date(2019, 6, 30), "Kind"),
+            ))},
+        ),
+        "wbs_refusal": dict(
+            values=dict(application_date=date(2026, 10, 2), household_size=2, household_income=Decimal("32748.80"),
+                        income_limit=Decimal("28350.00")),
+            reasons=("Das anrechenbare Gesamteinkommen Ihres Haushalts übersteigt die Einkommensgrenze nach § 13 "
+                     "WFNG NRW um mehr als 5 %.",),
+            lines=(("Bruttoeinkommen des Haushalts im Kalenderjahr 2025", Decimal("52400.00")),
+                   ("abzüglich Werbungskosten", Decimal("-1230.00")),
+                   ("Zwischensumme", Decimal("51170.00")),
+                   ("abzüglich Pauschalen von je 12 % für Steuern, Kranken- und Rentenversicherung "
+                    "(36 %, § 15 Abs. 2 WFNG NRW)", Decimal("-18421.20")),
+                   Line("Anrechenbares Gesamteinkommen", Decimal("32748.80"), emphasis=True),
+                   ("Einkommensgrenze für 2 Personen (§ 13 WFNG NRW, gültig ab 01.01.2025)", Decimal("28350.00"))),
+        ),
+        "wbs_documents_request": dict(
+            values=dict(application_date=date(2026, 10, 2)), deadline=date(2026, 12, 16),
+            documents=("Einkommenserklärung für jedes Haushaltsmitglied mit Einkommen (Vordruck liegt bei)",
+                       "Lohn- und Gehaltsabrechnungen der letzten zwölf Monate",
+                       "Kopie des Personalausweises oder Aufenthaltstitels aller Haushaltsmitglieder",
+                       "Schwerbehindertenausweis (falls vorhanden)"),
+        ),
+        "elterngeld_grant": dict(
+            values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig",
+                        child_birth_date=date(2026, 9, 14), total_amount=Decimal("14300.00")),
+            tables={"months": _months()},
+            lines=(("Durchschnittliches monatliches Nettoeinkommen vor der Geburt (09/2025 bis 08/2026)",
+                    Decimal("2000.00")),
+                   ("Ersatzrate nach § 2 Abs. 2 BEEG", "65 %"),
+                   Line("Basiselterngeld monatlich", Decimal("1300.00"), emphasis=True),
+                   ("ElterngeldPlus monatlich (§ 4a BEEG, halber Betrag)", Decimal("650.00"))),
+        ),
+        "elterngeld_refusal": dict(
+            values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig",
+                        child_birth_date=date(2026, 9, 14)),
+            reasons=("Das zu versteuernde Einkommen von Ihnen und Ihrer Partnerin betrug im Veranlagungszeitraum 2025 "
+                     "zusammen 182.400,00 €. Es übersteigt die für Geburten ab dem 01.04.2025 geltende Grenze von "
+                     "175.000,00 € (§ 1 Abs. 8 BEEG). Ein Anspruch auf Elterngeld besteht daher nicht.",),
+        ),
+        "elterngeld_documents_request": dict(
+            values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig"), deadline=date(2026, 12, 16),
+            documents=("Geburtsbescheinigung für Elterngeld (Original des Standesamts)",
+                       "Lohn- und Gehaltsbescheinigungen für die Monate 09/2025 bis 08/2026",
+                       "Bescheinigung der Krankenkasse über das Mutterschaftsgeld",
+                       "Bescheinigung des Arbeitgebers über den Zuschuss zum Mutterschaftsgeld"),
+        ),
+        "fz_receipt": dict(
+            values=dict(application_date=date(2026, 11, 18), forwarded_date=date(2026, 11, 24),
+                        certificate_type="zur Vorlage bei einer Behörde, Belegart O",
+                        delivered_to="unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815),"),
+        ),
+        "fz_fee_notice": dict(
+            values=dict(application_date=date(2026, 11, 18), certificate_type="Europäisches Führungszeugnis",
+                        fee_amount=Decimal("17.00"), fee_number="1131"),
+            deadline=date(2026, 12, 9),
+        ),
+        "fz_refusal": dict(
+            values=dict(application_date=date(2026, 11, 18)),
+            reasons=("Ein Führungszeugnis kann nur bei der Meldebehörde beantragt werden, bei der die "
+                     "antragstellende Person mit Haupt- oder Nebenwohnung gemeldet ist (§ 30 Abs. 2 BZRG). "
+                     "Sie sind nach unserem Melderegister nicht in Mülheim an der Ruhr gemeldet.",),
+        ),
+    }
+
+
+def sample_letter(kind: str) -> LetterData:
+    """A realistic letter of ``kind`` for Mülheim an der Ruhr."""
+    service = KINDS[kind].service
+    return LetterData(kind=kind, letterhead=load_letterhead(service), recipient=_RECIPIENTS[service],
+                      aktenzeichen=_AZ[service], clerk=_CLERKS[service], letter_date=LETTER_DATE,
+                      **_samples()[kind])
+
+
+def write_images(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in KINDS:
+            pdf = Path(tmp) / f"{kind}.pdf"
+            pdf.write_bytes(render_letter(sample_letter(kind)))
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(folder / kind)], check=True)
+            written.append(folder / f"{kind}.png")
+    return written
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m backoffice.letters.samples OUTPUT_FOLDER", file=sys.stderr)
+        return 2
+    for path in write_images(Path(argv[0])):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

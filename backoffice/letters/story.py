@@ -1,0 +1,143 @@
+"""Builds the flowables of one letter's text from its blocks and data parts.
+
+Every piece of text passes through ``escape`` on its way into a Paragraph: names such as
+``<b>Max</b> & Co`` print literally instead of being read as reportlab markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from backoffice.letters.data import LetterData
+from backoffice.letters.data import Table as DataTable
+from backoffice.letters.formatting import format_value, is_amount
+from backoffice.letters.geometry import TEXT_WIDTH_MM
+from backoffice.letters.kinds import Block, Documents, KindSpec, Lines, Part, Reasons, TablePart
+from backoffice.letters.styles import RULE, SHADE, Styles
+from backoffice.letters.templates import Templates, merge
+
+TEXT_WIDTH = TEXT_WIDTH_MM * mm
+
+
+def markup(text: str) -> str:
+    """Plain text to Paragraph markup: escaped, line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def block_paragraphs(template: str, values: Mapping[str, str], styles: Styles) -> list[Flowable]:
+    """Split the template into paragraphs first, then merge, so values cannot create headings or lists."""
+    out: list[Flowable] = []
+    for chunk in template.split("\n\n"):
+        lines = chunk.strip("\n").split("\n")
+        if not "".join(lines).strip():
+            continue
+        if lines[0].startswith("## "):
+            out.append(Paragraph(markup(merge(lines[0][3:], values)), styles.heading))
+            lines = lines[1:]
+        if lines and all(line.startswith("- ") for line in lines):
+            out += [Paragraph(markup(merge(line[2:], values)), styles.bullet, bulletText="–") for line in lines]
+        elif lines and all(line.startswith("| ") for line in lines):
+            out += _box([line[2:].split(" | ", 1) for line in lines], values, styles)
+        elif lines:
+            out.append(Paragraph(markup(merge("\n".join(lines), values)), styles.body))
+    return out
+
+
+def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles) -> list[Flowable]:
+    """A framed label/value table (``| Label | value`` lines): the facts of a certificate, a payment slip."""
+    cells = [[Paragraph(markup(merge(row[0], values)), styles.cell),
+              Paragraph(f"<b>{markup(merge(row[-1] if len(row) > 1 else '', values))}</b>", styles.cell)]
+             for row in rows]
+    table = Table(cells, colWidths=[40 * mm, TEXT_WIDTH - 40 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [table, Spacer(0, 4 * mm)]
+
+
+def _bullets(items: tuple[str, ...], styles: Styles) -> list[Flowable]:
+    return [Paragraph(markup(item), styles.bullet, bulletText="–") for item in items if item.strip()]
+
+
+def _lines_table(data: LetterData, styles: Styles) -> list[Flowable]:
+    if not data.lines:
+        return []
+    rows, commands = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                          ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    for i, line in enumerate(data.lines):
+        label, value = markup(line.label), markup(format_value(line.value))
+        if line.emphasis:
+            label, value = f"<b>{label}</b>", f"<b>{value}</b>"
+            commands.append(("LINEABOVE", (0, i), (-1, i), 0.5, RULE))
+        rows.append([Paragraph(label, styles.cell), Paragraph(value, styles.cell_right)])
+    table = Table(rows, colWidths=[TEXT_WIDTH - 45 * mm, 45 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return [table, Spacer(0, 3 * mm)]
+
+
+def column_widths(texts: list[list[str]], font: str, size: float, total: float, padding: float = 12) -> list[float]:
+    """Each column as wide as its widest cell; spare room shared out, or a shortfall taken from wide columns."""
+    natural = [max(stringWidth(line, font, size) for row in texts for line in row[i].split("\n")) + padding
+               for i in range(len(texts[0]))]
+    spare = total - sum(natural)
+    if spare >= 0:
+        return [w + spare / len(natural) for w in natural]
+    return [w * total / sum(natural) for w in natural]
+
+
+def _data_table(table: DataTable, styles: Styles) -> list[Flowable]:
+    amount_cols = {i for i in range(len(table.columns)) if any(is_amount(r[i]) for r in table.rows)}
+
+    def cell(i: int, text: str, head: bool) -> Paragraph:
+        right = i in amount_cols
+        style = (styles.cell_head_right if right else styles.cell_head) if head else (
+            styles.cell_right if right else styles.cell)
+        return Paragraph(markup(text), style)
+
+    texts = [list(table.columns), *([format_value(v) for v in r] for r in table.rows)]
+    rows = [[cell(i, text, n == 0) for i, text in enumerate(row)] for n, row in enumerate(texts)]
+    flow = Table(rows, colWidths=column_widths(texts, styles.cell_head.fontName, styles.cell.fontSize, TEXT_WIDTH),
+                 hAlign="LEFT", repeatRows=1)
+    flow.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]))
+    return [flow, Spacer(0, 3 * mm)]
+
+
+def _part(part: Part, data: LetterData, values: Mapping[str, str], templates: Templates,
+          styles: Styles) -> list[Flowable]:
+    if isinstance(part, Block):
+        return block_paragraphs(templates.text(part.block_id), values, styles)
+    if isinstance(part, Lines):
+        return _lines_table(data, styles)
+    if isinstance(part, TablePart):
+        table = data.tables.get(part.table_id)
+        return _data_table(table, styles) if table is not None else []
+    if isinstance(part, Reasons):
+        return _bullets(data.reasons, styles) + [Spacer(0, 2 * mm)]
+    if isinstance(part, Documents):
+        return _bullets(data.documents, styles) + [Spacer(0, 2 * mm)]
+    raise TypeError(part)
+
+
+def letter_story(data: LetterData, spec: KindSpec, values: Mapping[str, str], templates: Templates,
+                 styles: Styles) -> list[Flowable]:
+    subject = markup(data.subject) if data.subject.strip() else markup(merge(templates.text(spec.subject_block),
+                                                                              values))
+    story: list[Flowable] = [Paragraph(subject, styles.subject)]
+    story += block_paragraphs(templates.text("salutation"), values, styles)
+    for part in spec.parts:
+        story += _part(part, data, values, templates, styles)
+    if spec.remedy:
+        # Not kept together: a page break inside the notice beats a half-empty page (its heading keeps with next).
+        story += [Spacer(0, 2 * mm), *block_paragraphs(templates.text(spec.remedy.block_id), values, styles)]
+    story += [Spacer(0, 4 * mm), KeepTogether(block_paragraphs(templates.text("closing"), values, styles))]
+    return story

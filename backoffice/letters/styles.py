@@ -1,0 +1,53 @@
+"""Named paragraph styles of the letters, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+
+from backoffice.letters.fonts import BOLD, REGULAR
+
+GREY = Color(0.35, 0.35, 0.35)
+RULE = Color(0.6, 0.6, 0.6)
+SHADE = Color(0.92, 0.92, 0.92)
+CITY_BLUE = Color(0, 84 / 255, 159 / 255)
+
+BODY_SIZE = 9.5
+ADDRESS_SIZE = 9.5
+INFO_LABEL_SIZE = 7.5
+INFO_VALUE_SIZE = 8.5
+RETURN_ADDRESS_SIZE = 6.5
+FOOTER_SIZE = 6.5
+PAGE_NUMBER_SIZE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    body: ParagraphStyle
+    subject: ParagraphStyle
+    heading: ParagraphStyle
+    bullet: ParagraphStyle
+    cell: ParagraphStyle
+    cell_right: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_head_right: ParagraphStyle
+
+
+def letter_styles() -> Styles:
+    body = ParagraphStyle("body", fontName=REGULAR, fontSize=BODY_SIZE, leading=13.5, spaceAfter=6,
+                          alignment=TA_LEFT)
+    cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
+    cell_head = ParagraphStyle("cell_head", parent=cell, fontName=BOLD)
+    return Styles(
+        body=body,
+        subject=ParagraphStyle("subject", parent=body, fontName=BOLD, fontSize=10.5, leading=14, spaceAfter=14),
+        heading=ParagraphStyle("heading", parent=body, fontName=BOLD, spaceBefore=6, spaceAfter=3, keepWithNext=1),
+        bullet=ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=3),
+        cell=cell,
+        cell_right=ParagraphStyle("cell_right", parent=cell, alignment=TA_RIGHT),
+        cell_head=cell_head,
+        cell_head_right=ParagraphStyle("cell_head_right", parent=cell_head, alignment=TA_RIGHT),
+    )
