@@ -31,6 +31,7 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 
 bench: $(VENV)/.installed
 	$(PY) -m bench.letters
+	$(PY) -m bench.queue
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
