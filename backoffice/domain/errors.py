@@ -16,8 +16,8 @@ class NotFound(DomainError):
 class TransitionNotAllowed(DomainError):
     def __init__(self, service: Any, status: Any, action: Any, outcome: Any = None) -> None:
         self.service, self.status, self.action, self.outcome = service, status, action, outcome
-        extra = f" with outcome {outcome}" if outcome is not None else ""
-        super().__init__(f"action '{action}'{extra} is not allowed for a {service} case in status '{status}'")
+        extra = f" mit Ergebnis „{outcome}“" if outcome is not None else ""
+        super().__init__(f"Der Schritt „{action}“{extra} ist für einen {service}-Fall im Status „{status}“ nicht möglich")
 
 
 class ConcurrentModification(DomainError):
@@ -26,7 +26,7 @@ class ConcurrentModification(DomainError):
     def __init__(self, aktenzeichen: str, expected: int, actual: int) -> None:
         self.aktenzeichen, self.expected, self.actual = aktenzeichen, expected, actual
         super().__init__(
-            f"{aktenzeichen} was changed by someone else (version {actual}, you edited version {expected})"
+            f"{aktenzeichen} wurde inzwischen von jemand anderem geändert (Stand {actual}, Sie haben Stand {expected} bearbeitet)"
         )
 
 
@@ -49,4 +49,4 @@ class UnknownSchema(DomainError):
 
     def __init__(self, uri: str) -> None:
         self.uri = uri
-        super().__init__(f"unknown form schema: {uri}")
+        super().__init__(f"Unbekanntes Formularschema: {uri}")

@@ -46,7 +46,7 @@ def ensure_user(
     for code in department_codes:
         dept = uow.directory.department(code)
         if dept is None:
-            raise NotFound(f"unknown department: {code}")
+            raise NotFound(f"Unbekannte Abteilung: {code}")
         if dept.id not in have_depts:
             user.memberships.append(Membership(department=dept))
     uow.flush()
@@ -63,12 +63,12 @@ def current_user(uow: UnitOfWork, login: str, *, provision_local_admin: bool = F
     user = uow.directory.user(login)
     if user is None:
         if not provision_local_admin:
-            raise UnknownUser(f"user '{login}' is not set up in this database; ask an administrator")
+            raise UnknownUser(f"Benutzer „{login}“ ist in dieser Datenbank nicht eingerichtet; bitte wenden Sie sich an die Administration")
         return ensure_user(
             uow, login, login, [Role.CLERK, Role.TEAM_LEAD, Role.ADMIN], [d.code for d in DEPARTMENTS]
         )
     if not user.active:
-        raise UnknownUser(f"user '{login}' is deactivated")
+        raise UnknownUser(f"Benutzer „{login}“ ist deaktiviert")
     return to_user_ref(user)
 
 

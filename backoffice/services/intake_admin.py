@@ -49,7 +49,7 @@ class QuarantineItem:
 
 def _require(actor: UserRef, *roles: Role) -> None:
     if not any(actor.has_role(r) for r in roles):
-        raise PermissionDenied(f"{actor.login} may not administer the portal intake")
+        raise PermissionDenied(f"{actor.login} darf den Portaleingang nicht verwalten")
 
 
 def list_routing_rules(uow: UnitOfWork, actor: UserRef) -> list[RoutingRuleInfo]:
@@ -84,7 +84,7 @@ def remove_routing_rule(uow: UnitOfWork, actor: UserRef, rule_id: int) -> None:
         if rule.id == rule_id:
             uow.intake.delete(rule)
             return
-    raise NotFound(f"no routing rule {rule_id}")
+    raise NotFound(f"Keine Weiterleitungsregel {rule_id}")
 
 
 def effective_queue(uow: UnitOfWork, destination_id: str, service: Service) -> str:
@@ -129,7 +129,7 @@ def resolve_quarantined(uow: UnitOfWork, actor: UserRef, item_id: int, note: str
         raise ValidationFailed(["Bitte geben Sie an, wie der Eingang erledigt wurde"])
     entry = uow.intake.quarantined(item_id)
     if entry is None:
-        raise NotFound(f"no quarantine entry {item_id}")
+        raise NotFound(f"Kein Quarantäne-Eintrag {item_id}")
     if entry.resolved_at is not None:
         raise ValidationFailed(["Dieser Eingang ist bereits erledigt"])
     entry.resolved_at = now or datetime.now(UTC)

@@ -124,7 +124,7 @@ def save_portal_settings(
 
 def _require_admin(actor: UserRef) -> None:
     if not actor.has_role(Role.ADMIN):
-        raise PermissionDenied(f"{actor.login} may not change the portal connection")
+        raise PermissionDenied(f"{actor.login} darf die Portalverbindung nicht ändern")
 
 
 def _url(text: str, label: str, problems: list[str]) -> str:

@@ -46,4 +46,4 @@ def delete_filter(uow: UnitOfWork, actor: UserRef, filter_id: int) -> None:
         if existing.id == filter_id:
             uow.directory.delete(existing)
             return
-    raise NotFound(f"no saved filter {filter_id} of {actor.login}")
+    raise NotFound(f"Kein gespeicherter Filter {filter_id} von {actor.login}")

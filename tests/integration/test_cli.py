@@ -106,6 +106,6 @@ def test_postgres_end_to_end(pg_url: str, tmp_path: Path) -> None:
     assert run("--db", pg_url, "db", "upgrade", home=tmp_path).returncode == 0
     assert run("--db", pg_url, "--user", "demo", "demo", "seed", "--count", "15", home=tmp_path).returncode == 0
     refused = run("--db", pg_url, "--user", "stranger", "cases", "list", home=tmp_path)
-    assert refused.returncode == 1 and "not set up" in refused.stderr
+    assert refused.returncode == 1 and "nicht eingerichtet" in refused.stderr
     rows = json.loads(run("--db", pg_url, "--user", "demo", "cases", "list", "--format", "json", home=tmp_path).stdout)
     assert len(rows) == 15
