@@ -15,6 +15,7 @@ from ..domain.records import (
     UserRef,
 )
 from ..domain.status import Outcome, Status, workflow
+from ..store.models import Case
 from ..store.uow import UnitOfWork
 from .cases import load_for_read
 from .directory import visible_department_codes
@@ -33,9 +34,9 @@ def list_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery, offset: int = 
     return uow.cases.page(query, offset, limit, visible_department_codes(actor))
 
 
-def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
-    case = load_for_read(uow, actor, aktenzeichen)
-    row = CaseRow(
+def case_row(case: Case) -> CaseRow:
+    """The list line of a loaded case."""
+    return CaseRow(
         id=case.id,
         aktenzeichen=case.aktenzeichen,
         service=Service(case.service),
@@ -49,6 +50,11 @@ def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
         legal_deadline=case.legal_deadline,
         submission_id=case.submission_id,
     )
+
+
+def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
+    case = load_for_read(uow, actor, aktenzeichen)
+    row = case_row(case)
     portal = (
         PortalReference(case.portal_destination_id or "", case.submission_id, case.portal_case_id or "")
         if case.submission_id
