@@ -332,8 +332,7 @@ class CaseEditor(QWidget):
 
     def _show_header(self, data: EditorData) -> None:
         row = data.detail.row
-        service = labels.service_labels().get(row.service, row.service.value)
-        self.title.setText(f"{row.aktenzeichen} · {service}")
+        self.title.setText(row.aktenzeichen)
         self.subtitle.setText(self._subtitle(data))
         status = labels.status_text(row.status, row.outcome, labels.status_labels(), labels.outcome_labels())
         self.fact_values["status"].setText(status)
@@ -371,8 +370,8 @@ class CaseEditor(QWidget):
         self.duplicate_hint.setVisible(bool(data.duplicates))
 
     def _subtitle(self, data: EditorData) -> str:
-        applicant = data.detail.applicant
-        parts = [applicant.full_name]
+        applicant, row = data.detail.applicant, data.detail.row
+        parts = [labels.service_labels().get(row.service, row.service.value), applicant.full_name]
         if applicant.birth_date:
             parts.append(self.tr("geb. %1").replace("%1", format_date(applicant.birth_date)))
         parts.append(self.tr("Papierantrag") if data.detail.portal is None else self.tr("Onlineantrag"))
@@ -535,7 +534,9 @@ class CaseEditor(QWidget):
 
     def _show_conflict(self, conflict: Conflict) -> None:
         namer = self._namer or FieldNamer(self._layout_of, self.data.schema if self.data else None, {})
-        dialog = ConflictDialog(conflict, namer.label, lambda path, value: _value_text(namer, path, value), self)
+        dialog = ConflictDialog(
+            conflict, lambda path: namer.label(path, form=True), lambda path, value: _value_text(namer, path, value), self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result: self._conflict_resolved(result, conflict))
         dialog.open()
@@ -724,7 +725,7 @@ class CaseEditor(QWidget):
 def _value_text(namer: FieldNamer, path: str, value: Any) -> str:
     if value is None:
         return "–"
-    return namer.value(path, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+    return namer.value(path, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), form=True)
 
 
 __all__ = ["CaseEditor", "action_texts"]

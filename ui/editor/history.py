@@ -38,10 +38,11 @@ class FieldNamer:
         self._columns = labels.history_field_labels()
         self._columns["link"] = QCoreApplication.translate("Editor", "Verknüpfter Fall")
 
-    def label(self, field: str | None) -> str:
+    def label(self, field: str | None, *, form: bool = False) -> str:
+        """``form``: the field is a path into the form data (an "edit" entry, a conflict)."""
         if not field:
             return ""
-        if field in self._columns:
+        if field in self._columns and not form:
             return self._columns[field]
         if field.startswith("checklist."):
             key = field.removeprefix("checklist.")
@@ -50,15 +51,16 @@ class FieldNamer:
         found = self._layout.label_of(path) if self._layout is not None else None
         return found or self._schema_title(path) or field
 
-    def value(self, field: str | None, text: str | None) -> str:
+    def value(self, field: str | None, text: str | None, *, form: bool = False) -> str:
         if text is None:
             return "–"
-        if field == "status" and text in {s.value for s in Status}:
-            return labels.status_labels()[Status(text)]
-        if field == "outcome" and text in {o.value for o in Outcome}:
-            return labels.outcome_labels()[Outcome(text)]
-        if field in ("target_date", "legal_deadline"):
-            return display(DATE, text)
+        if not form:  # the case's own columns
+            if field == "status" and text in {s.value for s in Status}:
+                return labels.status_labels()[Status(text)]
+            if field == "outcome" and text in {o.value for o in Outcome}:
+                return labels.outcome_labels()[Outcome(text)]
+            if field in ("target_date", "legal_deadline"):
+                return display(DATE, text)
         spec = self._spec(field)
         if spec is None:
             return text
@@ -127,10 +129,11 @@ class HistoryModel(QAbstractTableModel):
             if entry.field is None:
                 old, new = "", (entry.new_value or "") if entry.action != "created" else ""
             else:
-                old, new = namer.value(entry.field, entry.old_value), namer.value(entry.field, entry.new_value)
-            rows.append(
-                (format_datetime(entry.at), actor, actions.get(entry.action, entry.action), namer.label(entry.field), old, new)
-            )
+                form = entry.action == "edit"
+                old = namer.value(entry.field, entry.old_value, form=form)
+                new = namer.value(entry.field, entry.new_value, form=form)
+            label = namer.label(entry.field, form=entry.action == "edit")
+            rows.append((format_datetime(entry.at), actor, actions.get(entry.action, entry.action), label, old, new))
         self.beginResetModel()
         self._rows = rows[::-1]  # newest first
         self.endResetModel()
