@@ -347,9 +347,9 @@ def reapply_edits(base: Any, mine: Any, theirs: Any) -> Any:
     (rows added or removed) are taken from the clerk as a whole.
     """
     if _same(mine, base):
-        return copy.deepcopy(theirs)
+        return _copy(theirs)
     if _same(theirs, base) or theirs is _MISSING:
-        return copy.deepcopy(mine)
+        return _copy(mine)
     if isinstance(mine, Mapping) and isinstance(theirs, Mapping) and isinstance(base, Mapping):
         merged: dict[str, Any] = {}
         for key in dict.fromkeys([*theirs, *mine]):
@@ -359,7 +359,11 @@ def reapply_edits(base: Any, mine: Any, theirs: Any) -> Any:
         return merged
     if isinstance(mine, list) and isinstance(theirs, list) and isinstance(base, list) and len(mine) == len(base) == len(theirs):
         return [reapply_edits(b, m, t) for b, m, t in zip(base, mine, theirs, strict=True)]
-    return copy.deepcopy(mine)
+    return _copy(mine)
+
+
+def _copy(value: Any) -> Any:
+    return value if value is _MISSING else copy.deepcopy(value)  # the marker must stay itself
 
 
 def _same(a: Any, b: Any) -> bool:

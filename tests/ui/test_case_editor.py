@@ -397,3 +397,65 @@ def test_shortcuts_and_escape_close_the_dialog(qtbot, tasks, actor, db) -> None:
         qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not view.isVisible()
     wait_idle(qtbot, tasks)
+
+
+# -- paper applications ----------------------------------------------------------------------
+
+
+def test_paper_application_is_validated_and_created_without_portal(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    from ui.editor.paper import PaperApplicationDialog
+
+    dialog = PaperApplicationDialog(tasks, actor, clock=Clock(RECEIVED))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.service.setCurrentIndex(dialog.service.findData(Service.FUEHRUNGSZEUGNIS))
+    form = dialog.form
+    assert form is not None and form.schema_uri.endswith(":fuehrungszeugnis:1.0.0")
+    dialog.submit()  # empty: nothing is created, the problems are at the fields
+    assert dialog.message.isVisible() and "unvollständig" in dialog.message.text()
+    rows = {row.spec.label: row.error.text() for row in form._rows}
+    assert rows["Belegart"] == "Pflichtfeld fehlt" and rows["Name"].startswith("Vorname: Pflichtfeld fehlt")
+    values = {
+        ("applicant", "given_name"): "Paula",
+        ("applicant", "family_name"): "Papier",
+        ("applicant", "birth_date"): "03.05.1990",
+        ("applicant", "address", "street"): "Schloßstraße",
+        ("applicant", "address", "house_number"): "1",
+        ("applicant", "address", "postcode"): "45468",
+        ("applicant", "address", "city"): "Mülheim an der Ruhr",
+        ("purpose",): "Jugendarbeit",
+    }
+    for path, text in values.items():
+        form.inputs[path].edit.setText(text)
+    for path, value in ((("belegart",), "N"), (("kind",), "standard"), (("fee_exemption",), "none"), (("applicant_role",), "self")):
+        form.inputs[path].set_value(value)
+    form.inputs[("registered_in_city",)].set_value(True)
+    with qtbot.waitSignal(dialog.created, timeout=10_000) as created:
+        dialog.submit()
+    wait_idle(qtbot, tasks)
+    detail = _stored(db, actor, created.args[0])
+    assert detail.portal is None and detail.row.service is Service.FUEHRUNGSZEUGNIS
+    assert detail.form_data["applicant"]["birth_date"] == "1990-05-03"
+    assert detail.form_data["belegart"] == "N" and "organisation_request_present" not in detail.form_data
+    assert [h.new_value for h in detail.history if h.action == "created"] == ["manual"]
+
+
+# -- models ------------------------------------------------------------------------------------
+
+
+def test_editor_models_pass_the_qt_model_tester(qtbot, qtmodeltester, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    az = _new_case(db, actor, Service.ELTERNGELD, seed=23, attachments=(cases.NewAttachment("a.pdf", "application/pdf", _pdf()),))
+    editor = _open(qtbot, tasks, actor, az)
+    _reloaded(qtbot, editor, lambda: editor.extend_deadline(2, "Prüfung"))
+    assert editor.form is not None
+    for table in editor.form.tables.values():
+        assert table.model.rowCount() > 0
+        qtmodeltester.check(table.model)
+    assert editor.checklist_model.rowCount() > 0 and editor.history_model.rowCount() > 2
+    qtmodeltester.check(editor.checklist_model)
+    qtmodeltester.check(editor.history_model)
+    wbs = _open(qtbot, tasks, actor, _new_case(db, actor, Service.WBS, seed=24))
+    members = wbs.form.tables[("members",)]
+    assert members.detail is not None and members.detail.model.rowCount() > 0  # the first member's incomes
+    qtmodeltester.check(members.model)
+    qtmodeltester.check(members.detail.model)
