@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPla
 from .layout import FieldSpec
 from .values import CHECK, CHOICE, CHOICES, MULTILINE, display, parse
 
+CHOICE_MIN_WIDTH = 300
 ERROR_STYLE = "border: 1px solid #b3261e; border-radius: 2px;"
 
 
@@ -63,6 +64,7 @@ class TextInput(FieldInput):
 
     def set_value(self, value: Any) -> None:
         self.edit.setText(display(self.spec.kind, value))
+        self.edit.setCursorPosition(0)  # a long value shows its beginning
 
     def focus_widget(self) -> QWidget:
         return self.edit
@@ -101,6 +103,7 @@ class ChoiceInput(FieldInput):
         for value, name in spec.options.items():
             self.combo.addItem(name, int(value) if spec.integer_options else value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.setMinimumWidth(CHOICE_MIN_WIDTH)  # combo boxes of a section line up
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self._add(self.combo)
         self._layout.addStretch(1)

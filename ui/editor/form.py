@@ -37,6 +37,7 @@ from .values import Path, get_in, parse_path, path_text, prune_empty, set_in
 ERROR_COLOUR = "#b3261e"
 FIELD_MAX_WIDTH = 420
 DATE_WIDTH = 120
+WIDE_TABLE = 950  # px of columns beyond which a table gets a horizontal scroll bar
 TABLE_VISIBLE_ROWS = (3, 8)  # a table shows at least / at most this many rows before it scrolls
 
 
@@ -157,7 +158,13 @@ class _Table:
         low, high = TABLE_VISIBLE_ROWS
         rows = min(max(self.model.rowCount(), low), high)
         header = self.view.horizontalHeader().sizeHint().height()
-        self.view.setFixedHeight(header + rows * self.view.verticalHeader().defaultSectionSize() + 4)
+        scrollbar = self.view.horizontalScrollBar().sizeHint().height() if self._wide() else 0
+        frame = 2 * self.view.frameWidth()
+        self.view.setFixedHeight(header + rows * self.view.verticalHeader().defaultSectionSize() + frame + scrollbar)
+
+    def _wide(self) -> bool:
+        """Whether the columns need more room than the table usually has (a horizontal scroll bar)."""
+        return sum(self.view.columnWidth(c) for c in range(self.model.columnCount())) > WIDE_TABLE
 
     def show_problems(self, problems: list[tuple[Path, str]]) -> list[str]:
         """Mark cells; returns readable lines for the label under the table."""
@@ -434,6 +441,8 @@ def _table_view(model: RowsModel) -> QTableView:
         texts = [spec.label, *spec.options.values()] if spec.kind == "choice" else [spec.label]
         width = max(metrics.horizontalAdvance(t) for t in texts) + 36
         minimum = {"text": 130, "choices": 130, "date": 100, "number": 100}.get(spec.kind, 0)
+        if spec.options_from:
+            minimum = 200  # names of people, e.g. the parents in the month plan
         view.setColumnWidth(column, max(width, minimum))
     view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     return view
