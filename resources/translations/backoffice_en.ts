@@ -80,6 +80,312 @@
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="117"/>
+        <source>Wird geladen…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="154"/>
+        <location filename="../../ui/editor/editor.py" line="270"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="155"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="156"/>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="157"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="158"/>
+        <source>Fristenlauf</source>
+        <translation>Deadline clock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="159"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="187"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="188"/>
+        <source>Antragsdaten speichern (Strg+S)</source>
+        <translation>Save the application data (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="201"/>
+        <source>Frist &amp;verlängern…</source>
+        <translation>&amp;Extend deadline…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="212"/>
+        <source>&amp;Antrag</source>
+        <translation>&amp;Application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="226"/>
+        <source>Anlage %1 hinzugefügt.</source>
+        <translation>Attachment %1 added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="231"/>
+        <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
+        <translation>Required documents (tick when provided):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="238"/>
+        <source>&amp;Unterlagen</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="242"/>
+        <source>Neue Notiz …</source>
+        <translation>New note …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="245"/>
+        <source>Notiz &amp;hinzufügen</source>
+        <translation>A&amp;dd note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="253"/>
+        <location filename="../../ui/editor/editor.py" line="447"/>
+        <source>&amp;Notizen</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="266"/>
+        <source>&amp;Verlauf</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="270"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="270"/>
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="270"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="273"/>
+        <source>Aktenzeichen, z. B. WBS-2026-000123</source>
+        <translation>File number, e.g. WBS-2026-000123</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="275"/>
+        <source>Ver&amp;knüpfen</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="277"/>
+        <source>Verknüpfung &amp;lösen</source>
+        <translation>&amp;Remove link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="281"/>
+        <source>Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):</source>
+        <translation>Linked cases (double-click or Enter opens the case):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="288"/>
+        <location filename="../../ui/editor/editor.py" line="448"/>
+        <source>Ver&amp;knüpfungen</source>
+        <translation>&amp;Links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="311"/>
+        <source>Der Fall konnte nicht geladen werden.</source>
+        <translation>The case could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="345"/>
+        <source>angehalten seit %1</source>
+        <translation>suspended since %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="347"/>
+        <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
+        <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="349"/>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="353"/>
+        <source>verlängert am %1</source>
+        <translation>extended on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="360"/>
+        <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
+        <translation>Up to %1 business days, once per case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="362"/>
+        <source>Die Frist wurde am %1 bereits verlängert.</source>
+        <translation>The deadline was already extended on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="367"/>
+        <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
+        <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="376"/>
+        <source>geb. %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="377"/>
+        <source>Papierantrag</source>
+        <translation>Paper application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="377"/>
+        <source>Onlineantrag</source>
+        <translation>Online application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="384"/>
+        <source>überschritten</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="387"/>
+        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
+        <translation>due in %1 business days or less</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="428"/>
+        <source>Zeitpunkt</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="428"/>
+        <source>Von</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="428"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="446"/>
+        <source>&amp;Unterlagen (%1/%2)</source>
+        <translation>&amp;Documents (%1/%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="447"/>
+        <source>&amp;Notizen (%1)</source>
+        <translation>&amp;Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="448"/>
+        <source>Ver&amp;knüpfungen (%1)</source>
+        <translation>&amp;Links (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="491"/>
+        <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="513"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="529"/>
+        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
+        <translation>Not saved: please check the marked entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="558"/>
+        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
+        <translation>Reloaded; your changes were discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="560"/>
+        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
+        <translation>Not saved yet: the case has been changed meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="574"/>
+        <source>Aktion für %1 ausführen?</source>
+        <translation>Carry out the action for %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="610"/>
+        <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
+        <translation>The deadline was already extended on %1; it can be extended only once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="631"/>
+        <source>Frist verlängert bis %1.</source>
+        <translation>Deadline extended to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="641"/>
+        <source>Die Notiz ist leer.</source>
+        <translation>The note is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="647"/>
+        <source>Notiz hinzugefügt.</source>
+        <translation>Note added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="661"/>
+        <source>Mit %1 verknüpft.</source>
+        <translation>Linked with %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="671"/>
+        <source>Verknüpfung mit %1 gelöst.</source>
+        <translation>Link with %1 removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="699"/>
+        <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
+        <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="717"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="718"/>
+        <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
+        <translation>The application data of %1 were changed. Discard the changes?</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../ui/models/case_table.py" line="259"/>
@@ -88,188 +394,369 @@
     </message>
 </context>
 <context>
-    <name>CaseTabs</name>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="40"/>
-        <source>Vorname</source>
-        <translation>Given name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="41"/>
-        <source>Familienname</source>
-        <translation>Family name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="42"/>
-        <source>Geburtsdatum</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="43"/>
-        <source>Anschrift</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="44"/>
-        <source>E-Mail</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="45"/>
-        <source>Telefon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="79"/>
-        <source>Dateiname</source>
-        <translation>File name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="80"/>
-        <source>Art</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="81"/>
-        <source>Typ</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="82"/>
-        <source>Größe</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="90"/>
-        <location filename="../../ui/views/case_tabs.py" line="132"/>
-        <source>Zeitpunkt</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="91"/>
-        <source>Von</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="92"/>
-        <source>Notiz</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="133"/>
-        <source>Wer</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="134"/>
-        <source>Aktion</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="135"/>
-        <source>Feld</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="136"/>
-        <source>Alt → Neu</source>
-        <translation>Old → New</translation>
-    </message>
-</context>
-<context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="65"/>
+        <location filename="../../ui/views/case_view.py" line="67"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="77"/>
-        <source>Wird geladen…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="102"/>
-        <source>Der Fall konnte nicht geladen werden.</source>
-        <translation>The case could not be loaded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="110"/>
-        <source>Leistung</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="111"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="112"/>
-        <source>Eingang</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="113"/>
-        <source>Zieldatum</source>
-        <translation>Target date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="114"/>
-        <source>Frist</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="115"/>
-        <source>Bearbeitung</source>
-        <translation>Assignee</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="125"/>
-        <source>Die Frist ist überschritten.</source>
-        <translation>The deadline has passed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="131"/>
-        <source>Antragsteller/in</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="132"/>
-        <source>Antragsdaten</source>
-        <translation>Application data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="134"/>
-        <source>Anlagen</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="135"/>
-        <source>Notizen</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="136"/>
-        <source>Verlauf</source>
-        <translation>History</translation>
     </message>
 </context>
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="181"/>
+        <location filename="../../ui/composition.py" line="186"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="186"/>
+        <location filename="../../ui/composition.py" line="191"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="192"/>
+        <location filename="../../ui/composition.py" line="197"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="56"/>
+        <source>Dateiname</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="57"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="58"/>
+        <source>Größe</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="67"/>
+        <source>Scan &amp;hinzufügen…</source>
+        <translation>Add &amp;scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="69"/>
+        <source>Mit Standardprogramm ö&amp;ffnen</source>
+        <translation>&amp;Open in default viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="84"/>
+        <location filename="../../ui/editor/attachments.py" line="186"/>
+        <source>Keine Vorschau: bitte eine Anlage wählen.</source>
+        <translation>No preview: please choose an attachment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="179"/>
+        <source>Für %1 gibt es keine Vorschau. „Mit Standardprogramm öffnen“ zeigt die Datei.</source>
+        <translation>There is no preview for %1. “Open in default viewer” shows the file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="210"/>
+        <source>Gescanntes Dokument hinzufügen</source>
+        <translation>Add scanned document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="212"/>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="240"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="241"/>
+        <source>Anlage</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="242"/>
+        <source>Antragsformular</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="51"/>
+        <source>Erforderliche Unterlage</source>
+        <translation>Required document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="53"/>
+        <source>Belegt durch Anlage</source>
+        <translation>Provided by attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="70"/>
+        <source> (falls zutreffend)</source>
+        <translation> (if applicable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="45"/>
+        <source>Fall wurde inzwischen geändert</source>
+        <translation>The case has been changed meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="50"/>
+        <source>&lt;b&gt;%1 hat den Fall am %2 gespeichert, während Sie ihn bearbeitet haben.&lt;/b&gt;&lt;br&gt;Unten sehen Sie jedes Feld, das seitdem geändert wurde. Ihre Eingaben sind nicht verloren.</source>
+        <translation>&lt;b&gt;%1 saved the case on %2 while you were editing it.&lt;/b&gt;&lt;br&gt;Below is every field changed since. Your entries are not lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="63"/>
+        <location filename="../../ui/editor/history.py" line="153"/>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="64"/>
+        <source>Beim Öffnen</source>
+        <translation>When opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="65"/>
+        <source>Neue Fassung (%1)</source>
+        <translation>New version (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="66"/>
+        <source>Ihre Eingabe</source>
+        <translation>Your entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="83"/>
+        <source>Beide haben dieses Feld geändert.</source>
+        <translation>Both changed this field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="90"/>
+        <source>(nur Status oder Fristen geändert)</source>
+        <translation>(only status or deadlines changed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="93"/>
+        <source>Meine Änderungen &amp;übernehmen</source>
+        <translation>&amp;Re-apply my changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="95"/>
+        <source>Ihre Änderungen werden auf die neue Fassung angewendet und gespeichert; bei gleichen Feldern gilt Ihre Eingabe.</source>
+        <translation>Your changes are applied to the new version and saved; where both changed a field, your entry wins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="99"/>
+        <source>Neu &amp;laden (meine Änderungen verwerfen)</source>
+        <translation>Re&amp;load (discard my changes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="102"/>
+        <source>Weiter bearbeiten</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="131"/>
+        <source>Ergebnis:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="135"/>
+        <source>Begründung:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="137"/>
+        <source>Begründung (freiwillig):</source>
+        <translation>Reason (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="156"/>
+        <source>Bitte geben Sie eine Begründung an.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="173"/>
+        <source>Die Frist kann einmal um bis zu %1 Arbeitstage verlängert werden. Zieldatum (%2) und Frist (%3) verschieben sich um die gewählten Arbeitstage (NRW-Feiertage zählen nicht).</source>
+        <translation>The deadline can be extended once by up to %1 business days. Target date (%2) and deadline (%3) move by the chosen business days (NRW holidays do not count).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="179"/>
+        <source>Frist verlängern</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="183"/>
+        <source> Arbeitstage</source>
+        <translation> business days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="186"/>
+        <source>Verlängern um:</source>
+        <translation>Extend by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="75"/>
+        <source>Bearbeitung beginnen</source>
+        <translation>Start processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="76"/>
+        <source>Unterlagen anfordern…</source>
+        <translation>Request documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="77"/>
+        <source>Unterlagen eingegangen</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="78"/>
+        <source>Entscheidungsreif</source>
+        <translation>Ready for decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="79"/>
+        <source>Wieder aufnehmen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="80"/>
+        <source>Entscheiden…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="81"/>
+        <source>Weiterleiten…</source>
+        <translation>Forward…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="82"/>
+        <source>Rücknahme erfassen…</source>
+        <translation>Record withdrawal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="83"/>
+        <source>Abschließen…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/fields.py" line="101"/>
+        <source>(bitte wählen)</source>
+        <translation>(please choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/fields.py" line="102"/>
+        <source>(keine Angabe)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/fields.py" line="190"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/form.py" line="80"/>
+        <source>Hinzufügen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/form.py" line="81"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/form.py" line="373"/>
+        <source>Bitte prüfen:</source>
+        <translation>Please check:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="25"/>
+        <source>Frist verlängert</source>
+        <translation>Deadline extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="26"/>
+        <source>Fall verknüpft</source>
+        <translation>Case linked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="27"/>
+        <source>Verknüpfung gelöst</source>
+        <translation>Link removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="28"/>
+        <source>Unterlage abgehakt</source>
+        <translation>Document ticked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="38"/>
+        <source>Verknüpfter Fall</source>
+        <translation>Linked case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="48"/>
+        <source>Unterlage: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="150"/>
+        <source>Zeitpunkt</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="151"/>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="152"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="154"/>
+        <source>Alt</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="155"/>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="101"/>
+        <source>Der Antrag ist noch unvollständig: %1 Angabe(n) fehlen oder sind fehlerhaft (rot markiert).</source>
+        <translation>The application is incomplete: %1 entries are missing or invalid (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="124"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="124"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="148"/>
+        <source>ist kein gültiges Datum (TT.MM.JJJJ)</source>
+        <translation>is not a valid date (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="159"/>
+        <source>ist keine Zahl</source>
+        <translation>is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="163"/>
+        <source>muss eine ganze Zahl sein</source>
+        <translation>must be a whole number</translation>
     </message>
 </context>
 <context>
@@ -606,6 +1093,29 @@
         <location filename="../../ui/views/main_window.py" line="217"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>PaperApplicationDialog</name>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="57"/>
+        <source>Papierantrag erfassen</source>
+        <translation>Enter paper application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="65"/>
+        <source>&amp;Leistung:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="73"/>
+        <source>Fall &amp;anlegen</source>
+        <translation>&amp;Create case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="124"/>
+        <source>Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen.</source>
+        <translation>The application was not created: please check the marked entries.</translation>
     </message>
 </context>
 <context>

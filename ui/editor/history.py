@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -13,7 +12,7 @@ from backoffice.domain.records import AuditInfo
 from backoffice.domain.status import Outcome, Status
 
 from .. import labels
-from ..formatting import format_date, format_datetime
+from ..formatting import format_datetime
 from .layout import FieldSpec, FormLayout
 from .values import CHOICE, CHOICES, DATE, TEXT, display, kind_for, parse_path
 
