@@ -729,7 +729,7 @@
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="101"/>
+        <location filename="../../ui/editor/paper.py" line="108"/>
         <source>Der Antrag ist noch unvollständig: %1 Angabe(n) fehlen oder sind fehlerhaft (rot markiert).</source>
         <translation>The application is incomplete: %1 entries are missing or invalid (marked red).</translation>
     </message>
@@ -992,6 +992,529 @@
     </message>
 </context>
 <context>
+    <name>Layout</name>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="9"/>
+        <source>Antragstellende Person</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="10"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="11"/>
+        <source>Vorname</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="12"/>
+        <source>Familienname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="13"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="14"/>
+        <source>Straße, Hausnummer</source>
+        <translation>Street, number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="15"/>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="16"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="17"/>
+        <source>PLZ, Ort</source>
+        <translation>Postcode, town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="18"/>
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="19"/>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="20"/>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="21"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="22"/>
+        <source>Antrag</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="23"/>
+        <source>Einkommenszeitraum</source>
+        <translation>Income period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="24"/>
+        <source>letztes Kalenderjahr</source>
+        <translation>last calendar year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="25"/>
+        <source>kommende 12 Monate (veränderte Verhältnisse)</source>
+        <translation>next 12 months (changed circumstances)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="26"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="27"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="28"/>
+        <source>davon Kinder</source>
+        <translation>of which children</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="29"/>
+        <source>gewünschte Zimmer</source>
+        <translation>rooms wanted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="30"/>
+        <source>Freibeträge</source>
+        <translation>Allowances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="31"/>
+        <source>junges Ehepaar</source>
+        <translation>young married couple</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="32"/>
+        <source>Schwerbehinderung</source>
+        <translation>severe disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="33"/>
+        <source>Pflegebedürftigkeit</source>
+        <translation>care need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="34"/>
+        <source>gezahlter Unterhalt</source>
+        <translation>maintenance paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="35"/>
+        <source>Anlass</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="36"/>
+        <source>Haushaltsangehörige und Einkünfte</source>
+        <translation>Household members and incomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="37"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="38"/>
+        <source>Verhältnis</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="39"/>
+        <source>antragstellende Person</source>
+        <translation>applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="40"/>
+        <source>Ehegatte</source>
+        <translation>spouse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="41"/>
+        <source>Lebenspartner/in</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="42"/>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="43"/>
+        <source>sonstige Person</source>
+        <translation>other person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="44"/>
+        <source>Einkunft</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="45"/>
+        <source>Einkünfte der markierten Person</source>
+        <translation>Incomes of the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="46"/>
+        <source>Einkunftsart</source>
+        <translation>Kind of income</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="47"/>
+        <source>nichtselbständige Arbeit</source>
+        <translation>employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="48"/>
+        <source>selbständige Arbeit</source>
+        <translation>self-employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="49"/>
+        <source>Rente/Pension</source>
+        <translation>pension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="50"/>
+        <source>Arbeitslosengeld</source>
+        <translation>unemployment benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="51"/>
+        <source>Sonstiges</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="52"/>
+        <source>Brutto/Jahr (€)</source>
+        <translation>Gross/year (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="53"/>
+        <source>Werbungskosten (€)</source>
+        <translation>Werbungskosten (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="54"/>
+        <source>Pauschale Abzüge (je 12 %)</source>
+        <translation>Flat deductions (12 % each)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="55"/>
+        <source>Steuer</source>
+        <translation>tax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="56"/>
+        <source>Krankenvers.</source>
+        <translation>health ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="57"/>
+        <source>Rentenvers.</source>
+        <translation>pension ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="58"/>
+        <source>geborene Kinder</source>
+        <translation>children born</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="59"/>
+        <source>alleinerziehend</source>
+        <translation>single parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="60"/>
+        <source>Geschwisterbonus</source>
+        <translation>sibling bonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="61"/>
+        <source>Zu versteuerndes Einkommen (€)</source>
+        <translation>Taxable income (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="62"/>
+        <source>Elternteile</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="63"/>
+        <source>Elternteil</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="64"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="65"/>
+        <source>Mutter</source>
+        <translation>mother</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="66"/>
+        <source>Vater</source>
+        <translation>father</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="67"/>
+        <source>anderer Elternteil</source>
+        <translation>other parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="68"/>
+        <source>Erwerbstätigkeit</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="69"/>
+        <source>angestellt</source>
+        <translation>employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="70"/>
+        <source>selbständig</source>
+        <translation>self-employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="71"/>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="72"/>
+        <source>Netto vorher (€)</source>
+        <translation>Net before (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="73"/>
+        <source>Brutto vorher (€)</source>
+        <translation>Gross before (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="74"/>
+        <source>StKl.</source>
+        <translation>Tax class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="75"/>
+        <source>KiSt</source>
+        <translation>Church tax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="76"/>
+        <source>KV/PV</source>
+        <translation>Health/care ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="77"/>
+        <source>RV</source>
+        <translation>Pension ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="78"/>
+        <source>AV</source>
+        <translation>Unempl. ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="79"/>
+        <source>Bezugsmonate</source>
+        <translation>Months of benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="80"/>
+        <source>Monat</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="81"/>
+        <source>Lebensmonat</source>
+        <translation>Month of life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="82"/>
+        <source>1. Elternteil</source>
+        <translation>1st parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="83"/>
+        <source>2. Elternteil</source>
+        <translation>2nd parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="84"/>
+        <source>Variante</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="85"/>
+        <source>Basiselterngeld</source>
+        <translation>Basiselterngeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="86"/>
+        <source>ElterngeldPlus</source>
+        <translation>ElterngeldPlus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="87"/>
+        <source>Partnerschaftsbonus</source>
+        <translation>Partnerschaftsbonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="88"/>
+        <source>Bankverbindung</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="89"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="90"/>
+        <source>Kontoinhaber/in</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="91"/>
+        <source>Meldung</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="92"/>
+        <source>in Mülheim an der Ruhr gemeldet</source>
+        <translation>registered in Mülheim an der Ruhr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="93"/>
+        <source>Antragstellung durch</source>
+        <translation>Applied for by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="94"/>
+        <source>die betroffene Person selbst</source>
+        <translation>the person concerned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="95"/>
+        <source>gesetzliche Vertretung</source>
+        <translation>legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="96"/>
+        <source>Führungszeugnis</source>
+        <translation>Führungszeugnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="97"/>
+        <source>Belegart</source>
+        <translation>Belegart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="98"/>
+        <source>N – Zusendung an die antragstellende Person</source>
+        <translation>N – sent to the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="99"/>
+        <source>O – Vorlage bei einer Behörde</source>
+        <translation>O – for an authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="100"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="101"/>
+        <source>einfaches Führungszeugnis</source>
+        <translation>standard certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="102"/>
+        <source>erweitertes Führungszeugnis (§ 30a BZRG)</source>
+        <translation>extended certificate (§ 30a BZRG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="103"/>
+        <source>Europäisches Führungszeugnis (§ 30b BZRG)</source>
+        <translation>European certificate (§ 30b BZRG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="104"/>
+        <source>Aufforderung</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="105"/>
+        <source>schriftliche Aufforderung der Organisation liegt vor</source>
+        <translation>the organisation&apos;s written request is present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="106"/>
+        <source>Verwendungszweck</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="107"/>
+        <source>Gebührenbefreiung</source>
+        <translation>Fee exemption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="108"/>
+        <source>ehrenamtliche Tätigkeit</source>
+        <translation>volunteer work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="109"/>
+        <source>Mittellosigkeit (Entscheidung durch das BfJ)</source>
+        <translation>lack of means (decided by the BfJ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="110"/>
+        <source>Empfangende Behörde (bei Belegart O)</source>
+        <translation>Receiving authority (Belegart O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="111"/>
+        <source>Behörde</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="112"/>
+        <source>Aktenzeichen der Behörde</source>
+        <translation>Authority&apos;s file number</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/views/main_window.py" line="36"/>
@@ -1098,22 +1621,27 @@
 <context>
     <name>PaperApplicationDialog</name>
     <message>
-        <location filename="../../ui/editor/paper.py" line="57"/>
+        <location filename="../../ui/editor/paper.py" line="58"/>
         <source>Papierantrag erfassen</source>
         <translation>Enter paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="65"/>
+        <location filename="../../ui/editor/paper.py" line="71"/>
         <source>&amp;Leistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="73"/>
+        <location filename="../../ui/editor/paper.py" line="72"/>
+        <source>&amp;Eingangsdatum:</source>
+        <translation>&amp;Received on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="80"/>
         <source>Fall &amp;anlegen</source>
         <translation>&amp;Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="124"/>
+        <location filename="../../ui/editor/paper.py" line="141"/>
         <source>Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen.</source>
         <translation>The application was not created: please check the marked entries.</translation>
     </message>

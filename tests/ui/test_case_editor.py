@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, Qt
 from PySide6.QtGui import QColor, QImage
 from reportlab.pdfgen import canvas
 
@@ -430,11 +430,14 @@ def test_paper_application_is_validated_and_created_without_portal(qtbot, tasks,
     for path, value in ((("belegart",), "N"), (("kind",), "standard"), (("fee_exemption",), "none"), (("applicant_role",), "self")):
         form.inputs[path].set_value(value)
     form.inputs[("registered_in_city",)].set_value(True)
+    dialog.received.setDate(dialog.received.date().addDays(-3))  # stamped three days ago (Fri 13.03.2026)
     with qtbot.waitSignal(dialog.created, timeout=10_000) as created:
         dialog.submit()
     wait_idle(qtbot, tasks)
     detail = _stored(db, actor, created.args[0])
     assert detail.portal is None and detail.row.service is Service.FUEHRUNGSZEUGNIS
+    assert detail.row.received_at.date() == date(2026, 3, 13)
+    assert detail.row.target_date == date(2026, 3, 18)  # 3 business days after the stamped receipt
     assert detail.form_data["applicant"]["birth_date"] == "1990-05-03"
     assert detail.form_data["belegart"] == "N" and "organisation_request_present" not in detail.form_data
     assert [h.new_value for h in detail.history if h.action == "created"] == ["manual"]
@@ -459,3 +462,20 @@ def test_editor_models_pass_the_qt_model_tester(qtbot, qtmodeltester, tasks, act
     assert members.detail is not None and members.detail.model.rowCount() > 0  # the first member's incomes
     qtmodeltester.check(members.model)
     qtmodeltester.check(members.detail.model)
+
+
+def test_the_editor_speaks_english_with_the_english_catalogue(qapp, qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_translators
+
+    az = _new_case(db, actor, seed=25)
+    previous = QLocale()
+    translators = install_translators(qapp, "en")
+    try:
+        editor = _open(qtbot, tasks, actor, az)
+        assert editor.tabs.tabText(0) == "&Application"
+        assert editor.form.form_layout.sections[0].title == "Applicant"  # layout texts are translated too
+        assert editor.form.inputs[("income_period",)].combo.currentText() == "last calendar year"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)

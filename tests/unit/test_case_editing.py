@@ -102,3 +102,9 @@ def test_display_is_german_and_paths_round_trip() -> None:
     assert display(DATE, "2020-02-01") == "01.02.2020"
     assert display(CHOICES, ["tax", "x"], {"tax": "Steuer"}) == "Steuer, x"
     assert path_text(parse_path("members[10].incomes[0].kind")) == "members[10].incomes[0].kind"
+
+
+def test_the_layout_texts_module_lists_every_layout_text() -> None:
+    from ui.editor.layout import TEXTS_MODULE, layout_texts, render_texts_module
+
+    assert TEXTS_MODULE.read_text(encoding="utf-8") == render_texts_module(layout_texts()), "run: python -m ui.editor.layout"

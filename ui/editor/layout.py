@@ -17,6 +17,9 @@ Layout file::
 Per field: ``label``, ``widget`` (overrides the kind derived from the schema),
 ``options`` (German names of enum values), ``placeholder``, ``width`` (px),
 ``text`` (the check box's own text).
+
+The German texts are translated in the context "Layout"; ``python -m ui.editor.layout``
+regenerates ``layout_texts.py`` so that lupdate finds them (a test keeps it in sync).
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path as FilePath
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from backoffice.domain.catalog import Service
 from backoffice.resources import resource_path
@@ -138,13 +144,13 @@ def load_layout(service: Service, schema: Mapping[str, Any]) -> FormLayout:
     sections = []
     for section in raw["sections"]:
         if "table" in section:
-            sections.append(SectionSpec(section["title"], table=_table(section["table"], schema, ())))
+            sections.append(SectionSpec(_t(section["title"]), table=_table(section["table"], schema, ())))
         else:
             rows = []
             for entry in section["fields"]:
                 parts = entry["row"] if "row" in entry else [entry]
-                rows.append(RowSpec(entry["label"], tuple(_field(p, schema, ()) for p in parts)))
-            sections.append(SectionSpec(section["title"], rows=tuple(rows)))
+                rows.append(RowSpec(_t(entry["label"]), tuple(_field(p, schema, ()) for p in parts)))
+            sections.append(SectionSpec(_t(section["title"]), rows=tuple(rows)))
     return FormLayout(Service(service), tuple(sections))
 
 
@@ -154,11 +160,11 @@ def _table(raw: Mapping[str, Any], schema: Mapping[str, Any], base: Path) -> Tab
     items = array.get("items", {})
     return TableSpec(
         path=path,
-        row_label=raw.get("row_label", ""),
+        row_label=_t(raw.get("row_label", "")),
         columns=tuple(_field(c, items, ()) for c in raw["columns"]),
         new_row=dict(raw.get("new_row", {})),
         max_rows=int(raw.get("max_rows", array.get("maxItems", 0))),
-        title=raw.get("title", ""),
+        title=_t(raw.get("title", "")),
         detail=_table(raw["detail"], items, ()) if "detail" in raw else None,
     )
 
@@ -170,17 +176,17 @@ def _field(raw: Mapping[str, Any], schema: Mapping[str, Any], base: Path) -> Fie
     if "options" in raw and node.get("type") == "integer" and "enum" not in node:
         kind = CHOICE  # a number chosen by name, e.g. which parent
     values = node.get("enum") or (node.get("items", {}).get("enum") if kind == CHOICES else None) or list(raw.get("options", {}))
-    named = dict(raw.get("options", {})) or enum_titles(node)
+    named = {k: _t(v) for k, v in raw.get("options", {}).items()} or enum_titles(node)
     options = {str(v): named.get(str(v), str(v)) for v in values}
     return FieldSpec(
         path=path,
-        label=raw.get("label") or node.get("title") or str(path[-1]),
+        label=_t(raw.get("label", "")) or node.get("title") or str(path[-1]),
         kind=kind,
         required=_required(schema, path),
         options=options,
-        placeholder=raw.get("placeholder", ""),
+        placeholder=_t(raw.get("placeholder", "")),
         width=int(raw.get("width", 0)),
-        text=raw.get("text", ""),
+        text=_t(raw.get("text", "")),
         description=node.get("description", ""),
         integer_options=kind == CHOICE and node.get("type") == "integer",
         options_from=raw.get("options_from", ""),
@@ -204,3 +210,67 @@ def _required(schema: Mapping[str, Any], path: Path) -> bool:
             return False
         node = node.get("properties", {}).get(part, {})
     return True
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Layout", text) if text else ""
+
+
+def layout_texts() -> list[str]:
+    """Every translatable text of every layout, in file order (for ``layout_texts.py``)."""
+    texts: list[str] = []
+
+    def add(text: str | None) -> None:
+        if text and text not in texts:
+            texts.append(text)
+
+    def field(raw: Mapping[str, Any]) -> None:
+        for key in ("label", "placeholder", "text"):
+            add(raw.get(key))
+        for name in raw.get("options", {}).values():
+            add(name)
+        for part in raw.get("row", ()):
+            field(part)
+
+    def table(raw: Mapping[str, Any]) -> None:
+        add(raw.get("row_label"))
+        add(raw.get("title"))
+        for column in raw["columns"]:
+            field(column)
+        if "detail" in raw:
+            table(raw["detail"])
+
+    for service in Service:
+        if not has_layout(service):
+            continue
+        for section in _raw_layout(service)["sections"]:
+            add(section["title"])
+            for entry in section.get("fields", ()):
+                field(entry)
+            if "table" in section:
+                table(section["table"])
+    return texts
+
+
+TEXTS_MODULE = FilePath(__file__).with_name("layout_texts.py")
+
+
+def render_texts_module(texts: list[str]) -> str:
+    lines = [
+        '"""Generated by ``python -m ui.editor.layout`` from resources/layouts/*.json: the layouts\' texts,',
+        'listed so that lupdate puts them into the translation catalogue (context "Layout")."""',
+        "",
+        "from PySide6.QtCore import QCoreApplication",
+        "",
+        "",
+        "def texts() -> list[str]:",
+        "    return [",
+        *(f"        QCoreApplication.translate(\"Layout\", {json.dumps(t, ensure_ascii=False)})," for t in texts),
+        "    ]",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    TEXTS_MODULE.write_text(render_texts_module(layout_texts()), encoding="utf-8")

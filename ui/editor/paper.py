@@ -7,12 +7,13 @@ carries the new Aktenzeichen (the main window may open it).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -61,8 +62,14 @@ class PaperApplicationDialog(QDialog):
         for service in services or list(Service):
             self.service.addItem(names[service], service)
         self.service.currentIndexChanged.connect(lambda _i: self._build_form())
+        today = (clock() if clock else datetime.now(UTC)).astimezone().date()
+        self.received = QDateEdit(QDate(today.year, today.month, today.day))
+        self.received.setCalendarPopup(True)
+        self.received.setDisplayFormat("dd.MM.yyyy")
+        self.received.setMaximumDate(QDate(today.year, today.month, today.day))  # deadlines run from the real receipt
         chooser = QFormLayout()
         chooser.addRow(self.tr("&Leistung:"), self.service)
+        chooser.addRow(self.tr("&Eingangsdatum:"), self.received)
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.message = QLabel()
@@ -105,13 +112,23 @@ class PaperApplicationDialog(QDialog):
             return
         data, service, actor = self.form.data(), self.chosen_service(), self._actor
         now: datetime | None = self._clock() if self._clock else None
+        received = self.received_at()
         self.buttons.setEnabled(False)
         (
-            CommandOp(parent=self, tasks=self._tasks, op=lambda uow: create_case(uow, actor, service, data, portal=None, now=now))
+            CommandOp(
+                parent=self,
+                tasks=self._tasks,
+                op=lambda uow: create_case(uow, actor, service, data, received_at=received, portal=None, now=now),
+            )
             .success(self._created)
             .failure(self._failed)
             .run()
         )
+
+    def received_at(self) -> datetime:
+        """The receipt date (stamped on the paper) at noon local time: the day the deadlines count from."""
+        day = self.received.date().toPython()
+        return datetime.combine(day, time(12, 0)).astimezone().astimezone(UTC)
 
     def _created(self, aktenzeichen: str) -> None:
         self.created.emit(aktenzeichen)
