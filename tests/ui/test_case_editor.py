@@ -479,3 +479,20 @@ def test_the_editor_speaks_english_with_the_english_catalogue(qapp, qtbot, tasks
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+def test_problems_update_while_typing_after_the_first_check(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    az = _new_case(db, actor, seed=26)
+    editor = _open(qtbot, tasks, actor, az)
+    rows = {row.spec.label: row.error for row in editor.form._rows}
+    date_field = editor.form.inputs[("applicant", "birth_date")]
+    date_field.edit.setText("1.13.1980")
+    date_field.left.emit()  # focus leaves the field: unreadable text is flagged at once
+    assert rows["Geburtsdatum"].text() == "ist kein gültiges Datum (TT.MM.JJJJ)"
+    assert not rows["Name"].isVisible()  # nothing else yet
+    _type(qtbot, editor, ("applicant", "given_name"), "")
+    editor.save()  # the first full check
+    assert rows["Name"].isVisible()
+    _type(qtbot, editor, ("applicant", "given_name"), "Ida")
+    _type(qtbot, editor, ("applicant", "birth_date"), "01.12.1980")
+    qtbot.waitUntil(lambda: not rows["Name"].isVisible() and not rows["Geburtsdatum"].isVisible(), timeout=3_000)

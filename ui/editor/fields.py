@@ -22,6 +22,7 @@ ERROR_STYLE = "border: 1px solid #b3261e; border-radius: 2px;"
 
 class FieldInput(QWidget):
     changed = Signal()
+    left = Signal()  # editing finished (focus left the field): time to check typed text
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,7 @@ class TextInput(FieldInput):
         if spec.width:
             self.edit.setFixedWidth(spec.width)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())
+        self.edit.editingFinished.connect(self.left.emit)
         self._add(self.edit)
 
     def value(self) -> tuple[Any, str | None]:

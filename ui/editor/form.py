@@ -12,7 +12,7 @@ import copy
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -37,6 +37,7 @@ from .values import Path, get_in, parse_path, path_text, prune_empty, set_in
 ERROR_COLOUR = "#b3261e"
 FIELD_MAX_WIDTH = 420
 DATE_WIDTH = 120
+RECHECK_MS = 400  # pause in typing after which shown problems are checked again
 WIDE_TABLE = 950  # px of columns beyond which a table gets a horizontal scroll bar
 TABLE_VISIBLE_ROWS = (3, 8)  # a table shows at least / at most this many rows before it scrolls
 
@@ -221,6 +222,12 @@ class CaseForm(QWidget):
         self.inputs: dict[Path, FieldInput] = {}
         self.tables: dict[Path, _Table] = {}
 
+        self._live = False  # after the first validation, problems update while the clerk types
+        self._recheck = QTimer(self)
+        self._recheck.setSingleShot(True)
+        self._recheck.setInterval(RECHECK_MS)
+        self._recheck.timeout.connect(self.validate)
+        self.changed.connect(lambda: self._recheck.start() if self._live else None)
         self.general = _error_label()  # problems that belong to no field
         self.general.setObjectName("form-problems")
         grid = QGridLayout()
@@ -278,6 +285,7 @@ class CaseForm(QWidget):
             elif spec_field.kind in ("text", "number", "integer", "multiline"):
                 field.setFixedWidth(FIELD_MAX_WIDTH)
             field.changed.connect(self.changed.emit)
+            field.left.connect(self._field_left)
             line.addWidget(field)
             self.inputs[spec_field.path] = field
             inputs.append(field)
@@ -306,6 +314,7 @@ class CaseForm(QWidget):
                 set_in(self._working, path, rows)  # type: ignore[arg-type]
             table.bind(rows)
         self._refresh_option_names()
+        self._live = False
         self.show_problems([])
 
     def data(self) -> dict[str, Any]:
@@ -320,6 +329,14 @@ class CaseForm(QWidget):
             if not get_in(out, path) and get_in(self._original, path) is None:
                 set_in(out, path, None)  # type: ignore[arg-type]
         return prune_empty(out)
+
+    def _field_left(self) -> None:
+        # Before the first full check only typed text that cannot be read is flagged (no wall of
+        # "Pflichtfeld fehlt" while a paper application is still being typed in).
+        if self._live:
+            self.validate()
+        else:
+            self.show_problems(self.local_problems())
 
     def local_problems(self) -> list[str]:
         """Typed text that is not a date or number, as "path: text"."""
@@ -340,6 +357,8 @@ class CaseForm(QWidget):
 
     def validate(self) -> list[str]:
         """Check the form (typed text, then the schema); show and return the German problems."""
+        self._live = True
+        self._recheck.stop()
         local = self.local_problems()
         seen = {split_problem(p)[0] for p in local}
         problems = list(local)
