@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -60,7 +61,11 @@ class AttachmentPanel(QWidget):
         )
         self.list.setRootIsDecorated(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setColumnWidth(0, 220)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.list.currentItemChanged.connect(lambda *_: self._current_changed())
         self.list.itemActivated.connect(lambda *_: self.open_external())
 
@@ -229,10 +234,6 @@ class AttachmentPanel(QWidget):
     def _info(self, attachment_id: int | None) -> AttachmentInfo | None:
         return next((a for a in self._attachments if a.id == attachment_id), None)
 
-    def closeEvent(self, event: Any) -> None:
-        if self._tempdir is not None:
-            self._tempdir.cleanup()
-        super().closeEvent(event)
 
 
 def _purpose(purpose: str) -> str:
