@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import io
 import random
 from collections.abc import Iterator
@@ -11,7 +12,9 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QWidget
 from reportlab.pdfgen import canvas
+from shiboken6 import Shiboken
 
 from backoffice.bootstrap import Database, open_database
 from backoffice.demo.generator import generate_application
@@ -52,9 +55,33 @@ class Clock:
         return self.now
 
 
+_CREATED: list[QWidget] = []
+
+
+@pytest.fixture(autouse=True)
+def _delete_widgets_on_the_ui_thread(qtbot, tasks) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Delete the test's top-level widgets here, on the UI thread, once their work is done.
+
+    Left to the garbage collector, a widget in a reference cycle (signal lambdas) could be
+    destroyed on whatever thread happens to collect, e.g. the database worker.
+    """
+    yield
+    wait_idle(qtbot, tasks)
+    while _CREATED:
+        widget = _CREATED.pop()
+        if Shiboken.isValid(widget):
+            widget.close()
+            Shiboken.delete(widget)
+    gc.collect()
+
+
+def _keep(widget: QWidget) -> None:
+    _CREATED.append(widget)
+
+
 def _open(qtbot, tasks: Tasks, actor, aktenzeichen: str, clock=None) -> CaseEditor:  # type: ignore[no-untyped-def]
     editor = CaseEditor(tasks, actor, clock=clock)
-    qtbot.addWidget(editor)
+    _keep(editor)
     editor.resize(1100, 800)
     editor.show()
     with qtbot.waitSignal(editor.loaded, timeout=10_000):
@@ -382,7 +409,7 @@ def test_notes_links_and_duplicate_hint(qtbot, tasks, actor, db) -> None:  # typ
 def test_shortcuts_and_escape_close_the_dialog(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
     az = _new_case(db, actor, seed=22)
     view = CaseView(tasks, actor, az)
-    qtbot.addWidget(view)
+    _keep(view)
     view.show()
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.load()
@@ -406,7 +433,7 @@ def test_paper_application_is_validated_and_created_without_portal(qtbot, tasks,
     from ui.editor.paper import PaperApplicationDialog
 
     dialog = PaperApplicationDialog(tasks, actor, clock=Clock(RECEIVED))
-    qtbot.addWidget(dialog)
+    _keep(dialog)
     dialog.show()
     dialog.service.setCurrentIndex(dialog.service.findData(Service.FUEHRUNGSZEUGNIS))
     form = dialog.form
