@@ -115,3 +115,12 @@ def test_finished_cases_can_be_shown_in_the_queues(qtbot, window, actor, db):
         everything = count_cases(uow, actor, CaseQuery(queue_code="fz-eingang"))
     assert window.queue_model.key_at(window.tree.currentIndex()) == "queue:fz-eingang"
     assert window.case_model.rowCount() == everything > open_rows
+
+
+def test_a_linked_case_opens_in_its_own_editor(qtbot, window):
+    first, second = (window.case_model.case_at(r).aktenzeichen for r in (0, 1))
+    view = window.open_case(first)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        pass
+    view.open_case_requested.emit(second)  # e.g. a click on the duplicate hint
+    assert set(window.case_views) == {first, second}

@@ -37,9 +37,6 @@ def path_text(path: Path) -> str:
     return out
 
 
-_MISSING = object()
-
-
 def get_in(data: Any, path: Path, default: Any = None) -> Any:
     for part in path:
         try:

@@ -96,13 +96,14 @@ class MainWindow(QMainWindow):
         ).run()
 
     def open_case(self, aktenzeichen: str) -> CaseView | None:
-        """Open (or raise) the read-only view of a case."""
+        """Open (or raise) the editor of a case (a dialog)."""
         if self._actor is None:
             return None
         view = self.case_views.get(aktenzeichen)
         if view is None:
             view = CaseView(self._tasks, self._actor, aktenzeichen, parent=self)
             view.destroyed.connect(lambda *_: self.case_views.pop(aktenzeichen, None))
+            view.open_case_requested.connect(self.open_case)  # linked cases and duplicate hints
             self.case_views[aktenzeichen] = view
             view.load()
         view.show()
