@@ -82,307 +82,249 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="117"/>
+        <location filename="../../ui/editor/editor.py" line="111"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="154"/>
-        <location filename="../../ui/editor/editor.py" line="270"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="155"/>
-        <source>Eingang</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="156"/>
-        <source>Zieldatum</source>
-        <translation>Target date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="157"/>
-        <source>Frist</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="158"/>
-        <source>Fristenlauf</source>
-        <translation>Deadline clock</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="159"/>
-        <source>Bearbeitung</source>
-        <translation>Assignee</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="187"/>
+        <location filename="../../ui/editor/editor.py" line="145"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="188"/>
+        <location filename="../../ui/editor/editor.py" line="146"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="201"/>
+        <location filename="../../ui/editor/editor.py" line="159"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="212"/>
+        <location filename="../../ui/editor/editor.py" line="170"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="226"/>
+        <location filename="../../ui/editor/editor.py" line="184"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="231"/>
+        <location filename="../../ui/editor/editor.py" line="189"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="238"/>
+        <location filename="../../ui/editor/editor.py" line="196"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="242"/>
-        <source>Neue Notiz …</source>
-        <translation>New note …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="245"/>
-        <source>Notiz &amp;hinzufügen</source>
-        <translation>A&amp;dd note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="253"/>
-        <location filename="../../ui/editor/editor.py" line="447"/>
+        <location filename="../../ui/editor/editor.py" line="201"/>
+        <location filename="../../ui/editor/editor.py" line="316"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="266"/>
+        <location filename="../../ui/editor/editor.py" line="214"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="270"/>
-        <source>Aktenzeichen</source>
-        <translation>File number</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="270"/>
-        <source>Leistung</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="270"/>
-        <source>Antragsteller/in</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="273"/>
-        <source>Aktenzeichen, z. B. WBS-2026-000123</source>
-        <translation>File number, e.g. WBS-2026-000123</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="275"/>
-        <source>Ver&amp;knüpfen</source>
-        <translation>&amp;Link</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="277"/>
-        <source>Verknüpfung &amp;lösen</source>
-        <translation>&amp;Remove link</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="281"/>
-        <source>Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):</source>
-        <translation>Linked cases (double-click or Enter opens the case):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="288"/>
-        <location filename="../../ui/editor/editor.py" line="448"/>
+        <location filename="../../ui/editor/editor.py" line="221"/>
+        <location filename="../../ui/editor/editor.py" line="317"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="311"/>
+        <location filename="../../ui/editor/editor.py" line="244"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="345"/>
-        <source>angehalten seit %1</source>
-        <translation>suspended since %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="347"/>
-        <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
-        <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="349"/>
-        <source>läuft</source>
-        <translation>running</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="353"/>
-        <source>verlängert am %1</source>
-        <translation>extended on %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="360"/>
+        <location filename="../../ui/editor/editor.py" line="274"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="362"/>
+        <location filename="../../ui/editor/editor.py" line="276"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="367"/>
-        <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
-        <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="376"/>
-        <source>geb. %1</source>
-        <translation>born %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="377"/>
-        <source>Papierantrag</source>
-        <translation>Paper application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="377"/>
-        <source>Onlineantrag</source>
-        <translation>Online application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="384"/>
-        <source>überschritten</source>
-        <translation>overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="387"/>
-        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
-        <translation>due in %1 business days or less</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="428"/>
-        <source>Zeitpunkt</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="428"/>
-        <source>Von</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="428"/>
-        <source>Notiz</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="446"/>
+        <location filename="../../ui/editor/editor.py" line="315"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="447"/>
+        <location filename="../../ui/editor/editor.py" line="316"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="448"/>
+        <location filename="../../ui/editor/editor.py" line="317"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="491"/>
+        <location filename="../../ui/editor/editor.py" line="365"/>
         <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="513"/>
+        <location filename="../../ui/editor/editor.py" line="387"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="529"/>
+        <location filename="../../ui/editor/editor.py" line="403"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="558"/>
+        <location filename="../../ui/editor/editor.py" line="432"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="560"/>
+        <location filename="../../ui/editor/editor.py" line="434"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="574"/>
+        <location filename="../../ui/editor/editor.py" line="448"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="610"/>
+        <location filename="../../ui/editor/editor.py" line="484"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="631"/>
+        <location filename="../../ui/editor/editor.py" line="505"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="641"/>
+        <location filename="../../ui/editor/editor.py" line="515"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="647"/>
+        <location filename="../../ui/editor/editor.py" line="521"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="661"/>
+        <location filename="../../ui/editor/editor.py" line="535"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="671"/>
+        <location filename="../../ui/editor/editor.py" line="545"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="699"/>
+        <location filename="../../ui/editor/editor.py" line="568"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="717"/>
+        <location filename="../../ui/editor/editor.py" line="586"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="718"/>
+        <location filename="../../ui/editor/editor.py" line="587"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../ui/editor/header.py" line="38"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="39"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="40"/>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="41"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="42"/>
+        <source>Fristenlauf</source>
+        <translation>Deadline clock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="43"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="80"/>
+        <source>angehalten seit %1</source>
+        <translation>suspended since %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="83"/>
+        <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
+        <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="86"/>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="90"/>
+        <source>verlängert am %1</source>
+        <translation>extended on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="95"/>
+        <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
+        <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="104"/>
+        <source>geb. %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="105"/>
+        <source>Papierantrag</source>
+        <translation>Paper application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="105"/>
+        <source>Onlineantrag</source>
+        <translation>Online application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="112"/>
+        <source>überschritten</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="115"/>
+        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
+        <translation>due in %1 business days or less</translation>
     </message>
 </context>
 <context>
@@ -422,63 +364,63 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="56"/>
+        <location filename="../../ui/editor/attachments.py" line="57"/>
         <source>Dateiname</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="57"/>
+        <location filename="../../ui/editor/attachments.py" line="58"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="58"/>
+        <location filename="../../ui/editor/attachments.py" line="59"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="67"/>
+        <location filename="../../ui/editor/attachments.py" line="72"/>
         <source>Scan &amp;hinzufügen…</source>
         <translation>Add &amp;scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="69"/>
+        <location filename="../../ui/editor/attachments.py" line="74"/>
         <source>Mit Standardprogramm ö&amp;ffnen</source>
         <translation>&amp;Open in default viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="84"/>
-        <location filename="../../ui/editor/attachments.py" line="186"/>
+        <location filename="../../ui/editor/attachments.py" line="89"/>
+        <location filename="../../ui/editor/attachments.py" line="191"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="179"/>
+        <location filename="../../ui/editor/attachments.py" line="184"/>
         <source>Für %1 gibt es keine Vorschau. „Mit Standardprogramm öffnen“ zeigt die Datei.</source>
         <translation>There is no preview for %1. “Open in default viewer” shows the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="210"/>
+        <location filename="../../ui/editor/attachments.py" line="215"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="212"/>
+        <location filename="../../ui/editor/attachments.py" line="217"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="240"/>
+        <location filename="../../ui/editor/attachments.py" line="241"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="241"/>
+        <location filename="../../ui/editor/attachments.py" line="242"/>
         <source>Anlage</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="242"/>
+        <location filename="../../ui/editor/attachments.py" line="243"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
@@ -599,77 +541,77 @@
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="75"/>
+        <location filename="../../ui/editor/editor.py" line="69"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="76"/>
+        <location filename="../../ui/editor/editor.py" line="70"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="77"/>
+        <location filename="../../ui/editor/editor.py" line="71"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="78"/>
+        <location filename="../../ui/editor/editor.py" line="72"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="79"/>
+        <location filename="../../ui/editor/editor.py" line="73"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="80"/>
+        <location filename="../../ui/editor/editor.py" line="74"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="81"/>
+        <location filename="../../ui/editor/editor.py" line="75"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="82"/>
+        <location filename="../../ui/editor/editor.py" line="76"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="83"/>
+        <location filename="../../ui/editor/editor.py" line="77"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/fields.py" line="101"/>
+        <location filename="../../ui/editor/fields.py" line="103"/>
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/fields.py" line="102"/>
+        <location filename="../../ui/editor/fields.py" line="104"/>
         <source>(keine Angabe)</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/fields.py" line="190"/>
+        <location filename="../../ui/editor/fields.py" line="192"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="80"/>
+        <location filename="../../ui/editor/form.py" line="81"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="81"/>
+        <location filename="../../ui/editor/form.py" line="82"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="373"/>
+        <location filename="../../ui/editor/form.py" line="392"/>
         <source>Bitte prüfen:</source>
         <translation>Please check:</translation>
     </message>
@@ -734,27 +676,27 @@
         <translation>The application is incomplete: %1 entries are missing or invalid (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="124"/>
+        <location filename="../../ui/editor/values.py" line="121"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="124"/>
+        <location filename="../../ui/editor/values.py" line="121"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="148"/>
+        <location filename="../../ui/editor/values.py" line="145"/>
         <source>ist kein gültiges Datum (TT.MM.JJJJ)</source>
         <translation>is not a valid date (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="159"/>
+        <location filename="../../ui/editor/values.py" line="156"/>
         <source>ist keine Zahl</source>
         <translation>is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="163"/>
+        <location filename="../../ui/editor/values.py" line="160"/>
         <source>muss eine ganze Zahl sein</source>
         <translation>must be a whole number</translation>
     </message>
@@ -1515,6 +1457,49 @@
     </message>
 </context>
 <context>
+    <name>LinksPanel</name>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="56"/>
+        <source>Aktenzeichen, z. B. WBS-2026-000123</source>
+        <translation>File number, e.g. WBS-2026-000123</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="58"/>
+        <source>Ver&amp;knüpfen</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="60"/>
+        <source>Verknüpfung &amp;lösen</source>
+        <translation>&amp;Remove link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="63"/>
+        <source>Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):</source>
+        <translation>Linked cases (double-click or Enter opens the case):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/views/main_window.py" line="36"/>
@@ -1543,79 +1528,107 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="93"/>
-        <location filename="../../ui/views/main_window.py" line="205"/>
+        <location filename="../../ui/views/main_window.py" line="206"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="114"/>
+        <location filename="../../ui/views/main_window.py" line="115"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="118"/>
+        <location filename="../../ui/views/main_window.py" line="119"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="122"/>
+        <location filename="../../ui/views/main_window.py" line="123"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="125"/>
+        <location filename="../../ui/views/main_window.py" line="126"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="129"/>
+        <location filename="../../ui/views/main_window.py" line="130"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="131"/>
+        <location filename="../../ui/views/main_window.py" line="132"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="135"/>
+        <location filename="../../ui/views/main_window.py" line="136"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="139"/>
+        <location filename="../../ui/views/main_window.py" line="140"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="143"/>
+        <location filename="../../ui/views/main_window.py" line="144"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="146"/>
+        <location filename="../../ui/views/main_window.py" line="147"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="166"/>
+        <location filename="../../ui/views/main_window.py" line="167"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="168"/>
+        <location filename="../../ui/views/main_window.py" line="169"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="217"/>
+        <location filename="../../ui/views/main_window.py" line="218"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="217"/>
+        <location filename="../../ui/views/main_window.py" line="218"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="24"/>
+        <source>Neue Notiz …</source>
+        <translation>New note …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="27"/>
+        <source>Notiz &amp;hinzufügen</source>
+        <translation>A&amp;dd note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="36"/>
+        <source>Zeitpunkt</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="36"/>
+        <source>Von</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="36"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

@@ -20,13 +20,10 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -34,7 +31,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,24 +40,22 @@ from backoffice.domain.errors import ConcurrentModification, DomainError, Valida
 from backoffice.domain.records import CaseRow, UserRef
 from backoffice.domain.status import Action, Outcome, workflow
 from backoffice.services import case_editing
-from backoffice.services.case_editing import Conflict, DeadlineInfo, EditorData
+from backoffice.services.case_editing import Conflict, EditorData
 from backoffice.services.cases import add_note, apply_action
 
 from .. import labels
-from ..formatting import format_date, format_datetime
+from ..formatting import format_date
 from ..ops import CommandOp, QueryOp, Tasks
-from ..views import case_tabs
 from ..views.form_data_tree import FormDataTree
 from .attachments import AttachmentPanel
 from .checklist import AttachmentChoiceDelegate, ChecklistModel
 from .dialogs import ConflictDialog, ExtendDialog, ReasonDialog
 from .form import CaseForm
+from .header import CaseHeader
 from .history import FieldNamer, HistoryModel
 from .layout import FormLayout, has_layout, load_layout
+from .panels import LinksPanel, NotesPanel
 
-OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
-WARNING_STYLE = "color: #6b4500; background: #ffe9a8; font-weight: bold; padding: 0 4px; border-radius: 3px;"
-NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
 ERROR_STYLE = "background: #fde7e5; border: 1px solid #e3a19a; border-radius: 4px; padding: 6px; color: #8c1d18;"
 INFO_STYLE = "background: #e4f1e6; border: 1px solid #9cc8a3; border-radius: 4px; padding: 6px;"
 
@@ -121,8 +115,7 @@ class CaseEditor(QWidget):
         self.stack.addWidget(self.tabs)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(self._header)
-        layout.addWidget(self.duplicate_hint)
+        layout.addWidget(self.header)
         layout.addWidget(self.message)
         layout.addLayout(self._action_bar)
         layout.addWidget(self.stack, 1)
@@ -139,46 +132,11 @@ class CaseEditor(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.subtitle = QLabel()
-        self.facts = QGridLayout()
-        self.facts.setHorizontalSpacing(28)
-        self.facts.setVerticalSpacing(2)
-        self.fact_values: dict[str, QLabel] = {}
-        captions = (
-            ("status", self.tr("Status")),
-            ("received", self.tr("Eingang")),
-            ("target", self.tr("Zieldatum")),
-            ("legal", self.tr("Frist")),
-            ("clock", self.tr("Fristenlauf")),
-            ("assignee", self.tr("Bearbeitung")),
-        )
-        for column, (key, caption) in enumerate(captions):
-            caption_label = QLabel(caption)
-            caption_label.setStyleSheet("color: palette(placeholder-text);")
-            self.facts.addWidget(caption_label, 0, column)
-            value = case_tabs.value_label("")
-            self.fact_values[key] = value
-            self.facts.addWidget(value, 1, column)
-        self.facts.setColumnStretch(len(captions), 1)
-        self._header = QVBoxLayout()
-        self._header.setSpacing(4)
-        self._header.addWidget(self.title)
-        self._header.addWidget(self.subtitle)
-        self._header.addSpacing(4)
-        self._header.addLayout(self.facts)
-
-        self.duplicate_hint = QLabel()
-        self.duplicate_hint.setStyleSheet(NOTICE_STYLE)
-        self.duplicate_hint.setWordWrap(True)
-        self.duplicate_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.duplicate_hint.linkActivated.connect(self.open_case_requested.emit)
-        self.duplicate_hint.setVisible(False)
+        self.header = CaseHeader()
+        self.header.open_case_requested.connect(self.open_case_requested.emit)
+        # Shortcuts to the header's parts (tests and hosts read them).
+        self.title, self.subtitle = self.header.title, self.header.subtitle
+        self.fact_values, self.duplicate_hint = self.header.fact_values, self.header.duplicate_hint
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
@@ -237,20 +195,10 @@ class CaseEditor(QWidget):
         documents.setSizes([200, 400])
         self.tabs.addTab(documents, self.tr("&Unterlagen"))
 
-        self.notes = QTreeWidget()
-        self.note_text = QPlainTextEdit()
-        self.note_text.setPlaceholderText(self.tr("Neue Notiz …"))
-        self.note_text.setTabChangesFocus(True)
-        self.note_text.setFixedHeight(80)
-        self.note_button = QPushButton(self.tr("Notiz &hinzufügen"))
-        self.note_button.clicked.connect(self.add_note)
-        notes = QWidget()
-        notes_layout = QVBoxLayout(notes)
-        self._notes_layout = notes_layout
-        notes_layout.addWidget(self.notes, 1)
-        notes_layout.addWidget(self.note_text)
-        notes_layout.addWidget(self.note_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.tabs.addTab(notes, self.tr("&Notizen"))
+        self.notes_panel = NotesPanel()
+        self.notes_panel.add_requested.connect(self.add_note)
+        self.note_text, self.note_button = self.notes_panel.text, self.notes_panel.button
+        self.tabs.addTab(self.notes_panel, self.tr("&Notizen"))
 
         self.history_model = HistoryModel(self)
         self.history = QTableView()
@@ -265,27 +213,12 @@ class CaseEditor(QWidget):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.tabs.addTab(self.history, self.tr("&Verlauf"))
 
-        self.links = QTreeWidget()
-        self.links.setRootIsDecorated(False)
-        self.links.setHeaderLabels([self.tr("Aktenzeichen"), self.tr("Leistung"), self.tr("Status"), self.tr("Antragsteller/in")])
-        self.links.itemActivated.connect(lambda item, _col: self.open_case_requested.emit(item.text(0)))
-        self.link_input = QLineEdit()
-        self.link_input.setPlaceholderText(self.tr("Aktenzeichen, z. B. WBS-2026-000123"))
-        self.link_input.returnPressed.connect(lambda: self.link_case(self.link_input.text()))
-        link_button = QPushButton(self.tr("Ver&knüpfen"))
-        link_button.clicked.connect(lambda: self.link_case(self.link_input.text()))
-        self.unlink_button = QPushButton(self.tr("Verknüpfung &lösen"))
-        self.unlink_button.clicked.connect(self._unlink_current)
-        links = QWidget()
-        links_layout = QVBoxLayout(links)
-        links_layout.addWidget(QLabel(self.tr("Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):")))
-        links_layout.addWidget(self.links, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.link_input, 1)
-        row.addWidget(link_button)
-        row.addWidget(self.unlink_button)
-        links_layout.addLayout(row)
-        self.tabs.addTab(links, self.tr("Ver&knüpfungen"))
+        self.links_panel = LinksPanel()
+        self.links_panel.link_requested.connect(self.link_case)
+        self.links_panel.unlink_requested.connect(self.unlink_case)
+        self.links_panel.open_requested.connect(self.open_case_requested.emit)
+        self.links, self.link_input = self.links_panel.tree, self.links_panel.input
+        self.tabs.addTab(self.links_panel, self.tr("Ver&knüpfungen"))
 
     # -- loading and showing --------------------------------------------------------------
 
@@ -323,35 +256,16 @@ class CaseEditor(QWidget):
         self._namer = FieldNamer(namer_layout, data.schema, checklist_names)
         self.checklist_model.set_entries(data.checklist, detail.attachments)
         self.attachments.set_attachments(self.aktenzeichen, detail.attachments)
-        self._show_notes(data)
+        self.notes_panel.show_notes(detail.notes)
         self.history_model.set_history(detail.history, self._namer)
-        self._show_links(data.links)
+        self.links_panel.show_links(data.links)
         self._update_tab_titles(data)
         self.stack.setCurrentWidget(self.tabs)
         self.loaded.emit()
 
     def _show_header(self, data: EditorData) -> None:
+        self.header.show_case(data)
         row = data.detail.row
-        self.title.setText(row.aktenzeichen)
-        self.subtitle.setText(self._subtitle(data))
-        status = labels.status_text(row.status, row.outcome, labels.status_labels(), labels.outcome_labels())
-        self.fact_values["status"].setText(status)
-        self.fact_values["received"].setText(format_datetime(row.received_at))
-        self.fact_values["assignee"].setText(row.assignee or labels.unassigned())
-        self._show_deadline(self.fact_values["target"], data.deadlines.target_date, data.deadlines.target_state, data.deadlines)
-        self._show_deadline(self.fact_values["legal"], data.deadlines.legal_deadline, data.deadlines.legal_state, data.deadlines)
-        clock = self.fact_values["clock"]
-        if data.deadlines.suspended_on is not None:
-            clock.setText(self.tr("angehalten seit %1").replace("%1", format_date(data.deadlines.suspended_on)))
-            clock.setStyleSheet(WARNING_STYLE)
-            clock.setToolTip(self.tr("Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit."))
-        else:
-            clock.setText(self.tr("läuft") if row.status.is_open else "–")
-            clock.setStyleSheet("")
-            clock.setToolTip("")
-        if data.deadlines.extended_on is not None:
-            extra = self.tr("verlängert am %1").replace("%1", format_date(data.deadlines.extended_on))
-            clock.setText(f"{clock.text()}, {extra}")
         allowed = set(data.detail.allowed_actions)
         for action, button in self.action_buttons.items():
             button.setVisible(action.value in allowed)
@@ -361,34 +275,6 @@ class CaseEditor(QWidget):
             if data.deadlines.can_extend
             else self.tr("Die Frist wurde am %1 bereits verlängert.").replace("%1", format_date(data.deadlines.extended_on))
         )
-        if data.duplicates:
-            links = ", ".join(f'<a href="{d.aktenzeichen}">{d.aktenzeichen}</a>' for d in data.duplicates)
-            self.duplicate_hint.setText(
-                self.tr("<b>Möglicher Doppelantrag:</b> Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1")
-                .replace("%1", links)
-            )
-        self.duplicate_hint.setVisible(bool(data.duplicates))
-
-    def _subtitle(self, data: EditorData) -> str:
-        applicant, row = data.detail.applicant, data.detail.row
-        parts = [labels.service_labels().get(row.service, row.service.value), applicant.full_name]
-        if applicant.birth_date:
-            parts.append(self.tr("geb. %1").replace("%1", format_date(applicant.birth_date)))
-        parts.append(self.tr("Papierantrag") if data.detail.portal is None else self.tr("Onlineantrag"))
-        return " · ".join(parts)
-
-    def _show_deadline(self, label: QLabel, due: date | None, state: str, info: DeadlineInfo) -> None:
-        label.setText(format_date(due) or "–")
-        if state == "overdue":
-            label.setStyleSheet(OVERDUE_STYLE)
-            label.setToolTip(self.tr("überschritten"))
-        elif state == "warning":
-            label.setStyleSheet(WARNING_STYLE)
-            label.setToolTip(self.tr("läuft in %1 Arbeitstagen oder weniger ab").replace("%1", str(info.warning_days)))
-        else:
-            label.setStyleSheet("")
-            label.setToolTip("")
-        label.setProperty("deadline_state", state)
 
     def _show_form(self, data: EditorData, *, keep_edits: bool) -> None:
         detail = data.detail
@@ -424,23 +310,6 @@ class CaseEditor(QWidget):
             self.form, self._layout_of = None, None
             self.form_area.setWidget(FormDataTree())
 
-    def _show_notes(self, data: EditorData) -> None:
-        headers = (self.tr("Zeitpunkt"), self.tr("Von"), self.tr("Notiz"))
-        rows = [(format_datetime(n.created_at), n.author, n.text) for n in reversed(data.detail.notes)]
-        table = case_tabs.table(headers, rows)
-        self._notes_layout.replaceWidget(self.notes, table)
-        self.notes.deleteLater()
-        self.notes = table
-
-    def _show_links(self, links: tuple[CaseRow, ...]) -> None:
-        self.links.clear()
-        services, statuses = labels.service_labels(), labels.status_labels()
-        for row in links:
-            QTreeWidgetItem(self.links, [row.aktenzeichen, services.get(row.service, ""), statuses.get(row.status, ""), row.applicant_name])
-        for column in range(3):
-            self.links.resizeColumnToContents(column)
-        self.unlink_button.setEnabled(bool(links))
-
     def _update_tab_titles(self, data: EditorData) -> None:
         checked = sum(1 for e in data.checklist if e.checked)
         self.tabs.setTabText(1, self.tr("&Unterlagen (%1/%2)").replace("%1", str(checked)).replace("%2", str(len(data.checklist))))
@@ -448,6 +317,11 @@ class CaseEditor(QWidget):
         self.tabs.setTabText(4, self.tr("Ver&knüpfungen (%1)").replace("%1", str(len(data.links))) if data.links else self.tr("Ver&knüpfungen"))
 
     # -- state ---------------------------------------------------------------------------
+
+    @property
+    def notes(self) -> QTreeWidget:
+        """The list of notes (replaced on every reload)."""
+        return self.notes_panel.list
 
     @property
     def actor(self) -> UserRef:
@@ -635,8 +509,8 @@ class CaseEditor(QWidget):
 
     # -- notes, links, checklist -----------------------------------------------------------
 
-    def add_note(self) -> None:
-        text = self.note_text.toPlainText().strip()
+    def add_note(self, text: str | None = None) -> None:
+        text = (self.note_text.toPlainText() if text is None else text).strip()
         if not text:
             self.show_message(self.tr("Die Notiz ist leer."), error=True)
             return
@@ -671,11 +545,6 @@ class CaseEditor(QWidget):
         ).success(lambda _none: self._stored(self.tr("Verknüpfung mit %1 gelöst.").replace("%1", other))).failure(
             self._command_failed
         ).run()
-
-    def _unlink_current(self) -> None:
-        item = self.links.currentItem()
-        if item is not None:
-            self.unlink_case(item.text(0))
 
     def _check_changed(self, key: str, checked: bool, attachment_id: int | None) -> None:
         actor, aktenzeichen, now = self._actor, self.aktenzeichen, self._now()
