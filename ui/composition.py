@@ -53,6 +53,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed-count", type=_positive, default=300, help="demo cases to create (default 300)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE", help="save the main window as PNG once loaded, quit")
     parser.add_argument("--screenshot-case", type=Path, metavar="FILE", help="also save the first case's view as PNG")
+    parser.add_argument(
+        "--screenshot-editors", type=Path, metavar="DIR", help="also save the case editor of each service as DIR/editor-<service>.png"
+    )
     parser.add_argument("--lang", choices=LANGUAGES, help="user interface language (default: the saved setting, else de)")
     return parser.parse_args(list(argv) if argv is not None else None)
 
@@ -94,8 +97,10 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
     portal = DemoPortal(**DEMO_PORTAL) if args.demo else None  # type: ignore[arg-type]
     status = {"code": 0}
-    if args.screenshot or args.screenshot_case:
-        shots = Screenshots(window, main=args.screenshot, case=args.screenshot_case, done=app.exit)
+    if args.screenshot or args.screenshot_case or args.screenshot_editors:
+        shots = Screenshots(
+            window, main=args.screenshot, case=args.screenshot_case, done=app.exit, editors=args.screenshot_editors, tasks=tasks
+        )
         # In the demo the shot shows the first fetch from the demo portal.
         _when_all(shots.start, window.ready, *([portal_sync.settled] if args.demo else []))
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: _give_up(app, status))

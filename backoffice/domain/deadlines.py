@@ -34,7 +34,7 @@ class ProcessingNorm:
     - ``legal_deadline_business``: if true, a legal deadline ending on a Saturday,
       Sunday or holiday ends on the next business day instead (§ 31 Abs. 3
       VwVfG NRW, § 57 VwGO, § 64 Abs. 3 SGG). The day count itself stays calendar days.
-    - ``max_extension_days``: calendar days a deadline may be extended at most.
+    - ``max_extension_days``: NRW business days a deadline may be extended at most (once per case).
     - ``warning_days``: business days before the target date to start warning.
     - ``source``: where the figures come from (documentation only).
     """

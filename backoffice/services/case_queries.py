@@ -39,7 +39,8 @@ def list_cases(
     return uow.cases.page(query, offset, limit, visible_department_codes(actor), total=total)
 
 
-def row_of(case: Case) -> CaseRow:
+def case_row(case: Case) -> CaseRow:
+    """The list line of a loaded case."""
     return CaseRow(
         id=case.id,
         aktenzeichen=case.aktenzeichen,
@@ -59,7 +60,7 @@ def row_of(case: Case) -> CaseRow:
 
 def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
     case = load_for_read(uow, actor, aktenzeichen)
-    row = row_of(case)
+    row = case_row(case)
     portal = (
         PortalReference(case.portal_destination_id or "", case.submission_id, case.portal_case_id or "")
         if case.submission_id

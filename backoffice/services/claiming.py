@@ -14,7 +14,7 @@ from ..domain.records import CaseRow, UserRef
 from ..domain.status import Status
 from ..store.uow import UnitOfWork
 from . import audit
-from .case_queries import row_of
+from .case_queries import case_row
 
 CLAIMABLE = (Status.RECEIVED.value, Status.IN_PROGRESS.value, Status.READY_FOR_DECISION.value)
 
@@ -33,4 +33,4 @@ def claim_next(uow: UnitOfWork, actor: UserRef, *, now: datetime | None = None) 
     case.updated_at = now
     audit.record(uow, case, actor, "claim", now, "assignee", None, actor.login)
     uow.flush()
-    return row_of(case)
+    return case_row(case)

@@ -139,6 +139,8 @@ class Case(Base):
     target_date: Mapped[date | None] = mapped_column(Date)
     legal_deadline: Mapped[date | None] = mapped_column(Date)
     suspended_on: Mapped[date | None] = mapped_column(Date)
+    # Set when the deadline was extended; a second extension is refused.
+    deadline_extended_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 

@@ -85,6 +85,254 @@
     </message>
 </context>
 <context>
+    <name>CaseEditor</name>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="111"/>
+        <source>Wird geladen…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="145"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="146"/>
+        <source>Antragsdaten speichern (Strg+S)</source>
+        <translation>Save the application data (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="159"/>
+        <source>Frist &amp;verlängern…</source>
+        <translation>&amp;Extend deadline…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="170"/>
+        <source>&amp;Antrag</source>
+        <translation>&amp;Application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="184"/>
+        <source>Anlage %1 hinzugefügt.</source>
+        <translation>Attachment %1 added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="189"/>
+        <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
+        <translation>Required documents (tick when provided):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="196"/>
+        <source>&amp;Unterlagen</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="201"/>
+        <location filename="../../ui/editor/editor.py" line="316"/>
+        <source>&amp;Notizen</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="214"/>
+        <source>&amp;Verlauf</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="221"/>
+        <location filename="../../ui/editor/editor.py" line="317"/>
+        <source>Ver&amp;knüpfungen</source>
+        <translation>&amp;Links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="244"/>
+        <source>Der Fall konnte nicht geladen werden.</source>
+        <translation>The case could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="274"/>
+        <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
+        <translation>Up to %1 business days, once per case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="276"/>
+        <source>Die Frist wurde am %1 bereits verlängert.</source>
+        <translation>The deadline was already extended on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="315"/>
+        <source>&amp;Unterlagen (%1/%2)</source>
+        <translation>&amp;Documents (%1/%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="316"/>
+        <source>&amp;Notizen (%1)</source>
+        <translation>&amp;Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="317"/>
+        <source>Ver&amp;knüpfungen (%1)</source>
+        <translation>&amp;Links (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="365"/>
+        <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="387"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="403"/>
+        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
+        <translation>Not saved: please check the marked entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="432"/>
+        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
+        <translation>Reloaded; your changes were discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="434"/>
+        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
+        <translation>Not saved yet: the case has been changed meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="448"/>
+        <source>Aktion für %1 ausführen?</source>
+        <translation>Carry out the action for %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="484"/>
+        <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
+        <translation>The deadline was already extended on %1; it can be extended only once.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="505"/>
+        <source>Frist verlängert bis %1.</source>
+        <translation>Deadline extended to %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="515"/>
+        <source>Die Notiz ist leer.</source>
+        <translation>The note is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="521"/>
+        <source>Notiz hinzugefügt.</source>
+        <translation>Note added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="535"/>
+        <source>Mit %1 verknüpft.</source>
+        <translation>Linked with %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="545"/>
+        <source>Verknüpfung mit %1 gelöst.</source>
+        <translation>Link with %1 removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="568"/>
+        <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
+        <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="586"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="587"/>
+        <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
+        <translation>The application data of %1 were changed. Discard the changes?</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../ui/editor/header.py" line="38"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="39"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="40"/>
+        <source>Zieldatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="41"/>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="42"/>
+        <source>Fristenlauf</source>
+        <translation>Deadline clock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="43"/>
+        <source>Bearbeitung</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="80"/>
+        <source>angehalten seit %1</source>
+        <translation>suspended since %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="83"/>
+        <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
+        <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="86"/>
+        <source>läuft</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="90"/>
+        <source>verlängert am %1</source>
+        <translation>extended on %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="95"/>
+        <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
+        <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="104"/>
+        <source>geb. %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="105"/>
+        <source>Papierantrag</source>
+        <translation>Paper application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="105"/>
+        <source>Onlineantrag</source>
+        <translation>Online application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="112"/>
+        <source>überschritten</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="115"/>
+        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
+        <translation>due in %1 business days or less</translation>
+    </message>
+</context>
+<context>
     <name>CaseTableModel</name>
     <message>
         <location filename="../../ui/models/case_table.py" line="281"/>
@@ -93,186 +341,27 @@
     </message>
 </context>
 <context>
-    <name>CaseTabs</name>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="40"/>
-        <source>Vorname</source>
-        <translation>Given name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="41"/>
-        <source>Familienname</source>
-        <translation>Family name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="42"/>
-        <source>Geburtsdatum</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="43"/>
-        <source>Anschrift</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="44"/>
-        <source>E-Mail</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="45"/>
-        <source>Telefon</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="79"/>
-        <source>Dateiname</source>
-        <translation>File name</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="80"/>
-        <source>Art</source>
-        <translation>Purpose</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="81"/>
-        <source>Typ</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="82"/>
-        <source>Größe</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="90"/>
-        <location filename="../../ui/views/case_tabs.py" line="132"/>
-        <source>Zeitpunkt</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="91"/>
-        <source>Von</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="92"/>
-        <source>Notiz</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="133"/>
-        <source>Wer</source>
-        <translation>Who</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="134"/>
-        <source>Aktion</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="135"/>
-        <source>Feld</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_tabs.py" line="136"/>
-        <source>Alt → Neu</source>
-        <translation>Old → New</translation>
-    </message>
-</context>
-<context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="65"/>
+        <location filename="../../ui/views/case_view.py" line="67"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="77"/>
-        <source>Wird geladen…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="102"/>
-        <source>Der Fall konnte nicht geladen werden.</source>
-        <translation>The case could not be loaded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="110"/>
-        <source>Leistung</source>
-        <translation>Service</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="111"/>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="112"/>
-        <source>Eingang</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="113"/>
-        <source>Zieldatum</source>
-        <translation>Target date</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="114"/>
-        <source>Frist</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="115"/>
-        <source>Bearbeitung</source>
-        <translation>Assignee</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="125"/>
-        <source>Die Frist ist überschritten.</source>
-        <translation>The deadline has passed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="131"/>
-        <source>Antragsteller/in</source>
-        <translation>Applicant</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="132"/>
-        <source>Antragsdaten</source>
-        <translation>Application data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="134"/>
-        <source>Anlagen</source>
-        <translation>Attachments</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="135"/>
-        <source>Notizen</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/case_view.py" line="136"/>
-        <source>Verlauf</source>
-        <translation>History</translation>
     </message>
 </context>
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="187"/>
+        <location filename="../../ui/composition.py" line="192"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="192"/>
+        <location filename="../../ui/composition.py" line="197"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="198"/>
+        <location filename="../../ui/composition.py" line="203"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -389,6 +478,346 @@
         <location filename="../../ui/dialogs/portal_settings.py" line="139"/>
         <source>Die Datei kann nicht gelesen werden: %1</source>
         <translation>The file cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="57"/>
+        <source>Dateiname</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="58"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="59"/>
+        <source>Größe</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="72"/>
+        <source>Scan &amp;hinzufügen…</source>
+        <translation>Add &amp;scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="74"/>
+        <source>Mit Standardprogramm ö&amp;ffnen</source>
+        <translation>&amp;Open in default viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="89"/>
+        <location filename="../../ui/editor/attachments.py" line="191"/>
+        <source>Keine Vorschau: bitte eine Anlage wählen.</source>
+        <translation>No preview: please choose an attachment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="184"/>
+        <source>Für %1 gibt es keine Vorschau. „Mit Standardprogramm öffnen“ zeigt die Datei.</source>
+        <translation>There is no preview for %1. “Open in default viewer” shows the file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="215"/>
+        <source>Gescanntes Dokument hinzufügen</source>
+        <translation>Add scanned document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="217"/>
+        <source>Dokumente</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="241"/>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="242"/>
+        <source>Anlage</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="243"/>
+        <source>Antragsformular</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="51"/>
+        <source>Erforderliche Unterlage</source>
+        <translation>Required document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="53"/>
+        <source>Belegt durch Anlage</source>
+        <translation>Provided by attachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="70"/>
+        <source> (falls zutreffend)</source>
+        <translation> (if applicable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="45"/>
+        <source>Fall wurde inzwischen geändert</source>
+        <translation>The case has been changed meanwhile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="50"/>
+        <source>&lt;b&gt;%1 hat den Fall am %2 gespeichert, während Sie ihn bearbeitet haben.&lt;/b&gt;&lt;br&gt;Unten sehen Sie jedes Feld, das seitdem geändert wurde. Ihre Eingaben sind nicht verloren.</source>
+        <translation>&lt;b&gt;%1 saved the case on %2 while you were editing it.&lt;/b&gt;&lt;br&gt;Below is every field changed since. Your entries are not lost.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="63"/>
+        <location filename="../../ui/editor/history.py" line="153"/>
+        <source>Feld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="64"/>
+        <source>Beim Öffnen</source>
+        <translation>When opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="65"/>
+        <source>Neue Fassung (%1)</source>
+        <translation>New version (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="66"/>
+        <source>Ihre Eingabe</source>
+        <translation>Your entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="83"/>
+        <source>Beide haben dieses Feld geändert.</source>
+        <translation>Both changed this field.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="90"/>
+        <source>(nur Status oder Fristen geändert)</source>
+        <translation>(only status or deadlines changed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="93"/>
+        <source>Meine Änderungen &amp;übernehmen</source>
+        <translation>&amp;Re-apply my changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="95"/>
+        <source>Ihre Änderungen werden auf die neue Fassung angewendet und gespeichert; bei gleichen Feldern gilt Ihre Eingabe.</source>
+        <translation>Your changes are applied to the new version and saved; where both changed a field, your entry wins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="99"/>
+        <source>Neu &amp;laden (meine Änderungen verwerfen)</source>
+        <translation>Re&amp;load (discard my changes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="102"/>
+        <source>Weiter bearbeiten</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="131"/>
+        <source>Ergebnis:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="135"/>
+        <source>Begründung:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="137"/>
+        <source>Begründung (freiwillig):</source>
+        <translation>Reason (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="156"/>
+        <source>Bitte geben Sie eine Begründung an.</source>
+        <translation>Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="173"/>
+        <source>Die Frist kann einmal um bis zu %1 Arbeitstage verlängert werden. Zieldatum (%2) und Frist (%3) verschieben sich um die gewählten Arbeitstage (NRW-Feiertage zählen nicht).</source>
+        <translation>The deadline can be extended once by up to %1 business days. Target date (%2) and deadline (%3) move by the chosen business days (NRW holidays do not count).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="179"/>
+        <source>Frist verlängern</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="183"/>
+        <source> Arbeitstage</source>
+        <translation> business days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="186"/>
+        <source>Verlängern um:</source>
+        <translation>Extend by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="69"/>
+        <source>Bearbeitung beginnen</source>
+        <translation>Start processing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="70"/>
+        <source>Unterlagen anfordern…</source>
+        <translation>Request documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="71"/>
+        <source>Unterlagen eingegangen</source>
+        <translation>Documents received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="72"/>
+        <source>Entscheidungsreif</source>
+        <translation>Ready for decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="73"/>
+        <source>Wieder aufnehmen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="74"/>
+        <source>Entscheiden…</source>
+        <translation>Decide…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="75"/>
+        <source>Weiterleiten…</source>
+        <translation>Forward…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="76"/>
+        <source>Rücknahme erfassen…</source>
+        <translation>Record withdrawal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="77"/>
+        <source>Abschließen…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/fields.py" line="103"/>
+        <source>(bitte wählen)</source>
+        <translation>(please choose)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/fields.py" line="104"/>
+        <source>(keine Angabe)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/fields.py" line="192"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/form.py" line="81"/>
+        <source>Hinzufügen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/form.py" line="82"/>
+        <source>Entfernen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/form.py" line="392"/>
+        <source>Bitte prüfen:</source>
+        <translation>Please check:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="25"/>
+        <source>Frist verlängert</source>
+        <translation>Deadline extended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="26"/>
+        <source>Fall verknüpft</source>
+        <translation>Case linked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="27"/>
+        <source>Verknüpfung gelöst</source>
+        <translation>Link removed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="28"/>
+        <source>Unterlage abgehakt</source>
+        <translation>Document ticked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="38"/>
+        <source>Verknüpfter Fall</source>
+        <translation>Linked case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="48"/>
+        <source>Unterlage: %1</source>
+        <translation>Document: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="150"/>
+        <source>Zeitpunkt</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="151"/>
+        <source>Wer</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="152"/>
+        <source>Aktion</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="154"/>
+        <source>Alt</source>
+        <translation>Old</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="155"/>
+        <source>Neu</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="108"/>
+        <source>Der Antrag ist noch unvollständig: %1 Angabe(n) fehlen oder sind fehlerhaft (rot markiert).</source>
+        <translation>The application is incomplete: %1 entries are missing or invalid (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="121"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="121"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="145"/>
+        <source>ist kein gültiges Datum (TT.MM.JJJJ)</source>
+        <translation>is not a valid date (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="156"/>
+        <source>ist keine Zahl</source>
+        <translation>is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/values.py" line="160"/>
+        <source>muss eine ganze Zahl sein</source>
+        <translation>must be a whole number</translation>
     </message>
 </context>
 <context>
@@ -687,147 +1116,774 @@
     </message>
 </context>
 <context>
+    <name>Layout</name>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="9"/>
+        <source>Antragstellende Person</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="10"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="11"/>
+        <source>Vorname</source>
+        <translation>Given name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="12"/>
+        <source>Familienname</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="13"/>
+        <source>Geburtsdatum</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="14"/>
+        <source>Straße, Hausnummer</source>
+        <translation>Street, number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="15"/>
+        <source>Straße</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="16"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="17"/>
+        <source>PLZ, Ort</source>
+        <translation>Postcode, town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="18"/>
+        <source>PLZ</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="19"/>
+        <source>Ort</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="20"/>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="21"/>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="22"/>
+        <source>Antrag</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="23"/>
+        <source>Einkommenszeitraum</source>
+        <translation>Income period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="24"/>
+        <source>letztes Kalenderjahr</source>
+        <translation>last calendar year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="25"/>
+        <source>kommende 12 Monate (veränderte Verhältnisse)</source>
+        <translation>next 12 months (changed circumstances)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="26"/>
+        <source>Haushalt</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="27"/>
+        <source>Personen</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="28"/>
+        <source>davon Kinder</source>
+        <translation>of which children</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="29"/>
+        <source>gewünschte Zimmer</source>
+        <translation>rooms wanted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="30"/>
+        <source>Freibeträge</source>
+        <translation>Allowances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="31"/>
+        <source>junges Ehepaar</source>
+        <translation>young married couple</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="32"/>
+        <source>Schwerbehinderung</source>
+        <translation>severe disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="33"/>
+        <source>Pflegebedürftigkeit</source>
+        <translation>care need</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="34"/>
+        <source>gezahlter Unterhalt</source>
+        <translation>maintenance paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="35"/>
+        <source>Anlass</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="36"/>
+        <source>Haushaltsangehörige und Einkünfte</source>
+        <translation>Household members and incomes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="37"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="38"/>
+        <source>Verhältnis</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="39"/>
+        <source>antragstellende Person</source>
+        <translation>applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="40"/>
+        <source>Ehegatte</source>
+        <translation>spouse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="41"/>
+        <source>Lebenspartner/in</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="42"/>
+        <source>Kind</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="43"/>
+        <source>sonstige Person</source>
+        <translation>other person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="44"/>
+        <source>Einkunft</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="45"/>
+        <source>Einkünfte der markierten Person</source>
+        <translation>Incomes of the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="46"/>
+        <source>Einkunftsart</source>
+        <translation>Kind of income</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="47"/>
+        <source>nichtselbständige Arbeit</source>
+        <translation>employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="48"/>
+        <source>selbständige Arbeit</source>
+        <translation>self-employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="49"/>
+        <source>Rente/Pension</source>
+        <translation>pension</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="50"/>
+        <source>Arbeitslosengeld</source>
+        <translation>unemployment benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="51"/>
+        <source>Sonstiges</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="52"/>
+        <source>Brutto/Jahr (€)</source>
+        <translation>Gross/year (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="53"/>
+        <source>Werbungskosten (€)</source>
+        <translation>Werbungskosten (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="54"/>
+        <source>Pauschale Abzüge (je 12 %)</source>
+        <translation>Flat deductions (12 % each)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="55"/>
+        <source>Steuer</source>
+        <translation>tax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="56"/>
+        <source>Krankenvers.</source>
+        <translation>health ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="57"/>
+        <source>Rentenvers.</source>
+        <translation>pension ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="58"/>
+        <source>geborene Kinder</source>
+        <translation>children born</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="59"/>
+        <source>alleinerziehend</source>
+        <translation>single parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="60"/>
+        <source>Geschwisterbonus</source>
+        <translation>sibling bonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="61"/>
+        <source>Zu versteuerndes Einkommen (€)</source>
+        <translation>Taxable income (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="62"/>
+        <source>Elternteile</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="63"/>
+        <source>Elternteil</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="64"/>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="65"/>
+        <source>Mutter</source>
+        <translation>mother</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="66"/>
+        <source>Vater</source>
+        <translation>father</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="67"/>
+        <source>anderer Elternteil</source>
+        <translation>other parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="68"/>
+        <source>Erwerbstätigkeit</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="69"/>
+        <source>angestellt</source>
+        <translation>employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="70"/>
+        <source>selbständig</source>
+        <translation>self-employed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="71"/>
+        <source>keine</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="72"/>
+        <source>Netto vorher (€)</source>
+        <translation>Net before (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="73"/>
+        <source>Brutto vorher (€)</source>
+        <translation>Gross before (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="74"/>
+        <source>StKl.</source>
+        <translation>Tax class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="75"/>
+        <source>KiSt</source>
+        <translation>Church tax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="76"/>
+        <source>KV/PV</source>
+        <translation>Health/care ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="77"/>
+        <source>RV</source>
+        <translation>Pension ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="78"/>
+        <source>AV</source>
+        <translation>Unempl. ins.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="79"/>
+        <source>Bezugsmonate</source>
+        <translation>Months of benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="80"/>
+        <source>Monat</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="81"/>
+        <source>Lebensmonat</source>
+        <translation>Month of life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="82"/>
+        <source>1. Elternteil</source>
+        <translation>1st parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="83"/>
+        <source>2. Elternteil</source>
+        <translation>2nd parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="84"/>
+        <source>Variante</source>
+        <translation>Variant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="85"/>
+        <source>Basiselterngeld</source>
+        <translation>Basiselterngeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="86"/>
+        <source>ElterngeldPlus</source>
+        <translation>ElterngeldPlus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="87"/>
+        <source>Partnerschaftsbonus</source>
+        <translation>Partnerschaftsbonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="88"/>
+        <source>Bankverbindung</source>
+        <translation>Bank account</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="89"/>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="90"/>
+        <source>Kontoinhaber/in</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="91"/>
+        <source>Meldung</source>
+        <translation>Registration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="92"/>
+        <source>in Mülheim an der Ruhr gemeldet</source>
+        <translation>registered in Mülheim an der Ruhr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="93"/>
+        <source>Antragstellung durch</source>
+        <translation>Applied for by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="94"/>
+        <source>die betroffene Person selbst</source>
+        <translation>the person concerned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="95"/>
+        <source>gesetzliche Vertretung</source>
+        <translation>legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="96"/>
+        <source>Führungszeugnis</source>
+        <translation>Führungszeugnis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="97"/>
+        <source>Belegart</source>
+        <translation>Belegart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="98"/>
+        <source>N – Zusendung an die antragstellende Person</source>
+        <translation>N – sent to the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="99"/>
+        <source>O – Vorlage bei einer Behörde</source>
+        <translation>O – for an authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="100"/>
+        <source>Art</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="101"/>
+        <source>einfaches Führungszeugnis</source>
+        <translation>standard certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="102"/>
+        <source>erweitertes Führungszeugnis (§ 30a BZRG)</source>
+        <translation>extended certificate (§ 30a BZRG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="103"/>
+        <source>Europäisches Führungszeugnis (§ 30b BZRG)</source>
+        <translation>European certificate (§ 30b BZRG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="104"/>
+        <source>Aufforderung</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="105"/>
+        <source>schriftliche Aufforderung der Organisation liegt vor</source>
+        <translation>the organisation&apos;s written request is present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="106"/>
+        <source>Verwendungszweck</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="107"/>
+        <source>Gebührenbefreiung</source>
+        <translation>Fee exemption</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="108"/>
+        <source>ehrenamtliche Tätigkeit</source>
+        <translation>volunteer work</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="109"/>
+        <source>Mittellosigkeit (Entscheidung durch das BfJ)</source>
+        <translation>lack of means (decided by the BfJ)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="110"/>
+        <source>Empfangende Behörde (bei Belegart O)</source>
+        <translation>Receiving authority (Belegart O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="111"/>
+        <source>Behörde</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="112"/>
+        <source>Aktenzeichen der Behörde</source>
+        <translation>Authority&apos;s file number</translation>
+    </message>
+</context>
+<context>
+    <name>LinksPanel</name>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="53"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="56"/>
+        <source>Aktenzeichen, z. B. WBS-2026-000123</source>
+        <translation>File number, e.g. WBS-2026-000123</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="58"/>
+        <source>Ver&amp;knüpfen</source>
+        <translation>&amp;Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="60"/>
+        <source>Verknüpfung &amp;lösen</source>
+        <translation>&amp;Remove link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="63"/>
+        <source>Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):</source>
+        <translation>Linked cases (double-click or Enter opens the case):</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="63"/>
+        <location filename="../../ui/views/main_window.py" line="64"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="93"/>
+        <location filename="../../ui/views/main_window.py" line="94"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="94"/>
+        <location filename="../../ui/views/main_window.py" line="95"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="114"/>
+        <location filename="../../ui/views/main_window.py" line="115"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="115"/>
+        <location filename="../../ui/views/main_window.py" line="116"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="155"/>
-        <location filename="../../ui/views/main_window.py" line="291"/>
+        <location filename="../../ui/views/main_window.py" line="156"/>
+        <location filename="../../ui/views/main_window.py" line="329"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="176"/>
+        <location filename="../../ui/views/main_window.py" line="209"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="180"/>
+        <location filename="../../ui/views/main_window.py" line="213"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="184"/>
+        <location filename="../../ui/views/main_window.py" line="217"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="187"/>
+        <location filename="../../ui/views/main_window.py" line="220"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="191"/>
+        <location filename="../../ui/views/main_window.py" line="224"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="193"/>
+        <location filename="../../ui/views/main_window.py" line="226"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="197"/>
+        <location filename="../../ui/views/main_window.py" line="230"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="201"/>
+        <location filename="../../ui/views/main_window.py" line="234"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="204"/>
+        <location filename="../../ui/views/main_window.py" line="238"/>
+        <source>&amp;Papierantrag erfassen…</source>
+        <translation>Enter &amp;paper application…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="242"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="205"/>
+        <location filename="../../ui/views/main_window.py" line="243"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="210"/>
+        <location filename="../../ui/views/main_window.py" line="248"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="214"/>
+        <location filename="../../ui/views/main_window.py" line="252"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="218"/>
+        <location filename="../../ui/views/main_window.py" line="256"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="221"/>
+        <location filename="../../ui/views/main_window.py" line="259"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="243"/>
+        <location filename="../../ui/views/main_window.py" line="281"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245"/>
+        <location filename="../../ui/views/main_window.py" line="283"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="297"/>
+        <location filename="../../ui/views/main_window.py" line="335"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="297"/>
+        <location filename="../../ui/views/main_window.py" line="335"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301"/>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="324"/>
+        <location filename="../../ui/views/main_window.py" line="362"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="330"/>
+        <location filename="../../ui/views/main_window.py" line="368"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="330"/>
+        <location filename="../../ui/views/main_window.py" line="368"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="24"/>
+        <source>Neue Notiz …</source>
+        <translation>New note …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="27"/>
+        <source>Notiz &amp;hinzufügen</source>
+        <translation>A&amp;dd note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="36"/>
+        <source>Zeitpunkt</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="36"/>
+        <source>Von</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="36"/>
+        <source>Notiz</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>PaperApplicationDialog</name>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="58"/>
+        <source>Papierantrag erfassen</source>
+        <translation>Enter paper application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="71"/>
+        <source>&amp;Leistung:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="72"/>
+        <source>&amp;Eingangsdatum:</source>
+        <translation>&amp;Received on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="80"/>
+        <source>Fall &amp;anlegen</source>
+        <translation>&amp;Create case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="141"/>
+        <source>Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen.</source>
+        <translation>The application was not created: please check the marked entries.</translation>
     </message>
 </context>
 <context>

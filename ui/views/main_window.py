@@ -23,6 +23,7 @@ from backoffice.domain.records import CaseQuery, CaseRow, UserRef
 from backoffice.services.saved_filters import delete_filter, save_filter
 
 from ..dialogs.preferences import PreferencesDialog
+from ..editor.paper import PaperApplicationDialog
 from ..models.case_table import CaseTableModel
 from ..models.queue_tree import MINE, QueueOverview, QueueTreeModel, load_overview
 from ..ops import CommandOp, QueryOp, Tasks
@@ -158,19 +159,51 @@ class MainWindow(QMainWindow):
         ).run()
 
     def open_case(self, aktenzeichen: str) -> CaseView | None:
-        """Open (or raise) the read-only view of a case."""
+        """Open (or raise) the editor of a case (a dialog)."""
         if self._actor is None:
             return None
         view = self.case_views.get(aktenzeichen)
         if view is None:
             view = CaseView(self._tasks, self._actor, aktenzeichen, parent=self)
             view.destroyed.connect(lambda *_: self.case_views.pop(aktenzeichen, None))
+            view.open_case_requested.connect(self.open_case)  # linked cases and duplicate hints
+            view.next_requested.connect(lambda v=view: self.step_case(v, +1))
+            view.previous_requested.connect(lambda v=view: self.step_case(v, -1))
             self.case_views[aktenzeichen] = view
             view.load()
         view.show()
         view.raise_()
         view.activateWindow()
         return view
+
+    def step_case(self, view: CaseView, delta: int) -> str | None:
+        """Ctrl+PgDown / Ctrl+PgUp in an editor: show the next / previous case of the list in it."""
+        if self.case_model is None:
+            return None
+        row = self.case_model.row_of(view.aktenzeichen)
+        if row is None:
+            current = self.table.currentIndex()
+            row = current.row() if current.isValid() else -1
+        target = self.case_model.case_at(row + delta)
+        if target is None or target.aktenzeichen in self.case_views or not view.editor.confirm_leave():
+            return None
+        old = view.aktenzeichen
+        self.case_views.pop(old, None)
+        self.case_views[target.aktenzeichen] = view
+        view.destroyed.disconnect()
+        view.destroyed.connect(lambda *_, az=target.aktenzeichen: self.case_views.pop(az, None))
+        view.load(target.aktenzeichen)
+        self.table.selectRow(row + delta)
+        return target.aktenzeichen
+
+    def open_paper_application(self) -> PaperApplicationDialog | None:
+        """Papierantrag erfassen: the same form as the editor; the new case opens afterwards."""
+        if self._actor is None:
+            return None
+        dialog = PaperApplicationDialog(self._tasks, self._actor, parent=self)
+        dialog.created.connect(lambda az: (self.refresh(), self.open_case(az)))
+        dialog.open()
+        return dialog
 
     def _build_actions(self) -> None:
         self.refresh_action = QAction(self.tr("&Aktualisieren"), self)
@@ -201,6 +234,11 @@ class MainWindow(QMainWindow):
         work_menu = self.menuBar().addMenu(self.tr("&Bearbeiten"))
         for action in self.work.actions():
             work_menu.addAction(action)
+        work_menu.addSeparator()
+        self.paper_action = QAction(self.tr("&Papierantrag erfassen…"), self)
+        self.paper_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_N))
+        self.paper_action.triggered.connect(self.open_paper_application)
+        work_menu.addAction(self.paper_action)
         self.portal_menu = self.menuBar().addMenu(self.tr("&Portal"))
         view_menu = self.menuBar().addMenu(self.tr("&Ansicht"))
         view_menu.addAction(self.closed_action)

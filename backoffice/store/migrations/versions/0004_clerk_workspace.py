@@ -1,7 +1,7 @@
 """clerk workspace: search text, saved filters, claim and sort indexes
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-25 03:32:10.583136
 """
 
@@ -37,7 +37,7 @@ PG_SEARCH = "CREATE INDEX ix_cases_search ON cases USING gin (to_tsvector('simpl
 
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

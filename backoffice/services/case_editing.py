@@ -1,0 +1,427 @@
+"""Services of the clerk's case editor: everything the editor loads and changes beyond ``cases.py``.
+
+- :func:`load_editor` – one read for the whole editor (case, schema, deadlines,
+  checklist, links, duplicate hint);
+- :func:`open_duplicates` – open cases of the same service for the same person;
+- :func:`link_cases` / :func:`unlink_cases` – links by Aktenzeichen, shown from both sides;
+- :func:`extend_deadline` – once per case, up to the service's maximum in business days;
+- :func:`set_document_check` – tick a required document (optionally naming the attachment);
+- :func:`save_form` / :func:`compare_versions` / :func:`reapply_edits` – saving with
+  optimistic locking and the field-level view of a conflict.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .. import schemas
+from ..domain.calendar import add_business_days
+from ..domain.catalog import Service
+from ..domain.deadlines import ProcessingNorm, norm_for
+from ..domain.errors import NotFound, UnknownSchema, ValidationFailed
+from ..domain.records import CaseDetail, CaseRow, UserRef
+from ..domain.status import Status
+from ..resources import resource_path
+from ..store.editing_models import CaseLink, DocumentCheck
+from ..store.models import Case
+from ..store.uow import UnitOfWork
+from . import audit
+from .case_queries import case_row as _row
+from .case_queries import get_case
+from .cases import default_norms, load_for_change, load_for_read, update_form
+
+REQUIRED_DOCUMENTS_PATH = resource_path("rules", "required_documents.json")
+
+
+# --- records ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineInfo:
+    """The case's dates and what the editor shows about them."""
+
+    target_date: date | None
+    legal_deadline: date | None
+    suspended_on: date | None  # set while waiting for documents (the clock is stopped)
+    extended_on: date | None  # set once the deadline was extended
+    warning_days: int  # business days before a date to warn (amber)
+    max_extension_days: int  # business days the deadline may be extended at most
+    target_state: str  # "overdue", "warning", "ok" or "none"
+    legal_state: str
+
+    @property
+    def can_extend(self) -> bool:
+        return self.extended_on is None
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistEntry:
+    """One required document of a case and whether the clerk has ticked it."""
+
+    key: str
+    label: str
+    optional: bool
+    checked: bool
+    attachment_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class EditorData:
+    detail: CaseDetail
+    schema: dict[str, Any] | None  # None when this installation lacks the case's schema
+    deadlines: DeadlineInfo
+    checklist: tuple[ChecklistEntry, ...]
+    links: tuple[CaseRow, ...]
+    duplicates: tuple[CaseRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One leaf field that differs between the version the clerk loaded, the saved one and the clerk's form."""
+
+    path: str
+    base: Any
+    theirs: Any
+    mine: Any
+
+    @property
+    def changed_by_them(self) -> bool:
+        return self.theirs != self.base
+
+    @property
+    def changed_by_me(self) -> bool:
+        return self.mine != self.base
+
+    @property
+    def clash(self) -> bool:
+        """Both changed it, to different values."""
+        return self.changed_by_them and self.changed_by_me and self.theirs != self.mine
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """What another user saved since the clerk loaded the case."""
+
+    current: CaseDetail
+    changes: tuple[FieldChange, ...]
+    changed_by: str | None  # login of the last editor (None: the portal)
+    changed_at: datetime | None
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def load_editor(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, *, today: date | None = None) -> EditorData:
+    """Everything the editor shows, in one background read."""
+    detail = get_case(uow, actor, aktenzeichen)
+    case = load_for_read(uow, actor, aktenzeichen)
+    try:
+        schema: dict[str, Any] | None = schemas.load_schema(detail.schema_uri)
+    except UnknownSchema:
+        schema = None
+    received = case.received_at.date()
+    return EditorData(
+        detail=detail,
+        schema=schema,
+        deadlines=deadline_info(case, _norm(case), today or date.today()),
+        checklist=_checklist(uow, case, received),
+        links=tuple(_row(c) for c in uow.editing.linked_cases(case.id)),
+        duplicates=tuple(_duplicates(uow, case)),
+    )
+
+
+def open_duplicates(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> list[CaseRow]:
+    """Open cases of the same service for the same person (family name, given name, birth date)."""
+    return _duplicates(uow, load_for_read(uow, actor, aktenzeichen))
+
+
+def deadline_info(case: Case, norm: ProcessingNorm, today: date) -> DeadlineInfo:
+    open_ = Status(case.status).is_open
+    return DeadlineInfo(
+        target_date=case.target_date,
+        legal_deadline=case.legal_deadline,
+        suspended_on=case.suspended_on,
+        extended_on=case.deadline_extended_on,
+        warning_days=norm.warning_days,
+        max_extension_days=norm.max_extension_days,
+        target_state=deadline_state(case.target_date, today, norm.warning_days, is_open=open_),
+        legal_state=deadline_state(case.legal_deadline, today, norm.warning_days, is_open=open_),
+    )
+
+
+def deadline_state(due: date | None, today: date, warning_days: int, *, is_open: bool = True) -> str:
+    """"overdue" after ``due``, "warning" from ``warning_days`` business days before it, else "ok"."""
+    if due is None or not is_open:
+        return "none"
+    if today > due:
+        return "overdue"
+    # The warning window starts on the warning_days-th business day before ``due``:
+    # i.e. when adding warning_days business days to today reaches ``due``.
+    if add_business_days(today, warning_days) >= due:
+        return "warning"
+    return "ok"
+
+
+# --- links -----------------------------------------------------------------------------
+
+
+def link_cases(
+    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, other: str, *, now: datetime | None = None
+) -> CaseRow:
+    """Link two cases (both must be visible to the actor); returns the other case."""
+    now = now or datetime.now(UTC)
+    other = other.strip().upper()
+    case = load_for_change(uow, actor, aktenzeichen, None)
+    if other == case.aktenzeichen:
+        raise ValidationFailed(["Ein Fall kann nicht mit sich selbst verknüpft werden."])
+    try:
+        target = load_for_read(uow, actor, other)
+    except NotFound:
+        raise NotFound(f"Es gibt keinen Fall mit dem Aktenzeichen {other}.") from None
+    if uow.editing.link(case.id, target.id) is not None:
+        raise ValidationFailed([f"{case.aktenzeichen} ist bereits mit {other} verknüpft."])
+    uow.editing.add(CaseLink(case_id=case.id, linked_case_id=target.id, created_by=actor.id, created_at=now))
+    audit.record(uow, case, actor, "link", now, "link", None, target.aktenzeichen)
+    audit.record(uow, target, actor, "link", now, "link", None, case.aktenzeichen)
+    return _row(target)
+
+
+def unlink_cases(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, other: str, *, now: datetime | None = None) -> None:
+    now = now or datetime.now(UTC)
+    case = load_for_change(uow, actor, aktenzeichen, None)
+    target = uow.cases.get(other)
+    link = uow.editing.link(case.id, target.id) if target is not None else None
+    if target is None or link is None:
+        raise NotFound(f"{aktenzeichen} ist nicht mit {other} verknüpft.")
+    uow.editing.remove(link)
+    audit.record(uow, case, actor, "unlink", now, "link", target.aktenzeichen, None)
+    audit.record(uow, target, actor, "unlink", now, "link", case.aktenzeichen, None)
+
+
+# --- deadline extension ------------------------------------------------------------------
+
+
+def extend_deadline(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    business_days: int,
+    reason: str,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> DeadlineInfo:
+    """Move target date and legal deadline by ``business_days`` NRW business days, once per case."""
+    now = now or datetime.now(UTC)
+    case = load_for_change(uow, actor, aktenzeichen, expected_version)
+    norm = _norm(case)
+    if not Status(case.status).is_open:
+        raise ValidationFailed(["Die Frist kann nur bei offenen Fällen verlängert werden."])
+    if case.deadline_extended_on is not None:
+        when = case.deadline_extended_on.strftime("%d.%m.%Y")
+        raise ValidationFailed([f"Die Frist wurde bereits am {when} verlängert; sie kann nur einmal verlängert werden."])
+    if not reason.strip():
+        raise ValidationFailed(["Bitte geben Sie eine Begründung für die Fristverlängerung an."])
+    if not 1 <= business_days <= norm.max_extension_days:
+        raise ValidationFailed(
+            [f"Die Frist kann um 1 bis {norm.max_extension_days} Arbeitstage verlängert werden, nicht um {business_days}."]
+        )
+    for field in ("target_date", "legal_deadline"):
+        old = getattr(case, field)
+        if old is not None:
+            new = add_business_days(old, business_days)
+            setattr(case, field, new)
+            audit.record(uow, case, actor, "extend_deadline", now, field, old, new)
+    case.deadline_extended_on = now.date()
+    audit.record(uow, case, actor, "extend_deadline", now, "reason", None, reason.strip())
+    case.updated_at = now
+    uow.flush()
+    return deadline_info(case, norm, now.date())
+
+
+# --- required documents ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredDocument:
+    key: str
+    label: str
+    optional: bool = False
+
+
+def required_documents(service: Service | str, form: Mapping[str, Any], on: date, *, path: Path | None = None) -> list[RequiredDocument]:
+    """The checklist of a case: the table valid on ``on`` applied to its form (per member, conditions)."""
+    table = _document_table(str(path or REQUIRED_DOCUMENTS_PATH))
+    entries = [t for t in table if t["service"] == str(service) and _applies(t, on)]
+    if len(entries) != 1:
+        raise LookupError(f"{len(entries)} required-documents tables for {service} valid on {on}")
+    out: list[RequiredDocument] = []
+    for item in entries[0]["items"]:
+        optional = bool(item.get("optional", False))
+        if "for_each" in item:
+            members = form.get(item["for_each"]) or []
+            for index, member in enumerate(members):
+                if isinstance(member, Mapping) and _holds(item.get("when"), member):
+                    name = f"{member.get('given_name', '')} {member.get('family_name', '')}".strip() or f"#{index + 1}"
+                    out.append(RequiredDocument(f"{item['key']}:{index}", item["label"].replace("{name}", name), optional))
+        elif _holds(item.get("when"), form):
+            out.append(RequiredDocument(item["key"], item["label"], optional))
+    return out
+
+
+def set_document_check(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    item_key: str,
+    checked: bool,
+    attachment_id: int | None = None,
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Tick (or untick) a checklist item; ``attachment_id`` names the attachment that covers it."""
+    now = now or datetime.now(UTC)
+    case = load_for_change(uow, actor, aktenzeichen, None)
+    if attachment_id is not None and attachment_id not in {a.id for a in uow.cases.attachments(case.id)}:
+        raise NotFound(f"{aktenzeichen} hat keine Anlage {attachment_id}")
+    existing = uow.editing.check(case.id, item_key)
+    if checked:
+        if existing is None:
+            uow.editing.add(
+                DocumentCheck(case_id=case.id, item_key=item_key, attachment_id=attachment_id, checked_by=actor.id, checked_at=now)
+            )
+        else:
+            existing.attachment_id, existing.checked_by, existing.checked_at = attachment_id, actor.id, now
+    elif existing is not None:
+        uow.editing.remove(existing)
+    else:
+        return
+    audit.record(uow, case, actor, "document_check", now, f"checklist.{item_key}", None, "ja" if checked else "nein")
+
+
+# --- saving and conflicts --------------------------------------------------------------
+
+
+def save_form(
+    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, form_data: dict[str, Any], *, expected_version: int, now: datetime | None = None
+) -> int:
+    """Save the edited form; raises ConcurrentModification when someone saved in between. Returns the new version."""
+    return update_form(uow, actor, aktenzeichen, form_data, expected_version=expected_version, now=now)
+
+
+def compare_versions(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, base: Mapping[str, Any], mine: Mapping[str, Any]) -> Conflict:
+    """After a refused save: the current version and, per field, loaded → theirs and loaded → mine."""
+    current = get_case(uow, actor, aktenzeichen)
+    edits = [h for h in current.history if h.action == "edit"]
+    last = edits[-1] if edits else (current.history[-1] if current.history else None)
+    return Conflict(
+        current=current,
+        changes=tuple(field_changes(base, current.form_data, mine)),
+        changed_by=last.actor if last else None,
+        changed_at=last.at if last else None,
+    )
+
+
+def field_changes(base: Mapping[str, Any], theirs: Mapping[str, Any], mine: Mapping[str, Any]) -> list[FieldChange]:
+    """Leaf fields changed by them or by me, in form order (``members[1].incomes[0].gross_annual``)."""
+    b, t, m = (dict(audit.flatten(x)) for x in (base, theirs, mine))
+    keys = list(dict.fromkeys([*b, *t, *m]))
+    return [FieldChange(k, b.get(k), t.get(k), m.get(k)) for k in keys if t.get(k) != b.get(k) or m.get(k) != b.get(k)]
+
+
+_MISSING = object()
+
+
+def reapply_edits(base: Any, mine: Any, theirs: Any) -> Any:
+    """Three-way merge: the clerk's edits (base → mine) applied on top of the saved version (theirs).
+
+    Where only one side changed a value, that change wins; where both did, the clerk's
+    value wins (they asked to re-apply their edits). Lists whose length the clerk changed
+    (rows added or removed) are taken from the clerk as a whole.
+    """
+    if _same(mine, base):
+        return _copy(theirs)
+    if _same(theirs, base) or theirs is _MISSING:
+        return _copy(mine)
+    if isinstance(mine, Mapping) and isinstance(theirs, Mapping) and isinstance(base, Mapping):
+        merged: dict[str, Any] = {}
+        for key in dict.fromkeys([*theirs, *mine]):
+            value = reapply_edits(base.get(key, _MISSING), mine.get(key, _MISSING), theirs.get(key, _MISSING))
+            if value is not _MISSING:
+                merged[key] = value
+        return merged
+    if isinstance(mine, list) and isinstance(theirs, list) and isinstance(base, list) and len(mine) == len(base) == len(theirs):
+        return [reapply_edits(b, m, t) for b, m, t in zip(base, mine, theirs, strict=True)]
+    return _copy(mine)
+
+
+def _copy(value: Any) -> Any:
+    return value if value is _MISSING else copy.deepcopy(value)  # the marker must stay itself
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a is b or (a is not _MISSING and b is not _MISSING and a == b)
+
+
+# --- helpers ---------------------------------------------------------------------------
+
+
+def _norm(case: Case) -> ProcessingNorm:
+    return norm_for(default_norms(), case.service, case.received_at.date())
+
+
+def _duplicates(uow: UnitOfWork, case: Case) -> list[CaseRow]:
+    found = uow.editing.open_cases_of_person(case.service, case.family_name, case.given_name, case.birth_date, case.id)
+    return [_row(c) for c in found]
+
+
+def _checklist(uow: UnitOfWork, case: Case, received: date) -> tuple[ChecklistEntry, ...]:
+    checks = {c.item_key: c for c in uow.editing.checks(case.id)}
+    return tuple(
+        ChecklistEntry(
+            key=d.key,
+            label=d.label,
+            optional=d.optional,
+            checked=d.key in checks,
+            attachment_id=checks[d.key].attachment_id if d.key in checks else None,
+        )
+        for d in required_documents(case.service, case.form_data, received)
+    )
+
+
+@cache
+def _document_table(path: str) -> tuple[dict[str, Any], ...]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: expected a JSON list of tables")
+    for number, table in enumerate(data):
+        missing = {"service", "valid_from", "valid_to", "items"} - set(table)
+        if missing:
+            raise ValueError(f"{path} entry {number}: missing {sorted(missing)}")
+    return tuple(data)
+
+
+def _applies(table: Mapping[str, Any], on: date) -> bool:
+    start = date.fromisoformat(table["valid_from"])
+    end = date.fromisoformat(table["valid_to"]) if table["valid_to"] else None
+    return start <= on and (end is None or on <= end)
+
+
+def _holds(condition: Mapping[str, Any] | None, data: Mapping[str, Any]) -> bool:
+    if not condition:
+        return True
+    value = data.get(condition["path"])
+    if "equals" in condition:
+        return bool(value == condition["equals"])
+    if "contains" in condition:
+        return isinstance(value, list) and condition["contains"] in value
+    if condition.get("not_empty"):
+        return bool(value)
+    raise ValueError(f"unknown condition in the required-documents table: {condition}")

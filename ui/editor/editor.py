@@ -1,0 +1,600 @@
+"""The clerk's case editor: header with deadlines, status actions, and tabs for the form, documents,
+notes, history and linked cases. A plain widget: the main window embeds it, :class:`ui.views.case_view.CaseView`
+wraps it in a dialog.
+
+All database work runs through :mod:`ui.ops`; the editor never blocks the UI thread.
+Saving carries the version the clerk loaded; when someone else saved meanwhile the
+conflict dialog shows field by field what changed and lets the clerk re-apply their
+edits on top or reload. Nothing typed is lost by a refused save.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backoffice.domain.catalog import Service
+from backoffice.domain.errors import ConcurrentModification, DomainError, ValidationFailed
+from backoffice.domain.records import CaseRow, UserRef
+from backoffice.domain.status import Action, Outcome, workflow
+from backoffice.services import case_editing
+from backoffice.services.case_editing import Conflict, EditorData
+from backoffice.services.cases import add_note, apply_action
+
+from .. import labels
+from ..formatting import format_date
+from ..ops import CommandOp, QueryOp, Tasks
+from ..views.form_data_tree import FormDataTree
+from .attachments import AttachmentPanel
+from .checklist import AttachmentChoiceDelegate, ChecklistModel
+from .dialogs import ConflictDialog, ExtendDialog, ReasonDialog
+from .form import CaseForm
+from .header import CaseHeader
+from .history import FieldNamer, HistoryModel
+from .layout import FormLayout, has_layout, load_layout
+from .panels import LinksPanel, NotesPanel
+
+ERROR_STYLE = "background: #fde7e5; border: 1px solid #e3a19a; border-radius: 4px; padding: 6px; color: #8c1d18;"
+INFO_STYLE = "background: #e4f1e6; border: 1px solid #9cc8a3; border-radius: 4px; padding: 6px;"
+
+# Actions that ask for a reason or an outcome before they run; the rest run at once.
+_ASKING = {Action.REQUEST_DOCUMENTS, Action.DECIDE, Action.FORWARD, Action.WITHDRAW, Action.CLOSE}
+_REASON_REQUIRED = {Action.WITHDRAW, Action.FORWARD}
+
+
+def action_texts() -> dict[Action, str]:
+    return {
+        Action.START: QCoreApplication.translate("Editor", "Bearbeitung beginnen"),
+        Action.REQUEST_DOCUMENTS: QCoreApplication.translate("Editor", "Unterlagen anfordern…"),
+        Action.DOCUMENTS_RECEIVED: QCoreApplication.translate("Editor", "Unterlagen eingegangen"),
+        Action.MARK_READY: QCoreApplication.translate("Editor", "Entscheidungsreif"),
+        Action.REOPEN: QCoreApplication.translate("Editor", "Wieder aufnehmen"),
+        Action.DECIDE: QCoreApplication.translate("Editor", "Entscheiden…"),
+        Action.FORWARD: QCoreApplication.translate("Editor", "Weiterleiten…"),
+        Action.WITHDRAW: QCoreApplication.translate("Editor", "Rücknahme erfassen…"),
+        Action.CLOSE: QCoreApplication.translate("Editor", "Abschließen…"),
+    }
+
+
+class CaseEditor(QWidget):
+    loaded = Signal()  # a case was (re)loaded and is shown
+    saved = Signal(str)  # Aktenzeichen, after the form was saved
+    case_changed = Signal(str)  # Aktenzeichen, after anything was stored (lists may refresh)
+    dirty_changed = Signal(bool)
+    next_requested = Signal()  # Ctrl+PgDown
+    previous_requested = Signal()  # Ctrl+PgUp
+    open_case_requested = Signal(str)  # a linked case or a possible duplicate was activated
+    conflict_shown = Signal(object)  # the ConflictDialog, once it is open
+    message_shown = Signal(str)
+
+    def __init__(
+        self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tasks, self._actor = tasks, actor
+        self._clock = clock  # None: the services use the current time
+        self.aktenzeichen = ""
+        self.data: EditorData | None = None
+        self.form: CaseForm | None = None
+        self._layout_of: FormLayout | None = None
+        self._base: dict[str, Any] = {}  # the form as loaded (the base of a conflict)
+        self._version = 0
+        self._dirty = False
+        self._saving = False
+        self._namer: FieldNamer | None = None
+
+        self._build_header()
+        self._build_actions()
+        self._build_tabs()
+        self.loading = QLabel(self.tr("Wird geladen…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.loading)
+        self.stack.addWidget(self.tabs)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.message)
+        layout.addLayout(self._action_bar)
+        layout.addWidget(self.stack, 1)
+
+        self._shortcut(QKeySequence.StandardKey.Save, self.save)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next_requested.emit)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.previous_requested.emit)
+
+    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], Any]) -> None:
+        shortcut = QShortcut(keys, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        self.header = CaseHeader()
+        self.header.open_case_requested.connect(self.open_case_requested.emit)
+        # Shortcuts to the header's parts (tests and hosts read them).
+        self.title, self.subtitle = self.header.title, self.header.subtitle
+        self.fact_values, self.duplicate_hint = self.header.fact_values, self.header.duplicate_hint
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+
+    def _build_actions(self) -> None:
+        self.save_button = QPushButton(self.tr("&Speichern"))
+        self.save_button.setToolTip(self.tr("Antragsdaten speichern (Strg+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.save_button.setEnabled(False)
+        self.action_buttons: dict[Action, QPushButton] = {}
+        self._action_bar = QHBoxLayout()
+        self._action_bar.addWidget(self.save_button)
+        self._action_bar.addSpacing(16)
+        for action, text in action_texts().items():
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, a=action: self.request_action(a))
+            button.setVisible(False)
+            self.action_buttons[action] = button
+            self._action_bar.addWidget(button)
+        self.extend_button = QPushButton(self.tr("Frist &verlängern…"))
+        self.extend_button.clicked.connect(self.request_extension)
+        self._action_bar.addWidget(self.extend_button)
+        self._action_bar.addStretch(1)
+
+    def _build_tabs(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.form_area = QScrollArea()
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs.addTab(self.form_area, self.tr("&Antrag"))
+
+        self.checklist_model = ChecklistModel(self)
+        self.checklist_model.check_changed.connect(self._check_changed)
+        self.checklist = QTableView()
+        self.checklist.setModel(self.checklist_model)
+        self.checklist.setItemDelegateForColumn(1, AttachmentChoiceDelegate(self.checklist_model, self.checklist))
+        self.checklist.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.checklist.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.checklist.setColumnWidth(1, 200)
+        self.checklist.verticalHeader().setVisible(False)
+        self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.checklist.setTabKeyNavigation(False)
+        self.attachments = AttachmentPanel(self._tasks, self._actor)
+        self.attachments.added.connect(lambda name: self._stored(self.tr("Anlage %1 hinzugefügt.").replace("%1", name)))
+        documents = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 6, 0, 0)
+        checklist_title = QLabel(self.tr("Erforderliche Unterlagen (abhaken, wenn belegt):"))
+        checklist_title.setBuddy(self.checklist)
+        top_layout.addWidget(checklist_title)
+        top_layout.addWidget(self.checklist)
+        documents.addWidget(top)
+        documents.addWidget(self.attachments)
+        documents.setSizes([200, 400])
+        self.tabs.addTab(documents, self.tr("&Unterlagen"))
+
+        self.notes_panel = NotesPanel()
+        self.notes_panel.add_requested.connect(self.add_note)
+        self.note_text, self.note_button = self.notes_panel.text, self.notes_panel.button
+        self.tabs.addTab(self.notes_panel, self.tr("&Notizen"))
+
+        self.history_model = HistoryModel(self)
+        self.history = QTableView()
+        self.history.setModel(self.history_model)
+        self.history.verticalHeader().setVisible(False)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.setWordWrap(False)
+        header = self.history.horizontalHeader()
+        for column in range(4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.tabs.addTab(self.history, self.tr("&Verlauf"))
+
+        self.links_panel = LinksPanel()
+        self.links_panel.link_requested.connect(self.link_case)
+        self.links_panel.unlink_requested.connect(self.unlink_case)
+        self.links_panel.open_requested.connect(self.open_case_requested.emit)
+        self.links, self.link_input = self.links_panel.tree, self.links_panel.input
+        self.tabs.addTab(self.links_panel, self.tr("Ver&knüpfungen"))
+
+    # -- loading and showing --------------------------------------------------------------
+
+    def load(self, aktenzeichen: str | None = None) -> None:
+        """Load (or reload) a case in the background; edits in the form are kept on a reload of the same case."""
+        if aktenzeichen is not None and aktenzeichen != self.aktenzeichen:
+            self.aktenzeichen = aktenzeichen
+            self._set_dirty(False)
+            self.data = None
+            self.stack.setCurrentWidget(self.loading)
+        self._reload(keep_edits=True)
+
+    def _reload(self, *, keep_edits: bool) -> None:
+        actor, aktenzeichen, today = self._actor, self.aktenzeichen, self._today()
+        (
+            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: case_editing.load_editor(uow, actor, aktenzeichen, today=today))
+            .success(lambda data: self._show(data, keep_edits=keep_edits))
+            .failure(self._load_failed)
+            .run()
+        )
+
+    def _load_failed(self, exc: Exception) -> None:
+        self.loading.setText(self.tr("Der Fall konnte nicht geladen werden."))
+        self._tasks.report(self, exc)
+
+    def _show(self, data: EditorData, *, keep_edits: bool) -> None:
+        if data.detail.row.aktenzeichen != self.aktenzeichen:
+            return  # an answer for a case the editor has left meanwhile
+        self.data = data
+        detail = data.detail
+        self._show_header(data)
+        self._show_form(data, keep_edits=keep_edits)
+        namer_layout = self._layout_of
+        checklist_names = {entry.key: entry.label for entry in data.checklist}
+        self._namer = FieldNamer(namer_layout, data.schema, checklist_names)
+        self.checklist_model.set_entries(data.checklist, detail.attachments)
+        self.attachments.set_attachments(self.aktenzeichen, detail.attachments)
+        self.notes_panel.show_notes(detail.notes)
+        self.history_model.set_history(detail.history, self._namer)
+        self.links_panel.show_links(data.links)
+        self._update_tab_titles(data)
+        self.stack.setCurrentWidget(self.tabs)
+        self.loaded.emit()
+
+    def _show_header(self, data: EditorData) -> None:
+        self.header.show_case(data)
+        row = data.detail.row
+        allowed = set(data.detail.allowed_actions)
+        for action, button in self.action_buttons.items():
+            button.setVisible(action.value in allowed)
+        self.extend_button.setVisible(row.status.is_open)
+        self.extend_button.setToolTip(
+            self.tr("Bis zu %1 Arbeitstage, einmal je Fall").replace("%1", str(data.deadlines.max_extension_days))
+            if data.deadlines.can_extend
+            else self.tr("Die Frist wurde am %1 bereits verlängert.").replace("%1", format_date(data.deadlines.extended_on))
+        )
+
+    def _show_form(self, data: EditorData, *, keep_edits: bool) -> None:
+        detail = data.detail
+        service = detail.row.service
+        if self.form is not None and keep_edits and self._dirty and self.form.schema_uri == detail.schema_uri:
+            # Keep the clerk's typing. Adopt the new version only when the form itself is unchanged
+            # in the database; otherwise the next save shows the conflict.
+            if detail.form_data == self._base:
+                self._version = detail.version
+            return
+        if self.form is None or self.form.schema_uri != detail.schema_uri:
+            self._build_form(service, data.schema)
+        self._base = copy.deepcopy(detail.form_data)
+        self._version = detail.version
+        if self.form is not None:
+            self.form.set_data(detail.form_data)
+        else:
+            tree = self.form_area.widget()
+            if isinstance(tree, FormDataTree):
+                tree.show_form(detail.form_data, data.schema)
+        self._set_dirty(False)
+
+    def _build_form(self, service: Service, schema: dict[str, Any] | None) -> None:
+        old = self.form_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        if schema is not None and has_layout(service):
+            self._layout_of = load_layout(service, schema)
+            self.form = CaseForm(self._layout_of, schema)
+            self.form.changed.connect(lambda: self._set_dirty(True))
+            self.form_area.setWidget(self.form)
+        else:  # a schema this installation lacks: show the data read-only rather than guess
+            self.form, self._layout_of = None, None
+            self.form_area.setWidget(FormDataTree())
+
+    def _update_tab_titles(self, data: EditorData) -> None:
+        checked = sum(1 for e in data.checklist if e.checked)
+        self.tabs.setTabText(1, self.tr("&Unterlagen (%1/%2)").replace("%1", str(checked)).replace("%2", str(len(data.checklist))))
+        self.tabs.setTabText(2, self.tr("&Notizen (%1)").replace("%1", str(len(data.detail.notes))) if data.detail.notes else self.tr("&Notizen"))
+        self.tabs.setTabText(4, self.tr("Ver&knüpfungen (%1)").replace("%1", str(len(data.links))) if data.links else self.tr("Ver&knüpfungen"))
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def notes(self) -> QTreeWidget:
+        """The list of notes (replaced on every reload)."""
+        return self.notes_panel.list
+
+    @property
+    def actor(self) -> UserRef:
+        return self._actor
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    @property
+    def version(self) -> int:
+        return self._version
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty and self.form is not None)
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(ERROR_STYLE if error else INFO_STYLE)
+        self.message.setVisible(bool(text))
+        self.message_shown.emit(text)
+
+    def _today(self) -> date:
+        return self._clock().date() if self._clock else date.today()
+
+    def _now(self) -> datetime | None:
+        return self._clock() if self._clock else None
+
+    # -- saving --------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Validate and save the form (Ctrl+S); problems are shown at their fields."""
+        if self.form is None or not self._dirty or self._saving:
+            return
+        problems = self.form.validate()
+        if problems:
+            self.tabs.setCurrentIndex(0)
+            self.form.focus_first_problem()
+            text = self.tr("Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).")
+            self.show_message(text.replace("%1", str(len(problems))), error=True)
+            return
+        mine = self.form.data()
+        actor, aktenzeichen, version, now = self._actor, self.aktenzeichen, self._version, self._now()
+        self._saving = True
+        (
+            CommandOp(
+                parent=self,
+                tasks=self._tasks,
+                op=lambda uow: case_editing.save_form(uow, actor, aktenzeichen, mine, expected_version=version, now=now),
+            )
+            .success(lambda new_version: self._saved(mine, new_version))
+            .failure(lambda exc: self._save_failed(mine, exc))
+            .run()
+        )
+
+    def _saved(self, mine: dict[str, Any], version: int) -> None:
+        self._saving = False
+        self._base, self._version = copy.deepcopy(mine), version
+        assert self.form is not None
+        self._set_dirty(self.form.data() != mine)  # typing during the save stays unsaved, not lost
+        self.show_message(self.tr("Gespeichert."))
+        self.saved.emit(self.aktenzeichen)
+        self.case_changed.emit(self.aktenzeichen)
+        self._reload(keep_edits=True)
+
+    def _save_failed(self, mine: dict[str, Any], exc: Exception) -> None:
+        self._saving = False
+        if isinstance(exc, ConcurrentModification):
+            actor, aktenzeichen, base = self._actor, self.aktenzeichen, self._base
+            (
+                QueryOp(parent=self, tasks=self._tasks, op=lambda uow: case_editing.compare_versions(uow, actor, aktenzeichen, base, mine))
+                .success(self._show_conflict)
+                .run()
+            )
+        elif isinstance(exc, ValidationFailed) and self.form is not None:
+            self.form.show_problems(exc.problems)
+            self.show_message(self.tr("Nicht gespeichert: bitte die markierten Angaben prüfen."), error=True)
+        elif isinstance(exc, DomainError):
+            self.show_message(str(exc), error=True)
+        else:
+            self._tasks.report(self, exc)
+
+    def _show_conflict(self, conflict: Conflict) -> None:
+        namer = self._namer or FieldNamer(self._layout_of, self.data.schema if self.data else None, {})
+        dialog = ConflictDialog(
+            conflict, lambda path: namer.label(path, form=True), lambda path, value: _value_text(namer, path, value), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result: self._conflict_resolved(result, conflict))
+        dialog.open()
+        self.conflict_shown.emit(dialog)
+
+    def _conflict_resolved(self, result: int, conflict: Conflict) -> None:
+        if self.form is None:
+            return
+        if result == ConflictDialog.REAPPLY:
+            merged = case_editing.reapply_edits(self._base, self.form.data(), conflict.current.form_data)
+            self._base = copy.deepcopy(conflict.current.form_data)
+            self._version = conflict.current.version
+            self.form.set_data(merged)
+            self._set_dirty(True)
+            self.save()
+        elif result == ConflictDialog.RELOAD:
+            self._set_dirty(False)
+            self._reload(keep_edits=False)
+            self.show_message(self.tr("Neu geladen; Ihre Änderungen wurden verworfen."))
+        else:
+            self.show_message(self.tr("Noch nicht gespeichert: der Fall wurde inzwischen geändert."), error=True)
+
+    # -- status actions and deadline -------------------------------------------------------
+
+    def request_action(self, action: Action) -> None:
+        """A status button: ask for reason/outcome where the action needs one, then run it."""
+        if action not in _ASKING:
+            self.run_action(action)
+            return
+        outcomes = None
+        if action is Action.DECIDE and self.data is not None:
+            outcomes = sorted(workflow(self.data.detail.row.service).outcomes, key=lambda o: o.value)
+        dialog = ReasonDialog(
+            action_texts()[action].rstrip("…"),
+            self.tr("Aktion für %1 ausführen?").replace("%1", self.aktenzeichen),
+            reason_required=action in _REASON_REQUIRED,
+            outcomes=outcomes,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.run_action(action, outcome=dialog.chosen_outcome(), reason=dialog.reason_text()))
+        dialog.open()
+
+    def run_action(self, action: Action, *, outcome: Outcome | None = None, reason: str = "") -> None:
+        actor, aktenzeichen, version, now = self._actor, self.aktenzeichen, self._action_version(), self._now()
+        texts = labels.history_action_labels()
+        (
+            CommandOp(
+                parent=self,
+                tasks=self._tasks,
+                op=lambda uow: apply_action(
+                    uow, actor, aktenzeichen, action, outcome=outcome, reason=reason, expected_version=version, now=now
+                ),
+            )
+            .success(lambda _status: self._stored(texts.get(action.value, action.value) + "."))
+            .failure(self._command_failed)
+            .run()
+        )
+
+    def _action_version(self) -> int | None:
+        # With unsaved edits whose base is outdated the version is that of the base: an action then
+        # fails on a changed case instead of silently skipping past someone else's save.
+        return self._version
+
+    def request_extension(self) -> None:
+        if self.data is None:
+            return
+        info = self.data.deadlines
+        if not info.can_extend:
+            self.show_message(
+                self.tr("Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.").replace(
+                    "%1", format_date(info.extended_on)
+                ),
+                error=True,
+            )
+            return
+        dialog = ExtendDialog(info.max_extension_days, info.target_date, info.legal_deadline, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.extend_deadline(dialog.days.value(), dialog.reason_text()))
+        dialog.open()
+
+    def extend_deadline(self, business_days: int, reason: str) -> None:
+        actor, aktenzeichen, version, now = self._actor, self.aktenzeichen, self._version, self._now()
+        (
+            CommandOp(
+                parent=self,
+                tasks=self._tasks,
+                op=lambda uow: case_editing.extend_deadline(
+                    uow, actor, aktenzeichen, business_days, reason, expected_version=version, now=now
+                ),
+            )
+            .success(lambda info: self._stored(self.tr("Frist verlängert bis %1.").replace("%1", format_date(info.legal_deadline))))
+            .failure(self._command_failed)
+            .run()
+        )
+
+    # -- notes, links, checklist -----------------------------------------------------------
+
+    def add_note(self, text: str | None = None) -> None:
+        text = (self.note_text.toPlainText() if text is None else text).strip()
+        if not text:
+            self.show_message(self.tr("Die Notiz ist leer."), error=True)
+            return
+        actor, aktenzeichen, now = self._actor, self.aktenzeichen, self._now()
+
+        def added(_none: None) -> None:
+            self.note_text.clear()
+            self._stored(self.tr("Notiz hinzugefügt."))
+
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: add_note(uow, actor, aktenzeichen, text, now=now)).success(
+            added
+        ).failure(self._command_failed).run()
+
+    def link_case(self, other: str) -> None:
+        other = other.strip()
+        if not other:
+            return
+        actor, aktenzeichen, now = self._actor, self.aktenzeichen, self._now()
+
+        def linked(row: CaseRow) -> None:
+            self.link_input.clear()
+            self._stored(self.tr("Mit %1 verknüpft.").replace("%1", row.aktenzeichen))
+
+        CommandOp(
+            parent=self, tasks=self._tasks, op=lambda uow: case_editing.link_cases(uow, actor, aktenzeichen, other, now=now)
+        ).success(linked).failure(self._command_failed).run()
+
+    def unlink_case(self, other: str) -> None:
+        actor, aktenzeichen, now = self._actor, self.aktenzeichen, self._now()
+        CommandOp(
+            parent=self, tasks=self._tasks, op=lambda uow: case_editing.unlink_cases(uow, actor, aktenzeichen, other, now=now)
+        ).success(lambda _none: self._stored(self.tr("Verknüpfung mit %1 gelöst.").replace("%1", other))).failure(
+            self._command_failed
+        ).run()
+
+    def _check_changed(self, key: str, checked: bool, attachment_id: int | None) -> None:
+        actor, aktenzeichen, now = self._actor, self.aktenzeichen, self._now()
+        CommandOp(
+            parent=self,
+            tasks=self._tasks,
+            op=lambda uow: case_editing.set_document_check(uow, actor, aktenzeichen, key, checked, attachment_id, now=now),
+        ).success(lambda _none: self._stored("")).failure(self._command_failed).run()
+
+    # -- after a change ----------------------------------------------------------------------
+
+    def _stored(self, text: str) -> None:
+        if text:
+            self.show_message(text)
+        self.case_changed.emit(self.aktenzeichen)
+        self._reload(keep_edits=True)
+
+    def _command_failed(self, exc: Exception) -> None:
+        if isinstance(exc, ConcurrentModification):
+            self.show_message(
+                self.tr("Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen."),
+                error=True,
+            )
+            self._reload(keep_edits=True)
+        elif isinstance(exc, DomainError):
+            self.show_message(str(exc), error=True)
+            self._reload(keep_edits=True)
+        else:
+            self._tasks.report(self, exc)
+
+    # -- leaving -------------------------------------------------------------------------------
+
+    def confirm_leave(self) -> bool:
+        """True when the editor may show another case or close (asks when there are unsaved edits)."""
+        if not self._dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Ungespeicherte Änderungen"),
+            self.tr("Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?").replace("%1", self.aktenzeichen),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+
+def _value_text(namer: FieldNamer, path: str, value: Any) -> str:
+    if value is None:
+        return "–"
+    return namer.value(path, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), form=True)
+
+
+__all__ = ["CaseEditor", "action_texts"]

@@ -1,0 +1,119 @@
+"""The editor's header: Aktenzeichen, applicant, status, dates in colour, the clock, a duplicate hint."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from backoffice.services.case_editing import DeadlineInfo, EditorData
+
+from .. import labels
+from ..formatting import format_date, format_datetime
+from ..views import case_tabs
+
+OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
+WARNING_STYLE = "color: #6b4500; background: #ffe9a8; font-weight: bold; padding: 0 4px; border-radius: 3px;"
+NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+
+
+class CaseHeader(QWidget):
+    open_case_requested = Signal(str)  # a possible duplicate was activated
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(28)
+        facts.setVerticalSpacing(2)
+        self.fact_values: dict[str, QLabel] = {}
+        captions = (
+            ("status", self.tr("Status")),
+            ("received", self.tr("Eingang")),
+            ("target", self.tr("Zieldatum")),
+            ("legal", self.tr("Frist")),
+            ("clock", self.tr("Fristenlauf")),
+            ("assignee", self.tr("Bearbeitung")),
+        )
+        for column, (key, caption) in enumerate(captions):
+            caption_label = QLabel(caption)
+            caption_label.setStyleSheet("color: palette(placeholder-text);")
+            facts.addWidget(caption_label, 0, column)
+            value = case_tabs.value_label("")
+            self.fact_values[key] = value
+            facts.addWidget(value, 1, column)
+        facts.setColumnStretch(len(captions), 1)
+        self.duplicate_hint = QLabel()
+        self.duplicate_hint.setStyleSheet(NOTICE_STYLE)
+        self.duplicate_hint.setWordWrap(True)
+        self.duplicate_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.duplicate_hint.linkActivated.connect(self.open_case_requested.emit)
+        self.duplicate_hint.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(4)
+        layout.addLayout(facts)
+        layout.addWidget(self.duplicate_hint)
+
+    def show_case(self, data: EditorData) -> None:
+        row, deadlines = data.detail.row, data.deadlines
+        self.title.setText(row.aktenzeichen)
+        self.subtitle.setText(self._subtitle(data))
+        status = labels.status_text(row.status, row.outcome, labels.status_labels(), labels.outcome_labels())
+        self.fact_values["status"].setText(status)
+        self.fact_values["received"].setText(format_datetime(row.received_at))
+        self.fact_values["assignee"].setText(row.assignee or labels.unassigned())
+        self._show_deadline(self.fact_values["target"], deadlines.target_date, deadlines.target_state, deadlines)
+        self._show_deadline(self.fact_values["legal"], deadlines.legal_deadline, deadlines.legal_state, deadlines)
+        clock = self.fact_values["clock"]
+        if deadlines.suspended_on is not None:
+            clock.setText(self.tr("angehalten seit %1").replace("%1", format_date(deadlines.suspended_on)))
+            clock.setStyleSheet(WARNING_STYLE)
+            clock.setToolTip(
+                self.tr("Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.")
+            )
+        else:
+            clock.setText(self.tr("läuft") if row.status.is_open else "–")
+            clock.setStyleSheet("")
+            clock.setToolTip("")
+        if deadlines.extended_on is not None:
+            extra = self.tr("verlängert am %1").replace("%1", format_date(deadlines.extended_on))
+            clock.setText(f"{clock.text()}, {extra}")
+        if data.duplicates:
+            links = ", ".join(f'<a href="{d.aktenzeichen}">{d.aktenzeichen}</a>' for d in data.duplicates)
+            self.duplicate_hint.setText(
+                self.tr("<b>Möglicher Doppelantrag:</b> Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1")
+                .replace("%1", links)
+            )
+        self.duplicate_hint.setVisible(bool(data.duplicates))
+
+    def _subtitle(self, data: EditorData) -> str:
+        applicant, row = data.detail.applicant, data.detail.row
+        parts = [labels.service_labels().get(row.service, row.service.value), applicant.full_name]
+        if applicant.birth_date:
+            parts.append(self.tr("geb. %1").replace("%1", format_date(applicant.birth_date)))
+        parts.append(self.tr("Papierantrag") if data.detail.portal is None else self.tr("Onlineantrag"))
+        return " · ".join(parts)
+
+    def _show_deadline(self, label: QLabel, due: date | None, state: str, info: DeadlineInfo) -> None:
+        label.setText(format_date(due) or "–")
+        if state == "overdue":
+            label.setStyleSheet(OVERDUE_STYLE)
+            label.setToolTip(self.tr("überschritten"))
+        elif state == "warning":
+            label.setStyleSheet(WARNING_STYLE)
+            label.setToolTip(self.tr("läuft in %1 Arbeitstagen oder weniger ab").replace("%1", str(info.warning_days)))
+        else:
+            label.setStyleSheet("")
+            label.setToolTip("")
+        label.setProperty("deadline_state", state)

@@ -1,0 +1,169 @@
+"""The case history (audit journal) as a table: who, when, what, field, old → new, in readable German."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from backoffice.domain.records import AuditInfo
+from backoffice.domain.status import Outcome, Status
+
+from .. import labels
+from ..formatting import format_datetime
+from .layout import FieldSpec, FormLayout
+from .values import CHOICE, CHOICES, DATE, TEXT, display, kind_for, parse_path
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def editor_action_labels() -> dict[str, str]:
+    """History actions added by the editor's services (the rest come from ui.labels)."""
+    return {
+        "extend_deadline": QCoreApplication.translate("Editor", "Frist verlängert"),
+        "link": QCoreApplication.translate("Editor", "Fall verknüpft"),
+        "unlink": QCoreApplication.translate("Editor", "Verknüpfung gelöst"),
+        "document_check": QCoreApplication.translate("Editor", "Unterlage abgehakt"),
+    }
+
+
+class FieldNamer:
+    """German name and display format of a journaled field (form paths, case columns, checklist items)."""
+
+    def __init__(self, layout: FormLayout | None, schema: Mapping[str, Any] | None, checklist: Mapping[str, str]) -> None:
+        self._layout, self._schema, self._checklist = layout, schema or {}, checklist
+        self._columns = labels.history_field_labels()
+        self._columns["link"] = QCoreApplication.translate("Editor", "Verknüpfter Fall")
+
+    def label(self, field: str | None, *, form: bool = False) -> str:
+        """``form``: the field is a path into the form data (an "edit" entry, a conflict)."""
+        if not field:
+            return ""
+        if field in self._columns and not form:
+            return self._columns[field]
+        if field.startswith("checklist."):
+            key = field.removeprefix("checklist.")
+            return QCoreApplication.translate("Editor", "Unterlage: %1").replace("%1", self._checklist.get(key, key))
+        path = parse_path(field)
+        found = self._layout.label_of(path) if self._layout is not None else None
+        return found or self._schema_title(path) or field
+
+    def value(self, field: str | None, text: str | None, *, form: bool = False) -> str:
+        if text is None:
+            return "–"
+        if not form:  # the case's own columns
+            if field == "status" and text in {s.value for s in Status}:
+                return labels.status_labels()[Status(text)]
+            if field == "outcome" and text in {o.value for o in Outcome}:
+                return labels.outcome_labels()[Outcome(text)]
+            if field in ("target_date", "legal_deadline"):
+                return display(DATE, text)
+        spec = self._spec(field)
+        if spec is None:
+            return text
+        value: Any = text
+        if spec.kind != TEXT:
+            try:
+                value = json.loads(text)
+            except ValueError:
+                value = text
+        return display(spec.kind, value, spec.options) or "–"
+
+    def _spec(self, field: str | None) -> FieldSpec | None:
+        if not field or self._layout is None:
+            return None
+        path = parse_path(field)
+        for spec in self._layout.fields():
+            if spec.path == path:
+                return spec
+        for table in self._layout.tables():
+            for inner in (table, table.detail):
+                if inner is None:
+                    continue
+                for column in inner.columns:
+                    if path[-len(column.path) :] == column.path:
+                        return column
+        node = self._schema_node(path)
+        if node is None:
+            return None
+        kind = kind_for(node)
+        return FieldSpec(path, "", kind, False, {str(v): str(v) for v in node.get("enum", ())} if kind in (CHOICE, CHOICES) else {})
+
+    def _schema_node(self, path: tuple[Any, ...]) -> Mapping[str, Any] | None:
+        node: Mapping[str, Any] = self._schema
+        for part in path:
+            node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part)  # type: ignore[assignment]
+            if node is None:
+                return None
+        return node
+
+    def _schema_title(self, path: tuple[Any, ...]) -> str:
+        parts, node = [], self._schema
+        for part in path:
+            if isinstance(part, int):
+                node = node.get("items", {})
+                parts[-1:] = [f"{parts[-1]} {part + 1}"] if parts else [str(part + 1)]
+                continue
+            node = node.get("properties", {}).get(part, {})
+            parts.append(str(node.get("title") or part))
+        return " › ".join(parts)
+
+
+class HistoryModel(QAbstractTableModel):
+    COLUMNS = ("at", "actor", "action", "field", "old", "new")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[str, ...]] = []
+
+    def set_history(self, history: Sequence[AuditInfo], namer: FieldNamer) -> None:
+        actions = labels.history_action_labels() | editor_action_labels()
+        rows = []
+        for entry in history:
+            actor = entry.actor
+            if actor == "portal":  # the core's name for every entry without a user
+                actor = "–" if (entry.action, entry.new_value) == ("created", "manual") else labels.portal_actor()
+            if entry.field is None:
+                old, new = "", (entry.new_value or "") if entry.action != "created" else ""
+            else:
+                form = entry.action == "edit"
+                old = namer.value(entry.field, entry.old_value, form=form)
+                new = namer.value(entry.field, entry.new_value, form=form)
+            label = namer.label(entry.field, form=entry.action == "edit")
+            rows.append((format_datetime(entry.at), actor, actions.get(entry.action, entry.action), label, old, new))
+        self.beginResetModel()
+        self._rows = rows[::-1]  # newest first
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = (
+            QCoreApplication.translate("Editor", "Zeitpunkt"),
+            QCoreApplication.translate("Editor", "Wer"),
+            QCoreApplication.translate("Editor", "Aktion"),
+            QCoreApplication.translate("Editor", "Feld"),
+            QCoreApplication.translate("Editor", "Alt"),
+            QCoreApplication.translate("Editor", "Neu"),
+        )
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        return self._rows[row]
+
+
