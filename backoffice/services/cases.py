@@ -68,7 +68,7 @@ def create_case(
         raise ValidationFailed(problems)
     queue = uow.directory.queue(queue_code or intake_queue_code(service))
     if queue is None:
-        raise NotFound(f"unknown queue: {queue_code}")
+        raise NotFound(f"Unbekannte Warteschlange: {queue_code}")
     if actor is not None:
         _require_department(actor, queue.department.code)
     applicant = schemas.applicant_from_form(form_data)
@@ -169,11 +169,11 @@ def assign(
     else:
         new_user = uow.directory.user(assignee_login)
         if new_user is None:
-            raise NotFound(f"unknown user: {assignee_login}")
+            raise NotFound(f"Unbekannter Benutzer: {assignee_login}")
         if assignee_login != actor.login and not actor.has_role(Role.TEAM_LEAD) and not actor.has_role(Role.ADMIN):
-            raise PermissionDenied("only team leads assign cases to others")
+            raise PermissionDenied("Nur Teamleitungen können Fälle anderen zuweisen")
         if case.queue.department.code not in {m.department.code for m in new_user.memberships}:
-            raise PermissionDenied(f"{assignee_login} is not a member of {case.queue.department.name}")
+            raise PermissionDenied(f"{assignee_login} gehört nicht zu {case.queue.department.name}")
     old_login = case.assignee.login if case.assignee else None
     case.assignee = new_user
     audit.record(uow, case, actor, "release" if new_user is None else "assign", now, "assignee", old_login, assignee_login)
@@ -236,15 +236,15 @@ def attachment_content(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, attac
         if att.id == attachment_id:
             content = uow.blobs.get(att.sha512)
             if content is None:
-                raise NotFound(f"content of attachment {attachment_id} is missing")
+                raise NotFound(f"Der Inhalt der Anlage {attachment_id} fehlt")
             return content
-    raise NotFound(f"{aktenzeichen} has no attachment {attachment_id}")
+    raise NotFound(f"{aktenzeichen} hat keine Anlage {attachment_id}")
 
 
 def load_for_read(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Case:
     case = uow.cases.get(aktenzeichen)
     if case is None:
-        raise NotFound(f"no case {aktenzeichen}")
+        raise NotFound(f"Kein Fall {aktenzeichen}")
     _require_department(actor, case.queue.department.code)
     return case
 
@@ -264,7 +264,7 @@ def _search_text(case: Case) -> str:
 def _require_department(actor: UserRef, department_code: str) -> None:
     visible = visible_department_codes(actor)
     if visible is not None and department_code not in visible:
-        raise PermissionDenied(f"{actor.login} has no access to cases of department {department_code}")
+        raise PermissionDenied(f"{actor.login} hat keinen Zugriff auf Fälle der Abteilung {department_code}")
 
 
 def _set(uow: UnitOfWork, case: Case, actor: UserRef, action: str, at: datetime, field: str, value: Any) -> None:
