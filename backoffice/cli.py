@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="demo data").add_subparsers(dest="demo_command", required=True)
     seed = demo.add_parser("seed", help="fill the database with realistic synthetic cases")
-    seed.add_argument("--count", type=_positive, required=True, help="number of cases")
+    seed.add_argument("--count", type=positive_int, required=True, help="number of cases")
     seed.add_argument("--seed", type=int, default=1, help="random seed (same seed, same cases)")
     seed.set_defaults(run=cmd_demo_seed)
 
@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return 0
 
 
-def _positive(text: str) -> int:
+def positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")

@@ -89,6 +89,7 @@ class SubmissionApi(Protocol):
     def submission(self, submission_id: str) -> str: ...
     def attachment(self, submission_id: str, attachment_id: str) -> str: ...
     def case_events(self, case_id: str) -> str: ...
+    def service_keys(self) -> str: ...
     def parse_ref(self, item: Any) -> SubmissionRef: ...
     def parse_submission(self, body: Any) -> EncryptedSubmission: ...
 
@@ -123,6 +124,9 @@ class SubmissionApiV1:
 
     def case_events(self, case_id: str) -> str:
         return f"/v1/cases/{_segment(case_id)}/events"
+
+    def service_keys(self) -> str:
+        return "/.well-known/jwks.json"
 
     def parse_ref(self, item: Any) -> SubmissionRef:
         return SubmissionRef(_text(item, "destinationId"), _text(item, "submissionId"), _text(item, "caseId"))
@@ -265,6 +269,22 @@ class SubmissionClient:
                 raise PortalError(f"event log of case {case_id} holds a non-text entry")
             events.append(item)
         return events
+
+    def service_keys(self) -> list[dict[str, Any]]:
+        """The service's public JWKs, which sign its own events (e.g. submit-submission)."""
+
+        def handle(resp: httpx.Response) -> list[dict[str, Any]]:
+            expect(resp, 200)
+            try:
+                keys = resp.json().get("keys")
+            except (ValueError, AttributeError) as exc:
+                raise PortalError("portal answered the JWKS request with no JWK set", status=200) from exc
+            if not isinstance(keys, list) or not all(isinstance(k, dict) for k in keys):
+                raise PortalError("the portal's JWK set lacks the list 'keys'")
+            return keys
+
+        url = self._base + self._api.service_keys()
+        return self._transport.request("GET", url, handle, auth=False, headers={"Accept": "application/json"})
 
     def post_event(self, case_id: str, set_token: str) -> EventOutcome:
         """Post a signed SET (accept/reject). Safe to retry: a duplicate answers 409."""

@@ -1,22 +1,33 @@
 """The sync loop: pull submissions into queues, then deliver the outbox.
 
+Three stages overlap: a fetcher thread downloads submissions (with their event
+log and attachments) a bounded window ahead; worker processes (``pool.py``)
+decrypt, check and sign, which is the CPU-bound part; the calling thread stores
+each result in its own transaction, in list order. Workers have no side effects,
+so the crash windows are those of the store and the outbox.
+
 Idempotent on the submission id. Crash windows and what happens on restart:
 - before the case transaction commits: nothing stored; the submission is still
   ``submitted`` at the portal and is fetched again;
 - after commit, before the accept is sent: the outbox still holds it; sent next round;
-- after the accept, before it is marked sent: sent again, the portal answers 409,
-  which counts as done.
+- after the accept, before it is marked sent (marks are written per outbox batch):
+  sent again, the portal answers 409, which counts as done.
 So every good submission yields exactly one case and, eventually, exactly one accept.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import queue
 import socket
 import tempfile
+import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,8 +38,8 @@ from ..domain.catalog import Service
 from ..services import intake
 from ..store.uow import UnitOfWorkFactory
 from . import client as portal_client
-from . import crypto, problems
-from .opening import Envelope, Opened, Refusal, Refused, open_submission
+from .opening import Envelope, Opened
+from .pool import Job, OpeningKeys, Prepared, prepare, start_pool
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +86,8 @@ class PortalSync:
         workdir: Path | None = None,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
         lease_seconds: int = 120,
+        workers: int | None = None,
+        fetch_ahead: int | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.uow = uow_factory
@@ -85,6 +98,10 @@ class PortalSync:
         self.workdir = workdir
         self.max_attachment_bytes = max_attachment_bytes
         self.lease = timedelta(seconds=lease_seconds)
+        # workers=1 opens in this process (no pool); the default uses every core.
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        # Submissions fetched (and queued in the pool) ahead of the one being stored.
+        self.fetch_ahead = max(1, fetch_ahead or 2 * self.workers + 2)
         self.clock = clock
         self._lease_until = clock()
 
@@ -94,42 +111,109 @@ class PortalSync:
         if not self._take_lease():
             summary.skipped = True
             return summary
+        opener = _Opener(self)
         try:
             for destination_id, service in self.destinations.items():
                 try:
-                    self._pull(destination_id, service, summary)
+                    self._pull(destination_id, service, summary, opener)
                 except portal_client.PortalError as err:
                     summary.errors += 1
                     summary.error_messages.append(f"{service.value}: {err}")
                     log.warning("listing %s failed: %s", destination_id, err)
+            opener.close()  # free the workers before the (network-bound) outbox delivery
             self.deliver_outbox(summary)
         finally:
+            opener.close()
             self._release_lease()
             summary.retried = self.client.stats.retries - retries_before
         return summary
 
-    def _pull(self, destination_id: str, service: Service, summary: SyncSummary) -> None:
+    def _pull(self, destination_id: str, service: Service, summary: SyncSummary, opener: _Opener) -> None:
         refs = list(self.client.list_submissions(destination_id))
         with self.uow(write=False) as uow:
             known = uow.intake.known_submissions([r.submission_id for r in refs])
-        for ref in refs:
-            if ref.submission_id in known:
-                summary.known += 1
-                continue
-            self._renew_lease()
-            try:
-                outcome = self._open(ref.submission_id, service)
-            except portal_client.SubmissionGone:
-                summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
-                continue
-            except portal_client.PortalError as err:
-                summary.errors += 1
-                summary.error_messages.append(f"{ref.submission_id}: {err}")
-                continue
-            self._store(outcome, summary)
+        new = [r for r in refs if r.submission_id not in known]
+        summary.known += len(refs) - len(new)
+        if not new:
+            return
+        keys, pool = opener.keys(), opener.pool()
+        with contextlib.closing(self._pipeline(new, service, keys, pool)) as results:
+            for ref, result in results:
+                self._renew_lease()
+                if isinstance(result, portal_client.SubmissionGone):
+                    summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
+                    continue
+                if isinstance(result, portal_client.PortalError):
+                    summary.errors += 1
+                    summary.error_messages.append(f"{ref.submission_id}: {result}")
+                    continue
+                try:
+                    prepared = result.result()
+                except BrokenProcessPool:
+                    raise
+                except Exception as err:  # a bug while opening: the submission waits at the portal for the next round
+                    log.exception("opening %s failed", ref.submission_id)
+                    summary.errors += 1
+                    summary.error_messages.append(f"{ref.submission_id}: {type(err).__name__}: {err}")
+                    continue
+                self._store(prepared, summary)
 
-    def _open(self, submission_id: str, service: Service) -> Opened | Refused:
-        fetched = self.client.get_submission(submission_id)
+    def _pipeline(
+        self, refs: Sequence[portal_client.SubmissionRef], service: Service, keys: OpeningKeys, pool: Executor
+    ) -> Iterator[tuple[portal_client.SubmissionRef, Future[Prepared] | portal_client.PortalError]]:
+        """Results in list order, while a fetcher thread keeps up to ``fetch_ahead`` submissions in the pool."""
+        window: queue.Queue[tuple[portal_client.SubmissionRef | None, object]] = queue.Queue(self.fetch_ahead)
+        stop = threading.Event()
+
+        def put(item: tuple[portal_client.SubmissionRef | None, object]) -> bool:
+            while not stop.is_set():
+                try:
+                    window.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def fetch_all() -> None:
+            try:
+                with tempfile.TemporaryDirectory(dir=self.workdir, prefix="bo-att-") as tmp:
+                    for ref in refs:
+                        if stop.is_set():
+                            return
+                        try:
+                            job = self._fetch(ref, service, keys, Path(tmp) / "attachment.jwe")
+                        except portal_client.PortalError as err:
+                            item: object = err
+                        else:
+                            item = pool.submit(prepare, job)
+                        if not put((ref, item)):
+                            return
+            except BaseException as err:  # a bug, or the pool broke: the consumer re-raises it
+                put((None, err))
+            finally:
+                put((None, None))
+
+        fetcher = threading.Thread(target=fetch_all, name="portal-fetch", daemon=True)
+        fetcher.start()
+        try:
+            while True:
+                ref, item = window.get()
+                if ref is None:
+                    if item is None:
+                        return
+                    raise item  # type: ignore[misc]
+                yield ref, item  # type: ignore[misc]
+        finally:
+            stop.set()
+            fetcher.join()
+            while not window.empty():  # jobs nobody will store: do not decrypt them for nothing
+                _ref, item = window.get_nowait()
+                if isinstance(item, Future):
+                    item.cancel()
+
+    def _fetch(self, ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys, scratch: Path) -> Job:
+        """Everything the opening needs, from the network (runs in the fetcher thread)."""
+        fetched = self.client.get_submission(ref.submission_id)
         envelope = Envelope(
             submission_id=fetched.submission_id,
             case_id=fetched.case_id,
@@ -138,37 +222,41 @@ class PortalSync:
             encrypted_metadata=fetched.encrypted_metadata,
             encrypted_data=fetched.encrypted_data,
         )
-        with tempfile.TemporaryDirectory(dir=self.workdir, prefix="bo-att-") as tmp:
-
-            def fetch(attachment_id: str) -> str:
+        events = tuple(self.client.get_events(fetched.case_id))
+        attachments: dict[str, str] = {}
+        too_large: dict[str, str] = {}
+        for attachment_id in fetched.attachment_ids:
+            try:
                 # Streamed to disk with a size limit before anything is held in memory.
-                path = Path(tmp) / "attachment.jwe"
-                try:
-                    self.client.download_attachment(submission_id, attachment_id, path, max_bytes=self.max_attachment_bytes)
-                except portal_client.AttachmentTooLarge as err:
-                    raise Refusal(problems.ATTACHMENT_TOO_LARGE, str(err), f"attachment:{attachment_id}") from err
-                return path.read_text(encoding="ascii").strip()
+                self.client.download_attachment(
+                    fetched.submission_id, attachment_id, scratch, max_bytes=self.max_attachment_bytes
+                )
+            except portal_client.AttachmentTooLarge as err:
+                too_large[attachment_id] = str(err)
+                continue
+            # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
+            attachments[attachment_id] = scratch.read_text(encoding="ascii", errors="replace").strip()
+        scratch.unlink(missing_ok=True)
+        return Job(envelope, service, attachments, too_large, events, keys, now=int(self.clock().timestamp()))
 
-            return open_submission(envelope, self.keys.decryption, fetch, expected_service=service)
-
-    def _store(self, outcome: Opened | Refused, summary: SyncSummary) -> None:
-        env = outcome.envelope
-        now = self.clock()
+    def _store(self, prepared: Prepared, summary: SyncSummary) -> None:
+        outcome = prepared.outcome
+        now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
+        received = prepared.submitted_at or now
         try:
             with self.uow() as uow:
                 if isinstance(outcome, Opened):
-                    payload = crypto.accept_set(env.destination_id, env.submission_id, env.case_id, outcome.tags, now=int(now.timestamp()))
-                    intake.store_opened(uow, outcome, crypto.sign_set(payload, self.keys.signing), now=now)
-                    summary.new += 1
+                    intake.store_opened(uow, outcome, prepared.answer, now=now, received_at=received)
                 else:
-                    payload = crypto.reject_set(
-                        env.destination_id, env.submission_id, env.case_id, [outcome.problem_json()], now=int(now.timestamp())
-                    )
-                    intake.store_refused(uow, outcome, crypto.sign_set(payload, self.keys.signing), now=now)
-                    summary.rejected += 1
+                    intake.store_refused(uow, outcome, prepared.answer, now=now, received_at=received)
                 uow.commit()
         except intake.AlreadyKnown:
             summary.known += 1
+            return
+        if isinstance(outcome, Opened):
+            summary.new += 1
+        else:
+            summary.rejected += 1
 
     def deliver_outbox(self, summary: SyncSummary | None = None) -> SyncSummary:
         """Post every due message; failures stay queued with a backoff."""
@@ -178,7 +266,8 @@ class PortalSync:
                 batch = intake.pending_messages(uow, now=self.clock())
             if not batch:
                 break
-            progressed = False
+            sent: list[int] = []
+            failed: list[tuple[int, str]] = []
             for msg in batch:
                 try:
                     self.client.post_event(msg.portal_case_id, msg.body)
@@ -187,18 +276,22 @@ class PortalSync:
                 except portal_client.PortalError as err:
                     error = str(err)
                 else:
-                    with self.uow() as uow:
-                        intake.mark_sent(uow, msg.id, now=self.clock())
-                        uow.commit()
-                    summary.sent += 1
-                    progressed = True
+                    sent.append(msg.id)
                     continue
+                failed.append((msg.id, error))
                 summary.errors += 1
                 summary.error_messages.append(f"outbox {msg.kind} {msg.submission_id}: {error}")
-                with self.uow() as uow:
-                    intake.mark_failed(uow, msg.id, error, now=self.clock())
-                    uow.commit()
-            if not progressed:
+            # One transaction per batch: a crash before it only re-posts these, and a repeated
+            # accept or reject answers 409, which counts as done.
+            with self.uow() as uow:
+                now = self.clock()
+                for message_id in sent:
+                    intake.mark_sent(uow, message_id, now=now)
+                for message_id, error in failed:
+                    intake.mark_failed(uow, message_id, error, now=now)
+                uow.commit()
+            summary.sent += len(sent)
+            if not sent:
                 break
         with self.uow(write=False) as uow:
             summary.outbox_pending = uow.intake.outbox_backlog()
@@ -247,3 +340,29 @@ def _is_dead_local_process(holder: str) -> bool:
     except PermissionError:
         return False  # alive, owned by another user
     return False
+
+
+class _Opener:
+    """One round's key material and worker pool, both made on first need and closed with the round."""
+
+    def __init__(self, sync: PortalSync) -> None:
+        self._sync = sync
+        self._keys: OpeningKeys | None = None
+        self._pool: Executor | None = None
+
+    def keys(self) -> OpeningKeys:
+        if self._keys is None:
+            sync = self._sync
+            # Fetched per round: a key rotation of the service is picked up by the next sync.
+            self._keys = OpeningKeys.of(sync.keys.decryption, sync.keys.signing, sync.client.service_keys())
+        return self._keys
+
+    def pool(self) -> Executor:
+        if self._pool is None:
+            self._pool = start_pool(self._sync.workers)
+        return self._pool
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -50,8 +50,14 @@ def set_routing_rule(uow: UnitOfWork, queue_code: str, *, destination_id: str | 
     uow.intake.add(RoutingRule(destination_id=destination_id, service=service.value if service else None, queue_id=queue.id))
 
 
-def store_opened(uow: UnitOfWork, opened: Opened, accept_set: str, *, now: datetime | None = None) -> str:
-    """Create the case with its attachments and queue the accept; returns the Aktenzeichen."""
+def store_opened(
+    uow: UnitOfWork, opened: Opened, accept_set: str, *, now: datetime | None = None, received_at: datetime | None = None
+) -> str:
+    """Create the case with its attachments and queue the accept; returns the Aktenzeichen.
+
+    ``received_at`` is when the citizen submitted (the service's submit event), which
+    starts the deadlines; ``now`` is our pickup time (created_at, the "created" audit entry).
+    """
     now = now or datetime.now(UTC)
     env = opened.envelope
     if uow.intake.has_case_for(env.submission_id):
@@ -61,7 +67,7 @@ def store_opened(uow: UnitOfWork, opened: Opened, accept_set: str, *, now: datet
         None,
         opened.service,
         opened.form_data,
-        received_at=now,
+        received_at=received_at or now,
         queue_code=route(uow, env.destination_id, opened.service),
         portal=PortalReference(env.destination_id, env.submission_id, env.case_id),
         attachments=[
@@ -75,7 +81,9 @@ def store_opened(uow: UnitOfWork, opened: Opened, accept_set: str, *, now: datet
     return az
 
 
-def store_refused(uow: UnitOfWork, refused: Refused, reject_set: str, *, now: datetime | None = None) -> None:
+def store_refused(
+    uow: UnitOfWork, refused: Refused, reject_set: str, *, now: datetime | None = None, received_at: datetime | None = None
+) -> None:
     """Keep the submission in quarantine with its reason and queue the reject."""
     now = now or datetime.now(UTC)
     env = refused.envelope
@@ -84,7 +92,7 @@ def store_refused(uow: UnitOfWork, refused: Refused, reject_set: str, *, now: da
             submission_id=env.submission_id,
             portal_case_id=env.case_id,
             destination_id=env.destination_id,
-            received_at=now,
+            received_at=received_at or now,
             problem_type=refused.problem.type_uri,
             reason=f"{refused.problem.title}: {refused.detail}",
             envelope=env.as_json(),
