@@ -137,6 +137,8 @@ class PortalSync:
         if not new:
             return
         keys, pool = opener.keys(), opener.pool()
+        with self.uow(write=False) as uow:
+            queue_code = intake.route(uow, destination_id, service)  # once per round, not per case
         with contextlib.closing(self._pipeline(new, service, keys, pool)) as results:
             for ref, result in results:
                 self._renew_lease()
@@ -156,7 +158,7 @@ class PortalSync:
                     summary.errors += 1
                     summary.error_messages.append(f"{ref.submission_id}: {type(err).__name__}: {err}")
                     continue
-                self._store(prepared, summary)
+                self._store(prepared, summary, queue_code)
 
     def _pipeline(
         self, refs: Sequence[portal_client.SubmissionRef], service: Service, keys: OpeningKeys, pool: Executor
@@ -239,14 +241,16 @@ class PortalSync:
         scratch.unlink(missing_ok=True)
         return Job(envelope, service, attachments, too_large, events, keys, now=int(self.clock().timestamp()))
 
-    def _store(self, prepared: Prepared, summary: SyncSummary) -> None:
+    def _store(self, prepared: Prepared, summary: SyncSummary, queue_code: str) -> None:
         outcome = prepared.outcome
         now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
         received = prepared.submitted_at or now
         try:
             with self.uow() as uow:
                 if isinstance(outcome, Opened):
-                    intake.store_opened(uow, outcome, prepared.answer, now=now, received_at=received)
+                    intake.store_opened(
+                        uow, outcome, prepared.answer, now=now, received_at=received, queue_code=queue_code
+                    )
                 else:
                     intake.store_refused(uow, outcome, prepared.answer, now=now, received_at=received)
                 uow.commit()
@@ -285,8 +289,7 @@ class PortalSync:
             # accept or reject answers 409, which counts as done.
             with self.uow() as uow:
                 now = self.clock()
-                for message_id in sent:
-                    intake.mark_sent(uow, message_id, now=now)
+                intake.mark_sent(uow, sent, now=now)
                 for message_id, error in failed:
                     intake.mark_failed(uow, message_id, error, now=now)
                 uow.commit()
