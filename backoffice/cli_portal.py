@@ -53,7 +53,7 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
 
     db = open_database(settings.db_url)
     try:
-        sync = build_sync(db.uow, workdir=settings.home, workers=args.workers)
+        sync = build_sync(db.uow, workers=args.workers)
         if args.watch:
             try:
                 sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True))

@@ -3,11 +3,12 @@
 Three stages overlap: a fetcher thread downloads submissions (with their event
 log and attachments) a bounded window ahead; worker processes (``pool.py``)
 decrypt, check and sign, which is the CPU-bound part; the calling thread stores
-each result in its own transaction, in list order. Workers have no side effects,
-so the crash windows are those of the store and the outbox.
+the results in list order, each finished batch (at most ``store_batch``) in one
+transaction. Workers have no side effects, so the crash windows are those of the
+store and the outbox.
 
 Idempotent on the submission id. Crash windows and what happens on restart:
-- before the case transaction commits: nothing stored; the submission is still
+- before the case transaction commits: nothing of its batch is stored; each submission is still
   ``submitted`` at the portal and is fetched again;
 - after commit, before the accept is sent: the outbox still holds it; sent next round;
 - after the accept, before it is marked sent (marks are written per outbox batch):
@@ -22,7 +23,6 @@ import logging
 import os
 import queue
 import socket
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -30,7 +30,6 @@ from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from jwcrypto import jwk
 
@@ -83,11 +82,11 @@ class PortalSync:
         destinations: Mapping[str, Service],
         *,
         holder: str,
-        workdir: Path | None = None,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
         lease_seconds: int = 120,
         workers: int | None = None,
         fetch_ahead: int | None = None,
+        store_batch: int = 8,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.uow = uow_factory
@@ -95,13 +94,14 @@ class PortalSync:
         self.keys = keys
         self.destinations = dict(destinations)
         self.holder = holder
-        self.workdir = workdir
         self.max_attachment_bytes = max_attachment_bytes
         self.lease = timedelta(seconds=lease_seconds)
         # workers=1 opens in this process (no pool); the default uses every core.
         self.workers = max(1, workers or os.cpu_count() or 1)
         # Submissions fetched (and queued in the pool) ahead of the one being stored.
         self.fetch_ahead = max(1, fetch_ahead or 2 * self.workers + 2)
+        # At most this many finished submissions share one transaction (1: one each).
+        self.store_batch = max(1, store_batch)
         self.clock = clock
         self._lease_until = clock()
 
@@ -139,31 +139,41 @@ class PortalSync:
         keys, pool = opener.keys(), opener.pool()
         with self.uow(write=False) as uow:
             queue_code = intake.route(uow, destination_id, service)  # once per round, not per case
-        with contextlib.closing(self._pipeline(new, service, keys, pool)) as results:
-            for ref, result in results:
+        with contextlib.closing(self._pipeline(new, service, keys, pool)) as batches:
+            for batch in batches:
                 self._renew_lease()
-                if isinstance(result, portal_client.SubmissionGone):
-                    summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
-                    continue
-                if isinstance(result, portal_client.PortalError):
-                    summary.errors += 1
-                    summary.error_messages.append(f"{ref.submission_id}: {result}")
-                    continue
-                try:
-                    prepared = result.result()
-                except BrokenProcessPool:
-                    raise
-                except Exception as err:  # a bug while opening: the submission waits at the portal for the next round
-                    log.exception("opening %s failed", ref.submission_id)
-                    summary.errors += 1
-                    summary.error_messages.append(f"{ref.submission_id}: {type(err).__name__}: {err}")
-                    continue
-                self._store(prepared, summary, queue_code)
+                ready = [p for p in (self._result(ref, item, summary) for ref, item in batch) if p is not None]
+                if ready:
+                    self._store(ready, summary, queue_code)
+
+    def _result(
+        self, ref: portal_client.SubmissionRef, item: Future[Prepared] | portal_client.PortalError, summary: SyncSummary
+    ) -> Prepared | None:
+        if isinstance(item, portal_client.SubmissionGone):
+            summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
+            return None
+        if isinstance(item, portal_client.PortalError):
+            summary.errors += 1
+            summary.error_messages.append(f"{ref.submission_id}: {item}")
+            return None
+        try:
+            return item.result()
+        except BrokenProcessPool:
+            raise
+        except Exception as err:  # a bug while opening: the submission waits at the portal for the next round
+            log.exception("opening %s failed", ref.submission_id)
+            summary.errors += 1
+            summary.error_messages.append(f"{ref.submission_id}: {type(err).__name__}: {err}")
+            return None
 
     def _pipeline(
         self, refs: Sequence[portal_client.SubmissionRef], service: Service, keys: OpeningKeys, pool: Executor
-    ) -> Iterator[tuple[portal_client.SubmissionRef, Future[Prepared] | portal_client.PortalError]]:
-        """Results in list order, while a fetcher thread keeps up to ``fetch_ahead`` submissions in the pool."""
+    ) -> Iterator[list[tuple[portal_client.SubmissionRef, Future[Prepared] | portal_client.PortalError]]]:
+        """Batches of results in list order, while a fetcher thread keeps up to ``fetch_ahead`` submissions in the pool.
+
+        A batch is the next result plus those behind it that are already finished, at most
+        ``store_batch``: whatever is ready is stored in one transaction.
+        """
         window: queue.Queue[tuple[portal_client.SubmissionRef | None, object]] = queue.Queue(self.fetch_ahead)
         stop = threading.Event()
 
@@ -178,18 +188,17 @@ class PortalSync:
 
         def fetch_all() -> None:
             try:
-                with tempfile.TemporaryDirectory(dir=self.workdir, prefix="bo-att-") as tmp:
-                    for ref in refs:
-                        if stop.is_set():
-                            return
-                        try:
-                            job = self._fetch(ref, service, keys, Path(tmp) / "attachment.jwe")
-                        except portal_client.PortalError as err:
-                            item: object = err
-                        else:
-                            item = pool.submit(prepare, job)
-                        if not put((ref, item)):
-                            return
+                for ref in refs:
+                    if stop.is_set():
+                        return
+                    try:
+                        job = self._fetch(ref, service, keys)
+                    except portal_client.PortalError as err:
+                        item: object = err
+                    else:
+                        item = pool.submit(prepare, job)
+                    if not put((ref, item)):
+                        return
             except BaseException as err:  # a bug, or the pool broke: the consumer re-raises it
                 put((None, err))
             finally:
@@ -197,15 +206,29 @@ class PortalSync:
 
         fetcher = threading.Thread(target=fetch_all, name="portal-fetch", daemon=True)
         fetcher.start()
+        held: tuple[portal_client.SubmissionRef | None, object] | None = None
         try:
             while True:
-                ref, item = window.get()
+                ref, item = held or window.get()
+                held = None
                 if ref is None:
                     if item is None:
                         return
                     raise item  # type: ignore[misc]
-                yield ref, item  # type: ignore[misc]
+                batch = [(ref, item)]
+                while len(batch) < self.store_batch:
+                    try:
+                        following = window.get_nowait()
+                    except queue.Empty:
+                        break
+                    if following[0] is None or (isinstance(following[1], Future) and not following[1].done()):
+                        held = following  # not ready: it leads the next batch
+                        break
+                    batch.append(following)  # type: ignore[arg-type]
+                yield batch  # type: ignore[misc]
         finally:
+            if held is not None and isinstance(held[1], Future):
+                held[1].cancel()
             stop.set()
             fetcher.join()
             while not window.empty():  # jobs nobody will store: do not decrypt them for nothing
@@ -213,7 +236,7 @@ class PortalSync:
                 if isinstance(item, Future):
                     item.cancel()
 
-    def _fetch(self, ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys, scratch: Path) -> Job:
+    def _fetch(self, ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys) -> Job:
         """Everything the opening needs, from the network (runs in the fetcher thread)."""
         fetched = self.client.get_submission(ref.submission_id)
         envelope = Envelope(
@@ -229,38 +252,41 @@ class PortalSync:
         too_large: dict[str, str] = {}
         for attachment_id in fetched.attachment_ids:
             try:
-                # Streamed to disk with a size limit before anything is held in memory.
-                self.client.download_attachment(
-                    fetched.submission_id, attachment_id, scratch, max_bytes=self.max_attachment_bytes
+                # Streamed, and refused as soon as it passes the limit: never more than that in memory.
+                token = self.client.fetch_attachment(
+                    fetched.submission_id, attachment_id, max_bytes=self.max_attachment_bytes
                 )
             except portal_client.AttachmentTooLarge as err:
                 too_large[attachment_id] = str(err)
                 continue
             # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
-            attachments[attachment_id] = scratch.read_text(encoding="ascii", errors="replace").strip()
-        scratch.unlink(missing_ok=True)
+            attachments[attachment_id] = token.decode("ascii", errors="replace").strip()
         return Job(envelope, service, attachments, too_large, events, keys, now=int(self.clock().timestamp()))
 
-    def _store(self, prepared: Prepared, summary: SyncSummary, queue_code: str) -> None:
-        outcome = prepared.outcome
+    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> None:
+        """Cases and quarantine entries with their answers in the outbox, all in one transaction."""
         now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
-        received = prepared.submitted_at or now
         try:
             with self.uow() as uow:
-                if isinstance(outcome, Opened):
-                    intake.store_opened(
-                        uow, outcome, prepared.answer, now=now, received_at=received, queue_code=queue_code
-                    )
-                else:
-                    intake.store_refused(uow, outcome, prepared.answer, now=now, received_at=received)
+                for prepared in batch:
+                    outcome, received = prepared.outcome, prepared.submitted_at or now
+                    if isinstance(outcome, Opened):
+                        intake.store_opened(
+                            uow, outcome, prepared.answer, now=now, received_at=received, queue_code=queue_code
+                        )
+                    else:
+                        intake.store_refused(uow, outcome, prepared.answer, now=now, received_at=received)
                 uow.commit()
         except intake.AlreadyKnown:
-            summary.known += 1
+            if len(batch) == 1:
+                summary.known += 1
+            else:  # another client stored one of them: store the others one by one
+                for prepared in batch:
+                    self._store([prepared], summary, queue_code)
             return
-        if isinstance(outcome, Opened):
-            summary.new += 1
-        else:
-            summary.rejected += 1
+        opened = sum(isinstance(p.outcome, Opened) for p in batch)
+        summary.new += opened
+        summary.rejected += len(batch) - opened
 
     def deliver_outbox(self, summary: SyncSummary | None = None) -> SyncSummary:
         """Post every due message; failures stay queued with a backoff."""

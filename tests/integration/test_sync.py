@@ -211,7 +211,7 @@ def test_a_failing_store_ends_the_round_without_hanging_or_orphans(sqlite_url: s
         return real(*args, **kwargs)
 
     monkeypatch.setattr(intake, "store_opened", flaky)
-    sync = make_sync(db, portal, workers=2, fetch_ahead=2)
+    sync = make_sync(db, portal, workers=2, fetch_ahead=2, store_batch=1)
     with pytest.raises(RuntimeError, match="disk full"):
         sync.run_once()
     assert multiprocessing.active_children() == []
@@ -231,4 +231,25 @@ def test_quarantine_keeps_the_submit_time_too(sqlite_url: str, portal_factory) -
     assert make_sync(db, portal).run_once().rejected == 2
     with db.uow(write=False) as uow:
         assert [q.received_at for q in uow.intake.quarantine()] == [submitted] * 2
+    db.dispose()
+
+
+def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+    from backoffice.store.intake_repository import IntakeRepository
+
+    db = open_database(sqlite_url, migrate=True)
+    portal = portal_factory(count=6)
+    first = make_sync(db, portal, holder="pc-1")
+    monkeypatch.setattr(first.client, "post_event", lambda case_id, token: (_ for _ in ()).throw(PortalUnavailable("down")))
+    assert first.run_once().new == 6  # stored, but the portal still lists them as submitted
+    with db.uow() as uow:  # forget two of them, as if the other client had not got to them yet
+        for case in uow.session.scalars(select(Case).order_by(Case.id).limit(2)):
+            uow.session.delete(case)
+        uow.commit()
+    # The race: the known-check passes for all six, the unique submission id catches four.
+    monkeypatch.setattr(IntakeRepository, "known_submissions", lambda self, ids: set())
+    summary = make_sync(db, portal, holder="pc-2", store_batch=8, fetch_ahead=8).run_once()
+    assert (summary.new, summary.known) == (2, 4), summary.error_messages
+    assert count(db, Case) == 6
     db.dispose()
