@@ -209,7 +209,7 @@ def print_table(runs: list[Run], workers: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.sync", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--count", type=int, default=2000, help="submissions per backend (default 2000)")
+    parser.add_argument("--count", type=int, default=1000, help="submissions per backend (default 1000)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="opening processes (default: cores)")
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="one backend only")
     args = parser.parse_args(argv)

@@ -87,6 +87,7 @@ class PortalSync:
         workers: int | None = None,
         fetch_ahead: int | None = None,
         store_batch: int = 8,
+        fetchers: int = 4,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.uow = uow_factory
@@ -102,6 +103,9 @@ class PortalSync:
         self.fetch_ahead = max(1, fetch_ahead or 2 * self.workers + 2)
         # At most this many finished submissions share one transaction (1: one each).
         self.store_batch = max(1, store_batch)
+        # Threads downloading in parallel: each mostly waits for answers (the real service is
+        # tens of milliseconds away), so several hide each other's latency.
+        self.fetchers = max(1, fetchers)
         self.clock = clock
         self._lease_until = clock()
 
@@ -169,13 +173,15 @@ class PortalSync:
     def _pipeline(
         self, refs: Sequence[portal_client.SubmissionRef], service: Service, keys: OpeningKeys, pool: Executor
     ) -> Iterator[list[tuple[portal_client.SubmissionRef, Future[Prepared] | portal_client.PortalError]]]:
-        """Batches of results in list order, while a fetcher thread keeps up to ``fetch_ahead`` submissions in the pool.
+        """Batches of results, while fetcher threads keep up to ``fetch_ahead`` submissions in the pool.
 
-        A batch is the next result plus those behind it that are already finished, at most
-        ``store_batch``: whatever is ready is stored in one transaction.
+        Results come roughly in list order (exactly, with one fetcher). A batch is the next
+        result plus those behind it that are already finished, at most ``store_batch``:
+        whatever is ready is stored in one transaction.
         """
         window: queue.Queue[tuple[portal_client.SubmissionRef | None, object]] = queue.Queue(self.fetch_ahead)
         stop = threading.Event()
+        todo, todo_lock = iter(refs), threading.Lock()
 
         def put(item: tuple[portal_client.SubmissionRef | None, object]) -> bool:
             while not stop.is_set():
@@ -188,8 +194,10 @@ class PortalSync:
 
         def fetch_all() -> None:
             try:
-                for ref in refs:
-                    if stop.is_set():
+                while not stop.is_set():
+                    with todo_lock:
+                        ref = next(todo, None)
+                    if ref is None:
                         return
                     try:
                         job = self._fetch(ref, service, keys)
@@ -202,19 +210,26 @@ class PortalSync:
             except BaseException as err:  # a bug, or the pool broke: the consumer re-raises it
                 put((None, err))
             finally:
-                put((None, None))
+                put((None, None))  # this fetcher is done
 
-        fetcher = threading.Thread(target=fetch_all, name="portal-fetch", daemon=True)
-        fetcher.start()
+        fetchers = [
+            threading.Thread(target=fetch_all, name=f"portal-fetch-{n}", daemon=True) for n in range(self.fetchers)
+        ]
+        for fetcher in fetchers:
+            fetcher.start()
+        running = len(fetchers)
         held: tuple[portal_client.SubmissionRef | None, object] | None = None
         try:
             while True:
                 ref, item = held or window.get()
                 held = None
                 if ref is None:
-                    if item is None:
+                    if item is not None:
+                        raise item  # type: ignore[misc]
+                    running -= 1
+                    if running == 0:
                         return
-                    raise item  # type: ignore[misc]
+                    continue
                 batch = [(ref, item)]
                 while len(batch) < self.store_batch:
                     try:
@@ -230,7 +245,8 @@ class PortalSync:
             if held is not None and isinstance(held[1], Future):
                 held[1].cancel()
             stop.set()
-            fetcher.join()
+            for fetcher in fetchers:
+                fetcher.join()
             while not window.empty():  # jobs nobody will store: do not decrypt them for nothing
                 _ref, item = window.get_nowait()
                 if isinstance(item, Future):
