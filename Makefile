@@ -15,6 +15,13 @@ test: $(VENV)/.installed-test
 deps:
 	tools/install-system-deps
 
+# Every benchmark module in bench/ (python -m bench.<name>), one after the other.
+bench: $(VENV)/.installed
+	@set -e; for module in bench/*.py; do \
+	  name=$$(basename $$module .py); [ "$$name" = __init__ ] && continue; \
+	  echo "== bench.$$name"; $(PY) -m bench.$$name; \
+	done
+
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
 	$(PYTHON) -m venv $(VENV)
