@@ -1,9 +1,9 @@
 """The sync loop: pull submissions into queues, then deliver the outbox.
 
-Three stages overlap: a fetcher thread downloads submissions (with their event
+Three stages overlap: fetcher threads download submissions (with their event
 log and attachments) a bounded window ahead; worker processes (``pool.py``)
 decrypt, check and sign, which is the CPU-bound part; the calling thread stores
-the results in list order, each finished batch (at most ``store_batch``) in one
+the results as they finish, each batch (at most ``store_batch``) in one
 transaction. Workers have no side effects, so the crash windows are those of the
 store and the outbox.
 
@@ -26,7 +26,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -103,8 +103,9 @@ class PortalSync:
         self.fetch_ahead = max(1, fetch_ahead or 2 * self.workers + 2)
         # At most this many finished submissions share one transaction (1: one each).
         self.store_batch = max(1, store_batch)
-        # Threads downloading in parallel: each mostly waits for answers (the real service is
-        # tens of milliseconds away), so several hide each other's latency.
+        # Threads downloading (and, later, posting the answers) in parallel: each mostly waits
+        # for the portal (the real service is tens of milliseconds away), so several hide
+        # each other's latency.
         self.fetchers = max(1, fetchers)
         self.clock = clock
         self._lease_until = clock()
@@ -314,14 +315,11 @@ class PortalSync:
                 break
             sent: list[int] = []
             failed: list[tuple[int, str]] = []
-            for msg in batch:
-                try:
-                    self.client.post_event(msg.portal_case_id, msg.body)
-                except portal_client.EventRejected as err:
-                    error = f"portal refused the {msg.kind}: {err}"
-                except portal_client.PortalError as err:
-                    error = str(err)
-                else:
+            # Posted by several threads: each post mostly waits for the portal.
+            with ThreadPoolExecutor(self.fetchers, thread_name_prefix="portal-post") as posting:
+                errors = list(posting.map(self._post, batch))
+            for msg, error in zip(batch, errors, strict=True):
+                if error is None:
                     sent.append(msg.id)
                     continue
                 failed.append((msg.id, error))
@@ -341,6 +339,16 @@ class PortalSync:
         with self.uow(write=False) as uow:
             summary.outbox_pending = uow.intake.outbox_backlog()
         return summary
+
+    def _post(self, msg: intake.PendingMessage) -> str | None:
+        """None when the portal took the event (or already had it), else why not."""
+        try:
+            self.client.post_event(msg.portal_case_id, msg.body)
+        except portal_client.EventRejected as err:
+            return f"portal refused the {msg.kind}: {err}"
+        except portal_client.PortalError as err:
+            return str(err)
+        return None
 
     def watch(self, interval: float, *, rounds: int | None = None, report: Callable[[SyncSummary], None] = print) -> None:
         done = 0
