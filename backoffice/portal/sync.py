@@ -116,29 +116,53 @@ class PortalSync:
         if not self._take_lease():
             summary.skipped = True
             return summary
-        opener = _Opener(self)
+        opener: _Opener | None = None
         try:
+            waiting: dict[str, list[portal_client.SubmissionRef]] = {}
             for destination_id, service in self.destinations.items():
                 try:
-                    self._pull(destination_id, service, summary, opener)
+                    waiting[destination_id] = self._new_refs(destination_id, summary)
                 except portal_client.PortalError as err:
-                    summary.errors += 1
-                    summary.error_messages.append(f"{service.value}: {err}")
+                    self._failed(summary, service, err)
                     log.warning("listing %s failed: %s", destination_id, err)
+            # Knowing the whole round's work first: no more workers than submissions.
+            opener = _Opener(self, sum(len(refs) for refs in waiting.values()))
+            for destination_id, refs in waiting.items():
+                service = self.destinations[destination_id]
+                try:
+                    self._pull(destination_id, service, refs, summary, opener)
+                except portal_client.PortalError as err:  # the service's keys could not be fetched
+                    self._failed(summary, service, err)
             opener.close()  # free the workers before the (network-bound) outbox delivery
             self.deliver_outbox(summary)
         finally:
-            opener.close()
+            if opener is not None:
+                opener.close()
             self._release_lease()
             summary.retried = self.client.stats.retries - retries_before
         return summary
 
-    def _pull(self, destination_id: str, service: Service, summary: SyncSummary, opener: _Opener) -> None:
+    @staticmethod
+    def _failed(summary: SyncSummary, service: Service, err: portal_client.PortalError) -> None:
+        summary.errors += 1
+        summary.error_messages.append(f"{service.value}: {err}")
+
+    def _new_refs(self, destination_id: str, summary: SyncSummary) -> list[portal_client.SubmissionRef]:
         refs = list(self.client.list_submissions(destination_id))
         with self.uow(write=False) as uow:
             known = uow.intake.known_submissions([r.submission_id for r in refs])
         new = [r for r in refs if r.submission_id not in known]
         summary.known += len(refs) - len(new)
+        return new
+
+    def _pull(
+        self,
+        destination_id: str,
+        service: Service,
+        new: Sequence[portal_client.SubmissionRef],
+        summary: SyncSummary,
+        opener: _Opener,
+    ) -> None:
         if not new:
             return
         keys, pool = opener.keys(), opener.pool()
@@ -398,8 +422,9 @@ def _is_dead_local_process(holder: str) -> bool:
 class _Opener:
     """One round's key material and worker pool, both made on first need and closed with the round."""
 
-    def __init__(self, sync: PortalSync) -> None:
+    def __init__(self, sync: PortalSync, submissions: int) -> None:
         self._sync = sync
+        self._size = max(1, min(sync.workers, submissions))  # 1: inline, no process at all
         self._keys: OpeningKeys | None = None
         self._pool: Executor | None = None
 
@@ -412,7 +437,7 @@ class _Opener:
 
     def pool(self) -> Executor:
         if self._pool is None:
-            self._pool = start_pool(self._sync.workers)
+            self._pool = start_pool(self._size)
         return self._pool
 
     def close(self) -> None:

@@ -253,3 +253,21 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_u
     assert (summary.new, summary.known) == (2, 4), summary.error_messages
     assert count(db, Case) == 6
     db.dispose()
+
+
+def test_a_round_starts_no_more_workers_than_it_has_submissions(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+    from backoffice.portal import sync as sync_module
+
+    db = open_database(sqlite_url, migrate=True)
+    portal = portal_factory(count=1)
+    sizes: list[int] = []
+    real = sync_module.start_pool
+    monkeypatch.setattr(sync_module, "start_pool", lambda workers: sizes.append(workers) or real(workers))
+    sync = make_sync(db, portal, workers=4)
+    assert sync.run_once().new == 1
+    portal.add_submissions(3)
+    assert sync.run_once().new == 3
+    assert make_sync(db, portal, workers=4).run_once().new == 0  # nothing new: no pool at all
+    assert sizes == [1, 3]  # one submission is opened inline, without a process
+    db.dispose()
