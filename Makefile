@@ -15,6 +15,13 @@ test: $(VENV)/.installed-test
 deps:
 	tools/install-system-deps
 
+# Every benchmark module in bench/ (python -m bench.<name>), one after the other.
+bench: $(VENV)/.installed
+	@set -e; for module in bench/*.py; do \
+	  name=$$(basename $$module .py); [ "$$name" = __init__ ] && continue; \
+	  echo "== bench.$$name"; $(PY) -m bench.$$name; \
+	done
+
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is required")'
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +36,6 @@ $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-bench: $(VENV)/.installed
-	$(PY) -m bench.letters
-	$(PY) -m bench.queue
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -101,6 +101,13 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def _with_db(settings: config.Settings, fn: Callable[[Database], int], *, migrate: bool = False) -> int:
     db = open_database(settings.db_url, migrate=migrate)
     try:

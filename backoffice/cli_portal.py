@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import config
+from .cli import positive_int
 from .bootstrap import open_database
 from .domain.errors import DomainError
 from .portal.connection import parse_credentials, save_connection, save_secrets
@@ -26,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     mode = sync.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one round, then exit (default)")
     mode.add_argument("--watch", type=float, metavar="SECONDS", help="repeat every SECONDS until stopped")
+    sync.add_argument("--workers", type=positive_int, default=None, metavar="N",
+                      help="processes that decrypt and check submissions (default: one per CPU core; 1: none)")
     sync.set_defaults(run=cmd_sync)
 
 
@@ -53,7 +56,7 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
 
     db = open_database(settings.db_url)
     try:
-        sync = build_sync(db.uow, workdir=settings.home)
+        sync = build_sync(db.uow, workers=args.workers)
         if args.watch:
             try:
                 sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True))

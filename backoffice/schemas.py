@@ -11,7 +11,6 @@ import copy
 import json
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator

@@ -92,7 +92,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     startup = Startup(window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count)
     portal_sync = SyncController(tasks, interval_ms=DEMO_INTERVAL_MS if args.demo else DEFAULT_INTERVAL_MS, parent=window)
     attach(window, portal_sync)
-    portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, settings, None))
+    portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, None))
     portal_sync.finished.connect(lambda _summary: portal_admin.update_count())
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
     portal = DemoPortal(**DEMO_PORTAL) if args.demo else None  # type: ignore[arg-type]
@@ -106,7 +106,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: _give_up(app, status))
     window.show()
     startup.run()
-    _connect_portal(portal_sync, tasks, db, settings, portal)
+    _connect_portal(portal_sync, tasks, db, portal)
     try:
         code = app.exec()
         return status["code"] or code
@@ -121,13 +121,12 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
 
 
 def _connect_portal(
-    controller: SyncController, tasks: Tasks, db: Database, settings: config.Settings, portal: DemoPortal | None
+    controller: SyncController, tasks: Tasks, db: Database, portal: DemoPortal | None
 ) -> None:
     """Build the PortalSync in the background; the controller shows "nicht verbunden" when there is none."""
-    workdir = settings.home
     if portal is None:
         (
-            NetworkOp(parent=controller, tasks=tasks, op=lambda: build_sync(db.uow, workdir=workdir))
+            NetworkOp(parent=controller, tasks=tasks, op=lambda: build_sync(db.uow))
             .success(controller.set_sync)
             .failure(controller.connection_failed)
             .run()
@@ -142,19 +141,19 @@ def _connect_portal(
             lambda _none: controller.set_sync(sync)
         ).failure(controller.connection_failed).run()
 
-    NetworkOp(parent=controller, tasks=tasks, op=lambda: start_demo_portal(portal, db.uow, workdir=workdir)).success(
+    NetworkOp(parent=controller, tasks=tasks, op=lambda: start_demo_portal(portal, db.uow)).success(
         connected
     ).failure(controller.connection_failed).run()
 
 
-def start_demo_portal(portal: DemoPortal, uow_factory: object, *, workdir: Path | None = None) -> tuple[PortalConnection, PortalSync]:
+def start_demo_portal(portal: DemoPortal, uow_factory: object) -> tuple[PortalConnection, PortalSync]:
     """Start the in-process demo portal (its own threads) and a sync built straight from its credentials."""
     portal.start()
-    return sync_from_credentials(portal.credentials(), uow_factory, workdir=workdir)
+    return sync_from_credentials(portal.credentials(), uow_factory)
 
 
 def sync_from_credentials(
-    data: dict[str, object], uow_factory: object, *, workdir: Path | None = None
+    data: dict[str, object], uow_factory: object
 ) -> tuple[PortalConnection, PortalSync]:
     """Like ``build_sync``, but with the secrets from a credentials dict instead of the keyring."""
     conn, secrets = parse_credentials(data)
@@ -165,7 +164,6 @@ def sync_from_credentials(
         SubscriberKeys(secrets.decryption_key, secrets.signing_key),
         conn.destinations,
         holder=f"{socket.gethostname()}:{os.getpid()}",
-        workdir=workdir,
     )
     return conn, sync
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 JOSE = "application/jose"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ class SubmissionApi(Protocol):
     def submission(self, submission_id: str) -> str: ...
     def attachment(self, submission_id: str, attachment_id: str) -> str: ...
     def case_events(self, case_id: str) -> str: ...
+    def service_keys(self) -> str: ...
     def parse_ref(self, item: Any) -> SubmissionRef: ...
     def parse_submission(self, body: Any) -> EncryptedSubmission: ...
 
@@ -123,6 +125,9 @@ class SubmissionApiV1:
 
     def case_events(self, case_id: str) -> str:
         return f"/v1/cases/{_segment(case_id)}/events"
+
+    def service_keys(self) -> str:
+        return "/.well-known/jwks.json"
 
     def parse_ref(self, item: Any) -> SubmissionRef:
         return SubmissionRef(_text(item, "destinationId"), _text(item, "submissionId"), _text(item, "caseId"))
@@ -225,33 +230,56 @@ class SubmissionClient:
         content decoding, so a compressed bomb is caught too). ``dest`` is removed on
         any failure.
         """
+        dest = Path(dest)
+
+        def to_file(chunks: Iterator[bytes]) -> int:
+            written = 0
+            try:
+                with dest.open("wb") as out:
+                    for chunk in chunks:
+                        written += len(chunk)
+                        out.write(chunk)
+            except BaseException:
+                dest.unlink(missing_ok=True)
+                raise
+            return written
+
+        return self._stream_attachment(submission_id, attachment_id, max_bytes, to_file)
+
+    def fetch_attachment(self, submission_id: str, attachment_id: str, *, max_bytes: int) -> bytes:
+        """One attachment (a JWE) in memory, with the same limit as ``download_attachment``.
+
+        For a caller that needs the whole token anyway: a detour through a file only
+        costs system calls.
+        """
+        return self._stream_attachment(submission_id, attachment_id, max_bytes, b"".join)
+
+    def _stream_attachment(
+        self, submission_id: str, attachment_id: str, max_bytes: int, sink: Callable[[Iterator[bytes]], T]
+    ) -> T:
         if max_bytes < 0:
             raise ValueError("max_bytes must not be negative")
-        dest = Path(dest)
         what = f"attachment {attachment_id} of submission {submission_id}"
 
         def too_large() -> AttachmentTooLarge:
             return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes", limit=max_bytes)
 
-        def handle(resp: httpx.Response) -> int:
+        def limited(resp: httpx.Response) -> Iterator[bytes]:
+            received = 0
+            for chunk in resp.iter_bytes():
+                received += len(chunk)
+                if received > max_bytes:
+                    raise too_large()
+                yield chunk
+
+        def handle(resp: httpx.Response) -> T:
             if resp.status_code == 404:
                 raise SubmissionGone(f"{what} not found", status=404, body=body_excerpt(resp))
             expect(resp, 200)
             declared = resp.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise too_large()
-            written = 0
-            try:
-                with dest.open("wb") as out:
-                    for chunk in resp.iter_bytes():
-                        written += len(chunk)
-                        if written > max_bytes:
-                            raise too_large()
-                        out.write(chunk)
-            except BaseException:
-                dest.unlink(missing_ok=True)
-                raise
-            return written
+            return sink(limited(resp))
 
         url = self._base + self._api.attachment(submission_id, attachment_id)
         return self._transport.request("GET", url, handle, stream=True, headers={"Accept": JOSE})
@@ -265,6 +293,22 @@ class SubmissionClient:
                 raise PortalError(f"event log of case {case_id} holds a non-text entry")
             events.append(item)
         return events
+
+    def service_keys(self) -> list[dict[str, Any]]:
+        """The service's public JWKs, which sign its own events (e.g. submit-submission)."""
+
+        def handle(resp: httpx.Response) -> list[dict[str, Any]]:
+            expect(resp, 200)
+            try:
+                keys = resp.json().get("keys")
+            except (ValueError, AttributeError) as exc:
+                raise PortalError("portal answered the JWKS request with no JWK set", status=200) from exc
+            if not isinstance(keys, list) or not all(isinstance(k, dict) for k in keys):
+                raise PortalError("the portal's JWK set lacks the list 'keys'")
+            return keys
+
+        url = self._base + self._api.service_keys()
+        return self._transport.request("GET", url, handle, auth=False, headers={"Accept": "application/json"})
 
     def post_event(self, case_id: str, set_token: str) -> EventOutcome:
         """Post a signed SET (accept/reject). Safe to retry: a duplicate answers 409."""

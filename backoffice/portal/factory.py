@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import socket
-from pathlib import Path
-
 from ..store.uow import UnitOfWorkFactory
 from .client import SubmissionClient
 from .connection import load_connection, load_secrets
 from .sync import PortalSync, SubscriberKeys
 
 
-def build_sync(uow_factory: UnitOfWorkFactory, *, workdir: Path | None = None, **sync_options: object) -> PortalSync:
+def build_sync(uow_factory: UnitOfWorkFactory, **sync_options: object) -> PortalSync:
     with uow_factory(write=False) as uow:
         conn = load_connection(uow)
     secrets = load_secrets(conn.client_id)
@@ -23,6 +21,5 @@ def build_sync(uow_factory: UnitOfWorkFactory, *, workdir: Path | None = None, *
         SubscriberKeys(secrets.decryption_key, secrets.signing_key),
         conn.destinations,
         holder=f"{socket.gethostname()}:{os.getpid()}",
-        workdir=workdir,
         **sync_options,  # type: ignore[arg-type]
     )

@@ -1,25 +1,35 @@
 """The sync loop: pull submissions into queues, then deliver the outbox.
 
+Three stages overlap: fetcher threads download submissions (with their event
+log and attachments) a bounded window ahead; worker processes (``pool.py``)
+decrypt, check and sign, which is the CPU-bound part; the calling thread stores
+the results as they finish, each batch (at most ``store_batch``) in one
+transaction. Workers have no side effects, so the crash windows are those of the
+store and the outbox.
+
 Idempotent on the submission id. Crash windows and what happens on restart:
-- before the case transaction commits: nothing stored; the submission is still
+- before the case transaction commits: nothing of its batch is stored; each submission is still
   ``submitted`` at the portal and is fetched again;
 - after commit, before the accept is sent: the outbox still holds it; sent next round;
-- after the accept, before it is marked sent: sent again, the portal answers 409,
-  which counts as done.
+- after the accept, before it is marked sent (marks are written per outbox batch):
+  sent again, the portal answers 409, which counts as done.
 So every good submission yields exactly one case and, eventually, exactly one accept.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import queue
 import socket
-import tempfile
+import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 from jwcrypto import jwk
 
@@ -27,8 +37,8 @@ from ..domain.catalog import Service
 from ..services import intake
 from ..store.uow import UnitOfWorkFactory
 from . import client as portal_client
-from . import crypto, problems
-from .opening import Envelope, Opened, Refusal, Refused, open_submission
+from .opening import Envelope, Opened
+from .pool import Job, OpeningKeys, Prepared, prepare, start_pool
 
 log = logging.getLogger(__name__)
 
@@ -72,9 +82,12 @@ class PortalSync:
         destinations: Mapping[str, Service],
         *,
         holder: str,
-        workdir: Path | None = None,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
         lease_seconds: int = 120,
+        workers: int | None = None,
+        fetch_ahead: int | None = None,
+        store_batch: int = 8,
+        fetchers: int = 4,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.uow = uow_factory
@@ -82,9 +95,18 @@ class PortalSync:
         self.keys = keys
         self.destinations = dict(destinations)
         self.holder = holder
-        self.workdir = workdir
         self.max_attachment_bytes = max_attachment_bytes
         self.lease = timedelta(seconds=lease_seconds)
+        # workers=1 opens in this process (no pool); the default uses every core.
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        # Submissions fetched (and queued in the pool) ahead of the one being stored.
+        self.fetch_ahead = max(1, fetch_ahead or 2 * self.workers + 2)
+        # At most this many finished submissions share one transaction (1: one each).
+        self.store_batch = max(1, store_batch)
+        # Threads downloading (and, later, posting the answers) in parallel: each mostly waits
+        # for the portal (the real service is tens of milliseconds away), so several hide
+        # each other's latency.
+        self.fetchers = max(1, fetchers)
         self.clock = clock
         self._lease_until = clock()
 
@@ -94,42 +116,170 @@ class PortalSync:
         if not self._take_lease():
             summary.skipped = True
             return summary
+        opener: _Opener | None = None
         try:
+            waiting: dict[str, list[portal_client.SubmissionRef]] = {}
             for destination_id, service in self.destinations.items():
                 try:
-                    self._pull(destination_id, service, summary)
+                    waiting[destination_id] = self._new_refs(destination_id, summary)
                 except portal_client.PortalError as err:
-                    summary.errors += 1
-                    summary.error_messages.append(f"{service.value}: {err}")
+                    self._failed(summary, service, err)
                     log.warning("listing %s failed: %s", destination_id, err)
+            # Knowing the whole round's work first: no more workers than submissions.
+            opener = _Opener(self, sum(len(refs) for refs in waiting.values()))
+            for destination_id, refs in waiting.items():
+                service = self.destinations[destination_id]
+                try:
+                    self._pull(destination_id, service, refs, summary, opener)
+                except portal_client.PortalError as err:  # the service's keys could not be fetched
+                    self._failed(summary, service, err)
+            opener.close()  # free the workers before the (network-bound) outbox delivery
             self.deliver_outbox(summary)
         finally:
+            if opener is not None:
+                opener.close()
             self._release_lease()
             summary.retried = self.client.stats.retries - retries_before
         return summary
 
-    def _pull(self, destination_id: str, service: Service, summary: SyncSummary) -> None:
+    @staticmethod
+    def _failed(summary: SyncSummary, service: Service, err: portal_client.PortalError) -> None:
+        summary.errors += 1
+        summary.error_messages.append(f"{service.value}: {err}")
+
+    def _new_refs(self, destination_id: str, summary: SyncSummary) -> list[portal_client.SubmissionRef]:
         refs = list(self.client.list_submissions(destination_id))
         with self.uow(write=False) as uow:
             known = uow.intake.known_submissions([r.submission_id for r in refs])
-        for ref in refs:
-            if ref.submission_id in known:
-                summary.known += 1
-                continue
-            self._renew_lease()
-            try:
-                outcome = self._open(ref.submission_id, service)
-            except portal_client.SubmissionGone:
-                summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
-                continue
-            except portal_client.PortalError as err:
-                summary.errors += 1
-                summary.error_messages.append(f"{ref.submission_id}: {err}")
-                continue
-            self._store(outcome, summary)
+        new = [r for r in refs if r.submission_id not in known]
+        summary.known += len(refs) - len(new)
+        return new
 
-    def _open(self, submission_id: str, service: Service) -> Opened | Refused:
-        fetched = self.client.get_submission(submission_id)
+    def _pull(
+        self,
+        destination_id: str,
+        service: Service,
+        new: Sequence[portal_client.SubmissionRef],
+        summary: SyncSummary,
+        opener: _Opener,
+    ) -> None:
+        if not new:
+            return
+        keys, pool = opener.keys(), opener.pool()
+        with self.uow(write=False) as uow:
+            queue_code = intake.route(uow, destination_id, service)  # once per round, not per case
+        with contextlib.closing(self._pipeline(new, service, keys, pool)) as batches:
+            for batch in batches:
+                self._renew_lease()
+                ready = [p for p in (self._result(ref, item, summary) for ref, item in batch) if p is not None]
+                if ready:
+                    self._store(ready, summary, queue_code)
+
+    def _result(
+        self, ref: portal_client.SubmissionRef, item: Future[Prepared] | portal_client.PortalError, summary: SyncSummary
+    ) -> Prepared | None:
+        if isinstance(item, portal_client.SubmissionGone):
+            summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
+            return None
+        if isinstance(item, portal_client.PortalError):
+            summary.errors += 1
+            summary.error_messages.append(f"{ref.submission_id}: {item}")
+            return None
+        try:
+            return item.result()
+        except BrokenProcessPool:
+            raise
+        except Exception as err:  # a bug while opening: the submission waits at the portal for the next round
+            log.exception("opening %s failed", ref.submission_id)
+            summary.errors += 1
+            summary.error_messages.append(f"{ref.submission_id}: {type(err).__name__}: {err}")
+            return None
+
+    def _pipeline(
+        self, refs: Sequence[portal_client.SubmissionRef], service: Service, keys: OpeningKeys, pool: Executor
+    ) -> Iterator[list[tuple[portal_client.SubmissionRef, Future[Prepared] | portal_client.PortalError]]]:
+        """Batches of results, while fetcher threads keep up to ``fetch_ahead`` submissions in the pool.
+
+        Results come roughly in list order (exactly, with one fetcher). A batch is the next
+        result plus those behind it that are already finished, at most ``store_batch``:
+        whatever is ready is stored in one transaction.
+        """
+        window: queue.Queue[tuple[portal_client.SubmissionRef | None, object]] = queue.Queue(self.fetch_ahead)
+        stop = threading.Event()
+        todo, todo_lock = iter(refs), threading.Lock()
+
+        def put(item: tuple[portal_client.SubmissionRef | None, object]) -> bool:
+            while not stop.is_set():
+                try:
+                    window.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def fetch_all() -> None:
+            try:
+                while not stop.is_set():
+                    with todo_lock:
+                        ref = next(todo, None)
+                    if ref is None:
+                        return
+                    try:
+                        job = self._fetch(ref, service, keys)
+                    except portal_client.PortalError as err:
+                        item: object = err
+                    else:
+                        item = pool.submit(prepare, job)
+                    if not put((ref, item)):
+                        return
+            except BaseException as err:  # a bug, or the pool broke: the consumer re-raises it
+                put((None, err))
+            finally:
+                put((None, None))  # this fetcher is done
+
+        fetchers = [
+            threading.Thread(target=fetch_all, name=f"portal-fetch-{n}", daemon=True) for n in range(self.fetchers)
+        ]
+        for fetcher in fetchers:
+            fetcher.start()
+        running = len(fetchers)
+        held: tuple[portal_client.SubmissionRef | None, object] | None = None
+        try:
+            while True:
+                ref, item = held or window.get()
+                held = None
+                if ref is None:
+                    if item is not None:
+                        raise item  # type: ignore[misc]
+                    running -= 1
+                    if running == 0:
+                        return
+                    continue
+                batch = [(ref, item)]
+                while len(batch) < self.store_batch:
+                    try:
+                        following = window.get_nowait()
+                    except queue.Empty:
+                        break
+                    if following[0] is None or (isinstance(following[1], Future) and not following[1].done()):
+                        held = following  # not ready: it leads the next batch
+                        break
+                    batch.append(following)  # type: ignore[arg-type]
+                yield batch  # type: ignore[misc]
+        finally:
+            if held is not None and isinstance(held[1], Future):
+                held[1].cancel()
+            stop.set()
+            for fetcher in fetchers:
+                fetcher.join()
+            while not window.empty():  # jobs nobody will store: do not decrypt them for nothing
+                _ref, item = window.get_nowait()
+                if isinstance(item, Future):
+                    item.cancel()
+
+    def _fetch(self, ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys) -> Job:
+        """Everything the opening needs, from the network (runs in the fetcher thread)."""
+        fetched = self.client.get_submission(ref.submission_id)
         envelope = Envelope(
             submission_id=fetched.submission_id,
             case_id=fetched.case_id,
@@ -138,37 +288,46 @@ class PortalSync:
             encrypted_metadata=fetched.encrypted_metadata,
             encrypted_data=fetched.encrypted_data,
         )
-        with tempfile.TemporaryDirectory(dir=self.workdir, prefix="bo-att-") as tmp:
+        events = tuple(self.client.get_events(fetched.case_id))
+        attachments: dict[str, str] = {}
+        too_large: dict[str, str] = {}
+        for attachment_id in fetched.attachment_ids:
+            try:
+                # Streamed, and refused as soon as it passes the limit: never more than that in memory.
+                token = self.client.fetch_attachment(
+                    fetched.submission_id, attachment_id, max_bytes=self.max_attachment_bytes
+                )
+            except portal_client.AttachmentTooLarge as err:
+                too_large[attachment_id] = str(err)
+                continue
+            # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
+            attachments[attachment_id] = token.decode("ascii", errors="replace").strip()
+        return Job(envelope, service, attachments, too_large, events, keys, now=int(self.clock().timestamp()))
 
-            def fetch(attachment_id: str) -> str:
-                # Streamed to disk with a size limit before anything is held in memory.
-                path = Path(tmp) / "attachment.jwe"
-                try:
-                    self.client.download_attachment(submission_id, attachment_id, path, max_bytes=self.max_attachment_bytes)
-                except portal_client.AttachmentTooLarge as err:
-                    raise Refusal(problems.ATTACHMENT_TOO_LARGE, str(err), f"attachment:{attachment_id}") from err
-                return path.read_text(encoding="ascii").strip()
-
-            return open_submission(envelope, self.keys.decryption, fetch, expected_service=service)
-
-    def _store(self, outcome: Opened | Refused, summary: SyncSummary) -> None:
-        env = outcome.envelope
-        now = self.clock()
+    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> None:
+        """Cases and quarantine entries with their answers in the outbox, all in one transaction."""
+        now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
         try:
             with self.uow() as uow:
-                if isinstance(outcome, Opened):
-                    payload = crypto.accept_set(env.destination_id, env.submission_id, env.case_id, outcome.tags, now=int(now.timestamp()))
-                    intake.store_opened(uow, outcome, crypto.sign_set(payload, self.keys.signing), now=now)
-                    summary.new += 1
-                else:
-                    payload = crypto.reject_set(
-                        env.destination_id, env.submission_id, env.case_id, [outcome.problem_json()], now=int(now.timestamp())
-                    )
-                    intake.store_refused(uow, outcome, crypto.sign_set(payload, self.keys.signing), now=now)
-                    summary.rejected += 1
+                for prepared in batch:
+                    outcome, received = prepared.outcome, prepared.submitted_at or now
+                    if isinstance(outcome, Opened):
+                        intake.store_opened(
+                            uow, outcome, prepared.answer, now=now, received_at=received, queue_code=queue_code
+                        )
+                    else:
+                        intake.store_refused(uow, outcome, prepared.answer, now=now, received_at=received)
                 uow.commit()
         except intake.AlreadyKnown:
-            summary.known += 1
+            if len(batch) == 1:
+                summary.known += 1
+            else:  # another client stored one of them: store the others one by one
+                for prepared in batch:
+                    self._store([prepared], summary, queue_code)
+            return
+        opened = sum(isinstance(p.outcome, Opened) for p in batch)
+        summary.new += opened
+        summary.rejected += len(batch) - opened
 
     def deliver_outbox(self, summary: SyncSummary | None = None) -> SyncSummary:
         """Post every due message; failures stay queued with a backoff."""
@@ -178,31 +337,42 @@ class PortalSync:
                 batch = intake.pending_messages(uow, now=self.clock())
             if not batch:
                 break
-            progressed = False
-            for msg in batch:
-                try:
-                    self.client.post_event(msg.portal_case_id, msg.body)
-                except portal_client.EventRejected as err:
-                    error = f"portal refused the {msg.kind}: {err}"
-                except portal_client.PortalError as err:
-                    error = str(err)
-                else:
-                    with self.uow() as uow:
-                        intake.mark_sent(uow, msg.id, now=self.clock())
-                        uow.commit()
-                    summary.sent += 1
-                    progressed = True
+            sent: list[int] = []
+            failed: list[tuple[int, str]] = []
+            # Posted by several threads: each post mostly waits for the portal.
+            with ThreadPoolExecutor(self.fetchers, thread_name_prefix="portal-post") as posting:
+                errors = list(posting.map(self._post, batch))
+            for msg, error in zip(batch, errors, strict=True):
+                if error is None:
+                    sent.append(msg.id)
                     continue
+                failed.append((msg.id, error))
                 summary.errors += 1
                 summary.error_messages.append(f"outbox {msg.kind} {msg.submission_id}: {error}")
-                with self.uow() as uow:
-                    intake.mark_failed(uow, msg.id, error, now=self.clock())
-                    uow.commit()
-            if not progressed:
+            # One transaction per batch: a crash before it only re-posts these, and a repeated
+            # accept or reject answers 409, which counts as done.
+            with self.uow() as uow:
+                now = self.clock()
+                intake.mark_sent(uow, sent, now=now)
+                for message_id, error in failed:
+                    intake.mark_failed(uow, message_id, error, now=now)
+                uow.commit()
+            summary.sent += len(sent)
+            if not sent:
                 break
         with self.uow(write=False) as uow:
             summary.outbox_pending = uow.intake.outbox_backlog()
         return summary
+
+    def _post(self, msg: intake.PendingMessage) -> str | None:
+        """None when the portal took the event (or already had it), else why not."""
+        try:
+            self.client.post_event(msg.portal_case_id, msg.body)
+        except portal_client.EventRejected as err:
+            return f"portal refused the {msg.kind}: {err}"
+        except portal_client.PortalError as err:
+            return str(err)
+        return None
 
     def watch(self, interval: float, *, rounds: int | None = None, report: Callable[[SyncSummary], None] = print) -> None:
         done = 0
@@ -247,3 +417,30 @@ def _is_dead_local_process(holder: str) -> bool:
     except PermissionError:
         return False  # alive, owned by another user
     return False
+
+
+class _Opener:
+    """One round's key material and worker pool, both made on first need and closed with the round."""
+
+    def __init__(self, sync: PortalSync, submissions: int) -> None:
+        self._sync = sync
+        self._size = max(1, min(sync.workers, submissions))  # 1: inline, no process at all
+        self._keys: OpeningKeys | None = None
+        self._pool: Executor | None = None
+
+    def keys(self) -> OpeningKeys:
+        if self._keys is None:
+            sync = self._sync
+            # Fetched per round: a key rotation of the service is picked up by the next sync.
+            self._keys = OpeningKeys.of(sync.keys.decryption, sync.keys.signing, sync.client.service_keys())
+        return self._keys
+
+    def pool(self) -> Executor:
+        if self._pool is None:
+            self._pool = start_pool(self._size)
+        return self._pool
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

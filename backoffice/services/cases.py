@@ -58,12 +58,17 @@ def create_case(
     schema_uri: str | None = None,
     norms: Sequence[ProcessingNorm] | None = None,
     now: datetime | None = None,
+    prevalidated: bool = False,
 ) -> str:
-    """Validate and store a new case; returns its Aktenzeichen. ``actor`` None means the portal sync."""
+    """Validate and store a new case; returns its Aktenzeichen. ``actor`` None means the portal sync.
+
+    ``prevalidated``: the caller has just validated ``form_data`` against ``schema_uri``
+    (the portal intake does so while opening, in a worker process).
+    """
     now = _now(now)
     received_at = received_at or now
     uri = schema_uri or schemas.schema_uri(service)
-    problems = schemas.validate_form(uri, form_data)
+    problems = [] if prevalidated else schemas.validate_form(uri, form_data)
     if problems:
         raise ValidationFailed(problems)
     queue = uow.directory.queue(queue_code or intake_queue_code(service))

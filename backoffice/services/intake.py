@@ -7,6 +7,7 @@ neither, and the outbox delivers the message later, however often it takes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -50,8 +51,22 @@ def set_routing_rule(uow: UnitOfWork, queue_code: str, *, destination_id: str | 
     uow.intake.add(RoutingRule(destination_id=destination_id, service=service.value if service else None, queue_id=queue.id))
 
 
-def store_opened(uow: UnitOfWork, opened: Opened, accept_set: str, *, now: datetime | None = None) -> str:
-    """Create the case with its attachments and queue the accept; returns the Aktenzeichen."""
+def store_opened(
+    uow: UnitOfWork,
+    opened: Opened,
+    accept_set: str,
+    *,
+    now: datetime | None = None,
+    received_at: datetime | None = None,
+    queue_code: str | None = None,
+) -> str:
+    """Create the case with its attachments and queue the accept; returns the Aktenzeichen.
+
+    ``received_at`` is when the citizen submitted (the service's submit event), which
+    starts the deadlines; ``now`` is our pickup time (created_at, the "created" audit entry).
+    ``queue_code`` is ``route()``'s answer when the caller already asked it for this
+    destination and service.
+    """
     now = now or datetime.now(UTC)
     env = opened.envelope
     if uow.intake.has_case_for(env.submission_id):
@@ -61,21 +76,24 @@ def store_opened(uow: UnitOfWork, opened: Opened, accept_set: str, *, now: datet
         None,
         opened.service,
         opened.form_data,
-        received_at=now,
-        queue_code=route(uow, env.destination_id, opened.service),
+        received_at=received_at or now,
+        queue_code=queue_code or route(uow, env.destination_id, opened.service),
         portal=PortalReference(env.destination_id, env.submission_id, env.case_id),
         attachments=[
             NewAttachment(a.filename, a.mime_type, a.content, a.purpose, a.attachment_id) for a in opened.attachments
         ],
         schema_uri=opened.schema_uri,
         now=now,
+        prevalidated=True,  # open_submission validated it against this very schema
     )
     _enqueue(uow, "accept", env.submission_id, env.case_id, accept_set, now)
     _flush_or_known(uow, env.submission_id)
     return az
 
 
-def store_refused(uow: UnitOfWork, refused: Refused, reject_set: str, *, now: datetime | None = None) -> None:
+def store_refused(
+    uow: UnitOfWork, refused: Refused, reject_set: str, *, now: datetime | None = None, received_at: datetime | None = None
+) -> None:
     """Keep the submission in quarantine with its reason and queue the reject."""
     now = now or datetime.now(UTC)
     env = refused.envelope
@@ -84,7 +102,7 @@ def store_refused(uow: UnitOfWork, refused: Refused, reject_set: str, *, now: da
             submission_id=env.submission_id,
             portal_case_id=env.case_id,
             destination_id=env.destination_id,
-            received_at=now,
+            received_at=received_at or now,
             problem_type=refused.problem.type_uri,
             reason=f"{refused.problem.title}: {refused.detail}",
             envelope=env.as_json(),
@@ -128,10 +146,8 @@ def pending_messages(uow: UnitOfWork, *, now: datetime, limit: int = 200) -> lis
     ]
 
 
-def mark_sent(uow: UnitOfWork, message_id: int, *, now: datetime) -> None:
-    msg = uow.intake.outbox_message(message_id)
-    if msg is not None:
-        msg.sent_at, msg.last_error = now, None
+def mark_sent(uow: UnitOfWork, message_ids: Sequence[int], *, now: datetime) -> None:
+    uow.intake.mark_outbox_sent(message_ids, now)
 
 
 def mark_failed(uow: UnitOfWork, message_id: int, error: str, *, now: datetime) -> None:

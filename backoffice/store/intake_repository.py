@@ -53,6 +53,16 @@ class IntakeRepository:
     def outbox_message(self, message_id: int) -> OutboxMessage | None:
         return self.session.get(OutboxMessage, message_id)
 
+    def mark_outbox_sent(self, message_ids: Sequence[int], now: datetime) -> None:
+        """One UPDATE for a whole delivered batch (not one load and write per message)."""
+        if message_ids:
+            self.session.execute(
+                update(OutboxMessage)
+                .where(OutboxMessage.id.in_(list(message_ids)), OutboxMessage.sent_at.is_(None))
+                .values(sent_at=now, last_error=None)
+                .execution_options(synchronize_session=False)
+            )
+
     def quarantine(self, include_resolved: bool = False) -> Sequence[QuarantinedSubmission]:
         stmt = select(QuarantinedSubmission).order_by(QuarantinedSubmission.id)
         if not include_resolved:

@@ -41,7 +41,7 @@ def test_connect_stores_secrets_in_the_keyring_only_and_sync_pulls_cases(tmp_pat
         keyring_files = list((tmp_path / "xdg").rglob("*.cfg"))
         assert keyring_files, "the file keyring backend should hold the secrets"
 
-        synced = run("sync", "--once", env=env)
+        synced = run("sync", "--once", "--workers", "1", env=env)  # the kill test runs the default pool
         assert synced.returncode == 0, synced.stdout + synced.stderr
         assert synced.stdout.startswith("new 5, already known 0, rejected 0")
         rows = json.loads(run("cases", "list", "--format", "json", env=env).stdout)
@@ -57,6 +57,12 @@ def test_sync_without_a_connection_says_what_to_do(tmp_path: Path) -> None:
     result = run("sync", "--once", env=env)
     assert result.returncode == 1
     assert result.stderr.strip() == "backoffice: no portal is connected: run 'backoffice portal connect FILE'"
+
+
+def test_sync_refuses_a_worker_count_below_one(tmp_path: Path) -> None:
+    result = run("sync", "--once", "--workers", "0", env={**os.environ, "BACKOFFICE_HOME": str(tmp_path)})
+    assert result.returncode == 2
+    assert "--workers" in result.stderr and "at least 1" in result.stderr
 
 
 def test_demo_portal_command_has_help(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -13,9 +14,12 @@ from backoffice.demo.portal import DemoPortal
 from backoffice.portal.client import PortalUnavailable, SubmissionClient
 from backoffice.portal.connection import parse_credentials
 from backoffice.portal.limiter import Limiter, RetryPolicy
+from backoffice.domain.deadlines import compute_deadlines, norm_for
 from backoffice.portal.sync import PortalSync, SubscriberKeys
+from backoffice.services import intake
+from backoffice.services.cases import default_norms
 from backoffice.store.intake_models import OutboxMessage, QuarantinedSubmission
-from backoffice.store.models import Attachment, Case
+from backoffice.store.models import Attachment, AuditEntry, Case
 
 FAST = RetryPolicy(max_attempts=8, base_delay=0.01, max_delay=0.05)
 
@@ -158,4 +162,112 @@ def test_quarantine_keeps_nothing_silently(sqlite_url: str, portal_factory) -> N
     assert summary.new + summary.rejected == 10
     assert count(db, Case) + count(db, QuarantinedSubmission) == 10
     assert len(portal.accepted_submission_ids()) + len(portal.rejected()) == 10
+    db.dispose()
+
+
+def test_received_at_is_the_submit_time_and_the_pickup_time_is_kept(db: Database, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    submitted = datetime(2026, 10, 30, 16, 45, 12, tzinfo=UTC)  # a Friday evening, picked up days later
+    portal = portal_factory(count=4, clock=submitted.timestamp)
+    before = datetime.now(UTC).replace(microsecond=0)
+    assert make_sync(db, portal).run_once().new == 4
+    with db.uow(write=False) as uow:
+        cases = uow.session.scalars(select(Case)).all()
+        assert [c.received_at for c in cases] == [submitted] * 4
+        for case in cases:
+            assert case.created_at >= before  # pickup time
+            norm = norm_for(default_norms(), case.service, submitted.date())
+            assert (case.target_date, case.legal_deadline) == compute_deadlines(norm, submitted.date())
+        created = uow.session.scalars(select(AuditEntry.at).where(AuditEntry.action == "created")).all()
+        assert len(created) == 4 and all(at >= before for at in created)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_inline_and_pooled_opening_give_the_same_outcomes(sqlite_url: str, workers: int, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+
+    db = open_database(sqlite_url, migrate=True)
+    portal = portal_factory(count=12, seed=5, faults="hash_mismatch:0.2,schema_violation:0.2")
+    summary = make_sync(db, portal, workers=workers, fetch_ahead=3).run_once()
+    faulty = {s for s in portal.submission_ids() if portal.expected_problem(s) is not None}
+    assert 0 < len(faulty) < 12
+    assert (summary.new, summary.rejected, summary.errors) == (12 - len(faulty), len(faulty), 0), summary.error_messages
+    assert set(portal.rejected()) == faulty
+    assert multiprocessing.active_children() == []  # the pool is gone with the round
+    db.dispose()
+
+
+def test_a_failing_store_ends_the_round_without_hanging_or_orphans(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+
+    db = open_database(sqlite_url, migrate=True)
+    portal = portal_factory(count=10)
+    calls = []
+    real = intake.store_opened
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(intake, "store_opened", flaky)
+    sync = make_sync(db, portal, workers=2, fetch_ahead=2, store_batch=1)
+    with pytest.raises(RuntimeError, match="disk full"):
+        sync.run_once()
+    assert multiprocessing.active_children() == []
+    assert count(db, Case) == 2
+    monkeypatch.undo()
+    summary = make_sync(db, portal, holder="other").run_once()  # the lease was released
+    assert summary.new == 8 and count(db, Case) == 10
+    db.dispose()
+
+
+def test_quarantine_keeps_the_submit_time_too(sqlite_url: str, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+
+    db = open_database(sqlite_url, migrate=True)
+    submitted = datetime.now(UTC).replace(microsecond=0) - timedelta(days=2)
+    portal = portal_factory(count=2, faults="hash_mismatch:1.0", clock=submitted.timestamp)
+    assert make_sync(db, portal).run_once().rejected == 2
+    with db.uow(write=False) as uow:
+        assert [q.received_at for q in uow.intake.quarantine()] == [submitted] * 2
+    db.dispose()
+
+
+def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+    from backoffice.store.intake_repository import IntakeRepository
+
+    db = open_database(sqlite_url, migrate=True)
+    portal = portal_factory(count=6)
+    first = make_sync(db, portal, holder="pc-1")
+    monkeypatch.setattr(first.client, "post_event", lambda case_id, token: (_ for _ in ()).throw(PortalUnavailable("down")))
+    assert first.run_once().new == 6  # stored, but the portal still lists them as submitted
+    with db.uow() as uow:  # forget two of them, as if the other client had not got to them yet
+        for case in uow.session.scalars(select(Case).order_by(Case.id).limit(2)):
+            uow.session.delete(case)
+        uow.commit()
+    # The race: the known-check passes for all six, the unique submission id catches four.
+    monkeypatch.setattr(IntakeRepository, "known_submissions", lambda self, ids: set())
+    summary = make_sync(db, portal, holder="pc-2", store_batch=8, fetch_ahead=8).run_once()
+    assert (summary.new, summary.known) == (2, 4), summary.error_messages
+    assert count(db, Case) == 6
+    db.dispose()
+
+
+def test_a_round_starts_no_more_workers_than_it_has_submissions(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+    from backoffice.portal import sync as sync_module
+
+    db = open_database(sqlite_url, migrate=True)
+    portal = portal_factory(count=1)
+    sizes: list[int] = []
+    real = sync_module.start_pool
+    monkeypatch.setattr(sync_module, "start_pool", lambda workers: sizes.append(workers) or real(workers))
+    sync = make_sync(db, portal, workers=4)
+    assert sync.run_once().new == 1
+    portal.add_submissions(3)
+    assert sync.run_once().new == 3
+    assert make_sync(db, portal, workers=4).run_once().new == 0  # nothing new: no pool at all
+    assert sizes == [1, 3]  # one submission is opened inline, without a process
     db.dispose()

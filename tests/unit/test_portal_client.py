@@ -401,6 +401,26 @@ def test_attachment_dropped_mid_body_is_retried_from_scratch(connect, clock: Fak
     assert clock.sleeps == [0.5]
 
 
+def test_attachment_in_memory_keeps_the_limit_and_retries(connect, clock: FakeClock) -> None:
+    bodies = [ChunkStream([b"partial", b"never"], drop_after=1), ChunkStream([JWE[:10], JWE[10:]])]
+    client, portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
+    assert client.fetch_attachment("sub-1", "att-1", max_bytes=len(JWE)) == JWE
+    assert len(portal.api_requests) == 2
+
+    sent = []
+
+    class Endless(httpx.SyncByteStream):
+        def __iter__(self) -> Iterator[bytes]:
+            for _ in range(100):
+                sent.append(1)
+                yield b"x" * 100
+
+    client, _ = connect(lambda r: httpx.Response(200, stream=Endless()))
+    with pytest.raises(AttachmentTooLarge, match="250 bytes"):
+        client.fetch_attachment("sub-1", "att-1", max_bytes=250)
+    assert len(sent) == 3  # never more than the limit (plus one chunk) in memory
+
+
 def test_attachment_failing_for_good_leaves_no_file(connect, tmp_path: Path) -> None:
     client, _ = connect(lambda r: httpx.Response(200, stream=ChunkStream([b"a", b"b"], drop_after=1)), max_attempts=2)
     dest = tmp_path / "a.jwe"

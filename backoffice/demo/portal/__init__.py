@@ -19,7 +19,9 @@ from __future__ import annotations
 import random
 import secrets
 import threading
+import time
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from types import TracebackType
@@ -47,7 +49,7 @@ class DemoPortal:
                  key_size: int = 4096, max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
                  token_ttl: float = 1800.0, host: str = "127.0.0.1", port: int = 0,
                  slow_delay: tuple[float, float] = (1.0, 2.0), timeout_delay: float = 35.0,
-                 today: date | None = None) -> None:
+                 today: date | None = None, clock: Callable[[], float] = time.time) -> None:
         if count < 0 or rate < 0 or max_attachment_bytes < 1 or token_ttl <= 0:
             raise ValueError("count, rate, max_attachment_bytes and token_ttl must be positive")
         if key_size < 2048:
@@ -58,6 +60,7 @@ class DemoPortal:
         self.host, self.port = host, port
         self.slow_delay, self.timeout_delay = slow_delay, timeout_delay
         self.today = today or date.today()
+        self.clock = clock  # stamps the submit events (their iat is the legal receipt time)
         ids = random.Random(f"destinations:{seed}")
         self.destinations: dict[Service, str] = {service: rng_uuid(ids) for service in Service}
         self.client_id = rng_uuid(ids)
@@ -91,6 +94,7 @@ class DemoPortal:
         self._factory = SubmissionFactory(
             seed=self.seed, today=self.today, destinations=self.destinations, encryption_key=self.decryption_key,
             service_key=self.service_key, issuer=self._url, max_attachment_bytes=self.max_attachment_bytes,
+            clock=self.clock,
             content_faults=fault_spec.FaultPicker(self.spec.content, random.Random(f"content-faults:{self.seed}"),
                                                   fault_spec.CONTENT),
         )

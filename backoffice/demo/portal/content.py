@@ -13,6 +13,7 @@ import json
 import random
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -76,7 +77,8 @@ class SubmissionFactory:
     """Generates submissions one after the other; not thread-safe (the portal serialises calls)."""
 
     def __init__(self, *, seed: int, today: date, destinations: dict[Service, str], encryption_key: jwk.JWK,
-                 service_key: jwk.JWK, issuer: str, content_faults: FaultPicker, max_attachment_bytes: int) -> None:
+                 service_key: jwk.JWK, issuer: str, content_faults: FaultPicker, max_attachment_bytes: int,
+                 clock: Callable[[], float] = time.time) -> None:
         self.rng = random.Random(f"submissions:{seed}")
         self.fault_rng = random.Random(f"fault-documents:{seed}")  # the picker has its own stream
         self.today = today
@@ -86,6 +88,7 @@ class SubmissionFactory:
         self.issuer = issuer
         self.content_faults = content_faults
         self.max_attachment_bytes = max_attachment_bytes
+        self.clock = clock
 
     def next(self) -> tuple[Submission, str]:
         """A new submission and its signed submit-submission event."""
@@ -120,7 +123,7 @@ class SubmissionFactory:
         tags = crypto.AuthenticationTags.of(encrypted_metadata, encrypted_data, attachments)
         submission = Submission(submission_id, case_id, self.destinations[service], service, encrypted_metadata,
                                 encrypted_data, attachments, tags, fault, EXPECTED_PROBLEM.get(fault or ""))
-        event = crypto.submit_set(self.issuer, submission_id, case_id, tags, now=int(time.time()), jti=jti)
+        event = crypto.submit_set(self.issuer, submission_id, case_id, tags, now=int(self.clock()), jti=jti)
         return submission, crypto.sign_set(event, self.service_key)
 
     def _metadata(self, service: Service, form: dict[str, Any], data_hash: str, schema: str,

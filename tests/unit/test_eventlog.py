@@ -1,0 +1,79 @@
+"""The submit event in a case's event log: receipt time, signature, authentication tags."""
+
+from __future__ import annotations
+
+import pickle
+from datetime import UTC, datetime
+
+import pytest
+from jwcrypto import jwk
+
+from backoffice.domain.catalog import Service
+from backoffice.portal import crypto, eventlog, problems, pool
+from backoffice.portal.crypto import AuthenticationTags
+from backoffice.portal.opening import Envelope, Refusal, Refused
+
+SUBMITTED = datetime(2026, 10, 30, 16, 45, 12, tzinfo=UTC)
+TAGS = AuthenticationTags("meta-tag", "data-tag", {"a1": "att-tag"})
+
+
+@pytest.fixture(scope="module")
+def service_key() -> jwk.JWK:
+    return crypto.generate_key("service-1", "sig", 2048)
+
+
+def submit(key: jwk.JWK, *, submission: str = "s1", case: str = "c1", tags: AuthenticationTags = TAGS) -> str:
+    payload = crypto.submit_set("https://portal", submission, case, tags, now=int(SUBMITTED.timestamp()))
+    return crypto.sign_set(payload, key)
+
+
+def keys_of(*keys: jwk.JWK) -> dict[str, jwk.JWK]:
+    return {k.get("kid"): crypto.load_jwk(crypto.public_jwk(k)) for k in keys}
+
+
+def test_the_submit_event_gives_receipt_time_and_tags(service_key: jwk.JWK) -> None:
+    other = crypto.sign_set(
+        crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_NOTIFY, {}, now=1), service_key
+    )
+    found = eventlog.submit_event([other, submit(service_key)], keys_of(service_key), "s1", "c1")
+    assert found.submitted_at == SUBMITTED
+    assert found.tags == TAGS
+
+
+@pytest.mark.parametrize("case", ["missing", "unknown key", "forged", "other submission"])
+def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, case: str) -> None:
+    stranger = crypto.generate_key("service-1", "sig", 2048)  # same kid, different key
+    events = {
+        "missing": [],
+        "unknown key": [submit(service_key)],
+        "forged": [submit(stranger)],
+        "other submission": [submit(service_key, submission="s2")],
+    }[case]
+    keys = {} if case == "unknown key" else keys_of(service_key)
+    with pytest.raises(Refusal) as caught:
+        eventlog.submit_event(events, keys, "s1", "c1")
+    assert caught.value.problem is problems.INVALID_EVENT_LOG
+    assert caught.value.detail  # German, says what is wrong
+
+
+def test_tag_mismatch_names_the_part_that_differs() -> None:
+    assert eventlog.tag_mismatch(TAGS, TAGS) is None
+    assert eventlog.tag_mismatch(TAGS, AuthenticationTags("x", "data-tag", {"a1": "att-tag"})) == "metadata"
+    assert eventlog.tag_mismatch(TAGS, AuthenticationTags("meta-tag", "x", {"a1": "att-tag"})) == "data"
+    assert eventlog.tag_mismatch(TAGS, AuthenticationTags("meta-tag", "data-tag", {})) == "attachment:a1"
+
+
+def test_jobs_and_results_cross_process_boundaries(service_key: jwk.JWK) -> None:
+    """The pool pickles jobs and results; a refused job still gets a signed reject."""
+    enc = crypto.generate_key("enc-1", "enc", 2048)
+    sig = crypto.generate_key("sig-1", "sig", 2048)
+    keys = pool.OpeningKeys.of(enc, sig, [crypto.public_jwk(service_key)])
+    env = Envelope("s1", "c1", "d1", (), "not.a.jwe", "not.a.jwe")
+    job = pool.Job(env, Service.WBS, {}, {}, (submit(service_key),), keys, now=1)
+    prepared = pickle.loads(pickle.dumps(pool.prepare(pickle.loads(pickle.dumps(job)))))
+    assert isinstance(prepared.outcome, Refused)
+    assert prepared.outcome.problem == problems.ENCRYPTION_ISSUE
+    assert prepared.submitted_at == SUBMITTED
+    answer = crypto.verify_set(prepared.answer, sig)
+    assert list(answer["events"]) == [crypto.EVENT_REJECT]
+    assert answer["sub"] == "submission:s1"
