@@ -98,3 +98,14 @@ def list_departments(uow: UnitOfWork, user: UserRef) -> list[DepartmentInfo]:
         queues = tuple(QueueInfo(q.id, q.code, q.name, counts.get(q.id, 0)) for q in dept.queues)
         result.append(DepartmentInfo(dept.id, dept.code, dept.name, Service(dept.service), queues))
     return result
+
+
+def list_colleagues(uow: UnitOfWork, user: UserRef) -> list[tuple[str, str]]:
+    """(login, display name) of the active users who share a department with ``user`` (all for admins)."""
+    visible = visible_department_codes(user)
+    found = []
+    for other in uow.directory.users():
+        codes = {m.department.code for m in other.memberships}
+        if other.active and codes and (visible is None or codes & visible):
+            found.append((other.login, other.display_name))
+    return sorted(found, key=lambda pair: pair[1].casefold())

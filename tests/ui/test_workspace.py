@@ -140,3 +140,18 @@ def test_paper_application_is_in_the_menu(window):
     dialog = window.open_paper_application()
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_assignee_filter_offers_colleagues_and_filters_by_them(qtbot, window, actor, db):
+    bar = window.filter_bar
+    qtbot.waitUntil(lambda: bar.assignee.count() > 2, timeout=10_000)
+    logins = [bar.assignee.itemData(i) for i in range(2, bar.assignee.count())]
+    assert actor.login in logins and "a.schneider" in logins and "admin" not in logins  # admin has no department
+    _select_node(qtbot, window, View.OPEN.value)
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        bar.assignee.setCurrentIndex(bar.assignee.findData(actor.login))
+    query = window.case_model.query
+    assert query.assignee_login == actor.login and query.open_only
+    with db.uow(write=False) as uow:
+        assert window.case_model.rowCount() == count_cases(uow, actor, query)
+    bar.reset()

@@ -91,9 +91,26 @@ class FilterBar(QWidget):
             query = replace(query, overdue_on=today)
         elif deadline is not None:
             query = replace(query, due_until=today + timedelta(days=int(deadline)), open_only=True)
-        if self.assignee.currentData() == "nobody":
+        assignee = self.assignee.currentData()
+        if assignee == "nobody":
             query = replace(query, unassigned=True, assignee_login=None)
+        elif assignee is not None:
+            query = replace(query, assignee_login=str(assignee), unassigned=False)
         return query
+
+    def set_colleagues(self, colleagues: list[tuple[str, str]]) -> None:
+        """The people the assignee filter offers (keeps the current choice where possible)."""
+        current = self.assignee.currentData()
+        self.assignee.blockSignals(True)
+        try:
+            while self.assignee.count() > 2:
+                self.assignee.removeItem(2)
+            for login, name in colleagues:
+                self.assignee.addItem(name, login)
+            index = self.assignee.findData(current)
+            self.assignee.setCurrentIndex(max(index, 0))
+        finally:
+            self.assignee.blockSignals(False)
 
     def reset(self) -> None:
         """Clear every filter (one reload, not one per widget)."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.records import CaseQuery, CaseRow, UserRef
+from backoffice.services.directory import list_colleagues
 from backoffice.services.saved_filters import delete_filter, save_filter
 
 from ..dialogs.preferences import PreferencesDialog
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self.table.set_case_model(self.case_model)
         self.refresh_action.setEnabled(True)
         self.user_known.emit(actor)
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: list_colleagues(uow, actor)).success(
+            self.filter_bar.set_colleagues
+        ).run()
         self.refresh()
 
     def is_ready(self) -> bool:
