@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConcurrentModification
+from .decision_repository import DecisionRepository
 from .intake_repository import IntakeRepository
 from .repositories import BlobRepository, CaseRepository, DirectoryRepository, JournalRepository
 
@@ -23,6 +24,7 @@ class UnitOfWork(Protocol):
     blobs: Any
     journal: Any
     intake: Any
+    decisions: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -48,6 +50,7 @@ class SqlUnitOfWork:
         self.blobs = BlobRepository(self.session)
         self.journal = JournalRepository(self.session)
         self.intake = IntakeRepository(self.session)
+        self.decisions = DecisionRepository(self.session)
         return self
 
     def __exit__(
