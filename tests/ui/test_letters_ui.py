@@ -1,0 +1,131 @@
+"""Letter preview, printing into a PDF file, and the print queue dialog (offscreen)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrinter
+
+from backoffice.bootstrap import Database, open_database
+from backoffice.decisions import evaluate, rule_input
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.records import UserRef
+from backoffice.domain.status import Action
+from backoffice.letters import render_letter
+from backoffice.letters.samples import sample_letter
+from backoffice.services import cases, decisions, letters, printing
+from backoffice.services.directory import ensure_user
+from ui.letters import LetterPreview, PrintJobsModel, PrintQueueDialog, print_pdf
+from ui.ops import Tasks
+
+from .conftest import wait_idle
+
+T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # 96 dpi keeps the test quick
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+@pytest.fixture(scope="module")
+def two_pages() -> bytes:
+    pdf = render_letter(sample_letter("wbs_refusal"))
+    import io
+
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
+    return pdf
+
+
+def test_preview_shows_the_page_count_and_prints_every_page(qtbot, two_pages: bytes, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "printed.pdf"
+    preview = LetterPreview(choose=lambda _parent: _pdf_printer(out))
+    qtbot.addWidget(preview)
+    assert not preview.print_button.isEnabled()
+    assert preview.load_pdf(two_pages) == 2
+    assert preview.pages_label.text() == "2 Seiten" and preview.print_button.isEnabled()
+    with qtbot.waitSignal(preview.printed) as signal:
+        preview.print_button.click()
+    assert signal.args == [str(out)]
+    assert len(PdfReader(out).pages) == 2
+    assert preview.load_pdf(b"not a pdf") == 0 and not preview.print_button.isEnabled()
+
+
+def test_print_pdf_renders_each_page_at_printer_resolution(two_pages: bytes, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "direct.pdf"
+    assert print_pdf(two_pages, _pdf_printer(out)) == 2
+    reader = PdfReader(out)
+    assert len(reader.pages) == 2
+    width_mm = float(reader.pages[0].mediabox.width) / 72 * 25.4
+    assert abs(width_mm - 210) < 1  # A4, as the letter
+
+
+@pytest.fixture
+def letters_db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(f"sqlite:///{tmp_path / 'letters.sqlite3'}", migrate=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def clerk_with_jobs(letters_db: Database) -> UserRef:
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
+        for seed in range(200):
+            form = generate_application(Service.WBS, random.Random(seed), T0.date())
+            try:
+                if evaluate(rule_input(Service.WBS, form, T0.date())).eligible:
+                    break
+            except Exception:  # noqa: BLE001 - forms needing clerk input are skipped
+                continue
+        for _ in range(2):
+            az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
+            cases.apply_action(uow, clerk, az, Action.START, now=T0)
+            cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
+            decisions.decide(uow, clerk, az, "granted", now=T0)
+            letters.issue_letter(uow, clerk, az, "wbs_grant", letter_date=date(2026, 11, 3), now=T0)
+        printing.enqueue_batch(uow, clerk, queue_code="wbs-eingang", now=T0)
+        uow.commit()
+    return clerk
+
+
+def test_print_queue_prints_all_and_records_the_dispatch(qtbot, qtmodeltester, letters_db, clerk_with_jobs, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    tasks = Tasks(letters_db.uow)
+    out = tmp_path / "queue.pdf"
+    dialog = PrintQueueDialog(tasks, clerk_with_jobs, choose=lambda _parent: _pdf_printer(out))
+    qtbot.addWidget(dialog)
+    try:
+        dialog.load()
+        wait_idle(qtbot, tasks)
+        assert dialog.model.rowCount() == 2
+        assert dialog.model.index(0, 2).data() == "Wohnberechtigungsschein (Bewilligung)"
+        qtmodeltester.check(dialog.model)
+        with qtbot.waitSignal(dialog.changed, timeout=20_000):
+            dialog.print_all_button.click()
+        wait_idle(qtbot, tasks)
+        assert dialog.model.rowCount() == 0
+        assert "2 Brief(e) gedruckt" in dialog.status_label.text()
+        assert out.exists() and len(PdfReader(out).pages) >= 1
+        with letters_db.uow(write=False) as uow:
+            assert printing.pending_print_jobs(uow, clerk_with_jobs) == []
+            first = letters.list_letters(uow, clerk_with_jobs, "WBS-2026-000001")[0]
+            [dispatch] = printing.dispatches(uow, clerk_with_jobs, first.id)
+        assert dispatch.printer == str(out) and dispatch.by == "clerk"
+    finally:
+        tasks.shutdown()
+
+
+def test_print_jobs_model_is_a_valid_qt_model(qtmodeltester, letters_db, clerk_with_jobs) -> None:  # type: ignore[no-untyped-def]
+    model = PrintJobsModel()
+    with letters_db.uow(write=False) as uow:
+        model.set_jobs(printing.pending_print_jobs(uow, clerk_with_jobs))
+    assert model.rowCount() == 2 and model.columnCount() == 6
+    qtmodeltester.check(model)
