@@ -687,6 +687,29 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="33"/>
+        <source>&amp;Drucken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="56"/>
+        <source>Das PDF kann nicht angezeigt werden.</source>
+        <translation>The PDF cannot be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="58"/>
+        <source>1 Seite</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="60"/>
+        <source>%1 Seiten</source>
+        <translation>%1 pages</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/views/main_window.py" line="63"/>
@@ -903,6 +926,102 @@
         <location filename="../../ui/dialogs/preferences.py" line="28"/>
         <source>Eine geänderte Sprache gilt ab dem nächsten Programmstart.</source>
         <translation>A changed language takes effect the next time the program starts.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsModel</name>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="30"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="30"/>
+        <source>Angefordert</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="31"/>
+        <source>wartet</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="31"/>
+        <source>fehlgeschlagen</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="31"/>
+        <source>gedruckt</source>
+        <translation>printed</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="79"/>
+        <source>Druckwarteschlange</source>
+        <translation>Print queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="87"/>
+        <source>&amp;Drucken</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="88"/>
+        <source>&amp;Alle drucken</source>
+        <translation>Print &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="89"/>
+        <source>A&amp;ktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="90"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="119"/>
+        <source>Nichts ausgewählt.</source>
+        <translation>Nothing selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="153"/>
+        <source>%1 Brief(e) gedruckt.</source>
+        <translation>%1 letter(s) printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="155"/>
+        <source>%1 fehlgeschlagen.</source>
+        <translation>%1 failed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="163"/>
+        <source>%1 Brief(e) warten auf den Druck.</source>
+        <translation>%1 letter(s) waiting to be printed.</translation>
     </message>
 </context>
 <context>
