@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="34"/>
+        <source>Briefe zur Freigabe</source>
+        <translation>Letters awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="48"/>
+        <source>&amp;Freigeben</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="49"/>
+        <source>&amp;Zurückweisen…</source>
+        <translation>&amp;Send back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="50"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="75"/>
+        <source>Freigegeben: %1</source>
+        <translation>Approved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="85"/>
+        <source>Eine Zurückweisung braucht eine Begründung.</source>
+        <translation>Sending a letter back needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="87"/>
+        <source>Zurückgewiesen: %1</source>
+        <translation>Sent back: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseCells</name>
     <message>
         <location filename="../../ui/models/case_cells.py" line="39"/>
@@ -262,17 +300,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="187"/>
+        <location filename="../../ui/composition.py" line="189"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="192"/>
+        <location filename="../../ui/composition.py" line="194"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="198"/>
+        <location filename="../../ui/composition.py" line="200"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -710,6 +748,57 @@
     </message>
 </context>
 <context>
+    <name>LettersMenu</name>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="26"/>
+        <source>&amp;Druckwarteschlange…</source>
+        <translation>&amp;Print queue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="28"/>
+        <source>Briefe &amp;freigeben…</source>
+        <translation>&amp;Approve letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="33"/>
+        <source>B&amp;riefe</source>
+        <translation>&amp;Letters</translation>
+    </message>
+</context>
+<context>
+    <name>LettersModel</name>
+    <message>
+        <location filename="../../ui/letters/models.py" line="89"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="90"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="91"/>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="92"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="93"/>
+        <source>Entschieden von</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="94"/>
+        <source>Erstellt</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/views/main_window.py" line="63"/>
@@ -931,47 +1020,47 @@
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <location filename="../../ui/letters/models.py" line="70"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <location filename="../../ui/letters/models.py" line="71"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <location filename="../../ui/letters/models.py" line="72"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="29"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="30"/>
+        <location filename="../../ui/letters/models.py" line="74"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="30"/>
+        <location filename="../../ui/letters/models.py" line="75"/>
         <source>Angefordert</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="31"/>
+        <location filename="../../ui/letters/models.py" line="68"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="31"/>
+        <location filename="../../ui/letters/models.py" line="68"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="31"/>
+        <location filename="../../ui/letters/models.py" line="68"/>
         <source>gedruckt</source>
         <translation>printed</translation>
     </message>
@@ -979,47 +1068,47 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="79"/>
+        <location filename="../../ui/letters/print_queue.py" line="30"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="87"/>
+        <location filename="../../ui/letters/print_queue.py" line="38"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="88"/>
+        <location filename="../../ui/letters/print_queue.py" line="39"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="89"/>
+        <location filename="../../ui/letters/print_queue.py" line="40"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="90"/>
+        <location filename="../../ui/letters/print_queue.py" line="41"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="119"/>
+        <location filename="../../ui/letters/print_queue.py" line="70"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="153"/>
+        <location filename="../../ui/letters/print_queue.py" line="104"/>
         <source>%1 Brief(e) gedruckt.</source>
         <translation>%1 letter(s) printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="155"/>
+        <location filename="../../ui/letters/print_queue.py" line="106"/>
         <source>%1 fehlgeschlagen.</source>
         <translation>%1 failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="163"/>
+        <location filename="../../ui/letters/print_queue.py" line="114"/>
         <source>%1 Brief(e) warten auf den Druck.</source>
         <translation>%1 letter(s) waiting to be printed.</translation>
     </message>
@@ -1325,6 +1414,19 @@
         <location filename="../../ui/work_actions.py" line="99"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="23"/>
+        <source>Zurückweisen</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="23"/>
+        <source>Begründung für die Sachbearbeitung:</source>
+        <translation>Reason for the clerk:</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,7 @@ from backoffice.letters import render_letter
 from backoffice.letters.samples import sample_letter
 from backoffice.services import cases, decisions, letters, printing
 from backoffice.services.directory import ensure_user
-from ui.letters import LetterPreview, PrintJobsModel, PrintQueueDialog, print_pdf
+from ui.letters import ApprovalDialog, LetterPreview, PrintJobsModel, PrintQueueDialog, print_pdf
 from ui.ops import Tasks
 
 from .conftest import wait_idle
@@ -79,13 +79,7 @@ def letters_db(tmp_path: Path) -> Iterator[Database]:
 def clerk_with_jobs(letters_db: Database) -> UserRef:
     with letters_db.uow() as uow:
         clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
-        for seed in range(200):
-            form = generate_application(Service.WBS, random.Random(seed), T0.date())
-            try:
-                if evaluate(rule_input(Service.WBS, form, T0.date())).eligible:
-                    break
-            except Exception:  # noqa: BLE001 - forms needing clerk input are skipped
-                continue
+        form = _wbs_form(eligible=True)
         for _ in range(2):
             az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
             cases.apply_action(uow, clerk, az, Action.START, now=T0)
@@ -129,3 +123,90 @@ def test_print_jobs_model_is_a_valid_qt_model(qtmodeltester, letters_db, clerk_w
         model.set_jobs(printing.pending_print_jobs(uow, clerk_with_jobs))
     assert model.rowCount() == 2 and model.columnCount() == 6
     qtmodeltester.check(model)
+
+
+@pytest.fixture
+def refusals_awaiting(letters_db: Database) -> tuple[UserRef, UserRef]:
+    """Two WBS refusals by a clerk, waiting for a team lead (the default four-eyes rule)."""
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
+        lead = ensure_user(uow, "lead", "Tanja Leitner", [Role.TEAM_LEAD], ["zwf"])
+        for _ in range(2):
+            az = cases.create_case(uow, clerk, Service.WBS, _wbs_form(eligible=False), now=T0)
+            cases.apply_action(uow, clerk, az, Action.START, now=T0)
+            cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
+            decisions.decide(uow, clerk, az, "refused", now=T0)
+            letters.issue_letter(uow, clerk, az, "wbs_refusal", now=T0)
+        uow.commit()
+    return clerk, lead
+
+
+def _wbs_form(*, eligible: bool) -> dict:  # type: ignore[type-arg]
+    for seed in range(200):
+        form = generate_application(Service.WBS, random.Random(seed), T0.date())
+        try:
+            if evaluate(rule_input(Service.WBS, form, T0.date())).eligible is eligible:
+                return form
+        except Exception:  # noqa: BLE001 - forms needing clerk input are skipped
+            continue
+    raise AssertionError("no form")
+
+
+def test_team_lead_approves_one_letter_and_sends_the_other_back(qtbot, qtmodeltester, letters_db, refusals_awaiting) -> None:  # type: ignore[no-untyped-def]
+    clerk, lead = refusals_awaiting
+    tasks = Tasks(letters_db.uow)
+    reasons = iter(["", "Begründung ergänzen"])
+    dialog = ApprovalDialog(tasks, lead, reason=lambda _parent: next(reasons))
+    qtbot.addWidget(dialog)
+    try:
+        dialog.load()
+        qtbot.waitUntil(lambda: dialog.preview.page_count() > 0, timeout=10_000)
+        assert dialog.model.rowCount() == 2 and dialog.model.index(0, 4).data() == "clerk"
+        qtmodeltester.check(dialog.model)
+        first, second = dialog.model.records()
+        with qtbot.waitSignal(dialog.changed, timeout=10_000):
+            dialog.approve_button.click()
+        wait_idle(qtbot, tasks)
+        assert [x.id for x in dialog.model.records()] == [second.id]
+        dialog.reject_button.click()  # an empty reason is refused in the dialog
+        assert "Begründung" in dialog.status_label.text()
+        with qtbot.waitSignal(dialog.changed, timeout=10_000):
+            dialog.reject_button.click()
+        wait_idle(qtbot, tasks)
+        assert dialog.model.rowCount() == 0 and not dialog.approve_button.isEnabled()
+        with letters_db.uow(write=False) as uow:
+            approved = letters.get_letter(uow, lead, first.id)
+            sent_back = letters.get_letter(uow, lead, second.id)
+        assert (approved.status.value, approved.approved_by) == ("final", "lead")
+        assert (sent_back.status.value, sent_back.cancel_reason) == ("cancelled", "Begründung ergänzen")
+    finally:
+        tasks.shutdown()
+
+
+def test_letters_menu_sits_before_help_and_offers_approvals_to_team_leads(qtbot, letters_db, refusals_awaiting) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Signal
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.letters.menu import LettersMenu
+
+    class Window(QMainWindow):
+        user_known = Signal(object)
+
+    clerk, lead = refusals_awaiting
+    window = Window()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&Hilfe")
+    tasks = Tasks(letters_db.uow)
+    try:
+        menu = LettersMenu(tasks, window)
+        assert [a.text() for a in window.menuBar().actions()] == ["B&riefe", "&Hilfe"]
+        window.user_known.emit(clerk)
+        assert menu.print_queue_action.isEnabled() and not menu.approvals_action.isEnabled()
+        assert menu.open_approvals() is None
+        window.user_known.emit(lead)
+        dialog = menu.open_approvals()
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()

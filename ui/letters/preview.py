@@ -61,6 +61,11 @@ class LetterPreview(QWidget):
         self.print_button.setEnabled(pages > 0)
         return pages
 
+    def clear(self) -> None:
+        self.document.close()
+        self.pages_label.setText("")
+        self.print_button.setEnabled(False)
+
     def page_count(self) -> int:
         return self.document.pageCount()
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -14,57 +13,9 @@ from backoffice.services import letters, printing
 from backoffice.services.printing import PrintJobInfo
 
 from ..ops import CommandOp, QueryOp, Tasks
+from .models import PrintJobsModel
 from .preview import PrinterFactory
 from .printing import PrintFailed, choose_printer, print_pdf, printer_label
-
-Index = QModelIndex | QPersistentModelIndex
-
-
-class PrintJobsModel(QAbstractTableModel):
-    """Pending print jobs (read-only rows of PrintJobInfo)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._jobs: list[PrintJobInfo] = []
-        self._headers = [self.tr("Aktenzeichen"), self.tr("Antragsteller/in"), self.tr("Brief"), self.tr("Version"),
-                         self.tr("Status"), self.tr("Angefordert")]
-        self._status = {"queued": self.tr("wartet"), "failed": self.tr("fehlgeschlagen"), "printed": self.tr("gedruckt")}
-
-    def set_jobs(self, jobs: Sequence[PrintJobInfo]) -> None:
-        self.beginResetModel()
-        self._jobs = list(jobs)
-        self.endResetModel()
-
-    def job(self, row: int) -> PrintJobInfo:
-        return self._jobs[row]
-
-    def jobs(self) -> list[PrintJobInfo]:
-        return list(self._jobs)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._jobs)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._jobs):
-            return None
-        job = self._jobs[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            letter = job.letter
-            return (letter.aktenzeichen, letter.applicant_name, letter.kind_label, str(letter.version),
-                    self._status.get(job.status.value, job.status.value),
-                    job.requested_at.astimezone().strftime("%d.%m.%Y %H:%M"))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and job.error:
-            return job.error
-        return None
-
 
 class PrintQueueDialog(QDialog):
     """Lists pending jobs; prints the selected or all of them on one chosen printer."""
