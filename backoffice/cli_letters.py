@@ -4,6 +4,10 @@
     backoffice letter render AKTENZEICHEN --kind KIND --out FILE.pdf [--documents TEXT ...] [--deadline YYYY-MM-DD] [--date YYYY-MM-DD]
     backoffice letter issue  AKTENZEICHEN --kind KIND [same options]   (archive a new version)
     backoffice letter list   AKTENZEICHEN [--format table|json]
+    backoffice letter awaiting [--format table|json]          (team leads: letters awaiting approval)
+    backoffice letter approve LETTER_ID | letter reject LETTER_ID --reason TEXT
+    backoffice print enqueue (--letter ID | --queue CODE | --day YYYY-MM-DD)
+    backoffice print pending [--format table|json]
 
 Exit codes: 0 done, 1 error (one line per problem on stderr).
 """
@@ -24,7 +28,7 @@ from .cli import CliError, _actor, _with_db
 from .domain.errors import ValidationFailed
 from .letters import KINDS, LetterIncomplete, TemplateInvalid
 from .rules import RuleInputError
-from .services import decisions, letters
+from .services import decisions, letters, printing
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -55,6 +59,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     lst.add_argument("aktenzeichen")
     lst.add_argument("--format", choices=["table", "json"], default="table")
     lst.set_defaults(run=cmd_letter_list)
+    awaiting = letter.add_parser("awaiting", help="letters awaiting a team lead's approval (four eyes)")
+    awaiting.add_argument("--format", choices=["table", "json"], default="table")
+    awaiting.set_defaults(run=cmd_letter_awaiting)
+    approve = letter.add_parser("approve", help="approve a letter (team lead, not the deciding clerk)")
+    approve.add_argument("letter_id", type=int)
+    approve.set_defaults(run=cmd_letter_approve)
+    reject = letter.add_parser("reject", help="send a letter back: the version is cancelled")
+    reject.add_argument("letter_id", type=int)
+    reject.add_argument("--reason", required=True)
+    reject.set_defaults(run=cmd_letter_reject)
+
+    prt = sub.add_parser("print", help="the print queue (printing itself happens in the GUI)").add_subparsers(
+        dest="print_command", required=True)
+    enqueue = prt.add_parser("enqueue", help="queue final letters for printing")
+    which = enqueue.add_mutually_exclusive_group(required=True)
+    which.add_argument("--letter", type=int, help="one letter id")
+    which.add_argument("--queue", help="all final letters of cases in this queue")
+    which.add_argument("--day", type=_iso_date, help="all letters made final on this day (UTC)")
+    enqueue.set_defaults(run=cmd_print_enqueue)
+    pending = prt.add_parser("pending", help="jobs waiting to be printed")
+    pending.add_argument("--format", choices=["table", "json"], default="table")
+    pending.set_defaults(run=cmd_print_pending)
 
 
 def cmd_decide(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -108,18 +134,80 @@ def cmd_letter_issue(args: argparse.Namespace, settings: config.Settings, out: T
 
 
 def cmd_letter_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    return _list(settings, out, args.format, lambda uow, actor: letters.list_letters(uow, actor, args.aktenzeichen))
+
+
+def cmd_letter_awaiting(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    return _list(settings, out, args.format, letters.letters_awaiting_approval)
+
+
+def _list(settings: config.Settings, out: TextIO, fmt: str, query: Callable[[Any, Any], list[letters.LetterInfo]]) -> int:
     def run(db: Database) -> int:
         actor = _actor(db, settings)
         with db.uow(write=False) as uow:
-            rows = letters.list_letters(uow, actor, args.aktenzeichen)
-        if args.format == "json":
+            rows = query(uow, actor)
+        if fmt == "json":
             print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2), file=out)
             return 0
-        print(f"{'ID':<6}{'KIND':<30}{'VERSION':<9}{'STATUS':<19}{'DATE':<12}CREATED_BY", file=out)
+        print(f"{'ID':<6}{'AKTENZEICHEN':<18}{'KIND':<30}{'VERSION':<9}{'STATUS':<19}{'DATE':<12}CREATED_BY", file=out)
         for r in rows:
-            print(f"{r.id:<6}{r.kind:<30}{r.version:<9}{r.status.value:<19}{r.letter_date.isoformat():<12}{r.created_by}",
-                  file=out)
+            print(f"{r.id:<6}{r.aktenzeichen:<18}{r.kind:<30}{r.version:<9}{r.status.value:<19}"
+                  f"{r.letter_date.isoformat():<12}{r.created_by}", file=out)
         print(f"{len(rows)} letter(s)", file=out)
+        return 0
+
+    return _guarded(settings, run)
+
+
+def cmd_letter_approve(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    return _change(settings, out, lambda uow, actor: letters.approve_letter(uow, actor, args.letter_id))
+
+
+def cmd_letter_reject(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    return _change(settings, out, lambda uow, actor: letters.reject_letter(uow, actor, args.letter_id, args.reason))
+
+
+def _change(settings: config.Settings, out: TextIO, op: Callable[[Any, Any], letters.LetterInfo]) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        with db.uow() as uow:
+            info = op(uow, actor)
+            uow.commit()
+        print(f"letter {info.id}: {info.kind} version {info.version} {info.status.value}", file=out)
+        return 0
+
+    return _guarded(settings, run)
+
+
+def cmd_print_enqueue(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        with db.uow() as uow:
+            if args.letter is not None:
+                jobs = [printing.enqueue_print(uow, actor, args.letter)]
+            else:
+                jobs = printing.enqueue_batch(uow, actor, queue_code=args.queue, day=args.day)
+            uow.commit()
+        print(f"{len(jobs)} print job(s) queued", file=out)
+        return 0
+
+    return _guarded(settings, run)
+
+
+def cmd_print_pending(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = _actor(db, settings)
+        with db.uow(write=False) as uow:
+            jobs = printing.pending_print_jobs(uow, actor)
+        if args.format == "json":
+            data = [{"id": j.id, "status": j.status.value, "requested_by": j.requested_by,
+                     "requested_at": j.requested_at.isoformat(), "error": j.error, "letter": j.letter.as_json()}
+                    for j in jobs]
+            print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
+            return 0
+        for j in jobs:
+            print(f"{j.id:<6}{j.status.value:<8}{j.letter.aktenzeichen:<18}{j.letter.kind} v{j.letter.version}", file=out)
+        print(f"{len(jobs)} job(s)", file=out)
         return 0
 
     return _guarded(settings, run)

@@ -87,7 +87,14 @@ def test_decide_then_render_issue_and_list(home: Path) -> None:
     issued = run("letter", "issue", az, "--kind", "fz_receipt", home=home)
     assert issued.returncode == 0, issued.stderr
     listed = run("letter", "list", az, "--format", "json", home=home)
-    assert [(x["kind"], x["version"], x["status"]) for x in json.loads(listed.stdout)] == [("fz_receipt", 1, "final")]
+    [row] = json.loads(listed.stdout)
+    assert (row["kind"], row["version"], row["status"]) == ("fz_receipt", 1, "final")
+    queued = run("print", "enqueue", "--letter", str(row["id"]), home=home)
+    assert queued.returncode == 0 and queued.stdout.strip() == "1 print job(s) queued", queued.stderr
+    pending = run("print", "pending", "--format", "json", home=home)
+    assert [(j["status"], j["letter"]["aktenzeichen"]) for j in json.loads(pending.stdout)] == [("queued", az)]
+    not_waiting = run("letter", "approve", str(row["id"]), home=home)
+    assert not_waiting.returncode == 1 and "wartet nicht auf Freigabe" in not_waiting.stderr
 
 
 def test_problems_are_one_line_each_with_a_non_zero_exit(home: Path) -> None:
