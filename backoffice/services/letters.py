@@ -131,6 +131,9 @@ def issue_letter(
         letter_date=data.letter_date, sha512=uow.blobs.put(pdf), size=len(pdf), created_by_id=actor.id,
         created_at=now, finalised_at=None if needs_approval else now,
     )
+    for earlier in uow.decisions.letters_of_case(case.id):  # a reissue replaces a version still waiting
+        if earlier.kind == kind and earlier.status == LetterStatus.AWAITING_APPROVAL.value:
+            earlier.status, earlier.cancel_reason = LetterStatus.CANCELLED.value, f"ersetzt durch Version {letter.version}"
     uow.decisions.add(letter)
     uow.flush()
     audit.record(uow, case, actor, "letter", now, f"letter.{kind}", None, f"Version {letter.version}: {letter.status}")

@@ -134,6 +134,15 @@ def test_four_eyes_refuses_the_deciding_team_lead_and_a_rejection_cancels(db: Da
         rejected = letters.reject_letter(uow, admin, letter.id, "Begründung ergänzen", now=T0)
         uow.commit()
     assert rejected.status is letters.LetterStatus.CANCELLED and rejected.cancel_reason == "Begründung ergänzen"
+    with db.uow() as uow:
+        second = letters.issue_letter(uow, lead, az, "wbs_refusal", now=T0)
+        third = letters.issue_letter(uow, lead, az, "wbs_refusal", now=T0)  # replaces the waiting second
+        uow.commit()
+    with db.uow(write=False) as uow:
+        listed = {x.version: x for x in letters.list_letters(uow, admin, az)}
+        assert [x.id for x in letters.letters_awaiting_approval(uow, admin)] == [third.id]
+    assert listed[2].status is letters.LetterStatus.CANCELLED and listed[2].cancel_reason == "ersetzt durch Version 3"
+    assert listed[1].cancel_reason == "Begründung ergänzen" and second.version == 2 and third.version == 3
 
 
 def test_reissue_is_a_new_version_and_the_first_stays_unchanged(db: Database, people) -> None:  # type: ignore[no-untyped-def]
