@@ -746,6 +746,11 @@
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
+    <message>
+        <location filename="../../ui/letters/open.py" line="19"/>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
 </context>
 <context>
     <name>LettersMenu</name>

@@ -210,3 +210,24 @@ def test_letters_menu_sits_before_help_and_offers_approvals_to_team_leads(qtbot,
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
+
+
+def test_open_letter_preview_renders_for_the_case_and_shows_archived_letters(qtbot, letters_db, refusals_awaiting) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters import open_letter_preview
+
+    clerk, _ = refusals_awaiting
+    tasks = Tasks(letters_db.uow)
+    try:
+        fresh = open_letter_preview(tasks, clerk, None, aktenzeichen="WBS-2026-000001", kind="wbs_refusal")
+        qtbot.addWidget(fresh)
+        qtbot.waitUntil(lambda: fresh.preview.page_count() > 0, timeout=10_000)
+        assert "Wohnberechtigungsschein (Ablehnung)" in fresh.windowTitle()
+        archived = open_letter_preview(tasks, clerk, None, aktenzeichen="WBS-2026-000002", letter_id=2)
+        qtbot.addWidget(archived)
+        qtbot.waitUntil(lambda: archived.preview.page_count() > 0, timeout=10_000)
+        wrong = open_letter_preview(tasks, clerk, None, aktenzeichen="WBS-2026-000001", kind="wbs_grant")
+        qtbot.addWidget(wrong)
+        qtbot.waitUntil(lambda: "passt nicht" in wrong.preview.pages_label.text(), timeout=10_000)
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()

@@ -2,11 +2,12 @@
 
 from .approvals import ApprovalDialog
 from .models import LettersModel, PrintJobsModel, RecordsModel
+from .open import open_letter_preview
 from .preview import LetterPreview, LetterPreviewDialog
 from .print_queue import PrintQueueDialog
 from .printing import choose_printer, print_pdf
 
 __all__ = [
     "ApprovalDialog", "LetterPreview", "LetterPreviewDialog", "LettersModel", "PrintJobsModel", "PrintQueueDialog",
-    "RecordsModel", "choose_printer", "print_pdf",
+    "RecordsModel", "choose_printer", "open_letter_preview", "print_pdf",
 ]
