@@ -39,7 +39,7 @@ class ApprovalDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().selectionChanged.connect(self._selected)
-        self.preview = LetterPreview(self)
+        self.preview = LetterPreview(self, printable=False)  # printed only once final
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.preview)

@@ -20,7 +20,8 @@ class LetterPreview(QWidget):
 
     printed = Signal(str)  # the printer's name (or output file), after a successful print
 
-    def __init__(self, parent: QWidget | None = None, *, choose: PrinterFactory = choose_printer) -> None:
+    def __init__(self, parent: QWidget | None = None, *, choose: PrinterFactory = choose_printer,
+                 printable: bool = True) -> None:
         super().__init__(parent)
         self._choose = choose
         self._buffer: QBuffer | None = None
@@ -33,6 +34,7 @@ class LetterPreview(QWidget):
         self.print_button = QPushButton(self.tr("&Drucken…"), self)
         self.print_button.setEnabled(False)
         self.print_button.clicked.connect(self.print_letter)
+        self.print_button.setVisible(printable)  # e.g. not before a team lead approved the letter
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label, 1)
         bar.addWidget(self.print_button)
