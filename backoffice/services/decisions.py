@@ -50,6 +50,11 @@ LETTER_KINDS: Mapping[tuple[Service, DecisionOutcome], str] = {
 }
 
 
+def outcomes_for(service: Service) -> list[DecisionOutcome]:
+    """The outcomes a decision on ``service`` may have (Führungszeugnis: forwarded or refused)."""
+    return [o for (s, o) in LETTER_KINDS if s is Service(service)]
+
+
 @dataclass(frozen=True, slots=True)
 class DecisionProposal:
     """What the rules say; nothing is stored."""
@@ -121,7 +126,7 @@ def decide(
     case = load_for_read(uow, actor, aktenzeichen)
     service = Service(case.service)
     if (service, outcome) not in LETTER_KINDS:
-        allowed = ", ".join(o.value for (s, o) in LETTER_KINDS if s is service)
+        allowed = ", ".join(o.value for o in outcomes_for(service))
         raise ValidationFailed([f"Ergebnis {outcome.value!r} ist für {service.label} nicht möglich (möglich: {allowed})"])
     proposal = _propose(service, case.aktenzeichen, case.form_data, case.received_at.date(), overrides)
     texts = tuple(r.strip() for r in reasons if r.strip())
@@ -179,7 +184,7 @@ def _propose(
         aktenzeichen=aktenzeichen, service=service, key_date=inp.key_date, outcome=outcome,
         letter_kind=LETTER_KINDS[(service, outcome)], rule_input=dict(inp.data), result=result.as_json(),
         legal_basis=tuple(result.legal_basis), rules_applied=tuple(result.rules_applied),
-        notices=tuple(result.notices), remarks=inp.remarks, reasons=reasons,
+        notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks, reasons=reasons,
     )
 
 

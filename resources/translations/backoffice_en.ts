@@ -430,6 +430,99 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="35"/>
+        <source>Entscheidung %1</source>
+        <translation>Decision %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="39"/>
+        <source>Ergänzende Angaben als JSON, z. B. {&quot;volunteer_proof&quot;: true}</source>
+        <translation>Additional facts as JSON, e.g. {&quot;volunteer_proof&quot;: true}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="45"/>
+        <source>Gründe der Ablehnung, ein Grund je Zeile</source>
+        <translation>Grounds of a refusal, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="48"/>
+        <source>&amp;Neu berechnen</source>
+        <translation>&amp;Recompute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="49"/>
+        <source>&amp;Entscheiden</source>
+        <translation>&amp;Decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="50"/>
+        <source>&amp;Bescheid erstellen</source>
+        <translation>Create &amp;letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="51"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="57"/>
+        <source>Angaben der Sachbearbeitung:</source>
+        <translation>Clerk&apos;s facts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="58"/>
+        <source>Ergebnis:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="59"/>
+        <source>Gründe:</source>
+        <translation>Grounds:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="111"/>
+        <source>Entschieden: %1</source>
+        <translation>Decided: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="116"/>
+        <source>Bescheid Version %1 erstellt</source>
+        <translation>Letter version %1 created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="118"/>
+        <source>(wartet auf Freigabe durch die Teamleitung)</source>
+        <translation>(awaiting a team lead&apos;s approval)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="135"/>
+        <source>Angaben: kein gültiges JSON (Zeile %1)</source>
+        <translation>Facts: not valid JSON (line %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="138"/>
+        <source>Angaben: bitte ein JSON-Objekt { … }</source>
+        <translation>Facts: please a JSON object { … }</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="143"/>
+        <source>Bewilligung</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="143"/>
+        <source>Ablehnung</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="144"/>
+        <source>Weiterleitung an das Bundesamt für Justiz</source>
+        <translation>Forwarding to the Federal Office of Justice</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../ui/errors.py" line="24"/>
@@ -727,22 +820,22 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="33"/>
+        <location filename="../../ui/letters/preview.py" line="34"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="56"/>
+        <location filename="../../ui/letters/preview.py" line="58"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="58"/>
+        <location filename="../../ui/letters/preview.py" line="60"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="60"/>
+        <location filename="../../ui/letters/preview.py" line="62"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>

@@ -232,3 +232,40 @@ def test_open_letter_preview_renders_for_the_case_and_shows_archived_letters(qtb
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
+
+
+def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters import DecisionDialog
+
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["bua"])
+        form = generate_application(Service.FUEHRUNGSZEUGNIS, random.Random(1), T0.date())
+        form.update(registered_in_city=True, fee_exemption="volunteer_work", kind="extended",
+                    organisation_request_present=True, applicant_role="self")
+        az = cases.create_case(uow, clerk, Service.FUEHRUNGSZEUGNIS, form, now=T0)
+        uow.commit()
+    tasks = Tasks(letters_db.uow)
+    dialog = DecisionDialog(tasks, clerk, az, Service.FUEHRUNGSZEUGNIS)
+    qtbot.addWidget(dialog)
+    try:
+        assert [dialog.outcome_box.itemData(i) for i in range(dialog.outcome_box.count())] == ["forwarded", "refused"]
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        assert "volunteer_proof" in dialog.status_label.text() and not dialog.decide_button.isEnabled()
+        dialog.facts_edit.setPlainText("{kaputt")
+        dialog.compute()
+        assert "JSON" in dialog.status_label.text()
+        dialog.facts_edit.setPlainText('{"volunteer_proof": true}')
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        assert dialog.decide_button.isEnabled() and dialog.outcome_box.currentData() == "forwarded"
+        assert "13,00" in dialog.result_view.toPlainText()  # the fee line, exempt below it
+        with qtbot.waitSignal(dialog.decided, timeout=10_000) as decided:
+            dialog.decide_button.click()
+        assert decided.args[0].outcome.value == "forwarded" and decided.args[0].rule_input["volunteer_proof"] is True
+        with qtbot.waitSignal(dialog.letter_issued, timeout=10_000) as issued:
+            dialog.letter_button.click()
+        assert (issued.args[0].kind, issued.args[0].status.value) == ("fz_receipt", "final")
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
