@@ -23,6 +23,7 @@ from ..domain.records import UserRef
 from ..domain.status import Action, Outcome
 from ..letters.formatting import format_euro
 from ..store.decision_models import Decision
+from ..store.models import Case
 from ..store.intake_models import STATUS_KIND, OutboxMessage
 from ..store.uow import UnitOfWork
 from . import audit
@@ -156,7 +157,7 @@ def decide(
     audit.record(uow, case, actor, "decision", now, "decision", None, outcome.value)
     if case.submission_id and case.portal_case_id:
         _status_notice(uow, case.submission_id, case.portal_case_id, case.aktenzeichen, outcome, now)
-    return _info(record, case.aktenzeichen, actor.login, actor.display_name)
+    return _info(record, case, actor.login, actor.display_name)
 
 
 def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo | None:
@@ -164,7 +165,7 @@ def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Decis
     record = uow.decisions.latest_decision(case.id)
     if record is None:
         return None
-    return _info(record, case.aktenzeichen, record.decided_by.login, record.decided_by.display_name)
+    return _info(record, case, record.decided_by.login, record.decided_by.display_name)
 
 
 def require_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo:
@@ -216,10 +217,9 @@ def _status_notice(
                                  body=body, created_at=now, attempts=0, next_attempt_at=now))
 
 
-def _info(record: Decision, aktenzeichen: str, login: str, name: str) -> DecisionInfo:
-    service = {DecisionOutcome(o): s for (s, o), k in LETTER_KINDS.items() if k == record.letter_kind}
+def _info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:
     return DecisionInfo(
-        id=record.id, aktenzeichen=aktenzeichen, service=next(iter(service.values())),
+        id=record.id, aktenzeichen=case.aktenzeichen, service=Service(case.service),
         outcome=DecisionOutcome(record.outcome), letter_kind=record.letter_kind, key_date=record.key_date,
         rule_input=dict(record.rule_input), result=dict(record.result), legal_basis=tuple(record.legal_basis),
         rules_applied=tuple(record.rules_applied), reasons=tuple(record.reasons), decided_on=record.decided_on,
