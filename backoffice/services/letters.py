@@ -161,9 +161,8 @@ def letter_pdf(uow: UnitOfWork, actor: UserRef, letter_id: int) -> bytes:
 def letters_awaiting_approval(uow: UnitOfWork, actor: UserRef) -> list[LetterInfo]:
     """For a team lead: letters of their departments waiting for a second pair of eyes."""
     _require_team_lead(actor)
-    visible = visible_department_codes(actor)
-    return [letter_info(letter) for letter in uow.decisions.letters_with_status(LetterStatus.AWAITING_APPROVAL.value)
-            if visible is None or letter.case.queue.department.code in visible]
+    awaiting = uow.decisions.letters_with_status(LetterStatus.AWAITING_APPROVAL.value, visible_department_codes(actor))
+    return [letter_info(letter) for letter in awaiting]
 
 
 def approve_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, *, now: datetime | None = None) -> LetterInfo:

@@ -59,10 +59,8 @@ def enqueue_print(uow: UnitOfWork, actor: UserRef, letter_id: int, *, now: datet
     load_for_read(uow, actor, letter.case.aktenzeichen)
     if letter.status != LetterStatus.FINAL.value:
         raise ValidationFailed([f"Nur endgültige Briefe werden gedruckt (Brief {letter_id}: {letter.status})"])
-    for job in uow.decisions.print_jobs(_OPEN):
-        if job.letter_id == letter_id:
-            return job.id
-    return _add_job(uow, actor, letter, now)
+    existing = uow.decisions.open_job(letter_id, _OPEN)
+    return existing if existing is not None else _add_job(uow, actor, letter, now)
 
 
 def enqueue_batch(
@@ -80,19 +78,15 @@ def enqueue_batch(
             raise NotFound(f"Warteschlange {queue_code} gibt es nicht")
         queue_id = queue.id
     since = datetime.combine(day, time(), UTC) if day else None
-    letters = uow.decisions.final_letters(queue_id=queue_id, since=since,
-                                          until=since + timedelta(days=1) if since else None)
-    visible = visible_department_codes(actor)
-    letters = [x for x in letters if visible is None or x.case.queue.department.code in visible]
+    letters = uow.decisions.final_letters(queue_id=queue_id, since=since, until=since + timedelta(days=1) if since else None,
+                                          departments=visible_department_codes(actor))
     done = uow.decisions.letters_with_jobs([x.id for x in letters], (*_OPEN, PrintStatus.PRINTED.value))
     return [_add_job(uow, actor, x, now) for x in letters if x.id not in done]
 
 
 def pending_print_jobs(uow: UnitOfWork, actor: UserRef) -> list[PrintJobInfo]:
     """Queued and failed jobs of the actor's departments, oldest first."""
-    visible = visible_department_codes(actor)
-    return [_job_info(j) for j in uow.decisions.print_jobs(_OPEN)
-            if visible is None or j.letter.case.queue.department.code in visible]
+    return [_job_info(j) for j in uow.decisions.print_jobs(_OPEN, visible_department_codes(actor))]
 
 
 def mark_printed(uow: UnitOfWork, actor: UserRef, job_id: int, printer: str, *, now: datetime | None = None) -> None:

@@ -243,3 +243,29 @@ def test_batch_enqueues_final_letters_of_a_queue_and_of_a_day_once(db: Database,
         with pytest.raises(ValidationFailed):
             printing.enqueue_batch(uow, clerk, now=T0)
         assert printing.enqueue_batch(uow, clerk, day=(T0 + timedelta(days=1)).date(), now=T0) == []  # already queued
+
+
+def test_lists_show_only_the_actors_departments(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, lead, _ = people
+    with db.uow() as uow:
+        wbs_only = ensure_user(uow, "wbs-lead", "WBS-Leitung", [Role.TEAM_LEAD], ["zwf"])
+        uow.commit()
+    az = _ready_case(db, clerk, Service.ELTERNGELD, _form(Service.ELTERNGELD, eligible=True))
+    with db.uow() as uow:
+        four_eyes.set_approval_rule(uow, people[2], Service.ELTERNGELD, "granted", True)
+        decisions.decide(uow, clerk, az, "granted", now=T0)
+        letter = letters.issue_letter(uow, clerk, az, "elterngeld_grant", now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert letters.letters_awaiting_approval(uow, wbs_only) == []  # Elterngeld is social data
+        assert [x.id for x in letters.letters_awaiting_approval(uow, lead)] == [letter.id]
+        with pytest.raises(PermissionDenied):
+            letters.approve_letter(uow, wbs_only, letter.id, now=T0)
+    with db.uow() as uow:
+        letters.approve_letter(uow, lead, letter.id, now=T0)
+        assert printing.enqueue_batch(uow, wbs_only, day=T0.date(), now=T0) == []
+        [job] = printing.enqueue_batch(uow, clerk, day=T0.date(), now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert printing.pending_print_jobs(uow, wbs_only) == []
+        assert [j.id for j in printing.pending_print_jobs(uow, clerk)] == [job]
