@@ -65,11 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_cases.register(cases)
 
-    from . import cli_calc, cli_portal
+    from . import cli_calc, cli_letters, cli_portal
     from .demo.portal import cli as demo_portal_cli
 
     cli_portal.register(sub)
     cli_calc.register(sub)
+    cli_letters.register(sub)
     demo_portal_cli.register(sub)
     return parser
 

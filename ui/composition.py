@@ -30,6 +30,7 @@ from backoffice.portal.sync import PortalSync, SubscriberKeys
 
 from .i18n import LANGUAGES, install_translators
 from .ops import CommandOp, NetworkOp, Tasks
+from .letters.menu import LettersMenu
 from .portal_admin import PortalAdmin
 from .preferences import Preferences
 from .screenshots import Screenshots
@@ -94,6 +95,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     attach(window, portal_sync)
     portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, None))
     portal_sync.finished.connect(lambda _summary: portal_admin.update_count())
+    LettersMenu(tasks, window)
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
     portal = DemoPortal(**DEMO_PORTAL) if args.demo else None  # type: ignore[arg-type]
     status = {"code": 0}

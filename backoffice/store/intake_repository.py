@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from .intake_models import Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
+from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
 from .models import Case, Queue
 from .repositories import dialect_insert
 
@@ -38,17 +38,26 @@ class IntakeRepository:
     def queue_by_id(self, queue_id: int) -> Queue | None:
         return self.session.get(Queue, queue_id)
 
-    def pending_outbox(self, now: datetime, limit: int) -> Sequence[OutboxMessage]:
+    def pending_outbox(self, now: datetime, limit: int, kinds: Sequence[str] = EVENT_KINDS) -> Sequence[OutboxMessage]:
+        """Due messages of ``kinds``: by default only what the sync can deliver, so a kind it does
+        not know yet is neither posted as a SET nor blocks the messages behind it."""
         stmt = (
             select(OutboxMessage)
-            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.next_attempt_at <= now)
+            .where(OutboxMessage.sent_at.is_(None), OutboxMessage.next_attempt_at <= now,
+                   OutboxMessage.kind.in_(list(kinds)))
             .order_by(OutboxMessage.id)
             .limit(limit)
         )
         return self.session.scalars(stmt).all()
 
-    def outbox_backlog(self) -> int:
-        return int(self.session.scalar(select(func.count()).select_from(OutboxMessage).where(OutboxMessage.sent_at.is_(None))) or 0)
+    def outbox_backlog(self, kinds: Sequence[str] = EVENT_KINDS) -> int:
+        stmt = select(func.count()).select_from(OutboxMessage).where(
+            OutboxMessage.sent_at.is_(None), OutboxMessage.kind.in_(list(kinds)))
+        return int(self.session.scalar(stmt) or 0)
+
+    def outbox_messages(self, kind: str, submission_id: str) -> Sequence[OutboxMessage]:
+        stmt = select(OutboxMessage).where(OutboxMessage.kind == kind, OutboxMessage.submission_id == submission_id)
+        return self.session.scalars(stmt.order_by(OutboxMessage.id)).all()
 
     def outbox_message(self, message_id: int) -> OutboxMessage | None:
         return self.session.get(OutboxMessage, message_id)
@@ -89,6 +98,11 @@ class IntakeRepository:
             self.session.add(Setting(key=key, value=value))
         else:
             row.value = value
+
+    def delete_setting(self, key: str) -> None:
+        row = self.session.get(Setting, key)
+        if row is not None:
+            self.session.delete(row)
 
     def try_lease(self, name: str, holder: str, now: datetime, until: datetime) -> bool:
         """Take or renew the lease if it is free, expired or already ours (one conditional UPDATE)."""

@@ -14,6 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConcurrentModification
 from .editing_repository import EditingRepository
+from .decision_repository import DecisionRepository
 from .intake_repository import IntakeRepository
 from .repositories import BlobRepository, CaseRepository, DirectoryRepository, JournalRepository
 
@@ -25,6 +26,7 @@ class UnitOfWork(Protocol):
     journal: Any
     intake: Any
     editing: Any
+    decisions: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -51,6 +53,7 @@ class SqlUnitOfWork:
         self.journal = JournalRepository(self.session)
         self.intake = IntakeRepository(self.session)
         self.editing = EditingRepository(self.session)
+        self.decisions = DecisionRepository(self.session)
         return self
 
     def __exit__(

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="34"/>
+        <source>Briefe zur Freigabe</source>
+        <translation>Letters awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="48"/>
+        <source>&amp;Freigeben</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="49"/>
+        <source>&amp;Zurückweisen…</source>
+        <translation>&amp;Send back…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="50"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="75"/>
+        <source>Freigegeben: %1</source>
+        <translation>Approved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="85"/>
+        <source>Eine Zurückweisung braucht eine Begründung.</source>
+        <translation>Sending a letter back needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="87"/>
+        <source>Zurückgewiesen: %1</source>
+        <translation>Sent back: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseCells</name>
     <message>
         <location filename="../../ui/models/case_cells.py" line="39"/>
@@ -478,6 +516,99 @@
         <location filename="../../ui/dialogs/portal_settings.py" line="139"/>
         <source>Die Datei kann nicht gelesen werden: %1</source>
         <translation>The file cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="35"/>
+        <source>Entscheidung %1</source>
+        <translation>Decision %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="39"/>
+        <source>Ergänzende Angaben als JSON, z. B. {&quot;volunteer_proof&quot;: true}</source>
+        <translation>Additional facts as JSON, e.g. {&quot;volunteer_proof&quot;: true}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="45"/>
+        <source>Gründe der Ablehnung, ein Grund je Zeile</source>
+        <translation>Grounds of a refusal, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="48"/>
+        <source>&amp;Neu berechnen</source>
+        <translation>&amp;Recompute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="49"/>
+        <source>&amp;Entscheiden</source>
+        <translation>&amp;Decide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="50"/>
+        <source>&amp;Bescheid erstellen</source>
+        <translation>Create &amp;letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="51"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="57"/>
+        <source>Angaben der Sachbearbeitung:</source>
+        <translation>Clerk&apos;s facts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="58"/>
+        <source>Ergebnis:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="59"/>
+        <source>Gründe:</source>
+        <translation>Grounds:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="111"/>
+        <source>Entschieden: %1</source>
+        <translation>Decided: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="116"/>
+        <source>Bescheid Version %1 erstellt</source>
+        <translation>Letter version %1 created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="118"/>
+        <source>(wartet auf Freigabe durch die Teamleitung)</source>
+        <translation>(awaiting a team lead&apos;s approval)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="135"/>
+        <source>Angaben: kein gültiges JSON (Zeile %1)</source>
+        <translation>Facts: not valid JSON (line %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="138"/>
+        <source>Angaben: bitte ein JSON-Objekt { … }</source>
+        <translation>Facts: please a JSON object { … }</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="143"/>
+        <source>Bewilligung</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="143"/>
+        <source>Ablehnung</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="144"/>
+        <source>Weiterleitung an das Bundesamt für Justiz</source>
+        <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
 </context>
 <context>
@@ -1639,6 +1770,85 @@
     </message>
 </context>
 <context>
+    <name>LetterPreview</name>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="34"/>
+        <source>&amp;Drucken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="58"/>
+        <source>Das PDF kann nicht angezeigt werden.</source>
+        <translation>The PDF cannot be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="60"/>
+        <source>1 Seite</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="62"/>
+        <source>%1 Seiten</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/open.py" line="19"/>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+</context>
+<context>
+    <name>LettersMenu</name>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="26"/>
+        <source>&amp;Druckwarteschlange…</source>
+        <translation>&amp;Print queue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="28"/>
+        <source>Briefe &amp;freigeben…</source>
+        <translation>&amp;Approve letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="33"/>
+        <source>B&amp;riefe</source>
+        <translation>&amp;Letters</translation>
+    </message>
+</context>
+<context>
+    <name>LettersModel</name>
+    <message>
+        <location filename="../../ui/letters/models.py" line="89"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="90"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="91"/>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="92"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="93"/>
+        <source>Entschieden von</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="94"/>
+        <source>Erstellt</source>
+        <translation>Created</translation>
+    </message>
+</context>
+<context>
     <name>LinksPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="53"/>
@@ -1684,148 +1894,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="64"/>
+        <location filename="../../ui/views/main_window.py" line="65"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="94"/>
+        <location filename="../../ui/views/main_window.py" line="95"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="95"/>
+        <location filename="../../ui/views/main_window.py" line="96"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="115"/>
+        <location filename="../../ui/views/main_window.py" line="116"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="116"/>
+        <location filename="../../ui/views/main_window.py" line="117"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="156"/>
-        <location filename="../../ui/views/main_window.py" line="329"/>
+        <location filename="../../ui/views/main_window.py" line="160"/>
+        <location filename="../../ui/views/main_window.py" line="333"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="209"/>
+        <location filename="../../ui/views/main_window.py" line="213"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="213"/>
+        <location filename="../../ui/views/main_window.py" line="217"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="217"/>
+        <location filename="../../ui/views/main_window.py" line="221"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="220"/>
+        <location filename="../../ui/views/main_window.py" line="224"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="224"/>
+        <location filename="../../ui/views/main_window.py" line="228"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="226"/>
+        <location filename="../../ui/views/main_window.py" line="230"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="230"/>
+        <location filename="../../ui/views/main_window.py" line="234"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="234"/>
+        <location filename="../../ui/views/main_window.py" line="238"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="238"/>
+        <location filename="../../ui/views/main_window.py" line="242"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242"/>
+        <location filename="../../ui/views/main_window.py" line="246"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="243"/>
+        <location filename="../../ui/views/main_window.py" line="247"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="248"/>
+        <location filename="../../ui/views/main_window.py" line="252"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="252"/>
+        <location filename="../../ui/views/main_window.py" line="256"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="256"/>
+        <location filename="../../ui/views/main_window.py" line="260"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="259"/>
+        <location filename="../../ui/views/main_window.py" line="263"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="281"/>
+        <location filename="../../ui/views/main_window.py" line="285"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="283"/>
+        <location filename="../../ui/views/main_window.py" line="287"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="335"/>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="335"/>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="339"/>
+        <location filename="../../ui/views/main_window.py" line="343"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="362"/>
+        <location filename="../../ui/views/main_window.py" line="366"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="368"/>
+        <location filename="../../ui/views/main_window.py" line="372"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="368"/>
+        <location filename="../../ui/views/main_window.py" line="372"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -1959,6 +2169,102 @@
         <location filename="../../ui/dialogs/preferences.py" line="28"/>
         <source>Eine geänderte Sprache gilt ab dem nächsten Programmstart.</source>
         <translation>A changed language takes effect the next time the program starts.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsModel</name>
+    <message>
+        <location filename="../../ui/letters/models.py" line="70"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="71"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="72"/>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="73"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="74"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="75"/>
+        <source>Angefordert</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="68"/>
+        <source>wartet</source>
+        <translation>waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="68"/>
+        <source>fehlgeschlagen</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="68"/>
+        <source>gedruckt</source>
+        <translation>printed</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueDialog</name>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="30"/>
+        <source>Druckwarteschlange</source>
+        <translation>Print queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="38"/>
+        <source>&amp;Drucken</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="39"/>
+        <source>&amp;Alle drucken</source>
+        <translation>Print &amp;all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="40"/>
+        <source>A&amp;ktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="41"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="70"/>
+        <source>Nichts ausgewählt.</source>
+        <translation>Nothing selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="104"/>
+        <source>%1 Brief(e) gedruckt.</source>
+        <translation>%1 letter(s) printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="106"/>
+        <source>%1 fehlgeschlagen.</source>
+        <translation>%1 failed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="114"/>
+        <source>%1 Brief(e) warten auf den Druck.</source>
+        <translation>%1 letter(s) waiting to be printed.</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2568,19 @@
         <location filename="../../ui/work_actions.py" line="99"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="23"/>
+        <source>Zurückweisen</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="23"/>
+        <source>Begründung für die Sachbearbeitung:</source>
+        <translation>Reason for the clerk:</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,173 @@
+"""From a case's form data to the rule engine's input (pure: no database, no I/O).
+
+The forms ask applicants what they can answer; the rules need a few facts only a clerk
+can settle (which disability allowance applies, whether proof of volunteer work was
+shown, the payslip's income tax). The clerk supplies those as ``overrides``, merged over
+the mapped input key by key (a ``None`` value removes a key). Whatever is still missing
+is listed as German sentences in one ``RuleInputError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from ..domain.catalog import Service
+from ..rules import CALCULATORS, RuleInputError
+
+# Form allowance codes that map to exactly one rule-table item.
+_WBS_ALLOWANCES = {"young_couple": "young_couple"}
+# Form codes the clerk must translate into rule items (the form cannot tell which one applies).
+_WBS_ALLOWANCES_CLERK = {
+    "severe_disability": "Schwerbehinderung (Freibetrag severe_disability_care oder disability_with_care)",
+    "care_need": "Pflegebedürftigkeit (Freibetrag disability_with_care oder severe_disability_care)",
+    "maintenance_paid": "gezahlte Unterhaltsleistungen (Freibetrag maintenance_paid mit Jahresbetrag)",
+}
+_FZ_KIND = {"extended": "extended", "european": "european"}  # "standard" becomes the Belegart N or O
+_FZ_FEE = {"none": "none", "volunteer_work": "volunteer", "lack_of_means": "lack_of_means"}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInput:
+    """The rule engine's input for one case, plus remarks the clerk should read."""
+
+    service: Service
+    key_date: date
+    data: Mapping[str, Any]
+    remarks: tuple[str, ...] = ()  # German: what the mapping left out on purpose
+
+
+def rule_input(
+    service: Service, form: Mapping[str, Any], received_on: date, overrides: Mapping[str, Any] | None = None
+) -> RuleInput:
+    """Map ``form`` (a case's form data) for ``service``; raises RuleInputError listing what is missing."""
+    data, remarks, needs = _MAPPERS[Service(service)](form, received_on)
+    given = dict(overrides or {})
+    merged = {**data, **given}
+    for key in [k for k, v in given.items() if v is None]:
+        merged.pop(key, None)
+    if "gross_income_before" in given:  # the rules take exactly one of the two
+        merged.pop("net_income_before", None)
+    problems = [text for key, text in needs if key not in given]
+    if problems:
+        raise RuleInputError(problems)
+    key = merged.get("birth_date" if service is Service.ELTERNGELD else "application_date")
+    try:
+        key_date = date.fromisoformat(str(key))
+    except ValueError as err:
+        raise RuleInputError(f"Stichtag {key!r} ist kein gültiges Datum (JJJJ-MM-TT)") from err
+    return RuleInput(Service(service), key_date, merged, tuple(remarks))
+
+
+Needs = list[tuple[str, str]]  # (override key that settles it, German problem)
+Mapped = tuple[dict[str, Any], list[str], Needs]
+
+
+def _wbs(form: Mapping[str, Any], received_on: date) -> Mapped:
+    household = form.get("household") or {}
+    incomes = []
+    for member in form.get("members") or []:
+        name = f"{member.get('given_name', '')} {member.get('family_name', '')}".strip()
+        for inc in member.get("incomes") or []:
+            incomes.append({
+                "member": name,
+                "gross": _money(inc.get("gross_annual")),
+                "werbungskosten": _money(inc.get("werbungskosten", 0)),
+                "deductions": list(inc.get("deductions") or []),
+            })
+    remarks = []
+    if not incomes:  # the rules want one entry even for a household without income
+        who = form.get("applicant") or {}
+        name = f"{who.get('given_name', '')} {who.get('family_name', '')}".strip()
+        incomes.append({"member": name, "gross": "0.00", "werbungskosten": "0.00", "deductions": []})
+        remarks.append("Kein Einkommen angegeben: Lebensunterhalt bitte prüfen.")
+    data: dict[str, Any] = {
+        "application_date": received_on.isoformat(),
+        "household": {"persons": household.get("persons"), "children": household.get("children", 0)},
+        "incomes": incomes,
+    }
+    requested = list(form.get("allowances") or [])
+    mapped = [{"code": _WBS_ALLOWANCES[a]} for a in requested if a in _WBS_ALLOWANCES]
+    if mapped:
+        data["allowances"] = mapped
+    needs: Needs = []
+    unclear = [_WBS_ALLOWANCES_CLERK[a] for a in requested if a in _WBS_ALLOWANCES_CLERK]
+    if unclear:
+        needs.append(("allowances", "Beantragte Freibeträge bitte festlegen (Feld allowances): " + "; ".join(unclear)))
+    if form.get("income_period") == "next_12_months":
+        remarks.append("Einkommen der kommenden 12 Monate (§ 15 Abs. 1 WFNG NRW): Prognose bitte prüfen.")
+    return data, remarks, needs
+
+
+def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
+    child = form.get("child") or {}
+    parents = form.get("parents") or [{}]
+    applicant = parents[0]
+    plan, dropped = [], 0
+    for entry in form.get("month_plan") or []:
+        if entry.get("variant") == "partnerschaftsbonus":
+            dropped += 1  # § 4b is not checked by the rules
+            continue
+        plan.append({"parent": "AB"[min(int(entry.get("parent_index", 0)), 1)],
+                     "month": entry.get("month_of_life"), "variant": entry.get("variant")})
+    own = [e for e in plan if e["parent"] == "A"]
+    variant = "basis" if any(e["variant"] == "basis" for e in own) or not own else "plus"
+    data: dict[str, Any] = {
+        "birth_date": child.get("birth_date"),
+        "variant": variant,
+        "net_income_before": _money(applicant.get("net_income_before", 0)),
+        "sibling_bonus": bool(form.get("sibling_bonus", False)),
+        "children_born": int(child.get("children_born", 1)),
+        "single_parent": bool(form.get("single_parent", False)),
+        "month_plan": plan,
+    }
+    if form.get("taxable_income_last_year") is not None:
+        data["taxable_income_last_year"] = _money(form["taxable_income_last_year"])
+    remarks = []
+    if dropped:
+        remarks.append(f"{dropped} Monate Partnerschaftsbonus (§ 4b BEEG) sind nicht geprüft und nicht berechnet.")
+    if applicant.get("employment") == "self_employed":
+        remarks.append("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG).")
+    return data, remarks, []
+
+
+def _fuehrungszeugnis(form: Mapping[str, Any], received_on: date) -> Mapped:
+    applicant = form.get("applicant") or {}
+    kind = _FZ_KIND.get(str(form.get("kind")), str(form.get("belegart", "N")))
+    fee = _FZ_FEE.get(str(form.get("fee_exemption", "none")), str(form.get("fee_exemption")))
+    data: dict[str, Any] = {
+        "application_date": received_on.isoformat(),
+        "birth_date": applicant.get("birth_date"),
+        "registered_in_city": bool(form.get("registered_in_city", False)),
+        "applicant_role": form.get("applicant_role", "self"),
+        "kind": kind,
+        "has_organisation_request": bool(form.get("organisation_request_present", False)),
+        "fee_exemption": fee,
+    }
+    needs: Needs = []
+    if fee == "volunteer":
+        needs.append(("volunteer_proof", "Gebührenbefreiung wegen Ehrenamts: bitte angeben, ob der Nachweis "
+                                         "vorliegt (Feld volunteer_proof)"))
+    remarks = ["Meldung in der Stadt bitte im Melderegister prüfen (§ 30 Abs. 2 BZRG)."]
+    return data, remarks, needs
+
+
+def _money(value: Any) -> str:
+    """Form amounts are JSON numbers; the rules take exact decimal strings."""
+    if value is None:
+        return "0.00"
+    return f"{float(value):.2f}" if isinstance(value, (int, float)) else str(value)
+
+
+_MAPPERS: dict[Service, Callable[[Mapping[str, Any], date], Mapped]] = {
+    Service.WBS: _wbs,
+    Service.ELTERNGELD: _elterngeld,
+    Service.FUEHRUNGSZEUGNIS: _fuehrungszeugnis,
+}
+
+
+def evaluate(inp: RuleInput) -> Any:
+    """The rule result (a frozen dataclass with ``as_json()``) for a mapped input."""
+    return CALCULATORS[inp.service.value](dict(inp.data))

@@ -1,0 +1,227 @@
+"""Deciding a case: propose from the rule engine, then record the decision.
+
+``propose_decision`` computes without writing. ``decide`` moves the case along its
+state machine, stores the decision record (outcome, the rule result, legal basis,
+rules applied, reasons, who and when), journals it and, for a portal case, puts a
+status notice into the outbox, all in the caller's one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from ..decisions import evaluate, rule_input
+from ..domain.catalog import Service
+from ..domain.errors import NotFound, ValidationFailed
+from ..domain.records import UserRef
+from ..domain.status import Action, Outcome
+from ..letters.formatting import format_euro
+from ..store.decision_models import Decision
+from ..store.models import Case
+from ..store.intake_models import STATUS_KIND, OutboxMessage
+from ..store.uow import UnitOfWork
+from . import audit
+from .cases import apply_action, load_for_read
+
+
+class DecisionOutcome(StrEnum):
+    GRANTED = "granted"
+    REFUSED = "refused"
+    FORWARDED = "forwarded"  # Führungszeugnis: sent on to the Bundesamt für Justiz
+
+    @property
+    def label(self) -> str:
+        return {"granted": "Bewilligung", "refused": "Ablehnung", "forwarded": "Weiterleitung an das BfJ"}[self.value]
+
+
+# Which outcomes each service has, and the letter each outcome produces.
+LETTER_KINDS: Mapping[tuple[Service, DecisionOutcome], str] = {
+    (Service.WBS, DecisionOutcome.GRANTED): "wbs_grant",
+    (Service.WBS, DecisionOutcome.REFUSED): "wbs_refusal",
+    (Service.ELTERNGELD, DecisionOutcome.GRANTED): "elterngeld_grant",
+    (Service.ELTERNGELD, DecisionOutcome.REFUSED): "elterngeld_refusal",
+    (Service.FUEHRUNGSZEUGNIS, DecisionOutcome.FORWARDED): "fz_receipt",
+    (Service.FUEHRUNGSZEUGNIS, DecisionOutcome.REFUSED): "fz_refusal",
+}
+
+
+def outcomes_for(service: Service) -> list[DecisionOutcome]:
+    """The outcomes a decision on ``service`` may have (Führungszeugnis: forwarded or refused)."""
+    return [o for (s, o) in LETTER_KINDS if s is Service(service)]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionProposal:
+    """What the rules say; nothing is stored."""
+
+    aktenzeichen: str
+    service: Service
+    key_date: date
+    outcome: DecisionOutcome
+    letter_kind: str
+    rule_input: dict[str, Any]
+    result: dict[str, Any]  # the rule result's as_json()
+    legal_basis: tuple[str, ...]
+    rules_applied: tuple[str, ...]
+    notices: tuple[str, ...]  # German: unconfirmed figures etc., show next to the result
+    remarks: tuple[str, ...]  # German: what the form mapping left out
+    reasons: tuple[str, ...]  # German grounds proposed for a refusal
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionInfo:
+    id: int
+    aktenzeichen: str
+    service: Service
+    outcome: DecisionOutcome
+    letter_kind: str
+    key_date: date
+    rule_input: dict[str, Any]
+    result: dict[str, Any]
+    legal_basis: tuple[str, ...]
+    rules_applied: tuple[str, ...]
+    reasons: tuple[str, ...]
+    decided_on: date
+    decided_at: datetime
+    decided_by: str  # login
+    decided_by_name: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "aktenzeichen": self.aktenzeichen, "service": self.service.value, "outcome": self.outcome.value,
+            "letter_kind": self.letter_kind, "key_date": self.key_date.isoformat(), "result": self.result,
+            "legal_basis": list(self.legal_basis), "rules_applied": list(self.rules_applied),
+            "reasons": list(self.reasons), "decided_on": self.decided_on.isoformat(),
+            "decided_at": self.decided_at.isoformat(), "decided_by": self.decided_by,
+        }
+
+
+def propose_decision(
+    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, overrides: Mapping[str, Any] | None = None
+) -> DecisionProposal:
+    """Compute the decision the rules suggest (raises RuleInputError listing missing facts)."""
+    case = load_for_read(uow, actor, aktenzeichen)
+    return _propose(Service(case.service), case.aktenzeichen, case.form_data, case.received_at.date(), overrides)
+
+
+def decide(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    outcome: DecisionOutcome | str,
+    reasons: Sequence[str] = (),
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    expected_version: int | None = None,
+    now: datetime | None = None,
+) -> DecisionInfo:
+    """Record the decision and move the case; refusals need reasons (the proposal's are used if none given)."""
+    now = now or datetime.now(UTC)
+    outcome = DecisionOutcome(outcome)
+    case = load_for_read(uow, actor, aktenzeichen)
+    service = Service(case.service)
+    if (service, outcome) not in LETTER_KINDS:
+        allowed = ", ".join(o.value for o in outcomes_for(service))
+        raise ValidationFailed([f"Ergebnis {outcome.value!r} ist für {service.label} nicht möglich (möglich: {allowed})"])
+    proposal = _propose(service, case.aktenzeichen, case.form_data, case.received_at.date(), overrides)
+    texts = tuple(r.strip() for r in reasons if r.strip())
+    problems = []
+    if outcome is not DecisionOutcome.REFUSED and proposal.outcome is DecisionOutcome.REFUSED:
+        problems.append("Nach der Berechnung besteht kein Anspruch; "
+                        f"{outcome.label} ist so nicht möglich: " + " ".join(proposal.reasons))
+    if outcome is DecisionOutcome.REFUSED:
+        texts = texts or proposal.reasons
+        if not texts:
+            problems.append("Eine Ablehnung braucht mindestens eine Begründung")
+    if problems:
+        raise ValidationFailed(problems)
+    if outcome is DecisionOutcome.FORWARDED:
+        apply_action(uow, actor, aktenzeichen, Action.FORWARD, expected_version=expected_version, now=now)
+    else:
+        apply_action(uow, actor, aktenzeichen, Action.DECIDE, outcome=Outcome(outcome.value),
+                     expected_version=expected_version, now=now)
+    record = Decision(
+        case_id=case.id, outcome=outcome.value, letter_kind=LETTER_KINDS[(service, outcome)],
+        key_date=proposal.key_date, rule_input=proposal.rule_input, result=proposal.result,
+        legal_basis=list(proposal.legal_basis), rules_applied=list(proposal.rules_applied), reasons=list(texts),
+        decided_on=now.date(), decided_at=now, decided_by_id=actor.id,
+    )
+    uow.decisions.add(record)
+    uow.flush()
+    audit.record(uow, case, actor, "decision", now, "decision", None, outcome.value)
+    if case.submission_id and case.portal_case_id:
+        _status_notice(uow, case.submission_id, case.portal_case_id, case.aktenzeichen, outcome, now)
+    return _info(record, case, actor.login, actor.display_name)
+
+
+def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo | None:
+    case = load_for_read(uow, actor, aktenzeichen)
+    record = uow.decisions.latest_decision(case.id)
+    if record is None:
+        return None
+    return _info(record, case, record.decided_by.login, record.decided_by.display_name)
+
+
+def require_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo:
+    info = latest_decision(uow, actor, aktenzeichen)
+    if info is None:
+        raise NotFound(f"Für {aktenzeichen} ist noch keine Entscheidung gespeichert")
+    return info
+
+
+def _propose(
+    service: Service, aktenzeichen: str, form: Mapping[str, Any], received_on: date, overrides: Mapping[str, Any] | None
+) -> DecisionProposal:
+    inp = rule_input(service, form, received_on, overrides)
+    result = evaluate(inp)
+    outcome, reasons = _verdict(service, result)
+    return DecisionProposal(
+        aktenzeichen=aktenzeichen, service=service, key_date=inp.key_date, outcome=outcome,
+        letter_kind=LETTER_KINDS[(service, outcome)], rule_input=dict(inp.data), result=result.as_json(),
+        legal_basis=tuple(result.legal_basis), rules_applied=tuple(result.rules_applied),
+        notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks, reasons=reasons,
+    )
+
+
+def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[str, ...]]:
+    if service is Service.FUEHRUNGSZEUGNIS:
+        ok = bool(result.entitled)
+        return (DecisionOutcome.FORWARDED if ok else DecisionOutcome.REFUSED), (() if ok else tuple(result.reasons))
+    if service is Service.ELTERNGELD:
+        return (DecisionOutcome.GRANTED, ()) if result.eligible else (DecisionOutcome.REFUSED, tuple(result.reasons))
+    if result.eligible:
+        return DecisionOutcome.GRANTED, ()
+    return DecisionOutcome.REFUSED, (_wbs_reason(result.household_income, result.income_limit, result.persons),)
+
+
+def _wbs_reason(income: Decimal, limit: Decimal, persons: int) -> str:
+    return (f"Das anrechenbare Gesamteinkommen Ihres Haushalts von {format_euro(income)} übersteigt die "
+            f"Einkommensgrenze für {persons} {'Person' if persons == 1 else 'Personen'} von {format_euro(limit)} "
+            "(§ 13 WFNG NRW).")
+
+
+def _status_notice(
+    uow: UnitOfWork, submission_id: str, portal_case_id: str, aktenzeichen: str, outcome: DecisionOutcome, now: datetime
+) -> None:
+    """A notice for the applicant's portal account; delivered once the sync has a sender for this kind."""
+    status = "forwarded" if outcome is DecisionOutcome.FORWARDED else "decided"
+    body = json.dumps({"aktenzeichen": aktenzeichen, "status": status, "outcome": outcome.value,
+                       "decided_on": now.date().isoformat()}, ensure_ascii=False)
+    uow.intake.add(OutboxMessage(kind=STATUS_KIND, submission_id=submission_id, portal_case_id=portal_case_id,
+                                 body=body, created_at=now, attempts=0, next_attempt_at=now))
+
+
+def _info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:
+    return DecisionInfo(
+        id=record.id, aktenzeichen=case.aktenzeichen, service=Service(case.service),
+        outcome=DecisionOutcome(record.outcome), letter_kind=record.letter_kind, key_date=record.key_date,
+        rule_input=dict(record.rule_input), result=dict(record.result), legal_basis=tuple(record.legal_basis),
+        rules_applied=tuple(record.rules_applied), reasons=tuple(record.reasons), decided_on=record.decided_on,
+        decided_at=record.decided_at, decided_by=login, decided_by_name=name,
+    )

@@ -1,0 +1,240 @@
+"""What a letter says: LetterData from a case, its decision's rule result and the clerk.
+
+Pure functions over plain values (the case's fields, the stored decision, the letterhead);
+``services.letters`` reads those from the database and archives the rendered PDF.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from ..domain.catalog import Service
+from ..domain.errors import ValidationFailed
+from ..letters import Clerk, LetterData, Letterhead, Line, Recipient, Table, kind_spec
+from ..resources import resource_path
+from ..rules import CALCULATORS
+
+_RELATIONSHIP = {"applicant": "Antragsteller/in", "spouse": "Ehegatte/Ehegattin", "partner": "Lebenspartner/in",
+                 "child": "Kind", "other": "sonstige Person"}
+_VARIANT = {"basis": "Basiselterngeld", "plus": "ElterngeldPlus"}
+_FZ_TYPE = {"standard": "Führungszeugnis", "extended": "erweitertes Führungszeugnis (§ 30a BZRG)",
+            "european": "Europäisches Führungszeugnis (§ 30b BZRG)"}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    """The parts of a case a letter uses (plain values, read by the caller)."""
+
+    aktenzeichen: str
+    service: Service
+    applicant_name: str
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    received_on: date
+    form_data: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionFacts:
+    outcome: str
+    decided_on: date
+    rule_input: Mapping[str, Any]
+    result: Mapping[str, Any]
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentsDefaults:
+    documents: tuple[str, ...]
+    deadline_days: int
+
+
+@cache
+def documents_defaults(service: Service) -> DocumentsDefaults:
+    """The office's list of documents to request, and the answer time (resources/letters/documents.json)."""
+    data = json.loads(resource_path("letters", "documents.json").read_text(encoding="utf-8"))[Service(service).value]
+    return DocumentsDefaults(tuple(data["documents"]), int(data["deadline_days"]))
+
+
+def recipient_of(case: CaseFacts) -> Recipient:
+    street = f"{case.street} {case.house_number}".strip()
+    place = f"{case.postcode} {case.city}".strip()
+    return Recipient(case.applicant_name, tuple(x for x in (street, place) if x))
+
+
+def clerk_of(display_name: str, phone: str, email: str, letterhead: Letterhead) -> Clerk:
+    """The deciding clerk; phone and e-mail fall back to the department's (letterhead)."""
+    return Clerk(display_name, phone or letterhead.phone, email or letterhead.email)
+
+
+def letter_data(
+    kind: str,
+    case: CaseFacts,
+    decision: DecisionFacts | None,
+    letterhead: Letterhead,
+    clerk: Clerk,
+    letter_date: date,
+    *,
+    documents: Sequence[str] | None = None,
+    deadline: date | None = None,
+) -> LetterData:
+    """The frozen input of the renderer for ``kind``; ValidationFailed names what is missing."""
+    spec = kind_spec(kind)
+    if spec.service is not case.service:
+        raise ValidationFailed([f"Der Brief {spec.label!r} gehört nicht zu einem Fall {case.service.label}"])
+    builder = _BUILDERS[kind]
+    needs_decision = kind not in ("wbs_documents_request", "elterngeld_documents_request")
+    if needs_decision and decision is None:
+        raise ValidationFailed([f"Für den Brief {spec.label!r} muss zuerst entschieden werden"])
+    parts: dict[str, Any] = builder(case, decision, letter_date)
+    if spec.needs_deadline:
+        defaults = documents_defaults(case.service)
+        parts["deadline"] = deadline or letter_date + timedelta(days=defaults.deadline_days)
+        if kind.endswith("documents_request"):
+            parts["documents"] = tuple(documents) if documents else defaults.documents
+    return LetterData(kind=kind, letterhead=letterhead, recipient=recipient_of(case), aktenzeichen=case.aktenzeichen,
+                      clerk=clerk, letter_date=letter_date, **parts)
+
+
+def result_lines(result: Mapping[str, Any]) -> tuple[Line, ...]:
+    """The rule result's computation lines as letter lines (money as Decimal, rates and m² as text)."""
+    lines = []
+    for item in result.get("lines") or []:
+        amount, unit = item.get("amount"), item.get("unit", "")
+        if amount is None:
+            value: Any = ""
+        elif unit == "EUR":
+            value = Decimal(amount)
+        else:
+            value = f"{str(amount).replace('.', ',')} {unit}".strip()
+        lines.append(Line(item["label"], value, emphasis=item.get("kind") in ("total", "result")))
+    return tuple(lines)
+
+
+def _wbs_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    r = d.result
+    flat = r.get("allowed_flat") or {}
+    valid_until = _add_months(d.decided_on, int(r.get("validity_months", 12))) - timedelta(days=1)
+    rows = [(f"{m.get('given_name', '')} {m.get('family_name', '')}".strip(), _date(m.get("birth_date")),
+             _RELATIONSHIP.get(m.get("relationship", ""), "")) for m in case.form_data.get("members") or []]
+    return dict(
+        values=dict(application_date=case.received_on, household_size=r["persons"],
+                    flat_size_m2=flat.get("max_size_m2", ""), rooms=flat.get("max_rooms", ""),
+                    valid_from=d.decided_on, valid_until=valid_until),
+        tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), rows)},
+        lines=result_lines(r),
+    )
+
+
+def _wbs_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    r = d.result
+    return dict(
+        values=dict(application_date=case.received_on, household_size=r["persons"],
+                    household_income=Decimal(r["household_income"]), income_limit=Decimal(r["income_limit"])),
+        reasons=d.reasons, lines=result_lines(r),
+    )
+
+
+def _documents_request(case: CaseFacts, d: DecisionFacts | None, letter_date: date) -> dict[str, Any]:
+    values: dict[str, Any] = {"application_date": case.received_on}
+    if case.service is Service.ELTERNGELD:
+        values["child_name"] = _child_name(case)
+    return dict(values=values, documents=())
+
+
+def _elterngeld_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    r = d.result
+    birth = date.fromisoformat(r["birth_date"])
+    amounts = {r["variant"]: Decimal(r["monthly_amount"])}
+    own = [m for m in d.rule_input.get("month_plan") or [] if m.get("parent") == "A"]
+    for variant in {m["variant"] for m in own} - set(amounts):  # the plan mixes Basis and Plus months
+        other = CALCULATORS["elterngeld"]({**d.rule_input, "variant": variant}).as_json()
+        amounts[variant] = Decimal(other["monthly_amount"])
+    rows = []
+    for m in sorted(own, key=lambda m: int(m["month"])) or [{"month": 1, "variant": r["variant"]}]:
+        month = int(m["month"])
+        start, end = _add_months(birth, month - 1), _add_months(birth, month) - timedelta(days=1)
+        rows.append((f"{month}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", _VARIANT[m["variant"]], amounts[m["variant"]]))
+    return dict(
+        values=dict(application_date=case.received_on, child_name=_child_name(case), child_birth_date=birth,
+                    total_amount=sum((row[3] for row in rows), Decimal("0.00"))),
+        tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), rows)},
+        lines=result_lines(r),
+    )
+
+
+def _elterngeld_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    return dict(values=dict(application_date=case.received_on, child_name=_child_name(case),
+                            child_birth_date=date.fromisoformat(d.result["birth_date"])),
+                reasons=d.reasons, lines=result_lines(d.result))
+
+
+def _fz_receipt(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    form = case.form_data
+    if form.get("belegart") == "O":
+        authority = (form.get("receiving_authority") or {}).get("name", "der Behörde")
+        number = form.get("authority_file_number")
+        delivered = f"unmittelbar {authority}" + (f" (Aktenzeichen {number})" if number else "") + ","
+    else:
+        delivered = "Ihnen an Ihre Meldeanschrift"
+    return dict(values=dict(application_date=case.received_on, certificate_type=_certificate_type(form),
+                            forwarded_date=d.decided_on, delivered_to=delivered))
+
+
+def _fz_fee_notice(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    r = d.result
+    if Decimal(r.get("fee_due", "0")) <= 0:
+        raise ValidationFailed(["Für diesen Antrag ist keine Gebühr zu zahlen: keine Zahlungsaufforderung"])
+    number = "".join(ch for ch in str(r.get("fee_legal_basis", "")).split("KV")[0] if ch.isdigit())
+    return dict(values=dict(application_date=case.received_on, certificate_type=_certificate_type(case.form_data),
+                            fee_amount=Decimal(r["fee_due"]), fee_number=number))
+
+
+def _fz_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    return dict(values=dict(application_date=case.received_on), reasons=d.reasons)
+
+
+_BUILDERS = {
+    "wbs_grant": _wbs_grant, "wbs_refusal": _wbs_refusal, "wbs_documents_request": _documents_request,
+    "elterngeld_grant": _elterngeld_grant, "elterngeld_refusal": _elterngeld_refusal,
+    "elterngeld_documents_request": _documents_request, "fz_receipt": _fz_receipt, "fz_fee_notice": _fz_fee_notice,
+    "fz_refusal": _fz_refusal,
+}
+
+
+def _certificate_type(form: Mapping[str, Any]) -> str:
+    text = _FZ_TYPE.get(str(form.get("kind")), "Führungszeugnis")
+    belegart = "zur Vorlage bei einer Behörde, Belegart O" if form.get("belegart") == "O" else "Belegart N"
+    return f"{text}, {belegart}"
+
+
+def _child_name(case: CaseFacts) -> str:
+    child = case.form_data.get("child") or {}
+    return f"{child.get('given_name', '')} {child.get('family_name', '')}".strip()
+
+
+def _date(text: Any) -> Any:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        return text or ""
+
+
+def _add_months(day: date, months: int) -> date:
+    """Same day ``months`` later; a missing day (31st, 29 February) becomes the month's last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

@@ -1,0 +1,236 @@
+"""Letters of a case: preview, issue (render and archive), four-eyes approval.
+
+An issued letter's PDF is archived immutably: the bytes go into ``blobs`` (SHA-512,
+content-addressed) and a ``letters`` row records case, kind, version, status and who
+issued/approved it. Reissuing creates the next version; an earlier row never changes
+its PDF. Letters of a decision whose service and outcome need four eyes wait in
+``awaiting_approval`` until a team lead other than the deciding clerk approves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+from ..domain.catalog import Role, Service
+from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
+from ..domain.records import UserRef
+from ..letters import KINDS, LetterData, kind_spec, render_letter
+from ..store.decision_models import Letter
+from ..store.models import Case
+from ..store.uow import UnitOfWork
+from . import audit, four_eyes, letter_settings
+from .cases import load_for_read
+from .decisions import LETTER_KINDS, propose_decision
+from .directory import visible_department_codes
+from .letter_content import CaseFacts, DecisionFacts, clerk_of, letter_data
+
+
+class LetterStatus(StrEnum):
+    DRAFT = "draft"
+    AWAITING_APPROVAL = "awaiting_approval"
+    FINAL = "final"
+    CANCELLED = "cancelled"
+
+
+DECISION_KINDS = frozenset(LETTER_KINDS.values())
+
+
+@dataclass(frozen=True, slots=True)
+class LetterInfo:
+    id: int
+    aktenzeichen: str
+    applicant_name: str
+    kind: str
+    kind_label: str
+    version: int
+    status: LetterStatus
+    letter_date: date
+    sha512: str
+    size: int
+    created_by: str
+    created_at: datetime
+    decided_by: str | None  # login of the clerk who decided (four-eyes: not the approver)
+    approved_by: str | None
+    approved_at: datetime | None
+    cancel_reason: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "aktenzeichen": self.aktenzeichen, "kind": self.kind, "version": self.version,
+            "status": self.status.value, "letter_date": self.letter_date.isoformat(), "sha512": self.sha512,
+            "size": self.size, "created_by": self.created_by, "created_at": self.created_at.isoformat(),
+            "decided_by": self.decided_by, "approved_by": self.approved_by,
+            "approved_at": self.approved_at.isoformat() if self.approved_at else None,
+            "cancel_reason": self.cancel_reason,
+        }
+
+
+def build_letter(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    kind: str,
+    *,
+    documents: Sequence[str] | None = None,
+    deadline: date | None = None,
+    letter_date: date | None = None,
+) -> LetterData:
+    """The letter's content from the case, its stored decision and the actor as clerk."""
+    spec = kind_spec(kind)
+    case = load_for_read(uow, actor, aktenzeichen)
+    decision = uow.decisions.latest_decision(case.id)
+    facts = None
+    if decision is not None:
+        if kind in DECISION_KINDS and decision.letter_kind != kind:
+            raise ValidationFailed([f"Der Brief {spec.label!r} passt nicht zur Entscheidung ({decision.outcome})"])
+        facts = DecisionFacts(decision.outcome, decision.decided_on, decision.rule_input, decision.result,
+                              tuple(decision.reasons))
+    elif kind == "fz_fee_notice":  # the fee is due with the request, before it is forwarded
+        proposal = propose_decision(uow, actor, aktenzeichen)
+        facts = DecisionFacts(proposal.outcome.value, (letter_date or date.today()), proposal.rule_input,
+                              proposal.result, proposal.reasons)
+    head = letter_settings.letterhead(uow, Service(case.service))
+    user = uow.directory.user(actor.login)
+    clerk = clerk_of(actor.display_name, user.phone if user else "", user.email if user else "", head)
+    return letter_data(kind, _facts(case), facts, head, clerk, letter_date or date.today(),
+                       documents=documents, deadline=deadline)
+
+
+def preview_letter(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, kind: str, **options: Any) -> bytes:
+    """Render without archiving (the GUI's preview, ``letter render``)."""
+    return render_letter(build_letter(uow, actor, aktenzeichen, kind, **options), letter_settings.templates(uow))
+
+
+def issue_letter(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    kind: str,
+    *,
+    documents: Sequence[str] | None = None,
+    deadline: date | None = None,
+    letter_date: date | None = None,
+    now: datetime | None = None,
+) -> LetterInfo:
+    """Render and archive the next version; it is final at once unless four eyes are required."""
+    now = now or datetime.now(UTC)
+    data = build_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
+                        letter_date=letter_date or now.date())
+    pdf = render_letter(data, letter_settings.templates(uow))
+    case = load_for_read(uow, actor, aktenzeichen)
+    decision = uow.decisions.latest_decision(case.id) if kind in DECISION_KINDS else None
+    needs_approval = decision is not None and four_eyes.approval_required(uow, Service(case.service), decision.outcome)
+    letter = Letter(
+        case_id=case.id, decision_id=decision.id if decision else None, kind=kind,
+        version=uow.decisions.last_version(case.id, kind) + 1,
+        status=(LetterStatus.AWAITING_APPROVAL if needs_approval else LetterStatus.FINAL).value,
+        letter_date=data.letter_date, sha512=uow.blobs.put(pdf), size=len(pdf), created_by_id=actor.id,
+        created_at=now, finalised_at=None if needs_approval else now,
+    )
+    for earlier in uow.decisions.letters_of_case(case.id):  # a reissue replaces a version still waiting
+        if earlier.kind == kind and earlier.status == LetterStatus.AWAITING_APPROVAL.value:
+            earlier.status, earlier.cancel_reason = LetterStatus.CANCELLED.value, f"ersetzt durch Version {letter.version}"
+    uow.decisions.add(letter)
+    uow.flush()
+    audit.record(uow, case, actor, "letter", now, f"letter.{kind}", None, f"Version {letter.version}: {letter.status}")
+    return letter_info(uow.decisions.letter(letter.id))
+
+
+def list_letters(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> list[LetterInfo]:
+    case = load_for_read(uow, actor, aktenzeichen)
+    return [letter_info(letter) for letter in uow.decisions.letters_of_case(case.id)]
+
+
+def get_letter(uow: UnitOfWork, actor: UserRef, letter_id: int) -> LetterInfo:
+    return letter_info(_load(uow, actor, letter_id))
+
+
+def letter_pdf(uow: UnitOfWork, actor: UserRef, letter_id: int) -> bytes:
+    """The archived PDF, exactly as issued."""
+    letter = _load(uow, actor, letter_id)
+    content = uow.blobs.get(letter.sha512)
+    if content is None:
+        raise NotFound(f"PDF des Briefs {letter_id} fehlt im Archiv")
+    return content
+
+
+def letters_awaiting_approval(uow: UnitOfWork, actor: UserRef) -> list[LetterInfo]:
+    """For a team lead: letters of their departments waiting for a second pair of eyes."""
+    _require_team_lead(actor)
+    awaiting = uow.decisions.letters_with_status(LetterStatus.AWAITING_APPROVAL.value, visible_department_codes(actor))
+    return [letter_info(letter) for letter in awaiting]
+
+
+def approve_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, *, now: datetime | None = None) -> LetterInfo:
+    """Four eyes: a team lead who neither decided nor issued the letter makes it final."""
+    now = now or datetime.now(UTC)
+    letter = _awaiting(uow, actor, letter_id)
+    involved = {letter.created_by_id, letter.decision.decided_by_id if letter.decision else None}
+    if actor.id in involved:
+        raise PermissionDenied("Vier-Augen-Prinzip: Wer entschieden oder den Brief erstellt hat, kann ihn nicht freigeben")
+    letter.status, letter.approved_at, letter.finalised_at = LetterStatus.FINAL.value, now, now
+    letter.approved_by = uow.directory.user_by_id(actor.id)
+    audit.record(uow, letter.case, actor, "letter_approved", now, f"letter.{letter.kind}",
+                 LetterStatus.AWAITING_APPROVAL.value, f"Version {letter.version}: final")
+    uow.flush()
+    return letter_info(uow.decisions.letter(letter.id))
+
+
+def reject_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, reason: str, *, now: datetime | None = None) -> LetterInfo:
+    """The team lead sends it back: the version is cancelled (kept, with the reason); the clerk reissues."""
+    now = now or datetime.now(UTC)
+    if not reason.strip():
+        raise ValidationFailed(["Eine Zurückweisung braucht eine Begründung"])
+    letter = _awaiting(uow, actor, letter_id)
+    letter.status, letter.cancel_reason = LetterStatus.CANCELLED.value, reason.strip()
+    audit.record(uow, letter.case, actor, "letter_rejected", now, f"letter.{letter.kind}",
+                 LetterStatus.AWAITING_APPROVAL.value, f"Version {letter.version}: {reason.strip()}")
+    uow.flush()
+    return letter_info(uow.decisions.letter(letter.id))
+
+
+def kinds_for(service: Service) -> list[str]:
+    return [k for k, spec in KINDS.items() if spec.service is Service(service)]
+
+
+def _awaiting(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:
+    _require_team_lead(actor)
+    letter = _load(uow, actor, letter_id)
+    if letter.status != LetterStatus.AWAITING_APPROVAL.value:
+        raise ValidationFailed([f"Brief {letter_id} wartet nicht auf Freigabe (Status {letter.status})"])
+    return letter
+
+
+def _load(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:
+    letter = uow.decisions.letter(letter_id)
+    if letter is None:
+        raise NotFound(f"Brief {letter_id} gibt es nicht")
+    load_for_read(uow, actor, letter.case.aktenzeichen)  # department check
+    return letter
+
+
+def _require_team_lead(actor: UserRef) -> None:
+    if not actor.has_role(Role.TEAM_LEAD):
+        raise PermissionDenied(f"{actor.login}: nur Teamleitungen geben Briefe frei")
+
+
+def _facts(case: Case) -> CaseFacts:
+    return CaseFacts(case.aktenzeichen, Service(case.service), case.applicant_name, case.street, case.house_number,
+                     case.postcode, case.city, case.received_at.date(), case.form_data)
+
+
+def letter_info(letter: Letter | None) -> LetterInfo:
+    assert letter is not None
+    return LetterInfo(
+        id=letter.id, aktenzeichen=letter.case.aktenzeichen, applicant_name=letter.case.applicant_name,
+        kind=letter.kind, kind_label=kind_spec(letter.kind).label, version=letter.version,
+        status=LetterStatus(letter.status), letter_date=letter.letter_date, sha512=letter.sha512, size=letter.size,
+        created_by=letter.created_by.login, created_at=letter.created_at,
+        decided_by=letter.decision.decided_by.login if letter.decision else None,
+        approved_by=letter.approved_by.login if letter.approved_by else None, approved_at=letter.approved_at,
+        cancel_reason=letter.cancel_reason,
+    )

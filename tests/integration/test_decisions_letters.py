@@ -1,0 +1,271 @@
+"""Decide → letter → four eyes → archive → print queue, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+from datetime import UTC, date, datetime, timedelta
+
+import pdfplumber
+import pytest
+
+from backoffice.bootstrap import Database
+from backoffice.decisions import evaluate, rule_input
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.errors import PermissionDenied, ValidationFailed
+from backoffice.domain.records import PortalReference
+from backoffice.domain.status import Action, Status
+from backoffice.rules import RuleInputError
+from backoffice.services import cases, decisions, intake, four_eyes, letter_settings, letters, printing
+from backoffice.services.case_queries import get_case
+from backoffice.services.directory import ensure_user
+from backoffice.store.intake_models import STATUS_KIND
+
+T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+TODAY = date(2026, 11, 2)
+
+
+def _form(service: Service, *, eligible: bool) -> dict:  # type: ignore[type-arg]
+    """The first generated form whose rule result has the wanted verdict (and needs no clerk input)."""
+    for seed in range(500):
+        form = generate_application(service, random.Random(seed), TODAY)
+        try:
+            result = evaluate(rule_input(service, form, TODAY))
+        except RuleInputError:
+            continue
+        if bool(getattr(result, "eligible", getattr(result, "entitled", None))) is eligible:
+            return form
+    raise AssertionError("no such form in 500 seeds")
+
+
+@pytest.fixture
+def people(db: Database):  # type: ignore[no-untyped-def]
+    with db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf", "egs", "bua"],
+                            phone="0208 455-5012", email="martina.schaefer@example.org")
+        lead = ensure_user(uow, "lead", "Tanja Leitner", [Role.CLERK, Role.TEAM_LEAD], ["zwf", "egs", "bua"])
+        admin = ensure_user(uow, "admin", "IT", [Role.ADMIN, Role.TEAM_LEAD], ["zwf", "egs", "bua"])
+        uow.commit()
+    return clerk, lead, admin
+
+
+def _ready_case(db: Database, actor, service: Service, form: dict, portal: PortalReference | None = None) -> str:  # type: ignore[no-untyped-def,type-arg]
+    with db.uow() as uow:
+        az = cases.create_case(uow, None if portal else actor, service, form, now=T0, portal=portal)
+        cases.apply_action(uow, actor, az, Action.START, now=T0)
+        cases.apply_action(uow, actor, az, Action.MARK_READY, now=T0)
+        uow.commit()
+    return az
+
+
+def _text(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return "\n".join(page.extract_text() or "" for page in doc.pages)
+
+
+def test_refusal_needs_four_eyes_then_is_archived_and_printed(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, lead, _ = people
+    az = _ready_case(db, clerk, Service.WBS, _form(Service.WBS, eligible=False))
+    with db.uow(write=False) as uow:
+        proposal = decisions.propose_decision(uow, clerk, az)
+    assert proposal.outcome is decisions.DecisionOutcome.REFUSED and proposal.letter_kind == "wbs_refusal"
+    assert any("WFNG" in b for b in proposal.legal_basis)
+
+    now = T0 + timedelta(days=3)
+    with db.uow() as uow:
+        info = decisions.decide(uow, clerk, az, "refused", expected_version=3, now=now)
+        letter = letters.issue_letter(uow, clerk, az, "wbs_refusal", now=now)
+        uow.commit()
+    assert info.reasons == proposal.reasons  # none given: the proposal's grounds
+    assert letter.status is letters.LetterStatus.AWAITING_APPROVAL and letter.version == 1
+
+    with db.uow(write=False) as uow:
+        detail = get_case(uow, clerk, az)
+        stored = decisions.latest_decision(uow, clerk, az)
+        assert [x.id for x in letters.letters_awaiting_approval(uow, lead)] == [letter.id]
+        with pytest.raises(ValidationFailed):  # not final: nothing to print
+            printing.enqueue_print(uow, clerk, letter.id)
+    assert detail.row.status is Status.DECIDED and detail.row.outcome.value == "refused"
+    assert stored is not None and stored.result == proposal.result and stored.rules_applied == proposal.rules_applied
+    assert stored.decided_by == "clerk" and stored.decided_on == now.date()
+
+    with db.uow() as uow:
+        with pytest.raises(PermissionDenied):  # a clerk is no team lead
+            letters.approve_letter(uow, clerk, letter.id, now=now)
+        approved = letters.approve_letter(uow, lead, letter.id, now=now)
+        job = printing.enqueue_print(uow, clerk, letter.id, now=now)
+        assert printing.enqueue_print(uow, clerk, letter.id, now=now) == job  # not queued twice
+        uow.commit()
+    assert approved.status is letters.LetterStatus.FINAL and approved.approved_by == "lead"
+
+    with db.uow(write=False) as uow:
+        pending = printing.pending_print_jobs(uow, clerk)
+        pdf = letters.letter_pdf(uow, clerk, letter.id)
+    assert [(p.id, p.letter.aktenzeichen, p.status) for p in pending] == [(job, az, printing.PrintStatus.QUEUED)]
+    text = _text(pdf)
+    assert az in text and "Verwaltungsgericht" in text and "Martina Schäfer" in text and "0208 455-5012" in text
+    assert proposal.reasons[0].split(" von ")[0] in text.replace("\n", " ")
+
+    with db.uow() as uow:
+        printing.mark_printed(uow, clerk, job, "Büro 2.14", now=now)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert printing.pending_print_jobs(uow, clerk) == []
+        [dispatch] = printing.dispatches(uow, clerk, letter.id)
+        history = get_case(uow, clerk, az).history
+    assert (dispatch.by, dispatch.printer, dispatch.at) == ("clerk", "Büro 2.14", now)
+    assert {"decision", "letter", "letter_approved", "letter_printed"} <= {h.action for h in history}
+
+
+def test_four_eyes_refuses_the_deciding_team_lead_and_a_rejection_cancels(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    _, lead, admin = people
+    az = _ready_case(db, lead, Service.WBS, _form(Service.WBS, eligible=False))
+    with db.uow() as uow:
+        decisions.decide(uow, lead, az, "refused", ["Einkommen zu hoch."], now=T0)
+        letter = letters.issue_letter(uow, lead, az, "wbs_refusal", now=T0)
+        uow.commit()
+    with db.uow() as uow:
+        with pytest.raises(PermissionDenied, match="Vier-Augen"):
+            letters.approve_letter(uow, lead, letter.id, now=T0)
+        with pytest.raises(ValidationFailed):
+            letters.reject_letter(uow, admin, letter.id, "  ", now=T0)
+        rejected = letters.reject_letter(uow, admin, letter.id, "Begründung ergänzen", now=T0)
+        uow.commit()
+    assert rejected.status is letters.LetterStatus.CANCELLED and rejected.cancel_reason == "Begründung ergänzen"
+    with db.uow() as uow:
+        second = letters.issue_letter(uow, lead, az, "wbs_refusal", now=T0)
+        third = letters.issue_letter(uow, lead, az, "wbs_refusal", now=T0)  # replaces the waiting second
+        uow.commit()
+    with db.uow(write=False) as uow:
+        listed = {x.version: x for x in letters.list_letters(uow, admin, az)}
+        assert [x.id for x in letters.letters_awaiting_approval(uow, admin)] == [third.id]
+    assert listed[2].status is letters.LetterStatus.CANCELLED and listed[2].cancel_reason == "ersetzt durch Version 3"
+    assert listed[1].cancel_reason == "Begründung ergänzen" and second.version == 2 and third.version == 3
+
+
+def test_reissue_is_a_new_version_and_the_first_stays_unchanged(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _, admin = people
+    az = _ready_case(db, clerk, Service.WBS, _form(Service.WBS, eligible=True))
+    with db.uow() as uow:
+        decisions.decide(uow, clerk, az, "granted", now=T0)
+        first = letters.issue_letter(uow, clerk, az, "wbs_grant", letter_date=date(2026, 11, 3), now=T0)
+        uow.commit()
+    assert first.status is letters.LetterStatus.FINAL  # grants need no second pair of eyes by default
+    with db.uow(write=False) as uow:
+        first_pdf = letters.letter_pdf(uow, clerk, first.id)
+    with db.uow() as uow:
+        second = letters.issue_letter(uow, clerk, az, "wbs_grant", letter_date=date(2026, 11, 4), now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        listed = letters.list_letters(uow, clerk, az)
+        assert letters.letter_pdf(uow, clerk, first.id) == first_pdf
+        second_pdf = letters.letter_pdf(uow, clerk, second.id)
+    assert [(x.kind, x.version) for x in listed] == [("wbs_grant", 1), ("wbs_grant", 2)]
+    assert listed[0].sha512 == first.sha512 != second.sha512
+    assert "03.11.2026" in _text(first_pdf) and "04.11.2026" in _text(second_pdf)
+    assert "Wohnberechtigungsschein" in _text(second_pdf)
+
+
+def test_template_and_letterhead_overrides_are_used_and_admin_only(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _, admin = people
+    az = _ready_case(db, clerk, Service.ELTERNGELD, _form(Service.ELTERNGELD, eligible=True))
+    with db.uow() as uow:
+        with pytest.raises(PermissionDenied):
+            letter_settings.set_template_override(uow, clerk, "salutation", "Hallo {{ recipient_name }},")
+        with pytest.raises(ValidationFailed, match="child_name"):  # a field this block cannot use
+            letter_settings.set_template_override(uow, admin, "salutation", "Hallo {{ child_name }},")
+        letter_settings.set_template_override(uow, admin, "salutation", "Moin {{ recipient_name }}, aus Mülheim!")
+        letter_settings.set_letterhead_overrides(uow, admin, {"departments": {"elterngeld": {"phone": "0208 999-4711"}}})
+        uow.commit()
+    with db.uow() as uow:
+        decisions.decide(uow, clerk, az, "granted", now=T0)
+        letter = letters.issue_letter(uow, clerk, az, "elterngeld_grant", now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        text = _text(letters.letter_pdf(uow, clerk, letter.id))
+        name = get_case(uow, clerk, az).applicant.full_name
+    assert f"Moin {name}, aus Mülheim!" in text
+    assert "0208 999-4711" in text
+    assert "Lebensmonat" in text
+
+
+def test_portal_case_decision_puts_a_status_notice_in_the_outbox(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _, _ = people
+    portal = PortalReference("dest-1", "sub-42", "case-42")
+    az = _ready_case(db, clerk, Service.FUEHRUNGSZEUGNIS, _form(Service.FUEHRUNGSZEUGNIS, eligible=True), portal)
+    with db.uow() as uow:
+        intake._enqueue(uow, "accept", "sub-42", "case-42", "signed-accept-set", T0)  # as the sync would
+        with pytest.raises(ValidationFailed, match="nicht möglich"):  # the Bürgeramt never grants
+            decisions.decide(uow, clerk, az, "granted", now=T0)
+        decisions.decide(uow, clerk, az, "forwarded", now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        [notice] = uow.intake.outbox_messages(STATUS_KIND, "sub-42")
+        assert json.loads(notice.body) == {"aktenzeichen": az, "status": "forwarded", "outcome": "forwarded",
+                                           "decided_on": "2026-11-02"}
+        # The sync delivers only what it can send (signed SETs): the notice neither blocks nor is lost.
+        assert [m.kind for m in uow.intake.pending_outbox(T0 + timedelta(days=1), 10)] == ["accept"]
+        assert uow.intake.outbox_backlog((STATUS_KIND,)) == 1
+        assert get_case(uow, clerk, az).row.status is Status.FORWARDED
+        receipt = letters.preview_letter(uow, clerk, az, "fz_receipt", letter_date=date(2026, 11, 3))
+    assert "Bundesamt für Justiz" in _text(receipt)
+
+
+def test_batch_enqueues_final_letters_of_a_queue_and_of_a_day_once(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _, admin = people
+    with db.uow() as uow:
+        four_eyes.set_approval_rule(uow, admin, Service.WBS, "refused", False)
+        uow.commit()
+    azs = [_ready_case(db, clerk, Service.WBS, _form(Service.WBS, eligible=e)) for e in (True, False)]
+    with db.uow() as uow:
+        for az, outcome, kind in zip(azs, ("granted", "refused"), ("wbs_grant", "wbs_refusal"), strict=True):
+            decisions.decide(uow, clerk, az, outcome, now=T0)
+            letters.issue_letter(uow, clerk, az, kind, now=T0)
+        docs = letters.issue_letter(uow, clerk, azs[0], "wbs_documents_request", now=T0 + timedelta(days=1),
+                                    documents=["Mietbescheinigung"], deadline=date(2026, 11, 30))
+        uow.commit()
+    with db.uow() as uow:
+        by_queue = printing.enqueue_batch(uow, clerk, queue_code="wbs-eingang", now=T0)
+        again = printing.enqueue_batch(uow, clerk, queue_code="wbs-eingang", now=T0)
+        uow.commit()
+    assert len(by_queue) == 3 and again == []
+    with db.uow() as uow:
+        printing.mark_failed(uow, clerk, by_queue[0], "Papierstau", "Büro")
+        uow.commit()
+    with db.uow(write=False) as uow:
+        pending = printing.pending_print_jobs(uow, clerk)
+        text = _text(letters.letter_pdf(uow, clerk, docs.id))
+    assert [p.status.value for p in pending] == ["failed", "queued", "queued"] and pending[0].error == "Papierstau"
+    assert "Mietbescheinigung" in text and "30.11.2026" in text
+    with db.uow() as uow:
+        with pytest.raises(ValidationFailed):
+            printing.enqueue_batch(uow, clerk, now=T0)
+        assert printing.enqueue_batch(uow, clerk, day=(T0 + timedelta(days=1)).date(), now=T0) == []  # already queued
+
+
+def test_lists_show_only_the_actors_departments(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, lead, _ = people
+    with db.uow() as uow:
+        wbs_only = ensure_user(uow, "wbs-lead", "WBS-Leitung", [Role.TEAM_LEAD], ["zwf"])
+        uow.commit()
+    az = _ready_case(db, clerk, Service.ELTERNGELD, _form(Service.ELTERNGELD, eligible=True))
+    with db.uow() as uow:
+        four_eyes.set_approval_rule(uow, people[2], Service.ELTERNGELD, "granted", True)
+        decisions.decide(uow, clerk, az, "granted", now=T0)
+        letter = letters.issue_letter(uow, clerk, az, "elterngeld_grant", now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert letters.letters_awaiting_approval(uow, wbs_only) == []  # Elterngeld is social data
+        assert [x.id for x in letters.letters_awaiting_approval(uow, lead)] == [letter.id]
+        with pytest.raises(PermissionDenied):
+            letters.approve_letter(uow, wbs_only, letter.id, now=T0)
+    with db.uow() as uow:
+        letters.approve_letter(uow, lead, letter.id, now=T0)
+        assert printing.enqueue_batch(uow, wbs_only, day=T0.date(), now=T0) == []
+        [job] = printing.enqueue_batch(uow, clerk, day=T0.date(), now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert printing.pending_print_jobs(uow, wbs_only) == []
+        assert [j.id for j in printing.pending_print_jobs(uow, clerk)] == [job]

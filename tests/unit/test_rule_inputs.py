@@ -1,0 +1,94 @@
+"""Form → rule input mapping, over generated forms of all three services."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from backoffice.decisions import evaluate, rule_input
+from backoffice.demo.generator import generate_applications
+from backoffice.domain.catalog import Service
+from backoffice.rules import RuleInputError
+
+TODAY = date(2026, 11, 2)
+
+
+def _forms(service: Service, n: int = 150) -> list[dict]:  # type: ignore[type-arg]
+    return generate_applications(service, n, 7, TODAY)
+
+
+def test_wbs_maps_every_income_and_uses_the_receipt_date() -> None:
+    mapped = 0
+    for form in _forms(Service.WBS):
+        try:
+            inp = rule_input(Service.WBS, form, TODAY)
+        except RuleInputError as err:  # only the allowances the clerk must settle
+            assert all("Freibeträge" in p for p in err.problems), err.problems
+            assert set(form["allowances"]) & {"severe_disability", "care_need", "maintenance_paid"}
+            continue
+        mapped += 1
+        assert inp.key_date == TODAY and inp.data["application_date"] == "2026-11-02"
+        incomes = [i for m in form["members"] for i in m["incomes"]]
+        assert len(inp.data["incomes"]) == max(len(incomes), 1)
+        gross = sum(Decimal(i["gross"]) for i in inp.data["incomes"])
+        assert gross == sum(Decimal(f"{i['gross_annual']:.2f}") for i in incomes)
+        result = evaluate(inp)
+        assert result.persons == form["household"]["persons"]
+    assert mapped > 100
+
+
+def test_wbs_allowance_the_form_cannot_name_is_supplied_by_the_clerk() -> None:
+    form = next(f for f in _forms(Service.WBS) if "maintenance_paid" in f.get("allowances", []))
+    with pytest.raises(RuleInputError, match="Unterhalt"):
+        rule_input(Service.WBS, form, TODAY)
+    inp = rule_input(Service.WBS, form, TODAY, {"allowances": [{"code": "maintenance_paid", "amount": "2400.00"}]})
+    result = evaluate(inp)
+    assert any("Unterhalt" in line.label for line in result.lines)
+
+
+def test_elterngeld_key_date_is_the_birth_and_partnership_bonus_months_are_left_out() -> None:
+    seen_bonus = False
+    for form in _forms(Service.ELTERNGELD):
+        inp = rule_input(Service.ELTERNGELD, form, TODAY)
+        assert inp.key_date == date.fromisoformat(form["child"]["birth_date"])
+        assert inp.data["net_income_before"] == f"{form['parents'][0]['net_income_before']:.2f}"
+        assert all(m["variant"] in ("basis", "plus") for m in inp.data["month_plan"])
+        if any(m["variant"] == "partnerschaftsbonus" for m in form["month_plan"]):
+            seen_bonus = True
+            assert any("Partnerschaftsbonus" in r for r in inp.remarks)
+        result = evaluate(inp)
+        assert result.birth_date == inp.key_date
+    assert seen_bonus
+
+
+def test_elterngeld_gross_override_replaces_the_net_income() -> None:
+    form = _forms(Service.ELTERNGELD, 5)[0]
+    inp = rule_input(Service.ELTERNGELD, form, TODAY, {"gross_income_before": "3000.00", "income_tax_monthly": "300.00"})
+    assert "net_income_before" not in inp.data
+    assert evaluate(inp).tax_source == "entered"
+
+
+def test_fuehrungszeugnis_kind_role_and_volunteer_proof() -> None:
+    for form in _forms(Service.FUEHRUNGSZEUGNIS):
+        volunteer = form["fee_exemption"] == "volunteer_work"
+        if volunteer:
+            with pytest.raises(RuleInputError, match="Nachweis"):
+                rule_input(Service.FUEHRUNGSZEUGNIS, form, TODAY)
+        inp = rule_input(Service.FUEHRUNGSZEUGNIS, form, TODAY, {"volunteer_proof": True} if volunteer else None)
+        expected = form["belegart"] if form["kind"] == "standard" else form["kind"]
+        assert inp.data["kind"] == expected
+        result = evaluate(inp)
+        if not form["registered_in_city"]:
+            assert not result.entitled
+        if volunteer and result.entitled:
+            assert result.fee_status == "exempt"
+
+
+def test_override_none_removes_a_key_and_bad_key_date_is_a_problem() -> None:
+    form = _forms(Service.FUEHRUNGSZEUGNIS, 3)[0]
+    with pytest.raises(RuleInputError, match="Stichtag"):
+        rule_input(Service.FUEHRUNGSZEUGNIS, form, TODAY, {"application_date": "2.11.2026", "volunteer_proof": True})
+    inp = rule_input(Service.FUEHRUNGSZEUGNIS, form, TODAY, {"has_organisation_request": None, "volunteer_proof": True})
+    assert "has_organisation_request" not in inp.data

@@ -1,0 +1,156 @@
+"""Deciding a case in the GUI: the rules' proposal, the clerk's facts and reasons, then the letter.
+
+The case view opens it for a case that is ready for decision. Every computation and
+write runs through ``ui.ops`` (``propose_decision``, ``decide``, ``issue_letter``).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from backoffice.domain.catalog import Service
+from backoffice.domain.records import UserRef
+from backoffice.letters.formatting import format_value
+from backoffice.services import decisions, letters
+from backoffice.services.letter_content import result_lines
+
+from ..ops import CommandOp, QueryOp, Tasks
+
+
+class DecisionDialog(QDialog):
+    decided = Signal(object)  # DecisionInfo
+    letter_issued = Signal(object)  # LetterInfo
+
+    def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, service: Service, parent: QWidget | None = None,
+                 *, expected_version: int | None = None) -> None:
+        super().__init__(parent)
+        self._tasks, self._actor, self._az, self._version = tasks, actor, aktenzeichen, expected_version
+        self.decision: decisions.DecisionInfo | None = None
+        self.setWindowTitle(self.tr("Entscheidung %1").replace("%1", aktenzeichen))
+        self.resize(760, 720)
+        self.result_view = QTextBrowser(self)
+        self.facts_edit = QPlainTextEdit(self)
+        self.facts_edit.setPlaceholderText(self.tr('Ergänzende Angaben als JSON, z. B. {"volunteer_proof": true}'))
+        self.facts_edit.setMaximumHeight(70)
+        self.outcome_box = QComboBox(self)
+        for outcome in decisions.outcomes_for(service):
+            self.outcome_box.addItem(self._outcome_label(outcome), outcome.value)
+        self.reasons_edit = QPlainTextEdit(self)
+        self.reasons_edit.setPlaceholderText(self.tr("Gründe der Ablehnung, ein Grund je Zeile"))
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.compute_button = QPushButton(self.tr("&Neu berechnen"), self)
+        self.decide_button = QPushButton(self.tr("&Entscheiden"), self)
+        self.letter_button = QPushButton(self.tr("&Bescheid erstellen"), self)
+        close = QPushButton(self.tr("Schließen"), self)
+        self.compute_button.clicked.connect(self.compute)
+        self.decide_button.clicked.connect(self.decide)
+        self.letter_button.clicked.connect(self.issue_letter)
+        close.clicked.connect(self.accept)
+        form = QFormLayout()
+        form.addRow(self.tr("Angaben der Sachbearbeitung:"), self.facts_edit)
+        form.addRow(self.tr("Ergebnis:"), self.outcome_box)
+        form.addRow(self.tr("Gründe:"), self.reasons_edit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.compute_button, self.decide_button, self.letter_button, close):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.result_view, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        self.decide_button.setEnabled(False)
+        self.letter_button.setEnabled(False)
+
+    def compute(self) -> None:
+        facts = self._facts()
+        if facts is None:
+            return
+        actor, az = self._actor, self._az
+        self.decide_button.setEnabled(False)
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: decisions.propose_decision(uow, actor, az, facts)).success(
+            self._show).failure(self._problems).run()
+
+    def decide(self) -> None:
+        facts = self._facts()
+        if facts is None:
+            return
+        actor, az, version = self._actor, self._az, self._version
+        outcome = self.outcome_box.currentData()
+        reasons = [line for line in self.reasons_edit.toPlainText().splitlines() if line.strip()]
+        self.decide_button.setEnabled(False)
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: decisions.decide(
+            uow, actor, az, outcome, reasons, facts, expected_version=version)).success(self._decided).failure(
+            self._problems).run()
+
+    def issue_letter(self) -> None:
+        if self.decision is None:
+            return
+        actor, az, kind = self._actor, self._az, self.decision.letter_kind
+        self.letter_button.setEnabled(False)
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: letters.issue_letter(uow, actor, az, kind)).success(
+            self._issued).failure(self._problems).run()
+
+    def _show(self, proposal: decisions.DecisionProposal) -> None:
+        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome)))
+        self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(proposal.outcome.value)))
+        if not self.reasons_edit.toPlainText().strip():
+            self.reasons_edit.setPlainText("\n".join(proposal.reasons))
+        self.status_label.setText("")
+        self.decide_button.setEnabled(self.decision is None)
+
+    def _decided(self, info: decisions.DecisionInfo) -> None:
+        self.decision = info
+        self.status_label.setText(self.tr("Entschieden: %1").replace("%1", self._outcome_label(info.outcome)))
+        self.letter_button.setEnabled(True)
+        self.decided.emit(info)
+
+    def _issued(self, info: letters.LetterInfo) -> None:
+        text = self.tr("Bescheid Version %1 erstellt").replace("%1", str(info.version))
+        if info.status is letters.LetterStatus.AWAITING_APPROVAL:
+            text += " " + self.tr("(wartet auf Freigabe durch die Teamleitung)")
+        self.status_label.setText(text)
+        self.letter_issued.emit(info)
+
+    def _problems(self, error: Exception) -> None:
+        lines = getattr(error, "problems", None) or [str(error)]
+        self.status_label.setText("\n".join(str(x) for x in lines))
+        self.decide_button.setEnabled(self.decision is None and bool(self.result_view.toPlainText()))
+        self.letter_button.setEnabled(self.decision is not None)
+
+    def _facts(self) -> dict[str, Any] | None:
+        text = self.facts_edit.toPlainText().strip()
+        if not text:
+            return {}
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            self.status_label.setText(self.tr("Angaben: kein gültiges JSON (Zeile %1)").replace("%1", str(err.lineno)))
+            return None
+        if not isinstance(data, dict):
+            self.status_label.setText(self.tr("Angaben: bitte ein JSON-Objekt { … }"))
+            return None
+        return data
+
+    def _outcome_label(self, outcome: decisions.DecisionOutcome) -> str:
+        return {"granted": self.tr("Bewilligung"), "refused": self.tr("Ablehnung"),
+                "forwarded": self.tr("Weiterleitung an das Bundesamt für Justiz")}[outcome.value]
+
+
+def _proposal_html(p: decisions.DecisionProposal, outcome: str) -> str:
+    rows = []
+    for line in result_lines(p.result):
+        label, value = escape(line.label), escape(format_value(line.value))
+        if line.emphasis:
+            label, value = f"<b>{label}</b>", f"<b>{value}</b>"
+        rows.append(f"<tr><td>{label}</td><td align='right'>{value}</td></tr>")
+    notes = "".join(f"<li>{escape(n)}</li>" for n in (*p.notices, *p.remarks))
+    return (f"<h3>{escape(outcome)}</h3><table width='100%'>{''.join(rows)}</table>"
+            + (f"<ul>{notes}</ul>" if notes else "") + f"<p><small>{escape(', '.join(p.legal_basis))}</small></p>")
