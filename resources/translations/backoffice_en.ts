@@ -125,164 +125,179 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="111"/>
+        <location filename="../../ui/editor/editor.py" line="113"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="145"/>
+        <location filename="../../ui/editor/editor.py" line="147"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="146"/>
+        <location filename="../../ui/editor/editor.py" line="148"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="159"/>
+        <location filename="../../ui/editor/editor.py" line="161"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="170"/>
+        <location filename="../../ui/editor/editor.py" line="165"/>
+        <source>&amp;Briefe…</source>
+        <translation>&amp;Letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="166"/>
+        <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
+        <translation>Decisions and letters of this case: preview, create, print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="176"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="184"/>
+        <location filename="../../ui/editor/editor.py" line="190"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="189"/>
+        <location filename="../../ui/editor/editor.py" line="195"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="196"/>
+        <location filename="../../ui/editor/editor.py" line="202"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="201"/>
-        <location filename="../../ui/editor/editor.py" line="316"/>
+        <location filename="../../ui/editor/editor.py" line="207"/>
+        <location filename="../../ui/editor/editor.py" line="322"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="214"/>
+        <location filename="../../ui/editor/editor.py" line="220"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="221"/>
-        <location filename="../../ui/editor/editor.py" line="317"/>
+        <location filename="../../ui/editor/editor.py" line="227"/>
+        <location filename="../../ui/editor/editor.py" line="323"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="244"/>
+        <location filename="../../ui/editor/editor.py" line="250"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="274"/>
+        <location filename="../../ui/editor/editor.py" line="280"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="276"/>
+        <location filename="../../ui/editor/editor.py" line="282"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="315"/>
+        <location filename="../../ui/editor/editor.py" line="321"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="316"/>
+        <location filename="../../ui/editor/editor.py" line="322"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="317"/>
+        <location filename="../../ui/editor/editor.py" line="323"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="365"/>
+        <location filename="../../ui/editor/editor.py" line="371"/>
         <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="387"/>
+        <location filename="../../ui/editor/editor.py" line="393"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="403"/>
+        <location filename="../../ui/editor/editor.py" line="409"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="432"/>
+        <location filename="../../ui/editor/editor.py" line="438"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="434"/>
+        <location filename="../../ui/editor/editor.py" line="440"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="448"/>
+        <location filename="../../ui/editor/editor.py" line="457"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="484"/>
+        <location filename="../../ui/editor/editor.py" line="475"/>
+        <source>Entschieden.</source>
+        <translation>Decided.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="516"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="505"/>
+        <location filename="../../ui/editor/editor.py" line="537"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="515"/>
+        <location filename="../../ui/editor/editor.py" line="547"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="521"/>
+        <location filename="../../ui/editor/editor.py" line="553"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="535"/>
+        <location filename="../../ui/editor/editor.py" line="567"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="545"/>
+        <location filename="../../ui/editor/editor.py" line="577"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="568"/>
+        <location filename="../../ui/editor/editor.py" line="600"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="586"/>
+        <location filename="../../ui/editor/editor.py" line="618"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="587"/>
+        <location filename="../../ui/editor/editor.py" line="619"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
@@ -368,6 +383,112 @@
         <location filename="../../ui/editor/header.py" line="115"/>
         <source>läuft in %1 Arbeitstagen oder weniger ab</source>
         <translation>due in %1 business days or less</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLettersDialog</name>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="53"/>
+        <source>Briefe zu %1</source>
+        <translation>Letters of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="67"/>
+        <source>&amp;Vorschau</source>
+        <translation>&amp;Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="69"/>
+        <source>&amp;Erstellen</source>
+        <translation>&amp;Create</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <source>&amp;Anzeigen / Drucken</source>
+        <translation>&amp;Show / print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <source>In die &amp;Druckwarteschlange</source>
+        <translation>Add to print &amp;queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="78"/>
+        <source>Neuer Brief:</source>
+        <translation>New letter:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="122"/>
+        <source>Zum Druck vorgemerkt.</source>
+        <translation>Queued for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="126"/>
+        <source>%1, Version %2 erstellt.</source>
+        <translation>%1, version %2 created.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="128"/>
+        <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
+        <translation>It awaits approval by the team lead.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLettersModel</name>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="33"/>
+        <source>Entwurf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="34"/>
+        <source>wartet auf Freigabe</source>
+        <translation>awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="35"/>
+        <source>endgültig</source>
+        <translation>final</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="36"/>
+        <source>ersetzt / zurückgewiesen</source>
+        <translation>replaced / sent back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="40"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="41"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="42"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="43"/>
+        <source>Erstellt von</source>
+        <translation>Created by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <source>Erstellt</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <source>Freigabe</source>
+        <translation>Approval</translation>
     </message>
 </context>
 <context>
@@ -791,47 +912,47 @@
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="69"/>
+        <location filename="../../ui/editor/editor.py" line="71"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="70"/>
+        <location filename="../../ui/editor/editor.py" line="72"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="71"/>
+        <location filename="../../ui/editor/editor.py" line="73"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="72"/>
+        <location filename="../../ui/editor/editor.py" line="74"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="73"/>
+        <location filename="../../ui/editor/editor.py" line="75"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="74"/>
+        <location filename="../../ui/editor/editor.py" line="76"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="75"/>
+        <location filename="../../ui/editor/editor.py" line="77"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="76"/>
+        <location filename="../../ui/editor/editor.py" line="78"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="77"/>
+        <location filename="../../ui/editor/editor.py" line="79"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>

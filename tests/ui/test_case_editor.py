@@ -523,3 +523,49 @@ def test_problems_update_while_typing_after_the_first_check(qtbot, tasks, actor,
     _type(qtbot, editor, ("applicant", "given_name"), "Ida")
     _type(qtbot, editor, ("applicant", "birth_date"), "01.12.1980")
     qtbot.waitUntil(lambda: not rows["Name"].isVisible() and not rows["Geburtsdatum"].isVisible(), timeout=3_000)
+
+
+def _decidable_wbs_case(db, actor) -> str:  # type: ignore[no-untyped-def]
+    """A WBS case, ready for decision, whose form the rules can decide without extra facts."""
+    from backoffice.rules import RuleInputError
+    from backoffice.services.decisions import propose_decision
+
+    for seed in range(40, 80):
+        az = _new_case(db, actor, Service.WBS, seed=seed)
+        with db.uow() as uow:
+            cases.apply_action(uow, actor, az, Action.START, now=RECEIVED)
+            cases.apply_action(uow, actor, az, Action.MARK_READY, now=RECEIVED)
+            uow.commit()
+        with db.uow(write=False) as uow:
+            try:
+                propose_decision(uow, actor, az, {})
+            except RuleInputError:
+                continue
+        return az
+    raise AssertionError("no decidable WBS form among the seeds")
+
+
+def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, qtmodeltester, tasks, actor, db):  # type: ignore[no-untyped-def]
+    az = _decidable_wbs_case(db, actor)
+    editor = _open(qtbot, tasks, actor, az)
+    assert editor.action_buttons[Action.DECIDE].isVisible()
+    dialog = editor.open_decision()
+    assert dialog is not None
+    _keep(dialog)
+    qtbot.waitUntil(lambda: dialog.decide_button.isEnabled(), timeout=10_000)
+    assert "Einkommen" in dialog.result_view.toPlainText()
+    with qtbot.waitSignal(editor.loaded, timeout=10_000):
+        dialog.decide()
+    assert _stored(db, actor, az).row.status is Status.DECIDED
+    with qtbot.waitSignal(dialog.letter_issued, timeout=10_000):
+        dialog.issue_letter()
+    letters_dialog = editor.open_letters()
+    assert letters_dialog is not None
+    _keep(letters_dialog)
+    qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(letters_dialog.model)
+    assert letters_dialog.model.data(letters_dialog.model.index(0, 1)) == "1"
+    letters_dialog.kind.setCurrentIndex(letters_dialog.kind.findData(letters_dialog.model.record(0).kind))
+    letters_dialog.issue()  # a reissue is a new version; the first stays archived
+    qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 2, timeout=10_000)
+    assert sorted(r.version for r in letters_dialog.model.records()) == [1, 2]

@@ -46,6 +46,8 @@ from backoffice.services.cases import add_note, apply_action
 from .. import labels
 from ..formatting import format_date
 from ..ops import CommandOp, QueryOp, Tasks
+from ..letters.case_letters import CaseLettersDialog
+from ..letters.decision import DecisionDialog
 from ..views.form_data_tree import FormDataTree
 from .attachments import AttachmentPanel
 from .checklist import AttachmentChoiceDelegate, ChecklistModel
@@ -160,6 +162,10 @@ class CaseEditor(QWidget):
         self.extend_button.clicked.connect(self.request_extension)
         self._action_bar.addWidget(self.extend_button)
         self._action_bar.addStretch(1)
+        self.letters_button = QPushButton(self.tr("&Briefe…"))
+        self.letters_button.setToolTip(self.tr("Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken"))
+        self.letters_button.clicked.connect(self.open_letters)
+        self._action_bar.addWidget(self.letters_button)
 
     def _build_tabs(self) -> None:
         self.tabs = QTabWidget()
@@ -437,6 +443,9 @@ class CaseEditor(QWidget):
 
     def request_action(self, action: Action) -> None:
         """A status button: ask for reason/outcome where the action needs one, then run it."""
+        if action is Action.DECIDE and self.data is not None:
+            self.open_decision()
+            return
         if action not in _ASKING:
             self.run_action(action)
             return
@@ -453,6 +462,29 @@ class CaseEditor(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.run_action(action, outcome=dialog.chosen_outcome(), reason=dialog.reason_text()))
         dialog.open()
+
+    def open_decision(self) -> DecisionDialog | None:
+        """Deciding goes through the rules: the dialog computes, records the decision and writes the Bescheid."""
+        if self.data is None:
+            return None
+        dialog = DecisionDialog(
+            self._tasks, self._actor, self.aktenzeichen, self.data.detail.row.service, parent=self,
+            expected_version=self._version,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.decided.connect(lambda _info: self._stored(self.tr("Entschieden.")))
+        dialog.open()
+        dialog.compute()
+        return dialog
+
+    def open_letters(self) -> CaseLettersDialog | None:
+        if self.data is None:
+            return None
+        dialog = CaseLettersDialog(self._tasks, self._actor, self.aktenzeichen, self.data.detail.row.service, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.load()
+        dialog.open()
+        return dialog
 
     def run_action(self, action: Action, *, outcome: Outcome | None = None, reason: str = "") -> None:
         actor, aktenzeichen, version, now = self._actor, self.aktenzeichen, self._action_version(), self._now()

@@ -1,0 +1,134 @@
+"""The letters of one case: every archived version with its status; show, queue for printing, write a new one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backoffice.domain.catalog import Service
+from backoffice.domain.records import UserRef
+from backoffice.letters import kind_spec
+from backoffice.services import letters, printing
+
+from ..ops import CommandOp, QueryOp, Tasks
+from .models import RecordsModel, _when
+from .open import open_letter_preview
+
+
+class CaseLettersModel(RecordsModel[letters.LetterInfo]):
+    def __init__(self, parent: Any = None) -> None:
+        statuses = {
+            letters.LetterStatus.DRAFT: self.tr("Entwurf"),
+            letters.LetterStatus.AWAITING_APPROVAL: self.tr("wartet auf Freigabe"),
+            letters.LetterStatus.FINAL: self.tr("endgültig"),
+            letters.LetterStatus.CANCELLED: self.tr("ersetzt / zurückgewiesen"),
+        }
+        super().__init__([
+            (self.tr("Brief"), lambda x: x.kind_label),
+            (self.tr("Version"), lambda x: str(x.version)),
+            (self.tr("Status"), lambda x: statuses.get(x.status, x.status.value)),
+            (self.tr("Datum"), lambda x: x.letter_date.strftime("%d.%m.%Y")),
+            (self.tr("Erstellt von"), lambda x: x.created_by),
+            (self.tr("Erstellt"), lambda x: _when(x.created_at)),
+            (self.tr("Freigabe"), lambda x: x.approved_by or ""),
+        ], parent, tooltip=lambda x: x.cancel_reason)
+
+
+class CaseLettersDialog(QDialog):
+    def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, service: Service, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tasks, self._actor, self._az = tasks, actor, aktenzeichen
+        self.setWindowTitle(self.tr("Briefe zu %1").replace("%1", aktenzeichen))
+        self.resize(820, 420)
+        self.model = CaseLettersModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.doubleClicked.connect(lambda _i: self.show_selected())
+        self.kind = QComboBox(self)
+        for kind in letters.kinds_for(service):
+            self.kind.addItem(kind_spec(kind).label, kind)
+        self.preview_button = QPushButton(self.tr("&Vorschau"), self)
+        self.preview_button.clicked.connect(self.preview_new)
+        self.issue_button = QPushButton(self.tr("&Erstellen"), self)
+        self.issue_button.clicked.connect(self.issue)
+        self.show_button = QPushButton(self.tr("&Anzeigen / Drucken"), self)
+        self.show_button.clicked.connect(self.show_selected)
+        self.queue_button = QPushButton(self.tr("In die &Druckwarteschlange"), self)
+        self.queue_button.clicked.connect(self.enqueue_selected)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        new_row = QHBoxLayout()
+        new_row.addWidget(QLabel(self.tr("Neuer Brief:"), self))
+        new_row.addWidget(self.kind, 1)
+        new_row.addWidget(self.preview_button)
+        new_row.addWidget(self.issue_button)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(self.show_button)
+        row_buttons.addWidget(self.queue_button)
+        row_buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row_buttons)
+        layout.addLayout(new_row)
+        layout.addWidget(self.status)
+
+    def load(self) -> None:
+        actor, az = self._actor, self._az
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.list_letters(uow, actor, az)).success(
+            self.model.set_records
+        ).run()
+
+    def selected(self) -> letters.LetterInfo | None:
+        index = self.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def preview_new(self) -> None:
+        open_letter_preview(self._tasks, self._actor, self, aktenzeichen=self._az, kind=str(self.kind.currentData()))
+
+    def issue(self) -> None:
+        actor, az, kind = self._actor, self._az, str(self.kind.currentData())
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: letters.issue_letter(uow, actor, az, kind)).success(
+            self._issued
+        ).failure(self._failed).run()
+
+    def show_selected(self) -> None:
+        letter = self.selected()
+        if letter is not None:
+            open_letter_preview(self._tasks, self._actor, self, aktenzeichen=self._az, kind=letter.kind, letter_id=letter.id)
+
+    def enqueue_selected(self) -> None:
+        letter = self.selected()
+        if letter is None:
+            return
+        actor = self._actor
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: printing.enqueue_print(uow, actor, letter.id)).success(
+            lambda _job: self.status.setText(self.tr("Zum Druck vorgemerkt."))
+        ).failure(self._failed).run()
+
+    def _issued(self, info: letters.LetterInfo) -> None:
+        text = self.tr("%1, Version %2 erstellt.").replace("%1", info.kind_label).replace("%2", str(info.version))
+        if info.status is letters.LetterStatus.AWAITING_APPROVAL:
+            text += " " + self.tr("Er wartet auf die Freigabe durch die Teamleitung.")
+        self.status.setText(text)
+        self.load()
+
+    def _failed(self, error: Exception) -> None:
+        lines = getattr(error, "problems", None) or [str(error)]
+        self.status.setText("\n".join(str(x) for x in lines))
