@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from ..domain.catalog import Role, Service
@@ -16,6 +17,7 @@ from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..letters import LetterError, Templates, TemplateInvalid, load_letterhead, load_templates, validate_block
 from ..letters.data import Letterhead
+from ..letters.kinds import all_block_ids, allowed_fields
 from ..store.uow import UnitOfWork
 
 BLOCK_PREFIX = "letters.block."
@@ -71,3 +73,28 @@ def _require_admin(actor: UserRef) -> None:
     if not actor.has_role(Role.ADMIN):
         raise PermissionDenied(f"{actor.login}: nur Administratoren ändern Brieftexte und Briefkopf")
 
+
+
+@dataclass(frozen=True, slots=True)
+class BlockText:
+    """One text block as an admin edits it."""
+
+    block_id: str
+    text: str  # what letters print now
+    default: str  # the shipped text
+    overridden: bool
+    fields: tuple[str, ...]  # merge fields the block may use
+
+
+def block_texts(uow: UnitOfWork, actor: UserRef) -> list[BlockText]:
+    _require_admin(actor)
+    shipped, overrides = load_templates(), template_overrides(uow)
+    return [
+        BlockText(bid, overrides.get(bid, shipped.text(bid)), shipped.text(bid), bid in overrides, tuple(sorted(allowed_fields(bid))))
+        for bid in sorted(all_block_ids())
+    ]
+
+
+def letterhead_overrides_json(uow: UnitOfWork, actor: UserRef) -> str:
+    _require_admin(actor)
+    return json.dumps(letterhead_overrides(uow), ensure_ascii=False, indent=2)

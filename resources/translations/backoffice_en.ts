@@ -40,6 +40,44 @@
     </message>
 </context>
 <context>
+    <name>BlocksPage</name>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="60"/>
+        <source>Baustein &amp;speichern</source>
+        <translation>&amp;Save block</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="62"/>
+        <source>&amp;Mitgelieferten Text wiederherstellen</source>
+        <translation>&amp;Restore the shipped text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="80"/>
+        <source>Merge-Felder schreiben Sie als {{ feld }}. „## “ beginnt eine Überschrift, „- “ einen Aufzählungspunkt. Die Rechtsbehelfsbelehrungen werden von allen Bescheiden gemeinsam genutzt.</source>
+        <translation>Write merge fields as {{ field }}. “## ” starts a heading, “- ” a bullet point. The legal-remedy notices are shared by every decision letter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="100"/>
+        <source>angepasst</source>
+        <translation>adapted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="100"/>
+        <source>mitgeliefert</source>
+        <translation>shipped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="111"/>
+        <source>Erlaubte Felder: %1</source>
+        <translation>Allowed fields: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="136"/>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseCells</name>
     <message>
         <location filename="../../ui/models/case_cells.py" line="39"/>
@@ -1187,6 +1225,34 @@
     </message>
 </context>
 <context>
+    <name>FourEyesPage</name>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="190"/>
+        <source>Bewilligung</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="190"/>
+        <source>Ablehnung</source>
+        <translation>Refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="191"/>
+        <source>Weiterleitung an das BfJ</source>
+        <translation>Forwarding to the BfJ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="201"/>
+        <source>Angekreuzte Entscheidungen gibt eine Teamleitung frei, die weder entschieden noch den Brief erstellt hat, bevor der Bescheid endgültig wird.</source>
+        <translation>Ticked decisions are approved by a team lead who neither decided nor created the letter before the decision letter becomes final.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="225"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="18"/>
@@ -1919,19 +1985,75 @@
     </message>
 </context>
 <context>
+    <name>LetterSettingsDialog</name>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="233"/>
+        <source>Briefvorlagen und Freigaben</source>
+        <translation>Letter templates and approvals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="239"/>
+        <source>&amp;Textbausteine</source>
+        <translation>&amp;Text blocks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="240"/>
+        <source>&amp;Briefkopf</source>
+        <translation>&amp;Letterhead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="241"/>
+        <source>&amp;Vier-Augen-Prinzip</source>
+        <translation>&amp;Four eyes</translation>
+    </message>
+</context>
+<context>
+    <name>LetterheadPage</name>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="149"/>
+        <source>Briefkopf &amp;speichern</source>
+        <translation>&amp;Save letterhead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="152"/>
+        <source>Abweichungen vom mitgelieferten Briefkopf als JSON, z. B. {&quot;bank&quot;: {&quot;iban&quot;: &quot;DE…&quot;}, &quot;departments&quot;: {&quot;wbs&quot;: {&quot;phone&quot;: &quot;0208 455-1234&quot;}}}. Bankverbindung, Durchwahlen, E-Mail-Adressen und Öffnungszeiten sind bis dahin Beispielwerte.</source>
+        <translation>Changes to the shipped letterhead as JSON, e.g. {&quot;bank&quot;: {&quot;iban&quot;: &quot;DE…&quot;}, &quot;departments&quot;: {&quot;wbs&quot;: {&quot;phone&quot;: &quot;0208 455-1234&quot;}}}. Until then the bank account, extensions, e-mail addresses and opening hours are sample values.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="172"/>
+        <source>Kein gültiges JSON (Zeile %1): %2</source>
+        <translation>Not valid JSON (line %1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="175"/>
+        <source>Bitte ein JSON-Objekt { … } angeben</source>
+        <translation>Please give a JSON object { … }</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="180"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
     <name>LettersMenu</name>
     <message>
-        <location filename="../../ui/letters/menu.py" line="26"/>
+        <location filename="../../ui/letters/menu.py" line="27"/>
         <source>&amp;Druckwarteschlange…</source>
         <translation>&amp;Print queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/menu.py" line="28"/>
+        <location filename="../../ui/letters/menu.py" line="29"/>
         <source>Briefe &amp;freigeben…</source>
         <translation>&amp;Approve letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/menu.py" line="33"/>
+        <location filename="../../ui/letters/menu.py" line="31"/>
+        <source>Brief&amp;vorlagen und Freigaben…</source>
+        <translation>Letter &amp;templates and approvals…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/menu.py" line="37"/>
         <source>B&amp;riefe</source>
         <translation>&amp;Letters</translation>
     </message>

@@ -14,6 +14,7 @@ from backoffice.domain.records import UserRef
 from ..ops import Tasks
 from .approvals import ApprovalDialog
 from .print_queue import PrintQueueDialog
+from .settings import LetterSettingsDialog
 
 
 class LettersMenu(QObject):
@@ -27,7 +28,10 @@ class LettersMenu(QObject):
         self.print_queue_action.triggered.connect(self.open_print_queue)
         self.approvals_action = QAction(self.tr("Briefe &freigeben…"), self)
         self.approvals_action.triggered.connect(self.open_approvals)
-        for action in (self.print_queue_action, self.approvals_action):
+        self.settings_action = QAction(self.tr("Brief&vorlagen und Freigaben…"), self)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.settings_dialog: LetterSettingsDialog | None = None
+        for action in (self.print_queue_action, self.approvals_action, self.settings_action):
             action.setEnabled(False)
         bar = window.menuBar()
         self.menu = QMenu(self.tr("B&riefe"), bar)
@@ -37,12 +41,24 @@ class LettersMenu(QObject):
             bar.addMenu(self.menu)
         self.menu.addAction(self.print_queue_action)
         self.menu.addAction(self.approvals_action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.settings_action)
         window.user_known.connect(self.set_actor)
 
     def set_actor(self, actor: UserRef) -> None:
         self._actor = actor
         self.print_queue_action.setEnabled(True)
         self.approvals_action.setEnabled(actor.has_role(Role.TEAM_LEAD))
+        self.settings_action.setEnabled(actor.has_role(Role.ADMIN))
+
+    def open_settings(self) -> LetterSettingsDialog | None:
+        if self._actor is None or not self._actor.has_role(Role.ADMIN):
+            return None
+        if self.settings_dialog is None:
+            self.settings_dialog = LetterSettingsDialog(self._tasks, self._actor, parent=self._window)
+        self.settings_dialog.load()
+        self.settings_dialog.show()
+        return self.settings_dialog
 
     def open_print_queue(self) -> PrintQueueDialog | None:
         if self._actor is None:

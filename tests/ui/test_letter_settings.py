@@ -1,0 +1,92 @@
+"""An administrator adapts the city's letter texts, letterhead and four-eyes rules in the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from backoffice.bootstrap import Database, open_database
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.records import UserRef
+from backoffice.services import four_eyes, letter_settings
+from backoffice.services.directory import ensure_user
+from ui.letters.settings import LetterSettingsDialog
+from ui.ops import Tasks
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(f"sqlite:///{tmp_path / 'letters.sqlite3'}", migrate=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(fresh: Database) -> UserRef:
+    with fresh.uow() as uow:
+        user = ensure_user(uow, "it", "IT-Admin", [Role.ADMIN], ["zwf", "egs", "bua"])
+        uow.commit()
+    return user
+
+
+@pytest.fixture
+def admin_tasks(qapp: object, fresh: Database) -> Iterator[Tasks]:
+    runner = Tasks(fresh.uow)
+    yield runner
+    runner.shutdown()
+
+
+def test_text_block_override_is_validated_saved_and_reset(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    dialog = LetterSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    page = dialog.blocks
+    qtbot.waitUntil(lambda: len(page.blocks) > 10, timeout=10_000)
+    row = next(i for i, b in enumerate(page.blocks) if b.block_id == "closing")
+    page.list.setCurrentRow(row)
+    assert page.editor.toPlainText() == page.blocks[row].default
+    assert "Erlaubte Felder" in page.fields.text()
+
+    page.editor.setPlainText("Mit freundlichen Grüßen {{ gibt_es_nicht }}")
+    page.save()
+    qtbot.waitUntil(lambda: "gibt_es_nicht" in page.status.text(), timeout=10_000)
+    with fresh.uow(write=False) as uow:
+        assert letter_settings.template_overrides(uow) == {}  # refused: nothing stored
+
+    text = "Freundliche Grüße aus dem Rathaus\nIm Auftrag\n\n{{ clerk_name }}"
+    page.editor.setPlainText(text)
+    page.save()
+    qtbot.waitUntil(lambda: "Gespeichert" in page.status.text(), timeout=10_000)
+    with fresh.uow(write=False) as uow:
+        assert letter_settings.templates(uow).text("closing") == text
+    qtbot.waitUntil(lambda: page.current() is not None and page.current().overridden, timeout=10_000)
+    page.reset()
+    qtbot.waitUntil(lambda: page.current() is not None and not page.current().overridden, timeout=10_000)
+    with fresh.uow(write=False) as uow:
+        assert letter_settings.template_overrides(uow) == {}
+
+
+def test_letterhead_json_and_four_eyes_rules(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    dialog = LetterSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    head = dialog.letterhead
+    head.editor.setPlainText('{"bank": {"iban": "DE02 1203 0000 0000 2020 51"}}')
+    head.save()
+    qtbot.waitUntil(lambda: head.status.text() == "Gespeichert.", timeout=10_000)
+    with fresh.uow(write=False) as uow:
+        assert letter_settings.letterhead(uow, Service.FUEHRUNGSZEUGNIS).bank.iban == "DE02 1203 0000 0000 2020 51"  # type: ignore[union-attr]
+    head.editor.setPlainText("{kaputt")
+    head.save()
+    assert "Kein gültiges JSON" in head.status.text()
+
+    eyes = dialog.four_eyes
+    box = eyes.boxes[(Service.WBS, "refused")]
+    qtbot.waitUntil(lambda: box.isChecked(), timeout=10_000)  # shipped default: WBS refusals need approval
+    box.setChecked(False)
+    qtbot.waitUntil(lambda: eyes.status.text() == "Gespeichert.", timeout=10_000)
+    with fresh.uow(write=False) as uow:
+        assert not four_eyes.approval_required(uow, Service.WBS, "refused")
+        assert four_eyes.approval_required(uow, Service.ELTERNGELD, "refused")
