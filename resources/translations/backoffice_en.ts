@@ -2465,47 +2465,72 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="30"/>
+        <location filename="../../ui/letters/print_queue.py" line="31"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="38"/>
+        <location filename="../../ui/letters/print_queue.py" line="39"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="39"/>
+        <location filename="../../ui/letters/print_queue.py" line="40"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="40"/>
+        <location filename="../../ui/letters/print_queue.py" line="41"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="41"/>
+        <location filename="../../ui/letters/print_queue.py" line="42"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="70"/>
+        <location filename="../../ui/letters/print_queue.py" line="53"/>
+        <source>eines Tages:</source>
+        <translation>of a day:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="57"/>
+        <source>&amp;Vormerken</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="60"/>
+        <source>Alle endgültigen Briefe vormerken:</source>
+        <translation>Queue every final letter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="80"/>
+        <source>%1 Brief(e) vorgemerkt.</source>
+        <translation>%1 letter(s) queued.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="86"/>
+        <source>der Warteschlange %1</source>
+        <translation>of the queue %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="107"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="104"/>
+        <location filename="../../ui/letters/print_queue.py" line="141"/>
         <source>%1 Brief(e) gedruckt.</source>
         <translation>%1 letter(s) printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="106"/>
+        <location filename="../../ui/letters/print_queue.py" line="143"/>
         <source>%1 fehlgeschlagen.</source>
         <translation>%1 failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="114"/>
+        <location filename="../../ui/letters/print_queue.py" line="151"/>
         <source>%1 Brief(e) warten auf den Druck.</source>
         <translation>%1 letter(s) waiting to be printed.</translation>
     </message>

@@ -117,6 +117,34 @@ def test_print_queue_prints_all_and_records_the_dispatch(qtbot, qtmodeltester, l
         tasks.shutdown()
 
 
+def test_print_queue_batch_enqueues_the_final_letters_of_a_queue_once(qtbot, letters_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
+        az = cases.create_case(uow, clerk, Service.WBS, _wbs_form(eligible=True), now=T0)
+        cases.apply_action(uow, clerk, az, Action.START, now=T0)
+        cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
+        decisions.decide(uow, clerk, az, "granted", now=T0)
+        letters.issue_letter(uow, clerk, az, "wbs_grant", letter_date=date(2026, 11, 3), now=T0)
+        uow.commit()
+    tasks = Tasks(letters_db.uow)
+    dialog = PrintQueueDialog(tasks, clerk, choose=lambda _parent: _pdf_printer(tmp_path / "x.pdf"))
+    qtbot.addWidget(dialog)
+    try:
+        dialog.load()
+        qtbot.waitUntil(lambda: dialog.batch_queue.findData("wbs-eingang") >= 0, timeout=10_000)
+        assert dialog.model.rowCount() == 0
+        dialog.batch_queue.setCurrentIndex(dialog.batch_queue.findData("wbs-eingang"))
+        dialog.enqueue_batch()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+        assert "1 Brief(e) vorgemerkt" in dialog.status_label.text()
+        dialog.enqueue_batch()  # already queued: nothing twice
+        qtbot.waitUntil(lambda: "0 Brief(e) vorgemerkt" in dialog.status_label.text(), timeout=10_000)
+        wait_idle(qtbot, tasks)
+        assert dialog.model.rowCount() == 1
+    finally:
+        tasks.shutdown()
+
+
 def test_print_jobs_model_is_a_valid_qt_model(qtmodeltester, letters_db, clerk_with_jobs) -> None:  # type: ignore[no-untyped-def]
     model = PrintJobsModel()
     with letters_db.uow(write=False) as uow:

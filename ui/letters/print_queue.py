@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from backoffice.domain.records import UserRef
 from backoffice.services import letters, printing
+from backoffice.services.directory import list_departments
 from backoffice.services.printing import PrintJobInfo
 
 from ..ops import CommandOp, QueryOp, Tasks
@@ -47,13 +48,49 @@ class PrintQueueDialog(QDialog):
         buttons.addWidget(self.status_label, 1)
         for b in (self.refresh_button, self.print_button, self.print_all_button, close):
             buttons.addWidget(b)
+        # Batch: every final letter of a queue or of a day, not yet queued or printed.
+        self.batch_queue = QComboBox(self)
+        self.batch_queue.addItem(self.tr("eines Tages:"), None)
+        self.batch_day = QDateEdit(QDate.currentDate(), self)
+        self.batch_day.setCalendarPopup(True)
+        self.batch_queue.currentIndexChanged.connect(lambda _i: self.batch_day.setEnabled(self.batch_queue.currentData() is None))
+        self.batch_button = QPushButton(self.tr("&Vormerken"), self)
+        self.batch_button.clicked.connect(self.enqueue_batch)
+        batch = QHBoxLayout()
+        batch.addWidget(QLabel(self.tr("Alle endgültigen Briefe vormerken:"), self))
+        batch.addWidget(self.batch_queue)
+        batch.addWidget(self.batch_day)
+        batch.addWidget(self.batch_button)
+        batch.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.addLayout(batch)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._set_busy(False)
 
+    def enqueue_batch(self) -> None:
+        actor, queue_code = self._actor, self.batch_queue.currentData()
+        day = None if queue_code else self.batch_day.date().toPython()
+        CommandOp(
+            parent=self, tasks=self._tasks,
+            op=lambda uow: printing.enqueue_batch(uow, actor, queue_code=queue_code, day=day),
+        ).success(self._batched).failure(self._failed).run()
+
+    def _batched(self, job_ids: list[int]) -> None:
+        self._last_result = self.tr("%1 Brief(e) vorgemerkt.").replace("%1", str(len(job_ids)))
+        self.load()
+
+    def _queues_loaded(self, queues: list[tuple[str, str]]) -> None:
+        for code, name in queues:
+            if self.batch_queue.findData(code) < 0:
+                self.batch_queue.addItem(self.tr("der Warteschlange %1").replace("%1", name), code)
+
     def load(self) -> None:
         actor = self._actor
+        if self.batch_queue.count() == 1:
+            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: [
+                (q.code, q.name) for d in list_departments(uow, actor) for q in d.queues
+            ]).success(self._queues_loaded).run()
         self._set_busy(True)
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: printing.pending_print_jobs(uow, actor)).success(
             self._show).failure(self._failed).run()
