@@ -680,92 +680,92 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="35"/>
+        <location filename="../../ui/letters/decision.py" line="36"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="39"/>
-        <source>Ergänzende Angaben als JSON, z. B. {&quot;volunteer_proof&quot;: true}</source>
-        <translation>Additional facts as JSON, e.g. {&quot;volunteer_proof&quot;: true}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/decision.py" line="45"/>
+        <location filename="../../ui/letters/decision.py" line="47"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds of a refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="48"/>
+        <location filename="../../ui/letters/decision.py" line="50"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="49"/>
+        <location filename="../../ui/letters/decision.py" line="51"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="50"/>
+        <location filename="../../ui/letters/decision.py" line="52"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="51"/>
+        <location filename="../../ui/letters/decision.py" line="53"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="57"/>
-        <source>Angaben der Sachbearbeitung:</source>
-        <translation>Clerk&apos;s facts:</translation>
+        <location filename="../../ui/letters/decision.py" line="41"/>
+        <source>Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {&quot;single_parent&quot;: true}</source>
+        <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="58"/>
+        <location filename="../../ui/letters/decision.py" line="60"/>
+        <source>Weitere Angaben:</source>
+        <translation>Further facts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="61"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="59"/>
+        <location filename="../../ui/letters/decision.py" line="62"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="111"/>
+        <location filename="../../ui/letters/decision.py" line="114"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="116"/>
+        <location filename="../../ui/letters/decision.py" line="119"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="118"/>
+        <location filename="../../ui/letters/decision.py" line="121"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="135"/>
+        <location filename="../../ui/letters/decision.py" line="147"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="138"/>
+        <location filename="../../ui/letters/decision.py" line="150"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="143"/>
+        <location filename="../../ui/letters/decision.py" line="155"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="143"/>
+        <location filename="../../ui/letters/decision.py" line="155"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="144"/>
+        <location filename="../../ui/letters/decision.py" line="156"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1131,6 +1131,139 @@
         <location filename="../../ui/errors.py" line="35"/>
         <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
+    </message>
+</context>
+<context>
+    <name>FactsForm</name>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="69"/>
+        <source>Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung festzulegen)</source>
+        <translation>Allowances under § 15(3) WFNG NRW (set by the clerk)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="77"/>
+        <source>Jahresbetrag €</source>
+        <translation>Annual amount €</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="91"/>
+        <source>Schwerbehinderung</source>
+        <translation>severe disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="91"/>
+        <source>Pflegebedürftigkeit</source>
+        <translation>need of care</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="92"/>
+        <source>gezahlter Unterhalt</source>
+        <translation>maintenance paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="93"/>
+        <source>&lt;b&gt;Im Antrag geltend gemacht:&lt;/b&gt; %1 – bitte den zutreffenden Freibetrag ankreuzen.</source>
+        <translation>&lt;b&gt;Claimed in the application:&lt;/b&gt; %1 – please tick the allowance that applies.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="97"/>
+        <source>Überschreitung der Einkommensgrenze bis 5 % tolerieren (Praxis der Stadt)</source>
+        <translation>Tolerate exceeding the income limit by up to 5 % (the city&apos;s practice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="103"/>
+        <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
+        <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="108"/>
+        <source>kirchensteuerpflichtig</source>
+        <translation>liable to church tax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="109"/>
+        <source>kranken-/pflegeversichert</source>
+        <translation>health/care insured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="110"/>
+        <source>rentenversichert</source>
+        <translation>pension insured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="111"/>
+        <source>arbeitslosenversichert</source>
+        <translation>unemployment insured</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="121"/>
+        <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
+        <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="124"/>
+        <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
+        <translation>Gross before the birth (monthly average):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="125"/>
+        <source>Lohnsteuer laut Abrechnung (monatlich):</source>
+        <translation>Income tax per payslip (monthly):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="126"/>
+        <source>Solidaritätszuschlag (monatlich):</source>
+        <translation>Solidarity surcharge (monthly):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="127"/>
+        <source>Pflichtversicherung:</source>
+        <translation>Compulsory insurance:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="129"/>
+        <source>Netto nach der Geburt (monatlich):</source>
+        <translation>Net after the birth (monthly):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="130"/>
+        <source>Zu versteuerndes Einkommen im Vorjahr:</source>
+        <translation>Taxable income of the previous year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="134"/>
+        <source>Prüfung im Bürgeramt</source>
+        <translation>Checks at the Bürgeramt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="136"/>
+        <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
+        <translation>Proof of volunteer work shown (fee exemption)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="156"/>
+        <source>Brutto vor der Geburt</source>
+        <translation>Gross before the birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="159"/>
+        <source>Lohnsteuer</source>
+        <translation>Income tax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="160"/>
+        <source>Solidaritätszuschlag</source>
+        <translation>Solidarity surcharge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="165"/>
+        <source>Netto nach der Geburt</source>
+        <translation>Net after the birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="167"/>
+        <source>Zu versteuerndes Einkommen</source>
+        <translation>Taxable income</translation>
     </message>
 </context>
 <context>

@@ -277,13 +277,12 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
     qtbot.addWidget(dialog)
     try:
         assert [dialog.outcome_box.itemData(i) for i in range(dialog.outcome_box.count())] == ["forwarded", "refused"]
-        dialog.compute()
-        wait_idle(qtbot, tasks)
-        assert "volunteer_proof" in dialog.status_label.text() and not dialog.decide_button.isEnabled()
+        assert not dialog.facts_form.volunteer_proof.isChecked()  # the clerk has to tick what was shown
         dialog.facts_edit.setPlainText("{kaputt")
         dialog.compute()
-        assert "JSON" in dialog.status_label.text()
-        dialog.facts_edit.setPlainText('{"volunteer_proof": true}')
+        assert "JSON" in dialog.status_label.text() and not dialog.decide_button.isEnabled()
+        dialog.facts_edit.setPlainText("")
+        dialog.facts_form.volunteer_proof.setChecked(True)
         dialog.compute()
         wait_idle(qtbot, tasks)
         assert dialog.decide_button.isEnabled() and dialog.outcome_box.currentData() == "forwarded"
@@ -297,3 +296,33 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
+
+
+def test_facts_form_turns_clerk_entries_into_rule_overrides(qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters.facts import FactsForm, FactsInvalid
+
+    wbs = FactsForm(Service.WBS, form={"allowances": ["young_couple", "severe_disability"]}, today=date(2026, 11, 2))
+    assert wbs._rows["young_couple"][0].isChecked()  # what the form says unambiguously is pre-set
+    check, count, amount = wbs._rows["maintenance_paid"]
+    check.setChecked(True)
+    with pytest.raises(FactsInvalid, match="Betrag"):
+        wbs.facts()
+    assert amount is not None
+    amount.setText("1.200,50")
+    wbs._rows["severe_disability_care"][0].setChecked(True)
+    wbs.tolerance.setChecked(False)
+    facts = wbs.facts()
+    assert facts["tolerance_enabled"] is False
+    assert {a["code"]: a.get("amount") for a in facts["allowances"]} == {
+        "young_couple": None, "severe_disability_care": None, "maintenance_paid": "1200.50"}
+
+    eg = FactsForm(Service.ELTERNGELD)
+    assert eg.facts() == {}  # nothing entered: the applicant's net income stands
+    eg.gross.setText("3500")
+    with pytest.raises(FactsInvalid, match="Lohnsteuer"):
+        eg.facts()
+    eg.income_tax.setText("412,33")
+    eg.church.setChecked(True)
+    facts = eg.facts()
+    assert facts["gross_income_before"] == "3500.00" and facts["income_tax_monthly"] == "412.33"
+    assert facts["church_tax_liable"] is True and facts["solidarity_surcharge_monthly"] == "0.00"

@@ -469,7 +469,7 @@ class CaseEditor(QWidget):
             return None
         dialog = DecisionDialog(
             self._tasks, self._actor, self.aktenzeichen, self.data.detail.row.service, parent=self,
-            expected_version=self._version,
+            expected_version=self._version, form_data=dict(self.data.detail.form_data),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(lambda _info: self._stored(self.tr("Entschieden.")))

@@ -21,6 +21,7 @@ from backoffice.services import decisions, letters
 from backoffice.services.letter_content import result_lines
 
 from ..ops import CommandOp, QueryOp, Tasks
+from .facts import FactsForm, FactsInvalid
 
 
 class DecisionDialog(QDialog):
@@ -28,21 +29,23 @@ class DecisionDialog(QDialog):
     letter_issued = Signal(object)  # LetterInfo
 
     def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, service: Service, parent: QWidget | None = None,
-                 *, expected_version: int | None = None) -> None:
+                 *, expected_version: int | None = None, form_data: dict[str, Any] | None = None) -> None:
         super().__init__(parent)
         self._tasks, self._actor, self._az, self._version = tasks, actor, aktenzeichen, expected_version
         self.decision: decisions.DecisionInfo | None = None
         self.setWindowTitle(self.tr("Entscheidung %1").replace("%1", aktenzeichen))
-        self.resize(760, 720)
+        self.resize(860, 860)
         self.result_view = QTextBrowser(self)
+        self.facts_form = FactsForm(service, self, form=form_data)
         self.facts_edit = QPlainTextEdit(self)
-        self.facts_edit.setPlaceholderText(self.tr('Ergänzende Angaben als JSON, z. B. {"volunteer_proof": true}'))
-        self.facts_edit.setMaximumHeight(70)
+        self.facts_edit.setPlaceholderText(self.tr('Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {"single_parent": true}'))
+        self.facts_edit.setMaximumHeight(48)
         self.outcome_box = QComboBox(self)
         for outcome in decisions.outcomes_for(service):
             self.outcome_box.addItem(self._outcome_label(outcome), outcome.value)
         self.reasons_edit = QPlainTextEdit(self)
         self.reasons_edit.setPlaceholderText(self.tr("Gründe der Ablehnung, ein Grund je Zeile"))
+        self.reasons_edit.setMaximumHeight(110)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.compute_button = QPushButton(self.tr("&Neu berechnen"), self)
@@ -54,7 +57,8 @@ class DecisionDialog(QDialog):
         self.letter_button.clicked.connect(self.issue_letter)
         close.clicked.connect(self.accept)
         form = QFormLayout()
-        form.addRow(self.tr("Angaben der Sachbearbeitung:"), self.facts_edit)
+        form.addRow(self.facts_form)
+        form.addRow(self.tr("Weitere Angaben:"), self.facts_edit)
         form.addRow(self.tr("Ergebnis:"), self.outcome_box)
         form.addRow(self.tr("Gründe:"), self.reasons_edit)
         buttons = QHBoxLayout()
@@ -126,6 +130,15 @@ class DecisionDialog(QDialog):
         self.letter_button.setEnabled(self.decision is not None)
 
     def _facts(self) -> dict[str, Any] | None:
+        try:
+            given = self.facts_form.facts()
+        except FactsInvalid as err:
+            self.status_label.setText(str(err))
+            return None
+        extra = self._json_facts()
+        return None if extra is None else {**given, **extra}
+
+    def _json_facts(self) -> dict[str, Any] | None:
         text = self.facts_edit.toPlainText().strip()
         if not text:
             return {}

@@ -1,0 +1,170 @@
+"""What only a clerk can settle before the rules decide, as form fields per service.
+
+The applicant's form cannot say which disability allowance applies, whether proof of
+volunteer work was shown, or what the payslip says; these fields become the
+``overrides`` the decision services merge over the form's mapped rule input.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from backoffice.domain.catalog import Service
+from backoffice.rules import load_rulebook
+
+
+class FactsInvalid(ValueError):
+    """A field holds no valid amount (German message)."""
+
+
+def _amount(edit: QLineEdit, label: str, *, required: bool = False) -> str | None:
+    text = edit.text().strip().replace(".", "").replace(",", ".") if "," in edit.text() else edit.text().strip()
+    if not text:
+        if required:
+            raise FactsInvalid(f"{label}: bitte einen Betrag angeben")
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise FactsInvalid(f"{label}: „{edit.text()}“ ist kein Betrag") from None
+    if value < 0:
+        raise FactsInvalid(f"{label}: der Betrag darf nicht negativ sein")
+    return f"{value:.2f}"
+
+
+def _money_edit(placeholder: str = "0,00") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setMaximumWidth(140)
+    return edit
+
+
+class FactsForm(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, service: Service, parent: Any = None, *, form: dict[str, Any] | None = None, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.service = Service(service)
+        self._form = form or {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._rows: dict[str, tuple[QCheckBox, QSpinBox, QLineEdit | None]] = {}
+        if self.service is Service.WBS:
+            layout.addWidget(self._wbs(today or date.today()))
+        elif self.service is Service.ELTERNGELD:
+            layout.addWidget(self._elterngeld())
+        else:
+            layout.addWidget(self._fuehrungszeugnis())
+
+    # -- per service --------------------------------------------------------------------
+
+    def _wbs(self, today: date) -> QWidget:
+        box = QGroupBox(self.tr("Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung festzulegen)"))
+        form = QFormLayout(box)
+        items = load_rulebook("wbs").entry("allowances", today).values["items"]
+        for code, item in items.items():
+            check = QCheckBox(item["label"])
+            count = QSpinBox()
+            count.setRange(1, 20)
+            count.setPrefix("× ")
+            amount = _money_edit(self.tr("Jahresbetrag €")) if item.get("amount") is None else None
+            row = QHBoxLayout()
+            row.addWidget(count)
+            if amount is not None:
+                row.addWidget(amount)
+            row.addStretch(1)
+            check.toggled.connect(lambda _c: self.changed.emit())
+            form.addRow(check, row)
+            self._rows[code] = (check, count, amount)
+        requested = list(self._form.get("allowances") or [])
+        if "young_couple" in requested and "young_couple" in self._rows:
+            self._rows["young_couple"][0].setChecked(True)
+        unclear = [a for a in requested if a != "young_couple"]
+        if unclear:
+            names = {"severe_disability": self.tr("Schwerbehinderung"), "care_need": self.tr("Pflegebedürftigkeit"),
+                     "maintenance_paid": self.tr("gezahlter Unterhalt")}
+            hint = QLabel(self.tr("<b>Im Antrag geltend gemacht:</b> %1 – bitte den zutreffenden Freibetrag ankreuzen.").replace(
+                "%1", ", ".join(names.get(a, a) for a in unclear)))
+            hint.setWordWrap(True)
+            form.addRow(hint)
+        self.tolerance = QCheckBox(self.tr("Überschreitung der Einkommensgrenze bis 5 % tolerieren (Praxis der Stadt)"))
+        self.tolerance.setChecked(True)
+        form.addRow(self.tolerance)
+        return box
+
+    def _elterngeld(self) -> QWidget:
+        box = QGroupBox(self.tr("Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)"))
+        form = QFormLayout(box)
+        self.gross = _money_edit()
+        self.income_tax = _money_edit()
+        self.solidarity = _money_edit()
+        self.church = QCheckBox(self.tr("kirchensteuerpflichtig"))
+        self.health = QCheckBox(self.tr("kranken-/pflegeversichert"))
+        self.pension = QCheckBox(self.tr("rentenversichert"))
+        self.unemployment = QCheckBox(self.tr("arbeitslosenversichert"))
+        for check in (self.health, self.pension, self.unemployment):
+            check.setChecked(True)
+        insured = QHBoxLayout()
+        for check in (self.health, self.pension, self.unemployment, self.church):
+            insured.addWidget(check)
+        insured.addStretch(1)
+        self.net_after = _money_edit()
+        self.taxable_last_year = _money_edit()
+        note = QLabel(self.tr(
+            "Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den "
+            "Gehaltsabrechnungen übernehmen (§ 2e BEEG)."))
+        note.setWordWrap(True)
+        form.addRow(self.tr("Brutto vor der Geburt (Monatsdurchschnitt):"), self.gross)
+        form.addRow(self.tr("Lohnsteuer laut Abrechnung (monatlich):"), self.income_tax)
+        form.addRow(self.tr("Solidaritätszuschlag (monatlich):"), self.solidarity)
+        form.addRow(self.tr("Pflichtversicherung:"), insured)
+        form.addRow(note)
+        form.addRow(self.tr("Netto nach der Geburt (monatlich):"), self.net_after)
+        form.addRow(self.tr("Zu versteuerndes Einkommen im Vorjahr:"), self.taxable_last_year)
+        return box
+
+    def _fuehrungszeugnis(self) -> QWidget:
+        box = QGroupBox(self.tr("Prüfung im Bürgeramt"))
+        form = QFormLayout(box)
+        self.volunteer_proof = QCheckBox(self.tr("Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)"))
+        form.addRow(self.volunteer_proof)
+        return box
+
+    # -- result -------------------------------------------------------------------------
+
+    def facts(self) -> dict[str, Any]:
+        """The overrides for the rules; raises FactsInvalid with a German message."""
+        if self.service is Service.WBS:
+            chosen = []
+            for code, (check, count, amount) in self._rows.items():
+                if not check.isChecked():
+                    continue
+                entry: dict[str, Any] = {"code": code, "count": count.value()}
+                if amount is not None:
+                    entry["amount"] = _amount(amount, check.text(), required=True)
+                chosen.append(entry)
+            return {"allowances": chosen, "tolerance_enabled": self.tolerance.isChecked()}
+        if self.service is Service.ELTERNGELD:
+            facts: dict[str, Any] = {}
+            gross = _amount(self.gross, self.tr("Brutto vor der Geburt"))
+            if gross is not None:
+                facts["gross_income_before"] = gross
+                facts["income_tax_monthly"] = _amount(self.income_tax, self.tr("Lohnsteuer"), required=True)
+                facts["solidarity_surcharge_monthly"] = _amount(self.solidarity, self.tr("Solidaritätszuschlag")) or "0.00"
+                facts["church_tax_liable"] = self.church.isChecked()
+                facts["health_care_insured"] = self.health.isChecked()
+                facts["pension_insured"] = self.pension.isChecked()
+                facts["unemployment_insured"] = self.unemployment.isChecked()
+            if (after := _amount(self.net_after, self.tr("Netto nach der Geburt"))) is not None:
+                facts["net_income_after"] = after
+            if (taxable := _amount(self.taxable_last_year, self.tr("Zu versteuerndes Einkommen"))) is not None:
+                facts["taxable_income_last_year"] = taxable
+            return facts
+        return {"volunteer_proof": self.volunteer_proof.isChecked()}
