@@ -17,9 +17,9 @@ from backoffice.domain.errors import ConcurrentModification
 from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.services import cases
-from backoffice.services.case_queries import count_cases, get_case, list_cases
+from backoffice.services.case_queries import get_case, list_cases
 from backoffice.services.directory import ensure_user
-from backoffice.store.models import AuditEntry, Blob, Case
+from backoffice.store.models import AuditEntry, Blob
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
