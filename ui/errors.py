@@ -8,7 +8,10 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from backoffice.domain.errors import DomainError
+from backoffice.domain.errors import DomainError, TransitionNotAllowed
+from backoffice.domain.status import Status
+
+from . import labels
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +29,7 @@ def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
     if isinstance(exc, DomainError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(QCoreApplication.translate("Errors", "Der Vorgang konnte nicht ausgeführt werden."))
-        box.setInformativeText(str(exc))
+        box.setInformativeText(user_message(exc))
     else:
         log.error("unexpected error", exc_info=exc)
         box.setIcon(QMessageBox.Icon.Critical)
@@ -50,3 +53,17 @@ def _window_of(parent: QObject | None) -> QWidget | None:
     if obj is None:
         return QApplication.activeWindow()
     return obj.window()
+
+
+def user_message(exc: DomainError) -> str:
+    """The text a clerk reads: the core's German message, with status and step names as the UI shows them."""
+    if isinstance(exc, TransitionNotAllowed):
+        step = labels.history_action_labels().get(str(exc.action), str(exc.action))
+        try:
+            status = labels.status_labels()[Status(exc.status)]
+        except ValueError:
+            status = str(exc.status)
+        return QCoreApplication.translate("Errors", "Der Schritt „%1“ ist im Status „%2“ nicht möglich.").replace(
+            "%1", step
+        ).replace("%2", status)
+    return str(exc)

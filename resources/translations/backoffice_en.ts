@@ -163,179 +163,179 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="113"/>
+        <location filename="../../ui/editor/editor.py" line="114"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="147"/>
+        <location filename="../../ui/editor/editor.py" line="148"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="148"/>
+        <location filename="../../ui/editor/editor.py" line="149"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="161"/>
+        <location filename="../../ui/editor/editor.py" line="162"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="165"/>
+        <location filename="../../ui/editor/editor.py" line="166"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="166"/>
+        <location filename="../../ui/editor/editor.py" line="167"/>
         <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="176"/>
+        <location filename="../../ui/editor/editor.py" line="177"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="190"/>
+        <location filename="../../ui/editor/editor.py" line="191"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="195"/>
+        <location filename="../../ui/editor/editor.py" line="196"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="202"/>
+        <location filename="../../ui/editor/editor.py" line="203"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="207"/>
-        <location filename="../../ui/editor/editor.py" line="322"/>
+        <location filename="../../ui/editor/editor.py" line="208"/>
+        <location filename="../../ui/editor/editor.py" line="323"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="220"/>
+        <location filename="../../ui/editor/editor.py" line="221"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="227"/>
-        <location filename="../../ui/editor/editor.py" line="323"/>
+        <location filename="../../ui/editor/editor.py" line="228"/>
+        <location filename="../../ui/editor/editor.py" line="324"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="250"/>
+        <location filename="../../ui/editor/editor.py" line="251"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="280"/>
+        <location filename="../../ui/editor/editor.py" line="281"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="282"/>
+        <location filename="../../ui/editor/editor.py" line="283"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="321"/>
+        <location filename="../../ui/editor/editor.py" line="322"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="322"/>
+        <location filename="../../ui/editor/editor.py" line="323"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="323"/>
+        <location filename="../../ui/editor/editor.py" line="324"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="371"/>
+        <location filename="../../ui/editor/editor.py" line="372"/>
         <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="393"/>
+        <location filename="../../ui/editor/editor.py" line="394"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="409"/>
+        <location filename="../../ui/editor/editor.py" line="410"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="438"/>
+        <location filename="../../ui/editor/editor.py" line="439"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="440"/>
+        <location filename="../../ui/editor/editor.py" line="441"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="457"/>
+        <location filename="../../ui/editor/editor.py" line="458"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="475"/>
+        <location filename="../../ui/editor/editor.py" line="476"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="516"/>
+        <location filename="../../ui/editor/editor.py" line="517"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="537"/>
+        <location filename="../../ui/editor/editor.py" line="538"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="547"/>
+        <location filename="../../ui/editor/editor.py" line="548"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="553"/>
+        <location filename="../../ui/editor/editor.py" line="554"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="567"/>
+        <location filename="../../ui/editor/editor.py" line="568"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="577"/>
+        <location filename="../../ui/editor/editor.py" line="578"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="600"/>
+        <location filename="../../ui/editor/editor.py" line="601"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="618"/>
+        <location filename="../../ui/editor/editor.py" line="619"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="619"/>
+        <location filename="../../ui/editor/editor.py" line="620"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
@@ -690,22 +690,22 @@
         <translation>Grounds of a refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="50"/>
+        <location filename="../../ui/letters/decision.py" line="51"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="51"/>
+        <location filename="../../ui/letters/decision.py" line="52"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="52"/>
+        <location filename="../../ui/letters/decision.py" line="53"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="53"/>
+        <location filename="../../ui/letters/decision.py" line="54"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -715,57 +715,57 @@
         <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="60"/>
+        <location filename="../../ui/letters/decision.py" line="61"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="61"/>
+        <location filename="../../ui/letters/decision.py" line="62"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="62"/>
+        <location filename="../../ui/letters/decision.py" line="63"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="114"/>
+        <location filename="../../ui/letters/decision.py" line="115"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="119"/>
+        <location filename="../../ui/letters/decision.py" line="120"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="121"/>
+        <location filename="../../ui/letters/decision.py" line="122"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="147"/>
+        <location filename="../../ui/letters/decision.py" line="148"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="150"/>
+        <location filename="../../ui/letters/decision.py" line="151"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="155"/>
+        <location filename="../../ui/letters/decision.py" line="156"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="155"/>
+        <location filename="../../ui/letters/decision.py" line="156"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="156"/>
+        <location filename="../../ui/letters/decision.py" line="157"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -950,47 +950,47 @@
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="71"/>
+        <location filename="../../ui/editor/editor.py" line="72"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="72"/>
+        <location filename="../../ui/editor/editor.py" line="73"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="73"/>
+        <location filename="../../ui/editor/editor.py" line="74"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="74"/>
+        <location filename="../../ui/editor/editor.py" line="75"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="75"/>
+        <location filename="../../ui/editor/editor.py" line="76"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="76"/>
+        <location filename="../../ui/editor/editor.py" line="77"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="77"/>
+        <location filename="../../ui/editor/editor.py" line="78"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="78"/>
+        <location filename="../../ui/editor/editor.py" line="79"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="79"/>
+        <location filename="../../ui/editor/editor.py" line="80"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>
@@ -1113,24 +1113,29 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="24"/>
+        <location filename="../../ui/errors.py" line="27"/>
         <source>Backoffice – Fehler</source>
         <translation>Backoffice – Error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="28"/>
+        <location filename="../../ui/errors.py" line="31"/>
         <source>Der Vorgang konnte nicht ausgeführt werden.</source>
         <translation>The operation could not be carried out.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="33"/>
+        <location filename="../../ui/errors.py" line="36"/>
         <source>Ein unerwarteter Fehler ist aufgetreten.</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="35"/>
+        <location filename="../../ui/errors.py" line="38"/>
         <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="66"/>
+        <source>Der Schritt „%1“ ist im Status „%2“ nicht möglich.</source>
+        <translation>The step “%1” is not possible in status “%2”.</translation>
     </message>
 </context>
 <context>

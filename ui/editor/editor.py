@@ -44,10 +44,11 @@ from backoffice.services.case_editing import Conflict, EditorData
 from backoffice.services.cases import add_note, apply_action
 
 from .. import labels
+from ..errors import user_message
 from ..formatting import format_date
-from ..ops import CommandOp, QueryOp, Tasks
 from ..letters.case_letters import CaseLettersDialog
 from ..letters.decision import DecisionDialog
+from ..ops import CommandOp, QueryOp, Tasks
 from ..views.form_data_tree import FormDataTree
 from .attachments import AttachmentPanel
 from .checklist import AttachmentChoiceDelegate, ChecklistModel
@@ -408,7 +409,7 @@ class CaseEditor(QWidget):
             self.form.show_problems(exc.problems)
             self.show_message(self.tr("Nicht gespeichert: bitte die markierten Angaben prüfen."), error=True)
         elif isinstance(exc, DomainError):
-            self.show_message(str(exc), error=True)
+            self.show_message(user_message(exc), error=True)
         else:
             self._tasks.report(self, exc)
 
@@ -602,7 +603,7 @@ class CaseEditor(QWidget):
             )
             self._reload(keep_edits=True)
         elif isinstance(exc, DomainError):
-            self.show_message(str(exc), error=True)
+            self.show_message(user_message(exc), error=True)
             self._reload(keep_edits=True)
         else:
             self._tasks.report(self, exc)
