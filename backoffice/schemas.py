@@ -68,6 +68,11 @@ def load_schema(uri: str) -> dict[str, Any]:
     return copy.deepcopy(_validator(uri).schema)
 
 
+def require_known(uri: str) -> None:
+    """Raise UnknownSchema unless ``uri`` names a form schema (no copy, unlike ``load_schema``)."""
+    _validator(uri)
+
+
 def validate_form(uri: str, data: Any) -> list[str]:
     """German, human-readable problems of ``data`` against the schema; empty when valid."""
     problems: set[tuple[tuple[Any, ...], str]] = set()

@@ -28,8 +28,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 REPO = Path(__file__).resolve().parent.parent
 BOUND_SECONDS = 2.0  # per operation kind and measurement
 SEED = 20261125
@@ -155,6 +153,7 @@ def timed_sync(db_url: str, credentials: dict, count: int, workers: int) -> tupl
     from backoffice.portal.connection import parse_credentials
     from backoffice.portal.sync import PortalSync, SubscriberKeys
     from backoffice.store.models import Attachment, Case
+    from sqlalchemy import func, select  # here: the spawned workers import this module, and need no SQL
 
     db = open_database(db_url, migrate=True)
     try:

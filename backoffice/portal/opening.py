@@ -165,7 +165,7 @@ def _service_of(submission_schema: dict[str, Any]) -> tuple[Service, str]:
     if submission_schema.get("mimeType") != "application/json" or not uri.startswith(schemas.URI_PREFIX):
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Fachdatenschema {uri} wird nicht unterstützt", "metadata")
     try:
-        schemas.load_schema(uri)
+        schemas.require_known(uri)
         service = Service(uri.removeprefix(schemas.URI_PREFIX).split(":")[0])
     except (UnknownSchema, ValueError) as err:
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Fachdatenschema {uri} wird nicht unterstützt", "metadata") from err

@@ -309,14 +309,8 @@ class PortalSync:
         now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
         try:
             with self.uow() as uow:
-                for prepared in batch:
-                    outcome, received = prepared.outcome, prepared.submitted_at or now
-                    if isinstance(outcome, Opened):
-                        intake.store_opened(
-                            uow, outcome, prepared.answer, now=now, received_at=received, queue_code=queue_code
-                        )
-                    else:
-                        intake.store_refused(uow, outcome, prepared.answer, now=now, received_at=received)
+                answered = [intake.Answered(p.outcome, p.answer, p.submitted_at or now) for p in batch]
+                intake.store_all(uow, answered, now=now, queue_code=queue_code)
                 uow.commit()
         except intake.AlreadyKnown:
             if len(batch) == 1:

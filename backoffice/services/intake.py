@@ -18,7 +18,7 @@ from ..domain.records import PortalReference
 from ..portal.opening import Opened, Refused
 from ..store.intake_models import OutboxMessage, QuarantinedSubmission, RoutingRule
 from ..store.uow import UnitOfWork
-from .cases import NewAttachment, create_case
+from .cases import NewAttachment, NewCase, create_cases
 
 OUTBOX_BACKOFF_MAX = timedelta(hours=1)
 
@@ -67,50 +67,79 @@ def store_opened(
     ``queue_code`` is ``route()``'s answer when the caller already asked it for this
     destination and service.
     """
-    now = now or datetime.now(UTC)
-    env = opened.envelope
-    if uow.intake.has_case_for(env.submission_id):
-        raise AlreadyKnown(env.submission_id)
-    az = create_case(
-        uow,
-        None,
-        opened.service,
-        opened.form_data,
-        received_at=received_at or now,
-        queue_code=queue_code or route(uow, env.destination_id, opened.service),
-        portal=PortalReference(env.destination_id, env.submission_id, env.case_id),
-        attachments=[
-            NewAttachment(a.filename, a.mime_type, a.content, a.purpose, a.attachment_id) for a in opened.attachments
-        ],
-        schema_uri=opened.schema_uri,
-        now=now,
-        prevalidated=True,  # open_submission validated it against this very schema
-    )
-    _enqueue(uow, "accept", env.submission_id, env.case_id, accept_set, now)
-    _flush_or_known(uow, env.submission_id)
-    return az
+    return store_all(uow, [Answered(opened, accept_set, received_at)], now=now, queue_code=queue_code)[0]
 
 
 def store_refused(
     uow: UnitOfWork, refused: Refused, reject_set: str, *, now: datetime | None = None, received_at: datetime | None = None
 ) -> None:
     """Keep the submission in quarantine with its reason and queue the reject."""
+    store_all(uow, [Answered(refused, reject_set, received_at)], now=now)
+
+
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """An opened or refused submission with its signed accept or reject."""
+
+    outcome: Opened | Refused
+    answer: str
+    received_at: datetime | None = None  # the submit event's time; None: ``now``
+
+
+def store_all(
+    uow: UnitOfWork, items: Sequence[Answered], *, now: datetime | None = None, queue_code: str | None = None
+) -> list[str]:
+    """``store_opened``/``store_refused`` for a batch, in one flush; the new Aktenzeichen in order.
+
+    Raises AlreadyKnown (and the caller rolls back) when any of them is stored already.
+    """
     now = now or datetime.now(UTC)
+    opened = [i for i in items if isinstance(i.outcome, Opened)]
+    known = uow.intake.known_cases([i.outcome.envelope.submission_id for i in opened]) if opened else set()
+    if known:
+        raise AlreadyKnown(sorted(known)[0])
+    new = []
+    for item in opened:
+        outcome, env = item.outcome, item.outcome.envelope
+        assert isinstance(outcome, Opened)
+        new.append(NewCase(
+            outcome.service,
+            outcome.form_data,
+            received_at=item.received_at or now,
+            queue_code=queue_code or route(uow, env.destination_id, outcome.service),
+            portal=PortalReference(env.destination_id, env.submission_id, env.case_id),
+            attachments=[
+                NewAttachment(a.filename, a.mime_type, a.content, a.purpose, a.attachment_id) for a in outcome.attachments
+            ],
+            schema_uri=outcome.schema_uri,
+        ))
+    # open_submission validated each form against this very schema
+    created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []
+    for item in items:
+        env = item.outcome.envelope
+        if isinstance(item.outcome, Opened):
+            _enqueue(uow, "accept", env.submission_id, env.case_id, item.answer, now)
+        else:
+            _quarantine(uow, item.outcome, item.received_at or now)
+            _enqueue(uow, "reject", env.submission_id, env.case_id, item.answer, now)
+    _flush_or_known(uow, items[0].outcome.envelope.submission_id if len(items) == 1 else "")
+    return created
+
+
+def _quarantine(uow: UnitOfWork, refused: Refused, received_at: datetime) -> None:
     env = refused.envelope
     uow.intake.add(
         QuarantinedSubmission(
             submission_id=env.submission_id,
             portal_case_id=env.case_id,
             destination_id=env.destination_id,
-            received_at=received_at or now,
+            received_at=received_at,
             problem_type=refused.problem.type_uri,
             reason=f"{refused.problem.title}: {refused.detail}",
             envelope=env.as_json(),
             metadata_json=refused.metadata,
         )
     )
-    _enqueue(uow, "reject", env.submission_id, env.case_id, reject_set, now)
-    _flush_or_known(uow, env.submission_id)
 
 
 def _enqueue(uow: UnitOfWork, kind: str, submission_id: str, case_id: str, body: str, now: datetime) -> None:

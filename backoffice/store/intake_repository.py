@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
@@ -29,8 +29,9 @@ class IntakeRepository:
         held = self.session.scalars(select(QuarantinedSubmission.submission_id).where(QuarantinedSubmission.submission_id.in_(ids)))
         return {s for s in cases if s} | set(held)
 
-    def has_case_for(self, submission_id: str) -> bool:
-        return bool(self.session.scalar(select(exists().where(Case.submission_id == submission_id))))
+    def known_cases(self, submission_ids: Sequence[str]) -> set[str]:
+        """Those of ``submission_ids`` that already have a case."""
+        return set(self.session.scalars(select(Case.submission_id).where(Case.submission_id.in_(list(submission_ids)))))
 
     def routing_rules(self) -> Sequence[RoutingRule]:
         return self.session.scalars(select(RoutingRule).options(selectinload(RoutingRule.queue)).order_by(RoutingRule.id)).all()

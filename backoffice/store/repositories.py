@@ -48,18 +48,19 @@ class CaseRepository:
     def get_by_submission(self, submission_id: str) -> Case | None:
         return self.session.scalars(select(Case).where(Case.submission_id == submission_id)).one_or_none()
 
-    def next_number(self, prefix: str, year: int) -> int:
-        """Reserve the next Aktenzeichen number; the row lock serialises concurrent creators."""
+    def next_number(self, prefix: str, year: int, count: int = 1) -> int:
+        """Reserve the next ``count`` Aktenzeichen numbers; returns the first. The row lock
+        serialises concurrent creators."""
         self.session.execute(
             dialect_insert(self.session)(AktenzeichenCounter).values(prefix=prefix, year=year, last=0).on_conflict_do_nothing()
         )
         stmt = (
             update(AktenzeichenCounter)
             .where(AktenzeichenCounter.prefix == prefix, AktenzeichenCounter.year == year)
-            .values(last=AktenzeichenCounter.last + 1)
+            .values(last=AktenzeichenCounter.last + count)
             .returning(AktenzeichenCounter.last)
         )
-        return int(self.session.execute(stmt).scalar_one())
+        return int(self.session.execute(stmt).scalar_one()) - count + 1
 
     def count(self, query: CaseQuery, departments: frozenset[str] | None = None) -> int:
         if self.session.get_bind().dialect.name == "sqlite" and query.text.strip() and _only_text(query, departments):
@@ -383,6 +384,13 @@ class BlobRepository:
         stmt = dialect_insert(self.session)(Blob).values(sha512=digest, size=len(content), content=content)
         self.session.execute(stmt.on_conflict_do_nothing())
         return digest
+
+    def put_many(self, contents: Sequence[bytes]) -> list[str]:
+        """``put`` for several files in one statement; their digests in order."""
+        digests = [hashlib.sha512(c).hexdigest() for c in contents]
+        rows = {d: {"sha512": d, "size": len(c), "content": c} for d, c in zip(digests, contents, strict=True)}
+        self.session.execute(dialect_insert(self.session)(Blob).values(list(rows.values())).on_conflict_do_nothing())
+        return digests
 
     def get(self, digest: str) -> bytes | None:
         blob = self.session.get(Blob, digest)

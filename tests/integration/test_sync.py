@@ -202,7 +202,7 @@ def test_a_failing_store_ends_the_round_without_hanging_or_orphans(sqlite_url: s
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=10)
     calls = []
-    real = intake.store_opened
+    real = intake.store_all
 
     def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
@@ -210,7 +210,7 @@ def test_a_failing_store_ends_the_round_without_hanging_or_orphans(sqlite_url: s
             raise RuntimeError("disk full")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(intake, "store_opened", flaky)
+    monkeypatch.setattr(intake, "store_all", flaky)
     sync = make_sync(db, portal, workers=2, fetch_ahead=2, store_batch=1)
     with pytest.raises(RuntimeError, match="disk full"):
         sync.run_once()

@@ -35,9 +35,9 @@ class FakeCases:
     def get_by_submission(self, submission_id: str) -> Case | None:
         return next((c for c in self.by_az.values() if c.submission_id == submission_id), None)
 
-    def next_number(self, prefix: str, year: int) -> int:
-        self.counters[(prefix, year)] = self.counters.get((prefix, year), 0) + 1
-        return self.counters[(prefix, year)]
+    def next_number(self, prefix: str, year: int, count: int = 1) -> int:
+        self.counters[(prefix, year)] = self.counters.get((prefix, year), 0) + count
+        return self.counters[(prefix, year)] - count + 1
 
     def _matching(self, q: CaseQuery, departments: frozenset[str] | None) -> list[Case]:
         def ok(c: Case) -> bool:
@@ -126,6 +126,9 @@ class FakeBlobs:
         digest = hashlib.sha512(content).hexdigest()
         self.content.setdefault(digest, content)
         return digest
+
+    def put_many(self, contents: list[bytes]) -> list[str]:
+        return [self.put(c) for c in contents]
 
     def get(self, digest: str) -> bytes | None:
         return self.content.get(digest)
