@@ -14,8 +14,9 @@ import pytest  # noqa: E402
 
 from backoffice.bootstrap import Database, open_database  # noqa: E402
 from backoffice.demo.seed import DEMO_LOGIN, seed_demo  # noqa: E402
+from backoffice.domain.catalog import Role  # noqa: E402
 from backoffice.domain.records import UserRef  # noqa: E402
-from backoffice.services.directory import current_user  # noqa: E402
+from backoffice.services.directory import current_user, ensure_user  # noqa: E402
 from ui.ops import Tasks  # noqa: E402
 
 TODAY = date(2026, 11, 2)
@@ -60,3 +61,26 @@ def tasks(qapp: object, db: Database) -> Iterator[Tasks]:
 
 def wait_idle(qtbot: object, tasks: Tasks, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=timeout)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Database]:
+    """An empty migrated database of its own, for tests that change office-wide settings."""
+    database = open_database(f"sqlite:///{tmp_path / 'admin.sqlite3'}", migrate=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def admin(fresh: Database) -> UserRef:
+    with fresh.uow() as uow:
+        user = ensure_user(uow, "it", "IT-Admin", [Role.ADMIN, Role.TEAM_LEAD], ["zwf", "egs", "bua"])
+        uow.commit()
+    return user
+
+
+@pytest.fixture
+def admin_tasks(qapp: object, fresh: Database) -> Iterator[Tasks]:
+    runner = Tasks(fresh.uow)
+    yield runner
+    runner.shutdown()

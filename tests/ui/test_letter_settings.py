@@ -2,40 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 
-from backoffice.bootstrap import Database, open_database
-from backoffice.domain.catalog import Role, Service
-from backoffice.domain.records import UserRef
+from backoffice.domain.catalog import Service
 from backoffice.services import four_eyes, letter_settings
-from backoffice.services.directory import ensure_user
 from ui.letters.settings import LetterSettingsDialog
-from ui.ops import Tasks
 
 
-@pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'letters.sqlite3'}", migrate=True)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def admin(fresh: Database) -> UserRef:
-    with fresh.uow() as uow:
-        user = ensure_user(uow, "it", "IT-Admin", [Role.ADMIN], ["zwf", "egs", "bua"])
-        uow.commit()
-    return user
-
-
-@pytest.fixture
-def admin_tasks(qapp: object, fresh: Database) -> Iterator[Tasks]:
-    runner = Tasks(fresh.uow)
-    yield runner
-    runner.shutdown()
 
 
 def test_text_block_override_is_validated_saved_and_reset(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]

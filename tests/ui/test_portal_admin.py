@@ -12,38 +12,14 @@ import pytest
 from jwcrypto import jwk
 from keyrings.alt.file import PlaintextKeyring
 
-from backoffice.bootstrap import Database, open_database
-from backoffice.domain.catalog import Role, Service
-from backoffice.domain.records import UserRef
+from backoffice.domain.catalog import Service
 from backoffice.portal.connection import load_connection, load_secrets
 from backoffice.services import intake
-from backoffice.services.directory import ensure_user
 from backoffice.store.intake_models import QuarantinedSubmission
 from ui.dialogs.portal_settings import PortalSettingsDialog
 from ui.dialogs.quarantine import QuarantineDialog
-from ui.ops import Tasks
 
 
-@pytest.fixture
-def fresh(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'admin.sqlite3'}", migrate=True)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def admin(fresh: Database) -> UserRef:
-    with fresh.uow() as uow:
-        user = ensure_user(uow, "it", "IT-Admin", [Role.ADMIN, Role.TEAM_LEAD], ["zwf", "egs", "bua"])
-        uow.commit()
-    return user
-
-
-@pytest.fixture
-def admin_tasks(qapp: object, fresh: Database) -> Iterator[Tasks]:
-    runner = Tasks(fresh.uow)
-    yield runner
-    runner.shutdown()
 
 
 @pytest.fixture
