@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -28,6 +28,7 @@ from .domain.views import View, view_query
 from .services.case_queries import count_cases, list_cases
 from .services.directory import current_user
 
+T = TypeVar("T")
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
@@ -113,6 +114,24 @@ def _with_db(settings: config.Settings, fn: Callable[[Database], int], *, migrat
     db = open_database(settings.db_url, migrate=migrate)
     try:
         return fn(db)
+    finally:
+        db.dispose()
+
+
+def as_actor(settings: config.Settings, op: Callable[[Any, UserRef], T], *, write: bool = True) -> T:
+    """Run ``op(uow, actor)`` in one unit of work as the configured user (committed when ``write``)."""
+
+    def run(db: Database) -> T:
+        actor = _actor(db, settings)
+        with db.uow(write=write) as uow:
+            result = op(uow, actor)
+            if write:
+                uow.commit()
+            return result
+
+    db = open_database(settings.db_url)
+    try:
+        return run(db)
     finally:
         db.dispose()
 

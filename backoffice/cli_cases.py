@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from . import config
 from .bootstrap import Database
-from .cli import CliError, _actor, _with_db
+from .cli import CliError, _actor, _with_db, as_actor
 from .domain.catalog import Service
 from .domain.errors import ValidationFailed
 from .services import cases
@@ -86,23 +86,17 @@ def cmd_cases_claim_next(args: argparse.Namespace, settings: config.Settings, ou
 
 
 def cmd_cases_show(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow(write=False) as uow:
-            detail = get_case(uow, actor, args.aktenzeichen)
-        data = detail.as_json()
-        if args.format == "json":
-            print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
-            return 0
-        for key in ("aktenzeichen", "service", "status", "queue", "assignee", "applicant_name", "received_at",
-                    "target_date", "legal_deadline", "version"):
-            print(f"{key:<16}{data[key] if data[key] is not None else '-'}", file=out)
-        print(f"{'attachments':<16}{len(data['attachments'])}", file=out)
-        print(f"{'notes':<16}{len(data['notes'])}", file=out)
-        _print_history(data["history"], out)
+    data = as_actor(settings, lambda uow, actor: get_case(uow, actor, args.aktenzeichen), write=False).as_json()
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
-
-    return _with_db(settings, run)
+    for key in ("aktenzeichen", "service", "status", "queue", "assignee", "applicant_name", "received_at",
+                "target_date", "legal_deadline", "version"):
+        print(f"{key:<16}{data[key] if data[key] is not None else '-'}", file=out)
+    print(f"{'attachments':<16}{len(data['attachments'])}", file=out)
+    print(f"{'notes':<16}{len(data['notes'])}", file=out)
+    _print_history(data["history"], out)
+    return 0
 
 
 def _print_history(history: list[dict[str, Any]], out: TextIO) -> None:

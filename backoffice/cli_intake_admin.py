@@ -6,8 +6,7 @@ import argparse
 from typing import TextIO
 
 from . import config
-from .bootstrap import Database
-from .cli import _actor, _with_db
+from .cli import as_actor
 from .domain.catalog import Service
 from .services import intake_admin
 
@@ -38,70 +37,47 @@ def register(portal: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 
 
 def cmd_routes_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow(write=False) as uow:
-            rules = intake_admin.list_routing_rules(uow, actor)
-        for rule in rules:
-            match = f"destination {rule.destination_id}" if rule.destination_id else f"service {rule.service}"
-            print(f"{rule.id:>4}  {match:<52}  -> {rule.queue_code}", file=out)
-        defaults = ", ".join(f"{s.value} -> {intake_admin.default_queue(s)}" for s in Service)
-        print(f"{len(rules)} rule(s); without a rule: {defaults}", file=out)
-        return 0
-
-    return _with_db(settings, run)
+    rules = as_actor(settings, intake_admin.list_routing_rules, write=False)
+    for rule in rules:
+        match = f"destination {rule.destination_id}" if rule.destination_id else f"service {rule.service}"
+        print(f"{rule.id:>4}  {match:<52}  -> {rule.queue_code}", file=out)
+    defaults = ", ".join(f"{s.value} -> {intake_admin.default_queue(s)}" for s in Service)
+    print(f"{len(rules)} rule(s); without a rule: {defaults}", file=out)
+    return 0
 
 
 def cmd_routes_set(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        service = Service(args.service) if args.service else None
-        with db.uow() as uow:
-            intake_admin.save_routing_rule(uow, actor, args.queue, destination_id=args.destination, service=service)
-            uow.commit()
-        print(f"{args.destination or args.service} -> {args.queue}", file=out)
-        return 0
-
-    return _with_db(settings, run)
+    service = Service(args.service) if args.service else None
+    as_actor(
+        settings,
+        lambda uow, actor: intake_admin.save_routing_rule(uow, actor, args.queue, destination_id=args.destination, service=service),
+    )
+    print(f"{args.destination or args.service} -> {args.queue}", file=out)
+    return 0
 
 
 def cmd_routes_remove(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow() as uow:
-            intake_admin.remove_routing_rule(uow, actor, args.rule_id)
-            uow.commit()
-        print(f"removed rule {args.rule_id}", file=out)
-        return 0
-
-    return _with_db(settings, run)
+    as_actor(settings, lambda uow, actor: intake_admin.remove_routing_rule(uow, actor, args.rule_id))
+    print(f"removed rule {args.rule_id}", file=out)
+    return 0
 
 
 def cmd_quarantine_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow(write=False) as uow:
-            items = intake_admin.list_quarantine(uow, actor, include_resolved=args.all)
-        for item in items:
-            state = "resolved" if item.resolved_at else "open"
-            first_line = item.reason.splitlines()[0] if item.reason else ""
-            print(
-                f"{item.id:>4}  {item.received_at:%Y-%m-%d %H:%M}  {item.submission_id}  {item.problem_name}  {state}  {first_line}",
-                file=out,
-            )
-        print(f"{len(items)} entr{'y' if len(items) == 1 else 'ies'}", file=out)
-        return 0
-
-    return _with_db(settings, run)
+    items = as_actor(
+        settings, lambda uow, actor: intake_admin.list_quarantine(uow, actor, include_resolved=args.all), write=False
+    )
+    for item in items:
+        state = "resolved" if item.resolved_at else "open"
+        first_line = item.reason.splitlines()[0] if item.reason else ""
+        print(
+            f"{item.id:>4}  {item.received_at:%Y-%m-%d %H:%M}  {item.submission_id}  {item.problem_name}  {state}  {first_line}",
+            file=out,
+        )
+    print(f"{len(items)} entr{'y' if len(items) == 1 else 'ies'}", file=out)
+    return 0
 
 
 def cmd_quarantine_resolve(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow() as uow:
-            intake_admin.resolve_quarantined(uow, actor, args.item_id, args.note)
-            uow.commit()
-        print(f"entry {args.item_id} resolved", file=out)
-        return 0
-
-    return _with_db(settings, run)
+    as_actor(settings, lambda uow, actor: intake_admin.resolve_quarantined(uow, actor, args.item_id, args.note))
+    print(f"entry {args.item_id} resolved", file=out)
+    return 0

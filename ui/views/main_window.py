@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         view = self.case_views.get(aktenzeichen)
         if view is None:
             view = CaseView(self._tasks, self._actor, aktenzeichen, parent=self)
-            view.destroyed.connect(lambda *_: self.case_views.pop(aktenzeichen, None))
+            view.destroyed.connect(lambda *_, v=view: self._forget_view(v))
             view.open_case_requested.connect(self.open_case)  # linked cases and duplicate hints
             view.next_requested.connect(lambda v=view: self.step_case(v, +1))
             view.previous_requested.connect(lambda v=view: self.step_case(v, -1))
@@ -179,6 +179,11 @@ class MainWindow(QMainWindow):
         view.raise_()
         view.activateWindow()
         return view
+
+    def _forget_view(self, view: CaseView) -> None:
+        """A closed editor leaves the registry under whatever case it showed last."""
+        for az in [az for az, v in self.case_views.items() if v is view]:
+            del self.case_views[az]
 
     def step_case(self, view: CaseView, delta: int) -> str | None:
         """Ctrl+PgDown / Ctrl+PgUp in an editor: show the next / previous case of the list in it."""
@@ -194,8 +199,6 @@ class MainWindow(QMainWindow):
         old = view.aktenzeichen
         self.case_views.pop(old, None)
         self.case_views[target.aktenzeichen] = view
-        view.destroyed.disconnect()
-        view.destroyed.connect(lambda *_, az=target.aktenzeichen: self.case_views.pop(az, None))
         view.load(target.aktenzeichen)
         self.table.selectRow(row + delta)
         return target.aktenzeichen
