@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     mode.add_argument("--once", action="store_true", help="one round, then exit (default)")
     mode.add_argument("--watch", type=float, metavar="SECONDS", help="repeat every SECONDS until stopped")
     sync.add_argument("--workers", type=positive_int, default=None, metavar="N",
-                      help="processes that decrypt and check submissions (default: one per CPU core; 1: none)")
+                      help="processes that fetch, decrypt and check submissions (default: one more than the CPU cores; 1: none)")
     sync.set_defaults(run=cmd_sync)
 
 
@@ -56,14 +56,14 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
 
     db = open_database(settings.db_url)
     try:
-        sync = build_sync(db.uow, workers=args.workers)
-        if args.watch:
-            try:
-                sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True))
-            except KeyboardInterrupt:
-                pass
-            return 0
-        summary = sync.run_once()
+        with build_sync(db.uow, workers=args.workers) as sync:
+            if args.watch:
+                try:
+                    sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True))
+                except KeyboardInterrupt:
+                    pass
+                return 0
+            summary = sync.run_once()
         print(summary.line(), file=out)
         for message in summary.error_messages[:20]:
             print(f"  {message}", file=out)

@@ -115,6 +115,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     finally:
         portal_sync.stop()
         tasks.shutdown()
+        portal_sync.close_sync()
         if portal is not None:
             portal.stop()
         window.close()

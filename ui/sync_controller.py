@@ -33,6 +33,7 @@ ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 class Sync(Protocol):
     def run_once(self) -> SyncSummary: ...
+    def close(self) -> None: ...
 
 
 class SyncController(QObject):
@@ -78,7 +79,9 @@ class SyncController(QObject):
 
     def set_sync(self, sync: Sync) -> None:
         """The portal is connected: enable "Abholen"; once armed, fetch now and then on the timer."""
-        self._sync = sync
+        old, self._sync = self._sync, sync
+        if old is not None and old is not sync and not self._running:
+            old.close()  # its worker processes (a running round keeps them until the app ends)
         self.action.setEnabled(True)
         self._show(self.tr("Portal: verbunden"))
         if self._armed:
@@ -113,6 +116,12 @@ class SyncController(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self._armed = False
+
+    def close_sync(self) -> None:
+        """The app is closing: stop the timer and the sync's worker processes."""
+        self.stop()
+        if self._sync is not None:
+            self._sync.close()
 
     # -- running -----------------------------------------------------------------
 

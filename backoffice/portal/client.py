@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol, TypeVar
@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import httpx
 
-from .limiter import Limiter
+from .limiter import Limiter, RetryPolicy
 from .transport import (
     AttachmentTooLarge,
     EventRejected,
@@ -37,6 +37,7 @@ from .transport import (
 
 __all__ = [
     "AttachmentTooLarge",
+    "ClientSpec",
     "EncryptedSubmission",
     "EventOutcome",
     "EventRejected",
@@ -148,6 +149,18 @@ class SubmissionApiV1:
         )
 
 
+@dataclass(frozen=True)
+class ClientSpec:
+    """What it takes to build an equal client in another process (the sync's workers)."""
+
+    api_url: str
+    token_url: str
+    client_id: str
+    client_secret: str = field(repr=False)
+    timeout: float = 30.0
+    policy: RetryPolicy = field(default_factory=RetryPolicy)
+
+
 class SubmissionClient:
     """Subscriber side of FIT-Connect for one set of client credentials.
 
@@ -176,9 +189,22 @@ class SubmissionClient:
         self._owns_http = http is None
         self._http = http if http is not None else httpx.Client(timeout=timeout, verify=True)
         self._api: SubmissionApi = api or SubmissionApiV1()
-        self._transport = Transport(
-            self._http, token_url, client_id, client_secret, limiter=limiter or Limiter(), clock=clock
-        )
+        limiter = limiter or Limiter()
+        self._transport = Transport(self._http, token_url, client_id, client_secret, limiter=limiter, clock=clock)
+        # Only a client made of plain settings can be rebuilt elsewhere; an injected HTTP
+        # client, clock or API version (tests, a v2 portal) cannot cross a process boundary.
+        plain = http is None and api is None and clock is time.time
+        self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, limiter.policy) if plain else None
+
+    @classmethod
+    def from_spec(cls, spec: ClientSpec) -> SubmissionClient:
+        return cls(spec.api_url, spec.token_url, spec.client_id, spec.client_secret,
+                   limiter=Limiter(spec.policy), timeout=spec.timeout)
+
+    @property
+    def spec(self) -> ClientSpec | None:
+        """How to build this client in a worker process; None when it cannot be rebuilt there."""
+        return self._spec
 
     def __repr__(self) -> str:
         return f"SubmissionClient({self._base!r})"

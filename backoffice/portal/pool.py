@@ -1,20 +1,15 @@
-"""The CPU-bound half of the sync, in worker processes: open a fetched submission and sign the answer.
+"""One submission, in a worker process: fetch it, open it and sign the answer.
 
 Every private-key operation of the intake happens here: one RSA unwrap per JWE
 (metadata, data, each attachment) and one PS512 signature for the accept or
 reject. Jobs and results are plain picklable dataclasses; nothing here touches
-the network or the database, so a worker dying at any moment loses nothing.
+the database, so a worker dying at any moment loses nothing.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import multiprocessing.connection
-import os
-import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -23,6 +18,7 @@ from typing import Any
 from jwcrypto import jwk
 
 from ..domain.catalog import Service
+from . import client as portal_client
 from . import crypto, eventlog, problems
 from .opening import Envelope, Opened, Refusal, Refused, open_submission
 
@@ -37,15 +33,25 @@ class OpeningKeys:
 
     @classmethod
     def of(cls, decryption: jwk.JWK, signing: jwk.JWK, service_keys: Sequence[Mapping[str, Any]]) -> OpeningKeys:
-        # Loading a private key validates it (~0.2 s for RSA 4096): done here, once, in the
-        # main process, so workers may skip it for the very same key material.
+        return cls(*cls.private_texts(decryption, signing), cls.service_texts(service_keys))
+
+    @staticmethod
+    def private_texts(decryption: jwk.JWK, signing: jwk.JWK) -> tuple[str, str]:
+        """The private keys as JSON, after checking them.
+
+        Loading a private key validates it (~0.2 s for RSA 4096): done once, in the main
+        process, so workers may skip it for the very same key material.
+        """
         decryption.get_op_key("unwrapKey")
         signing.get_op_key("sign")
-        return cls(
+        return (
             json.dumps(crypto.private_jwk(decryption), sort_keys=True),
             json.dumps(crypto.private_jwk(signing), sort_keys=True),
-            tuple(json.dumps(dict(k), sort_keys=True) for k in service_keys),
         )
+
+    @staticmethod
+    def service_texts(service_keys: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+        return tuple(json.dumps(dict(k), sort_keys=True) for k in service_keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +82,40 @@ def _parsed(keys: OpeningKeys) -> tuple[jwk.JWK, jwk.JWK, dict[str, jwk.JWK]]:
         key = crypto.load_jwk(json.loads(text))
         service[str(key.get("kid"))] = key
     return decryption, signing, service
+
+
+def fetch_job(
+    client: portal_client.SubmissionClient,
+    ref: portal_client.SubmissionRef,
+    service: Service,
+    keys: OpeningKeys,
+    *,
+    max_attachment_bytes: int,
+    now: int,
+) -> Job:
+    """Everything the opening needs, from the network: the submission, its event log, its attachments."""
+    fetched = client.get_submission(ref.submission_id)
+    envelope = Envelope(
+        submission_id=fetched.submission_id,
+        case_id=fetched.case_id,
+        destination_id=fetched.destination_id,
+        attachment_ids=tuple(fetched.attachment_ids),
+        encrypted_metadata=fetched.encrypted_metadata,
+        encrypted_data=fetched.encrypted_data,
+    )
+    events = tuple(client.get_events(fetched.case_id))
+    attachments: dict[str, str] = {}
+    too_large: dict[str, str] = {}
+    for attachment_id in fetched.attachment_ids:
+        try:
+            # Streamed, and refused as soon as it passes the limit: never more than that in memory.
+            token = client.fetch_attachment(fetched.submission_id, attachment_id, max_bytes=max_attachment_bytes)
+        except portal_client.AttachmentTooLarge as err:
+            too_large[attachment_id] = str(err)
+            continue
+        # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
+        attachments[attachment_id] = token.decode("ascii", errors="replace").strip()
+    return Job(envelope, service, attachments, too_large, events, keys, now=now)
 
 
 def prepare(job: Job) -> Prepared:
@@ -115,38 +155,3 @@ def _fetcher(job: Job) -> Callable[[str], str]:
         return job.attachments[attachment_id]
 
     return fetch
-
-
-# --- executors ------------------------------------------------------------------------------
-
-
-class InlineExecutor(Executor):
-    """Runs each job at once in the calling thread: the ``workers=1`` path (no processes)."""
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        future: Future[Any] = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as err:  # noqa: BLE001 (handed to the caller through the future)
-            future.set_exception(err)
-        return future
-
-
-def start_pool(workers: int) -> Executor:
-    """``workers`` processes (spawned: forking a process with Qt or database threads is unsafe)."""
-    if workers <= 1:
-        return InlineExecutor()
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
-
-
-def _init_worker() -> None:
-    # A worker whose parent was SIGKILLed would wait for jobs forever: end it with the parent.
-    parent = multiprocessing.parent_process()
-    if parent is not None:
-        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
-
-
-def _exit_with(sentinel: int) -> None:
-    multiprocessing.connection.wait([sentinel])
-    os._exit(0)

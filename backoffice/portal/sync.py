@@ -1,11 +1,11 @@
 """The sync loop: pull submissions into queues, then deliver the outbox.
 
-Three stages overlap: fetcher threads download submissions (with their event
-log and attachments) a bounded window ahead; worker processes (``pool.py``)
-decrypt, check and sign, which is the CPU-bound part; the calling thread stores
-the results as they finish, each batch (at most ``store_batch``) in one
-transaction. Workers have no side effects, so the crash windows are those of the
-store and the outbox.
+Worker processes (``workers.py``) fetch each submission with its event log and
+attachments, decrypt, check and sign the answer (``pool.py``); the calling thread
+stores what they finish, each batch (at most ``store_batch``) in one transaction,
+and hands the batch's answers back to the workers to post. Workers have no side
+effects on the database, so the crash windows are those of the store and the
+outbox.
 
 Idempotent on the submission id. Crash windows and what happens on restart:
 - before the case transaction commits: nothing of its batch is stored; each submission is still
@@ -18,16 +18,14 @@ So every good submission yields exactly one case and, eventually, exactly one ac
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
-import queue
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -37,8 +35,18 @@ from ..domain.catalog import Service
 from ..services import intake
 from ..store.uow import UnitOfWorkFactory
 from . import client as portal_client
-from .opening import Envelope, Opened
-from .pool import Job, OpeningKeys, Prepared, prepare, start_pool
+from .opening import Opened
+from .pool import OpeningKeys, Prepared
+from .workers import (
+    FetchFailed,
+    InlineWorkers,
+    OpenTask,
+    Posted,
+    PostTask,
+    ProcessWorkers,
+    Workers,
+    WorkerSetup,
+)
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +93,9 @@ class PortalSync:
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
         lease_seconds: int = 120,
         workers: int | None = None,
-        fetch_ahead: int | None = None,
-        store_batch: int = 8,
-        fetchers: int = 4,
+        store_batch: int = 32,
+        batch_seconds: float = 0.1,
+        posters: int = 4,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.uow = uow_factory
@@ -97,18 +105,38 @@ class PortalSync:
         self.holder = holder
         self.max_attachment_bytes = max_attachment_bytes
         self.lease = timedelta(seconds=lease_seconds)
-        # workers=1 opens in this process (no pool); the default uses every core.
-        self.workers = max(1, workers or os.cpu_count() or 1)
-        # Submissions fetched (and queued in the pool) ahead of the one being stored.
-        self.fetch_ahead = max(1, fetch_ahead or 2 * self.workers + 2)
+        # Worker processes that fetch, open and answer; 1: all in this thread, no process.
+        # Each waits for the portal between its CPU work, so one more than the cores keeps
+        # the cores busy; a distant portal may want more (``sync --workers``).
+        self.workers = max(1, workers or (os.cpu_count() or 1) + 1)
         # At most this many finished submissions share one transaction (1: one each).
         self.store_batch = max(1, store_batch)
-        # Threads downloading (and, later, posting the answers) in parallel: each mostly waits
-        # for the portal (the real service is tens of milliseconds away), so several hide
-        # each other's latency.
-        self.fetchers = max(1, fetchers)
+        # How long finished submissions wait for more to share their transaction (each commit
+        # costs a sync to disk and a counter reservation), at the price of a little latency.
+        self.batch_seconds = max(0.0, batch_seconds)
+        # Threads posting the outbox outside a round's intake (deliver_outbox).
+        self.posters = max(1, posters)
         self.clock = clock
         self._lease_until = clock()
+        self._opener = _Opener(self)
+
+    def start(self) -> None:
+        """Check the private keys and start the worker processes now rather than in the first round.
+
+        Both are kept until :meth:`close`: a service or the GUI pays the key check (about
+        0.2 s per RSA-4096 key) and the workers' start once, not every round.
+        """
+        self._opener.start()
+
+    def close(self) -> None:
+        """Stop the worker processes (they also end on their own when this process dies)."""
+        self._opener.close()
+
+    def __enter__(self) -> PortalSync:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def run_once(self) -> SyncSummary:
         summary = SyncSummary()
@@ -116,7 +144,6 @@ class PortalSync:
         if not self._take_lease():
             summary.skipped = True
             return summary
-        opener: _Opener | None = None
         try:
             waiting: dict[str, list[portal_client.SubmissionRef]] = {}
             for destination_id, service in self.destinations.items():
@@ -125,21 +152,20 @@ class PortalSync:
                 except portal_client.PortalError as err:
                     self._failed(summary, service, err)
                     log.warning("listing %s failed: %s", destination_id, err)
-            # Knowing the whole round's work first: no more workers than submissions.
-            opener = _Opener(self, sum(len(refs) for refs in waiting.values()))
-            for destination_id, refs in waiting.items():
-                service = self.destinations[destination_id]
-                try:
-                    self._pull(destination_id, service, refs, summary, opener)
-                except portal_client.PortalError as err:  # the service's keys could not be fetched
-                    self._failed(summary, service, err)
-            opener.close()  # free the workers before the (network-bound) outbox delivery
-            self.deliver_outbox(summary)
+            try:
+                self._intake(waiting, summary)
+            except portal_client.PortalError as err:  # the service's keys could not be fetched
+                summary.errors += 1
+                summary.error_messages.append(str(err))
+            except BaseException:
+                # A worker died, or storing failed: answers still under way must not reach the
+                # next round, so the workers go and the next round starts new ones.
+                self._opener.discard()
+                raise
+            self.deliver_outbox(summary)  # what is left: earlier failures now due, other notices
         finally:
-            if opener is not None:
-                opener.close()
             self._release_lease()
-            summary.retried = self.client.stats.retries - retries_before
+            summary.retried += self.client.stats.retries - retries_before
         return summary
 
     @staticmethod
@@ -155,154 +181,96 @@ class PortalSync:
         summary.known += len(refs) - len(new)
         return new
 
-    def _pull(
-        self,
-        destination_id: str,
-        service: Service,
-        new: Sequence[portal_client.SubmissionRef],
-        summary: SyncSummary,
-        opener: _Opener,
-    ) -> None:
-        if not new:
-            return
-        keys, pool = opener.keys(), opener.pool()
-        with self.uow(write=False) as uow:
-            queue_code = intake.route(uow, destination_id, service)  # once per round, not per case
-        with contextlib.closing(self._pipeline(new, service, keys, pool)) as batches:
-            for batch in batches:
-                self._renew_lease()
-                ready = [p for p in (self._result(ref, item, summary) for ref, item in batch) if p is not None]
-                if ready:
-                    self._store(ready, summary, queue_code)
+    def _intake(self, waiting: Mapping[str, Sequence[portal_client.SubmissionRef]], summary: SyncSummary) -> None:
+        """Fetch, open and answer every waiting submission, storing them in batches as they finish.
 
-    def _result(
-        self, ref: portal_client.SubmissionRef, item: Future[Prepared] | portal_client.PortalError, summary: SyncSummary
-    ) -> Prepared | None:
-        if isinstance(item, portal_client.SubmissionGone):
-            summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
-            return None
-        if isinstance(item, portal_client.PortalError):
-            summary.errors += 1
-            summary.error_messages.append(f"{ref.submission_id}: {item}")
-            return None
-        try:
-            return item.result()
-        except BrokenProcessPool:
-            raise
-        except Exception as err:  # a bug while opening: the submission waits at the portal for the next round
-            log.exception("opening %s failed", ref.submission_id)
-            summary.errors += 1
-            summary.error_messages.append(f"{ref.submission_id}: {type(err).__name__}: {err}")
-            return None
-
-    def _pipeline(
-        self, refs: Sequence[portal_client.SubmissionRef], service: Service, keys: OpeningKeys, pool: Executor
-    ) -> Iterator[list[tuple[portal_client.SubmissionRef, Future[Prepared] | portal_client.PortalError]]]:
-        """Batches of results, while fetcher threads keep up to ``fetch_ahead`` submissions in the pool.
-
-        Results come roughly in list order (exactly, with one fetcher). A batch is the next
-        result plus those behind it that are already finished, at most ``store_batch``:
-        whatever is ready is stored in one transaction.
+        The workers take the tasks; this thread hands them out and does the database work:
+        a batch of finished submissions is stored in one transaction, and their answers
+        are handed to the workers to post as soon as that transaction commits.
         """
-        window: queue.Queue[tuple[portal_client.SubmissionRef | None, object]] = queue.Queue(self.fetch_ahead)
-        stop = threading.Event()
-        todo, todo_lock = iter(refs), threading.Lock()
+        todo = deque((ref, self.destinations[d]) for d, refs in waiting.items() for ref in refs)
+        if not todo:
+            return
+        # Fetched per round: a key rotation of the service is picked up by the next sync.
+        keys = self._opener.keys(self.client.service_keys())
+        with self.uow(write=False) as uow:
+            queues = {d: intake.route(uow, d, self.destinations[d]) for d in waiting}  # once per round
+        workers = self._opener.workers(len(todo))
+        counts_retries = not isinstance(workers, InlineWorkers)  # inline, the client's own stats count them
+        answers: deque[PostTask] = deque()
+        posted: set[int] = set()  # outbox ids handed out this round: each is posted once per round
+        ready: dict[str, list[Prepared]] = {}  # destination -> finished, not yet stored
+        waited_since: float | None = None
+        marks: list[Posted] = []
 
-        def put(item: tuple[portal_client.SubmissionRef | None, object]) -> bool:
-            while not stop.is_set():
-                try:
-                    window.put(item, timeout=0.1)
-                    return True
-                except queue.Full:
+        def store_ready() -> None:
+            nonlocal waited_since
+            for destination_id, finished in ready.items():
+                for start in range(0, len(finished), self.store_batch):
+                    self._renew_lease()
+                    self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
+            ready.clear()
+            waited_since = None
+            with self.uow(write=False) as uow:
+                due = intake.pending_messages(uow, now=self.clock())
+            for msg in due:
+                if msg.id not in posted:
+                    posted.add(msg.id)
+                    answers.append(PostTask(msg.id, msg.portal_case_id, msg.body, msg.kind, msg.submission_id))
+
+        while True:
+            while workers.has_room() and (answers or todo):
+                if answers:  # an answer finishes a submission: before opening the next
+                    workers.submit(answers.popleft())
+                else:
+                    ref, service = todo.popleft()
+                    workers.submit(OpenTask(ref, service, keys, now=int(self.clock().timestamp())))
+            if not workers.busy():
+                if any(ready.values()):
+                    store_ready()
                     continue
-            return False
-
-        def fetch_all() -> None:
-            try:
-                while not stop.is_set():
-                    with todo_lock:
-                        ref = next(todo, None)
-                    if ref is None:
-                        return
-                    try:
-                        job = self._fetch(ref, service, keys)
-                    except portal_client.PortalError as err:
-                        item: object = err
+                break
+            timeout = None if waited_since is None else max(0.0, waited_since + self.batch_seconds - time.monotonic())
+            for result in workers.results(timeout):
+                if counts_retries:
+                    summary.retried += result.retries
+                if isinstance(result, Posted):
+                    marks.append(result)
+                elif isinstance(result, FetchFailed):
+                    if result.gone:
+                        summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
                     else:
-                        item = pool.submit(prepare, job)
-                    if not put((ref, item)):
-                        return
-            except BaseException as err:  # a bug, or the pool broke: the consumer re-raises it
-                put((None, err))
-            finally:
-                put((None, None))  # this fetcher is done
+                        summary.errors += 1
+                        summary.error_messages.append(f"{result.ref.submission_id}: {result.error}")
+                else:
+                    ready.setdefault(result.ref.destination_id, []).append(result.prepared)
+                    if waited_since is None:
+                        waited_since = time.monotonic()
+            finished = sum(len(batch) for batch in ready.values())
+            if finished >= self.store_batch or (finished and time.monotonic() >= (waited_since or 0) + self.batch_seconds):
+                store_ready()
+            if len(marks) >= self.store_batch:
+                self._mark(marks, summary)
+        self._mark(marks, summary)
 
-        fetchers = [
-            threading.Thread(target=fetch_all, name=f"portal-fetch-{n}", daemon=True) for n in range(self.fetchers)
-        ]
-        for fetcher in fetchers:
-            fetcher.start()
-        running = len(fetchers)
-        held: tuple[portal_client.SubmissionRef | None, object] | None = None
-        try:
-            while True:
-                ref, item = held or window.get()
-                held = None
-                if ref is None:
-                    if item is not None:
-                        raise item  # type: ignore[misc]
-                    running -= 1
-                    if running == 0:
-                        return
-                    continue
-                batch = [(ref, item)]
-                while len(batch) < self.store_batch:
-                    try:
-                        following = window.get_nowait()
-                    except queue.Empty:
-                        break
-                    if following[0] is None or (isinstance(following[1], Future) and not following[1].done()):
-                        held = following  # not ready: it leads the next batch
-                        break
-                    batch.append(following)  # type: ignore[arg-type]
-                yield batch  # type: ignore[misc]
-        finally:
-            if held is not None and isinstance(held[1], Future):
-                held[1].cancel()
-            stop.set()
-            for fetcher in fetchers:
-                fetcher.join()
-            while not window.empty():  # jobs nobody will store: do not decrypt them for nothing
-                _ref, item = window.get_nowait()
-                if isinstance(item, Future):
-                    item.cancel()
-
-    def _fetch(self, ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys) -> Job:
-        """Everything the opening needs, from the network (runs in the fetcher thread)."""
-        fetched = self.client.get_submission(ref.submission_id)
-        envelope = Envelope(
-            submission_id=fetched.submission_id,
-            case_id=fetched.case_id,
-            destination_id=fetched.destination_id,
-            attachment_ids=tuple(fetched.attachment_ids),
-            encrypted_metadata=fetched.encrypted_metadata,
-            encrypted_data=fetched.encrypted_data,
-        )
-        events = tuple(self.client.get_events(fetched.case_id))
-        attachments: dict[str, str] = {}
-        too_large: dict[str, str] = {}
-        for attachment_id in fetched.attachment_ids:
-            try:
-                # Streamed, and refused as soon as it passes the limit: never more than that in memory.
-                token = self.client.fetch_attachment(
-                    fetched.submission_id, attachment_id, max_bytes=self.max_attachment_bytes
-                )
-            except portal_client.AttachmentTooLarge as err:
-                too_large[attachment_id] = str(err)
-                continue
-            # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
-            attachments[attachment_id] = token.decode("ascii", errors="replace").strip()
-        return Job(envelope, service, attachments, too_large, events, keys, now=int(self.clock().timestamp()))
+    def _mark(self, posted: list[Posted], summary: SyncSummary) -> None:
+        """Record which answers the portal took, in one transaction (a crash before it re-posts them: 409, done)."""
+        if not posted:
+            return
+        with self.uow() as uow:
+            now = self.clock()
+            intake.mark_sent(uow, [p.task.message_id for p in posted if p.error is None], now=now)
+            for p in posted:
+                if p.error is not None:
+                    intake.mark_failed(uow, p.task.message_id, p.error, now=now)
+            uow.commit()
+        for p in posted:
+            if p.error is None:
+                summary.sent += 1
+            else:
+                summary.errors += 1
+                summary.error_messages.append(f"outbox {p.task.kind} {p.task.submission_id}: {p.error}")
+        posted.clear()
 
     def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> None:
         """Cases and quarantine entries with their answers in the outbox, all in one transaction."""
@@ -334,7 +302,7 @@ class PortalSync:
             sent: list[int] = []
             failed: list[tuple[int, str]] = []
             # Posted by several threads: each post mostly waits for the portal.
-            with ThreadPoolExecutor(self.fetchers, thread_name_prefix="portal-post") as posting:
+            with ThreadPoolExecutor(self.posters, thread_name_prefix="portal-post") as posting:
                 errors = list(posting.map(self._post, batch))
             for msg, error in zip(batch, errors, strict=True):
                 if error is None:
@@ -414,27 +382,50 @@ def _is_dead_local_process(holder: str) -> bool:
 
 
 class _Opener:
-    """One round's key material and worker pool, both made on first need and closed with the round."""
+    """The checked private keys and the worker processes: made on first need, kept across rounds."""
 
-    def __init__(self, sync: PortalSync, submissions: int) -> None:
+    def __init__(self, sync: PortalSync) -> None:
         self._sync = sync
-        self._size = max(1, min(sync.workers, submissions))  # 1: inline, no process at all
-        self._keys: OpeningKeys | None = None
-        self._pool: Executor | None = None
+        self._private: tuple[str, str] | None = None
+        self._workers: ProcessWorkers | None = None
+        self._lock = threading.Lock()  # start() may run in another thread than the rounds
 
-    def keys(self) -> OpeningKeys:
-        if self._keys is None:
-            sync = self._sync
-            # Fetched per round: a key rotation of the service is picked up by the next sync.
-            self._keys = OpeningKeys.of(sync.keys.decryption, sync.keys.signing, sync.client.service_keys())
-        return self._keys
+    def start(self) -> None:
+        self._checked_private()
+        workers = self.workers(self._sync.workers)
+        if isinstance(workers, ProcessWorkers):
+            workers.warm_up()
 
-    def pool(self) -> Executor:
-        if self._pool is None:
-            self._pool = start_pool(self._size)
-        return self._pool
+    def keys(self, service_keys: Sequence[Mapping[str, object]]) -> OpeningKeys:
+        decryption, signing = self._checked_private()
+        return OpeningKeys(decryption, signing, OpeningKeys.service_texts(service_keys))
+
+    def _checked_private(self) -> tuple[str, str]:
+        with self._lock:
+            if self._private is None:
+                keys = self._sync.keys
+                self._private = OpeningKeys.private_texts(keys.decryption, keys.signing)
+            return self._private
+
+    def workers(self, submissions: int) -> Workers:
+        """The worker processes; in this thread when a single submission finds none running yet,
+        on a single core, or with a client that cannot be rebuilt in another process."""
+        sync = self._sync
+        with self._lock:
+            if self._workers is not None:
+                return self._workers
+            spec = sync.client.spec
+            if submissions <= 1 or sync.workers <= 1 or spec is None:
+                return InlineWorkers(sync.client, sync.max_attachment_bytes)
+            self._workers = ProcessWorkers(sync.workers, WorkerSetup(spec, sync.max_attachment_bytes))
+            return self._workers
+
+    def discard(self) -> None:
+        """Stop the workers, whatever they were doing (after a failed round: no stale answers)."""
+        self.close()
 
     def close(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            workers, self._workers = self._workers, None
+        if workers is not None:
+            workers.close()

@@ -40,14 +40,27 @@ def portal_factory() -> Iterator:  # type: ignore[type-arg]
         portal.stop()
 
 
+_made: list[PortalSync] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_syncs() -> Iterator[None]:
+    """Every sync a test made stops its worker processes when the test ends."""
+    yield
+    while _made:
+        _made.pop().close()
+
+
 def make_sync(db: Database, portal: DemoPortal, *, holder: str = "test", timeout: float = 5.0, **options: object) -> PortalSync:
     conn, secrets = parse_credentials(portal.credentials())
     client = SubmissionClient(
         conn.api_url, conn.token_url, conn.client_id, secrets.client_secret, limiter=Limiter(FAST), timeout=timeout
     )
-    return PortalSync(
+    sync = PortalSync(
         db.uow, client, SubscriberKeys(secrets.decryption_key, secrets.signing_key), conn.destinations, holder=holder, **options  # type: ignore[arg-type]
     )
+    _made.append(sync)
+    return sync
 
 
 def count(db: Database, model: type) -> int:
@@ -122,7 +135,7 @@ def test_outbox_keeps_accepts_while_the_portal_refuses_them(sqlite_url: str, por
 
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=5)
-    sync = make_sync(db, portal)
+    sync = make_sync(db, portal, workers=1)  # answers are posted with this very client
 
     def unreachable(case_id: str, token: str) -> None:
         raise PortalUnavailable("portal down")
@@ -187,12 +200,16 @@ def test_inline_and_pooled_opening_give_the_same_outcomes(sqlite_url: str, worke
 
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=12, seed=5, faults="hash_mismatch:0.2,schema_violation:0.2")
-    summary = make_sync(db, portal, workers=workers, fetch_ahead=3).run_once()
+    sync = make_sync(db, portal, workers=workers)
+    summary = sync.run_once()
     faulty = {s for s in portal.submission_ids() if portal.expected_problem(s) is not None}
     assert 0 < len(faulty) < 12
     assert (summary.new, summary.rejected, summary.errors) == (12 - len(faulty), len(faulty), 0), summary.error_messages
     assert set(portal.rejected()) == faulty
-    assert multiprocessing.active_children() == []  # the pool is gone with the round
+    # The workers stay for the next round (no key check, no process start), until closed.
+    assert len(multiprocessing.active_children()) == (workers if workers > 1 else 0)
+    sync.close()
+    assert multiprocessing.active_children() == []
     db.dispose()
 
 
@@ -211,7 +228,7 @@ def test_a_failing_store_ends_the_round_without_hanging_or_orphans(sqlite_url: s
         return real(*args, **kwargs)
 
     monkeypatch.setattr(intake, "store_all", flaky)
-    sync = make_sync(db, portal, workers=2, fetch_ahead=2, store_batch=1)
+    sync = make_sync(db, portal, workers=2, store_batch=1)
     with pytest.raises(RuntimeError, match="disk full"):
         sync.run_once()
     assert multiprocessing.active_children() == []
@@ -240,7 +257,7 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_u
 
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=6)
-    first = make_sync(db, portal, holder="pc-1")
+    first = make_sync(db, portal, holder="pc-1", workers=1)  # answers are posted with this very client
     monkeypatch.setattr(first.client, "post_event", lambda case_id, token: (_ for _ in ()).throw(PortalUnavailable("down")))
     assert first.run_once().new == 6  # stored, but the portal still lists them as submitted
     with db.uow() as uow:  # forget two of them, as if the other client had not got to them yet
@@ -249,25 +266,29 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_u
         uow.commit()
     # The race: the known-check passes for all six, the unique submission id catches four.
     monkeypatch.setattr(IntakeRepository, "known_submissions", lambda self, ids: set())
-    summary = make_sync(db, portal, holder="pc-2", store_batch=8, fetch_ahead=8).run_once()
+    summary = make_sync(db, portal, holder="pc-2", store_batch=8).run_once()
     assert (summary.new, summary.known) == (2, 4), summary.error_messages
     assert count(db, Case) == 6
     db.dispose()
 
 
-def test_a_round_starts_no_more_workers_than_it_has_submissions(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_workers_start_only_for_more_than_one_submission_and_stay_across_rounds(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from backoffice.bootstrap import open_database
     from backoffice.portal import sync as sync_module
 
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=1)
     sizes: list[int] = []
-    real = sync_module.start_pool
-    monkeypatch.setattr(sync_module, "start_pool", lambda workers: sizes.append(workers) or real(workers))
-    sync = make_sync(db, portal, workers=4)
+    real = sync_module.ProcessWorkers
+    monkeypatch.setattr(sync_module, "ProcessWorkers", lambda count, setup: sizes.append(count) or real(count, setup))
+    sync = make_sync(db, portal, workers=3)
     assert sync.run_once().new == 1
+    assert sizes == [] and multiprocessing.active_children() == []  # one submission is opened inline
     portal.add_submissions(3)
     assert sync.run_once().new == 3
-    assert make_sync(db, portal, workers=4).run_once().new == 0  # nothing new: no pool at all
-    assert sizes == [1, 3]  # one submission is opened inline, without a process
+    portal.add_submissions(4)
+    assert sync.run_once().new == 4
+    assert sizes == [3]  # started once, kept for the next round
+    assert make_sync(db, portal, workers=3).run_once().new == 0  # nothing new: no workers at all
+    assert sizes == [3]
     db.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import multiprocessing
 import threading
 from collections.abc import Iterator
 from datetime import date
@@ -114,6 +115,8 @@ def test_abholen_fetches_new_cases_off_the_ui_thread(qtbot, window, fresh_tasks,
     wait_idle(qtbot, fresh_tasks)
     assert window.queue_model.key_at(window.tree.currentIndex()) == ALL_OPEN  # the selected node is kept
     assert window.case_model is not None and window.case_model.total == before + 4
+    controller.close_sync()
+    assert multiprocessing.active_children() == []  # the sync's worker processes are gone
 
 
 def test_a_second_run_finds_nothing_new(qtbot, fresh_tasks, fresh_db, clerk, portal) -> None:  # type: ignore[no-untyped-def]
@@ -125,6 +128,7 @@ def test_a_second_run_finds_nothing_new(qtbot, fresh_tasks, fresh_db, clerk, por
             assert controller.trigger()
         assert blocker.args[0].new == expected
     assert "0 neu" in controller.label.text()
+    controller.close_sync()
 
 
 def test_an_unreachable_portal_shows_the_error(qtbot, fresh_tasks, fresh_db, portal) -> None:  # type: ignore[no-untyped-def]
@@ -154,6 +158,9 @@ def test_a_failing_sync_shows_the_error_indicator(qtbot, fresh_tasks) -> None:  
         def run_once(self) -> SyncSummary:
             raise ConnectionError("Verbindung abgelehnt\nmore details")
 
+        def close(self) -> None:
+            pass
+
     controller = SyncController(fresh_tasks)
     controller.set_sync(Broken())
     with qtbot.waitSignal(controller.failed, timeout=TIMEOUT) as blocker:
@@ -177,6 +184,9 @@ def test_the_timer_starts_once_armed(qtbot, fresh_tasks) -> None:  # type: ignor
     class Quiet:
         def run_once(self) -> SyncSummary:
             return SyncSummary(new=0)
+
+        def close(self) -> None:
+            pass
 
     controller = SyncController(fresh_tasks, interval_ms=10_000)
     controller.set_sync(Quiet())

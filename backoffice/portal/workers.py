@@ -1,0 +1,274 @@
+"""Worker processes that do the per-submission network and crypto work of the sync.
+
+Each worker has its own portal client and one duplex pipe to the sync. It takes
+tasks one at a time: fetch a submission and open it (``OpenTask``), or post an
+accept or reject (``PostTask``). The sync's own thread only hands out tasks and
+stores results, so it never competes with fetcher threads for the interpreter
+lock, and a pipe per worker costs a fraction of a process pool's queues and
+helper threads. Workers have no side effects on our database: one dying at any
+moment loses nothing.
+
+``InlineWorkers`` runs the same tasks in the calling thread: one submission, a
+single core, or a client that cannot be rebuilt in another process (tests that
+inject a transport).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..domain.catalog import Service
+from . import client as portal_client
+from .pool import OpeningKeys, Prepared, fetch_job, prepare
+
+log = logging.getLogger(__name__)
+
+IN_FLIGHT_PER_WORKER = 2  # one being worked on, one waiting: a worker never idles for the sync's round trip
+
+
+@dataclass(frozen=True, slots=True)
+class OpenTask:
+    ref: portal_client.SubmissionRef
+    service: Service
+    keys: OpeningKeys
+    now: int  # iat of the answer SET
+
+
+@dataclass(frozen=True, slots=True)
+class PostTask:
+    message_id: int
+    portal_case_id: str
+    body: str
+    kind: str
+    submission_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finished:
+    ref: portal_client.SubmissionRef
+    prepared: Prepared
+    retries: int
+
+
+@dataclass(frozen=True, slots=True)
+class FetchFailed:
+    """The submission could not be fetched: it stays at the portal for the next round."""
+
+    ref: portal_client.SubmissionRef
+    error: str
+    gone: bool  # no longer there: accepted or rejected meanwhile
+    retries: int
+
+
+@dataclass(frozen=True, slots=True)
+class Posted:
+    task: PostTask
+    error: str | None  # None: the portal took the event (or already had it)
+    retries: int
+
+
+Task = OpenTask | PostTask
+Result = Finished | FetchFailed | Posted
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSetup:
+    client: portal_client.ClientSpec
+    max_attachment_bytes: int
+
+
+class BrokenWorkers(Exception):
+    """A worker process died (killed, out of memory): its tasks are lost, the round must end."""
+
+
+def run_task(task: Task, client: portal_client.SubmissionClient, max_attachment_bytes: int) -> Result:
+    """Do one task with ``client``; portal errors become results, bugs propagate."""
+    retries_before = client.stats.retries
+    if isinstance(task, PostTask):
+        try:
+            client.post_event(task.portal_case_id, task.body)
+            error = None
+        except portal_client.EventRejected as err:
+            error = f"portal refused the {task.kind}: {err}"
+        except portal_client.PortalError as err:
+            error = str(err)
+        return Posted(task, error, client.stats.retries - retries_before)
+    try:
+        job = fetch_job(client, task.ref, task.service, task.keys, max_attachment_bytes=max_attachment_bytes, now=task.now)
+    except portal_client.PortalError as err:
+        gone = isinstance(err, portal_client.SubmissionGone)
+        return FetchFailed(task.ref, str(err), gone, client.stats.retries - retries_before)
+    return Finished(task.ref, prepare(job), client.stats.retries - retries_before)
+
+
+def failed(task: Task, error: str) -> Result:
+    """The result of a task that hit a bug instead of an answer."""
+    if isinstance(task, PostTask):
+        return Posted(task, error, 0)
+    return FetchFailed(task.ref, error, False, 0)
+
+
+class Workers(Protocol):
+    def submit(self, task: Task) -> None: ...
+    def has_room(self) -> bool: ...
+    def busy(self) -> bool: ...
+    def results(self, timeout: float | None) -> list[Result]: ...
+    def close(self) -> None: ...
+
+
+class InlineWorkers:
+    """Runs each task at once, in the calling thread, with the sync's own client."""
+
+    def __init__(self, client: portal_client.SubmissionClient, max_attachment_bytes: int) -> None:
+        self._client = client
+        self._max_attachment_bytes = max_attachment_bytes
+        self._done: deque[Result] = deque()
+
+    def submit(self, task: Task) -> None:
+        try:
+            self._done.append(run_task(task, self._client, self._max_attachment_bytes))
+        except Exception as err:  # a bug: reported like in a worker process, and logged here
+            log.exception("portal task failed")
+            self._done.append(failed(task, f"{type(err).__name__}: {err}"))
+
+    def has_room(self) -> bool:
+        return not self._done  # one task at a time: its result is stored before the next is opened
+
+    def busy(self) -> bool:
+        return bool(self._done)
+
+    def results(self, timeout: float | None) -> list[Result]:
+        done = list(self._done)
+        self._done.clear()
+        return done
+
+    def close(self) -> None:
+        self._done.clear()
+
+
+class ProcessWorkers:
+    """``count`` spawned processes (forking a process with Qt or database threads is unsafe)."""
+
+    def __init__(self, count: int, setup: WorkerSetup) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._conns: list[multiprocessing.connection.Connection] = []
+        self._procs: list[multiprocessing.process.BaseProcess] = []
+        self._load: dict[multiprocessing.connection.Connection, int] = {}
+        try:
+            for number in range(count):
+                ours, theirs = context.Pipe(duplex=True)
+                proc = context.Process(target=_serve, args=(theirs, setup), name=f"portal-worker-{number}", daemon=True)
+                proc.start()
+                theirs.close()
+                self._conns.append(ours)
+                self._procs.append(proc)
+                self._load[ours] = 0
+        except BaseException:
+            self.close()
+            raise
+
+    def warm_up(self) -> None:
+        """Wait until every worker has imported its modules and built its client."""
+        for conn in self._conns:
+            self._send(conn, None)
+        for conn in self._conns:
+            if self._recv(conn) is not None:
+                raise BrokenWorkers("unexpected answer to the warm-up")
+            self._load[conn] -= 1
+
+    def submit(self, task: Task) -> None:
+        conn = min(self._conns, key=self._load.__getitem__)
+        self._send(conn, task)
+
+    def has_room(self) -> bool:
+        return any(load < IN_FLIGHT_PER_WORKER for load in self._load.values())
+
+    def busy(self) -> bool:
+        return any(self._load.values())
+
+    def results(self, timeout: float | None) -> list[Result]:
+        """Every result that is ready, waiting at most ``timeout`` seconds for the first."""
+        waiting = [c for c in self._conns if self._load[c]]
+        if not waiting:
+            return []
+        sentinels = {p.sentinel: p for p in self._procs}
+        ready = multiprocessing.connection.wait([*waiting, *sentinels], timeout)
+        out: list[Result] = []
+        for item in ready:
+            if isinstance(item, multiprocessing.connection.Connection):
+                out.append(self._recv(item))
+                self._load[item] -= 1
+        if not out and any(s in sentinels for s in ready):  # type: ignore[comparison-overlap]
+            dead = [p.name for p in self._procs if not p.is_alive()]
+            raise BrokenWorkers(f"worker process ended unexpectedly: {', '.join(dead)}")
+        return out
+
+    def _send(self, conn: multiprocessing.connection.Connection, task: Task | None) -> None:
+        try:
+            conn.send(task)
+        except (OSError, EOFError) as err:
+            raise BrokenWorkers(f"a worker process is gone: {err}") from err
+        self._load[conn] += 1
+
+    def _recv(self, conn: multiprocessing.connection.Connection) -> Any:
+        try:
+            answer = conn.recv()
+        except (OSError, EOFError) as err:
+            raise BrokenWorkers(f"a worker process is gone: {err}") from err
+        return answer
+
+    def close(self) -> None:
+        for conn in self._conns:
+            try:
+                conn.send(_STOP)
+            except (OSError, EOFError):
+                pass
+            conn.close()
+        for proc in self._procs:
+            proc.join(5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+        self._conns, self._procs, self._load = [], [], {}
+
+
+_STOP = "stop"
+
+
+def _serve(conn: multiprocessing.connection.Connection, setup: WorkerSetup) -> None:
+    """A worker's life: answer tasks until told to stop or the sync goes away."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a worker whose parent was SIGKILLed would wait for tasks forever
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+    with portal_client.SubmissionClient.from_spec(setup.client) as client:
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:  # warm-up (or the end, once the pipe closes)
+                conn.send(None)
+                continue
+            if task == _STOP:
+                return
+            try:
+                answer = run_task(task, client, setup.max_attachment_bytes)
+            except Exception as err:  # a bug: the sync reports it; the submission waits at the portal
+                answer = failed(task, f"{type(err).__name__}: {err}")
+            try:
+                conn.send(answer)
+            except (OSError, EOFError):
+                return
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
+
