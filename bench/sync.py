@@ -147,7 +147,7 @@ def postgres() -> Iterator[str]:
 # --- one timed sync -----------------------------------------------------------------------
 
 
-def timed_sync(db_url: str, credentials: dict, count: int, workers: int) -> tuple[float, float, float]:  # type: ignore[type-arg]
+def timed_sync(db_url: str, credentials: dict, count: int, workers: int | None) -> tuple[float, float, float]:  # type: ignore[type-arg]
     """(seconds, startup seconds, unwraps per submission) of one sync round that takes in ``count`` submissions.
 
     The startup (checking the private keys, starting the worker processes) is timed apart:
@@ -184,20 +184,24 @@ def timed_sync(db_url: str, credentials: dict, count: int, workers: int) -> tupl
         db.dispose()
 
 
-def bench(backend: str, db_url: str, count: int, workers: int, bound_pool: ProcessPoolExecutor,
+def bench(backend: str, db_url: str, count: int, workers: int | None, bound_pool: ProcessPoolExecutor,
           workdir: Path) -> Run:
+    cores = os.cpu_count() or 1
     portal_dir = workdir / f"portal-{backend}"
     portal_dir.mkdir()
     with demo_portal(count, portal_dir) as proc:
         credentials = wait_ready(proc, portal_dir / "credentials.json")
-        before = measure_bound(bound_pool, workers, credentials)
+        before = measure_bound(bound_pool, cores, credentials)
         seconds, startup, unwraps = timed_sync(db_url, credentials, count, workers)
-        after = measure_bound(bound_pool, workers, credentials)
+        after = measure_bound(bound_pool, cores, credentials)
     return Run(backend, count, seconds, startup, unwraps, before, after)
 
 
-def print_table(runs: list[Run], workers: int) -> None:
-    print(f"\nPortal sync end to end, RSA-4096, {workers} worker process(es), {os.cpu_count()} cores")
+def print_table(runs: list[Run], workers: int | None) -> None:
+    from backoffice.portal.sync import default_workers
+
+    print(f"\nPortal sync end to end, RSA-4096, {workers or default_workers()} worker process(es), "
+          f"{os.cpu_count()} cores")
     for run in runs[:1]:
         u = run.unwraps_per_submission
         print(f"private-key operations per submission: {u:.2f} RSA unwraps (metadata, data, "
@@ -219,15 +223,16 @@ def print_table(runs: list[Run], workers: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.sync", description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000, help="submissions per backend (default 1000)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="opening processes (default: cores)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="the sync's worker processes (default: the sync's own, one more than the cores)")
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="one backend only")
     args = parser.parse_args(argv)
-    if args.count < 1 or args.workers < 1:
+    if args.count < 1 or (args.workers is not None and args.workers < 1):
         parser.error("--count and --workers must be at least 1")
     backends = [args.only] if args.only else ["sqlite", "postgres"]
     runs = []
     with tempfile.TemporaryDirectory(prefix="backoffice-bench-") as tmp, \
-            ProcessPoolExecutor(args.workers, mp_context=multiprocessing.get_context("spawn")) as bound_pool:
+            ProcessPoolExecutor(os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn")) as bound_pool:
         workdir = Path(tmp)
         for backend in backends:
             if backend == "sqlite":

@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import os
 import socket
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -36,16 +35,14 @@ from ..services import intake
 from ..store.uow import UnitOfWorkFactory
 from . import client as portal_client
 from .opening import Opened
-from .pool import OpeningKeys, Prepared
+from .pool import Prepared
 from .workers import (
     FetchFailed,
     InlineWorkers,
     OpenTask,
     Posted,
     PostTask,
-    ProcessWorkers,
-    Workers,
-    WorkerSetup,
+    WorkerSupply,
 )
 
 log = logging.getLogger(__name__)
@@ -108,7 +105,7 @@ class PortalSync:
         # Worker processes that fetch, open and answer; 1: all in this thread, no process.
         # Each waits for the portal between its CPU work, so one more than the cores keeps
         # the cores busy; a distant portal may want more (``sync --workers``).
-        self.workers = max(1, workers or (os.cpu_count() or 1) + 1)
+        self.workers = max(1, workers or default_workers())
         # At most this many finished submissions share one transaction (1: one each).
         self.store_batch = max(1, store_batch)
         # How long finished submissions wait for more to share their transaction (each commit
@@ -118,7 +115,7 @@ class PortalSync:
         self.posters = max(1, posters)
         self.clock = clock
         self._lease_until = clock()
-        self._opener = _Opener(self)
+        self._supply = WorkerSupply(keys.decryption, keys.signing, client, self.workers, max_attachment_bytes)
 
     def start(self) -> None:
         """Check the private keys and start the worker processes now rather than in the first round.
@@ -126,11 +123,11 @@ class PortalSync:
         Both are kept until :meth:`close`: a service or the GUI pays the key check (about
         0.2 s per RSA-4096 key) and the workers' start once, not every round.
         """
-        self._opener.start()
+        self._supply.start()
 
     def close(self) -> None:
         """Stop the worker processes (they also end on their own when this process dies)."""
-        self._opener.close()
+        self._supply.close()
 
     def __enter__(self) -> PortalSync:
         return self
@@ -160,7 +157,7 @@ class PortalSync:
             except BaseException:
                 # A worker died, or storing failed: answers still under way must not reach the
                 # next round, so the workers go and the next round starts new ones.
-                self._opener.discard()
+                self._supply.close()
                 raise
             self.deliver_outbox(summary)  # what is left: earlier failures now due, other notices
         finally:
@@ -192,10 +189,10 @@ class PortalSync:
         if not todo:
             return
         # Fetched per round: a key rotation of the service is picked up by the next sync.
-        keys = self._opener.keys(self.client.service_keys())
+        keys = self._supply.keys(self.client.service_keys())
         with self.uow(write=False) as uow:
             queues = {d: intake.route(uow, d, self.destinations[d]) for d in waiting}  # once per round
-        workers = self._opener.workers(len(todo))
+        workers = self._supply.workers(len(todo))
         counts_retries = not isinstance(workers, InlineWorkers)  # inline, the client's own stats count them
         answers: deque[PostTask] = deque()
         posted: set[int] = set()  # outbox ids handed out this round: each is posted once per round
@@ -367,6 +364,11 @@ class PortalSync:
             uow.commit()
 
 
+def default_workers() -> int:
+    """One worker more than the cores: each also waits for the portal, the spare fills those gaps."""
+    return (os.cpu_count() or 1) + 1
+
+
 def _is_dead_local_process(holder: str) -> bool:
     """True when ``holder`` ("host:pid") names a process of this host that no longer runs."""
     host, _, pid_text = holder.rpartition(":")
@@ -379,53 +381,3 @@ def _is_dead_local_process(holder: str) -> bool:
     except PermissionError:
         return False  # alive, owned by another user
     return False
-
-
-class _Opener:
-    """The checked private keys and the worker processes: made on first need, kept across rounds."""
-
-    def __init__(self, sync: PortalSync) -> None:
-        self._sync = sync
-        self._private: tuple[str, str] | None = None
-        self._workers: ProcessWorkers | None = None
-        self._lock = threading.Lock()  # start() may run in another thread than the rounds
-
-    def start(self) -> None:
-        self._checked_private()
-        workers = self.workers(self._sync.workers)
-        if isinstance(workers, ProcessWorkers):
-            workers.warm_up()
-
-    def keys(self, service_keys: Sequence[Mapping[str, object]]) -> OpeningKeys:
-        decryption, signing = self._checked_private()
-        return OpeningKeys(decryption, signing, OpeningKeys.service_texts(service_keys))
-
-    def _checked_private(self) -> tuple[str, str]:
-        with self._lock:
-            if self._private is None:
-                keys = self._sync.keys
-                self._private = OpeningKeys.private_texts(keys.decryption, keys.signing)
-            return self._private
-
-    def workers(self, submissions: int) -> Workers:
-        """The worker processes; in this thread when a single submission finds none running yet,
-        on a single core, or with a client that cannot be rebuilt in another process."""
-        sync = self._sync
-        with self._lock:
-            if self._workers is not None:
-                return self._workers
-            spec = sync.client.spec
-            if submissions <= 1 or sync.workers <= 1 or spec is None:
-                return InlineWorkers(sync.client, sync.max_attachment_bytes)
-            self._workers = ProcessWorkers(sync.workers, WorkerSetup(spec, sync.max_attachment_bytes))
-            return self._workers
-
-    def discard(self) -> None:
-        """Stop the workers, whatever they were doing (after a failed round: no stale answers)."""
-        self.close()
-
-    def close(self) -> None:
-        with self._lock:
-            workers, self._workers = self._workers, None
-        if workers is not None:
-            workers.close()

@@ -21,8 +21,11 @@ import multiprocessing.connection
 import os
 import threading
 from collections import deque
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from jwcrypto import jwk
 
 from ..domain.catalog import Service
 from . import client as portal_client
@@ -272,3 +275,55 @@ def _exit_with(sentinel: int) -> None:
     multiprocessing.connection.wait([sentinel])
     os._exit(0)
 
+
+class WorkerSupply:
+    """The checked private keys and the worker processes: made on first need, kept until ``close``.
+
+    Checking an RSA-4096 private key takes about 0.2 s and starting a worker about as
+    long: a sync service or the GUI pays both once, not every round.
+    """
+
+    def __init__(self, decryption: jwk.JWK, signing: jwk.JWK, client: portal_client.SubmissionClient,
+                 count: int, max_attachment_bytes: int) -> None:
+        self._decryption, self._signing = decryption, signing
+        self._client = client
+        self._count = count
+        self._max_attachment_bytes = max_attachment_bytes
+        self._private: tuple[str, str] | None = None
+        self._workers: ProcessWorkers | None = None
+        self._lock = threading.Lock()  # start() may run in another thread than the rounds
+
+    def start(self) -> None:
+        self._checked_private()
+        workers = self.workers(self._count)
+        if isinstance(workers, ProcessWorkers):
+            workers.warm_up()
+
+    def keys(self, service_keys: Sequence[Mapping[str, object]]) -> OpeningKeys:
+        decryption, signing = self._checked_private()
+        return OpeningKeys(decryption, signing, OpeningKeys.service_texts(service_keys))
+
+    def _checked_private(self) -> tuple[str, str]:
+        with self._lock:
+            if self._private is None:
+                self._private = OpeningKeys.private_texts(self._decryption, self._signing)
+            return self._private
+
+    def workers(self, submissions: int) -> Workers:
+        """The worker processes; this thread instead when a single submission finds none running,
+        with one worker, or with a client that cannot be rebuilt in another process."""
+        with self._lock:
+            if self._workers is not None:
+                return self._workers
+            spec = self._client.spec
+            if submissions <= 1 or self._count <= 1 or spec is None:
+                return InlineWorkers(self._client, self._max_attachment_bytes)
+            self._workers = ProcessWorkers(self._count, WorkerSetup(spec, self._max_attachment_bytes))
+            return self._workers
+
+    def close(self) -> None:
+        """Stop the workers, whatever they are doing (also after a failed round: no stale answers)."""
+        with self._lock:
+            workers, self._workers = self._workers, None
+        if workers is not None:
+            workers.close()

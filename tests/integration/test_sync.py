@@ -274,13 +274,13 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_u
 
 def test_workers_start_only_for_more_than_one_submission_and_stay_across_rounds(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from backoffice.bootstrap import open_database
-    from backoffice.portal import sync as sync_module
+    from backoffice.portal import workers as workers_module
 
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=1)
     sizes: list[int] = []
-    real = sync_module.ProcessWorkers
-    monkeypatch.setattr(sync_module, "ProcessWorkers", lambda count, setup: sizes.append(count) or real(count, setup))
+    real = workers_module.ProcessWorkers
+    monkeypatch.setattr(workers_module, "ProcessWorkers", lambda count, setup: sizes.append(count) or real(count, setup))
     sync = make_sync(db, portal, workers=3)
     assert sync.run_once().new == 1
     assert sizes == [] and multiprocessing.active_children() == []  # one submission is opened inline
