@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Mapping, Sequence
@@ -247,6 +248,8 @@ _STOP = "stop"
 
 def _serve(conn: multiprocessing.connection.Connection, setup: WorkerSetup) -> None:
     """A worker's life: answer tasks until told to stop or the sync goes away."""
+    # Ctrl+C on `sync --watch` reaches the whole process group: the sync stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
     if parent is not None:  # a worker whose parent was SIGKILLed would wait for tasks forever
         threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()

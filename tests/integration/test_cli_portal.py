@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -70,3 +72,34 @@ def test_demo_portal_command_has_help(tmp_path: Path) -> None:
     assert result.returncode == 0
     for option in ("--port", "--count", "--seed", "--rate", "--faults", "--credentials-out"):
         assert option in result.stdout
+
+
+def test_ctrl_c_ends_a_watching_sync_and_its_workers_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "BACKOFFICE_HOME": str(tmp_path / "home"),
+           "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring", "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    env.pop("BACKOFFICE_DB_URL", None)
+    with DemoPortal(count=4, seed=22, key_size=2048, today=date(2026, 11, 2)) as portal:
+        creds = tmp_path / "credentials.json"
+        portal.write_credentials(creds)
+        assert run("db", "upgrade", env=env).returncode == 0
+        assert run("portal", "connect", str(creds), env=env).returncode == 0
+        proc = subprocess.Popen([sys.executable, "-m", "backoffice", "sync", "--watch", "0.2", "--workers", "2"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+        try:
+            assert proc.stdout is not None
+            first = proc.stdout.readline()
+            assert first.startswith("new 4,"), first + (proc.stderr.read() if proc.stderr else "")
+            workers = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+            assert len(workers) >= 3  # the sync and its two workers, kept between rounds
+            os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl+C does
+            _out, err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+        assert proc.returncode == 0
+        assert "Traceback" not in err, err
+        deadline = time.monotonic() + 10  # multiprocessing's resource tracker ends once it sees the sync gone
+        while (left := subprocess.run(["pgrep", "-a", "-g", str(proc.pid)], capture_output=True, text=True).stdout) \
+                and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left == ""
