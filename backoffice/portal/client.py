@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import httpx
 
+from .connections import Connections
 from .limiter import Limiter, RetryPolicy
 from .transport import (
     AttachmentTooLarge,
@@ -176,7 +177,7 @@ class SubmissionClient:
         client_id: str,
         client_secret: str,
         *,
-        http: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
         limiter: Limiter | None = None,
         clock: Callable[[], float] = time.time,
         timeout: float = 30.0,
@@ -186,14 +187,13 @@ class SubmissionClient:
         require_safe_url(token_url, "Token URL")
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
-        self._owns_http = http is None
-        self._http = http if http is not None else httpx.Client(timeout=timeout, verify=True)
+        self._http = Connections(timeout=timeout, transport=transport)
         self._api: SubmissionApi = api or SubmissionApiV1()
         limiter = limiter or Limiter()
         self._transport = Transport(self._http, token_url, client_id, client_secret, limiter=limiter, clock=clock)
         # Only a client made of plain settings can be rebuilt elsewhere; an injected HTTP
-        # client, clock or API version (tests, a v2 portal) cannot cross a process boundary.
-        plain = http is None and api is None and clock is time.time
+        # transport, clock or API version (tests, a v2 portal) cannot cross a process boundary.
+        plain = transport is None and api is None and clock is time.time
         self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, limiter.policy) if plain else None
 
     @classmethod
@@ -214,8 +214,7 @@ class SubmissionClient:
         return self._transport.stats
 
     def close(self) -> None:
-        if self._owns_http:
-            self._http.close()
+        self._http.close()
 
     def __enter__(self) -> SubmissionClient:
         return self

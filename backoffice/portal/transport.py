@@ -5,7 +5,6 @@ Independent of the Submission API version; the endpoint methods live in ``client
 
 from __future__ import annotations
 
-import ipaddress
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from .connections import Connections, is_loopback_host
 from .limiter import Limiter, parse_retry_after
 
 T = TypeVar("T")
@@ -77,16 +77,6 @@ class PortalStats:
     requests: int = 0
     retries: int = 0
     token_refreshes: int = 0
-
-
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def require_safe_url(url: str, what: str) -> str:
@@ -158,7 +148,7 @@ class Transport:
 
     def __init__(
         self,
-        http: httpx.Client,
+        http: Connections,
         token_url: str,
         client_id: str,
         client_secret: str,

@@ -84,8 +84,8 @@ def connect(clock: FakeClock) -> Iterator[Callable[..., tuple[SubmissionClient, 
         portal = Portal(api, expires_in=expires_in)
         policy = RetryPolicy(max_attempts=max_attempts, jitter=0.0)
         limiter = Limiter(policy, clock=clock, sleep=clock.sleep, rng=random.Random(0))
-        http = httpx.Client(transport=httpx.MockTransport(portal))
-        client = SubmissionClient(API, TOKEN_URL, "client-1", secret, http=http, limiter=limiter, clock=clock)
+        client = SubmissionClient(API, TOKEN_URL, "client-1", secret, transport=httpx.MockTransport(portal),
+                                  limiter=limiter, clock=clock)
         made.append(client)
         return client, portal
 
@@ -325,8 +325,8 @@ def test_token_endpoint_trouble_is_retried_too(clock: FakeClock) -> None:
         return answers.pop(0) if str(request.url) == TOKEN_URL else ok_submission(request)
 
     limiter = Limiter(RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep)
-    http = httpx.Client(transport=httpx.MockTransport(handler))
-    with SubmissionClient(API, TOKEN_URL, "c", "s", http=http, limiter=limiter, clock=clock) as client:
+    with SubmissionClient(API, TOKEN_URL, "c", "s", transport=httpx.MockTransport(handler), limiter=limiter,
+                          clock=clock) as client:
         client.get_submission("sub-1")
     assert clock.sleeps == [0.5]
 
@@ -489,9 +489,9 @@ def test_post_event_422_raises_event_rejected_with_problem(connect) -> None:
 )
 def test_insecure_or_odd_urls_are_refused(url: str) -> None:
     with pytest.raises(PortalConfigError):
-        SubmissionClient(url, TOKEN_URL, "c", "s", http=httpx.Client())
+        SubmissionClient(url, TOKEN_URL, "c", "s")
     with pytest.raises(PortalConfigError):
-        SubmissionClient(API, url, "c", "s", http=httpx.Client())
+        SubmissionClient(API, url, "c", "s")
 
 
 @pytest.mark.parametrize(
@@ -513,13 +513,27 @@ def test_plain_http_refusal_explains_itself() -> None:
         SubmissionClient("http://portal.example.de", TOKEN_URL, "c", "s")
 
 
-def test_own_http_client_verifies_tls_and_is_closed() -> None:
+def test_own_connections_verify_tls_and_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    closed: list[object] = []
+    real_close = httpx.HTTPTransport.close
+    monkeypatch.setattr(httpx.HTTPTransport, "close", lambda self: closed.append(self) or real_close(self))
     client = SubmissionClient(API, TOKEN_URL, "c", "s")
-    http = client._http
-    assert http._transport._pool._ssl_context.verify_mode.name == "CERT_REQUIRED"
+    transport = client._http.transport_for(httpx.URL(API))
+    assert transport._pool._ssl_context.verify_mode.name == "CERT_REQUIRED"  # type: ignore[attr-defined]
+    assert client._http.transport_for(httpx.URL(API + "/v1/x")) is transport  # one per origin
     with client:
         pass
-    assert http.is_closed
+    assert closed == [transport]
+
+
+def test_connections_honour_the_environment_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("https_proxy", "http://proxy.stadt-muelheim.example:3128")
+    monkeypatch.setenv("no_proxy", "intern.example")
+    with SubmissionClient(API, TOKEN_URL, "c", "s") as client:
+        proxied = client._http.transport_for(httpx.URL(API))
+        direct = client._http.transport_for(httpx.URL("https://portal.intern.example/v1"))
+        assert type(proxied._pool).__name__ == "HTTPProxy"  # type: ignore[attr-defined]
+        assert type(direct._pool).__name__ == "ConnectionPool"  # type: ignore[attr-defined]
 
 
 def test_base_url_with_path_prefix_is_kept(clock: FakeClock) -> None:
@@ -531,7 +545,7 @@ def test_base_url_with_path_prefix_is_kept(clock: FakeClock) -> None:
         seen.append(request.url.path)
         return ok_submission(request)
 
-    http = httpx.Client(transport=httpx.MockTransport(handler))
-    client = SubmissionClient("http://127.0.0.1:8765/portal/", "http://127.0.0.1:8765/auth/token", "c", "s", http=http)
+    client = SubmissionClient("http://127.0.0.1:8765/portal/", "http://127.0.0.1:8765/auth/token", "c", "s",
+                              transport=httpx.MockTransport(handler))
     client.get_submission("sub-1")
     assert seen == ["/portal/v1/submissions/sub-1"]
