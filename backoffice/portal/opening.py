@@ -142,17 +142,28 @@ def _json(data: bytes, instance: str) -> dict[str, Any]:
     return value
 
 
+def metadata_schema() -> dict[str, Any]:
+    text = (schemas.SCHEMA_DIR / "fit-connect" / "metadata-1.0.0.schema.json").read_text(encoding="utf-8")
+    return dict(json.loads(text))
+
+
 @cache
 def _metadata_validator() -> Draft202012Validator:
-    text = (schemas.SCHEMA_DIR / "fit-connect" / "metadata-1.0.0.schema.json").read_text(encoding="utf-8")
-    return Draft202012Validator(json.loads(text), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(metadata_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _metadata_fast_check() -> Callable[[Any], bool]:
+    return schemas.fast_check(metadata_schema())
 
 
 def _check_metadata(metadata: dict[str, Any]) -> None:
     declared = metadata.get("$schema")
     if declared is not None and not str(declared).startswith(METADATA_SCHEMA_PREFIX):
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Metadatenschema {declared} wird nicht unterstützt", "metadata")
-    errors = sorted(_metadata_validator().iter_errors(metadata), key=lambda e: list(e.absolute_path))
+    errors = [] if _metadata_fast_check()(metadata) else sorted(
+        _metadata_validator().iter_errors(metadata), key=lambda e: list(e.absolute_path)
+    )
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "(Wurzel)"
         raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {errors[0].message}", "metadata")
