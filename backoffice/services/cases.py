@@ -21,7 +21,7 @@ from ..domain.deadlines import ProcessingNorm, compute_deadlines, load_norms, no
 from ..domain.errors import ConcurrentModification, NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import PortalReference, UserRef
 from ..domain.status import Action, Outcome, Status, workflow
-from ..store.models import Attachment, Case, Note, Queue
+from ..store.models import Attachment, AuditEntry, Case, Note, Queue
 from ..store.uow import UnitOfWork
 from . import audit
 from .directory import visible_department_codes
@@ -122,10 +122,13 @@ def create_cases(
     uow.flush()  # the case ids, for the rows below
     contents = [a.content for item in new for a in item.attachments]
     digests = iter(uow.blobs.put_many(contents) if contents else [])
-    for item, case in zip(new, cases, strict=True):
-        audit.record(uow, case, actor, "created", now, new="portal" if item.portal else "manual")
-        for attachment in item.attachments:
-            _attach(uow, case, attachment, now, next(digests))
+    created = [audit.row(case, actor, "created", now, new="portal" if item.portal else "manual")
+               for item, case in zip(new, cases, strict=True)]
+    uow.journal.add_rows(AuditEntry, created)
+    uow.journal.add_rows(Attachment, [
+        _attachment_row(case, attachment, now, next(digests))
+        for item, case in zip(new, cases, strict=True) for attachment in item.attachments
+    ])
     return [case.aktenzeichen for case in cases]
 
 
@@ -338,19 +341,15 @@ def _set(uow: UnitOfWork, case: Case, actor: UserRef, action: str, at: datetime,
         audit.record(uow, case, actor, action, at, field, old, value)
 
 
-def _attach(uow: UnitOfWork, case: Case, item: NewAttachment, now: datetime, digest: str | None = None) -> None:
-    """The attachment row; ``digest`` when the caller already stored the content."""
-    digest = digest or uow.blobs.put(item.content)
-    uow.journal.add(
-        Attachment(
-            case_id=case.id,
-            filename=item.filename,
-            mime_type=item.mime_type,
-            purpose=item.purpose,
-            sha512=digest,
-            size=len(item.content),
-            portal_attachment_id=item.portal_attachment_id,
-            created_at=now,
-        )
-    )
+def _attach(uow: UnitOfWork, case: Case, item: NewAttachment, now: datetime) -> None:
+    uow.journal.add(Attachment(**_attachment_row(case, item, now, uow.blobs.put(item.content))))
+
+
+def _attachment_row(case: Case, item: NewAttachment, now: datetime, digest: str) -> dict[str, Any]:
+    """The attachment row's values; ``digest`` names the stored content."""
+    return {
+        "case_id": case.id, "filename": item.filename, "mime_type": item.mime_type, "purpose": item.purpose,
+        "sha512": digest, "size": len(item.content), "portal_attachment_id": item.portal_attachment_id,
+        "created_at": now,
+    }
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from ..domain.catalog import Service, intake_queue_code
 from ..domain.records import PortalReference
 from ..portal.opening import Opened, Refused
-from ..store.intake_models import OutboxMessage, QuarantinedSubmission, RoutingRule
+from ..store.intake_models import QuarantinedSubmission, RoutingRule
 from ..store.uow import UnitOfWork
 from .cases import NewAttachment, NewCase, create_cases
 
@@ -115,14 +115,15 @@ def store_all(
         ))
     # open_submission validated each form against this very schema
     created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []
+    answers = []
     for item in items:
         env = item.outcome.envelope
-        if isinstance(item.outcome, Opened):
-            _enqueue(uow, "accept", env.submission_id, env.case_id, item.answer, now)
-        else:
+        if not isinstance(item.outcome, Opened):
             _quarantine(uow, item.outcome, item.received_at or now)
-            _enqueue(uow, "reject", env.submission_id, env.case_id, item.answer, now)
+        kind = "accept" if isinstance(item.outcome, Opened) else "reject"
+        answers.append(outbox_row(kind, env.submission_id, env.case_id, item.answer, now))
     _flush_or_known(uow, items[0].outcome.envelope.submission_id if len(items) == 1 else "")
+    uow.intake.add_outbox_rows(answers)
     return created
 
 
@@ -142,13 +143,12 @@ def _quarantine(uow: UnitOfWork, refused: Refused, received_at: datetime) -> Non
     )
 
 
-def _enqueue(uow: UnitOfWork, kind: str, submission_id: str, case_id: str, body: str, now: datetime) -> None:
-    uow.intake.add(
-        OutboxMessage(
-            kind=kind, submission_id=submission_id, portal_case_id=case_id, body=body,
-            created_at=now, attempts=0, next_attempt_at=now,
-        )
-    )
+def outbox_row(kind: str, submission_id: str, case_id: str, body: str, now: datetime) -> dict[str, object]:
+    """An accept or reject waiting in the outbox, as column values (``IntakeRepository.add_outbox_rows``)."""
+    return {
+        "kind": kind, "submission_id": submission_id, "portal_case_id": case_id, "body": body,
+        "created_at": now, "attempts": 0, "next_attempt_at": now,
+    }
 
 
 def _flush_or_known(uow: UnitOfWork, submission_id: str) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
@@ -19,6 +19,11 @@ class IntakeRepository:
 
     def add(self, obj: OutboxMessage | QuarantinedSubmission | RoutingRule | Setting | Lease) -> None:
         self.session.add(obj)
+
+    def add_outbox_rows(self, rows: Sequence[Mapping[str, object]]) -> None:
+        """Many outbox messages in one statement (the intake's batches)."""
+        if rows:
+            self.session.execute(insert(OutboxMessage), [dict(r) for r in rows])
 
     def known_submissions(self, submission_ids: Sequence[str]) -> set[str]:
         """Which of these submissions already became a case or went to quarantine."""

@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Sequence
 
 from dataclasses import replace
+from typing import Any
 
-from sqlalchemy import Select, column, exists, false, func, literal_column, select, table, update
+from sqlalchemy import Select, column, exists, false, func, insert, literal_column, select, table, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, selectinload
 
@@ -408,6 +409,11 @@ class JournalRepository:
 
     def add(self, obj: AuditEntry | Note | Attachment) -> None:
         self.session.add(obj)
+
+    def add_rows(self, model: type[AuditEntry] | type[Attachment], rows: Sequence[dict[str, Any]]) -> None:
+        """Many rows in one statement (the intake's batches): no ORM object per row."""
+        if rows:
+            self.session.execute(insert(model), list(rows))
 
     def flush(self) -> None:
         self.session.flush()

@@ -196,7 +196,7 @@ def test_portal_case_decision_puts_a_status_notice_in_the_outbox(db: Database, p
     portal = PortalReference("dest-1", "sub-42", "case-42")
     az = _ready_case(db, clerk, Service.FUEHRUNGSZEUGNIS, _form(Service.FUEHRUNGSZEUGNIS, eligible=True), portal)
     with db.uow() as uow:
-        intake._enqueue(uow, "accept", "sub-42", "case-42", "signed-accept-set", T0)  # as the sync would
+        uow.intake.add_outbox_rows([intake.outbox_row("accept", "sub-42", "case-42", "signed-accept-set", T0)])  # as the sync
         with pytest.raises(ValidationFailed, match="nicht möglich"):  # the Bürgeramt never grants
             decisions.decide(uow, clerk, az, "granted", now=T0)
         decisions.decide(uow, clerk, az, "forwarded", now=T0)

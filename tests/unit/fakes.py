@@ -151,6 +151,10 @@ class FakeJournal:
             obj.actor = by_id.get(obj.actor_id)
         self.items.append(_with_id(obj))
 
+    def add_rows(self, model: type, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            self.add(model(**row))
+
     def flush(self) -> None:
         pass
 
