@@ -54,6 +54,7 @@ class OpenedAttachment:
     purpose: str
     content: bytes
     tag: str
+    sha512: str = ""  # hex, of ``content`` (checked against the metadata)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +199,12 @@ def _open_attachments(
         token = fetch(att_id)
         content = _decrypt(token, key, f"attachment:{att_id}")
         meta = by_id[att_id]
-        if crypto.sha512_hex(content) != meta["hash"]["content"]:
+        digest = crypto.sha512_hex(content)
+        if digest != meta["hash"]["content"]:
             raise Refusal(problems.HASH_MISMATCH, f"SHA-512 der Anlage {att_id} stimmt nicht", f"attachment:{att_id}")
         tags[att_id] = crypto.authentication_tag(token)
         opened.append(
-            OpenedAttachment(att_id, meta.get("filename") or f"{att_id}.bin", meta["mimeType"], meta["purpose"], content, tags[att_id])
+            OpenedAttachment(att_id, meta.get("filename") or f"{att_id}.bin", meta["mimeType"], meta["purpose"], content,
+                             tags[att_id], digest)
         )
     return tuple(opened), tags

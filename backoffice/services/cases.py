@@ -34,6 +34,7 @@ class NewAttachment:
     content: bytes
     purpose: str = "attachment"
     portal_attachment_id: str | None = None
+    sha512: str | None = None  # of ``content``, when the caller computed it already (the intake's workers)
 
 
 @cache
@@ -120,8 +121,9 @@ def create_cases(
         case.search_text = _search_text(case)
         uow.cases.add(case)
     uow.flush()  # the case ids, for the rows below
-    contents = [a.content for item in new for a in item.attachments]
-    digests = iter(uow.blobs.put_many(contents) if contents else [])
+    attachments = [a for item in new for a in item.attachments]
+    digests = iter(uow.blobs.put_many([a.content for a in attachments], [a.sha512 for a in attachments])
+                   if attachments else [])
     created = [audit.row(case, actor, "created", now, new="portal" if item.portal else "manual")
                for item, case in zip(new, cases, strict=True)]
     uow.journal.add_rows(AuditEntry, created)

@@ -386,9 +386,13 @@ class BlobRepository:
         self.session.execute(stmt.on_conflict_do_nothing())
         return digest
 
-    def put_many(self, contents: Sequence[bytes]) -> list[str]:
-        """``put`` for several files in one statement; their digests in order."""
-        digests = [hashlib.sha512(c).hexdigest() for c in contents]
+    def put_many(self, contents: Sequence[bytes], known: Sequence[str | None] | None = None) -> list[str]:
+        """``put`` for several files in one statement; their digests in order.
+
+        ``known`` holds digests the caller already computed (None where not), in the same order.
+        """
+        known = known or [None] * len(contents)
+        digests = [k or hashlib.sha512(c).hexdigest() for c, k in zip(contents, known, strict=True)]
         rows = {d: {"sha512": d, "size": len(c), "content": c} for d, c in zip(digests, contents, strict=True)}
         self.session.execute(dialect_insert(self.session)(Blob).values(list(rows.values())).on_conflict_do_nothing())
         return digests

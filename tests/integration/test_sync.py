@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
@@ -80,6 +81,10 @@ def test_clean_sync_makes_one_case_and_one_accept_per_submission(db: Database, p
         assert {c.queue.code for c in cases} <= {"wbs-eingang", "eg-eingang", "fz-eingang"}
         assert all(c.portal_case_id and c.portal_destination_id for c in cases)
         portal_cases = {c.portal_case_id for c in cases}
+        for attachment in uow.session.scalars(select(Attachment)):  # the workers' digests name the stored content
+            content = uow.blobs.get(attachment.sha512)
+            assert content is not None and hashlib.sha512(content).hexdigest() == attachment.sha512
+            assert len(content) == attachment.size
     for case_id in portal_cases:
         kinds = [next(iter(e["events"])).rsplit("/", 1)[-1] for e in portal.event_log(case_id)]
         assert kinds.count("accept-submission") == 1

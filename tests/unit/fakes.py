@@ -127,8 +127,10 @@ class FakeBlobs:
         self.content.setdefault(digest, content)
         return digest
 
-    def put_many(self, contents: list[bytes]) -> list[str]:
-        return [self.put(c) for c in contents]
+    def put_many(self, contents: list[bytes], known: list[str | None] | None = None) -> list[str]:
+        digests = [self.put(c) for c in contents]
+        assert all(k is None or k == d for k, d in zip(known or [], digests, strict=False)), "wrong known digest"
+        return digests
 
     def get(self, digest: str) -> bytes | None:
         return self.content.get(digest)
