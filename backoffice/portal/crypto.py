@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -154,13 +155,25 @@ def decrypt(token: str, private_key: jwk.JWK) -> bytes:
     kid, ours = header.get("kid"), private_key.get("kid")
     if kid and ours and kid != ours:
         raise DecryptionFailed(f"encrypted for key {kid!r}, but the decryption key is {ours!r}")
-    obj = jwe.JWE()
-    obj.allowed_algs = [KEY_ALG, CONTENT_ENC]
+    obj = _decryptor()
     try:
-        obj.deserialize(token, key=private_key)
+        obj.deserialize(token, key=private_key)  # resets the object's token, key and plaintext first
     except Exception as err:  # wrong key and tampered tag both surface here; never leak plaintext
         raise DecryptionFailed(f"wrong key or corrupted/tampered token ({type(err).__name__}: {err})") from err
     return bytes(obj.payload)
+
+
+_decryptors = threading.local()
+
+
+def _decryptor() -> jwe.JWE:
+    """One JWE object per thread, reused: a new one deep-copies jwcrypto's header registry
+    (about 0.04 ms, five times per submission)."""
+    obj = getattr(_decryptors, "jwe", None)
+    if obj is None:
+        obj = _decryptors.jwe = jwe.JWE()
+        obj.allowed_algs = [KEY_ALG, CONTENT_ENC]
+    return obj
 
 
 def authentication_tag(token: str) -> str:

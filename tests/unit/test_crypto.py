@@ -78,6 +78,21 @@ def test_tampering_with_any_segment_fails(enc_key, segment):
         crypto.decrypt(".".join(parts), enc_key)
 
 
+def test_a_failed_decryption_leaves_nothing_behind_for_the_next(enc_key):
+    """The JWE object is reused per thread: a failure must neither leak the last plaintext nor spoil the next."""
+    good = crypto.encrypt(b"first", enc_key)
+    parts = good.split(".")
+    raw = bytearray(base64url_decode(parts[3]))
+    raw[0] ^= 0x01
+    parts[3] = base64url_encode(bytes(raw))
+    assert crypto.decrypt(good, enc_key) == b"first"
+    with pytest.raises(DecryptionFailed):
+        crypto.decrypt(".".join(parts), enc_key)
+    with pytest.raises(DecryptionFailed):
+        crypto.decrypt(good, crypto.generate_key("enc-1", "enc", 2048))  # same kid, other key
+    assert crypto.decrypt(crypto.encrypt(b"second", enc_key), enc_key) == b"second"
+
+
 @pytest.mark.parametrize("token", ["", "abc", "a.b.c", "a.b.c.d.e", '{"ciphertext": "x"}', "a.b.c.d.e.f"])
 def test_malformed_tokens_fail(enc_key, token):
     with pytest.raises(DecryptionFailed):
