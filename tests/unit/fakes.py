@@ -185,3 +185,18 @@ class FakeUnitOfWork:
 
     def flush(self) -> None:
         pass
+
+
+class FakeClock:
+    """A clock whose sleep only moves time on: retry and token-expiry tests never really wait."""
+
+    def __init__(self, now: float = 1_700_000_000.0) -> None:
+        self.now = now
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds

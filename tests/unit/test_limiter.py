@@ -11,18 +11,7 @@ from hypothesis import strategies as st
 
 from backoffice.portal.limiter import Limiter, RetryPolicy, parse_retry_after
 
-
-class FakeClock:
-    def __init__(self, now: float = 1_700_000_000.0) -> None:
-        self.now = now
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
+from .fakes import FakeClock
 
 
 def make(policy: RetryPolicy | None = None, seed: int = 0) -> tuple[Limiter, FakeClock]:

@@ -1,23 +1,18 @@
-"""SubmissionClient against httpx.MockTransport, with a fake clock: nothing really sleeps."""
+"""SubmissionClient against httpx.MockTransport: token, listing and fetching, retries, events."""
 
 from __future__ import annotations
 
 import json
-import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from email.utils import formatdate
-from pathlib import Path
-from urllib.parse import parse_qs
 
 import httpx
 import pytest
 
 from backoffice.portal.client import (
-    AttachmentTooLarge,
     EventOutcome,
     EventRejected,
     PortalAuthError,
-    PortalConfigError,
     PortalError,
     PortalUnavailable,
     SubmissionClient,
@@ -26,88 +21,7 @@ from backoffice.portal.client import (
 )
 from backoffice.portal.limiter import Limiter, RetryPolicy
 
-API = "https://submission-api.example.de"
-TOKEN_URL = "https://auth.example.de/token"
-Handler = Callable[[httpx.Request], httpx.Response]
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
-class Portal:
-    """Token endpoint plus a per-test API handler; records what arrives."""
-
-    def __init__(self, api: Handler, *, expires_in: int = 1800) -> None:
-        self.api = api
-        self.expires_in = expires_in
-        self.tokens_issued = 0
-        self.token_forms: list[dict[str, list[str]]] = []
-        self.api_requests: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        if str(request.url) == TOKEN_URL:
-            form = parse_qs(request.content.decode())
-            self.token_forms.append(form)
-            if form.get("client_secret") != ["s3cret"]:
-                return httpx.Response(401, json={"error": "invalid_client"})
-            self.tokens_issued += 1
-            return httpx.Response(
-                200, json={"access_token": f"tok{self.tokens_issued}", "expires_in": self.expires_in, "scope": "x"}
-            )
-        self.api_requests.append(request)
-        return self.api(request)
-
-    def bearers(self) -> list[str]:
-        return [r.headers["Authorization"] for r in self.api_requests]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def connect(clock: FakeClock) -> Iterator[Callable[..., tuple[SubmissionClient, Portal]]]:
-    made: list[SubmissionClient] = []
-
-    def _connect(api: Handler, *, secret: str = "s3cret", expires_in: int = 1800, max_attempts: int = 6):
-        portal = Portal(api, expires_in=expires_in)
-        policy = RetryPolicy(max_attempts=max_attempts, jitter=0.0)
-        limiter = Limiter(policy, clock=clock, sleep=clock.sleep, rng=random.Random(0))
-        client = SubmissionClient(API, TOKEN_URL, "client-1", secret, transport=httpx.MockTransport(portal),
-                                  limiter=limiter, clock=clock)
-        made.append(client)
-        return client, portal
-
-    yield _connect
-    for c in made:
-        c.close()
-
-
-def submission_json(sid: str = "sub-1") -> dict[str, object]:
-    return {
-        "submissionId": sid,
-        "caseId": "case-1",
-        "destinationId": "dest-1",
-        "attachments": ["att-1", "att-2"],
-        "encryptedMetadata": "a.b.c.d.e",
-        "encryptedData": "f.g.h.i.j",
-        "serviceType": {"name": "WBS", "identifier": "urn:de:fim:leika:leistung:99"},
-    }
-
-
-def ok_submission(request: httpx.Request) -> httpx.Response:
-    return httpx.Response(200, json=submission_json())
+from .conftest import API, TOKEN_URL, FakeClock, Handler, ok_submission
 
 
 # --- token -------------------------------------------------------------------------
@@ -331,104 +245,6 @@ def test_token_endpoint_trouble_is_retried_too(clock: FakeClock) -> None:
     assert clock.sleeps == [0.5]
 
 
-# --- attachments -------------------------------------------------------------------------
-
-
-class ChunkStream(httpx.SyncByteStream):
-    """A body sent in chunks without Content-Length, optionally dropping mid-way."""
-
-    def __init__(self, chunks: list[bytes], *, drop_after: int | None = None) -> None:
-        self.chunks = chunks
-        self.drop_after = drop_after
-
-    def __iter__(self) -> Iterator[bytes]:
-        for i, chunk in enumerate(self.chunks):
-            if self.drop_after is not None and i == self.drop_after:
-                raise httpx.RemoteProtocolError("peer closed connection")
-            yield chunk
-
-
-JWE = b"eyJhbGciOiJSU0EtT0FFUC0yNTYifQ.key.iv.ciphertext.tag"
-
-
-def test_attachment_is_streamed_to_the_file(connect, tmp_path: Path) -> None:
-    def api(request: httpx.Request) -> httpx.Response:
-        assert request.headers["Accept"] == "application/jose"
-        assert request.url.path == "/v1/submissions/sub-1/attachments/att-1"
-        return httpx.Response(200, stream=ChunkStream([JWE[:10], JWE[10:]]))
-
-    client, _ = connect(api)
-    dest = tmp_path / "att-1.jwe"
-    assert client.download_attachment("sub-1", "att-1", dest, max_bytes=1000) == len(JWE)
-    assert dest.read_bytes() == JWE
-
-
-def test_attachment_over_limit_without_content_length_aborts_and_removes_file(connect, tmp_path: Path) -> None:
-    sent = []
-
-    def chunks() -> Iterator[bytes]:
-        for _ in range(100):
-            sent.append(1)
-            yield b"x" * 100
-
-    class Endless(httpx.SyncByteStream):
-        def __iter__(self) -> Iterator[bytes]:
-            return chunks()
-
-    client, portal = connect(lambda r: httpx.Response(200, stream=Endless()))
-    dest = tmp_path / "big.jwe"
-    with pytest.raises(AttachmentTooLarge, match="250 bytes"):
-        client.download_attachment("sub-1", "att-1", dest, max_bytes=250)
-    assert not dest.exists()
-    assert len(sent) == 3  # stopped reading as soon as the limit was passed
-    assert len(portal.api_requests) == 1  # not retried
-
-
-def test_attachment_over_limit_by_content_length_is_refused_up_front(connect, tmp_path: Path) -> None:
-    client, _ = connect(lambda r: httpx.Response(200, content=b"x" * 500))
-    dest = tmp_path / "big.jwe"
-    with pytest.raises(AttachmentTooLarge):
-        client.download_attachment("sub-1", "att-1", dest, max_bytes=499)
-    assert not dest.exists()
-
-
-def test_attachment_dropped_mid_body_is_retried_from_scratch(connect, clock: FakeClock, tmp_path: Path) -> None:
-    bodies = [ChunkStream([b"partial", b"never"], drop_after=1), ChunkStream([JWE])]
-    client, portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
-    dest = tmp_path / "a.jwe"
-    assert client.download_attachment("sub-1", "att-1", dest, max_bytes=10_000) == len(JWE)
-    assert dest.read_bytes() == JWE
-    assert clock.sleeps == [0.5]
-
-
-def test_attachment_in_memory_keeps_the_limit_and_retries(connect, clock: FakeClock) -> None:
-    bodies = [ChunkStream([b"partial", b"never"], drop_after=1), ChunkStream([JWE[:10], JWE[10:]])]
-    client, portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
-    assert client.fetch_attachment("sub-1", "att-1", max_bytes=len(JWE)) == JWE
-    assert len(portal.api_requests) == 2
-
-    sent = []
-
-    class Endless(httpx.SyncByteStream):
-        def __iter__(self) -> Iterator[bytes]:
-            for _ in range(100):
-                sent.append(1)
-                yield b"x" * 100
-
-    client, _ = connect(lambda r: httpx.Response(200, stream=Endless()))
-    with pytest.raises(AttachmentTooLarge, match="250 bytes"):
-        client.fetch_attachment("sub-1", "att-1", max_bytes=250)
-    assert len(sent) == 3  # never more than the limit (plus one chunk) in memory
-
-
-def test_attachment_failing_for_good_leaves_no_file(connect, tmp_path: Path) -> None:
-    client, _ = connect(lambda r: httpx.Response(200, stream=ChunkStream([b"a", b"b"], drop_after=1)), max_attempts=2)
-    dest = tmp_path / "a.jwe"
-    with pytest.raises(PortalUnavailable, match="RemoteProtocolError"):
-        client.download_attachment("sub-1", "att-1", dest, max_bytes=10_000)
-    assert not dest.exists()
-
-
 # --- events ------------------------------------------------------------------------------
 
 
@@ -472,80 +288,3 @@ def test_post_event_422_raises_event_rejected_with_problem(connect) -> None:
         client.post_event("case-1", "h.p.s")
     assert err.value.problem == problem
     assert len(seen) == 1
-
-
-# --- URL policy ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "http://portal.example.de",
-        "http://10.0.0.5:8080",
-        "http://127.0.0.1@evil.example.com/",
-        "ftp://portal.example.de",
-        "portal.example.de",
-    ],
-)
-def test_insecure_or_odd_urls_are_refused(url: str) -> None:
-    with pytest.raises(PortalConfigError):
-        SubmissionClient(url, TOKEN_URL, "c", "s")
-    with pytest.raises(PortalConfigError):
-        SubmissionClient(API, url, "c", "s")
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
-        "https://submission-api-testing.fit-connect.fitko.dev",
-        "http://127.0.0.1:8765",
-        "http://127.1.2.3/",
-        "http://localhost:8765",
-        "http://[::1]:8765",
-    ],
-)
-def test_https_and_loopback_http_are_accepted(url: str) -> None:
-    SubmissionClient(url, url + "/token", "c", "s").close()
-
-
-def test_plain_http_refusal_explains_itself() -> None:
-    with pytest.raises(PortalConfigError, match="https://.*127.0.0.1"):
-        SubmissionClient("http://portal.example.de", TOKEN_URL, "c", "s")
-
-
-def test_own_connections_verify_tls_and_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    closed: list[object] = []
-    real_close = httpx.HTTPTransport.close
-    monkeypatch.setattr(httpx.HTTPTransport, "close", lambda self: closed.append(self) or real_close(self))
-    client = SubmissionClient(API, TOKEN_URL, "c", "s")
-    transport = client._http.transport_for(httpx.URL(API))
-    assert transport._pool._ssl_context.verify_mode.name == "CERT_REQUIRED"  # type: ignore[attr-defined]
-    assert client._http.transport_for(httpx.URL(API + "/v1/x")) is transport  # one per origin
-    with client:
-        pass
-    assert closed == [transport]
-
-
-def test_connections_honour_the_environment_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("https_proxy", "http://proxy.stadt-muelheim.example:3128")
-    monkeypatch.setenv("no_proxy", "intern.example")
-    with SubmissionClient(API, TOKEN_URL, "c", "s") as client:
-        proxied = client._http.transport_for(httpx.URL(API))
-        direct = client._http.transport_for(httpx.URL("https://portal.intern.example/v1"))
-        assert type(proxied._pool).__name__ == "HTTPProxy"  # type: ignore[attr-defined]
-        assert type(direct._pool).__name__ == "ConnectionPool"  # type: ignore[attr-defined]
-
-
-def test_base_url_with_path_prefix_is_kept(clock: FakeClock) -> None:
-    seen = []
-
-    def handler(request: httpx.Request) -> httpx.Response:
-        if request.url.path.endswith("/token"):
-            return httpx.Response(200, json={"access_token": "t", "expires_in": 600})
-        seen.append(request.url.path)
-        return ok_submission(request)
-
-    client = SubmissionClient("http://127.0.0.1:8765/portal/", "http://127.0.0.1:8765/auth/token", "c", "s",
-                              transport=httpx.MockTransport(handler))
-    client.get_submission("sub-1")
-    assert seen == ["/portal/v1/submissions/sub-1"]
