@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from . import config
 from .bootstrap import Database
-from .cli import CliError, _actor, _with_db, as_actor
+from .cli import CliError, _with_db, as_actor
 from .domain.catalog import Service
 from .domain.errors import ValidationFailed
 from .services import cases
@@ -51,20 +51,14 @@ def cmd_cases_create(args: argparse.Namespace, settings: config.Settings, out: T
     if not isinstance(data, dict):
         raise CliError(f"{args.data} must hold a JSON object (the form)")
 
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow() as uow:
-            try:
-                az = cases.create_case(uow, actor, Service(args.service), data)
-            except ValidationFailed as err:
-                for problem in err.problems:
-                    print(f"backoffice: {problem}", file=sys.stderr)
-                return 1
-            uow.commit()
-        print(az, file=out)
-        return 0
-
-    return _with_db(settings, run)
+    try:
+        az = as_actor(settings, lambda uow, actor: cases.create_case(uow, actor, Service(args.service), data))
+    except ValidationFailed as err:  # nothing is stored: one line per problem
+        for problem in err.problems:
+            print(f"backoffice: {problem}", file=sys.stderr)
+        return 1
+    print(az, file=out)
+    return 0
 
 
 def cmd_cases_claim_next(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:

@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import config
-from .bootstrap import Database
-from .cli import CliError, _actor, _with_db
+from .cli import CliError, as_actor
 from .domain.errors import ValidationFailed
 from .letters import KINDS, LetterIncomplete, TemplateInvalid
 from .rules import RuleInputError
@@ -88,29 +87,26 @@ def cmd_decide(args: argparse.Namespace, settings: config.Settings, out: TextIO)
     if not args.propose and not args.outcome:
         raise CliError("--outcome is required (or use --propose)")
 
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
+    def run() -> int:
         if args.propose:
-            with db.uow(write=False) as uow:
-                p = decisions.propose_decision(uow, actor, args.aktenzeichen, facts)
+            p = as_actor(settings, lambda uow, actor: decisions.propose_decision(uow, actor, args.aktenzeichen, facts),
+                         write=False)
             print(json.dumps({"outcome": p.outcome.value, "letter_kind": p.letter_kind, "reasons": list(p.reasons),
                               "notices": list(p.notices), "remarks": list(p.remarks), "result": p.result},
                              ensure_ascii=False, indent=2), file=out)
             return 0
-        with db.uow() as uow:
-            info = decisions.decide(uow, actor, args.aktenzeichen, args.outcome, args.reason, facts)
-            uow.commit()
+        info = as_actor(settings, lambda uow, actor: decisions.decide(
+            uow, actor, args.aktenzeichen, args.outcome, args.reason, facts))
         print(f"{info.aktenzeichen} {info.outcome.value} -> letter {info.letter_kind}", file=out)
         return 0
 
-    return _guarded(settings, run)
+    return _guarded(run)
 
 
 def cmd_letter_render(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow(write=False) as uow:
-            pdf = letters.preview_letter(uow, actor, args.aktenzeichen, args.kind, **_options(args))
+    def run() -> int:
+        pdf = as_actor(settings, lambda uow, actor: letters.preview_letter(
+            uow, actor, args.aktenzeichen, args.kind, **_options(args)), write=False)
         try:
             args.out.write_bytes(pdf)
         except OSError as err:
@@ -118,19 +114,12 @@ def cmd_letter_render(args: argparse.Namespace, settings: config.Settings, out: 
         print(f"{args.out} ({len(pdf)} bytes)", file=out)
         return 0
 
-    return _guarded(settings, run)
+    return _guarded(run)
 
 
 def cmd_letter_issue(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow() as uow:
-            info = letters.issue_letter(uow, actor, args.aktenzeichen, args.kind, **_options(args))
-            uow.commit()
-        print(f"letter {info.id}: {info.kind} version {info.version} {info.status.value}", file=out)
-        return 0
-
-    return _guarded(settings, run)
+    return _change(settings, out, lambda uow, actor: letters.issue_letter(
+        uow, actor, args.aktenzeichen, args.kind, **_options(args)))
 
 
 def cmd_letter_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -142,10 +131,8 @@ def cmd_letter_awaiting(args: argparse.Namespace, settings: config.Settings, out
 
 
 def _list(settings: config.Settings, out: TextIO, fmt: str, query: Callable[[Any, Any], list[letters.LetterInfo]]) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow(write=False) as uow:
-            rows = query(uow, actor)
+    def run() -> int:
+        rows = as_actor(settings, query, write=False)
         if fmt == "json":
             print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2), file=out)
             return 0
@@ -156,7 +143,7 @@ def _list(settings: config.Settings, out: TextIO, fmt: str, query: Callable[[Any
         print(f"{len(rows)} letter(s)", file=out)
         return 0
 
-    return _guarded(settings, run)
+    return _guarded(run)
 
 
 def cmd_letter_approve(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -168,37 +155,30 @@ def cmd_letter_reject(args: argparse.Namespace, settings: config.Settings, out: 
 
 
 def _change(settings: config.Settings, out: TextIO, op: Callable[[Any, Any], letters.LetterInfo]) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow() as uow:
-            info = op(uow, actor)
-            uow.commit()
+    def run() -> int:
+        info = as_actor(settings, op)
         print(f"letter {info.id}: {info.kind} version {info.version} {info.status.value}", file=out)
         return 0
 
-    return _guarded(settings, run)
+    return _guarded(run)
 
 
 def cmd_print_enqueue(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow() as uow:
-            if args.letter is not None:
-                jobs = [printing.enqueue_print(uow, actor, args.letter)]
-            else:
-                jobs = printing.enqueue_batch(uow, actor, queue_code=args.queue, day=args.day)
-            uow.commit()
-        print(f"{len(jobs)} print job(s) queued", file=out)
+    def enqueue(uow: Any, actor: Any) -> list[Any]:
+        if args.letter is not None:
+            return [printing.enqueue_print(uow, actor, args.letter)]
+        return printing.enqueue_batch(uow, actor, queue_code=args.queue, day=args.day)
+
+    def run() -> int:
+        print(f"{len(as_actor(settings, enqueue))} print job(s) queued", file=out)
         return 0
 
-    return _guarded(settings, run)
+    return _guarded(run)
 
 
 def cmd_print_pending(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    def run(db: Database) -> int:
-        actor = _actor(db, settings)
-        with db.uow(write=False) as uow:
-            jobs = printing.pending_print_jobs(uow, actor)
+    def run() -> int:
+        jobs = as_actor(settings, printing.pending_print_jobs, write=False)
         if args.format == "json":
             data = [{"id": j.id, "status": j.status.value, "requested_by": j.requested_by,
                      "requested_at": j.requested_at.isoformat(), "error": j.error, "letter": j.letter.as_json()}
@@ -210,17 +190,17 @@ def cmd_print_pending(args: argparse.Namespace, settings: config.Settings, out: 
         print(f"{len(jobs)} job(s)", file=out)
         return 0
 
-    return _guarded(settings, run)
+    return _guarded(run)
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     return {"documents": args.documents, "deadline": args.deadline, "letter_date": args.date}
 
 
-def _guarded(settings: config.Settings, run: Callable[[Database], int]) -> int:
+def _guarded(run: Callable[[], int]) -> int:
     """Errors that list several problems print one line each."""
     try:
-        return _with_db(settings, run)
+        return run()
     except (ValidationFailed, RuleInputError, TemplateInvalid, LetterIncomplete) as err:
         _problems(_lines(err))
         return 1
