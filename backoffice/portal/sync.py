@@ -43,6 +43,7 @@ from .workers import (
     Posted,
     PostTask,
     WorkerSupply,
+    post_answer,
 )
 
 log = logging.getLogger(__name__)
@@ -213,7 +214,7 @@ class PortalSync:
             for msg in due:
                 if msg.id not in posted:
                     posted.add(msg.id)
-                    answers.append(PostTask(msg.id, msg.portal_case_id, msg.body, msg.kind, msg.submission_id))
+                    answers.append(answer_task(msg))
 
         while True:
             while workers.has_room() and (answers or todo):
@@ -251,7 +252,8 @@ class PortalSync:
         self._mark(marks, summary)
 
     def _mark(self, posted: list[Posted], summary: SyncSummary) -> None:
-        """Record which answers the portal took, in one transaction (a crash before it re-posts them: 409, done)."""
+        """Record which answers the portal took, in one transaction per batch: a crash before it only
+        re-posts these, and a repeated accept or reject answers 409, which counts as done."""
         if not posted:
             return
         with self.uow() as uow:
@@ -293,45 +295,19 @@ class PortalSync:
         summary = summary or SyncSummary()
         while True:
             with self.uow(write=False) as uow:
-                batch = intake.pending_messages(uow, now=self.clock())
+                batch = [answer_task(m) for m in intake.pending_messages(uow, now=self.clock())]
             if not batch:
                 break
-            sent: list[int] = []
-            failed: list[tuple[int, str]] = []
             # Posted by several threads: each post mostly waits for the portal.
             with ThreadPoolExecutor(self.posters, thread_name_prefix="portal-post") as posting:
-                errors = list(posting.map(self._post, batch))
-            for msg, error in zip(batch, errors, strict=True):
-                if error is None:
-                    sent.append(msg.id)
-                    continue
-                failed.append((msg.id, error))
-                summary.errors += 1
-                summary.error_messages.append(f"outbox {msg.kind} {msg.submission_id}: {error}")
-            # One transaction per batch: a crash before it only re-posts these, and a repeated
-            # accept or reject answers 409, which counts as done.
-            with self.uow() as uow:
-                now = self.clock()
-                intake.mark_sent(uow, sent, now=now)
-                for message_id, error in failed:
-                    intake.mark_failed(uow, message_id, error, now=now)
-                uow.commit()
-            summary.sent += len(sent)
-            if not sent:
+                posted = list(posting.map(lambda task: post_answer(task, self.client), batch))
+            progress = any(p.error is None for p in posted)
+            self._mark(posted, summary)
+            if not progress:
                 break
         with self.uow(write=False) as uow:
             summary.outbox_pending = uow.intake.outbox_backlog()
         return summary
-
-    def _post(self, msg: intake.PendingMessage) -> str | None:
-        """None when the portal took the event (or already had it), else why not."""
-        try:
-            self.client.post_event(msg.portal_case_id, msg.body)
-        except portal_client.EventRejected as err:
-            return f"portal refused the {msg.kind}: {err}"
-        except portal_client.PortalError as err:
-            return str(err)
-        return None
 
     def watch(self, interval: float, *, rounds: int | None = None, report: Callable[[SyncSummary], None] = print) -> None:
         done = 0
@@ -362,6 +338,10 @@ class PortalSync:
         with self.uow() as uow:
             uow.intake.release_lease(LEASE_NAME, self.holder)
             uow.commit()
+
+
+def answer_task(msg: intake.PendingMessage) -> PostTask:
+    return PostTask(msg.id, msg.portal_case_id, msg.body, msg.kind, msg.submission_id)
 
 
 def default_workers() -> int:

@@ -94,22 +94,28 @@ class BrokenWorkers(Exception):
 
 def run_task(task: Task, client: portal_client.SubmissionClient, max_attachment_bytes: int) -> Result:
     """Do one task with ``client``; portal errors become results, bugs propagate."""
-    retries_before = client.stats.retries
     if isinstance(task, PostTask):
-        try:
-            client.post_event(task.portal_case_id, task.body)
-            error = None
-        except portal_client.EventRejected as err:
-            error = f"portal refused the {task.kind}: {err}"
-        except portal_client.PortalError as err:
-            error = str(err)
-        return Posted(task, error, client.stats.retries - retries_before)
+        return post_answer(task, client)
+    retries_before = client.stats.retries
     try:
         job = fetch_job(client, task.ref, task.service, task.keys, max_attachment_bytes=max_attachment_bytes, now=task.now)
     except portal_client.PortalError as err:
         gone = isinstance(err, portal_client.SubmissionGone)
         return FetchFailed(task.ref, str(err), gone, client.stats.retries - retries_before)
     return Finished(task.ref, prepare(job), client.stats.retries - retries_before)
+
+
+def post_answer(task: PostTask, client: portal_client.SubmissionClient) -> Posted:
+    """Post one accept or reject; a 409 (already there) counts as done."""
+    retries_before = client.stats.retries
+    try:
+        client.post_event(task.portal_case_id, task.body)
+        error = None
+    except portal_client.EventRejected as err:
+        error = f"portal refused the {task.kind}: {err}"
+    except portal_client.PortalError as err:
+        error = str(err)
+    return Posted(task, error, client.stats.retries - retries_before)
 
 
 def failed(task: Task, error: str) -> Result:
@@ -124,7 +130,6 @@ class Workers(Protocol):
     def has_room(self) -> bool: ...
     def busy(self) -> bool: ...
     def results(self, timeout: float | None) -> list[Result]: ...
-    def close(self) -> None: ...
 
 
 class InlineWorkers:
@@ -152,9 +157,6 @@ class InlineWorkers:
         done = list(self._done)
         self._done.clear()
         return done
-
-    def close(self) -> None:
-        self._done.clear()
 
 
 class ProcessWorkers:

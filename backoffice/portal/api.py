@@ -1,0 +1,97 @@
+"""The FIT-Connect Submission API, version 1: paths, field names and the answers' shapes.
+
+A v2 is a sibling of ``SubmissionApiV1`` in a module of its own, passed to the client as ``api=``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import quote
+
+from .transport import PortalError
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionRef:
+    destination_id: str
+    submission_id: str
+    case_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class EncryptedSubmission:
+    submission_id: str
+    case_id: str
+    destination_id: str
+    attachment_ids: list[str]
+    encrypted_metadata: str  # JWE compact
+    encrypted_data: str  # JWE compact
+    service_type: dict[str, Any] | None
+
+
+class SubmissionApi(Protocol):
+    """What a Submission API version must provide; see SubmissionApiV1."""
+
+    max_page_size: int
+
+    def submissions(self) -> str: ...
+    def submission(self, submission_id: str) -> str: ...
+    def attachment(self, submission_id: str, attachment_id: str) -> str: ...
+    def case_events(self, case_id: str) -> str: ...
+    def service_keys(self) -> str: ...
+    def parse_ref(self, item: Any) -> SubmissionRef: ...
+    def parse_submission(self, body: Any) -> EncryptedSubmission: ...
+
+
+def _segment(value: str) -> str:
+    # IDs come from the server; quoting keeps a hostile one from changing the path.
+    if not value:
+        raise ValueError("empty id")
+    return quote(value, safe="")
+
+
+def _text(body: Any, key: str) -> str:
+    value = body.get(key) if isinstance(body, dict) else None
+    if not isinstance(value, str) or not value:
+        raise PortalError(f"portal answer lacks the text field {key!r}")
+    return value
+
+
+class SubmissionApiV1:
+    """Paths and field names of the FIT-Connect Submission API v1."""
+
+    max_page_size = 500
+
+    def submissions(self) -> str:
+        return "/v1/submissions"
+
+    def submission(self, submission_id: str) -> str:
+        return f"/v1/submissions/{_segment(submission_id)}"
+
+    def attachment(self, submission_id: str, attachment_id: str) -> str:
+        return f"/v1/submissions/{_segment(submission_id)}/attachments/{_segment(attachment_id)}"
+
+    def case_events(self, case_id: str) -> str:
+        return f"/v1/cases/{_segment(case_id)}/events"
+
+    def service_keys(self) -> str:
+        return "/.well-known/jwks.json"
+
+    def parse_ref(self, item: Any) -> SubmissionRef:
+        return SubmissionRef(_text(item, "destinationId"), _text(item, "submissionId"), _text(item, "caseId"))
+
+    def parse_submission(self, body: Any) -> EncryptedSubmission:
+        attachments = body.get("attachments", []) if isinstance(body, dict) else None
+        if not isinstance(attachments, list) or not all(isinstance(a, str) and a for a in attachments):
+            raise PortalError("portal answer has a malformed 'attachments' list")
+        service_type = body.get("serviceType")
+        return EncryptedSubmission(
+            submission_id=_text(body, "submissionId"),
+            case_id=_text(body, "caseId"),
+            destination_id=_text(body, "destinationId"),
+            attachment_ids=list(attachments),
+            encrypted_metadata=_text(body, "encryptedMetadata"),
+            encrypted_data=_text(body, "encryptedData"),
+            service_type=service_type if isinstance(service_type, dict) else None,
+        )
