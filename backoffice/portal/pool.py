@@ -76,7 +76,7 @@ class Prepared:
 def _parsed(keys: OpeningKeys) -> tuple[jwk.JWK, jwk.JWK, dict[str, jwk.JWK]]:
     decryption, signing = (crypto.load_jwk(json.loads(text)) for text in (keys.decryption, keys.signing))
     for key in (decryption, signing):
-        key.unsafe_skip_rsa_key_validation = True  # validated by OpeningKeys.of
+        key.unsafe_skip_rsa_key_validation = True  # validated by OpeningKeys.private_texts
     service = {}
     for text in keys.service:
         key = crypto.load_jwk(json.loads(text))

@@ -204,7 +204,7 @@ class ProcessWorkers:
         waiting = [c for c in self._conns if self._load[c]]
         if not waiting:
             return []
-        sentinels = {p.sentinel: p for p in self._procs}
+        sentinels = {p.sentinel for p in self._procs}
         ready = multiprocessing.connection.wait([*waiting, *sentinels], timeout)
         out: list[Result] = []
         for item in ready:

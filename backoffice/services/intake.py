@@ -51,32 +51,6 @@ def set_routing_rule(uow: UnitOfWork, queue_code: str, *, destination_id: str | 
     uow.intake.add(RoutingRule(destination_id=destination_id, service=service.value if service else None, queue_id=queue.id))
 
 
-def store_opened(
-    uow: UnitOfWork,
-    opened: Opened,
-    accept_set: str,
-    *,
-    now: datetime | None = None,
-    received_at: datetime | None = None,
-    queue_code: str | None = None,
-) -> str:
-    """Create the case with its attachments and queue the accept; returns the Aktenzeichen.
-
-    ``received_at`` is when the citizen submitted (the service's submit event), which
-    starts the deadlines; ``now`` is our pickup time (created_at, the "created" audit entry).
-    ``queue_code`` is ``route()``'s answer when the caller already asked it for this
-    destination and service.
-    """
-    return store_all(uow, [Answered(opened, accept_set, received_at)], now=now, queue_code=queue_code)[0]
-
-
-def store_refused(
-    uow: UnitOfWork, refused: Refused, reject_set: str, *, now: datetime | None = None, received_at: datetime | None = None
-) -> None:
-    """Keep the submission in quarantine with its reason and queue the reject."""
-    store_all(uow, [Answered(refused, reject_set, received_at)], now=now)
-
-
 @dataclass(frozen=True, slots=True)
 class Answered:
     """An opened or refused submission with its signed accept or reject."""
@@ -89,9 +63,13 @@ class Answered:
 def store_all(
     uow: UnitOfWork, items: Sequence[Answered], *, now: datetime | None = None, queue_code: str | None = None
 ) -> list[str]:
-    """``store_opened``/``store_refused`` for a batch, in one flush; the new Aktenzeichen in order.
+    """Store a batch of answered submissions in one flush; the new Aktenzeichen in order.
 
-    Raises AlreadyKnown (and the caller rolls back) when any of them is stored already.
+    An opened one becomes a case with its attachments, a refused one a quarantine entry;
+    either way its accept or reject goes into the outbox. ``received_at`` (when the
+    citizen submitted) starts the deadlines; ``now`` is our pickup time (created_at, the
+    "created" audit entry). ``queue_code`` is ``route()``'s answer when the caller already
+    asked it. Raises AlreadyKnown (and the caller rolls back) when any of them is stored already.
     """
     now = now or datetime.now(UTC)
     opened = [i for i in items if isinstance(i.outcome, Opened)]
