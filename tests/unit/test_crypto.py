@@ -171,6 +171,32 @@ def test_set_sign_verify_round_trip(sig_key):
     assert crypto.peek_set(token)[1] == payload
 
 
+def test_signed_set_verifies_with_a_plain_jwcrypto_jws(sig_key):
+    """sign_set uses jwcrypto's signing core directly: the token must still be a standard JWS."""
+    from jwcrypto import jws
+
+    payload = crypto.accept_set("dest-1", "sub-1", "case-1", TAGS, now=7)
+    obj = jws.JWS()
+    obj.deserialize(crypto.sign_set(payload, sig_key), key=crypto.load_jwk(crypto.public_jwk(sig_key)), alg="PS512")
+    assert json.loads(obj.payload) == payload
+
+
+def test_a_failed_verification_leaves_nothing_behind_for_the_next(sig_key):
+    """The JWS verifier is reused per thread: a failure must not let the next token pass or spoil it."""
+    public = crypto.load_jwk(crypto.public_jwk(sig_key))
+    first = crypto.accept_set("d", "s1", "c1", TAGS, now=1)
+    token = crypto.sign_set(first, sig_key)
+    header, payload, signature = token.split(".")
+    other = crypto.accept_set("d", "s2", "c2", TAGS, now=2)
+    forged = ".".join([header, base64url_encode(json.dumps(other).encode()), signature])
+    assert crypto.verify_set(token, public) == first
+    with pytest.raises(InvalidSet, match="signature"):
+        crypto.verify_set(forged, public)
+    with pytest.raises(InvalidSet, match="signature"):
+        crypto.verify_set(".".join([header, payload, ""]), public)
+    assert crypto.verify_set(crypto.sign_set(other, sig_key), public) == other
+
+
 def test_tampered_or_foreign_set_is_invalid(sig_key):
     token = crypto.sign_set(crypto.accept_set("dest-1", "sub-1", "case-1", TAGS, now=1), sig_key)
     header, payload, signature = token.split(".")

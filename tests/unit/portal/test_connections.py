@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ssl
+
 import httpx
 import pytest
 
 from backoffice.portal.client import PortalConfigError, SubmissionClient
+from backoffice.portal.httpclient_transport import HttpClientTransport
 
 from .conftest import API, TOKEN_URL, FakeClock, ok_submission
 
@@ -51,11 +54,13 @@ def test_plain_http_refusal_explains_itself() -> None:
 
 def test_own_connections_verify_tls_and_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
     closed: list[object] = []
-    real_close = httpx.HTTPTransport.close
-    monkeypatch.setattr(httpx.HTTPTransport, "close", lambda self: closed.append(self) or real_close(self))
+    real_close = HttpClientTransport.close
+    monkeypatch.setattr(HttpClientTransport, "close", lambda self: closed.append(self) or real_close(self))
     client = SubmissionClient(API, TOKEN_URL, "c", "s")
     transport = client._http.transport_for(httpx.URL(API))
-    assert transport._pool._ssl_context.verify_mode.name == "CERT_REQUIRED"  # type: ignore[attr-defined]
+    assert isinstance(transport, HttpClientTransport)
+    assert transport.ssl_context.verify_mode == ssl.CERT_REQUIRED
+    assert transport.ssl_context.check_hostname
     assert client._http.transport_for(httpx.URL(API + "/v1/x")) is transport  # one per origin
     with client:
         pass
@@ -68,8 +73,9 @@ def test_connections_honour_the_environment_proxy(monkeypatch: pytest.MonkeyPatc
     with SubmissionClient(API, TOKEN_URL, "c", "s") as client:
         proxied = client._http.transport_for(httpx.URL(API))
         direct = client._http.transport_for(httpx.URL("https://portal.intern.example/v1"))
-        assert type(proxied._pool).__name__ == "HTTPProxy"  # type: ignore[attr-defined]
-        assert type(direct._pool).__name__ == "ConnectionPool"  # type: ignore[attr-defined]
+        assert type(proxied._pool).__name__ == "HTTPProxy"  # type: ignore[attr-defined]  # httpx's own
+        assert isinstance(direct, HttpClientTransport)
+        assert isinstance(client._http.transport_for(httpx.URL("http://127.0.0.1:8000/v1")), HttpClientTransport)
 
 
 def test_base_url_with_path_prefix_is_kept(clock: FakeClock) -> None:
