@@ -26,17 +26,22 @@ def search_text(aktenzeichen: str, fields: Iterable[str], form_data: Mapping[str
     return " ".join(word for part in parts if part for word in _WORD.findall(part))
 
 
-def _leaves(value: Any) -> Iterable[str]:
-    if isinstance(value, Mapping):
-        for item in value.values():
-            yield from _leaves(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _leaves(item)
-    elif isinstance(value, str):
-        yield value
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        yield str(value)
+def _leaves(value: Any) -> list[str]:
+    """Every text and number in ``value``, depth first in document order (a loop: the intake
+    computes this for every case, and recursion through generators costs several times more)."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, Mapping):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, int | float) and not isinstance(item, bool):
+            found.append(str(item))
+    return found
 
 
 def terms(user_text: str) -> list[list[str]]:

@@ -345,8 +345,9 @@ def answer_task(msg: intake.PendingMessage) -> PostTask:
 
 
 def default_workers() -> int:
-    """One worker more than the cores: each also waits for the portal, the spare fills those gaps."""
-    return (os.cpu_count() or 1) + 1
+    """One worker per core: with several tasks queued per worker, one waiting for the portal
+    leaves its core to the portal or the sync's thread; a spare worker only adds switching."""
+    return os.cpu_count() or 1
 
 
 def _is_dead_local_process(holder: str) -> bool:

@@ -34,7 +34,9 @@ from .pool import OpeningKeys, Prepared, fetch_job, prepare
 
 log = logging.getLogger(__name__)
 
-IN_FLIGHT_PER_WORKER = 2  # one being worked on, one waiting: a worker never idles for the sync's round trip
+# Queued work per worker: enough that none idles while the sync's thread stores a batch
+# (about 10 ms for 20 submissions); measured: 2 in flight gave 54 %, 8 gave 57-60 % of the bound.
+IN_FLIGHT_PER_WORKER = 8
 
 
 @dataclass(frozen=True, slots=True)

@@ -387,14 +387,15 @@ class BlobRepository:
         return digest
 
     def put_many(self, contents: Sequence[bytes], known: Sequence[str | None] | None = None) -> list[str]:
-        """``put`` for several files in one statement; their digests in order.
+        """``put`` for several files in one executemany; their digests in order.
 
         ``known`` holds digests the caller already computed (None where not), in the same order.
         """
         known = known or [None] * len(contents)
         digests = [k or hashlib.sha512(c).hexdigest() for c, k in zip(contents, known, strict=True)]
         rows = {d: {"sha512": d, "size": len(c), "content": c} for d, c in zip(digests, contents, strict=True)}
-        self.session.execute(dialect_insert(self.session)(Blob).values(list(rows.values())).on_conflict_do_nothing())
+        # Parameters, not .values(rows): one cached statement, whatever the number of files.
+        self.session.execute(dialect_insert(self.session)(Blob).on_conflict_do_nothing(), list(rows.values()))
         return digests
 
     def get(self, digest: str) -> bytes | None:

@@ -154,7 +154,7 @@ class PortalApi:
         sub = self._open_submission(sid)
         if sub is None:
             return problem_response(404, "Not Found", f"no submission {sid} in state submitted/forwarded")
-        return json_response(200, sub.as_json())
+        return Response(200, sub.body, "application/json; charset=utf-8")
 
     def get_attachment(self, req: Request, sid: str, aid: str) -> Response:
         if JOSE not in (req.headers.get("Accept") or ""):

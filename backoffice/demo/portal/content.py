@@ -9,6 +9,7 @@ change the ids or data of the other submissions.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import random
 import time
@@ -59,6 +60,11 @@ class Submission:
     expected: ProblemType | None = None
     status: str = "submitted"
     problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @functools.cached_property
+    def body(self) -> bytes:
+        """``as_json`` encoded: the answer never changes, and the encrypted parts are large."""
+        return json.dumps(self.as_json(), ensure_ascii=False).encode("utf-8")
 
     def as_json(self) -> dict[str, Any]:
         """The Submission API v1 answer to GET /v1/submissions/{id}."""

@@ -6,6 +6,7 @@ import logging
 import random
 import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -30,6 +31,7 @@ class PortalHTTPServer(ThreadingHTTPServer):
         self.timeout_delay = timeout_delay
         self.stopping = threading.Event()  # wakes handlers that are sleeping in a fault
         self._delay_rng = random.Random(f"slow:{seed}")
+        self.date_header: tuple[int, str] = (0, "")  # (second, Date header) shared by the handlers
         self._delay_lock = threading.Lock()
 
     def pause(self, seconds: float) -> None:
@@ -71,7 +73,17 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve("DELETE")
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
-        log.debug("%s %s", self.address_string(), format % args)
+        if log.isEnabledFor(logging.DEBUG):  # called for every request: format only when it is shown
+            log.debug("%s %s", self.address_string(), format % args)
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        if timestamp is not None:
+            return super().date_time_string(timestamp)
+        second = int(time.time())
+        cached = self.server.date_header
+        if cached[0] != second:  # formatting costs more than the rest of a small answer's headers
+            cached = self.server.date_header = (second, super().date_time_string(second))
+        return cached[1]
 
     def _serve(self, method: str) -> None:
         try:
