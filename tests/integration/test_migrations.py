@@ -48,6 +48,18 @@ def test_reference_data_is_created_once(db_url: str) -> None:
         db.dispose()
 
 
+def test_blob_content_is_not_compressed_again_on_postgresql(db_url: str) -> None:
+    db = open_database(db_url, migrate=True)
+    with db.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            storage = conn.exec_driver_sql(
+                "SELECT attstorage FROM pg_attribute WHERE attrelid = 'blobs'::regclass AND attname = 'content'").scalar()
+            assert storage == "e"  # EXTERNAL: out of line, uncompressed (PDFs and images are compressed already)
+        else:
+            assert conn.dialect.name == "sqlite"  # no TOAST, nothing to set
+    db.dispose()
+
+
 def test_sqlite_runs_with_wal_and_foreign_keys(sqlite_url: str) -> None:
     db = open_database(sqlite_url, migrate=True)
     with db.engine.connect() as conn:
