@@ -158,6 +158,13 @@ def _metadata_fast_check() -> Callable[[Any], bool]:
     return schemas.fast_check(metadata_schema())
 
 
+def compile_checks() -> None:
+    """Compile the metadata and form schema checks ahead of the first submission (a worker's warm-up)."""
+    _metadata_validator()
+    _metadata_fast_check()
+    schemas.compile_all()
+
+
 def _check_metadata(metadata: dict[str, Any]) -> None:
     declared = metadata.get("$schema")
     if declared is not None and not str(declared).startswith(METADATA_SCHEMA_PREFIX):

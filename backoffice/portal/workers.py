@@ -30,6 +30,7 @@ from jwcrypto import jwk
 
 from ..domain.catalog import Service
 from . import client as portal_client
+from .opening import compile_checks
 from .pool import OpeningKeys, Prepared, fetch_job, prepare
 
 log = logging.getLogger(__name__)
@@ -257,6 +258,7 @@ def _serve(conn: multiprocessing.connection.Connection, setup: WorkerSetup) -> N
     parent = multiprocessing.parent_process()
     if parent is not None:  # a worker whose parent was SIGKILLed would wait for tasks forever
         threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+    compile_checks()  # during the warm-up, not in the first round's time
     with portal_client.SubmissionClient.from_spec(setup.client) as client:
         while True:
             try:
