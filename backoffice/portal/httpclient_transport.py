@@ -15,6 +15,7 @@ origin reached through a proxy keeps httpx's own transport (``connections.py``).
 from __future__ import annotations
 
 import http.client
+import select
 import socket
 import ssl
 import threading
@@ -199,6 +200,8 @@ def _still_open(conn: http.client.HTTPConnection) -> bool:
     sock: Any = conn.sock
     if sock is None:
         return False
+    if not _readable(sock):
+        return True  # the usual case, in one system call
     timeout = sock.gettimeout()
     sock.setblocking(False)
     try:
@@ -213,6 +216,14 @@ def _still_open(conn: http.client.HTTPConnection) -> bool:
     finally:
         sock.settimeout(timeout)
     return False  # end of stream, or bytes nobody asked for
+
+
+def _readable(sock: socket.socket) -> bool:
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(sock, select.POLLIN)
+        return bool(poller.poll(0))
+    return bool(select.select([sock], [], [], 0)[0])  # Windows: no poll, and no descriptor limit
 
 
 def _text(exc: BaseException) -> str:

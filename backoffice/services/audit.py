@@ -22,15 +22,16 @@ def record(
     old: Any = None,
     new: Any = None,
 ) -> None:
-    uow.journal.add(AuditEntry(**row(case, actor, action, at, field, old, new)))
+    uow.journal.add(AuditEntry(**row(case.id, actor, action, at, field, old, new)))
 
 
 def row(
-    case: Case, actor: UserRef | None, action: str, at: datetime, field: str | None = None, old: Any = None, new: Any = None
+    case_id: int, actor: UserRef | None, action: str, at: datetime, field: str | None = None, old: Any = None,
+    new: Any = None,
 ) -> dict[str, Any]:
     """An audit entry as column values, for inserting many in one statement."""
     return {
-        "case_id": case.id, "at": at, "actor_id": actor.id if actor else None, "action": action,
+        "case_id": case_id, "at": at, "actor_id": actor.id if actor else None, "action": action,
         "field": field, "old_value": _text(old), "new_value": _text(new),
     }
 

@@ -100,7 +100,7 @@ def create_cases(
     """
     now = _now(now)
     queues: dict[str, Queue] = {}
-    cases: list[Case] = []
+    rows: list[dict[str, Any]] = []
     for item in new:
         received_at = item.received_at or now
         uri = item.schema_uri or schemas.schema_uri(item.service)
@@ -115,68 +115,68 @@ def create_cases(
             if actor is not None:
                 _require_department(actor, queue.department.code)
             queues[code] = queue
-        cases.append(_new_case(item, uri, queues[code], received_at, norms, now))
-    _number(uow, new, cases, now)
-    for case in cases:
-        case.search_text = _search_text(case)
-        uow.cases.add(case)
-    uow.flush()  # the case ids, for the rows below
+        rows.append(_case_row(item, uri, queues[code], received_at, norms, now))
+    _number(uow, new, rows, now)
+    for row in rows:
+        row["search_text"] = _search_text(row)
+    ids = uow.cases.add_rows(rows)  # one statement, no ORM object per case
     attachments = [a for item in new for a in item.attachments]
     digests = iter(uow.blobs.put_many([a.content for a in attachments], [a.sha512 for a in attachments])
                    if attachments else [])
-    created = [audit.row(case, actor, "created", now, new="portal" if item.portal else "manual")
-               for item, case in zip(new, cases, strict=True)]
+    created = [audit.row(case_id, actor, "created", now, new="portal" if item.portal else "manual")
+               for item, case_id in zip(new, ids, strict=True)]
     uow.journal.add_rows(AuditEntry, created)
     uow.journal.add_rows(Attachment, [
-        _attachment_row(case, attachment, now, next(digests))
-        for item, case in zip(new, cases, strict=True) for attachment in item.attachments
+        _attachment_row(case_id, attachment, now, next(digests))
+        for item, case_id in zip(new, ids, strict=True) for attachment in item.attachments
     ])
-    return [case.aktenzeichen for case in cases]
+    return [row["aktenzeichen"] for row in rows]
 
 
-def _new_case(
+def _case_row(
     item: NewCase, uri: str, queue: Queue, received_at: datetime, norms: Sequence[ProcessingNorm] | None, now: datetime
-) -> Case:
+) -> dict[str, Any]:
+    """A new case's column values (``CaseRepository.add_rows``); the Aktenzeichen follows in ``_number``."""
     service, form_data, portal = item.service, item.form_data, item.portal
     applicant = schemas.applicant_from_form(form_data)
     target, legal = compute_deadlines(norm_for(norms or default_norms(), service.value, received_at.date()), received_at.date())
-    return Case(
-        service=service.value,
-        status=Status.RECEIVED.value,
-        queue=queue,
-        given_name=applicant.given_name,
-        family_name=applicant.family_name,
-        applicant_name=applicant.full_name,
-        birth_date=applicant.birth_date,
-        street=applicant.street,
-        house_number=applicant.house_number,
-        postcode=applicant.postcode,
-        city=applicant.city,
-        email=applicant.email,
-        phone=applicant.phone,
-        schema_uri=uri,
-        form_data=form_data,
-        received_at=received_at,
-        target_date=target,
-        legal_deadline=legal,
-        created_at=now,
-        updated_at=now,
-        portal_destination_id=portal.destination_id if portal else None,
-        submission_id=portal.submission_id if portal else None,
-        portal_case_id=portal.case_id if portal else None,
-        search_text="",
-    )
+    return {
+        "service": service.value,
+        "status": Status.RECEIVED.value,
+        "queue_id": queue.id,
+        "given_name": applicant.given_name,
+        "family_name": applicant.family_name,
+        "applicant_name": applicant.full_name,
+        "birth_date": applicant.birth_date,
+        "street": applicant.street,
+        "house_number": applicant.house_number,
+        "postcode": applicant.postcode,
+        "city": applicant.city,
+        "email": applicant.email,
+        "phone": applicant.phone,
+        "schema_uri": uri,
+        "form_data": form_data,
+        "received_at": received_at,
+        "target_date": target,
+        "legal_deadline": legal,
+        "created_at": now,
+        "updated_at": now,
+        "portal_destination_id": portal.destination_id if portal else None,
+        "submission_id": portal.submission_id if portal else None,
+        "portal_case_id": portal.case_id if portal else None,
+        "version": 1,  # the ORM's version counter starts here, as for an object it inserts
+    }
 
 
-def _number(uow: UnitOfWork, new: Sequence[NewCase], cases: Sequence[Case], now: datetime) -> None:
+def _number(uow: UnitOfWork, new: Sequence[NewCase], rows: Sequence[dict[str, Any]], now: datetime) -> None:
     """Aktenzeichen in list order: one reservation per service and year."""
-    groups: dict[tuple[Service, int], list[Case]] = {}
-    for item, case in zip(new, cases, strict=True):
-        groups.setdefault((item.service, (item.received_at or now).year), []).append(case)
+    groups: dict[tuple[Service, int], list[dict[str, Any]]] = {}
+    for item, row in zip(new, rows, strict=True):
+        groups.setdefault((item.service, (item.received_at or now).year), []).append(row)
     for (service, year), members in groups.items():
         first = uow.cases.next_number(service.prefix, year, len(members))
-        for offset, case in enumerate(members):
-            case.aktenzeichen = format_aktenzeichen(service, year, first + offset)
+        for offset, row in enumerate(members):
+            row["aktenzeichen"] = format_aktenzeichen(service, year, first + offset)
 
 
 def apply_action(
@@ -325,9 +325,15 @@ def load_for_change(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, expected
     return case
 
 
-def _search_text(case: Case) -> str:
-    fields = (case.applicant_name, case.street, case.house_number, case.postcode, case.city, case.email)
-    return search.search_text(case.aktenzeichen, fields, case.form_data)
+_SEARCHED_COLUMNS = ("applicant_name", "street", "house_number", "postcode", "city", "email")
+
+
+def _search_text(case: Case | dict[str, Any]) -> str:
+    """Of a stored case, or of a new case's column values."""
+    values = case if isinstance(case, dict) else {name: getattr(case, name) for name in
+                                                  ("aktenzeichen", "form_data", *_SEARCHED_COLUMNS)}
+    return search.search_text(values["aktenzeichen"], [values[name] for name in _SEARCHED_COLUMNS],
+                              values["form_data"])
 
 
 def _require_department(actor: UserRef, department_code: str) -> None:
@@ -344,13 +350,13 @@ def _set(uow: UnitOfWork, case: Case, actor: UserRef, action: str, at: datetime,
 
 
 def _attach(uow: UnitOfWork, case: Case, item: NewAttachment, now: datetime) -> None:
-    uow.journal.add(Attachment(**_attachment_row(case, item, now, uow.blobs.put(item.content))))
+    uow.journal.add(Attachment(**_attachment_row(case.id, item, now, uow.blobs.put(item.content))))
 
 
-def _attachment_row(case: Case, item: NewAttachment, now: datetime, digest: str) -> dict[str, Any]:
+def _attachment_row(case_id: int, item: NewAttachment, now: datetime, digest: str) -> dict[str, Any]:
     """The attachment row's values; ``digest`` names the stored content."""
     return {
-        "case_id": case.id, "filename": item.filename, "mime_type": item.mime_type, "purpose": item.purpose,
+        "case_id": case_id, "filename": item.filename, "mime_type": item.mime_type, "purpose": item.purpose,
         "sha512": digest, "size": len(item.content), "portal_attachment_id": item.portal_attachment_id,
         "created_at": now,
     }

@@ -29,6 +29,17 @@ class FakeCases:
         case.version = 1
         self.by_az[case.aktenzeichen] = _with_id(case)
 
+    def add_rows(self, rows: list[dict[str, Any]]) -> list[int]:
+        ids = []
+        for row in rows:
+            values = dict(row)
+            queue_id = values.pop("queue_id")
+            case = Case(**values)
+            case.queue = next(q for q in self.directory.queues.values() if q.id == queue_id)  # type: ignore[attr-defined]
+            self.add(case)
+            ids.append(case.id)
+        return ids
+
     def get(self, az: str) -> Case | None:
         return self.by_az.get(az)
 
@@ -168,6 +179,7 @@ class FakeUnitOfWork:
         self.blobs = FakeBlobs()
         self.journal = FakeJournal(self.directory)
         self.cases.journal = self.journal  # type: ignore[attr-defined]
+        self.cases.directory = self.directory  # type: ignore[attr-defined]
         self.committed = 0
         ensure_reference_data(self)  # type: ignore[arg-type]
 
