@@ -1,10 +1,8 @@
-"""Repositories: the only code that builds queries. Small surfaces, bound parameters only."""
+"""Cases: lists, counts and full-text search at any size; the other repositories have their own modules."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-
 from dataclasses import replace
 from typing import Any
 
@@ -20,13 +18,10 @@ from .models import (
     AktenzeichenCounter,
     Attachment,
     AuditEntry,
-    Blob,
     Case,
     Department,
-    Membership,
     Note,
     Queue,
-    SavedFilter,
     User,
 )
 from .schema_extras import FTS_TABLE, PG_TSVECTOR
@@ -339,91 +334,3 @@ def _row(r: object) -> CaseRow:
         submission_id=sub,
         assignee_name=assignee_name,
     )
-
-
-class DirectoryRepository:
-    """Departments, queues and users."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def departments(self) -> Sequence[Department]:
-        return self.session.scalars(select(Department).options(selectinload(Department.queues)).order_by(Department.id)).all()
-
-    def department(self, code: str) -> Department | None:
-        return self.session.scalars(select(Department).where(Department.code == code)).one_or_none()
-
-    def queue(self, code: str) -> Queue | None:
-        return self.session.scalars(select(Queue).where(Queue.code == code)).one_or_none()
-
-    def user(self, login: str) -> User | None:
-        return self.session.scalars(
-            select(User).where(User.login == login).options(selectinload(User.roles), selectinload(User.memberships).selectinload(Membership.department))
-        ).one_or_none()
-
-    def user_by_id(self, user_id: int) -> User | None:
-        return self.session.get(User, user_id)
-
-    def users(self) -> Sequence[User]:
-        return self.session.scalars(select(User).order_by(User.login)).all()
-
-    def add(self, obj: Department | Queue | User | SavedFilter) -> None:
-        self.session.add(obj)
-
-    def saved_filters(self, user_id: int) -> Sequence[SavedFilter]:
-        return self.session.scalars(select(SavedFilter).where(SavedFilter.user_id == user_id).order_by(SavedFilter.name)).all()
-
-    def delete(self, obj: SavedFilter) -> None:
-        self.session.delete(obj)
-
-
-class BlobRepository:
-    """Content-addressed file store (SHA-512), deduplicated across cases."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def put(self, content: bytes) -> str:
-        # Insert-or-ignore in SQL: two clients storing the same file at once must not collide,
-        # and an existing blob is never read back just to check for it.
-        digest = hashlib.sha512(content).hexdigest()
-        stmt = dialect_insert(self.session)(Blob).values(sha512=digest, size=len(content), content=content)
-        self.session.execute(stmt.on_conflict_do_nothing())
-        return digest
-
-    def put_many(self, contents: Sequence[bytes], known: Sequence[str | None] | None = None) -> list[str]:
-        """``put`` for several files in one executemany; their digests in order.
-
-        ``known`` holds digests the caller already computed (None where not), in the same order.
-        """
-        known = known or [None] * len(contents)
-        digests = [k or hashlib.sha512(c).hexdigest() for c, k in zip(contents, known, strict=True)]
-        rows = {d: {"sha512": d, "size": len(c), "content": c} for d, c in zip(digests, contents, strict=True)}
-        # Parameters, not .values(rows): one cached statement, whatever the number of files.
-        self.session.execute(dialect_insert(self.session)(Blob).on_conflict_do_nothing(), list(rows.values()))
-        return digests
-
-    def get(self, digest: str) -> bytes | None:
-        blob = self.session.get(Blob, digest)
-        return blob.content if blob else None
-
-    def count(self) -> int:
-        return int(self.session.execute(select(func.count()).select_from(Blob)).scalar_one())
-
-
-class JournalRepository:
-    """Notes, audit entries and attachment rows: the append-only parts of a case."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    def add(self, obj: AuditEntry | Note | Attachment) -> None:
-        self.session.add(obj)
-
-    def add_rows(self, model: type[AuditEntry] | type[Attachment], rows: Sequence[dict[str, Any]]) -> None:
-        """Many rows in one statement (the intake's batches): no ORM object per row."""
-        if rows:
-            self.session.execute(insert(model), list(rows))
-
-    def flush(self) -> None:
-        self.session.flush()

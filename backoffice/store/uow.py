@@ -16,7 +16,9 @@ from ..domain.errors import ConcurrentModification
 from .editing_repository import EditingRepository
 from .decision_repository import DecisionRepository
 from .intake_repository import IntakeRepository
-from .repositories import BlobRepository, CaseRepository, DirectoryRepository, JournalRepository
+from .directory_repository import DirectoryRepository
+from .journal_repository import BlobRepository, JournalRepository
+from .repositories import CaseRepository
 
 
 class UnitOfWork(Protocol):

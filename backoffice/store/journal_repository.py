@@ -1,0 +1,65 @@
+"""The append-only parts of the store: file contents (blobs) and a case's journal rows."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from .models import Attachment, AuditEntry, Blob, Note
+from .repositories import dialect_insert
+
+
+class BlobRepository:
+    """Content-addressed file store (SHA-512), deduplicated across cases."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def put(self, content: bytes) -> str:
+        # Insert-or-ignore in SQL: two clients storing the same file at once must not collide,
+        # and an existing blob is never read back just to check for it.
+        digest = hashlib.sha512(content).hexdigest()
+        stmt = dialect_insert(self.session)(Blob).values(sha512=digest, size=len(content), content=content)
+        self.session.execute(stmt.on_conflict_do_nothing())
+        return digest
+
+    def put_many(self, contents: Sequence[bytes], known: Sequence[str | None] | None = None) -> list[str]:
+        """``put`` for several files in one executemany; their digests in order.
+
+        ``known`` holds digests the caller already computed (None where not), in the same order.
+        """
+        known = known or [None] * len(contents)
+        digests = [k or hashlib.sha512(c).hexdigest() for c, k in zip(contents, known, strict=True)]
+        rows = {d: {"sha512": d, "size": len(c), "content": c} for d, c in zip(digests, contents, strict=True)}
+        # Parameters, not .values(rows): one cached statement, whatever the number of files.
+        self.session.execute(dialect_insert(self.session)(Blob).on_conflict_do_nothing(), list(rows.values()))
+        return digests
+
+    def get(self, digest: str) -> bytes | None:
+        blob = self.session.get(Blob, digest)
+        return blob.content if blob else None
+
+    def count(self) -> int:
+        return int(self.session.execute(select(func.count()).select_from(Blob)).scalar_one())
+
+
+class JournalRepository:
+    """Notes, audit entries and attachment rows: the append-only parts of a case."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def add(self, obj: AuditEntry | Note | Attachment) -> None:
+        self.session.add(obj)
+
+    def add_rows(self, model: type[AuditEntry] | type[Attachment], rows: Sequence[dict[str, Any]]) -> None:
+        """Many rows in one statement (the intake's batches): no ORM object per row."""
+        if rows:
+            self.session.execute(insert(model), list(rows))
+
+    def flush(self) -> None:
+        self.session.flush()
