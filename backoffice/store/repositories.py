@@ -32,8 +32,11 @@ SORT_AFTER_FILTER = 25_000  # up to this many matching rows, sorting them beats 
 
 
 class CaseRepository:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, read_only: bool = False) -> None:
         self.session = session
+        # A list load counts and then pages in one read-only unit of work, and both ask the
+        # full-text index how often the search words match: there the answer is kept.
+        self._text_counts: dict[str, int] | None = {} if read_only else None
 
     def add(self, case: Case) -> None:
         self.session.add(case)
@@ -123,8 +126,13 @@ class CaseRepository:
         q = search.fts5_query(user_text)
         if q is None:
             return 0
+        if self._text_counts is not None and q in self._text_counts:
+            return self._text_counts[q]
         stmt = select(func.count()).select_from(_FTS).where(_FTS.c.search_text.op("MATCH")(q))
-        return int(self.session.execute(stmt).scalar_one())
+        found = int(self.session.execute(stmt).scalar_one())
+        if self._text_counts is not None:
+            self._text_counts[q] = found
+        return found
 
     def _few_text_matches(self, query: CaseQuery) -> bool:
         """SQLite: visit few text matches by id; test many for membership while walking another index."""

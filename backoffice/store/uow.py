@@ -49,7 +49,7 @@ class SqlUnitOfWork:
             # Take SQLite's write lock up front: a deferred transaction that reads and
             # then writes can fail with SQLITE_BUSY instead of waiting for the lock.
             self.session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
-        self.cases = CaseRepository(self.session)
+        self.cases = CaseRepository(self.session, read_only=not self._write)
         self.directory = DirectoryRepository(self.session)
         self.blobs = BlobRepository(self.session)
         self.journal = JournalRepository(self.session)

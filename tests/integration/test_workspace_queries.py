@@ -7,6 +7,7 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import event
 
 from backoffice.bootstrap import Database
 from backoffice.demo.generator import generate_application
@@ -20,6 +21,7 @@ from backoffice.services.case_queries import count_cases, list_cases
 from backoffice.services.claiming import claim_next
 from backoffice.services.directory import ensure_user
 from backoffice.services.saved_filters import delete_filter, list_saved_filters, save_filter
+from backoffice.store.schema_extras import FTS_TABLE
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
@@ -76,6 +78,39 @@ def test_full_text_search_finds_name_aktenzeichen_address_and_form_fields(db: Da
     with db.uow(write=False) as uow:
         assert [r.aktenzeichen for r in list_cases(uow, clerk, CaseQuery(text="neumann"))] == [az_mueller]
         assert list_cases(uow, clerk, CaseQuery(text="müller")) == []
+
+
+def test_a_list_load_asks_the_full_text_index_for_its_match_count_once(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _other, _eg = people
+    for seed in range(3):
+        _create(db, clerk, Service.WBS, seed, T0, family_name="Müller", given_name=f"Eva{seed}")
+    if db.engine.dialect.name != "sqlite":
+        return  # PostgreSQL matches through its tsvector index; there is no separate count
+    fts_counts: list[str] = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if statement.lower().startswith(f"select count(*) as count_1 \nfrom {FTS_TABLE}"):
+            fts_counts.append(statement)
+
+    query = CaseQuery(text="müller", service=Service.WBS)  # a filter too: the count and the page both plan by it
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        with db.uow(write=False) as uow:
+            total = count_cases(uow, clerk, query)
+            assert len(list_cases(uow, clerk, query, 0, 2, total=total)) == 2
+        assert total == 3
+        assert len(fts_counts) == 1
+        with db.uow() as uow:  # a writing unit of work may change the matches: it asks every time
+            count_cases(uow, clerk, query)
+            _create_in(uow, clerk, Service.WBS, 9, T0, family_name="Müller", given_name="Neu")
+            assert count_cases(uow, clerk, query) == 4
+        assert len(fts_counts) == 3
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+
+
+def _create_in(uow, actor, service: Service, seed: int, at: datetime, **applicant: str) -> str:  # type: ignore[no-untyped-def]
+    return cases.create_case(uow, actor, service, _form(service, seed, **applicant), now=at)
 
 
 def test_views_mine_unassigned_waiting_overdue_closed(db: Database, people) -> None:  # type: ignore[no-untyped-def]
