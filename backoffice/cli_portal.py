@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     mode.add_argument("--once", action="store_true", help="one round, then exit (default)")
     mode.add_argument("--watch", type=float, metavar="SECONDS", help="repeat every SECONDS until stopped")
     sync.add_argument("--workers", type=positive_int, default=None, metavar="N",
-                      help="processes that fetch, decrypt and check submissions (default: one more than the CPU cores; 1: none)")
+                      help="processes that fetch, decrypt and check submissions (default: one per CPU core; 1: none; more for a distant portal)")
     sync.set_defaults(run=cmd_sync)
 
 

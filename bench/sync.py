@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.sync", description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000, help="submissions per backend (default 1000)")
     parser.add_argument("--workers", type=int, default=None,
-                        help="the sync's worker processes (default: the sync's own, one more than the cores)")
+                        help="the sync's worker processes (default: the sync's own, one per core)")
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="one backend only")
     args = parser.parse_args(argv)
     if args.count < 1 or (args.workers is not None and args.workers < 1):

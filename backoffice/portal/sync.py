@@ -104,8 +104,8 @@ class PortalSync:
         self.max_attachment_bytes = max_attachment_bytes
         self.lease = timedelta(seconds=lease_seconds)
         # Worker processes that fetch, open and answer; 1: all in this thread, no process.
-        # Each waits for the portal between its CPU work, so one more than the cores keeps
-        # the cores busy; a distant portal may want more (``sync --workers``).
+        # One per core (``default_workers``); a distant portal, whose latency no CPU work
+        # fills, wants more (``sync --workers``).
         self.workers = max(1, workers or default_workers())
         # At most this many finished submissions share one transaction (1: one each).
         self.store_batch = max(1, store_batch)
