@@ -7,7 +7,8 @@ neither, and the outbox delivers the message later, however often it takes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -92,16 +93,17 @@ def store_all(
             ],
             schema_uri=outcome.schema_uri,
         ))
-    # open_submission validated each form against this very schema
-    created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []
     answers = []
-    for item in items:
-        env = item.outcome.envelope
-        if not isinstance(item.outcome, Opened):
-            _quarantine(uow, item.outcome, item.received_at or now)
-        kind = "accept" if isinstance(item.outcome, Opened) else "reject"
-        answers.append(outbox_row(kind, env.submission_id, env.case_id, item.answer, now))
-    _flush_or_known(uow, items[0].outcome.envelope.submission_id if len(items) == 1 else "")
+    with _known_on_conflict(items[0].outcome.envelope.submission_id if len(items) == 1 else ""):
+        # open_submission validated each form against this very schema
+        created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []
+        for item in items:
+            env = item.outcome.envelope
+            if not isinstance(item.outcome, Opened):
+                _quarantine(uow, item.outcome, item.received_at or now)
+            kind = "accept" if isinstance(item.outcome, Opened) else "reject"
+            answers.append(outbox_row(kind, env.submission_id, env.case_id, item.answer, now))
+        uow.flush()
     uow.intake.add_outbox_rows(answers)
     return created
 
@@ -130,10 +132,13 @@ def outbox_row(kind: str, submission_id: str, case_id: str, body: str, now: date
     }
 
 
-def _flush_or_known(uow: UnitOfWork, submission_id: str) -> None:
+@contextmanager
+def _known_on_conflict(submission_id: str) -> Iterator[None]:
+    """A unique submission id refused by the database (a parallel client stored it first, after
+    our check) is AlreadyKnown; the cases go in by a direct insert, the quarantine at the flush."""
     try:
-        uow.flush()
-    except IntegrityError as err:  # unique submission id: a parallel client was faster
+        yield
+    except IntegrityError as err:
         raise AlreadyKnown(submission_id) from err
 
 

@@ -269,8 +269,9 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_u
         for case in uow.session.scalars(select(Case).order_by(Case.id).limit(2)):
             uow.session.delete(case)
         uow.commit()
-    # The race: the known-check passes for all six, the unique submission id catches four.
+    # The race: both known-checks pass for all six, the unique submission id catches four.
     monkeypatch.setattr(IntakeRepository, "known_submissions", lambda self, ids: set())
+    monkeypatch.setattr(IntakeRepository, "known_cases", lambda self, ids: set())
     summary = make_sync(db, portal, holder="pc-2", store_batch=8).run_once()
     assert (summary.new, summary.known) == (2, 4), summary.error_messages
     assert count(db, Case) == 6
