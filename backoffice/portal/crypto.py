@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import threading
 import uuid
 from dataclasses import dataclass, field
@@ -37,7 +36,8 @@ SET_CLAIMS = ("$schema", "jti", "iss", "iat", "sub", "txn", "events")
 
 # A private key is stored with the private operation; its public half gets the mirror one.
 _PUBLIC_OP = {"unwrapKey": "wrapKey", "decrypt": "encrypt", "sign": "verify"}
-_B64URL = re.compile(r"^[A-Za-z0-9_-]*$")
+# The base64url alphabet and the segment separator: a compact token is made of nothing else.
+_COMPACT_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
 
 
 class DecryptionFailed(Exception):
@@ -128,10 +128,19 @@ def encrypt(payload: bytes, public_key: jwk.JWK, *, content_type: str | None = N
 
 
 def _segments(token: str, count: int, what: str, error: type[Exception]) -> list[str]:
-    parts = token.split(".") if isinstance(token, str) else []
-    if len(parts) != count or not all(_B64URL.match(p) for p in parts):
+    _require_compact(token, count, what, error)
+    return token.split(".")
+
+
+def _require_compact(token: str, count: int, what: str, error: type[Exception]) -> None:
+    """``count`` base64url segments joined by dots, and nothing else (no padding, no whitespace).
+
+    Checked by deleting the alphabet with ``bytes.translate``: a token carries the whole
+    encrypted payload, and a regex per segment took four times as long (about 60 µs for 46 KB).
+    """
+    if not (isinstance(token, str) and token.isascii() and token.count(".") == count - 1
+            and not token.encode("ascii").translate(None, _COMPACT_ALPHABET)):
         raise error(f"not a {what} in compact serialisation ({count} base64url segments expected)")
-    return parts
 
 
 def _header(segment: str, error: type[Exception]) -> dict[str, Any]:
@@ -146,7 +155,13 @@ def _header(segment: str, error: type[Exception]) -> dict[str, Any]:
 
 def decrypt(token: str, private_key: jwk.JWK) -> bytes:
     """Plaintext of a JWE; raises DecryptionFailed for any failure, with a reason."""
-    header = _header(_segments(token, 5, "JWE", DecryptionFailed)[0], DecryptionFailed)
+    return decrypt_with_tag(token, private_key)[0]
+
+
+def decrypt_with_tag(token: str, private_key: jwk.JWK) -> tuple[bytes, str]:
+    """Plaintext and authentication tag of a JWE, checking the token's shape once for both."""
+    _require_compact(token, 5, "JWE", DecryptionFailed)
+    header = _header(token[:token.index(".")], DecryptionFailed)  # not split(): that copies the payload
     if header.get("alg") != KEY_ALG or header.get("enc") != CONTENT_ENC:
         raise DecryptionFailed(
             f"refusing alg={header.get('alg')!r} enc={header.get('enc')!r}: only {KEY_ALG}/{CONTENT_ENC} is allowed")
@@ -160,7 +175,7 @@ def decrypt(token: str, private_key: jwk.JWK) -> bytes:
         obj.deserialize(token, key=private_key)  # resets the object's token, key and plaintext first
     except Exception as err:  # wrong key and tampered tag both surface here; never leak plaintext
         raise DecryptionFailed(f"wrong key or corrupted/tampered token ({type(err).__name__}: {err})") from err
-    return bytes(obj.payload)
+    return bytes(obj.payload), token[token.rindex(".") + 1:]
 
 
 _per_thread = threading.local()  # the JWE decryptor and the JWS verifier of each thread
@@ -187,7 +202,8 @@ def _verifier() -> jws.JWS:
 
 def authentication_tag(token: str) -> str:
     """The last segment of a compact JWE."""
-    return _segments(token, 5, "JWE", ValueError)[4]
+    _require_compact(token, 5, "JWE", ValueError)
+    return token[token.rindex(".") + 1:]
 
 
 def sha512_hex(data: bytes) -> str:

@@ -102,10 +102,11 @@ def open_submission(
     """Everything a subscriber must check before it may accept; never raises for bad content."""
     metadata: dict[str, Any] | None = None
     try:
-        metadata = _json(_decrypt(envelope.encrypted_metadata, key, "metadata"), "metadata")
+        metadata_bytes, metadata_tag = _decrypt(envelope.encrypted_metadata, key, "metadata")
+        metadata = _json(metadata_bytes, "metadata")
         _check_metadata(metadata)
         structure = metadata["contentStructure"]
-        data_bytes = _decrypt(envelope.encrypted_data, key, "data")
+        data_bytes, data_tag = _decrypt(envelope.encrypted_data, key, "data")
         if crypto.sha512_hex(data_bytes) != structure["data"]["hash"]["content"]:
             raise Refusal(problems.HASH_MISMATCH, "SHA-512 der Fachdaten stimmt nicht mit den Metadaten überein", "data")
         service, uri = _service_of(structure["data"]["submissionSchema"])
@@ -118,17 +119,14 @@ def open_submission(
         attachments, attachment_tags = _open_attachments(envelope, structure.get("attachments", []), key, fetch_attachment)
     except Refusal as refusal:
         return Refused(envelope, refusal.problem, refusal.detail, refusal.instance, metadata)
-    tags = crypto.AuthenticationTags(
-        metadata=crypto.authentication_tag(envelope.encrypted_metadata),
-        data=crypto.authentication_tag(envelope.encrypted_data),
-        attachments=attachment_tags,
-    )
+    tags = crypto.AuthenticationTags(metadata=metadata_tag, data=data_tag, attachments=attachment_tags)
     return Opened(envelope, service, uri, form, metadata, attachments, tags)
 
 
-def _decrypt(token: str, key: jwk.JWK, instance: str) -> bytes:
+def _decrypt(token: str, key: jwk.JWK, instance: str) -> tuple[bytes, str]:
+    """Plaintext and authentication tag."""
     try:
-        return crypto.decrypt(token, key)
+        return crypto.decrypt_with_tag(token, key)
     except crypto.DecryptionFailed as err:
         raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err
 
@@ -204,12 +202,11 @@ def _open_attachments(
     opened, tags = [], {}
     for att_id in envelope.attachment_ids:
         token = fetch(att_id)
-        content = _decrypt(token, key, f"attachment:{att_id}")
+        content, tags[att_id] = _decrypt(token, key, f"attachment:{att_id}")
         meta = by_id[att_id]
         digest = crypto.sha512_hex(content)
         if digest != meta["hash"]["content"]:
             raise Refusal(problems.HASH_MISMATCH, f"SHA-512 der Anlage {att_id} stimmt nicht", f"attachment:{att_id}")
-        tags[att_id] = crypto.authentication_tag(token)
         opened.append(
             OpenedAttachment(att_id, meta.get("filename") or f"{att_id}.bin", meta["mimeType"], meta["purpose"], content,
                              tags[att_id], digest)

@@ -196,7 +196,6 @@ class PortalSync:
         workers = self._supply.workers(len(todo))
         counts_retries = not isinstance(workers, InlineWorkers)  # inline, the client's own stats count them
         answers: deque[PostTask] = deque()
-        posted: set[int] = set()  # outbox ids handed out this round: each is posted once per round
         ready: dict[str, list[Prepared]] = {}  # destination -> finished, not yet stored
         waited_since: float | None = None
         marks: list[Posted] = []
@@ -206,15 +205,10 @@ class PortalSync:
             for destination_id, finished in ready.items():
                 for start in range(0, len(finished), self.store_batch):
                     self._renew_lease()
-                    self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
+                    stored = self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
+                    answers.extend(answer_task(msg) for msg in stored)
             ready.clear()
             waited_since = None
-            with self.uow(write=False) as uow:
-                due = intake.pending_messages(uow, now=self.clock())
-            for msg in due:
-                if msg.id not in posted:
-                    posted.add(msg.id)
-                    answers.append(answer_task(msg))
 
         while True:
             while workers.has_room() and (answers or todo):
@@ -271,24 +265,25 @@ class PortalSync:
                 summary.error_messages.append(f"outbox {p.task.kind} {p.task.submission_id}: {p.error}")
         posted.clear()
 
-    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> None:
-        """Cases and quarantine entries with their answers in the outbox, all in one transaction."""
+    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> list[intake.PendingMessage]:
+        """Cases and quarantine entries with their answers in the outbox, all in one transaction;
+        returns those answers, committed and ready to post."""
         now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
         try:
             with self.uow() as uow:
                 answered = [intake.Answered(p.outcome, p.answer, p.submitted_at or now) for p in batch]
-                intake.store_all(uow, answered, now=now, queue_code=queue_code)
+                stored = intake.store_all(uow, answered, now=now, queue_code=queue_code)
                 uow.commit()
         except intake.AlreadyKnown:
             if len(batch) == 1:
                 summary.known += 1
-            else:  # another client stored one of them: store the others one by one
-                for prepared in batch:
-                    self._store([prepared], summary, queue_code)
-            return
+                return []
+            # another client stored one of them: store the others one by one
+            return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code)]
         opened = sum(isinstance(p.outcome, Opened) for p in batch)
         summary.new += opened
         summary.rejected += len(batch) - opened
+        return stored.messages
 
     def deliver_outbox(self, summary: SyncSummary | None = None) -> SyncSummary:
         """Post every due message; failures stay queued with a backoff."""

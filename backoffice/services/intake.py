@@ -61,10 +61,16 @@ class Answered:
     received_at: datetime | None = None  # the submit event's time; None: ``now``
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    aktenzeichen: list[str]  # of the new cases, in order
+    messages: list[PendingMessage]  # the accepts and rejects now waiting in the outbox, in order
+
+
 def store_all(
     uow: UnitOfWork, items: Sequence[Answered], *, now: datetime | None = None, queue_code: str | None = None
-) -> list[str]:
-    """Store a batch of answered submissions in one flush; the new Aktenzeichen in order.
+) -> Stored:
+    """Store a batch of answered submissions in one flush: new cases and their outbox messages.
 
     An opened one becomes a case with its attachments, a refused one a quarantine entry;
     either way its accept or reject goes into the outbox. ``received_at`` (when the
@@ -93,7 +99,7 @@ def store_all(
             ],
             schema_uri=outcome.schema_uri,
         ))
-    answers = []
+    answers: list[dict[str, object]] = []
     with _known_on_conflict(items[0].outcome.envelope.submission_id if len(items) == 1 else ""):
         # open_submission validated each form against this very schema
         created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []
@@ -104,8 +110,11 @@ def store_all(
             kind = "accept" if isinstance(item.outcome, Opened) else "reject"
             answers.append(outbox_row(kind, env.submission_id, env.case_id, item.answer, now))
         uow.flush()
-    uow.intake.add_outbox_rows(answers)
-    return created
+    ids = uow.intake.add_outbox_rows(answers)
+    # What the caller posts once this commits: no need to read back what was just written.
+    messages = [PendingMessage(i, str(a["kind"]), str(a["submission_id"]), str(a["portal_case_id"]), str(a["body"]), 0)
+                for i, a in zip(ids, answers, strict=True)]
+    return Stored(created, messages)
 
 
 def _quarantine(uow: UnitOfWork, refused: Refused, received_at: datetime) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
 from .models import Case, Queue
-from .repositories import dialect_insert
+from .repositories import core_rows, dialect_insert
 
 
 class IntakeRepository:
@@ -20,10 +20,13 @@ class IntakeRepository:
     def add(self, obj: OutboxMessage | QuarantinedSubmission | RoutingRule | Setting | Lease) -> None:
         self.session.add(obj)
 
-    def add_outbox_rows(self, rows: Sequence[Mapping[str, object]]) -> None:
-        """Many outbox messages in one statement (the intake's batches)."""
-        if rows:
-            self.session.execute(insert(OutboxMessage), [dict(r) for r in rows])
+    def add_outbox_rows(self, rows: Sequence[Mapping[str, object]]) -> list[int]:
+        """Many outbox messages in one statement (the intake's batches); their ids in order."""
+        if not rows:
+            return []
+        table = OutboxMessage.__table__
+        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(core_rows(self.session, stmt, [dict(r) for r in rows]).scalars())
 
     def known_submissions(self, submission_ids: Sequence[str]) -> set[str]:
         """Which of these submissions already became a case or went to quarantine."""

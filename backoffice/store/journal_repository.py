@@ -10,7 +10,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from .models import Attachment, AuditEntry, Blob, Note
-from .repositories import dialect_insert
+from .repositories import core_rows, dialect_insert
 
 
 class BlobRepository:
@@ -59,7 +59,7 @@ class JournalRepository:
     def add_rows(self, model: type[AuditEntry] | type[Attachment], rows: Sequence[dict[str, Any]]) -> None:
         """Many rows in one statement (the intake's batches): no ORM object per row."""
         if rows:
-            self.session.execute(insert(model), list(rows))
+            core_rows(self.session, insert(model.__table__), rows)
 
     def flush(self) -> None:
         self.session.flush()

@@ -43,8 +43,9 @@ class CaseRepository:
 
     def add_rows(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """New cases from column values in one statement (the intake's batches); their ids in order."""
-        stmt = insert(Case).returning(Case.id, sort_by_parameter_order=True)
-        return list(self.session.scalars(stmt, list(rows)))
+        table = Case.__table__
+        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(core_rows(self.session, stmt, rows).scalars())
 
     def get(self, aktenzeichen: str) -> Case | None:
         return self.session.scalars(select(Case).where(Case.aktenzeichen == aktenzeichen)).one_or_none()
@@ -237,6 +238,15 @@ class CaseRepository:
             .options(selectinload(AuditEntry.actor))
             .order_by(AuditEntry.id)
         ).all()
+
+
+def core_rows(session: Session, stmt: Any, rows: Sequence[dict[str, Any]]) -> Any:
+    """A Core insert of many rows, in the session's transaction.
+
+    Without the ORM's bulk layer, which only maps attribute names to the very same column
+    names here: about a third of the intake's store time for its hundreds of rows a second.
+    """
+    return session.connection().execute(stmt, list(rows))
 
 
 def dialect_insert(session: Session):  # type: ignore[no-untyped-def]

@@ -298,3 +298,29 @@ def test_workers_start_only_for_more_than_one_submission_and_stay_across_rounds(
     assert make_sync(db, portal, workers=3).run_once().new == 0  # nothing new: no workers at all
     assert sizes == [3]
     db.dispose()
+
+
+def test_store_all_hands_back_the_outbox_messages_it_wrote(db: Database, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The sync posts what store_all returns instead of reading the outbox back: it must be exactly
+    what the outbox holds, with the database's ids (marking them sent depends on it)."""
+    portal = portal_factory(count=6, faults="hash_mismatch:0.3")
+    returned: list[intake.PendingMessage] = []
+    real = intake.store_all
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        stored = real(*args, **kwargs)
+        returned.extend(stored.messages)
+        return stored
+
+    monkeypatch.setattr(intake, "store_all", recording)
+    summary = make_sync(db, portal, store_batch=4).run_once()
+    assert summary.new + summary.rejected == 6 and summary.sent == 6, summary.error_messages
+    with db.uow(write=False) as uow:
+        rows = {m.id: (m.kind, m.submission_id, m.portal_case_id, m.body, m.sent_at)
+                for m in uow.session.scalars(select(OutboxMessage))}
+    assert sorted(m.id for m in returned) == sorted(rows)
+    for message in returned:
+        *columns, sent_at = rows[message.id]
+        assert columns == [message.kind, message.submission_id, message.portal_case_id, message.body]
+        assert sent_at is not None  # posted within the round, and marked by that id
+    assert {m.kind for m in returned} == {"accept", "reject"}

@@ -120,9 +120,31 @@ def test_compressed_jwe_is_refused(enc_key):
 def test_tag_and_hash_helpers(enc_key):
     token = crypto.encrypt(b"abc", enc_key)
     assert crypto.authentication_tag(token) == token.split(".")[4]
+    assert crypto.decrypt_with_tag(token, enc_key) == (b"abc", token.split(".")[4])
     assert crypto.sha512_hex(b"abc").startswith("ddaf35a193617aba")
     with pytest.raises(ValueError):
         crypto.authentication_tag("not.a.jwe")
+
+
+@pytest.mark.parametrize("bad", [
+    "a.b.c.d",  # four segments
+    "a.b.c.d.e.f",  # six
+    "a.b.c.d.e=",  # padding
+    "a.b.c.d.e\n",  # a trailing newline (a `$` regex would have let it through)
+    "a.b c.c.d.e",  # whitespace
+    "a.b.c.d.\u00e9",  # not ASCII
+    "a.b+/.c.d.e",  # the standard alphabet, not base64url
+])
+def test_compact_tokens_are_checked_strictly(bad):
+    with pytest.raises(ValueError, match="compact serialisation"):
+        crypto.authentication_tag(bad)
+    with pytest.raises(DecryptionFailed, match="compact serialisation"):
+        crypto.decrypt(bad, None)
+
+
+def test_empty_segments_are_allowed_in_a_compact_token():
+    # A JWE with direct key agreement has an empty encrypted key: the shape is still valid.
+    assert crypto.authentication_tag("aGVhZA..aXY.Y3Q.dGFn") == "dGFn"
 
 
 # --- Security Event Tokens --------------------------------------------------------------
