@@ -243,8 +243,8 @@ class CaseRepository:
 def core_rows(session: Session, stmt: Any, rows: Sequence[dict[str, Any]]) -> Any:
     """A Core insert of many rows, in the session's transaction.
 
-    Without the ORM's bulk layer, which only maps attribute names to the very same column
-    names here: about a third of the intake's store time for its hundreds of rows a second.
+    Without the ORM's bulk layer, which here only maps attribute names to the very same
+    column names (measured: 0.425 → 0.40 ms of store CPU per portal submission).
     """
     return session.connection().execute(stmt, list(rows))
 
