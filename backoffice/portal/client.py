@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import httpx
 
 from .api import EncryptedSubmission, SubmissionApi, SubmissionApiV1, SubmissionRef
-from .connections import Connections
+from .connections import Connections, Response
 from .limiter import Limiter, RetryPolicy
 from .transport import (
     AttachmentTooLarge,
@@ -204,7 +204,7 @@ class SubmissionClient:
         def too_large() -> AttachmentTooLarge:
             return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes", limit=max_bytes)
 
-        def limited(resp: httpx.Response) -> Iterator[bytes]:
+        def limited(resp: Response) -> Iterator[bytes]:
             received = 0
             for chunk in resp.iter_bytes():
                 received += len(chunk)
@@ -212,7 +212,7 @@ class SubmissionClient:
                     raise too_large()
                 yield chunk
 
-        def handle(resp: httpx.Response) -> T:
+        def handle(resp: Response) -> T:
             if resp.status_code == 404:
                 raise SubmissionGone(f"{what} not found", status=404, body=body_excerpt(resp))
             expect(resp, 200)
@@ -237,7 +237,7 @@ class SubmissionClient:
     def service_keys(self) -> list[dict[str, Any]]:
         """The service's public JWKs, which sign its own events (e.g. submit-submission)."""
 
-        def handle(resp: httpx.Response) -> list[dict[str, Any]]:
+        def handle(resp: Response) -> list[dict[str, Any]]:
             expect(resp, 200)
             try:
                 keys = resp.json().get("keys")
@@ -253,7 +253,7 @@ class SubmissionClient:
     def post_event(self, case_id: str, set_token: str) -> EventOutcome:
         """Post a signed SET (accept/reject). Safe to retry: a duplicate answers 409."""
 
-        def handle(resp: httpx.Response) -> EventOutcome:
+        def handle(resp: Response) -> EventOutcome:
             status = resp.status_code
             if status in (200, 201, 202, 204):
                 return EventOutcome.DONE
@@ -278,7 +278,7 @@ class SubmissionClient:
     # --- helpers -------------------------------------------------------------------
 
     def _get_json(self, path: str, *, params: dict[str, Any] | None = None, gone: str) -> Any:
-        def handle(resp: httpx.Response) -> Any:
+        def handle(resp: Response) -> Any:
             if resp.status_code == 404:
                 raise SubmissionGone(f"{gone} not found", status=404, body=body_excerpt(resp))
             expect(resp, 200)
@@ -316,7 +316,7 @@ class SubmissionClient:
                 return
 
 
-def _problem(resp: httpx.Response) -> dict[str, Any]:
+def _problem(resp: Response) -> dict[str, Any]:
     try:
         body = resp.json()
     except ValueError:

@@ -1,12 +1,12 @@
-"""HTTP connections to the portal: one httpx transport per origin, without ``httpx.Client``.
+"""HTTP connections to the portal: direct ones on ``http.client``, proxied ones through httpx.
 
 ``httpx.Client`` spends about 0.1 ms of CPU per request on what a portal client never
 uses (redirects, cookies, auth flows, event hooks), and the sync makes about five
-requests per submission. A direct connection goes through ``HttpClientTransport``
-(``http.client`` under httpx's interface, see its module); an origin the environment
+requests per submission. A direct connection goes through ``DirectPool``
+(``http.client`` with a thin answer object, see its module); an origin the environment
 sends through a proxy (``HTTPS_PROXY``, ``NO_PROXY``, honoured as ``httpx.Client`` would
-honour them) gets httpx's own transport, which speaks to proxies. Either way TLS is
-verified and the error types are httpx's.
+honour them) gets httpx's own transport, which speaks to proxies, as does a transport
+a test injects. Either way TLS is verified and the error types are httpx's.
 """
 
 from __future__ import annotations
@@ -14,15 +14,37 @@ from __future__ import annotations
 import ipaddress
 import threading
 import urllib.request
+from urllib.parse import urlencode, urlsplit
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 
-from .httpclient_transport import HttpClientTransport
+from .direct_http import DirectPool, Origin, origin_of
 
 USER_AGENT = "backoffice-muelheim (FIT-Connect subscriber)"
+
+
+class Headers(Protocol):
+    def get(self, name: str, default: Any = None) -> Any: ...
+
+
+class Response(Protocol):
+    """What the portal client uses of an answer: ``httpx.Response`` and ``DirectResponse`` both offer it."""
+
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def headers(self) -> Headers: ...
+    @property
+    def request(self) -> httpx.Request: ...  # for error messages
+    @property
+    def content(self) -> bytes: ...  # raises httpx.ResponseNotRead before read()
+    def read(self) -> bytes: ...
+    def iter_bytes(self) -> Iterator[bytes]: ...
+    def json(self, **kwargs: Any) -> Any: ...
+    def close(self) -> None: ...
 
 
 class Connections:
@@ -31,7 +53,8 @@ class Connections:
     def __init__(self, *, timeout: float, transport: httpx.BaseTransport | None = None) -> None:
         self._timeout = httpx.Timeout(timeout).as_dict()
         self._injected = transport
-        self._transports: dict[tuple[str, str, int | None], httpx.BaseTransport] = {}
+        self._direct = DirectPool()
+        self._proxied: dict[Origin, httpx.BaseTransport | None] = {}  # None: direct
         self._lock = threading.Lock()
 
     @contextmanager
@@ -44,35 +67,42 @@ class Connections:
         params: Mapping[str, Any] | None = None,
         content: bytes | None = None,
         data: Mapping[str, str] | None = None,
-    ) -> Iterator[httpx.Response]:
-        request = httpx.Request(
-            method, url, headers={"User-Agent": USER_AGENT, **(headers or {})}, params=params, content=content,
-            data=data, extensions={"timeout": self._timeout},
-        )
-        response = self.transport_for(request.url).handle_request(request)
-        response.request = request
+    ) -> Iterator[Response]:
+        """The answer, its body not yet read; closed (and its connection released) on exit."""
+        sent = {"User-Agent": USER_AGENT, **(headers or {})}
+        if params:
+            url = f"{url}{'&' if '?' in url else '?'}{urlencode(params)}"
+        if data is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+            content = urlencode(data).encode("ascii")
+        transport = self._injected or self._proxy_for(url)
+        response: Response
+        if transport is None:
+            response = self._direct.exchange(method, url, headers=sent, body=content, timeouts=self._timeout)
+        else:
+            request = httpx.Request(method, url, headers=sent, content=content, extensions={"timeout": self._timeout})
+            response = transport.handle_request(request)
+            response.request = request
         try:
             yield response
         finally:
             response.close()
 
-    def transport_for(self, url: httpx.URL) -> httpx.BaseTransport:
-        if self._injected is not None:
-            return self._injected
-        origin = (url.scheme, url.host, url.port)
+    def _proxy_for(self, url: str) -> httpx.BaseTransport | None:
+        """httpx's transport through the environment's proxy for this origin; None: connect directly."""
+        origin = origin_of(urlsplit(url))
         with self._lock:
-            transport = self._transports.get(origin)
-            if transport is None:
-                proxy = environment_proxy(url)
-                transport = HttpClientTransport() if proxy is None else httpx.HTTPTransport(verify=True, proxy=proxy)
-                self._transports[origin] = transport
-            return transport
+            if origin not in self._proxied:
+                proxy = environment_proxy(httpx.URL(url))
+                self._proxied[origin] = None if proxy is None else httpx.HTTPTransport(verify=True, proxy=proxy)
+            return self._proxied[origin]
 
     def close(self) -> None:
         with self._lock:
-            transports, self._transports = list(self._transports.values()), {}
-        for transport in transports:
+            proxied, self._proxied = [t for t in self._proxied.values() if t is not None], {}
+        for transport in proxied:
             transport.close()
+        self._direct.close()
 
 
 def is_loopback_host(host: str) -> bool:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .connections import Connections, is_loopback_host
+from .connections import Connections, Response, is_loopback_host
 from .limiter import Limiter, parse_retry_after
 
 T = TypeVar("T")
@@ -99,7 +99,7 @@ def require_safe_url(url: str, what: str) -> str:
     raise PortalConfigError(f"{what} {url!r} must start with https://")
 
 
-def body_excerpt(resp: httpx.Response, limit: int = 300) -> str:
+def body_excerpt(resp: Response, limit: int = 300) -> str:
     """The start of a body for error messages, reading at most a few KiB of a stream."""
     try:
         data = resp.content
@@ -116,7 +116,7 @@ def body_excerpt(resp: httpx.Response, limit: int = 300) -> str:
     return data[:limit].decode("utf-8", "replace").strip()
 
 
-def expect(resp: httpx.Response, *ok: int) -> None:
+def expect(resp: Response, *ok: int) -> None:
     """Raise the fitting PortalError unless the status is one of ``ok``."""
     status = resp.status_code
     if status in ok:
@@ -173,7 +173,7 @@ class Transport:
         self,
         method: str,
         url: str,
-        handle: Callable[[httpx.Response], T],
+        handle: Callable[[Response], T],
         *,
         auth: bool = True,
         stream: bool = False,
@@ -255,7 +255,7 @@ class Transport:
     def _fetch_token(self) -> _Token:
         asked_at = self._clock()  # expiry counts from before the round trip, to be safe
 
-        def handle(resp: httpx.Response) -> _Token:
+        def handle(resp: Response) -> _Token:
             if resp.status_code in (400, 401):
                 reason = _oauth_error(resp)
                 raise PortalAuthError(
@@ -296,7 +296,7 @@ class Transport:
         return token
 
 
-def _oauth_error(resp: httpx.Response) -> str:
+def _oauth_error(resp: Response) -> str:
     try:
         body = resp.json()
     except ValueError:

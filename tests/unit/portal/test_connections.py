@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from backoffice.portal.client import PortalConfigError, SubmissionClient
-from backoffice.portal.httpclient_transport import HttpClientTransport
+from backoffice.portal.direct_http import DirectPool
 
 from .conftest import API, TOKEN_URL, FakeClock, ok_submission
 
@@ -54,28 +54,27 @@ def test_plain_http_refusal_explains_itself() -> None:
 
 def test_own_connections_verify_tls_and_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
     closed: list[object] = []
-    real_close = HttpClientTransport.close
-    monkeypatch.setattr(HttpClientTransport, "close", lambda self: closed.append(self) or real_close(self))
+    real_close = DirectPool.close
+    monkeypatch.setattr(DirectPool, "close", lambda self: closed.append(self) or real_close(self))
     client = SubmissionClient(API, TOKEN_URL, "c", "s")
-    transport = client._http.transport_for(httpx.URL(API))
-    assert isinstance(transport, HttpClientTransport)
-    assert transport.ssl_context.verify_mode == ssl.CERT_REQUIRED
-    assert transport.ssl_context.check_hostname
-    assert client._http.transport_for(httpx.URL(API + "/v1/x")) is transport  # one per origin
+    pool = client._http._direct
+    assert client._http._proxy_for(API + "/v1/x") is None  # no proxy in the environment: direct
+    assert pool.ssl_context.verify_mode == ssl.CERT_REQUIRED
+    assert pool.ssl_context.check_hostname
     with client:
         pass
-    assert closed == [transport]
+    assert closed == [pool]
 
 
 def test_connections_honour_the_environment_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("https_proxy", "http://proxy.stadt-muelheim.example:3128")
     monkeypatch.setenv("no_proxy", "intern.example")
     with SubmissionClient(API, TOKEN_URL, "c", "s") as client:
-        proxied = client._http.transport_for(httpx.URL(API))
-        direct = client._http.transport_for(httpx.URL("https://portal.intern.example/v1"))
-        assert type(proxied._pool).__name__ == "HTTPProxy"  # type: ignore[attr-defined]  # httpx's own
-        assert isinstance(direct, HttpClientTransport)
-        assert isinstance(client._http.transport_for(httpx.URL("http://127.0.0.1:8000/v1")), HttpClientTransport)
+        proxied = client._http._proxy_for(API)
+        assert type(proxied._pool).__name__ == "HTTPProxy"  # type: ignore[union-attr]  # httpx's own
+        assert client._http._proxy_for(API + "/v1/other") is proxied  # one per origin
+        assert client._http._proxy_for("https://portal.intern.example/v1") is None
+        assert client._http._proxy_for("http://127.0.0.1:8000/v1") is None
 
 
 def test_base_url_with_path_prefix_is_kept(clock: FakeClock) -> None:

@@ -1,14 +1,16 @@
-"""HttpClientTransport against real HTTP and HTTPS servers on 127.0.0.1."""
+"""DirectPool against real HTTP and HTTPS servers on 127.0.0.1."""
 
 from __future__ import annotations
 
 import datetime
 import gzip
+import json
 import ipaddress
 import socket
 import ssl
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -20,9 +22,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from backoffice.portal.httpclient_transport import HttpClientTransport
+from backoffice.portal.connections import Connections
+from backoffice.portal.direct_http import DirectPool, DirectResponse
 
-TIMEOUT = {"timeout": httpx.Timeout(5.0).as_dict()}
+TIMEOUT = httpx.Timeout(5.0).as_dict()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -50,6 +53,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._answer(bytes(range(256)) * 4096)  # 1 MiB
         elif path == "/gzip":
             self._answer(gzip.compress(b"packed " * 100), {"Content-Encoding": "gzip"})
+        elif path == "/deflate":
+            self._answer(zlib.compress(b"squeezed " * 100), {"Content-Encoding": "deflate"})
+        elif path == "/brotli":
+            self._answer(b"\x0b\x02\x80hello\x03", {"Content-Encoding": "br"})
+        elif path == "/bad-gzip":
+            self._answer(b"not gzip at all", {"Content-Encoding": "gzip"})
+        elif path.startswith("/json"):
+            self._answer(json.dumps({"path": path}).encode(), {"Content-Type": "application/json"})
         elif path == "/close":
             self._answer(b"bye", {"Connection": "close"})
             self.close_connection = True
@@ -110,112 +121,135 @@ def server() -> Iterator[_Server]:
 
 
 @pytest.fixture()
-def transport() -> Iterator[HttpClientTransport]:
-    t = HttpClientTransport()
-    yield t
-    t.close()
+def pool() -> Iterator[DirectPool]:
+    p = DirectPool()
+    yield p
+    p.close()
 
 
 def _url(server: _Server, path: str, scheme: str = "http", host: str = "127.0.0.1") -> str:
     return f"{scheme}://{host}:{server.server_address[1]}{path}"
 
 
-def _get(transport: httpx.BaseTransport, url: str, **kwargs: object) -> httpx.Response:
-    request = httpx.Request("GET", url, extensions=dict(TIMEOUT), **kwargs)  # type: ignore[arg-type]
-    response = transport.handle_request(request)
-    try:
+def _send(pool: DirectPool, method: str, url: str, *, headers: dict[str, str] | None = None, body: bytes | None = None,
+          timeouts: dict[str, float | None] | None = None) -> DirectResponse:
+    return pool.exchange(method, url, headers=headers or {}, body=body, timeouts=timeouts or TIMEOUT)
+
+
+def _get(pool: DirectPool, url: str, **kwargs: object) -> DirectResponse:
+    with _send(pool, "GET", url, **kwargs) as response:  # type: ignore[arg-type]
         response.read()
-    finally:
-        response.close()
     return response
 
 
 # --- HTTP ------------------------------------------------------------------------------
 
 
-def test_requests_reuse_one_kept_alive_connection(server: _Server, transport: HttpClientTransport) -> None:
+def test_requests_reuse_one_kept_alive_connection(server: _Server, pool: DirectPool) -> None:
     for number in range(20):
-        response = _get(transport, _url(server, f"/n/{number}?q=1"), headers={"Authorization": "Bearer t"})
+        response = _get(pool, _url(server, f"/n/{number}?q=1"), headers={"Authorization": "Bearer t"})
         assert response.status_code == 200
-        assert response.text == f"path=/n/{number}?q=1"
+        assert response.content == f"path=/n/{number}?q=1".encode()
         assert response.headers["X-Seen-Auth"] == "Bearer t"
-        assert response.http_version == "HTTP/1.1"
+        assert response.headers.get("x-seen-auth") == "Bearer t"  # names ignore case, as in httpx
     assert server.connections == 1
 
 
-def test_post_body_and_headers_arrive_intact(server: _Server, transport: HttpClientTransport) -> None:
-    request = httpx.Request("POST", _url(server, "/events"), content="ä€ SET".encode(),
-                            headers={"Content-Type": "application/jose"}, extensions=dict(TIMEOUT))
-    response = transport.handle_request(request)
-    assert response.read().decode() == "ä€ SET"
-    response.close()
+def test_post_body_and_headers_arrive_intact(server: _Server, pool: DirectPool) -> None:
+    with _send(pool, "POST", _url(server, "/events"), body="ä€ SET".encode(),
+               headers={"Content-Type": "application/jose"}) as response:
+        assert response.read().decode() == "ä€ SET"
     assert response.status_code == 201
     assert response.headers["X-Content-Type"] == "application/jose"
     assert response.headers["X-Host"] == f"127.0.0.1:{server.server_address[1]}"
-    form = httpx.Request("POST", _url(server, "/token"), data={"grant_type": "client_credentials", "x": "a b"},
-                         extensions=dict(TIMEOUT))
-    response = transport.handle_request(form)
-    assert response.read() == b"grant_type=client_credentials&x=a+b"
-    response.close()
+    with _send(pool, "POST", _url(server, "/empty")) as response:  # no body: Content-Length 0, not a hang
+        assert response.read() == b""
+    assert response.status_code == 201
 
 
-def test_bodies_stream_in_chunks_chunked_and_large(server: _Server, transport: HttpClientTransport) -> None:
-    assert _get(transport, _url(server, "/chunked")).content == b"first second third"
-    response = transport.handle_request(httpx.Request("GET", _url(server, "/big"), extensions=dict(TIMEOUT)))
-    chunks = list(response.iter_raw())
-    response.close()
+def test_connections_send_forms_and_query_parameters_directly(server: _Server) -> None:
+    connections = Connections(timeout=5.0)
+    with connections.stream("POST", _url(server, "/token"), data={"grant_type": "client_credentials", "x": "a b"}) as r:
+        assert isinstance(r, DirectResponse)
+        assert r.read() == b"grant_type=client_credentials&x=a+b"
+        assert r.headers["X-Content-Type"] == "application/x-www-form-urlencoded"
+    with connections.stream("GET", _url(server, "/list?a=1"), params={"limit": 2, "q": "ä"}) as r:
+        assert r.read() == b"path=/list?a=1&limit=2&q=%C3%A4"
+    connections.close()
+
+
+def test_bodies_stream_in_chunks_chunked_and_large(server: _Server, pool: DirectPool) -> None:
+    assert _get(pool, _url(server, "/chunked")).content == b"first second third"
+    with _send(pool, "GET", _url(server, "/big")) as response:
+        chunks = list(response.iter_bytes())
     assert len(chunks) > 1
     assert b"".join(chunks) == bytes(range(256)) * 4096
-    assert _get(transport, _url(server, "/after")).text == "path=/after"
+    assert _get(pool, _url(server, "/after")).content == b"path=/after"
     assert server.connections == 1  # fully read bodies leave the connection reusable
 
 
-def test_content_encoding_is_decoded_by_httpx(server: _Server, transport: HttpClientTransport) -> None:
-    assert _get(transport, _url(server, "/gzip")).content == b"packed " * 100
+def test_the_answer_reads_like_an_httpx_response(server: _Server, pool: DirectPool) -> None:
+    response = _send(pool, "GET", _url(server, "/json?x=1"))
+    with pytest.raises(httpx.ResponseNotRead):
+        response.content  # noqa: B018 (the property raises)
+    assert response.json() == {"path": "/json?x=1"}
+    assert response.content == b'{"path": "/json?x=1"}'
+    assert list(response.iter_bytes()) == [response.content]  # read already: no second read
+    assert (response.request.method, response.request.url.path) == ("GET", "/json")
+    response.close()
 
 
-def test_a_body_left_unread_closes_its_connection(server: _Server, transport: HttpClientTransport) -> None:
-    response = transport.handle_request(httpx.Request("GET", _url(server, "/big"), extensions=dict(TIMEOUT)))
-    next(response.iter_raw())
-    response.close()  # e.g. an attachment over the size limit
-    assert _get(transport, _url(server, "/again")).text == "path=/again"
+def test_content_encoding_is_decoded(server: _Server, pool: DirectPool) -> None:
+    assert _get(pool, _url(server, "/gzip")).content == b"packed " * 100
+    assert _get(pool, _url(server, "/deflate")).content == b"squeezed " * 100
+    with pytest.raises(httpx.DecodingError, match="br"):
+        _get(pool, _url(server, "/brotli"))
+    with pytest.raises(httpx.DecodingError):
+        _get(pool, _url(server, "/bad-gzip"))
+
+
+def test_a_body_left_unread_closes_its_connection(server: _Server, pool: DirectPool) -> None:
+    with _send(pool, "GET", _url(server, "/big")) as response:
+        next(response.iter_bytes())  # e.g. an attachment over the size limit
+    assert _get(pool, _url(server, "/again")).content == b"path=/again"
     assert server.connections == 2
 
 
-def test_connections_the_server_closes_are_not_reused(server: _Server, transport: HttpClientTransport) -> None:
-    assert _get(transport, _url(server, "/close")).text == "bye"
-    assert _get(transport, _url(server, "/a")).text == "path=/a"
-    assert _get(transport, _url(server, "/hang-up-after")).text == "ok"
+def test_connections_the_server_closes_are_not_reused(server: _Server, pool: DirectPool) -> None:
+    assert _get(pool, _url(server, "/close")).content == b"bye"
+    assert _get(pool, _url(server, "/a")).content == b"path=/a"
+    assert _get(pool, _url(server, "/hang-up-after")).content == b"ok"
     time.sleep(0.2)  # the server's close arrives while the connection is idle in the pool
-    assert _get(transport, _url(server, "/b")).text == "path=/b"
+    assert _get(pool, _url(server, "/b")).content == b"path=/b"
     assert server.connections == 3
 
 
-def test_timeouts_refusals_and_cut_bodies_raise_httpx_errors(server: _Server, transport: HttpClientTransport) -> None:
-    short = {"timeout": httpx.Timeout(0.2).as_dict()}
+def test_timeouts_refusals_and_cut_bodies_raise_httpx_errors(server: _Server, pool: DirectPool) -> None:
     with pytest.raises(httpx.ReadTimeout):
-        transport.handle_request(httpx.Request("GET", _url(server, "/slow"), extensions=short))
+        _send(pool, "GET", _url(server, "/slow"), timeouts=httpx.Timeout(0.2).as_dict())
     with pytest.raises(httpx.RemoteProtocolError):
-        _get(transport, _url(server, "/cut"))
+        _get(pool, _url(server, "/cut"))
     with pytest.raises(httpx.RemoteProtocolError):
-        _get(transport, _url(server, "/no-answer"))
+        _get(pool, _url(server, "/no-answer"))
     with socket.socket() as unused:
         unused.bind(("127.0.0.1", 0))
         port = unused.getsockname()[1]
     with pytest.raises(httpx.ConnectError):
-        _get(transport, f"http://127.0.0.1:{port}/")
+        _get(pool, f"http://127.0.0.1:{port}/")
     with pytest.raises(httpx.UnsupportedProtocol):
-        _get(transport, "ftp://127.0.0.1/")
-    assert _get(transport, _url(server, "/still-fine")).text == "path=/still-fine"
+        _get(pool, "ftp://127.0.0.1/")
+    with pytest.raises(httpx.InvalidURL):
+        _get(pool, "http://127.0.0.1:99999/")
+    assert _get(pool, _url(server, "/still-fine")).content == b"path=/still-fine"
 
 
 def test_close_ends_idle_connections(server: _Server) -> None:
-    transport = HttpClientTransport()
-    _get(transport, _url(server, "/x"))
-    (conn,) = transport._idle[("http", "127.0.0.1", server.server_address[1])]
-    transport.close()
+    pool = DirectPool()
+    _get(pool, _url(server, "/x"))
+    (conn,) = pool._idle[("http", "127.0.0.1", server.server_address[1])]
+    pool.close()
     assert conn.sock is None
-    assert not transport._idle
+    assert not pool._idle
 
 
 # --- HTTPS -----------------------------------------------------------------------------
@@ -263,25 +297,25 @@ def tls_server(tmp_path: Path) -> Iterator[tuple[_Server, Path]]:
 def test_https_is_verified_against_the_trusted_authorities(tls_server: tuple[_Server, Path],
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     server, ca_file = tls_server
-    untrusting = HttpClientTransport()  # certifi's authorities: our test CA is not among them
+    untrusting = DirectPool()  # certifi's authorities: our test CA is not among them
     with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
         _get(untrusting, _url(server, "/x", "https"))
     untrusting.close()
 
     monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))  # as httpx honours it
-    trusting = HttpClientTransport()
+    trusting = DirectPool()
     assert trusting.ssl_context.verify_mode == ssl.CERT_REQUIRED
     assert trusting.ssl_context.check_hostname
     for path in ("/one", "/two"):
-        assert _get(trusting, _url(server, path, "https")).text == f"path={path}"
-    assert _get(trusting, _url(server, "/three", "https", host="localhost")).text == "path=/three"
+        assert _get(trusting, _url(server, path, "https")).content == f"path={path}".encode()
+    assert _get(trusting, _url(server, "/three", "https", host="localhost")).content == b"path=/three"
     trusting.close()
 
 
 def test_https_refuses_a_certificate_for_another_host(tmp_path: Path) -> None:
     context, ca_file = _certificate(tmp_path, names=("portal.example.de",))
     for server in _serve(context):
-        transport = HttpClientTransport(ssl_context=ssl.create_default_context(cafile=str(ca_file)))
+        pool = DirectPool(ssl_context=ssl.create_default_context(cafile=str(ca_file)))
         with pytest.raises(httpx.ConnectError, match="mismatch|match"):
-            _get(transport, _url(server, "/x", "https"))
-        transport.close()
+            _get(pool, _url(server, "/x", "https"))
+        pool.close()
