@@ -212,8 +212,9 @@ class PortalSync:
 
         while True:
             while workers.has_room() and (answers or todo):
-                if answers:  # an answer finishes a submission: before opening the next
-                    workers.submit(answers.popleft())
+                if answers:  # answers finish submissions: before opening the next
+                    workers.submit_posts(list(answers))
+                    answers.clear()
                 else:
                     ref, service = todo.popleft()
                     workers.submit(OpenTask(ref, service, keys, now=int(self.clock().timestamp())))

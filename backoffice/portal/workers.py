@@ -58,6 +58,13 @@ class PostTask:
 
 
 @dataclass(frozen=True, slots=True)
+class PostTasks:
+    """Several answers to post, in one message each way: a stored batch's answers go out together."""
+
+    tasks: tuple[PostTask, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Finished:
     ref: portal_client.SubmissionRef
     prepared: Prepared
@@ -81,7 +88,7 @@ class Posted:
     retries: int
 
 
-Task = OpenTask | PostTask
+Task = OpenTask | PostTask | PostTasks
 Result = Finished | FetchFailed | Posted
 
 
@@ -95,8 +102,10 @@ class BrokenWorkers(Exception):
     """A worker process died (killed, out of memory): its tasks are lost, the round must end."""
 
 
-def run_task(task: Task, client: portal_client.SubmissionClient, max_attachment_bytes: int) -> Result:
+def run_task(task: Task, client: portal_client.SubmissionClient, max_attachment_bytes: int) -> Result | tuple[Posted, ...]:
     """Do one task with ``client``; portal errors become results, bugs propagate."""
+    if isinstance(task, PostTasks):
+        return tuple(post_answer(t, client) for t in task.tasks)
     if isinstance(task, PostTask):
         return post_answer(task, client)
     retries_before = client.stats.retries
@@ -121,8 +130,10 @@ def post_answer(task: PostTask, client: portal_client.SubmissionClient) -> Poste
     return Posted(task, error, client.stats.retries - retries_before)
 
 
-def failed(task: Task, error: str) -> Result:
+def failed(task: Task, error: str) -> Result | tuple[Posted, ...]:
     """The result of a task that hit a bug instead of an answer."""
+    if isinstance(task, PostTasks):
+        return tuple(Posted(t, error, 0) for t in task.tasks)
     if isinstance(task, PostTask):
         return Posted(task, error, 0)
     return FetchFailed(task.ref, error, False, 0)
@@ -130,6 +141,7 @@ def failed(task: Task, error: str) -> Result:
 
 class Workers(Protocol):
     def submit(self, task: Task) -> None: ...
+    def submit_posts(self, tasks: Sequence[PostTask]) -> None: ...
     def has_room(self) -> bool: ...
     def busy(self) -> bool: ...
     def results(self, timeout: float | None) -> list[Result]: ...
@@ -145,10 +157,18 @@ class InlineWorkers:
 
     def submit(self, task: Task) -> None:
         try:
-            self._done.append(run_task(task, self._client, self._max_attachment_bytes))
+            answer = run_task(task, self._client, self._max_attachment_bytes)
         except Exception as err:  # a bug: reported like in a worker process, and logged here
             log.exception("portal task failed")
-            self._done.append(failed(task, f"{type(err).__name__}: {err}"))
+            answer = failed(task, f"{type(err).__name__}: {err}")
+        if isinstance(answer, tuple):
+            self._done.extend(answer)
+        else:
+            self._done.append(answer)
+
+    def submit_posts(self, tasks: Sequence[PostTask]) -> None:
+        for task in tasks:
+            self.submit(task)
 
     def has_room(self) -> bool:
         return not self._done  # one task at a time: its result is stored before the next is opened
@@ -196,6 +216,16 @@ class ProcessWorkers:
         conn = min(self._conns, key=self._load.__getitem__)
         self._send(conn, task)
 
+    def submit_posts(self, tasks: Sequence[PostTask]) -> None:
+        """Answers to post, shared out evenly: one message per worker, not one per answer
+        (each message costs pickling, a pipe write and a wake-up on both sides)."""
+        if not tasks:
+            return
+        conns = sorted(self._conns, key=self._load.__getitem__)
+        share = -(-len(tasks) // len(conns))  # ceiling
+        for conn, start in zip(conns, range(0, len(tasks), share), strict=False):
+            self._send(conn, PostTasks(tuple(tasks[start:start + share])))
+
     def has_room(self) -> bool:
         return any(load < IN_FLIGHT_PER_WORKER for load in self._load.values())
 
@@ -212,7 +242,11 @@ class ProcessWorkers:
         out: list[Result] = []
         for item in ready:
             if isinstance(item, multiprocessing.connection.Connection):
-                out.append(self._recv(item))
+                answer = self._recv(item)
+                if isinstance(answer, tuple):  # the answers to a PostTasks
+                    out.extend(answer)
+                else:
+                    out.append(answer)
                 self._load[item] -= 1
         if not out and any(s in sentinels for s in ready):  # type: ignore[comparison-overlap]
             dead = [p.name for p in self._procs if not p.is_alive()]

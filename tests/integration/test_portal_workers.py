@@ -102,6 +102,19 @@ def test_a_failing_task_becomes_a_result_and_the_worker_keeps_serving(portal: De
     assert isinstance(posted, Posted) and posted.error  # the portal's refusal, as text
 
 
+def test_posts_go_out_in_one_message_per_worker_and_come_back_one_by_one(portal: DemoPortal, client: SubmissionClient, workers: ProcessWorkers) -> None:
+    sent: list[object] = []
+    real_send = workers._send
+    workers._send = lambda conn, task: (sent.append(task), real_send(conn, task))[1]  # type: ignore[method-assign]
+    tasks = [PostTask(n, f"no-such-case-{n}", "a.b.c", "accept", f"sub-{n}") for n in range(5)]
+    workers.submit_posts(tasks)
+    assert [len(t.tasks) for t in sent] == [3, 2]  # type: ignore[attr-defined]
+    results = all_results(workers, 5)
+    assert sorted(r.task.message_id for r in results) == list(range(5))  # type: ignore[attr-defined]
+    assert all(isinstance(r, Posted) and r.error for r in results)  # no such case: each answered on its own
+    assert not workers.busy()
+
+
 def test_a_killed_worker_ends_the_round_with_broken_workers(portal: DemoPortal, client: SubmissionClient, workers: ProcessWorkers) -> None:
     workers.warm_up()
     victim = multiprocessing.active_children()[0]
