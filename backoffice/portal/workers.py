@@ -1,8 +1,9 @@
 """Worker processes that do the per-submission network and crypto work of the sync.
 
 Each worker has its own portal client and one duplex pipe to the sync. It takes
-tasks one at a time: fetch a submission and open it (``OpenTask``), or post an
-accept or reject (``PostTask``). The sync's own thread only hands out tasks and
+tasks one at a time: fetch a submission and open it (``OpenTask``), or post
+accepts and rejects (``PostTasks``: a stored batch's answers, shared out over
+the workers, one message each way per worker). The sync's own thread only hands out tasks and
 stores results, so it never competes with fetcher threads for the interpreter
 lock, and a pipe per worker costs a fraction of a process pool's queues and
 helper threads. Workers have no side effects on our database: one dying at any
