@@ -161,181 +161,184 @@
     </message>
 </context>
 <context>
-    <name>CaseEditor</name>
+    <name>CaseCommands</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="114"/>
-        <source>Wird geladen…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="148"/>
-        <source>&amp;Speichern</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="149"/>
-        <source>Antragsdaten speichern (Strg+S)</source>
-        <translation>Save the application data (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="162"/>
-        <source>Frist &amp;verlängern…</source>
-        <translation>&amp;Extend deadline…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="166"/>
-        <source>&amp;Briefe…</source>
-        <translation>&amp;Letters…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="167"/>
-        <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
-        <translation>Decisions and letters of this case: preview, create, print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="177"/>
-        <source>&amp;Antrag</source>
-        <translation>&amp;Application</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="191"/>
-        <source>Anlage %1 hinzugefügt.</source>
-        <translation>Attachment %1 added.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="196"/>
-        <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
-        <translation>Required documents (tick when provided):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="203"/>
-        <source>&amp;Unterlagen</source>
-        <translation>&amp;Documents</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="208"/>
-        <location filename="../../ui/editor/editor.py" line="323"/>
-        <source>&amp;Notizen</source>
-        <translation>&amp;Notes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="221"/>
-        <source>&amp;Verlauf</source>
-        <translation>&amp;History</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="228"/>
-        <location filename="../../ui/editor/editor.py" line="324"/>
-        <source>Ver&amp;knüpfungen</source>
-        <translation>&amp;Links</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="251"/>
-        <source>Der Fall konnte nicht geladen werden.</source>
-        <translation>The case could not be loaded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="281"/>
-        <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
-        <translation>Up to %1 business days, once per case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="283"/>
-        <source>Die Frist wurde am %1 bereits verlängert.</source>
-        <translation>The deadline was already extended on %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="322"/>
-        <source>&amp;Unterlagen (%1/%2)</source>
-        <translation>&amp;Documents (%1/%2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="323"/>
-        <source>&amp;Notizen (%1)</source>
-        <translation>&amp;Notes (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="324"/>
-        <source>Ver&amp;knüpfungen (%1)</source>
-        <translation>&amp;Links (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="372"/>
-        <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
-        <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="394"/>
-        <source>Gespeichert.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="410"/>
-        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
-        <translation>Not saved: please check the marked entries.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="439"/>
-        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
-        <translation>Reloaded; your changes were discarded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="441"/>
-        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
-        <translation>Not saved yet: the case has been changed meanwhile.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="458"/>
+        <location filename="../../ui/editor/commands.py" line="86"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="476"/>
+        <location filename="../../ui/editor/commands.py" line="104"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="517"/>
+        <location filename="../../ui/editor/commands.py" line="145"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="538"/>
+        <location filename="../../ui/editor/commands.py" line="166"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="548"/>
+        <location filename="../../ui/editor/commands.py" line="176"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="554"/>
+        <location filename="../../ui/editor/commands.py" line="182"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="568"/>
+        <location filename="../../ui/editor/commands.py" line="196"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="578"/>
+        <location filename="../../ui/editor/commands.py" line="206"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="601"/>
+        <location filename="../../ui/editor/commands.py" line="229"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
+</context>
+<context>
+    <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="619"/>
+        <location filename="../../ui/editor/editor.py" line="93"/>
+        <source>Wird geladen…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="127"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="128"/>
+        <source>Antragsdaten speichern (Strg+S)</source>
+        <translation>Save the application data (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="141"/>
+        <source>Frist &amp;verlängern…</source>
+        <translation>&amp;Extend deadline…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="145"/>
+        <source>&amp;Briefe…</source>
+        <translation>&amp;Letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="146"/>
+        <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
+        <translation>Decisions and letters of this case: preview, create, print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="156"/>
+        <source>&amp;Antrag</source>
+        <translation>&amp;Application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="170"/>
+        <source>Anlage %1 hinzugefügt.</source>
+        <translation>Attachment %1 added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="175"/>
+        <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
+        <translation>Required documents (tick when provided):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="182"/>
+        <source>&amp;Unterlagen</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="187"/>
+        <location filename="../../ui/editor/editor.py" line="302"/>
+        <source>&amp;Notizen</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="200"/>
+        <source>&amp;Verlauf</source>
+        <translation>&amp;History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="207"/>
+        <location filename="../../ui/editor/editor.py" line="303"/>
+        <source>Ver&amp;knüpfungen</source>
+        <translation>&amp;Links</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="230"/>
+        <source>Der Fall konnte nicht geladen werden.</source>
+        <translation>The case could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="260"/>
+        <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
+        <translation>Up to %1 business days, once per case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="262"/>
+        <source>Die Frist wurde am %1 bereits verlängert.</source>
+        <translation>The deadline was already extended on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="301"/>
+        <source>&amp;Unterlagen (%1/%2)</source>
+        <translation>&amp;Documents (%1/%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="302"/>
+        <source>&amp;Notizen (%1)</source>
+        <translation>&amp;Notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="303"/>
+        <source>Ver&amp;knüpfungen (%1)</source>
+        <translation>&amp;Links (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="351"/>
+        <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="373"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="389"/>
+        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
+        <translation>Not saved: please check the marked entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="418"/>
+        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
+        <translation>Reloaded; your changes were discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="420"/>
+        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
+        <translation>Not saved yet: the case has been changed meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="430"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="620"/>
+        <location filename="../../ui/editor/editor.py" line="431"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
@@ -548,17 +551,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="192"/>
+        <location filename="../../ui/composition.py" line="193"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="197"/>
+        <location filename="../../ui/composition.py" line="198"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="203"/>
+        <location filename="../../ui/composition.py" line="204"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -950,47 +953,47 @@
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="72"/>
+        <location filename="../../ui/editor/commands.py" line="42"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="73"/>
+        <location filename="../../ui/editor/commands.py" line="43"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="74"/>
+        <location filename="../../ui/editor/commands.py" line="44"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="75"/>
+        <location filename="../../ui/editor/commands.py" line="45"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="76"/>
+        <location filename="../../ui/editor/commands.py" line="46"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="77"/>
+        <location filename="../../ui/editor/commands.py" line="47"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="78"/>
+        <location filename="../../ui/editor/commands.py" line="48"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="79"/>
+        <location filename="../../ui/editor/commands.py" line="49"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="80"/>
+        <location filename="../../ui/editor/commands.py" line="50"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>
@@ -2301,122 +2304,122 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="160"/>
-        <location filename="../../ui/views/main_window.py" line="333"/>
+        <location filename="../../ui/views/main_window.py" line="336"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="213"/>
+        <location filename="../../ui/views/main_window.py" line="216"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="217"/>
+        <location filename="../../ui/views/main_window.py" line="220"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="221"/>
+        <location filename="../../ui/views/main_window.py" line="224"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="224"/>
+        <location filename="../../ui/views/main_window.py" line="227"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="228"/>
+        <location filename="../../ui/views/main_window.py" line="231"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="230"/>
+        <location filename="../../ui/views/main_window.py" line="233"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="234"/>
+        <location filename="../../ui/views/main_window.py" line="237"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="238"/>
+        <location filename="../../ui/views/main_window.py" line="241"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242"/>
+        <location filename="../../ui/views/main_window.py" line="245"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="246"/>
+        <location filename="../../ui/views/main_window.py" line="249"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="247"/>
+        <location filename="../../ui/views/main_window.py" line="250"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="252"/>
+        <location filename="../../ui/views/main_window.py" line="255"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="256"/>
+        <location filename="../../ui/views/main_window.py" line="259"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="260"/>
+        <location filename="../../ui/views/main_window.py" line="263"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="263"/>
+        <location filename="../../ui/views/main_window.py" line="266"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="285"/>
+        <location filename="../../ui/views/main_window.py" line="288"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="287"/>
+        <location filename="../../ui/views/main_window.py" line="290"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="339"/>
+        <location filename="../../ui/views/main_window.py" line="342"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="339"/>
+        <location filename="../../ui/views/main_window.py" line="342"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="343"/>
+        <location filename="../../ui/views/main_window.py" line="346"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="366"/>
+        <location filename="../../ui/views/main_window.py" line="369"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="372"/>
+        <location filename="../../ui/views/main_window.py" line="375"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="372"/>
+        <location filename="../../ui/views/main_window.py" line="375"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -2878,52 +2881,52 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="57"/>
+        <location filename="../../ui/sync_controller.py" line="58"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="58"/>
+        <location filename="../../ui/sync_controller.py" line="59"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="66"/>
+        <location filename="../../ui/sync_controller.py" line="67"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="83"/>
+        <location filename="../../ui/sync_controller.py" line="86"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="99"/>
+        <location filename="../../ui/sync_controller.py" line="102"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="127"/>
+        <location filename="../../ui/sync_controller.py" line="136"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="142"/>
+        <location filename="../../ui/sync_controller.py" line="151"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="145"/>
+        <location filename="../../ui/sync_controller.py" line="154"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="147"/>
+        <location filename="../../ui/sync_controller.py" line="156"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="168"/>
+        <location filename="../../ui/sync_controller.py" line="177"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>
