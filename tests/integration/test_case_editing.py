@@ -13,7 +13,7 @@ from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Service
 from backoffice.domain.errors import ConcurrentModification, NotFound, ValidationFailed
 from backoffice.domain.status import Action
-from backoffice.services import case_editing, cases
+from backoffice.services import case_editing, cases, edit_conflicts
 from backoffice.services.case_queries import get_case
 
 from .test_case_store import admin  # noqa: F401 - the shared admin fixture
@@ -130,20 +130,20 @@ def test_conflict_shows_both_sides_and_reapply_saves_on_top(db: Database, admin)
     mine = copy.deepcopy(base)
     mine["applicant"]["address"]["street"] = "Leineweberstraße"
     with db.uow() as uow:
-        assert case_editing.save_form(uow, admin, az, theirs, expected_version=1, now=T0) == 2
+        assert edit_conflicts.save_form(uow, admin, az, theirs, expected_version=1, now=T0) == 2
         uow.commit()
     with db.uow() as uow, pytest.raises(ConcurrentModification):
-        case_editing.save_form(uow, admin, az, mine, expected_version=1, now=T0)
+        edit_conflicts.save_form(uow, admin, az, mine, expected_version=1, now=T0)
     with db.uow(write=False) as uow:
-        conflict = case_editing.compare_versions(uow, admin, az, base, mine)
+        conflict = edit_conflicts.compare_versions(uow, admin, az, base, mine)
     changed = {c.path: c for c in conflict.changes}
     assert set(changed) == {"reason", "applicant.address.street"}
     assert changed["reason"].changed_by_them and not changed["reason"].changed_by_me
     assert changed["applicant.address.street"].mine == "Leineweberstraße"
     assert conflict.changed_by == "it" and conflict.current.version == 2
-    merged = case_editing.reapply_edits(base, mine, conflict.current.form_data)
+    merged = edit_conflicts.reapply_edits(base, mine, conflict.current.form_data)
     with db.uow() as uow:
-        case_editing.save_form(uow, admin, az, merged, expected_version=conflict.current.version, now=T0)
+        edit_conflicts.save_form(uow, admin, az, merged, expected_version=conflict.current.version, now=T0)
         uow.commit()
     with db.uow(write=False) as uow:
         saved = get_case(uow, admin, az).form_data

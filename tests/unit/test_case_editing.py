@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from backoffice.services.case_editing import deadline_state, field_changes, reapply_edits, required_documents
+from backoffice.services.case_editing import deadline_state, required_documents
+from backoffice.services.edit_conflicts import field_changes, reapply_edits
 from ui.editor.values import CHOICES, DATE, INTEGER, NUMBER, display, parse, parse_path, path_text
 
 BASE = {"applicant": {"given_name": "Anna", "address": {"street": "A", "city": "M"}}, "members": [{"n": 1}, {"n": 2}], "reason": "x"}

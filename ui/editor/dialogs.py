@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.status import Outcome
-from backoffice.services.case_editing import Conflict
+from backoffice.services.edit_conflicts import Conflict
 
 from .. import labels
 from ..formatting import format_date, format_datetime

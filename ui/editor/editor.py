@@ -41,7 +41,9 @@ from backoffice.domain.errors import ConcurrentModification, DomainError, Valida
 from backoffice.domain.records import UserRef
 from backoffice.domain.status import Action
 from backoffice.services import case_editing
-from backoffice.services.case_editing import Conflict, EditorData
+from backoffice.services import edit_conflicts
+from backoffice.services.case_editing import EditorData
+from backoffice.services.edit_conflicts import Conflict
 
 from ..errors import user_message
 from ..formatting import format_date
@@ -358,7 +360,7 @@ class CaseEditor(CaseCommands, QWidget):
             CommandOp(
                 parent=self,
                 tasks=self._tasks,
-                op=lambda uow: case_editing.save_form(uow, actor, aktenzeichen, mine, expected_version=version, now=now),
+                op=lambda uow: edit_conflicts.save_form(uow, actor, aktenzeichen, mine, expected_version=version, now=now),
             )
             .success(lambda new_version: self._saved(mine, new_version))
             .failure(lambda exc: self._save_failed(mine, exc))
@@ -380,7 +382,7 @@ class CaseEditor(CaseCommands, QWidget):
         if isinstance(exc, ConcurrentModification):
             actor, aktenzeichen, base = self._actor, self.aktenzeichen, self._base
             (
-                QueryOp(parent=self, tasks=self._tasks, op=lambda uow: case_editing.compare_versions(uow, actor, aktenzeichen, base, mine))
+                QueryOp(parent=self, tasks=self._tasks, op=lambda uow: edit_conflicts.compare_versions(uow, actor, aktenzeichen, base, mine))
                 .success(self._show_conflict)
                 .run()
             )
@@ -406,7 +408,7 @@ class CaseEditor(CaseCommands, QWidget):
         if self.form is None:
             return
         if result == ConflictDialog.REAPPLY:
-            merged = case_editing.reapply_edits(self._base, self.form.data(), conflict.current.form_data)
+            merged = edit_conflicts.reapply_edits(self._base, self.form.data(), conflict.current.form_data)
             self._base = copy.deepcopy(conflict.current.form_data)
             self._version = conflict.current.version
             self.form.set_data(merged)
