@@ -14,10 +14,10 @@ from __future__ import annotations
 import ipaddress
 import threading
 import urllib.request
-from urllib.parse import urlencode, urlsplit
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any, Protocol
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 

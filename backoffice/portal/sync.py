@@ -195,7 +195,7 @@ class PortalSync:
             queues = {d: intake.route(uow, d, self.destinations[d]) for d in waiting}  # once per round
         workers = self._supply.workers(len(todo))
         counts_retries = not isinstance(workers, InlineWorkers)  # inline, the client's own stats count them
-        answers: deque[PostTask] = deque()
+        answers: list[PostTask] = []  # stored, not yet handed to the workers
         ready: dict[str, list[Prepared]] = {}  # destination -> finished, not yet stored
         waited_since: float | None = None
         marks: list[Posted] = []
@@ -213,7 +213,7 @@ class PortalSync:
         while True:
             while workers.has_room() and (answers or todo):
                 if answers:  # answers finish submissions: before opening the next
-                    workers.submit_posts(list(answers))
+                    workers.submit_posts(answers)
                     answers.clear()
                 else:
                     ref, service = todo.popleft()
