@@ -155,7 +155,6 @@ class DirectResponse:
         self._content: bytes | None = None
         self.status_code: int = response.status
         self.headers: http.client.HTTPMessage = response.msg
-        self.reason_phrase: str = response.reason
 
     def __enter__(self) -> DirectResponse:
         return self
