@@ -211,134 +211,134 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="93"/>
+        <location filename="../../ui/editor/editor.py" line="95"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="127"/>
+        <location filename="../../ui/editor/editor.py" line="129"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="128"/>
+        <location filename="../../ui/editor/editor.py" line="130"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="141"/>
+        <location filename="../../ui/editor/editor.py" line="143"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="145"/>
+        <location filename="../../ui/editor/editor.py" line="147"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="146"/>
+        <location filename="../../ui/editor/editor.py" line="148"/>
         <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="156"/>
+        <location filename="../../ui/editor/editor.py" line="158"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="170"/>
+        <location filename="../../ui/editor/editor.py" line="172"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="175"/>
+        <location filename="../../ui/editor/editor.py" line="177"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="182"/>
+        <location filename="../../ui/editor/editor.py" line="184"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="187"/>
-        <location filename="../../ui/editor/editor.py" line="302"/>
+        <location filename="../../ui/editor/editor.py" line="189"/>
+        <location filename="../../ui/editor/editor.py" line="304"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="200"/>
+        <location filename="../../ui/editor/editor.py" line="202"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="207"/>
-        <location filename="../../ui/editor/editor.py" line="303"/>
+        <location filename="../../ui/editor/editor.py" line="209"/>
+        <location filename="../../ui/editor/editor.py" line="305"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="230"/>
+        <location filename="../../ui/editor/editor.py" line="232"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="260"/>
+        <location filename="../../ui/editor/editor.py" line="262"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="262"/>
+        <location filename="../../ui/editor/editor.py" line="264"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="301"/>
+        <location filename="../../ui/editor/editor.py" line="303"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="302"/>
+        <location filename="../../ui/editor/editor.py" line="304"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="303"/>
+        <location filename="../../ui/editor/editor.py" line="305"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="351"/>
+        <location filename="../../ui/editor/editor.py" line="353"/>
         <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="373"/>
+        <location filename="../../ui/editor/editor.py" line="375"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="389"/>
+        <location filename="../../ui/editor/editor.py" line="391"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="418"/>
+        <location filename="../../ui/editor/editor.py" line="420"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="420"/>
+        <location filename="../../ui/editor/editor.py" line="422"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="430"/>
+        <location filename="../../ui/editor/editor.py" line="432"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="431"/>
+        <location filename="../../ui/editor/editor.py" line="433"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
@@ -1013,17 +1013,17 @@
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="81"/>
+        <location filename="../../ui/editor/form_table.py" line="42"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="82"/>
+        <location filename="../../ui/editor/form_table.py" line="43"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="392"/>
+        <location filename="../../ui/editor/form.py" line="245"/>
         <source>Bitte prüfen:</source>
         <translation>Please check:</translation>
     </message>

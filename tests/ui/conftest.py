@@ -23,16 +23,20 @@ TODAY = date(2026, 11, 2)
 CASES = 250
 
 
-@pytest.fixture(scope="session")
-def seeded_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    path: Path = tmp_path_factory.mktemp("ui-db") / "t.sqlite3"
+def seeded_sqlite(path: Path, *, count: int, seed: int, today: date) -> str:
+    """The URL of a new SQLite file at ``path`` with the demo's users, departments and cases."""
     url = f"sqlite:///{path}"
     db = open_database(url, migrate=True)
     try:
-        seed_demo(db.uow, count=CASES, seed=7, today=TODAY)
+        seed_demo(db.uow, count=count, seed=seed, today=today)
     finally:
         db.dispose()
     return url
+
+
+@pytest.fixture(scope="session")
+def seeded_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return seeded_sqlite(tmp_path_factory.mktemp("ui-db") / "t.sqlite3", count=CASES, seed=7, today=TODAY)
 
 
 @pytest.fixture
