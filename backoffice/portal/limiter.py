@@ -6,10 +6,12 @@ clock, the sleep and the random source are injected, so tests never really sleep
 
 Two mechanisms work together:
 
-* Backoff: after a failed attempt the next attempt waits ``RetryPolicy.backoff()``
-  (exponential with jitter) or the server's ``Retry-After``, whichever applies.
-* Spacing: a minimum gap between the starts of successive requests. It doubles on
-  429/503 (the server says "too much") and halves on each success until it drops to 0.
+* Backoff, per request: after a failed attempt the next attempt of the same request
+  waits ``RetryPolicy.backoff()`` (exponential with jitter) or the server's
+  ``Retry-After``. Each request carries its own ``Retry`` state, so threads sharing
+  a client never take each other's waits.
+* Spacing, shared: a minimum gap between the starts of successive requests. It doubles
+  on 429/503 (the server says "too much") and halves on each success until it drops to 0.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ class RetryPolicy:
     base_delay: float = 0.5
     max_delay: float = 30.0
     jitter: float = 0.5
+    # A Retry-After up to this long is waited as asked; a longer one ends the retries (the
+    # sync tries again next round; the outbox keeps its messages).
+    max_retry_after: float = 120.0
     retry_statuses: frozenset[int] = field(default=frozenset({429, 500, 502, 503, 504}))
     # Statuses by which the server asks us to send less, not merely "try again".
     throttle_statuses: frozenset[int] = field(default=frozenset({429, 503}))
@@ -49,6 +54,12 @@ class RetryPolicy:
             raise ValueError("need 0 <= base_delay <= max_delay")
         if not 0.0 <= self.jitter <= 1.0:
             raise ValueError("jitter must be between 0 and 1")
+        if self.max_retry_after < 0:
+            raise ValueError("max_retry_after must not be negative")
+
+    def honours(self, retry_after: float) -> bool:
+        """Whether a server's Retry-After is short enough to wait for within one request."""
+        return retry_after <= self.max_retry_after
 
     def is_retryable_status(self, status: int) -> bool:
         return status in self.retry_statuses
@@ -86,8 +97,16 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, seconds)
 
 
+@dataclass(slots=True)
+class Retry:
+    """One request's retry series: its failures so far and when its next attempt may start."""
+
+    failures: int = 0
+    at: float | None = None  # set by Limiter.on_failure, consumed by Limiter.before_request
+
+
 class Limiter:
-    """Backoff plus request spacing for one client; safe to share between threads."""
+    """Request spacing shared by one client's threads, and the backoff of each request's retries."""
 
     def __init__(
         self,
@@ -102,27 +121,23 @@ class Limiter:
         self._sleep = sleep
         self._rng = rng or random.Random()
         self._lock = threading.Lock()
-        self._failures = 0
         self._spacing = 0.0
         self._last_start = -math.inf
-        self._retry_at: float | None = None  # set by on_failure, consumed by before_request
 
     @property
     def spacing(self) -> float:
         """Current minimum gap in seconds between request starts."""
         return self._spacing
 
-    @property
-    def consecutive_failures(self) -> int:
-        return self._failures
+    def before_request(self, retry: Retry | None = None) -> float:
+        """Wait until the next attempt may start; returns the seconds waited.
 
-    def before_request(self) -> float:
-        """Wait until the next request may start; returns the seconds waited."""
+        A retry waits exactly what ``on_failure`` announced for it, not the spacing.
+        """
         with self._lock:
             now = self._clock()
-            if self._retry_at is not None:
-                # A retry waits exactly what on_failure announced, not the spacing.
-                ready, self._retry_at = self._retry_at, None
+            if retry is not None and retry.at is not None:
+                ready, retry.at = retry.at, None
             else:
                 ready = self._last_start + self._spacing
             wait = max(0.0, ready - now)
@@ -133,38 +148,27 @@ class Limiter:
         return wait
 
     def on_success(self) -> None:
-        """The server answered; forget the failure streak and ramp the rate back up."""
+        """The server answered; ramp the rate back up."""
         with self._lock:
-            self._failures = 0
-            self._retry_at = None
             halved = self._spacing / 2.0
             # Below one step the gap is noise: return to full speed.
             self._spacing = halved if halved >= self.policy.base_delay else 0.0
 
-    def on_failure(self, retry_after: float | None = None, *, status: int | None = None) -> float:
-        """Record a failed attempt that will be retried; returns the delay before the retry.
+    def on_failure(self, retry: Retry, retry_after: float | None = None, *, status: int | None = None) -> float:
+        """Record a failed attempt of ``retry``'s request that will be retried; returns the delay.
 
-        ``retry_after`` (seconds, already parsed) wins over the computed backoff but is
-        capped by ``max_delay`` so a server cannot park us for hours. ``status`` is the
-        HTTP status if there was one; 429/503 also widen the spacing.
+        ``retry_after`` (seconds, already parsed) wins over the computed backoff, capped by
+        ``max_retry_after`` (callers give up instead when ``policy.honours`` says no).
+        ``status`` is the HTTP status if there was one; 429/503 also widen the spacing.
         """
+        retry.failures += 1
         with self._lock:
-            self._failures += 1
             if retry_after is not None:
-                delay = min(max(0.0, retry_after), self.policy.max_delay)
+                delay = min(max(0.0, retry_after), self.policy.max_retry_after)
             else:
-                delay = self.policy.backoff(self._failures, self._rng)
+                delay = self.policy.backoff(retry.failures, self._rng)
             if status in self.policy.throttle_statuses:
                 widened = max(self.policy.base_delay, self._spacing * 2.0)
                 self._spacing = min(self.policy.max_delay, widened)
-            self._retry_at = self._clock() + delay
+            retry.at = self._clock() + delay
         return delay
-
-    def on_give_up(self) -> None:
-        """The caller stopped retrying: the next request starts a fresh backoff series.
-
-        The spacing stays, so later requests remain gentle until the server recovers.
-        """
-        with self._lock:
-            self._failures = 0
-            self._retry_at = None

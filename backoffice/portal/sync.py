@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from jwcrypto import jwk
 
@@ -34,6 +34,7 @@ from ..domain.catalog import Service
 from ..services import intake
 from ..store.uow import UnitOfWorkFactory
 from . import client as portal_client
+from .lease import LeaseLost, SyncLease
 from .opening import Opened
 from .pool import Prepared
 from .workers import (
@@ -44,6 +45,7 @@ from .workers import (
     PostTask,
     WorkerSupply,
     post_answer,
+    unreachable,
 )
 
 log = logging.getLogger(__name__)
@@ -102,7 +104,7 @@ class PortalSync:
         self.destinations = dict(destinations)
         self.holder = holder
         self.max_attachment_bytes = max_attachment_bytes
-        self.lease = timedelta(seconds=lease_seconds)
+        self._lease = SyncLease(uow_factory, LEASE_NAME, holder, lease_seconds)
         # Worker processes that fetch, open and answer; 1: all in this thread, no process.
         # One per core (``default_workers``); a distant portal, whose latency no CPU work
         # fills, wants more (``sync --workers``).
@@ -115,7 +117,6 @@ class PortalSync:
         # Threads posting the outbox outside a round's intake (deliver_outbox).
         self.posters = max(1, posters)
         self.clock = clock
-        self._lease_until = clock()
         self._supply = WorkerSupply(keys.decryption, keys.signing, client, self.workers, max_attachment_bytes)
 
     def start(self) -> None:
@@ -139,32 +140,50 @@ class PortalSync:
     def run_once(self) -> SyncSummary:
         summary = SyncSummary()
         retries_before = self.client.stats.retries
-        if not self._take_lease():
+        if not self._lease.take():
             summary.skipped = True
             return summary
         try:
-            waiting: dict[str, list[portal_client.SubmissionRef]] = {}
-            for destination_id, service in self.destinations.items():
-                try:
-                    waiting[destination_id] = self._new_refs(destination_id, summary)
-                except portal_client.PortalError as err:
-                    self._failed(summary, service, err)
-                    log.warning("listing %s failed: %s", destination_id, err)
+            with self._lease.kept():
+                self._round(summary)
+        except LeaseLost as err:
+            summary.errors += 1
+            summary.error_messages.append(str(err))
+        finally:
             try:
-                self._intake(waiting, summary)
+                self._lease.release()
+            finally:
+                summary.retried += self.client.stats.retries - retries_before
+        return summary
+
+    def _round(self, summary: SyncSummary) -> None:
+        waiting: dict[str, list[portal_client.SubmissionRef]] = {}
+        reachable = True
+        for destination_id, service in self.destinations.items():
+            try:
+                waiting[destination_id] = self._new_refs(destination_id, summary)
+            except portal_client.PortalError as err:
+                self._failed(summary, service, err)
+                log.warning("listing %s failed: %s", destination_id, err)
+                if unreachable(err):  # the other destinations are behind the same portal
+                    reachable = False
+                    break
+        if reachable:
+            try:
+                reachable = self._intake(waiting, summary)
             except portal_client.PortalError as err:  # the service's keys could not be fetched
                 summary.errors += 1
                 summary.error_messages.append(str(err))
+                reachable = not unreachable(err)
             except BaseException:
-                # A worker died, or storing failed: answers still under way must not reach the
-                # next round, so the workers go and the next round starts new ones.
+                # A worker died, storing failed or the lease was lost: answers still under way
+                # must not reach the next round, so the workers go and the next round starts new ones.
                 self._supply.close()
                 raise
+        if reachable:
             self.deliver_outbox(summary)  # what is left: earlier failures now due, other notices
-        finally:
-            self._release_lease()
-            summary.retried += self.client.stats.retries - retries_before
-        return summary
+        else:
+            self._count_backlog(summary)
 
     @staticmethod
     def _failed(summary: SyncSummary, service: Service, err: portal_client.PortalError) -> None:
@@ -179,16 +198,20 @@ class PortalSync:
         summary.known += len(refs) - len(new)
         return new
 
-    def _intake(self, waiting: Mapping[str, Sequence[portal_client.SubmissionRef]], summary: SyncSummary) -> None:
+    def _intake(self, waiting: Mapping[str, Sequence[portal_client.SubmissionRef]], summary: SyncSummary) -> bool:
         """Fetch, open and answer every waiting submission, storing them in batches as they finish.
 
         The workers take the tasks; this thread hands them out and does the database work:
         a batch of finished submissions is stored in one transaction, and their answers
-        are handed to the workers to post as soon as that transaction commits.
+        are handed to the workers to post as soon as that transaction commits. Once the
+        portal turns out unreachable, no further submission is started (each would only
+        run through its retries); the tasks under way finish. Returns whether the portal
+        stayed reachable.
         """
         todo = deque((ref, self.destinations[d]) for d, refs in waiting.items() for ref in refs)
         if not todo:
-            return
+            return True
+        reachable = True
         # Fetched per round: a key rotation of the service is picked up by the next sync.
         keys = self._supply.keys(self.client.service_keys())
         with self.uow(write=False) as uow:
@@ -204,7 +227,7 @@ class PortalSync:
             nonlocal waited_since
             for destination_id, finished in ready.items():
                 for start in range(0, len(finished), self.store_batch):
-                    self._renew_lease()
+                    self._lease.check()
                     stored = self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
                     answers.extend(answer_task(msg) for msg in stored)
             ready.clear()
@@ -224,13 +247,22 @@ class PortalSync:
                     continue
                 break
             timeout = None if waited_since is None else max(0.0, waited_since + self.batch_seconds - time.monotonic())
+            self._lease.check()
             for result in workers.results(timeout):
                 if counts_retries:
                     summary.retried += result.retries
+                if isinstance(result, Posted | FetchFailed) and result.unreachable and reachable:
+                    reachable = False
+                    summary.errors += 1
+                    summary.error_messages.append(
+                        f"portal unreachable ({result.error}); {len(todo)} submissions left for the next round")
+                    todo.clear()
                 if isinstance(result, Posted):
                     marks.append(result)
                 elif isinstance(result, FetchFailed):
-                    if result.gone:
+                    if result.unreachable:
+                        pass  # counted once above; the submission stays at the portal
+                    elif result.gone:
                         summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
                     else:
                         summary.errors += 1
@@ -245,6 +277,7 @@ class PortalSync:
             if len(marks) >= self.store_batch:
                 self._mark(marks, summary)
         self._mark(marks, summary)
+        return reachable
 
     def _mark(self, posted: list[Posted], summary: SyncSummary) -> None:
         """Record which answers the portal took, in one transaction per batch: a crash before it only
@@ -287,53 +320,51 @@ class PortalSync:
         return stored.messages
 
     def deliver_outbox(self, summary: SyncSummary | None = None) -> SyncSummary:
-        """Post every due message; failures stay queued with a backoff."""
+        """Post every due message; failures stay queued with a backoff. Once the portal turns
+        out unreachable the rest waits, untouched, for a later round."""
         summary = summary or SyncSummary()
         while True:
+            self._lease.check()
             with self.uow(write=False) as uow:
                 batch = [answer_task(m) for m in intake.pending_messages(uow, now=self.clock())]
             if not batch:
                 break
+            cut_off = threading.Event()
+
+            def post(task: PostTask) -> Posted | None:
+                if cut_off.is_set():
+                    return None
+                posted = post_answer(task, self.client)
+                if posted.unreachable:
+                    cut_off.set()
+                return posted
+
             # Posted by several threads: each post mostly waits for the portal.
             with ThreadPoolExecutor(self.posters, thread_name_prefix="portal-post") as posting:
-                posted = list(posting.map(lambda task: post_answer(task, self.client), batch))
+                posted = [p for p in posting.map(post, batch) if p is not None]
             progress = any(p.error is None for p in posted)
             self._mark(posted, summary)
-            if not progress:
+            if cut_off.is_set() or not progress:
                 break
-        with self.uow(write=False) as uow:
-            summary.outbox_pending = uow.intake.outbox_backlog()
+        self._count_backlog(summary)
         return summary
 
+    def _count_backlog(self, summary: SyncSummary) -> None:
+        with self.uow(write=False) as uow:
+            summary.outbox_pending = uow.intake.outbox_backlog()
+
     def watch(self, interval: float, *, rounds: int | None = None, report: Callable[[SyncSummary], None] = print) -> None:
+        """Sync every ``interval`` seconds. A failed round (a worker killed, the database briefly
+        away) is logged and the next one runs: a service must not end for a passing fault."""
         done = 0
         while rounds is None or done < rounds:
-            report(self.run_once())
+            try:
+                report(self.run_once())
+            except Exception:
+                log.exception("sync round failed; trying again in %s s", interval)
             done += 1
             if rounds is None or done < rounds:
                 time.sleep(interval)
-
-    def _take_lease(self) -> bool:
-        now = self.clock()
-        with self.uow() as uow:
-            current = uow.intake.lease_holder(LEASE_NAME)
-            if current and current[0] != self.holder and _is_dead_local_process(current[0]):
-                # A crashed sync on this PC must not block intake until its lease expires.
-                uow.intake.release_lease(LEASE_NAME, current[0])
-            ok = uow.intake.try_lease(LEASE_NAME, self.holder, now, now + self.lease)
-            uow.commit()
-        self._lease_until = now + self.lease if ok else now
-        return ok
-
-    def _renew_lease(self) -> None:
-        # One write per half lease, not per submission.
-        if self.clock() > self._lease_until - self.lease / 2:
-            self._take_lease()
-
-    def _release_lease(self) -> None:
-        with self.uow() as uow:
-            uow.intake.release_lease(LEASE_NAME, self.holder)
-            uow.commit()
 
 
 def answer_task(msg: intake.PendingMessage) -> PostTask:
@@ -345,16 +376,3 @@ def default_workers() -> int:
     leaves its core to the portal or the sync's thread; a spare worker only adds switching."""
     return os.cpu_count() or 1
 
-
-def _is_dead_local_process(holder: str) -> bool:
-    """True when ``holder`` ("host:pid") names a process of this host that no longer runs."""
-    host, _, pid_text = holder.rpartition(":")
-    if host != socket.gethostname() or not pid_text.isdigit():
-        return False
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False  # alive, owned by another user
-    return False

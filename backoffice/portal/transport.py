@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 import httpx
 
 from .connections import Connections, Response, is_loopback_host
-from .limiter import Limiter, parse_retry_after
+from .limiter import Limiter, Retry, parse_retry_after
 
 T = TypeVar("T")
 
@@ -189,6 +189,7 @@ class Transport:
         is retried like any other transport error.
         """
         policy = self._limiter.policy
+        retry = Retry()
         attempt = 0
         reauthorised = False
         while True:
@@ -196,7 +197,7 @@ class Transport:
             sent_headers = dict(headers or {})
             if auth:
                 sent_headers["Authorization"] = f"Bearer {self._access_token()}"
-            self._limiter.before_request()
+            self._limiter.before_request(retry)
             self.stats.requests += 1
             retry_after: float | None = None
             status: int | None = None
@@ -231,15 +232,20 @@ class Transport:
                         return result
             except RETRYABLE_ERRORS as exc:
                 cause, status = exc, None
+            if retry_after is not None and not policy.honours(retry_after):
+                raise PortalUnavailable(
+                    f"portal unavailable: {method} {httpx.URL(url).path} answered {status} and asks to retry "
+                    f"after {retry_after:.0f} s; trying again in a later round",
+                    cause=cause,
+                ) from cause
             if attempt >= policy.max_attempts:
-                self._limiter.on_give_up()
                 raise PortalUnavailable(
                     f"portal unavailable: {method} {httpx.URL(url).path} failed {attempt} times, "
                     f"last with {_describe(cause)}",
                     cause=cause,
                 ) from cause
             self.stats.retries += 1
-            self._limiter.on_failure(retry_after, status=status)
+            self._limiter.on_failure(retry, retry_after, status=status)
 
     def _drop_token(self) -> None:
         with self._token_lock:

@@ -80,6 +80,7 @@ class FetchFailed:
     error: str
     gone: bool  # no longer there: accepted or rejected meanwhile
     retries: int
+    unreachable: bool = False  # the portal is down or refuses our credentials: no use trying more now
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,7 @@ class Posted:
     task: PostTask
     error: str | None  # None: the portal took the event (or already had it)
     retries: int
+    unreachable: bool = False  # see FetchFailed
 
 
 Task = OpenTask | PostTask | PostTasks
@@ -114,21 +116,27 @@ def run_task(task: Task, client: portal_client.SubmissionClient, max_attachment_
         job = fetch_job(client, task.ref, task.service, task.keys, max_attachment_bytes=max_attachment_bytes, now=task.now)
     except portal_client.PortalError as err:
         gone = isinstance(err, portal_client.SubmissionGone)
-        return FetchFailed(task.ref, str(err), gone, client.stats.retries - retries_before)
+        return FetchFailed(task.ref, str(err), gone, client.stats.retries - retries_before, unreachable(err))
     return Finished(task.ref, prepare(job), client.stats.retries - retries_before)
 
 
 def post_answer(task: PostTask, client: portal_client.SubmissionClient) -> Posted:
     """Post one accept or reject; a 409 (already there) counts as done."""
     retries_before = client.stats.retries
+    cut_off = False
     try:
         client.post_event(task.portal_case_id, task.body)
         error = None
     except portal_client.EventRejected as err:
         error = f"portal refused the {task.kind}: {err}"
     except portal_client.PortalError as err:
-        error = str(err)
-    return Posted(task, error, client.stats.retries - retries_before)
+        error, cut_off = str(err), unreachable(err)
+    return Posted(task, error, client.stats.retries - retries_before, cut_off)
+
+
+def unreachable(err: portal_client.PortalError) -> bool:
+    """Whether ``err`` means no request to this portal can succeed now (down, or refusing our credentials)."""
+    return isinstance(err, portal_client.PortalUnavailable | portal_client.PortalAuthError)
 
 
 def failed(task: Task, error: str) -> Result | tuple[Posted, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -124,6 +124,16 @@ class IntakeRepository:
             .values(holder=holder, expires_at=until)
         )
         return result.rowcount == 1  # type: ignore[attr-defined]
+
+    def database_now(self) -> datetime:
+        """The database server's time: several PCs share a lease, and their clocks may differ.
+
+        SQLite has no server; its clients share the file, and so this machine's clock.
+        """
+        if self.session.get_bind().dialect.name == "postgresql":
+            value: datetime = self.session.scalar(select(func.now()))
+            return value.astimezone(UTC)
+        return datetime.now(UTC)
 
     def lease_holder(self, name: str) -> tuple[str, datetime] | None:
         lease = self.session.get(Lease, name)

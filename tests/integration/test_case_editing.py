@@ -16,8 +16,6 @@ from backoffice.domain.status import Action
 from backoffice.services import case_editing, cases, edit_conflicts
 from backoffice.services.case_queries import get_case
 
-from .test_case_store import admin  # noqa: F401 - the shared admin fixture
-
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 

@@ -28,14 +28,6 @@ def _form(service: Service, seed: int) -> dict:  # type: ignore[type-arg]
     return generate_application(service, random.Random(seed), date(2026, 11, 2))
 
 
-@pytest.fixture
-def admin(db: Database):  # type: ignore[no-untyped-def]
-    with db.uow() as uow:
-        user = ensure_user(uow, "it", "IT", [Role.ADMIN, Role.TEAM_LEAD], ["zwf", "egs", "bua"])
-        uow.commit()
-    return user
-
-
 def test_create_list_and_detail_round_trip(db: Database, admin) -> None:  # type: ignore[no-untyped-def]
     with db.uow() as uow:
         azs = [cases.create_case(uow, admin, Service.WBS, _form(Service.WBS, i), now=T0 + timedelta(hours=i)) for i in range(3)]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backoffice.portal.limiter import Limiter, RetryPolicy, parse_retry_after
+from backoffice.portal.limiter import Limiter, Retry, RetryPolicy, parse_retry_after
 
 from .fakes import FakeClock
 
@@ -21,25 +21,41 @@ def make(policy: RetryPolicy | None = None, seed: int = 0) -> tuple[Limiter, Fak
 
 def test_delays_grow_exponentially_and_are_capped() -> None:
     limiter, _ = make(RetryPolicy(base_delay=0.5, max_delay=5.0, jitter=0.0))
-    delays = [limiter.on_failure() for _ in range(7)]
+    retry = Retry()
+    delays = [limiter.on_failure(retry) for _ in range(7)]
     assert delays == [0.5, 1.0, 2.0, 4.0, 5.0, 5.0, 5.0]
 
 
-def test_success_restarts_the_backoff_series() -> None:
+def test_each_request_has_its_own_backoff_series() -> None:
     limiter, _ = make(RetryPolicy(jitter=0.0))
-    limiter.on_failure()
-    limiter.on_failure()
+    first = Retry()
+    limiter.on_failure(first)
+    limiter.on_failure(first)
+    assert limiter.on_failure(Retry()) == 0.5  # another request starts at the first step
+    assert limiter.on_failure(first) == 2.0
+
+
+def test_threads_never_take_each_others_waits() -> None:
+    """Two requests of one client on two threads: a success or a new request of the one
+    neither clears nor borrows the wait the server gave the other."""
+    limiter, clock = make(RetryPolicy(jitter=0.0))
+    a, b = Retry(), Retry()
+    limiter.before_request(a)
+    limiter.on_failure(a, 30.0, status=429)  # A: "Retry-After: 30"
+    limiter.before_request(b)  # B's first attempt waits only the spacing the 429 widened
     limiter.on_success()
-    assert limiter.on_failure() == 0.5
+    clock.sleeps.clear()
+    assert limiter.before_request(a) == pytest.approx(30.0 - 0.5)
+    assert clock.sleeps == [pytest.approx(29.5)]
 
 
-def test_give_up_restarts_the_backoff_series_but_keeps_the_spacing() -> None:
+def test_throttling_keeps_the_spacing_for_later_requests() -> None:
     limiter, _ = make(RetryPolicy(jitter=0.0))
+    retry = Retry()
     for _ in range(3):
-        limiter.on_failure(status=503)
-    limiter.on_give_up()
+        limiter.on_failure(retry, status=503)
     assert limiter.spacing == 2.0
-    assert limiter.on_failure() == 0.5
+    assert limiter.on_failure(Retry()) == 0.5
 
 
 @given(
@@ -63,24 +79,28 @@ def test_jitter_actually_varies() -> None:
 def test_before_request_waits_exactly_the_announced_delay() -> None:
     limiter, clock = make(RetryPolicy(jitter=0.5), seed=3)
     assert limiter.before_request() == 0.0
-    delay = limiter.on_failure()
-    assert limiter.before_request() == pytest.approx(delay)
+    retry = Retry()
+    delay = limiter.on_failure(retry)
+    assert limiter.before_request(retry) == pytest.approx(delay)
     assert clock.sleeps == [pytest.approx(delay)]
 
 
 def test_time_already_passed_counts_towards_the_delay() -> None:
     limiter, clock = make(RetryPolicy(jitter=0.0))
-    limiter.before_request()
-    limiter.on_failure()  # 0.5 s
+    retry = Retry()
+    limiter.before_request(retry)
+    limiter.on_failure(retry)  # 0.5 s
     clock.now += 0.2
-    assert limiter.before_request() == pytest.approx(0.3)
+    assert limiter.before_request(retry) == pytest.approx(0.3)
 
 
-def test_retry_after_wins_over_backoff_and_is_capped() -> None:
-    limiter, _ = make(RetryPolicy(max_delay=30.0, jitter=0.0))
-    assert limiter.on_failure(7.0, status=429) == 7.0
-    assert limiter.on_failure(3600.0, status=429) == 30.0
-    assert limiter.on_failure(-5.0, status=429) == 0.0
+def test_retry_after_wins_over_backoff_up_to_its_own_cap() -> None:
+    policy = RetryPolicy(max_delay=30.0, max_retry_after=120.0, jitter=0.0)
+    limiter, _ = make(policy)
+    assert limiter.on_failure(Retry(), 7.0, status=429) == 7.0
+    assert limiter.on_failure(Retry(), 90.0, status=429) == 90.0  # above the backoff cap: as asked
+    assert limiter.on_failure(Retry(), -5.0, status=429) == 0.0
+    assert policy.honours(120.0) and not policy.honours(3600.0)
 
 
 def test_parse_retry_after_seconds_and_http_date() -> None:
@@ -96,22 +116,23 @@ def test_parse_retry_after_seconds_and_http_date() -> None:
 
 def test_spacing_doubles_on_throttling_only() -> None:
     limiter, _ = make(RetryPolicy(base_delay=0.5, max_delay=4.0, jitter=0.0))
-    limiter.on_failure(status=500)
-    limiter.on_failure()  # a timeout: no status
+    limiter.on_failure(Retry(), status=500)
+    limiter.on_failure(Retry())  # a timeout: no status
     assert limiter.spacing == 0.0
     spacings = []
     for status in (429, 503, 429, 503, 429):
-        limiter.on_failure(status=status)
+        limiter.on_failure(Retry(), status=status)
         spacings.append(limiter.spacing)
     assert spacings == [0.5, 1.0, 2.0, 4.0, 4.0]  # capped by max_delay
 
 
 def test_spacing_ramps_down_after_success_to_zero() -> None:
     limiter, clock = make(RetryPolicy(base_delay=0.5, jitter=0.0))
+    retry = Retry()
     for _ in range(4):
-        limiter.on_failure(status=503)
+        limiter.on_failure(retry, status=503)
     assert limiter.spacing == 4.0
-    limiter.before_request()  # the retry, after the backoff
+    limiter.before_request(retry)  # the retry, after the backoff
     clock.sleeps.clear()
     seen = []
     for _ in range(5):
@@ -124,9 +145,10 @@ def test_spacing_ramps_down_after_success_to_zero() -> None:
 
 def test_spacing_counts_from_the_previous_request_start() -> None:
     limiter, clock = make(RetryPolicy(base_delay=0.5, jitter=0.0))
+    retry = Retry()
     for _ in range(3):
-        limiter.on_failure(status=429)
-    limiter.before_request()
+        limiter.on_failure(retry, status=429)
+    limiter.before_request(retry)
     limiter.on_success()  # spacing 1.0
     clock.now += 0.75  # the request itself took this long
     assert limiter.before_request() == pytest.approx(0.25)
@@ -135,14 +157,15 @@ def test_spacing_counts_from_the_previous_request_start() -> None:
 def test_two_limiters_share_no_state() -> None:
     a, _ = make()
     b, _ = make()
-    a.on_failure(status=429)
+    a.on_failure(Retry(), status=429)
+    assert a.spacing == 0.5
     assert b.spacing == 0.0
-    assert b.consecutive_failures == 0
 
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"max_attempts": 0}, {"base_delay": -1.0}, {"base_delay": 10.0, "max_delay": 1.0}, {"jitter": 1.5}],
+    [{"max_attempts": 0}, {"base_delay": -1.0}, {"base_delay": 10.0, "max_delay": 1.0}, {"jitter": 1.5},
+     {"max_retry_after": -1.0}],
 )
 def test_policy_rejects_nonsense(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError):

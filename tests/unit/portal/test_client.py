@@ -205,6 +205,16 @@ def test_429_with_retry_after_date_is_honoured(connect, clock: FakeClock) -> Non
     assert clock.sleeps == [pytest.approx(12.0)]
 
 
+def test_retry_after_beyond_the_policy_ends_the_request_at_once(connect, clock: FakeClock) -> None:
+    """A portal asking for ten minutes is not retried early (nor waited for within a round)."""
+    client, portal = connect(lambda r: httpx.Response(429, headers={"Retry-After": "600"}))
+    with pytest.raises(PortalUnavailable, match="429 and asks to retry after 600 s") as err:
+        client.get_submission("sub-1")
+    assert len(portal.api_requests) == 1
+    assert clock.sleeps == []
+    assert err.value.status == 429
+
+
 def test_gives_up_after_max_attempts(connect, clock: FakeClock) -> None:
     client, portal = connect(lambda r: httpx.Response(503, text="maintenance"), max_attempts=4)
     with pytest.raises(PortalUnavailable, match="4 times.*503") as err:

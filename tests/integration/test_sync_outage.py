@@ -1,0 +1,116 @@
+"""The sync when the portal goes away or another client takes over: rounds end soon and lose nothing."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from backoffice.bootstrap import Database
+from backoffice.portal.client import PortalUnavailable
+from backoffice.portal.sync import LEASE_NAME
+from backoffice.store.intake_models import Lease, OutboxMessage
+from backoffice.store.models import Case
+
+from .sync_support import count, make_sync
+
+
+def _portal_down(calls: list[str]):  # type: ignore[no-untyped-def]
+    def down(*args: object, **kwargs: object) -> None:
+        calls.append(str(args[0]) if args else "")
+        raise PortalUnavailable("portal unavailable: connection refused")
+
+    return down
+
+
+def test_an_unreachable_portal_ends_the_round_after_the_first_submission(db: Database, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    portal = portal_factory(count=6)
+    sync = make_sync(db, portal, workers=1)  # inline: the submissions are fetched with this very client
+    fetched: list[str] = []
+    monkeypatch.setattr(sync.client, "get_submission", _portal_down(fetched))
+    down = sync.run_once()
+    assert len(fetched) == 1  # not five more retry series against a portal known to be down
+    assert down.new == 0 and down.errors == 1
+    assert any("5 submissions left for the next round" in m for m in down.error_messages), down.error_messages
+    monkeypatch.undo()
+    assert sync.run_once().new == 6
+    assert count(db, Case) == 6
+
+
+def test_the_outbox_waits_untouched_once_the_portal_is_unreachable(db: Database, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    portal = portal_factory(count=10)
+    # inline, all ten stored in one batch: their accepts fail once each, then wait in the outbox
+    sync = make_sync(db, portal, workers=1, posters=3, batch_seconds=30)
+    posts: list[str] = []
+    monkeypatch.setattr(sync.client, "post_event", _portal_down(posts))
+    sync.run_once()
+    assert count(db, Case) == 10
+    with db.uow() as uow:  # all due again now
+        for msg in uow.session.scalars(select(OutboxMessage)):
+            assert msg.attempts == 1
+            msg.next_attempt_at = msg.created_at
+        uow.commit()
+    posts.clear()
+    summary = sync.deliver_outbox()
+    assert 1 <= len(posts) <= 3  # at most what the posting threads had started
+    assert summary.outbox_pending == 10
+    with db.uow(write=False) as uow:
+        attempts = sorted(m.attempts for m in uow.session.scalars(select(OutboxMessage)))
+    assert attempts == [1] * (10 - len(posts)) + [2] * len(posts)
+
+
+def test_a_slow_round_keeps_its_lease_and_others_skip(db: Database, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    portal = portal_factory(count=6, faults="slow:1.0", slow_delay=(0.25, 0.25))
+    first = make_sync(db, portal, holder="pc-1", lease_seconds=1)
+    second = make_sync(db, portal, holder="pc-2", lease_seconds=1)
+    results = []
+    round_ = threading.Thread(target=lambda: results.append(first.run_once()))
+    started = time.monotonic()
+    round_.start()
+    time.sleep(1.6)  # past the lease's length: only renewals keep it
+    assert round_.is_alive(), "the round was meant to outlast its lease"
+    assert second.run_once().skipped
+    round_.join(60)
+    assert time.monotonic() - started > 1.6
+    assert results[0].new == 6 and results[0].errors == 0, results[0].error_messages
+    assert second.run_once().new == 0  # free again after the round
+
+
+def test_a_round_whose_lease_was_taken_over_stops(db: Database, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    portal = portal_factory(count=12, faults="slow:1.0", slow_delay=(0.15, 0.15))
+    sync = make_sync(db, portal, holder="pc-1", lease_seconds=1)
+    results = []
+    round_ = threading.Thread(target=lambda: results.append(sync.run_once()))
+    round_.start()
+    time.sleep(0.5)
+    with db.uow() as uow:  # e.g. a PC whose clock ran ahead took the lease as expired
+        uow.session.execute(update(Lease).where(Lease.name == LEASE_NAME)
+                            .values(holder="pc-2", expires_at=datetime.now(UTC) + timedelta(hours=1)))
+        uow.commit()
+    round_.join(60)
+    summary = results[0]
+    assert any("took over the sync lease" in m for m in summary.error_messages)
+    assert summary.new < 12  # stopped early: the rest is the new holder's
+    with db.uow(write=False) as uow:
+        assert uow.intake.lease_holder(LEASE_NAME)[0] == "pc-2"  # not released by the loser
+
+
+@pytest.mark.parametrize("failure", [RuntimeError("worker killed"), OSError("database is away")])
+def test_watch_goes_on_after_a_failed_round(db: Database, portal_factory, monkeypatch, failure: Exception) -> None:  # type: ignore[no-untyped-def]
+    portal = portal_factory(count=3)
+    sync = make_sync(db, portal, workers=1)
+    real = sync.run_once
+    rounds = iter([failure])
+
+    def flaky():  # type: ignore[no-untyped-def]
+        for error in rounds:
+            raise error
+        return real()
+
+    monkeypatch.setattr(sync, "run_once", flaky)
+    reports = []
+    sync.watch(0.01, rounds=2, report=reports.append)
+    assert len(reports) == 1 and reports[0].new == 3
