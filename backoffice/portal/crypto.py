@@ -206,6 +206,13 @@ def authentication_tag(token: str) -> str:
     return token[token.rindex(".") + 1:]
 
 
+def compact_jwe_limit(plaintext_bytes: int) -> int:
+    """The most bytes a compact JWE (RSA-OAEP-256, A256GCM) of at most ``plaintext_bytes`` takes:
+    the ciphertext in base64url, plus room for the header, the wrapped key (683 characters
+    for RSA 4096), the IV and the tag. A limit on files must not refuse their encryption."""
+    return -(-4 * plaintext_bytes // 3) + 8192
+
+
 def sha512_hex(data: bytes) -> str:
     return hashlib.sha512(data).hexdigest()
 

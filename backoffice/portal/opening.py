@@ -98,6 +98,7 @@ def open_submission(
     fetch_attachment: AttachmentFetcher,
     *,
     expected_service: Service | None = None,
+    max_attachment_bytes: int | None = None,
 ) -> Opened | Refused:
     """Everything a subscriber must check before it may accept; never raises for bad content."""
     metadata: dict[str, Any] | None = None
@@ -116,7 +117,8 @@ def open_submission(
         violations = schemas.validate_form(uri, form)
         if violations:
             raise Refusal(problems.SCHEMA_VIOLATION, "; ".join(violations[:10]), "data")
-        attachments, attachment_tags = _open_attachments(envelope, structure.get("attachments", []), key, fetch_attachment)
+        attachments, attachment_tags = _open_attachments(
+            envelope, structure.get("attachments", []), key, fetch_attachment, max_attachment_bytes)
     except Refusal as refusal:
         return Refused(envelope, refusal.problem, refusal.detail, refusal.instance, metadata)
     tags = crypto.AuthenticationTags(metadata=metadata_tag, data=data_tag, attachments=attachment_tags)
@@ -189,8 +191,12 @@ def _service_of(submission_schema: dict[str, Any]) -> tuple[Service, str]:
     return service, uri
 
 
+def too_large_text(attachment_id: str, limit: int) -> str:
+    return f"Anlage {attachment_id} ist größer als die Grenze von {limit} Bytes"
+
+
 def _open_attachments(
-    envelope: Envelope, declared: list[dict[str, Any]], key: jwk.JWK, fetch: AttachmentFetcher
+    envelope: Envelope, declared: list[dict[str, Any]], key: jwk.JWK, fetch: AttachmentFetcher, limit: int | None
 ) -> tuple[tuple[OpenedAttachment, ...], dict[str, str]]:
     by_id = {a["attachmentId"]: a for a in declared}
     if set(by_id) != set(envelope.attachment_ids):
@@ -203,6 +209,8 @@ def _open_attachments(
     for att_id in envelope.attachment_ids:
         token = fetch(att_id)
         content, tags[att_id] = _decrypt(token, key, f"attachment:{att_id}")
+        if limit is not None and len(content) > limit:
+            raise Refusal(problems.ATTACHMENT_TOO_LARGE, too_large_text(att_id, limit), problems.attachment_instance(att_id))
         meta = by_id[att_id]
         digest = crypto.sha512_hex(content)
         if digest != meta["hash"]["content"]:

@@ -20,7 +20,7 @@ from jwcrypto import jwk
 from ..domain.catalog import Service
 from . import client as portal_client
 from . import crypto, eventlog, problems
-from .opening import Envelope, Opened, Refusal, Refused, open_submission
+from .opening import Envelope, Opened, Refusal, Refused, open_submission, too_large_text
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class Job:
     events: tuple[str, ...]  # the case's event log (SETs)
     keys: OpeningKeys
     now: int  # iat of the answer SET
+    max_attachment_bytes: int  # per attachment, decrypted
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +107,17 @@ def fetch_job(
     events = tuple(client.get_events(fetched.case_id))
     attachments: dict[str, str] = {}
     too_large: dict[str, str] = {}
+    limit = crypto.compact_jwe_limit(max_attachment_bytes)  # the limit is on the file, not its encryption
     for attachment_id in fetched.attachment_ids:
         try:
             # Streamed, and refused as soon as it passes the limit: never more than that in memory.
-            token = client.fetch_attachment(fetched.submission_id, attachment_id, max_bytes=max_attachment_bytes)
-        except portal_client.AttachmentTooLarge as err:
-            too_large[attachment_id] = str(err)
+            token = client.fetch_attachment(fetched.submission_id, attachment_id, max_bytes=limit)
+        except portal_client.AttachmentTooLarge:
+            too_large[attachment_id] = too_large_text(attachment_id, max_attachment_bytes)
             continue
         # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
         attachments[attachment_id] = token.decode("ascii", errors="replace").strip()
-    return Job(envelope, service, attachments, too_large, events, keys, now=now)
+    return Job(envelope, service, attachments, too_large, events, keys, now=now, max_attachment_bytes=max_attachment_bytes)
 
 
 def prepare(job: Job) -> Prepared:
@@ -129,7 +131,8 @@ def prepare(job: Job) -> Prepared:
         outcome: Opened | Refused = Refused(env, refusal.problem, refusal.detail, refusal.instance)
     else:
         submitted_at = submit.submitted_at
-        outcome = open_submission(env, decryption, _fetcher(job), expected_service=job.expected_service)
+        outcome = open_submission(env, decryption, _fetcher(job), expected_service=job.expected_service,
+                                  max_attachment_bytes=job.max_attachment_bytes)
         if isinstance(outcome, Opened):
             wrong = eventlog.tag_mismatch(submit.tags, outcome.tags)
             if wrong is not None:

@@ -94,6 +94,7 @@ class PortalSync:
         lease_seconds: int = 120,
         workers: int | None = None,
         store_batch: int = 32,
+        store_bytes: int = 64 * 1024 * 1024,
         batch_seconds: float = 0.1,
         posters: int = 4,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
@@ -111,6 +112,9 @@ class PortalSync:
         self.workers = max(1, workers or default_workers())
         # At most this many finished submissions share one transaction (1: one each).
         self.store_batch = max(1, store_batch)
+        # ... and a batch is stored early once its attachments reach this size, so scans of
+        # 20 MiB each never pile up in memory waiting for their transaction.
+        self.store_bytes = max(1, store_bytes)
         # How long finished submissions wait for more to share their transaction (each commit
         # costs a sync to disk and a counter reservation), at the price of a little latency.
         self.batch_seconds = max(0.0, batch_seconds)
@@ -220,17 +224,19 @@ class PortalSync:
         counts_retries = not isinstance(workers, InlineWorkers)  # inline, the client's own stats count them
         answers: list[PostTask] = []  # stored, not yet handed to the workers
         ready: dict[str, list[Prepared]] = {}  # destination -> finished, not yet stored
+        ready_bytes = 0  # of their attachments
         waited_since: float | None = None
         marks: list[Posted] = []
 
         def store_ready() -> None:
-            nonlocal waited_since
+            nonlocal waited_since, ready_bytes
             for destination_id, finished in ready.items():
                 for start in range(0, len(finished), self.store_batch):
                     self._lease.check()
                     stored = self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
                     answers.extend(answer_task(msg) for msg in stored)
             ready.clear()
+            ready_bytes = 0
             waited_since = None
 
         while True:
@@ -269,10 +275,12 @@ class PortalSync:
                         summary.error_messages.append(f"{result.ref.submission_id}: {result.error}")
                 else:
                     ready.setdefault(result.ref.destination_id, []).append(result.prepared)
+                    ready_bytes += attachment_bytes(result.prepared)
                     if waited_since is None:
                         waited_since = time.monotonic()
             finished = sum(len(batch) for batch in ready.values())
-            if finished >= self.store_batch or (finished and time.monotonic() >= (waited_since or 0) + self.batch_seconds):
+            due = finished and time.monotonic() >= (waited_since or 0) + self.batch_seconds
+            if finished >= self.store_batch or ready_bytes >= self.store_bytes or due:
                 store_ready()
             if len(marks) >= self.store_batch:
                 self._mark(marks, summary)
@@ -365,6 +373,11 @@ class PortalSync:
             done += 1
             if rounds is None or done < rounds:
                 time.sleep(interval)
+
+
+def attachment_bytes(prepared: Prepared) -> int:
+    outcome = prepared.outcome
+    return sum(len(a.content) for a in outcome.attachments) if isinstance(outcome, Opened) else 0
 
 
 def answer_task(msg: intake.PendingMessage) -> PostTask:

@@ -8,7 +8,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from backoffice.bootstrap import Database
 from backoffice.demo.portal.server import RETRY_AFTER_SECONDS
@@ -279,3 +279,50 @@ def test_store_all_hands_back_the_outbox_messages_it_wrote(db: Database, portal_
         assert columns == [message.kind, message.submission_id, message.portal_case_id, message.body]
         assert sent_at is not None  # posted within the round, and marked by that id
     assert {m.kind for m in returned} == {"accept", "reject"}
+
+
+def test_the_attachment_limit_is_on_the_file_not_its_encryption(tmp_path, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    """A file of exactly the limit is taken in (its JWE is a third larger); one byte less refuses it."""
+    from backoffice.bootstrap import open_database
+
+    def sync_with(limit: int | None, name: str) -> tuple[Database, object]:
+        db = open_database(f"sqlite:///{tmp_path / name}", migrate=True)
+        options = {} if limit is None else {"max_attachment_bytes": limit}
+        return db, make_sync(db, portal_factory(count=4), **options).run_once()
+
+    db, _ = sync_with(None, "all.sqlite3")
+    with db.uow(write=False) as uow:
+        largest = max(a.size for a in uow.session.scalars(select(Attachment)))
+    db.dispose()
+
+    db, summary = sync_with(largest, "exact.sqlite3")
+    assert (summary.new, summary.rejected) == (4, 0), summary.error_messages
+    db.dispose()
+
+    db, summary = sync_with(largest - 1, "below.sqlite3")
+    assert summary.rejected >= 1
+    with db.uow(write=False) as uow:
+        held = uow.intake.quarantine()
+        assert held and all(f"größer als die Grenze von {largest - 1} Bytes" in entry.reason for entry in held)
+    db.dispose()
+
+
+@pytest.mark.parametrize("store_bytes", [1 << 30, 1])
+def test_attachments_bound_what_waits_for_one_transaction(db: Database, portal_factory, store_bytes: int) -> None:  # type: ignore[no-untyped-def]
+    ticks = iter(range(10**6))
+
+    def clock() -> datetime:  # every batch stores its cases with a time of its own
+        return datetime(2026, 11, 2, 8, 0, tzinfo=UTC) + timedelta(seconds=next(ticks))
+
+    portal = portal_factory(count=6)
+    summary = make_sync(db, portal, workers=1, batch_seconds=30, store_bytes=store_bytes, clock=clock).run_once()
+    assert summary.new == 6
+    with db.uow(write=False) as uow:
+        stored = uow.session.scalars(select(Case)).all()
+        stamps = {c.created_at for c in stored}
+        destinations = len({c.service for c in stored})  # one destination per service
+        with_files = uow.session.scalar(select(func.count(func.distinct(Attachment.case_id))))
+    assert with_files == 6  # every demo application carries documents
+    # one transaction per destination when size allows, else one per case
+    assert len(stamps) == (destinations if store_bytes > 1 else 6)
+    assert destinations > 1

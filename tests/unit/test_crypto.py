@@ -266,3 +266,11 @@ def test_problem_table_is_consistent():
     assert problems.problem(problems.ENCRYPTION_ISSUE, "x", problems.attachment_instance("a")) == {
         "type": problems.BASE_URI + "encryption-issue", "title": "Entschlüsselungsfehler", "detail": "x",
         "instance": "attachment:a"}
+
+
+@pytest.mark.parametrize("size", [0, 1, 1000, 65_537])
+def test_the_jwe_limit_admits_the_encryption_of_a_file_at_the_limit(size: int) -> None:
+    key = crypto.generate_key("enc-4096", "enc", 4096)
+    token = crypto.encrypt(bytes(size), key, content_type="application/pdf")
+    assert len(token) <= crypto.compact_jwe_limit(size)
+    assert crypto.compact_jwe_limit(size) - len(token) < 9000  # not so loose that it means nothing
