@@ -184,19 +184,18 @@ class SubmissionClient:
                 raise
             return written
 
-        return self._stream_attachment(submission_id, attachment_id, max_bytes, to_file)
+        return self.stream_attachment(submission_id, attachment_id, max_bytes, to_file)
 
     def fetch_attachment(self, submission_id: str, attachment_id: str, *, max_bytes: int) -> bytes:
-        """One attachment (a JWE) in memory, with the same limit as ``download_attachment``.
+        """One attachment (a JWE) in memory, with the same limit as ``download_attachment``."""
+        return self.stream_attachment(submission_id, attachment_id, max_bytes, b"".join)
 
-        For a caller that needs the whole token anyway: a detour through a file only
-        costs system calls.
-        """
-        return self._stream_attachment(submission_id, attachment_id, max_bytes, b"".join)
-
-    def _stream_attachment(
+    def stream_attachment(
         self, submission_id: str, attachment_id: str, max_bytes: int, sink: Callable[[Iterator[bytes]], T]
     ) -> T:
+        """One attachment (a JWE) as ``sink`` makes it of the body's chunks; refused with
+        AttachmentTooLarge as soon as more than ``max_bytes`` arrive. A retried download
+        calls ``sink`` again, from the start."""
         if max_bytes < 0:
             raise ValueError("max_bytes must not be negative")
         what = f"attachment {attachment_id} of submission {submission_id}"

@@ -21,6 +21,7 @@ from ..domain.catalog import Service
 from . import client as portal_client
 from . import crypto, eventlog, problems
 from .opening import Envelope, Opened, Refusal, Refused, open_submission, too_large_text
+from .spool import AttachmentRules, Spooled, discard, spooling_sink, take
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class OpeningKeys:
 class Job:
     envelope: Envelope
     expected_service: Service
-    attachments: Mapping[str, str]  # attachment id -> JWE compact, as downloaded
+    attachments: Mapping[str, Spooled]  # attachment id -> JWE compact, as downloaded (in memory or a spool file)
     too_large: Mapping[str, str]  # attachment id -> why it was not downloaded
     events: tuple[str, ...]  # the case's event log (SETs)
     keys: OpeningKeys
@@ -91,10 +92,11 @@ def fetch_job(
     service: Service,
     keys: OpeningKeys,
     *,
-    max_attachment_bytes: int,
+    rules: AttachmentRules,
     now: int,
 ) -> Job:
-    """Everything the opening needs, from the network: the submission, its event log, its attachments."""
+    """Everything the opening needs, from the network: the submission, its event log, its attachments
+    (large ones in spool files, which ``prepare`` removes)."""
     fetched = client.get_submission(ref.submission_id)
     envelope = Envelope(
         submission_id=fetched.submission_id,
@@ -105,23 +107,32 @@ def fetch_job(
         encrypted_data=fetched.encrypted_data,
     )
     events = tuple(client.get_events(fetched.case_id))
-    attachments: dict[str, str] = {}
+    attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}
-    limit = crypto.compact_jwe_limit(max_attachment_bytes)  # the limit is on the file, not its encryption
-    for attachment_id in fetched.attachment_ids:
-        try:
-            # Streamed, and refused as soon as it passes the limit: never more than that in memory.
-            token = client.fetch_attachment(fetched.submission_id, attachment_id, max_bytes=limit)
-        except portal_client.AttachmentTooLarge:
-            too_large[attachment_id] = too_large_text(attachment_id, max_attachment_bytes)
-            continue
-        # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
-        attachments[attachment_id] = token.decode("ascii", errors="replace").strip()
-    return Job(envelope, service, attachments, too_large, events, keys, now=now, max_attachment_bytes=max_attachment_bytes)
+    sink = spooling_sink(rules)
+    try:
+        for attachment_id in fetched.attachment_ids:
+            try:
+                # Streamed, and refused as soon as it passes the limit.
+                attachments[attachment_id] = client.stream_attachment(
+                    fetched.submission_id, attachment_id, rules.download_limit, sink)
+            except portal_client.AttachmentTooLarge:
+                too_large[attachment_id] = too_large_text(attachment_id, rules.max_bytes)
+    except BaseException:
+        discard(attachments.values())
+        raise
+    return Job(envelope, service, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes)
 
 
 def prepare(job: Job) -> Prepared:
     """Check the event log, open the submission, sign accept or reject; never raises for bad content."""
+    try:
+        return _prepare(job)
+    finally:
+        discard(job.attachments.values())  # what the opening did not read: refused before it got there
+
+
+def _prepare(job: Job) -> Prepared:
     decryption, signing, service_keys = _parsed(job.keys)
     env = job.envelope
     submitted_at = None
@@ -155,6 +166,7 @@ def _fetcher(job: Job) -> Callable[[str], str]:
         if attachment_id in job.too_large:
             raise Refusal(problems.ATTACHMENT_TOO_LARGE, job.too_large[attachment_id],
                           problems.attachment_instance(attachment_id))
-        return job.attachments[attachment_id]
+        # A JWE is ASCII; anything else must fail as a decryption problem, not crash the sync.
+        return take(job.attachments[attachment_id]).decode("ascii", errors="replace").strip()
 
     return fetch

@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from jwcrypto import jwk
 
@@ -37,6 +38,7 @@ from . import client as portal_client
 from .lease import LeaseLost, SyncLease
 from .opening import Opened
 from .pool import Prepared
+from .spool import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_BYTES, AttachmentRules
 from .workers import (
     FetchFailed,
     InlineWorkers,
@@ -51,7 +53,7 @@ from .workers import (
 log = logging.getLogger(__name__)
 
 LEASE_NAME = "portal-sync"
-DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_ATTACHMENT_BYTES = DEFAULT_MAX_BYTES
 
 
 @dataclass
@@ -91,6 +93,8 @@ class PortalSync:
         *,
         holder: str,
         max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+        spool_dir: Path | None = None,
+        attachment_memory_bytes: int = DEFAULT_MEMORY_BYTES,
         lease_seconds: int = 120,
         workers: int | None = None,
         store_batch: int = 32,
@@ -121,7 +125,9 @@ class PortalSync:
         # Threads posting the outbox outside a round's intake (deliver_outbox).
         self.posters = max(1, posters)
         self.clock = clock
-        self._supply = WorkerSupply(keys.decryption, keys.signing, client, self.workers, max_attachment_bytes)
+        # Attachments beyond attachment_memory_bytes are downloaded into files of spool_dir.
+        rules = AttachmentRules(max_attachment_bytes, attachment_memory_bytes, str(spool_dir) if spool_dir else None)
+        self._supply = WorkerSupply(keys.decryption, keys.signing, client, self.workers, rules)
 
     def start(self) -> None:
         """Check the private keys and start the worker processes now rather than in the first round.

@@ -33,6 +33,7 @@ from ..domain.catalog import Service
 from . import client as portal_client
 from .opening import compile_checks
 from .pool import OpeningKeys, Prepared, fetch_job, prepare
+from .spool import AttachmentRules
 
 log = logging.getLogger(__name__)
 
@@ -98,14 +99,14 @@ Result = Finished | FetchFailed | Posted
 @dataclass(frozen=True, slots=True)
 class WorkerSetup:
     client: portal_client.ClientSpec
-    max_attachment_bytes: int
+    attachments: AttachmentRules
 
 
 class BrokenWorkers(Exception):
     """A worker process died (killed, out of memory): its tasks are lost, the round must end."""
 
 
-def run_task(task: Task, client: portal_client.SubmissionClient, max_attachment_bytes: int) -> Result | tuple[Posted, ...]:
+def run_task(task: Task, client: portal_client.SubmissionClient, rules: AttachmentRules) -> Result | tuple[Posted, ...]:
     """Do one task with ``client``; portal errors become results, bugs propagate."""
     if isinstance(task, PostTasks):
         return tuple(post_answer(t, client) for t in task.tasks)
@@ -113,7 +114,7 @@ def run_task(task: Task, client: portal_client.SubmissionClient, max_attachment_
         return post_answer(task, client)
     retries_before = client.stats.retries
     try:
-        job = fetch_job(client, task.ref, task.service, task.keys, max_attachment_bytes=max_attachment_bytes, now=task.now)
+        job = fetch_job(client, task.ref, task.service, task.keys, rules=rules, now=task.now)
     except portal_client.PortalError as err:
         gone = isinstance(err, portal_client.SubmissionGone)
         return FetchFailed(task.ref, str(err), gone, client.stats.retries - retries_before, unreachable(err))
@@ -159,14 +160,14 @@ class Workers(Protocol):
 class InlineWorkers:
     """Runs each task at once, in the calling thread, with the sync's own client."""
 
-    def __init__(self, client: portal_client.SubmissionClient, max_attachment_bytes: int) -> None:
+    def __init__(self, client: portal_client.SubmissionClient, rules: AttachmentRules) -> None:
         self._client = client
-        self._max_attachment_bytes = max_attachment_bytes
+        self._rules = rules
         self._done: deque[Result] = deque()
 
     def submit(self, task: Task) -> None:
         try:
-            answer = run_task(task, self._client, self._max_attachment_bytes)
+            answer = run_task(task, self._client, self._rules)
         except Exception as err:  # a bug: reported like in a worker process, and logged here
             log.exception("portal task failed")
             answer = failed(task, f"{type(err).__name__}: {err}")
@@ -314,7 +315,7 @@ def _serve(conn: multiprocessing.connection.Connection, setup: WorkerSetup) -> N
             if task == _STOP:
                 return
             try:
-                answer = run_task(task, client, setup.max_attachment_bytes)
+                answer = run_task(task, client, setup.attachments)
             except Exception as err:  # a bug: the sync reports it; the submission waits at the portal
                 answer = failed(task, f"{type(err).__name__}: {err}")
             try:
@@ -336,11 +337,11 @@ class WorkerSupply:
     """
 
     def __init__(self, decryption: jwk.JWK, signing: jwk.JWK, client: portal_client.SubmissionClient,
-                 count: int, max_attachment_bytes: int) -> None:
+                 count: int, rules: AttachmentRules) -> None:
         self._decryption, self._signing = decryption, signing
         self._client = client
         self._count = count
-        self._max_attachment_bytes = max_attachment_bytes
+        self._rules = rules
         self._private: tuple[str, str] | None = None
         self._workers: ProcessWorkers | None = None
         self._lock = threading.Lock()  # start() may run in another thread than the rounds
@@ -369,8 +370,8 @@ class WorkerSupply:
                 return self._workers
             spec = self._client.spec
             if submissions <= 1 or self._count <= 1 or spec is None:
-                return InlineWorkers(self._client, self._max_attachment_bytes)
-            self._workers = ProcessWorkers(self._count, WorkerSetup(spec, self._max_attachment_bytes))
+                return InlineWorkers(self._client, self._rules)
+            self._workers = ProcessWorkers(self._count, WorkerSetup(spec, self._rules))
             return self._workers
 
     def close(self) -> None:

@@ -17,6 +17,7 @@ from backoffice.portal.connection import parse_credentials
 from backoffice.portal.limiter import Limiter, RetryPolicy
 from backoffice.portal.opening import Opened
 from backoffice.portal.pool import OpeningKeys
+from backoffice.portal.spool import AttachmentRules
 from backoffice.portal.workers import (
     BrokenWorkers,
     FetchFailed,
@@ -50,7 +51,7 @@ def client(portal: DemoPortal) -> Iterator[SubmissionClient]:
 @pytest.fixture
 def workers(client: SubmissionClient) -> Iterator[ProcessWorkers]:
     assert client.spec is not None
-    started = ProcessWorkers(2, WorkerSetup(client.spec, 1024 * 1024))
+    started = ProcessWorkers(2, WorkerSetup(client.spec, AttachmentRules(max_bytes=1024 * 1024)))
     yield started
     started.close()
     assert multiprocessing.active_children() == []

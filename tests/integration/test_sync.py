@@ -326,3 +326,19 @@ def test_attachments_bound_what_waits_for_one_transaction(db: Database, portal_f
     # one transaction per destination when size allows, else one per case
     assert len(stamps) == (destinations if store_bytes > 1 else 6)
     assert destinations > 1
+
+
+def test_attachments_spooled_to_disk_arrive_whole_and_leave_no_file(db: Database, portal_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    portal = portal_factory(count=6, faults="oversize_attachment:0.3", max_attachment_bytes=20_000, seed=4)
+    # every attachment through a file; two worker processes
+    sync = make_sync(db, portal, workers=2, spool_dir=spool, attachment_memory_bytes=0, max_attachment_bytes=20_000)
+    summary = sync.run_once()
+    assert summary.new + summary.rejected == 6 and summary.new >= 1 and summary.rejected >= 1, summary.error_messages
+    with db.uow(write=False) as uow:
+        stored = uow.session.scalars(select(Attachment)).all()
+        assert stored and all(a.size > 0 for a in stored)
+        for attachment in stored:  # the bytes that arrived are the ones the metadata's hash names
+            assert hashlib.sha512(uow.blobs.get(attachment.sha512)).hexdigest() == attachment.sha512
+    assert list(spool.iterdir()) == []
