@@ -76,6 +76,7 @@ def history_action_labels() -> dict[str, str]:
         "forward": QCoreApplication.translate("Labels", "Weitergeleitet"),
         "withdraw": QCoreApplication.translate("Labels", "Zurückgezogen"),
         "close": QCoreApplication.translate("Labels", "Abgeschlossen"),
+        "portal_conflict": QCoreApplication.translate("Labels", "Portal: Antrag dort anders erledigt"),
     }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from jwcrypto import jwk
 
@@ -22,6 +22,8 @@ from . import client as portal_client
 from . import crypto, eventlog, problems
 from .opening import Envelope, Opened, Refusal, Refused, open_submission, too_large_text
 from .spool import AttachmentRules, Spooled, discard, spooling_sink, take
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -106,22 +108,31 @@ def fetch_job(
         encrypted_metadata=fetched.encrypted_metadata,
         encrypted_data=fetched.encrypted_data,
     )
-    events = tuple(client.get_events(fetched.case_id))
     attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}
     sink = spooling_sink(rules)
     try:
+        # The submission is there: a 404 for its parts is the portal's fault, an error to
+        # show every round, not a submission that went away.
+        events = tuple(_present(lambda: client.get_events(fetched.case_id)))
         for attachment_id in fetched.attachment_ids:
             try:
                 # Streamed, and refused as soon as it passes the limit.
-                attachments[attachment_id] = client.stream_attachment(
-                    fetched.submission_id, attachment_id, rules.download_limit, sink)
+                attachments[attachment_id] = _present(lambda: client.stream_attachment(
+                    fetched.submission_id, attachment_id, rules.download_limit, sink))
             except portal_client.AttachmentTooLarge:
                 too_large[attachment_id] = too_large_text(attachment_id, rules.max_bytes)
     except BaseException:
         discard(attachments.values())
         raise
     return Job(envelope, service, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes)
+
+
+def _present(fetch: Callable[[], T]) -> T:
+    try:
+        return fetch()
+    except portal_client.SubmissionGone as err:
+        raise portal_client.PortalError(f"the portal lists it but answers 404: {err}", status=404) from err
 
 
 def prepare(job: Job) -> Prepared:

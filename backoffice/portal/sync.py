@@ -304,9 +304,14 @@ class PortalSync:
             for p in posted:
                 if p.error is not None:
                     intake.mark_failed(uow, p.task.message_id, p.error, now=now)
+                elif p.conflict is not None:
+                    intake.mark_conflict(uow, p.task.message_id, p.task.submission_id, p.conflict, now=now)
             uow.commit()
         for p in posted:
-            if p.error is None:
+            if p.conflict is not None:
+                summary.errors += 1
+                summary.error_messages.append(f"outbox {p.task.kind} {p.task.submission_id}: {p.conflict}")
+            elif p.error is None:
                 summary.sent += 1
             else:
                 summary.errors += 1

@@ -31,6 +31,7 @@ from jwcrypto import jwk
 
 from ..domain.catalog import Service
 from . import client as portal_client
+from . import crypto
 from .opening import compile_checks
 from .pool import OpeningKeys, Prepared, fetch_job, prepare
 from .spool import AttachmentRules
@@ -90,6 +91,7 @@ class Posted:
     error: str | None  # None: the portal took the event (or already had it)
     retries: int
     unreachable: bool = False  # see FetchFailed
+    conflict: str | None = None  # taken (409), but the portal settled the submission otherwise
 
 
 Task = OpenTask | PostTask | PostTasks
@@ -125,14 +127,41 @@ def post_answer(task: PostTask, client: portal_client.SubmissionClient) -> Poste
     """Post one accept or reject; a 409 (already there) counts as done."""
     retries_before = client.stats.retries
     cut_off = False
+    conflict = None
     try:
-        client.post_event(task.portal_case_id, task.body)
+        outcome = client.post_event(task.portal_case_id, task.body)
         error = None
+        if outcome is portal_client.EventOutcome.ALREADY_DONE:
+            conflict = settled_otherwise(client, task)
     except portal_client.EventRejected as err:
         error = f"portal refused the {task.kind}: {err}"
     except portal_client.PortalError as err:
         error, cut_off = str(err), unreachable(err)
-    return Posted(task, error, client.stats.retries - retries_before, cut_off)
+    return Posted(task, error, client.stats.retries - retries_before, cut_off, conflict)
+
+
+_TERMINAL = {"accept": crypto.EVENT_ACCEPT, "reject": crypto.EVENT_REJECT}
+
+
+def settled_otherwise(client: portal_client.SubmissionClient, task: PostTask) -> str | None:
+    """After a 409: None when the portal's event log holds our kind of answer (a repeated post after
+    a crash), else why the submission is settled otherwise, e.g. rejected by the service after
+    14 days in ``submitted`` while our accept waited in the outbox."""
+    expected = _TERMINAL.get(task.kind)
+    if expected is None:  # a notice, not an answer: nothing to compare
+        return None
+    found = []
+    for token in client.get_events(task.portal_case_id):
+        try:
+            _, payload = crypto.peek_set(token)  # the portal's own log, over TLS: its word is what counts
+        except crypto.InvalidSet:
+            continue
+        if payload.get("sub") == f"submission:{task.submission_id}":
+            found.extend(e for e in payload.get("events", {}) if e in _TERMINAL.values())
+    if expected in found:
+        return None
+    other = ", ".join(e.removeprefix(crypto.EVENT_PREFIX) for e in found) or "no accept or reject"
+    return f"the portal refused our {task.kind} (409): its event log holds {other} for this submission"
 
 
 def unreachable(err: portal_client.PortalError) -> bool:

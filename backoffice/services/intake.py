@@ -19,6 +19,7 @@ from ..domain.records import PortalReference
 from ..portal.opening import Opened, Refused
 from ..store.intake_models import QuarantinedSubmission, RoutingRule
 from ..store.uow import UnitOfWork
+from . import audit
 from .cases import NewAttachment, NewCase, create_cases
 
 OUTBOX_BACKOFF_MAX = timedelta(hours=1)
@@ -170,6 +171,18 @@ def pending_messages(uow: UnitOfWork, *, now: datetime, limit: int = 200) -> lis
 
 def mark_sent(uow: UnitOfWork, message_ids: Sequence[int], *, now: datetime) -> None:
     uow.intake.mark_outbox_sent(message_ids, now)
+
+
+def mark_conflict(uow: UnitOfWork, message_id: int, submission_id: str, reason: str, *, now: datetime) -> None:
+    """The portal settled the submission otherwise than our answer: the message is done (posting
+    it again cannot help), the reason stays on it, and the case's history tells the clerk."""
+    msg = uow.intake.outbox_message(message_id)
+    if msg is not None:
+        msg.sent_at = now
+        msg.last_error = reason[:2000]
+    case = uow.intake.case_of_submission(submission_id)
+    if case is not None:
+        audit.record(uow, case, None, "portal_conflict", now, new=reason)
 
 
 def mark_failed(uow: UnitOfWork, message_id: int, error: str, *, now: datetime) -> None:

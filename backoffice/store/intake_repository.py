@@ -41,6 +41,9 @@ class IntakeRepository:
         """Those of ``submission_ids`` that already have a case."""
         return set(self.session.scalars(select(Case.submission_id).where(Case.submission_id.in_(list(submission_ids)))))
 
+    def case_of_submission(self, submission_id: str) -> Case | None:
+        return self.session.scalars(select(Case).where(Case.submission_id == submission_id)).first()
+
     def routing_rules(self) -> Sequence[RoutingRule]:
         return self.session.scalars(select(RoutingRule).options(selectinload(RoutingRule.queue)).order_by(RoutingRule.id)).all()
 

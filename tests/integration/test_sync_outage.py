@@ -13,7 +13,7 @@ from backoffice.bootstrap import Database
 from backoffice.portal.client import PortalUnavailable
 from backoffice.portal.sync import LEASE_NAME
 from backoffice.store.intake_models import Lease, OutboxMessage
-from backoffice.store.models import Case
+from backoffice.store.models import AuditEntry, Case
 
 from .sync_support import count, make_sync
 
@@ -114,3 +114,58 @@ def test_watch_goes_on_after_a_failed_round(db: Database, portal_factory, monkey
     reports = []
     sync.watch(0.01, rounds=2, report=reports.append)
     assert len(reports) == 1 and reports[0].new == 3
+
+
+def test_an_accept_the_service_overtook_is_settled_and_told_to_the_clerk(db: Database, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    portal = portal_factory(count=2)
+    sync = make_sync(db, portal, workers=1, batch_seconds=30)
+    monkeypatch.setattr(sync.client, "post_event", _portal_down([]))
+    assert sync.run_once().new == 2  # the accepts wait in the outbox
+    monkeypatch.undo()
+    late, fine = sorted(portal.submission_ids())
+    portal.expire(late)  # 14 days in "submitted": the service rejected it meanwhile
+    with db.uow() as uow:
+        for msg in uow.session.scalars(select(OutboxMessage)):
+            msg.next_attempt_at = msg.created_at
+        uow.commit()
+    summary = sync.deliver_outbox()
+    assert summary.sent == 1 and summary.errors == 1 and summary.outbox_pending == 0
+    assert any(late in m and "reject-submission" in m for m in summary.error_messages), summary.error_messages
+    assert portal.accepted_submission_ids() == [fine]
+    with db.uow(write=False) as uow:
+        settled = {m.submission_id: m for m in uow.session.scalars(select(OutboxMessage))}
+        assert settled[late].sent_at is not None and "reject-submission" in (settled[late].last_error or "")
+        case = uow.intake.case_of_submission(late)
+        entries = [e for e in uow.session.scalars(select(AuditEntry).where(AuditEntry.case_id == case.id))]
+        assert [e.action for e in entries if e.action == "portal_conflict"] == ["portal_conflict"]
+    assert sync.deliver_outbox().errors == 0  # settled: not posted again
+
+
+def test_a_repeated_accept_is_done_not_a_conflict(db: Database, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    portal = portal_factory(count=1)
+    sync = make_sync(db, portal, workers=1)
+    assert sync.run_once().sent == 1
+    with db.uow() as uow:  # as after a crash between the post and its mark
+        for msg in uow.session.scalars(select(OutboxMessage)):
+            msg.sent_at = None
+            msg.next_attempt_at = msg.created_at
+        uow.commit()
+    again = sync.deliver_outbox()
+    assert (again.sent, again.errors) == (1, 0), again.error_messages
+
+
+def test_a_listed_attachment_answering_404_is_an_error_not_a_vanished_submission(db: Database, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.demo.portal.api import PortalApi, problem_response
+
+    portal = portal_factory(count=3)
+    broken = sorted(portal.submission_ids())[0]
+    real = PortalApi.get_attachment
+
+    def get_attachment(self, req, sid: str, aid: str):  # type: ignore[no-untyped-def]
+        return problem_response(404, "Not Found", "lost") if sid == broken else real(self, req, sid, aid)
+
+    monkeypatch.setattr(PortalApi, "get_attachment", get_attachment)
+    summary = make_sync(db, portal, workers=1).run_once()
+    assert (summary.new, summary.known, summary.errors) == (2, 0, 1), summary
+    assert any(broken in m and "404" in m for m in summary.error_messages)
+    assert portal.status(broken) == "submitted"  # waits, visibly, for the portal to be fixed

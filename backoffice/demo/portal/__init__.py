@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import Any
 
 from ...domain.catalog import Service
-from ...portal import crypto
+from ...portal import crypto, problems
 from ...portal.problems import ProblemType
 from . import faults as fault_spec
 from .api import PortalApi
@@ -170,6 +170,13 @@ class DemoPortal:
                 self.state.add(submission, submit_event)
                 ids.append(submission.submission_id)
         return ids
+
+    def expire(self, submission_id: str) -> None:
+        """The service's automatic reject of a submission left in ``submitted`` for 14 days."""
+        sub = self._submission(submission_id)
+        detail = problems.problem(problems.TECHNICAL_ERROR, "nach 14 Tagen nicht abgeholt", "submission")
+        payload = crypto.reject_set(self._url, submission_id, sub.case_id, [detail], now=int(time.time()))
+        self.state.settle(submission_id, "rejected", crypto.sign_set(payload, self.service_key), [detail])
 
     def submission_ids(self) -> list[str]:
         return [s.submission_id for s in self.state.all()]
