@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -32,7 +33,7 @@ ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class Sync(Protocol):
-    def run_once(self) -> SyncSummary: ...
+    def run_once(self, progress: Callable[[int, int], None] | None = None) -> SyncSummary: ...
     def close(self) -> None: ...
 
 
@@ -41,6 +42,8 @@ class SyncController(QObject):
     finished = Signal(object)  # SyncSummary
     failed = Signal(object)  # the exception
     settled = Signal()  # after any outcome: a run finished or failed, or connecting failed
+    # (stored, new this round): emitted on the sync's thread, shown on the UI thread
+    progressed = Signal(int, int)
 
     def __init__(self, tasks: Tasks, *, interval_ms: int = DEFAULT_INTERVAL_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class SyncController(QObject):
 
         self.label = QLabel(self.tr("Portal: wird verbunden…"))
         self.label.setContentsMargins(8, 0, 8, 0)
+        self.progressed.connect(self._show_progress)
 
     # -- wiring ----------------------------------------------------------------
 
@@ -135,7 +139,8 @@ class SyncController(QObject):
         self.action.setEnabled(False)
         self._show(self.tr("Portal: wird abgeholt…"))
         self.started.emit()
-        NetworkOp(parent=self, tasks=self._tasks, op=sync.run_once).success(self._done).failure(self._failed).run()
+        op = NetworkOp(parent=self, tasks=self._tasks, op=lambda: sync.run_once(progress=self.progressed.emit))
+        op.success(self._done).failure(self._failed).run()
         return True
 
     def _begin(self) -> None:
@@ -172,6 +177,10 @@ class SyncController(QObject):
         self.settled.emit()
 
     # -- the label -----------------------------------------------------------------
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self._running and total:  # a late signal must not overwrite the outcome
+            self._show(self.tr("Portal: wird abgeholt… %1 von %2").replace("%1", str(done)).replace("%2", str(total)))
 
     def _show_error(self, exc: BaseException) -> None:
         self._show(self.tr("Portal: Fehler – %1").replace("%1", short_message(exc)), str(exc) or repr(exc), error=True)

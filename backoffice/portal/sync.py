@@ -53,6 +53,13 @@ from .workers import (
 log = logging.getLogger(__name__)
 
 LEASE_NAME = "portal-sync"
+Progress = Callable[[int, int], None]  # (stored so far, new submissions this round)
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
 DEFAULT_MAX_ATTACHMENT_BYTES = DEFAULT_MAX_BYTES
 
 
@@ -147,7 +154,9 @@ class PortalSync:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run_once(self) -> SyncSummary:
+    def run_once(self, progress: Progress | None = None) -> SyncSummary:
+        """One round. ``progress(done, total)`` hears how many of the round's new submissions
+        are stored (cases or quarantine), from this thread: after listing, then per batch."""
         summary = SyncSummary()
         retries_before = self.client.stats.retries
         if not self._lease.take():
@@ -155,7 +164,7 @@ class PortalSync:
             return summary
         try:
             with self._lease.kept():
-                self._round(summary)
+                self._round(summary, progress or _no_progress)
         except LeaseLost as err:
             summary.errors += 1
             summary.error_messages.append(str(err))
@@ -166,7 +175,7 @@ class PortalSync:
                 summary.retried += self.client.stats.retries - retries_before
         return summary
 
-    def _round(self, summary: SyncSummary) -> None:
+    def _round(self, summary: SyncSummary, progress: Progress) -> None:
         waiting: dict[str, list[portal_client.SubmissionRef]] = {}
         reachable = True
         for destination_id, service in self.destinations.items():
@@ -180,7 +189,8 @@ class PortalSync:
                     break
         if reachable:
             try:
-                reachable = self._intake(waiting, summary)
+                progress(0, sum(len(refs) for refs in waiting.values()))
+                reachable = self._intake(waiting, summary, progress)
             except portal_client.PortalError as err:  # the service's keys could not be fetched
                 summary.errors += 1
                 summary.error_messages.append(str(err))
@@ -208,7 +218,8 @@ class PortalSync:
         summary.known += len(refs) - len(new)
         return new
 
-    def _intake(self, waiting: Mapping[str, Sequence[portal_client.SubmissionRef]], summary: SyncSummary) -> bool:
+    def _intake(self, waiting: Mapping[str, Sequence[portal_client.SubmissionRef]], summary: SyncSummary,
+                progress: Progress = _no_progress) -> bool:
         """Fetch, open and answer every waiting submission, storing them in batches as they finish.
 
         The workers take the tasks; this thread hands them out and does the database work:
@@ -221,6 +232,7 @@ class PortalSync:
         todo = deque((ref, self.destinations[d]) for d, refs in waiting.items() for ref in refs)
         if not todo:
             return True
+        total = len(todo)
         reachable = True
         # Fetched per round: a key rotation of the service is picked up by the next sync.
         keys = self._supply.keys(self.client.service_keys())
@@ -241,6 +253,7 @@ class PortalSync:
                     self._lease.check()
                     stored = self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
                     answers.extend(answer_task(msg) for msg in stored)
+            progress(summary.new + summary.rejected, total)
             ready.clear()
             ready_bytes = 0
             waited_since = None

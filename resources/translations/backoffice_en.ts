@@ -2886,52 +2886,57 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="58"/>
+        <location filename="../../ui/sync_controller.py" line="61"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="59"/>
+        <location filename="../../ui/sync_controller.py" line="62"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="67"/>
+        <location filename="../../ui/sync_controller.py" line="70"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="86"/>
+        <location filename="../../ui/sync_controller.py" line="90"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="102"/>
+        <location filename="../../ui/sync_controller.py" line="106"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="136"/>
+        <location filename="../../ui/sync_controller.py" line="140"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="151"/>
+        <location filename="../../ui/sync_controller.py" line="156"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="154"/>
+        <location filename="../../ui/sync_controller.py" line="159"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="156"/>
+        <location filename="../../ui/sync_controller.py" line="161"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="177"/>
+        <location filename="../../ui/sync_controller.py" line="183"/>
+        <source>Portal: wird abgeholt… %1 von %2</source>
+        <translation>Portal: fetching… %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="186"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>

@@ -86,13 +86,17 @@ def test_abholen_fetches_new_cases_off_the_ui_thread(qtbot, window, fresh_tasks,
     threads: list[threading.Thread] = []
     original = sync.run_once
 
-    def run_once() -> SyncSummary:
+    def run_once(progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread())
-        return original()
+        return original(progress)
 
     sync.run_once = run_once  # type: ignore[method-assign]
     controller = SyncController(fresh_tasks, parent=window)
     attach(window, controller)
+    shown: list[str] = []
+    controller.progressed.connect(lambda done, total: shown.append(controller.label.text()))
+    steps: list[tuple[int, int]] = []
+    controller.progressed.connect(lambda done, total: steps.append((done, total)))
     controller.set_sync(sync)
     assert controller.action in window.toolbar.actions()
     window.tree.setCurrentIndex(window.queue_model.index_of(ALL_OPEN))
@@ -108,6 +112,8 @@ def test_abholen_fetches_new_cases_off_the_ui_thread(qtbot, window, fresh_tasks,
     assert threads and threads[0] is not threading.main_thread()
     summary = blocker.args[0]
     assert summary.new == 4, summary.error_messages
+    assert steps[0] == (0, 4) and steps[-1] == (4, 4)
+    assert shown[-1] == "Portal: wird abgeholt… 4 von 4"
     assert "4 neu" in controller.label.text() and controller.label.text().startswith("Portal: zuletzt ")
     assert controller.action.isEnabled() and not controller.running
 
@@ -155,7 +161,7 @@ def test_an_unreachable_portal_shows_the_error(qtbot, fresh_tasks, fresh_db, por
 
 def test_a_failing_sync_shows_the_error_indicator(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
     class Broken:
-        def run_once(self) -> SyncSummary:
+        def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
             raise ConnectionError("Verbindung abgelehnt\nmore details")
 
         def close(self) -> None:
@@ -182,7 +188,7 @@ def test_not_configured(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-
 
 def test_the_timer_starts_once_armed(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
     class Quiet:
-        def run_once(self) -> SyncSummary:
+        def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
             return SyncSummary(new=0)
 
         def close(self) -> None:
