@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from backoffice.portal.connection import PortalNotConfigured
-from backoffice.portal.sync import SyncSummary
+from backoffice.portal.summary import SyncSummary
 
 from .ops import NetworkOp, Tasks
 

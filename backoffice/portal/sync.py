@@ -25,7 +25,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,7 +38,9 @@ from . import client as portal_client
 from .lease import LeaseLost, SyncLease
 from .opening import Opened
 from .pool import Prepared
+from .settlement import unreachable
 from .spool import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_BYTES, AttachmentRules
+from .summary import SyncSummary
 from .workers import (
     FetchFailed,
     InlineWorkers,
@@ -47,7 +49,6 @@ from .workers import (
     PostTask,
     WorkerSupply,
     post_answer,
-    unreachable,
 )
 
 log = logging.getLogger(__name__)
@@ -61,27 +62,6 @@ def _no_progress(done: int, total: int) -> None:
 
 
 DEFAULT_MAX_ATTACHMENT_BYTES = DEFAULT_MAX_BYTES
-
-
-@dataclass
-class SyncSummary:
-    new: int = 0
-    known: int = 0
-    rejected: int = 0
-    retried: int = 0
-    errors: int = 0
-    sent: int = 0
-    outbox_pending: int = 0
-    skipped: bool = False  # another client holds the sync lease
-    error_messages: list[str] = field(default_factory=list)
-
-    def line(self) -> str:
-        if self.skipped:
-            return "sync skipped: another client is syncing"
-        return (
-            f"new {self.new}, already known {self.known}, rejected {self.rejected}, "
-            f"retried {self.retried}, errors {self.errors}, sent {self.sent}, outbox pending {self.outbox_pending}"
-        )
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,9 @@ from jwcrypto import jwk
 
 from ..domain.catalog import Service
 from . import client as portal_client
-from . import crypto
 from .opening import compile_checks
 from .pool import OpeningKeys, Prepared, fetch_job, prepare
+from .settlement import settled_otherwise, unreachable
 from .spool import AttachmentRules
 
 log = logging.getLogger(__name__)
@@ -132,41 +132,12 @@ def post_answer(task: PostTask, client: portal_client.SubmissionClient) -> Poste
         outcome = client.post_event(task.portal_case_id, task.body)
         error = None
         if outcome is portal_client.EventOutcome.ALREADY_DONE:
-            conflict = settled_otherwise(client, task)
+            conflict = settled_otherwise(client, task.kind, task.portal_case_id, task.submission_id)
     except portal_client.EventRejected as err:
         error = f"portal refused the {task.kind}: {err}"
     except portal_client.PortalError as err:
         error, cut_off = str(err), unreachable(err)
     return Posted(task, error, client.stats.retries - retries_before, cut_off, conflict)
-
-
-_TERMINAL = {"accept": crypto.EVENT_ACCEPT, "reject": crypto.EVENT_REJECT}
-
-
-def settled_otherwise(client: portal_client.SubmissionClient, task: PostTask) -> str | None:
-    """After a 409: None when the portal's event log holds our kind of answer (a repeated post after
-    a crash), else why the submission is settled otherwise, e.g. rejected by the service after
-    14 days in ``submitted`` while our accept waited in the outbox."""
-    expected = _TERMINAL.get(task.kind)
-    if expected is None:  # a notice, not an answer: nothing to compare
-        return None
-    found = []
-    for token in client.get_events(task.portal_case_id):
-        try:
-            _, payload = crypto.peek_set(token)  # the portal's own log, over TLS: its word is what counts
-        except crypto.InvalidSet:
-            continue
-        if payload.get("sub") == f"submission:{task.submission_id}":
-            found.extend(e for e in payload.get("events", {}) if e in _TERMINAL.values())
-    if expected in found:
-        return None
-    other = ", ".join(e.removeprefix(crypto.EVENT_PREFIX) for e in found) or "no accept or reject"
-    return f"the portal refused our {task.kind} (409): its event log holds {other} for this submission"
-
-
-def unreachable(err: portal_client.PortalError) -> bool:
-    """Whether ``err`` means no request to this portal can succeed now (down, or refusing our credentials)."""
-    return isinstance(err, portal_client.PortalUnavailable | portal_client.PortalAuthError)
 
 
 def failed(task: Task, error: str) -> Result | tuple[Posted, ...]:

@@ -15,7 +15,8 @@ from backoffice.demo.portal import DemoPortal
 from backoffice.domain.records import UserRef
 from backoffice.portal.client import SubmissionClient
 from backoffice.portal.connection import PortalNotConfigured, parse_credentials
-from backoffice.portal.sync import PortalSync, SubscriberKeys, SyncSummary
+from backoffice.portal.summary import SyncSummary
+from backoffice.portal.sync import PortalSync, SubscriberKeys
 from backoffice.services.directory import current_user
 from ui.composition import sync_from_credentials
 from ui.models.queue_tree import ALL_OPEN

@@ -1,0 +1,26 @@
+"""What one sync round did, for the CLI's line and the GUI's status label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SyncSummary:
+    new: int = 0
+    known: int = 0
+    rejected: int = 0
+    retried: int = 0
+    errors: int = 0
+    sent: int = 0
+    outbox_pending: int = 0
+    skipped: bool = False  # another client holds the sync lease
+    error_messages: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        if self.skipped:
+            return "sync skipped: another client is syncing"
+        return (
+            f"new {self.new}, already known {self.known}, rejected {self.rejected}, "
+            f"retried {self.retried}, errors {self.errors}, sent {self.sent}, outbox pending {self.outbox_pending}"
+        )
