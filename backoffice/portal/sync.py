@@ -54,14 +54,12 @@ from .workers import (
 log = logging.getLogger(__name__)
 
 LEASE_NAME = "portal-sync"
+DEFAULT_MAX_ATTACHMENT_BYTES = DEFAULT_MAX_BYTES
 Progress = Callable[[int, int], None]  # (stored so far, new submissions this round)
 
 
 def _no_progress(done: int, total: int) -> None:
     pass
-
-
-DEFAULT_MAX_ATTACHMENT_BYTES = DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)
