@@ -60,8 +60,8 @@ T = TypeVar("T")
 
 class EventOutcome(enum.Enum):
     DONE = "done"
-    # 409: the case no longer allows this event, e.g. a second accept. Per FIT-Connect
-    # that counts as done for an accept; for a reject the caller may check get_events().
+    # 409: the case no longer allows this event, e.g. a second accept. Whether it was ours
+    # the event log tells (``settlement.settled_otherwise``).
     ALREADY_DONE = "already_done"
 
 

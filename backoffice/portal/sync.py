@@ -54,7 +54,6 @@ from .workers import (
 log = logging.getLogger(__name__)
 
 LEASE_NAME = "portal-sync"
-DEFAULT_MAX_ATTACHMENT_BYTES = DEFAULT_MAX_BYTES
 Progress = Callable[[int, int], None]  # (stored so far, new submissions this round)
 
 
@@ -77,7 +76,7 @@ class PortalSync:
         destinations: Mapping[str, Service],
         *,
         holder: str,
-        max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
+        max_attachment_bytes: int = DEFAULT_MAX_BYTES,
         spool_dir: Path | None = None,
         attachment_memory_bytes: int = DEFAULT_MEMORY_BYTES,
         lease_seconds: int = 120,
@@ -93,7 +92,6 @@ class PortalSync:
         self.keys = keys
         self.destinations = dict(destinations)
         self.holder = holder
-        self.max_attachment_bytes = max_attachment_bytes
         self._lease = SyncLease(uow_factory, LEASE_NAME, holder, lease_seconds)
         # Worker processes that fetch, open and answer; 1: all in this thread, no process.
         # One per core (``default_workers``); a distant portal, whose latency no CPU work

@@ -124,7 +124,8 @@ def run_task(task: Task, client: portal_client.SubmissionClient, rules: Attachme
 
 
 def post_answer(task: PostTask, client: portal_client.SubmissionClient) -> Posted:
-    """Post one accept or reject; a 409 (already there) counts as done."""
+    """Post one accept or reject. A 409 (already there) counts as done unless the case's event
+    log shows the submission settled otherwise (``conflict``)."""
     retries_before = client.stats.retries
     cut_off = False
     conflict = None
