@@ -57,6 +57,24 @@ class Headers:
         return f"Headers({self._fields!r})"
 
 
+def parse_fields(lines: list[bytes]) -> dict[str, str]:
+    """Header lines (without the blank line that ends them) as lower-case name -> value;
+    repeated fields joined by ", ", obsolete folded lines joined to their field."""
+    fields: dict[str, str] = {}
+    last = ""
+    for line in lines:
+        if line[:1] in (b" ", b"\t") and last:
+            fields[last] += " " + line.strip().decode("latin-1")
+            continue
+        name, colon, value = line.partition(b":")
+        if not colon or not _TOKEN.fullmatch(name):
+            raise ProtocolError(f"malformed header line {bytes(line[:80])!r}")
+        last = name.decode("ascii").lower()
+        text = value.strip().decode("latin-1")
+        fields[last] = f"{fields[last]}, {text}" if last in fields else text
+    return fields
+
+
 def request_head(method: str, target: str, host: str, headers: Mapping[str, str], body_length: int | None) -> bytes:
     """The request line and header block. ``body_length`` None: no body and no Content-Length."""
     if _UNSAFE_TARGET.search(target) or not target.startswith("/"):
@@ -169,23 +187,14 @@ class Connection:
         return int(code), version
 
     def _header_fields(self) -> dict[str, str]:
-        fields: dict[str, str] = {}
-        last = ""
+        lines = []
         for _ in range(MAX_HEADERS + 1):
             line = self._line()
             if line in (b"\r\n", b"\n"):
-                return fields
+                return parse_fields(lines)
             if not line.endswith(b"\n"):
                 raise ProtocolError("the server closed the connection inside the header block")
-            if line[:1] in (b" ", b"\t") and last:  # obsolete line folding: part of the previous value
-                fields[last] += " " + line.strip().decode("latin-1")
-                continue
-            name, colon, value = line.partition(b":")
-            if not colon or not _TOKEN.fullmatch(name):
-                raise ProtocolError(f"malformed header line {bytes(line[:80])!r}")
-            last = name.decode("ascii").lower()
-            text = value.strip().decode("latin-1")
-            fields[last] = f"{fields[last]}, {text}" if last in fields else text
+            lines.append(line)
         raise ProtocolError(f"more than {MAX_HEADERS} header fields")
 
     def _line(self) -> bytes:

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -347,3 +348,42 @@ def test_cli_serves_until_sigterm(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def _raw(portal: DemoPortal, data: bytes, *, until_closed: bool = True) -> bytes:
+    """Send bytes as they are and collect the answer (until the portal closes, or a short quiet spell)."""
+    url = httpx.URL(portal.credentials()["portal_url"])
+    with socket.create_connection((url.host, url.port), timeout=5) as sock:
+        sock.sendall(data)
+        sock.settimeout(5 if until_closed else 0.5)
+        received = b""
+        with contextlib.suppress(TimeoutError):
+            while chunk := sock.recv(65536):
+                received += chunk
+        return received
+
+
+def test_the_wire_protocol_of_requests(portal: DemoPortal) -> None:
+    jwks = b"GET /.well-known/jwks.json HTTP/1.1\r\nHost: x\r\n"
+    # keep-alive: two answers on one connection, the second request closes it
+    both = _raw(portal, jwks + b"\r\n" + jwks + b"Connection: close\r\n\r\n")
+    assert both.count(b"HTTP/1.1 200 OK") == 2 and b'"keys"' in both
+    # HTTP/1.0 closes after its answer without being told
+    assert _raw(portal, b"GET /.well-known/jwks.json HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.1 200 OK")
+    # an open HTTP/1.1 connection stays open: the collection ends by the quiet spell, not the close
+    assert _raw(portal, jwks + b"\r\n", until_closed=False).startswith(b"HTTP/1.1 200 OK")
+    assert _raw(portal, b"NONSENSE\r\n\r\n").startswith(b"HTTP/1.1 400")
+    assert _raw(portal, b"GET / HTTP/2.0\r\n\r\n").startswith(b"HTTP/1.1 400")
+    assert _raw(portal, jwks + b"no colon\r\n\r\n").startswith(b"HTTP/1.1 400")
+    assert _raw(portal, jwks + b"X-A: 1\r\n" * 101 + b"\r\n").startswith(b"HTTP/1.1 431")
+    # a client that waits for 100 Continue before its body gets it, then the answer
+    url = httpx.URL(portal.credentials()["portal_url"])
+    with socket.create_connection((url.host, url.port), timeout=5) as sock:
+        sock.sendall(b"POST /token HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nConnection: close\r\n"
+                     b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 29\r\n\r\n")
+        assert sock.recv(100) == b"HTTP/1.1 100 Continue\r\n\r\n"
+        sock.sendall(b"grant_type=client_credentials")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 4") and b'"error"' in answer  # no client id: an OAuth error

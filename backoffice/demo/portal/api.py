@@ -9,7 +9,6 @@ from __future__ import annotations
 import hmac
 import json
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
@@ -18,6 +17,7 @@ from jwcrypto import jwk
 
 from ...domain.catalog import Service
 from ...portal import crypto, problems
+from ...portal.connections import Headers
 from .content import Submission
 from .state import OPEN, Conflict, PortalState
 
@@ -31,7 +31,7 @@ class Request:
     method: str
     path: str
     query: dict[str, list[str]]
-    headers: Mapping[str, str]  # case-insensitive (email.message.Message)
+    headers: Headers  # names ignore case
     body: bytes = b""
 
 
