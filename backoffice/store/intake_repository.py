@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, insert, or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
 from .models import Case, Queue
-from .repositories import core_rows, dialect_insert
+from .bulk import insert_rows_returning_ids
+from .repositories import dialect_insert
 
 
 class IntakeRepository:
@@ -21,12 +22,8 @@ class IntakeRepository:
         self.session.add(obj)
 
     def add_outbox_rows(self, rows: Sequence[Mapping[str, object]]) -> list[int]:
-        """Many outbox messages in one statement (the intake's batches); their ids in order."""
-        if not rows:
-            return []
-        table = OutboxMessage.__table__
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(core_rows(self.session, stmt, [dict(r) for r in rows]).scalars())
+        """Many outbox messages in one go (the intake's batches); their ids in order."""
+        return insert_rows_returning_ids(self.session, OutboxMessage.__table__, [dict(r) for r in rows])
 
     def known_submissions(self, submission_ids: Sequence[str]) -> set[str]:
         """Which of these submissions already became a case or went to quarantine."""

@@ -6,11 +6,12 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .models import Attachment, AuditEntry, Blob, Note
-from .repositories import core_rows, dialect_insert
+from .bulk import insert_rows
+from .repositories import dialect_insert
 
 
 class BlobRepository:
@@ -57,9 +58,8 @@ class JournalRepository:
         self.session.add(obj)
 
     def add_rows(self, model: type[AuditEntry] | type[Attachment], rows: Sequence[dict[str, Any]]) -> None:
-        """Many rows in one statement (the intake's batches): no ORM object per row."""
-        if rows:
-            core_rows(self.session, insert(model.__table__), rows)
+        """Many rows in one go (the intake's batches): no ORM object per row."""
+        insert_rows(self.session, model.__table__, rows)
 
     def flush(self) -> None:
         self.session.flush()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Select, column, exists, false, func, insert, literal_column, select, table, update
+from sqlalchemy import Select, column, exists, false, func, literal_column, select, table, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased, selectinload
 
@@ -14,6 +14,7 @@ from ..domain import search
 from ..domain.catalog import DEPARTMENTS, Service
 from ..domain.records import CaseQuery, CaseRow, SortKey
 from ..domain.status import Outcome, Status
+from .bulk import insert_rows_returning_ids
 from .models import (
     AktenzeichenCounter,
     Attachment,
@@ -42,10 +43,8 @@ class CaseRepository:
         self.session.add(case)
 
     def add_rows(self, rows: Sequence[dict[str, Any]]) -> list[int]:
-        """New cases from column values in one statement (the intake's batches); their ids in order."""
-        table = Case.__table__
-        stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        return list(core_rows(self.session, stmt, rows).scalars())
+        """New cases from column values in one go (the intake's batches); their ids in order."""
+        return insert_rows_returning_ids(self.session, Case.__table__, rows)
 
     def get(self, aktenzeichen: str) -> Case | None:
         return self.session.scalars(select(Case).where(Case.aktenzeichen == aktenzeichen)).one_or_none()
@@ -238,15 +237,6 @@ class CaseRepository:
             .options(selectinload(AuditEntry.actor))
             .order_by(AuditEntry.id)
         ).all()
-
-
-def core_rows(session: Session, stmt: Any, rows: Sequence[dict[str, Any]]) -> Any:
-    """A Core insert of many rows, in the session's transaction.
-
-    Without the ORM's bulk layer, which here only maps attribute names to the very same
-    column names (measured: 0.425 → 0.40 ms of store CPU per portal submission).
-    """
-    return session.connection().execute(stmt, list(rows))
 
 
 def dialect_insert(session: Session):  # type: ignore[no-untyped-def]

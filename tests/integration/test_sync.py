@@ -211,11 +211,11 @@ def test_quarantine_keeps_the_submit_time_too(sqlite_url: str, portal_factory) -
     db.dispose()
 
 
-def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(db_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from backoffice.bootstrap import open_database
     from backoffice.store.intake_repository import IntakeRepository
 
-    db = open_database(sqlite_url, migrate=True)
+    db = open_database(db_url, migrate=True)
     portal = portal_factory(count=6)
     first = make_sync(db, portal, holder="pc-1", workers=1)  # answers are posted with this very client
     monkeypatch.setattr(first.client, "post_event", lambda case_id, token: (_ for _ in ()).throw(PortalUnavailable("down")))
