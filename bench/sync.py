@@ -214,7 +214,7 @@ def print_table(runs: list[Run], workers: int | None) -> None:
         unwraps = (run.bound_before.unwraps_per_s + run.bound_after.unwraps_per_s) / 2
         signs = (run.bound_before.signs_per_s + run.bound_after.signs_per_s) / 2
         print(f"{run.backend:<10} {run.count:>6} {run.startup:>8.2f} {run.seconds:>8.2f} {run.rate:>8.1f} {unwraps:>10.0f} {signs:>8.0f} "
-              f"{run.bound:>13.1f} {run.rate / run.bound:>6.0%}")
+              f"{run.bound:>13.1f} {run.rate / run.bound:>6.1%}")
     print("startup: key check, worker start and warm-up, once per sync service or GUI session, not in subs/s")
     print("bound: pure RSA private-key operations on all cores (mean of right before and right after each run); "
           "ratio = subs/s / bound (target >= 60 %)")

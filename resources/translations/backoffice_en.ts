@@ -211,136 +211,101 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="95"/>
+        <location filename="../../ui/editor/editor.py" line="87"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="129"/>
+        <location filename="../../ui/editor/editor.py" line="121"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="130"/>
+        <location filename="../../ui/editor/editor.py" line="122"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="143"/>
+        <location filename="../../ui/editor/editor.py" line="135"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="147"/>
+        <location filename="../../ui/editor/editor.py" line="139"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="148"/>
+        <location filename="../../ui/editor/editor.py" line="140"/>
         <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="158"/>
+        <location filename="../../ui/editor/editor.py" line="150"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="172"/>
+        <location filename="../../ui/editor/editor.py" line="164"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="177"/>
+        <location filename="../../ui/editor/editor.py" line="169"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="184"/>
+        <location filename="../../ui/editor/editor.py" line="176"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="189"/>
-        <location filename="../../ui/editor/editor.py" line="304"/>
+        <location filename="../../ui/editor/editor.py" line="181"/>
+        <location filename="../../ui/editor/editor.py" line="296"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="202"/>
+        <location filename="../../ui/editor/editor.py" line="194"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="209"/>
-        <location filename="../../ui/editor/editor.py" line="305"/>
+        <location filename="../../ui/editor/editor.py" line="201"/>
+        <location filename="../../ui/editor/editor.py" line="297"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="232"/>
+        <location filename="../../ui/editor/editor.py" line="224"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="262"/>
+        <location filename="../../ui/editor/editor.py" line="254"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="264"/>
+        <location filename="../../ui/editor/editor.py" line="256"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="303"/>
+        <location filename="../../ui/editor/editor.py" line="295"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="304"/>
+        <location filename="../../ui/editor/editor.py" line="296"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="305"/>
+        <location filename="../../ui/editor/editor.py" line="297"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="353"/>
-        <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
-        <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="375"/>
-        <source>Gespeichert.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="391"/>
-        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
-        <translation>Not saved: please check the marked entries.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="420"/>
-        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
-        <translation>Reloaded; your changes were discarded.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="422"/>
-        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
-        <translation>Not saved yet: the case has been changed meanwhile.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="432"/>
-        <source>Ungespeicherte Änderungen</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="433"/>
-        <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
-        <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
 </context>
 <context>
@@ -530,6 +495,44 @@
         <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
+    </message>
+</context>
+<context>
+    <name>CaseSaving</name>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="72"/>
+        <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="94"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="110"/>
+        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
+        <translation>Not saved: please check the marked entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="139"/>
+        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
+        <translation>Reloaded; your changes were discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="141"/>
+        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
+        <translation>Not saved yet: the case has been changed meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="151"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="152"/>
+        <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
+        <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
 </context>
 <context>

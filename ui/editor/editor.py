@@ -3,16 +3,13 @@ notes, history and linked cases. A plain widget: the main window embeds it, :cla
 wraps it in a dialog.
 
 All database work runs through :mod:`ui.ops`; the editor never blocks the UI thread.
-Saving carries the version the clerk loaded; when someone else saved meanwhile the
-conflict dialog shows field by field what changed and lets the clerk re-apply their
-edits on top or reload. Nothing typed is lost by a refused save. What the action
-buttons and the panels do to the case is in :mod:`ui.editor.commands`.
+Saving and edit conflicts are in :mod:`ui.editor.saving`; what the action buttons and
+the panels do to the case is in :mod:`ui.editor.commands`.
 """
 
 from __future__ import annotations
 
 import copy
-import json
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -24,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -37,32 +33,28 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.catalog import Service
-from backoffice.domain.errors import ConcurrentModification, DomainError, ValidationFailed
 from backoffice.domain.records import UserRef
 from backoffice.domain.status import Action
 from backoffice.services import case_editing
-from backoffice.services import edit_conflicts
 from backoffice.services.case_editing import EditorData
-from backoffice.services.edit_conflicts import Conflict
 
-from ..errors import user_message
 from ..formatting import format_date
-from ..ops import CommandOp, QueryOp, Tasks
+from ..ops import QueryOp, Tasks
 from ..views.form_data_tree import FormDataTree
 from .attachments import AttachmentPanel
 from .commands import CaseCommands, action_texts
 from .checklist import AttachmentChoiceDelegate, ChecklistModel
-from .dialogs import ConflictDialog
 from .form import CaseForm
 from .header import CaseHeader
 from .history import FieldNamer, HistoryModel
 from .layout import FormLayout, has_layout, load_layout
 from .panels import LinksPanel, NotesPanel
+from .saving import CaseSaving
 
 ERROR_STYLE = "background: #fde7e5; border: 1px solid #e3a19a; border-radius: 4px; padding: 6px; color: #8c1d18;"
 INFO_STYLE = "background: #e4f1e6; border: 1px solid #9cc8a3; border-radius: 4px; padding: 6px;"
 
-class CaseEditor(CaseCommands, QWidget):
+class CaseEditor(CaseSaving, CaseCommands, QWidget):
     loaded = Signal()  # a case was (re)loaded and is shown
     saved = Signal(str)  # Aktenzeichen, after the form was saved
     case_changed = Signal(str)  # Aktenzeichen, after anything was stored (lists may refresh)
@@ -339,108 +331,6 @@ class CaseEditor(CaseCommands, QWidget):
 
     def _now(self) -> datetime | None:
         return self._clock() if self._clock else None
-
-    # -- saving --------------------------------------------------------------------------
-
-    def save(self) -> None:
-        """Validate and save the form (Ctrl+S); problems are shown at their fields."""
-        if self.form is None or not self._dirty or self._saving:
-            return
-        problems = self.form.validate()
-        if problems:
-            self.tabs.setCurrentIndex(0)
-            self.form.focus_first_problem()
-            text = self.tr("Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).")
-            self.show_message(text.replace("%1", str(len(problems))), error=True)
-            return
-        mine = self.form.data()
-        actor, aktenzeichen, version, now = self._actor, self.aktenzeichen, self._version, self._now()
-        self._saving = True
-        (
-            CommandOp(
-                parent=self,
-                tasks=self._tasks,
-                op=lambda uow: edit_conflicts.save_form(uow, actor, aktenzeichen, mine, expected_version=version, now=now),
-            )
-            .success(lambda new_version: self._saved(mine, new_version))
-            .failure(lambda exc: self._save_failed(mine, exc))
-            .run()
-        )
-
-    def _saved(self, mine: dict[str, Any], version: int) -> None:
-        self._saving = False
-        self._base, self._version = copy.deepcopy(mine), version
-        assert self.form is not None
-        self._set_dirty(self.form.data() != mine)  # typing during the save stays unsaved, not lost
-        self.show_message(self.tr("Gespeichert."))
-        self.saved.emit(self.aktenzeichen)
-        self.case_changed.emit(self.aktenzeichen)
-        self._reload(keep_edits=True)
-
-    def _save_failed(self, mine: dict[str, Any], exc: Exception) -> None:
-        self._saving = False
-        if isinstance(exc, ConcurrentModification):
-            actor, aktenzeichen, base = self._actor, self.aktenzeichen, self._base
-            (
-                QueryOp(parent=self, tasks=self._tasks, op=lambda uow: edit_conflicts.compare_versions(uow, actor, aktenzeichen, base, mine))
-                .success(self._show_conflict)
-                .run()
-            )
-        elif isinstance(exc, ValidationFailed) and self.form is not None:
-            self.form.show_problems(exc.problems)
-            self.show_message(self.tr("Nicht gespeichert: bitte die markierten Angaben prüfen."), error=True)
-        elif isinstance(exc, DomainError):
-            self.show_message(user_message(exc), error=True)
-        else:
-            self._tasks.report(self, exc)
-
-    def _show_conflict(self, conflict: Conflict) -> None:
-        namer = self._namer or FieldNamer(self._layout_of, self.data.schema if self.data else None, {})
-        dialog = ConflictDialog(
-            conflict, lambda path: namer.label(path, form=True), lambda path, value: _value_text(namer, path, value), self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda result: self._conflict_resolved(result, conflict))
-        dialog.open()
-        self.conflict_shown.emit(dialog)
-
-    def _conflict_resolved(self, result: int, conflict: Conflict) -> None:
-        if self.form is None:
-            return
-        if result == ConflictDialog.REAPPLY:
-            merged = edit_conflicts.reapply_edits(self._base, self.form.data(), conflict.current.form_data)
-            self._base = copy.deepcopy(conflict.current.form_data)
-            self._version = conflict.current.version
-            self.form.set_data(merged)
-            self._set_dirty(True)
-            self.save()
-        elif result == ConflictDialog.RELOAD:
-            self._set_dirty(False)
-            self._reload(keep_edits=False)
-            self.show_message(self.tr("Neu geladen; Ihre Änderungen wurden verworfen."))
-        else:
-            self.show_message(self.tr("Noch nicht gespeichert: der Fall wurde inzwischen geändert."), error=True)
-
-    # -- leaving -------------------------------------------------------------------------------
-
-    def confirm_leave(self) -> bool:
-        """True when the editor may show another case or close (asks when there are unsaved edits)."""
-        if not self._dirty:
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Ungespeicherte Änderungen"),
-            self.tr("Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?").replace("%1", self.aktenzeichen),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
-
-def _value_text(namer: FieldNamer, path: str, value: Any) -> str:
-    if value is None:
-        return "–"
-    return namer.value(path, value if isinstance(value, str) else json.dumps(value, ensure_ascii=False), form=True)
 
 
 __all__ = ["CaseEditor", "action_texts"]
