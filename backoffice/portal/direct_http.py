@@ -299,7 +299,7 @@ def _settimeout(conn: http11.Connection, timeout: float | None) -> None:
 def _still_open(conn: http11.Connection) -> bool:
     """Whether an idle connection can take the next request: nothing to read, not closed."""
     sock: Any = conn.sock
-    if sock is None or not conn.idle_clean:
+    if sock is None:
         return False
     if not _readable(sock):
         return True  # the usual case, in one system call

@@ -75,6 +75,13 @@ def parse_fields(lines: list[bytes]) -> dict[str, str]:
     return fields
 
 
+def keeps_alive(version: str, headers: Headers) -> bool:
+    """Whether the connection stays open after this message (RFC 9112 9.3), by the
+    message's HTTP version (``HTTP/1.1``) and its Connection header."""
+    tokens = {t.strip().lower() for t in (headers.get("connection") or "").split(",")}
+    return "close" not in tokens if version == "HTTP/1.1" else "keep-alive" in tokens
+
+
 def request_head(method: str, target: str, host: str, headers: Mapping[str, str], body_length: int | None) -> bytes:
     """The request line and header block. ``body_length`` None: no body and no Content-Length."""
     if _UNSAFE_TARGET.search(target) or not target.startswith("/"):
@@ -131,8 +138,7 @@ class Connection:
             if status >= 200:
                 break
         headers = Headers(fields)
-        tokens = {t.strip().lower() for t in (headers.get("connection") or "").split(",")}
-        keep_alive = "close" not in tokens if version == b"HTTP/1.1" else "keep-alive" in tokens
+        keep_alive = keeps_alive(version.decode("ascii"), headers)
         if method == "HEAD" or status in (204, 304):
             self._body = _Body(self, 0, chunked=False)
         elif (coding := headers.get("transfer-encoding")) is not None:
@@ -153,13 +159,9 @@ class Connection:
         return self._body.read(limit)
 
     @property
-    def body_done(self) -> bool:
-        return self._body is not None and self._body.done
-
-    @property
     def idle_clean(self) -> bool:
         """The last body was read to its end and nothing beyond it arrived."""
-        return self.sock is not None and self.body_done and not self._buffer
+        return self.sock is not None and self._body is not None and self._body.done and not self._buffer
 
     def close(self) -> None:
         sock, self.sock = self.sock, None

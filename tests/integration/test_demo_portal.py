@@ -24,7 +24,7 @@ from backoffice import schemas
 from backoffice.demo.portal import DemoPortal
 from backoffice.domain.catalog import Service
 from backoffice.domain.errors import UnknownSchema
-from backoffice.portal import crypto, problems
+from backoffice.portal import crypto, http11, problems
 
 METADATA_SCHEMA = Path(__file__).parents[3] / "shared" / "reference" / "fit-connect" / "metadata.schema.v1.0.0.json"
 LIMIT = 200_000  # attachment size limit in these tests (payslip PDFs are ~25 KB)
@@ -375,7 +375,7 @@ def test_the_wire_protocol_of_requests(portal: DemoPortal) -> None:
     assert _raw(portal, b"NONSENSE\r\n\r\n").startswith(b"HTTP/1.1 400")
     assert _raw(portal, b"GET / HTTP/2.0\r\n\r\n").startswith(b"HTTP/1.1 400")
     assert _raw(portal, jwks + b"no colon\r\n\r\n").startswith(b"HTTP/1.1 400")
-    assert _raw(portal, jwks + b"X-A: 1\r\n" * 101 + b"\r\n").startswith(b"HTTP/1.1 431")
+    assert _raw(portal, jwks + b"X-A: 1\r\n" * http11.MAX_HEADERS + b"\r\n").startswith(b"HTTP/1.1 431")
     # a client that waits for 100 Continue before its body gets it, then the answer
     url = httpx.URL(portal.credentials()["portal_url"])
     with socket.create_connection((url.host, url.port), timeout=5) as sock:

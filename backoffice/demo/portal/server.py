@@ -18,8 +18,6 @@ from .faults import FaultPicker
 log = logging.getLogger("backoffice.demo.portal")
 
 MAX_REQUEST_BYTES = 1024 * 1024  # SETs are a few KiB; anything larger is a client bug
-MAX_HEADER_LINE = 64 * 1024
-MAX_HEADERS = 100
 RETRY_AFTER_SECONDS = 1
 
 
@@ -78,19 +76,19 @@ class _Handler(BaseHTTPRequestHandler):
             return False
         self.command, self.path, self.request_version = words
         lines = []
-        while (line := self.rfile.readline(MAX_HEADER_LINE + 1)) not in (b"\r\n", b"\n", b""):
-            if len(line) > MAX_HEADER_LINE or len(lines) == MAX_HEADERS:
+        while (line := self.rfile.readline(http11.MAX_LINE + 1)) not in (b"\r\n", b"\n", b""):
+            if len(line) > http11.MAX_LINE or len(lines) == http11.MAX_HEADERS:
                 self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
                 return False
             lines.append(line)
         try:
-            self.headers = http11.Headers(http11.parse_fields(lines))  # type: ignore[assignment]
+            headers = http11.Headers(http11.parse_fields(lines))
         except http11.ProtocolError as err:
             self.send_error(HTTPStatus.BAD_REQUEST, str(err))
             return False
-        tokens = {t.strip().lower() for t in (self.headers.get("Connection") or "").split(",")}
-        self.close_connection = "close" in tokens if self.request_version == "HTTP/1.1" else "keep-alive" not in tokens
-        expect = (self.headers.get("Expect") or "").lower()
+        self.headers = headers  # type: ignore[assignment]
+        self.close_connection = not http11.keeps_alive(self.request_version, headers)
+        expect = (headers.get("Expect") or "").lower()
         if expect == "100-continue" and self.request_version == "HTTP/1.1":
             self.handle_expect_100()
             self.wfile.flush()  # the client waits for it before it sends the body
