@@ -118,11 +118,15 @@ def test_posts_go_out_in_one_message_per_worker_and_come_back_one_by_one(portal:
 
 def test_a_killed_worker_ends_the_round_with_broken_workers(portal: DemoPortal, client: SubmissionClient, workers: ProcessWorkers) -> None:
     workers.warm_up()
-    victim = multiprocessing.active_children()[0]
-    ref = first_ref(portal, client)
-    for _ in range(4):
-        workers.submit(OpenTask(ref, Service.WBS, keys(portal, client), now=1))
+    # One of this pool's own processes (other tests' servers may be children too), stopped
+    # first so the tasks it is given are still unanswered when it dies, however loaded the
+    # machine is.
+    victim = next(p for p in multiprocessing.active_children() if p.name.startswith("portal-worker-"))
     assert victim.pid is not None
+    os.kill(victim.pid, signal.SIGSTOP)
+    ref = first_ref(portal, client)
+    for _ in range(4):  # two for each worker
+        workers.submit(OpenTask(ref, Service.WBS, keys(portal, client), now=1))
     os.kill(victim.pid, signal.SIGKILL)
     with pytest.raises(BrokenWorkers):
         for _ in range(10):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from backoffice.domain.records import AttachmentInfo, UserRef
 from backoffice.services.cases import NewAttachment, add_attachment, attachment_content
 
+from .. import pdf_documents
 from ..formatting import format_size
 from ..ops import CommandOp, QueryOp, Tasks
 
@@ -75,7 +76,7 @@ class AttachmentPanel(QWidget):
         self.open_button.clicked.connect(self.open_external)
         self.open_button.setEnabled(False)
 
-        self.pdf_document = QPdfDocument(self)
+        self.pdf_document = pdf_documents.acquire(self)
         self.pdf_view = QPdfView()
         self.pdf_view.setDocument(self.pdf_document)
         self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)

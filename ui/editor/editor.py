@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -97,10 +97,10 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         layout.addWidget(self.stack, 1)
 
         self._shortcut(QKeySequence.StandardKey.Save, self.save)
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next_requested.emit)
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.previous_requested.emit)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next_requested)
+        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.previous_requested)
 
-    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], Any]) -> None:
+    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], Any] | SignalInstance) -> None:
         shortcut = QShortcut(keys, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
@@ -109,7 +109,7 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
 
     def _build_header(self) -> None:
         self.header = CaseHeader()
-        self.header.open_case_requested.connect(self.open_case_requested.emit)
+        self.header.open_case_requested.connect(self.open_case_requested)
         # Shortcuts to the header's parts (tests and hosts read them).
         self.title, self.subtitle = self.header.title, self.header.subtitle
         self.fact_values, self.duplicate_hint = self.header.fact_values, self.header.duplicate_hint
@@ -196,7 +196,7 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         self.links_panel = LinksPanel()
         self.links_panel.link_requested.connect(self.link_case)
         self.links_panel.unlink_requested.connect(self.unlink_case)
-        self.links_panel.open_requested.connect(self.open_case_requested.emit)
+        self.links_panel.open_requested.connect(self.open_case_requested)
         self.links, self.link_input = self.links_panel.tree, self.links_panel.input
         self.tabs.addTab(self.links_panel, self.tr("Ver&knüpfungen"))
 

@@ -58,7 +58,7 @@ class TextInput(FieldInput):
         if spec.width:
             self.edit.setFixedWidth(spec.width)
         self.edit.textEdited.connect(lambda _text: self.changed.emit())
-        self.edit.editingFinished.connect(self.left.emit)
+        self.edit.editingFinished.connect(self.left)
         self._add(self.edit)
 
     def value(self) -> tuple[Any, str | None]:
@@ -78,7 +78,7 @@ class MultilineInput(FieldInput):
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)  # Tab leaves the field, as everywhere else in the form
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 3 + 14)
-        self.edit.textChanged.connect(self.changed.emit)
+        self.edit.textChanged.connect(self.changed)
         self._add(self.edit)
 
     def value(self) -> tuple[Any, str | None]:

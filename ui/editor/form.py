@@ -137,7 +137,7 @@ class CaseForm(QWidget):
                 field.setFixedWidth(share)
             elif spec_field.kind in ("text", "number", "integer", "multiline"):
                 field.setFixedWidth(FIELD_MAX_WIDTH)
-            field.changed.connect(self.changed.emit)
+            field.changed.connect(self.changed)
             field.left.connect(self._field_left)
             line.addWidget(field)
             self.inputs[spec_field.path] = field

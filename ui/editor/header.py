@@ -54,7 +54,7 @@ class CaseHeader(QWidget):
         self.duplicate_hint.setStyleSheet(NOTICE_STYLE)
         self.duplicate_hint.setWordWrap(True)
         self.duplicate_hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.duplicate_hint.linkActivated.connect(self.open_case_requested.emit)
+        self.duplicate_hint.linkActivated.connect(self.open_case_requested)
         self.duplicate_hint.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

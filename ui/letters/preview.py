@@ -10,6 +10,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from .. import pdf_documents
 from .printing import choose_printer, print_document, printer_label
 
 PrinterFactory = Callable[[QWidget], QPrinter | None]
@@ -25,7 +26,7 @@ class LetterPreview(QWidget):
         super().__init__(parent)
         self._choose = choose
         self._buffer: QBuffer | None = None
-        self.document = QPdfDocument(self)
+        self.document = pdf_documents.acquire(self)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
