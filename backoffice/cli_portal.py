@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import sys
 from pathlib import Path
 from typing import TextIO
 
 from . import config
-from .cli import positive_int
 from .bootstrap import open_database
+from .cli import positive_int
 from .domain.errors import DomainError
 from .portal.connection import parse_credentials, save_connection, save_secrets
+from .portal.secret_store import (
+    EncryptedFileStore,
+    MasterPassword,
+    MasterPasswordRequired,
+    SecretStore,
+    choose_store,
+    secrets_file,
+)
+
+MASTER_PASSWORD_HELP = (
+    "read the master password of the encrypted secrets file from the first line of stdin "
+    "(used only where no OS keyring is usable; default: ask at the terminal)"
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     portal = sub.add_parser("portal", help="portal connection").add_subparsers(dest="portal_command", required=True)
     connect = portal.add_parser("connect", help="store the portal connection from a credentials file")
     connect.add_argument("file", type=Path, help="credentials JSON (portal URL, ids, secret, private keys)")
+    connect.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     connect.set_defaults(run=cmd_portal_connect)
     from . import cli_intake_admin
 
@@ -29,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     mode.add_argument("--watch", type=float, metavar="SECONDS", help="repeat every SECONDS until stopped")
     sync.add_argument("--workers", type=positive_int, default=None, metavar="N",
                       help="processes that fetch, decrypt and check submissions (default: one per CPU core; 1: none; more for a distant portal)")
+    sync.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     sync.set_defaults(run=cmd_sync)
 
 
@@ -38,7 +55,8 @@ def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out:
     except (OSError, json.JSONDecodeError) as err:
         raise DomainError(f"cannot read {args.file}: {err}") from err
     conn, secrets = parse_credentials(data)
-    save_secrets(conn.client_id, secrets)
+    # The secret is stored for this token URL; a sync refuses to send it anywhere else.
+    store = save_secrets(conn.client_id, secrets, token_url=conn.token_url, store=_store(args))
     db = open_database(settings.db_url)
     try:
         with db.uow() as uow:
@@ -47,7 +65,8 @@ def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out:
     finally:
         db.dispose()
     services = ", ".join(sorted(s.value for s in conn.destinations.values()))
-    print(f"connected to {conn.api_url} as {conn.client_id} ({services}); secrets stored in the keyring", file=out)
+    where = f"in the encrypted file {store.path}" if isinstance(store, EncryptedFileStore) else "in the keyring"
+    print(f"connected to {conn.api_url} as {conn.client_id} ({services}); secrets stored {where}", file=out)
     return 0
 
 
@@ -56,7 +75,7 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
 
     db = open_database(settings.db_url)
     try:
-        with build_sync(db.uow, workers=args.workers) as sync:
+        with build_sync(db.uow, store=_store(args), workers=args.workers) as sync:
             if args.watch:
                 try:
                     sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True))
@@ -70,3 +89,29 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
         return 0 if not summary.errors else 1
     finally:
         db.dispose()
+
+
+def _store(args: argparse.Namespace) -> SecretStore:
+    """The secret store; the master password is asked for only if it is the encrypted file."""
+    return choose_store(master_password_source(from_stdin=bool(getattr(args, "master_password_stdin", False))))
+
+
+def master_password_source(*, from_stdin: bool) -> MasterPassword:
+    """The first line of stdin, or a prompt at the terminal (twice for a new file); asked once."""
+    given: list[str] = []
+
+    def ask(new: bool) -> str:
+        if given:
+            return given[0]
+        if from_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        elif sys.stdin.isatty():
+            password = getpass.getpass("master password of the portal secrets file: ")
+            if new and getpass.getpass("repeat the master password: ") != password:
+                raise DomainError("the two master passwords differ: nothing was stored")
+        else:
+            raise MasterPasswordRequired(secrets_file(), new=new, detail="Hier gibt es kein Terminal für die Abfrage: bitte --master-password-stdin verwenden.")
+        given.append(password)
+        return password
+
+    return ask

@@ -2,8 +2,15 @@
 
 URLs, client id and destination ids are shared configuration and live in the
 database (every client of the office database syncs the same destinations).
-The client secret and the private keys go to the OS keyring only: never into a
-file or the database.
+The client secret and the private keys go to the secret store (``secret_store``:
+the OS keyring, or an encrypted file where there is none): never into the database.
+
+The client secret is stored together with the token URL it was entered for
+(``{"secret": …, "token_url": …}``). ``load_secrets`` compares that URL with the one the
+database holds and refuses on a difference, so whoever can write the database settings
+cannot redirect the secret to another host. An entry from before the binding (a plain
+string) counts as bound to nothing and is refused the same way; re-connecting
+(``portal connect``) or re-entering the secret in the settings binds it.
 """
 
 from __future__ import annotations
@@ -12,21 +19,45 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
-import keyring
-from keyring.errors import KeyringError
 from jwcrypto import jwk
 
 from ..domain.catalog import Service
 from ..domain.errors import DomainError
 from ..store.uow import UnitOfWork
+from .secret_store import SecretStore, choose_store
 
-KEYRING_SERVICE = "Backoffice FIT-Connect"
 _PREFIX = "portal."
 
 
 class PortalNotConfigured(DomainError):
     pass
+
+
+class PortalSecretMismatch(DomainError):
+    """The token URL in the database is not the one the client secret was stored for."""
+
+    def __init__(self, database_token_url: str, bound_token_url: str | None) -> None:
+        self.database_token_url, self.bound_token_url = database_token_url, bound_token_url
+        database, bound = _host(database_token_url), _host(bound_token_url or "")
+        if bound_token_url is not None and database == bound:  # same host, other path: name the URLs
+            database, bound = database_token_url.strip(), bound_token_url.strip()
+        todo = (
+            "Es wurde nichts gesendet. Bitte verbinden Sie das Portal neu (backoffice portal connect DATEI) "
+            "oder geben Sie das Secret in den Portal-Einstellungen erneut ein."
+        )
+        if bound_token_url is None:
+            text = (
+                f"Das Client-Secret wurde von einer älteren Version ohne Token-Adresse hinterlegt; ob die Token-Adresse "
+                f"in der Datenbank ({database}) die richtige ist, lässt sich nicht prüfen."
+            )
+        else:
+            text = (
+                f"Die Token-Adresse in der Datenbank ({database}) stimmt nicht mit der Adresse überein, "
+                f"für die das Client-Secret hinterlegt wurde ({bound})."
+            )
+        super().__init__(f"{text} {todo}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +73,24 @@ class PortalSecrets:
     client_secret: str
     decryption_key: jwk.JWK
     signing_key: jwk.JWK
+
+
+@dataclass(frozen=True)
+class StoredSecrets:
+    """What the secret store holds for one client; None for what is missing."""
+
+    client_secret: str | None
+    token_url: str | None  # the token URL the secret was stored for; None: stored before the binding
+    decryption_key: jwk.JWK | None
+    signing_key: jwk.JWK | None
+
+    @property
+    def complete(self) -> bool:
+        return None not in (self.client_secret, self.decryption_key, self.signing_key)
+
+    @property
+    def empty(self) -> bool:
+        return (self.client_secret, self.decryption_key, self.signing_key) == (None, None, None)
 
 
 def parse_credentials(data: Mapping[str, Any]) -> tuple[PortalConnection, PortalSecrets]:
@@ -88,22 +137,80 @@ def load_connection(uow: UnitOfWork) -> PortalConnection:
         raise PortalNotConfigured("no portal is connected: run 'backoffice portal connect FILE'") from err
 
 
-def save_secrets(client_id: str, secrets: PortalSecrets) -> None:
-    try:
-        keyring.set_password(KEYRING_SERVICE, f"{client_id}/client_secret", secrets.client_secret)
-        keyring.set_password(KEYRING_SERVICE, f"{client_id}/decryption_key", secrets.decryption_key.export_private())
-        keyring.set_password(KEYRING_SERVICE, f"{client_id}/signing_key", secrets.signing_key.export_private())
-    except KeyringError as err:
-        raise DomainError(f"cannot store the portal secrets in the keyring: {err}") from err
+def _names(client_id: str) -> tuple[str, str, str]:
+    return f"{client_id}/client_secret", f"{client_id}/decryption_key", f"{client_id}/signing_key"
 
 
-def load_secrets(client_id: str) -> PortalSecrets:
+def same_token_url(a: str, b: str) -> bool:
+    return a.strip().rstrip("/") == b.strip().rstrip("/")
+
+
+def save_secrets(
+    client_id: str, secrets: PortalSecrets, *, token_url: str, store: SecretStore | None = None
+) -> SecretStore:
+    """Store the secrets; the client secret together with the token URL it may be sent to."""
+    store = choose_store() if store is None else store
+    secret_name, decryption_name, signing_name = _names(client_id)
+    store.put({
+        secret_name: json.dumps({"secret": secrets.client_secret, "token_url": token_url.strip()}),
+        decryption_name: secrets.decryption_key.export_private(),
+        signing_name: secrets.signing_key.export_private(),
+    })
+    return store
+
+
+def read_secrets(client_id: str, *, store: SecretStore | None = None) -> StoredSecrets:
+    """What the store holds for ``client_id``, binding unchecked (the settings dialog shows it)."""
+    store = choose_store() if store is None else store
+    names = _names(client_id)
+    values = store.get(names)
+    raw_secret, dec, sig = (values[name] for name in names)
+    secret, bound = _unpack_secret(raw_secret)
+    return StoredSecrets(
+        client_secret=secret,
+        token_url=bound,
+        decryption_key=jwk.JWK.from_json(dec) if dec else None,
+        signing_key=jwk.JWK.from_json(sig) if sig else None,
+    )
+
+
+def load_secrets(client_id: str, *, token_url: str, store: SecretStore | None = None) -> PortalSecrets:
+    """The secrets for a sync against ``token_url`` (the one the database holds).
+
+    Refuses with ``PortalSecretMismatch`` when the client secret was stored for another token
+    URL, or for none (older format): the secret is never handed to a URL it was not entered for.
+    """
+    store = choose_store() if store is None else store
+    stored = read_secrets(client_id, store=store)
+    if not stored.complete:
+        raise PortalNotConfigured(
+            f"Für Client {client_id} fehlen Client-Secret oder Schlüssel ({store.location}): "
+            "bitte 'backoffice portal connect DATEI' ausführen oder sie in den Portal-Einstellungen eingeben"
+        )
+    check_binding(stored, token_url)
+    return PortalSecrets(stored.client_secret, stored.decryption_key, stored.signing_key)  # type: ignore[arg-type]
+
+
+def check_binding(stored: StoredSecrets, token_url: str) -> None:
+    if stored.token_url is None or not same_token_url(stored.token_url, token_url):
+        raise PortalSecretMismatch(token_url, stored.token_url)
+
+
+def _unpack_secret(raw: str | None) -> tuple[str | None, str | None]:
+    """(secret, token URL it is bound to). A plain string is the format before the binding: bound to nothing."""
+    if raw is None:
+        return None, None
     try:
-        secret = keyring.get_password(KEYRING_SERVICE, f"{client_id}/client_secret")
-        dec = keyring.get_password(KEYRING_SERVICE, f"{client_id}/decryption_key")
-        sig = keyring.get_password(KEYRING_SERVICE, f"{client_id}/signing_key")
-    except KeyringError as err:
-        raise DomainError(f"cannot read the portal secrets from the keyring: {err}") from err
-    if not (secret and dec and sig):
-        raise PortalNotConfigured(f"the keyring holds no secrets for client {client_id}: run 'backoffice portal connect FILE'")
-    return PortalSecrets(secret, jwk.JWK.from_json(dec), jwk.JWK.from_json(sig))
+        value = json.loads(raw)
+    except ValueError:
+        return raw, None
+    if isinstance(value, dict) and isinstance(value.get("secret"), str) and isinstance(value.get("token_url"), str):
+        return value["secret"], value["token_url"]
+    return raw, None
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url.strip()).hostname or url
+    except ValueError:
+        return url

@@ -572,113 +572,113 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="63"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="72"/>
         <source>Portal-URL (Submission API):</source>
         <translation>Portal URL (Submission API):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="64"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="73"/>
         <source>Token-URL (OAuth):</source>
         <translation>Token URL (OAuth):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="65"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="74"/>
         <source>Client-ID:</source>
         <translation>Client ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="66"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="75"/>
         <source>Client-Secret:</source>
         <translation>Client secret:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="69"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="78"/>
         <source>nicht abonniert</source>
         <translation>not subscribed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="70"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="79"/>
         <source>Destination-ID %1:</source>
         <translation>Destination ID %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="71"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="80"/>
         <source>Entschlüsselungsschlüssel:</source>
         <translation>Decryption key:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="71"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="80"/>
         <source>Signaturschlüssel:</source>
         <translation>Signing key:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="73"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="82"/>
         <source>Datei wählen…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="79"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="88"/>
         <source>Zugangsdaten-Datei importieren…</source>
         <translation>Import credentials file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="80"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="89"/>
         <source>Füllt alle Felder aus der Datei, die das Portal ausgibt</source>
         <translation>Fills every field from the file the portal issues</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="90"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="99"/>
         <source>Es ist noch kein Portal verbunden.</source>
         <translation>No portal is connected yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="94"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="104"/>
+        <source>Verbunden. Client-Secret und Schlüssel liegen in der verschlüsselten Datei %1.</source>
+        <translation>Connected. The client secret and the keys are kept in the encrypted file %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="106"/>
         <source>Verbunden. Client-Secret und Schlüssel liegen im Schlüsselbund des Systems.</source>
         <translation>Connected. The client secret and the keys are kept in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="96"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="109"/>
         <source>(gespeichert – leer lassen, um den Wert zu behalten)</source>
         <translation>(stored – leave empty to keep it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="98"/>
-        <source>Im Schlüsselbund fehlen Client-Secret oder Schlüssel: bitte neu eingeben.</source>
-        <translation>The keyring lacks the client secret or a key: please enter them again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="107"/>
-        <location filename="../../ui/dialogs/portal_settings.py" line="108"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="124"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="125"/>
         <source>aus der Zugangsdaten-Datei</source>
         <translation>from the credentials file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="126"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="143"/>
         <source>Schlüssel (JWK) wählen</source>
         <translation>Choose key (JWK)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="126"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="143"/>
         <source>JWK (*.json *.jwk);;Alle Dateien (*)</source>
         <translation>JWK (*.json *.jwk);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="131"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="148"/>
         <source>Zugangsdaten-Datei wählen</source>
         <translation>Choose credentials file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="131"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="148"/>
         <source>JSON (*.json);;Alle Dateien (*)</source>
         <translation>JSON (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="139"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="156"/>
         <source>Zugangsdaten</source>
         <translation>Credentials</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="139"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="156"/>
         <source>Die Datei kann nicht gelesen werden: %1</source>
         <translation>The file cannot be read: %1</translation>
     </message>
@@ -2510,27 +2510,47 @@
 <context>
     <name>PortalSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="247"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="264"/>
         <source>Portal-Einstellungen</source>
         <translation>Portal settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="253"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="273"/>
         <source>&amp;Verbindung</source>
         <translation>&amp;Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="254"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="274"/>
         <source>&amp;Weiterleitung</source>
         <translation>&amp;Routing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="256"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="276"/>
         <source>Verbindung &amp;speichern</source>
         <translation>&amp;Save connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="278"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="320"/>
+        <source>Master-Passwort</source>
+        <translation>Master password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="322"/>
+        <source>Master-Passwort:</source>
+        <translation>Master password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="327"/>
+        <source>Master-Passwort wiederholen:</source>
+        <translation>Repeat the master password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="331"/>
+        <source>Die beiden Eingaben stimmen nicht überein. Es wurde nichts gespeichert.</source>
+        <translation>The two entries differ. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/portal_settings.py" line="337"/>
         <source>Gespeichert. Die Verbindung wird neu aufgebaut.</source>
         <translation>Saved. The connection is being re-established.</translation>
     </message>
@@ -2818,52 +2838,52 @@
 <context>
     <name>RoutingPage</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="153"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
         <source>Wenn</source>
         <translation>If</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="153"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
         <source>dann Warteschlange</source>
         <translation>then queue</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="163"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="180"/>
         <source>Leistung: %1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="164"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="181"/>
         <source>Destination-ID:</source>
         <translation>Destination ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="166"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="183"/>
         <source>Destination-ID</source>
         <translation>Destination ID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="187"/>
         <source>Regel speichern</source>
         <translation>Save rule</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="172"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="189"/>
         <source>Regel löschen</source>
         <translation>Delete rule</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="174"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="191"/>
         <source>Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor.</source>
         <translation>Without a rule, applications land in their service&apos;s intake queue. A rule for a destination ID takes precedence over a rule for the service.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="208"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="225"/>
         <source>Destination-ID %1</source>
         <translation>Destination ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="210"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="227"/>
         <source>Leistung %1</source>
         <translation>Service %1</translation>
     </message>
@@ -2871,12 +2891,12 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="66"/>
+        <location filename="../../ui/startup.py" line="67"/>
         <source>Demodaten werden erzeugt (%1 Fälle)…</source>
         <translation>Creating demo data (%1 cases)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="90"/>
+        <location filename="../../ui/startup.py" line="97"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign-in</translation>
     </message>

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -14,18 +16,21 @@ from pathlib import Path
 from backoffice.demo.portal import DemoPortal
 
 
-def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "backoffice", *args], capture_output=True, text=True, env=env, timeout=180)
+def run(*args: str, env: dict[str, str], input: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "backoffice", *args], check=False, capture_output=True, text=True, env=env, timeout=180,
+                          input=input)
+
+
+def _env(tmp_path: Path, keyring_backend: str) -> dict[str, str]:
+    """A process of its own data directory and keyring backend (never the developer's)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("BACKOFFICE_DB_URL", "BACKOFFICE_SECRET_STORE")}
+    env.update({"BACKOFFICE_HOME": str(tmp_path / "home"), "PYTHON_KEYRING_BACKEND": keyring_backend,
+                "XDG_DATA_HOME": str(tmp_path / "xdg")})
+    return env
 
 
 def test_connect_stores_secrets_in_the_keyring_only_and_sync_pulls_cases(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "BACKOFFICE_HOME": str(tmp_path / "home"),
-        "PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring",
-        "XDG_DATA_HOME": str(tmp_path / "xdg"),
-    }
-    env.pop("BACKOFFICE_DB_URL", None)
+    env = _env(tmp_path, "keyrings.alt.file.PlaintextKeyring")
     with DemoPortal(count=5, seed=21, key_size=2048, today=date(2026, 11, 2)) as portal:
         creds = tmp_path / "credentials.json"
         portal.write_credentials(creds)
@@ -49,6 +54,55 @@ def test_connect_stores_secrets_in_the_keyring_only_and_sync_pulls_cases(tmp_pat
         rows = json.loads(run("cases", "list", "--format", "json", env=env).stdout)
         assert len(rows) == 5 and all(r["submission_id"] for r in rows)
         assert sorted(portal.accepted_submission_ids()) == sorted(r["submission_id"] for r in rows)
+
+
+def test_sync_refuses_a_token_url_changed_in_the_database(tmp_path: Path) -> None:
+    env = _env(tmp_path, "keyrings.alt.file.PlaintextKeyring")
+    with DemoPortal(count=2, seed=23, key_size=2048, today=date(2026, 11, 2)) as portal:
+        creds = tmp_path / "credentials.json"
+        portal.write_credentials(creds)
+        assert run("db", "upgrade", env=env).returncode == 0
+        assert run("portal", "connect", str(creds), env=env).returncode == 0
+        with sqlite3.connect(tmp_path / "home" / "backoffice.sqlite3") as db:
+            db.execute("UPDATE settings SET value = 'https://evil.example/token' WHERE key = 'portal.token_url'")
+        synced = run("sync", "--once", "--workers", "1", env=env)
+        assert synced.returncode == 1
+        assert "Die Token-Adresse in der Datenbank (evil.example) stimmt nicht" in synced.stderr
+        assert "(127.0.0.1)" in synced.stderr and "Es wurde nichts gesendet" in synced.stderr
+        assert portal.accepted_submission_ids() == []
+
+        # Connecting again binds the secret to the file's URL and the sync works.
+        assert run("portal", "connect", str(creds), env=env).returncode == 0
+        synced = run("sync", "--once", "--workers", "1", env=env)
+        assert synced.returncode == 0 and synced.stdout.startswith("new 2,"), synced.stdout + synced.stderr
+
+
+def test_without_a_keyring_connect_and_sync_use_the_encrypted_file(tmp_path: Path) -> None:
+    env = _env(tmp_path, "keyring.backends.fail.Keyring")
+    with DemoPortal(count=3, seed=24, key_size=2048, today=date(2026, 11, 2)) as portal:
+        creds = tmp_path / "credentials.json"
+        portal.write_credentials(creds)
+        secret = json.loads(creds.read_text())["client_secret"]
+        assert run("db", "upgrade", env=env).returncode == 0
+
+        # No terminal and no --master-password-stdin: refused, in German, saying what to do.
+        refused = run("portal", "connect", str(creds), env=env, input="")  # stdin no terminal
+        assert refused.returncode == 1
+        assert "kein Schlüsselbund" in refused.stderr and "--master-password-stdin" in refused.stderr
+        secrets_file = tmp_path / "home" / "portal-secrets.enc"
+        assert not secrets_file.exists()
+
+        connected = run("portal", "connect", str(creds), "--master-password-stdin", env=env, input="correct horse battery\n")
+        assert connected.returncode == 0, connected.stderr
+        assert f"secrets stored in the encrypted file {secrets_file}" in connected.stdout
+        assert stat.S_IMODE(secrets_file.stat().st_mode) == 0o600
+        assert secret.encode() not in secrets_file.read_bytes()
+
+        wrong = run("sync", "--once", "--workers", "1", "--master-password-stdin", env=env, input="wrong password\n")
+        assert wrong.returncode == 1 and "Das Master-Passwort ist falsch" in wrong.stderr
+        synced = run("sync", "--once", "--workers", "1", "--master-password-stdin", env=env, input="correct horse battery\n")
+        assert synced.returncode == 0, synced.stdout + synced.stderr
+        assert synced.stdout.startswith("new 3,")
 
 
 def test_sync_without_a_connection_says_what_to_do(tmp_path: Path) -> None:
@@ -89,7 +143,7 @@ def test_ctrl_c_ends_a_watching_sync_and_its_workers_quietly(tmp_path: Path) -> 
             assert proc.stdout is not None
             first = proc.stdout.readline()
             assert first.startswith("new 4,"), first + (proc.stderr.read() if proc.stderr else "")
-            workers = subprocess.run(["pgrep", "-g", str(proc.pid)], capture_output=True, text=True).stdout.split()
+            workers = subprocess.run(["pgrep", "-g", str(proc.pid)], check=False, capture_output=True, text=True).stdout.split()
             assert len(workers) >= 3  # the sync and its two workers, kept between rounds
             os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl+C does
             _out, err = proc.communicate(timeout=30)
@@ -99,7 +153,7 @@ def test_ctrl_c_ends_a_watching_sync_and_its_workers_quietly(tmp_path: Path) -> 
         assert proc.returncode == 0
         assert "Traceback" not in err, err
         deadline = time.monotonic() + 10  # multiprocessing's resource tracker ends once it sees the sync gone
-        while (left := subprocess.run(["pgrep", "-a", "-g", str(proc.pid)], capture_output=True, text=True).stdout) \
+        while (left := subprocess.run(["pgrep", "-a", "-g", str(proc.pid)], check=False, capture_output=True, text=True).stdout) \
                 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert left == ""

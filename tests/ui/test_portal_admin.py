@@ -10,16 +10,17 @@ from pathlib import Path
 import keyring
 import pytest
 from jwcrypto import jwk
+from keyring.backends import fail
 from keyrings.alt.file import PlaintextKeyring
 
+from backoffice import config
 from backoffice.domain.catalog import Service
-from backoffice.portal.connection import load_connection, load_secrets
+from backoffice.portal.connection import PortalSecretMismatch, load_connection, load_secrets
+from backoffice.portal.secret_store import FILE_NAME
 from backoffice.services import intake
 from backoffice.store.intake_models import QuarantinedSubmission
 from ui.dialogs.portal_settings import PortalSettingsDialog
 from ui.dialogs.quarantine import QuarantineDialog
-
-
 
 
 @pytest.fixture
@@ -32,13 +33,25 @@ def file_keyring(tmp_path: Path) -> Iterator[PlaintextKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture
+def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.delenv("BACKOFFICE_SECRET_STORE", raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+TOKEN_URL = "https://auth.example.org/token"
+
+
 def _credentials(path: Path) -> Path:
     def key() -> dict[str, str]:
         return json.loads(jwk.JWK.generate(kty="RSA", size=2048).export_private())
 
     data = {
         "portal_url": "https://portal.example.org/submission-api",
-        "token_url": "https://auth.example.org/token",
+        "token_url": TOKEN_URL,
         "client_id": "client-42",
         "client_secret": "s3cret",
         "destinations": {"wbs": "dest-wbs", "elterngeld": "dest-eg"},
@@ -62,7 +75,7 @@ def test_import_credentials_and_save_puts_secrets_only_into_the_keyring(qtbot, a
         conn = load_connection(uow)
     assert conn.api_url == "https://portal.example.org/submission-api"
     assert conn.destinations == {"dest-wbs": Service.WBS, "dest-eg": Service.ELTERNGELD}
-    assert load_secrets("client-42").client_secret == "s3cret"
+    assert load_secrets("client-42", token_url=TOKEN_URL).client_secret == "s3cret"
     database_file = (tmp_path / "admin.sqlite3").read_bytes()
     assert b"s3cret" not in database_file and b'"d"' not in database_file
 
@@ -77,7 +90,102 @@ def test_import_credentials_and_save_puts_secrets_only_into_the_keyring(qtbot, a
         again.save()
     with fresh.uow(write=False) as uow:
         assert load_connection(uow).api_url == "https://portal2.example.org/submission-api"
-    assert load_secrets("client-42").client_secret == "s3cret"
+    assert load_secrets("client-42", token_url=TOKEN_URL).client_secret == "s3cret"
+
+
+def test_a_new_token_url_needs_the_secret_again(qtbot, admin_tasks, admin, fresh, file_keyring, tmp_path):  # type: ignore[no-untyped-def]
+    errors: list[BaseException] = []
+    admin_tasks.unhandled_error.connect(lambda _op, exc: errors.append(exc))
+    dialog = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
+    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+        dialog.save()
+
+    again = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(again)
+    again.load()
+    qtbot.waitUntil(lambda: again.connection.client_id.text() == "client-42")
+    assert "Verbunden" in again.connection.state.text()
+    again.connection.token_url.setText("https://evil.example/token")
+    again.save()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    assert "neue Token-URL (evil.example)" in str(errors[0]) and "erneut eingegeben" in str(errors[0])
+    with fresh.uow(write=False) as uow:
+        assert load_connection(uow).token_url == TOKEN_URL
+    assert load_secrets("client-42", token_url=TOKEN_URL).client_secret == "s3cret"
+
+    # Entered again, the secret is stored for the new URL.
+    again.connection.client_secret.setText("n3u")
+    with qtbot.waitSignal(again.connection_saved, timeout=10_000):
+        again.save()
+    assert load_secrets("client-42", token_url="https://evil.example/token").client_secret == "n3u"
+
+
+def test_a_token_url_changed_in_the_database_shows_in_the_dialog(qtbot, admin_tasks, admin, fresh, file_keyring, tmp_path):  # type: ignore[no-untyped-def]
+    dialog = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
+    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+        dialog.save()
+    with fresh.uow() as uow:
+        uow.intake.put_setting("portal.token_url", "https://evil.example/token")
+        uow.commit()
+    dialog.load()
+    qtbot.waitUntil(lambda: "evil.example" in dialog.connection.state.text())
+    assert "(auth.example.org)" in dialog.connection.state.text()
+    assert dialog.connection.token_url.text() == "https://evil.example/token"
+    with pytest.raises(PortalSecretMismatch):
+        load_secrets("client-42", token_url="https://evil.example/token")
+
+
+def test_without_a_keyring_the_dialog_asks_for_a_master_password_and_uses_the_encrypted_file(qtbot, admin_tasks, admin, fresh, no_keyring, tmp_path):  # type: ignore[no-untyped-def]
+    asked: list[tuple[bool, str]] = []
+    answers = ["correct horse battery"]
+
+    def ask(new: bool, why: str) -> str | None:
+        asked.append((new, why))
+        return answers.pop(0) if answers else None
+
+    dialog = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.ask_master_password = ask
+    assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
+    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+        dialog.save()
+    assert len(asked) == 1 and asked[0][0] is True and "Master-Passwort fest" in asked[0][1]
+    path = config.data_home() / FILE_NAME
+    assert path.exists() and b"s3cret" not in path.read_bytes()
+
+    # Reopened: URLs and ids show at once, the state asks for the password; given, it is "connected".
+    answers[:] = ["wrong password", "correct horse battery"]
+    asked.clear()
+    again = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(again)
+    again.ask_master_password = ask
+    again.load()
+    qtbot.waitUntil(lambda: "Verbunden" in again.connection.state.text(), timeout=10_000)
+    assert again.connection.client_id.text() == "client-42"
+    assert str(path) in again.connection.state.text()
+    assert [new for new, _why in asked] == [False, False]
+    assert "Master-Passwort gebraucht" in asked[0][1] and "Master-Passwort ist falsch" in asked[1][1]
+
+
+def test_without_a_keyring_and_nothing_stored_the_dialog_shows_urls_and_a_german_hint(qtbot, admin_tasks, admin, fresh, no_keyring):  # type: ignore[no-untyped-def]
+    with fresh.uow() as uow:
+        uow.intake.put_setting("portal.api_url", "https://portal.example.org/submission-api")
+        uow.intake.put_setting("portal.token_url", TOKEN_URL)
+        uow.intake.put_setting("portal.client_id", "client-42")
+        uow.intake.put_setting("portal.destinations", json.dumps({"dest-wbs": "wbs"}))
+        uow.commit()
+    dialog = PortalSettingsDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.ask_master_password = lambda _new, _why: None
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.connection.client_id.text() == "client-42")
+    assert dialog.connection.destinations[Service.WBS].text() == "dest-wbs"
+    assert "kein Schlüsselbund des Systems verfügbar" in dialog.connection.state.text()
+    assert "Bitte Client-Secret und beide Schlüssel eingeben" in dialog.connection.state.text()
 
 
 def test_invalid_connection_is_refused_with_german_messages(qtbot, admin_tasks, admin, fresh, file_keyring):  # type: ignore[no-untyped-def]

@@ -1,8 +1,14 @@
-"""Portal settings: the connection (URLs, ids, secrets to the keyring) and the routing rules."""
+"""Portal settings: the connection (URLs, ids, secrets to the keyring) and the routing rules.
+
+Where no keyring is usable the secrets go to an encrypted file; the dialog then asks for its
+master password (``ask_master_password``) when loading or saving needs it, and keeps it for
+its own lifetime only.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import (
 from backoffice.domain.catalog import Service
 from backoffice.domain.errors import DomainError
 from backoffice.domain.records import UserRef
+from backoffice.portal.secret_store import MasterPasswordRequired, WrongMasterPassword
 from backoffice.services import intake_admin
 from backoffice.services.directory import list_departments
 from backoffice.services.portal_settings import (
@@ -41,6 +49,7 @@ from backoffice.services.portal_settings import (
 
 from ..labels import service_labels
 from ..ops import CommandOp, QueryOp, Tasks
+
 
 class ConnectionPage(QWidget):
     """The connection form; secrets are write-only (never read back into the dialog)."""
@@ -91,11 +100,19 @@ class ConnectionPage(QWidget):
             return
         self.fill(view.form)
         if view.has_secrets:
-            self.state.setText(self.tr("Verbunden. Client-Secret und Schlüssel liegen im Schlüsselbund des Systems."))
+            self.state.setText(
+                self.tr("Verbunden. Client-Secret und Schlüssel liegen in der verschlüsselten Datei %1.").replace("%1", view.store_file)
+                if view.store_file
+                else self.tr("Verbunden. Client-Secret und Schlüssel liegen im Schlüsselbund des Systems.")
+            )
             for edit in (self.client_secret, self.decryption_key, self.signing_key):
                 edit.setPlaceholderText(self.tr("(gespeichert – leer lassen, um den Wert zu behalten)"))
         else:
-            self.state.setText(self.tr("Im Schlüsselbund fehlen Client-Secret oder Schlüssel: bitte neu eingeben."))
+            # The service's German sentence: what is missing and what to do (no keyring, a
+            # locked file, a secret stored for another token URL, …).
+            self.state.setText(view.secrets_problem)
+            for edit in (self.client_secret, self.decryption_key, self.signing_key):
+                edit.setPlaceholderText("")
 
     def fill(self, form: PortalSettingsForm) -> None:
         self.api_url.setText(form.api_url)
@@ -247,6 +264,9 @@ class PortalSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Portal-Einstellungen"))
         self.resize(760, 560)
         self._tasks, self._actor = tasks, actor
+        self._master_password: str | None = None  # of the encrypted secrets file, once entered
+        # (new file?, why) -> the password, or None when the admin cancels; tests replace it.
+        self.ask_master_password: Callable[[bool, str], str | None] = self._ask_master_password
         self.connection = ConnectionPage()
         self.routing = RoutingPage(tasks, actor)
         self.tabs = QTabWidget()
@@ -261,17 +281,56 @@ class PortalSettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def load(self) -> None:
-        actor = self._actor
-        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: load_portal_settings(uow, actor)).success(
-            self.connection.show_settings
-        ).run()
+        self.load_connection()
         self.routing.load()
 
+    def load_connection(self) -> None:
+        actor, password = self._actor, self._master_password
+        QueryOp(
+            parent=self, tasks=self._tasks, op=lambda uow: load_portal_settings(uow, actor, master_password=password)
+        ).success(self._loaded).run()
+
+    def _loaded(self, view: PortalSettingsView | None) -> None:
+        self.connection.show_settings(view)
+        if view is not None and view.needs_master_password and self._unlock(False, view.secrets_problem):
+            self.load_connection()
+
     def save(self) -> None:
-        actor, form = self._actor, self.connection.form()
-        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: save_portal_settings(uow, actor, form)).success(
-            lambda _conn: self._saved()
-        ).run()
+        actor, form, password = self._actor, self.connection.form(), self._master_password
+        op = CommandOp(
+            parent=self, tasks=self._tasks, op=lambda uow: save_portal_settings(uow, actor, form, master_password=password)
+        )
+        op.success(lambda _conn: self._saved()).failure(lambda exc: self._save_failed(op, exc)).run()
+
+    def _save_failed(self, op: CommandOp[Any], exc: Exception) -> None:
+        if isinstance(exc, MasterPasswordRequired | WrongMasterPassword):
+            if self._unlock(isinstance(exc, MasterPasswordRequired) and exc.new, str(exc)):
+                self.save()
+            return
+        self._tasks.report(self, exc, op)
+
+    def _unlock(self, new: bool, why: str) -> bool:
+        password = self.ask_master_password(new, why)
+        if password is None:
+            return False
+        self._master_password = password
+        return True
+
+    def _ask_master_password(self, new: bool, why: str) -> str | None:
+        title = self.tr("Master-Passwort")
+        password, ok = QInputDialog.getText(
+            self, title, why + "\n\n" + self.tr("Master-Passwort:"), QLineEdit.EchoMode.Password
+        )
+        if not ok or not password:
+            return None
+        if new:
+            again, ok = QInputDialog.getText(self, title, self.tr("Master-Passwort wiederholen:"), QLineEdit.EchoMode.Password)
+            if not ok:
+                return None
+            if again != password:
+                QMessageBox.warning(self, title, self.tr("Die beiden Eingaben stimmen nicht überein. Es wurde nichts gespeichert."))
+                return None
+        return password
 
     def _saved(self) -> None:
         self.connection_saved.emit()
