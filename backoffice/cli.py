@@ -18,7 +18,7 @@ from typing import Any, TextIO, TypeVar
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from . import config
+from . import config, db_login
 from .bootstrap import Database, open_database
 from .domain.catalog import Service
 from .domain.errors import DomainError
@@ -26,7 +26,7 @@ from .domain.records import CaseQuery, CaseRow, UserRef
 from .domain.status import Status
 from .domain.views import View, view_query
 from .services.case_queries import count_cases, list_cases
-from .services.directory import current_user
+from .services.identity import sign_in
 
 T = TypeVar("T")
 EXIT_ERROR = 1
@@ -40,11 +40,17 @@ class CliError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="backoffice", description="Backoffice: case handling without the GUI.")
     parser.add_argument("--db", help="database URL (default: BACKOFFICE_DB_URL or an SQLite file in the data directory)")
-    parser.add_argument("--user", help="act as this app user (default: BACKOFFICE_USER or the OS login)")
+    parser.add_argument(
+        "--user",
+        help="act as this user: on a demo database any of its users; on PostgreSQL only the role you logged in as "
+        "(default: BACKOFFICE_USER, else the OS account or the database role)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     db = sub.add_parser("db", help="database administration").add_subparsers(dest="db_command", required=True)
-    db.add_parser("upgrade", help="create or migrate the database to the current schema").set_defaults(run=cmd_db_upgrade)
+    upgrade = db.add_parser("upgrade", help="create or migrate the database to the current schema")
+    upgrade.add_argument("--demo", action="store_true", help="mark a new database as a demo database (synthetic data only)")
+    upgrade.set_defaults(run=cmd_db_upgrade)
 
     demo = sub.add_parser("demo", help="demo data").add_subparsers(dest="demo_command", required=True)
     seed = demo.add_parser("seed", help="fill the database with realistic synthetic cases")
@@ -66,11 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_cases.register(cases)
 
-    from . import cli_calc, cli_letters, cli_portal
+    from . import cli_audit, cli_calc, cli_letters, cli_login, cli_portal, cli_users
     from .demo.portal import cli as demo_portal_cli
 
     cli_portal.register(sub)
     cli_calc.register(sub)
+    cli_audit.register(sub)
+    cli_users.register(sub)
+    cli_login.register(sub)
     cli_letters.register(sub)
     demo_portal_cli.register(sub)
     return parser
@@ -81,6 +90,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     settings = config.resolve(db=args.db, login=args.user)
+    if args.command != "login":
+        settings = replace(settings, db_url=db_login.with_stored_password(settings.db_url))
     try:
         return int(args.run(args, settings, out) or 0)
     except (DomainError, CliError) as err:
@@ -136,15 +147,42 @@ def as_actor(settings: config.Settings, op: Callable[[Any, UserRef], T], *, writ
         db.dispose()
 
 
-def _actor(db: Database, settings: config.Settings) -> UserRef:
+def as_admin(settings: config.Settings, op: Callable[[Any, UserRef | None], T], *, write: bool = True) -> T:
+    """Run ``op(uow, actor)`` as an administrator: an app admin, or (actor None) a PostgreSQL
+    superuser's connection, for which the database itself is the check."""
+    from .services.users import require_admin
+
+    def run(db: Database) -> T:
+        with db.uow(write=write) as uow:
+            actor: UserRef | None = None
+            if not (uow.directory.dialect() == "postgresql" and uow.directory.is_superuser()):
+                actor = sign_in(uow, requested_login=settings.requested_login, os_login=settings.os_login)
+            require_admin(uow, actor)
+            result = op(uow, actor)
+            if write:
+                uow.commit()
+            return result
+
+    return _with_db(settings, run)
+
+
+def _actor(db: Database, settings: config.Settings, requested_login: str | None = None) -> UserRef:
     with db.uow() as uow:
-        user = current_user(uow, settings.login, provision_local_admin=settings.is_embedded)
+        user = sign_in(uow, requested_login=requested_login or settings.requested_login, os_login=settings.os_login)
         uow.commit()
         return user
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    from .services.identity import mark_demo_database
+
     def run(db: Database) -> int:
+        if args.demo:
+            with db.uow() as uow:
+                if uow.cases.any_case():
+                    raise CliError("the database holds cases: it cannot become a demo database")
+                mark_demo_database(uow)
+                uow.commit()
         print(f"database is up to date: {_redact(settings.db_url)}", file=out)
         return 0
 

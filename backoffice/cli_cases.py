@@ -13,13 +13,12 @@ from typing import Any, TextIO
 
 from . import config
 from .bootstrap import Database
-from .cli import CliError, _with_db, as_actor
+from .cli import CliError, _actor, _with_db, as_actor
 from .domain.catalog import Service
 from .domain.errors import ValidationFailed
 from .services import cases
 from .services.case_queries import get_case
 from .services.claiming import claim_next
-from .services.directory import current_user
 
 EXIT_EMPTY = 3
 
@@ -31,7 +30,7 @@ def register(cases_sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     create.set_defaults(run=cmd_cases_create)
 
     claim = cases_sub.add_parser("claim-next", help="assign the most urgent unassigned case of the user's queues")
-    claim.add_argument("--user", dest="claim_user", required=True, metavar="LOGIN", help="the clerk who claims")
+    claim.add_argument("--user", dest="claim_user", metavar="LOGIN", help="the clerk who claims (the same rules as the global --user)")
     claim.add_argument("--format", choices=["json", "table"], default="table")
     claim.set_defaults(run=cmd_cases_claim_next)
 
@@ -63,8 +62,7 @@ def cmd_cases_create(args: argparse.Namespace, settings: config.Settings, out: T
 
 def cmd_cases_claim_next(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     def run(db: Database) -> int:
-        with db.uow(write=False) as uow:
-            actor = current_user(uow, args.claim_user)  # never provisioned: the clerk must exist
+        actor = _actor(db, settings, args.claim_user)
         with db.uow() as uow:
             row = claim_next(uow, actor)
             uow.commit()

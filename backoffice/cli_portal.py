@@ -11,7 +11,7 @@ from typing import TextIO
 
 from . import config
 from .bootstrap import open_database
-from .cli import positive_int
+from .cli import as_admin, positive_int
 from .domain.errors import DomainError
 from .portal.connection import parse_credentials, save_connection, save_secrets
 from .portal.secret_store import (
@@ -55,15 +55,10 @@ def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out:
     except (OSError, json.JSONDecodeError) as err:
         raise DomainError(f"cannot read {args.file}: {err}") from err
     conn, secrets = parse_credentials(data)
+    as_admin(settings, lambda uow, actor: None, write=False)  # before any secret is stored
     # The secret is stored for this token URL; a sync refuses to send it anywhere else.
     store = save_secrets(conn.client_id, secrets, token_url=conn.token_url, store=_store(args))
-    db = open_database(settings.db_url)
-    try:
-        with db.uow() as uow:
-            save_connection(uow, conn)
-            uow.commit()
-    finally:
-        db.dispose()
+    as_admin(settings, lambda uow, actor: save_connection(uow, conn))
     services = ", ".join(sorted(s.value for s in conn.destinations.values()))
     where = f"in the encrypted file {store.path}" if isinstance(store, EncryptedFileStore) else "in the keyring"
     print(f"connected to {conn.api_url} as {conn.client_id} ({services}); secrets stored {where}", file=out)

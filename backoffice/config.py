@@ -6,13 +6,14 @@ temporary one); ``BACKOFFICE_DB_URL`` or ``--db`` select another database.
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_path
+
+from .os_account import os_login
 
 APP_NAME = "Backoffice"
 APP_AUTHOR = "Stadt Muelheim an der Ruhr"
@@ -22,7 +23,10 @@ APP_AUTHOR = "Stadt Muelheim an der Ruhr"
 class Settings:
     home: Path
     db_url: str
-    login: str
+    # A login the user asked to act as (--user, BACKOFFICE_USER): a claim, checked at sign-in
+    # against what the database authenticated (services.identity), never trusted as such.
+    requested_login: str | None
+    os_login: str
 
     @property
     def is_embedded(self) -> bool:
@@ -45,14 +49,17 @@ def resolve(
     if demo or not url:
         # The demo always runs on its own embedded file so it never touches real data.
         url = f"sqlite:///{(home / 'backoffice.sqlite3').as_posix()}"
+    private_directory(data_home(env))
+    private_directory(home)
     if url.startswith("sqlite:///"):
+        # A folder named in --db is the user's own business: created, not locked down.
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    user = login or env.get("BACKOFFICE_USER") or ("demo" if demo else _os_login())
-    return Settings(home=home, db_url=url, login=user)
+    requested = login or env.get("BACKOFFICE_USER") or ("demo" if demo else None)
+    return Settings(home=home, db_url=url, requested_login=requested, os_login=os_login())
 
 
-def _os_login() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry, e.g. in a bare container
-        return "local"
+def private_directory(path: Path) -> None:
+    """Create ``path`` readable by its owner only (POSIX; on Windows the per-user profile protects it)."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        path.chmod(0o700)

@@ -17,20 +17,23 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, SignalInstance
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from shiboken6 import Shiboken
 
-from backoffice import config
+from backoffice import config, db_login
 from backoffice.bootstrap import Database, DatabaseNotReady, open_database
 from backoffice.demo.portal import DemoPortal
 from backoffice.portal.client import SubmissionClient
 from backoffice.portal.connection import PortalConnection, parse_credentials, save_connection
 from backoffice.portal.factory import build_sync
 from backoffice.portal.sync import PortalSync, SubscriberKeys
+from backoffice.services.identity import require_intake_right
+from backoffice.store.engine import plaintext_connection
 
+from .dialogs.login import LoginDialog
 from .i18n import LANGUAGES, install_translators
-from .ops import CommandOp, NetworkOp, Tasks
 from .letters.menu import LettersMenu
+from .ops import CommandOp, NetworkOp, Tasks
 from .portal_admin import PortalAdmin
 from .preferences import Preferences
 from .screenshots import Screenshots
@@ -88,6 +91,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
         tasks,
         database_kind=DATABASE_KINDS.get(db.uow.dialect, db.uow.dialect),
         database_tooltip=db.engine.url.render_as_string(hide_password=True),
+        plaintext=plaintext_connection(settings.db_url),
         preferences=preferences,
     )
     startup = Startup(window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count)
@@ -128,8 +132,14 @@ def _connect_portal(
 ) -> None:
     """Build the PortalSync in the background; the controller shows "nicht verbunden" when there is none."""
     if portal is None:
+
+        def build() -> PortalSync:
+            with db.uow(write=False) as uow:
+                require_intake_right(uow)
+            return build_sync(db.uow)
+
         (
-            NetworkOp(parent=controller, tasks=tasks, op=lambda: build_sync(db.uow))
+            NetworkOp(parent=controller, tasks=tasks, op=build)
             .success(controller.set_sync)
             .failure(controller.connection_failed)
             .run()
@@ -186,15 +196,22 @@ def _when_all(callback: Callable[[], object], *signals: SignalInstance) -> None:
 
 
 def _open_database(settings: config.Settings) -> Database | None:
-    """The embedded database is migrated on start; a shared server is never migrated implicitly."""
+    """The embedded database is migrated on start; a shared server is never migrated implicitly.
+
+    A shared server that refuses the login (no password stored yet, or a changed one) gets
+    the login dialog, which keeps the password in the keyring."""
+    url = db_login.with_stored_password(settings.db_url)
     try:
-        return open_database(settings.db_url, migrate=settings.is_embedded)
+        return open_database(url, migrate=settings.is_embedded)
     except DatabaseNotReady as exc:
         text = QCoreApplication.translate(
             "Composition", "Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT."
         )
         _fatal(text, str(exc))
     except Exception as exc:  # server unreachable, wrong credentials, …: the user cannot work without it
+        if db_login.is_shared(url) and db_login.is_authentication_failure(exc):
+            dialog = LoginDialog(settings.db_url)
+            return dialog.database if dialog.exec() == QDialog.DialogCode.Accepted else None
         text = QCoreApplication.translate("Composition", "Die Datenbank ist nicht erreichbar.")
         _fatal(text, str(exc))
     return None

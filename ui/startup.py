@@ -18,6 +18,7 @@ from backoffice.domain.errors import DomainError, UnknownUser
 from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.services.case_queries import count_cases
 from backoffice.services.directory import current_user
+from backoffice.services.identity import sign_in
 
 from .ops import CommandOp, Op, QueryOp, Tasks
 from .views.main_window import MainWindow
@@ -33,8 +34,8 @@ def demo_needs_seed(uow: Any) -> bool:
 
 
 def resolve_actor(uow: Any, settings: Settings) -> UserRef:
-    """The app user; on the embedded database a new login is set up as local administrator."""
-    return current_user(uow, settings.login, provision_local_admin=settings.is_embedded)
+    """The app user, as the database authenticated it (``services.identity.sign_in``)."""
+    return sign_in(uow, requested_login=settings.requested_login, os_login=settings.os_login)
 
 
 class Startup:
@@ -85,11 +86,13 @@ class Startup:
         if not isinstance(exc, DomainError):
             self._tasks.report(self._window, exc)
             return
-        QMessageBox.critical(
-            self._window,
-            QCoreApplication.translate("Startup", "Backoffice – Anmeldung"),
+        login = self._settings.requested_login or self._settings.os_login
+        text = (
             QCoreApplication.translate(
                 "Startup", "Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT."
-            ).replace("%1", self._settings.login),
+            ).replace("%1", login)
+            if isinstance(exc, UnknownUser)
+            else str(exc)
         )
+        QMessageBox.critical(self._window, QCoreApplication.translate("Startup", "Backoffice – Anmeldung"), text)
         self._window.close()

@@ -11,8 +11,8 @@ listens to ``finished`` and reloads its lists when new cases arrived.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from backoffice.portal.connection import PortalNotConfigured
 from backoffice.portal.summary import SyncSummary
+from backoffice.services.identity import IntakeElsewhere
 
 from .ops import NetworkOp, Tasks
 
@@ -109,6 +110,11 @@ class SyncController(QObject):
         """Building the sync failed for another reason than a missing configuration."""
         if isinstance(exc, PortalNotConfigured):
             self.not_connected(str(exc))
+        elif isinstance(exc, IntakeElsewhere):  # a clerk's PC on the office database: not an error
+            self._sync = None
+            self.timer.stop()
+            self.action.setEnabled(False)
+            self._show(self.tr("Portal: Abholung durch den Abholdienst"), str(exc))
         else:
             log.warning("portal connection failed: %s", exc)
             self._sync = None
@@ -171,6 +177,11 @@ class SyncController(QObject):
         log.warning("portal sync failed: %s", exc)
         if isinstance(exc, PortalNotConfigured):
             self.not_connected(str(exc))
+        elif isinstance(exc, IntakeElsewhere):  # a clerk's PC on the office database: not an error
+            self._sync = None
+            self.timer.stop()
+            self.action.setEnabled(False)
+            self._show(self.tr("Portal: Abholung durch den Abholdienst"), str(exc))
         else:
             self._show_error(exc)
         self.failed.emit(exc)

@@ -17,6 +17,7 @@ from ..domain.records import UserRef
 from ..domain.status import Action, Outcome
 from ..services import cases
 from ..services.directory import ensure_user
+from ..services.identity import require_demo_database
 from ..store.uow import SqlUnitOfWork
 from .generator import generate_application
 
@@ -60,11 +61,15 @@ def seed_demo(
     today: date | None = None,
     batch: int = 200,
 ) -> int:
-    """Create the demo users (idempotent) and ``count`` cases; returns the number created."""
+    """Create the demo users (idempotent) and ``count`` cases; returns the number created.
+
+    Only on a demo database (``services.identity.require_demo_database``): never among real cases.
+    """
     rng = random.Random(seed)
     today = today or date.today()
     with uow_factory() as uow:
-        users = {login: ensure_user(uow, login, name, roles, depts) for login, name, roles, depts in DEMO_USERS}
+        require_demo_database(uow)
+        users = {login: _demo_user(uow, login, name, roles, depts) for login, name, roles, depts in DEMO_USERS}
         uow.commit()
     by_department = {
         code: [u for u in users.values() if code in u.department_codes and u.login != DEMO_LOGIN]
@@ -81,6 +86,15 @@ def seed_demo(
                 _one_case(uow, rng, today, received, users[DEMO_LOGIN], by_department)
             uow.commit()
     return count
+
+
+def _demo_user(uow: SqlUnitOfWork, login: str, name: str, roles: tuple[Role, ...], depts: tuple[str, ...]) -> UserRef:
+    """On PostgreSQL a demo user is a login role too (without a password: it logs in where the
+    server trusts local connections, or after an admin set one)."""
+    if uow.directory.dialect() == "postgresql":
+        group = "admin" if Role.ADMIN in roles else "team_lead" if Role.TEAM_LEAD in roles else "clerk"
+        uow.directory.add_login_user(login, name, group, list(depts), None)
+    return ensure_user(uow, login, name, roles, depts)
 
 
 def _one_case(

@@ -83,8 +83,10 @@ def to_user_ref(user: User) -> UserRef:
 
 
 def visible_department_codes(user: UserRef) -> frozenset[str] | None:
-    """Departments whose cases the user may see; None means all (administrators)."""
-    return None if user.has_role(Role.ADMIN) else user.department_codes
+    """Departments whose cases the user may see: their own, administrators included (an admin
+    manages users and settings, and reads cases only of departments they belong to; on
+    PostgreSQL row-level security says the same). None would mean all."""
+    return user.department_codes
 
 
 def list_departments(uow: UnitOfWork, user: UserRef) -> list[DepartmentInfo]:

@@ -47,7 +47,7 @@ class Letter(Base):
     version: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(24))  # draft | awaiting_approval | final | cancelled
     letter_date: Mapped[date] = mapped_column(Date)
-    sha512: Mapped[str] = mapped_column(ForeignKey("blobs.sha512"))
+    sha512: Mapped[str] = mapped_column(ForeignKey("blobs.sha512"), index=True)
     size: Mapped[int] = mapped_column(Integer)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())

@@ -10,7 +10,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .models import Base, Queue, UtcDateTime
 
-
 # Outbox kinds the portal sync delivers (signed SETs). Other kinds (e.g. "status", a decision
 # notice for the applicant's portal account) wait in the outbox until a sender for them exists.
 EVENT_KINDS = ("accept", "reject")

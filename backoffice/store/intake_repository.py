@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from .bulk import insert_rows_returning_ids
 from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
 from .models import Case, Queue
-from .bulk import insert_rows_returning_ids
 from .repositories import dialect_insert
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from .models import Attachment, AuditEntry, Blob, Note
 from .bulk import insert_rows
+from .models import Attachment, AuditChain, AuditEntry, Blob, Note
 from .repositories import dialect_insert
 
 
@@ -56,6 +56,18 @@ class JournalRepository:
 
     def add(self, obj: AuditEntry | Note | Attachment) -> None:
         self.session.add(obj)
+
+    def chain_rows(self, batch: int = 10_000) -> Iterator[Row[Any]]:
+        """Every audit entry in chain order, streamed (entries without a place in it first)."""
+        columns = [c for c in AuditEntry.__table__.columns]
+        result = self.session.execute(
+            select(*columns).order_by(AuditEntry.seq.is_not(None), AuditEntry.seq), execution_options={"yield_per": batch}
+        )
+        yield from result
+
+    def chain_head(self) -> tuple[int, str]:
+        head = self.session.get(AuditChain, 1)
+        return (head.seq, head.hash) if head is not None else (0, "")
 
     def add_rows(self, model: type[AuditEntry] | type[Attachment], rows: Sequence[dict[str, Any]]) -> None:
         """Many rows in one go (the intake's batches): no ORM object per row."""

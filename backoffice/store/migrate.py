@@ -6,7 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -20,7 +20,26 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+    if engine.dialect.name != "postgresql":
+        command.upgrade(alembic_config(engine), revision)
+        return
+    from . import pg_security
+
+    # One connection: the roles are prepared, the migrations run as the owner role, then
+    # the grants and policies are (re)applied; the role is reset before the pool gets it back.
+    with engine.connect() as conn:
+        try:
+            pg_security.prepare_upgrade(conn)
+            conn.commit()
+            cfg = alembic_config(engine)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, revision)
+            pg_security.apply(conn)
+            conn.commit()
+        finally:
+            conn.rollback()
+            conn.execute(text("RESET ROLE"))
+            conn.commit()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -189,7 +189,7 @@ class Attachment(Base):
     filename: Mapped[str] = mapped_column(String(255))
     mime_type: Mapped[str] = mapped_column(String(100))
     purpose: Mapped[str] = mapped_column(String(32), default="attachment")
-    sha512: Mapped[str] = mapped_column(ForeignKey("blobs.sha512"))
+    sha512: Mapped[str] = mapped_column(ForeignKey("blobs.sha512"), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     portal_attachment_id: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -206,23 +206,40 @@ class Note(Base):
 
 
 class AuditEntry(Base):
-    """One change to a case: who, when, what, old -> new. Written in the changing transaction."""
+    """One change to a case: who, when, what, old -> new. Written in the changing transaction.
+
+    Append-only: ``seq``, ``db_role`` and ``hash`` are set by the database's trigger when the
+    row is inserted (``store.audit_chain``), never by the app; a case's history outlives it.
+    """
 
     __tablename__ = "audit_entries"
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     action: Mapped[str] = mapped_column(String(64))
     field: Mapped[str | None] = mapped_column(String(200))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    seq: Mapped[int | None] = mapped_column(BigInteger, unique=True)
+    db_role: Mapped[str | None] = mapped_column(String(128))
+    hash: Mapped[str | None] = mapped_column(String(64))
     actor: Mapped[User | None] = relationship()
+
+
+class AuditChain(Base):
+    """The head of the audit hash chain: one row (id 1), kept by the trigger."""
+
+    __tablename__ = "audit_chain"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 __all__ = [
     "AktenzeichenCounter",
     "Attachment",
+    "AuditChain",
     "AuditEntry",
     "Base",
     "Blob",

@@ -42,6 +42,9 @@ class CaseRepository:
     def add(self, case: Case) -> None:
         self.session.add(case)
 
+    def any_case(self) -> bool:
+        return bool(self.session.scalar(select(exists().where(Case.id.is_not(None)))))
+
     def add_rows(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """New cases from column values in one go (the intake's batches); their ids in order."""
         return insert_rows_returning_ids(self.session, Case.__table__, rows)

@@ -13,10 +13,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.errors import ConcurrentModification
-from .editing_repository import EditingRepository
 from .decision_repository import DecisionRepository
-from .intake_repository import IntakeRepository
 from .directory_repository import DirectoryRepository
+from .editing_repository import EditingRepository
+from .intake_repository import IntakeRepository
 from .journal_repository import BlobRepository, JournalRepository
 from .repositories import CaseRepository
 

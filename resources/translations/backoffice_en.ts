@@ -554,17 +554,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="193"/>
+        <location filename="../../ui/composition.py" line="207"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="198"/>
+        <location filename="../../ui/composition.py" line="215"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="204"/>
+        <location filename="../../ui/composition.py" line="221"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -779,63 +779,63 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="57"/>
+        <location filename="../../ui/editor/attachments.py" line="58"/>
         <source>Dateiname</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="58"/>
+        <location filename="../../ui/editor/attachments.py" line="59"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="59"/>
+        <location filename="../../ui/editor/attachments.py" line="60"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="72"/>
+        <location filename="../../ui/editor/attachments.py" line="73"/>
         <source>Scan &amp;hinzufügen…</source>
         <translation>Add &amp;scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="74"/>
+        <location filename="../../ui/editor/attachments.py" line="75"/>
         <source>Mit Standardprogramm ö&amp;ffnen</source>
         <translation>&amp;Open in default viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="89"/>
-        <location filename="../../ui/editor/attachments.py" line="191"/>
+        <location filename="../../ui/editor/attachments.py" line="90"/>
+        <location filename="../../ui/editor/attachments.py" line="192"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="184"/>
+        <location filename="../../ui/editor/attachments.py" line="185"/>
         <source>Für %1 gibt es keine Vorschau. „Mit Standardprogramm öffnen“ zeigt die Datei.</source>
         <translation>There is no preview for %1. “Open in default viewer” shows the file.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="215"/>
+        <location filename="../../ui/editor/attachments.py" line="216"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="217"/>
+        <location filename="../../ui/editor/attachments.py" line="218"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="241"/>
+        <location filename="../../ui/editor/attachments.py" line="242"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="242"/>
+        <location filename="../../ui/editor/attachments.py" line="243"/>
         <source>Anlage</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="243"/>
+        <location filename="../../ui/editor/attachments.py" line="244"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
@@ -2108,22 +2108,22 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="34"/>
+        <location filename="../../ui/letters/preview.py" line="35"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="58"/>
+        <location filename="../../ui/letters/preview.py" line="59"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="60"/>
+        <location filename="../../ui/letters/preview.py" line="61"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="62"/>
+        <location filename="../../ui/letters/preview.py" line="63"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
@@ -2284,150 +2284,223 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="56"/>
+        <source>Backoffice – Anmeldung</source>
+        <translation>Backoffice – Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="60"/>
+        <source>Anmeldung an der Datenbank %1</source>
+        <translation>Sign in to the database %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="65"/>
+        <source>Passwort im Schlüsselbund des Systems speichern</source>
+        <translation>Keep the password in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="72"/>
+        <source>&amp;Benutzername:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="73"/>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="75"/>
+        <source>&amp;Anmelden</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="76"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="91"/>
+        <source>Bitte Benutzername und Passwort eingeben.</source>
+        <translation>Please enter user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="94"/>
+        <source>Anmeldung wird geprüft…</source>
+        <translation>Checking the sign-in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="122"/>
+        <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
+        <translation>The database does not match this version of the program. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="124"/>
+        <source>Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch.</source>
+        <translation>Sign-in failed: wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/login.py" line="125"/>
+        <source>Die Datenbank ist nicht erreichbar.</source>
+        <translation>The database cannot be reached.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="65"/>
+        <location filename="../../ui/views/main_window.py" line="67"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="95"/>
+        <location filename="../../ui/views/main_window.py" line="97"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="96"/>
+        <location filename="../../ui/views/main_window.py" line="98"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="116"/>
+        <location filename="../../ui/views/main_window.py" line="101"/>
+        <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
+        <translation>Database: %1 – connection not verified as encrypted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="104"/>
+        <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
+        <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="126"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="117"/>
+        <location filename="../../ui/views/main_window.py" line="128"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="160"/>
-        <location filename="../../ui/views/main_window.py" line="336"/>
+        <location filename="../../ui/views/main_window.py" line="171"/>
+        <location filename="../../ui/views/main_window.py" line="347"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="216"/>
+        <location filename="../../ui/views/main_window.py" line="227"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="220"/>
+        <location filename="../../ui/views/main_window.py" line="231"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="224"/>
+        <location filename="../../ui/views/main_window.py" line="235"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="227"/>
+        <location filename="../../ui/views/main_window.py" line="238"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="231"/>
+        <location filename="../../ui/views/main_window.py" line="242"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="233"/>
+        <location filename="../../ui/views/main_window.py" line="244"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="237"/>
+        <location filename="../../ui/views/main_window.py" line="248"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="241"/>
+        <location filename="../../ui/views/main_window.py" line="252"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245"/>
+        <location filename="../../ui/views/main_window.py" line="256"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="249"/>
+        <location filename="../../ui/views/main_window.py" line="260"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="250"/>
+        <location filename="../../ui/views/main_window.py" line="261"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="255"/>
+        <location filename="../../ui/views/main_window.py" line="266"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="259"/>
+        <location filename="../../ui/views/main_window.py" line="270"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="263"/>
+        <location filename="../../ui/views/main_window.py" line="274"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="266"/>
+        <location filename="../../ui/views/main_window.py" line="277"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="288"/>
+        <location filename="../../ui/views/main_window.py" line="299"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="290"/>
+        <location filename="../../ui/views/main_window.py" line="301"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="342"/>
+        <location filename="../../ui/views/main_window.py" line="353"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="342"/>
+        <location filename="../../ui/views/main_window.py" line="353"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="346"/>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="369"/>
+        <location filename="../../ui/views/main_window.py" line="380"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="375"/>
+        <location filename="../../ui/views/main_window.py" line="386"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="375"/>
+        <location filename="../../ui/views/main_window.py" line="386"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -2909,57 +2982,63 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="61"/>
+        <location filename="../../ui/sync_controller.py" line="62"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="62"/>
+        <location filename="../../ui/sync_controller.py" line="63"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="70"/>
+        <location filename="../../ui/sync_controller.py" line="71"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="90"/>
+        <location filename="../../ui/sync_controller.py" line="91"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="106"/>
+        <location filename="../../ui/sync_controller.py" line="107"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="140"/>
+        <location filename="../../ui/sync_controller.py" line="117"/>
+        <location filename="../../ui/sync_controller.py" line="184"/>
+        <source>Portal: Abholung durch den Abholdienst</source>
+        <translation>Portal: collected by the intake service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="146"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="156"/>
+        <location filename="../../ui/sync_controller.py" line="162"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="159"/>
+        <location filename="../../ui/sync_controller.py" line="165"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="161"/>
+        <location filename="../../ui/sync_controller.py" line="167"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="183"/>
+        <location filename="../../ui/sync_controller.py" line="194"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="186"/>
+        <location filename="../../ui/sync_controller.py" line="197"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>

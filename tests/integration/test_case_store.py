@@ -19,6 +19,7 @@ from backoffice.domain.status import Action, Status
 from backoffice.services import cases
 from backoffice.services.case_queries import get_case, list_cases
 from backoffice.services.directory import ensure_user
+from backoffice.services.identity import mark_demo_database
 from backoffice.store.models import AuditEntry, Blob
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
@@ -88,7 +89,7 @@ def test_version_column_catches_a_race_between_check_and_write(pg_url: str) -> N
 
     db = open_database(pg_url, migrate=True)
     with db.uow() as uow:
-        admin = ensure_user(uow, "it", "IT", [Role.ADMIN], [])
+        admin = ensure_user(uow, "it", "IT", [Role.CLERK], ["zwf"])
         uow.commit()
     with db.uow() as uow:
         az = cases.create_case(uow, admin, Service.WBS, _form(Service.WBS, 1), now=T0)
@@ -137,6 +138,9 @@ def test_attachment_content_is_stored_once(db: Database, admin) -> None:  # type
 
 
 def _seeded_cases(db: Database, seed: int) -> list[tuple[str, str, str, str | None]]:
+    with db.uow() as uow:
+        mark_demo_database(uow)  # what `db upgrade --demo` does on a shared database
+        uow.commit()
     seed_demo(db.uow, count=40, seed=seed, today=date(2026, 11, 2))
     with db.uow(write=False) as uow:
         demo = uow.directory.user("demo")

@@ -103,9 +103,21 @@ def test_every_subcommand_has_help(cmd: tuple[str, ...], tmp_path: Path) -> None
 
 @pytest.mark.postgres
 def test_postgres_end_to_end(pg_url: str, tmp_path: Path) -> None:
-    assert run("--db", pg_url, "db", "upgrade", home=tmp_path).returncode == 0
-    assert run("--db", pg_url, "--user", "demo", "demo", "seed", "--count", "15", home=tmp_path).returncode == 0
-    refused = run("--db", pg_url, "--user", "stranger", "cases", "list", home=tmp_path)
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    assert run("--db", pg_url, "db", "upgrade", "--demo", home=tmp_path).returncode == 0
+    assert run("--db", pg_url, "demo", "seed", "--count", "15", home=tmp_path).returncode == 0
+    # The suite's superuser is no app user, and naming one is no way in.
+    refused = run("--db", pg_url, "cases", "list", home=tmp_path)
     assert refused.returncode == 1 and "nicht eingerichtet" in refused.stderr
-    rows = json.loads(run("--db", pg_url, "--user", "demo", "cases", "list", "--format", "json", home=tmp_path).stdout)
-    assert len(rows) == 15
+    claimed = run("--db", pg_url, "--user", "demo", "cases", "list", home=tmp_path)
+    assert claimed.returncode == 1 and "Datenbankrolle" in claimed.stderr
+    superuser = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with superuser.connect() as conn:
+        conn.execute(text("ALTER ROLE demo PASSWORD 'Demo-2026!'"))
+    superuser.dispose()
+    as_demo = make_url(pg_url).set(username="demo", password="Demo-2026!").render_as_string(hide_password=False)
+    listed = run("--db", as_demo, "cases", "list", "--format", "json", home=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 15

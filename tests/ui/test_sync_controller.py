@@ -208,3 +208,12 @@ def test_short_message() -> None:
     assert short_message(ValueError("x" * 200)).endswith("…")
     assert len(short_message(ValueError("x" * 200))) == 70
     assert short_message(ValueError("")) == "ValueError"
+
+
+def test_a_pc_whose_login_may_not_run_the_intake_says_so_without_an_error(qtbot, tasks) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.services.identity import IntakeElsewhere
+
+    controller = SyncController(tasks)
+    controller.connection_failed(IntakeElsewhere("Die Abholung vom Portal übernimmt der Abholdienst der Stadt."))
+    assert controller.label.text() == "Portal: Abholung durch den Abholdienst"
+    assert "Abholdienst" in controller.label.toolTip() and not controller.action.isEnabled()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backoffice.domain.catalog import DEPARTMENTS
 from backoffice.domain.records import CaseQuery, CaseRow, UserRef
 from backoffice.services.directory import list_colleagues
 from backoffice.services.saved_filters import delete_filter, save_filter
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         *,
         database_kind: str,
         database_tooltip: str = "",
+        plaintext: bool = False,
         preferences: Preferences | None = None,
         parent: Any = None,
     ) -> None:
@@ -95,6 +97,12 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self.tr("Anmeldung…"))
         self.database_label = QLabel(self.tr("Datenbank: %1").replace("%1", database_kind))
         self.database_label.setToolTip(database_tooltip)
+        if plaintext:  # a server on another machine without verified TLS (explicitly configured so)
+            self.database_label.setText(self.tr("Datenbank: %1 – Verbindung nicht verschlüsselt geprüft").replace("%1", database_kind))
+            self.database_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            self.database_label.setToolTip(self.tr(
+                "Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt "
+                "(sslmode). Bitte wenden Sie sich an die IT.") + "\n" + database_tooltip)
         self.count_label = QLabel()
         for number, label in enumerate((self.count_label, self.user_label, self.database_label)):
             if number:
@@ -113,7 +121,10 @@ class MainWindow(QMainWindow):
         """Show the lists of ``actor`` (called once the user is known)."""
         self._actor = actor
         self.work.set_actor(actor)
-        self.user_label.setText(self.tr("Angemeldet: %1").replace("%1", actor.display_name))
+        departments = ", ".join(d.name for d in DEPARTMENTS if d.code in actor.department_codes)
+        shown = actor.display_name + (f" · {departments}" if departments else "")
+        self.user_label.setText(self.tr("Angemeldet: %1").replace("%1", shown))
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         self.user_label.setToolTip(self.tr("Angemeldet als %1").replace("%1", actor.login))
         self.case_model = CaseTableModel(self._tasks, actor, warn_days=self.preferences.warn_days, parent=self)
         self.case_model.loaded.connect(self._list_loaded)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from backoffice.store import decision_models, editing_models, intake_models  # noqa: F401 - registers their tables
 from backoffice.store.models import Base, UtcDateTime
@@ -20,22 +20,30 @@ def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
     return False
 
 
+def migrate(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        render_item=render_item,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+    connection.commit()
+
+
 def run() -> None:
+    prepared = config.attributes.get("connection")  # PostgreSQL: acting as the owner role already
+    if prepared is not None:
+        migrate(prepared)
+        return
     engine = config.attributes.get("engine")
     if engine is None:  # plain `alembic` command line, e.g. for `alembic revision --autogenerate`
         engine = create_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
-            compare_type=True,
-            render_item=render_item,
-            include_object=include_object,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+        migrate(connection)
 
 
 run()

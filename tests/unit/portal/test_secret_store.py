@@ -18,7 +18,6 @@ import pytest
 from jwcrypto import jwk
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import KeyringError
 
 from backoffice import config
 from backoffice.bootstrap import open_database
@@ -49,38 +48,12 @@ from backoffice.portal.secret_store import (
     choose_store,
 )
 from backoffice.services.portal_settings import PortalSettingsForm, load_portal_settings, save_portal_settings
+from tests.keyrings import BrokenKeyring, MemoryKeyring
 
 from .conftest import API, TOKEN_URL
 
 EVIL_TOKEN_URL = "https://evil.example/token"
 PASSWORD = "correct horse battery"
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
-
-
-class BrokenKeyring(MemoryKeyring):
-    """A backend that looks usable but fails, like a locked Secret Service."""
-
-    def get_password(self, service: str, username: str) -> str | None:
-        raise KeyringError("collection is locked")
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringError("collection is locked")
 
 
 @pytest.fixture

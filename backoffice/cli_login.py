@@ -1,0 +1,60 @@
+"""``login`` / ``logout``: a person's password for the office database, in the OS keyring."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import TextIO
+
+from . import config, db_login
+from .bootstrap import open_database
+from .cli import CliError
+from .services.identity import sign_in
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    login = sub.add_parser("login", help="check your office-database password and keep it in the OS keyring")
+    login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    login.set_defaults(run=cmd_login)
+    sub.add_parser("logout", help="remove the stored office-database password").set_defaults(run=cmd_logout)
+
+
+def _shared_url(settings: config.Settings) -> str:
+    if not db_login.is_shared(settings.db_url):
+        raise CliError("login is for the shared office database (PostgreSQL); the embedded one has no password")
+    if not db_login.login_name(settings.db_url):
+        raise CliError("the database URL names no login role: postgresql+psycopg://LOGIN@server/database")
+    return settings.db_url
+
+
+def cmd_login(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    url = _shared_url(settings)
+    login = db_login.login_name(url)
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"Passwort für {login}: ")
+    else:
+        raise CliError("no terminal to ask for the password: use --password-stdin")
+    try:
+        db = open_database(db_login.with_login(url, login, password))
+        try:
+            with db.uow(write=False) as uow:
+                user = sign_in(uow, requested_login=None, os_login=settings.os_login)
+        finally:
+            db.dispose()
+    except Exception as err:
+        if db_login.is_authentication_failure(err):
+            raise CliError(f"Anmeldung als {login} fehlgeschlagen: Benutzername oder Passwort falsch") from err
+        raise
+    db_login.remember(url, password)
+    print(f"angemeldet als {user.display_name} ({login}); das Passwort liegt im Schlüsselbund", file=out)
+    return 0
+
+
+def cmd_logout(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    url = _shared_url(settings)
+    removed = db_login.forget(url)
+    print("Passwort entfernt" if removed else "kein Passwort gespeichert", file=out)
+    return 0

@@ -1,0 +1,229 @@
+"""What a clerk's login can do with ``psql``: PostgreSQL itself enforces departments, four eyes,
+the append-only audit journal and the administrators' rights."""
+
+from __future__ import annotations
+
+import json
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from backoffice.store import pg_security
+
+from .conftest import PASSWORD, Office, cli
+
+pytestmark = pytest.mark.postgres
+
+# How each personal-data table's rows find their department: the column the clerk reads and
+# the superuser's mapping of its values to department codes.
+KEYS = {
+    "cases": ("id", "SELECT c.id, d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id"),
+    **{t: ("case_id", "SELECT c.id, d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id")
+       for t in pg_security.BY_CASE},
+    **{t: ("letter_id", "SELECT l.id, d.code FROM letters l JOIN cases c ON c.id = l.case_id JOIN queues q ON q.id = c.queue_id "
+                        "JOIN departments d ON d.id = q.department_id") for t in pg_security.BY_LETTER},
+    "blobs": ("sha512", "SELECT x.sha512, d.code FROM (SELECT sha512, case_id FROM attachments UNION SELECT sha512, case_id FROM letters) x "
+                        "JOIN cases c ON c.id = x.case_id JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id"),
+}
+# Tables without a department: nobody but their owners and the roles a policy names sees a row.
+NO_DEPARTMENT = {"saved_filters", "quarantine", "outbox"}
+SYSTEM = {"alembic_version", "audit_chain", "leases", "aktenzeichen_counters"}
+
+
+def tables(conn: psycopg.Connection) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+
+
+def test_every_table_is_classified_and_personal_data_is_under_forced_row_level_security(office: Office) -> None:
+    with office.superuser() as su:
+        found = tables(su)
+        known = set(pg_security.PERSONAL) | set(pg_security.REFERENCE) | SYSTEM
+        assert found - known == set(), "a new table needs a policy (store/pg_security.py) or a place in REFERENCE/SYSTEM"
+        assert set(pg_security.PERSONAL) == set(KEYS) | NO_DEPARTMENT
+        flags = dict(su.execute(
+            "SELECT relname, relrowsecurity AND relforcerowsecurity FROM pg_class WHERE relname = ANY(%s)",
+            [list(pg_security.PERSONAL)]).fetchall())
+        assert all(flags.values()) and set(flags) == set(pg_security.PERSONAL)
+        owners = {r[0] for r in su.execute(
+            "SELECT DISTINCT pg_get_userbyid(relowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = 'public' AND relkind IN ('r', 'S', 'v')")}
+        assert owners == {pg_security.OWNER}
+
+
+@pytest.mark.parametrize("login", ["sec.clerk.zwf", "sec.lead.zwf"])
+def test_a_clerk_reads_only_rows_of_their_own_department(office: Office, login: str) -> None:
+    with office.superuser() as su:
+        mapping = {table: dict(su.execute(query).fetchall()) for table, (_col, query) in KEYS.items()}
+        for table, (column, _query) in KEYS.items():
+            stored = {mapping[table][k] for (k,) in su.execute(f"SELECT {column} FROM {table}") if k in mapping[table]}
+            assert stored >= {"egs", "bua"}, f"{table}: the office has no rows of other departments to hide"
+    with office.connect(login) as conn:
+        for table, (column, _query) in KEYS.items():
+            seen = {mapping[table].get(k, "?") for (k,) in conn.execute(f"SELECT {column} FROM {table}")}
+            assert seen <= {"zwf"}, f"{login} reads {table} rows of {seen - {'zwf'}}"
+        assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] > 0  # their own department's cases
+        if login == "sec.clerk.zwf":  # the quarantine inbox is the team leads' and admins'
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute("SELECT count(*) FROM quarantine")
+        assert conn.execute("SELECT count(*) FROM outbox WHERE kind <> 'status'").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM saved_filters").fetchone()[0] == 0  # the demo user's filter
+
+
+def test_a_clerk_of_another_department_sees_none_of_zwf(office: Office) -> None:
+    with office.connect("sec.clerk.egs") as conn:
+        codes = {r[0] for r in conn.execute(
+            "SELECT d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id")}
+        assert codes == {"egs"}
+        # Writing a case into another department's queue is refused as well.
+        zwf_queue = conn.execute("SELECT q.id FROM queues q JOIN departments d ON d.id = q.department_id "
+                                 "WHERE d.code = 'zwf' LIMIT 1").fetchone()[0]
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("UPDATE cases SET queue_id = %s WHERE id = (SELECT min(id) FROM cases)", [zwf_queue])
+
+
+def test_nobody_changes_or_deletes_audit_entries(office: Office) -> None:
+    with office.connect("sec.lead.zwf") as conn:
+        for statement in ("UPDATE audit_entries SET new_value = 'x'", "DELETE FROM audit_entries", "TRUNCATE audit_entries"):
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute(statement)
+    with office.connect("sec.admin") as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("DELETE FROM audit_entries")
+
+
+def test_audit_entries_record_the_authenticated_role_not_a_claimed_one(office: Office) -> None:
+    with office.connect("sec.clerk.zwf") as conn:
+        case_id = conn.execute("SELECT min(id) FROM cases").fetchone()[0]
+        conn.execute("INSERT INTO audit_entries (case_id, at, actor_id, action, db_role, seq, hash) "
+                      "VALUES (%s, now(), NULL, 'note', 'sec.lead.zwf', 1, 'forged')", [case_id])
+        row = conn.execute("SELECT db_role, seq, hash FROM audit_entries WHERE case_id = %s ORDER BY seq DESC LIMIT 1",
+                           [case_id]).fetchone()
+    assert row[0] == "sec.clerk.zwf" and row[1] > 1 and row[2] != "forged"
+
+
+def _awaiting_letter(su: psycopg.Connection) -> tuple[int, int]:
+    """A WBS refusal awaiting approval (issued by a zwf clerk), and the zwf team lead's user id."""
+    letter = su.execute("SELECT l.id FROM letters l JOIN cases c ON c.id = l.case_id WHERE l.status = 'awaiting_approval' "
+                        "AND c.service = 'wbs' ORDER BY l.id LIMIT 1").fetchone()
+    assert letter is not None
+    lead = su.execute("SELECT id FROM users WHERE login = 'sec.lead.zwf'").fetchone()[0]
+    return letter[0], lead
+
+
+def test_four_eyes_cannot_be_faked(office: Office) -> None:
+    with office.superuser() as su:
+        letter_id, lead_id = _awaiting_letter(su)
+        clerk_id = su.execute("SELECT id FROM users WHERE login = 'sec.clerk.zwf'").fetchone()[0]
+        case_id, decision_id = su.execute("SELECT case_id, decision_id FROM letters WHERE id = %s", [letter_id]).fetchone()
+        sha = su.execute("SELECT sha512 FROM letters WHERE id = %s", [letter_id]).fetchone()[0]
+    approve = "UPDATE letters SET status = 'final', approved_by_id = %s, approved_at = now() WHERE id = %s"
+    with office.connect("sec.clerk.zwf") as conn:  # not a team lead
+        with pytest.raises(errors.InsufficientPrivilege, match="Teamleitung"):
+            conn.execute(approve, [clerk_id, letter_id])
+        with pytest.raises(errors.InsufficientPrivilege, match="eigenen Namen"):  # issuing under another name
+            conn.execute("INSERT INTO letters (case_id, decision_id, kind, version, status, letter_date, sha512, size, "
+                         "created_by_id, created_at) VALUES (%s, %s, 'wbs_refusal', 99, 'awaiting_approval', now(), %s, 1, %s, now())",
+                         [case_id, decision_id, sha, lead_id])
+        # Issued by the clerk under their own name ...
+        own = conn.execute("INSERT INTO letters (case_id, decision_id, kind, version, status, letter_date, sha512, size, "
+                           "created_by_id, created_at) VALUES (%s, %s, 'wbs_refusal', 98, 'awaiting_approval', now(), %s, 1, %s, now()) "
+                           "RETURNING id", [case_id, decision_id, sha, clerk_id]).fetchone()[0]
+    with office.connect("sec.lead.zwf") as conn:
+        with pytest.raises(errors.InsufficientPrivilege, match="eigenen Namen"):  # approving in someone else's name
+            conn.execute(approve, [clerk_id, own])
+        conn.execute(approve, [lead_id, own])  # ... and approved by the team lead: allowed
+        mine = conn.execute("INSERT INTO letters (case_id, decision_id, kind, version, status, letter_date, sha512, size, "
+                            "created_by_id, created_at) VALUES (%s, %s, 'wbs_refusal', 97, 'awaiting_approval', now(), %s, 1, %s, now()) "
+                            "RETURNING id", [case_id, decision_id, sha, lead_id]).fetchone()[0]
+        with pytest.raises(errors.InsufficientPrivilege, match="Vier-Augen"):  # their own letter
+            conn.execute(approve, [lead_id, mine])
+    with office.superuser() as su:
+        assert su.execute("SELECT status FROM letters WHERE id = %s", [mine]).fetchone()[0] == "awaiting_approval"
+        assert su.execute("SELECT approved_by_id FROM letters WHERE id = %s", [own]).fetchone()[0] == lead_id
+
+
+def test_clerks_and_team_leads_cannot_change_settings_routing_or_users(office: Office) -> None:
+    for login in ("sec.clerk.zwf", "sec.lead.zwf"):
+        with office.connect(login) as conn:
+            for statement in (
+                "UPDATE settings SET value = 'https://evil.example/token' WHERE key = 'portal.token_url'",
+                "INSERT INTO settings (key, value) VALUES ('portal.token_url', 'https://evil.example/token')",
+                "DELETE FROM routing_rules",
+                "UPDATE users SET display_name = 'x'",
+                "INSERT INTO user_roles (user_id, role) SELECT id, 'admin' FROM users WHERE login = current_user",
+                "UPDATE approval_rules SET required = false",
+            ):
+                with pytest.raises(errors.InsufficientPrivilege):
+                    conn.execute(statement)
+    with office.connect("sec.admin") as conn:  # the admin may
+        conn.execute("INSERT INTO settings (key, value) VALUES ('letters.test', 'x') ON CONFLICT (key) DO UPDATE SET value = 'x'")
+
+
+def test_nobody_grants_themselves_a_role(office: Office) -> None:
+    for login in ("sec.clerk.zwf", "sec.lead.zwf", "sec.admin"):
+        with office.connect(login) as conn:
+            for statement in (
+                f'GRANT {pg_security.ADMIN} TO "{login}"',
+                f'GRANT {pg_security.OWNER} TO "{login}"',
+                f'GRANT {pg_security.INTAKE} TO "{login}"',
+                f'ALTER ROLE "{login}" CREATEROLE',
+                "ALTER TABLE cases DISABLE ROW LEVEL SECURITY",
+                "ALTER TABLE audit_entries DISABLE TRIGGER USER",
+            ):
+                with pytest.raises((errors.InsufficientPrivilege, errors.ObjectNotInPrerequisiteState)):
+                    conn.execute(statement)
+    with office.connect("sec.clerk.zwf") as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("SELECT backoffice_add_user('sec.mallory', 'M', 'admin', '{}', NULL)")
+    # An admin creates accounts through the function, but not a privileged one.
+    with office.connect("sec.admin") as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("SELECT backoffice_add_user(%s, 'x', 'admin', '{}', NULL)", [make_superuser_name(office)])
+
+
+def make_superuser_name(office: Office) -> str:
+    with office.superuser() as su:
+        return str(su.execute("SELECT current_user").fetchone()[0])
+
+
+def test_a_login_needs_its_password_and_the_claimed_name_counts_for_nothing(office: Office) -> None:
+    with pytest.raises(psycopg.OperationalError, match="password"):
+        office.connect("sec.lead.zwf", password="falsch").close()
+    as_clerk = office.url_as("sec.clerk.zwf")
+    for how in ({"LOGNAME": "sec.lead.zwf", "USER": "sec.lead.zwf"}, {"BACKOFFICE_USER": "sec.lead.zwf"}):
+        listed = cli("cases", "list", "--format", "json", url=as_clerk, home=office.home, env=how)
+        if "BACKOFFICE_USER" in how:
+            assert listed.returncode == 1 and "Datenbankrolle" in listed.stderr
+        else:
+            assert listed.returncode == 0, listed.stderr
+            assert {row["queue"].split("-")[0] for row in json.loads(listed.stdout)} == {"wbs"}
+    claimed = cli("--user", "sec.lead.zwf", "letter", "awaiting", url=as_clerk, home=office.home)
+    assert claimed.returncode == 1 and "Datenbankrolle" in claimed.stderr
+
+
+def test_users_are_managed_by_admins_only(office: Office) -> None:
+    as_clerk = office.url_as("sec.clerk.zwf")
+    refused = cli("users", "add", "sec.new", "--name", "Neu", "--role", "clerk", "--department", "zwf", url=as_clerk, home=office.home)
+    assert refused.returncode == 1 and "Administration" in refused.stderr
+    as_admin = office.url_as("sec.admin")
+    added = cli("users", "add", "sec.new", "--name", "Neu Angelegt", "--role", "clerk", "--department", "bua",
+                "--password-stdin", url=as_admin, home=office.home, stdin=PASSWORD + "\n")
+    assert added.returncode == 0, added.stderr
+    with office.connect("sec.new") as conn:
+        assert {r[0] for r in conn.execute(
+            "SELECT d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id")} == {"bua"}
+    assert cli("users", "set-departments", "sec.new", "egs", url=as_admin, home=office.home).returncode == 0
+    with office.connect("sec.new") as conn:
+        assert {r[0] for r in conn.execute(
+            "SELECT d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id")} == {"egs"}
+    assert cli("users", "disable", "sec.new", url=as_admin, home=office.home).returncode == 0
+    with pytest.raises(psycopg.OperationalError):
+        office.connect("sec.new").close()
+    listed = cli("users", "list", "--format", "json", url=as_admin, home=office.home)
+    entry = next(u for u in json.loads(listed.stdout) if u["login"] == "sec.new")
+    assert entry["active"] is False and entry["departments"] == ["egs"]
+
+
+def test_only_the_owner_or_a_superuser_migrates(office: Office) -> None:
+    refused = cli("db", "upgrade", url=office.url_as("sec.admin"), home=office.home)
+    assert refused.returncode == 1 and "Eigentümerrolle" in refused.stderr and "Traceback" not in refused.stderr
+    again = cli("db", "upgrade", url=office.url, home=office.home)  # the superuser, a second time: nothing to do
+    assert again.returncode == 0, again.stderr
