@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import unicodedata
 from typing import TextIO
 
 from . import config
@@ -29,6 +31,8 @@ def register(portal: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     q_sub = quarantine.add_subparsers(dest="quarantine_command", required=True)
     lst = q_sub.add_parser("list", help="list quarantined submissions")
     lst.add_argument("--all", action="store_true", help="include resolved entries")
+    lst.add_argument("--format", choices=["table", "json"], default="table",
+                     help="json: one object per entry (id, submission_id, reason, problem_type, received_at, …)")
     lst.set_defaults(run=cmd_quarantine_list)
     resolve = q_sub.add_parser("resolve", help="mark an entry as dealt with (the evidence is kept)")
     resolve.add_argument("item_id", type=int)
@@ -66,9 +70,19 @@ def cmd_quarantine_list(args: argparse.Namespace, settings: config.Settings, out
     items = as_actor(
         settings, lambda uow, actor: intake_admin.list_quarantine(uow, actor, include_resolved=args.all), write=False
     )
+    if args.format == "json":
+        json.dump([{
+            "id": item.id, "submission_id": item.submission_id, "portal_case_id": item.portal_case_id,
+            "destination_id": item.destination_id, "received_at": item.received_at.isoformat(),
+            "problem_type": item.problem_type, "reason": item.reason,
+            "resolved_at": item.resolved_at.isoformat() if item.resolved_at else None,
+        } for item in items], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
     for item in items:
         state = "resolved" if item.resolved_at else "open"
-        first_line = item.reason.splitlines()[0] if item.reason else ""
+        # Text from the portal: no terminal control characters reach the screen.
+        first_line = printable(item.reason.splitlines()[0]) if item.reason else ""
         print(
             f"{item.id:>4}  {item.received_at:%Y-%m-%d %H:%M}  {item.submission_id}  {item.problem_name}  {state}  {first_line}",
             file=out,
@@ -81,3 +95,8 @@ def cmd_quarantine_resolve(args: argparse.Namespace, settings: config.Settings, 
     as_actor(settings, lambda uow, actor: intake_admin.resolve_quarantined(uow, actor, args.item_id, args.note))
     print(f"entry {args.item_id} resolved", file=out)
     return 0
+
+
+def printable(text: str) -> str:
+    """``text`` without control and format characters (escape sequences, bidi overrides)."""
+    return "".join(c if unicodedata.category(c) not in ("Cc", "Cf") else "\N{REPLACEMENT CHARACTER}" for c in text)

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import copy
 import json
-import logging
-from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import Any
 
-import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -23,8 +20,6 @@ from .domain.catalog import Service
 from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.records import Applicant
 from .resources import resource_path
-
-log = logging.getLogger(__name__)
 
 URI_PREFIX = "urn:de:muelheim-ruhr:backoffice:schema:"
 
@@ -68,85 +63,10 @@ def _validator(uri: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-@cache
-def _fast_check(uri: str) -> Callable[[Any], bool]:
-    _validator(uri)  # known, and a valid schema
-    return fast_check(json.loads(_index()[uri]))
-
-
-def fast_check(schema: dict[str, Any]) -> Callable[[Any], bool]:
-    """A compiled check of ``schema`` that is True only where jsonschema finds no error.
-
-    jsonschema walks the schema anew for every instance (about 0.2 ms per form); the
-    compiled check takes a fraction of that. It only ever lets an instance pass: on
-    False, the caller asks jsonschema, which decides and words the problems. Formats
-    are delegated to jsonschema's own checker, so both agree on them; that the
-    compiled check never passes what jsonschema refuses is tested for every shipped
-    schema (tests/unit/test_fast_check.py).
-    """
-    # fastjsonschema knows drafts 4 to 7; our schemas use no keyword that 2020-12 changed.
-    try:
-        compiled = fastjsonschema.compile(
-            {**_literal_dollars(schema), "$schema": "http://json-schema.org/draft-07/schema#"},
-            formats=_FAST_FORMATS, use_default=False,
-        )
-    except Exception:  # a construct it cannot compile: jsonschema alone decides, just slower
-        log.warning("no compiled check for schema %s", schema.get("$id"), exc_info=True)
-        return lambda data: False
-
-    def check(data: Any) -> bool:
-        try:
-            compiled(data)
-        except fastjsonschema.JsonSchemaException:
-            return False
-        return True
-
-    return check
-
-
-def _literal_dollars(node: Any) -> Any:
-    """A copy in which a ``$`` inside a character class of a ``pattern`` is escaped.
-
-    fastjsonschema turns every unescaped ``$`` into ``\\Z`` (end of string), which is
-    what it means outside a class, but no valid regex inside one (``[;$_]``).
-    """
-    if isinstance(node, list):
-        return [_literal_dollars(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    copy = {key: _literal_dollars(value) for key, value in node.items()}
-    if isinstance(copy.get("pattern"), str):
-        copy["pattern"] = _escape_class_dollars(copy["pattern"])
-    return copy
-
-
-def _escape_class_dollars(pattern: str) -> str:
-    out, in_class, escaped = [], False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[" and not in_class:
-            in_class = True
-        elif char == "]" and in_class:
-            in_class = False
-        elif char == "$" and in_class:
-            out.append("\\")
-        out.append(char)
-    return "".join(out)
-
-
-_FAST_FORMATS: dict[str, Callable[[Any], bool]] = {
-    name: (lambda value, name=name: Draft202012Validator.FORMAT_CHECKER.conforms(value, name))  # type: ignore[misc]
-    for name in ("date", "date-time", "email", "uri", "uuid")
-}
-
-
 def compile_all() -> None:
-    """Load and compile every shipped form schema now (about 0.1 s), not on the first form."""
+    """Load and check every shipped form schema now, not on the first form."""
     for uri in _index():
-        _fast_check(uri)
+        _validator(uri)
 
 
 def load_schema(uri: str) -> dict[str, Any]:
@@ -161,8 +81,6 @@ def require_known(uri: str) -> None:
 
 def validate_form(uri: str, data: Any) -> list[str]:
     """German, human-readable problems of ``data`` against the schema; empty when valid."""
-    if _fast_check(uri)(data):
-        return []
     problems: set[tuple[tuple[Any, ...], str]] = set()
     for error in _validator(uri).iter_errors(data):
         for path, text in _describe(error):

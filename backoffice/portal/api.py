@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import quote
 
+from .boundary import is_portal_id
 from .transport import PortalError
 
 
@@ -58,6 +59,14 @@ def _text(body: Any, key: str) -> str:
     return value
 
 
+def _id(body: Any, key: str) -> str:
+    """A FIT-Connect id (a UUID): anything else is the portal's error, never stored or put in a path."""
+    value = body.get(key) if isinstance(body, dict) else None
+    if not is_portal_id(value):
+        raise PortalError(f"portal answer has a malformed {key!r}")
+    return str(value)
+
+
 class SubmissionApiV1:
     """Paths and field names of the FIT-Connect Submission API v1."""
 
@@ -79,17 +88,17 @@ class SubmissionApiV1:
         return "/.well-known/jwks.json"
 
     def parse_ref(self, item: Any) -> SubmissionRef:
-        return SubmissionRef(_text(item, "destinationId"), _text(item, "submissionId"), _text(item, "caseId"))
+        return SubmissionRef(_id(item, "destinationId"), _id(item, "submissionId"), _id(item, "caseId"))
 
     def parse_submission(self, body: Any) -> EncryptedSubmission:
         attachments = body.get("attachments", []) if isinstance(body, dict) else None
-        if not isinstance(attachments, list) or not all(isinstance(a, str) and a for a in attachments):
+        if not isinstance(attachments, list) or not all(is_portal_id(a) for a in attachments):
             raise PortalError("portal answer has a malformed 'attachments' list")
         service_type = body.get("serviceType")
         return EncryptedSubmission(
-            submission_id=_text(body, "submissionId"),
-            case_id=_text(body, "caseId"),
-            destination_id=_text(body, "destinationId"),
+            submission_id=_id(body, "submissionId"),
+            case_id=_id(body, "caseId"),
+            destination_id=_id(body, "destinationId"),
             attachment_ids=list(attachments),
             encrypted_metadata=_text(body, "encryptedMetadata"),
             encrypted_data=_text(body, "encryptedData"),

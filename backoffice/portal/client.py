@@ -9,6 +9,7 @@ passed as ``api=``.
 from __future__ import annotations
 
 import enum
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,6 @@ from typing import Any, TypeVar
 import httpx
 
 from .api import EncryptedSubmission, SubmissionApi, SubmissionApiV1, SubmissionRef
-from .connections import Connections, Response
 from .limiter import Limiter, RetryPolicy
 from .transport import (
     AttachmentTooLarge,
@@ -29,12 +29,16 @@ from .transport import (
     PortalError,
     PortalStats,
     PortalUnavailable,
+    Response,
     SubmissionGone,
     Transport,
     body_excerpt,
     expect,
+    http_client,
     require_safe_url,
 )
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "AttachmentTooLarge",
@@ -102,7 +106,7 @@ class SubmissionClient:
         require_safe_url(token_url, "Token URL")
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
-        self._http = Connections(timeout=timeout, transport=transport)
+        self._http = http_client(timeout, transport)
         self._api: SubmissionApi = api or SubmissionApiV1()
         limiter = limiter or Limiter()
         self._transport = Transport(self._http, token_url, client_id, client_secret, limiter=limiter, clock=clock)
@@ -154,7 +158,12 @@ class SubmissionClient:
         seen: set[str] = set()
         params = {"destinationId": destination_id}
         for item in self._paged(self._api.submissions(), params, "submissions", page_size):
-            ref = self._api.parse_ref(item)
+            try:
+                ref = self._api.parse_ref(item)
+            except PortalError as err:  # one malformed entry never hides the others
+                log.warning("skipping a listed submission: %s", err)
+                self.stats.malformed += 1
+                continue
             if ref.submission_id not in seen:  # a shifting list may repeat an entry
                 seen.add(ref.submission_id)
                 yield ref

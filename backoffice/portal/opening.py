@@ -18,8 +18,8 @@ from jwcrypto import jwk
 from .. import schemas
 from ..domain.catalog import Service
 from ..domain.errors import UnknownSchema
-from . import crypto, problems
-from .problems import ProblemType
+from . import boundary, crypto, problems
+from .problems import ProblemType, Refusal
 
 METADATA_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/metadata/1."
 
@@ -81,14 +81,6 @@ class Refused:
         return problems.problem(self.problem, self.detail, self.instance)
 
 
-class Refusal(Exception):
-    """Raised (also by an attachment fetcher) when the submission must be rejected."""
-
-    def __init__(self, problem: ProblemType, detail: str, instance: str) -> None:
-        super().__init__(detail)
-        self.problem, self.detail, self.instance = problem, detail, instance
-
-
 AttachmentFetcher = Callable[[str], str]  # attachment id -> JWE compact
 
 
@@ -134,13 +126,7 @@ def _decrypt(token: str, key: jwk.JWK, instance: str) -> tuple[bytes, str]:
 
 
 def _json(data: bytes, instance: str) -> dict[str, Any]:
-    try:
-        value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise Refusal(problems.SYNTAX_VIOLATION, f"kein gültiges JSON: {err}", instance) from err
-    if not isinstance(value, dict):
-        raise Refusal(problems.SYNTAX_VIOLATION, "JSON-Objekt erwartet", instance)
-    return value
+    return boundary.parse_json(data, instance)
 
 
 def metadata_schema() -> dict[str, Any]:
@@ -153,15 +139,9 @@ def _metadata_validator() -> Draft202012Validator:
     return Draft202012Validator(metadata_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
-@cache
-def _metadata_fast_check() -> Callable[[Any], bool]:
-    return schemas.fast_check(metadata_schema())
-
-
 def compile_checks() -> None:
     """Compile the metadata and form schema checks ahead of the first submission (a worker's warm-up)."""
     _metadata_validator()
-    _metadata_fast_check()
     schemas.compile_all()
 
 
@@ -169,9 +149,7 @@ def _check_metadata(metadata: dict[str, Any]) -> None:
     declared = metadata.get("$schema")
     if declared is not None and not str(declared).startswith(METADATA_SCHEMA_PREFIX):
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Metadatenschema {declared} wird nicht unterstützt", "metadata")
-    errors = [] if _metadata_fast_check()(metadata) else sorted(
-        _metadata_validator().iter_errors(metadata), key=lambda e: list(e.absolute_path)
-    )
+    errors = sorted(_metadata_validator().iter_errors(metadata), key=lambda e: list(e.absolute_path))
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "(Wurzel)"
         raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {errors[0].message}", "metadata")
@@ -216,7 +194,7 @@ def _open_attachments(
         if digest != meta["hash"]["content"]:
             raise Refusal(problems.HASH_MISMATCH, f"SHA-512 der Anlage {att_id} stimmt nicht", f"attachment:{att_id}")
         opened.append(
-            OpenedAttachment(att_id, meta.get("filename") or f"{att_id}.bin", meta["mimeType"], meta["purpose"], content,
-                             tags[att_id], digest)
+            OpenedAttachment(att_id, boundary.attachment_name(meta.get("filename"), att_id),
+                             boundary.mime_type(meta.get("mimeType"), att_id), meta["purpose"], content, tags[att_id], digest)
         )
     return tuple(opened), tags

@@ -71,3 +71,11 @@ def attachment_instance(attachment_id: str) -> str:
 def problem(pt: ProblemType, detail: str, instance: str) -> dict[str, Any]:
     """One entry of a reject event's ``problems`` list."""
     return {"type": pt.type_uri, "title": pt.title, "detail": detail, "instance": instance}
+
+
+class Refusal(Exception):
+    """Raised (by the opening, the event log check, an attachment fetcher) when the submission must be rejected."""
+
+    def __init__(self, problem: ProblemType, detail: str, instance: str) -> None:
+        super().__init__(detail)
+        self.problem, self.detail, self.instance = problem, detail, instance

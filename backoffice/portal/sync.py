@@ -30,14 +30,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from jwcrypto import jwk
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError, ProgrammingError, StatementError
 
 from ..domain.catalog import Service
 from ..services import intake
 from ..store.uow import UnitOfWorkFactory
 from . import client as portal_client
+from . import problems
 from .lease import LeaseLost, SyncLease
-from .opening import Opened
-from .pool import Prepared
+from .opening import Opened, Refused
+from .pool import Prepared, sign_answer
 from .settlement import unreachable
 from .spool import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_BYTES, AttachmentRules
 from .summary import SyncSummary
@@ -187,7 +189,12 @@ class PortalSync:
         summary.error_messages.append(f"{service.value}: {err}")
 
     def _new_refs(self, destination_id: str, summary: SyncSummary) -> list[portal_client.SubmissionRef]:
+        malformed = self.client.stats.malformed
         refs = list(self.client.list_submissions(destination_id))
+        if self.client.stats.malformed > malformed:
+            summary.errors += 1
+            summary.error_messages.append(
+                f"{destination_id}: {self.client.stats.malformed - malformed} listed submission(s) with malformed ids skipped")
         with self.uow(write=False) as uow:
             known = uow.intake.known_submissions([r.submission_id for r in refs])
         new = [r for r in refs if r.submission_id not in known]
@@ -322,10 +329,25 @@ class PortalSync:
                 return []
             # another client stored one of them: store the others one by one
             return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code)]
+        except Exception as err:
+            if not content_error(err):
+                raise  # the database is out of reach: the round ends, nothing is lost
+            if len(batch) > 1:  # find the one the database refused; the others are stored
+                return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code)]
+            return self._store([self._unstorable(batch[0], err)], summary, queue_code)
         opened = sum(isinstance(p.outcome, Opened) for p in batch)
         summary.new += opened
         summary.rejected += len(batch) - opened
         return stored.messages
+
+    def _unstorable(self, prepared: Prepared, err: Exception) -> Prepared:
+        """A submission whose content the database refused: quarantined and rejected instead,
+        without its decrypted metadata (which may be what was refused)."""
+        log.warning("submission %s could not be stored: %s", prepared.outcome.envelope.submission_id, type(err).__name__)
+        refused = Refused(prepared.outcome.envelope, problems.TECHNICAL_ERROR,
+                          f"Die Einreichung konnte nicht gespeichert werden ({type(err).__name__})", problems.INSTANCE_DATA)
+        answer = sign_answer(refused, self.keys.signing, now=int(self.clock().timestamp()))
+        return Prepared(refused, answer, prepared.submitted_at)
 
     def deliver_outbox(self, summary: SyncSummary | None = None) -> SyncSummary:
         """Post every due message; failures stay queued with a backoff. Once the portal turns
@@ -373,6 +395,15 @@ class PortalSync:
             done += 1
             if rounds is None or done < rounds:
                 time.sleep(interval)
+
+
+def content_error(err: BaseException) -> bool:
+    """An error caused by what a submission contains (the database or a bind refused a value),
+    as opposed to the database being out of reach (OperationalError: the round must end)."""
+    if isinstance(err, OperationalError | InterfaceError):
+        return False
+    return isinstance(err, ValueError | UnicodeError | TypeError | RecursionError | DataError | IntegrityError
+                      | ProgrammingError | StatementError)
 
 
 def attachment_bytes(prepared: Prepared) -> int:

@@ -5,15 +5,47 @@ Independent of the Submission API version; the endpoint methods live in ``client
 
 from __future__ import annotations
 
-import threading
+import ipaddress
+import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
+import truststore
 
-from .connections import Connections, Response, is_loopback_host
+from .auth import ClientCredentials, Token, token_from
 from .limiter import Limiter, Retry, parse_retry_after
+
+Response = httpx.Response
+USER_AGENT = "backoffice-muelheim (FIT-Connect subscriber)"
+KEEPALIVE_SECONDS = 30.0  # an idle connection is closed after this long (the portal may have dropped it)
+
+
+def http_client(timeout: float, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    """httpx's client for the portal: a keep-alive pool with idle expiry, the environment's
+    proxies (HTTPS_PROXY, NO_PROXY), and TLS verified against the operating system's trust
+    store, so a city's internal certificate authority works as it does in the browser.
+    ``transport`` replaces the network (tests)."""
+    return httpx.Client(
+        timeout=timeout,
+        transport=transport,
+        trust_env=True,
+        verify=truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT),
+        limits=httpx.Limits(max_keepalive_connections=8, keepalive_expiry=KEEPALIVE_SECONDS),
+        headers={"User-Agent": USER_AGENT},
+        follow_redirects=False,
+    )
+
+
+def is_loopback_host(host: str) -> bool:
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 T = TypeVar("T")
 
@@ -77,6 +109,7 @@ class PortalStats:
     requests: int = 0
     retries: int = 0
     token_refreshes: int = 0
+    malformed: int = 0  # listed submissions skipped because the portal described them wrongly
 
 
 def require_safe_url(url: str, what: str) -> str:
@@ -137,18 +170,12 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    value: str
-    refresh_at: float
-
-
 class Transport:
     """Sends requests with a bearer token, through the limiter, retrying what may be retried."""
 
     def __init__(
         self,
-        http: Connections,
+        http: httpx.Client,
         token_url: str,
         client_id: str,
         client_secret: str,
@@ -162,8 +189,7 @@ class Transport:
         self._client_secret = client_secret
         self._limiter = limiter
         self._clock = clock
-        self._token: _Token | None = None
-        self._token_lock = threading.Lock()
+        self._auth = ClientCredentials(self._fetch_token, clock)
         self.stats = PortalStats()
 
     def __repr__(self) -> str:  # never show the secret
@@ -191,27 +217,16 @@ class Transport:
         policy = self._limiter.policy
         retry = Retry()
         attempt = 0
-        reauthorised = False
         while True:
             attempt += 1
-            sent_headers = dict(headers or {})
-            if auth:
-                sent_headers["Authorization"] = f"Bearer {self._access_token()}"
             self._limiter.before_request(retry)
             self.stats.requests += 1
             retry_after: float | None = None
             status: int | None = None
             try:
-                with self._http.stream(
-                    method, url, headers=sent_headers, params=params, content=content, data=data
-                ) as resp:
+                with self._http.stream(method, url, headers=headers, params=params, content=content, data=data,
+                                       auth=self._auth if auth else None) as resp:
                     status = resp.status_code
-                    if status == 401 and auth and not reauthorised:
-                        # The token may have been revoked early: one fresh token, one more try.
-                        reauthorised = True
-                        self._drop_token()
-                        attempt -= 1
-                        continue
                     if policy.is_retryable_status(status):
                         retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
                         excerpt = body_excerpt(resp)
@@ -247,21 +262,10 @@ class Transport:
             self.stats.retries += 1
             self._limiter.on_failure(retry, retry_after, status=status)
 
-    def _drop_token(self) -> None:
-        with self._token_lock:
-            self._token = None
-
-    def _access_token(self) -> str:
-        with self._token_lock:  # held while fetching so parallel callers share one fetch
-            now = self._clock()
-            if self._token is None or now >= self._token.refresh_at:
-                self._token = self._fetch_token()
-            return self._token.value
-
-    def _fetch_token(self) -> _Token:
+    def _fetch_token(self) -> Token:
         asked_at = self._clock()  # expiry counts from before the round trip, to be safe
 
-        def handle(resp: Response) -> _Token:
+        def handle(resp: Response) -> Token:
             if resp.status_code in (400, 401):
                 reason = _oauth_error(resp)
                 raise PortalAuthError(
@@ -275,16 +279,10 @@ class Transport:
                 body = resp.json()
             except ValueError as exc:
                 raise PortalError("token endpoint answered with no JSON", status=200) from exc
-            token = body.get("access_token") if isinstance(body, dict) else None
-            if not isinstance(token, str) or not token:
+            token = token_from(body, asked_at)
+            if token is None:
                 raise PortalError("token endpoint answered without an access_token", status=200)
-            lifetime = body.get("expires_in", 300)
-            if isinstance(lifetime, bool) or not isinstance(lifetime, int | float) or lifetime <= 0:
-                lifetime = 300  # unusable expiry: assume a short life rather than a long one
-            # Refresh when less than 60 s or 10 % remain, but never let a short-lived token
-            # be stale the moment it arrives.
-            margin = min(max(60.0, 0.1 * lifetime), 0.5 * lifetime)
-            return _Token(token, asked_at + lifetime - margin)
+            return token
 
         token = self.request(
             "POST",

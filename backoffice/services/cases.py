@@ -19,6 +19,7 @@ from ..domain.aktenzeichen import format_aktenzeichen
 from ..domain.catalog import Role, Service, intake_queue_code
 from ..domain.deadlines import ProcessingNorm, compute_deadlines, load_norms, norm_for, suspend_resume
 from ..domain.errors import ConcurrentModification, NotFound, PermissionDenied, ValidationFailed
+from ..domain.filenames import safe_filename
 from ..domain.records import PortalReference, UserRef
 from ..domain.status import Action, Outcome, Status, workflow
 from ..store.models import Attachment, AuditEntry, Case, Note, Queue
@@ -296,7 +297,7 @@ def add_attachment(
     now = _now(now)
     case = load_for_change(uow, actor, aktenzeichen, None)
     _attach(uow, case, item, now)
-    audit.record(uow, case, actor, "attachment", now, new=item.filename)
+    audit.record(uow, case, actor, "attachment", now, new=safe_filename(item.filename))
 
 
 def attachment_content(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, attachment_id: int) -> bytes:
@@ -354,9 +355,10 @@ def _attach(uow: UnitOfWork, case: Case, item: NewAttachment, now: datetime) -> 
 
 
 def _attachment_row(case_id: int, item: NewAttachment, now: datetime, digest: str) -> dict[str, Any]:
-    """The attachment row's values; ``digest`` names the stored content."""
+    """The attachment row's values; ``digest`` names the stored content. The name is stored safe (no path
+    parts, control or bidi characters): it comes from the portal or a clerk's file."""
     return {
-        "case_id": case_id, "filename": item.filename, "mime_type": item.mime_type, "purpose": item.purpose,
+        "case_id": case_id, "filename": safe_filename(item.filename), "mime_type": item.mime_type, "purpose": item.purpose,
         "sha512": digest, "size": len(item.content), "portal_attachment_id": item.portal_attachment_id,
         "created_at": now,
     }

@@ -779,63 +779,236 @@
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="58"/>
+        <location filename="../../ui/editor/attachments.py" line="76"/>
         <source>Dateiname</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="59"/>
+        <location filename="../../ui/editor/attachments.py" line="77"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="78"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="60"/>
+        <location filename="../../ui/editor/attachments.py" line="79"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="73"/>
+        <location filename="../../ui/editor/attachments.py" line="93"/>
         <source>Scan &amp;hinzufügen…</source>
         <translation>Add &amp;scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="75"/>
-        <source>Mit Standardprogramm ö&amp;ffnen</source>
-        <translation>&amp;Open in default viewer</translation>
+        <location filename="../../ui/editor/attachments.py" line="95"/>
+        <source>Ö&amp;ffnen</source>
+        <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="90"/>
-        <location filename="../../ui/editor/attachments.py" line="192"/>
+        <location filename="../../ui/editor/attachments.py" line="97"/>
+        <source>PDF-Dokumente und Bilder in einem eigenen Fenster der Anwendung zeigen</source>
+        <translation>Show PDF documents and images in a window of this application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="101"/>
+        <source>Speichern un&amp;ter…</source>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="103"/>
+        <source>Eine Kopie der Anlage als Datei ablegen (sie wird nicht geöffnet)</source>
+        <translation>Save a copy of the attachment as a file (it is not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="199"/>
+        <source>wird geprüft…</source>
+        <translation>checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="202"/>
+        <source>Typ: %1</source>
+        <translation>Type: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="205"/>
+        <source>Angegeben als: %1</source>
+        <translation>Declared as: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="356"/>
+        <source>Anlage speichern unter</source>
+        <translation>Save attachment as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="358"/>
+        <source>Alle Dateien</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="368"/>
+        <source>Die Anlage konnte nicht gespeichert werden: %1</source>
+        <translation>The attachment could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="373"/>
+        <source>Gespeichert unter %1</source>
+        <translation>Saved as %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="123"/>
+        <location filename="../../ui/editor/attachments.py" line="319"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="185"/>
-        <source>Für %1 gibt es keine Vorschau. „Mit Standardprogramm öffnen“ zeigt die Datei.</source>
-        <translation>There is no preview for %1. “Open in default viewer” shows the file.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/attachments.py" line="216"/>
+        <location filename="../../ui/editor/attachments.py" line="386"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="218"/>
+        <location filename="../../ui/editor/attachments.py" line="388"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="242"/>
+        <location filename="../../ui/editor/attachment_viewer.py" line="51"/>
+        <source>Anlage %1</source>
+        <translation>Attachment %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="19"/>
+        <source>PDF-Dokument</source>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="20"/>
+        <source>PNG-Bild</source>
+        <translation>PNG image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="21"/>
+        <source>JPEG-Bild</source>
+        <translation>JPEG image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="22"/>
+        <source>GIF-Bild</source>
+        <translation>GIF image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="23"/>
+        <source>TIFF-Bild</source>
+        <translation>TIFF image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="24"/>
+        <source>WebP-Bild</source>
+        <translation>WebP image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="25"/>
+        <source>BMP-Bild</source>
+        <translation>BMP image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="30"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="31"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="32"/>
+        <source>Programmdatei (nicht geöffnet)</source>
+        <translation>Program file (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="33"/>
+        <source>Skript (nicht geöffnet)</source>
+        <translation>Script (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="34"/>
+        <source>Windows-Verknüpfung (nicht geöffnet)</source>
+        <translation>Windows shortcut (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="35"/>
+        <source>ZIP-Archiv (nicht geöffnet)</source>
+        <translation>ZIP archive (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="36"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="37"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="38"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="39"/>
+        <source>Archiv (nicht geöffnet)</source>
+        <translation>Archive (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="40"/>
+        <source>Word-Dokument (nicht geöffnet)</source>
+        <translation>Word document (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="41"/>
+        <source>Excel-Tabelle (nicht geöffnet)</source>
+        <translation>Excel spreadsheet (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="42"/>
+        <source>PowerPoint-Präsentation (nicht geöffnet)</source>
+        <translation>PowerPoint presentation (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="43"/>
+        <source>Office-Datei im alten Format (nicht geöffnet)</source>
+        <translation>Office file in the old format (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="44"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="45"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="46"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="47"/>
+        <source>OpenDocument-Datei (nicht geöffnet)</source>
+        <translation>OpenDocument file (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="48"/>
+        <source>RTF-Dokument (nicht geöffnet)</source>
+        <translation>RTF document (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="49"/>
+        <source>HTML-Seite (nicht geöffnet)</source>
+        <translation>HTML page (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="51"/>
+        <source>Unbekannter Inhalt (nicht geöffnet)</source>
+        <translation>Unknown content (not opened)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="58"/>
+        <source>%1 kann nicht angezeigt werden (Typ: %2). „Speichern unter…“ ist möglich.</source>
+        <translation>%1 cannot be shown (type: %2). “Save as…” is possible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="60"/>
+        <source>Keine Vorschau für %1 (Typ: %2). Nur „Speichern unter…“ ist möglich.</source>
+        <translation>No preview of %1 (type: %2). Only “Save as…” is possible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="76"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="243"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="77"/>
         <source>Anlage</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="244"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="78"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>
@@ -2286,62 +2459,62 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="56"/>
+        <location filename="../../ui/dialogs/login.py" line="55"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="60"/>
+        <location filename="../../ui/dialogs/login.py" line="59"/>
         <source>Anmeldung an der Datenbank %1</source>
         <translation>Sign in to the database %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="65"/>
+        <location filename="../../ui/dialogs/login.py" line="64"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Keep the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="72"/>
+        <location filename="../../ui/dialogs/login.py" line="71"/>
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="73"/>
+        <location filename="../../ui/dialogs/login.py" line="72"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="75"/>
+        <location filename="../../ui/dialogs/login.py" line="74"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="76"/>
+        <location filename="../../ui/dialogs/login.py" line="75"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="91"/>
+        <location filename="../../ui/dialogs/login.py" line="90"/>
         <source>Bitte Benutzername und Passwort eingeben.</source>
         <translation>Please enter user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="94"/>
+        <location filename="../../ui/dialogs/login.py" line="93"/>
         <source>Anmeldung wird geprüft…</source>
         <translation>Checking the sign-in…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="122"/>
+        <location filename="../../ui/dialogs/login.py" line="121"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="124"/>
+        <location filename="../../ui/dialogs/login.py" line="123"/>
         <source>Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch.</source>
         <translation>Sign-in failed: wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="125"/>
+        <location filename="../../ui/dialogs/login.py" line="124"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>

@@ -18,7 +18,7 @@ from backoffice.domain.errors import PermissionDenied, ValidationFailed
 from backoffice.domain.records import PortalReference
 from backoffice.domain.status import Action, Status
 from backoffice.rules import RuleInputError
-from backoffice.services import cases, decisions, intake, four_eyes, letter_settings, letters, printing
+from backoffice.services import cases, decisions, four_eyes, intake, letter_settings, letters, printing
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
 from backoffice.store.intake_models import STATUS_KIND
@@ -193,16 +193,16 @@ def test_template_and_letterhead_overrides_are_used_and_admin_only(db: Database,
 
 def test_portal_case_decision_puts_a_status_notice_in_the_outbox(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     clerk, _, _ = people
-    portal = PortalReference("dest-1", "sub-42", "case-42")
+    portal = PortalReference("fcfb526a-f726-5078-ba84-16c661e40671", "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e", "250e612a-3d2e-5d47-aaa0-ebdc19396aa7")
     az = _ready_case(db, clerk, Service.FUEHRUNGSZEUGNIS, _form(Service.FUEHRUNGSZEUGNIS, eligible=True), portal)
     with db.uow() as uow:
-        uow.intake.add_outbox_rows([intake.outbox_row("accept", "sub-42", "case-42", "signed-accept-set", T0)])  # as the sync
+        uow.intake.add_outbox_rows([intake.outbox_row("accept", "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e", "250e612a-3d2e-5d47-aaa0-ebdc19396aa7", "signed-accept-set", T0)])  # as the sync
         with pytest.raises(ValidationFailed, match="nicht möglich"):  # the Bürgeramt never grants
             decisions.decide(uow, clerk, az, "granted", now=T0)
         decisions.decide(uow, clerk, az, "forwarded", now=T0)
         uow.commit()
     with db.uow(write=False) as uow:
-        [notice] = uow.intake.outbox_messages(STATUS_KIND, "sub-42")
+        [notice] = uow.intake.outbox_messages(STATUS_KIND, "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e")
         assert json.loads(notice.body) == {"aktenzeichen": az, "status": "forwarded", "outcome": "forwarded",
                                            "decided_on": "2026-11-02"}
         # The sync delivers only what it can send (signed SETs): the notice neither blocks nor is lost.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,8 +34,8 @@ def _quarantine(db: Database, submission_id: str) -> None:
         uow.intake.add(
             QuarantinedSubmission(
                 submission_id=submission_id,
-                portal_case_id="case-1",
-                destination_id="dest-wbs",
+                portal_case_id="54f5aafd-30e3-5b7f-909a-7a49135d8dbf",
+                destination_id="54034d39-79d5-5458-964c-bc33a5a9fce1",
                 received_at=T0,
                 problem_type="https://schema.fitko.de/fit-connect/events/problems/schema-violation",
                 reason="Feld 'household' fehlt",
@@ -49,22 +50,22 @@ def test_routing_rules_change_where_submissions_land(db: Database, users) -> Non
     admin, lead, _clerk = users
     with db.uow() as uow:
         intake_admin.save_routing_rule(uow, admin, "wbs-klaerung", service=Service.WBS)
-        intake_admin.save_routing_rule(uow, admin, "wbs-eingang", destination_id="dest-special")
+        intake_admin.save_routing_rule(uow, admin, "wbs-eingang", destination_id="709e460b-1c00-5853-959c-371b01d4eac9")
         uow.commit()
     with db.uow(write=False) as uow:
         rules = intake_admin.list_routing_rules(uow, lead)
         assert {(r.destination_id, r.service, r.queue_code) for r in rules} == {
             (None, Service.WBS, "wbs-klaerung"),
-            ("dest-special", None, "wbs-eingang"),
+            ("709e460b-1c00-5853-959c-371b01d4eac9", None, "wbs-eingang"),
         }
-        assert intake.route(uow, "dest-other", Service.WBS) == "wbs-klaerung"
-        assert intake.route(uow, "dest-special", Service.WBS) == "wbs-eingang"
+        assert intake.route(uow, "5c3e5994-fed0-5e48-a64c-cb7d83303678", Service.WBS) == "wbs-klaerung"
+        assert intake.route(uow, "709e460b-1c00-5853-959c-371b01d4eac9", Service.WBS) == "wbs-eingang"
     by_service = next(r for r in rules if r.service is Service.WBS)
     with db.uow() as uow:
         intake_admin.remove_routing_rule(uow, admin, by_service.id)
         uow.commit()
     with db.uow(write=False) as uow:
-        assert intake.route(uow, "dest-other", Service.WBS) == "wbs-eingang"
+        assert intake.route(uow, "5c3e5994-fed0-5e48-a64c-cb7d83303678", Service.WBS) == "wbs-eingang"
 
 
 def test_routing_rules_refuse_bad_input_and_non_admins(db: Database, users) -> None:  # type: ignore[no-untyped-def]
@@ -84,10 +85,10 @@ def test_routing_rules_refuse_bad_input_and_non_admins(db: Database, users) -> N
 
 def test_quarantine_is_listed_and_resolved_without_losing_evidence(db: Database, users) -> None:  # type: ignore[no-untyped-def]
     _admin, lead, clerk = users
-    _quarantine(db, "sub-1")
+    _quarantine(db, "4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     with db.uow(write=False) as uow:
         items = intake_admin.list_quarantine(uow, lead)
-        assert [i.submission_id for i in items] == ["sub-1"]
+        assert [i.submission_id for i in items] == ["4c67ae74-4664-51b2-b09e-d0b12a9f0f00"]
         assert items[0].problem_name == "schema-violation"
         assert '"encryptedData"' in items[0].envelope_json
         assert intake_admin.count_quarantine(uow, lead) == 1
@@ -126,12 +127,16 @@ def test_cli_routes_and_quarantine(tmp_path: Path) -> None:
 
     db = open_database(f"sqlite:///{home / 'backoffice.sqlite3'}")
     try:
-        _quarantine(db, "sub-cli")
+        _quarantine(db, "27522f4a-0632-5197-b2a2-845e43859b04")
     finally:
         db.dispose()
     listed = run("portal", "quarantine", "list", home=home)
-    assert "sub-cli" in listed.stdout and "schema-violation" in listed.stdout
+    assert "27522f4a-0632-5197-b2a2-845e43859b04" in listed.stdout and "schema-violation" in listed.stdout
     item_id = listed.stdout.split()[0]
+    as_json = json.loads(run("portal", "quarantine", "list", "--format", "json", home=home).stdout)
+    assert [(e["id"], e["submission_id"]) for e in as_json] == [(int(item_id), "27522f4a-0632-5197-b2a2-845e43859b04")]
+    assert set(as_json[0]) >= {"reason", "problem_type", "received_at", "resolved_at"} and as_json[0]["resolved_at"] is None
+    assert as_json[0]["problem_type"].endswith("/schema-violation")
     assert run("portal", "quarantine", "resolve", item_id, "--note", "erledigt", home=home).returncode == 0
     assert "0 entries" in run("portal", "quarantine", "list", home=home).stdout
     assert "resolved" in run("portal", "quarantine", "list", "--all", home=home).stdout

@@ -96,7 +96,9 @@ def test_outbox_keeps_accepts_while_the_portal_refuses_them(sqlite_url: str, por
 
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=5)
-    sync = make_sync(db, portal, workers=1)  # answers are posted with this very client
+    # Answers are posted with this very client; all five are stored in one batch before the
+    # first post finds the portal down (however long opening them takes on a loaded machine).
+    sync = make_sync(db, portal, workers=1, batch_seconds=60)
 
     def unreachable(case_id: str, token: str) -> None:
         raise PortalUnavailable("portal down")
@@ -340,3 +342,35 @@ def test_attachments_spooled_to_disk_arrive_whole_and_leave_no_file(db: Database
         for attachment in stored:  # the bytes that arrived are the ones the metadata's hash names
             assert hashlib.sha512(uow.blobs.get(attachment.sha512)).hexdigest() == attachment.sha512
     assert list(spool.iterdir()) == []
+
+
+def test_a_submission_the_database_refuses_is_quarantined_and_the_round_stores_the_rest(db_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Whatever a submission contains that the database will not keep costs that submission, never the round."""
+    from sqlalchemy.exc import DataError
+
+    from backoffice.bootstrap import open_database
+    from backoffice.portal import problems
+
+    db = open_database(db_url, migrate=True)
+    portal = portal_factory(count=5)
+    client = make_sync(db, portal).client
+    victim = [r for d in portal.destinations.values() for r in client.list_submissions(d)][2].submission_id
+    real = intake.create_cases
+
+    def refusing(uow, actor, new, **kwargs):  # type: ignore[no-untyped-def]
+        if any(item.portal and item.portal.submission_id == victim for item in new):
+            raise DataError("INSERT INTO cases …", {}, Exception("value too long for type character varying(200)"))
+        return real(uow, actor, new, **kwargs)
+
+    monkeypatch.setattr(intake, "create_cases", refusing)
+    summary = make_sync(db, portal, workers=1, store_batch=8).run_once()
+    assert (summary.new, summary.rejected, summary.errors) == (4, 1, 0), summary.error_messages
+    with db.uow(write=False) as uow:
+        held = uow.intake.quarantine()
+        assert [q.submission_id for q in held] == [victim]
+        assert held[0].problem_type == problems.TECHNICAL_ERROR.type_uri and "gespeichert" in held[0].reason
+    assert count(db, Case) == 4
+    assert [p["type"] for p in portal.rejected()[victim]] == [problems.TECHNICAL_ERROR.type_uri]
+    assert make_sync(db, portal).run_once().new == 0  # nothing left, nothing twice
+    assert len(portal.rejected()) == 1
+    db.dispose()

@@ -54,7 +54,7 @@ def _credentials(path: Path) -> Path:
         "token_url": TOKEN_URL,
         "client_id": "client-42",
         "client_secret": "s3cret",
-        "destinations": {"wbs": "dest-wbs", "elterngeld": "dest-eg"},
+        "destinations": {"wbs": "54034d39-79d5-5458-964c-bc33a5a9fce1", "elterngeld": "7b9d8954-313d-56f8-97f2-261d45343963"},
         "decryption_key": key(),
         "signing_key": key(),
     }
@@ -68,13 +68,13 @@ def test_import_credentials_and_save_puts_secrets_only_into_the_keyring(qtbot, a
     dialog.load()
     qtbot.waitUntil(lambda: "kein Portal" in dialog.connection.state.text())
     assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
-    assert dialog.connection.destinations[Service.WBS].text() == "dest-wbs"
+    assert dialog.connection.destinations[Service.WBS].text() == "54034d39-79d5-5458-964c-bc33a5a9fce1"
     with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
         dialog.save()
     with fresh.uow(write=False) as uow:
         conn = load_connection(uow)
     assert conn.api_url == "https://portal.example.org/submission-api"
-    assert conn.destinations == {"dest-wbs": Service.WBS, "dest-eg": Service.ELTERNGELD}
+    assert conn.destinations == {"54034d39-79d5-5458-964c-bc33a5a9fce1": Service.WBS, "7b9d8954-313d-56f8-97f2-261d45343963": Service.ELTERNGELD}
     assert load_secrets("client-42", token_url=TOKEN_URL).client_secret == "s3cret"
     database_file = (tmp_path / "admin.sqlite3").read_bytes()
     assert b"s3cret" not in database_file and b'"d"' not in database_file
@@ -176,14 +176,14 @@ def test_without_a_keyring_and_nothing_stored_the_dialog_shows_urls_and_a_german
         uow.intake.put_setting("portal.api_url", "https://portal.example.org/submission-api")
         uow.intake.put_setting("portal.token_url", TOKEN_URL)
         uow.intake.put_setting("portal.client_id", "client-42")
-        uow.intake.put_setting("portal.destinations", json.dumps({"dest-wbs": "wbs"}))
+        uow.intake.put_setting("portal.destinations", json.dumps({"54034d39-79d5-5458-964c-bc33a5a9fce1": "wbs"}))
         uow.commit()
     dialog = PortalSettingsDialog(admin_tasks, admin)
     qtbot.addWidget(dialog)
     dialog.ask_master_password = lambda _new, _why: None
     dialog.load()
     qtbot.waitUntil(lambda: dialog.connection.client_id.text() == "client-42")
-    assert dialog.connection.destinations[Service.WBS].text() == "dest-wbs"
+    assert dialog.connection.destinations[Service.WBS].text() == "54034d39-79d5-5458-964c-bc33a5a9fce1"
     assert "kein Schlüsselbund des Systems verfügbar" in dialog.connection.state.text()
     assert "Bitte Client-Secret und beide Schlüssel eingeben" in dialog.connection.state.text()
 
@@ -227,9 +227,9 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     with fresh.uow() as uow:
         uow.intake.add(
             QuarantinedSubmission(
-                submission_id="sub-9",
+                submission_id="6c7c2b4f-66c2-59a3-9dd2-6fafd5a68536",
                 portal_case_id="c",
-                destination_id="dest-wbs",
+                destination_id="54034d39-79d5-5458-964c-bc33a5a9fce1",
                 received_at=datetime(2026, 11, 3, 8, 0, tzinfo=UTC),
                 problem_type="https://schema.fitko.de/fit-connect/events/problems/hash-mismatch",
                 reason="Prüfsumme der Fachdaten passt nicht zu den Metadaten",

@@ -12,6 +12,10 @@ Demo shortcuts, which a real deployment never takes:
   pair, so start-up needs three RSA key generations, not seven.
 - Keys are random on every start (RSA key generation cannot be seeded); ids, form data
   and attachments are deterministic for a seed and ``today``.
+
+``submissions=`` (``--submissions FILE``) serves exactly the submissions a file describes
+(``described``, docs/DEMO_PORTAL.md), first and in file order; ``count`` generated ones
+follow (default 0 then, else 10).
 """
 
 from __future__ import annotations
@@ -34,10 +38,18 @@ from . import faults as fault_spec
 from .api import PortalApi
 from .content import Submission, SubmissionFactory, rng_uuid
 from .credentials import credentials, write_credentials
+from .described import DescribedSubmission, SubmissionsFileError, load_submissions, parse_submissions
 from .server import PortalHTTPServer
 from .state import PortalState
 
-__all__ = ["DemoPortal", "DEFAULT_MAX_ATTACHMENT_BYTES"]
+__all__ = [
+    "DEFAULT_MAX_ATTACHMENT_BYTES",
+    "DemoPortal",
+    "DescribedSubmission",
+    "SubmissionsFileError",
+    "load_submissions",
+    "parse_submissions",
+]
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -45,11 +57,17 @@ DEFAULT_MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 class DemoPortal:
     """Start with ``start()`` (or ``with DemoPortal(...) as portal``); ``port=0`` picks a free port."""
 
-    def __init__(self, *, count: int = 10, seed: int = 1, rate: float = 0.0, faults: str = "",
+    def __init__(self, *, count: int | None = None, seed: int = 1, rate: float = 0.0, faults: str = "",
                  key_size: int = 4096, max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES,
                  token_ttl: float = 1800.0, host: str = "127.0.0.1", port: int = 0,
                  slow_delay: tuple[float, float] = (1.0, 2.0), timeout_delay: float = 35.0,
-                 today: date | None = None, clock: Callable[[], float] = time.time) -> None:
+                 today: date | None = None, clock: Callable[[], float] = time.time,
+                 submissions: list[Any] | None = None) -> None:
+        """``submissions``: the parsed submissions file (a list of entry objects, or the
+        ``load_submissions`` result); SubmissionsFileError names every bad entry."""
+        self.described = parse_submissions(submissions) if submissions is not None else []
+        if count is None:
+            count = 0 if submissions is not None else 10
         if count < 0 or rate < 0 or max_attachment_bytes < 1 or token_ttl <= 0:
             raise ValueError("count, rate, max_attachment_bytes and token_ttl must be positive")
         if key_size < 2048:
@@ -99,6 +117,7 @@ class DemoPortal:
                                                   fault_spec.CONTENT),
         )
         try:
+            self.add_described_submissions(self.described)
             self.add_submissions(self.count)
         except BaseException:
             server.server_close()
@@ -171,6 +190,25 @@ class DemoPortal:
                 ids.append(submission.submission_id)
         return ids
 
+    def add_described_submissions(self, entries: list[Any]) -> list[str]:
+        """Add the submissions a submissions file describes (parsed JSON or ``load_submissions``'s
+        result); returns their ids in entry order. With the seed, the number of described
+        submissions added before decides the ids: the same file gives the same ids."""
+        if self._factory is None:
+            raise RuntimeError("the demo portal is not started")
+        parsed = parse_submissions(entries)
+        ids = []
+        with self._generate_lock:
+            for entry in parsed:
+                submission, submit_event = self._factory.described(entry)
+                self.state.add(submission, submit_event)
+                ids.append(submission.submission_id)
+        return ids
+
+    def described_submission_ids(self) -> list[str]:
+        """Ids of the submissions added from a submissions file, in the order they were added."""
+        return [s.submission_id for s in self.state.all() if s.entry is not None]
+
     def expire(self, submission_id: str) -> None:
         """The service's automatic reject of a submission left in ``submitted`` for 14 days."""
         sub = self._submission(submission_id)
@@ -189,7 +227,8 @@ class DemoPortal:
         return self._submission(submission_id).fault
 
     def expected_problem(self, submission_id: str) -> ProblemType | None:
-        """The problem type a correct subscriber rejects this submission with (None: it must accept)."""
+        """The problem type a correct subscriber rejects this submission with (None: it must accept,
+        or it came from a submissions file, whose content the portal does not judge)."""
         return self._submission(submission_id).expected
 
     def event_log(self, case_id: str) -> list[dict[str, Any]]:

@@ -10,20 +10,23 @@ import hmac
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from jwcrypto import jwk
 
 from ...domain.catalog import Service
 from ...portal import crypto, problems
-from ...portal.connections import Headers
 from .content import Submission
 from .state import OPEN, Conflict, PortalState
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 500
 SET_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/set-payload/1."
 JOSE = "application/jose"
+
+
+class Headers(Protocol):
+    def get(self, name: str, default: Any = None) -> Any: ...  # names ignore case
 
 
 @dataclass
@@ -157,8 +160,8 @@ class PortalApi:
         return Response(200, sub.body, "application/json; charset=utf-8")
 
     def get_attachment(self, req: Request, sid: str, aid: str) -> Response:
-        if JOSE not in (req.headers.get("Accept") or ""):
-            return problem_response(406, "Not Acceptable", f"send 'Accept: {JOSE}'")
+        if not accepts(req.headers.get("Accept"), JOSE):
+            return problem_response(406, "Not Acceptable", f"the attachment is {JOSE}, which the Accept header excludes")
         sub = self._open_submission(sid)
         if sub is None or aid not in sub.attachments:
             return problem_response(404, "Not Found", f"no attachment {aid} of an open submission {sid}")
@@ -240,6 +243,41 @@ class PortalApi:
                      if not isinstance(tags, dict) or tags.get(k) != expected[k]]
             return f"authenticationTags do not match the submission ({', '.join(wrong)})"
         return None
+
+
+def accepts(accept: str | None, media_type: str) -> bool:
+    """Whether an Accept header admits ``media_type`` (RFC 9110, 12.5.1), as the real service decides:
+    no header (or an empty one) admits anything, ``*/*`` and ``type/*`` match, and the most specific
+    matching range decides by its ``q`` (``application/jose;q=0`` refuses even beside ``*/*``).
+    The independent Python SDK sends ``*/*``; only an Accept that excludes the type gets a 406."""
+    if accept is None or not accept.strip():
+        return True
+    kind, _, subtype = media_type.lower().partition("/")
+    best: tuple[int, float] | None = None  # (specificity, q) of the most specific matching range
+    for item in accept.split(","):
+        media_range, *params = item.split(";")
+        range_kind, slash, range_subtype = media_range.strip().lower().partition("/")
+        if not slash:
+            continue  # not a media range; ignored like any malformed element
+        if range_kind == "*" and range_subtype == "*":
+            specificity = 0
+        elif range_kind == kind and range_subtype == "*":
+            specificity = 1
+        elif (range_kind, range_subtype) == (kind, subtype):
+            specificity = 2
+        else:
+            continue
+        q = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value.strip())
+                except ValueError:
+                    q = 1.0  # a malformed weight does not turn a listed type into a refusal
+        if best is None or specificity > best[0] or (specificity == best[0] and q > best[1]):
+            best = (specificity, q)
+    return best is not None and best[1] > 0
 
 
 def _param(req: Request, name: str) -> str | None:

@@ -11,6 +11,7 @@ from typing import Any, TextIO
 
 from . import DEFAULT_MAX_ATTACHMENT_BYTES, DemoPortal
 from . import faults as fault_spec
+from .described import DescribedSubmission, SubmissionsFileError, load_submissions
 
 
 def _non_negative_int(text: str) -> int:
@@ -49,9 +50,21 @@ def _faults(text: str) -> str:
     return text
 
 
+def _submissions(path: str) -> list[DescribedSubmission]:
+    """Load and validate at parse time: a bad file ends the command (exit 2) before any key is made."""
+    try:
+        return load_submissions(path)
+    except SubmissionsFileError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=_non_negative_int, default=0, help="TCP port on 127.0.0.1 (0: a free port)")
-    parser.add_argument("--count", type=_non_negative_int, default=25, help="submissions generated at start")
+    parser.add_argument("--count", type=_non_negative_int, default=None,
+                        help="submissions generated at start (default 25; 0 with --submissions)")
+    parser.add_argument("--submissions", type=_submissions, metavar="FILE",
+                        help="serve the submissions this JSON file describes (docs/DEMO_PORTAL.md), before "
+                             "any generated ones")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same submissions)")
     parser.add_argument("--rate", type=_non_negative_float, default=0.0, metavar="PER_MINUTE",
                         help="keep producing new submissions at this rate")
@@ -82,9 +95,11 @@ def run(args: argparse.Namespace, settings: Any = None, out: TextIO | None = Non
     out = out or sys.stdout
     if args.verbose:
         logging.basicConfig(level=logging.DEBUG, format="%(asctime)s %(message)s", stream=sys.stderr)
-    portal = DemoPortal(count=args.count, seed=args.seed, rate=args.rate, faults=args.faults, key_size=args.key_size,
-                        max_attachment_bytes=args.max_attachment_bytes, token_ttl=args.token_ttl, port=args.port,
-                        timeout_delay=args.timeout_delay)
+    submissions = getattr(args, "submissions", None)
+    count = args.count if args.count is not None else (0 if submissions is not None else 25)
+    portal = DemoPortal(count=count, submissions=submissions, seed=args.seed, rate=args.rate, faults=args.faults,
+                        key_size=args.key_size, max_attachment_bytes=args.max_attachment_bytes,
+                        token_ttl=args.token_ttl, port=args.port, timeout_delay=args.timeout_delay)
     stop = threading.Event()
     previous = {}
     if threading.current_thread() is threading.main_thread():  # signal handlers only work there
@@ -94,7 +109,7 @@ def run(args: argparse.Namespace, settings: Any = None, out: TextIO | None = Non
         url = portal.start()
         if args.credentials_out:
             portal.write_credentials(args.credentials_out)
-        print(f"demo portal on {url} ({args.count} submissions)", file=out, flush=True)
+        print(f"demo portal on {url} ({len(portal.submission_ids())} submissions)", file=out, flush=True)
         while not stop.wait(0.5):
             pass
     finally:

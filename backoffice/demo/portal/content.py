@@ -26,6 +26,7 @@ from ...domain.catalog import Service
 from ...portal import crypto
 from ...portal.problems import ProblemType
 from ..generator import generate_application
+from .described import AttachmentSpec, DescribedSubmission, deep_merge
 from .documents import Document, documents_for, oversize_scan
 from .faults import EXPECTED_PROBLEM, FaultPicker
 
@@ -60,6 +61,7 @@ class Submission:
     expected: ProblemType | None = None
     status: str = "submitted"
     problems: list[dict[str, Any]] = field(default_factory=list)
+    entry: int | None = None  # index in the submissions file (None: generated)
 
     @functools.cached_property
     def body(self) -> bytes:
@@ -85,6 +87,8 @@ class SubmissionFactory:
     def __init__(self, *, seed: int, today: date, destinations: dict[Service, str], encryption_key: jwk.JWK,
                  service_key: jwk.JWK, issuer: str, content_faults: FaultPicker, max_attachment_bytes: int,
                  clock: Callable[[], float] = time.time) -> None:
+        self.seed = seed
+        self.described_count = 0
         self.rng = random.Random(f"submissions:{seed}")
         self.fault_rng = random.Random(f"fault-documents:{seed}")  # the picker has its own stream
         self.today = today
@@ -116,24 +120,59 @@ class SubmissionFactory:
             name = f"{form['applicant']['given_name']} {form['applicant']['family_name']}"
             docs.append((rng_uuid(self.fault_rng), oversize_scan(self.fault_rng, name, self.max_attachment_bytes)))
 
-        data = json.dumps(form, ensure_ascii=False).encode("utf-8")
+        data = json_bytes(form)
         data_hash = crypto.sha512_hex(data + b" " if fault == "hash_mismatch" else data)
         metadata = self._metadata(service, form, data_hash, schema, docs)
+        return self._seal(submission_id, case_id, jti, service, metadata, data, docs, fault)
+
+    def described(self, entry: DescribedSubmission) -> tuple[Submission, str]:
+        """The submission a submissions-file entry describes, with its signed submit event.
+
+        Its ids and generated parts come from an RNG of its own (portal seed and the number of
+        described submissions before it, which for a file served at start is the entry's index),
+        so a file neither changes the generated submissions nor depends on ``--count``.
+        Content faults are never injected: the entry is served as it is written.
+        """
+        rng = random.Random(f"described:{self.seed}:{self.described_count}")
+        self.described_count += 1
+        submission_id, case_id, jti = rng_uuid(rng), rng_uuid(rng), rng_uuid(rng)
+        service = entry.service
+        generated = generate_application(service, rng, self.today)
+        if entry.attachments is None:
+            docs = [(rng_uuid(rng), doc) for doc in documents_for(service, rng, generated, self.today)]
+        else:
+            docs = [(rng_uuid(rng), _document(rng, spec)) for spec in entry.attachments]
+        form: Any = None
+        if entry.data is not None:
+            data = entry.data  # byte for byte; the reply channel cannot be read from it
+        else:
+            form = deep_merge(generated, entry.form or {})
+            data = json_bytes(form)
+        metadata = self._metadata(service, form, crypto.sha512_hex(data), schemas.schema_uri(service), docs)
+        if entry.metadata is not None:
+            metadata = deep_merge(metadata, entry.metadata)
+        return self._seal(submission_id, case_id, jti, service, metadata, data, docs, None, entry.index)
+
+    def _seal(self, submission_id: str, case_id: str, jti: str, service: Service, metadata: dict[str, Any],
+              data: bytes, docs: list[tuple[str, Document]], fault: str | None,
+              entry: int | None = None) -> tuple[Submission, str]:
+        """Encrypt metadata, data and attachments; sign the submit event over their tags."""
         key = self.encryption_key
-        encrypted_metadata = crypto.encrypt(json.dumps(metadata, ensure_ascii=False).encode("utf-8"), key,
-                                            content_type="application/json")
+        encrypted_metadata = crypto.encrypt(json_bytes(metadata), key, content_type="application/json")
         encrypted_data = crypto.encrypt(data, key, content_type="application/json")
         if fault == "invalid_jwe":
             encrypted_data = corrupt_ciphertext(encrypted_data)
         attachments = {aid: crypto.encrypt(doc.content, key, content_type=doc.mime_type) for aid, doc in docs}
         tags = crypto.AuthenticationTags.of(encrypted_metadata, encrypted_data, attachments)
         submission = Submission(submission_id, case_id, self.destinations[service], service, encrypted_metadata,
-                                encrypted_data, attachments, tags, fault, EXPECTED_PROBLEM.get(fault or ""))
+                                encrypted_data, attachments, tags, fault, EXPECTED_PROBLEM.get(fault or ""),
+                                entry=entry)
         event = crypto.submit_set(self.issuer, submission_id, case_id, tags, now=int(self.clock()), jti=jti)
         return submission, crypto.sign_set(event, self.service_key)
 
-    def _metadata(self, service: Service, form: dict[str, Any], data_hash: str, schema: str,
+    def _metadata(self, service: Service, form: Any, data_hash: str, schema: str,
                   docs: list[tuple[str, Document]]) -> dict[str, Any]:
+        """The FITKO metadata; ``form`` gives the reply channel (None, or a merged form of any shape)."""
         metadata: dict[str, Any] = {
             "$schema": METADATA_SCHEMA,
             "contentStructure": {
@@ -141,20 +180,46 @@ class SubmissionFactory:
                     "hash": {"type": "sha512", "content": data_hash},
                     "submissionSchema": {"schemaUri": schema, "mimeType": "application/json"},
                 },
-                "attachments": [
-                    {"attachmentId": aid, "hash": {"type": "sha512", "content": crypto.sha512_hex(doc.content)},
-                     "mimeType": doc.mime_type, "purpose": "attachment", "filename": doc.filename,
-                     "description": doc.description}
-                    for aid, doc in docs
-                ],
+                "attachments": [_attachment_entry(aid, doc) for aid, doc in docs],
             },
             "publicServiceType": public_service_type(service),
             "additionalReferenceInfo": {"applicationDate": self.today.isoformat()},
         }
-        email = form["applicant"].get("email")
+        applicant = form.get("applicant") if isinstance(form, dict) else None
+        email = applicant.get("email") if isinstance(applicant, dict) else None
         if email:
             metadata["replyChannel"] = {"eMail": {"address": email}}
         return metadata
+
+
+def _attachment_entry(aid: str, doc: Document) -> dict[str, Any]:
+    entry: dict[str, Any] = {"attachmentId": aid, "hash": {"type": "sha512", "content": crypto.sha512_hex(doc.content)},
+                             "mimeType": doc.mime_type, "purpose": doc.purpose, "filename": doc.filename}
+    if doc.description is not None:
+        entry["description"] = doc.description
+    return entry
+
+
+def json_bytes(value: Any) -> bytes:
+    """JSON as UTF-8 like a portal sends it; a string holding a lone surrogate (only a submissions
+    file can ask for one) is written as its \\u escape, the one way JSON text can carry it."""
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value).encode("ascii")
+
+
+def pdf_like(rng: random.Random, size: int) -> bytes:
+    """Exactly ``size`` bytes that start and end like a PDF (binary filler in between)."""
+    head, tail = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", b"\n%%EOF\n"
+    if size <= len(head) + len(tail):
+        return (head + tail)[:size]
+    return head + rng.randbytes(size - len(head) - len(tail)) + tail
+
+
+def _document(rng: random.Random, spec: AttachmentSpec) -> Document:
+    content = spec.content if spec.content is not None else pdf_like(rng, spec.size)
+    return Document(spec.filename, spec.mime_type, spec.description, content, spec.purpose)
 
 
 def corrupt_ciphertext(token: str) -> str:

@@ -24,8 +24,9 @@ MAX_PAYSLIPS = 3
 class Document:
     filename: str
     mime_type: str
-    description: str
+    description: str | None  # None: the metadata has no description
     content: bytes
+    purpose: str = "attachment"  # metadata purpose: form, attachment or report (a submissions file may say else)
 
 
 def _name(person: dict[str, Any]) -> str:

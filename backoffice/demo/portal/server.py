@@ -7,11 +7,9 @@ import random
 import socket
 import threading
 import time
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from ...portal import http11
 from .api import PortalApi, Request, Response, problem_response
 from .faults import FaultPicker
 
@@ -62,37 +60,10 @@ class _Handler(BaseHTTPRequestHandler):
     wbufsize = -1  # buffered; handle_one_request flushes after each response
     server: PortalHTTPServer
 
-    def parse_request(self) -> bool:
-        """The request line and headers, as the stdlib's ``parse_request`` reads them but without
-        the ``email`` package, whose header parsing was a third of the portal's CPU per request
-        (the portal shares the subscriber's cores in the demo and the benchmark)."""
-        self.command = None
-        self.request_version = "HTTP/1.1"  # errors about the request line get a status line, too
-        self.close_connection = True
-        self.requestline = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n")
-        words = self.requestline.split()
-        if len(words) != 3 or words[2] not in ("HTTP/1.0", "HTTP/1.1"):
-            self.send_error(HTTPStatus.BAD_REQUEST, f"Bad request syntax ({self.requestline!r})")
-            return False
-        self.command, self.path, self.request_version = words
-        lines = []
-        while (line := self.rfile.readline(http11.MAX_LINE + 1)) not in (b"\r\n", b"\n", b""):
-            if len(line) > http11.MAX_LINE or len(lines) == http11.MAX_HEADERS:
-                self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE)
-                return False
-            lines.append(line)
-        try:
-            headers = http11.Headers(http11.parse_fields(lines))
-        except http11.ProtocolError as err:
-            self.send_error(HTTPStatus.BAD_REQUEST, str(err))
-            return False
-        self.headers = headers  # type: ignore[assignment]
-        self.close_connection = not http11.keeps_alive(self.request_version, headers)
-        expect = (headers.get("Expect") or "").lower()
-        if expect == "100-continue" and self.request_version == "HTTP/1.1":
-            self.handle_expect_100()
-            self.wfile.flush()  # the client waits for it before it sends the body
-        return True
+    def handle_expect_100(self) -> bool:
+        accepted = super().handle_expect_100()
+        self.wfile.flush()  # writes are buffered (wbufsize): the client waits for this before its body
+        return accepted
 
     def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
         self._serve("GET")

@@ -13,8 +13,7 @@ from backoffice.services import cases
 from ui.views.case_view import CaseView
 
 from ..conftest import wait_idle
-from .support import Clock, RECEIVED, form_for, keep, new_case, open_editor, pdf_bytes, png_bytes, reloaded, stored
-
+from .support import RECEIVED, Clock, form_for, keep, new_case, open_editor, pdf_bytes, png_bytes, reloaded, stored
 
 # -- status actions and deadlines -------------------------------------------------------------
 
@@ -73,7 +72,7 @@ def test_deadline_can_be_extended_once(qtbot, tasks, actor, db) -> None:  # type
 
 
 
-def test_attachment_preview_of_pdf_and_png_and_external_open(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+def test_attachment_preview_of_pdf_and_png_and_the_viewer(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
     files = (
         cases.NewAttachment("einkommen.pdf", "application/pdf", pdf_bytes()),
         cases.NewAttachment("ausweis.png", "image/png", png_bytes()),
@@ -91,12 +90,10 @@ def test_attachment_preview_of_pdf_and_png_and_external_open(qtbot, tasks, actor
         panel.list.setCurrentItem(panel.list.topLevelItem(1))
     assert kind.args == ["image"]
     assert panel.preview.currentWidget() is panel.image_area and not panel.image.pixmap().isNull()
-    opened = []
-    panel.open_url = opened.append
-    panel.open_button.click()
-    qtbot.waitUntil(lambda: bool(opened))
-    with open(opened[0].toLocalFile(), "rb") as handle:
-        assert handle.read() == files[1].content
+    panel.open_button.click()  # the application's own viewer, never the system's
+    qtbot.waitUntil(lambda: panel.viewer is not None and panel.viewer.isVisible())
+    assert panel.viewer.kind == "image" and not panel.viewer.image.pixmap().isNull()
+    assert panel.viewer.windowTitle() == "Anlage ausweis.png"
 
 
 def test_scanned_document_is_added_and_covers_a_checklist_item(qtbot, tasks, actor, db, tmp_path) -> None:  # type: ignore[no-untyped-def]

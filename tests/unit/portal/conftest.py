@@ -69,12 +69,12 @@ def connect(clock: FakeClock) -> Iterator[Callable[..., tuple[SubmissionClient, 
         c.close()
 
 
-def submission_json(sid: str = "sub-1") -> dict[str, object]:
+def submission_json(sid: str = "4c67ae74-4664-51b2-b09e-d0b12a9f0f00") -> dict[str, object]:
     return {
         "submissionId": sid,
-        "caseId": "case-1",
-        "destinationId": "dest-1",
-        "attachments": ["att-1", "att-2"],
+        "caseId": "54f5aafd-30e3-5b7f-909a-7a49135d8dbf",
+        "destinationId": "fcfb526a-f726-5078-ba84-16c661e40671",
+        "attachments": ["1d4c7959-8e0a-5d6b-8065-4681ae132e2b", "1da024bb-4667-5703-933f-b53ee573c907"],
         "encryptedMetadata": "a.b.c.d.e",
         "encryptedData": "f.g.h.i.j",
         "serviceType": {"name": "WBS", "identifier": "urn:de:fim:leika:leistung:99"},

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import ssl
-
 import httpx
 import pytest
 
 from backoffice.portal.client import PortalConfigError, SubmissionClient
-from backoffice.portal.direct_http import DirectPool
 
 from .conftest import API, TOKEN_URL, FakeClock, ok_submission
-
 
 # --- URL policy ----------------------------------------------------------------------
 
@@ -52,29 +48,13 @@ def test_plain_http_refusal_explains_itself() -> None:
         SubmissionClient("http://portal.example.de", TOKEN_URL, "c", "s")
 
 
-def test_own_connections_verify_tls_and_are_closed(monkeypatch: pytest.MonkeyPatch) -> None:
-    closed: list[object] = []
-    real_close = DirectPool.close
-    monkeypatch.setattr(DirectPool, "close", lambda self: closed.append(self) or real_close(self))
+def test_the_client_verifies_tls_and_closes_its_connections() -> None:
     client = SubmissionClient(API, TOKEN_URL, "c", "s")
-    pool = client._http._direct
-    assert client._http._proxy_for(API + "/v1/x") is None  # no proxy in the environment: direct
-    assert pool.ssl_context.verify_mode == ssl.CERT_REQUIRED
-    assert pool.ssl_context.check_hostname
+    http = client._http
+    assert isinstance(http, httpx.Client) and http.follow_redirects is False
     with client:
         pass
-    assert closed == [pool]
-
-
-def test_connections_honour_the_environment_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("https_proxy", "http://proxy.stadt-muelheim.example:3128")
-    monkeypatch.setenv("no_proxy", "intern.example")
-    with SubmissionClient(API, TOKEN_URL, "c", "s") as client:
-        proxied = client._http._proxy_for(API)
-        assert type(proxied._pool).__name__ == "HTTPProxy"  # type: ignore[union-attr]  # httpx's own
-        assert client._http._proxy_for(API + "/v1/other") is proxied  # one per origin
-        assert client._http._proxy_for("https://portal.intern.example/v1") is None
-        assert client._http._proxy_for("http://127.0.0.1:8000/v1") is None
+    assert http.is_closed
 
 
 def test_base_url_with_path_prefix_is_kept(clock: FakeClock) -> None:
@@ -88,5 +68,5 @@ def test_base_url_with_path_prefix_is_kept(clock: FakeClock) -> None:
 
     client = SubmissionClient("http://127.0.0.1:8765/portal/", "http://127.0.0.1:8765/auth/token", "c", "s",
                               transport=httpx.MockTransport(handler))
-    client.get_submission("sub-1")
-    assert seen == ["/portal/v1/submissions/sub-1"]
+    client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
+    assert seen == ["/portal/v1/submissions/4c67ae74-4664-51b2-b09e-d0b12a9f0f00"]

@@ -1,0 +1,60 @@
+"""One hostile submission never stops the others: it is quarantined with its reason and rejected
+once, and every other submission of the round becomes a case (issue: portal intake)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from backoffice.bootstrap import open_database
+from backoffice.demo.portal import DemoPortal
+from backoffice.portal import problems
+from backoffice.store.models import Case
+
+from .sync_support import count, make_sync
+
+PDF = {"mime_type": "application/pdf", "size": 800}
+HOSTILE: dict[str, tuple[dict[str, Any], problems.ProblemType, str]] = {
+    "nul byte in a name": (
+        {"service": "wbs", "form": {"applicant": {"family_name": "M\u0000ller"}}}, problems.SYNTAX_VIOLATION, "U+0000"),
+    "lone surrogate": (
+        {"service": "elterngeld", "form": {"applicant": {"given_name": "\ud800"}}}, problems.SYNTAX_VIOLATION, "Surrogat"),
+    "NaN": ({"service": "wbs", "data": '{"applicant": {"family_name": "Meier"}, "income": NaN}'},
+            problems.SYNTAX_VIOLATION, "NaN"),
+    "Infinity": ({"service": "fuehrungszeugnis", "data": '{"fee": Infinity}'}, problems.SYNTAX_VIOLATION, "Infinity"),
+    "deep nesting": ({"service": "wbs", "data": '{"a": ' + "[" * 5000 + "]" * 5000 + "}"},
+                     problems.SYNTAX_VIOLATION, "verschachtelt"),
+    "300-character file name": (
+        {"service": "wbs", "attachments": [{"filename": "x" * 300 + ".pdf", **PDF}]}, problems.SYNTAX_VIOLATION, "255"),
+    "control character in a file name": (
+        {"service": "wbs", "attachments": [{"filename": "Rech\u0000nung.pdf", **PDF}]}, problems.SYNTAX_VIOLATION, "U+0000"),
+    "over-long MIME type": (
+        {"service": "elterngeld", "attachments": [{"filename": "a.pdf", "mime_type": "application/" + "x" * 500, "size": 10}]},
+        None, ""),
+}
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE))
+def test_a_hostile_submission_is_quarantined_and_rejected_once_and_the_others_are_stored(sqlite_url: str, kind: str) -> None:
+    entry, problem, says = HOSTILE[kind]
+    db = open_database(sqlite_url, migrate=True)
+    with DemoPortal(submissions=[entry], count=4, seed=3, key_size=2048, today=date(2026, 11, 2)) as portal:
+        (victim,) = portal.described_submission_ids()
+        summary = make_sync(db, portal, store_batch=8).run_once()
+        assert (summary.new, summary.rejected, summary.errors) == (4, 1, 0), summary.error_messages
+        assert count(db, Case) == 4
+        with db.uow(write=False) as uow:
+            (held,) = [(q.submission_id, q.reason, q.problem_type) for q in uow.intake.quarantine()]
+        held_id, reason, problem_type = held
+        assert held_id == victim and says in reason, reason
+        rejects = portal.rejected()
+        assert list(rejects) == [victim] and len(rejects[victim]) == 1
+        if problem is not None:
+            assert rejects[victim][0]["type"] == problem.type_uri and problem_type == problem.type_uri
+        else:  # refused by the metadata schema or our own check: either way a documented problem type
+            assert rejects[victim][0]["type"] in problems.KNOWN
+        again = make_sync(db, portal).run_once()  # nothing twice
+        assert (again.new, again.rejected) == (0, 0) and len(portal.rejected()[victim]) == 1
+    db.dispose()
