@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
 from datetime import date, datetime
 
 
@@ -40,3 +42,8 @@ def format_number(value: float) -> str:
     """German decimal comma with thousands dots: 34.042,20."""
     text = f"{value:,.2f}" if isinstance(value, float) else f"{value:,}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def plain_tooltip(lines: Sequence[str]) -> str:
+    """A tooltip showing ``lines`` literally: Qt would render a plain string that looks like HTML as HTML."""
+    return "<p style='white-space:pre'>" + "<br>".join(html.escape(line) for line in lines) + "</p>"

@@ -141,6 +141,7 @@ class CaseDetail:
     notes: tuple[NoteInfo, ...]
     history: tuple[AuditInfo, ...]
     allowed_actions: tuple[str, ...]
+    portal_info: dict[str, Any] | None = None  # reply channel, identification, sender reference
 
     def as_json(self) -> dict[str, Any]:
         """``cases show --format json``: the list fields plus everything on file."""
@@ -151,7 +152,7 @@ class CaseDetail:
             "form_data": self.form_data,
             "portal": (
                 {"destination_id": self.portal.destination_id, "submission_id": self.portal.submission_id,
-                 "case_id": self.portal.case_id}
+                 "case_id": self.portal.case_id, **(self.portal_info or {})}
                 if self.portal
                 else None
             ),

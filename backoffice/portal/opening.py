@@ -34,6 +34,7 @@ class Envelope:
     attachment_ids: tuple[str, ...]
     encrypted_metadata: str
     encrypted_data: str
+    service_type: dict[str, Any] | None = None  # what the sender told the service it submits
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -43,6 +44,7 @@ class Envelope:
             "attachments": list(self.attachment_ids),
             "encryptedMetadata": self.encrypted_metadata,
             "encryptedData": self.encrypted_data,
+            **({"serviceType": self.service_type} if self.service_type is not None else {}),
         }
 
 
@@ -98,6 +100,7 @@ def open_submission(
         metadata_bytes, metadata_tag = _decrypt(envelope.encrypted_metadata, key, "metadata")
         metadata = _json(metadata_bytes, "metadata")
         _check_metadata(metadata)
+        _check_service_type(envelope, metadata)
         structure = metadata["contentStructure"]
         data_bytes, data_tag = _decrypt(envelope.encrypted_data, key, "data")
         if crypto.sha512_hex(data_bytes) != structure["data"]["hash"]["content"]:
@@ -155,6 +158,16 @@ def _check_metadata(metadata: dict[str, Any]) -> None:
         raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {errors[0].message}", "metadata")
     if "data" not in metadata["contentStructure"]:
         raise Refusal(problems.MISSING_DATA, "die Einreichung enthält keine Fachdaten", "metadata")
+
+
+def _check_service_type(envelope: Envelope, metadata: dict[str, Any]) -> None:
+    """The service the sender named to FIT-Connect and the one its metadata names must agree."""
+    told = (envelope.service_type or {}).get("identifier")
+    declared = (metadata.get("publicServiceType") or {}).get("identifier")
+    if told is not None and declared is not None and told != declared:
+        raise Refusal(problems.SERVICE_MISMATCH,
+                      f"Verwaltungsleistung der Einreichung ({str(told)[:80]}) ≠ der Metadaten ({str(declared)[:80]})",
+                      problems.INSTANCE_METADATA)
 
 
 def _service_of(submission_schema: dict[str, Any]) -> tuple[Service, str]:

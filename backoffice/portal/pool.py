@@ -107,6 +107,7 @@ def fetch_job(
         attachment_ids=tuple(fetched.attachment_ids),
         encrypted_metadata=fetched.encrypted_metadata,
         encrypted_data=fetched.encrypted_data,
+        service_type=fetched.service_type,
     )
     attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}

@@ -93,4 +93,5 @@ def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
             for e in uow.cases.history(case.id)
         ),
         allowed_actions=tuple(a.value for a in workflow(Service(case.service)).allowed_actions(Status(case.status))),
+        portal_info=case.portal_info,
     )

@@ -58,6 +58,7 @@ class NewCase:
     portal: PortalReference | None = None
     attachments: Sequence[NewAttachment] = ()
     schema_uri: str | None = None
+    portal_info: dict[str, Any] | None = None  # domain.portal_info.from_metadata
 
 
 def create_case(
@@ -165,6 +166,7 @@ def _case_row(
         "portal_destination_id": portal.destination_id if portal else None,
         "submission_id": portal.submission_id if portal else None,
         "portal_case_id": portal.case_id if portal else None,
+        "portal_info": item.portal_info,
         "version": 1,  # the ORM's version counter starts here, as for an object it inserts
     }
 

@@ -8,7 +8,6 @@ status notice into the outbox, all in the caller's one transaction.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,7 +23,6 @@ from ..domain.status import Action, Outcome
 from ..letters.formatting import format_euro
 from ..store.decision_models import Decision
 from ..store.models import Case
-from ..store.intake_models import STATUS_KIND, OutboxMessage
 from ..store.uow import UnitOfWork
 from . import audit
 from .cases import apply_action, load_for_read
@@ -155,8 +153,8 @@ def decide(
     uow.decisions.add(record)
     uow.flush()
     audit.record(uow, case, actor, "decision", now, "decision", None, outcome.value)
-    if case.submission_id and case.portal_case_id:
-        _status_notice(uow, case.submission_id, case.portal_case_id, case.aktenzeichen, outcome, now)
+    # No message to the portal: FIT-Connect v1 gives a subscriber no event for a decision, and
+    # the Bescheid goes by post. A notice by e-mail (replyChannel) needs a sender of its own.
     return _info(record, case, actor.login, actor.display_name)
 
 
@@ -204,17 +202,6 @@ def _wbs_reason(income: Decimal, limit: Decimal, persons: int) -> str:
     return (f"Das anrechenbare Gesamteinkommen Ihres Haushalts von {format_euro(income)} übersteigt die "
             f"Einkommensgrenze für {persons} {'Person' if persons == 1 else 'Personen'} von {format_euro(limit)} "
             "(§ 13 WFNG NRW).")
-
-
-def _status_notice(
-    uow: UnitOfWork, submission_id: str, portal_case_id: str, aktenzeichen: str, outcome: DecisionOutcome, now: datetime
-) -> None:
-    """A notice for the applicant's portal account; delivered once the sync has a sender for this kind."""
-    status = "forwarded" if outcome is DecisionOutcome.FORWARDED else "decided"
-    body = json.dumps({"aktenzeichen": aktenzeichen, "status": status, "outcome": outcome.value,
-                       "decided_on": now.date().isoformat()}, ensure_ascii=False)
-    uow.intake.add(OutboxMessage(kind=STATUS_KIND, submission_id=submission_id, portal_case_id=portal_case_id,
-                                 body=body, created_at=now, attempts=0, next_attempt_at=now))
 
 
 def _info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:

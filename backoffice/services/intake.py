@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
+from ..domain import portal_info
 from ..domain.catalog import Service, intake_queue_code
 from ..domain.records import PortalReference
 from ..portal.opening import Opened, Refused
@@ -99,6 +100,7 @@ def store_all(
                 for a in outcome.attachments
             ],
             schema_uri=outcome.schema_uri,
+            portal_info=portal_info.from_metadata(outcome.metadata),
         ))
     answers: list[dict[str, object]] = []
     with _known_on_conflict(items[0].outcome.envelope.submission_id if len(items) == 1 else ""):

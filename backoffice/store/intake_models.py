@@ -10,10 +10,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .models import Base, Queue, UtcDateTime
 
-# Outbox kinds the portal sync delivers (signed SETs). Other kinds (e.g. "status", a decision
-# notice for the applicant's portal account) wait in the outbox until a sender for them exists.
+# What the outbox holds: the signed SETs by which the sync accepts or rejects a submission.
+# Nothing goes into it without a sender (migration 0009 removed the old decision notices).
 EVENT_KINDS = ("accept", "reject")
-STATUS_KIND = "status"
 
 
 class Setting(Base):

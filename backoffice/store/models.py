@@ -147,6 +147,9 @@ class Case(Base):
     portal_destination_id: Mapped[str | None] = mapped_column(String(64))
     submission_id: Mapped[str | None] = mapped_column(String(64), unique=True)
     portal_case_id: Mapped[str | None] = mapped_column(String(64))
+    # What the submission's metadata says a clerk or a letter needs later: reply channel,
+    # how the applicant identified, the sender's reference (domain.portal_info).
+    portal_info: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     __mapper_args__ = {"version_id_col": version}

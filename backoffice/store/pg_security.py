@@ -266,7 +266,6 @@ def grants() -> list[str]:
         f"GRANT SELECT, INSERT ON audit_entries, blobs TO {CLERK}",
         f"GRANT SELECT, INSERT, UPDATE ON aktenzeichen_counters TO {CLERK}, {INTAKE}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON saved_filters TO {people}",
-        f"GRANT SELECT, INSERT ON outbox TO {CLERK}",
         f"GRANT SELECT, UPDATE ON quarantine TO {TEAM_LEAD}, {ADMIN}",
         # The sync service: submissions of every department in, answers out.
         f"GRANT SELECT, INSERT, UPDATE ON cases, attachments, outbox, quarantine, leases TO {INTAKE}",
@@ -302,8 +301,8 @@ def policies() -> list[str]:
     policy("blobs", "department", CLERK,
            "sha512 IN (SELECT sha512 FROM attachments) OR sha512 IN (SELECT sha512 FROM letters)", "true")
     policy("saved_filters", "own", ", ".join(PEOPLE), "user_id = backoffice_user_id()")
-    # Decision notices to the portal (until a sender exists): written with the decision.
-    policy("outbox", "decision_notice", CLERK, "kind = 'status'")
+    out.append("DROP POLICY IF EXISTS decision_notice ON outbox")  # clerks wrote decision notices once
+    out.append(f"REVOKE ALL ON outbox FROM {CLERK}")
     # The quarantine inbox: submissions that reached no department, for team leads and admins.
     policy("quarantine", "inbox", f"{TEAM_LEAD}, {ADMIN}", "true")
     for table in (CASE_TABLE, "attachments", "audit_entries", "blobs", "outbox", "quarantine"):

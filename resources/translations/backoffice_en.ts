@@ -341,52 +341,97 @@
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="80"/>
+        <location filename="../../ui/editor/header.py" line="44"/>
+        <source>Antwortweg</source>
+        <translation>Reply channel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="82"/>
         <source>angehalten seit %1</source>
         <translation>suspended since %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="83"/>
+        <location filename="../../ui/editor/header.py" line="85"/>
         <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
         <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="86"/>
+        <location filename="../../ui/editor/header.py" line="88"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="90"/>
+        <location filename="../../ui/editor/header.py" line="92"/>
         <source>verlängert am %1</source>
         <translation>extended on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="95"/>
+        <location filename="../../ui/editor/header.py" line="97"/>
         <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
         <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="104"/>
+        <location filename="../../ui/editor/header.py" line="106"/>
+        <source>E-Mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="106"/>
+        <source>De-Mail</source>
+        <translation>De-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="106"/>
+        <source>Servicekonto-Postfach</source>
+        <translation>Service account mailbox</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="107"/>
+        <source>ELSTER</source>
+        <translation>ELSTER</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="110"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="113"/>
+        <source>Bescheide gehen per Post an die Anschrift im Antrag.</source>
+        <translation>Decisions are sent by post to the address in the application.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="116"/>
+        <source>Online identifiziert: %1</source>
+        <translation>Identified online: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="118"/>
+        <source>Zeichen des Onlinedienstes: %1</source>
+        <translation>Reference of the online service: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="125"/>
         <source>geb. %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="105"/>
+        <location filename="../../ui/editor/header.py" line="126"/>
         <source>Papierantrag</source>
         <translation>Paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="105"/>
+        <location filename="../../ui/editor/header.py" line="126"/>
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="112"/>
+        <location filename="../../ui/editor/header.py" line="133"/>
         <source>überschritten</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="115"/>
+        <location filename="../../ui/editor/header.py" line="136"/>
         <source>läuft in %1 Arbeitstagen oder weniger ab</source>
         <translation>due in %1 business days or less</translation>
     </message>
@@ -880,135 +925,135 @@
         <translation>Attachment %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="19"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="17"/>
         <source>PDF-Dokument</source>
         <translation>PDF document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="20"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="18"/>
         <source>PNG-Bild</source>
         <translation>PNG image</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="21"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="19"/>
         <source>JPEG-Bild</source>
         <translation>JPEG image</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="22"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="20"/>
         <source>GIF-Bild</source>
         <translation>GIF image</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="23"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="21"/>
         <source>TIFF-Bild</source>
         <translation>TIFF image</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="24"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="22"/>
         <source>WebP-Bild</source>
         <translation>WebP image</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="25"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="23"/>
         <source>BMP-Bild</source>
         <translation>BMP image</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="28"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="29"/>
         <location filename="../../ui/editor/attachment_texts.py" line="30"/>
-        <location filename="../../ui/editor/attachment_texts.py" line="31"/>
-        <location filename="../../ui/editor/attachment_texts.py" line="32"/>
         <source>Programmdatei (nicht geöffnet)</source>
         <translation>Program file (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="33"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="31"/>
         <source>Skript (nicht geöffnet)</source>
         <translation>Script (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="34"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="32"/>
         <source>Windows-Verknüpfung (nicht geöffnet)</source>
         <translation>Windows shortcut (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="35"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="33"/>
         <source>ZIP-Archiv (nicht geöffnet)</source>
         <translation>ZIP archive (not opened)</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="34"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="35"/>
         <location filename="../../ui/editor/attachment_texts.py" line="36"/>
         <location filename="../../ui/editor/attachment_texts.py" line="37"/>
-        <location filename="../../ui/editor/attachment_texts.py" line="38"/>
-        <location filename="../../ui/editor/attachment_texts.py" line="39"/>
         <source>Archiv (nicht geöffnet)</source>
         <translation>Archive (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="40"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="38"/>
         <source>Word-Dokument (nicht geöffnet)</source>
         <translation>Word document (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="41"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="39"/>
         <source>Excel-Tabelle (nicht geöffnet)</source>
         <translation>Excel spreadsheet (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="42"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="40"/>
         <source>PowerPoint-Präsentation (nicht geöffnet)</source>
         <translation>PowerPoint presentation (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="43"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="41"/>
         <source>Office-Datei im alten Format (nicht geöffnet)</source>
         <translation>Office file in the old format (not opened)</translation>
     </message>
     <message>
+        <location filename="../../ui/editor/attachment_texts.py" line="42"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="43"/>
         <location filename="../../ui/editor/attachment_texts.py" line="44"/>
         <location filename="../../ui/editor/attachment_texts.py" line="45"/>
-        <location filename="../../ui/editor/attachment_texts.py" line="46"/>
-        <location filename="../../ui/editor/attachment_texts.py" line="47"/>
         <source>OpenDocument-Datei (nicht geöffnet)</source>
         <translation>OpenDocument file (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="48"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="46"/>
         <source>RTF-Dokument (nicht geöffnet)</source>
         <translation>RTF document (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="49"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="47"/>
         <source>HTML-Seite (nicht geöffnet)</source>
         <translation>HTML page (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="51"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="49"/>
         <source>Unbekannter Inhalt (nicht geöffnet)</source>
         <translation>Unknown content (not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="58"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="56"/>
         <source>%1 kann nicht angezeigt werden (Typ: %2). „Speichern unter…“ ist möglich.</source>
         <translation>%1 cannot be shown (type: %2). “Save as…” is possible.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="60"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="58"/>
         <source>Keine Vorschau für %1 (Typ: %2). Nur „Speichern unter…“ ist möglich.</source>
         <translation>No preview of %1 (type: %2). Only “Save as…” is possible.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="76"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="69"/>
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="77"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="70"/>
         <source>Anlage</source>
         <translation>Attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachment_texts.py" line="78"/>
+        <location filename="../../ui/editor/attachment_texts.py" line="71"/>
         <source>Antragsformular</source>
         <translation>Application form</translation>
     </message>

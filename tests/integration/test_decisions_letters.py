@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import random
 from datetime import UTC, date, datetime, timedelta
 
@@ -21,7 +20,6 @@ from backoffice.rules import RuleInputError
 from backoffice.services import cases, decisions, four_eyes, intake, letter_settings, letters, printing
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
-from backoffice.store.intake_models import STATUS_KIND
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 2)
@@ -191,7 +189,7 @@ def test_template_and_letterhead_overrides_are_used_and_admin_only(db: Database,
     assert "Lebensmonat" in text
 
 
-def test_portal_case_decision_puts_a_status_notice_in_the_outbox(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_portal_cases_decision_leaves_no_message_without_a_sender_in_the_outbox(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     clerk, _, _ = people
     portal = PortalReference("fcfb526a-f726-5078-ba84-16c661e40671", "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e", "250e612a-3d2e-5d47-aaa0-ebdc19396aa7")
     az = _ready_case(db, clerk, Service.FUEHRUNGSZEUGNIS, _form(Service.FUEHRUNGSZEUGNIS, eligible=True), portal)
@@ -202,12 +200,9 @@ def test_portal_case_decision_puts_a_status_notice_in_the_outbox(db: Database, p
         decisions.decide(uow, clerk, az, "forwarded", now=T0)
         uow.commit()
     with db.uow(write=False) as uow:
-        [notice] = uow.intake.outbox_messages(STATUS_KIND, "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e")
-        assert json.loads(notice.body) == {"aktenzeichen": az, "status": "forwarded", "outcome": "forwarded",
-                                           "decided_on": "2026-11-02"}
-        # The sync delivers only what it can send (signed SETs): the notice neither blocks nor is lost.
+        # Only what the sync can send (the signed accept); the Bescheid goes by post.
         assert [m.kind for m in uow.intake.pending_outbox(T0 + timedelta(days=1), 10)] == ["accept"]
-        assert uow.intake.outbox_backlog((STATUS_KIND,)) == 1
+        assert uow.intake.outbox_backlog(("accept", "reject", "status")) == 1
         assert get_case(uow, clerk, az).row.status is Status.FORWARDED
         receipt = letters.preview_letter(uow, clerk, az, "fz_receipt", letter_date=date(2026, 11, 3))
     assert "Bundesamt für Justiz" in _text(receipt)

@@ -30,6 +30,12 @@ HOSTILE: dict[str, tuple[dict[str, Any], problems.ProblemType, str]] = {
         {"service": "wbs", "attachments": [{"filename": "x" * 300 + ".pdf", **PDF}]}, problems.SYNTAX_VIOLATION, "255"),
     "control character in a file name": (
         {"service": "wbs", "attachments": [{"filename": "Rech\u0000nung.pdf", **PDF}]}, problems.SYNTAX_VIOLATION, "U+0000"),
+    "metadata naming another service than the submission": (
+        {"service": "wbs", "metadata": {"publicServiceType": {"name": "Hundesteuer", "identifier": "urn:de:fim:leika:leistung:99123456789012"}}},
+        problems.SERVICE_MISMATCH, "Verwaltungsleistung"),
+    "metadata of schema version 2": (
+        {"service": "wbs", "metadata": {"$schema": "https://schema.fitko.de/fit-connect/metadata/2.0.0/metadata.schema.json"}},
+        problems.UNSUPPORTED_SCHEMA, "nicht unterstützt"),
     "over-long MIME type": (
         {"service": "elterngeld", "attachments": [{"filename": "a.pdf", "mime_type": "application/" + "x" * 500, "size": 10}]},
         None, ""),

@@ -34,6 +34,11 @@ def test_clean_sync_makes_one_case_and_one_accept_per_submission(db: Database, p
         assert {c.queue.code for c in cases} <= {"wbs-eingang", "eg-eingang", "fz-eingang"}
         assert all(c.portal_case_id and c.portal_destination_id for c in cases)
         portal_cases = {c.portal_case_id for c in cases}
+        # What the metadata says about answering and the sender's reference is kept with the case.
+        assert all(c.portal_info and c.portal_info.get("application_date") for c in cases)
+        with_email = [c for c in cases if c.email]
+        assert with_email and all(c.portal_info["reply_channel"] == {"kind": "eMail", "address": c.email}
+                                  for c in with_email)
         for attachment in uow.session.scalars(select(Attachment)):  # the workers' digests name the stored content
             content = uow.blobs.get(attachment.sha512)
             assert content is not None and hashlib.sha512(content).hexdigest() == attachment.sha512

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -59,11 +57,6 @@ def not_shown(attachment: AttachmentInfo, mime: str) -> str:
     else:
         text = QCoreApplication.translate("Editor", "Keine Vorschau für %1 (Typ: %2). Nur „Speichern unter…“ ist möglich.")
     return text.replace("%1", name).replace("%2", kind)
-
-
-def plain_tooltip(lines: Sequence[str]) -> str:
-    """A tooltip showing ``lines`` literally: Qt would render a plain string that looks like HTML as HTML."""
-    return "<p style='white-space:pre'>" + "<br>".join(html.escape(line) for line in lines) + "</p>"
 
 
 def printable_type(text: str) -> str:

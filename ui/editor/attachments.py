@@ -43,9 +43,9 @@ from backoffice.domain.records import AttachmentInfo, UserRef
 from backoffice.services.cases import NewAttachment, add_attachment, attachment_content
 
 from .. import pdf_documents
-from ..formatting import format_size
+from ..formatting import format_size, plain_tooltip
 from ..ops import CommandOp, QueryOp, Tasks
-from .attachment_texts import not_shown, plain_tooltip, printable_type, purpose_name, type_label
+from .attachment_texts import not_shown, printable_type, purpose_name, type_label
 from .attachment_viewer import IMAGE_FORMATS, AttachmentViewer
 
 SCAN_FILTER = "(*.pdf *.png *.jpg *.jpeg *.tif *.tiff)"

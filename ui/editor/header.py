@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from backoffice.services.case_editing import DeadlineInfo, EditorData
 
 from .. import labels
-from ..formatting import format_date, format_datetime
+from ..formatting import format_date, format_datetime, plain_tooltip
 from ..views import case_tabs
 
 OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
@@ -41,6 +41,7 @@ class CaseHeader(QWidget):
             ("legal", self.tr("Frist")),
             ("clock", self.tr("Fristenlauf")),
             ("assignee", self.tr("Bearbeitung")),
+            ("reply", self.tr("Antwortweg")),
         )
         for column, (key, caption) in enumerate(captions):
             caption_label = QLabel(caption)
@@ -73,6 +74,7 @@ class CaseHeader(QWidget):
         self.fact_values["status"].setText(status)
         self.fact_values["received"].setText(format_datetime(row.received_at))
         self.fact_values["assignee"].setText(row.assignee or labels.unassigned())
+        self._show_reply_channel(data)
         self._show_deadline(self.fact_values["target"], deadlines.target_date, deadlines.target_state, deadlines)
         self._show_deadline(self.fact_values["legal"], deadlines.legal_deadline, deadlines.legal_state, deadlines)
         clock = self.fact_values["clock"]
@@ -96,6 +98,25 @@ class CaseHeader(QWidget):
                 .replace("%1", links)
             )
         self.duplicate_hint.setVisible(bool(data.duplicates))
+
+    def _show_reply_channel(self, data: EditorData) -> None:
+        """How the applicant asked to be answered (from the submission's metadata); the Bescheid goes by post."""
+        info = data.detail.portal_info or {}
+        channel = info.get("reply_channel") or {}
+        names = {"eMail": self.tr("E-Mail"), "deMail": self.tr("De-Mail"), "fink": self.tr("Servicekonto-Postfach"),
+                 "elster": self.tr("ELSTER")}
+        label = self.fact_values["reply"]
+        if data.detail.portal is None or not channel:
+            label.setText(self.tr("Post"))
+        else:
+            label.setText(f"{names.get(channel.get('kind', ''), self.tr('Post'))} {channel.get('address', '')}".strip())
+        lines = [self.tr("Bescheide gehen per Post an die Anschrift im Antrag.")]
+        if info.get("identification"):
+            kinds = ", ".join(f"{i.get('type', '')} {i.get('version', '')}".strip() for i in info["identification"])
+            lines.append(self.tr("Online identifiziert: %1").replace("%1", kinds))
+        if info.get("sender_reference"):
+            lines.append(self.tr("Zeichen des Onlinedienstes: %1").replace("%1", info["sender_reference"]))
+        label.setToolTip(plain_tooltip(lines))
 
     def _subtitle(self, data: EditorData) -> str:
         applicant, row = data.detail.applicant, data.detail.row

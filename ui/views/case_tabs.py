@@ -12,6 +12,7 @@ from .delegates import RoomyDelegate
 
 def value_label(text: str) -> QLabel:
     label = QLabel(text or "–")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # case data is never markup
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 

@@ -248,3 +248,26 @@ def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, 
     letters_dialog.issue()  # a reissue is a new version; the first stays archived
     qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 2, timeout=10_000)
     assert sorted(r.version for r in letters_dialog.model.records()) == [1, 2]
+
+
+def test_the_header_shows_the_reply_channel_as_plain_text(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from backoffice.domain.records import PortalReference
+    from backoffice.store.models import Case
+
+    paper = new_case(db, actor, seed=41)
+    assert open_editor(qtbot, tasks, actor, paper).header.fact_values["reply"].text() == "Post"
+    online = new_case(db, actor, seed=42)
+    hostile = "<b>fett</b><img src=x>@example.de"
+    with db.uow() as uow:  # as the intake stores a portal case's metadata
+        uow.session.execute(update(Case).where(Case.aktenzeichen == online).values(  # type: ignore[attr-defined]
+            submission_id="9b2c7d4e-1f3a-4b5c-8d6e-7f8091a2b3c4", portal_case_id="0c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5",
+            portal_destination_id=PortalReference("d", "s", "c").destination_id,
+            portal_info={"reply_channel": {"kind": "eMail", "address": hostile},
+                         "identification": [{"type": "identificationReport", "version": "1.0.0"}]}))
+        uow.commit()
+    editor = open_editor(qtbot, tasks, actor, online)
+    reply = editor.header.fact_values["reply"]
+    assert reply.text() == f"E-Mail {hostile}" and reply.textFormat() == Qt.TextFormat.PlainText
+    assert "identificationReport 1.0.0" in reply.toolTip() and "<b>fett" not in reply.toolTip()
