@@ -217,3 +217,31 @@ def test_a_pc_whose_login_may_not_run_the_intake_says_so_without_an_error(qtbot,
     controller.connection_failed(IntakeElsewhere("Die Abholung vom Portal übernimmt der Abholdienst der Stadt."))
     assert controller.label.text() == "Portal: Abholung durch den Abholdienst"
     assert "Abholdienst" in controller.label.toolTip() and not controller.action.isEnabled()
+
+
+def test_the_window_stays_responsive_while_a_sync_runs(qtbot, window, fresh_tasks, fresh_db) -> None:  # type: ignore[no-untyped-def]
+    """The event loop never blocks longer than 100 ms while a round fetches, opens and stores."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    with DemoPortal(count=40, seed=9, key_size=2048, today=date(2026, 11, 2)) as busy_portal:
+        _conn, sync = sync_from_credentials(busy_portal.credentials(), fresh_db.uow)
+        controller = SyncController(fresh_tasks, parent=window)
+        attach(window, controller)
+        controller.set_sync(sync)
+        wait_idle(qtbot, fresh_tasks)
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start()
+        with qtbot.waitSignal(controller.finished, timeout=120_000) as blocker:
+            controller.action.trigger()
+        timer.stop()
+        controller.close_sync()
+    assert blocker.args[0].new == 40, blocker.args[0].error_messages
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 20  # the round took long enough to say something
+    print(f"longest event-loop stall during the sync: {max(gaps) * 1000:.0f} ms over {len(ticks)} ticks")
+    assert max(gaps) < 0.1, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"

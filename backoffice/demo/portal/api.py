@@ -16,12 +16,12 @@ from urllib.parse import parse_qs
 from jwcrypto import jwk
 
 from ...domain.catalog import Service
-from ...portal import crypto, problems
+from ...portal import crypto
+from . import checks
 from .content import Submission
 from .state import OPEN, Conflict, PortalState
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 500
-SET_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/set-payload/1."
 JOSE = "application/jose"
 
 
@@ -86,7 +86,6 @@ class PortalApi:
         # Public halves only: the portal must never need the subscriber's private keys.
         self.encryption_public = crypto.public_jwk(encryption_key)
         self.signing_public = crypto.public_jwk(signing_key)
-        self.signing_verifier = crypto.load_jwk(self.signing_public)
         self.service_public = crypto.public_jwk(service_key)
 
     def handle(self, req: Request) -> Response:
@@ -193,14 +192,14 @@ class PortalApi:
         token = req.body.decode("ascii", "replace").strip()
         try:
             event, body = self._verified_event(token, sub)
-        except crypto.InvalidSet as err:
+        except checks.RejectedSet as err:
             return problem_response(422, "Unprocessable Entity", f"invalid SET: {err}")
         if sub.status not in OPEN:
             return problem_response(409, "Conflict", f"submission {sub.submission_id} is already {sub.status}")
         error = self._check_event_body(event, body, sub)
         if error:
             return problem_response(422, "Unprocessable Entity", error)
-        status = "accepted" if event == crypto.EVENT_ACCEPT else "rejected"
+        status = "accepted" if event == checks.ACCEPT else "rejected"
         try:
             self.state.settle(sub.submission_id, status, token, body.get("problems"))
         except Conflict as err:  # a concurrent accept/reject got there first
@@ -208,36 +207,19 @@ class PortalApi:
         return Response(204)
 
     def _verified_event(self, token: str, sub: Submission) -> tuple[str, dict[str, Any]]:
-        header, claims = crypto.peek_set(token)
-        if claims.get("iss") != sub.destination_id:
-            raise crypto.InvalidSet(f"iss must be the destination id {sub.destination_id}")
-        if header.get("kid") != self.signing_public.get("kid"):
-            raise crypto.InvalidSet(f"kid {header.get('kid')!r} is not a signing key of the destination")
-        payload = crypto.verify_set(token, self.signing_verifier)
-        if not str(payload["$schema"]).startswith(SET_SCHEMA_PREFIX):
-            raise crypto.InvalidSet(f"unsupported $schema {payload['$schema']!r}")
-        if payload["sub"] != f"submission:{sub.submission_id}" or payload["txn"] != f"case:{sub.case_id}":
-            raise crypto.InvalidSet("sub/txn do not name this case's submission")
-        ((event, body),) = payload["events"].items()
-        if event not in (crypto.EVENT_ACCEPT, crypto.EVENT_REJECT):
-            raise crypto.InvalidSet(f"a subscriber may only send accept or reject, not {event}")
-        return event, body
+        return checks.verify(token, self.signing_public, destination_id=sub.destination_id,
+                             submission_id=sub.submission_id, case_id=sub.case_id)
 
     def _check_event_body(self, event: str, body: dict[str, Any], sub: Submission) -> str | None:
         tags = body.get("authenticationTags")
         expected = sub.tags.as_json()
-        if event == crypto.EVENT_ACCEPT:
+        if event == checks.ACCEPT:
             if tags is None:
                 return "an accept must carry authenticationTags"
         else:
-            items = body.get("problems")
-            if not isinstance(items, list) or not items:
-                return "a reject must carry a non-empty problems list"
-            for item in items:
-                if not isinstance(item, dict) or item.get("type") not in problems.KNOWN:
-                    return f"unknown problem type: {item.get('type') if isinstance(item, dict) else item!r}"
-                if not isinstance(item.get("title"), str) or not isinstance(item.get("detail"), str):
-                    return "every problem needs a title and a detail"
+            error = checks.problem_error(body.get("problems"))
+            if error:
+                return error
         if tags is not None and tags != expected:
             wrong = [k for k in ("metadata", "data", "attachments")
                      if not isinstance(tags, dict) or tags.get(k) != expected[k]]

@@ -1,0 +1,53 @@
+"""The demo portal's own checks agree with the subscriber where the docs say the same, and refuse
+what the docs forbid, without sharing code with the subscriber."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from jwcrypto import jwk, jws
+
+from backoffice.demo.portal import checks
+from backoffice.portal import crypto, problems
+
+DEST, SUB, CASE = (str(uuid.uuid4()) for _ in range(3))
+
+
+def test_the_two_problem_tables_written_from_the_docs_agree() -> None:
+    assert set(problems.KNOWN) == set(checks.PROBLEM_TYPES)
+
+
+def test_the_subscribers_sets_pass_and_forged_ones_do_not() -> None:
+    key = crypto.generate_key("sig-1", "sig", 2048)
+    public = crypto.public_jwk(key)
+    item = problems.problem(problems.HASH_MISMATCH, "SHA-512 stimmt nicht", "data")
+    token = crypto.sign_set(crypto.reject_set(DEST, SUB, CASE, [item], now=1_700_000_000), key)
+    event, payload = checks.verify(token, public, destination_id=DEST, submission_id=SUB, case_id=CASE)
+    assert event == checks.REJECT and checks.problem_error(payload["problems"]) is None
+
+    other = jwk.JWK.generate(kty="RSA", size=2048, kid="sig-1")  # same kid, another key
+    forged = jws.JWS(json.dumps({"$schema": crypto.SET_SCHEMA, "jti": str(uuid.uuid4()), "iss": DEST, "iat": 1,
+                                 "sub": f"submission:{SUB}", "txn": f"case:{CASE}",
+                                 "events": {checks.ACCEPT: {"authenticationTags": {}}}}))
+    forged.add_signature(other, alg="PS512", protected={"typ": "secevent+jwt", "alg": "PS512", "kid": "sig-1"})
+    for bad, says in ((forged.serialize(compact=True), "signature"), ("no.set.here", "JWS")):
+        try:
+            checks.verify(bad, public, destination_id=DEST, submission_id=SUB, case_id=CASE)
+        except checks.RejectedSet as err:
+            assert says in str(err)
+        else:
+            raise AssertionError("a forged SET passed")
+    for wrong in (DEST[:-1] + "0", ):
+        try:
+            checks.verify(token, public, destination_id=wrong, submission_id=SUB, case_id=CASE)
+        except checks.RejectedSet as err:
+            assert "iss" in str(err)
+
+
+def test_problem_lists_are_checked_as_documented() -> None:
+    assert "unknown problem type" in (checks.problem_error([{"type": "https://example.org/x", "title": "t", "detail": "d"}]) or "")
+    assert "title" in (checks.problem_error([{"type": checks.PROBLEMS + "hash-mismatch", "detail": "d"}]) or "")
+    assert "instance" in (checks.problem_error([{"type": checks.PROBLEMS + "hash-mismatch", "title": "t", "detail": "d",
+                                                  "instance": "../etc"}]) or "")
+    assert checks.problem_error([]) is not None
