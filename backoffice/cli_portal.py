@@ -7,7 +7,7 @@ import getpass
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import config
 from .bootstrap import open_database
@@ -55,10 +55,14 @@ def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out:
     except (OSError, json.JSONDecodeError) as err:
         raise DomainError(f"cannot read {args.file}: {err}") from err
     conn, secrets = parse_credentials(data)
-    as_admin(settings, lambda uow, actor: None, write=False)  # before any secret is stored
-    # The secret is stored for this token URL; a sync refuses to send it anywhere else.
-    store = save_secrets(conn.client_id, secrets, token_url=conn.token_url, store=_store(args))
-    as_admin(settings, lambda uow, actor: save_connection(uow, conn))
+    def connect(uow: Any, _actor: Any) -> Any:
+        # An admin's (as_admin checked it before this runs); the secret is stored for this token
+        # URL, and a sync refuses to send it anywhere else. A keyring failure rolls the settings back.
+        stored = save_secrets(conn.client_id, secrets, token_url=conn.token_url, store=_store(args))
+        save_connection(uow, conn)
+        return stored
+
+    store = as_admin(settings, connect)
     services = ", ".join(sorted(s.value for s in conn.destinations.values()))
     where = f"in the encrypted file {store.path}" if isinstance(store, EncryptedFileStore) else "in the keyring"
     print(f"connected to {conn.api_url} as {conn.client_id} ({services}); secrets stored {where}", file=out)

@@ -5,7 +5,6 @@ Independent of the Submission API version; the endpoint methods live in ``client
 
 from __future__ import annotations
 
-import ipaddress
 import ssl
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import Any, TypeVar
 import httpx
 import truststore
 
+from ..net import is_loopback_host
 from .auth import ClientCredentials, Token, token_from
 from .limiter import Limiter, Retry, parse_retry_after
 
@@ -37,15 +37,6 @@ def http_client(timeout: float, transport: httpx.BaseTransport | None = None) ->
         follow_redirects=False,
     )
 
-
-def is_loopback_host(host: str) -> bool:
-    host = host.strip("[]").lower()
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 T = TypeVar("T")
 

@@ -21,6 +21,7 @@ from jwcrypto import jwk
 from ..domain.catalog import Role, Service
 from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
+from ..net import is_loopback_host
 from ..portal.connection import (
     PortalConnection,
     PortalNotConfigured,
@@ -43,7 +44,6 @@ from ..portal.secret_store import (
     WrongMasterPassword,
     choose_store,
 )
-from ..portal.transport import is_loopback_host
 from ..store.uow import UnitOfWork
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from ..domain.errors import DomainError
+from ..net import is_loopback_host
 from ..os_account import os_login
 from .audit_chain import SQLITE_HASH_FUNCTION, SQLITE_ROLE_FUNCTION, entry_hash
 
@@ -42,12 +42,7 @@ def build_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def _is_local(host: str | None) -> bool:
-    if not host or host.startswith("/") or host == "localhost":
-        return True  # a Unix socket, or this machine
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    return not host or host.startswith("/") or is_loopback_host(host)  # a Unix socket, or this machine
 
 
 def with_transport_security(url: URL) -> URL:
