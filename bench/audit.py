@@ -60,7 +60,7 @@ def measure(url: str) -> tuple[int, float, float]:
     from backoffice.services.audit_verify import verify_audit_chain
     from backoffice.store.audit_chain import GENESIS, entry_hash
 
-    db = open_database(url)
+    db = open_database(url, migrate=True)  # a database kept from an earlier run may predate the schema
     try:
         started = time.perf_counter()
         with db.uow(write=False) as uow:
