@@ -13,8 +13,7 @@ from . import config
 from .bootstrap import open_database
 from .cli import as_admin, positive_int
 from .domain.errors import DomainError
-from .portal.connection import parse_credentials, save_connection, save_secrets
-from .portal.secret_store import (
+from .secret_store import (
     EncryptedFileStore,
     MasterPassword,
     MasterPasswordRequired,
@@ -22,6 +21,7 @@ from .portal.secret_store import (
     choose_store,
     secrets_file,
 )
+from .services.portal_connection import parse_credentials, save_connection, save_secrets
 
 MASTER_PASSWORD_HELP = (
     "read the master password of the encrypted secrets file from the first line of stdin "
@@ -70,7 +70,7 @@ def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out:
 
 
 def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    from .portal.factory import build_sync
+    from .services.intake.assemble import build_sync
 
     db = open_database(settings.db_url)
     try:

@@ -153,26 +153,23 @@ def timed_sync(db_url: str, credentials: dict, count: int, workers: int | None) 
     The startup (checking the private keys, starting the worker processes) is timed apart:
     a sync service or the GUI does it once, not per round.
     """
-    from backoffice.bootstrap import open_database
-    from backoffice.portal.client import SubmissionClient
-    from backoffice.portal.connection import parse_credentials
-    from backoffice.portal.sync import PortalSync, SubscriberKeys
-    from backoffice.store.models import Attachment, Case
     from sqlalchemy import func, select  # here: the spawned workers import this module, and need no SQL
+
+    from backoffice.bootstrap import open_database
+    from backoffice.services.intake.assemble import sync_from_credentials
+    from backoffice.store.models import Attachment, Case
 
     db = open_database(db_url, migrate=True)
     try:
-        conn, secrets = parse_credentials(credentials)
-        with SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret) as client:
-            with PortalSync(db.uow, client, SubscriberKeys(secrets.decryption_key, secrets.signing_key),
-                            conn.destinations, holder=f"bench:{os.getpid()}", workers=workers) as sync:
-                # What a running sync service or GUI has done once, before its first round.
-                began = time.perf_counter()
-                sync.start()
-                startup = time.perf_counter() - began
-                began = time.perf_counter()
-                summary = sync.run_once()
-                seconds = time.perf_counter() - began
+        _conn, sync = sync_from_credentials(credentials, db.uow, holder=f"bench:{os.getpid()}", workers=workers)
+        with sync:
+            # What a running sync service or GUI has done once, before its first round.
+            began = time.perf_counter()
+            sync.start()
+            startup = time.perf_counter() - began
+            began = time.perf_counter()
+            summary = sync.run_once()
+            seconds = time.perf_counter() - began
         if (summary.new, summary.sent, summary.errors) != (count, count, 0):
             raise SystemExit(f"the sync did not take in all {count} submissions: {summary.line()} "
                              f"{summary.error_messages[:3]}")
@@ -198,7 +195,7 @@ def bench(backend: str, db_url: str, count: int, workers: int | None, bound_pool
 
 
 def print_table(runs: list[Run], workers: int | None) -> None:
-    from backoffice.portal.sync import default_workers
+    from backoffice.services.intake.assemble import default_workers
 
     print(f"\nPortal sync end to end, RSA-4096, {workers or default_workers()} worker process(es), "
           f"{os.cpu_count()} cores")

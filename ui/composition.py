@@ -10,8 +10,6 @@ import time. ``main.py`` and the ``backoffice-gui`` script both call it.
 from __future__ import annotations
 
 import argparse
-import os
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,12 +21,12 @@ from shiboken6 import Shiboken
 from backoffice import config, db_login
 from backoffice.bootstrap import Database, DatabaseNotReady, open_database
 from backoffice.demo.portal import DemoPortal
-from backoffice.portal.client import SubmissionClient
-from backoffice.portal.connection import PortalConnection, parse_credentials, save_connection
-from backoffice.portal.factory import build_sync
-from backoffice.portal.sync import PortalSync, SubscriberKeys
 from backoffice.services.identity import require_intake_right
+from backoffice.services.intake.assemble import build_sync, sync_from_credentials
+from backoffice.services.intake.sync import PortalSync
+from backoffice.services.portal_connection import PortalConnection, save_connection
 from backoffice.store.engine import plaintext_connection
+from backoffice.store.uow import UnitOfWorkFactory
 
 from .dialogs.login import LoginDialog
 from .i18n import LANGUAGES, install_translators
@@ -159,26 +157,10 @@ def _connect_portal(
     ).failure(controller.connection_failed).run()
 
 
-def start_demo_portal(portal: DemoPortal, uow_factory: object) -> tuple[PortalConnection, PortalSync]:
+def start_demo_portal(portal: DemoPortal, uow_factory: UnitOfWorkFactory) -> tuple[PortalConnection, PortalSync]:
     """Start the in-process demo portal (its own threads) and a sync built straight from its credentials."""
     portal.start()
     return sync_from_credentials(portal.credentials(), uow_factory)
-
-
-def sync_from_credentials(
-    data: dict[str, object], uow_factory: object
-) -> tuple[PortalConnection, PortalSync]:
-    """Like ``build_sync``, but with the secrets from a credentials dict instead of the keyring."""
-    conn, secrets = parse_credentials(data)
-    client = SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret)
-    sync = PortalSync(
-        uow_factory,  # type: ignore[arg-type]
-        client,
-        SubscriberKeys(secrets.decryption_key, secrets.signing_key),
-        conn.destinations,
-        holder=f"{socket.gethostname()}:{os.getpid()}",
-    )
-    return conn, sync
 
 
 def _when_all(callback: Callable[[], object], *signals: SignalInstance) -> None:

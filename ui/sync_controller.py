@@ -19,9 +19,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
-from backoffice.portal.connection import PortalNotConfigured
-from backoffice.portal.summary import SyncSummary
 from backoffice.services.identity import IntakeElsewhere
+from backoffice.services.intake.summary import SyncSummary
+from backoffice.services.portal_connection import PortalNotConfigured
 
 from .ops import NetworkOp, Tasks
 

@@ -1,17 +1,13 @@
-"""Worker processes that do the per-submission network and crypto work of the sync.
+"""The per-submission network and crypto work of an intake round, run in parallel.
 
-Each worker has its own portal client and one duplex pipe to the sync. It takes
-tasks one at a time: fetch a submission and open it (``OpenTask``), or post
-accepts and rejects (``PostTasks``: a stored batch's answers, shared out over
-the workers, one message each way per worker). The sync's own thread only hands out tasks and
-stores results, so it never competes with fetcher threads for the interpreter
-lock, and a pipe per worker costs a fraction of a process pool's queues and
-helper threads. Workers have no side effects on our database: one dying at any
-moment loses nothing.
+A ``concurrent.futures.ProcessPoolExecutor`` runs the tasks: fetch a submission and
+open it (``open_one``), or post a batch of accepts and rejects (``post_all``). Each
+process builds its own portal client once, from the client's picklable spec, in the
+pool's initializer. Nothing here touches the database, so a process dying at any
+moment loses nothing: the pool breaks (``BrokenProcessPool``) and the round ends.
 
-``InlineWorkers`` runs the same tasks in the calling thread: one submission, a
-single core, or a client that cannot be rebuilt in another process (tests that
-inject a transport).
+With one worker, or a client that cannot be rebuilt in another process (tests that
+inject an HTTP transport), one thread runs the tasks with the caller's own client.
 """
 
 from __future__ import annotations
@@ -22,49 +18,31 @@ import multiprocessing.connection
 import os
 import signal
 import threading
-from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Protocol
-
-from jwcrypto import jwk
 
 from ..domain.catalog import Service
 from . import client as portal_client
+from .job import OpeningKeys, Prepared, fetch_job, prepare
 from .opening import compile_checks
-from .pool import OpeningKeys, Prepared, fetch_job, prepare
 from .settlement import settled_otherwise, unreachable
 from .spool import AttachmentRules
 
 log = logging.getLogger(__name__)
 
-# Queued work per worker: enough that none idles while the sync's thread stores a batch
-# (about 10 ms for 20 submissions); measured: 2 in flight gave 54 %, 8 gave 57-60 % of the bound.
-IN_FLIGHT_PER_WORKER = 8
+CLOSE_GRACE_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
-class OpenTask:
-    ref: portal_client.SubmissionRef
-    service: Service
-    keys: OpeningKeys
-    now: int  # iat of the answer SET
+class Answer:
+    """An accept or reject from the outbox, to post."""
 
-
-@dataclass(frozen=True, slots=True)
-class PostTask:
     message_id: int
     portal_case_id: str
     body: str
     kind: str
     submission_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class PostTasks:
-    """Several answers to post, in one message each way: a stored batch's answers go out together."""
-
-    tasks: tuple[PostTask, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,242 +65,73 @@ class FetchFailed:
 
 @dataclass(frozen=True, slots=True)
 class Posted:
-    task: PostTask
+    answer: Answer
     error: str | None  # None: the portal took the event (or already had it)
     retries: int
     unreachable: bool = False  # see FetchFailed
     conflict: str | None = None  # taken (409), but the portal settled the submission otherwise
 
 
-Task = OpenTask | PostTask | PostTasks
-Result = Finished | FetchFailed | Posted
-
-
-@dataclass(frozen=True, slots=True)
-class WorkerSetup:
-    client: portal_client.ClientSpec
-    attachments: AttachmentRules
-
-
-class BrokenWorkers(Exception):
-    """A worker process died (killed, out of memory): its tasks are lost, the round must end."""
-
-
-def run_task(task: Task, client: portal_client.SubmissionClient, rules: AttachmentRules) -> Result | tuple[Posted, ...]:
-    """Do one task with ``client``; portal errors become results, bugs propagate."""
-    if isinstance(task, PostTasks):
-        return tuple(post_answer(t, client) for t in task.tasks)
-    if isinstance(task, PostTask):
-        return post_answer(task, client)
+def open_one(client: portal_client.SubmissionClient, rules: AttachmentRules, ref: portal_client.SubmissionRef,
+             service: Service, keys: OpeningKeys, now: int) -> Finished | FetchFailed:
+    """Fetch, open and answer one submission; portal errors and bugs become results."""
     retries_before = client.stats.retries
     try:
-        job = fetch_job(client, task.ref, task.service, task.keys, rules=rules, now=task.now)
+        job = fetch_job(client, ref, service, keys, rules=rules, now=now)
+        return Finished(ref, prepare(job), client.stats.retries - retries_before)
     except portal_client.PortalError as err:
         gone = isinstance(err, portal_client.SubmissionGone)
-        return FetchFailed(task.ref, str(err), gone, client.stats.retries - retries_before, unreachable(err))
-    return Finished(task.ref, prepare(job), client.stats.retries - retries_before)
+        return FetchFailed(ref, str(err), gone, client.stats.retries - retries_before, unreachable(err))
+    except Exception as err:  # a bug: reported by the round; the submission waits at the portal
+        log.exception("opening submission %s failed", ref.submission_id)
+        return FetchFailed(ref, f"{type(err).__name__}: {err}", False, client.stats.retries - retries_before)
 
 
-def post_answer(task: PostTask, client: portal_client.SubmissionClient) -> Posted:
+def post_all(client: portal_client.SubmissionClient, answers: Sequence[Answer]) -> list[Posted]:
+    """Post ``answers`` in order; once the portal turns out unreachable the rest is left untried."""
+    posted = []
+    for answer in answers:
+        result = post_one(client, answer)
+        posted.append(result)
+        if result.unreachable:
+            break
+    return posted
+
+
+def post_one(client: portal_client.SubmissionClient, answer: Answer) -> Posted:
     """Post one accept or reject. A 409 (already there) counts as done unless the case's event
     log shows the submission settled otherwise (``conflict``)."""
     retries_before = client.stats.retries
     cut_off = False
     conflict = None
     try:
-        outcome = client.post_event(task.portal_case_id, task.body)
+        outcome = client.post_event(answer.portal_case_id, answer.body)
         error = None
         if outcome is portal_client.EventOutcome.ALREADY_DONE:
-            conflict = settled_otherwise(client, task.kind, task.portal_case_id, task.submission_id)
+            conflict = settled_otherwise(client, answer.kind, answer.portal_case_id, answer.submission_id)
     except portal_client.EventRejected as err:
-        error = f"portal refused the {task.kind}: {err}"
+        error = f"portal refused the {answer.kind}: {err}"
     except portal_client.PortalError as err:
         error, cut_off = str(err), unreachable(err)
-    return Posted(task, error, client.stats.retries - retries_before, cut_off, conflict)
+    except Exception as err:  # a bug: the answer stays in the outbox with the error
+        log.exception("posting the %s for %s failed", answer.kind, answer.submission_id)
+        error = f"{type(err).__name__}: {err}"
+    return Posted(answer, error, client.stats.retries - retries_before, cut_off, conflict)
 
 
-def failed(task: Task, error: str) -> Result | tuple[Posted, ...]:
-    """The result of a task that hit a bug instead of an answer."""
-    if isinstance(task, PostTasks):
-        return tuple(Posted(t, error, 0) for t in task.tasks)
-    if isinstance(task, PostTask):
-        return Posted(task, error, 0)
-    return FetchFailed(task.ref, error, False, 0)
+# The worker process's client and rules, set once by the pool's initializer.
+_in_worker: tuple[portal_client.SubmissionClient, AttachmentRules] | None = None
 
 
-class Workers(Protocol):
-    def submit(self, task: Task) -> None: ...
-    def submit_posts(self, tasks: Sequence[PostTask]) -> None: ...
-    def has_room(self) -> bool: ...
-    def busy(self) -> bool: ...
-    def results(self, timeout: float | None) -> list[Result]: ...
-
-
-class InlineWorkers:
-    """Runs each task at once, in the calling thread, with the sync's own client."""
-
-    def __init__(self, client: portal_client.SubmissionClient, rules: AttachmentRules) -> None:
-        self._client = client
-        self._rules = rules
-        self._done: deque[Result] = deque()
-
-    def submit(self, task: Task) -> None:
-        try:
-            answer = run_task(task, self._client, self._rules)
-        except Exception as err:  # a bug: reported like in a worker process, and logged here
-            log.exception("portal task failed")
-            answer = failed(task, f"{type(err).__name__}: {err}")
-        if isinstance(answer, tuple):
-            self._done.extend(answer)
-        else:
-            self._done.append(answer)
-
-    def submit_posts(self, tasks: Sequence[PostTask]) -> None:
-        for task in tasks:
-            self.submit(task)
-
-    def has_room(self) -> bool:
-        return not self._done  # one task at a time: its result is stored before the next is opened
-
-    def busy(self) -> bool:
-        return bool(self._done)
-
-    def results(self, timeout: float | None) -> list[Result]:
-        done = list(self._done)
-        self._done.clear()
-        return done
-
-
-class ProcessWorkers:
-    """``count`` spawned processes (forking a process with Qt or database threads is unsafe)."""
-
-    def __init__(self, count: int, setup: WorkerSetup) -> None:
-        context = multiprocessing.get_context("spawn")
-        self._conns: list[multiprocessing.connection.Connection] = []
-        self._procs: list[multiprocessing.process.BaseProcess] = []
-        self._load: dict[multiprocessing.connection.Connection, int] = {}
-        try:
-            for number in range(count):
-                ours, theirs = context.Pipe(duplex=True)
-                proc = context.Process(target=_serve, args=(theirs, setup), name=f"portal-worker-{number}", daemon=True)
-                proc.start()
-                theirs.close()
-                self._conns.append(ours)
-                self._procs.append(proc)
-                self._load[ours] = 0
-        except BaseException:
-            self.close()
-            raise
-
-    def warm_up(self) -> None:
-        """Wait until every worker has imported its modules and built its client."""
-        for conn in self._conns:
-            self._send(conn, None)
-        for conn in self._conns:
-            if self._recv(conn) is not None:
-                raise BrokenWorkers("unexpected answer to the warm-up")
-            self._load[conn] -= 1
-
-    def submit(self, task: Task) -> None:
-        conn = min(self._conns, key=self._load.__getitem__)
-        self._send(conn, task)
-
-    def submit_posts(self, tasks: Sequence[PostTask]) -> None:
-        """Answers to post, shared out evenly: one message per worker, not one per answer
-        (each message costs pickling, a pipe write and a wake-up on both sides)."""
-        if not tasks:
-            return
-        conns = sorted(self._conns, key=self._load.__getitem__)
-        share = -(-len(tasks) // len(conns))  # ceiling
-        for conn, start in zip(conns, range(0, len(tasks), share), strict=False):
-            self._send(conn, PostTasks(tuple(tasks[start:start + share])))
-
-    def has_room(self) -> bool:
-        return any(load < IN_FLIGHT_PER_WORKER for load in self._load.values())
-
-    def busy(self) -> bool:
-        return any(self._load.values())
-
-    def results(self, timeout: float | None) -> list[Result]:
-        """Every result that is ready, waiting at most ``timeout`` seconds for the first."""
-        waiting = [c for c in self._conns if self._load[c]]
-        if not waiting:
-            return []
-        sentinels = {p.sentinel for p in self._procs}
-        ready = multiprocessing.connection.wait([*waiting, *sentinels], timeout)
-        out: list[Result] = []
-        for item in ready:
-            if isinstance(item, multiprocessing.connection.Connection):
-                answer = self._recv(item)
-                if isinstance(answer, tuple):  # the answers to a PostTasks
-                    out.extend(answer)
-                else:
-                    out.append(answer)
-                self._load[item] -= 1
-        if not out and any(s in sentinels for s in ready):  # type: ignore[comparison-overlap]
-            dead = [p.name for p in self._procs if not p.is_alive()]
-            raise BrokenWorkers(f"worker process ended unexpectedly: {', '.join(dead)}")
-        return out
-
-    def _send(self, conn: multiprocessing.connection.Connection, task: Task | None) -> None:
-        try:
-            conn.send(task)
-        except (OSError, EOFError) as err:
-            raise BrokenWorkers(f"a worker process is gone: {err}") from err
-        self._load[conn] += 1
-
-    def _recv(self, conn: multiprocessing.connection.Connection) -> Any:
-        try:
-            answer = conn.recv()
-        except (OSError, EOFError) as err:
-            raise BrokenWorkers(f"a worker process is gone: {err}") from err
-        return answer
-
-    def close(self) -> None:
-        for conn in self._conns:
-            try:
-                conn.send(_STOP)
-            except (OSError, EOFError):
-                pass
-            conn.close()
-        for proc in self._procs:
-            proc.join(5)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
-        self._conns, self._procs, self._load = [], [], {}
-
-
-_STOP = "stop"
-
-
-def _serve(conn: multiprocessing.connection.Connection, setup: WorkerSetup) -> None:
-    """A worker's life: answer tasks until told to stop or the sync goes away."""
-    # Ctrl+C on `sync --watch` reaches the whole process group: the sync stops its workers itself.
+def _start_worker(spec: portal_client.ClientSpec, rules: AttachmentRules) -> None:
+    global _in_worker
+    # Ctrl+C on `sync --watch` reaches the whole process group: the sync stops its pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = multiprocessing.parent_process()
-    if parent is not None:  # a worker whose parent was SIGKILLed would wait for tasks forever
+    if parent is not None:  # a worker whose parent was SIGKILLed would otherwise wait for tasks forever
         threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
-    compile_checks()  # during the warm-up, not in the first round's time
-    with portal_client.SubmissionClient.from_spec(setup.client) as client:
-        while True:
-            try:
-                task = conn.recv()
-            except (EOFError, OSError):
-                return
-            if task is None:  # warm-up (or the end, once the pipe closes)
-                conn.send(None)
-                continue
-            if task == _STOP:
-                return
-            try:
-                answer = run_task(task, client, setup.attachments)
-            except Exception as err:  # a bug: the sync reports it; the submission waits at the portal
-                answer = failed(task, f"{type(err).__name__}: {err}")
-            try:
-                conn.send(answer)
-            except (OSError, EOFError):
-                return
+    compile_checks()  # at the start, not in the first round's time
+    _in_worker = (portal_client.SubmissionClient.from_spec(spec), rules)
 
 
 def _exit_with(sentinel: int) -> None:
@@ -330,54 +139,96 @@ def _exit_with(sentinel: int) -> None:
     os._exit(0)
 
 
-class WorkerSupply:
-    """The checked private keys and the worker processes: made on first need, kept until ``close``.
+def _worker() -> tuple[portal_client.SubmissionClient, AttachmentRules]:
+    if _in_worker is None:
+        raise RuntimeError("the portal worker was not initialised")
+    return _in_worker
 
-    Checking an RSA-4096 private key takes about 0.2 s and starting a worker about as
-    long: a sync service or the GUI pays both once, not every round.
-    """
 
-    def __init__(self, decryption: jwk.JWK, signing: jwk.JWK, client: portal_client.SubmissionClient,
-                 count: int, rules: AttachmentRules) -> None:
-        self._decryption, self._signing = decryption, signing
+def _open_in_worker(ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys,
+                    now: int) -> Finished | FetchFailed:
+    client, rules = _worker()
+    return open_one(client, rules, ref, service, keys, now)
+
+
+def _post_in_worker(answers: Sequence[Answer]) -> list[Posted]:
+    return post_all(_worker()[0], answers)
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+class PortalWorkers:
+    """The pool that opens and answers submissions, made on first need and kept until ``close``:
+    a sync service or the GUI pays the processes' start once, not every round."""
+
+    def __init__(self, client: portal_client.SubmissionClient, count: int, rules: AttachmentRules) -> None:
         self._client = client
-        self._count = count
         self._rules = rules
-        self._private: tuple[str, str] | None = None
-        self._workers: ProcessWorkers | None = None
+        # Spawned, not forked: forking a process with Qt or database threads is unsafe.
+        self.count = count if client.spec is not None else 1
+        self._pool: Executor | None = None
         self._lock = threading.Lock()  # start() may run in another thread than the rounds
 
+    @property
+    def in_processes(self) -> bool:
+        return self.count > 1
+
     def start(self) -> None:
-        self._checked_private()
-        workers = self.workers(self._count)
-        if isinstance(workers, ProcessWorkers):
-            workers.warm_up()
+        """Start the processes now and wait until each has built its client."""
+        pool = self._executor()
+        if isinstance(pool, ProcessPoolExecutor):
+            for done in [pool.submit(_ready) for _ in range(self.count)]:
+                done.result()
 
-    def keys(self, service_keys: Sequence[Mapping[str, object]]) -> OpeningKeys:
-        decryption, signing = self._checked_private()
-        return OpeningKeys(decryption, signing, OpeningKeys.service_texts(service_keys))
+    def open(self, ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys,
+             now: int) -> Future[Finished | FetchFailed]:
+        pool = self._executor()
+        if self.in_processes:
+            return pool.submit(_open_in_worker, ref, service, keys, now)
+        return pool.submit(open_one, self._client, self._rules, ref, service, keys, now)
 
-    def _checked_private(self) -> tuple[str, str]:
+    def post(self, answers: Sequence[Answer]) -> Future[list[Posted]]:
+        pool = self._executor()
+        if self.in_processes:
+            return pool.submit(_post_in_worker, tuple(answers))
+        return pool.submit(post_all, self._client, answers)
+
+    def process_ids(self) -> list[int]:
+        """The worker processes' ids (for diagnostics and the tests that kill one)."""
         with self._lock:
-            if self._private is None:
-                self._private = OpeningKeys.private_texts(self._decryption, self._signing)
-            return self._private
-
-    def workers(self, submissions: int) -> Workers:
-        """The worker processes; this thread instead when a single submission finds none running,
-        with one worker, or with a client that cannot be rebuilt in another process."""
-        with self._lock:
-            if self._workers is not None:
-                return self._workers
-            spec = self._client.spec
-            if submissions <= 1 or self._count <= 1 or spec is None:
-                return InlineWorkers(self._client, self._rules)
-            self._workers = ProcessWorkers(self._count, WorkerSetup(spec, self._rules))
-            return self._workers
+            return [p.pid for p in _processes(self._pool) if p.pid is not None]
 
     def close(self) -> None:
-        """Stop the workers, whatever they are doing (also after a failed round: no stale answers)."""
+        """Stop the pool, whatever it is doing (also after a failed round: no stale answers);
+        the next round starts a new one. A process still busy after a grace period is killed:
+        it has no side effects on our database."""
         with self._lock:
-            workers, self._workers = self._workers, None
-        if workers is not None:
-            workers.close()
+            pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        processes = _processes(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(CLOSE_GRACE_SECONDS)
+            if process.is_alive():
+                process.kill()
+                process.join()
+
+    def _executor(self) -> Executor:
+        with self._lock:
+            if self._pool is None:
+                spec = self._client.spec
+                if self.in_processes and spec is not None:
+                    self._pool = ProcessPoolExecutor(
+                        self.count, mp_context=multiprocessing.get_context("spawn"),
+                        initializer=_start_worker, initargs=(spec, self._rules))
+                else:
+                    self._pool = ThreadPoolExecutor(1, thread_name_prefix="portal-worker")
+            return self._pool
+
+
+def _processes(pool: Executor | None) -> list[multiprocessing.process.BaseProcess]:
+    # concurrent.futures names its processes nowhere public before Python 3.14.
+    return list((getattr(pool, "_processes", None) or {}).values())

@@ -1,11 +1,11 @@
 """The portal connection as an administrator edits it (settings dialog).
 
 URLs and ids go to the database, the client secret and the private keys to the
-secret store (``portal.secret_store``: the keyring, or an encrypted file behind a
+secret store (``secret_store``: the keyring, or an encrypted file behind a
 master password where no keyring is usable). A blank secret or key in the form keeps
 the stored one, so an admin can change the portal URL without re-entering secrets;
 not the token URL, though: the client secret is bound to the token URL it was entered
-for (``portal.connection``), so a new token URL needs the secret entered again.
+for (``portal_connection``), so a new token URL needs the secret entered again.
 """
 
 from __future__ import annotations
@@ -22,7 +22,16 @@ from ..domain.catalog import Role, Service
 from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..net import is_loopback_host
-from ..portal.connection import (
+from ..secret_store import (
+    EncryptedFileStore,
+    MasterPasswordRequired,
+    SecretStore,
+    SecretStoreError,
+    WrongMasterPassword,
+    choose_store,
+)
+from ..store.uow import UnitOfWork
+from .portal_connection import (
     PortalConnection,
     PortalNotConfigured,
     PortalSecretMismatch,
@@ -36,15 +45,6 @@ from ..portal.connection import (
     save_connection,
     save_secrets,
 )
-from ..portal.secret_store import (
-    EncryptedFileStore,
-    MasterPasswordRequired,
-    SecretStore,
-    SecretStoreError,
-    WrongMasterPassword,
-    choose_store,
-)
-from ..store.uow import UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,9 @@ from sqlalchemy import func, select
 
 from backoffice.bootstrap import Database
 from backoffice.demo.portal import DemoPortal
-from backoffice.portal.client import SubmissionClient
-from backoffice.portal.connection import parse_credentials
 from backoffice.portal.limiter import Limiter, RetryPolicy
-from backoffice.portal.sync import PortalSync, SubscriberKeys
+from backoffice.services.intake.assemble import sync_from_credentials
+from backoffice.services.intake.sync import PortalSync
 
 FAST = RetryPolicy(max_attempts=8, base_delay=0.01, max_delay=0.05)
 
@@ -18,13 +17,8 @@ _made: list[PortalSync] = []  # closed by conftest's _close_syncs after each tes
 
 
 def make_sync(db: Database, portal: DemoPortal, *, holder: str = "test", timeout: float = 5.0, **options: object) -> PortalSync:
-    conn, secrets = parse_credentials(portal.credentials())
-    client = SubmissionClient(
-        conn.api_url, conn.token_url, conn.client_id, secrets.client_secret, limiter=Limiter(FAST), timeout=timeout
-    )
-    sync = PortalSync(
-        db.uow, client, SubscriberKeys(secrets.decryption_key, secrets.signing_key), conn.destinations, holder=holder, **options  # type: ignore[arg-type]
-    )
+    _conn, sync = sync_from_credentials(
+        portal.credentials(), db.uow, holder=holder, limiter=Limiter(FAST), timeout=timeout, **options)
     _made.append(sync)
     return sync
 

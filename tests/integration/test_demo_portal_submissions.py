@@ -25,7 +25,7 @@ from backoffice.demo.portal.api import accepts
 from backoffice.domain.catalog import Service
 from backoffice.portal import crypto
 from backoffice.portal.client import SubmissionClient
-from backoffice.portal.connection import parse_credentials
+from backoffice.services.portal_connection import parse_credentials
 
 ROOT = Path(__file__).parents[2]
 DEPTH = 5000

@@ -1,35 +1,29 @@
-"""The sync's worker processes against a real demo portal on 127.0.0.1."""
+"""The intake's worker processes against a real demo portal on 127.0.0.1."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 import pytest
 
 from backoffice.demo.portal import DemoPortal
 from backoffice.domain.catalog import Service
+from backoffice.portal.api import SubmissionRef
 from backoffice.portal.client import SubmissionClient
-from backoffice.portal.connection import parse_credentials
+from backoffice.portal.job import OpeningKeys
 from backoffice.portal.limiter import Limiter, RetryPolicy
 from backoffice.portal.opening import Opened
-from backoffice.portal.pool import OpeningKeys
 from backoffice.portal.spool import AttachmentRules
-from backoffice.portal.workers import (
-    BrokenWorkers,
-    FetchFailed,
-    Finished,
-    OpenTask,
-    Posted,
-    PostTask,
-    ProcessWorkers,
-    WorkerSetup,
-)
+from backoffice.portal.workers import Answer, FetchFailed, Finished, PortalWorkers, Posted
+from backoffice.services.intake.sync import shares
+from backoffice.services.portal_connection import parse_credentials
 
 FAST = RetryPolicy(max_attempts=2, base_delay=0.01, max_delay=0.02)
+WAIT = 60.0
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +43,11 @@ def client(portal: DemoPortal) -> Iterator[SubmissionClient]:
 
 
 @pytest.fixture
-def workers(client: SubmissionClient) -> Iterator[ProcessWorkers]:
-    assert client.spec is not None
-    started = ProcessWorkers(2, WorkerSetup(client.spec, AttachmentRules(max_bytes=1024 * 1024)))
+def workers(client: SubmissionClient) -> Iterator[PortalWorkers]:
+    started = PortalWorkers(client, 2, AttachmentRules(max_bytes=1024 * 1024))
+    started.start()
     yield started
     started.close()
-    assert multiprocessing.active_children() == []
 
 
 def keys(portal: DemoPortal, client: SubmissionClient) -> OpeningKeys:
@@ -62,75 +55,67 @@ def keys(portal: DemoPortal, client: SubmissionClient) -> OpeningKeys:
     return OpeningKeys.of(secrets.decryption_key, secrets.signing_key, client.service_keys())
 
 
-def all_results(workers: ProcessWorkers, expected: int) -> list[object]:
-    out: list[object] = []
-    while len(out) < expected:
-        out.extend(workers.results(10.0))
-    assert not workers.busy()
-    return out
-
-
-def first_ref(portal: DemoPortal, client: SubmissionClient):  # type: ignore[no-untyped-def]
+def first_ref(portal: DemoPortal, client: SubmissionClient) -> SubmissionRef:
     conn, _secrets = parse_credentials(portal.credentials())
     return next(ref for destination in conn.destinations for ref in client.list_submissions(destination))
 
 
-def test_workers_fetch_open_and_sign_with_their_own_clients(portal: DemoPortal, client: SubmissionClient, workers: ProcessWorkers) -> None:
+def test_workers_fetch_open_and_sign_with_their_own_clients(portal: DemoPortal, client: SubmissionClient, workers: PortalWorkers) -> None:
+    assert workers.in_processes and len(workers.process_ids()) == 2
     conn, _secrets = parse_credentials(portal.credentials())
     opening_keys = keys(portal, client)
     refs = [(ref, service) for destination, service in conn.destinations.items() for ref in client.list_submissions(destination)]
-    workers.warm_up()
     requests_before = client.stats.requests
-    for ref, service in refs:
-        assert workers.has_room()
-        workers.submit(OpenTask(ref, service, opening_keys, now=1))
-    results = all_results(workers, len(refs))
+    results = [f.result(WAIT) for f in [workers.open(ref, service, opening_keys, 1) for ref, service in refs]]
     assert all(isinstance(r, Finished) for r in results)
-    assert sorted(r.ref.submission_id for r in results) == sorted(portal.submission_ids())  # type: ignore[attr-defined]
-    assert all(isinstance(r.prepared.outcome, Opened) and r.prepared.answer.count(".") == 2 for r in results)  # type: ignore[attr-defined]
+    finished = [r for r in results if isinstance(r, Finished)]
+    assert sorted(r.ref.submission_id for r in finished) == sorted(portal.submission_ids())
+    assert all(isinstance(r.prepared.outcome, Opened) and r.prepared.answer.count(".") == 2 for r in finished)
     assert client.stats.requests == requests_before  # the workers fetched with clients of their own
 
 
-def test_a_failing_task_becomes_a_result_and_the_worker_keeps_serving(portal: DemoPortal, client: SubmissionClient, workers: ProcessWorkers) -> None:
+def test_a_failing_task_becomes_a_result_and_the_worker_keeps_serving(portal: DemoPortal, client: SubmissionClient, workers: PortalWorkers) -> None:
     ref = first_ref(portal, client)
     broken = OpeningKeys("not json", "not json", ())
-    workers.submit(OpenTask(ref, Service.WBS, broken, now=1))
-    [failed] = all_results(workers, 1)
+    failed = workers.open(ref, Service.WBS, broken, 1).result(WAIT)
     assert isinstance(failed, FetchFailed) and not failed.gone
     assert failed.error.startswith("JSONDecodeError")
-    workers.submit(PostTask(1, "no-such-case", "a.b.c", "accept", "no-such-submission"))
-    [posted] = all_results(workers, 1)
+    [posted] = workers.post([Answer(1, "no-such-case", "a.b.c", "accept", "no-such-submission")]).result(WAIT)
     assert isinstance(posted, Posted) and posted.error  # the portal's refusal, as text
 
 
-def test_posts_go_out_in_one_message_per_worker_and_come_back_one_by_one(portal: DemoPortal, client: SubmissionClient, workers: ProcessWorkers) -> None:
-    sent: list[object] = []
-    real_send = workers._send
-    workers._send = lambda conn, task: (sent.append(task), real_send(conn, task))[1]  # type: ignore[method-assign]
-    tasks = [PostTask(n, f"no-such-case-{n}", "a.b.c", "accept", f"sub-{n}") for n in range(5)]
-    workers.submit_posts(tasks)
-    assert [len(t.tasks) for t in sent] == [3, 2]  # type: ignore[attr-defined]
-    results = all_results(workers, 5)
-    assert sorted(r.task.message_id for r in results) == list(range(5))  # type: ignore[attr-defined]
-    assert all(isinstance(r, Posted) and r.error for r in results)  # no such case: each answered on its own
-    assert not workers.busy()
+def test_answers_are_shared_out_one_task_per_worker_and_come_back_one_by_one(client: SubmissionClient, workers: PortalWorkers) -> None:
+    answers = [Answer(n, f"no-such-case-{n}", "a.b.c", "accept", f"sub-{n}") for n in range(5)]
+    runs = shares(answers, workers.count)
+    assert [len(run) for run in runs] == [3, 2]
+    results = [p for future in [workers.post(run) for run in runs] for p in future.result(WAIT)]
+    assert sorted(r.answer.message_id for r in results) == list(range(5))
+    assert all(r.error for r in results)  # no such case: each answered on its own
 
 
-def test_a_killed_worker_ends_the_round_with_broken_workers(portal: DemoPortal, client: SubmissionClient, workers: ProcessWorkers) -> None:
-    workers.warm_up()
-    # One of this pool's own processes (other tests' servers may be children too), stopped
-    # first so the tasks it is given are still unanswered when it dies, however loaded the
-    # machine is.
-    victim = next(p for p in multiprocessing.active_children() if p.name.startswith("portal-worker-"))
-    assert victim.pid is not None
-    os.kill(victim.pid, signal.SIGSTOP)
+def test_a_killed_worker_breaks_the_pool_and_the_round(portal: DemoPortal, client: SubmissionClient, workers: PortalWorkers) -> None:
+    # One of this pool's own processes, stopped first so the tasks it is given are still
+    # unanswered when it dies, however loaded the machine is.
+    victim = workers.process_ids()[0]
+    os.kill(victim, signal.SIGSTOP)
     ref = first_ref(portal, client)
-    for _ in range(4):  # two for each worker
-        workers.submit(OpenTask(ref, Service.WBS, keys(portal, client), now=1))
-    os.kill(victim.pid, signal.SIGKILL)
-    with pytest.raises(BrokenWorkers):
-        for _ in range(10):
-            workers.results(10.0)
+    futures = [workers.open(ref, Service.WBS, keys(portal, client), 1) for _ in range(4)]
+    os.kill(victim, signal.SIGKILL)
+    with pytest.raises(BrokenProcessPool):
+        for future in futures:
+            future.result(WAIT)
+
+
+def test_one_worker_runs_in_a_thread_with_the_callers_client(portal: DemoPortal, client: SubmissionClient) -> None:
+    inline = PortalWorkers(client, 1, AttachmentRules(max_bytes=1024 * 1024))
+    try:
+        before = client.stats.requests
+        result = inline.open(first_ref(portal, client), Service.WBS, keys(portal, client), 1).result(WAIT)
+        assert not inline.in_processes and inline.process_ids() == []
+        assert isinstance(result, Finished | FetchFailed)
+        assert client.stats.requests > before  # fetched with this very client
+    finally:
+        inline.close()
 
 
 def test_the_client_spec_keeps_the_secret_out_of_its_text(client: SubmissionClient) -> None:

@@ -16,6 +16,7 @@ from backoffice.domain.deadlines import compute_deadlines, norm_for
 from backoffice.portal.client import PortalUnavailable
 from backoffice.services import intake
 from backoffice.services.cases import default_norms
+from backoffice.services.intake import storing
 from backoffice.store.intake_models import OutboxMessage, QuarantinedSubmission
 from backoffice.store.models import Attachment, AuditEntry, Case
 
@@ -108,7 +109,7 @@ def test_outbox_keeps_accepts_while_the_portal_refuses_them(sqlite_url: str, por
     def unreachable(case_id: str, token: str) -> None:
         raise PortalUnavailable("portal down")
 
-    monkeypatch.setattr(sync.client, "post_event", unreachable)
+    monkeypatch.setattr(sync.portal, "post_event", unreachable)
     first = sync.run_once()
     assert (first.new, first.sent, first.outbox_pending) == (5, 0, 5)
     assert portal.accepted_submission_ids() == []
@@ -187,7 +188,7 @@ def test_a_failing_store_ends_the_round_without_hanging_or_orphans(sqlite_url: s
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=10)
     calls = []
-    real = intake.store_all
+    real = storing.store_all
 
     def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
@@ -195,7 +196,7 @@ def test_a_failing_store_ends_the_round_without_hanging_or_orphans(sqlite_url: s
             raise RuntimeError("disk full")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(intake, "store_all", flaky)
+    monkeypatch.setattr(storing, "store_all", flaky)
     sync = make_sync(db, portal, workers=2, store_batch=1)
     with pytest.raises(RuntimeError, match="disk full"):
         sync.run_once()
@@ -226,7 +227,7 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(db_url: 
     db = open_database(db_url, migrate=True)
     portal = portal_factory(count=4)
     first = make_sync(db, portal, holder="pc-1", workers=1)  # answers are posted with this very client
-    monkeypatch.setattr(first.client, "post_event", lambda case_id, token: (_ for _ in ()).throw(PortalUnavailable("down")))
+    monkeypatch.setattr(first.portal, "post_event", lambda case_id, token: (_ for _ in ()).throw(PortalUnavailable("down")))
     assert first.run_once().new == 4  # stored, but the portal still lists them as submitted
     portal.add_submissions(2)  # two more that the other client has not got to yet
     # The race: both known-checks pass for all six, the unique submission id catches four.
@@ -238,25 +239,30 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(db_url: 
     db.dispose()
 
 
-def test_workers_start_only_for_more_than_one_submission_and_stay_across_rounds(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_workers_start_on_first_need_and_stay_across_rounds(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from backoffice.bootstrap import open_database
     from backoffice.portal import workers as workers_module
 
     db = open_database(sqlite_url, migrate=True)
-    portal = portal_factory(count=1)
+    portal = portal_factory(count=2)
     sizes: list[int] = []
-    real = workers_module.ProcessWorkers
-    monkeypatch.setattr(workers_module, "ProcessWorkers", lambda count, setup: sizes.append(count) or real(count, setup))
+    real = workers_module.ProcessPoolExecutor
+
+    def counted(count: int, **options: object) -> object:
+        sizes.append(count)
+        return real(count, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers_module, "ProcessPoolExecutor", counted)
+    assert make_sync(db, portal, workers=3).run_once().new == 2
+    assert sizes == [3]
     sync = make_sync(db, portal, workers=3)
-    assert sync.run_once().new == 1
-    assert sizes == [] and multiprocessing.active_children() == []  # one submission is opened inline
+    assert sync.run_once().new == 0  # nothing new: no workers at all
+    assert sizes == [3]
     portal.add_submissions(3)
     assert sync.run_once().new == 3
     portal.add_submissions(4)
     assert sync.run_once().new == 4
-    assert sizes == [3]  # started once, kept for the next round
-    assert make_sync(db, portal, workers=3).run_once().new == 0  # nothing new: no workers at all
-    assert sizes == [3]
+    assert sizes == [3, 3]  # started once, kept for the next round
     db.dispose()
 
 
@@ -265,14 +271,14 @@ def test_store_all_hands_back_the_outbox_messages_it_wrote(db: Database, portal_
     what the outbox holds, with the database's ids (marking them sent depends on it)."""
     portal = portal_factory(count=6, faults="hash_mismatch:0.3")
     returned: list[intake.PendingMessage] = []
-    real = intake.store_all
+    real = storing.store_all
 
     def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
         stored = real(*args, **kwargs)
         returned.extend(stored.messages)
         return stored
 
-    monkeypatch.setattr(intake, "store_all", recording)
+    monkeypatch.setattr(storing, "store_all", recording)
     summary = make_sync(db, portal, store_batch=4).run_once()
     assert summary.new + summary.rejected == 6 and summary.sent == 6, summary.error_messages
     with db.uow(write=False) as uow:
@@ -358,16 +364,16 @@ def test_a_submission_the_database_refuses_is_quarantined_and_the_round_stores_t
 
     db = open_database(db_url, migrate=True)
     portal = portal_factory(count=5)
-    client = make_sync(db, portal).client
+    client = make_sync(db, portal).portal
     victim = [r for d in portal.destinations.values() for r in client.list_submissions(d)][2].submission_id
-    real = intake.create_cases
+    real = storing.create_cases
 
     def refusing(uow, actor, new, **kwargs):  # type: ignore[no-untyped-def]
         if any(item.portal and item.portal.submission_id == victim for item in new):
             raise DataError("INSERT INTO cases …", {}, Exception("value too long for type character varying(200)"))
         return real(uow, actor, new, **kwargs)
 
-    monkeypatch.setattr(intake, "create_cases", refusing)
+    monkeypatch.setattr(storing, "create_cases", refusing)
     summary = make_sync(db, portal, workers=1, store_batch=8).run_once()
     assert (summary.new, summary.rejected, summary.errors) == (4, 1, 0), summary.error_messages
     with db.uow(write=False) as uow:

@@ -15,9 +15,9 @@ from keyrings.alt.file import PlaintextKeyring
 
 from backoffice import config
 from backoffice.domain.catalog import Service
-from backoffice.portal.connection import PortalSecretMismatch, load_connection, load_secrets
-from backoffice.portal.secret_store import FILE_NAME
+from backoffice.secret_store import FILE_NAME
 from backoffice.services import intake
+from backoffice.services.portal_connection import PortalSecretMismatch, load_connection, load_secrets
 from backoffice.store.intake_models import QuarantinedSubmission
 from ui.dialogs.portal_settings import PortalSettingsDialog
 from ui.dialogs.quarantine import QuarantineDialog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import socket
 import threading
@@ -13,12 +14,10 @@ import pytest
 from backoffice.bootstrap import Database, open_database
 from backoffice.demo.portal import DemoPortal
 from backoffice.domain.records import UserRef
-from backoffice.portal.client import SubmissionClient
-from backoffice.portal.connection import PortalNotConfigured, parse_credentials
-from backoffice.portal.summary import SyncSummary
-from backoffice.portal.sync import PortalSync, SubscriberKeys
 from backoffice.services.directory import current_user
-from ui.composition import sync_from_credentials
+from backoffice.services.intake.assemble import assemble, sync_from_credentials
+from backoffice.services.intake.summary import SyncSummary
+from backoffice.services.portal_connection import PortalNotConfigured, parse_credentials
 from ui.models.queue_tree import ALL_OPEN
 from ui.ops import Tasks
 from ui.sync_controller import SyncController, attach, short_message
@@ -143,12 +142,9 @@ def test_an_unreachable_portal_shows_the_error(qtbot, fresh_tasks, fresh_db, por
     url = f"http://127.0.0.1:{closed_port()}"
     from backoffice.portal.limiter import Limiter, RetryPolicy
 
-    client = SubmissionClient(
-        url, f"{url}/token", conn.client_id, secrets.client_secret,
+    sync = assemble(
+        fresh_db.uow, dataclasses.replace(conn, api_url=url, token_url=f"{url}/token"), secrets, holder="t",
         limiter=Limiter(RetryPolicy(max_attempts=1, base_delay=0.01, max_delay=0.01)), timeout=2.0,
-    )
-    sync = PortalSync(
-        fresh_db.uow, client, SubscriberKeys(secrets.decryption_key, secrets.signing_key), conn.destinations, holder="t"
     )
     controller = SyncController(fresh_tasks)
     controller.set_sync(sync)

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from backoffice.domain.catalog import Service
 from backoffice.domain.errors import DomainError
 from backoffice.domain.records import UserRef
-from backoffice.portal.secret_store import MasterPasswordRequired, WrongMasterPassword
+from backoffice.secret_store import MasterPasswordRequired, WrongMasterPassword
 from backoffice.services import intake_admin
 from backoffice.services.directory import list_departments
 from backoffice.services.portal_settings import (

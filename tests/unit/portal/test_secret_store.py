@@ -24,19 +24,7 @@ from backoffice.bootstrap import open_database
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.errors import DomainError, ValidationFailed
 from backoffice.domain.records import UserRef
-from backoffice.portal.connection import (
-    PortalConnection,
-    PortalNotConfigured,
-    PortalSecretMismatch,
-    PortalSecrets,
-    load_connection,
-    load_secrets,
-    read_secrets,
-    save_connection,
-    save_secrets,
-)
-from backoffice.portal.factory import build_sync
-from backoffice.portal.secret_store import (
+from backoffice.secret_store import (
     FILE_NAME,
     KEYRING_SERVICE,
     EncryptedFileStore,
@@ -46,6 +34,18 @@ from backoffice.portal.secret_store import (
     SecretStoreUnavailable,
     WrongMasterPassword,
     choose_store,
+)
+from backoffice.services.intake.assemble import build_sync
+from backoffice.services.portal_connection import (
+    PortalConnection,
+    PortalNotConfigured,
+    PortalSecretMismatch,
+    PortalSecrets,
+    load_connection,
+    load_secrets,
+    read_secrets,
+    save_connection,
+    save_secrets,
 )
 from backoffice.services.portal_settings import PortalSettingsForm, load_portal_settings, save_portal_settings
 from tests.keyrings import BrokenKeyring, MemoryKeyring

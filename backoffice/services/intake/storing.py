@@ -14,14 +14,14 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.exc import IntegrityError
 
-from ..domain import portal_info
-from ..domain.catalog import Service, intake_queue_code
-from ..domain.records import PortalReference
-from ..portal.opening import Opened, Refused
-from ..store.intake_models import QuarantinedSubmission, RoutingRule
-from ..store.uow import UnitOfWork
-from . import audit
-from .cases import NewAttachment, NewCase, create_cases
+from ...domain import portal_info
+from ...domain.catalog import Service, intake_queue_code
+from ...domain.records import PortalReference
+from ...portal.opening import Opened, Refused
+from ...store.intake_models import QuarantinedSubmission, RoutingRule
+from ...store.uow import UnitOfWork
+from .. import audit
+from ..cases import NewAttachment, NewCase, create_cases
 
 OUTBOX_BACKOFF_MAX = timedelta(hours=1)
 

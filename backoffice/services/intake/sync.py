@@ -1,11 +1,11 @@
-"""The sync loop: pull submissions into queues, then deliver the outbox.
+"""The intake round: pull submissions into queues, then deliver the outbox.
 
-Worker processes (``workers.py``) fetch each submission with its event log and
-attachments, decrypt, check and sign the answer (``pool.py``); the calling thread
-stores what they finish, each batch (at most ``store_batch``) in one transaction,
-and hands the batch's answers back to the workers to post. Workers have no side
-effects on the database, so the crash windows are those of the store and the
-outbox.
+The portal adapter's workers (``portal.workers``) fetch each submission with its
+event log and attachments, decrypt, check and sign the answer, in a process pool;
+this thread stores what they finish, each batch (at most ``store_batch``) in one
+transaction, and hands the batch's answers back to the workers to post. Workers
+have no side effects on the database, so the crash windows are those of the store
+and the outbox.
 
 Idempotent on the submission id. Crash windows and what happens on restart:
 - before the case transaction commits: nothing of its batch is stored; each submission is still
@@ -19,43 +19,37 @@ So every good submission yields exactly one case and, eventually, exactly one ac
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import Any
 
 from jwcrypto import jwk
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError, ProgrammingError, StatementError
 
-from ..domain.catalog import Service
-from ..services import intake
-from ..store.uow import UnitOfWorkFactory
-from . import client as portal_client
-from . import problems
+from ...domain.catalog import Service
+from ...portal import problems
+from ...portal.api import SubmissionRef
+from ...portal.job import OpeningKeys, Prepared, sign_answer
+from ...portal.opening import Opened, Refused
+from ...portal.settlement import unreachable
+from ...portal.transport import PortalError
+from ...portal.workers import Answer, FetchFailed, Finished, Posted
+from ...store.uow import UnitOfWorkFactory
+from . import storing
 from .lease import LeaseLost, SyncLease
-from .opening import Opened, Refused
-from .pool import Prepared, sign_answer
-from .settlement import unreachable
-from .spool import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_BYTES, AttachmentRules
+from .ports import SubmissionPortal, Workers
 from .summary import SyncSummary
-from .workers import (
-    FetchFailed,
-    InlineWorkers,
-    OpenTask,
-    Posted,
-    PostTask,
-    WorkerSupply,
-    post_answer,
-)
 
 log = logging.getLogger(__name__)
 
 LEASE_NAME = "portal-sync"
+# Opens queued per worker: enough that none idles while this thread stores a batch.
+IN_FLIGHT_PER_WORKER = 8
 Progress = Callable[[int, int], None]  # (stored so far, new submissions this round)
 
 
@@ -73,32 +67,25 @@ class PortalSync:
     def __init__(
         self,
         uow_factory: UnitOfWorkFactory,
-        client: portal_client.SubmissionClient,
+        portal: SubmissionPortal,
+        workers: Workers,
         keys: SubscriberKeys,
         destinations: Mapping[str, Service],
         *,
         holder: str,
-        max_attachment_bytes: int = DEFAULT_MAX_BYTES,
-        spool_dir: Path | None = None,
-        attachment_memory_bytes: int = DEFAULT_MEMORY_BYTES,
         lease_seconds: int = 120,
-        workers: int | None = None,
         store_batch: int = 32,
         store_bytes: int = 64 * 1024 * 1024,
         batch_seconds: float = 0.1,
-        posters: int = 4,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self.uow = uow_factory
-        self.client = client
+        self.portal = portal
+        self.workers = workers
         self.keys = keys
         self.destinations = dict(destinations)
         self.holder = holder
         self._lease = SyncLease(uow_factory, LEASE_NAME, holder, lease_seconds)
-        # Worker processes that fetch, open and answer; 1: all in this thread, no process.
-        # One per core (``default_workers``); a distant portal, whose latency no CPU work
-        # fills, wants more (``sync --workers``).
-        self.workers = max(1, workers or default_workers())
         # At most this many finished submissions share one transaction (1: one each).
         self.store_batch = max(1, store_batch)
         # ... and a batch is stored early once its attachments reach this size, so scans of
@@ -107,24 +94,22 @@ class PortalSync:
         # How long finished submissions wait for more to share their transaction (each commit
         # costs a sync to disk and a counter reservation), at the price of a little latency.
         self.batch_seconds = max(0.0, batch_seconds)
-        # Threads posting the outbox outside a round's intake (deliver_outbox).
-        self.posters = max(1, posters)
         self.clock = clock
-        # Attachments beyond attachment_memory_bytes are downloaded into files of spool_dir.
-        rules = AttachmentRules(max_attachment_bytes, attachment_memory_bytes, str(spool_dir) if spool_dir else None)
-        self._supply = WorkerSupply(keys.decryption, keys.signing, client, self.workers, rules)
+        self._private: tuple[str, str] | None = None
+        self._private_lock = threading.Lock()
 
     def start(self) -> None:
-        """Check the private keys and start the worker processes now rather than in the first round.
+        """Check the private keys and start the workers now rather than in the first round.
 
         Both are kept until :meth:`close`: a service or the GUI pays the key check (about
         0.2 s per RSA-4096 key) and the workers' start once, not every round.
         """
-        self._supply.start()
+        self._private_keys()
+        self.workers.start()
 
     def close(self) -> None:
-        """Stop the worker processes (they also end on their own when this process dies)."""
-        self._supply.close()
+        """Stop the workers (they also end on their own when this process dies)."""
+        self.workers.close()
 
     def __enter__(self) -> PortalSync:
         return self
@@ -132,11 +117,17 @@ class PortalSync:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _private_keys(self) -> tuple[str, str]:
+        with self._private_lock:
+            if self._private is None:
+                self._private = OpeningKeys.private_texts(self.keys.decryption, self.keys.signing)
+            return self._private
+
     def run_once(self, progress: Progress | None = None) -> SyncSummary:
         """One round. ``progress(done, total)`` hears how many of the round's new submissions
         are stored (cases or quarantine), from this thread: after listing, then per batch."""
         summary = SyncSummary()
-        retries_before = self.client.stats.retries
+        retries_before = self.portal.stats.retries
         if not self._lease.take():
             summary.skipped = True
             return summary
@@ -150,17 +141,19 @@ class PortalSync:
             try:
                 self._lease.release()
             finally:
-                summary.retried += self.client.stats.retries - retries_before
+                # In a thread of this process the workers use this very client: its count has them.
+                summary.retried += self.portal.stats.retries - retries_before
         return summary
 
     def _round(self, summary: SyncSummary, progress: Progress) -> None:
-        waiting: dict[str, list[portal_client.SubmissionRef]] = {}
+        waiting: dict[str, list[SubmissionRef]] = {}
         reachable = True
         for destination_id, service in self.destinations.items():
             try:
                 waiting[destination_id] = self._new_refs(destination_id, summary)
-            except portal_client.PortalError as err:
-                self._failed(summary, service, err)
+            except PortalError as err:
+                summary.errors += 1
+                summary.error_messages.append(f"{service.value}: {err}")
                 log.warning("listing %s failed: %s", destination_id, err)
                 if unreachable(err):  # the other destinations are behind the same portal
                     reachable = False
@@ -169,39 +162,34 @@ class PortalSync:
             try:
                 progress(0, sum(len(refs) for refs in waiting.values()))
                 reachable = self._intake(waiting, summary, progress)
-            except portal_client.PortalError as err:  # the service's keys could not be fetched
+            except PortalError as err:  # the service's keys could not be fetched
                 summary.errors += 1
                 summary.error_messages.append(str(err))
                 reachable = not unreachable(err)
             except BaseException:
                 # A worker died, storing failed or the lease was lost: answers still under way
                 # must not reach the next round, so the workers go and the next round starts new ones.
-                self._supply.close()
+                self.workers.close()
                 raise
         if reachable:
-            self.deliver_outbox(summary)  # what is left: earlier failures now due, other notices
+            self.deliver_outbox(summary)  # what is left: earlier failures now due
         else:
             self._count_backlog(summary)
 
-    @staticmethod
-    def _failed(summary: SyncSummary, service: Service, err: portal_client.PortalError) -> None:
-        summary.errors += 1
-        summary.error_messages.append(f"{service.value}: {err}")
-
-    def _new_refs(self, destination_id: str, summary: SyncSummary) -> list[portal_client.SubmissionRef]:
-        malformed = self.client.stats.malformed
-        refs = list(self.client.list_submissions(destination_id))
-        if self.client.stats.malformed > malformed:
+    def _new_refs(self, destination_id: str, summary: SyncSummary) -> list[SubmissionRef]:
+        malformed = self.portal.stats.malformed
+        refs = list(self.portal.list_submissions(destination_id))
+        if self.portal.stats.malformed > malformed:
             summary.errors += 1
             summary.error_messages.append(
-                f"{destination_id}: {self.client.stats.malformed - malformed} listed submission(s) with malformed ids skipped")
+                f"{destination_id}: {self.portal.stats.malformed - malformed} listed submission(s) with malformed ids skipped")
         with self.uow(write=False) as uow:
             known = uow.intake.known_submissions([r.submission_id for r in refs])
         new = [r for r in refs if r.submission_id not in known]
         summary.known += len(refs) - len(new)
         return new
 
-    def _intake(self, waiting: Mapping[str, Sequence[portal_client.SubmissionRef]], summary: SyncSummary,
+    def _intake(self, waiting: Mapping[str, Sequence[SubmissionRef]], summary: SyncSummary,
                 progress: Progress = _no_progress) -> bool:
         """Fetch, open and answer every waiting submission, storing them in batches as they finish.
 
@@ -218,12 +206,15 @@ class PortalSync:
         total = len(todo)
         reachable = True
         # Fetched per round: a key rotation of the service is picked up by the next sync.
-        keys = self._supply.keys(self.client.service_keys())
+        keys = OpeningKeys(*self._private_keys(), OpeningKeys.service_texts(self.portal.service_keys()))
         with self.uow(write=False) as uow:
-            queues = {d: intake.route(uow, d, self.destinations[d]) for d in waiting}  # once per round
-        workers = self._supply.workers(len(todo))
-        counts_retries = not isinstance(workers, InlineWorkers)  # inline, the client's own stats count them
-        answers: list[PostTask] = []  # stored, not yet handed to the workers
+            queues = {d: storing.route(uow, d, self.destinations[d]) for d in waiting}  # once per round
+        workers = self.workers
+        counts_retries = workers.in_processes  # in a thread, the client's own stats count them
+        # One thread opens one at a time: once the portal is found down, nothing else was started.
+        in_flight = workers.count * IN_FLIGHT_PER_WORKER if workers.in_processes else 1
+        opening = 0  # submissions being opened
+        under_way: set[Future[Any]] = set()  # opens and posts
         ready: dict[str, list[Prepared]] = {}  # destination -> finished, not yet stored
         ready_bytes = 0  # of their attachments
         waited_since: float | None = None
@@ -231,55 +222,62 @@ class PortalSync:
 
         def store_ready() -> None:
             nonlocal waited_since, ready_bytes
+            stored: list[storing.PendingMessage] = []
             for destination_id, finished in ready.items():
                 for start in range(0, len(finished), self.store_batch):
                     self._lease.check()
-                    stored = self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
-                    answers.extend(answer_task(msg) for msg in stored)
+                    stored += self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
+            under_way.update(workers.post(share) for share in shares(answers_of(stored), workers.count))
             progress(summary.new + summary.rejected, total)
             ready.clear()
             ready_bytes = 0
             waited_since = None
 
         while True:
-            while workers.has_room() and (answers or todo):
-                if answers:  # answers finish submissions: before opening the next
-                    workers.submit_posts(answers)
-                    answers.clear()
-                else:
-                    ref, service = todo.popleft()
-                    workers.submit(OpenTask(ref, service, keys, now=int(self.clock().timestamp())))
-            if not workers.busy():
+            while todo and opening < in_flight:
+                ref, service = todo.popleft()
+                under_way.add(workers.open(ref, service, keys, int(self.clock().timestamp())))
+                opening += 1
+            if not under_way:
                 if any(ready.values()):
                     store_ready()
                     continue
                 break
             timeout = None if waited_since is None else max(0.0, waited_since + self.batch_seconds - time.monotonic())
             self._lease.check()
-            for result in workers.results(timeout):
-                if counts_retries:
-                    summary.retried += result.retries
-                if isinstance(result, Posted | FetchFailed) and result.unreachable and reachable:
-                    reachable = False
-                    summary.errors += 1
-                    summary.error_messages.append(
-                        f"portal unreachable ({result.error}); {len(todo)} submissions left for the next round")
-                    todo.clear()
-                if isinstance(result, Posted):
-                    marks.append(result)
-                elif isinstance(result, FetchFailed):
-                    if result.unreachable:
-                        pass  # counted once above; the submission stays at the portal
-                    elif result.gone:
-                        summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
-                    else:
-                        summary.errors += 1
-                        summary.error_messages.append(f"{result.ref.submission_id}: {result.error}")
+            done, under_way = wait(under_way, timeout, FIRST_COMPLETED)
+            for future in done:
+                outcome = future.result()  # a dead worker process raises BrokenProcessPool: the round ends
+                results: list[Posted | Finished | FetchFailed]
+                if isinstance(outcome, list):
+                    results = outcome
                 else:
-                    ready.setdefault(result.ref.destination_id, []).append(result.prepared)
-                    ready_bytes += attachment_bytes(result.prepared)
-                    if waited_since is None:
-                        waited_since = time.monotonic()
+                    results = [outcome]
+                    opening -= 1
+                for result in results:
+                    if counts_retries:
+                        summary.retried += result.retries
+                    if isinstance(result, Posted | FetchFailed) and result.unreachable and reachable:
+                        reachable = False
+                        summary.errors += 1
+                        summary.error_messages.append(
+                            f"portal unreachable ({result.error}); {len(todo)} submissions left for the next round")
+                        todo.clear()
+                    if isinstance(result, Posted):
+                        marks.append(result)
+                    elif isinstance(result, FetchFailed):
+                        if result.unreachable:
+                            pass  # counted once above; the submission stays at the portal
+                        elif result.gone:
+                            summary.known += 1  # accepted or rejected meanwhile (by us, in an earlier round)
+                        else:
+                            summary.errors += 1
+                            summary.error_messages.append(f"{result.ref.submission_id}: {result.error}")
+                    else:
+                        ready.setdefault(result.ref.destination_id, []).append(result.prepared)
+                        ready_bytes += attachment_bytes(result.prepared)
+                        if waited_since is None:
+                            waited_since = time.monotonic()
             finished = sum(len(batch) for batch in ready.values())
             due = finished and time.monotonic() >= (waited_since or 0) + self.batch_seconds
             if finished >= self.store_batch or ready_bytes >= self.store_bytes or due:
@@ -296,34 +294,34 @@ class PortalSync:
             return
         with self.uow() as uow:
             now = self.clock()
-            intake.mark_sent(uow, [p.task.message_id for p in posted if p.error is None], now=now)
+            storing.mark_sent(uow, [p.answer.message_id for p in posted if p.error is None], now=now)
             for p in posted:
                 if p.error is not None:
-                    intake.mark_failed(uow, p.task.message_id, p.error, now=now)
+                    storing.mark_failed(uow, p.answer.message_id, p.error, now=now)
                 elif p.conflict is not None:
-                    intake.mark_conflict(uow, p.task.message_id, p.task.submission_id, p.conflict, now=now)
+                    storing.mark_conflict(uow, p.answer.message_id, p.answer.submission_id, p.conflict, now=now)
             uow.commit()
         for p in posted:
             if p.conflict is not None:
                 summary.errors += 1
-                summary.error_messages.append(f"outbox {p.task.kind} {p.task.submission_id}: {p.conflict}")
+                summary.error_messages.append(f"outbox {p.answer.kind} {p.answer.submission_id}: {p.conflict}")
             elif p.error is None:
                 summary.sent += 1
             else:
                 summary.errors += 1
-                summary.error_messages.append(f"outbox {p.task.kind} {p.task.submission_id}: {p.error}")
+                summary.error_messages.append(f"outbox {p.answer.kind} {p.answer.submission_id}: {p.error}")
         posted.clear()
 
-    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> list[intake.PendingMessage]:
+    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> list[storing.PendingMessage]:
         """Cases and quarantine entries with their answers in the outbox, all in one transaction;
         returns those answers, committed and ready to post."""
         now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
         try:
             with self.uow() as uow:
-                answered = [intake.Answered(p.outcome, p.answer, p.submitted_at or now) for p in batch]
-                stored = intake.store_all(uow, answered, now=now, queue_code=queue_code)
+                answered = [storing.Answered(p.outcome, p.answer, p.submitted_at or now) for p in batch]
+                stored = storing.store_all(uow, answered, now=now, queue_code=queue_code)
                 uow.commit()
-        except intake.AlreadyKnown:
+        except storing.AlreadyKnown:
             if len(batch) == 1:
                 summary.known += 1
                 return []
@@ -356,25 +354,16 @@ class PortalSync:
         while True:
             self._lease.check()
             with self.uow(write=False) as uow:
-                batch = [answer_task(m) for m in intake.pending_messages(uow, now=self.clock())]
-            if not batch:
+                due = answers_of(storing.pending_messages(uow, now=self.clock()))
+            if not due:
                 break
-            cut_off = threading.Event()
-
-            def post(task: PostTask) -> Posted | None:
-                if cut_off.is_set():
-                    return None
-                posted = post_answer(task, self.client)
-                if posted.unreachable:
-                    cut_off.set()
-                return posted
-
-            # Posted by several threads: each post mostly waits for the portal.
-            with ThreadPoolExecutor(self.posters, thread_name_prefix="portal-post") as posting:
-                posted = [p for p in posting.map(post, batch) if p is not None]
-            progress = any(p.error is None for p in posted)
+            # Shared out over the workers: each post mostly waits for the portal.
+            futures = [self.workers.post(share) for share in shares(due, self.workers.count)]
+            posted = [p for future in futures for p in future.result()]
+            if self.workers.in_processes:
+                summary.retried += sum(p.retries for p in posted)
             self._mark(posted, summary)
-            if cut_off.is_set() or not progress:
+            if any(p.unreachable for p in posted) or not any(p.error is None for p in posted):
                 break
         self._count_backlog(summary)
         return summary
@@ -411,12 +400,14 @@ def attachment_bytes(prepared: Prepared) -> int:
     return sum(len(a.content) for a in outcome.attachments) if isinstance(outcome, Opened) else 0
 
 
-def answer_task(msg: intake.PendingMessage) -> PostTask:
-    return PostTask(msg.id, msg.portal_case_id, msg.body, msg.kind, msg.submission_id)
+def answers_of(messages: Sequence[storing.PendingMessage]) -> list[Answer]:
+    return [Answer(m.id, m.portal_case_id, m.body, m.kind, m.submission_id) for m in messages]
 
 
-def default_workers() -> int:
-    """One worker per core: with several tasks queued per worker, one waiting for the portal
-    leaves its core to the portal or the sync's thread; a spare worker only adds switching."""
-    return os.cpu_count() or 1
-
+def shares(answers: Sequence[Answer], count: int) -> list[Sequence[Answer]]:
+    """``answers`` split into at most ``count`` runs of about equal length: one task per worker,
+    not one per answer (each task costs pickling and a wake-up on both sides)."""
+    if not answers:
+        return []
+    size = -(-len(answers) // max(1, count))  # ceiling
+    return [answers[start:start + size] for start in range(0, len(answers), size)]

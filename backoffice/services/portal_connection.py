@@ -25,8 +25,8 @@ from jwcrypto import jwk
 
 from ..domain.catalog import Service
 from ..domain.errors import DomainError
+from ..secret_store import SecretStore, choose_store
 from ..store.uow import UnitOfWork
-from .secret_store import SecretStore, choose_store
 
 _PREFIX = "portal."
 

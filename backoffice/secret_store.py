@@ -9,7 +9,7 @@ machine whose keyring looks usable but fails, e.g. a locked Secret Service in a 
 account). Secrets written to the file are not moved into a keyring that becomes usable
 later: run ``portal connect`` again then.
 
-Entries are plain name -> string pairs (``portal.connection`` decides names and content).
+Entries are plain name -> string pairs (``services.portal_connection`` decides names and content).
 Errors are ``DomainError``s with German messages that say what is missing and what to do.
 """
 
@@ -31,8 +31,8 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 from keyring.backends import chainer, fail, null
 from keyring.errors import KeyringError
 
-from .. import config
-from ..domain.errors import DomainError
+from . import config
+from .domain.errors import DomainError
 
 KEYRING_SERVICE = "Backoffice FIT-Connect"
 FILE_NAME = "portal-secrets.enc"

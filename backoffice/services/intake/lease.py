@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
-from ..store.uow import UnitOfWorkFactory
+from ...store.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
 
