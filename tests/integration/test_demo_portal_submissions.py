@@ -137,7 +137,8 @@ def test_form_is_merged_over_a_generated_application(portal: DemoPortal, opened:
     assert item["metadata"]["publicServiceType"]["name"] == Service.WBS.label  # the rest of it generated
     assert [a["filename"] for a in structure["attachments"]][-1] == "Personalausweis.png"  # generated attachments
     service_key = crypto.load_jwk(portal.service_public_jwk())
-    submit = crypto.verify_set(item["events"][0], service_key)
+    assert list(crypto.peek_set(item["events"][0])[1]["events"]) == [crypto.EVENT_CREATE]
+    submit = crypto.verify_set(item["events"][1], service_key)
     tags = crypto.AuthenticationTags.of(item["sub"].encrypted_metadata, item["sub"].encrypted_data, item["jwes"])
     assert submit["events"] == {crypto.EVENT_SUBMIT: {"authenticationTags": tags.as_json()}}
 

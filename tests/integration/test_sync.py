@@ -68,9 +68,9 @@ def test_bad_submissions_are_quarantined_and_rejected_with_the_right_problem(sql
         assert len(held) == 4
         for entry in held:
             expected = portal.expected_problem(entry.submission_id)
-            assert expected is not None and entry.problem_type == expected.type_uri
+            assert expected is not None and entry.problem_type == expected
             assert entry.reason and entry.envelope["submissionId"] == entry.submission_id
-            assert [p["type"] for p in rejected[entry.submission_id]] == [expected.type_uri]
+            assert [p["type"] for p in rejected[entry.submission_id]] == [expected]
     db.dispose()
 
 

@@ -164,7 +164,7 @@ def test_a_listed_attachment_answering_404_is_an_error_not_a_vanished_submission
     real = PortalApi.get_attachment
 
     def get_attachment(self, req, sid: str, aid: str):  # type: ignore[no-untyped-def]
-        return problem_response(404, "Not Found", "lost") if sid == broken else real(self, req, sid, aid)
+        return problem_response(404, "lost") if sid == broken else real(self, req, sid, aid)
 
     monkeypatch.setattr(PortalApi, "get_attachment", get_attachment)
     summary = make_sync(db, portal, workers=1).run_once()

@@ -3,12 +3,14 @@ what the docs forbid, without sharing code with the subscriber."""
 
 from __future__ import annotations
 
+import ast
 import json
 import uuid
+from pathlib import Path
 
 from jwcrypto import jwk, jws
 
-from backoffice.demo.portal import checks
+from backoffice.demo.portal import checks, faults
 from backoffice.portal import crypto, problems
 
 DEST, SUB, CASE = (str(uuid.uuid4()) for _ in range(3))
@@ -51,3 +53,45 @@ def test_problem_lists_are_checked_as_documented() -> None:
     assert "instance" in (checks.problem_error([{"type": checks.PROBLEMS + "hash-mismatch", "title": "t", "detail": "d",
                                                   "instance": "../etc"}]) or "")
     assert checks.problem_error([]) is not None
+
+
+def test_a_forward_passes_and_the_services_own_events_do_not() -> None:
+    key = crypto.generate_key("sig-1", "sig", 2048)
+    public = crypto.public_jwk(key)
+    forward = crypto.build_set(DEST, SUB, CASE, checks.FORWARD, {}, now=1_700_000_000)
+    event, payload = checks.verify(crypto.sign_set(forward, key), public, destination_id=DEST, submission_id=SUB,
+                                   case_id=CASE)
+    assert (event, payload) == (checks.FORWARD, {})
+    for services in (checks.CREATE, checks.SUBMIT):
+        token = crypto.sign_set(crypto.build_set(DEST, SUB, CASE, services, {}, now=1_700_000_000), key)
+        try:
+            checks.verify(token, public, destination_id=DEST, submission_id=SUB, case_id=CASE)
+        except checks.RejectedSet as err:
+            assert "may only send" in str(err)
+        else:
+            raise AssertionError(f"a subscriber's {services} passed")
+
+
+def test_the_faults_expect_problem_types_of_the_portals_own_table() -> None:
+    assert set(faults.EXPECTED_PROBLEM) == set(faults.CONTENT)
+    assert set(faults.EXPECTED_PROBLEM.values()) <= checks.PROBLEM_TYPES
+
+
+def test_the_demo_portal_imports_none_of_the_subscribers_checks() -> None:
+    """Its judgement of SETs, problem types and its own events is its own code (crypto for keys and
+    encryption is shared on purpose)."""
+    forbidden = {"backoffice.portal.problems", "backoffice.portal.eventlog", "backoffice.portal.opening"}
+    package = Path(checks.__file__).parent
+    for path in package.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                base = ".".join(["backoffice", "demo", "portal"][: 4 - node.level])
+                names = [f"{base}.{node.module}" if node.module else base]
+                names += [f"{names[0]}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [str(node.module)] + [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            assert not forbidden & set(names), f"{path.name} imports {forbidden & set(names)}"

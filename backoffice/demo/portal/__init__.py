@@ -32,13 +32,14 @@ from types import TracebackType
 from typing import Any
 
 from ...domain.catalog import Service
-from ...portal import crypto, problems
-from ...portal.problems import ProblemType
+from ...portal import crypto
+from . import checks
 from . import faults as fault_spec
 from .api import PortalApi
 from .content import Submission, SubmissionFactory, rng_uuid
 from .credentials import credentials, write_credentials
 from .described import DescribedSubmission, SubmissionsFileError, load_submissions, parse_submissions
+from .events import ServiceEvents, claims_of
 from .server import PortalHTTPServer
 from .state import PortalState
 
@@ -78,7 +79,7 @@ class DemoPortal:
         self.host, self.port = host, port
         self.slow_delay, self.timeout_delay = slow_delay, timeout_delay
         self.today = today or date.today()
-        self.clock = clock  # stamps the submit events (their iat is the legal receipt time)
+        self.clock = clock  # stamps the service's events (the submit event's iat is the legal receipt time)
         ids = random.Random(f"destinations:{seed}")
         self.destinations: dict[Service, str] = {service: rng_uuid(ids) for service in Service}
         self.client_id = rng_uuid(ids)
@@ -109,10 +110,10 @@ class DemoPortal:
         server = PortalHTTPServer((self.host, self.port), api, transport, seed=self.seed,
                                   slow_delay=self.slow_delay, timeout_delay=self.timeout_delay)
         self._url = f"http://{self.host}:{server.server_address[1]}"
+        self._events = ServiceEvents(self._url, self.service_key)
         self._factory = SubmissionFactory(
             seed=self.seed, today=self.today, destinations=self.destinations, encryption_key=self.decryption_key,
-            service_key=self.service_key, issuer=self._url, max_attachment_bytes=self.max_attachment_bytes,
-            clock=self.clock,
+            events=self._events, max_attachment_bytes=self.max_attachment_bytes, clock=self.clock,
             content_faults=fault_spec.FaultPicker(self.spec.content, random.Random(f"content-faults:{self.seed}"),
                                                   fault_spec.CONTENT),
         )
@@ -185,8 +186,8 @@ class DemoPortal:
         ids = []
         with self._generate_lock:
             for _ in range(n):
-                submission, submit_event = self._factory.next()
-                self.state.add(submission, submit_event)
+                submission, events = self._factory.next()
+                self.state.add(submission, events)
                 ids.append(submission.submission_id)
         return ids
 
@@ -200,8 +201,8 @@ class DemoPortal:
         ids = []
         with self._generate_lock:
             for entry in parsed:
-                submission, submit_event = self._factory.described(entry)
-                self.state.add(submission, submit_event)
+                submission, events = self._factory.described(entry)
+                self.state.add(submission, events)
                 ids.append(submission.submission_id)
         return ids
 
@@ -212,9 +213,10 @@ class DemoPortal:
     def expire(self, submission_id: str) -> None:
         """The service's automatic reject of a submission left in ``submitted`` for 14 days."""
         sub = self._submission(submission_id)
-        detail = problems.problem(problems.TECHNICAL_ERROR, "nach 14 Tagen nicht abgeholt", "submission")
-        payload = crypto.reject_set(self._url, submission_id, sub.case_id, [detail], now=int(time.time()))
-        self.state.settle(submission_id, "rejected", crypto.sign_set(payload, self.service_key), [detail])
+        detail = {"type": checks.PROBLEMS + "technical-error", "title": "Technischer Fehler",
+                  "detail": "nach 14 Tagen nicht abgeholt", "instance": "submission"}
+        token = self._events.reject(submission_id, sub.case_id, [detail], now=int(self.clock()), jti=str(uuid.uuid4()))
+        self.state.settle(submission_id, "rejected", token, [detail])
 
     def submission_ids(self) -> list[str]:
         return [s.submission_id for s in self.state.all()]
@@ -226,14 +228,14 @@ class DemoPortal:
         """The content fault injected into a submission, if any."""
         return self._submission(submission_id).fault
 
-    def expected_problem(self, submission_id: str) -> ProblemType | None:
-        """The problem type a correct subscriber rejects this submission with (None: it must accept,
+    def expected_problem(self, submission_id: str) -> str | None:
+        """The problem type URI a correct subscriber rejects this submission with (None: it must accept,
         or it came from a submissions file, whose content the portal does not judge)."""
         return self._submission(submission_id).expected
 
     def event_log(self, case_id: str) -> list[dict[str, Any]]:
         """Decoded SET payloads of a case, oldest first (signatures were checked on the way in)."""
-        return [crypto.peek_set(token)[1] for token in self.state.events(case_id)]
+        return [claims_of(token) for token in self.state.events(case_id)]
 
     def accepted_submission_ids(self) -> list[str]:
         return [s.submission_id for s in self.state.all() if s.status == "accepted"]

@@ -1,7 +1,8 @@
 """The subscriber-facing subset of the FIT-Connect Submission API v1, independent of HTTP plumbing.
 
 Paths, fields and status codes follow shared/reference/fit-connect.md. Error bodies are
-RFC 7807 problem JSON (the token endpoint answers OAuth-style ``{"error": …}``).
+RFC 7807 problem documents (``api_problems``); the token endpoint answers OAuth-style
+``{"error": …}``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from jwcrypto import jwk
 
 from ...domain.catalog import Service
 from ...portal import crypto
-from . import checks
+from . import api_problems, checks
+from .api_problems import ApiProblem
 from .content import Submission
-from .state import OPEN, Conflict, PortalState
+from .state import ALLOWED_FROM, OPEN, Conflict, PortalState
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 500
 JOSE = "application/jose"
@@ -52,9 +54,11 @@ def json_response(status: int, value: Any, headers: dict[str, str] | None = None
     return Response(status, body, f"{content_type}; charset=utf-8", headers or {})
 
 
-def problem_response(status: int, title: str, detail: str, headers: dict[str, str] | None = None) -> Response:
-    return json_response(status, {"type": "about:blank", "title": title, "status": status, "detail": detail},
-                         headers, "application/problem+json")
+def problem_response(problem: ApiProblem | int, detail: str, headers: dict[str, str] | None = None) -> Response:
+    """A problem document; an int stands for the status without a FITKO type."""
+    if isinstance(problem, int):
+        problem = api_problems.generic(problem)
+    return json_response(problem.status, api_problems.document(problem, detail), headers, "application/problem+json")
 
 
 class BadRequest(Exception):
@@ -98,16 +102,16 @@ class PortalApi:
                 allowed.append(method)
                 continue
             if auth and not self._authorised(req):
-                return problem_response(401, "Unauthorized", "a valid, unexpired bearer token is required",
+                return problem_response(401, "a valid, unexpired bearer token is required",
                                         {"WWW-Authenticate": 'Bearer error="invalid_token"'})
             try:
                 response: Response = getattr(self, handler)(req, **match.groupdict())
                 return response
             except BadRequest as err:
-                return problem_response(400, "Bad Request", str(err))
+                return problem_response(400, str(err))
         if allowed:
-            return problem_response(405, "Method Not Allowed", f"use {', '.join(allowed)}", {"Allow": ", ".join(allowed)})
-        return problem_response(404, "Not Found", f"no such resource: {req.path}")
+            return problem_response(405, f"use {', '.join(allowed)}", {"Allow": ", ".join(allowed)})
+        return problem_response(404, f"no such resource: {req.path}")
 
     def _authorised(self, req: Request) -> bool:
         scheme, _, token = (req.headers.get("Authorization") or "").partition(" ")
@@ -142,10 +146,11 @@ class PortalApi:
         destination = _param(req, "destinationId")
         if destination is not None:
             if destination not in self.destination_ids:
-                return problem_response(403, "Forbidden", f"client is not subscribed to destination {destination}")
+                return problem_response(403, f"client is not subscribed to destination {destination}")
             wanted = {destination}
         total, page = self.state.page(wanted, offset, limit)
-        items = [{"destinationId": s.destination_id, "submissionId": s.submission_id, "caseId": s.case_id} for s in page]
+        items = [{"destinationId": s.destination_id, "submissionId": s.submission_id, "caseId": s.case_id}
+                 for s in page]
         return json_response(200, {"offset": offset, "count": len(items), "totalCount": total, "submissions": items})
 
     def _open_submission(self, sid: str) -> Submission | None:
@@ -155,55 +160,58 @@ class PortalApi:
     def get_submission(self, req: Request, sid: str) -> Response:
         sub = self._open_submission(sid)
         if sub is None:
-            return problem_response(404, "Not Found", f"no submission {sid} in state submitted/forwarded")
+            return problem_response(api_problems.SUBMISSION_NOT_FOUND, f"no submission {sid} is submitted or forwarded")
         return Response(200, sub.body, "application/json; charset=utf-8")
 
     def get_attachment(self, req: Request, sid: str, aid: str) -> Response:
         if not accepts(req.headers.get("Accept"), JOSE):
-            return problem_response(406, "Not Acceptable", f"the attachment is {JOSE}, which the Accept header excludes")
+            return problem_response(406, f"the attachment is {JOSE}, which the Accept header excludes")
         sub = self._open_submission(sid)
-        if sub is None or aid not in sub.attachments:
-            return problem_response(404, "Not Found", f"no attachment {aid} of an open submission {sid}")
+        if sub is None:
+            return problem_response(api_problems.SUBMISSION_NOT_FOUND, f"no submission {sid} is submitted or forwarded")
+        if aid not in sub.attachments:
+            return problem_response(404, f"submission {sid} has no attachment {aid}")
         return Response(200, sub.attachments[aid].encode("ascii"), JOSE)
 
     def get_key(self, req: Request, did: str, kid: str) -> Response:
-        if did in self.destination_ids:
-            for key in (self.encryption_public, self.signing_public):
-                if key.get("kid") == kid:
-                    return json_response(200, key, content_type="application/jwk+json")
-        return problem_response(404, "Not Found", f"destination {did} has no key {kid}")
+        if did not in self.destination_ids:
+            return problem_response(api_problems.DESTINATION_NOT_FOUND, f"no destination {did}")
+        for key in (self.encryption_public, self.signing_public):
+            if key.get("kid") == kid:
+                return json_response(200, key, content_type="application/jwk+json")
+        return problem_response(404, f"destination {did} has no key {kid}")
 
     # --- events ---------------------------------------------------------------------------
 
     def get_events(self, req: Request, cid: str) -> Response:
         offset, limit = _paging(req)
         if self.state.by_case(cid) is None:
-            return problem_response(404, "Not Found", f"no case {cid}")
+            return problem_response(404, f"no case {cid}")
         log = self.state.events(cid)
         page = log[offset:offset + limit]
         return json_response(200, {"offset": offset, "count": len(page), "totalCount": len(log), "eventLog": page})
 
     def post_event(self, req: Request, cid: str) -> Response:
         if (req.headers.get("Content-Type") or "").split(";")[0].strip() != JOSE:
-            return problem_response(415, "Unsupported Media Type", f"the body must be a SET sent as {JOSE}")
+            return problem_response(415, f"the body must be a SET sent as {JOSE}")
         sub = self.state.by_case(cid)
         if sub is None:
-            return problem_response(404, "Not Found", f"no case {cid}")
+            return problem_response(404, f"no case {cid}")
         token = req.body.decode("ascii", "replace").strip()
         try:
             event, body = self._verified_event(token, sub)
         except checks.RejectedSet as err:
-            return problem_response(422, "Unprocessable Entity", f"invalid SET: {err}")
-        if sub.status not in OPEN:
-            return problem_response(409, "Conflict", f"submission {sub.submission_id} is already {sub.status}")
+            return problem_response(422, f"invalid SET: {err}")
+        status = _EVENT_STATUS[event]
+        if sub.status not in ALLOWED_FROM[status]:
+            return problem_response(409, f"submission {sub.submission_id} is {sub.status}: no {status} now")
         error = self._check_event_body(event, body, sub)
         if error:
-            return problem_response(422, "Unprocessable Entity", error)
-        status = "accepted" if event == checks.ACCEPT else "rejected"
+            return problem_response(422, error)
         try:
             self.state.settle(sub.submission_id, status, token, body.get("problems"))
-        except Conflict as err:  # a concurrent accept/reject got there first
-            return problem_response(409, "Conflict", str(err))
+        except Conflict as err:  # a concurrent event got there first
+            return problem_response(409, str(err))
         return Response(204)
 
     def _verified_event(self, token: str, sub: Submission) -> tuple[str, dict[str, Any]]:
@@ -216,15 +224,20 @@ class PortalApi:
         if event == checks.ACCEPT:
             if tags is None:
                 return "an accept must carry authenticationTags"
-        else:
+        elif event == checks.REJECT:
             error = checks.problem_error(body.get("problems"))
             if error:
                 return error
+        elif "problems" in body:
+            return "a forward carries no problems"
         if tags is not None and tags != expected:
             wrong = [k for k in ("metadata", "data", "attachments")
                      if not isinstance(tags, dict) or tags.get(k) != expected[k]]
             return f"authenticationTags do not match the submission ({', '.join(wrong)})"
         return None
+
+
+_EVENT_STATUS = {checks.ACCEPT: "accepted", checks.REJECT: "rejected", checks.FORWARD: "forwarded"}
 
 
 def accepts(accept: str | None, media_type: str) -> bool:

@@ -5,7 +5,12 @@ verified with jwcrypto's public API here, and the problem types a reject may nam
 this module's own table. A mistake in the subscriber's SETs or problem URIs then shows as a
 422 from the demo portal, as it would from the real service, instead of being confirmed by
 the same code that made it. Sources: docs.fitko.de/fit-connect (Security Event Tokens,
-"Einreichung zurückweisen", problem types), ``shared/reference/fit-connect.md``.
+"Einreichung zurückweisen", problem types, "Status abfragen"), ``shared/reference/fit-connect.md``.
+
+A subscriber may post accept-submission, reject-submission and forward-submission (an
+intermediary such as a virtual mail room took the submission over: ``submitted`` becomes
+``forwarded``; whether the v1 service takes it on this endpoint is not confirmed, see
+docs/DEMO_PORTAL.md). The other events (create, submit, notify, delete) are the service's own.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from jwcrypto import jwk, jws
 from jwcrypto.common import JWException
 
 EVENTS = "https://schema.fitko.de/fit-connect/events/"
-ACCEPT, REJECT = EVENTS + "accept-submission", EVENTS + "reject-submission"
+CREATE, SUBMIT = EVENTS + "create-submission", EVENTS + "submit-submission"
+ACCEPT, REJECT, FORWARD = EVENTS + "accept-submission", EVENTS + "reject-submission", EVENTS + "forward-submission"
+SUBSCRIBER_EVENTS = (ACCEPT, REJECT, FORWARD)
 SET_SCHEMA = re.compile(r"^https://schema\.fitko\.de/fit-connect/set-payload/1\.\d+\.\d+/set-payload\.schema\.json$")
 PROBLEMS = "https://schema.fitko.de/fit-connect/events/problems/"
 # The problem types a subscriber may name in a reject (FITKO, "Einreichung zurückweisen").
@@ -37,19 +44,21 @@ class RejectedSet(Exception):
 
 def verify(token: str, signing_key: dict[str, Any], *, destination_id: str, submission_id: str,
            case_id: str) -> tuple[str, dict[str, Any]]:
-    """The verified event (accept or reject) and its payload; raises RejectedSet."""
+    """The verified event (one of SUBSCRIBER_EVENTS) and its payload; raises RejectedSet."""
     verifier = jws.JWS()
     try:
         verifier.deserialize(token)
         header = verifier.jose_header
         if header.get("typ") != "secevent+jwt" or header.get("alg") != "PS512":
-            raise RejectedSet(f"header must be typ secevent+jwt, alg PS512 (got {header.get('typ')!r}, {header.get('alg')!r})")
+            raise RejectedSet("header must be typ secevent+jwt, alg PS512 "
+                              f"(got {header.get('typ')!r}, {header.get('alg')!r})")
         if header.get("kid") != signing_key.get("kid"):
             raise RejectedSet(f"kid {header.get('kid')!r} is not a signing key of the destination")
         verifier.verify(jwk.JWK(**signing_key), alg="PS512")
         claims = json.loads(verifier.payload)
     except (JWException, ValueError, TypeError) as err:
-        raise RejectedSet(f"no valid JWS: the signature or payload does not check out with the destination's key ({type(err).__name__})") from err
+        raise RejectedSet("no valid JWS: the signature or payload does not check out with the destination's key "
+                          f"({type(err).__name__})") from err
     if not isinstance(claims, dict):
         raise RejectedSet("the payload is no JSON object")
     missing = {"$schema", "jti", "iss", "iat", "sub", "txn", "events"} - set(claims)
@@ -71,8 +80,8 @@ def verify(token: str, signing_key: dict[str, Any], *, destination_id: str, subm
     if not isinstance(events, dict) or len(events) != 1:
         raise RejectedSet("a SET carries exactly one event")
     ((event, payload),) = events.items()
-    if event not in (ACCEPT, REJECT):
-        raise RejectedSet(f"a subscriber may only send accept or reject, not {event}")
+    if event not in SUBSCRIBER_EVENTS:
+        raise RejectedSet(f"a subscriber may only send accept, reject or forward, not {str(event)[:200]}")
     if not isinstance(payload, dict):
         raise RejectedSet("the event's payload must be an object")
     return event, payload

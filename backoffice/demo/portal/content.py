@@ -3,7 +3,8 @@
 Everything visible (ids, form data, attachments) comes from one RNG seeded by the portal
 seed, in submission order, so the same seed gives the same submissions. Content faults
 draw from a separate RNG and never consume the main one: switching faults on does not
-change the ids or data of the other submissions.
+change the ids or data of the other submissions. Each submission comes with the service's
+events of its sending, create-submission then submit-submission (``events``).
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from jwcrypto import jwk
 from ... import schemas
 from ...domain.catalog import Service
 from ...portal import crypto
-from ...portal.problems import ProblemType
 from ..generator import generate_application
 from .described import AttachmentSpec, DescribedSubmission, deep_merge
 from .documents import Document, documents_for, oversize_scan
+from .events import ServiceEvents
 from .faults import EXPECTED_PROBLEM, FaultPicker
 
 METADATA_SCHEMA = "https://schema.fitko.de/fit-connect/metadata/1.0.0/metadata.schema.json"
@@ -58,7 +59,7 @@ class Submission:
     attachments: dict[str, str]  # attachment id -> JWE, in metadata order
     tags: crypto.AuthenticationTags
     fault: str | None = None
-    expected: ProblemType | None = None
+    expected: str | None = None  # the problem type URI a correct subscriber rejects it with
     status: str = "submitted"
     problems: list[dict[str, Any]] = field(default_factory=list)
     entry: int | None = None  # index in the submissions file (None: generated)
@@ -85,7 +86,7 @@ class SubmissionFactory:
     """Generates submissions one after the other; not thread-safe (the portal serialises calls)."""
 
     def __init__(self, *, seed: int, today: date, destinations: dict[Service, str], encryption_key: jwk.JWK,
-                 service_key: jwk.JWK, issuer: str, content_faults: FaultPicker, max_attachment_bytes: int,
+                 events: ServiceEvents, content_faults: FaultPicker, max_attachment_bytes: int,
                  clock: Callable[[], float] = time.time) -> None:
         self.seed = seed
         self.described_count = 0
@@ -94,14 +95,13 @@ class SubmissionFactory:
         self.today = today
         self.destinations = destinations
         self.encryption_key = crypto.load_jwk(crypto.public_jwk(encryption_key))
-        self.service_key = service_key
-        self.issuer = issuer
+        self.events = events
         self.content_faults = content_faults
         self.max_attachment_bytes = max_attachment_bytes
         self.clock = clock
 
-    def next(self) -> tuple[Submission, str]:
-        """A new submission and its signed submit-submission event."""
+    def next(self) -> tuple[Submission, list[str]]:
+        """A new submission and the service's signed events of its sending."""
         rng = self.rng
         submission_id, case_id = rng_uuid(rng), rng_uuid(rng)
         service = rng.choices([s for s, _ in SERVICE_WEIGHTS], weights=[w for _, w in SERVICE_WEIGHTS])[0]
@@ -125,8 +125,8 @@ class SubmissionFactory:
         metadata = self._metadata(service, form, data_hash, schema, docs)
         return self._seal(submission_id, case_id, jti, service, metadata, data, docs, fault)
 
-    def described(self, entry: DescribedSubmission) -> tuple[Submission, str]:
-        """The submission a submissions-file entry describes, with its signed submit event.
+    def described(self, entry: DescribedSubmission) -> tuple[Submission, list[str]]:
+        """The submission a submissions-file entry describes, with the service's events of its sending.
 
         Its ids and generated parts come from an RNG of its own (portal seed and the number of
         described submissions before it, which for a file served at start is the entry's index),
@@ -155,8 +155,8 @@ class SubmissionFactory:
 
     def _seal(self, submission_id: str, case_id: str, jti: str, service: Service, metadata: dict[str, Any],
               data: bytes, docs: list[tuple[str, Document]], fault: str | None,
-              entry: int | None = None) -> tuple[Submission, str]:
-        """Encrypt metadata, data and attachments; sign the submit event over their tags."""
+              entry: int | None = None) -> tuple[Submission, list[str]]:
+        """Encrypt metadata, data and attachments; sign the create event and the submit event over their tags."""
         key = self.encryption_key
         encrypted_metadata = crypto.encrypt(json_bytes(metadata), key, content_type="application/json")
         encrypted_data = crypto.encrypt(data, key, content_type="application/json")
@@ -167,8 +167,12 @@ class SubmissionFactory:
         submission = Submission(submission_id, case_id, self.destinations[service], service, encrypted_metadata,
                                 encrypted_data, attachments, tags, fault, EXPECTED_PROBLEM.get(fault or ""),
                                 entry=entry)
-        event = crypto.submit_set(self.issuer, submission_id, case_id, tags, now=int(self.clock()), jti=jti)
-        return submission, crypto.sign_set(event, self.service_key)
+        # Announced and sent at once: both events carry the same time, create first as the service logs it.
+        # The create event's jti has an RNG of its own, so adding it left every seeded id as it was.
+        now = int(self.clock())
+        create_jti = rng_uuid(random.Random(f"create-event:{self.seed}:{submission_id}"))
+        return submission, [self.events.create(submission_id, case_id, now=now, jti=create_jti),
+                            self.events.submit(submission_id, case_id, tags.as_json(), now=now, jti=jti)]
 
     def _metadata(self, service: Service, form: Any, data_hash: str, schema: str,
                   docs: list[tuple[str, Document]]) -> dict[str, Any]:

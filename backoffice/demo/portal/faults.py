@@ -13,19 +13,21 @@ import random
 import threading
 from dataclasses import dataclass, field
 
-from ...portal import problems
-from ...portal.problems import ProblemType
+from .checks import PROBLEMS
 
 TRANSPORT = ("http500", "http503", "http429", "slow", "timeout", "drop")
 CONTENT = ("invalid_jwe", "hash_mismatch", "schema_violation", "unknown_schema", "oversize_attachment")
 
-# What a correct subscriber must answer to each content fault.
-EXPECTED_PROBLEM: dict[str, ProblemType] = {
-    "invalid_jwe": problems.ENCRYPTION_ISSUE,
-    "hash_mismatch": problems.HASH_MISMATCH,
-    "schema_violation": problems.SCHEMA_VIOLATION,
-    "unknown_schema": problems.UNSUPPORTED_SCHEMA,
-    "oversize_attachment": problems.ATTACHMENT_TOO_LARGE,
+# The problem type (from the portal's own table) a correct subscriber rejects each content fault
+# with. We know of no FITKO type for an attachment over the subscriber's limit: technical-error.
+EXPECTED_PROBLEM: dict[str, str] = {
+    fault: PROBLEMS + name for fault, name in (
+        ("invalid_jwe", "encryption-issue"),
+        ("hash_mismatch", "hash-mismatch"),
+        ("schema_violation", "schema-violation"),
+        ("unknown_schema", "unsupported-schema"),
+        ("oversize_attachment", "technical-error"),
+    )
 }
 
 

@@ -43,10 +43,9 @@ class PortalHTTPServer(ThreadingHTTPServer):
 
 
 _FAULT_RESPONSES = {
-    "http500": lambda: problem_response(500, "Internal Server Error", "injected fault (demo portal)"),
-    "http503": lambda: problem_response(503, "Service Unavailable", "injected fault (demo portal)"),
-    "http429": lambda: problem_response(429, "Too Many Requests", "injected fault (demo portal)",
-                                        {"Retry-After": str(RETRY_AFTER_SECONDS)}),
+    "http500": lambda: problem_response(500, "injected fault (demo portal)"),
+    "http503": lambda: problem_response(503, "injected fault (demo portal)"),
+    "http429": lambda: problem_response(429, "injected fault (demo portal)", {"Retry-After": str(RETRY_AFTER_SECONDS)}),
 }
 
 
@@ -77,6 +76,23 @@ class _Handler(BaseHTTPRequestHandler):
     def do_DELETE(self) -> None:  # noqa: N802
         self._serve("DELETE")
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The stdlib's own refusals (a request line it cannot parse, too many headers, HTTP/2.0) as
+        problem documents too, like every other error of the API. It sends them before reading a
+        body, so the connection ends here as in the stdlib. A request line it could not read leaves
+        the version at HTTP/0.9, which would drop the status line: the refusal states its status."""
+        self.close_connection = True
+        if self.request_version == "HTTP/0.9":
+            self.request_version = self.protocol_version
+        response = problem_response(code, explain or message or "the request could not be read")
+        self.send_response(code, message)
+        self.send_header("Connection", "close")
+        self.send_header("Content-Type", response.content_type or "")
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
         if log.isEnabledFor(logging.DEBUG):  # called for every request: format only when it is shown
             log.debug("%s %s", self.address_string(), format % args)
@@ -97,11 +113,11 @@ class _Handler(BaseHTTPRequestHandler):
             length = -1
         if length < 0:
             self.close_connection = True
-            self._write(problem_response(400, "Bad Request", "invalid Content-Length"))
+            self._write(problem_response(400, "invalid Content-Length"))
             return
         if length > MAX_REQUEST_BYTES:
             self.close_connection = True  # the unread body would corrupt the next request
-            self._write(problem_response(413, "Content Too Large", f"at most {MAX_REQUEST_BYTES} bytes"))
+            self._write(problem_response(413, f"at most {MAX_REQUEST_BYTES} bytes"))
             return
         body = self.rfile.read(length) if length > 0 else b""
         fault = self.server.faults.pick()
@@ -121,7 +137,7 @@ class _Handler(BaseHTTPRequestHandler):
             response = self.server.api.handle(Request(method, url.path, parse_qs(url.query), self.headers, body))
         except Exception:  # a bug in the demo must still answer, like a real server would
             log.exception("demo portal failed on %s %s", method, self.path)
-            response = problem_response(500, "Internal Server Error", "unexpected error in the demo portal")
+            response = problem_response(500, "unexpected error in the demo portal")
         self._write(response, drop=fault == "drop")
 
     def _write(self, response: Response, *, drop: bool = False) -> None:

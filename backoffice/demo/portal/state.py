@@ -16,6 +16,7 @@ from .content import Submission
 
 # Status model of the Submission API: incomplete → submitted → (forwarded) → accepted | rejected.
 OPEN = ("submitted", "forwarded")
+ALLOWED_FROM = {"forwarded": ("submitted",), "accepted": OPEN, "rejected": OPEN}  # status -> where it may follow
 
 
 class Conflict(Exception):
@@ -50,16 +51,18 @@ class PortalState:
 
     # --- submissions ----------------------------------------------------------------------
 
-    def add(self, submission: Submission, submit_event: str) -> None:
+    def add(self, submission: Submission, events: list[str]) -> None:
+        """A submitted submission with the service's events so far (create, then submit)."""
         with self.lock:
             self._submissions[submission.submission_id] = submission
             self._by_case[submission.case_id] = submission.submission_id
-            self._events[submission.case_id] = [submit_event]
+            self._events[submission.case_id] = list(events)
 
     def page(self, destination_ids: set[str], offset: int, limit: int) -> tuple[int, list[Submission]]:
         """(totalCount, one page) of the open submissions of the given destinations."""
         with self.lock:
-            open_ = [s for s in self._submissions.values() if s.status == "submitted" and s.destination_id in destination_ids]
+            open_ = [s for s in self._submissions.values()
+                     if s.status == "submitted" and s.destination_id in destination_ids]
         return len(open_), open_[offset:offset + limit]
 
     def get(self, submission_id: str) -> Submission | None:
@@ -76,13 +79,14 @@ class PortalState:
             return list(self._events.get(case_id, []))
 
     def settle(self, submission_id: str, status: str, event: str, problems: list[dict[str, Any]] | None = None) -> None:
-        """Accept or reject: append the event; Conflict unless the submission is still open."""
+        """Forward, accept or reject: append the event; Conflict unless ALLOWED_FROM permits the change."""
         with self.lock:
             sub = self._submissions[submission_id]
-            if sub.status not in OPEN:
-                raise Conflict(f"submission {submission_id} is already {sub.status}")
+            if sub.status not in ALLOWED_FROM[status]:
+                raise Conflict(f"submission {submission_id} is {sub.status}: no {status} now")
             sub.status = status
-            sub.problems = list(problems or [])
+            if problems is not None:
+                sub.problems = list(problems)
             self._events[sub.case_id].append(event)
 
     def all(self) -> list[Submission]:
