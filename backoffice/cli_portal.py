@@ -21,7 +21,14 @@ from .secret_store import (
     choose_store,
     secrets_file,
 )
-from .services.portal_connection import parse_credentials, save_connection, save_secrets
+from .services.portal_connection import (
+    load_connection,
+    parse_credentials,
+    read_secrets,
+    retire_decryption_key,
+    save_connection,
+    save_secrets,
+)
 
 MASTER_PASSWORD_HELP = (
     "read the master password of the encrypted secrets file from the first line of stdin "
@@ -35,6 +42,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     connect.add_argument("file", type=Path, help="credentials JSON (portal URL, ids, secret, private keys)")
     connect.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     connect.set_defaults(run=cmd_portal_connect)
+    keys = portal.add_parser("keys", help="the decryption keys (a new one from 'portal connect' keeps the old one)")
+    keys_sub = keys.add_subparsers(dest="keys_command", required=True)
+    listing = keys_sub.add_parser("list", help="the current and the previous decryption keys by key id")
+    listing.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
+    listing.set_defaults(run=cmd_keys_list)
+    retire = keys_sub.add_parser("retire", help="remove a previous decryption key once no submission can need it")
+    retire.add_argument("kid", help="key id, as 'portal keys list' shows it")
+    retire.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
+    retire.set_defaults(run=cmd_keys_retire)
     from . import cli_intake_admin
 
     cli_intake_admin.register(portal)
@@ -66,6 +82,22 @@ def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out:
     services = ", ".join(sorted(s.value for s in conn.destinations.values()))
     where = f"in the encrypted file {store.path}" if isinstance(store, EncryptedFileStore) else "in the keyring"
     print(f"connected to {conn.api_url} as {conn.client_id} ({services}); secrets stored {where}", file=out)
+    return 0
+
+
+def cmd_keys_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    stored = as_admin(settings, lambda uow, _actor: read_secrets(load_connection(uow).client_id, store=_store(args)),
+                      write=False)
+    if stored.decryption_key is not None:
+        print(f"current  {stored.decryption_key.get('kid')}", file=out)
+    for key in stored.previous_decryption_keys:
+        print(f"previous {key.get('kid')}", file=out)
+    return 0
+
+
+def cmd_keys_retire(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    as_admin(settings, lambda uow, _actor: retire_decryption_key(load_connection(uow).client_id, args.kid, store=_store(args)))
+    print(f"retired decryption key {args.kid}", file=out)
     return 0
 
 

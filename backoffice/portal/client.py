@@ -129,6 +129,11 @@ class SubmissionClient:
         return f"SubmissionClient({self._base!r})"
 
     @property
+    def api_url(self) -> str:
+        """The Submission API's base URL, which is also the ``iss`` of the service's events."""
+        return self._base
+
+    @property
     def stats(self) -> PortalStats:
         return self._transport.stats
 

@@ -153,6 +153,13 @@ def _header(segment: str, error: type[Exception]) -> dict[str, Any]:
     return header
 
 
+def jwe_key_id(token: str) -> str | None:
+    """The ``kid`` a compact JWE names in its protected header (which key it is encrypted for)."""
+    _require_compact(token, 5, "JWE", DecryptionFailed)
+    kid = _header(token[:token.index(".")], DecryptionFailed).get("kid")
+    return str(kid) if kid else None
+
+
 def decrypt(token: str, private_key: jwk.JWK) -> bytes:
     """Plaintext of a JWE; raises DecryptionFailed for any failure, with a reason."""
     return decrypt_with_tag(token, private_key)[0]

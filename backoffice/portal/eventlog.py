@@ -30,32 +30,44 @@ def _invalid(detail: str) -> Refusal:
 
 
 def submit_event(
-    events: Sequence[str], service_keys: Mapping[str, jwk.JWK], submission_id: str, case_id: str
+    events: Sequence[str], service_keys: Mapping[str, jwk.JWK], submission_id: str, case_id: str,
+    issuer: str | None = None,
 ) -> SubmitEvent:
-    """The verified submit event of this submission; Refusal (invalid-event-log) if there is none."""
+    """The verified submit event of this submission; Refusal (invalid-event-log) unless there is exactly
+    one, signed by a key of the service, for this case, issued by ``issuer`` (the Submission API's URL).
+
+    A case may hold several submissions: the submit events of the others are not this one's business.
+    """
+    ours = []
     for token in events:
         try:
             header, claims = crypto.peek_set(token)
         except crypto.InvalidSet:
             continue  # not ours to judge: only the submit event matters here
         event = claims.get("events")
-        if not isinstance(event, dict) or crypto.EVENT_SUBMIT not in event:
-            continue
-        key = service_keys.get(str(header.get("kid")))
-        if key is None:
-            raise _invalid(f"das submit-Ereignis ist mit dem unbekannten Schlüssel {header.get('kid')!r} signiert")
-        try:
-            payload = crypto.verify_set(token, key)
-        except crypto.InvalidSet as err:
-            raise _invalid(f"das submit-Ereignis ist ungültig: {err}") from err
-        if payload["sub"] != f"submission:{submission_id}" or payload["txn"] != f"case:{case_id}":
-            raise _invalid("das submit-Ereignis nennt eine andere Einreichung")
-        try:
-            tags = crypto.AuthenticationTags.from_json(payload["events"][crypto.EVENT_SUBMIT].get("authenticationTags"))
-        except (KeyError, ValueError) as err:
-            raise _invalid("dem submit-Ereignis fehlen die authenticationTags") from err
-        return SubmitEvent(datetime.fromtimestamp(payload["iat"], UTC), tags)
-    raise _invalid("das Event-Log enthält kein submit-Ereignis")
+        if isinstance(event, dict) and crypto.EVENT_SUBMIT in event and claims.get("sub") == f"submission:{submission_id}":
+            ours.append((header, token))
+    if not ours:
+        raise _invalid("das Event-Log enthält kein submit-Ereignis für diese Einreichung")
+    if len(ours) > 1:
+        raise _invalid(f"das Event-Log enthält {len(ours)} submit-Ereignisse für diese Einreichung")
+    header, token = ours[0]
+    key = service_keys.get(str(header.get("kid")))
+    if key is None:
+        raise _invalid(f"das submit-Ereignis ist mit dem unbekannten Schlüssel {header.get('kid')!r} signiert")
+    try:
+        payload = crypto.verify_set(token, key)
+    except crypto.InvalidSet as err:
+        raise _invalid(f"das submit-Ereignis ist ungültig: {err}") from err
+    if payload["sub"] != f"submission:{submission_id}" or payload["txn"] != f"case:{case_id}":
+        raise _invalid("das submit-Ereignis nennt eine andere Einreichung")
+    if issuer is not None and str(payload.get("iss", "")).rstrip("/") != issuer.rstrip("/"):
+        raise _invalid("das submit-Ereignis stammt nicht vom Zustelldienst")
+    try:
+        tags = crypto.AuthenticationTags.from_json(payload["events"][crypto.EVENT_SUBMIT].get("authenticationTags"))
+    except (KeyError, ValueError) as err:
+        raise _invalid("dem submit-Ereignis fehlen die authenticationTags") from err
+    return SubmitEvent(datetime.fromtimestamp(payload["iat"], UTC), tags)
 
 
 def tag_mismatch(submitted: crypto.AuthenticationTags, received: crypto.AuthenticationTags) -> str | None:

@@ -30,25 +30,28 @@ T = TypeVar("T")
 class OpeningKeys:
     """Key material as JSON text: picklable, hashable, parsed once per process (see ``_parsed``)."""
 
-    decryption: str  # private JWK
+    decryption: tuple[str, ...]  # private JWKs: the current one first, then those still in rollover
     signing: str  # private JWK
     service: tuple[str, ...]  # the service's public JWKs, which sign its events
 
     @classmethod
-    def of(cls, decryption: jwk.JWK, signing: jwk.JWK, service_keys: Sequence[Mapping[str, Any]]) -> OpeningKeys:
+    def of(cls, decryption: jwk.JWK | Sequence[jwk.JWK], signing: jwk.JWK,
+           service_keys: Sequence[Mapping[str, Any]]) -> OpeningKeys:
         return cls(*cls.private_texts(decryption, signing), cls.service_texts(service_keys))
 
     @staticmethod
-    def private_texts(decryption: jwk.JWK, signing: jwk.JWK) -> tuple[str, str]:
+    def private_texts(decryption: jwk.JWK | Sequence[jwk.JWK], signing: jwk.JWK) -> tuple[tuple[str, ...], str]:
         """The private keys as JSON, after checking them.
 
         Loading a private key validates it (~0.2 s for RSA 4096): done once, in the main
         process, so workers may skip it for the very same key material.
         """
-        decryption.get_op_key("unwrapKey")
+        decryption_keys = [decryption] if isinstance(decryption, jwk.JWK) else list(decryption)
+        for key in decryption_keys:
+            key.get_op_key("unwrapKey")
         signing.get_op_key("sign")
         return (
-            json.dumps(crypto.private_jwk(decryption), sort_keys=True),
+            tuple(json.dumps(crypto.private_jwk(key), sort_keys=True) for key in decryption_keys),
             json.dumps(crypto.private_jwk(signing), sort_keys=True),
         )
 
@@ -67,25 +70,27 @@ class Job:
     keys: OpeningKeys
     now: int  # iat of the answer SET
     max_attachment_bytes: int  # per attachment, decrypted
+    issuer: str | None = None  # the Submission API's URL: the submit event's ``iss``
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
     outcome: Opened | Refused
-    answer: str  # signed accept or reject SET
+    answer: str  # signed accept or reject SET; empty for a submission held for a missing key
     submitted_at: datetime | None  # iat of the service's submit event, if the log had a valid one
 
 
 @lru_cache(maxsize=2)
-def _parsed(keys: OpeningKeys) -> tuple[jwk.JWK, jwk.JWK, dict[str, jwk.JWK]]:
-    decryption, signing = (crypto.load_jwk(json.loads(text)) for text in (keys.decryption, keys.signing))
-    for key in (decryption, signing):
+def _parsed(keys: OpeningKeys) -> tuple[dict[str, jwk.JWK], jwk.JWK, dict[str, jwk.JWK]]:
+    decryption = [crypto.load_jwk(json.loads(text)) for text in keys.decryption]
+    signing = crypto.load_jwk(json.loads(keys.signing))
+    for key in (*decryption, signing):
         key.unsafe_skip_rsa_key_validation = True  # validated by OpeningKeys.private_texts
     service = {}
     for text in keys.service:
         key = crypto.load_jwk(json.loads(text))
         service[str(key.get("kid"))] = key
-    return decryption, signing, service
+    return {str(key.get("kid")): key for key in decryption}, signing, service
 
 
 def fetch_job(
@@ -126,7 +131,8 @@ def fetch_job(
     except BaseException:
         discard(attachments.values())
         raise
-    return Job(envelope, service, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes)
+    return Job(envelope, service, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes,
+               issuer=client.api_url)
 
 
 def _present(fetch: Callable[[], T]) -> T:
@@ -149,7 +155,7 @@ def _prepare(job: Job) -> Prepared:
     env = job.envelope
     submitted_at = None
     try:
-        submit = eventlog.submit_event(job.events, service_keys, env.submission_id, env.case_id)
+        submit = eventlog.submit_event(job.events, service_keys, env.submission_id, env.case_id, job.issuer)
     except Refusal as refusal:
         outcome: Opened | Refused = Refused(env, refusal.problem, refusal.detail, refusal.instance)
     else:
@@ -161,6 +167,8 @@ def _prepare(job: Job) -> Prepared:
             if wrong is not None:
                 detail = f"Authentication-Tag von {wrong} weicht vom submit-Ereignis ab"
                 outcome = Refused(env, problems.INCORRECT_AUTHENTICATION_TAG, detail, wrong, outcome.metadata)
+    if isinstance(outcome, Refused) and outcome.awaiting_key is not None:
+        return Prepared(outcome, "", submitted_at)  # held for a key: no answer yet
     return Prepared(outcome, sign_answer(outcome, signing, now=job.now), submitted_at)
 
 

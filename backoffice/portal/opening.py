@@ -7,7 +7,7 @@ process: the CPU-bound RSA unwraps are the floor of the whole sync.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -78,6 +78,7 @@ class Refused:
     instance: str
     metadata: dict[str, Any] | None = None
     tags: crypto.AuthenticationTags | None = field(default=None)
+    awaiting_key: str | None = None  # the unknown key id it was encrypted for: held, not rejected
 
     def problem_json(self) -> dict[str, str]:
         return problems.problem(self.problem, self.detail, self.instance)
@@ -88,21 +89,25 @@ AttachmentFetcher = Callable[[str], str]  # attachment id -> JWE compact
 
 def open_submission(
     envelope: Envelope,
-    key: jwk.JWK,
+    key: jwk.JWK | Mapping[str, jwk.JWK],
     fetch_attachment: AttachmentFetcher,
     *,
     expected_service: Service | None = None,
     max_attachment_bytes: int | None = None,
 ) -> Opened | Refused:
-    """Everything a subscriber must check before it may accept; never raises for bad content."""
+    """Everything a subscriber must check before it may accept; never raises for bad content.
+
+    ``key``: the decryption key, or several by key id (old and new during a key rollover).
+    """
+    keys = {str(key.get("kid")): key} if isinstance(key, jwk.JWK) else dict(key)
     metadata: dict[str, Any] | None = None
     try:
-        metadata_bytes, metadata_tag = _decrypt(envelope.encrypted_metadata, key, "metadata")
+        metadata_bytes, metadata_tag = _decrypt(envelope.encrypted_metadata, keys, "metadata")
         metadata = _json(metadata_bytes, "metadata")
         _check_metadata(metadata)
         _check_service_type(envelope, metadata)
         structure = metadata["contentStructure"]
-        data_bytes, data_tag = _decrypt(envelope.encrypted_data, key, "data")
+        data_bytes, data_tag = _decrypt(envelope.encrypted_data, keys, "data")
         if crypto.sha512_hex(data_bytes) != structure["data"]["hash"]["content"]:
             raise Refusal(problems.HASH_MISMATCH, "SHA-512 der Fachdaten stimmt nicht mit den Metadaten überein", "data")
         service, uri = _service_of(structure["data"]["submissionSchema"])
@@ -113,16 +118,26 @@ def open_submission(
         if violations:
             raise Refusal(problems.SCHEMA_VIOLATION, "; ".join(violations[:10]), "data")
         attachments, attachment_tags = _open_attachments(
-            envelope, structure.get("attachments", []), key, fetch_attachment, max_attachment_bytes)
+            envelope, structure.get("attachments", []), keys, fetch_attachment, max_attachment_bytes)
     except Refusal as refusal:
-        return Refused(envelope, refusal.problem, refusal.detail, refusal.instance, metadata)
+        return Refused(envelope, refusal.problem, refusal.detail, refusal.instance, metadata,
+                       awaiting_key=refusal.awaiting_key)
     tags = crypto.AuthenticationTags(metadata=metadata_tag, data=data_tag, attachments=attachment_tags)
     return Opened(envelope, service, uri, form, metadata, attachments, tags)
 
 
-def _decrypt(token: str, key: jwk.JWK, instance: str) -> tuple[bytes, str]:
-    """Plaintext and authentication tag."""
+def _decrypt(token: str, keys: Mapping[str, jwk.JWK], instance: str) -> tuple[bytes, str]:
+    """Plaintext and authentication tag, with the key the JWE names (``kid``)."""
     try:
+        kid = crypto.jwe_key_id(token)
+        if kid is None and len(keys) == 1:
+            key = next(iter(keys.values()))
+        elif kid not in keys:
+            raise Refusal(problems.ENCRYPTION_ISSUE,
+                          f"verschlüsselt für den unbekannten Schlüssel {kid!r}; die Einreichung wartet, "
+                          "bis ein Administrator ihn hinterlegt", instance, awaiting_key=str(kid))
+        else:
+            key = keys[kid]
         return crypto.decrypt_with_tag(token, key)
     except crypto.DecryptionFailed as err:
         raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err
@@ -187,7 +202,8 @@ def too_large_text(attachment_id: str, limit: int) -> str:
 
 
 def _open_attachments(
-    envelope: Envelope, declared: list[dict[str, Any]], key: jwk.JWK, fetch: AttachmentFetcher, limit: int | None
+    envelope: Envelope, declared: list[dict[str, Any]], keys: Mapping[str, jwk.JWK], fetch: AttachmentFetcher,
+    limit: int | None
 ) -> tuple[tuple[OpenedAttachment, ...], dict[str, str]]:
     by_id = {a["attachmentId"]: a for a in declared}
     if set(by_id) != set(envelope.attachment_ids):
@@ -199,7 +215,7 @@ def _open_attachments(
     opened, tags = [], {}
     for att_id in envelope.attachment_ids:
         token = fetch(att_id)
-        content, tags[att_id] = _decrypt(token, key, f"attachment:{att_id}")
+        content, tags[att_id] = _decrypt(token, keys, f"attachment:{att_id}")
         if limit is not None and len(content) > limit:
             raise Refusal(problems.ATTACHMENT_TOO_LARGE, too_large_text(att_id, limit), problems.attachment_instance(att_id))
         meta = by_id[att_id]

@@ -76,6 +76,8 @@ def problem(pt: ProblemType, detail: str, instance: str) -> dict[str, Any]:
 class Refusal(Exception):
     """Raised (by the opening, the event log check, an attachment fetcher) when the submission must be rejected."""
 
-    def __init__(self, problem: ProblemType, detail: str, instance: str) -> None:
+    def __init__(self, problem: ProblemType, detail: str, instance: str, *, awaiting_key: str | None = None) -> None:
         super().__init__(detail)
         self.problem, self.detail, self.instance = problem, detail, instance
+        # Encrypted for a key we do not hold (yet): kept for an admin, not rejected, while one may be added.
+        self.awaiting_key = awaiting_key

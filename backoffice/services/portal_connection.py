@@ -16,7 +16,7 @@ string) counts as bound to nothing and is refused the same way; re-connecting
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -73,6 +73,9 @@ class PortalSecrets:
     client_secret: str
     decryption_key: jwk.JWK
     signing_key: jwk.JWK
+    # Replaced decryption keys still accepted: during a key rollover, submissions encrypted for
+    # the old key may still arrive. Each JWE names its key (``kid``).
+    previous_decryption_keys: tuple[jwk.JWK, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ class StoredSecrets:
     token_url: str | None  # the token URL the secret was stored for; None: stored before the binding
     decryption_key: jwk.JWK | None
     signing_key: jwk.JWK | None
+    previous_decryption_keys: tuple[jwk.JWK, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -137,8 +141,9 @@ def load_connection(uow: UnitOfWork) -> PortalConnection:
         raise PortalNotConfigured("no portal is connected: run 'backoffice portal connect FILE'") from err
 
 
-def _names(client_id: str) -> tuple[str, str, str]:
-    return f"{client_id}/client_secret", f"{client_id}/decryption_key", f"{client_id}/signing_key"
+def _names(client_id: str) -> tuple[str, str, str, str]:
+    return (f"{client_id}/client_secret", f"{client_id}/decryption_key", f"{client_id}/signing_key",
+            f"{client_id}/previous_decryption_keys")
 
 
 def same_token_url(a: str, b: str) -> bool:
@@ -148,15 +153,55 @@ def same_token_url(a: str, b: str) -> bool:
 def save_secrets(
     client_id: str, secrets: PortalSecrets, *, token_url: str, store: SecretStore | None = None
 ) -> SecretStore:
-    """Store the secrets; the client secret together with the token URL it may be sent to."""
+    """Store the secrets; the client secret together with the token URL it may be sent to.
+
+    A new decryption key does not drop the one it replaces: that one is kept as a previous key
+    (a key rollover), since submissions encrypted for it may still arrive; ``retire_decryption_key``
+    removes it once none can.
+    """
     store = choose_store() if store is None else store
-    secret_name, decryption_name, signing_name = _names(client_id)
+    secret_name, decryption_name, signing_name, previous_name = _names(client_id)
+    stored = read_secrets(client_id, store=store)
+    previous = [*secrets.previous_decryption_keys, *stored.previous_decryption_keys]
+    if stored.decryption_key is not None:
+        previous.insert(0, stored.decryption_key)
     store.put({
         secret_name: json.dumps({"secret": secrets.client_secret, "token_url": token_url.strip()}),
         decryption_name: secrets.decryption_key.export_private(),
         signing_name: secrets.signing_key.export_private(),
+        previous_name: _key_set(previous, without=_kid(secrets.decryption_key)),
     })
     return store
+
+
+def retire_decryption_key(client_id: str, kid: str, *, store: SecretStore | None = None) -> None:
+    """Remove a previous decryption key: submissions still encrypted for it will wait in the quarantine."""
+    store = choose_store() if store is None else store
+    stored = read_secrets(client_id, store=store)
+    if stored.decryption_key is not None and _kid(stored.decryption_key) == kid:
+        raise DomainError(f"Der Schlüssel {kid} ist der aktuelle Entschlüsselungsschlüssel und bleibt.")
+    if kid not in {_kid(k) for k in stored.previous_decryption_keys}:
+        raise DomainError(f"Es gibt keinen früheren Entschlüsselungsschlüssel {kid}.")
+    store.put({_names(client_id)[3]: _key_set(stored.previous_decryption_keys, without=kid)})
+
+
+def _kid(key: jwk.JWK) -> str:
+    return str(key.get("kid") or key.thumbprint())
+
+
+def _key_set(keys: Sequence[jwk.JWK], *, without: str) -> str:
+    """A JWK Set of ``keys``, each key id once, without ``without``."""
+    kept: dict[str, dict[str, Any]] = {}
+    for key in keys:
+        if _kid(key) != without:
+            kept.setdefault(_kid(key), json.loads(key.export_private()))
+    return json.dumps({"keys": list(kept.values())})
+
+
+def _parse_key_set(text: str | None) -> tuple[jwk.JWK, ...]:
+    if not text:
+        return ()
+    return tuple(jwk.JWK(**key) for key in json.loads(text).get("keys", []))
 
 
 def read_secrets(client_id: str, *, store: SecretStore | None = None) -> StoredSecrets:
@@ -164,13 +209,14 @@ def read_secrets(client_id: str, *, store: SecretStore | None = None) -> StoredS
     store = choose_store() if store is None else store
     names = _names(client_id)
     values = store.get(names)
-    raw_secret, dec, sig = (values[name] for name in names)
+    raw_secret, dec, sig, previous = (values[name] for name in names)
     secret, bound = _unpack_secret(raw_secret)
     return StoredSecrets(
         client_secret=secret,
         token_url=bound,
         decryption_key=jwk.JWK.from_json(dec) if dec else None,
         signing_key=jwk.JWK.from_json(sig) if sig else None,
+        previous_decryption_keys=_parse_key_set(previous),
     )
 
 
@@ -188,7 +234,8 @@ def load_secrets(client_id: str, *, token_url: str, store: SecretStore | None = 
             "bitte 'backoffice portal connect DATEI' ausführen oder sie in den Portal-Einstellungen eingeben"
         )
     check_binding(stored, token_url)
-    return PortalSecrets(stored.client_secret, stored.decryption_key, stored.signing_key)  # type: ignore[arg-type]
+    assert stored.client_secret is not None and stored.decryption_key is not None and stored.signing_key is not None
+    return PortalSecrets(stored.client_secret, stored.decryption_key, stored.signing_key, stored.previous_decryption_keys)
 
 
 def check_binding(stored: StoredSecrets, token_url: str) -> None:

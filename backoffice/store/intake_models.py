@@ -66,6 +66,9 @@ class QuarantinedSubmission(Base):
     envelope: Mapped[dict[str, Any]] = mapped_column(JSON)  # the submission as fetched (still encrypted)
     metadata_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # decrypted, where that worked
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # Encrypted for this key id, which we do not hold: not rejected, fetched again every round
+    # until an admin adds the key (or the portal rejects it after its 14 days).
+    awaiting_key: Mapped[str | None] = mapped_column(String(200))
 
 
 class Lease(Base):

@@ -26,13 +26,23 @@ class IntakeRepository:
         return insert_rows_returning_ids(self.session, OutboxMessage.__table__, [dict(r) for r in rows])
 
     def known_submissions(self, submission_ids: Sequence[str]) -> set[str]:
-        """Which of these submissions already became a case or went to quarantine."""
+        """Which of these submissions already became a case or went to quarantine (not counting
+        those waiting for a key: they are tried again)."""
         if not submission_ids:
             return set()
         ids = list(submission_ids)
         cases = self.session.scalars(select(Case.submission_id).where(Case.submission_id.in_(ids)))
-        held = self.session.scalars(select(QuarantinedSubmission.submission_id).where(QuarantinedSubmission.submission_id.in_(ids)))
+        held = self.session.scalars(select(QuarantinedSubmission.submission_id).where(
+            QuarantinedSubmission.submission_id.in_(ids), QuarantinedSubmission.awaiting_key.is_(None)))
         return {s for s in cases if s} | set(held)
+
+    def awaiting_key(self, submission_ids: Sequence[str]) -> dict[str, QuarantinedSubmission]:
+        """The quarantine entries of these submissions that wait for a decryption key."""
+        if not submission_ids:
+            return {}
+        rows = self.session.scalars(select(QuarantinedSubmission).where(
+            QuarantinedSubmission.submission_id.in_(list(submission_ids)), QuarantinedSubmission.awaiting_key.is_not(None)))
+        return {row.submission_id: row for row in rows}
 
     def known_cases(self, submission_ids: Sequence[str]) -> set[str]:
         """Those of ``submission_ids`` that already have a case."""

@@ -157,3 +157,31 @@ def test_ctrl_c_ends_a_watching_sync_and_its_workers_quietly(tmp_path: Path) -> 
                 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert left == ""
+
+
+def test_a_new_decryption_key_from_connect_keeps_the_old_one_until_retired(tmp_path: Path) -> None:
+    from backoffice.portal import crypto
+
+    env = _env(tmp_path, "keyrings.alt.file.PlaintextKeyring")
+    with DemoPortal(count=2, seed=29, key_size=2048, today=date(2026, 11, 2)) as portal:
+        creds = tmp_path / "credentials.json"
+        portal.write_credentials(creds)
+        data = json.loads(creds.read_text())
+        old_kid = data["decryption_key"]["kid"]
+        assert run("db", "upgrade", env=env).returncode == 0
+        assert run("portal", "connect", str(creds), env=env).returncode == 0
+        # The admin connects with a new key; the portal still encrypts for the old one.
+        data["decryption_key"] = crypto.private_jwk(crypto.generate_key("enc-next", "enc", 2048))
+        creds.write_text(json.dumps(data))
+        assert run("portal", "connect", str(creds), env=env).returncode == 0
+        listed = run("portal", "keys", "list", env=env)
+        assert listed.returncode == 0, listed.stderr
+        assert listed.stdout.split("\n")[:2] == ["current  enc-next", f"previous {old_kid}"]
+        synced = run("sync", "--once", "--workers", "1", env=env)
+        assert synced.returncode == 0 and synced.stdout.startswith("new 2,"), synced.stdout + synced.stderr
+
+        retired = run("portal", "keys", "retire", old_kid, env=env)
+        assert retired.returncode == 0, retired.stderr
+        assert run("portal", "keys", "list", env=env).stdout.strip() == "current  enc-next"
+        again = run("portal", "keys", "retire", "enc-next", env=env)
+        assert again.returncode != 0 and "aktuelle Entschlüsselungsschlüssel" in again.stderr

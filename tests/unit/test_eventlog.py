@@ -23,8 +23,9 @@ def service_key() -> jwk.JWK:
     return crypto.generate_key("service-1", "sig", 2048)
 
 
-def submit(key: jwk.JWK, *, submission: str = "s1", case: str = "c1", tags: AuthenticationTags = TAGS) -> str:
-    payload = crypto.submit_set("https://portal", submission, case, tags, now=int(SUBMITTED.timestamp()))
+def submit(key: jwk.JWK, *, submission: str = "s1", case: str = "c1", tags: AuthenticationTags = TAGS,
+           issuer: str = "https://portal") -> str:
+    payload = crypto.submit_set(issuer, submission, case, tags, now=int(SUBMITTED.timestamp()))
     return crypto.sign_set(payload, key)
 
 
@@ -36,12 +37,15 @@ def test_the_submit_event_gives_receipt_time_and_tags(service_key: jwk.JWK) -> N
     other = crypto.sign_set(
         crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_NOTIFY, {}, now=1), service_key
     )
-    found = eventlog.submit_event([other, submit(service_key)], keys_of(service_key), "s1", "c1")
+    # A case may hold several submissions: another one's submit event is not this one's business.
+    another = submit(service_key, submission="s2", tags=AuthenticationTags("m2", "d2", {}))
+    found = eventlog.submit_event([other, another, submit(service_key)], keys_of(service_key), "s1", "c1", "https://portal/")
     assert found.submitted_at == SUBMITTED
     assert found.tags == TAGS
 
 
-@pytest.mark.parametrize("case", ["missing", "unknown key", "forged", "other submission"])
+@pytest.mark.parametrize(
+    "case", ["missing", "unknown key", "forged", "other submission", "other case", "twice", "other issuer"])
 def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, case: str) -> None:
     stranger = crypto.generate_key("service-1", "sig", 2048)  # same kid, different key
     events = {
@@ -49,10 +53,13 @@ def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, cas
         "unknown key": [submit(service_key)],
         "forged": [submit(stranger)],
         "other submission": [submit(service_key, submission="s2")],
+        "other case": [submit(service_key, case="c2")],
+        "twice": [submit(service_key), submit(service_key)],
+        "other issuer": [submit(service_key, issuer="https://elsewhere")],
     }[case]
     keys = {} if case == "unknown key" else keys_of(service_key)
     with pytest.raises(Refusal) as caught:
-        eventlog.submit_event(events, keys, "s1", "c1")
+        eventlog.submit_event(events, keys, "s1", "c1", "https://portal")
     assert caught.value.problem is problems.INVALID_EVENT_LOG
     assert caught.value.detail  # German, says what is wrong
 

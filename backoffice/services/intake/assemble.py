@@ -61,7 +61,7 @@ def assemble(
         uow_factory,
         client,
         PortalWorkers(client, max(1, workers or default_workers()), rules),
-        SubscriberKeys(secrets.decryption_key, secrets.signing_key),
+        SubscriberKeys(secrets.decryption_key, secrets.signing_key, secrets.previous_decryption_keys),
         conn.destinations,
         holder=holder or f"{socket.gethostname()}:{os.getpid()}",
         lease_seconds=lease_seconds,

@@ -103,14 +103,26 @@ def store_all(
             portal_info=portal_info.from_metadata(outcome.metadata),
         ))
     answers: list[dict[str, object]] = []
+    waiting = uow.intake.awaiting_key([i.outcome.envelope.submission_id for i in items])
     with _known_on_conflict(items[0].outcome.envelope.submission_id if len(items) == 1 else ""):
         # open_submission validated each form against this very schema
         created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []
         for item in items:
-            env = item.outcome.envelope
-            if not isinstance(item.outcome, Opened):
-                _quarantine(uow, item.outcome, item.received_at or now)
-            kind = "accept" if isinstance(item.outcome, Opened) else "reject"
+            outcome, env = item.outcome, item.outcome.envelope
+            held = waiting.get(env.submission_id)
+            if isinstance(outcome, Refused) and outcome.awaiting_key is not None:
+                _hold(uow, outcome, item.received_at or now, held)
+                continue  # no answer while a key may still be added
+            if held is not None:  # it waited for a key, which is there now
+                held.awaiting_key = None
+                if isinstance(outcome, Opened):
+                    held.resolved_at = now
+                    held.reason += " – nach Hinterlegung des Schlüssels geöffnet"
+                else:
+                    _refuse(held, outcome)
+            elif isinstance(outcome, Refused):
+                _quarantine(uow, outcome, item.received_at or now)
+            kind = "accept" if isinstance(outcome, Opened) else "reject"
             answers.append(outbox_row(kind, env.submission_id, env.case_id, item.answer, now))
         uow.flush()
     ids = uow.intake.add_outbox_rows(answers)
@@ -132,8 +144,24 @@ def _quarantine(uow: UnitOfWork, refused: Refused, received_at: datetime) -> Non
             reason=f"{refused.problem.title}: {refused.detail}",
             envelope=env.as_json(),
             metadata_json=refused.metadata,
+            awaiting_key=refused.awaiting_key,
         )
     )
+
+
+def _hold(uow: UnitOfWork, refused: Refused, received_at: datetime, held: QuarantinedSubmission | None) -> None:
+    """A submission encrypted for a key we lack: kept (once) in the quarantine, unanswered."""
+    if held is None:
+        _quarantine(uow, refused, received_at)
+    else:
+        _refuse(held, refused)
+        held.awaiting_key = refused.awaiting_key
+
+
+def _refuse(row: QuarantinedSubmission, refused: Refused) -> None:
+    row.problem_type = refused.problem.type_uri
+    row.reason = f"{refused.problem.title}: {refused.detail}"
+    row.metadata_json = refused.metadata
 
 
 def outbox_row(kind: str, submission_id: str, case_id: str, body: str, now: datetime) -> dict[str, object]:

@@ -14,6 +14,7 @@ class SyncSummary:
     errors: int = 0
     sent: int = 0
     outbox_pending: int = 0
+    awaiting_key: int = 0  # quarantined unanswered: encrypted for a key we do not hold
     skipped: bool = False  # another client holds the sync lease
     error_messages: list[str] = field(default_factory=list)
 
@@ -23,4 +24,5 @@ class SyncSummary:
         return (
             f"new {self.new}, already known {self.known}, rejected {self.rejected}, "
             f"retried {self.retried}, errors {self.errors}, sent {self.sent}, outbox pending {self.outbox_pending}"
+            + (f", waiting for a decryption key {self.awaiting_key}" if self.awaiting_key else "")
         )

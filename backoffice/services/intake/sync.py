@@ -61,6 +61,7 @@ def _no_progress(done: int, total: int) -> None:
 class SubscriberKeys:
     decryption: jwk.JWK
     signing: jwk.JWK
+    previous_decryption: tuple[jwk.JWK, ...] = ()  # still accepted during a key rollover
 
 
 class PortalSync:
@@ -95,7 +96,7 @@ class PortalSync:
         # costs a sync to disk and a counter reservation), at the price of a little latency.
         self.batch_seconds = max(0.0, batch_seconds)
         self.clock = clock
-        self._private: tuple[str, str] | None = None
+        self._private: tuple[tuple[str, ...], str] | None = None
         self._private_lock = threading.Lock()
 
     def start(self) -> None:
@@ -117,10 +118,11 @@ class PortalSync:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _private_keys(self) -> tuple[str, str]:
+    def _private_keys(self) -> tuple[tuple[str, ...], str]:
         with self._private_lock:
             if self._private is None:
-                self._private = OpeningKeys.private_texts(self.keys.decryption, self.keys.signing)
+                self._private = OpeningKeys.private_texts(
+                    (self.keys.decryption, *self.keys.previous_decryption), self.keys.signing)
             return self._private
 
     def run_once(self, progress: Progress | None = None) -> SyncSummary:
@@ -228,7 +230,7 @@ class PortalSync:
                     self._lease.check()
                     stored += self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
             under_way.update(workers.post(share) for share in shares(answers_of(stored), workers.count))
-            progress(summary.new + summary.rejected, total)
+            progress(summary.new + summary.rejected + summary.awaiting_key, total)
             ready.clear()
             ready_bytes = 0
             waited_since = None
@@ -334,8 +336,10 @@ class PortalSync:
                 return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code)]
             return self._store([self._unstorable(batch[0], err)], summary, queue_code)
         opened = sum(isinstance(p.outcome, Opened) for p in batch)
+        waiting = sum(isinstance(p.outcome, Refused) and p.outcome.awaiting_key is not None for p in batch)
         summary.new += opened
-        summary.rejected += len(batch) - opened
+        summary.awaiting_key += waiting
+        summary.rejected += len(batch) - opened - waiting
         return stored.messages
 
     def _unstorable(self, prepared: Prepared, err: Exception) -> Prepared:

@@ -44,6 +44,7 @@ from backoffice.services.portal_connection import (
     load_connection,
     load_secrets,
     read_secrets,
+    retire_decryption_key,
     save_connection,
     save_secrets,
 )
@@ -397,3 +398,29 @@ def test_later_entries_keep_the_others_and_a_tampered_file_is_refused(tmp_path, 
     path.write_text("not json")
     with pytest.raises(SecretFileDamaged, match="beschädigt"):
         read_secrets("client-1", store=_file_store(path))
+
+
+# -- key rollover -------------------------------------------------------------------------
+
+
+def _key(kid: str) -> jwk.JWK:
+    return jwk.JWK.generate(kty="RSA", size=2048, kid=kid, use="enc")
+
+
+def test_a_new_decryption_key_keeps_the_old_one_until_it_is_retired(ring, keys) -> None:  # type: ignore[no-untyped-def]
+    old, new, newer = _key("enc-2025"), _key("enc-2026"), _key("enc-2027")
+    save_secrets("client-1", PortalSecrets("s3cret", old, keys[1]), token_url=TOKEN_URL)
+    assert load_secrets("client-1", token_url=TOKEN_URL).previous_decryption_keys == ()
+    save_secrets("client-1", PortalSecrets("s3cret", new, keys[1]), token_url=TOKEN_URL)
+    save_secrets("client-1", PortalSecrets("s3cret", new, keys[1]), token_url=TOKEN_URL)  # the same again: no change
+    save_secrets("client-1", PortalSecrets("s3cret", newer, keys[1]), token_url=TOKEN_URL)
+    loaded = load_secrets("client-1", token_url=TOKEN_URL)
+    assert loaded.decryption_key.get("kid") == "enc-2027"
+    assert [k.get("kid") for k in loaded.previous_decryption_keys] == ["enc-2026", "enc-2025"]
+    assert all(k.has_private for k in loaded.previous_decryption_keys)
+    retire_decryption_key("client-1", "enc-2025")
+    assert [k.get("kid") for k in load_secrets("client-1", token_url=TOKEN_URL).previous_decryption_keys] == ["enc-2026"]
+    with pytest.raises(DomainError, match="aktuelle"):
+        retire_decryption_key("client-1", "enc-2027")
+    with pytest.raises(DomainError, match="keinen früheren"):
+        retire_decryption_key("client-1", "enc-2025")
