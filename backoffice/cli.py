@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_cases.register(cases)
 
-    from . import cli_audit, cli_calc, cli_letters, cli_login, cli_portal, cli_users
+    from . import cli_audit, cli_calc, cli_letters, cli_login, cli_mail, cli_portal, cli_users
     from .demo.portal import cli as demo_portal_cli
 
     cli_portal.register(sub)
@@ -81,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_users.register(sub)
     cli_login.register(sub)
     cli_letters.register(sub)
+    cli_mail.register(sub)
     demo_portal_cli.register(sub)
     return parser
 

@@ -2,8 +2,9 @@
 
 ``propose_decision`` computes without writing. ``decide`` moves the case along its
 state machine, stores the decision record (outcome, the rule result, legal basis,
-rules applied, reasons, who and when), journals it and, for a portal case, puts a
-status notice into the outbox, all in the caller's one transaction.
+rules applied, reasons, who and when) and journals it, all in the caller's one
+transaction. Nothing goes to the portal; an e-mail notice follows the printed Bescheid
+(``printing.mark_printed`` → ``notices.queue_decision_notice``).
 """
 
 from __future__ import annotations
@@ -154,7 +155,8 @@ def decide(
     uow.flush()
     audit.record(uow, case, actor, "decision", now, "decision", None, outcome.value)
     # No message to the portal: FIT-Connect v1 gives a subscriber no event for a decision, and
-    # the Bescheid goes by post. A notice by e-mail (replyChannel) needs a sender of its own.
+    # the Bescheid goes by post. The e-mail notice (replyChannel eMail) is queued when the
+    # Bescheid is printed, not here (services/notices.py says why).
     return _info(record, case, actor.login, actor.display_name)
 
 

@@ -1,7 +1,9 @@
 """The print queue: final letters waiting to be printed, kept in ``print_jobs`` across restarts.
 
 Printing itself happens on the clerk's PC (the GUI's print dialog); these services only
-record it. ``mark_printed`` also writes the letter's record of dispatch.
+record it. ``mark_printed`` also writes the letter's record of dispatch and, for a Bescheid
+whose applicant asked for answers by e-mail, queues the notice that it is in the post
+(``notices.queue_decision_notice``, same transaction).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
 from ..store.decision_models import Dispatch, Letter, PrintJob
 from ..store.uow import UnitOfWork
-from . import audit
+from . import audit, notices
 from .cases import load_for_read
 from .directory import visible_department_codes
 from .letters import LetterInfo, LetterStatus, letter_info
@@ -97,6 +99,7 @@ def mark_printed(uow: UnitOfWork, actor: UserRef, job_id: int, printer: str, *, 
     uow.decisions.add(Dispatch(letter_id=job.letter_id, channel="print", at=now, by_id=actor.id, printer=printer))
     audit.record(uow, job.letter.case, actor, "letter_printed", now, f"letter.{job.letter.kind}", None,
                  f"Version {job.letter.version} auf {printer}")
+    notices.queue_decision_notice(uow, actor, job.letter, now=now)
 
 
 def mark_failed(uow: UnitOfWork, actor: UserRef, job_id: int, error: str, printer: str = "",

@@ -8,8 +8,8 @@ People log in to PostgreSQL as their own login roles, each a member of one group
   they lead, plus the approvals and the quarantine inbox;
 - ``backoffice_admin``: users, settings, routing, letter templates and four-eyes rules;
   no case data (no policy gives them any);
-- ``backoffice_intake``: the sync service, which stores submissions of every department
-  and answers the portal;
+- ``backoffice_intake``: the sync service, which stores submissions of every department,
+  answers the portal and sends the e-mail notices (``email_outbox``);
 - ``backoffice_owner`` (no login, BYPASSRLS): owns the schema and runs migrations; no
   person uses it day to day.
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from ..domain.errors import DomainError
+from .mail_models import STATUS_COLUMNS
 
 OWNER = "backoffice_owner"
 CLERK = "backoffice_clerk"
@@ -35,10 +36,14 @@ PEOPLE = (CLERK, TEAM_LEAD, ADMIN)
 
 # Tables that hold personal data, and how a row finds its department.
 CASE_TABLE = "cases"
-BY_CASE = ("attachments", "notes", "audit_entries", "decisions", "letters", "document_checks", "case_links")
+BY_CASE = ("attachments", "notes", "audit_entries", "decisions", "letters", "document_checks", "case_links",
+           "email_outbox")
 BY_LETTER = ("print_jobs", "letter_dispatches")
 PERSONAL = (CASE_TABLE, *BY_CASE, *BY_LETTER, "blobs", "saved_filters", "quarantine", "outbox")
 # Reference and configuration tables: readable by every person, written by admins only.
+# The e-mail outbox's columns an administrator may read to see how delivery goes: not the
+# recipient, subject or body (admins have no case data).
+EMAIL_STATUS_COLUMNS = STATUS_COLUMNS
 REFERENCE = ("departments", "queues", "users", "user_roles", "memberships", "settings", "routing_rules", "approval_rules")
 
 
@@ -264,6 +269,11 @@ def grants() -> list[str]:
         f"document_checks, case_links, notes TO {CLERK}",
         f"GRANT DELETE ON document_checks, case_links TO {CLERK}",
         f"GRANT SELECT, INSERT ON audit_entries, blobs TO {CLERK}",
+        # A clerk's dispatch of a Bescheid queues its e-mail notice (and reads it back: RETURNING);
+        # sending and marking it sent or failed is the intake service's, never a person's.
+        f"GRANT SELECT, INSERT ON email_outbox TO {CLERK}",
+        f"GRANT SELECT, UPDATE ON email_outbox TO {INTAKE}",
+        f"GRANT SELECT ({', '.join(EMAIL_STATUS_COLUMNS)}) ON email_outbox TO {ADMIN}",
         f"GRANT SELECT, INSERT, UPDATE ON aktenzeichen_counters TO {CLERK}, {INTAKE}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON saved_filters TO {people}",
         f"GRANT SELECT, UPDATE ON quarantine TO {TEAM_LEAD}, {ADMIN}",
@@ -305,8 +315,11 @@ def policies() -> list[str]:
     out.append(f"REVOKE ALL ON outbox FROM {CLERK}")
     # The quarantine inbox: submissions that reached no department, for team leads and admins.
     policy("quarantine", "inbox", f"{TEAM_LEAD}, {ADMIN}", "true")
-    for table in (CASE_TABLE, "attachments", "audit_entries", "blobs", "outbox", "quarantine"):
+    for table in (CASE_TABLE, "attachments", "audit_entries", "blobs", "outbox", "quarantine", "email_outbox"):
         policy(table, "intake", INTAKE, "true")
+    # Administrators watch the e-mail outbox's delivery: every row, but only the status columns.
+    out.append("DROP POLICY IF EXISTS status ON email_outbox")
+    out.append(f"CREATE POLICY status ON email_outbox FOR SELECT TO {ADMIN} USING (true)")
     return out
 
 

@@ -18,6 +18,7 @@ from .directory_repository import DirectoryRepository
 from .editing_repository import EditingRepository
 from .intake_repository import IntakeRepository
 from .journal_repository import BlobRepository, JournalRepository
+from .mail_repository import MailRepository
 from .repositories import CaseRepository
 
 
@@ -29,6 +30,7 @@ class UnitOfWork(Protocol):
     intake: Any
     editing: Any
     decisions: Any
+    mail: Any
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: object) -> None: ...
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
         self.intake = IntakeRepository(self.session)
         self.editing = EditingRepository(self.session)
         self.decisions = DecisionRepository(self.session)
+        self.mail = MailRepository(self.session)
         return self
 
     def __exit__(

@@ -91,6 +91,11 @@ def _populate(url: str) -> None:
                 "INSERT INTO outbox (kind, submission_id, portal_case_id, body, created_at, attempts, next_attempt_at) "
                 "VALUES ('accept', 's-1', 'c-1', 'eyJ...', now(), 0, now())"
             ))
+            uow.session.execute(text(  # type: ignore[attr-defined]  # an e-mail notice in every department
+                "INSERT INTO email_outbox (case_id, recipient, subject, body, created_at, attempts, next_attempt_at) "
+                "SELECT DISTINCT ON (q.department_id) c.id, 'buerger@example.org', 'Ihr Antrag', 'Guten Tag', "
+                "now(), 0, now() FROM cases c JOIN queues q ON q.id = c.queue_id ORDER BY q.department_id, c.id"
+            ))
             uow.commit()
     finally:
         db.dispose()

@@ -4,14 +4,28 @@ the append-only audit journal and the administrators' rights."""
 from __future__ import annotations
 
 import json
+import random
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
 from psycopg import errors
 
+from backoffice.bootstrap import open_database
+from backoffice.decisions import evaluate, rule_input
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Service
+from backoffice.domain.records import PortalReference
+from backoffice.domain.status import Action
+from backoffice.mail import OutgoingMail, Security
+from backoffice.rules.errors import RuleInputError
+from backoffice.services import cases, decisions, letters, mail_settings, notices, printing
+from backoffice.services.decisions import DecisionOutcome
+from backoffice.services.directory import current_user
+from backoffice.services.mail_settings import MailSettings
 from backoffice.store import pg_security
 
-from .conftest import PASSWORD, Office, cli
+from .conftest import PASSWORD, T0, Office, cli
 
 pytestmark = pytest.mark.postgres
 
@@ -228,3 +242,101 @@ def test_only_the_owner_or_a_superuser_migrates(office: Office) -> None:
     assert refused.returncode == 1 and "Eigentümerrolle" in refused.stderr and "Traceback" not in refused.stderr
     again = cli("db", "upgrade", url=office.url, home=office.home)  # the superuser, a second time: nothing to do
     assert again.returncode == 0, again.stderr
+
+
+def _eligible_wbs_form() -> dict:  # type: ignore[type-arg]
+    for seed in range(500):
+        form = generate_application(Service.WBS, random.Random(seed), T0.date())
+        try:
+            if evaluate(rule_input(Service.WBS, form, T0.date())).eligible:
+                return form
+        except RuleInputError:
+            continue
+    raise AssertionError("no eligible WBS form in 500 seeds")
+
+
+class _Outbox:
+    """A mailer that keeps what it is given (the SMTP server itself is tests/integration's)."""
+
+    def __init__(self) -> None:
+        self.sent: list[OutgoingMail] = []
+
+    def send(self, mail: OutgoingMail) -> None:
+        self.sent.append(mail)
+
+
+def test_email_notices_clerks_queue_admins_see_only_the_status_and_the_intake_sends(office: Office) -> None:
+    citizen = "sec.buerger@example.org"
+    su = open_database(office.url)
+    try:
+        with su.uow() as uow:  # a superuser configures the server; the portal's case arrives
+            smtp = MailSettings("127.0.0.1", 2525, Security.NONE, "no-reply@stadt.example")
+            mail_settings.save_mail_settings(uow, None, smtp)
+            [az] = cases.create_cases(uow, None, [cases.NewCase(
+                Service.WBS, _eligible_wbs_form(), received_at=T0,
+                portal=PortalReference("d-sec", "00000000-0000-4000-8000-00000000a001",
+                                       "10000000-0000-4000-8000-00000000a001"),
+                portal_info={"reply_channel": {"kind": "eMail", "address": citizen}})], now=T0)
+            uow.commit()
+    finally:
+        su.dispose()
+
+    clerk_db = open_database(office.url_as("sec.clerk.zwf"))  # the clerk's own login, under RLS
+    try:
+        with clerk_db.uow() as uow:
+            clerk = current_user(uow, "sec.clerk.zwf")
+            for action in (Action.START, Action.MARK_READY):
+                cases.apply_action(uow, clerk, az, action, now=T0)
+            decisions.decide(uow, clerk, az, DecisionOutcome.GRANTED, now=T0)
+            letter = letters.issue_letter(uow, clerk, az, "wbs_grant", now=T0)
+            job = printing.enqueue_print(uow, clerk, letter.id, now=T0)
+            printing.mark_printed(uow, clerk, job, "Büro", now=T0)
+            uow.commit()
+    finally:
+        clerk_db.dispose()
+
+    with office.superuser() as conn:
+        notice_id, case_id = conn.execute("SELECT id, case_id FROM email_outbox WHERE recipient = %s",
+                                          [citizen]).fetchone()
+        egs_case = conn.execute("SELECT c.id FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d "
+                                "ON d.id = q.department_id WHERE d.code = 'egs' LIMIT 1").fetchone()[0]
+    with office.connect("sec.clerk.zwf") as conn:
+        assert conn.execute("SELECT recipient FROM email_outbox WHERE id = %s", [notice_id]).fetchone() == (citizen,)
+        for statement in ("UPDATE email_outbox SET sent_at = now()", "DELETE FROM email_outbox"):
+            with pytest.raises(errors.InsufficientPrivilege):  # sending is the intake's
+                conn.execute(statement)
+    with office.connect("sec.clerk.egs") as conn:
+        assert conn.execute("SELECT count(*) FROM email_outbox WHERE id = %s", [notice_id]).fetchone()[0] == 0
+        with pytest.raises(errors.InsufficientPrivilege):  # no notice for another department's case
+            conn.execute("INSERT INTO email_outbox (case_id, recipient, subject, body, created_at, attempts, "
+                         "next_attempt_at) VALUES (%s, 'x@example.org', 's', 'b', now(), 0, now())", [case_id])
+        conn.execute("INSERT INTO email_outbox (case_id, recipient, subject, body, created_at, attempts, "
+                     "next_attempt_at) VALUES (%s, 'egs@example.org', 's', 'b', now(), 0, now())", [egs_case])
+    with office.connect("sec.admin") as conn:
+        status = conn.execute("SELECT id, case_id, attempts, sent_at, last_error FROM email_outbox").fetchall()
+        assert notice_id in {r[0] for r in status}
+        for statement in ("SELECT recipient FROM email_outbox", "SELECT body FROM email_outbox",
+                          "SELECT * FROM email_outbox", "UPDATE email_outbox SET attempts = 0"):
+            with pytest.raises(errors.InsufficientPrivilege):
+                conn.execute(statement)
+
+    with office.superuser() as conn:  # the sync service's login (roles outlive the test's database)
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'sec.intake'").fetchone():
+            conn.execute('CREATE ROLE "sec.intake" LOGIN')
+        conn.execute(f'ALTER ROLE "sec.intake" LOGIN PASSWORD \'{PASSWORD}\'')
+        conn.execute(f'GRANT {pg_security.INTAKE} TO "sec.intake"')
+    intake_db = open_database(office.url_as("sec.intake"))
+    try:
+        outbox = _Outbox()
+        later = max(T0, datetime.now(UTC)) + timedelta(minutes=1)  # the office's rows were queued at now()
+        result = notices.deliver(intake_db.uow, outbox, now=later)
+    finally:
+        intake_db.dispose()
+    assert result.failed == 0 and citizen in {m.recipient for m in outbox.sent}
+    with office.superuser() as conn:
+        assert conn.execute("SELECT count(*) FROM email_outbox WHERE sent_at IS NULL").fetchone()[0] == 0
+        sent_entry = conn.execute("SELECT db_role FROM audit_entries WHERE case_id = %s AND action = 'notice_sent'",
+                                  [case_id]).fetchone()
+        queued = conn.execute("SELECT db_role FROM audit_entries WHERE case_id = %s AND action = 'notice_queued'",
+                              [case_id]).fetchone()
+    assert sent_entry == ("sec.intake",) and queued == ("sec.clerk.zwf",)

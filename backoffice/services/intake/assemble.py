@@ -11,6 +11,7 @@ import os
 import socket
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,9 @@ from ...portal.spool import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_BYTES, AttachmentR
 from ...portal.workers import PortalWorkers
 from ...secret_store import SecretStore
 from ...store.uow import UnitOfWorkFactory
+from .. import notices
 from ..portal_connection import PortalConnection, PortalSecrets, load_connection, load_secrets, parse_credentials
+from .summary import SyncSummary
 from .sync import PortalSync, SubscriberKeys
 
 
@@ -50,10 +53,12 @@ def assemble(
     store_bytes: int = 64 * 1024 * 1024,
     batch_seconds: float = 0.1,
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    store: SecretStore | None = None,
 ) -> PortalSync:
     """``workers``: processes that fetch, open and answer (1: one thread, no process); one per
     core by default, more for a distant portal whose latency no CPU work fills (``sync --workers``).
-    Attachments beyond ``attachment_memory_bytes`` are downloaded into files of ``spool_dir``."""
+    Attachments beyond ``attachment_memory_bytes`` are downloaded into files of ``spool_dir``.
+    After each round the e-mail notices waiting go out, with the SMTP password from ``store``."""
     client = SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret,
                               transport=transport, limiter=limiter, timeout=timeout)
     rules = AttachmentRules(max_attachment_bytes, attachment_memory_bytes, str(spool_dir) if spool_dir else None)
@@ -69,7 +74,17 @@ def assemble(
         store_bytes=store_bytes,
         batch_seconds=batch_seconds,
         clock=clock,
+        after_round=partial(deliver_notices, uow_factory, store),
     )
+
+
+def deliver_notices(uow_factory: UnitOfWorkFactory, store: SecretStore | None, summary: SyncSummary) -> None:
+    """The e-mail notices waiting, through the configured SMTP server (none: nothing happens)."""
+    result = notices.deliver_configured(uow_factory, store=store)
+    summary.notices_sent += result.sent
+    problems = [*([result.problem] if result.problem else []), *result.errors]
+    summary.errors += len(problems)
+    summary.error_messages.extend(f"mail: {problem}" for problem in problems)
 
 
 def build_sync(uow_factory: UnitOfWorkFactory, *, store: SecretStore | None = None, **options: Any) -> PortalSync:
@@ -79,7 +94,7 @@ def build_sync(uow_factory: UnitOfWorkFactory, *, store: SecretStore | None = No
     with uow_factory(write=False) as uow:
         conn = load_connection(uow)
     secrets = load_secrets(conn.client_id, token_url=conn.token_url, store=store)
-    return assemble(uow_factory, conn, secrets, **options)
+    return assemble(uow_factory, conn, secrets, store=store, **options)
 
 
 def sync_from_credentials(

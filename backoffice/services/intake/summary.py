@@ -15,6 +15,7 @@ class SyncSummary:
     sent: int = 0
     outbox_pending: int = 0
     awaiting_key: int = 0  # quarantined unanswered: encrypted for a key we do not hold
+    notices_sent: int = 0  # e-mail notices to citizens (services/notices.py)
     skipped: bool = False  # another client holds the sync lease
     error_messages: list[str] = field(default_factory=list)
 
@@ -25,4 +26,5 @@ class SyncSummary:
             f"new {self.new}, already known {self.known}, rejected {self.rejected}, "
             f"retried {self.retried}, errors {self.errors}, sent {self.sent}, outbox pending {self.outbox_pending}"
             + (f", waiting for a decryption key {self.awaiting_key}" if self.awaiting_key else "")
+            + (f", e-mail notices sent {self.notices_sent}" if self.notices_sent else "")
         )

@@ -79,8 +79,11 @@ class PortalSync:
         store_bytes: int = 64 * 1024 * 1024,
         batch_seconds: float = 0.1,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        after_round: Callable[[SyncSummary], None] | None = None,
     ) -> None:
         self.uow = uow_factory
+        # Other deliveries that belong to a sync round (e-mail notices), under its lease.
+        self.after_round = after_round
         self.portal = portal
         self.workers = workers
         self.keys = keys
@@ -136,6 +139,7 @@ class PortalSync:
         try:
             with self._lease.kept():
                 self._round(summary, progress or _no_progress)
+                self._after_round(summary)
         except LeaseLost as err:
             summary.errors += 1
             summary.error_messages.append(str(err))
@@ -146,6 +150,16 @@ class PortalSync:
                 # In a thread of this process the workers use this very client: its count has them.
                 summary.retried += self.portal.stats.retries - retries_before
         return summary
+
+    def _after_round(self, summary: SyncSummary) -> None:
+        if self.after_round is None:
+            return
+        try:
+            self.after_round(summary)
+        except Exception as err:  # the intake is done and stays done; the next round tries again
+            log.exception("the delivery after the sync round failed")
+            summary.errors += 1
+            summary.error_messages.append(f"{type(err).__name__}: {err}")
 
     def _round(self, summary: SyncSummary, progress: Progress) -> None:
         waiting: dict[str, list[SubmissionRef]] = {}
