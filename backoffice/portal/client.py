@@ -13,7 +13,6 @@ import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -176,33 +175,6 @@ class SubmissionClient:
     def get_submission(self, submission_id: str) -> EncryptedSubmission:
         body = self._get_json(self._api.submission(submission_id), gone=f"submission {submission_id}")
         return self._api.parse_submission(body)
-
-    def download_attachment(self, submission_id: str, attachment_id: str, dest: Path, *, max_bytes: int) -> int:
-        """Stream one attachment (a JWE) to ``dest``; returns the bytes written.
-
-        Raises AttachmentTooLarge as soon as more than ``max_bytes`` arrive (after any
-        content decoding, so a compressed bomb is caught too). ``dest`` is removed on
-        any failure.
-        """
-        dest = Path(dest)
-
-        def to_file(chunks: Iterator[bytes]) -> int:
-            written = 0
-            try:
-                with dest.open("wb") as out:
-                    for chunk in chunks:
-                        written += len(chunk)
-                        out.write(chunk)
-            except BaseException:
-                dest.unlink(missing_ok=True)
-                raise
-            return written
-
-        return self.stream_attachment(submission_id, attachment_id, max_bytes, to_file)
-
-    def fetch_attachment(self, submission_id: str, attachment_id: str, *, max_bytes: int) -> bytes:
-        """One attachment (a JWE) in memory, with the same limit as ``download_attachment``."""
-        return self.stream_attachment(submission_id, attachment_id, max_bytes, b"".join)
 
     def stream_attachment(
         self, submission_id: str, attachment_id: str, max_bytes: int, sink: Callable[[Iterator[bytes]], T]

@@ -12,7 +12,7 @@ import json
 import threading
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from jwcrypto import jwe, jwk, jws
 from jwcrypto.common import base64url_decode
@@ -75,19 +75,6 @@ class AuthenticationTags:
 # --- keys ----------------------------------------------------------------------------------
 
 
-def generate_key(kid: str, use: Literal["enc", "sig"], size: int = 4096) -> jwk.JWK:
-    """A new RSA key pair; ``key_ops`` names the private operation (the public export mirrors it).
-
-    ``use`` is deliberately not written into the JWK: RFC 7517 advises against combining it
-    with ``key_ops``, and FIT-Connect keys carry ``key_ops`` and ``alg``.
-    """
-    if use == "enc":
-        return jwk.JWK.generate(kty="RSA", size=size, kid=kid, alg=KEY_ALG, key_ops=["unwrapKey"])
-    if use == "sig":
-        return jwk.JWK.generate(kty="RSA", size=size, kid=kid, alg=SIG_ALG, key_ops=["sign"])
-    raise ValueError(f"unknown key use: {use!r}")
-
-
 def public_jwk(key: jwk.JWK) -> dict[str, Any]:
     """The public half as a JSON-able dict, with ``key_ops`` wrapKey/verify."""
     data = key.export_public(as_dict=True)
@@ -112,19 +99,6 @@ def load_jwk(data: dict[str, Any]) -> jwk.JWK:
 def _public(key: jwk.JWK) -> jwk.JWK:
     # A private key's key_ops only allow the private operation: use its public half instead.
     return load_jwk(public_jwk(key)) if key.has_private else key
-
-
-# --- content encryption -------------------------------------------------------------------
-
-
-def encrypt(payload: bytes, public_key: jwk.JWK, *, content_type: str | None = None) -> str:
-    """JWE compact serialisation with RSA-OAEP-256 / A256GCM and the key's ``kid``."""
-    header: dict[str, Any] = {"alg": KEY_ALG, "enc": CONTENT_ENC, "kid": public_key.get("kid")}
-    if content_type:
-        header["cty"] = content_type
-    token = jwe.JWE(payload, protected=json.dumps(header))
-    token.add_recipient(_public(public_key))
-    return token.serialize(compact=True)
 
 
 def _segments(token: str, count: int, what: str, error: type[Exception]) -> list[str]:
@@ -311,10 +285,3 @@ def reject_set(destination_id: str, submission_id: str, case_id: str, problems: 
     if tags is not None:
         event["authenticationTags"] = tags.as_json()
     return build_set(destination_id, submission_id, case_id, EVENT_REJECT, event, now=now, jti=jti)
-
-
-def submit_set(issuer: str, submission_id: str, case_id: str, tags: AuthenticationTags, *,
-               now: int, jti: str | None = None) -> dict[str, Any]:
-    """The service's submit event: its tags let a subscriber check what it received."""
-    return build_set(issuer, submission_id, case_id, EVENT_SUBMIT, {"authenticationTags": tags.as_json()},
-                     now=now, jti=jti)

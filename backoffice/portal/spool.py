@@ -1,23 +1,24 @@
-"""Attachments on their way in: kept in memory while small, streamed to a spool file once large.
+"""Attachments on their way in: in memory while small, in a spool file once large.
 
 A worker downloads each attachment (a JWE) before it opens the submission. A scan of
-20 MiB should not sit in memory with the others of its submission: past
-``memory_bytes`` the download goes on into a file of the spool directory, which is
-read back, and removed, when the attachment is decrypted.
+20 MiB should not sit in memory with the others of its submission: past ``memory_bytes``
+``tempfile.SpooledTemporaryFile`` moves the download into a file of the spool directory.
+That file has no name on disk, so nothing is left behind even when the worker is killed,
+and it is gone once closed (read, or discarded unread).
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import crypto
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MEMORY_BYTES = 1024 * 1024
+
+Spooled = tempfile.SpooledTemporaryFile  # type: ignore[type-arg]  # of bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,61 +33,34 @@ class AttachmentRules:
         return crypto.compact_jwe_limit(self.max_bytes)
 
 
-@dataclass(frozen=True, slots=True)
-class SpoolFile:
-    path: str
-    size: int
-
-
-Spooled = bytes | SpoolFile
-
-
 def spooling_sink(rules: AttachmentRules) -> Callable[[Iterator[bytes]], Spooled]:
-    """A sink for ``SubmissionClient.stream_attachment``: the body in memory, or in a file once it
-    passes ``rules.memory_bytes``. Each call starts afresh (a retried download calls it again)."""
+    """A sink for ``SubmissionClient.stream_attachment``: the body, in memory or (past
+    ``rules.memory_bytes``) in a spool file. Each call starts afresh (a retried download calls it again)."""
 
     def sink(chunks: Iterator[bytes]) -> Spooled:
-        held: list[bytes] = []
-        size = 0
-        out = None
-        path = ""
+        # max_size 0 would mean "never to disk": the smallest threshold is one byte.
+        spooled = tempfile.SpooledTemporaryFile(
+            max_size=max(1, rules.memory_bytes), dir=rules.spool_dir, prefix="backoffice-attachment-")
         try:
             for chunk in chunks:
-                size += len(chunk)
-                if out is not None:
-                    out.write(chunk)
-                    continue
-                held.append(chunk)
-                if size > rules.memory_bytes:
-                    fd, path = tempfile.mkstemp(prefix="backoffice-attachment-", suffix=".jwe", dir=rules.spool_dir)
-                    out = os.fdopen(fd, "wb")
-                    out.writelines(held)
-                    held.clear()
+                spooled.write(chunk)
+            spooled.seek(0)
         except BaseException:
-            if out is not None:
-                out.close()
-                Path(path).unlink(missing_ok=True)
+            spooled.close()
             raise
-        if out is None:
-            return b"".join(held)
-        out.close()
-        return SpoolFile(path, size)
+        return spooled
 
     return sink
 
 
 def take(item: Spooled) -> bytes:
-    """The downloaded bytes; a spool file is read and removed."""
-    if isinstance(item, bytes):
-        return item
-    try:
-        return Path(item.path).read_bytes()
-    finally:
-        Path(item.path).unlink(missing_ok=True)
+    """The downloaded bytes; the spool file goes."""
+    with item:
+        data: bytes = item.read()
+    return data
 
 
 def discard(items: Iterable[Spooled]) -> None:
-    """Remove the spool files among ``items`` (those no one took)."""
+    """Close what no one took (its spool file goes with it)."""
     for item in items:
-        if isinstance(item, SpoolFile):
-            Path(item.path).unlink(missing_ok=True)
+        item.close()

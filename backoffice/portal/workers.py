@@ -202,19 +202,26 @@ class PortalWorkers:
 
     def close(self) -> None:
         """Stop the pool, whatever it is doing (also after a failed round: no stale answers);
-        the next round starts a new one. A process still busy after a grace period is killed:
-        it has no side effects on our database."""
+        the next round starts a new one. Queued tasks are cancelled; a process still busy after
+        a grace period is killed: it has no side effects on our database. The executor reaps
+        its processes itself (a second thread reaping a child would leave it looking alive)."""
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is None:
             return
+        if not isinstance(pool, ProcessPoolExecutor):
+            pool.shutdown(wait=False, cancel_futures=True)  # its one task ends with its requests' timeouts
+            return
         processes = _processes(pool)
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            process.join(CLOSE_GRACE_SECONDS)
-            if process.is_alive():
-                process.kill()
-                process.join()
+        closing = threading.Thread(target=pool.shutdown, kwargs={"cancel_futures": True}, name="portal-workers-close")
+        closing.start()
+        closing.join(CLOSE_GRACE_SECONDS)
+        if closing.is_alive():
+            busy = set(multiprocessing.connection.wait([p.sentinel for p in processes], 0)) ^ {p.sentinel for p in processes}
+            for process in processes:
+                if process.sentinel in busy:
+                    process.kill()
+            closing.join()
 
     def _executor(self) -> Executor:
         with self._lock:

@@ -160,7 +160,7 @@ def test_ctrl_c_ends_a_watching_sync_and_its_workers_quietly(tmp_path: Path) -> 
 
 
 def test_a_new_decryption_key_from_connect_keeps_the_old_one_until_retired(tmp_path: Path) -> None:
-    from backoffice.portal import crypto
+    from backoffice.demo.portal import jose
 
     env = _env(tmp_path, "keyrings.alt.file.PlaintextKeyring")
     with DemoPortal(count=2, seed=29, key_size=2048, today=date(2026, 11, 2)) as portal:
@@ -171,7 +171,7 @@ def test_a_new_decryption_key_from_connect_keeps_the_old_one_until_retired(tmp_p
         assert run("db", "upgrade", env=env).returncode == 0
         assert run("portal", "connect", str(creds), env=env).returncode == 0
         # The admin connects with a new key; the portal still encrypts for the old one.
-        data["decryption_key"] = crypto.private_jwk(crypto.generate_key("enc-next", "enc", 2048))
+        data["decryption_key"] = jose.private_jwk(jose.generate_key("enc-next", "enc", 2048))
         creds.write_text(json.dumps(data))
         assert run("portal", "connect", str(creds), env=env).returncode == 0
         listed = run("portal", "keys", "list", env=env)

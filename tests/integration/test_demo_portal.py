@@ -21,7 +21,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from backoffice import schemas
-from backoffice.demo.portal import DemoPortal
+from backoffice.demo.portal import DemoPortal, jose
 from backoffice.domain.catalog import Service
 from backoffice.domain.errors import UnknownSchema
 from backoffice.portal import crypto, problems
@@ -217,7 +217,7 @@ def test_invalid_accepts_are_unprocessable(portal: DemoPortal, client: Subscribe
     s = opened["sub"]
     wrong = crypto.AuthenticationTags(opened["tags"].metadata, "AAAA", opened["tags"].attachments)
     assert client.accept(opened, tags=wrong).status_code == 422
-    impostor = crypto.generate_key(client.signing["kid"], "sig", 2048)  # same kid, other key
+    impostor = jose.generate_key(client.signing["kid"], "sig", 2048)  # same kid, other key
     response = client.accept(opened, key=impostor)
     assert response.status_code == 422 and "signature" in response.json()["detail"]
     assert client.accept(opened, iss=portal.client_id).status_code == 422  # iss must be the destination

@@ -15,7 +15,7 @@ import pytest
 from jwcrypto import jwk, jws
 from jwcrypto.common import JWException
 
-from backoffice.demo.portal import DemoPortal
+from backoffice.demo.portal import DemoPortal, jose
 from backoffice.portal import crypto, eventlog, problems
 
 from .test_demo_portal import Subscriber, _portal, _raw
@@ -116,7 +116,7 @@ def test_forwards_the_service_refuses(portal: DemoPortal, client: Subscriber) ->
     opened = client.open(portal.add_submissions(1)[0])
     wrong_tags = {"authenticationTags": {**opened["tags"].as_json(), "data": "AAAA"}}
     item = problems.problem(problems.TECHNICAL_ERROR, "x", "submission")
-    impostor = crypto.generate_key(client.signing["kid"], "sig", 2048)
+    impostor = jose.generate_key(client.signing["kid"], "sig", 2048)
     for payload, key in ((wrong_tags, None), ({"problems": [item]}, None), (None, impostor)):
         answer = _forward(client, opened, payload, key)
         assert answer.status_code == 422 and answer.headers["content-type"].startswith("application/problem+json")

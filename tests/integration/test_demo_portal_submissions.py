@@ -105,7 +105,7 @@ def opened(portal: DemoPortal) -> Iterator[list[dict[str, Any]]]:
         for sid in portal.described_submission_ids():
             assert sid in listed
             sub = client.get_submission(sid)
-            jwes = {aid: client.fetch_attachment(sid, aid, max_bytes=10**6).decode("ascii") for aid in sub.attachment_ids}
+            jwes = {aid: client.stream_attachment(sid, aid, 10**6, b"".join).decode("ascii") for aid in sub.attachment_ids}
             result.append({"sub": sub, "events": client.get_events(sub.case_id), "jwes": jwes,
                            "metadata": json.loads(crypto.decrypt(sub.encrypted_metadata, key)),
                            "data": crypto.decrypt(sub.encrypted_data, key),

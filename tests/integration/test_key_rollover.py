@@ -7,7 +7,8 @@ import dataclasses
 from sqlalchemy import select
 
 from backoffice.bootstrap import Database
-from backoffice.portal import crypto, problems
+from backoffice.demo.portal import jose
+from backoffice.portal import problems
 from backoffice.portal.limiter import Limiter
 from backoffice.services.intake.assemble import assemble
 from backoffice.services.portal_connection import parse_credentials
@@ -28,7 +29,7 @@ def _sync(db: Database, portal, **secret_changes):  # type: ignore[no-untyped-de
 def test_a_submission_for_an_unknown_key_waits_unanswered_until_the_key_is_added(db: Database, portal_factory) -> None:  # type: ignore[no-untyped-def]
     portal = portal_factory(count=4)
     _conn, secrets = parse_credentials(portal.credentials())
-    new_key = crypto.generate_key("enc-next", "enc", 2048)
+    new_key = jose.generate_key("enc-next", "enc", 2048)
 
     # The portal still encrypts for the old key, which this client no longer has.
     without_old, _ = _sync(db, portal, decryption_key=new_key)

@@ -6,6 +6,7 @@ import hashlib
 import multiprocessing
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -246,13 +247,13 @@ def test_workers_start_on_first_need_and_stay_across_rounds(sqlite_url: str, por
     db = open_database(sqlite_url, migrate=True)
     portal = portal_factory(count=2)
     sizes: list[int] = []
-    real = workers_module.ProcessPoolExecutor
 
-    def counted(count: int, **options: object) -> object:
-        sizes.append(count)
-        return real(count, **options)  # type: ignore[arg-type]
+    class Counted(workers_module.ProcessPoolExecutor):
+        def __init__(self, count: int, **options: Any) -> None:
+            sizes.append(count)
+            super().__init__(count, **options)
 
-    monkeypatch.setattr(workers_module, "ProcessPoolExecutor", counted)
+    monkeypatch.setattr(workers_module, "ProcessPoolExecutor", Counted)
     assert make_sync(db, portal, workers=3).run_once().new == 2
     assert sizes == [3]
     sync = make_sync(db, portal, workers=3)

@@ -9,18 +9,24 @@ import pytest
 from jwcrypto import jwe, jwk
 from jwcrypto.common import base64url_decode, base64url_encode
 
+from backoffice.demo.portal import jose
 from backoffice.portal import crypto, problems
 from backoffice.portal.crypto import AuthenticationTags, DecryptionFailed, InvalidSet
 
 
 @pytest.fixture(scope="module")
 def enc_key() -> jwk.JWK:
-    return crypto.generate_key("enc-1", "enc", 2048)
+    return jose.generate_key("enc-1", "enc", 2048)
 
 
 @pytest.fixture(scope="module")
 def sig_key() -> jwk.JWK:
-    return crypto.generate_key("sig-1", "sig", 2048)
+    return jose.generate_key("sig-1", "sig", 2048)
+
+
+def encrypt(payload: bytes, key: jwk.JWK, *, content_type: str = "application/octet-stream") -> str:
+    """As a sender would: the demo portal's own encryption, not ours."""
+    return jose.encrypt(payload, jose.public_jwk(key), content_type=content_type)
 
 
 def _header(token: str) -> dict:
@@ -48,28 +54,28 @@ def test_round_trip_with_a_private_key_limited_to_unwrapKey(enc_key):
     private = crypto.load_jwk(crypto.private_jwk(enc_key))
     assert private["key_ops"] == ["unwrapKey"]
     payload = "Wohnberechtigungsschein für Jördis Öztürk".encode()
-    token = crypto.encrypt(payload, public, content_type="application/json")
+    token = encrypt(payload, public, content_type="application/json")
     assert token.count(".") == 4
     assert _header(token) == {"alg": "RSA-OAEP-256", "enc": "A256GCM", "kid": "enc-1", "cty": "application/json"}
     assert crypto.decrypt(token, private) == payload
 
 
 def test_encrypting_with_the_private_key_object_uses_its_public_half(enc_key):
-    assert crypto.decrypt(crypto.encrypt(b"x", enc_key), enc_key) == b"x"
+    assert crypto.decrypt(encrypt(b"x", enc_key), enc_key) == b"x"
 
 
 def test_wrong_key_fails_clearly(enc_key):
-    token = crypto.encrypt(b"secret", enc_key)
-    other = crypto.generate_key("enc-1", "enc", 2048)  # same kid, different key
+    token = encrypt(b"secret", enc_key)
+    other = jose.generate_key("enc-1", "enc", 2048)  # same kid, different key
     with pytest.raises(DecryptionFailed, match="wrong key"):
         crypto.decrypt(token, other)
     with pytest.raises(DecryptionFailed, match="enc-2"):
-        crypto.decrypt(token, crypto.generate_key("enc-2", "enc", 2048))
+        crypto.decrypt(token, jose.generate_key("enc-2", "enc", 2048))
 
 
 @pytest.mark.parametrize("segment", [1, 2, 3, 4])
 def test_tampering_with_any_segment_fails(enc_key, segment):
-    token = crypto.encrypt(b"payload that is long enough to tamper with", enc_key)
+    token = encrypt(b"payload that is long enough to tamper with", enc_key)
     parts = token.split(".")
     raw = bytearray(base64url_decode(parts[segment]))
     raw[len(raw) // 2] ^= 0x01
@@ -80,7 +86,7 @@ def test_tampering_with_any_segment_fails(enc_key, segment):
 
 def test_a_failed_decryption_leaves_nothing_behind_for_the_next(enc_key):
     """The JWE object is reused per thread: a failure must neither leak the last plaintext nor spoil the next."""
-    good = crypto.encrypt(b"first", enc_key)
+    good = encrypt(b"first", enc_key)
     parts = good.split(".")
     raw = bytearray(base64url_decode(parts[3]))
     raw[0] ^= 0x01
@@ -89,8 +95,8 @@ def test_a_failed_decryption_leaves_nothing_behind_for_the_next(enc_key):
     with pytest.raises(DecryptionFailed):
         crypto.decrypt(".".join(parts), enc_key)
     with pytest.raises(DecryptionFailed):
-        crypto.decrypt(good, crypto.generate_key("enc-1", "enc", 2048))  # same kid, other key
-    assert crypto.decrypt(crypto.encrypt(b"second", enc_key), enc_key) == b"second"
+        crypto.decrypt(good, jose.generate_key("enc-1", "enc", 2048))  # same kid, other key
+    assert crypto.decrypt(encrypt(b"second", enc_key), enc_key) == b"second"
 
 
 @pytest.mark.parametrize("token", ["", "abc", "a.b.c", "a.b.c.d.e", '{"ciphertext": "x"}', "a.b.c.d.e.f"])
@@ -118,7 +124,7 @@ def test_compressed_jwe_is_refused(enc_key):
 
 
 def test_tag_and_hash_helpers(enc_key):
-    token = crypto.encrypt(b"abc", enc_key)
+    token = encrypt(b"abc", enc_key)
     assert crypto.authentication_tag(token) == token.split(".")[4]
     assert crypto.decrypt_with_tag(token, enc_key) == (b"abc", token.split(".")[4])
     assert crypto.sha512_hex(b"abc").startswith("ddaf35a193617aba")
@@ -228,7 +234,7 @@ def test_tampered_or_foreign_set_is_invalid(sig_key):
     with pytest.raises(InvalidSet, match="signature"):
         crypto.verify_set(forged, sig_key)
     with pytest.raises(InvalidSet, match="signature"):
-        crypto.verify_set(token, crypto.generate_key("sig-1", "sig", 2048))
+        crypto.verify_set(token, jose.generate_key("sig-1", "sig", 2048))
     with pytest.raises(InvalidSet):
         crypto.verify_set("not-a-token", sig_key)
 
@@ -252,7 +258,7 @@ def test_wrong_typ_or_missing_claims_are_invalid(sig_key):
 
 
 def test_authentication_tags_from_tokens(enc_key):
-    meta, data, att = (crypto.encrypt(x, enc_key) for x in (b"m", b"d", b"a"))
+    meta, data, att = (encrypt(x, enc_key) for x in (b"m", b"d", b"a"))
     tags = AuthenticationTags.of(meta, data, {"att-1": att})
     assert tags.as_json() == {"metadata": meta.split(".")[4], "data": data.split(".")[4],
                               "attachments": {"att-1": att.split(".")[4]}}
@@ -270,7 +276,7 @@ def test_problem_table_is_consistent():
 
 @pytest.mark.parametrize("size", [0, 1, 1000, 65_537])
 def test_the_jwe_limit_admits_the_encryption_of_a_file_at_the_limit(size: int) -> None:
-    key = crypto.generate_key("enc-4096", "enc", 4096)
-    token = crypto.encrypt(bytes(size), key, content_type="application/pdf")
+    key = jose.generate_key("enc-4096", "enc", 4096)
+    token = encrypt(bytes(size), key, content_type="application/pdf")
     assert len(token) <= crypto.compact_jwe_limit(size)
     assert crypto.compact_jwe_limit(size) - len(token) < 9000  # not so loose that it means nothing

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jwcrypto import jwk, jws
 
-from backoffice.demo.portal import checks, faults
+from backoffice.demo.portal import checks, faults, jose
 from backoffice.portal import crypto, problems
 
 DEST, SUB, CASE = (str(uuid.uuid4()) for _ in range(3))
@@ -21,7 +21,7 @@ def test_the_two_problem_tables_written_from_the_docs_agree() -> None:
 
 
 def test_the_subscribers_sets_pass_and_forged_ones_do_not() -> None:
-    key = crypto.generate_key("sig-1", "sig", 2048)
+    key = jose.generate_key("sig-1", "sig", 2048)
     public = crypto.public_jwk(key)
     item = problems.problem(problems.HASH_MISMATCH, "SHA-512 stimmt nicht", "data")
     token = crypto.sign_set(crypto.reject_set(DEST, SUB, CASE, [item], now=1_700_000_000), key)
@@ -56,7 +56,7 @@ def test_problem_lists_are_checked_as_documented() -> None:
 
 
 def test_a_forward_passes_and_the_services_own_events_do_not() -> None:
-    key = crypto.generate_key("sig-1", "sig", 2048)
+    key = jose.generate_key("sig-1", "sig", 2048)
     public = crypto.public_jwk(key)
     forward = crypto.build_set(DEST, SUB, CASE, checks.FORWARD, {}, now=1_700_000_000)
     event, payload = checks.verify(crypto.sign_set(forward, key), public, destination_id=DEST, submission_id=SUB,

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from jwcrypto import jwk
 
+from backoffice.demo.portal import jose
 from backoffice.domain.catalog import Service
 from backoffice.portal import crypto, eventlog, problems
 from backoffice.portal import job as pool
@@ -20,12 +21,13 @@ TAGS = AuthenticationTags("meta-tag", "data-tag", {"a1": "att-tag"})
 
 @pytest.fixture(scope="module")
 def service_key() -> jwk.JWK:
-    return crypto.generate_key("service-1", "sig", 2048)
+    return jose.generate_key("service-1", "sig", 2048)
 
 
 def submit(key: jwk.JWK, *, submission: str = "s1", case: str = "c1", tags: AuthenticationTags = TAGS,
            issuer: str = "https://portal") -> str:
-    payload = crypto.submit_set(issuer, submission, case, tags, now=int(SUBMITTED.timestamp()))
+    payload = crypto.build_set(issuer, submission, case, crypto.EVENT_SUBMIT, {"authenticationTags": tags.as_json()},
+                              now=int(SUBMITTED.timestamp()))
     return crypto.sign_set(payload, key)
 
 
@@ -47,7 +49,7 @@ def test_the_submit_event_gives_receipt_time_and_tags(service_key: jwk.JWK) -> N
 @pytest.mark.parametrize(
     "case", ["missing", "unknown key", "forged", "other submission", "other case", "twice", "other issuer"])
 def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, case: str) -> None:
-    stranger = crypto.generate_key("service-1", "sig", 2048)  # same kid, different key
+    stranger = jose.generate_key("service-1", "sig", 2048)  # same kid, different key
     events = {
         "missing": [],
         "unknown key": [submit(service_key)],
@@ -73,8 +75,8 @@ def test_tag_mismatch_names_the_part_that_differs() -> None:
 
 def test_jobs_and_results_cross_process_boundaries(service_key: jwk.JWK) -> None:
     """The pool pickles jobs and results; a refused job still gets a signed reject."""
-    enc = crypto.generate_key("enc-1", "enc", 2048)
-    sig = crypto.generate_key("sig-1", "sig", 2048)
+    enc = jose.generate_key("enc-1", "enc", 2048)
+    sig = jose.generate_key("sig-1", "sig", 2048)
     keys = pool.OpeningKeys.of(enc, sig, [crypto.public_jwk(service_key)])
     env = Envelope("s1", "c1", "d1", (), "not.a.jwe", "not.a.jwe")
     job = pool.Job(env, Service.WBS, {}, {}, (submit(service_key),), keys, now=1, max_attachment_bytes=1 << 20)

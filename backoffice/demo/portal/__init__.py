@@ -32,8 +32,7 @@ from types import TracebackType
 from typing import Any
 
 from ...domain.catalog import Service
-from ...portal import crypto
-from . import checks
+from . import checks, jose
 from . import faults as fault_spec
 from .api import PortalApi
 from .content import Submission, SubmissionFactory, rng_uuid
@@ -99,9 +98,9 @@ class DemoPortal:
             return self._url
         if self._factory is not None:
             raise RuntimeError("a stopped demo portal cannot be restarted: create a new one")
-        self.decryption_key = crypto.generate_key(str(uuid.uuid4()), "enc", self.key_size)
-        self.signing_key = crypto.generate_key(str(uuid.uuid4()), "sig", self.key_size)
-        self.service_key = crypto.generate_key(str(uuid.uuid4()), "sig", self.key_size)
+        self.decryption_key = jose.generate_key(str(uuid.uuid4()), "enc", self.key_size)
+        self.signing_key = jose.generate_key(str(uuid.uuid4()), "sig", self.key_size)
+        self.service_key = jose.generate_key(str(uuid.uuid4()), "sig", self.key_size)
         api = PortalApi(self.state, client_id=self.client_id, client_secret=self.client_secret,
                         destinations=self.destinations, encryption_key=self.decryption_key,
                         signing_key=self.signing_key, service_key=self.service_key)
@@ -175,7 +174,7 @@ class DemoPortal:
 
     def service_public_jwk(self) -> dict[str, Any]:
         """The key that signs the portal's own events (also at /.well-known/jwks.json)."""
-        return crypto.public_jwk(self.service_key)
+        return jose.public_jwk(self.service_key)
 
     # --- test helpers ---------------------------------------------------------------------
 

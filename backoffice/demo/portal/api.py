@@ -17,8 +17,7 @@ from urllib.parse import parse_qs
 from jwcrypto import jwk
 
 from ...domain.catalog import Service
-from ...portal import crypto
-from . import api_problems, checks
+from . import api_problems, checks, jose
 from .api_problems import ApiProblem
 from .content import Submission
 from .state import ALLOWED_FROM, OPEN, Conflict, PortalState
@@ -88,9 +87,9 @@ class PortalApi:
         self.destinations = dict(destinations)
         self.destination_ids = set(destinations.values())
         # Public halves only: the portal must never need the subscriber's private keys.
-        self.encryption_public = crypto.public_jwk(encryption_key)
-        self.signing_public = crypto.public_jwk(signing_key)
-        self.service_public = crypto.public_jwk(service_key)
+        self.encryption_public = jose.public_jwk(encryption_key)
+        self.signing_public = jose.public_jwk(signing_key)
+        self.service_public = jose.public_jwk(service_key)
 
     def handle(self, req: Request) -> Response:
         allowed = []
@@ -220,7 +219,7 @@ class PortalApi:
 
     def _check_event_body(self, event: str, body: dict[str, Any], sub: Submission) -> str | None:
         tags = body.get("authenticationTags")
-        expected = sub.tags.as_json()
+        expected = sub.tags
         if event == checks.ACCEPT:
             if tags is None:
                 return "an accept must carry authenticationTags"

@@ -24,8 +24,8 @@ from jwcrypto import jwk
 
 from ... import schemas
 from ...domain.catalog import Service
-from ...portal import crypto
 from ..generator import generate_application
+from . import jose
 from .described import AttachmentSpec, DescribedSubmission, deep_merge
 from .documents import Document, documents_for, oversize_scan
 from .events import ServiceEvents
@@ -57,7 +57,7 @@ class Submission:
     encrypted_metadata: str
     encrypted_data: str
     attachments: dict[str, str]  # attachment id -> JWE, in metadata order
-    tags: crypto.AuthenticationTags
+    tags: dict[str, Any]  # authenticationTags, as the submit event lists them
     fault: str | None = None
     expected: str | None = None  # the problem type URI a correct subscriber rejects it with
     status: str = "submitted"
@@ -94,7 +94,7 @@ class SubmissionFactory:
         self.fault_rng = random.Random(f"fault-documents:{seed}")  # the picker has its own stream
         self.today = today
         self.destinations = destinations
-        self.encryption_key = crypto.load_jwk(crypto.public_jwk(encryption_key))
+        self.encryption_key = jose.public_jwk(encryption_key)
         self.events = events
         self.content_faults = content_faults
         self.max_attachment_bytes = max_attachment_bytes
@@ -121,7 +121,7 @@ class SubmissionFactory:
             docs.append((rng_uuid(self.fault_rng), oversize_scan(self.fault_rng, name, self.max_attachment_bytes)))
 
         data = json_bytes(form)
-        data_hash = crypto.sha512_hex(data + b" " if fault == "hash_mismatch" else data)
+        data_hash = jose.sha512_hex(data + b" " if fault == "hash_mismatch" else data)
         metadata = self._metadata(service, form, data_hash, schema, docs)
         return self._seal(submission_id, case_id, jti, service, metadata, data, docs, fault)
 
@@ -148,7 +148,7 @@ class SubmissionFactory:
         else:
             form = deep_merge(generated, entry.form or {})
             data = json_bytes(form)
-        metadata = self._metadata(service, form, crypto.sha512_hex(data), schemas.schema_uri(service), docs)
+        metadata = self._metadata(service, form, jose.sha512_hex(data), schemas.schema_uri(service), docs)
         if entry.metadata is not None:
             metadata = deep_merge(metadata, entry.metadata)
         return self._seal(submission_id, case_id, jti, service, metadata, data, docs, None, entry.index)
@@ -158,12 +158,13 @@ class SubmissionFactory:
               entry: int | None = None) -> tuple[Submission, list[str]]:
         """Encrypt metadata, data and attachments; sign the create event and the submit event over their tags."""
         key = self.encryption_key
-        encrypted_metadata = crypto.encrypt(json_bytes(metadata), key, content_type="application/json")
-        encrypted_data = crypto.encrypt(data, key, content_type="application/json")
+        encrypted_metadata = jose.encrypt(json_bytes(metadata), key, content_type="application/json")
+        encrypted_data = jose.encrypt(data, key, content_type="application/json")
         if fault == "invalid_jwe":
             encrypted_data = corrupt_ciphertext(encrypted_data)
-        attachments = {aid: crypto.encrypt(doc.content, key, content_type=doc.mime_type) for aid, doc in docs}
-        tags = crypto.AuthenticationTags.of(encrypted_metadata, encrypted_data, attachments)
+        attachments = {aid: jose.encrypt(doc.content, key, content_type=doc.mime_type) for aid, doc in docs}
+        tags = {"metadata": jose.authentication_tag(encrypted_metadata), "data": jose.authentication_tag(encrypted_data),
+                "attachments": {aid: jose.authentication_tag(token) for aid, token in attachments.items()}}
         submission = Submission(submission_id, case_id, self.destinations[service], service, encrypted_metadata,
                                 encrypted_data, attachments, tags, fault, EXPECTED_PROBLEM.get(fault or ""),
                                 entry=entry)
@@ -172,7 +173,7 @@ class SubmissionFactory:
         now = int(self.clock())
         create_jti = rng_uuid(random.Random(f"create-event:{self.seed}:{submission_id}"))
         return submission, [self.events.create(submission_id, case_id, now=now, jti=create_jti),
-                            self.events.submit(submission_id, case_id, tags.as_json(), now=now, jti=jti)]
+                            self.events.submit(submission_id, case_id, tags, now=now, jti=jti)]
 
     def _metadata(self, service: Service, form: Any, data_hash: str, schema: str,
                   docs: list[tuple[str, Document]]) -> dict[str, Any]:
@@ -197,7 +198,7 @@ class SubmissionFactory:
 
 
 def _attachment_entry(aid: str, doc: Document) -> dict[str, Any]:
-    entry: dict[str, Any] = {"attachmentId": aid, "hash": {"type": "sha512", "content": crypto.sha512_hex(doc.content)},
+    entry: dict[str, Any] = {"attachmentId": aid, "hash": {"type": "sha512", "content": jose.sha512_hex(doc.content)},
                              "mimeType": doc.mime_type, "purpose": doc.purpose, "filename": doc.filename}
     if doc.description is not None:
         entry["description"] = doc.description

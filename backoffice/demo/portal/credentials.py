@@ -10,7 +10,7 @@ from typing import Any
 from jwcrypto import jwk
 
 from ...domain.catalog import Service
-from ...portal import crypto
+from . import jose
 
 
 def credentials(base_url: str, client_id: str, client_secret: str, destinations: dict[Service, str],
@@ -21,8 +21,8 @@ def credentials(base_url: str, client_id: str, client_secret: str, destinations:
         "client_id": client_id,
         "client_secret": client_secret,
         "destinations": {service.value: dest for service, dest in destinations.items()},
-        "decryption_key": crypto.private_jwk(decryption_key),
-        "signing_key": crypto.private_jwk(signing_key),
+        "decryption_key": jose.private_jwk(decryption_key),
+        "signing_key": jose.private_jwk(signing_key),
     }
 
 

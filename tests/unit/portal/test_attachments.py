@@ -8,7 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from backoffice.portal.client import AttachmentTooLarge, PortalUnavailable
+from backoffice.portal.client import AttachmentTooLarge, PortalUnavailable, SubmissionClient
+from backoffice.portal.spool import AttachmentRules, spooling_sink, take
 
 from .conftest import FakeClock
 
@@ -30,21 +31,26 @@ class ChunkStream(httpx.SyncByteStream):
 
 
 JWE = b"eyJhbGciOiJSU0EtT0FFUC0yNTYifQ.key.iv.ciphertext.tag"
+SUBMISSION, ATTACHMENT = "4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b"
 
 
-def test_attachment_is_streamed_to_the_file(connect, tmp_path: Path) -> None:
+def download(client: SubmissionClient, spool: Path, max_bytes: int) -> bytes:
+    """As the intake does: streamed into a spool file (every byte past the first), then read."""
+    sink = spooling_sink(AttachmentRules(memory_bytes=0, spool_dir=str(spool)))
+    return take(client.stream_attachment(SUBMISSION, ATTACHMENT, max_bytes, sink))
+
+
+def test_attachment_is_streamed_into_the_spool(connect, tmp_path: Path) -> None:
     def api(request: httpx.Request) -> httpx.Response:
         assert request.headers["Accept"] == "application/jose"
         assert request.url.path == "/v1/submissions/4c67ae74-4664-51b2-b09e-d0b12a9f0f00/attachments/1d4c7959-8e0a-5d6b-8065-4681ae132e2b"
         return httpx.Response(200, stream=ChunkStream([JWE[:10], JWE[10:]]))
 
     client, _ = connect(api)
-    dest = tmp_path / "att-1.jwe"
-    assert client.download_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=1000) == len(JWE)
-    assert dest.read_bytes() == JWE
+    assert download(client, tmp_path, 1000) == JWE
 
 
-def test_attachment_over_limit_without_content_length_aborts_and_removes_file(connect, tmp_path: Path) -> None:
+def test_attachment_over_limit_without_content_length_aborts_and_leaves_no_file(connect, tmp_path: Path) -> None:
     sent = []
 
     def chunks() -> Iterator[bytes]:
@@ -57,35 +63,31 @@ def test_attachment_over_limit_without_content_length_aborts_and_removes_file(co
             return chunks()
 
     client, portal = connect(lambda r: httpx.Response(200, stream=Endless()))
-    dest = tmp_path / "big.jwe"
     with pytest.raises(AttachmentTooLarge, match="250 bytes"):
-        client.download_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=250)
-    assert not dest.exists()
+        download(client, tmp_path, 250)
+    assert list(tmp_path.iterdir()) == []
     assert len(sent) == 3  # stopped reading as soon as the limit was passed
     assert len(portal.api_requests) == 1  # not retried
 
 
 def test_attachment_over_limit_by_content_length_is_refused_up_front(connect, tmp_path: Path) -> None:
     client, _ = connect(lambda r: httpx.Response(200, content=b"x" * 500))
-    dest = tmp_path / "big.jwe"
     with pytest.raises(AttachmentTooLarge):
-        client.download_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=499)
-    assert not dest.exists()
+        download(client, tmp_path, 499)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_attachment_dropped_mid_body_is_retried_from_scratch(connect, clock: FakeClock, tmp_path: Path) -> None:
     bodies = [ChunkStream([b"partial", b"never"], drop_after=1), ChunkStream([JWE])]
     client, portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
-    dest = tmp_path / "a.jwe"
-    assert client.download_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=10_000) == len(JWE)
-    assert dest.read_bytes() == JWE
+    assert download(client, tmp_path, 10_000) == JWE
     assert clock.sleeps == [0.5]
 
 
 def test_attachment_in_memory_keeps_the_limit_and_retries(connect, clock: FakeClock) -> None:
     bodies = [ChunkStream([b"partial", b"never"], drop_after=1), ChunkStream([JWE[:10], JWE[10:]])]
     client, portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
-    assert client.fetch_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", max_bytes=len(JWE)) == JWE
+    assert client.stream_attachment(SUBMISSION, ATTACHMENT, len(JWE), b"".join) == JWE
     assert len(portal.api_requests) == 2
 
     sent = []
@@ -98,13 +100,12 @@ def test_attachment_in_memory_keeps_the_limit_and_retries(connect, clock: FakeCl
 
     client, _ = connect(lambda r: httpx.Response(200, stream=Endless()))
     with pytest.raises(AttachmentTooLarge, match="250 bytes"):
-        client.fetch_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", max_bytes=250)
+        client.stream_attachment(SUBMISSION, ATTACHMENT, 250, b"".join)
     assert len(sent) == 3  # never more than the limit (plus one chunk) in memory
 
 
 def test_attachment_failing_for_good_leaves_no_file(connect, tmp_path: Path) -> None:
     client, _ = connect(lambda r: httpx.Response(200, stream=ChunkStream([b"a", b"b"], drop_after=1)), max_attempts=2)
-    dest = tmp_path / "a.jwe"
     with pytest.raises(PortalUnavailable, match="RemoteProtocolError"):
-        client.download_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=10_000)
-    assert not dest.exists()
+        download(client, tmp_path, 10_000)
+    assert list(tmp_path.iterdir()) == []
