@@ -15,12 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, SignalInstance
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from backoffice import config, db_login
 from backoffice.bootstrap import Database, DatabaseNotReady, open_database
 from backoffice.demo.portal import DemoPortal
+from backoffice.secret_store import MasterPasswordRequired, WrongMasterPassword, choose_store
 from backoffice.services.identity import require_intake_right
 from backoffice.services.intake.assemble import build_sync, sync_from_credentials
 from backoffice.services.intake.sync import PortalSync
@@ -28,6 +29,7 @@ from backoffice.services.portal_connection import PortalConnection, save_connect
 from backoffice.store.engine import plaintext_connection
 from backoffice.store.uow import UnitOfWorkFactory
 
+from .dialogs import master_password as _master_password_dialog
 from .dialogs.login import LoginDialog
 from .i18n import LANGUAGES, install_translators
 from .letters.menu import LettersMenu
@@ -126,22 +128,29 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
 
 
 def _connect_portal(
-    controller: SyncController, tasks: Tasks, db: Database, portal: DemoPortal | None
+    controller: SyncController, tasks: Tasks, db: Database, portal: DemoPortal | None, master_password: str | None = None
 ) -> None:
-    """Build the PortalSync in the background; the controller shows "nicht verbunden" when there is none."""
+    """Build the PortalSync in the background; the controller shows "nicht verbunden" when there is none.
+    Where the secrets are in the encrypted file, its master password is asked for here."""
     if portal is None:
 
         def build() -> PortalSync:
             with db.uow(write=False) as uow:
                 require_intake_right(uow)
-            return build_sync(db.uow)
+            store = choose_store((lambda _new: master_password) if master_password else None)
+            return build_sync(db.uow, store=store)
 
-        (
-            NetworkOp(parent=controller, tasks=tasks, op=build)
-            .success(controller.set_sync)
-            .failure(controller.connection_failed)
-            .run()
-        )
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, MasterPasswordRequired | WrongMasterPassword) and not getattr(exc, "new", False):
+                parent = controller.parent()
+                password = _master_password_dialog.ask_master_password(
+                    parent if isinstance(parent, QWidget) else None, False, str(exc))
+                if password:
+                    _connect_portal(controller, tasks, db, None, password)
+                    return
+            controller.connection_failed(exc)
+
+        NetworkOp(parent=controller, tasks=tasks, op=build).success(controller.set_sync).failure(failed).run()
         return
 
     def connected(result: tuple[PortalConnection, PortalSync]) -> None:

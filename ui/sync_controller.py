@@ -163,6 +163,8 @@ class SyncController(QObject):
             self._show(text)
         else:
             text = self.tr("Portal: zuletzt %1, %2 neu").replace("%1", now).replace("%2", str(summary.new))
+            if summary.awaiting_key:  # an admin must add the decryption key (Quarantäne shows which)
+                text += self.tr(", %1 warten auf einen Schlüssel").replace("%1", str(summary.awaiting_key))
             if summary.errors:
                 text += self.tr(", %1 Fehler").replace("%1", str(summary.errors))
                 self._show(text, "\n".join(summary.error_messages), error=True)

@@ -599,17 +599,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="207"/>
+        <location filename="../../ui/composition.py" line="198"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="215"/>
+        <location filename="../../ui/composition.py" line="206"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="221"/>
+        <location filename="../../ui/composition.py" line="212"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -2724,6 +2724,29 @@
     </message>
 </context>
 <context>
+    <name>MasterPassword</name>
+    <message>
+        <location filename="../../ui/dialogs/master_password.py" line="11"/>
+        <source>Master-Passwort</source>
+        <translation>Master password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/master_password.py" line="12"/>
+        <source>Master-Passwort:</source>
+        <translation>Master password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/master_password.py" line="17"/>
+        <source>Master-Passwort wiederholen:</source>
+        <translation>Repeat the master password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/master_password.py" line="22"/>
+        <source>Die beiden Eingaben stimmen nicht überein. Es wurde nichts gespeichert.</source>
+        <translation>The two entries differ. Nothing was saved.</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <location filename="../../ui/editor/panels.py" line="24"/>
@@ -2821,27 +2844,7 @@
         <translation>&amp;Save connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="320"/>
-        <source>Master-Passwort</source>
-        <translation>Master password</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="322"/>
-        <source>Master-Passwort:</source>
-        <translation>Master password:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="327"/>
-        <source>Master-Passwort wiederholen:</source>
-        <translation>Repeat the master password:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="331"/>
-        <source>Die beiden Eingaben stimmen nicht überein. Es wurde nichts gespeichert.</source>
-        <translation>The two entries differ. Nothing was saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="337"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="324"/>
         <source>Gespeichert. Die Verbindung wird neu aufgebaut.</source>
         <translation>Saved. The connection is being re-established.</translation>
     </message>
@@ -2998,87 +3001,87 @@
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="49"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="48"/>
         <source>Quarantäne – nicht übernommene Portal-Eingänge</source>
         <translation>Quarantine – portal submissions that were not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
         <source>Einreichung</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="71"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="70"/>
         <source>&amp;Grund</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="72"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="71"/>
         <source>&amp;Metadaten</source>
         <translation>&amp;Metadata</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="73"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="72"/>
         <source>&amp;Verschlüsselte Einreichung</source>
         <translation>&amp;Encrypted submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="80"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="79"/>
         <source>Erledigte &amp;anzeigen</source>
         <translation>&amp;Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="82"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
         <source>Als &amp;erledigt markieren…</source>
         <translation>Mark as &amp;resolved…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="93"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="92"/>
         <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen.</source>
         <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="118"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="117"/>
         <source>erledigt</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="118"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="117"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="124"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="123"/>
         <source>Einträge: %1</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="132"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="141"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="140"/>
         <source>Erledigt</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="141"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="140"/>
         <source>Wie wurde der Eingang erledigt?</source>
         <translation>How was the submission dealt with?</translation>
     </message>
@@ -3226,7 +3229,7 @@
     </message>
     <message>
         <location filename="../../ui/sync_controller.py" line="117"/>
-        <location filename="../../ui/sync_controller.py" line="184"/>
+        <location filename="../../ui/sync_controller.py" line="186"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
@@ -3247,16 +3250,21 @@
     </message>
     <message>
         <location filename="../../ui/sync_controller.py" line="167"/>
+        <source>, %1 warten auf einen Schlüssel</source>
+        <translation>, %1 waiting for a key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="169"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="194"/>
+        <location filename="../../ui/sync_controller.py" line="196"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="197"/>
+        <location filename="../../ui/sync_controller.py" line="199"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>

@@ -252,3 +252,61 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     dialog.show_resolved.setChecked(True)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 3).text() == "erledigt"
+
+
+def test_the_windows_sync_asks_for_the_master_password_of_the_encrypted_file(qtbot, admin_tasks, admin, fresh, no_keyring, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from backoffice.secret_store import EncryptedFileStore
+    from backoffice.services.portal_connection import parse_credentials, save_connection, save_secrets
+    from ui import composition
+    from ui.dialogs import master_password
+    from ui.sync_controller import SyncController
+
+    conn, secrets = parse_credentials(json.loads(_credentials(tmp_path / "creds.json").read_text()))
+    save_secrets(conn.client_id, secrets, token_url=conn.token_url,
+                 store=EncryptedFileStore(config.data_home() / FILE_NAME, lambda _new: "correct horse battery"))
+    with fresh.uow() as uow:
+        save_connection(uow, conn)
+        uow.commit()
+    asked: list[tuple[bool, str]] = []
+    answers = ["wrong password", "correct horse battery"]
+
+    def ask(_parent: object, new: bool, why: str) -> str | None:
+        asked.append((new, why))
+        return answers.pop(0) if answers else None
+
+    monkeypatch.setattr(master_password, "ask_master_password", ask)
+    window = QWidget()
+    qtbot.addWidget(window)
+    controller = SyncController(admin_tasks, parent=window)
+    composition._connect_portal(controller, admin_tasks, fresh, None)
+    qtbot.waitUntil(lambda: controller.label.text() == "Portal: verbunden", timeout=10_000)
+    assert [new for new, _why in asked] == [False, False]
+    assert "Master-Passwort gebraucht" in asked[0][1] and "Master-Passwort ist falsch" in asked[1][1]
+    controller.close_sync()
+
+
+def test_a_cancelled_master_password_leaves_the_sync_unconnected_with_the_reason(qtbot, admin_tasks, admin, fresh, no_keyring, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from backoffice.secret_store import EncryptedFileStore
+    from backoffice.services.portal_connection import parse_credentials, save_connection, save_secrets
+    from ui import composition
+    from ui.dialogs import master_password
+    from ui.sync_controller import SyncController
+
+    conn, secrets = parse_credentials(json.loads(_credentials(tmp_path / "creds.json").read_text()))
+    save_secrets(conn.client_id, secrets, token_url=conn.token_url,
+                 store=EncryptedFileStore(config.data_home() / FILE_NAME, lambda _new: "correct horse battery"))
+    with fresh.uow() as uow:
+        save_connection(uow, conn)
+        uow.commit()
+    monkeypatch.setattr(master_password, "ask_master_password", lambda _parent, _new, _why: None)
+    window = QWidget()
+    qtbot.addWidget(window)
+    controller = SyncController(admin_tasks, parent=window)
+    with qtbot.waitSignal(controller.settled, timeout=10_000):
+        composition._connect_portal(controller, admin_tasks, fresh, None)
+    assert not controller.action.isEnabled()
+    assert "Master-Passwort" in controller.label.toolTip() + controller.label.text()

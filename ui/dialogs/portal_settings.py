@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -49,6 +48,7 @@ from backoffice.services.portal_settings import (
 
 from ..labels import service_labels
 from ..ops import CommandOp, QueryOp, Tasks
+from .master_password import ask_master_password
 
 
 class ConnectionPage(QWidget):
@@ -317,20 +317,7 @@ class PortalSettingsDialog(QDialog):
         return True
 
     def _ask_master_password(self, new: bool, why: str) -> str | None:
-        title = self.tr("Master-Passwort")
-        password, ok = QInputDialog.getText(
-            self, title, why + "\n\n" + self.tr("Master-Passwort:"), QLineEdit.EchoMode.Password
-        )
-        if not ok or not password:
-            return None
-        if new:
-            again, ok = QInputDialog.getText(self, title, self.tr("Master-Passwort wiederholen:"), QLineEdit.EchoMode.Password)
-            if not ok:
-                return None
-            if again != password:
-                QMessageBox.warning(self, title, self.tr("Die beiden Eingaben stimmen nicht überein. Es wurde nichts gespeichert."))
-                return None
-        return password
+        return ask_master_password(self, new, why)
 
     def _saved(self) -> None:
         self.connection_saved.emit()
