@@ -254,21 +254,30 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     assert dialog.table.item(0, 3).text() == "erledigt"
 
 
-def test_the_windows_sync_asks_for_the_master_password_of_the_encrypted_file(qtbot, admin_tasks, admin, fresh, no_keyring, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+def _connected_in_the_encrypted_file(qtbot, tasks, db, tmp_path):  # type: ignore[no-untyped-def]
+    """A portal connection whose secrets are in the encrypted file; a controller in a window to sync it."""
     from PySide6.QtWidgets import QWidget
 
     from backoffice.secret_store import EncryptedFileStore
     from backoffice.services.portal_connection import parse_credentials, save_connection, save_secrets
-    from ui import composition
-    from ui.dialogs import master_password
     from ui.sync_controller import SyncController
 
     conn, secrets = parse_credentials(json.loads(_credentials(tmp_path / "creds.json").read_text()))
     save_secrets(conn.client_id, secrets, token_url=conn.token_url,
                  store=EncryptedFileStore(config.data_home() / FILE_NAME, lambda _new: "correct horse battery"))
-    with fresh.uow() as uow:
+    with db.uow() as uow:
         save_connection(uow, conn)
         uow.commit()
+    window = QWidget()
+    qtbot.addWidget(window)
+    return window, SyncController(tasks, parent=window)
+
+
+def test_the_windows_sync_asks_for_the_master_password_of_the_encrypted_file(qtbot, admin_tasks, admin, fresh, no_keyring, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from ui import composition
+    from ui.dialogs import master_password
+
+    _window, controller = _connected_in_the_encrypted_file(qtbot, admin_tasks, fresh, tmp_path)
     asked: list[tuple[bool, str]] = []
     answers = ["wrong password", "correct horse battery"]
 
@@ -277,9 +286,6 @@ def test_the_windows_sync_asks_for_the_master_password_of_the_encrypted_file(qtb
         return answers.pop(0) if answers else None
 
     monkeypatch.setattr(master_password, "ask_master_password", ask)
-    window = QWidget()
-    qtbot.addWidget(window)
-    controller = SyncController(admin_tasks, parent=window)
     composition._connect_portal(controller, admin_tasks, fresh, None)
     qtbot.waitUntil(lambda: controller.label.text() == "Portal: verbunden", timeout=10_000)
     assert [new for new, _why in asked] == [False, False]
@@ -288,24 +294,11 @@ def test_the_windows_sync_asks_for_the_master_password_of_the_encrypted_file(qtb
 
 
 def test_a_cancelled_master_password_leaves_the_sync_unconnected_with_the_reason(qtbot, admin_tasks, admin, fresh, no_keyring, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QWidget
-
-    from backoffice.secret_store import EncryptedFileStore
-    from backoffice.services.portal_connection import parse_credentials, save_connection, save_secrets
     from ui import composition
     from ui.dialogs import master_password
-    from ui.sync_controller import SyncController
 
-    conn, secrets = parse_credentials(json.loads(_credentials(tmp_path / "creds.json").read_text()))
-    save_secrets(conn.client_id, secrets, token_url=conn.token_url,
-                 store=EncryptedFileStore(config.data_home() / FILE_NAME, lambda _new: "correct horse battery"))
-    with fresh.uow() as uow:
-        save_connection(uow, conn)
-        uow.commit()
+    _window, controller = _connected_in_the_encrypted_file(qtbot, admin_tasks, fresh, tmp_path)
     monkeypatch.setattr(master_password, "ask_master_password", lambda _parent, _new, _why: None)
-    window = QWidget()
-    qtbot.addWidget(window)
-    controller = SyncController(admin_tasks, parent=window)
     with qtbot.waitSignal(controller.settled, timeout=10_000):
         composition._connect_portal(controller, admin_tasks, fresh, None)
     assert not controller.action.isEnabled()
