@@ -64,3 +64,20 @@ def test_a_hostile_submission_is_quarantined_and_rejected_once_and_the_others_ar
         again = make_sync(db, portal).run_once()  # nothing twice
         assert (again.new, again.rejected) == (0, 0) and len(portal.rejected()[victim]) == 1
     db.dispose()
+
+
+def test_an_empty_attachment_is_a_file_like_any_other(sqlite_url: str) -> None:
+    from sqlalchemy import select
+
+    from backoffice.store.models import Attachment
+
+    entry = {"service": "wbs",
+             "attachments": [{"filename": "leer.pdf", "mime_type": "application/pdf", "size": 0}, PDF | {"filename": "a.pdf"}]}
+    db = open_database(sqlite_url, migrate=True)
+    with DemoPortal(submissions=[entry], count=0, seed=3, key_size=2048, today=date(2026, 11, 2)) as portal:
+        summary = make_sync(db, portal).run_once()
+        assert (summary.new, summary.rejected, summary.errors) == (1, 0, 0), summary.error_messages
+        with db.uow(write=False) as uow:
+            sizes = sorted(a.size for a in uow.session.scalars(select(Attachment)))
+        assert sizes == [0, 800]
+    db.dispose()

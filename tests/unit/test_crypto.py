@@ -73,6 +73,21 @@ def test_wrong_key_fails_clearly(enc_key):
         crypto.decrypt(token, jose.generate_key("enc-2", "enc", 2048))
 
 
+def test_an_empty_plaintext_decrypts_to_nothing_but_a_tampered_one_still_fails(enc_key):
+    token = encrypt(b"", enc_key)  # an empty attachment
+    assert token.split(".")[3] == ""
+    plaintext, tag = crypto.decrypt_with_tag(token, enc_key)
+    assert plaintext == b"" and tag == token.rsplit(".", 1)[1]
+    parts = token.split(".")
+    raw = bytearray(base64url_decode(parts[4]))
+    raw[0] ^= 0x01
+    parts[4] = base64url_encode(bytes(raw))
+    with pytest.raises(DecryptionFailed):
+        crypto.decrypt(".".join(parts), enc_key)
+    with pytest.raises(DecryptionFailed):
+        crypto.decrypt(token, jose.generate_key("enc-1", "enc", 2048))  # same kid, other key
+
+
 @pytest.mark.parametrize("segment", [1, 2, 3, 4])
 def test_tampering_with_any_segment_fails(enc_key, segment):
     token = encrypt(b"payload that is long enough to tamper with", enc_key)
