@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from backoffice.domain.filenames import safe_filename
 from backoffice.domain.records import AttachmentInfo
 from backoffice.services.case_editing import ChecklistEntry
 
@@ -29,7 +30,8 @@ class ChecklistModel(QAbstractTableModel):
     def set_entries(self, entries: Sequence[ChecklistEntry], attachments: Sequence[AttachmentInfo]) -> None:
         self.beginResetModel()
         self._entries = list(entries)
-        self._attachments = {a.id: a.filename for a in attachments}
+        # Rows stored before names were made safe at intake still hold the raw name.
+        self._attachments = {a.id: safe_filename(a.filename) for a in attachments}
         self.endResetModel()
 
     def entries(self) -> list[ChecklistEntry]:
