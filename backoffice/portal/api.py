@@ -41,6 +41,8 @@ class SubmissionApi(Protocol):
     def attachment(self, submission_id: str, attachment_id: str) -> str: ...
     def case_events(self, case_id: str) -> str: ...
     def service_keys(self) -> str: ...
+    def destination(self, destination_id: str) -> str: ...
+    def parse_service_types(self, body: Any) -> frozenset[str]: ...
     def parse_ref(self, item: Any) -> SubmissionRef: ...
     def parse_submission(self, body: Any) -> EncryptedSubmission: ...
 
@@ -86,6 +88,17 @@ class SubmissionApiV1:
 
     def service_keys(self) -> str:
         return "/.well-known/jwks.json"
+
+    def destination(self, destination_id: str) -> str:
+        return f"/v1/destinations/{_segment(destination_id)}"
+
+    def parse_service_types(self, body: Any) -> frozenset[str]:
+        """The LeiKa identifiers of the services a destination is registered for."""
+        services = body.get("services") if isinstance(body, dict) else None
+        if not isinstance(services, list):
+            raise PortalError("portal answer about the destination lacks the list 'services'")
+        return frozenset(s["identifier"] for s in services
+                         if isinstance(s, dict) and isinstance(s.get("identifier"), str))
 
     def parse_ref(self, item: Any) -> SubmissionRef:
         return SubmissionRef(_id(item, "destinationId"), _id(item, "submissionId"), _id(item, "caseId"))

@@ -235,6 +235,11 @@ class SubmissionClient:
         url = self._base + self._api.service_keys()
         return self._transport.request("GET", url, handle, auth=False, headers={"Accept": "application/json"})
 
+    def destination_services(self, destination_id: str) -> frozenset[str]:
+        """The services (LeiKa identifiers) FIT-Connect has registered for one of our destinations."""
+        body = self._get_json(self._api.destination(destination_id), gone=f"destination {destination_id}")
+        return self._api.parse_service_types(body)
+
     def post_event(self, case_id: str, set_token: str) -> EventOutcome:
         """Post a signed SET (accept/reject). Safe to retry: a duplicate answers 409."""
 

@@ -61,9 +61,17 @@ class OpeningKeys:
 
 
 @dataclass(frozen=True, slots=True)
+class Destination:
+    """What a submission to one of our destinations must be."""
+
+    service: Service  # the service our configuration assigns the destination
+    service_types: frozenset[str] = frozenset()  # LeiKa ids registered with FIT-Connect; empty: unknown
+
+
+@dataclass(frozen=True, slots=True)
 class Job:
     envelope: Envelope
-    expected_service: Service
+    destination: Destination
     attachments: Mapping[str, Spooled]  # attachment id -> JWE compact, as downloaded (in memory or a spool file)
     too_large: Mapping[str, str]  # attachment id -> why it was not downloaded
     events: tuple[str, ...]  # the case's event log (SETs)
@@ -96,7 +104,7 @@ def _parsed(keys: OpeningKeys) -> tuple[dict[str, jwk.JWK], jwk.JWK, dict[str, j
 def fetch_job(
     client: portal_client.SubmissionClient,
     ref: portal_client.SubmissionRef,
-    service: Service,
+    destination: Destination,
     keys: OpeningKeys,
     *,
     rules: AttachmentRules,
@@ -131,7 +139,7 @@ def fetch_job(
     except BaseException:
         discard(attachments.values())
         raise
-    return Job(envelope, service, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes,
+    return Job(envelope, destination, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes,
                issuer=client.api_url)
 
 
@@ -160,7 +168,8 @@ def _prepare(job: Job) -> Prepared:
         outcome: Opened | Refused = Refused(env, refusal.problem, refusal.detail, refusal.instance)
     else:
         submitted_at = submit.submitted_at
-        outcome = open_submission(env, decryption, _fetcher(job), expected_service=job.expected_service,
+        outcome = open_submission(env, decryption, _fetcher(job), expected_service=job.destination.service,
+                                  service_types=job.destination.service_types,
                                   max_attachment_bytes=job.max_attachment_bytes)
         if isinstance(outcome, Opened):
             wrong = eventlog.tag_mismatch(submit.tags, outcome.tags)

@@ -93,6 +93,7 @@ def open_submission(
     fetch_attachment: AttachmentFetcher,
     *,
     expected_service: Service | None = None,
+    service_types: frozenset[str] = frozenset(),
     max_attachment_bytes: int | None = None,
 ) -> Opened | Refused:
     """Everything a subscriber must check before it may accept; never raises for bad content.
@@ -105,7 +106,7 @@ def open_submission(
         metadata_bytes, metadata_tag = _decrypt(envelope.encrypted_metadata, keys, "metadata")
         metadata = _json(metadata_bytes, "metadata")
         _check_metadata(metadata)
-        _check_service_type(envelope, metadata)
+        _check_service_type(envelope, metadata, service_types)
         structure = metadata["contentStructure"]
         data_bytes, data_tag = _decrypt(envelope.encrypted_data, keys, "data")
         if crypto.sha512_hex(data_bytes) != structure["data"]["hash"]["content"]:
@@ -175,13 +176,19 @@ def _check_metadata(metadata: dict[str, Any]) -> None:
         raise Refusal(problems.MISSING_DATA, "die Einreichung enthält keine Fachdaten", "metadata")
 
 
-def _check_service_type(envelope: Envelope, metadata: dict[str, Any]) -> None:
-    """The service the sender named to FIT-Connect and the one its metadata names must agree."""
+def _check_service_type(envelope: Envelope, metadata: dict[str, Any], registered: frozenset[str]) -> None:
+    """The service the sender named to FIT-Connect and the one its metadata names must agree, and
+    be one the destination is registered for (``registered``, empty: not known, not checked)."""
     told = (envelope.service_type or {}).get("identifier")
     declared = (metadata.get("publicServiceType") or {}).get("identifier")
     if told is not None and declared is not None and told != declared:
         raise Refusal(problems.SERVICE_MISMATCH,
                       f"Verwaltungsleistung der Einreichung ({str(told)[:80]}) ≠ der Metadaten ({str(declared)[:80]})",
+                      problems.INSTANCE_METADATA)
+    named = told if told is not None else declared
+    if registered and named is not None and named not in registered:
+        raise Refusal(problems.SERVICE_MISMATCH,
+                      f"Verwaltungsleistung {str(named)[:80]} ist für diesen Zustellpunkt nicht eingerichtet",
                       problems.INSTANCE_METADATA)
 
 

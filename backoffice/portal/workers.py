@@ -22,9 +22,8 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ..domain.catalog import Service
 from . import client as portal_client
-from .job import OpeningKeys, Prepared, fetch_job, prepare
+from .job import Destination, OpeningKeys, Prepared, fetch_job, prepare
 from .opening import compile_checks
 from .settlement import settled_otherwise, unreachable
 from .spool import AttachmentRules
@@ -73,11 +72,11 @@ class Posted:
 
 
 def open_one(client: portal_client.SubmissionClient, rules: AttachmentRules, ref: portal_client.SubmissionRef,
-             service: Service, keys: OpeningKeys, now: int) -> Finished | FetchFailed:
+             destination: Destination, keys: OpeningKeys, now: int) -> Finished | FetchFailed:
     """Fetch, open and answer one submission; portal errors and bugs become results."""
     retries_before = client.stats.retries
     try:
-        job = fetch_job(client, ref, service, keys, rules=rules, now=now)
+        job = fetch_job(client, ref, destination, keys, rules=rules, now=now)
         return Finished(ref, prepare(job), client.stats.retries - retries_before)
     except portal_client.PortalError as err:
         gone = isinstance(err, portal_client.SubmissionGone)
@@ -145,10 +144,10 @@ def _worker() -> tuple[portal_client.SubmissionClient, AttachmentRules]:
     return _in_worker
 
 
-def _open_in_worker(ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys,
+def _open_in_worker(ref: portal_client.SubmissionRef, destination: Destination, keys: OpeningKeys,
                     now: int) -> Finished | FetchFailed:
     client, rules = _worker()
-    return open_one(client, rules, ref, service, keys, now)
+    return open_one(client, rules, ref, destination, keys, now)
 
 
 def _post_in_worker(answers: Sequence[Answer]) -> list[Posted]:
@@ -182,12 +181,12 @@ class PortalWorkers:
             for done in [pool.submit(_ready) for _ in range(self.count)]:
                 done.result()
 
-    def open(self, ref: portal_client.SubmissionRef, service: Service, keys: OpeningKeys,
+    def open(self, ref: portal_client.SubmissionRef, destination: Destination, keys: OpeningKeys,
              now: int) -> Future[Finished | FetchFailed]:
         pool = self._executor()
         if self.in_processes:
-            return pool.submit(_open_in_worker, ref, service, keys, now)
-        return pool.submit(open_one, self._client, self._rules, ref, service, keys, now)
+            return pool.submit(_open_in_worker, ref, destination, keys, now)
+        return pool.submit(open_one, self._client, self._rules, ref, destination, keys, now)
 
     def post(self, answers: Sequence[Answer]) -> Future[list[Posted]]:
         pool = self._executor()

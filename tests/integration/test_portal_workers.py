@@ -14,7 +14,7 @@ from backoffice.demo.portal import DemoPortal
 from backoffice.domain.catalog import Service
 from backoffice.portal.api import SubmissionRef
 from backoffice.portal.client import SubmissionClient
-from backoffice.portal.job import OpeningKeys
+from backoffice.portal.job import Destination, OpeningKeys
 from backoffice.portal.limiter import Limiter, RetryPolicy
 from backoffice.portal.opening import Opened
 from backoffice.portal.spool import AttachmentRules
@@ -66,7 +66,7 @@ def test_workers_fetch_open_and_sign_with_their_own_clients(portal: DemoPortal, 
     opening_keys = keys(portal, client)
     refs = [(ref, service) for destination, service in conn.destinations.items() for ref in client.list_submissions(destination)]
     requests_before = client.stats.requests
-    results = [f.result(WAIT) for f in [workers.open(ref, service, opening_keys, 1) for ref, service in refs]]
+    results = [f.result(WAIT) for f in [workers.open(ref, Destination(service), opening_keys, 1) for ref, service in refs]]
     assert all(isinstance(r, Finished) for r in results)
     finished = [r for r in results if isinstance(r, Finished)]
     assert sorted(r.ref.submission_id for r in finished) == sorted(portal.submission_ids())
@@ -77,7 +77,7 @@ def test_workers_fetch_open_and_sign_with_their_own_clients(portal: DemoPortal, 
 def test_a_failing_task_becomes_a_result_and_the_worker_keeps_serving(portal: DemoPortal, client: SubmissionClient, workers: PortalWorkers) -> None:
     ref = first_ref(portal, client)
     broken = OpeningKeys("not json", "not json", ())
-    failed = workers.open(ref, Service.WBS, broken, 1).result(WAIT)
+    failed = workers.open(ref, Destination(Service.WBS), broken, 1).result(WAIT)
     assert isinstance(failed, FetchFailed) and not failed.gone
     assert failed.error.startswith("JSONDecodeError")
     [posted] = workers.post([Answer(1, "no-such-case", "a.b.c", "accept", "no-such-submission")]).result(WAIT)
@@ -99,7 +99,7 @@ def test_a_killed_worker_breaks_the_pool_and_the_round(portal: DemoPortal, clien
     victim = workers.process_ids()[0]
     os.kill(victim, signal.SIGSTOP)
     ref = first_ref(portal, client)
-    futures = [workers.open(ref, Service.WBS, keys(portal, client), 1) for _ in range(4)]
+    futures = [workers.open(ref, Destination(Service.WBS), keys(portal, client), 1) for _ in range(4)]
     os.kill(victim, signal.SIGKILL)
     with pytest.raises(BrokenProcessPool):
         for future in futures:
@@ -110,7 +110,7 @@ def test_one_worker_runs_in_a_thread_with_the_callers_client(portal: DemoPortal,
     inline = PortalWorkers(client, 1, AttachmentRules(max_bytes=1024 * 1024))
     try:
         before = client.stats.requests
-        result = inline.open(first_ref(portal, client), Service.WBS, keys(portal, client), 1).result(WAIT)
+        result = inline.open(first_ref(portal, client), Destination(Service.WBS), keys(portal, client), 1).result(WAIT)
         assert not inline.in_processes and inline.process_ids() == []
         assert isinstance(result, Finished | FetchFailed)
         assert client.stats.requests > before  # fetched with this very client

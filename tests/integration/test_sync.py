@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from backoffice.bootstrap import Database
 from backoffice.demo.portal.server import RETRY_AFTER_SECONDS
 from backoffice.domain.deadlines import compute_deadlines, norm_for
+from backoffice.portal import problems
 from backoffice.portal.client import PortalUnavailable
 from backoffice.services import intake
 from backoffice.services.cases import default_norms
@@ -385,4 +386,26 @@ def test_a_submission_the_database_refuses_is_quarantined_and_the_round_stores_t
     assert [p["type"] for p in portal.rejected()[victim]] == [problems.TECHNICAL_ERROR.type_uri]
     assert make_sync(db, portal).run_once().new == 0  # nothing left, nothing twice
     assert len(portal.rejected()) == 1
+    db.dispose()
+
+
+def test_a_service_the_destination_is_not_registered_for_is_rejected(sqlite_url: str, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.bootstrap import open_database
+    from backoffice.demo.portal.content import public_service_type
+    from backoffice.domain.catalog import Service
+
+    db = open_database(sqlite_url, migrate=True)
+    portal = portal_factory(count=6, seed=8)
+    sync = make_sync(db, portal, workers=1)
+    registered = sync.portal.destination_services(portal.destinations[Service.WBS])
+    assert registered == {public_service_type(Service.WBS)["identifier"]}  # what the demo portal serves
+    # FIT-Connect has the WBS destination registered for another service only.
+    real = sync.portal.destination_services
+    monkeypatch.setattr(sync.portal, "destination_services", lambda d: (
+        frozenset({"urn:de:fim:leika:leistung:99000000009999"}) if d == portal.destinations[Service.WBS] else real(d)))
+    summary = sync.run_once()
+    wbs = {s for s in portal.submission_ids() if portal.state.get(s).service is Service.WBS}  # type: ignore[union-attr]
+    assert wbs and summary.rejected == len(wbs) and summary.new == 6 - len(wbs), summary.error_messages
+    assert set(portal.rejected()) == wbs
+    assert all(r[0]["type"] == problems.SERVICE_MISMATCH.type_uri for r in portal.rejected().values())
     db.dispose()

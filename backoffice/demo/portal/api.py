@@ -16,10 +16,11 @@ from urllib.parse import parse_qs
 
 from jwcrypto import jwk
 
+from ... import schemas
 from ...domain.catalog import Service
 from . import api_problems, checks, jose
 from .api_problems import ApiProblem
-from .content import Submission
+from .content import Submission, public_service_type
 from .state import ALLOWED_FROM, OPEN, Conflict, PortalState
 
 DEFAULT_LIMIT, MAX_LIMIT = 100, 500
@@ -60,6 +61,9 @@ def problem_response(problem: ApiProblem | int, detail: str, headers: dict[str, 
     return json_response(problem.status, api_problems.document(problem, detail), headers, "application/problem+json")
 
 
+REGION = "DE051170000000"  # "DE" + the Amtlicher Regionalschlüssel of Mülheim an der Ruhr (format unconfirmed)
+
+
 class BadRequest(Exception):
     pass
 
@@ -74,6 +78,7 @@ _ROUTES: tuple[tuple[str, re.Pattern[str], str, bool], ...] = tuple(
         ("GET", r"/v1/submissions/(?P<sid>[^/]+)/attachments/(?P<aid>[^/]+)", "get_attachment", True),
         ("GET", r"/v1/cases/(?P<cid>[^/]+)/events", "get_events", True),
         ("POST", r"/v1/cases/(?P<cid>[^/]+)/events", "post_event", True),
+        ("GET", r"/v1/destinations/(?P<did>[^/]+)", "get_destination", True),
         ("GET", r"/v1/destinations/(?P<did>[^/]+)/keys/(?P<kid>[^/]+)", "get_key", True),
     )
 )
@@ -171,6 +176,23 @@ class PortalApi:
         if aid not in sub.attachments:
             return problem_response(404, f"submission {sid} has no attachment {aid}")
         return Response(200, sub.attachments[aid].encode("ascii"), JOSE)
+
+    def get_destination(self, req: Request, did: str) -> Response:
+        """The destination as a sender sees it: its service, submission schema and encryption key."""
+        service = next((s for s, d in self.destinations.items() if d == did), None)
+        if service is None:
+            return problem_response(api_problems.DESTINATION_NOT_FOUND, f"no destination {did}")
+        return json_response(200, {
+            "destinationId": did,
+            "status": "active",
+            "services": [{
+                "identifier": public_service_type(service)["identifier"],
+                "submissionSchemas": [{"schemaUri": schemas.schema_uri(service), "mimeType": "application/json"}],
+                "regions": [REGION],
+            }],
+            "encryptionKid": self.encryption_public.get("kid"),
+            "metadataVersions": ["1.0.0"],
+        })
 
     def get_key(self, req: Request, did: str, kid: str) -> Response:
         if did not in self.destination_ids:

@@ -11,9 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from typing import Any, Protocol
 
-from ...domain.catalog import Service
 from ...portal.api import SubmissionRef
-from ...portal.job import OpeningKeys
+from ...portal.job import Destination, OpeningKeys
 from ...portal.transport import PortalStats
 from ...portal.workers import Answer, FetchFailed, Finished, Posted
 
@@ -26,6 +25,8 @@ class SubmissionPortal(Protocol):
 
     def service_keys(self) -> Sequence[Mapping[str, Any]]: ...
 
+    def destination_services(self, destination_id: str) -> frozenset[str]: ...
+
 
 class Workers(Protocol):
     count: int
@@ -35,7 +36,8 @@ class Workers(Protocol):
 
     def start(self) -> None: ...
 
-    def open(self, ref: SubmissionRef, service: Service, keys: OpeningKeys, now: int) -> Future[Finished | FetchFailed]: ...
+    def open(self, ref: SubmissionRef, destination: Destination, keys: OpeningKeys,
+             now: int) -> Future[Finished | FetchFailed]: ...
 
     def post(self, answers: Sequence[Answer]) -> Future[list[Posted]]: ...
 

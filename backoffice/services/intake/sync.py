@@ -34,7 +34,7 @@ from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, Operationa
 from ...domain.catalog import Service
 from ...portal import problems
 from ...portal.api import SubmissionRef
-from ...portal.job import OpeningKeys, Prepared, sign_answer
+from ...portal.job import Destination, OpeningKeys, Prepared, sign_answer
 from ...portal.opening import Opened, Refused
 from ...portal.settlement import unreachable
 from ...portal.transport import PortalError
@@ -163,10 +163,14 @@ class PortalSync:
 
     def _round(self, summary: SyncSummary, progress: Progress) -> None:
         waiting: dict[str, list[SubmissionRef]] = {}
+        expected: dict[str, Destination] = {}
         reachable = True
         for destination_id, service in self.destinations.items():
             try:
-                waiting[destination_id] = self._new_refs(destination_id, summary)
+                refs = self._new_refs(destination_id, summary)
+                if refs:  # which services FIT-Connect has registered for it, read once per round
+                    expected[destination_id] = Destination(service, self.portal.destination_services(destination_id))
+                waiting[destination_id] = refs
             except PortalError as err:
                 summary.errors += 1
                 summary.error_messages.append(f"{service.value}: {err}")
@@ -177,7 +181,7 @@ class PortalSync:
         if reachable:
             try:
                 progress(0, sum(len(refs) for refs in waiting.values()))
-                reachable = self._intake(waiting, summary, progress)
+                reachable = self._intake(waiting, expected, summary, progress)
             except PortalError as err:  # the service's keys could not be fetched
                 summary.errors += 1
                 summary.error_messages.append(str(err))
@@ -205,8 +209,8 @@ class PortalSync:
         summary.known += len(refs) - len(new)
         return new
 
-    def _intake(self, waiting: Mapping[str, Sequence[SubmissionRef]], summary: SyncSummary,
-                progress: Progress = _no_progress) -> bool:
+    def _intake(self, waiting: Mapping[str, Sequence[SubmissionRef]], expected: Mapping[str, Destination],
+                summary: SyncSummary, progress: Progress = _no_progress) -> bool:
         """Fetch, open and answer every waiting submission, storing them in batches as they finish.
 
         The workers take the tasks; this thread hands them out and does the database work:
@@ -216,7 +220,7 @@ class PortalSync:
         run through its retries); the tasks under way finish. Returns whether the portal
         stayed reachable.
         """
-        todo = deque((ref, self.destinations[d]) for d, refs in waiting.items() for ref in refs)
+        todo = deque((ref, expected[d]) for d, refs in waiting.items() for ref in refs)
         if not todo:
             return True
         total = len(todo)
@@ -251,8 +255,8 @@ class PortalSync:
 
         while True:
             while todo and opening < in_flight:
-                ref, service = todo.popleft()
-                under_way.add(workers.open(ref, service, keys, int(self.clock().timestamp())))
+                ref, destination = todo.popleft()
+                under_way.add(workers.open(ref, destination, keys, int(self.clock().timestamp())))
                 opening += 1
             if not under_way:
                 if any(ready.values()):
