@@ -94,16 +94,21 @@ def test_answers_are_shared_out_one_task_per_worker_and_come_back_one_by_one(cli
 
 
 def test_a_killed_worker_breaks_the_pool_and_the_round(portal: DemoPortal, client: SubmissionClient, workers: PortalWorkers) -> None:
-    # One of this pool's own processes, stopped first so the tasks it is given are still
-    # unanswered when it dies, however loaded the machine is.
-    victim = workers.process_ids()[0]
-    os.kill(victim, signal.SIGSTOP)
-    ref = first_ref(portal, client)
-    futures = [workers.open(ref, Destination(Service.WBS), keys(portal, client), 1) for _ in range(4)]
-    os.kill(victim, signal.SIGKILL)
-    with pytest.raises(BrokenProcessPool):
-        for future in futures:
-            future.result(WAIT)
+    # Every process of the pool stopped first: no task can finish before the victim dies, however
+    # loaded the machine is; the others go on once the pool has broken.
+    pids = workers.process_ids()
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)
+    try:
+        ref = first_ref(portal, client)
+        futures = [workers.open(ref, Destination(Service.WBS), keys(portal, client), 1) for _ in range(4)]
+        os.kill(pids[0], signal.SIGKILL)
+        with pytest.raises(BrokenProcessPool):
+            futures[0].result(WAIT)
+        assert all(isinstance(f.exception(WAIT), BrokenProcessPool) for f in futures)
+    finally:
+        for pid in pids[1:]:
+            os.kill(pid, signal.SIGCONT)
 
 
 def test_one_worker_runs_in_a_thread_with_the_callers_client(portal: DemoPortal, client: SubmissionClient) -> None:
