@@ -150,10 +150,10 @@ def _pairs(error: ValidationError) -> list[tuple[list[Any], str]]:
     path, kind, expected, value = list(error.absolute_path), error.validator, error.validator_value, error.instance
     if kind == "required":
         # jsonschema reports each missing property separately but with the object's path.
-        return [(path + [name], "Pflichtfeld fehlt") for name in expected if name not in value]
+        return [([*path, name], "Pflichtfeld fehlt") for name in expected if name not in value]
     if kind == "additionalProperties":
         known = error.schema.get("properties", {})
-        return [(path + [name], "unbekanntes Feld") for name in value if name not in known]
+        return [([*path, name], "unbekanntes Feld") for name in value if name not in known]
     if kind == "type":
         names = expected if isinstance(expected, list) else [expected]
         return [(path, "muss vom Typ " + " oder ".join(_TYPES.get(n, n) for n in names) + " sein")]

@@ -45,7 +45,7 @@ STREETS = (
 )
 POSTCODES = ("45468", "45470", "45472", "45473", "45475", "45476", "45478", "45479", "45481")
 CITY = "Mülheim an der Ruhr"
-_AUTHORITIES = tuple(dict(zip(("name", "street", "postcode", "city"), a)) for a in (
+_AUTHORITIES = tuple(dict(zip(("name", "street", "postcode", "city"), a, strict=True)) for a in (
     ("Stadt Mülheim an der Ruhr – Amt für Kinder, Jugend und Schule", "Am Rathaus 1", "45468", CITY),
     ("Stadt Mülheim an der Ruhr – Ordnungsamt, Gewerbeangelegenheiten", "Am Rathaus 1", "45468", CITY),
     ("Bezirksregierung Düsseldorf", "Cecilienallee 2", "40474", "Düsseldorf"),

@@ -122,9 +122,9 @@ def _part(part: Part, data: LetterData, values: Mapping[str, str], templates: Te
         table = data.tables.get(part.table_id)
         return _data_table(table, styles) if table is not None else []
     if isinstance(part, Reasons):
-        return _bullets(data.reasons, styles) + [Spacer(0, 2 * mm)]
+        return [*_bullets(data.reasons, styles), Spacer(0, 2 * mm)]
     if isinstance(part, Documents):
-        return _bullets(data.documents, styles) + [Spacer(0, 2 * mm)]
+        return [*_bullets(data.documents, styles), Spacer(0, 2 * mm)]
     raise TypeError(part)
 
 

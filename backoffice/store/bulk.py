@@ -56,6 +56,6 @@ def _copy(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> Non
     try:
         with dbapi.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
-                copy.write_row([process(row[name]) if process else row[name] for process, name in zip(processors, names)])
+                copy.write_row([process(row[name]) if process else row[name] for process, name in zip(processors, names, strict=True)])
     except dialect.loaded_dbapi.IntegrityError as err:  # e.g. a submission another client stored meanwhile
         raise IntegrityError(statement, None, err) from err

@@ -72,7 +72,8 @@ class DirectoryRepository:
 
     def user(self, login: str) -> User | None:
         return self.session.scalars(
-            select(User).where(User.login == login).options(selectinload(User.roles), selectinload(User.memberships).selectinload(Membership.department))
+            select(User).where(User.login == login)
+            .options(selectinload(User.roles), selectinload(User.memberships).selectinload(Membership.department))
         ).one_or_none()
 
     def user_by_id(self, user_id: int) -> User | None:

@@ -223,7 +223,8 @@ class CaseRepository:
 
     def open_counts_by_queue(self) -> dict[int, int]:
         stmt = select(Case.queue_id, func.count()).where(Case.status.in_(_OPEN)).group_by(Case.queue_id)
-        return {qid: n for qid, n in self.session.execute(stmt)}
+        # Not dict(result): a Result has keys(), so dict() would take it for a mapping.
+        return {queue_id: n for queue_id, n in self.session.execute(stmt)}  # noqa: C416
 
     def attachments(self, case_id: int) -> Sequence[Attachment]:
         return self.session.scalars(select(Attachment).where(Attachment.case_id == case_id).order_by(Attachment.id)).all()

@@ -9,7 +9,7 @@ import pytest
 from jwcrypto import jwk
 
 from backoffice.domain.catalog import Service
-from backoffice.portal import crypto, eventlog, problems, pool
+from backoffice.portal import crypto, eventlog, pool, problems
 from backoffice.portal.crypto import AuthenticationTags
 from backoffice.portal.opening import Envelope, Refusal, Refused
 

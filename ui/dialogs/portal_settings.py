@@ -188,7 +188,9 @@ class RoutingPage(QWidget):
         self.add_button.clicked.connect(self.save_rule)
         self.remove_button = QPushButton(self.tr("Regel löschen"))
         self.remove_button.clicked.connect(self.remove_selected)
-        hint = QLabel(self.tr("Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor."))
+        hint = QLabel(self.tr(
+            "Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. "
+            "Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor."))
         hint.setWordWrap(True)
 
         editor = QHBoxLayout()

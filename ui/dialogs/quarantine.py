@@ -34,7 +34,6 @@ from ..formatting import format_datetime
 from ..ops import CommandOp, QueryOp, Tasks
 
 
-
 def problem_title(item: QuarantineItem) -> str:
     """The German title FIT-Connect gives the problem type (the URI's last segment when unknown)."""
     known = KNOWN.get(item.problem_type)

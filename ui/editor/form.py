@@ -200,11 +200,11 @@ class CaseForm(QWidget):
                 problems.append(f"{path_text(path)}: {problem}")
         for path, table in self.tables.items():
             for (row, column), text in table.model.local_problems().items():
-                problems.append(f"{path_text(path + (row,) + table.spec.columns[column].path)}: {text}")
+                problems.append(f"{path_text((*path, row, *table.spec.columns[column].path))}: {text}")
             if table.detail is not None:
                 current = table.view.currentIndex().row()
                 for (row, column), text in table.detail.model.local_problems().items():
-                    inner = (current,) + table.detail.spec.path + (row,) + table.detail.spec.columns[column].path
+                    inner = (current, *table.detail.spec.path, row, *table.detail.spec.columns[column].path)
                     problems.append(f"{path_text(path + inner)}: {text}")
         return problems
 

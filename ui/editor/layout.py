@@ -148,7 +148,7 @@ def load_layout(service: Service, schema: Mapping[str, Any]) -> FormLayout:
         else:
             rows = []
             for entry in section["fields"]:
-                parts = entry["row"] if "row" in entry else [entry]
+                parts = entry.get("row", [entry])
                 rows.append(RowSpec(_t(entry["label"]), tuple(_field(p, schema, ()) for p in parts)))
             sections.append(SectionSpec(_t(section["title"]), rows=tuple(rows)))
     return FormLayout(Service(service), tuple(sections))

@@ -5,8 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backoffice.domain.records import UserRef
 from backoffice.services import letters, printing
@@ -17,6 +27,7 @@ from ..ops import CommandOp, QueryOp, Tasks
 from .models import PrintJobsModel
 from .preview import PrinterFactory
 from .printing import PrintFailed, choose_printer, print_pdf, printer_label
+
 
 class PrintQueueDialog(QDialog):
     """Lists pending jobs; prints the selected or all of them on one chosen printer."""

@@ -40,7 +40,8 @@ def test_attachment_is_streamed_to_the_file(connect, tmp_path: Path) -> None:
 
     client, _ = connect(api)
     dest = tmp_path / "att-1.jwe"
-    assert client.download_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=1000) == len(JWE)
+    assert client.download_attachment(
+        "4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=1000) == len(JWE)
     assert dest.read_bytes() == JWE
 
 
@@ -75,9 +76,10 @@ def test_attachment_over_limit_by_content_length_is_refused_up_front(connect, tm
 
 def test_attachment_dropped_mid_body_is_retried_from_scratch(connect, clock: FakeClock, tmp_path: Path) -> None:
     bodies = [ChunkStream([b"partial", b"never"], drop_after=1), ChunkStream([JWE])]
-    client, portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
+    client, _portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
     dest = tmp_path / "a.jwe"
-    assert client.download_attachment("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=10_000) == len(JWE)
+    assert client.download_attachment(
+        "4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "1d4c7959-8e0a-5d6b-8065-4681ae132e2b", dest, max_bytes=10_000) == len(JWE)
     assert dest.read_bytes() == JWE
     assert clock.sleeps == [0.5]
 
