@@ -78,7 +78,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._deferred.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own fresh-page reset, not in its stubs
 
     def save(self) -> None:
         starts = self._letter_starts or [0]
@@ -113,7 +113,8 @@ class _LetterDoc(BaseDocTemplate):
     def handle_nextLetter(self, prepared: _Prepared) -> None:
         self.current = prepared
 
-    def _first_page(self, canv: _NumberedCanvas, _doc: BaseDocTemplate) -> None:
+    def _first_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        assert isinstance(canv, _NumberedCanvas)  # build() is given canvasmaker=_NumberedCanvas
         canv.mark_letter_start()
         now = self.current
         draw_first_page(canv, now.data, now.address_size, now.logo, now.footer)

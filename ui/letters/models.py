@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -57,7 +58,7 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         return None
 
 
-def _when(value: Any) -> str:
+def _when(value: datetime) -> str:
     return value.astimezone().strftime("%d.%m.%Y %H:%M")
 
 

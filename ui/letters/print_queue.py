@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -81,7 +82,8 @@ class PrintQueueDialog(QDialog):
 
     def enqueue_batch(self) -> None:
         actor, queue_code = self._actor, self.batch_queue.currentData()
-        day = None if queue_code else self.batch_day.date().toPython()
+        picked = self.batch_day.date()
+        day = None if queue_code else date(picked.year(), picked.month(), picked.day())
         CommandOp(
             parent=self, tasks=self._tasks,
             op=lambda uow: printing.enqueue_batch(uow, actor, queue_code=queue_code, day=day),
