@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any, TextIO, TypeVar
+from typing import TextIO, TypeVar
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
@@ -27,6 +27,7 @@ from .domain.status import Status
 from .domain.views import View, view_query
 from .services.case_queries import count_cases, list_cases
 from .services.identity import sign_in
+from .store.uow import UnitOfWork
 
 T = TypeVar("T")
 EXIT_ERROR = 1
@@ -122,7 +123,7 @@ def positive_int(text: str) -> int:
     return value
 
 
-def _with_db(settings: config.Settings, fn: Callable[[Database], int], *, migrate: bool = False) -> int:
+def _with_db(settings: config.Settings, fn: Callable[[Database], T], *, migrate: bool = False) -> T:
     db = open_database(settings.db_url, migrate=migrate)
     try:
         return fn(db)
@@ -130,7 +131,7 @@ def _with_db(settings: config.Settings, fn: Callable[[Database], int], *, migrat
         db.dispose()
 
 
-def as_actor(settings: config.Settings, op: Callable[[Any, UserRef], T], *, write: bool = True) -> T:
+def as_actor(settings: config.Settings, op: Callable[[UnitOfWork, UserRef], T], *, write: bool = True) -> T:
     """Run ``op(uow, actor)`` in one unit of work as the configured user (committed when ``write``)."""
 
     def run(db: Database) -> T:
@@ -148,7 +149,7 @@ def as_actor(settings: config.Settings, op: Callable[[Any, UserRef], T], *, writ
         db.dispose()
 
 
-def as_admin(settings: config.Settings, op: Callable[[Any, UserRef | None], T], *, write: bool = True) -> T:
+def as_admin(settings: config.Settings, op: Callable[[UnitOfWork, UserRef | None], T], *, write: bool = True) -> T:
     """Run ``op(uow, actor)`` as an administrator: an app admin, or (actor None) a PostgreSQL
     superuser's connection, for which the database itself is the check."""
     from .services.users import require_admin

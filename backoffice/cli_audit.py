@@ -13,7 +13,7 @@ from .cli import EXIT_ERROR, _with_db
 from .services.audit_verify import verify_audit_chain
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     audit = sub.add_parser("audit", help="the audit journal").add_subparsers(dest="audit_command", required=True)
     verify = audit.add_parser(
         "verify", help="walk the hash chain; exit 0 with the count when intact, 1 naming the first altered, "

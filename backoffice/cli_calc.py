@@ -18,7 +18,7 @@ from .rules import CALCULATORS, RuleInputError
 EXIT_INPUT = 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     calc = sub.add_parser("calc", help="compute a WBS, Elterngeld or Führungszeugnis decision proposal as JSON")
     calc.add_argument("service", choices=sorted(CALCULATORS), help="which rules to apply")
     calc.add_argument("--input", required=True, type=Path, metavar="FILE.json",

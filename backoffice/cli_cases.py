@@ -23,7 +23,7 @@ from .services.claiming import claim_next
 EXIT_EMPTY = 3
 
 
-def register(cases_sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     create = cases_sub.add_parser("create", help="create a case from a paper application; prints the Aktenzeichen")
     create.add_argument("--service", required=True, choices=[s.value for s in Service])
     create.add_argument("--data", required=True, type=Path, help="the form as JSON (same schema as portal submissions)")

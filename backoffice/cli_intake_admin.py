@@ -13,7 +13,7 @@ from .domain.catalog import Service
 from .services import intake_admin
 
 
-def register(portal: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(portal: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     routes = portal.add_parser("routes", help="routing rules: which queue portal submissions land in")
     routes_sub = routes.add_subparsers(dest="routes_command", required=True)
     routes_sub.add_parser("list", help="list the routing rules").set_defaults(run=cmd_routes_list)

@@ -30,7 +30,7 @@ from .rules import RuleInputError
 from .services import decisions, letters, printing
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kinds = "\n".join(f"  {k:<30} {spec.label}" for k, spec in KINDS.items())
     decide = sub.add_parser("decide", help="decide a case (ready for decision) with the rule engine's result")
     decide.add_argument("aktenzeichen")

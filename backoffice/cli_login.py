@@ -13,7 +13,7 @@ from .cli import CliError
 from .services.identity import sign_in
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     login = sub.add_parser("login", help="check your office-database password and keep it in the OS keyring")
     login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     login.set_defaults(run=cmd_login)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
@@ -108,10 +109,8 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
     try:
         with build_sync(db.uow, store=_store(args), workers=args.workers) as sync:
             if args.watch:
-                try:
+                with contextlib.suppress(KeyboardInterrupt):
                     sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True))
-                except KeyboardInterrupt:
-                    pass
                 return 0
             summary = sync.run_once()
         print(summary.line(), file=out)
@@ -141,7 +140,9 @@ def master_password_source(*, from_stdin: bool) -> MasterPassword:
             if new and getpass.getpass("repeat the master password: ") != password:
                 raise DomainError("the two master passwords differ: nothing was stored")
         else:
-            raise MasterPasswordRequired(secrets_file(), new=new, detail="Hier gibt es kein Terminal für die Abfrage: bitte --master-password-stdin verwenden.")
+            raise MasterPasswordRequired(
+                secrets_file(), new=new,
+                detail="Hier gibt es kein Terminal für die Abfrage: bitte --master-password-stdin verwenden.")
         given.append(password)
         return password
 

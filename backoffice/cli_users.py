@@ -12,7 +12,7 @@ from .cli import CliError, as_admin
 from .services import users
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser("users", help="user accounts (administrators)").add_subparsers(dest="users_command", required=True)
     add = cmd.add_parser("add", help="create a user: on PostgreSQL a login role in its group plus the app user")
     add.add_argument("login")

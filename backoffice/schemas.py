@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
 from typing import Any
@@ -71,7 +72,9 @@ def compile_all() -> None:
 
 def load_schema(uri: str) -> dict[str, Any]:
     """The schema for ``uri`` (a copy: callers may change it freely)."""
-    return copy.deepcopy(_validator(uri).schema)
+    schema = _validator(uri).schema
+    assert isinstance(schema, dict)  # a form schema is an object, never `true`/`false`
+    return copy.deepcopy(schema)
 
 
 def require_known(uri: str) -> None:
@@ -147,22 +150,27 @@ def _describe(error: ValidationError) -> list[tuple[list[Any], str]]:
 
 
 def _pairs(error: ValidationError) -> list[tuple[list[Any], str]]:
-    path, kind, expected, value = list(error.absolute_path), error.validator, error.validator_value, error.instance
+    path: list[Any] = list(error.absolute_path)
+    # A validator's errors carry all of these (the stubs also allow them unset, for hand-made errors).
+    kind = str(error.validator)
+    expected: Any = error.validator_value
+    value: Any = error.instance
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
         # jsonschema reports each missing property separately but with the object's path.
-        return [(path + [name], "Pflichtfeld fehlt") for name in expected if name not in value]
+        return [([*path, name], "Pflichtfeld fehlt") for name in expected if name not in value]
     if kind == "additionalProperties":
-        known = error.schema.get("properties", {})
-        return [(path + [name], "unbekanntes Feld") for name in value if name not in known]
+        known = schema.get("properties", {})
+        return [([*path, name], "unbekanntes Feld") for name in value if name not in known]
     if kind == "type":
-        names = expected if isinstance(expected, list) else [expected]
+        names: list[str] = expected if isinstance(expected, list) else [expected]
         return [(path, "muss vom Typ " + " oder ".join(_TYPES.get(n, n) for n in names) + " sein")]
-    text = {
+    messages: dict[str, Callable[[], str]] = {
         "enum": lambda: f"{_value(value)} ist kein zulässiger Wert (erlaubt: {', '.join(map(str, expected))})",
         "const": lambda: f"muss {_value(expected)} sein",
         # A regex alone means little to a clerk; the field description says it in words.
         "pattern": lambda: f"{value!r} entspricht nicht dem Muster {expected}"
-        + (f" ({error.schema['description']})" if error.schema.get("description") else ""),
+        + (f" ({schema['description']})" if schema.get("description") else ""),
         "format": lambda: f"{value!r} " + _FORMATS.get(expected, f"entspricht nicht dem Format {expected}"),
         "minimum": lambda: f"muss mindestens {expected} sein",
         "maximum": lambda: f"darf höchstens {expected} sein",
@@ -173,8 +181,8 @@ def _pairs(error: ValidationError) -> list[tuple[list[Any], str]]:
         "minItems": lambda: f"muss mindestens {expected} Einträge haben",
         "maxItems": lambda: f"darf höchstens {expected} Einträge haben",
         "uniqueItems": lambda: "enthält doppelte Einträge",
-    }.get(kind, lambda: f"ungültiger Wert ({error.message})")()
-    return [(path, text)]
+    }
+    return [(path, messages.get(kind, lambda: f"ungültiger Wert ({error.message})")())]
 
 
 def _readable(path: tuple[Any, ...]) -> str:

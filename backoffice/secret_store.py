@@ -202,10 +202,8 @@ class EncryptedFileStore(SecretStore):
             raise SecretFileDamaged(self.path, err) from err
         except (ValueError, KeyError, TypeError) as err:
             raise SecretFileDamaged(self.path, f"kein gültiges Format: {err}") from err
-        if self._key is not None and self._key[0] == salt:
-            key = self._key[1]
-        else:
-            key = _derive(self._password(new=False), salt, kdf)
+        cached = self._key is not None and self._key[0] == salt
+        key = self._key[1] if cached and self._key is not None else _derive(self._password(new=False), salt, kdf)
         try:
             plaintext = AESGCM(key).decrypt(nonce, ciphertext, _aad(header))
         except InvalidTag as err:

@@ -48,8 +48,10 @@ def build(path: Path, count: int, seed: int = 1) -> float:
     db = open_database(f"sqlite:///{path}", migrate=True)
     rng = random.Random(seed)
     services = list(Service)
-    given_names = sorted({t["applicant"]["given_name"] for s in services for t in [generate_application(s, random.Random(n), TODAY) for n in range(300)]})
-    family_names = sorted({t["applicant"]["family_name"] for s in services for t in [generate_application(s, random.Random(n), TODAY) for n in range(300)]})
+    given_names = sorted({t["applicant"]["given_name"]
+                          for s in services for t in [generate_application(s, random.Random(n), TODAY) for n in range(300)]})
+    family_names = sorted({t["applicant"]["family_name"]
+                           for s in services for t in [generate_application(s, random.Random(n), TODAY) for n in range(300)]})
     templates = {s: [generate_application(s, rng, TODAY) for _ in range(200)] for s in services}
     with db.uow() as uow:
         ensure_user(uow, "bench", "Bench Clerk", [Role.CLERK, Role.TEAM_LEAD], [d.code for d in DEPARTMENTS])

@@ -31,7 +31,7 @@ def format_size(size: int) -> str:
         return f"{size} B"
     value = float(size)
     unit = "B"
-    for unit in ("KB", "MB", "GB"):
+    for unit in ("KB", "MB", "GB"):  # noqa: B007 - the unit reached is the one shown
         value /= 1024
         if value < 1024:
             break

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, Self, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from shiboken6 import Shiboken
 
 from .errors import show_error
@@ -67,7 +67,7 @@ class Tasks(QObject):
             pool.clear()
             pool.waitForDone(timeout_ms)
 
-    def _deliver(self, op: Op[Any], result: Any, error: BaseException | None) -> None:
+    def _deliver(self, op: Op[Any], result: Any, error: Exception | None) -> None:
         try:
             if not self._closed:
                 op._finish(result, error, self)
@@ -128,7 +128,7 @@ class Op(Generic[T]):
     def _call(self) -> T:
         return self._op()
 
-    def _finish(self, result: Any, error: BaseException | None, tasks: Tasks) -> None:
+    def _finish(self, result: Any, error: Exception | None, tasks: Tasks) -> None:
         if self.parent is not None and not Shiboken.isValid(self.parent):
             return  # the widget this was for is gone
         try:
@@ -136,7 +136,7 @@ class Op(Generic[T]):
                 if self._success is not None:
                     self._success(result)
             elif self._failure is not None:
-                self._failure(error)  # type: ignore[arg-type]
+                self._failure(error)
             else:
                 tasks.report(self.parent, error, self)
         except Exception as exc:  # a bug in a callback: report it, do not kill the event loop

@@ -43,9 +43,12 @@ class Preferences:
 
     @property
     def warn_days(self) -> int:
+        stored = self._get("list/warn_days", SOON_DAYS)  # an int, or the text of one from the settings file
+        if not isinstance(stored, int | float | str):
+            return SOON_DAYS
         try:
-            value = int(self._get("list/warn_days", SOON_DAYS))  # type: ignore[call-overload]
-        except (TypeError, ValueError):
+            value = int(stored)
+        except ValueError:
             return SOON_DAYS
         return min(max(value, 0), MAX_WARN_DAYS)
 

@@ -41,7 +41,7 @@ class WorkActions(QObject):
             action.setEnabled(False)
         self.changed.connect(lambda _az: window.refresh())
 
-    def actions(self) -> list[QAction]:  # type: ignore[override]
+    def actions(self) -> list[QAction]:
         return [self.claim_action, self.assign_action, self.release_action]
 
     def row_actions(self) -> list[QAction]:

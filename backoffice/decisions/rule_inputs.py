@@ -53,11 +53,11 @@ def rule_input(
     problems = [text for key, text in needs if key not in given]
     if problems:
         raise RuleInputError(problems)
-    key = merged.get("birth_date" if service is Service.ELTERNGELD else "application_date")
+    given_date = merged.get("birth_date" if service is Service.ELTERNGELD else "application_date")
     try:
-        key_date = date.fromisoformat(str(key))
+        key_date = date.fromisoformat(str(given_date))
     except ValueError as err:
-        raise RuleInputError(f"Stichtag {key!r} ist kein gültiges Datum (JJJJ-MM-TT)") from err
+        raise RuleInputError(f"Stichtag {given_date!r} ist kein gültiges Datum (JJJJ-MM-TT)") from err
     return RuleInput(Service(service), key_date, merged, tuple(remarks))
 
 

@@ -45,7 +45,7 @@ STREETS = (
 )
 POSTCODES = ("45468", "45470", "45472", "45473", "45475", "45476", "45478", "45479", "45481")
 CITY = "Mülheim an der Ruhr"
-_AUTHORITIES = tuple(dict(zip(("name", "street", "postcode", "city"), a)) for a in (
+_AUTHORITIES = tuple(dict(zip(("name", "street", "postcode", "city"), a, strict=True)) for a in (
     ("Stadt Mülheim an der Ruhr – Amt für Kinder, Jugend und Schule", "Am Rathaus 1", "45468", CITY),
     ("Stadt Mülheim an der Ruhr – Ordnungsamt, Gewerbeangelegenheiten", "Am Rathaus 1", "45468", CITY),
     ("Bezirksregierung Düsseldorf", "Cecilienallee 2", "40474", "Düsseldorf"),
@@ -305,11 +305,11 @@ def payslip_pdf(rng: random.Random, applicant_name: str, month: date | str, gros
     title, font, buf = f"Entgeltabrechnung {_MONTHS[when.month - 1]} {when.year}", _font(), io.BytesIO()
     c = Canvas(buf, pagesize=A4, invariant=1)  # invariant: no timestamp or random ID, so bytes repeat
     c.setTitle(title)
-    for size, y, text in ((10, 270, f"{rng.choice(_EMPLOYERS)}, {CITY}"), (16, 255, title),
-                          (10, 245, f"Beschäftigte Person: {applicant_name}"),
-                          (10, 240, f"Personalnummer: {rng.randint(10000, 99999)}")):
+    for size, top_mm, text in ((10, 270, f"{rng.choice(_EMPLOYERS)}, {CITY}"), (16, 255, title),
+                               (10, 245, f"Beschäftigte Person: {applicant_name}"),
+                               (10, 240, f"Personalnummer: {rng.randint(10000, 99999)}")):
         c.setFont(font, size)
-        c.drawString(25 * mm, y * mm, text)
+        c.drawString(25 * mm, top_mm * mm, text)
     rows = [("Bruttoentgelt", gross)] + [(label, -cent / 100) for label, cent in items] + [("Auszahlungsbetrag", net)]
     y = 225 * mm
     for label, amount in rows:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache
 from types import MappingProxyType
 
 _ONE_DAY = timedelta(days=1)
@@ -45,7 +45,7 @@ _FIXED: tuple[tuple[int, int, str], ...] = (
 _ONE_OFF: dict[date, str] = {date(2017, 10, 31): "Reformationstag"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def easter_sunday(year: int) -> date:
     """Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher)."""
     a = year % 19
@@ -61,7 +61,7 @@ def easter_sunday(year: int) -> date:
     return date(year, month, day + 1)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _holidays(year: int) -> Mapping[date, str]:
     # Read-only so the cached mapping cannot be corrupted by a caller.
     result: dict[date, str] = {}

@@ -11,6 +11,7 @@ starts the day after its predecessor's ``valid_to``.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
@@ -18,9 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .calendar import add_business_days, add_calendar_days
-
 from ..resources import resource_path
+from .calendar import add_business_days, add_calendar_days
 
 DEFAULT_NORMS_PATH = resource_path("rules", "processing_norms.json")
 
@@ -133,7 +133,7 @@ def _check_no_overlap(norms: Sequence[ProcessingNorm], where: str) -> None:
         by_service.setdefault(n.service, []).append(n)
     for service, group in by_service.items():
         group.sort(key=lambda n: n.valid_from)
-        for prev, nxt in zip(group, group[1:]):
+        for prev, nxt in itertools.pairwise(group):
             if prev.valid_to is None or nxt.valid_from <= prev.valid_to:
                 raise ValueError(f"{where}: norms for '{service}' overlap from {nxt.valid_from}")
 

@@ -5,8 +5,13 @@ Build a frozen ``LetterData`` first (the renderer never queries anything), then 
 """
 
 from backoffice.letters.data import BankAccount, Clerk, Court, LetterData, Letterhead, Line, Recipient, Table
-from backoffice.letters.errors import (AddressDoesNotFit, LetterError, LetterIncomplete, TemplateInvalid,
-                                       UnknownLetterKind)
+from backoffice.letters.errors import (
+    AddressDoesNotFit,
+    LetterError,
+    LetterIncomplete,
+    TemplateInvalid,
+    UnknownLetterKind,
+)
 from backoffice.letters.kinds import KINDS, KindSpec, allowed_fields, kind_spec
 from backoffice.letters.letterhead import load_letterhead
 from backoffice.letters.render import render_batch, render_letter

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -20,5 +22,8 @@ def register_fonts() -> None:
         if name not in known:
             pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
     # <b> inside paragraphs and bold table cells map to the bold face.
-    for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
+    faces: tuple[tuple[Literal[0, 1], Literal[0, 1], str], ...] = (
+        (0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD),
+    )
+    for bold, italic, face in faces:
         addMapping(REGULAR, bold, italic, face)

@@ -9,12 +9,20 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from backoffice.letters import geometry as g
-from backoffice.letters.data import Letterhead, LetterData, Recipient
+from backoffice.letters.data import LetterData, Letterhead, Recipient
 from backoffice.letters.errors import AddressDoesNotFit
 from backoffice.letters.fonts import BOLD, REGULAR
 from backoffice.letters.formatting import format_date
-from backoffice.letters.styles import (ADDRESS_SIZE, CITY_BLUE, FOOTER_SIZE, GREY, INFO_LABEL_SIZE, INFO_VALUE_SIZE,
-                                       RETURN_ADDRESS_SIZE, RULE)
+from backoffice.letters.styles import (
+    ADDRESS_SIZE,
+    CITY_BLUE,
+    FOOTER_SIZE,
+    GREY,
+    INFO_LABEL_SIZE,
+    INFO_VALUE_SIZE,
+    RETURN_ADDRESS_SIZE,
+    RULE,
+)
 
 _ADDRESS_MIN_SIZE = 8.0
 
@@ -161,7 +169,7 @@ def _draw_footer(canv: Canvas, columns: tuple[str, ...]) -> None:
         canv.line(g.x_mm(left), g.y_from_top(g.FOOTER_RULE_MM), g.x_mm(right), g.y_from_top(g.FOOTER_RULE_MM))
         canv.setFillColor(GREY)
         xs = _column_positions(list(columns))
-        for text, x, next_x in zip(columns, xs, [*xs[1:], g.x_mm(right) + 3 * mm]):
+        for text, x, next_x in zip(columns, xs, [*xs[1:], g.x_mm(right) + 3 * mm], strict=True):
             lines = text.split("\n")
             size = fitting_size(lines, FOOTER_SIZE, 5.0, next_x - x - 3 * mm) or 5.0  # only when columns overflow
             canv.setFont(REGULAR, size)

@@ -22,10 +22,11 @@ def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> lis
         ("Name der Sachbearbeitung (Im Auftrag)", data.clerk.name),
     ) if _blank(value)]
     missing += [f"Angabe {name!r}" for name in spec.fields if _blank(data.values.get(name))]
-    if spec.needs_deadline and data.deadline is None:
-        missing.append("Frist")
-    elif spec.needs_deadline and data.deadline <= data.letter_date:
-        missing.append("Frist nach dem Briefdatum")
+    if spec.needs_deadline:
+        if data.deadline is None:
+            missing.append("Frist")
+        elif data.deadline <= data.letter_date:
+            missing.append("Frist nach dem Briefdatum")
     if spec.needs_bank and (data.letterhead.bank is None or _blank(data.letterhead.bank.iban)):
         missing.append("Bankverbindung")
     for part in spec.parts:

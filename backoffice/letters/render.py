@@ -16,8 +16,15 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak
-from reportlab.platypus import PageTemplate
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from backoffice.letters import geometry as g
 from backoffice.letters.data import LetterData
@@ -69,9 +76,9 @@ class _NumberedCanvas(Canvas):
     def mark_letter_start(self) -> None:
         self._letter_starts.append(len(self._deferred))
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:
         self._deferred.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab's own fresh-page reset, not in its stubs
 
     def save(self) -> None:
         starts = self._letter_starts or [0]
@@ -103,10 +110,11 @@ class _LetterDoc(BaseDocTemplate):
             PageTemplate("later", [later_frame], onPage=self._later_page),
         ])
 
-    def handle_nextLetter(self, prepared: _Prepared) -> None:  # noqa: N802 (reportlab's handler naming)
+    def handle_nextLetter(self, prepared: _Prepared) -> None:
         self.current = prepared
 
-    def _first_page(self, canv: _NumberedCanvas, _doc: BaseDocTemplate) -> None:
+    def _first_page(self, canv: Canvas, _doc: BaseDocTemplate) -> None:
+        assert isinstance(canv, _NumberedCanvas)  # build() is given canvasmaker=_NumberedCanvas
         canv.mark_letter_start()
         now = self.current
         draw_first_page(canv, now.data, now.address_size, now.logo, now.footer)

@@ -14,6 +14,7 @@ import tempfile
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from backoffice.domain.catalog import Service
 from backoffice.letters.data import Clerk, LetterData, Line, Recipient, Table
@@ -48,10 +49,10 @@ def _months() -> Table:
         variant = "Basiselterngeld" if month <= 10 else "ElterngeldPlus"
         amount = Decimal("1300.00") if month <= 10 else Decimal("650.00")
         rows.append((f"{month}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", variant, amount))
-    return Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), rows)
+    return Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), tuple(rows))
 
 
-def _samples() -> dict[str, dict]:
+def _samples() -> dict[str, dict[str, Any]]:
     return {
         "wbs_grant": dict(
             values=dict(application_date=date(2026, 10, 2), household_size=3, flat_size_m2=80, rooms=3,

@@ -7,6 +7,7 @@ Every piece of text passes through ``escape`` on its way into a Paragraph: names
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -67,9 +68,12 @@ def _bullets(items: tuple[str, ...], styles: Styles) -> list[Flowable]:
 def _lines_table(data: LetterData, styles: Styles) -> list[Flowable]:
     if not data.lines:
         return []
-    rows, commands = [], [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                          ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+    rows: list[list[Flowable]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ]
     for i, line in enumerate(data.lines):
         label, value = markup(line.label), markup(format_value(line.value))
         if line.emphasis:
@@ -122,9 +126,9 @@ def _part(part: Part, data: LetterData, values: Mapping[str, str], templates: Te
         table = data.tables.get(part.table_id)
         return _data_table(table, styles) if table is not None else []
     if isinstance(part, Reasons):
-        return _bullets(data.reasons, styles) + [Spacer(0, 2 * mm)]
+        return [*_bullets(data.reasons, styles), Spacer(0, 2 * mm)]
     if isinstance(part, Documents):
-        return _bullets(data.documents, styles) + [Spacer(0, 2 * mm)]
+        return [*_bullets(data.documents, styles), Spacer(0, 2 * mm)]
     raise TypeError(part)
 
 

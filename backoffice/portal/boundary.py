@@ -51,7 +51,8 @@ def parse_json(data: bytes, instance: str) -> dict[str, Any]:
         raise Refusal(problems.SYNTAX_VIOLATION, f"kein gültiges JSON: {err}", instance) from err
     if not isinstance(value, dict):
         raise Refusal(problems.SYNTAX_VIOLATION, "JSON-Objekt erwartet", instance)
-    return clean(value, instance)
+    cleaned: dict[str, Any] = clean(value, instance)
+    return cleaned
 
 
 def clean(value: Any, instance: str, path: str = "", depth: int = 0) -> Any:

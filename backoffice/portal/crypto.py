@@ -213,7 +213,7 @@ def sign_set(payload: dict[str, Any], key: jwk.JWK) -> str:
     # header registry (about 0.05 ms) only to check a header that is fixed right here.
     core = jws.JWSCore(SIG_ALG, key, json.dumps(header),
                        json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), [SIG_ALG])
-    signed = core.sign()
+    signed: dict[str, Any] = core.sign()
     return f"{signed['protected']}.{signed['payload'].decode('ascii')}.{signed['signature']}"
 
 

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from jwcrypto import jwk
 
 from . import crypto, problems
-from .opening import Refusal
+from .problems import Refusal
 
 
 @dataclass(frozen=True, slots=True)

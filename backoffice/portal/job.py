@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, TypeVar
 
 from jwcrypto import jwk
@@ -20,7 +20,8 @@ from jwcrypto import jwk
 from ..domain.catalog import Service
 from . import client as portal_client
 from . import crypto, eventlog, problems
-from .opening import Envelope, Opened, Refusal, Refused, open_submission, too_large_text
+from .opening import Envelope, Opened, Refused, open_submission, too_large_text
+from .problems import Refusal
 from .spool import AttachmentRules, Spooled, discard, spooling_sink, take
 
 T = TypeVar("T")
@@ -132,8 +133,8 @@ def fetch_job(
         for attachment_id in fetched.attachment_ids:
             try:
                 # Streamed, and refused as soon as it passes the limit.
-                attachments[attachment_id] = _present(lambda: client.stream_attachment(
-                    fetched.submission_id, attachment_id, rules.download_limit, sink))
+                attachments[attachment_id] = _present(partial(
+                    client.stream_attachment, fetched.submission_id, attachment_id, rules.download_limit, sink))
             except portal_client.AttachmentTooLarge:
                 too_large[attachment_id] = too_large_text(attachment_id, rules.max_bytes)
     except BaseException:

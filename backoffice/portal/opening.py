@@ -131,14 +131,11 @@ def _decrypt(token: str, keys: Mapping[str, jwk.JWK], instance: str) -> tuple[by
     """Plaintext and authentication tag, with the key the JWE names (``kid``)."""
     try:
         kid = crypto.jwe_key_id(token)
-        if kid is None and len(keys) == 1:
-            key = next(iter(keys.values()))
-        elif kid not in keys:
+        key = next(iter(keys.values())) if kid is None and len(keys) == 1 else keys.get(str(kid))
+        if key is None:
             raise Refusal(problems.ENCRYPTION_ISSUE,
                           f"verschlüsselt für den unbekannten Schlüssel {kid!r}; die Einreichung wartet, "
                           "bis ein Administrator ihn hinterlegt", instance, awaiting_key=str(kid))
-        else:
-            key = keys[kid]
         return crypto.decrypt_with_tag(token, key)
     except crypto.DecryptionFailed as err:
         raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err

@@ -16,7 +16,7 @@ def settled_otherwise(client: SubmissionClient, kind: str, portal_case_id: str, 
     expected = _TERMINAL.get(kind)
     if expected is None:  # a notice, not an answer: nothing to compare
         return None
-    found = []
+    found: list[str] = []
     for token in client.get_events(portal_case_id):
         try:
             _, payload = crypto.peek_set(token)  # the portal's own log, over TLS: its word is what counts

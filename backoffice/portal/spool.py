@@ -18,7 +18,7 @@ from . import crypto
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MEMORY_BYTES = 1024 * 1024
 
-Spooled = tempfile.SpooledTemporaryFile  # type: ignore[type-arg]  # of bytes
+Spooled = tempfile.SpooledTemporaryFile[bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ def spooling_sink(rules: AttachmentRules) -> Callable[[Iterator[bytes]], Spooled
 
     def sink(chunks: Iterator[bytes]) -> Spooled:
         # max_size 0 would mean "never to disk": the smallest threshold is one byte.
-        spooled = tempfile.SpooledTemporaryFile(
+        spooled = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (handed on open; take() or discard() closes it)
             max_size=max(1, rules.memory_bytes), dir=rules.spool_dir, prefix="backoffice-attachment-")
         try:
             for chunk in chunks:

@@ -10,6 +10,7 @@ UI can show that the figure is a configurable assumption rather than verified la
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -140,7 +141,7 @@ def _parse_table(name: str, raw: Any, where: str) -> tuple[DatedEntry, ...]:
         values = MappingProxyType({k: v for k, v in item.items() if k not in _META})
         rows.append(DatedEntry(name, start, end, values))
     rows.sort(key=lambda r: r.valid_from)
-    for prev, nxt in zip(rows, rows[1:]):
+    for prev, nxt in itertools.pairwise(rows):
         if prev.valid_to is None or nxt.valid_from <= prev.valid_to:
             raise ValueError(f"{where}: entries of '{name}' overlap from {nxt.valid_from}")
     return tuple(rows)

@@ -64,5 +64,5 @@ def _text(value: Any) -> str | None:
     if isinstance(value, str):
         return value
     if hasattr(value, "isoformat"):
-        return value.isoformat()
+        return str(value.isoformat())
     return json.dumps(value, ensure_ascii=False, default=str)

@@ -31,11 +31,11 @@ class FieldChange:
 
     @property
     def changed_by_them(self) -> bool:
-        return self.theirs != self.base
+        return bool(self.theirs != self.base)
 
     @property
     def changed_by_me(self) -> bool:
-        return self.mine != self.base
+        return bool(self.mine != self.base)
 
     @property
     def clash(self) -> bool:

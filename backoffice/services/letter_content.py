@@ -7,7 +7,7 @@ Pure functions over plain values (the case's fields, the stored decision, the le
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -90,11 +90,13 @@ def letter_data(
     spec = kind_spec(kind)
     if spec.service is not case.service:
         raise ValidationFailed([f"Der Brief {spec.label!r} gehört nicht zu einem Fall {case.service.label}"])
-    builder = _BUILDERS[kind]
-    needs_decision = kind not in ("wbs_documents_request", "elterngeld_documents_request")
-    if needs_decision and decision is None:
+    parts: dict[str, Any]
+    if kind in _UNDECIDED_BUILDERS:
+        parts = _UNDECIDED_BUILDERS[kind](case, decision, letter_date)
+    elif decision is None:
         raise ValidationFailed([f"Für den Brief {spec.label!r} muss zuerst entschieden werden"])
-    parts: dict[str, Any] = builder(case, decision, letter_date)
+    else:
+        parts = _BUILDERS[kind](case, decision, letter_date)
     if spec.needs_deadline:
         defaults = documents_defaults(case.service)
         parts["deadline"] = deadline or letter_date + timedelta(days=defaults.deadline_days)
@@ -129,7 +131,7 @@ def _wbs_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str
         values=dict(application_date=case.received_on, household_size=r["persons"],
                     flat_size_m2=flat.get("max_size_m2", ""), rooms=flat.get("max_rooms", ""),
                     valid_from=d.decided_on, valid_until=valid_until),
-        tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), rows)},
+        tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), tuple(rows))},
         lines=result_lines(r),
     )
 
@@ -166,7 +168,7 @@ def _elterngeld_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
     return dict(
         values=dict(application_date=case.received_on, child_name=_child_name(case), child_birth_date=birth,
                     total_amount=sum((row[3] for row in rows), Decimal("0.00"))),
-        tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), rows)},
+        tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), tuple(rows))},
         lines=result_lines(r),
     )
 
@@ -202,11 +204,14 @@ def _fz_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[st
     return dict(values=dict(application_date=case.received_on), reasons=d.reasons)
 
 
-_BUILDERS = {
-    "wbs_grant": _wbs_grant, "wbs_refusal": _wbs_refusal, "wbs_documents_request": _documents_request,
+# Letters written from a decision, and those written before one (the decision is None then).
+_BUILDERS: dict[str, Callable[[CaseFacts, DecisionFacts, date], dict[str, Any]]] = {
+    "wbs_grant": _wbs_grant, "wbs_refusal": _wbs_refusal,
     "elterngeld_grant": _elterngeld_grant, "elterngeld_refusal": _elterngeld_refusal,
-    "elterngeld_documents_request": _documents_request, "fz_receipt": _fz_receipt, "fz_fee_notice": _fz_fee_notice,
-    "fz_refusal": _fz_refusal,
+    "fz_receipt": _fz_receipt, "fz_fee_notice": _fz_fee_notice, "fz_refusal": _fz_refusal,
+}
+_UNDECIDED_BUILDERS: dict[str, Callable[[CaseFacts, DecisionFacts | None, date], dict[str, Any]]] = {
+    "wbs_documents_request": _documents_request, "elterngeld_documents_request": _documents_request,
 }
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..domain.catalog import Role, Service
 from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
-from ..letters import LetterError, Templates, TemplateInvalid, load_letterhead, load_templates, validate_block
+from ..letters import LetterError, TemplateInvalid, Templates, load_letterhead, load_templates, validate_block
 from ..letters.data import Letterhead
 from ..letters.kinds import all_block_ids, allowed_fields
 from ..store.uow import UnitOfWork

@@ -149,7 +149,7 @@ def deliver(uow_factory: Callable[..., Any], mailer: Mailer, *, now: datetime | 
             mailer.send(item.mail)
         except (MailError, InvalidAddress) as err:
             error = str(err)
-        except Exception as err:  # noqa: BLE001 - one bad row never stops the others
+        except Exception as err:
             error = f"{type(err).__name__}: {err}"
         with uow_factory() as uow:
             if error:
@@ -204,7 +204,7 @@ def outbox_status(uow: UnitOfWork, actor: UserRef | None, *, include_sent: bool 
                   limit: int = 500) -> list[NoticeStatus]:
     """For administrators: the queue's state without recipients or texts (newest first)."""
     mail_settings.require_admin(uow, actor)
-    return [NoticeStatus(*row) for row in uow.mail.status(include_sent=include_sent, limit=limit)]
+    return [NoticeStatus(**dict(row._mapping)) for row in uow.mail.status(include_sent=include_sent, limit=limit)]
 
 
 def backlog(uow: UnitOfWork) -> int:

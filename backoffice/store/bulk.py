@@ -17,7 +17,14 @@ from typing import Any
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import DeclarativeBase, Session
+
+
+def table_of(model: type[DeclarativeBase]) -> Table:
+    """The table a mapped class is mapped to (SQLAlchemy types ``__table__`` as any FROM clause)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
 
 
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -51,11 +58,13 @@ def _copy(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> Non
     processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names]
     quote = dialect.identifier_preparer.quote
     statement = f"COPY {dialect.identifier_preparer.format_table(table)} ({', '.join(quote(n) for n in names)}) FROM STDIN"
-    dbapi = conn.connection.dbapi_connection
-    assert dbapi is not None
+    import psycopg  # PostgreSQL only: SQLite never gets here
+
+    dbapi = conn.connection.driver_connection
+    assert isinstance(dbapi, psycopg.Connection)
     try:
         with dbapi.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
-                copy.write_row([process(row[name]) if process else row[name] for process, name in zip(processors, names)])
+                copy.write_row([process(row[name]) if process else row[name] for process, name in zip(processors, names, strict=True)])
     except dialect.loaded_dbapi.IntegrityError as err:  # e.g. a submission another client stored meanwhile
         raise IntegrityError(statement, None, err) from err

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from .decision_models import ApprovalRule, Decision, Dispatch, Letter, PrintJob
@@ -93,7 +93,7 @@ class DecisionRepository:
         return self.session.scalars(stmt).all()
 
 
-def _cases_of(departments: frozenset[str]):  # type: ignore[no-untyped-def]
+def _cases_of(departments: frozenset[str]) -> Select[int]:
     """Ids of the cases in these departments' queues (a subquery)."""
     queues = select(Queue.id).join(Department).where(Department.code.in_(sorted(departments)))
     return select(Case.id).where(Case.queue_id.in_(queues))

@@ -36,9 +36,12 @@ class DirectoryRepository:
         """A login role in its group plus the app user (``backoffice_add_user``, run as the owner)."""
         verifier = None
         if password is not None:
+            import psycopg  # PostgreSQL only: the embedded database has no login roles
+
             # Only the SCRAM verifier travels: the password never reaches the server or its logs.
-            pgconn = self.session.connection().connection.dbapi_connection.pgconn  # type: ignore[union-attr]
-            verifier = pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256").decode()
+            dbapi = self.session.connection().connection.driver_connection
+            assert isinstance(dbapi, psycopg.Connection)
+            verifier = dbapi.pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256").decode()
         self.session.execute(
             text("SELECT backoffice_add_user(:login, :name, :role, CAST(:departments AS text[]), :verifier)"),
             {"login": login, "name": name, "role": role, "departments": departments, "verifier": verifier},
@@ -72,7 +75,8 @@ class DirectoryRepository:
 
     def user(self, login: str) -> User | None:
         return self.session.scalars(
-            select(User).where(User.login == login).options(selectinload(User.roles), selectinload(User.memberships).selectinload(Membership.department))
+            select(User).where(User.login == login)
+            .options(selectinload(User.roles), selectinload(User.memberships).selectinload(Membership.department))
         ).one_or_none()
 
     def user_by_id(self, user_id: int) -> User | None:

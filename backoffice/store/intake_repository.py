@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
-from .bulk import insert_rows_returning_ids
+from .bulk import insert_rows_returning_ids, table_of
 from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
 from .models import Case, Queue
 from .repositories import dialect_insert
@@ -23,7 +23,7 @@ class IntakeRepository:
 
     def add_outbox_rows(self, rows: Sequence[Mapping[str, object]]) -> list[int]:
         """Many outbox messages in one go (the intake's batches); their ids in order."""
-        return insert_rows_returning_ids(self.session, OutboxMessage.__table__, [dict(r) for r in rows])
+        return insert_rows_returning_ids(self.session, table_of(OutboxMessage), [dict(r) for r in rows])
 
     def known_submissions(self, submission_ids: Sequence[str]) -> set[str]:
         """Which of these submissions already became a case or went to quarantine (not counting
@@ -133,7 +133,8 @@ class IntakeRepository:
             .where(Lease.name == name, or_(Lease.holder == holder, Lease.holder == "", Lease.expires_at < now))
             .values(holder=holder, expires_at=until)
         )
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        assert isinstance(result, CursorResult)  # what an UPDATE gives
+        return result.rowcount == 1
 
     def database_now(self) -> datetime:
         """The database server's time: several PCs share a lease, and their clocks may differ.
@@ -141,7 +142,8 @@ class IntakeRepository:
         SQLite has no server; its clients share the file, and so this machine's clock.
         """
         if self.session.get_bind().dialect.name == "postgresql":
-            value: datetime = self.session.scalar(select(func.now()))
+            value: datetime | None = self.session.scalar(select(func.now()))
+            assert value is not None
             return value.astimezone(UTC)
         return datetime.now(UTC)
 

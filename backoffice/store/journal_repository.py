@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
-from .bulk import insert_rows
+from .bulk import insert_rows, table_of
 from .models import Attachment, AuditChain, AuditEntry, Blob, Note
 from .repositories import dialect_insert
 
@@ -72,7 +72,7 @@ class JournalRepository:
 
     def add_rows(self, model: type[AuditEntry] | type[Attachment], rows: Sequence[dict[str, Any]]) -> None:
         """Many rows in one go (the intake's batches): no ORM object per row."""
-        insert_rows(self.session, model.__table__, rows)
+        insert_rows(self.session, table_of(model), rows)
 
     def flush(self) -> None:
         self.session.flush()

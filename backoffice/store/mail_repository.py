@@ -40,7 +40,7 @@ class MailRepository:
             .values(next_attempt_at=until)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1  # type: ignore[attr-defined]
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     def get(self, notice_id: int) -> EmailNotice | None:
         return self.session.get(EmailNotice, notice_id)

@@ -152,7 +152,7 @@ class Case(Base):
     portal_info: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     version: Mapped[int] = mapped_column(Integer, nullable=False)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - a declarative hook SQLAlchemy reads from the class
 
     queue: Mapped[Queue] = relationship()
     assignee: Mapped[User | None] = relationship()

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVarTuple
 
-from sqlalchemy import Select, column, exists, false, func, literal_column, select, table, update
+from sqlalchemy import ColumnElement, Select, column, exists, false, func, literal_column, select, table, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased, selectinload
+from sqlalchemy.sql.elements import SQLCoreOperations
 
 from ..domain import search
 from ..domain.catalog import DEPARTMENTS, Service
 from ..domain.records import CaseQuery, CaseRow, SortKey
 from ..domain.status import Outcome, Status
-from .bulk import insert_rows_returning_ids
+from .bulk import insert_rows_returning_ids, table_of
 from .models import (
     AktenzeichenCounter,
     Attachment,
     AuditEntry,
+    Base,
     Case,
     Department,
     Note,
@@ -47,7 +49,7 @@ class CaseRepository:
 
     def add_rows(self, rows: Sequence[dict[str, Any]]) -> list[int]:
         """New cases from column values in one go (the intake's batches); their ids in order."""
-        return insert_rows_returning_ids(self.session, Case.__table__, rows)
+        return insert_rows_returning_ids(self.session, table_of(Case), rows)
 
     def get(self, aktenzeichen: str) -> Case | None:
         return self.session.scalars(select(Case).where(Case.aktenzeichen == aktenzeichen)).one_or_none()
@@ -93,8 +95,8 @@ class CaseRepository:
         """
         reverse = total is not None and offset > total // 2
         descending = query.descending != reverse
-        if reverse:
-            offset, limit = max(0, total - offset - limit), min(limit, total - offset)  # type: ignore[operator]
+        if reverse and total is not None:
+            offset, limit = max(0, total - offset - limit), min(limit, total - offset)
             if limit <= 0:
                 return []
         ids = self._page_ids(query, offset, limit, departments, descending, total)
@@ -153,6 +155,7 @@ class CaseRepository:
         total: int | None,
     ) -> list[int]:
         stmt = select(Case.id)
+        key: SQLCoreOperations[Any]
         if query.sort is SortKey.ASSIGNEE:
             assignee = aliased(User)
             stmt = stmt.outerjoin(assignee, Case.assignee_id == assignee.id)
@@ -223,7 +226,8 @@ class CaseRepository:
 
     def open_counts_by_queue(self) -> dict[int, int]:
         stmt = select(Case.queue_id, func.count()).where(Case.status.in_(_OPEN)).group_by(Case.queue_id)
-        return {qid: n for qid, n in self.session.execute(stmt)}
+        # Not dict(result): a Result has keys(), so dict() would take it for a mapping.
+        return {queue_id: n for queue_id, n in self.session.execute(stmt)}  # noqa: C416
 
     def attachments(self, case_id: int) -> Sequence[Attachment]:
         return self.session.scalars(select(Attachment).where(Attachment.case_id == case_id).order_by(Attachment.id)).all()
@@ -242,12 +246,12 @@ class CaseRepository:
         ).all()
 
 
-def dialect_insert(session: Session):  # type: ignore[no-untyped-def]
+def dialect_insert(session: Session) -> Callable[[type[Base]], postgresql.Insert | sqlite.Insert]:
     """The dialect's INSERT, which has ``on_conflict_do_nothing`` on both databases."""
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-_SORT_COLUMNS = {
+_SORT_COLUMNS: dict[SortKey, InstrumentedAttribute[Any]] = {
     SortKey.AKTENZEICHEN: Case.aktenzeichen,
     SortKey.SERVICE: Case.service,
     SortKey.STATUS: Case.status,
@@ -278,9 +282,12 @@ def _only_text(query: CaseQuery, departments: frozenset[str] | None) -> bool:
     return (departments is None or departments >= ALL_DEPARTMENTS) and replace(query, text="", sort=SortKey.RECEIVED, descending=False) == CaseQuery()
 
 
-def _filtered(  # type: ignore[type-arg]
-    stmt: Select, query: CaseQuery, departments: frozenset[str] | None, session: Session, *, text_drives: bool = False
-) -> Select:
+_Ts = TypeVarTuple("_Ts")
+
+
+def _filtered(
+    stmt: Select[*_Ts], query: CaseQuery, departments: frozenset[str] | None, session: Session, *, text_drives: bool = False
+) -> Select[*_Ts]:
     if departments is not None and not departments >= ALL_DEPARTMENTS:
         visible = select(Queue.id).join(Department).where(Department.code.in_(sorted(departments)))
         stmt = stmt.where(Case.queue_id.in_(visible))
@@ -310,7 +317,7 @@ def _filtered(  # type: ignore[type-arg]
     return stmt
 
 
-def _matches(user_text: str, session: Session, drives: bool):  # type: ignore[no-untyped-def]
+def _matches(user_text: str, session: Session, drives: bool) -> ColumnElement[bool]:
     """Full-text condition; words that make no query (only punctuation) match nothing."""
     if session.get_bind().dialect.name == "postgresql":
         q = search.tsquery(user_text)
@@ -328,8 +335,8 @@ def _matches(user_text: str, session: Session, drives: bool):  # type: ignore[no
     return (Case.id + 0).in_(matching)
 
 
-def _row(r: object) -> CaseRow:
-    (id_, az, service, status, outcome, queue, login, name, received, target, legal, sub, assignee_name) = r  # type: ignore[misc]
+def _row(r: Sequence[Any]) -> CaseRow:
+    (id_, az, service, status, outcome, queue, login, name, received, target, legal, sub, assignee_name) = r
     return CaseRow(
         id=id_,
         aktenzeichen=az,

@@ -6,7 +6,7 @@ Services receive a unit of work and never see the session; only repositories do.
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,17 +23,21 @@ from .repositories import CaseRepository
 
 
 class UnitOfWork(Protocol):
-    cases: Any
-    directory: Any
-    blobs: Any
-    journal: Any
-    intake: Any
-    editing: Any
-    decisions: Any
-    mail: Any
+    """What services see: the repositories of one transaction (the SQL ones; tests pass in-memory stand-ins)."""
+
+    cases: CaseRepository
+    directory: DirectoryRepository
+    blobs: BlobRepository
+    journal: JournalRepository
+    intake: IntakeRepository
+    editing: EditingRepository
+    decisions: DecisionRepository
+    mail: MailRepository
 
     def __enter__(self) -> UnitOfWork: ...
-    def __exit__(self, *exc: object) -> None: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def flush(self) -> None: ...

@@ -135,7 +135,7 @@ def test_concurrent_writers_are_chained_one_after_the_other(pg_url: str) -> None
         def write(seed: int) -> None:
             try:
                 make_cases(db, 5, seed=seed)
-            except BaseException as err:  # noqa: BLE001 - reported by the assertion below
+            except BaseException as err:
                 errors.append(err)
 
         threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]

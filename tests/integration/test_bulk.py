@@ -50,9 +50,8 @@ def test_rows_arrive_intact_with_their_ids_in_order(db: Database) -> None:
 def test_a_violated_constraint_is_an_integrity_error(db: Database) -> None:
     row = {"case_id": 999_999, "at": datetime.now(UTC), "actor_id": None, "action": "created", "field": None,
            "old_value": None, "new_value": None}
-    with db.uow() as uow:
-        with pytest.raises(IntegrityError):  # no such case
-            insert_rows(uow.session, AuditEntry.__table__, [row])
+    with db.uow() as uow, pytest.raises(IntegrityError):  # no such case
+        insert_rows(uow.session, AuditEntry.__table__, [row])
 
 
 def test_a_case_with_awkward_text_round_trips_through_the_bulk_path(db: Database, admin) -> None:  # type: ignore[no-untyped-def]

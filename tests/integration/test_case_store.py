@@ -51,7 +51,7 @@ def test_aktenzeichen_are_unique_under_concurrent_creation(db: Database, admin) 
                 with db.uow() as uow:
                     cases.create_case(uow, admin, Service.ELTERNGELD, _form(Service.ELTERNGELD, offset + i), now=T0)
                     uow.commit()
-        except BaseException as err:  # noqa: BLE001 - reported below
+        except BaseException as err:
             errors.append(err)
 
     threads = [threading.Thread(target=worker, args=(k * 100,)) for k in range(4)]

@@ -144,7 +144,7 @@ def test_four_eyes_refuses_the_deciding_team_lead_and_a_rejection_cancels(db: Da
 
 
 def test_reissue_is_a_new_version_and_the_first_stays_unchanged(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    clerk, _, admin = people
+    clerk, _, _admin = people
     az = _ready_case(db, clerk, Service.WBS, _form(Service.WBS, eligible=True))
     with db.uow() as uow:
         decisions.decide(uow, clerk, az, "granted", now=T0)
@@ -194,7 +194,8 @@ def test_a_portal_cases_decision_leaves_no_message_without_a_sender_in_the_outbo
     portal = PortalReference("fcfb526a-f726-5078-ba84-16c661e40671", "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e", "250e612a-3d2e-5d47-aaa0-ebdc19396aa7")
     az = _ready_case(db, clerk, Service.FUEHRUNGSZEUGNIS, _form(Service.FUEHRUNGSZEUGNIS, eligible=True), portal)
     with db.uow() as uow:
-        uow.intake.add_outbox_rows([intake.outbox_row("accept", "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e", "250e612a-3d2e-5d47-aaa0-ebdc19396aa7", "signed-accept-set", T0)])  # as the sync
+        uow.intake.add_outbox_rows([intake.outbox_row(  # as the sync
+            "accept", "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e", "250e612a-3d2e-5d47-aaa0-ebdc19396aa7", "signed-accept-set", T0)])
         with pytest.raises(ValidationFailed, match="nicht möglich"):  # the Bürgeramt never grants
             decisions.decide(uow, clerk, az, "granted", now=T0)
         decisions.decide(uow, clerk, az, "forwarded", now=T0)

@@ -69,13 +69,13 @@ class Inbox:
         self.messages: list[tuple[str, list[str], email.message.EmailMessage]] = []
         self.refuse: set[str] = set()
 
-    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any) -> str:  # noqa: N802
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any) -> str:
         if address in self.refuse:
             return f"550 5.1.1 <{address}>: Recipient address rejected"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), message))  # type: ignore[arg-type]
         return "250 Message accepted for delivery"
@@ -304,9 +304,8 @@ def test_a_header_injection_address_is_refused_and_said_so_in_the_history(
     assert _rows(db) == []
     [(action, text)] = [(a, t) for a, t in _history(db, clerk, az) if a.startswith("notice")]
     assert action == "notice_refused" and "Steuerzeichen" in (text or "") and "everyone" not in (text or "")
-    with _mailer(port) as mailer:  # and the mailer itself refuses such a recipient
-        with pytest.raises(InvalidAddress):
-            mailer.send(OutgoingMail(hostile, "x", "y"))
+    with _mailer(port) as mailer, pytest.raises(InvalidAddress):  # and the mailer itself refuses such a recipient
+        mailer.send(OutgoingMail(hostile, "x", "y"))
     assert inbox.messages == []
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -12,8 +13,6 @@ from backoffice.store.engine import build_engine
 from backoffice.store.migrate import alembic_config, current_revision, upgrade
 from backoffice.store.models import Base
 from backoffice.store.schema_extras import include_object
-
-import pytest
 
 
 def test_upgrade_from_empty_reaches_head_and_matches_models(db_url: str) -> None:

@@ -28,14 +28,14 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
     server: _Server
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def setup(self) -> None:
         super().setup()
         self.server.connections += 1
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         path = self.path
         self.server.agents.add(self.headers.get("User-Agent", ""))
         if path == "/big":
@@ -54,7 +54,7 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._answer(f"path={path}".encode(), {"X-Seen-Auth": self.headers.get("Authorization", "")})
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         self.server.agents.add(self.headers.get("User-Agent", ""))
         self._answer(body, {"X-Content-Type": self.headers.get("Content-Type", ""), "X-Host": self.headers["Host"]},
@@ -147,7 +147,7 @@ def test_https_refuses_a_certificate_for_another_host(tmp_path: Path, monkeypatc
     context, ca_file = _certificate(tmp_path, names=("portal.example.de",))
     monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
     for server in _serve(context):
-        with http_client(5.0) as client, pytest.raises(httpx.ConnectError, match="mismatch|match"):
+        with http_client(5.0) as client, pytest.raises(httpx.ConnectError, match=r"mismatch|match"):
             client.get(_url(server, "/x", "https"))
 
 

@@ -138,7 +138,7 @@ def test_an_accept_the_service_overtook_is_settled_and_told_to_the_clerk(db: Dat
         settled = {m.submission_id: m for m in uow.session.scalars(select(OutboxMessage))}
         assert settled[late].sent_at is not None and "reject-submission" in (settled[late].last_error or "")
         case = uow.intake.case_of_submission(late)
-        entries = [e for e in uow.session.scalars(select(AuditEntry).where(AuditEntry.case_id == case.id))]
+        entries = list(uow.session.scalars(select(AuditEntry).where(AuditEntry.case_id == case.id)))
         assert [e.action for e in entries if e.action == "portal_conflict"] == ["portal_conflict"]
     assert sync.deliver_outbox().errors == 0  # settled: not posted again
 

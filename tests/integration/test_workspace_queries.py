@@ -19,7 +19,7 @@ from backoffice.domain.views import View, view_query
 from backoffice.services import cases
 from backoffice.services.case_queries import count_cases, list_cases
 from backoffice.services.claiming import claim_next
-from backoffice.services.directory import ensure_user
+from backoffice.services.directory import ensure_user, list_departments
 from backoffice.services.saved_filters import delete_filter, list_saved_filters, save_filter
 from backoffice.store.schema_extras import FTS_TABLE
 
@@ -114,7 +114,7 @@ def _create_in(uow, actor, service: Service, seed: int, at: datetime, **applican
 
 
 def test_views_mine_unassigned_waiting_overdue_closed(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    clerk, other, _eg = people
+    clerk, _other, _eg = people
     azs = [_create(db, clerk, Service.WBS, i, T0 - timedelta(days=120 if i < 2 else 0)) for i in range(5)]
     with db.uow() as uow:
         cases.assign(uow, clerk, azs[0], "anna")
@@ -136,6 +136,19 @@ def test_views_mine_unassigned_waiting_overdue_closed(db: Database, people) -> N
         assert view(View.OPEN) == {azs[0], azs[1], azs[2], azs[4]}
         mine = list_cases(uow, clerk, view_query(View.MINE, "anna", today))
         assert {r.assignee_name for r in mine} == {"Anna Schneider"}
+
+
+def test_the_department_tree_counts_the_open_cases_of_each_queue(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _other, _eg = people
+    azs = [_create(db, clerk, Service.WBS, i, T0) for i in range(3)]
+    with db.uow() as uow:
+        cases.apply_action(uow, clerk, azs[0], Action.WITHDRAW)  # closed: not counted
+        uow.commit()
+    with db.uow(write=False) as uow:
+        queue_code = uow.cases.get(azs[1]).queue.code
+        counts = {q.code: q.open_count for d in list_departments(uow, clerk) for q in d.queues}
+    assert counts[queue_code] == 2
+    assert sum(counts.values()) == 2
 
 
 def test_pages_read_from_the_end_equal_pages_read_from_the_start(db: Database, people) -> None:  # type: ignore[no-untyped-def]

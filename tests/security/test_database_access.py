@@ -33,10 +33,11 @@ pytestmark = pytest.mark.postgres
 # the superuser's mapping of its values to department codes.
 KEYS = {
     "cases": ("id", "SELECT c.id, d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id"),
-    **{t: ("case_id", "SELECT c.id, d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id")
-       for t in pg_security.BY_CASE},
-    **{t: ("letter_id", "SELECT l.id, d.code FROM letters l JOIN cases c ON c.id = l.case_id JOIN queues q ON q.id = c.queue_id "
-                        "JOIN departments d ON d.id = q.department_id") for t in pg_security.BY_LETTER},
+    **dict.fromkeys(pg_security.BY_CASE, (
+        "case_id", "SELECT c.id, d.code FROM cases c JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id")),
+    **dict.fromkeys(pg_security.BY_LETTER, (
+        "letter_id", "SELECT l.id, d.code FROM letters l JOIN cases c ON c.id = l.case_id JOIN queues q ON q.id = c.queue_id "
+                     "JOIN departments d ON d.id = q.department_id")),
     "blobs": ("sha512", "SELECT x.sha512, d.code FROM (SELECT sha512, case_id FROM attachments UNION SELECT sha512, case_id FROM letters) x "
                         "JOIN cases c ON c.id = x.case_id JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id"),
 }

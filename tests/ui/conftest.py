@@ -6,18 +6,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from backoffice.bootstrap import Database, open_database  # noqa: E402
-from backoffice.demo.seed import DEMO_LOGIN, seed_demo  # noqa: E402
-from backoffice.domain.catalog import Role  # noqa: E402
-from backoffice.domain.records import UserRef  # noqa: E402
-from backoffice.services.directory import current_user, ensure_user  # noqa: E402
-from ui.ops import Tasks  # noqa: E402
+from backoffice.bootstrap import Database, open_database
+from backoffice.demo.seed import DEMO_LOGIN, seed_demo
+from backoffice.domain.catalog import Role
+from backoffice.domain.records import UserRef
+from backoffice.services.directory import current_user, ensure_user
+from ui.ops import Tasks
 
 TODAY = date(2026, 11, 2)
 CASES = 250

@@ -44,13 +44,12 @@ def test_a_second_start_does_not_seed_again(qapp, demo_home):
     png = demo_home / "main.png"
     assert build_and_run(["--demo", "--screenshot", str(png), "--seed-count", "5"]) == 0
     assert build_and_run(["--demo", "--screenshot", str(png), "--seed-count", "5"]) == 0
+    from sqlalchemy import func, select
+
     from backoffice.bootstrap import open_database
     from backoffice.domain.records import CaseQuery
     from backoffice.services.case_queries import count_cases
     from backoffice.services.directory import current_user
-
-    from sqlalchemy import func, select
-
     from backoffice.store.models import Case
 
     db = open_database(f"sqlite:///{demo_home / 'demo' / 'backoffice.sqlite3'}")

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-
-
 from backoffice.domain.catalog import Service
 from backoffice.services import four_eyes, letter_settings
 from ui.letters.settings import LetterSettingsDialog
-
-
 
 
 def test_text_block_override_is_validated_saved_and_reset(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]

@@ -50,9 +50,8 @@ def test_void_calls_keep_the_reference_count_of_their_arguments(qapp) -> None:  
 
 def test_a_workday_of_case_openings_keeps_the_process_up(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Past the ~360 openings after which the broken release aborted; bench/editor does 5,000."""
-    from bench.editor import Soak, rss_mb, seeded_demo
-
     from backoffice.demo.seed import DEMO_LOGIN
+    from bench.editor import Soak, rss_mb, seeded_demo
     from ui import pdf_documents
 
     soak = Soak(seeded_demo(tmp_path, 12), DEMO_LOGIN)

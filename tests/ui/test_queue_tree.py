@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from backoffice.domain.records import CaseQuery
-from backoffice.services.case_queries import count_cases
 from backoffice.domain.views import View
+from backoffice.services.case_queries import count_cases
 from backoffice.services.saved_filters import save_filter
 from ui.models.queue_tree import ALL_OPEN, MINE, QueueTreeModel, load_overview
 

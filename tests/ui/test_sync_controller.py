@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import multiprocessing
 import socket
 import threading
@@ -237,7 +238,7 @@ def test_the_window_stays_responsive_while_a_sync_runs(qtbot, window, fresh_task
         timer.stop()
         controller.close_sync()
     assert blocker.args[0].new == 40, blocker.args[0].error_messages
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 20  # the round took long enough to say something
     print(f"longest event-loop stall during the sync: {max(gaps) * 1000:.0f} ms over {len(ticks)} ticks")
     assert max(gaps) < 0.1, f"the event loop stalled for {max(gaps) * 1000:.0f} ms"

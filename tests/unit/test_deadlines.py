@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from backoffice.domain.catalog import Service
 from backoffice.domain.calendar import is_business_day
+from backoffice.domain.catalog import Service
 from backoffice.domain.deadlines import (
     DEFAULT_NORMS_PATH,
     ProcessingNorm,

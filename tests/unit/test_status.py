@@ -10,7 +10,7 @@ from backoffice.domain.catalog import Service
 from backoffice.domain.errors import TransitionNotAllowed
 from backoffice.domain.status import Action, Outcome, Status, workflow
 
-S, A, O = Status, Action, Outcome
+S, A, O = Status, Action, Outcome  # noqa: E741 - short names keep the tables below readable
 OPEN = (S.RECEIVED, S.IN_PROGRESS, S.WAITING_FOR_DOCUMENTS, S.READY_FOR_DECISION)
 
 # Written out independently of the implementation: (from, action, outcome) -> to.

@@ -188,7 +188,9 @@ class RoutingPage(QWidget):
         self.add_button.clicked.connect(self.save_rule)
         self.remove_button = QPushButton(self.tr("Regel löschen"))
         self.remove_button.clicked.connect(self.remove_selected)
-        hint = QLabel(self.tr("Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor."))
+        hint = QLabel(self.tr(
+            "Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. "
+            "Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor."))
         hint.setWordWrap(True)
 
         editor = QHBoxLayout()
@@ -221,11 +223,11 @@ class RoutingPage(QWidget):
         self.table.setRowCount(len(rules))
         self.rule_ids = [r.id for r in rules]
         for row, rule in enumerate(rules):
-            when = (
-                self.tr("Destination-ID %1").replace("%1", rule.destination_id)
-                if rule.destination_id
-                else self.tr("Leistung %1").replace("%1", labels[rule.service])  # type: ignore[index]
-            )
+            if rule.destination_id:
+                when = self.tr("Destination-ID %1").replace("%1", rule.destination_id)
+            else:
+                assert rule.service is not None  # a rule without a destination ID names a service
+                when = self.tr("Leistung %1").replace("%1", labels[rule.service])
             self.table.setItem(row, 0, QTableWidgetItem(when))
             self.table.setItem(row, 1, QTableWidgetItem(names.get(rule.queue_code, rule.queue_name)))
 

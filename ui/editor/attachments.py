@@ -177,7 +177,7 @@ class AttachmentPanel(QWidget):
     def select(self, attachment_id: int) -> None:
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
-            if item.data(NAME, Qt.ItemDataRole.UserRole) == attachment_id:
+            if item is not None and item.data(NAME, Qt.ItemDataRole.UserRole) == attachment_id:
                 self.list.setCurrentItem(item)
                 return
 
@@ -250,6 +250,8 @@ class AttachmentPanel(QWidget):
     def _refresh_rows(self) -> None:
         for row in range(self.list.topLevelItemCount()):
             item = self.list.topLevelItem(row)
+            if item is None:
+                continue
             attachment = self._info(item.data(NAME, Qt.ItemDataRole.UserRole))
             if attachment is not None:
                 self._describe(item, attachment)

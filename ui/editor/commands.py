@@ -30,7 +30,13 @@ from ..ops import CommandOp, Tasks
 from .dialogs import ExtendDialog, ReasonDialog
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from backoffice.services.case_editing import EditorData
+
+    _Widget = QWidget  # the editor this is mixed into: `self` is the parent of its dialogs and operations
+else:
+    _Widget = object
 
 # Actions that ask for a reason or an outcome before they run; the rest run at once.
 _ASKING = {Action.REQUEST_DOCUMENTS, Action.DECIDE, Action.FORWARD, Action.WITHDRAW, Action.CLOSE}
@@ -51,7 +57,7 @@ def action_texts() -> dict[Action, str]:
     }
 
 
-class CaseCommands:
+class CaseCommands(_Widget):
     """What the editor's buttons and panels do to the case (see the module docstring)."""
 
     # Provided by the editor.
@@ -64,7 +70,6 @@ class CaseCommands:
     _actor: UserRef
     _version: int
     show_message: Callable[..., None]
-    tr: Callable[[str], str]
     _now: Callable[[], datetime | None]
     _reload: Callable[..., None]
 

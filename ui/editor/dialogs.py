@@ -121,7 +121,7 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(460, 260)
         self._required = reason_required
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.outcome: QComboBox | None = None
         if outcomes:
             self.outcome = QComboBox()
@@ -181,7 +181,5 @@ class ExtendDialog(ReasonDialog):
         self.days.setRange(1, max(max_days, 1))
         self.days.setValue(max(max_days, 1))
         self.days.setSuffix(QCoreApplication.translate("Editor", " Arbeitstage"))
-        form = self.layout().itemAt(1).layout()
-        assert isinstance(form, QFormLayout)
-        form.insertRow(0, QCoreApplication.translate("Editor", "Verlängern um:"), self.days)
+        self.form.insertRow(0, QCoreApplication.translate("Editor", "Verlängern um:"), self.days)
         self.days.setFocus(Qt.FocusReason.OtherFocusReason)

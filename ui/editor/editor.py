@@ -42,8 +42,8 @@ from ..formatting import format_date
 from ..ops import QueryOp, Tasks
 from ..views.form_data_tree import FormDataTree
 from .attachments import AttachmentPanel
-from .commands import CaseCommands, action_texts
 from .checklist import AttachmentChoiceDelegate, ChecklistModel
+from .commands import CaseCommands, action_texts
 from .form import CaseForm
 from .header import CaseHeader
 from .history import FieldNamer, HistoryModel

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from backoffice import schemas
 
-from .fields import CHECK, FieldInput, make_input
+from .fields import FieldInput, make_input
 from .form_table import FormTable, error_label
 from .layout import FieldSpec, FormLayout, RowSpec
-from .values import Path, get_in, parse_path, path_text, prune_empty, set_in
+from .values import CHECK, Path, get_in, parse_path, path_text, prune_empty, set_in
 
 FIELD_MAX_WIDTH = 420
 DATE_WIDTH = 120
@@ -164,7 +164,7 @@ class CaseForm(QWidget):
             rows = get_in(self._working, path)
             if not isinstance(rows, list):
                 rows = []
-                set_in(self._working, path, rows)  # type: ignore[arg-type]
+                set_in(self._working, path, rows)
             table.bind(rows)
         self._refresh_option_names()
         self._live = False
@@ -177,11 +177,12 @@ class CaseForm(QWidget):
             value, _problem = field.value()
             if field.spec.kind == CHECK and not value and not field.spec.required and get_in(self._original, path) is None:
                 value = None  # an optional box the clerk did not tick stays absent
-            set_in(out, path, value)  # type: ignore[arg-type]
+            set_in(out, path, value)
         for path in self.tables:
             if not get_in(out, path) and get_in(self._original, path) is None:
-                set_in(out, path, None)  # type: ignore[arg-type]
-        return prune_empty(out)
+                set_in(out, path, None)
+        pruned: dict[str, Any] = prune_empty(out)
+        return pruned
 
     def _field_left(self) -> None:
         # Before the first full check only typed text that cannot be read is flagged (no wall of
@@ -200,11 +201,11 @@ class CaseForm(QWidget):
                 problems.append(f"{path_text(path)}: {problem}")
         for path, table in self.tables.items():
             for (row, column), text in table.model.local_problems().items():
-                problems.append(f"{path_text(path + (row,) + table.spec.columns[column].path)}: {text}")
+                problems.append(f"{path_text((*path, row, *table.spec.columns[column].path))}: {text}")
             if table.detail is not None:
                 current = table.view.currentIndex().row()
                 for (row, column), text in table.detail.model.local_problems().items():
-                    inner = (current,) + table.detail.spec.path + (row,) + table.detail.spec.columns[column].path
+                    inner = (current, *table.detail.spec.path, row, *table.detail.spec.columns[column].path)
                     problems.append(f"{path_text(path + inner)}: {text}")
         return problems
 

@@ -99,7 +99,9 @@ class FormTable:
         row = self.view.currentIndex().row()
         rows = self.model.rows()
         if 0 <= row < len(rows):
-            target = rows[row].setdefault(self.detail.spec.path[-1], [])
+            key = self.detail.spec.path[-1]
+            assert isinstance(key, str)  # a row's own list: an object key
+            target = rows[row].setdefault(key, [])
             self.detail.bind(target)
             self.detail.show_problems(self.detail_problems.get(row, []))
             name = " ".join(str(rows[row].get(k, "")) for k in ("given_name", "family_name")).strip()

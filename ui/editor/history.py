@@ -94,13 +94,17 @@ class FieldNamer:
     def _schema_node(self, path: tuple[Any, ...]) -> Mapping[str, Any] | None:
         node: Mapping[str, Any] = self._schema
         for part in path:
-            node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part)  # type: ignore[assignment]
-            if node is None:
+            child: Mapping[str, Any] | None = (
+                node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part)
+            )
+            if child is None:
                 return None
+            node = child
         return node
 
     def _schema_title(self, path: tuple[Any, ...]) -> str:
-        parts, node = [], self._schema
+        parts: list[str] = []
+        node: Mapping[str, Any] = self._schema
         for part in path:
             if isinstance(part, int):
                 node = node.get("items", {})
@@ -120,7 +124,7 @@ class HistoryModel(QAbstractTableModel):
 
     def set_history(self, history: Sequence[AuditInfo], namer: FieldNamer) -> None:
         actions = labels.history_action_labels() | editor_action_labels()
-        rows = []
+        rows: list[tuple[str, ...]] = []
         for entry in history:
             actor = entry.actor
             if actor == "portal":  # the core's name for every entry without a user

@@ -106,9 +106,12 @@ class FormLayout:
 
 def _table_label(table: TableSpec, path: Path) -> str | None:
     n = len(table.path)
-    if path[:n] != table.path or len(path) <= n or not isinstance(path[n], int):
+    if path[:n] != table.path or len(path) <= n:
         return None
-    prefix = f"{table.row_label} {path[n] + 1}"
+    row = path[n]
+    if not isinstance(row, int):
+        return None
+    prefix = f"{table.row_label} {row + 1}"
     rest = path[n + 1 :]
     if not rest:
         return prefix
@@ -122,7 +125,7 @@ def _table_label(table: TableSpec, path: Path) -> str | None:
     return None
 
 
-def layout_path(service: Service) -> Any:
+def layout_path(service: Service) -> FilePath:
     return resource_path("layouts", f"{Service(service).value}.json")
 
 
@@ -132,7 +135,8 @@ def has_layout(service: Service) -> bool:
 
 @cache
 def _raw_layout(service: Service) -> dict[str, Any]:
-    return json.loads(layout_path(service).read_text(encoding="utf-8"))
+    raw: dict[str, Any] = json.loads(layout_path(service).read_text(encoding="utf-8"))
+    return raw
 
 
 def load_layout(service: Service, schema: Mapping[str, Any]) -> FormLayout:
@@ -148,7 +152,7 @@ def load_layout(service: Service, schema: Mapping[str, Any]) -> FormLayout:
         else:
             rows = []
             for entry in section["fields"]:
-                parts = entry["row"] if "row" in entry else [entry]
+                parts = entry.get("row", [entry])
                 rows.append(RowSpec(_t(entry["label"]), tuple(_field(p, schema, ()) for p in parts)))
             sections.append(SectionSpec(_t(section["title"]), rows=tuple(rows)))
     return FormLayout(Service(service), tuple(sections))

@@ -7,7 +7,7 @@ carries the new Aktenzeichen (the main window may open it).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
@@ -127,8 +127,8 @@ class PaperApplicationDialog(QDialog):
 
     def received_at(self) -> datetime:
         """The receipt date (stamped on the paper) at noon local time: the day the deadlines count from."""
-        day = self.received.date().toPython()
-        return datetime.combine(day, time(12, 0)).astimezone().astimezone(UTC)
+        day = self.received.date()
+        return datetime.combine(date(day.year(), day.month(), day.day()), time(12, 0)).astimezone().astimezone(UTC)
 
     def _created(self, aktenzeichen: str) -> None:
         self.created.emit(aktenzeichen)

@@ -149,13 +149,13 @@ class RowsModel(QAbstractTableModel):
 
 
 def _set(row: dict[str, Any], path: Path, value: Any) -> None:
-    node = row
+    node: Any = row  # objects all the way down (a row's paths have no list indexes)
     for part in path[:-1]:
-        node = node.setdefault(part, {})  # type: ignore[assignment]
+        node = node.setdefault(part, {})
     if value is None:
-        node.pop(path[-1], None)  # type: ignore[arg-type]
+        node.pop(path[-1], None)
     else:
-        node[path[-1]] = value  # type: ignore[index]
+        node[path[-1]] = value
 
 
 class RowsDelegate(QStyledItemDelegate):

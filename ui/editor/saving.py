@@ -31,12 +31,18 @@ from .history import FieldNamer
 from .layout import FormLayout
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from backoffice.services.case_editing import EditorData
 
     from .form import CaseForm
 
+    _Widget = QWidget  # the editor this is mixed into: `self` is the parent of its dialogs and operations
+else:
+    _Widget = object
 
-class CaseSaving:
+
+class CaseSaving(_Widget):
     """Save (Ctrl+S), the edit conflict, and the question before unsaved edits are left."""
 
     # Provided by the editor.
@@ -56,7 +62,6 @@ class CaseSaving:
     _namer: FieldNamer | None
     _layout_of: FormLayout | None
     show_message: Callable[..., None]
-    tr: Callable[[str], str]
     _now: Callable[[], datetime | None]
     _reload: Callable[..., None]
     _set_dirty: Callable[[bool], None]

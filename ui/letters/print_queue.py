@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog, QHBoxLayout, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backoffice.domain.records import UserRef
 from backoffice.services import letters, printing
@@ -17,6 +28,7 @@ from ..ops import CommandOp, QueryOp, Tasks
 from .models import PrintJobsModel
 from .preview import PrinterFactory
 from .printing import PrintFailed, choose_printer, print_pdf, printer_label
+
 
 class PrintQueueDialog(QDialog):
     """Lists pending jobs; prints the selected or all of them on one chosen printer."""
@@ -70,7 +82,8 @@ class PrintQueueDialog(QDialog):
 
     def enqueue_batch(self) -> None:
         actor, queue_code = self._actor, self.batch_queue.currentData()
-        day = None if queue_code else self.batch_day.date().toPython()
+        picked = self.batch_day.date()
+        day = None if queue_code else date(picked.year(), picked.month(), picked.day())
         CommandOp(
             parent=self, tasks=self._tasks,
             op=lambda uow: printing.enqueue_batch(uow, actor, queue_code=queue_code, day=day),

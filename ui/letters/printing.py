@@ -22,7 +22,7 @@ def open_pdf(data: bytes, parent: QObject | None = None) -> tuple[QPdfDocument, 
     buffer = QBuffer(parent)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(parent)
+    document = QPdfDocument(parent) if parent is not None else QPdfDocument()
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready:
         raise PrintFailed(_tr("Das PDF kann nicht gelesen werden"))

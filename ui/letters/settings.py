@@ -222,9 +222,11 @@ class FourEyesPage(QWidget):
         actor = self._actor
         CommandOp(
             parent=self, tasks=self._tasks, op=lambda uow: four_eyes.set_approval_rule(uow, actor, service, outcome, required)
-        ).success(lambda _r: self.status.setText(self.tr("Gespeichert."))).failure(
-            lambda e: (self.status.setText(_problems(e)), self.load())
-        ).run()
+        ).success(lambda _r: self.status.setText(self.tr("Gespeichert."))).failure(self._not_saved).run()
+
+    def _not_saved(self, error: Exception) -> None:
+        self.status.setText(_problems(error))
+        self.load()
 
 
 class LetterSettingsDialog(QDialog):

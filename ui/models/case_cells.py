@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QIcon
@@ -67,7 +68,7 @@ class CaseCells:
                 return case.assignee_name or case.assignee or "–"
             case SortKey.QUEUE:
                 return self.queue_names.get(case.queue, case.queue)
-        return ""
+        assert_never(key)
 
     def days_left(self, case: CaseRow) -> int | None:
         """Days until the legal deadline of an open case (negative: overdue)."""

@@ -59,7 +59,7 @@ class CaseView(QDialog):
     def tab_titles(self) -> list[str]:
         return [self.editor.tabs.tabText(i).replace("&", "") for i in range(self.editor.tabs.count())]
 
-    def page(self, index: int) -> QWidget:
+    def page(self, index: int) -> QWidget | None:
         return self.editor.tabs.widget(index)
 
     def _update_title(self) -> None:

@@ -68,7 +68,7 @@ class FilterBar(QWidget):
         layout.addWidget(self.search, 3)
         for widget in (self.service, self.status, self.deadline, self.assignee, self.reset_button, self.save_button):
             layout.addWidget(widget)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self).activated.connect(self.focus_search)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -65,8 +65,9 @@ def _scalar(value: Any, schema: Mapping[str, Any]) -> str:
     if isinstance(value, Mapping):
         return ""
     if isinstance(value, list):
-        items = schema.get("items") if isinstance(schema.get("items"), Mapping) else {}
-        return ", ".join(_scalar(v, items) for v in value) if _is_flat_list(value) else f"({len(value)})"
+        items = schema.get("items")
+        item_schema = items if isinstance(items, Mapping) else {}
+        return ", ".join(_scalar(v, item_schema) for v in value) if _is_flat_list(value) else f"({len(value)})"
     if isinstance(value, bool):
         if value:
             return QCoreApplication.translate("FormDataTree", "ja")

@@ -219,9 +219,13 @@ class MainWindow(QMainWindow):
         if self._actor is None:
             return None
         dialog = PaperApplicationDialog(self._tasks, self._actor, parent=self)
-        dialog.created.connect(lambda az: (self.refresh(), self.open_case(az)))
+        dialog.created.connect(self._paper_case_created)
         dialog.open()
         return dialog
+
+    def _paper_case_created(self, aktenzeichen: str) -> None:
+        self.refresh()
+        self.open_case(aktenzeichen)
 
     def _build_actions(self) -> None:
         self.refresh_action = QAction(self.tr("&Aktualisieren"), self)

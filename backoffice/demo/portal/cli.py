@@ -82,7 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--verbose", action="store_true", help="log injected faults and requests on stderr")
 
 
-def register(subparsers: Any) -> argparse.ArgumentParser:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     """Add the ``demo-portal`` subcommand to the main CLI's subparsers."""
     parser = subparsers.add_parser("demo-portal", help="run a local FIT-Connect demo portal for the sync")
     add_arguments(parser)

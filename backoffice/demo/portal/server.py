@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import socket
@@ -64,16 +65,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.flush()  # writes are buffered (wbufsize): the client waits for this before its body
         return accepted
 
-    def do_GET(self) -> None:  # noqa: N802 (stdlib naming)
+    def do_GET(self) -> None:
         self._serve("GET")
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         self._serve("POST")
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         self._serve("PUT")
 
-    def do_DELETE(self) -> None:  # noqa: N802
+    def do_DELETE(self) -> None:
         self._serve("DELETE")
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -93,7 +94,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(response.body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: object) -> None:
         if log.isEnabledFor(logging.DEBUG):  # called for every request: format only when it is shown
             log.debug("%s %s", self.address_string(), format % args)
 
@@ -156,10 +157,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(response.body[: len(response.body) // 2])
             self.wfile.flush()
             self.close_connection = True
-            try:
+            with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             return
         if response.body:
             self.wfile.write(response.body)

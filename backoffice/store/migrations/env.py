@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
@@ -13,7 +15,7 @@ config = context.config
 target_metadata = Base.metadata
 
 
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: object, autogen_context: object) -> str | Literal[False]:
     # Migrations must not import app code: render our UTC type as its plain column type.
     if type_ == "type" and isinstance(obj, UtcDateTime):
         return "sa.DateTime(timezone=True)"
@@ -41,7 +43,10 @@ def run() -> None:
         return
     engine = config.attributes.get("engine")
     if engine is None:  # plain `alembic` command line, e.g. for `alembic revision --autogenerate`
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic.ini names no sqlalchemy.url")
+        engine = create_engine(url)
     with engine.connect() as connection:
         migrate(connection)
 

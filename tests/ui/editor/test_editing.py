@@ -11,7 +11,6 @@ from ui.editor.dialogs import ConflictDialog
 from ..conftest import wait_idle
 from .support import new_case, open_editor, pdf_bytes, reloaded, stored, type_text
 
-
 # -- edit and save ---------------------------------------------------------------------
 
 

@@ -9,8 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backoffice.letters import (KINDS, AddressDoesNotFit, LetterData, LetterIncomplete, Line, Recipient, Table,
-                                Templates, UnknownLetterKind, load_letterhead, render_batch, render_letter)
+from backoffice.letters import (
+    KINDS,
+    AddressDoesNotFit,
+    LetterData,
+    LetterIncomplete,
+    Line,
+    Recipient,
+    Table,
+    Templates,
+    UnknownLetterKind,
+    load_letterhead,
+    render_batch,
+    render_letter,
+)
 from backoffice.letters.samples import sample_letter
 from tests.unit.letters.pdfread import ReadBack
 

@@ -79,7 +79,7 @@ def test_attachment_over_limit_by_content_length_is_refused_up_front(connect, tm
 
 def test_attachment_dropped_mid_body_is_retried_from_scratch(connect, clock: FakeClock, tmp_path: Path) -> None:
     bodies = [ChunkStream([b"partial", b"never"], drop_after=1), ChunkStream([JWE])]
-    client, portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
+    client, _portal = connect(lambda r: httpx.Response(200, stream=bodies.pop(0)))
     assert download(client, tmp_path, 10_000) == JWE
     assert clock.sleeps == [0.5]
 

@@ -59,7 +59,7 @@ def test_401_refreshes_token_and_retries_once(connect) -> None:
         calls.append(request.headers["Authorization"])
         return httpx.Response(401) if len(calls) == 1 else ok_submission(request)
 
-    client, portal = connect(api)
+    client, _portal = connect(api)
     assert client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00").submission_id == "4c67ae74-4664-51b2-b09e-d0b12a9f0f00"
     assert calls == ["Bearer tok1", "Bearer tok2"]
     assert client.stats.retries == 0  # a re-login is not a retry
@@ -74,7 +74,7 @@ def test_401_twice_is_an_auth_error(connect) -> None:
 
 def test_wrong_credentials_are_a_clear_auth_error(connect) -> None:
     client, portal = connect(ok_submission, secret="wrong")
-    with pytest.raises(PortalAuthError, match="client-1.*invalid_client.*client id and secret") as err:
+    with pytest.raises(PortalAuthError, match=r"client-1.*invalid_client.*client id and secret") as err:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert "wrong" not in str(err.value)
     assert portal.api_requests == []
@@ -144,7 +144,8 @@ def test_page_size_is_bounded(connect) -> None:
 def test_get_submission_maps_fields(connect) -> None:
     client, portal = connect(ok_submission)
     sub = client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
-    assert (sub.submission_id, sub.case_id, sub.destination_id) == ("4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "54f5aafd-30e3-5b7f-909a-7a49135d8dbf", "fcfb526a-f726-5078-ba84-16c661e40671")
+    assert (sub.submission_id, sub.case_id, sub.destination_id) == (
+        "4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "54f5aafd-30e3-5b7f-909a-7a49135d8dbf", "fcfb526a-f726-5078-ba84-16c661e40671")
     assert sub.attachment_ids == ["1d4c7959-8e0a-5d6b-8065-4681ae132e2b", "1da024bb-4667-5703-933f-b53ee573c907"]
     assert (sub.encrypted_metadata, sub.encrypted_data) == ("a.b.c.d.e", "f.g.h.i.j")
     assert sub.service_type == {"name": "WBS", "identifier": "urn:de:fim:leika:leistung:99"}
@@ -165,7 +166,7 @@ def test_404_is_submission_gone(connect) -> None:
 
 def test_other_4xx_is_a_portal_error_with_status_and_excerpt(connect) -> None:
     client, portal = connect(lambda r: httpx.Response(400, text="bad destinationId"))
-    with pytest.raises(PortalError, match="400.*bad destinationId") as err:
+    with pytest.raises(PortalError, match=r"400.*bad destinationId") as err:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert err.value.status == 400
     assert len(portal.api_requests) == 1  # not retried
@@ -201,7 +202,7 @@ def failing_then_ok(*failures: Callable[[], httpx.Response] | type[Exception]) -
 
 
 def test_503_then_200_is_retried_with_backoff(connect, clock: FakeClock) -> None:
-    client, portal = connect(failing_then_ok(lambda: httpx.Response(503), lambda: httpx.Response(503)))
+    client, _portal = connect(failing_then_ok(lambda: httpx.Response(503), lambda: httpx.Response(503)))
     assert client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00").submission_id == "4c67ae74-4664-51b2-b09e-d0b12a9f0f00"
     assert clock.sleeps == [0.5, 1.0]
     assert client.stats.retries == 2
@@ -233,7 +234,7 @@ def test_retry_after_beyond_the_policy_ends_the_request_at_once(connect, clock: 
 
 def test_gives_up_after_max_attempts(connect, clock: FakeClock) -> None:
     client, portal = connect(lambda r: httpx.Response(503, text="maintenance"), max_attempts=4)
-    with pytest.raises(PortalUnavailable, match="4 times.*503") as err:
+    with pytest.raises(PortalUnavailable, match=r"4 times.*503") as err:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert len(portal.api_requests) == 4
     assert clock.sleeps == [0.5, 1.0, 2.0]

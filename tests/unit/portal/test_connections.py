@@ -44,7 +44,7 @@ def test_https_and_loopback_http_are_accepted(url: str) -> None:
 
 
 def test_plain_http_refusal_explains_itself() -> None:
-    with pytest.raises(PortalConfigError, match="https://.*127.0.0.1"):
+    with pytest.raises(PortalConfigError, match=r"https://.*127.0.0.1"):
         SubmissionClient("http://portal.example.de", TOKEN_URL, "c", "s")
 
 

@@ -27,7 +27,7 @@ def test_muelheim_example_exactly_at_the_2022_limit() -> None:
     assert r.household_income == D("20419.84")
     assert r.income_limit == D("20420.00")
     assert r.within_limit and r.eligible and not r.within_tolerance
-    labels = [l.label for l in r.lines]
+    labels = [line.label for line in r.lines]
     assert any("Werbungskosten" in x for x in labels) and sum(1 for x in labels if "pauschaler Abzug 12" in x) == 3
     # The deduction lines add up to the subtotal the letter prints.
     assert D("33136.00") - D("1230.00") - 3 * D("3828.72") == r.household_income
@@ -140,7 +140,7 @@ def test_dates_must_be_calendar_dates_in_iso_form(text: str) -> None:
 
 
 def test_application_date_before_the_tables_is_an_input_problem() -> None:
-    with pytest.raises(RuleInputError, match="Stichtag 31.12.2018"):
+    with pytest.raises(RuleInputError, match=r"Stichtag 31\.12\.2018"):
         wbs("0", day="2018-12-31")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 
 import sqlalchemy as sa
 from alembic import op
@@ -91,7 +92,7 @@ def _backfill_search_text() -> None:
         conn.execute(sa.update(cases).where(cases.c.id == row["id"]).values(search_text=text))
 
 
-def _leaves(value):  # type: ignore[no-untyped-def]
+def _leaves(value: object) -> Iterator[str]:
     if isinstance(value, dict):
         for item in value.values():
             yield from _leaves(item)
