@@ -32,7 +32,8 @@ EVENT_ACCEPT = EVENT_PREFIX + "accept-submission"
 EVENT_REJECT = EVENT_PREFIX + "reject-submission"
 EVENT_DELETE = EVENT_PREFIX + "delete-submission"
 
-SET_CLAIMS = ("$schema", "jti", "iss", "iat", "sub", "txn", "events")
+# ``$schema`` is not among them: the service names it only on events with a payload (not on create-submission).
+SET_CLAIMS = ("jti", "iss", "iat", "sub", "txn", "events")
 
 # A private key is stored with the private operation; its public half gets the mirror one.
 _PUBLIC_OP = {"unwrapKey": "wrapKey", "decrypt": "encrypt", "sign": "verify"}

@@ -33,36 +33,44 @@ def submit_event(
     events: Sequence[str], service_keys: Mapping[str, jwk.JWK], submission_id: str, case_id: str,
     issuer: str | None = None,
 ) -> SubmitEvent:
-    """The verified submit event of this submission; Refusal (invalid-event-log) unless there is exactly
-    one, signed by a key of the service, for this case, issued by ``issuer`` (the Submission API's URL).
+    """The verified submit event of this submission; Refusal (invalid-event-log) unless every event the
+    service (``issuer``, the Submission API's URL) logged for it is signed by a key of the service and
+    names this case, and exactly one of them is the submit event.
 
-    A case may hold several submissions: the submit events of the others are not this one's business.
+    A case may hold several submissions: the events of the others are not this one's business, nor
+    are the answers of subscribers (issued by a destination, signed with its key).
     """
-    ours = []
+    ours = f"submission:{submission_id}"
+    submits = []
     for token in events:
         try:
             header, claims = crypto.peek_set(token)
         except crypto.InvalidSet:
-            continue  # not ours to judge: only the submit event matters here
-        event = claims.get("events")
-        if isinstance(event, dict) and crypto.EVENT_SUBMIT in event and claims.get("sub") == f"submission:{submission_id}":
-            ours.append((header, token))
-    if not ours:
+            continue  # unreadable: whose it is cannot be told, and ours must be readable below
+        if claims.get("sub") != ours:
+            continue
+        names = list(claims.get("events") or {}) if isinstance(claims.get("events"), dict) else []
+        name = names[0].removeprefix(crypto.EVENT_PREFIX) if names else "unbenannte"
+        if issuer is not None and str(claims.get("iss", "")).rstrip("/") != issuer.rstrip("/"):
+            if crypto.EVENT_SUBMIT in names:
+                raise _invalid("das submit-Ereignis stammt nicht vom Zustelldienst")
+            continue
+        key = service_keys.get(str(header.get("kid")))
+        if key is None:
+            raise _invalid(f"das {name}-Ereignis ist mit dem unbekannten Schlüssel {header.get('kid')!r} signiert")
+        try:
+            payload = crypto.verify_set(token, key)
+        except crypto.InvalidSet as err:
+            raise _invalid(f"das {name}-Ereignis ist ungültig: {err}") from err
+        if payload["sub"] != ours or payload["txn"] != f"case:{case_id}":
+            raise _invalid(f"das {name}-Ereignis nennt eine andere Einreichung")
+        if crypto.EVENT_SUBMIT in payload["events"]:
+            submits.append(payload)
+    if not submits:
         raise _invalid("das Event-Log enthält kein submit-Ereignis für diese Einreichung")
-    if len(ours) > 1:
-        raise _invalid(f"das Event-Log enthält {len(ours)} submit-Ereignisse für diese Einreichung")
-    header, token = ours[0]
-    key = service_keys.get(str(header.get("kid")))
-    if key is None:
-        raise _invalid(f"das submit-Ereignis ist mit dem unbekannten Schlüssel {header.get('kid')!r} signiert")
-    try:
-        payload = crypto.verify_set(token, key)
-    except crypto.InvalidSet as err:
-        raise _invalid(f"das submit-Ereignis ist ungültig: {err}") from err
-    if payload["sub"] != f"submission:{submission_id}" or payload["txn"] != f"case:{case_id}":
-        raise _invalid("das submit-Ereignis nennt eine andere Einreichung")
-    if issuer is not None and str(payload.get("iss", "")).rstrip("/") != issuer.rstrip("/"):
-        raise _invalid("das submit-Ereignis stammt nicht vom Zustelldienst")
+    if len(submits) > 1:
+        raise _invalid(f"das Event-Log enthält {len(submits)} submit-Ereignisse für diese Einreichung")
+    payload = submits[0]
     try:
         tags = crypto.AuthenticationTags.from_json(payload["events"][crypto.EVENT_SUBMIT].get("authenticationTags"))
     except (KeyError, ValueError) as err:

@@ -41,13 +41,17 @@ def test_the_submit_event_gives_receipt_time_and_tags(service_key: jwk.JWK) -> N
     )
     # A case may hold several submissions: another one's submit event is not this one's business.
     another = submit(service_key, submission="s2", tags=AuthenticationTags("m2", "d2", {}))
-    found = eventlog.submit_event([other, another, submit(service_key)], keys_of(service_key), "s1", "c1", "https://portal/")
+    # A subscriber's answer is issued by its destination and signed with its key: not the service's to vouch for.
+    answer = crypto.sign_set(crypto.accept_set("dest-1", "s1", "c1", TAGS, now=2), jose.generate_key("dest-sig", "sig", 2048))
+    found = eventlog.submit_event([other, another, answer, submit(service_key)], keys_of(service_key), "s1", "c1",
+                                  "https://portal/")
     assert found.submitted_at == SUBMITTED
     assert found.tags == TAGS
 
 
 @pytest.mark.parametrize(
-    "case", ["missing", "unknown key", "forged", "other submission", "other case", "twice", "other issuer"])
+    "case", ["missing", "unknown key", "forged", "other submission", "other case", "twice", "other issuer",
+             "forged create event"])
 def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, case: str) -> None:
     stranger = jose.generate_key("service-1", "sig", 2048)  # same kid, different key
     events = {
@@ -58,6 +62,10 @@ def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, cas
         "other case": [submit(service_key, case="c2")],
         "twice": [submit(service_key), submit(service_key)],
         "other issuer": [submit(service_key, issuer="https://elsewhere")],
+        # Every event the service logged for the submission must be the service's, not only the submit event.
+        "forged create event": [
+            crypto.sign_set(crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_CREATE, {}, now=1), stranger),
+            submit(service_key)],
     }[case]
     keys = {} if case == "unknown key" else keys_of(service_key)
     with pytest.raises(Refusal) as caught:
