@@ -1,11 +1,16 @@
 """Problem types a subscriber may name when it rejects a submission.
 
 FITKO documents them under ``https://schema.fitko.de/fit-connect/events/problems/<name>``
-and the service refuses a reject whose problem type it does not know. The names below
-follow FITKO's documentation as far as we know it, but the exact list and the German
-titles could NOT be re-confirmed against docs.fitko.de while this was written: check
-them before production use, and change them here only (the demo portal accepts exactly
-this table).
+("Einreichung überprüfen": the prefix and the instance value ``metadata`` are confirmed
+there, and that ``type`` and ``instance`` MUST be copied exactly as documented, the title
+SHOULD be). The names, the German titles and which instance goes with which type are this
+project's reading of that page and could NOT be re-confirmed: docs/FIT_CONNECT.md lists
+what is confirmed, from where, and every doubt. Check them before production use, and
+change them here, in the demo portal's own table and in that page together (a unit test
+holds the three together).
+
+Whether the service refuses a reject whose problem type it does not know is not confirmed
+either: FITKO says it checks a posted SET syntactically and for its signature.
 
 Deliberately missing: a dedicated "attachment too large" type. We know of no official
 one and will not invent an official-looking URI; an oversized attachment is reported as

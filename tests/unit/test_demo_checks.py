@@ -20,6 +20,27 @@ def test_the_two_problem_tables_written_from_the_docs_agree() -> None:
     assert set(problems.KNOWN) == set(checks.PROBLEM_TYPES)
 
 
+# Confirmed from FITKO's "Einreichung überprüfen" (its example problem); see docs/FIT_CONNECT.md.
+CONFIRMED_PREFIX = "https://schema.fitko.de/fit-connect/events/problems/"
+
+
+def _documented_problem_types() -> dict[str, str]:
+    """Type URI -> title from the problem-type table of docs/FIT_CONNECT.md."""
+    text = (Path(__file__).parents[2] / "docs" / "FIT_CONNECT.md").read_text(encoding="utf-8")
+    section = text.split("\n## Problem types\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| `")]
+    return {CONFIRMED_PREFIX + row[1].strip().strip("`"): row[2].strip() for row in rows}
+
+
+def test_both_tables_are_the_documented_one_under_fitkos_prefix() -> None:
+    """docs/FIT_CONNECT.md records where each entry was confirmed: a type or title changed in
+    one place only (the subscriber's table, the demo portal's, the page) fails here."""
+    documented = _documented_problem_types()
+    assert problems.BASE_URI == checks.PROBLEMS == CONFIRMED_PREFIX
+    assert documented == {uri: pt.title for uri, pt in problems.KNOWN.items()}
+    assert set(documented) == set(checks.PROBLEM_TYPES)
+
+
 def test_the_subscribers_sets_pass_and_forged_ones_do_not() -> None:
     key = jose.generate_key("sig-1", "sig", 2048)
     public = crypto.public_jwk(key)

@@ -3,9 +3,12 @@
 Deliberately independent of the subscriber's code (``backoffice.portal``): the SET is
 verified with jwcrypto's public API here, and the problem types a reject may name come from
 this module's own table. A mistake in the subscriber's SETs or problem URIs then shows as a
-422 from the demo portal, as it would from the real service, instead of being confirmed by
+422 from the demo portal (as it may from the real service) instead of being confirmed by
 the same code that made it. Sources: docs.fitko.de/fit-connect (Security Event Tokens,
-"Einreichung zurückweisen", problem types, "Status abfragen"), ``shared/reference/fit-connect.md``.
+"Einreichung überprüfen", "Empfangsbestätigung", "Status abfragen"),
+``shared/reference/fit-connect.md``. Of the problem types only the prefix and the instance
+``metadata`` are confirmed; refusing a type outside the table (422) is this portal's
+assumption, not a documented rule of the service: see docs/FIT_CONNECT.md.
 
 A subscriber may post accept-submission, reject-submission and forward-submission (an
 intermediary such as a virtual mail room took the submission over: ``submitted`` becomes
@@ -29,7 +32,8 @@ ACCEPT, REJECT, FORWARD = EVENTS + "accept-submission", EVENTS + "reject-submiss
 SUBSCRIBER_EVENTS = (ACCEPT, REJECT, FORWARD)
 SET_SCHEMA = re.compile(r"^https://schema\.fitko\.de/fit-connect/set-payload/1\.\d+\.\d+/set-payload\.schema\.json$")
 PROBLEMS = "https://schema.fitko.de/fit-connect/events/problems/"
-# The problem types a subscriber may name in a reject (FITKO, "Einreichung zurückweisen").
+# The problem types a subscriber may name in a reject: FITKO lists them on "Einreichung überprüfen";
+# the names are our reading of that list, not re-confirmed (docs/FIT_CONNECT.md, "Not confirmed").
 PROBLEM_TYPES = frozenset(PROBLEMS + name for name in (
     "encryption-issue", "syntax-violation", "hash-mismatch", "missing-schema", "unsupported-schema",
     "schema-violation", "missing-data", "missing-attachments", "attachments-mismatch",
