@@ -8,13 +8,14 @@ All figures come from resources/rules/elterngeld.json.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import GrossIncome, net_from_gross
 from .elterngeld_plan import PARENTS, VARIANTS, PlanMonth, validate_month_plan
+from .errors import RuleInputError
 from .money import ZERO, cents, euro_text, floor_cents, percent_of, percent_text
 from .parsing import FieldReader
 from .result import JsonResult, Line, unique
@@ -192,6 +193,7 @@ def _parse_maternity(f: FieldReader) -> tuple[MaternityBenefit, ...]:
 def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> ElterngeldResult:
     """Monthly Elterngeld for the birth date's rules; ``monthly_amount`` is 0.00 when not eligible."""
     rules = rules or load_rulebook("elterngeld")
+    _require_law_in_force(inp.birth_date, rules)
     amounts = rules.entry("amounts", inp.birth_date)
     limits = rules.entry("income_limits", inp.birth_date)
     used: list[DatedEntry] = [amounts, limits]
@@ -320,6 +322,17 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
 
 def elterngeld_from_json(data: Any, rules: RuleBook | None = None) -> ElterngeldResult:
     return compute_elterngeld(parse_elterngeld_input(data), rules)
+
+
+def _require_law_in_force(birth: date, rules: RuleBook) -> None:
+    """Only births under the BEEG versions in the tables are computed; older ones get a plain refusal."""
+    first = rules.tables["law_version"][0]
+    if birth < first.valid_from:
+        raise RuleInputError(
+            f"Das Kind ist am {birth:%d.%m.%Y} geboren. Für vor dem {first.valid_from:%d.%m.%Y} geborene Kinder gilt "
+            f"das BEEG in der bis zum {first.valid_from - timedelta(days=1):%d.%m.%Y} geltenden Fassung weiter "
+            f"({first.text('legal_basis')}). Diese Fassung ist hier nicht hinterlegt: Das Elterngeld kann nicht "
+            "berechnet werden, bitte ohne dieses Programm entscheiden.")
 
 
 def _plan_with_maternity(inp: ElterngeldInput) -> tuple[PlanMonth, ...]:

@@ -123,3 +123,9 @@ def test_elterngeld_late_application_and_maternity_benefits_in_and_out(tmp_path:
     assert out["months"][4] == {"month": 5, "start": "2025-07-27", "end": "2025-08-26", "variant": "basis",
                                 "payable": True, "amount": "1300.00", "maternity_benefits": "400.00",
                                 "maternity_offset": "400.00", "paid": "900.00", "note": None}
+
+
+def test_elterngeld_birth_before_september_2021_is_a_german_refusal_not_a_traceback(tmp_path: Path) -> None:
+    result = run("calc", "elterngeld", "--input", str(write(tmp_path, {**ELTERNGELD, "birth_date": "2021-08-31"})))
+    assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
+    assert "§ 28 Abs. 1 BEEG" in result.stderr and "nicht berechnet werden" in result.stderr

@@ -138,7 +138,7 @@ def test_missing_taxable_income_is_flagged() -> None:
 
 
 def test_birth_before_the_tables_is_an_input_problem() -> None:
-    with pytest.raises(RuleInputError, match="Stichtag 31.08.2021"):
+    with pytest.raises(RuleInputError, match="am 31.08.2021 geboren.*§ 28 Abs. 1 BEEG"):
         eg("2000", birth="2021-08-31")
 
 

@@ -153,3 +153,18 @@ def test_bad_maternity_input_is_reported() -> None:
     text = "\n".join(err.value.problems)
     assert "maternity_benefits[0].month" in text and "maternity_benefits[0].amount" in text
     assert "maternity_benefits[1].days" in text and "mehrfach" in text
+
+
+@pytest.mark.parametrize("birth", ["2021-08-31", "2019-01-15", "2007-01-01"])
+def test_births_before_september_2021_are_refused_in_german_not_computed(birth: str) -> None:
+    # § 28 Abs. 1 BEEG: the BEEG as in force until 31.8.2021 applies; that version is not in the tables.
+    with pytest.raises(RuleInputError) as err:
+        elterngeld_from_json({"birth_date": birth, "variant": "basis", "net_income_before": "2000"})
+    (problem,) = err.value.problems
+    assert "vor dem 01.09.2021 geborene Kinder" in problem and "§ 28 Abs. 1 BEEG" in problem
+    assert "31.08.2021 geltenden Fassung" in problem
+
+
+def test_first_day_of_the_current_law_is_computed() -> None:
+    r = elterngeld_from_json({"birth_date": "2021-09-01", "variant": "basis", "net_income_before": "2000"})
+    assert r.monthly_amount == D("1300.00")
