@@ -16,7 +16,7 @@ from .elterngeld_months import first_payable_month, month_of_life_on, month_of_l
 from .elterngeld_net import GrossIncome, net_from_gross
 from .elterngeld_plan import PARENTS, VARIANTS, PlanMonth, validate_month_plan
 from .errors import RuleInputError
-from .money import ZERO, cents, euro_text, floor_cents, percent_of, percent_text
+from .money import ZERO, cents, euro_text, percent_of, percent_text
 from .parsing import FieldReader
 from .result import JsonResult, Line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
@@ -80,7 +80,6 @@ class ElterngeldResult(JsonResult):
     base_amount: Decimal  # § 2 amount (after minimum/maximum; halved and capped for Plus)
     sibling_bonus_amount: Decimal
     multiple_birth_supplement: Decimal
-    rounding_adjustment: Decimal  # Plus only: cents taken off so Plus stays ≤ half of Basis
     tax_source: str | None  # "entered" when converted from gross; None when the net was given
     income_limit: Decimal
     income_limit_checked: bool
@@ -230,10 +229,11 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     lines.append(Line(f"Ersatzrate {percent_text(rate)}", rate, unit="%", legal_basis=amounts.text("rate_legal_basis")))
 
     base = _basis_amount(considered, rate, amounts, lines, minimum_share=share)
-    reference = ZERO  # Plus: Basiselterngeld without income after birth (§ 4a Abs. 2)
-    if plus:
+    if plus:  # cap: half the Basiselterngeld without income after birth (§ 4a Abs. 2 Satz 2)
         reference = _clamp(percent_of(cents(capped), rate), amounts)
-        ceiling = floor_cents(reference * share)  # "höchstens die Hälfte": never round up
+        # Rounded half up to the cent like every amount (BEEG-Richtlinien 2.0.3.3.1), as the official
+        # calculator does (Elterngeldrechner, Einkommensersatzleistung.ts: aufDenCentRunden(Basis / 2)).
+        ceiling = cents(reference * share)
         lines.append(Line("Obergrenze ElterngeldPlus: Hälfte des Basiselterngeldes ohne Einkommen nach der Geburt",
                           ceiling, legal_basis=amounts.text("plus_legal_basis")))
         base = min(base, ceiling)
@@ -249,18 +249,10 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         each = cents(amounts.decimal("multiple_birth_supplement") * share)
         lines.append(Line(f"Mehrlingszuschlag {inp.children_born - 1} × {euro_text(each)}", supplement,
                           legal_basis=amounts.text("multiple_legal_basis")))
-    rounding = ZERO
-    if plus:
-        # Bonus rounding on the halved amount can exceed half the Basis total by a cent.
-        reference_total = reference + sum(_supplements(reference, amounts, inp, Decimal(1)))
-        rounding = max(base + bonus + supplement - floor_cents(reference_total * share), ZERO)
-        if rounding:
-            lines.append(Line("Rundungsausgleich: höchstens die Hälfte des Basiselterngeldes", -rounding,
-                              legal_basis=amounts.text("plus_legal_basis")))
 
     reasons, limit, checked = _income_limit(inp, limits, notices)
     eligible = not reasons
-    total = base + bonus + supplement - rounding if eligible else ZERO
+    total = base + bonus + supplement if eligible else ZERO
     label = ("ElterngeldPlus" if plus else "Basiselterngeld") + " monatlich"
     lines.append(Line(label if eligible else f"{label}: kein Anspruch", total, kind="total"))
 
@@ -308,7 +300,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         birth_date=inp.birth_date, variant=inp.variant, eligible=eligible, monthly_amount=total,
         replacement_rate=rate, net_income_before=cents(net_before), net_income_after=inp.net_income_after,
         income_considered=considered, base_amount=base, sibling_bonus_amount=bonus,
-        multiple_birth_supplement=supplement, rounding_adjustment=rounding, tax_source=tax_source, income_limit=limit,
+        multiple_birth_supplement=supplement, tax_source=tax_source, income_limit=limit,
         income_limit_checked=checked,
         month_plan_valid=None if inp.month_plan is None else not plan_problems, month_plan_problems=plan_problems,
         reasons=tuple(reasons), application_received=inp.application_received, first_payable_month=first,

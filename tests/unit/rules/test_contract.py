@@ -15,7 +15,7 @@ CONTRACT = {
                 "validity_months", *SHARED],
     ElterngeldResult: ["birth_date", "variant", "eligible", "monthly_amount", "replacement_rate", "net_income_before",
                        "net_income_after", "income_considered", "base_amount", "sibling_bonus_amount",
-                       "multiple_birth_supplement", "rounding_adjustment", "tax_source", "income_limit",
+                       "multiple_birth_supplement", "tax_source", "income_limit",
                        "income_limit_checked", "month_plan_valid", "month_plan_problems", "reasons",
                        "application_received", "first_payable_month", "months", "not_payable_months",
                        "maternity_offset_total", "total_amount", *SHARED],
