@@ -122,6 +122,7 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
         "children_born": int(child.get("children_born", 1)),
         "single_parent": bool(form.get("single_parent", False)),
         "month_plan": plan,
+        "application_received": received_on.isoformat(),  # § 7 Abs. 1 Satz 2 BEEG
     }
     if form.get("taxable_income_last_year") is not None:
         data["taxable_income_last_year"] = _money(form["taxable_income_last_year"])

@@ -10,11 +10,14 @@ with one German line per problem. docs/RULES.md documents fields and sources.
 from .elterngeld import (
     ElterngeldInput,
     ElterngeldResult,
+    MaternityBenefit,
+    MonthOfLife,
     compute_elterngeld,
     elterngeld_from_json,
     parse_elterngeld_input,
     replacement_rate,
 )
+from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import GrossIncome, net_from_gross, pap_reference_date
 from .elterngeld_plan import PlanMonth, validate_month_plan
 from .errors import RuleInputError
@@ -37,10 +40,12 @@ CALCULATORS = {
 }
 
 __all__ = [
-    "CALCULATORS", "AllowedFlat", "DatedEntry", "ElterngeldInput", "ElterngeldResult", "FuehrungszeugnisInput",
-    "FuehrungszeugnisResult", "GrossIncome", "Line", "PlanMonth", "RuleBook", "RuleInputError", "WbsAllowance",
-    "WbsIncome", "WbsInput", "WbsResult", "age_on", "compute_elterngeld", "compute_fuehrungszeugnis", "compute_wbs",
-    "elterngeld_from_json", "fuehrungszeugnis_from_json", "load_rulebook", "net_from_gross", "pap_reference_date",
+    "CALCULATORS", "AllowedFlat", "DatedEntry", "ElterngeldInput", "ElterngeldResult",
+    "FuehrungszeugnisInput", "FuehrungszeugnisResult", "GrossIncome", "Line", "MaternityBenefit",
+    "MonthOfLife", "PlanMonth", "RuleBook", "RuleInputError", "WbsAllowance", "WbsIncome", "WbsInput",
+    "WbsResult", "age_on", "compute_elterngeld", "compute_fuehrungszeugnis", "compute_wbs",
+    "elterngeld_from_json", "first_payable_month", "fuehrungszeugnis_from_json", "load_rulebook",
+    "month_of_life_on", "month_of_life_period", "net_from_gross", "pap_reference_date",
     "parse_elterngeld_input", "parse_fuehrungszeugnis_input", "parse_wbs_input", "replacement_rate",
     "validate_month_plan", "wbs_from_json",
 ]

@@ -7,14 +7,16 @@ All figures come from resources/rules/elterngeld.json.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import GrossIncome, net_from_gross
 from .elterngeld_plan import PARENTS, VARIANTS, PlanMonth, validate_month_plan
-from .money import ZERO, cents, euro_text, floor_cents, percent_of, percent_text
+from .errors import RuleInputError
+from .money import ZERO, cents, euro_text, percent_of, percent_text
 from .parsing import FieldReader
 from .result import JsonResult, Line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
@@ -35,6 +37,34 @@ class ElterngeldInput:
     taxable_income_last_year: Decimal | None = None
     single_parent: bool = False
     month_plan: tuple[PlanMonth, ...] | None = None
+    application_received: date | None = None  # § 7 Abs. 1: day the application arrived
+    maternity_benefits: tuple[MaternityBenefit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MaternityBenefit:
+    """Mutterschaftsleistungen (§ 3 Abs. 1 Satz 1 Nr. 1 BEEG) due for one month of life from the birth on."""
+
+    month: int  # month of life
+    amount: Decimal  # Mutterschaftsgeld + employer's supplement for the days of that month of life
+    days: int | None = None  # days of the month of life covered; None = the whole month
+    parent: str = "A"  # the mother in the month plan
+
+
+@dataclass(frozen=True, slots=True)
+class MonthOfLife(JsonResult):
+    """One month of life the applicant (parent A) planned, with its dates and what is paid."""
+
+    month: int
+    start: date
+    end: date
+    variant: str  # "basis" | "plus"; a month with maternity benefits counts as "basis" (§ 4 Abs. 4 Satz 3)
+    payable: bool  # False: applied for too late (§ 7 Abs. 1 Satz 2)
+    amount: Decimal  # Monatsbetrag of the variant, before any offset
+    maternity_benefits: Decimal
+    maternity_offset: Decimal  # taken off the Monatsbetrag (§ 3 Abs. 1)
+    paid: Decimal  # 0.00 when not payable
+    note: str | None  # German, for the letter
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +80,18 @@ class ElterngeldResult(JsonResult):
     base_amount: Decimal  # § 2 amount (after minimum/maximum; halved and capped for Plus)
     sibling_bonus_amount: Decimal
     multiple_birth_supplement: Decimal
-    rounding_adjustment: Decimal  # Plus only: cents taken off so Plus stays ≤ half of Basis
     tax_source: str | None  # "entered" when converted from gross; None when the net was given
     income_limit: Decimal
     income_limit_checked: bool
     month_plan_valid: bool | None  # None when no plan was given
     month_plan_problems: tuple[str, ...]
     reasons: tuple[str, ...]  # why not eligible (German, for the letter)
+    application_received: date | None
+    first_payable_month: int | None  # § 7 Abs. 1 Satz 2; None when application_received is missing
+    months: tuple[MonthOfLife, ...]  # parent A's planned months of life
+    not_payable_months: tuple[int, ...]
+    maternity_offset_total: Decimal
+    total_amount: Decimal | None  # paid over all payable planned months; None without a plan
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
     notices: tuple[str, ...]
@@ -86,7 +121,7 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     f = FieldReader(data)
     f.reject_unknown({"birth_date", "net_income_before", "gross_income_before", "net_income_after", "variant",
                       "sibling_bonus", "children_born", "taxable_income_last_year", "single_parent", "month_plan",
-                      *_GROSS_FIELDS})
+                      "application_received", "maternity_benefits", *_GROSS_FIELDS})
     birth = f.date("birth_date")
     net = f.money("net_income_before", required=False)
     gross = _parse_gross(f)
@@ -101,9 +136,12 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     taxable = f.money("taxable_income_last_year", required=False)
     single = f.boolean("single_parent", required=False, default=False)
     plan = _parse_plan(f) if "month_plan" in f.data else None
+    received = f.date("application_received", required=False)
+    maternity = _parse_maternity(f) if "maternity_benefits" in f.data else ()
     f.done()
     assert birth is not None and variant is not None and after is not None
-    return ElterngeldInput(birth, net, gross, after, variant, bool(sibling), born or 1, taxable, bool(single), plan)
+    return ElterngeldInput(birth, net, gross, after, variant, bool(sibling), born or 1, taxable, bool(single), plan,
+                           received, maternity)
 
 
 def _parse_gross(f: FieldReader) -> GrossIncome | None:
@@ -133,9 +171,28 @@ def _parse_plan(f: FieldReader) -> tuple[PlanMonth, ...]:
     return tuple(months)
 
 
+def _parse_maternity(f: FieldReader) -> tuple[MaternityBenefit, ...]:
+    entries: list[MaternityBenefit] = []
+    seen: set[tuple[str, int]] = set()
+    for i, raw in enumerate(f.items("maternity_benefits")):
+        r = FieldReader(raw, f.name(f"maternity_benefits[{i}]"), f.problems)
+        r.reject_unknown({"month", "amount", "days", "parent"})
+        month, amount = r.integer("month", minimum=1, maximum=32), r.money("amount")
+        days = r.integer("days", required=False, minimum=1, maximum=31)
+        parent = r.choice("parent", PARENTS, required=False, default="A")
+        if month is None or amount is None or parent is None:
+            continue
+        if (parent, month) in seen:
+            r.problem("month", f"Lebensmonat {month} ist für Elternteil {parent} mehrfach angegeben.")
+        seen.add((parent, month))
+        entries.append(MaternityBenefit(month, amount, days, parent))
+    return tuple(entries)
+
+
 def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> ElterngeldResult:
     """Monthly Elterngeld for the birth date's rules; ``monthly_amount`` is 0.00 when not eligible."""
     rules = rules or load_rulebook("elterngeld")
+    _require_law_in_force(inp.birth_date, rules)
     amounts = rules.entry("amounts", inp.birth_date)
     limits = rules.entry("income_limits", inp.birth_date)
     used: list[DatedEntry] = [amounts, limits]
@@ -172,10 +229,11 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     lines.append(Line(f"Ersatzrate {percent_text(rate)}", rate, unit="%", legal_basis=amounts.text("rate_legal_basis")))
 
     base = _basis_amount(considered, rate, amounts, lines, minimum_share=share)
-    reference = ZERO  # Plus: Basiselterngeld without income after birth (§ 4a Abs. 2)
-    if plus:
+    if plus:  # cap: half the Basiselterngeld without income after birth (§ 4a Abs. 2 Satz 2)
         reference = _clamp(percent_of(cents(capped), rate), amounts)
-        ceiling = floor_cents(reference * share)  # "höchstens die Hälfte": never round up
+        # Rounded half up to the cent like every amount (BEEG-Richtlinien 2.0.3.3.1), as the official
+        # calculator does (Elterngeldrechner, Einkommensersatzleistung.ts: aufDenCentRunden(Basis / 2)).
+        ceiling = cents(reference * share)
         lines.append(Line("Obergrenze ElterngeldPlus: Hälfte des Basiselterngeldes ohne Einkommen nach der Geburt",
                           ceiling, legal_basis=amounts.text("plus_legal_basis")))
         base = min(base, ceiling)
@@ -191,18 +249,10 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         each = cents(amounts.decimal("multiple_birth_supplement") * share)
         lines.append(Line(f"Mehrlingszuschlag {inp.children_born - 1} × {euro_text(each)}", supplement,
                           legal_basis=amounts.text("multiple_legal_basis")))
-    rounding = ZERO
-    if plus:
-        # Bonus rounding on the halved amount can exceed half the Basis total by a cent.
-        reference_total = reference + sum(_supplements(reference, amounts, inp, Decimal(1)))
-        rounding = max(base + bonus + supplement - floor_cents(reference_total * share), ZERO)
-        if rounding:
-            lines.append(Line("Rundungsausgleich: höchstens die Hälfte des Basiselterngeldes", -rounding,
-                              legal_basis=amounts.text("plus_legal_basis")))
 
     reasons, limit, checked = _income_limit(inp, limits, notices)
     eligible = not reasons
-    total = base + bonus + supplement - rounding if eligible else ZERO
+    total = base + bonus + supplement if eligible else ZERO
     label = ("ElterngeldPlus" if plus else "Basiselterngeld") + " monatlich"
     lines.append(Line(label if eligible else f"{label}: kein Anspruch", total, kind="total"))
 
@@ -210,17 +260,52 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     if inp.month_plan is not None:
         plan_rule = rules.entry("month_plan", inp.birth_date)
         used.append(plan_rule)
-        plan_problems = validate_month_plan(inp.month_plan, plan_rule, single_parent=inp.single_parent)
+        plan_problems = validate_month_plan(_plan_with_maternity(inp), plan_rule, single_parent=inp.single_parent)
+
+    first = None
+    if inp.application_received is not None:
+        application = rules.entry("application", inp.birth_date)
+        used.append(application)
+        first = first_payable_month(inp.birth_date, inp.application_received, application.integer("retroactive_months"))
+        lines.append(Line(f"Antrag eingegangen am {inp.application_received:%d.%m.%Y} im "
+                          f"{month_of_life_on(inp.birth_date, inp.application_received)}. Lebensmonat: Elterngeld "
+                          f"rückwirkend höchstens ab dem {first}. Lebensmonat", legal_basis=application.text("legal_basis")))
+    elif inp.month_plan is not None:
+        notices.append("Der Tag des Antragseingangs fehlt: die rückwirkende Zahlung (§ 7 Abs. 1 Satz 2 BEEG) "
+                       "wurde nicht geprüft.")
+    maternity = rules.entry("maternity_benefits", inp.birth_date) if inp.maternity_benefits else None
+    if maternity is not None:
+        used.append(maternity)
+    months = _months(inp, rules, total if eligible else ZERO, first, maternity, lines, notices)
+    late = tuple(m.month for m in months if not m.payable)
+    if late:
+        basis = rules.entry("application", inp.birth_date).text("legal_basis")
+        lines.append(Line(f"Nicht zahlbar, weil zu spät beantragt ({basis}): {_month_list(late)} Lebensmonat",
+                          legal_basis=basis))
+        if eligible and len(late) == len(months):
+            assert inp.application_received is not None and first is not None
+            reasons.append(f"Der Antrag ist am {inp.application_received:%d.%m.%Y} eingegangen. Elterngeld wird "
+                           f"rückwirkend nur für die letzten drei Lebensmonate vor Beginn des Lebensmonats geleistet, "
+                           f"in dem der Antrag eingegangen ist ({basis}), also frühestens für den {first}. Lebensmonat. "
+                           f"Für die beantragten Lebensmonate ({_month_list(late)}) kann daher kein Elterngeld "
+                           "gezahlt werden.")
+            eligible, total = False, ZERO
+    offset_total = sum((m.maternity_offset for m in months if m.payable), ZERO)
+    total_amount = sum((m.paid for m in months), ZERO) if months else None
+    if total_amount is not None and (late or offset_total):
+        lines.append(Line("Elterngeld für die zahlbaren Lebensmonate insgesamt", total_amount, kind="total"))
     notices += [e.notice for e in used]
 
     return ElterngeldResult(
         birth_date=inp.birth_date, variant=inp.variant, eligible=eligible, monthly_amount=total,
         replacement_rate=rate, net_income_before=cents(net_before), net_income_after=inp.net_income_after,
         income_considered=considered, base_amount=base, sibling_bonus_amount=bonus,
-        multiple_birth_supplement=supplement, rounding_adjustment=rounding, tax_source=tax_source, income_limit=limit,
+        multiple_birth_supplement=supplement, tax_source=tax_source, income_limit=limit,
         income_limit_checked=checked,
         month_plan_valid=None if inp.month_plan is None else not plan_problems, month_plan_problems=plan_problems,
-        reasons=tuple(reasons), lines=tuple(lines),
+        reasons=tuple(reasons), application_received=inp.application_received, first_payable_month=first,
+        months=months, not_payable_months=late, maternity_offset_total=offset_total, total_amount=total_amount,
+        lines=tuple(lines),
         legal_basis=unique([*(line.legal_basis for line in lines), limits.text("legal_basis") if checked else None,
                             "§ 4 BEEG" if inp.month_plan is not None else None]),
         notices=unique(notices), rules_applied=tuple(f"elterngeld.{e.ref}" for e in used),
@@ -229,6 +314,74 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
 
 def elterngeld_from_json(data: Any, rules: RuleBook | None = None) -> ElterngeldResult:
     return compute_elterngeld(parse_elterngeld_input(data), rules)
+
+
+def _require_law_in_force(birth: date, rules: RuleBook) -> None:
+    """Only births under the BEEG versions in the tables are computed; older ones get a plain refusal."""
+    first = rules.tables["law_version"][0]
+    if birth < first.valid_from:
+        raise RuleInputError(
+            f"Das Kind ist am {birth:%d.%m.%Y} geboren. Für vor dem {first.valid_from:%d.%m.%Y} geborene Kinder gilt "
+            f"das BEEG in der bis zum {first.valid_from - timedelta(days=1):%d.%m.%Y} geltenden Fassung weiter "
+            f"({first.text('legal_basis')}). Diese Fassung ist hier nicht hinterlegt: Das Elterngeld kann nicht "
+            "berechnet werden, bitte ohne dieses Programm entscheiden.")
+
+
+def _plan_with_maternity(inp: ElterngeldInput) -> tuple[PlanMonth, ...]:
+    """§ 4 Abs. 4 Satz 3: months of life with maternity benefits count as the mother's Basiselterngeld months."""
+    assert inp.month_plan is not None
+    forced = {(b.parent, b.month) for b in inp.maternity_benefits}
+    plan = [PlanMonth(m.parent, m.month, "basis") if (m.parent, m.month) in forced else m for m in inp.month_plan]
+    planned = {(m.parent, m.month) for m in inp.month_plan}
+    plan += [PlanMonth(parent, month, "basis") for parent, month in sorted(forced - planned)]
+    return tuple(plan)
+
+
+def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: int | None,
+            maternity: DatedEntry | None, lines: list[Line], notices: list[str | None]) -> tuple[MonthOfLife, ...]:
+    """Parent A's planned months with dates (§ 4 Abs. 2), § 7 payability and the § 3 offset."""
+    own = sorted({m.month: m for m in inp.month_plan or () if m.parent == "A"}.values(), key=lambda m: m.month)
+    benefits = {b.month: b for b in inp.maternity_benefits if b.parent == "A"}
+    amounts = {inp.variant: own_amount}
+    months = []
+    for m in own:
+        start, end = month_of_life_period(inp.birth_date, m.month)
+        benefit = benefits.get(m.month)
+        variant = "basis" if benefit is not None else m.variant
+        if variant not in amounts:  # the plan mixes Basis and Plus: the other variant's Monatsbetrag
+            other = replace(inp, variant=variant, month_plan=None, application_received=None, maternity_benefits=())
+            amounts[variant] = compute_elterngeld(other, rules).monthly_amount if own_amount else ZERO
+        amount = amounts[variant]
+        payable = first is None or m.month >= first
+        note = None if payable else "nicht zahlbar: zu spät beantragt (§ 7 Abs. 1 Satz 2 BEEG)"
+        received, offset = ZERO, ZERO
+        if benefit is not None:
+            assert maternity is not None
+            received = benefit.amount
+            days = (end - start).days + 1
+            part = amount
+            if benefit.days is not None and benefit.days < days:  # § 3 Abs. 1 Satz 2: only that part of the month
+                part = cents(amount * benefit.days / days)
+                notices.append(maternity.text("partial_notice"))
+            offset = min(received, part) if payable else ZERO
+            if m.variant != "basis":
+                note = "gilt als Monat mit Basiselterngeld (§ 4 Abs. 4 Satz 3 BEEG)"
+            if payable:
+                share = "" if part == amount else f" für {benefit.days} von {days} Tagen"
+                basis = maternity.text("offset_legal_basis" if part == amount else "partial_legal_basis")
+                lines.append(Line(f"{m.month}. Lebensmonat: Mutterschaftsleistungen {euro_text(received)}{share}, "
+                                  f"angerechnet ({basis})", -offset, legal_basis=basis))
+                lines.append(Line(f"{m.month}. Lebensmonat: Elterngeld nach Anrechnung", amount - offset,
+                                  kind="subtotal", legal_basis=maternity.text("offset_legal_basis")))
+        paid = amount - offset if payable else ZERO
+        months.append(MonthOfLife(m.month, start, end, variant, payable, amount, received, offset, paid, note))
+    return tuple(months)
+
+
+def _month_list(months: tuple[int, ...]) -> str:
+    """German list of months of life: "1., 2. und 3." """
+    items = [f"{m}." for m in months]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def _clamp(amount: Decimal, amounts: DatedEntry) -> Decimal:

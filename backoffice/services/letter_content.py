@@ -18,7 +18,7 @@ from ..domain.catalog import Service
 from ..domain.errors import ValidationFailed
 from ..letters import Clerk, LetterData, Letterhead, Line, Recipient, Table, kind_spec
 from ..resources import resource_path
-from ..rules import CALCULATORS
+from ..rules import CALCULATORS, month_of_life_period
 
 _RELATIONSHIP = {"applicant": "Antragsteller/in", "spouse": "Ehegatte/Ehegattin", "partner": "Lebenspartner/in",
                  "child": "Kind", "other": "sonstige Person"}
@@ -155,22 +155,32 @@ def _documents_request(case: CaseFacts, d: DecisionFacts | None, letter_date: da
 def _elterngeld_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     r = d.result
     birth = date.fromisoformat(r["birth_date"])
-    amounts = {r["variant"]: Decimal(r["monthly_amount"])}
-    own = [m for m in d.rule_input.get("month_plan") or [] if m.get("parent") == "A"]
-    for variant in {m["variant"] for m in own} - set(amounts):  # the plan mixes Basis and Plus months
-        other = CALCULATORS["elterngeld"]({**d.rule_input, "variant": variant}).as_json()
-        amounts[variant] = Decimal(other["monthly_amount"])
-    rows = []
-    for m in sorted(own, key=lambda m: int(m["month"])) or [{"month": 1, "variant": r["variant"]}]:
-        month = int(m["month"])
-        start, end = _add_months(birth, month - 1), _add_months(birth, month) - timedelta(days=1)
-        rows.append((f"{month}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", _VARIANT[m["variant"]], amounts[m["variant"]]))
+    if r.get("months"):  # the result lists the months of life (§ 4 Abs. 2, § 7 Abs. 1 BEEG): grant the payable ones
+        rows = [(f"{m['month']}.", f"{_date(m['start']):%d.%m.%Y} – {_date(m['end']):%d.%m.%Y}",
+                 _VARIANT[m["variant"]], Decimal(m["paid"])) for m in r["months"] if m["payable"]]
+    else:  # decisions stored before the months were part of the result
+        rows = _months_from_plan(d, birth)
     return dict(
         values=dict(application_date=case.received_on, child_name=_child_name(case), child_birth_date=birth,
                     total_amount=sum((row[3] for row in rows), Decimal("0.00"))),
         tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), tuple(rows))},
         lines=result_lines(r),
     )
+
+
+def _months_from_plan(d: DecisionFacts, birth: date) -> list[tuple[str, str, str, Decimal]]:
+    r = d.result
+    amounts = {r["variant"]: Decimal(r["monthly_amount"])}
+    own = [m for m in d.rule_input.get("month_plan") or [] if m.get("parent") == "A"]
+    for variant in {m["variant"] for m in own} - set(amounts):  # the plan mixes Basis and Plus months
+        other = CALCULATORS["elterngeld"]({**d.rule_input, "variant": variant}).as_json()
+        amounts[variant] = Decimal(other["monthly_amount"])
+    rows: list[tuple[str, str, str, Decimal]] = []
+    for m in sorted(own, key=lambda m: int(m["month"])) or [{"month": 1, "variant": r["variant"]}]:
+        start, end = month_of_life_period(birth, int(m["month"]))
+        rows.append((f"{m['month']}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", _VARIANT[m["variant"]],
+                     amounts[m["variant"]]))
+    return rows
 
 
 def _elterngeld_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:

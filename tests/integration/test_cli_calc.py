@@ -107,3 +107,25 @@ def test_reads_standard_input() -> None:
 def test_unknown_service_is_a_usage_error() -> None:
     result = run("calc", "kita", "--input", "x.json")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_elterngeld_late_application_and_maternity_benefits_in_and_out(tmp_path: Path) -> None:
+    # § 7 Abs. 1 Satz 2 BEEG: born 27.03.2025, received 01.11.2025 (8th month of life) → paid from month 5;
+    # § 3 Abs. 1 Satz 1 Nr. 1: 400 € maternity benefits in month 5 are taken off that month.
+    data = {**ELTERNGELD, "birth_date": "2025-03-27", "application_received": "2025-11-01",
+            "month_plan": [{"parent": "A", "month": m, "variant": "basis"} for m in range(1, 13)],
+            "maternity_benefits": [{"month": 5, "amount": 400}]}
+    code, out = calc("elterngeld", write(tmp_path, data))
+    assert code == 0
+    assert (out["application_received"], out["first_payable_month"]) == ("2025-11-01", 5)
+    assert out["not_payable_months"] == [1, 2, 3, 4]
+    assert (out["maternity_offset_total"], out["total_amount"]) == ("400.00", "10000.00")
+    assert out["months"][4] == {"month": 5, "start": "2025-07-27", "end": "2025-08-26", "variant": "basis",
+                                "payable": True, "amount": "1300.00", "maternity_benefits": "400.00",
+                                "maternity_offset": "400.00", "paid": "900.00", "note": None}
+
+
+def test_elterngeld_birth_before_september_2021_is_a_german_refusal_not_a_traceback(tmp_path: Path) -> None:
+    result = run("calc", "elterngeld", "--input", str(write(tmp_path, {**ELTERNGELD, "birth_date": "2021-08-31"})))
+    assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
+    assert "§ 28 Abs. 1 BEEG" in result.stderr and "nicht berechnet werden" in result.stderr

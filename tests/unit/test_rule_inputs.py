@@ -55,6 +55,7 @@ def test_elterngeld_key_date_is_the_birth_and_partnership_bonus_months_are_left_
         assert inp.key_date == date.fromisoformat(form["child"]["birth_date"])
         assert inp.data["net_income_before"] == f"{form['parents'][0]['net_income_before']:.2f}"
         assert all(m["variant"] in ("basis", "plus") for m in inp.data["month_plan"])
+        assert inp.data["application_received"] == TODAY.isoformat()  # § 7 Abs. 1 Satz 2 BEEG
         if any(m["variant"] == "partnerschaftsbonus" for m in form["month_plan"]):
             seen_bonus = True
             assert any("Partnerschaftsbonus" in r for r in inp.remarks)

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from backoffice.rules import AllowedFlat, ElterngeldResult, FuehrungszeugnisResult, Line, WbsResult
+from backoffice.rules import AllowedFlat, ElterngeldResult, FuehrungszeugnisResult, Line, MonthOfLife, WbsResult
 
 SHARED = ["lines", "legal_basis", "notices", "rules_applied"]
 CONTRACT = {
@@ -15,8 +15,12 @@ CONTRACT = {
                 "validity_months", *SHARED],
     ElterngeldResult: ["birth_date", "variant", "eligible", "monthly_amount", "replacement_rate", "net_income_before",
                        "net_income_after", "income_considered", "base_amount", "sibling_bonus_amount",
-                       "multiple_birth_supplement", "rounding_adjustment", "tax_source", "income_limit",
-                       "income_limit_checked", "month_plan_valid", "month_plan_problems", "reasons", *SHARED],
+                       "multiple_birth_supplement", "tax_source", "income_limit",
+                       "income_limit_checked", "month_plan_valid", "month_plan_problems", "reasons",
+                       "application_received", "first_payable_month", "months", "not_payable_months",
+                       "maternity_offset_total", "total_amount", *SHARED],
+    MonthOfLife: ["month", "start", "end", "variant", "payable", "amount", "maternity_benefits", "maternity_offset",
+                  "paid", "note"],
     FuehrungszeugnisResult: ["application_date", "kind", "age", "entitled", "reasons", "fee", "fee_due", "fee_status",
                              "fee_legal_basis", *SHARED],
     Line: ["label", "amount", "unit", "legal_basis", "kind"],
