@@ -76,11 +76,12 @@ def cmd_quarantine_list(args: argparse.Namespace, settings: config.Settings, out
             "destination_id": item.destination_id, "received_at": item.received_at.isoformat(),
             "problem_type": item.problem_type, "reason": item.reason,
             "resolved_at": item.resolved_at.isoformat() if item.resolved_at else None,
+            "awaiting_key": item.awaiting_key,
         } for item in items], out, ensure_ascii=False, indent=1)
         out.write("\n")
         return 0
     for item in items:
-        state = "resolved" if item.resolved_at else "open"
+        state = "resolved" if item.resolved_at else ("awaiting key" if item.awaiting_key else "open")
         # Text from the portal: no terminal control characters reach the screen.
         first_line = printable(item.reason.splitlines()[0]) if item.reason else ""
         print(

@@ -40,6 +40,7 @@ class QuarantineItem:
     resolved_at: datetime | None
     metadata_json: str  # pretty-printed decrypted metadata, "" when decryption failed
     envelope_json: str  # the submission as fetched (still encrypted), pretty-printed
+    awaiting_key: str | None = None  # the decryption key id it waits for (not rejected), if any
 
     @property
     def problem_name(self) -> str:
@@ -110,6 +111,7 @@ def list_quarantine(uow: UnitOfWork, actor: UserRef, *, include_resolved: bool =
             resolved_at=q.resolved_at,
             metadata_json=json.dumps(q.metadata_json, indent=2, ensure_ascii=False) if q.metadata_json else "",
             envelope_json=json.dumps(q.envelope, indent=2, ensure_ascii=False),
+            awaiting_key=q.awaiting_key,
         )
         for q in uow.intake.quarantine(include_resolved)
     ]

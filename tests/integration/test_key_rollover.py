@@ -8,8 +8,11 @@ from sqlalchemy import select
 
 from backoffice.bootstrap import Database
 from backoffice.demo.portal import jose
+from backoffice.domain.catalog import Role
 from backoffice.portal import problems
 from backoffice.portal.limiter import Limiter
+from backoffice.services import intake_admin
+from backoffice.services.directory import ensure_user
 from backoffice.services.intake.assemble import assemble
 from backoffice.services.portal_connection import parse_credentials
 from backoffice.store.intake_models import OutboxMessage, QuarantinedSubmission
@@ -42,6 +45,11 @@ def test_a_submission_for_an_unknown_key_waits_unanswered_until_the_key_is_added
         assert {q.awaiting_key for q in held} == {secrets.decryption_key.get("kid")}
         assert all(q.problem_type == problems.ENCRYPTION_ISSUE.type_uri and "unbekannten Schlüssel" in q.reason for q in held)
         assert uow.session.scalars(select(OutboxMessage)).all() == []
+    with db.uow() as uow:  # what the admins' quarantine view and `portal quarantine list` show
+        admin = ensure_user(uow, "it", "IT", [Role.ADMIN], ["zwf", "egs", "bua"])
+        listed = intake_admin.list_quarantine(uow, admin)
+        uow.commit()
+    assert {item.awaiting_key for item in listed} == {secrets.decryption_key.get("kid")}
 
     again = without_old.run_once()  # tried again each round, kept once
     assert again.awaiting_key == 4 and again.known == 0
