@@ -4,37 +4,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="34"/>
+        <location filename="../../ui/letters/approvals.py" line="44"/>
         <source>Briefe zur Freigabe</source>
         <translation>Letters awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="48"/>
+        <location filename="../../ui/letters/approvals.py" line="58"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="49"/>
+        <location filename="../../ui/letters/approvals.py" line="59"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="50"/>
+        <location filename="../../ui/letters/approvals.py" line="60"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="75"/>
+        <location filename="../../ui/letters/approvals.py" line="85"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="85"/>
+        <location filename="../../ui/letters/approvals.py" line="95"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="87"/>
+        <location filename="../../ui/letters/approvals.py" line="97"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -80,82 +80,82 @@
 <context>
     <name>CaseCells</name>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="39"/>
+        <location filename="../../ui/models/case_cells.py" line="40"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="40"/>
+        <location filename="../../ui/models/case_cells.py" line="41"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="41"/>
+        <location filename="../../ui/models/case_cells.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="42"/>
+        <location filename="../../ui/models/case_cells.py" line="43"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="43"/>
+        <location filename="../../ui/models/case_cells.py" line="44"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="44"/>
+        <location filename="../../ui/models/case_cells.py" line="45"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="45"/>
+        <location filename="../../ui/models/case_cells.py" line="46"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="46"/>
+        <location filename="../../ui/models/case_cells.py" line="47"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="47"/>
+        <location filename="../../ui/models/case_cells.py" line="48"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="104"/>
+        <location filename="../../ui/models/case_cells.py" line="105"/>
         <source>Möglicher Doppelantrag: Es gibt einen weiteren offenen Antrag dieser Person für diese Leistung.</source>
         <translation>Possible duplicate: this person has another open application for this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="112"/>
+        <location filename="../../ui/models/case_cells.py" line="113"/>
         <source>Eingegangen am %1</source>
         <translation>Received on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="119"/>
+        <location filename="../../ui/models/case_cells.py" line="120"/>
         <source>Frist seit 1 Tag überschritten</source>
         <translation>Deadline passed 1 day ago</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="121"/>
+        <location filename="../../ui/models/case_cells.py" line="122"/>
         <source>Frist seit %1 Tagen überschritten</source>
         <translation>Deadline passed %1 days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="124"/>
+        <location filename="../../ui/models/case_cells.py" line="125"/>
         <source>Frist endet heute</source>
         <translation>Deadline is today</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="126"/>
+        <location filename="../../ui/models/case_cells.py" line="127"/>
         <source>Noch 1 Tag bis zur Frist</source>
         <translation>1 day left until the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="127"/>
+        <location filename="../../ui/models/case_cells.py" line="128"/>
         <source>Noch %1 Tage bis zur Frist</source>
         <translation>%1 days left until the deadline</translation>
     </message>
@@ -163,47 +163,47 @@
 <context>
     <name>CaseCommands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="86"/>
+        <location filename="../../ui/editor/commands.py" line="91"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="104"/>
+        <location filename="../../ui/editor/commands.py" line="109"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="145"/>
+        <location filename="../../ui/editor/commands.py" line="150"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="166"/>
+        <location filename="../../ui/editor/commands.py" line="171"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="176"/>
+        <location filename="../../ui/editor/commands.py" line="181"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="182"/>
+        <location filename="../../ui/editor/commands.py" line="187"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="196"/>
+        <location filename="../../ui/editor/commands.py" line="201"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="206"/>
+        <location filename="../../ui/editor/commands.py" line="211"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="229"/>
+        <location filename="../../ui/editor/commands.py" line="234"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -545,37 +545,37 @@
 <context>
     <name>CaseSaving</name>
     <message>
-        <location filename="../../ui/editor/saving.py" line="72"/>
+        <location filename="../../ui/editor/saving.py" line="77"/>
         <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="94"/>
+        <location filename="../../ui/editor/saving.py" line="99"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="110"/>
+        <location filename="../../ui/editor/saving.py" line="115"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="139"/>
+        <location filename="../../ui/editor/saving.py" line="144"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="141"/>
+        <location filename="../../ui/editor/saving.py" line="146"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="151"/>
+        <location filename="../../ui/editor/saving.py" line="156"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="152"/>
+        <location filename="../../ui/editor/saving.py" line="157"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
@@ -731,92 +731,92 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="36"/>
+        <location filename="../../ui/letters/decision.py" line="46"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="47"/>
+        <location filename="../../ui/letters/decision.py" line="57"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds of a refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="51"/>
+        <location filename="../../ui/letters/decision.py" line="61"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="52"/>
+        <location filename="../../ui/letters/decision.py" line="62"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="53"/>
+        <location filename="../../ui/letters/decision.py" line="63"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="54"/>
+        <location filename="../../ui/letters/decision.py" line="64"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="41"/>
+        <location filename="../../ui/letters/decision.py" line="51"/>
         <source>Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {&quot;single_parent&quot;: true}</source>
         <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="61"/>
+        <location filename="../../ui/letters/decision.py" line="71"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="62"/>
+        <location filename="../../ui/letters/decision.py" line="72"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="63"/>
+        <location filename="../../ui/letters/decision.py" line="73"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="115"/>
+        <location filename="../../ui/letters/decision.py" line="125"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="120"/>
+        <location filename="../../ui/letters/decision.py" line="130"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="122"/>
+        <location filename="../../ui/letters/decision.py" line="132"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="148"/>
+        <location filename="../../ui/letters/decision.py" line="158"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="151"/>
+        <location filename="../../ui/letters/decision.py" line="161"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="156"/>
+        <location filename="../../ui/letters/decision.py" line="166"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="156"/>
+        <location filename="../../ui/letters/decision.py" line="166"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="157"/>
+        <location filename="../../ui/letters/decision.py" line="167"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -884,38 +884,38 @@
         <translation>Declared as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="356"/>
+        <location filename="../../ui/editor/attachments.py" line="358"/>
         <source>Anlage speichern unter</source>
         <translation>Save attachment as</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="358"/>
+        <location filename="../../ui/editor/attachments.py" line="360"/>
         <source>Alle Dateien</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="368"/>
+        <location filename="../../ui/editor/attachments.py" line="370"/>
         <source>Die Anlage konnte nicht gespeichert werden: %1</source>
         <translation>The attachment could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="373"/>
+        <location filename="../../ui/editor/attachments.py" line="375"/>
         <source>Gespeichert unter %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
         <location filename="../../ui/editor/attachments.py" line="123"/>
-        <location filename="../../ui/editor/attachments.py" line="319"/>
+        <location filename="../../ui/editor/attachments.py" line="321"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="386"/>
+        <location filename="../../ui/editor/attachments.py" line="388"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="388"/>
+        <location filename="../../ui/editor/attachments.py" line="390"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -1058,17 +1058,17 @@
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="51"/>
+        <location filename="../../ui/editor/checklist.py" line="53"/>
         <source>Erforderliche Unterlage</source>
         <translation>Required document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="53"/>
+        <location filename="../../ui/editor/checklist.py" line="55"/>
         <source>Belegt durch Anlage</source>
         <translation>Provided by attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="70"/>
+        <location filename="../../ui/editor/checklist.py" line="72"/>
         <source> (falls zutreffend)</source>
         <translation> (if applicable)</translation>
     </message>
@@ -1084,7 +1084,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/dialogs.py" line="63"/>
-        <location filename="../../ui/editor/history.py" line="153"/>
+        <location filename="../../ui/editor/history.py" line="157"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
@@ -1169,52 +1169,52 @@
         <translation> business days</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="186"/>
+        <location filename="../../ui/editor/dialogs.py" line="184"/>
         <source>Verlängern um:</source>
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="42"/>
+        <location filename="../../ui/editor/commands.py" line="48"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="43"/>
+        <location filename="../../ui/editor/commands.py" line="49"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="44"/>
+        <location filename="../../ui/editor/commands.py" line="50"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="45"/>
+        <location filename="../../ui/editor/commands.py" line="51"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="46"/>
+        <location filename="../../ui/editor/commands.py" line="52"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="47"/>
+        <location filename="../../ui/editor/commands.py" line="53"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="48"/>
+        <location filename="../../ui/editor/commands.py" line="54"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="49"/>
+        <location filename="../../ui/editor/commands.py" line="55"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="50"/>
+        <location filename="../../ui/editor/commands.py" line="56"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>
@@ -1244,7 +1244,7 @@
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="245"/>
+        <location filename="../../ui/editor/form.py" line="246"/>
         <source>Bitte prüfen:</source>
         <translation>Please check:</translation>
     </message>
@@ -1279,27 +1279,27 @@
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="150"/>
+        <location filename="../../ui/editor/history.py" line="154"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="151"/>
+        <location filename="../../ui/editor/history.py" line="155"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="152"/>
+        <location filename="../../ui/editor/history.py" line="156"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="154"/>
+        <location filename="../../ui/editor/history.py" line="158"/>
         <source>Alt</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="155"/>
+        <location filename="../../ui/editor/history.py" line="159"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -1365,132 +1365,132 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="69"/>
+        <location filename="../../ui/letters/facts.py" line="79"/>
         <source>Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung festzulegen)</source>
         <translation>Allowances under § 15(3) WFNG NRW (set by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="77"/>
+        <location filename="../../ui/letters/facts.py" line="87"/>
         <source>Jahresbetrag €</source>
         <translation>Annual amount €</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="91"/>
+        <location filename="../../ui/letters/facts.py" line="101"/>
         <source>Schwerbehinderung</source>
         <translation>severe disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="91"/>
+        <location filename="../../ui/letters/facts.py" line="101"/>
         <source>Pflegebedürftigkeit</source>
         <translation>need of care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="92"/>
+        <location filename="../../ui/letters/facts.py" line="102"/>
         <source>gezahlter Unterhalt</source>
         <translation>maintenance paid</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="93"/>
+        <location filename="../../ui/letters/facts.py" line="103"/>
         <source>&lt;b&gt;Im Antrag geltend gemacht:&lt;/b&gt; %1 – bitte den zutreffenden Freibetrag ankreuzen.</source>
         <translation>&lt;b&gt;Claimed in the application:&lt;/b&gt; %1 – please tick the allowance that applies.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="97"/>
+        <location filename="../../ui/letters/facts.py" line="107"/>
         <source>Überschreitung der Einkommensgrenze bis 5 % tolerieren (Praxis der Stadt)</source>
         <translation>Tolerate exceeding the income limit by up to 5 % (the city&apos;s practice)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="103"/>
+        <location filename="../../ui/letters/facts.py" line="113"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="108"/>
+        <location filename="../../ui/letters/facts.py" line="118"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="109"/>
+        <location filename="../../ui/letters/facts.py" line="119"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="110"/>
+        <location filename="../../ui/letters/facts.py" line="120"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="111"/>
+        <location filename="../../ui/letters/facts.py" line="121"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="121"/>
+        <location filename="../../ui/letters/facts.py" line="131"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="124"/>
+        <location filename="../../ui/letters/facts.py" line="134"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="125"/>
+        <location filename="../../ui/letters/facts.py" line="135"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="126"/>
+        <location filename="../../ui/letters/facts.py" line="136"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="127"/>
+        <location filename="../../ui/letters/facts.py" line="137"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="129"/>
+        <location filename="../../ui/letters/facts.py" line="139"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="130"/>
+        <location filename="../../ui/letters/facts.py" line="140"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="134"/>
+        <location filename="../../ui/letters/facts.py" line="144"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="156"/>
+        <location filename="../../ui/letters/facts.py" line="166"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="159"/>
+        <location filename="../../ui/letters/facts.py" line="169"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="160"/>
+        <location filename="../../ui/letters/facts.py" line="170"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="165"/>
+        <location filename="../../ui/letters/facts.py" line="175"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="167"/>
+        <location filename="../../ui/letters/facts.py" line="177"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -1576,12 +1576,12 @@
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/views/form_data_tree.py" line="72"/>
+        <location filename="../../ui/views/form_data_tree.py" line="73"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/form_data_tree.py" line="73"/>
+        <location filename="../../ui/views/form_data_tree.py" line="74"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
@@ -2354,22 +2354,22 @@
 <context>
     <name>LetterSettingsDialog</name>
     <message>
-        <location filename="../../ui/letters/settings.py" line="233"/>
+        <location filename="../../ui/letters/settings.py" line="235"/>
         <source>Briefvorlagen und Freigaben</source>
         <translation>Letter templates and approvals</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="239"/>
+        <location filename="../../ui/letters/settings.py" line="241"/>
         <source>&amp;Textbausteine</source>
         <translation>&amp;Text blocks</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="240"/>
+        <location filename="../../ui/letters/settings.py" line="242"/>
         <source>&amp;Briefkopf</source>
         <translation>&amp;Letterhead</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="241"/>
+        <location filename="../../ui/letters/settings.py" line="243"/>
         <source>&amp;Vier-Augen-Prinzip</source>
         <translation>&amp;Four eyes</translation>
     </message>
@@ -2428,32 +2428,32 @@
 <context>
     <name>LettersModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="89"/>
+        <location filename="../../ui/letters/models.py" line="90"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="90"/>
+        <location filename="../../ui/letters/models.py" line="91"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="91"/>
+        <location filename="../../ui/letters/models.py" line="92"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="92"/>
+        <location filename="../../ui/letters/models.py" line="93"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="93"/>
+        <location filename="../../ui/letters/models.py" line="94"/>
         <source>Entschieden von</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="94"/>
+        <location filename="../../ui/letters/models.py" line="95"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
@@ -2461,42 +2461,42 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="53"/>
+        <location filename="../../ui/editor/panels.py" line="63"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="53"/>
+        <location filename="../../ui/editor/panels.py" line="63"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="53"/>
+        <location filename="../../ui/editor/panels.py" line="63"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="53"/>
+        <location filename="../../ui/editor/panels.py" line="63"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="56"/>
+        <location filename="../../ui/editor/panels.py" line="66"/>
         <source>Aktenzeichen, z. B. WBS-2026-000123</source>
         <translation>File number, e.g. WBS-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="58"/>
+        <location filename="../../ui/editor/panels.py" line="68"/>
         <source>Ver&amp;knüpfen</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="60"/>
+        <location filename="../../ui/editor/panels.py" line="70"/>
         <source>Verknüpfung &amp;lösen</source>
         <translation>&amp;Remove link</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="73"/>
         <source>Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):</source>
         <translation>Linked cases (double-click or Enter opens the case):</translation>
     </message>
@@ -2603,122 +2603,122 @@
     </message>
     <message>
         <location filename="../../ui/views/main_window.py" line="171"/>
-        <location filename="../../ui/views/main_window.py" line="347"/>
+        <location filename="../../ui/views/main_window.py" line="351"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="227"/>
+        <location filename="../../ui/views/main_window.py" line="231"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="231"/>
+        <location filename="../../ui/views/main_window.py" line="235"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="235"/>
+        <location filename="../../ui/views/main_window.py" line="239"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="238"/>
+        <location filename="../../ui/views/main_window.py" line="242"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242"/>
+        <location filename="../../ui/views/main_window.py" line="246"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="244"/>
+        <location filename="../../ui/views/main_window.py" line="248"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="248"/>
+        <location filename="../../ui/views/main_window.py" line="252"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="252"/>
+        <location filename="../../ui/views/main_window.py" line="256"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="256"/>
+        <location filename="../../ui/views/main_window.py" line="260"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="260"/>
+        <location filename="../../ui/views/main_window.py" line="264"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="261"/>
+        <location filename="../../ui/views/main_window.py" line="265"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="266"/>
+        <location filename="../../ui/views/main_window.py" line="270"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="270"/>
+        <location filename="../../ui/views/main_window.py" line="274"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="274"/>
+        <location filename="../../ui/views/main_window.py" line="278"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="277"/>
+        <location filename="../../ui/views/main_window.py" line="281"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="299"/>
+        <location filename="../../ui/views/main_window.py" line="303"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301"/>
+        <location filename="../../ui/views/main_window.py" line="305"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="353"/>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="353"/>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="361"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="380"/>
+        <location filename="../../ui/views/main_window.py" line="384"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="386"/>
+        <location filename="../../ui/views/main_window.py" line="390"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="386"/>
+        <location filename="../../ui/views/main_window.py" line="390"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -2749,27 +2749,27 @@
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="24"/>
+        <location filename="../../ui/editor/panels.py" line="34"/>
         <source>Neue Notiz …</source>
         <translation>New note …</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="27"/>
+        <location filename="../../ui/editor/panels.py" line="37"/>
         <source>Notiz &amp;hinzufügen</source>
         <translation>A&amp;dd note</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="36"/>
+        <location filename="../../ui/editor/panels.py" line="46"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="36"/>
+        <location filename="../../ui/editor/panels.py" line="46"/>
         <source>Von</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="36"/>
+        <location filename="../../ui/editor/panels.py" line="46"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
@@ -2824,27 +2824,27 @@
 <context>
     <name>PortalSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="264"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="266"/>
         <source>Portal-Einstellungen</source>
         <translation>Portal settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="273"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="275"/>
         <source>&amp;Verbindung</source>
         <translation>&amp;Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="274"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="276"/>
         <source>&amp;Weiterleitung</source>
         <translation>&amp;Routing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="276"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="278"/>
         <source>Verbindung &amp;speichern</source>
         <translation>&amp;Save connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="324"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="326"/>
         <source>Gespeichert. Die Verbindung wird neu aufgebaut.</source>
         <translation>Saved. The connection is being re-established.</translation>
     </message>
@@ -2880,47 +2880,47 @@
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="70"/>
+        <location filename="../../ui/letters/models.py" line="71"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="71"/>
+        <location filename="../../ui/letters/models.py" line="72"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="73"/>
+        <location filename="../../ui/letters/models.py" line="74"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="74"/>
+        <location filename="../../ui/letters/models.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="75"/>
+        <location filename="../../ui/letters/models.py" line="76"/>
         <source>Angefordert</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="68"/>
+        <location filename="../../ui/letters/models.py" line="69"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="68"/>
+        <location filename="../../ui/letters/models.py" line="69"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="68"/>
+        <location filename="../../ui/letters/models.py" line="69"/>
         <source>gedruckt</source>
         <translation>printed</translation>
     </message>
@@ -2928,72 +2928,72 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="31"/>
+        <location filename="../../ui/letters/print_queue.py" line="43"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="39"/>
+        <location filename="../../ui/letters/print_queue.py" line="51"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="40"/>
+        <location filename="../../ui/letters/print_queue.py" line="52"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="41"/>
+        <location filename="../../ui/letters/print_queue.py" line="53"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="42"/>
+        <location filename="../../ui/letters/print_queue.py" line="54"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="53"/>
+        <location filename="../../ui/letters/print_queue.py" line="65"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="57"/>
+        <location filename="../../ui/letters/print_queue.py" line="69"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="60"/>
+        <location filename="../../ui/letters/print_queue.py" line="72"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="80"/>
+        <location filename="../../ui/letters/print_queue.py" line="93"/>
         <source>%1 Brief(e) vorgemerkt.</source>
         <translation>%1 letter(s) queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="86"/>
+        <location filename="../../ui/letters/print_queue.py" line="99"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="107"/>
+        <location filename="../../ui/letters/print_queue.py" line="120"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="141"/>
+        <location filename="../../ui/letters/print_queue.py" line="154"/>
         <source>%1 Brief(e) gedruckt.</source>
         <translation>%1 letter(s) printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="143"/>
+        <location filename="../../ui/letters/print_queue.py" line="156"/>
         <source>%1 fehlgeschlagen.</source>
         <translation>%1 failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="151"/>
+        <location filename="../../ui/letters/print_queue.py" line="164"/>
         <source>%1 Brief(e) warten auf den Druck.</source>
         <translation>%1 letter(s) waiting to be printed.</translation>
     </message>
@@ -3056,12 +3056,12 @@
         <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="117"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="131"/>
         <source>erledigt</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="117"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
@@ -3071,17 +3071,22 @@
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="132"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
+        <source>wartet auf Schlüssel</source>
+        <translation>waiting for a key</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="138"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="140"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="146"/>
         <source>Erledigt</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="140"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="146"/>
         <source>Wie wurde der Eingang erledigt?</source>
         <translation>How was the submission dealt with?</translation>
     </message>
@@ -3167,17 +3172,17 @@
         <translation>Delete rule</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="191"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="192"/>
         <source>Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor.</source>
         <translation>Without a rule, applications land in their service&apos;s intake queue. A rule for a destination ID takes precedence over a rule for the service.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="225"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="227"/>
         <source>Destination-ID %1</source>
         <translation>Destination ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="227"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="230"/>
         <source>Leistung %1</source>
         <translation>Service %1</translation>
     </message>
@@ -3320,12 +3325,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="23"/>
+        <location filename="../../ui/letters/approvals.py" line="33"/>
         <source>Zurückweisen</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="23"/>
+        <location filename="../../ui/letters/approvals.py" line="33"/>
         <source>Begründung für die Sachbearbeitung:</source>
         <translation>Reason for the clerk:</translation>
     </message>

@@ -254,6 +254,22 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     assert dialog.table.item(0, 3).text() == "erledigt"
 
 
+def test_quarantine_dialog_says_which_entries_wait_for_a_key(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    with fresh.uow() as uow:
+        uow.intake.add(QuarantinedSubmission(
+            submission_id="7d8c2b4f-66c2-59a3-9dd2-6fafd5a68536", portal_case_id="c",
+            destination_id="54034d39-79d5-5458-964c-bc33a5a9fce1", received_at=datetime(2026, 11, 3, 8, 0, tzinfo=UTC),
+            problem_type="https://schema.fitko.de/fit-connect/events/problems/encryption-issue",
+            reason="Entschlüsselungsfehler: verschlüsselt für den unbekannten Schlüssel 'enc-2027'",
+            envelope={}, metadata_json=None, awaiting_key="enc-2027"))
+        uow.commit()
+    dialog = QuarantineDialog(admin_tasks, admin)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    assert dialog.table.item(0, 3).text() == "wartet auf Schlüssel"
+
+
 def _connected_in_the_encrypted_file(qtbot, tasks, db, tmp_path):  # type: ignore[no-untyped-def]
     """A portal connection whose secrets are in the encrypted file; a controller in a window to sync it."""
     from PySide6.QtWidgets import QWidget

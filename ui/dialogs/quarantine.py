@@ -114,7 +114,7 @@ class QuarantineDialog(QDialog):
                 format_datetime(item.received_at),
                 problem_title(item),
                 item.submission_id,
-                self.tr("erledigt") if item.resolved_at else self.tr("offen"),
+                self._state(item),
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -125,6 +125,12 @@ class QuarantineDialog(QDialog):
             self.table.selectRow(0)
         else:
             self._show_item(-1)
+
+    def _state(self, item: QuarantineItem) -> str:
+        if item.resolved_at:
+            return self.tr("erledigt")
+        # Not rejected: it opens by itself once an administrator adds the key (portal keys / settings).
+        return self.tr("wartet auf Schlüssel") if item.awaiting_key else self.tr("offen")
 
     def _show_item(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
