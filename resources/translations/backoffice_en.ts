@@ -736,11 +736,6 @@
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="47"/>
-        <source>Gründe der Ablehnung, ein Grund je Zeile</source>
-        <translation>Grounds of a refusal, one per line</translation>
-    </message>
-    <message>
         <location filename="../../ui/letters/decision.py" line="51"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
@@ -764,6 +759,11 @@
         <location filename="../../ui/letters/decision.py" line="41"/>
         <source>Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {&quot;single_parent&quot;: true}</source>
         <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="47"/>
+        <source>Gründe der Ablehnung oder der Ermessensentscheidung, ein Grund je Zeile</source>
+        <translation>Reasons for a refusal or a discretionary decision, one per line</translation>
     </message>
     <message>
         <location filename="../../ui/letters/decision.py" line="61"/>
@@ -1058,17 +1058,17 @@
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="51"/>
+        <location filename="../../ui/editor/checklist.py" line="53"/>
         <source>Erforderliche Unterlage</source>
         <translation>Required document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="53"/>
+        <location filename="../../ui/editor/checklist.py" line="55"/>
         <source>Belegt durch Anlage</source>
         <translation>Provided by attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="70"/>
+        <location filename="../../ui/editor/checklist.py" line="72"/>
         <source> (falls zutreffend)</source>
         <translation> (if applicable)</translation>
     </message>
@@ -1396,8 +1396,8 @@
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="97"/>
-        <source>Überschreitung der Einkommensgrenze bis 5 % tolerieren (Praxis der Stadt)</source>
-        <translation>Tolerate exceeding the income limit by up to 5 % (the city&apos;s practice)</translation>
+        <source>Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)</source>
+        <translation>Consider a discretionary exception when income exceeds the limit by up to 5 % (city practice)</translation>
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="103"/>
