@@ -53,7 +53,8 @@ def rule_input(
     problems = [text for key, text in needs if key not in given]
     if problems:
         raise RuleInputError(problems)
-    given_date = merged.get("birth_date" if service is Service.ELTERNGELD else "application_date")
+    given_date = merged.get("birth_date" if service is Service.ELTERNGELD else
+                            "issue_date" if service is Service.WBS and merged.get("issue_date") else "application_date")
     try:
         key_date = date.fromisoformat(str(given_date))
     except ValueError as err:

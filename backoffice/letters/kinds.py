@@ -48,6 +48,18 @@ Part = Block | Lines | TablePart | Reasons | Documents
 
 
 @dataclass(frozen=True, slots=True)
+class Sheet:
+    """A separate sheet printed after the letter's closing, starting on a new page: its block, then its parts.
+
+    For what the recipient hands on without the letter (the WBS certificate a landlord sees) or keeps apart
+    from it (a calculation sheet): nothing of the letter's body is printed on it.
+    """
+
+    block_id: str
+    parts: tuple[Part, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Remedy:
     """A Rechtsbehelfsbelehrung: its block and the court (``Letterhead.courts`` key) it names."""
 
@@ -69,16 +81,23 @@ class KindSpec:
     remedy: Remedy | None = None
     needs_deadline: bool = False
     needs_bank: bool = False
+    sheets: tuple[Sheet, ...] = ()  # after the closing, each on a new page
 
     @property
     def subject_block(self) -> str:
         return f"{self.kind}_subject"
 
+    def all_parts(self) -> tuple[Part, ...]:
+        """The body's parts and those of every sheet."""
+        return (*self.parts, *(p for sheet in self.sheets for p in sheet.parts))
+
     def block_ids(self) -> tuple[str, ...]:
-        """Every block the letter prints, in order (subject, salutation, body, remedy, closing)."""
+        """Every block the letter prints, in order (subject, salutation, body, remedy, closing, sheets)."""
         body = tuple(p.block_id for p in self.parts if isinstance(p, Block))
         remedy = (self.remedy.block_id,) if self.remedy else ()
-        return (self.subject_block, "salutation", *body, *remedy, "closing")
+        sheets = tuple(b for sheet in self.sheets
+                       for b in (sheet.block_id, *(p.block_id for p in sheet.parts if isinstance(p, Block))))
+        return (self.subject_block, "salutation", *body, *remedy, "closing", *sheets)
 
 
 _DOCS = (Documents(), Block("documents_deadline"))
@@ -87,11 +106,17 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
     spec.kind: spec
     for spec in (
         KindSpec(
+            # The Bescheid with its reasons; then the calculation sheet (income, allowances: for the applicant
+            # and the file); then the certificate, the only sheet a landlord sees (no income, no allowance, no
+            # disability: Art. 5 Abs. 1 lit. c, Art. 9 DSGVO).
             "wbs_grant", Service.WBS, "Wohnberechtigungsschein (Bewilligung)",
-            ("application_date", "household_size", "flat_size_m2", "rooms", "valid_from", "valid_until"),
-            (Block("wbs_grant_decision"), TablePart("household", "Haushaltsangehörige"),
-             Block("wbs_grant_validity"), Lines(required=False), Block("wbs_grant_reasons")),
+            ("application_date", "household_size", "permitted_size", "valid_from", "valid_until"),
+            (Block("wbs_grant_decision"), Block("wbs_grant_validity"), Block("wbs_grant_reasons"), Reasons(),
+             Block("wbs_grant_size")),
             remedy=KLAGE_VG,
+            sheets=(Sheet("wbs_calculation_sheet", (Lines(),)),
+                    Sheet("wbs_certificate", (TablePart("household", "Haushaltsangehörige"),
+                                              Block("wbs_certificate_signature")))),
         ),
         KindSpec(
             "wbs_refusal", Service.WBS, "Wohnberechtigungsschein (Ablehnung)",

@@ -29,7 +29,7 @@ def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> lis
             missing.append("Frist nach dem Briefdatum")
     if spec.needs_bank and (data.letterhead.bank is None or _blank(data.letterhead.bank.iban)):
         missing.append("Bankverbindung")
-    for part in spec.parts:
+    for part in spec.all_parts():
         if isinstance(part, Lines) and part.required and not data.lines:
             missing.append("Berechnung")
         elif isinstance(part, TablePart):

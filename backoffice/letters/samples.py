@@ -52,11 +52,24 @@ def _months() -> Table:
     return Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), tuple(rows))
 
 
+GRANT_REASON = ("Das anrechenbare Gesamteinkommen Ihres Haushalts überschreitet die Einkommensgrenze für 3 Personen "
+                "nach § 13 WFNG NRW nicht.")
+
+
 def _samples() -> dict[str, dict[str, Any]]:
     return {
         "wbs_grant": dict(
-            values=dict(application_date=date(2026, 10, 2), household_size=3, flat_size_m2=80, rooms=3,
+            values=dict(application_date=date(2026, 10, 2), household_size=3,
+                        permitted_size="bis 80 m² Wohnfläche oder bis 3 Wohnräume (zuzüglich Küche und Nebenräume)",
                         valid_from=LETTER_DATE, valid_until=date(2027, 11, 24)),
+            reasons=(GRANT_REASON,),
+            lines=(("Einkommen 1 (Ayşe Yılmaz): Bruttoeinnahmen", Decimal("31000.00")),
+                   ("Einkommen 1 (Ayşe Yılmaz): Werbungskosten", Decimal("-1230.00")),
+                   ("Einkommen 1 (Ayşe Yılmaz): pauschaler Abzug 12 % Steuern vom Einkommen", Decimal("-3572.40")),
+                   ("Freibetrag Schwerbehinderung (GdB 100, oder GdB ab 80 mit häuslicher Pflege)",
+                    Decimal("-4500.00")),
+                   Line("Gesamteinkommen des Haushalts", Decimal("21697.60"), emphasis=True),
+                   Line("Einkommensgrenze für 3 Personen", Decimal("35740.00"), emphasis=True)),
             tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), (
                 ("Ayşe Yılmaz", date(1988, 4, 17), "Antragstellerin"),
                 ("Emre Yılmaz", date(1986, 1, 9), "Ehegatte"),

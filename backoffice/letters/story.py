@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from backoffice.letters.data import LetterData
 from backoffice.letters.data import Table as DataTable
@@ -144,4 +144,8 @@ def letter_story(data: LetterData, spec: KindSpec, values: Mapping[str, str], te
         # Not kept together: a page break inside the notice beats a half-empty page (its heading keeps with next).
         story += [Spacer(0, 2 * mm), *block_paragraphs(templates.text(spec.remedy.block_id), values, styles)]
     story += [Spacer(0, 4 * mm), KeepTogether(block_paragraphs(templates.text("closing"), values, styles))]
+    for sheet in spec.sheets:
+        story += [PageBreak(), *block_paragraphs(templates.text(sheet.block_id), values, styles)]
+        for part in sheet.parts:
+            story += _part(part, data, values, templates, styles)
     return story

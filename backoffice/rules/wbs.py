@@ -1,7 +1,11 @@
 """Wohnberechtigungsschein (WBS, NRW): household income (§ 15 WFNG NRW) against the
-income limit (§ 13 WFNG NRW) in force on the application date, and the flat size a WBS allows.
+income limit (§ 13 WFNG NRW) in force when the certificate is issued, and the flat size a WBS allows.
 
-Key date: the application date. All figures come from resources/rules/wbs.json.
+Key date: the issue date (the ministry applies new limits to every WBS issued from 1 January of the
+change year); without one, the application date. All figures come from resources/rules/wbs.json.
+
+Income above the limit by no more than the tolerance (5 %, the city's practice) is not a grant: the
+result is undecided (``eligible`` None, ``discretion_required``) until the clerk decides with reasons.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from .errors import RuleInputError
@@ -48,29 +52,42 @@ class WbsInput:
     flat_size_m2: Decimal | None = None
     flat_rooms: int | None = None
     tolerance_enabled: bool | None = None  # None: the tolerance table's default
+    issue_date: date | None = None  # when the WBS is issued: the key date of the tables
+
+    @property
+    def key_date(self) -> date:
+        return self.issue_date or self.application_date
 
 
 @dataclass(frozen=True, slots=True)
 class AllowedFlat:
     max_size_m2: Decimal
-    max_rooms: int
+    max_rooms: int | None  # None: size only (one person, Nr. 8.2 WNB)
+    slight_excess_m2: Decimal  # a flat larger by up to this is "geringfügig" above (§ 18 Abs. 2 Satz 4)
 
 
 @dataclass(frozen=True, slots=True)
 class WbsResult(JsonResult):
     application_date: date
+    issue_date: date | None
+    key_date: date  # the tables' key date: issue_date, else application_date
     persons: int
     children: int
     household_income: Decimal
     income_limit: Decimal
+    excess: Decimal  # income above the limit (0 when within)
+    excess_percent: Decimal  # excess in % of the limit, one decimal, rounded up
     tolerance_enabled: bool
     tolerance_limit: Decimal
     within_limit: bool
     within_tolerance: bool  # above the limit, but not by more than the tolerance
-    eligible: bool
+    discretion_required: bool  # within_tolerance with the tolerance enabled: the clerk decides, with reasons
+    eligible: bool | None  # None while discretion_required
     allowed_flat: AllowedFlat
-    flat_fits: bool | None  # None when no flat was given
+    flat_fits: bool | None  # None when no flat was given (or only rooms for a size-only household)
+    flat_slightly_above: bool  # fits only by the "geringfügig" allowance
     validity_months: int
+    reasons: tuple[str, ...]  # German findings for a letter when the limit is exceeded
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
     notices: tuple[str, ...]
@@ -80,8 +97,10 @@ class WbsResult(JsonResult):
 def parse_wbs_input(data: Any) -> WbsInput:
     """Build a WbsInput from the JSON form (see docs/RULES.md); RuleInputError lists every problem."""
     f = FieldReader(data)
-    f.reject_unknown({"application_date", "household", "incomes", "allowances", "flat", "tolerance_enabled"})
+    f.reject_unknown({"application_date", "issue_date", "household", "incomes", "allowances", "flat",
+                      "tolerance_enabled"})
     day = f.date("application_date")
+    issued = f.date("issue_date", required=False)
     household = f.nested("household")
     persons = children = None
     if household is not None:
@@ -105,7 +124,7 @@ def parse_wbs_input(data: Any) -> WbsInput:
     f.done()
     assert day is not None and persons is not None and children is not None
     return WbsInput(day, persons, children, tuple(i for i in incomes if i is not None),
-                    tuple(a for a in allowances if a is not None), size, rooms, tolerance)
+                    tuple(a for a in allowances if a is not None), size, rooms, tolerance, issued)
 
 
 def _parse_income(f: FieldReader, i: int, raw: Any) -> WbsIncome | None:
@@ -139,9 +158,9 @@ def _parse_allowance(f: FieldReader, i: int, raw: Any) -> WbsAllowance | None:
 
 
 def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
-    """Decide a WBS application under the rules in force on its application date."""
+    """Decide a WBS application under the rules in force on its key date (issue date, else application date)."""
     rules = rules or load_rulebook("wbs")
-    day = inp.application_date
+    day = inp.key_date
     limits = rules.entry("income_limits", day)
     flat_deductions = rules.entry("flat_deductions", day)
     tolerance = rules.entry("tolerance", day)
@@ -168,41 +187,81 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
 
     limit = _limit_lines(lines, inp, limits)
     enabled = tolerance.flag("enabled") if inp.tolerance_enabled is None else inp.tolerance_enabled
-    tolerance_limit = cents(limit * (1 + tolerance.decimal("rate")))
+    rate = tolerance.decimal("rate")
+    tolerance_limit = cents(limit * (1 + rate))
     within_limit = household <= limit
     within_tolerance = not within_limit and household <= tolerance_limit
-    eligible = within_limit or (enabled and within_tolerance)
+    discretion = enabled and within_tolerance
+    eligible: bool | None = None if discretion else within_limit
+    excess = max(household - limit, ZERO)
+    excess_percent = (excess * 100 / limit).quantize(Decimal("0.1"), ROUND_CEILING) if limit else ZERO
+    reasons: list[str] = []
     if within_limit:
         lines.append(Line("Einkommensgrenze eingehalten; Abstand zur Grenze", limit - household, kind="result"))
     else:
-        lines.append(Line("Einkommensgrenze überschritten um", household - limit, kind="result"))
+        lines.append(Line(f"Einkommensgrenze überschritten ({percent_text(excess_percent)}) um", excess,
+                          kind="result"))
+        reasons.append(_excess_reason(household, limit, excess, excess_percent, inp.persons))
         if enabled:
-            rate = percent_text(tolerance.decimal("rate") * 100)
-            lines.append(Line(f"Einkommensgrenze zuzüglich {rate} (Überschreitung bis {rate} zulässig)",
+            rate_text = percent_text(rate * 100)
+            lines.append(Line(f"Einkommensgrenze zuzüglich {rate_text} (Ausnahme nur im Ermessen)",
                               tolerance_limit, legal_basis=tolerance.text("legal_basis")))
-            verdict = "innerhalb" if within_tolerance else "außerhalb"
-            lines.append(Line(f"Überschreitung {verdict} der zulässigen Toleranz", None, unit="", kind="result"))
+            verdict = (f"Überschreitung höchstens {rate_text}: Ermessensentscheidung der Sachbearbeitung nötig"
+                       if within_tolerance else f"Überschreitung mehr als {rate_text}: keine Ausnahme möglich")
+            lines.append(Line(verdict, None, unit="", kind="result"))
 
     flat = _allowed_flat(inp.persons, size_rule)
-    flat_fits = _flat_fits(flat, inp.flat_size_m2, inp.flat_rooms)
-    lines.append(Line(f"Angemessene Wohnungsgröße: bis {flat.max_size_m2} m² oder bis {flat.max_rooms} "
-                      "Zimmer", flat.max_size_m2, unit="m²", legal_basis=size_rule.text("legal_basis")))
+    flat_fits, slightly_above = _flat_fits(flat, inp.flat_size_m2, inp.flat_rooms)
+    rooms_text = f" oder bis {flat.max_rooms} Wohnräume" if flat.max_rooms is not None else ""
+    lines.append(Line(f"Angemessene Wohnungsgröße: bis {flat.max_size_m2} m² Wohnfläche{rooms_text}",
+                      flat.max_size_m2, unit="m²", legal_basis=size_rule.text("legal_basis")))
     if flat_fits is not None:
-        lines.append(Line("Angegebene Wohnung ist " + ("angemessen" if flat_fits else "größer als zulässig"),
-                          inp.flat_size_m2, unit="m²" if inp.flat_size_m2 is not None else "", kind="result"))
+        verdict = ("geringfügig größer, nach § 18 Abs. 2 Satz 4 WFNG NRW zulässig" if slightly_above else
+                   "angemessen" if flat_fits else "größer als zulässig")
+        lines.append(Line(f"Angegebene Wohnung ist {verdict}", inp.flat_size_m2,
+                          unit="m²" if inp.flat_size_m2 is not None else "", kind="result",
+                          legal_basis=size_rule.text("slight_excess_legal_basis") if slightly_above else ""))
 
     # Unconfirmed figures are flagged only where they shaped this result.
-    relevant = [e for e in used if e is not tolerance] + ([tolerance] if within_tolerance and enabled else [])
+    relevant = [e for e in used if e is not tolerance] + ([tolerance] if discretion else [])
+    notices = [e.notice for e in relevant]
+    basis = ["§ 13 WFNG NRW", "§ 15 WFNG NRW", *(e.values.get("legal_basis") for e in relevant)]
+    if discretion:
+        notices.insert(0, f"Die Einkommensgrenze ist um {percent_text(excess_percent)} überschritten (höchstens "
+                          f"{percent_text(rate * 100)}): Ein Wohnberechtigungsschein kann nur ausnahmsweise im "
+                          f"Ermessen erteilt werden ({tolerance.text('discretion_legal_basis')}). Bitte entscheiden "
+                          f"und die Gründe angeben ({tolerance.text('reasons_legal_basis')}).")
+        basis += [tolerance.text("discretion_legal_basis"), tolerance.text("reasons_legal_basis")]
     return WbsResult(
-        application_date=day, persons=inp.persons, children=inp.children,
-        household_income=household, income_limit=limit, tolerance_enabled=enabled,
-        tolerance_limit=tolerance_limit, within_limit=within_limit, within_tolerance=within_tolerance,
-        eligible=eligible, allowed_flat=flat, flat_fits=flat_fits, validity_months=validity.integer("months"),
+        application_date=inp.application_date, issue_date=inp.issue_date, key_date=day,
+        persons=inp.persons, children=inp.children,
+        household_income=household, income_limit=limit, excess=excess, excess_percent=excess_percent,
+        tolerance_enabled=enabled, tolerance_limit=tolerance_limit, within_limit=within_limit,
+        within_tolerance=within_tolerance, discretion_required=discretion, eligible=eligible,
+        allowed_flat=flat, flat_fits=flat_fits, flat_slightly_above=slightly_above,
+        validity_months=validity.integer("months"), reasons=tuple(reasons),
         lines=tuple(lines),
-        legal_basis=unique(["§ 13 WFNG NRW", "§ 15 WFNG NRW", *(e.values.get("legal_basis") for e in relevant)]),
-        notices=unique(e.notice for e in relevant),
+        legal_basis=unique(basis),
+        notices=unique(notices),
         rules_applied=tuple(f"wbs.{e.ref}" for e in used),
     )
+
+
+def discretion_reason(granted: bool, rate: str = "5 %") -> str:
+    """The sentence that opens the clerk's own reasons for a decision within the tolerance (German)."""
+    head = (f"Die Überschreitung beträgt nicht mehr als {rate}. In diesem Fall kann ein Wohnberechtigungsschein "
+            "ausnahmsweise nach pflichtgemäßem Ermessen erteilt werden (§ 40 VwVfG NRW); ein Anspruch darauf "
+            "besteht nicht.")
+    if granted:
+        return head + " Ich lasse die Ausnahme aus den folgenden Gründen zu:"
+    return head + " Ich habe eine Ausnahme geprüft und lasse sie aus den folgenden Gründen nicht zu:"
+
+
+def _excess_reason(income: Decimal, limit: Decimal, excess: Decimal, percent: Decimal, persons: int) -> str:
+    who = f"{persons} {'Person' if persons == 1 else 'Personen'}"
+    return (f"Das anrechenbare Gesamteinkommen Ihres Haushalts von {euro_text(income)} übersteigt die "
+            f"Einkommensgrenze für {who} von {euro_text(limit)} um {euro_text(excess)} "
+            f"({percent_text(percent)}; § 13 WFNG NRW, § 18 Abs. 1 Satz 3 WFNG NRW).")
 
 
 def wbs_from_json(data: Any, rules: RuleBook | None = None) -> WbsResult:
@@ -269,15 +328,26 @@ def _limit_lines(lines: list[Line], inp: WbsInput, limits: DatedEntry) -> Decima
 
 
 def _allowed_flat(persons: int, rule: DatedEntry) -> AllowedFlat:
+    """Nr. 8.2 WNB: one person by living area only; from two persons area or rooms."""
+    slight = rule.decimal("slight_excess_m2")
     if persons == 1:
-        return AllowedFlat(rule.decimal("one_person_m2"), rule.integer("one_person_rooms"))
+        return AllowedFlat(rule.decimal("one_person_m2"), rule.optional_integer("one_person_rooms"), slight)
     further = persons - 2
     return AllowedFlat(rule.decimal("two_persons_m2") + further * rule.decimal("each_further_person_m2"),
-                       rule.integer("two_persons_rooms") + further * rule.integer("each_further_person_rooms"))
+                       rule.integer("two_persons_rooms") + further * rule.integer("each_further_person_rooms"), slight)
 
 
-def _flat_fits(flat: AllowedFlat, size: Decimal | None, rooms: int | None) -> bool | None:
-    """The size OR the room count must stay within the limit (either suffices)."""
-    checks = [size <= flat.max_size_m2] if size is not None else []
-    checks += [rooms <= flat.max_rooms] if rooms is not None else []
-    return any(checks) if checks else None
+def _flat_fits(flat: AllowedFlat, size: Decimal | None, rooms: int | None) -> tuple[bool | None, bool]:
+    """(fits, only by the slight-excess allowance). The size OR the room count must stay within the limit.
+
+    A flat up to ``slight_excess_m2`` larger fits as "geringfügig" above (§ 18 Abs. 2 Satz 4 WFNG NRW,
+    Nr. 8.2 WNB). Rooms alone say nothing for a size-only household (one person): None.
+    """
+    by_rooms = rooms is not None and flat.max_rooms is not None and rooms <= flat.max_rooms
+    if size is None:
+        return (by_rooms if rooms is not None and flat.max_rooms is not None else None), False
+    if size <= flat.max_size_m2 or by_rooms:
+        return True, False
+    if size <= flat.max_size_m2 + flat.slight_excess_m2:
+        return True, True
+    return False, False

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -21,7 +20,7 @@ from ..domain.catalog import Service
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
 from ..domain.status import Action, Outcome
-from ..letters.formatting import format_euro
+from ..rules.wbs import discretion_reason
 from ..store.decision_models import Decision
 from ..store.models import Case
 from ..store.uow import UnitOfWork
@@ -71,6 +70,7 @@ class DecisionProposal:
     notices: tuple[str, ...]  # German: unconfirmed figures etc., show next to the result
     remarks: tuple[str, ...]  # German: what the form mapping left out
     reasons: tuple[str, ...]  # German grounds proposed for a refusal
+    discretion_required: bool = False  # WBS within the 5 % tolerance: either outcome needs the clerk's reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +102,14 @@ class DecisionInfo:
 
 
 def propose_decision(
-    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, overrides: Mapping[str, Any] | None = None
+    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, overrides: Mapping[str, Any] | None = None,
+    *, on: date | None = None,
 ) -> DecisionProposal:
-    """Compute the decision the rules suggest (raises RuleInputError listing missing facts)."""
+    """Compute the decision the rules suggest if decided ``on`` (default today; raises RuleInputError listing
+    missing facts). WBS: the income limits in force on that day apply, as for a WBS issued then."""
     case = load_for_read(uow, actor, aktenzeichen)
-    return _propose(Service(case.service), case.aktenzeichen, case.form_data, case.received_at.date(), overrides)
+    return _propose(Service(case.service), case.aktenzeichen, case.form_data, case.received_at.date(), overrides,
+                    on or date.today())
 
 
 def decide(
@@ -128,10 +131,18 @@ def decide(
     if (service, outcome) not in LETTER_KINDS:
         allowed = ", ".join(o.value for o in outcomes_for(service))
         raise ValidationFailed([f"Ergebnis {outcome.value!r} ist für {service.label} nicht möglich (möglich: {allowed})"])
-    proposal = _propose(service, case.aktenzeichen, case.form_data, case.received_at.date(), overrides)
+    proposal = _propose(service, case.aktenzeichen, case.form_data, case.received_at.date(), overrides, now.date())
     texts = tuple(r.strip() for r in reasons if r.strip())
     problems = []
-    if outcome is not DecisionOutcome.REFUSED and proposal.outcome is DecisionOutcome.REFUSED:
+    if proposal.discretion_required:
+        # Neither outcome follows from the rules: the clerk's own reasons carry it (§ 39 Abs. 1 Satz 3 VwVfG NRW).
+        own = tuple(t for t in texts if t not in proposal.reasons)
+        if not own:
+            problems.append("Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind "
+                            "Ermessensentscheidungen (§ 40 VwVfG NRW). Bitte die Gründe angeben, aus denen die "
+                            "Ausnahme zugelassen oder nicht zugelassen wird (§ 39 Abs. 1 Satz 3 VwVfG NRW).")
+        texts = (*proposal.reasons, discretion_reason(outcome is DecisionOutcome.GRANTED), *own)
+    elif outcome is not DecisionOutcome.REFUSED and proposal.outcome is DecisionOutcome.REFUSED:
         problems.append("Nach der Berechnung besteht kein Anspruch; "
                         f"{outcome.label} ist so nicht möglich: " + " ".join(proposal.reasons))
     if outcome is DecisionOutcome.REFUSED:
@@ -176,8 +187,11 @@ def require_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Deci
 
 
 def _propose(
-    service: Service, aktenzeichen: str, form: Mapping[str, Any], received_on: date, overrides: Mapping[str, Any] | None
+    service: Service, aktenzeichen: str, form: Mapping[str, Any], received_on: date,
+    overrides: Mapping[str, Any] | None, on: date,
 ) -> DecisionProposal:
+    if service is Service.WBS:  # the limits in force when the WBS is issued (decided) apply
+        overrides = {"issue_date": on.isoformat(), **(overrides or {})}
     inp = rule_input(service, form, received_on, overrides)
     result = evaluate(inp)
     outcome, reasons = _verdict(service, result)
@@ -186,6 +200,7 @@ def _propose(
         letter_kind=LETTER_KINDS[(service, outcome)], rule_input=dict(inp.data), result=result.as_json(),
         legal_basis=tuple(result.legal_basis), rules_applied=tuple(result.rules_applied),
         notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks, reasons=reasons,
+        discretion_required=bool(getattr(result, "discretion_required", False)),
     )
 
 
@@ -197,13 +212,8 @@ def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[str,
         return (DecisionOutcome.GRANTED, ()) if result.eligible else (DecisionOutcome.REFUSED, tuple(result.reasons))
     if result.eligible:
         return DecisionOutcome.GRANTED, ()
-    return DecisionOutcome.REFUSED, (_wbs_reason(result.household_income, result.income_limit, result.persons),)
-
-
-def _wbs_reason(income: Decimal, limit: Decimal, persons: int) -> str:
-    return (f"Das anrechenbare Gesamteinkommen Ihres Haushalts von {format_euro(income)} übersteigt die "
-            f"Einkommensgrenze für {persons} {'Person' if persons == 1 else 'Personen'} von {format_euro(limit)} "
-            "(§ 13 WFNG NRW).")
+    # Refused, or undecided within the tolerance (proposed as refused: the rule is that the limit be kept).
+    return DecisionOutcome.REFUSED, tuple(result.reasons)
 
 
 def _info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:

@@ -17,6 +17,7 @@ from typing import Any
 from ..domain.catalog import Service
 from ..domain.errors import ValidationFailed
 from ..letters import Clerk, LetterData, Letterhead, Line, Recipient, Table, kind_spec
+from ..letters.formatting import format_euro
 from ..resources import resource_path
 from ..rules import CALCULATORS, month_of_life_period
 
@@ -122,18 +123,44 @@ def result_lines(result: Mapping[str, Any]) -> tuple[Line, ...]:
 
 
 def _wbs_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    """The Bescheid, the calculation sheet (lines) and the certificate (household, size, validity only)."""
     r = d.result
-    flat = r.get("allowed_flat") or {}
     valid_until = _add_months(d.decided_on, int(r.get("validity_months", 12))) - timedelta(days=1)
     rows = [(f"{m.get('given_name', '')} {m.get('family_name', '')}".strip(), _date(m.get("birth_date")),
              _RELATIONSHIP.get(m.get("relationship", ""), "")) for m in case.form_data.get("members") or []]
     return dict(
         values=dict(application_date=case.received_on, household_size=r["persons"],
-                    flat_size_m2=flat.get("max_size_m2", ""), rooms=flat.get("max_rooms", ""),
+                    permitted_size=permitted_size_text(r.get("allowed_flat") or {}),
                     valid_from=d.decided_on, valid_until=valid_until),
         tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), tuple(rows))},
-        lines=result_lines(r),
+        lines=result_lines(r), reasons=d.reasons or wbs_grant_reasons(r),
     )
+
+
+def permitted_size_text(flat: Mapping[str, Any]) -> str:
+    """German text of the size a WBS allows: m² alone for one person, else m² or rooms (Nr. 8.2 WNB)."""
+    size = str(flat.get("max_size_m2", "")).replace(".", ",")
+    if not size:
+        return ""
+    text = f"bis {size} m² Wohnfläche"
+    if flat.get("max_rooms"):
+        text += f" oder bis {flat['max_rooms']} Wohnräume (zuzüglich Küche und Nebenräume)"
+    return text
+
+
+def wbs_grant_reasons(result: Mapping[str, Any]) -> tuple[str, ...]:
+    """The income finding of a grant for decisions stored without reasons: never "does not exceed" when it does."""
+    income, limit = Decimal(result["household_income"]), Decimal(result["income_limit"])
+    persons = int(result["persons"])
+    who = f"{persons} {'Person' if persons == 1 else 'Personen'}"
+    if income <= limit:
+        text = (f"Das anrechenbare Gesamteinkommen Ihres Haushalts überschreitet die Einkommensgrenze für {who} "
+                "nach § 13 WFNG NRW nicht.")
+    else:
+        text = (f"Das anrechenbare Gesamteinkommen Ihres Haushalts übersteigt die Einkommensgrenze für {who} nach "
+                f"§ 13 WFNG NRW um {format_euro(income - limit)}. Der Wohnberechtigungsschein wird ausnahmsweise "
+                "im Ermessen erteilt.")
+    return (text,)
 
 
 def _wbs_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:

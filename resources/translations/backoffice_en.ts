@@ -736,11 +736,6 @@
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="57"/>
-        <source>Gründe der Ablehnung, ein Grund je Zeile</source>
-        <translation>Grounds of a refusal, one per line</translation>
-    </message>
-    <message>
         <location filename="../../ui/letters/decision.py" line="61"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
@@ -764,6 +759,11 @@
         <location filename="../../ui/letters/decision.py" line="51"/>
         <source>Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {&quot;single_parent&quot;: true}</source>
         <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="57"/>
+        <source>Gründe der Ablehnung oder der Ermessensentscheidung, ein Grund je Zeile</source>
+        <translation>Reasons for a refusal or a discretionary decision, one per line</translation>
     </message>
     <message>
         <location filename="../../ui/letters/decision.py" line="71"/>
@@ -1396,8 +1396,8 @@
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="107"/>
-        <source>Überschreitung der Einkommensgrenze bis 5 % tolerieren (Praxis der Stadt)</source>
-        <translation>Tolerate exceeding the income limit by up to 5 % (the city&apos;s practice)</translation>
+        <source>Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)</source>
+        <translation>Consider a discretionary exception when income exceeds the limit by up to 5 % (city practice)</translation>
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="113"/>

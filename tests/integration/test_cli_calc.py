@@ -45,6 +45,24 @@ def test_wbs_as_a_real_process(tmp_path: Path) -> None:
                                "legal_basis": "", "kind": "item"}
 
 
+def test_wbs_within_the_tolerance_is_undecided_and_the_key_date_is_the_issue_date(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Applied 10.12.2024, issued 02.01.2025: the 2025 limit (23,540 € for one person) applies. Income 24,000 €
+    # is 460 € (2.0 %) above it: within the 5 % practice, so not eligible yet but for the clerk to decide.
+    data = {"application_date": "2024-12-10", "issue_date": "2025-01-02", "household": {"persons": 1},
+            "incomes": [{"gross": 24000, "werbungskosten": 0}], "flat": {"size_m2": 54}}
+    out_text = io.StringIO()
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(data)))
+    assert cli.main(["calc", "wbs", "--input", "-"], out=out_text) == 0
+    out = json.loads(out_text.getvalue())
+    assert out["within_tolerance"] is True and out["eligible"] is None and out["discretion_required"] is True
+    assert (out["income_limit"], out["excess"], out["excess_percent"]) == ("23540.00", "460.00", "2.0")
+    assert out["key_date"] == "2025-01-02" and "wbs.income_limits@2025-01-01" in out["rules_applied"]
+    # One person: 50 m², no rooms alternative; 54 m² is "geringfügig" above (up to 5 m², Nr. 8.2 WNB).
+    assert out["allowed_flat"] == {"max_size_m2": "50", "max_rooms": None, "slight_excess_m2": "5"}
+    assert out["flat_fits"] is True and out["flat_slightly_above"] is True
+
+
 def test_input_problems_one_line_each_as_a_real_process(tmp_path: Path) -> None:
     bad = {**ELTERNGELD, "birth_date": "1.6.2025", "variant": "extra", "net_income_before": -1}
     result = run("calc", "elterngeld", "--input", str(write(tmp_path, bad)))

@@ -33,7 +33,7 @@ def _form(service: Service, *, eligible: bool) -> dict:  # type: ignore[type-arg
             result = evaluate(rule_input(service, form, TODAY))
         except RuleInputError:
             continue
-        if bool(getattr(result, "eligible", getattr(result, "entitled", None))) is eligible:
+        if getattr(result, "eligible", getattr(result, "entitled", None)) is eligible:
             return form
     raise AssertionError("no such form in 500 seeds")
 
@@ -66,12 +66,12 @@ def _text(pdf: bytes) -> str:
 def test_refusal_needs_four_eyes_then_is_archived_and_printed(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     clerk, lead, _ = people
     az = _ready_case(db, clerk, Service.WBS, _form(Service.WBS, eligible=False))
+    now = T0 + timedelta(days=3)
     with db.uow(write=False) as uow:
-        proposal = decisions.propose_decision(uow, clerk, az)
+        proposal = decisions.propose_decision(uow, clerk, az, on=now.date())
     assert proposal.outcome is decisions.DecisionOutcome.REFUSED and proposal.letter_kind == "wbs_refusal"
     assert any("WFNG" in b for b in proposal.legal_basis)
 
-    now = T0 + timedelta(days=3)
     with db.uow() as uow:
         info = decisions.decide(uow, clerk, az, "refused", expected_version=3, now=now)
         letter = letters.issue_letter(uow, clerk, az, "wbs_refusal", now=now)
@@ -265,3 +265,40 @@ def test_lists_show_only_the_actors_departments(db: Database, people) -> None:  
     with db.uow(write=False) as uow:
         assert printing.pending_print_jobs(uow, wbs_only) == []
         assert [j.id for j in printing.pending_print_jobs(uow, clerk)] == [job]
+
+
+def _within_tolerance(form: dict) -> dict:  # type: ignore[type-arg]
+    """Overrides that put the household 2 % above its income limit (inside the 5 % tolerance)."""
+    base = {"allowances": None, "incomes": [{"member": "A", "gross": "0.00", "werbungskosten": "0.00"}]}
+    limit = evaluate(rule_input(Service.WBS, form, TODAY, {**base, "issue_date": TODAY.isoformat()})).income_limit
+    return {**base, "incomes": [{"member": "A", "gross": str((limit * 102 / 100).quantize(limit)),
+                                 "werbungskosten": "0.00"}]}
+
+
+@pytest.mark.parametrize("outcome", ["granted", "refused"])
+def test_within_the_tolerance_the_clerk_decides_with_reasons_either_way(  # type: ignore[no-untyped-def]
+        db: Database, people, outcome: str) -> None:
+    # The 5 % practice is discretion (§ 40 VwVfG NRW), not an automatic grant; the reasons must show the
+    # grounds (§ 39 Abs. 1 Satz 3 VwVfG NRW). No letter may say the limit is not exceeded.
+    clerk, _, _ = people
+    form = _form(Service.WBS, eligible=True)
+    facts = _within_tolerance(form)
+    az = _ready_case(db, clerk, Service.WBS, form)
+    with db.uow(write=False) as uow:
+        proposal = decisions.propose_decision(uow, clerk, az, facts, on=T0.date())
+    assert proposal.discretion_required and proposal.result["eligible"] is None
+    assert any("Ermessen" in n for n in proposal.notices)
+    with db.uow() as uow, pytest.raises(ValidationFailed, match="§ 40 VwVfG NRW"):
+        decisions.decide(uow, clerk, az, outcome, list(proposal.reasons), facts, now=T0)
+    own = "Die Ausbildung der Antragstellerin endet im Frühjahr; danach sinkt das Einkommen unter die Grenze."
+    with db.uow() as uow:
+        info = decisions.decide(uow, clerk, az, outcome, [own], facts, now=T0)
+        letter = letters.issue_letter(uow, clerk, az, info.letter_kind, letter_date=TODAY, now=T0)
+        uow.commit()
+    assert info.reasons[0] == proposal.reasons[0] and info.reasons[-1] == own
+    assert "Ermessen" in info.reasons[1] and ("lasse die Ausnahme" in info.reasons[1]) is (outcome == "granted")
+    assert info.key_date == T0.date() and "wbs.income_limits@2025-01-01" in info.rules_applied
+    with db.uow(write=False) as uow:
+        text = " ".join(_text(letters.letter_pdf(uow, clerk, letter.id)).split())
+    assert own in text and "übersteigt die Einkommensgrenze" in text
+    assert "Einkommensgrenze eingehalten; Abstand" not in text and "nach § 13 WFNG NRW nicht" not in text

@@ -54,7 +54,7 @@ class DecisionDialog(QDialog):
         for outcome in decisions.outcomes_for(service):
             self.outcome_box.addItem(self._outcome_label(outcome), outcome.value)
         self.reasons_edit = QPlainTextEdit(self)
-        self.reasons_edit.setPlaceholderText(self.tr("Gründe der Ablehnung, ein Grund je Zeile"))
+        self.reasons_edit.setPlaceholderText(self.tr("Gründe der Ablehnung oder der Ermessensentscheidung, ein Grund je Zeile"))
         self.reasons_edit.setMaximumHeight(110)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)

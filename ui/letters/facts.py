@@ -104,7 +104,7 @@ class FactsForm(QWidget):
                 "%1", ", ".join(names.get(a, a) for a in unclear)))
             hint.setWordWrap(True)
             form.addRow(hint)
-        self.tolerance = QCheckBox(self.tr("Überschreitung der Einkommensgrenze bis 5 % tolerieren (Praxis der Stadt)"))
+        self.tolerance = QCheckBox(self.tr("Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)"))
         self.tolerance.setChecked(True)
         form.addRow(self.tolerance)
         return box

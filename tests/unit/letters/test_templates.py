@@ -50,7 +50,7 @@ def test_shared_block_override_reaches_every_letter_that_uses_it() -> None:
 
 def test_override_with_unknown_fields_is_refused_listing_each() -> None:
     with pytest.raises(TemplateInvalid) as caught:
-        load_templates({"wbs_grant_decision": "{{ flat_size_m2 }} {{ iban }} {{ child_name }}"})
+        load_templates({"wbs_grant_decision": "{{ permitted_size }} {{ iban }} {{ child_name }}"})
     assert caught.value.problems == ("wbs_grant_decision: unbekanntes Feld {{ child_name }}",
                                      "wbs_grant_decision: unbekanntes Feld {{ iban }}")
 

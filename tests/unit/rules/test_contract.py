@@ -10,9 +10,10 @@ from backoffice.rules import AllowedFlat, ElterngeldResult, FuehrungszeugnisResu
 
 SHARED = ["lines", "legal_basis", "notices", "rules_applied"]
 CONTRACT = {
-    WbsResult: ["application_date", "persons", "children", "household_income", "income_limit", "tolerance_enabled",
-                "tolerance_limit", "within_limit", "within_tolerance", "eligible", "allowed_flat", "flat_fits",
-                "validity_months", *SHARED],
+    WbsResult: ["application_date", "issue_date", "key_date", "persons", "children", "household_income",
+                "income_limit", "excess", "excess_percent", "tolerance_enabled", "tolerance_limit", "within_limit",
+                "within_tolerance", "discretion_required", "eligible", "allowed_flat", "flat_fits",
+                "flat_slightly_above", "validity_months", "reasons", *SHARED],
     ElterngeldResult: ["birth_date", "variant", "eligible", "monthly_amount", "replacement_rate", "net_income_before",
                        "net_income_after", "income_considered", "base_amount", "sibling_bonus_amount",
                        "multiple_birth_supplement", "tax_source", "income_limit",
@@ -24,7 +25,7 @@ CONTRACT = {
     FuehrungszeugnisResult: ["application_date", "kind", "age", "entitled", "reasons", "fee", "fee_due", "fee_status",
                              "fee_legal_basis", *SHARED],
     Line: ["label", "amount", "unit", "legal_basis", "kind"],
-    AllowedFlat: ["max_size_m2", "max_rooms"],
+    AllowedFlat: ["max_size_m2", "max_rooms", "slight_excess_m2"],
 }
 
 
