@@ -128,7 +128,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
         ),
         KindSpec(
             "fz_receipt", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Eingangsbestätigung und Weiterleitung)",
-            ("application_date", "certificate_type", "forwarded_date", "delivered_to"),
+            ("application_date", "certificate_type", "forwarded_date", "delivered_to", "delivery_note", "fee_note"),
             (Block("fz_receipt_body"),),
         ),
         KindSpec(

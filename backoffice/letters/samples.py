@@ -110,7 +110,13 @@ def _samples() -> dict[str, dict[str, Any]]:
         "fz_receipt": dict(
             values=dict(application_date=date(2026, 11, 18), forwarded_date=date(2026, 11, 24),
                         certificate_type="zur Vorlage bei einer Behörde, Belegart O",
-                        delivered_to="unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815),"),
+                        delivered_to="unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815),",
+                        delivery_note=("Die Behörde muss Ihnen auf Verlangen Einsicht in das Führungszeugnis "
+                                       "gewähren. Enthält es Eintragungen, können Sie verlangen, dass es zunächst "
+                                       "an ein von Ihnen benanntes Amtsgericht übersandt wird, wo nur Sie persönlich "
+                                       "es einsehen können. Danach leitet das Amtsgericht es an die Behörde weiter; "
+                                       "widersprechen Sie der Weiterleitung, wird es vernichtet (§ 30 Abs. 5 BZRG)."),
+                        fee_note="Die Gebühr von 13,00\u00a0€ (Nr. 1130 KV JVKostG) haben Sie bezahlt."),
         ),
         "fz_fee_notice": dict(
             values=dict(application_date=date(2026, 11, 18), certificate_type="Europäisches Führungszeugnis",
@@ -119,9 +125,9 @@ def _samples() -> dict[str, dict[str, Any]]:
         ),
         "fz_refusal": dict(
             values=dict(application_date=date(2026, 11, 18)),
-            reasons=("Ein Führungszeugnis kann nur bei der Meldebehörde beantragt werden, bei der die "
-                     "antragstellende Person mit Haupt- oder Nebenwohnung gemeldet ist (§ 30 Abs. 2 BZRG). "
-                     "Sie sind nach unserem Melderegister nicht in Mülheim an der Ruhr gemeldet.",),
+            reasons=("Sie sind hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Den Antrag nimmt die "
+                     "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG); Sie können ihn auch online "
+                     "unmittelbar beim Bundesamt für Justiz stellen (§ 30c BZRG).",),
         ),
     }
 

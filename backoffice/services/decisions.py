@@ -134,6 +134,11 @@ def decide(
     if outcome is not DecisionOutcome.REFUSED and proposal.outcome is DecisionOutcome.REFUSED:
         problems.append("Nach der Berechnung besteht kein Anspruch; "
                         f"{outcome.label} ist so nicht möglich: " + " ".join(proposal.reasons))
+    if outcome is DecisionOutcome.FORWARDED and _fee_unpaid(proposal.result):
+        problems.append(f"Die Gebühr von {format_euro(Decimal(proposal.result['fee_due']))} ist noch nicht bezahlt. "
+                        "Die Meldebehörde nimmt sie entgegen (§ 30 Abs. 2 Satz 4 BZRG) und leitet den Antrag erst "
+                        "nach der Zahlung weiter: bitte zuerst die Zahlungsaufforderung senden und nach "
+                        "Zahlungseingang mit der Angabe fee_paid weiterleiten")
     if outcome is DecisionOutcome.REFUSED:
         texts = texts or proposal.reasons
         if not texts:
@@ -198,6 +203,11 @@ def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[str,
     if result.eligible:
         return DecisionOutcome.GRANTED, ()
     return DecisionOutcome.REFUSED, (_wbs_reason(result.household_income, result.income_limit, result.persons),)
+
+
+def _fee_unpaid(result: Mapping[str, Any]) -> bool:
+    """Führungszeugnis: a fee is due and the clerk has not confirmed its payment (forwarding waits for it)."""
+    return result.get("fee_status") == "due" and not result.get("fee_paid")
 
 
 def _wbs_reason(income: Decimal, limit: Decimal, persons: int) -> str:
