@@ -31,3 +31,4 @@ def format_value(value: Any) -> str:
 
 def is_amount(value: Any) -> bool:
     return isinstance(value, Decimal)
+

@@ -19,6 +19,7 @@ from typing import Any
 from ..decisions import evaluate, rule_input
 from ..domain.catalog import Service
 from ..domain.errors import NotFound, ValidationFailed
+from ..domain.german import count_noun
 from ..domain.records import UserRef
 from ..domain.status import Action, Outcome
 from ..letters.formatting import format_euro
@@ -212,7 +213,7 @@ def _fee_unpaid(result: Mapping[str, Any]) -> bool:
 
 def _wbs_reason(income: Decimal, limit: Decimal, persons: int) -> str:
     return (f"Das anrechenbare Gesamteinkommen Ihres Haushalts von {format_euro(income)} übersteigt die "
-            f"Einkommensgrenze für {persons} {'Person' if persons == 1 else 'Personen'} von {format_euro(limit)} "
+            f"Einkommensgrenze für {count_noun(persons, 'Person')} von {format_euro(limit)} "
             "(§ 13 WFNG NRW).")
 
 
