@@ -126,8 +126,7 @@ def _samples() -> dict[str, dict[str, Any]]:
         "fz_refusal": dict(
             values=dict(application_date=date(2026, 11, 18)),
             reasons=("Sie sind hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Den Antrag nimmt die "
-                     "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG); Sie können ihn auch online "
-                     "unmittelbar beim Bundesamt für Justiz stellen (§ 30c BZRG).",),
+                     "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG).",),
         ),
     }
 

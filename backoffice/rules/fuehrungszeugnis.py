@@ -107,8 +107,7 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
                         f"erteilt; {who} am Tag der Antragstellung {age} Jahre alt (§ 30 Abs. 1 BZRG).")
     if not inp.registered_in_city:
         refusals.append("Sie sind hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Den Antrag nimmt die "
-                        "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG); Sie können ihn auch online "
-                        "unmittelbar beim Bundesamt für Justiz stellen (§ 30c BZRG).")
+                        "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG).")
     if inp.applicant_role == "proxy":
         refusals.append("Sie haben den Antrag durch eine bevollmächtigte Person stellen lassen. Das ist nicht "
                         "zulässig: Sie müssen den Antrag selbst oder durch Ihre gesetzliche Vertretung stellen "

@@ -55,7 +55,7 @@ def test_fz_refusal_notice_is_antrag_auf_gerichtliche_entscheidung_under_eggvg_n
     text = _text("fz_refusal")
     assert "innerhalb eines Monats nach Bekanntgabe einen Antrag auf gerichtliche Entscheidung" in text
     assert "EGGVG" in text and "Oberlandesgericht Hamm, Heßlerstraße 53, 59065 Hamm" in text
-    assert "oder eines Amtsgerichts zu stellen (§ 26 Abs. 1 EGGVG)" in text
+    assert "Geschäftsstelle dieses Gerichts oder eines Amtsgerichts zu stellen (§ 26 Abs. 1 EGGVG)" in text
     assert "Klage" not in text and "Verwaltungsgericht" not in text and "Widerspruch" not in text
 
 

@@ -46,9 +46,9 @@ def test_born_on_29_february() -> None:
     assert age_on(date(2012, 2, 29), date(2028, 2, 29)) == 16
 
 
-def test_not_registered_is_referred_to_the_bfj() -> None:
-    r = fz(registered_in_city=False)
-    assert not r.entitled and "Bundesamt für Justiz" in r.reasons[0]
+def test_not_registered_is_referred_to_the_meldebehoerde_of_the_residence() -> None:
+    r = fz(registered_in_city=False)  # the letter's fz_refusal_referral block adds the BfJ online route (§ 30c BZRG)
+    assert not r.entitled and "Meldebehörde Ihres Wohnorts" in r.reasons[0]
 
 
 def test_proxy_is_refused_legal_representative_allowed() -> None:
