@@ -31,4 +31,3 @@ def format_value(value: Any) -> str:
 
 def is_amount(value: Any) -> bool:
     return isinstance(value, Decimal)
-
