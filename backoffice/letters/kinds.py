@@ -69,6 +69,18 @@ class Remedy:
 
 KLAGE_VG = Remedy("remedy_klage_vg", "verwaltungsgericht")  # WBS: § 110 Abs. 1 JustG NRW, no Widerspruch
 WIDERSPRUCH_SGG = Remedy("remedy_widerspruch_sgg", "sozialgericht")  # Elterngeld: § 84 SGG
+# Führungszeugnis refusal by the Meldebehörde: a Justizverwaltungsakt (Strafrechtspflege, BZRG), so §§ 23 ff. EGGVG
+# at the Oberlandesgericht, not the VwGO (§ 40 Abs. 1 VwGO gives way to it; docs/RULES.md has the reasoning).
+ANTRAG_EGGVG = Remedy("remedy_antrag_eggvg", "oberlandesgericht")
+REMEDIES = (KLAGE_VG, WIDERSPRUCH_SGG, ANTRAG_EGGVG)
+
+# The procedure law whose § the closing cites for the clerk's typed name instead of a signature:
+# § 37 Abs. 3 VwVfG NRW (Land authority: WBS, Führungszeugnis), § 33 Abs. 3 SGB X (Elterngeld, social benefits).
+SIGNATURE_BASIS: Mapping[Service, str] = MappingProxyType({
+    Service.WBS: "§ 37 Abs. 3 VwVfG NRW",
+    Service.FUEHRUNGSZEUGNIS: "§ 37 Abs. 3 VwVfG NRW",
+    Service.ELTERNGELD: "§ 33 Abs. 3 SGB X",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +165,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
         ),
         KindSpec(
             "fz_receipt", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Eingangsbestätigung und Weiterleitung)",
-            ("application_date", "certificate_type", "forwarded_date", "delivered_to"),
+            ("application_date", "certificate_type", "forwarded_date", "delivered_to", "delivery_note", "fee_note"),
             (Block("fz_receipt_body"),),
         ),
         KindSpec(
@@ -166,7 +178,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
             "fz_refusal", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Ablehnung, Verweis an das BfJ)",
             ("application_date",),
             (Block("fz_refusal_decision"), Reasons(), Block("fz_refusal_referral")),
-            remedy=KLAGE_VG,
+            remedy=ANTRAG_EGGVG,
         ),
     )
 })
@@ -177,16 +189,16 @@ COMMON_FIELDS: tuple[str, ...] = (
     "clerk_name", "clerk_phone", "clerk_email", "clerk_room",
     "authority", "head", "department", "authority_street", "authority_postcode_city",
     "authority_phone", "authority_email", "website", "opening_hours",
-    "bank_name", "bank_iban", "bank_bic",
+    "bank_name", "bank_iban", "bank_bic", "signature_basis",
 )
 DEADLINE_FIELD = "deadline"
 COURT_FIELDS: tuple[str, ...] = ("court_name", "court_address")
 
 # Blocks written once and printed by several kinds (the footer by every first page).
 SHARED_BLOCKS: tuple[str, ...] = ("salutation", "closing", "footer", "documents_deadline",
-                                  KLAGE_VG.block_id, WIDERSPRUCH_SGG.block_id)
+                                  *(r.block_id for r in REMEDIES))
 # Blocks an override may never empty: the legal-remedy notices and the signature.
-MANDATORY_BLOCKS: frozenset[str] = frozenset({KLAGE_VG.block_id, WIDERSPRUCH_SGG.block_id, "closing"})
+MANDATORY_BLOCKS: frozenset[str] = frozenset({*(r.block_id for r in REMEDIES), "closing"})
 
 
 def kind_spec(kind: str) -> KindSpec:

@@ -60,7 +60,8 @@ def load_letterhead(service: Service | str, overrides: Mapping[str, Any] | None 
         opening_hours=tuple(dept.get("opening_hours", ())),
         return_address=config.get("return_address", ""),
         bank=BankAccount(bank["name"], bank["iban"], bank["bic"]) if bank else None,
-        courts={k: Court(v["name"], v["address"]) for k, v in (config.get("courts") or {}).items()},
+        courts={k: Court(v["name"], v["address"]) for k, v in (config.get("courts") or {}).items()
+                if not k.startswith("_")},  # "_note"; each court also keeps its source and confirmed_on
         logo_png=logo.read_bytes() if logo and logo.suffix.lower() == ".png" else None,
         logo_vector=load_vector_logo(logo) if logo and logo.suffix.lower() == ".json" else None,
     )

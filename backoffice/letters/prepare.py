@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from backoffice.letters.data import LetterData
 from backoffice.letters.formatting import format_date, format_value
-from backoffice.letters.kinds import Documents, KindSpec, Lines, Reasons, TablePart
+from backoffice.letters.kinds import SIGNATURE_BASIS, Documents, KindSpec, Lines, Reasons, TablePart
 from backoffice.letters.templates import Templates
 
 
@@ -65,6 +65,7 @@ def merge_values(data: LetterData, spec: KindSpec) -> dict[str, str]:
         "opening_hours": "\n".join(head.opening_hours),
         "bank_name": bank.name if bank else "", "bank_iban": bank.iban if bank else "",
         "bank_bic": bank.bic if bank else "",
+        "signature_basis": SIGNATURE_BASIS[spec.service],
     }
     if spec.needs_deadline:
         values["deadline"] = format_value(data.deadline)

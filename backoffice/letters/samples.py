@@ -2,7 +2,7 @@
 
     python -m backoffice.letters.samples docs/letters
 
-writes ``<kind>.png`` (first page, 80 dpi, via poppler's pdftoppm) for each kind.
+writes ``<kind>.png`` (first page) and ``<kind>-p<N>.png`` (further pages), 80 dpi via poppler's pdftoppm, for each kind.
 The figures are examples for the images, not legal tables.
 """
 
@@ -59,7 +59,7 @@ GRANT_REASON = ("Das anrechenbare Gesamteinkommen Ihres Haushalts überschreitet
 def _samples() -> dict[str, dict[str, Any]]:
     return {
         "wbs_grant": dict(
-            values=dict(application_date=date(2026, 10, 2), household_size=3,
+            values=dict(application_date=date(2026, 10, 2), household_size="3 Personen",
                         permitted_size="bis 80 m² Wohnfläche oder bis 3 Wohnräume (zuzüglich Küche und Nebenräume)",
                         valid_from=LETTER_DATE, valid_until=date(2027, 11, 24)),
             reasons=(GRANT_REASON,),
@@ -77,7 +77,7 @@ def _samples() -> dict[str, dict[str, Any]]:
             ))},
         ),
         "wbs_refusal": dict(
-            values=dict(application_date=date(2026, 10, 2), household_size=2, household_income=Decimal("32748.80"),
+            values=dict(application_date=date(2026, 10, 2), household_size="2 Personen", household_income=Decimal("32748.80"),
                         income_limit=Decimal("28350.00")),
             reasons=("Das anrechenbare Gesamteinkommen Ihres Haushalts übersteigt die Einkommensgrenze nach § 13 "
                      "WFNG NRW um mehr als 5 %.",),
@@ -123,7 +123,13 @@ def _samples() -> dict[str, dict[str, Any]]:
         "fz_receipt": dict(
             values=dict(application_date=date(2026, 11, 18), forwarded_date=date(2026, 11, 24),
                         certificate_type="zur Vorlage bei einer Behörde, Belegart O",
-                        delivered_to="unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815),"),
+                        delivered_to="unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815),",
+                        delivery_note=("Die Behörde muss Ihnen auf Verlangen Einsicht in das Führungszeugnis "
+                                       "gewähren. Enthält es Eintragungen, können Sie verlangen, dass es zunächst "
+                                       "an ein von Ihnen benanntes Amtsgericht übersandt wird, wo nur Sie persönlich "
+                                       "es einsehen können. Danach leitet das Amtsgericht es an die Behörde weiter; "
+                                       "widersprechen Sie der Weiterleitung, wird es vernichtet (§ 30 Abs. 5 BZRG)."),
+                        fee_note="Die Gebühr von 13,00\u00a0€ (Nr. 1130 KV JVKostG) haben Sie bezahlt."),
         ),
         "fz_fee_notice": dict(
             values=dict(application_date=date(2026, 11, 18), certificate_type="Europäisches Führungszeugnis",
@@ -132,9 +138,8 @@ def _samples() -> dict[str, dict[str, Any]]:
         ),
         "fz_refusal": dict(
             values=dict(application_date=date(2026, 11, 18)),
-            reasons=("Ein Führungszeugnis kann nur bei der Meldebehörde beantragt werden, bei der die "
-                     "antragstellende Person mit Haupt- oder Nebenwohnung gemeldet ist (§ 30 Abs. 2 BZRG). "
-                     "Sie sind nach unserem Melderegister nicht in Mülheim an der Ruhr gemeldet.",),
+            reasons=("Sie sind hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Den Antrag nimmt die "
+                     "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG).",),
         ),
     }
 
@@ -154,10 +159,17 @@ def write_images(folder: Path) -> list[Path]:
         for kind in KINDS:
             pdf = Path(tmp) / f"{kind}.pdf"
             pdf.write_bytes(render_letter(sample_letter(kind)))
-            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                            str(folder / kind)], check=True)
-            written.append(folder / f"{kind}.png")
+            for page in range(1, _pages(pdf) + 1):  # page 1 as <kind>.png, further pages as <kind>-p<N>.png
+                name = kind if page == 1 else f"{kind}-p{page}"
+                subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+                                str(pdf), str(folder / name)], check=True)
+                written.append(folder / f"{name}.png")
     return written
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
 def main(argv: list[str]) -> int:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..domain.german import count_noun
 from .tables import DatedEntry
 
 PARENTS = ("A", "B")
@@ -85,7 +86,7 @@ def _simultaneous_basis(by_parent: dict[str, list[PlanMonth]], rule: DatedEntry)
     both = sorted(basis[0] & basis[1])
     problems = []
     if len(both) > most:
-        problems.append(f"Gleichzeitiges Basiselterngeld beider Elternteile höchstens in {most} Lebensmonat(en) "
+        problems.append(f"Gleichzeitiges Basiselterngeld beider Elternteile höchstens in {count_noun(most, 'Lebensmonat')} "
                         f"(geplant: {', '.join(map(str, both))}).")
     last = rule.optional_integer("simultaneous_basis_last_month")
     late = [m for m in both if last is not None and m > last]

@@ -38,6 +38,7 @@ class FuehrungszeugnisInput:
     has_organisation_request: bool = False  # written request of the organisation (extended only)
     fee_exemption: str = "none"  # EXEMPTIONS
     volunteer_proof: bool = False
+    fee_paid: bool = False  # the clerk confirms the fee was paid (the Meldebehörde collects it, § 30 Abs. 2 S. 4 BZRG)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class FuehrungszeugnisResult(JsonResult):
     fee_due: Decimal  # what the Bürgeramt collects now (0.00 if exempt, provisional or not entitled)
     fee_status: str  # "due" | "exempt" | "provisional_none" | "not_applicable"
     fee_legal_basis: str
+    fee_paid: bool  # only meaningful when fee_status is "due": a case is forwarded once the fee is paid
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
     notices: tuple[str, ...]
@@ -73,7 +75,7 @@ def age_on(birth: date, day: date) -> int:
 def parse_fuehrungszeugnis_input(data: Any) -> FuehrungszeugnisInput:
     f = FieldReader(data)
     f.reject_unknown({"application_date", "birth_date", "registered_in_city", "applicant_role", "kind",
-                      "has_organisation_request", "fee_exemption", "volunteer_proof"})
+                      "has_organisation_request", "fee_exemption", "volunteer_proof", "fee_paid"})
     applied, born = f.date("application_date"), f.date("birth_date")
     registered = f.boolean("registered_in_city")
     role = f.choice("applicant_role", ROLES)
@@ -81,11 +83,13 @@ def parse_fuehrungszeugnis_input(data: Any) -> FuehrungszeugnisInput:
     request = f.boolean("has_organisation_request", required=False, default=False)
     exemption = f.choice("fee_exemption", EXEMPTIONS, required=False, default="none")
     proof = f.boolean("volunteer_proof", required=False, default=False)
+    paid = f.boolean("fee_paid", required=False, default=False)
     if applied and born and born > applied:
         f.problem("birth_date", "liegt nach dem Antragsdatum.")
     f.done()
     assert applied and born and registered is not None and role and kind and exemption
-    return FuehrungszeugnisInput(applied, born, registered, role, kind, bool(request), exemption, bool(proof))
+    return FuehrungszeugnisInput(applied, born, registered, role, kind, bool(request), exemption, bool(proof),
+                                 bool(paid))
 
 
 def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None = None) -> FuehrungszeugnisResult:
@@ -94,21 +98,24 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
     fees = rules.entry("fees", inp.application_date)
     basis = rule.text("legal_basis")
     age = age_on(inp.birth_date, inp.application_date)
+    # Refusal grounds go into the Bescheid as they are: they address the applicant ("Sie").
     refusals: list[str] = []
     if age < rule.integer("min_age"):
+        who = ("die Person, für die Sie das Führungszeugnis beantragen, ist" if inp.applicant_role ==
+               "legal_representative" else "Sie sind")
         refusals.append(f"Ein Führungszeugnis wird erst ab Vollendung des {rule.integer('min_age')}. Lebensjahres "
-                        f"erteilt; die antragstellende Person ist {age} Jahre alt (§ 30 Abs. 1 BZRG).")
+                        f"erteilt; {who} am Tag der Antragstellung {age} Jahre alt (§ 30 Abs. 1 BZRG).")
     if not inp.registered_in_city:
-        refusals.append("Die Person ist hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Der Antrag ist bei der "
-                        "Meldebehörde des Wohnorts oder unmittelbar beim Bundesamt für Justiz zu stellen "
-                        "(§ 30 Abs. 2 BZRG).")
+        refusals.append("Sie sind hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Den Antrag nimmt die "
+                        "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG).")
     if inp.applicant_role == "proxy":
-        refusals.append("Eine Vertretung durch Bevollmächtigte ist nicht zulässig; den Antrag stellt die Person "
-                        "selbst oder ihr gesetzlicher Vertreter (§ 30 Abs. 2 BZRG).")
+        refusals.append("Sie haben den Antrag durch eine bevollmächtigte Person stellen lassen. Das ist nicht "
+                        "zulässig: Sie müssen den Antrag selbst oder durch Ihre gesetzliche Vertretung stellen "
+                        "(§ 30 Abs. 2 Satz 3 BZRG).")
     if inp.kind == "extended" and not inp.has_organisation_request:
-        refusals.append("Für ein erweitertes Führungszeugnis ist die schriftliche Aufforderung der Stelle "
-                        "vorzulegen, die bestätigt, dass die Voraussetzungen des § 30a Abs. 1 BZRG vorliegen "
-                        "(§ 30a Abs. 2 BZRG).")
+        refusals.append("Sie haben für das erweiterte Führungszeugnis keine schriftliche Aufforderung der Stelle "
+                        "vorgelegt, die es von Ihnen verlangt und darin bestätigt, dass die Voraussetzungen des "
+                        "§ 30a Abs. 1 BZRG vorliegen (§ 30a Abs. 2 BZRG).")
     entitled = not refusals
 
     notes: list[str] = []
@@ -128,30 +135,32 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
         fee_due, status = ZERO, "not_applicable"
         lines.append(Line("Keine Gebühr: Antrag kann hier nicht angenommen werden", ZERO, kind="result"))
     elif inp.fee_exemption == "volunteer" and inp.volunteer_proof:
+        # A statutory exemption (Vorbemerkung 1.1.3 KV JVKostG), not the BfJ's discretion under § 10 JVKostG.
+        volunteer = fees.text("volunteer_exemption_basis")
         fee_due, status = ZERO, "exempt"
-        fee_basis = f"{fee_basis}, {fees.text('exemption_basis')}"
-        notes.append("Gebührenbefreiung: ehrenamtliche Tätigkeit für eine gemeinnützige Einrichtung ist "
-                     f"nachgewiesen ({fees.text('exemption_basis')}).")
-        lines.append(Line("Gebührenbefreiung wegen ehrenamtlicher Tätigkeit", -fee,
-                          legal_basis=fees.text("exemption_basis")))
+        fee_basis = f"{fee_basis}, {volunteer}"
+        notes.append("Keine Gebühr: das Führungszeugnis wird für eine ehrenamtliche Tätigkeit für eine "
+                     f"gemeinnützige Einrichtung, eine Behörde oder einen Freiwilligendienst benötigt; der Nachweis "
+                     f"liegt vor ({volunteer}).")
+        lines.append(Line("Keine Gebühr wegen ehrenamtlicher Tätigkeit", -fee, legal_basis=volunteer))
     elif inp.fee_exemption == "lack_of_means":
+        means = fees.text("means_exemption_basis")
         fee_due, status = ZERO, "provisional_none"
         notes.append("Über die Gebührenbefreiung wegen Mittellosigkeit entscheidet das Bundesamt für Justiz; "
-                     "vorläufig wird keine Gebühr erhoben, der Antrag wird weitergeleitet "
-                     f"({fees.text('exemption_basis')}).")
+                     f"vorläufig wird keine Gebühr erhoben, der Antrag wird weitergeleitet ({means}).")
         lines.append(Line("Vorläufig keine Gebühr (Entscheidung durch das Bundesamt für Justiz)", -fee,
-                          legal_basis=fees.text("exemption_basis")))
+                          legal_basis=means))
     else:
         fee_due, status = fee, "due"
         if inp.fee_exemption == "volunteer":
             notes.append("Gebührenbefreiung wegen ehrenamtlicher Tätigkeit nicht möglich: der Nachweis der "
-                         "gemeinnützigen Einrichtung fehlt.")
+                         f"Einrichtung fehlt ({fees.text('volunteer_exemption_basis')}).")
     lines.append(Line("Zu zahlen", fee_due, kind="total"))
 
     return FuehrungszeugnisResult(
         application_date=inp.application_date, kind=inp.kind, age=age, entitled=entitled,
         reasons=tuple(refusals if not entitled else notes), fee=fee, fee_due=fee_due, fee_status=status,
-        fee_legal_basis=fee_basis, lines=tuple(lines),
+        fee_legal_basis=fee_basis, fee_paid=inp.fee_paid and status == "due", lines=tuple(lines),
         legal_basis=unique([basis, "§ 30a BZRG" if inp.kind == "extended" else None,
                             "§ 30b BZRG" if european else None, fee_basis]),
         notices=unique([rule.notice, fees.notice]),

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
+from ..domain.german import count_noun
 from .errors import RuleInputError
 from .money import ZERO, cents, euro_text, percent_text
 from .parsing import FieldReader
@@ -258,7 +259,7 @@ def discretion_reason(granted: bool, rate: str = "5 %") -> str:
 
 
 def _excess_reason(income: Decimal, limit: Decimal, excess: Decimal, percent: Decimal, persons: int) -> str:
-    who = f"{persons} {'Person' if persons == 1 else 'Personen'}"
+    who = count_noun(persons, "Person")
     return (f"Das anrechenbare Gesamteinkommen Ihres Haushalts von {euro_text(income)} übersteigt die "
             f"Einkommensgrenze für {who} von {euro_text(limit)} um {euro_text(excess)} "
             f"({percent_text(percent)}; § 13 WFNG NRW, § 18 Abs. 1 Satz 3 WFNG NRW).")
@@ -314,16 +315,16 @@ def _limit_lines(lines: list[Line], inp: WbsInput, limits: DatedEntry) -> Decima
         further = inp.persons - 2
         if further:
             add = cents(limits.decimal("each_further_person") * further)
-            lines.append(Line(f"zuzüglich {further} weitere Person(en) je "
+            lines.append(Line(f"zuzüglich {count_noun(further, 'weitere Person', 'weitere Personen')} je "
                               f"{euro_text(limits.decimal('each_further_person'))}", add, legal_basis=basis))
             limit += add
     if inp.children:
         add = cents(limits.decimal("each_child") * inp.children)
-        lines.append(Line(f"zuzüglich {inp.children} Kind(er) je {euro_text(limits.decimal('each_child'))}",
+        lines.append(Line(f"zuzüglich {count_noun(inp.children, 'Kind')} je {euro_text(limits.decimal('each_child'))}",
                           add, legal_basis=basis))
         limit += add
     limit = cents(limit)
-    lines.append(Line(f"Einkommensgrenze für {inp.persons} Person(en)", limit, legal_basis=basis, kind="total"))
+    lines.append(Line(f"Einkommensgrenze für {count_noun(inp.persons, 'Person')}", limit, legal_basis=basis, kind="total"))
     return limit
 
 

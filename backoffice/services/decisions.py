@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +21,7 @@ from ..domain.catalog import Service
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
 from ..domain.status import Action, Outcome
+from ..letters.formatting import format_euro
 from ..rules.wbs import discretion_reason
 from ..store.decision_models import Decision
 from ..store.models import Case
@@ -145,6 +147,11 @@ def decide(
     elif outcome is not DecisionOutcome.REFUSED and proposal.outcome is DecisionOutcome.REFUSED:
         problems.append("Nach der Berechnung besteht kein Anspruch; "
                         f"{outcome.label} ist so nicht möglich: " + " ".join(proposal.reasons))
+    if outcome is DecisionOutcome.FORWARDED and _fee_unpaid(proposal.result):
+        problems.append(f"Die Gebühr von {format_euro(Decimal(proposal.result['fee_due']))} ist noch nicht bezahlt. "
+                        "Die Meldebehörde nimmt sie entgegen (§ 30 Abs. 2 Satz 4 BZRG) und leitet den Antrag erst "
+                        "nach der Zahlung weiter: bitte zuerst die Zahlungsaufforderung senden und nach "
+                        "Zahlungseingang mit der Angabe fee_paid weiterleiten")
     if outcome is DecisionOutcome.REFUSED:
         texts = texts or proposal.reasons
         if not texts:
@@ -214,6 +221,11 @@ def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[str,
         return DecisionOutcome.GRANTED, ()
     # Refused, or undecided within the tolerance (proposed as refused: the rule is that the limit be kept).
     return DecisionOutcome.REFUSED, tuple(result.reasons)
+
+
+def _fee_unpaid(result: Mapping[str, Any]) -> bool:
+    """Führungszeugnis: a fee is due and the clerk has not confirmed its payment (forwarding waits for it)."""
+    return result.get("fee_status") == "due" and not result.get("fee_paid")
 
 
 def _info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:

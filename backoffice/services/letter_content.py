@@ -16,6 +16,7 @@ from typing import Any
 
 from ..domain.catalog import Service
 from ..domain.errors import ValidationFailed
+from ..domain.german import count_noun
 from ..letters import Clerk, LetterData, Letterhead, Line, Recipient, Table, kind_spec
 from ..letters.formatting import format_euro
 from ..resources import resource_path
@@ -129,7 +130,7 @@ def _wbs_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str
     rows = [(f"{m.get('given_name', '')} {m.get('family_name', '')}".strip(), _date(m.get("birth_date")),
              _RELATIONSHIP.get(m.get("relationship", ""), "")) for m in case.form_data.get("members") or []]
     return dict(
-        values=dict(application_date=case.received_on, household_size=r["persons"],
+        values=dict(application_date=case.received_on, household_size=count_noun(int(r["persons"]), "Person"),
                     permitted_size=permitted_size_text(r.get("allowed_flat") or {}),
                     valid_from=d.decided_on, valid_until=valid_until),
         tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), tuple(rows))},
@@ -166,7 +167,7 @@ def wbs_grant_reasons(result: Mapping[str, Any]) -> tuple[str, ...]:
 def _wbs_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     r = d.result
     return dict(
-        values=dict(application_date=case.received_on, household_size=r["persons"],
+        values=dict(application_date=case.received_on, household_size=count_noun(int(r["persons"]), "Person"),
                     household_income=Decimal(r["household_income"]), income_limit=Decimal(r["income_limit"])),
         reasons=d.reasons, lines=result_lines(r),
     )
@@ -222,16 +223,44 @@ def _fz_receipt(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[st
         authority = (form.get("receiving_authority") or {}).get("name", "der Behörde")
         number = form.get("authority_file_number")
         delivered = f"unmittelbar {authority}" + (f" (Aktenzeichen {number})" if number else "") + ","
+        note = _FZ_AUTHORITY_NOTE
     else:
         delivered = "Ihnen an Ihre Meldeanschrift"
+        note = "Das Führungszeugnis wird nur Ihnen selbst übersandt (§ 30 Abs. 4 BZRG)."
     return dict(values=dict(application_date=case.received_on, certificate_type=_certificate_type(form),
-                            forwarded_date=d.decided_on, delivered_to=delivered))
+                            forwarded_date=d.decided_on, delivered_to=delivered, delivery_note=note,
+                            fee_note=_fz_fee_note(d.result)))
+
+
+# § 30 Abs. 5 BZRG: sent directly to the authority; the authority must let the applicant see it; with entries,
+# the applicant may have it sent first to an Amtsgericht of their choice (the Meldebehörde points this out).
+_FZ_AUTHORITY_NOTE = (
+    "Die Behörde muss Ihnen auf Verlangen Einsicht in das Führungszeugnis gewähren. Enthält es Eintragungen, "
+    "können Sie verlangen, dass es zunächst an ein von Ihnen benanntes Amtsgericht übersandt wird, wo nur Sie "
+    "persönlich es einsehen können. Danach leitet das Amtsgericht es an die Behörde weiter; widersprechen Sie der "
+    "Weiterleitung, wird es vernichtet (§ 30 Abs. 5 BZRG).")
+
+
+def _fz_fee_note(r: Mapping[str, Any]) -> str:
+    """The fee as the forwarding left it: paid, not charged, or left to the BfJ (never "still to pay")."""
+    basis = str(r.get("fee_legal_basis", ""))
+    fee = format_euro(Decimal(str(r.get("fee", "0"))))
+    if r.get("fee_status") == "exempt":
+        return f"Eine Gebühr wird nicht erhoben ({basis.split(', ')[-1]})."
+    if r.get("fee_status") == "provisional_none":
+        return ("Über Ihren Antrag auf Befreiung von der Gebühr entscheidet das Bundesamt für Justiz (§ 10 JVKostG); "
+                "ich habe ihn mit Ihrem Antrag weitergeleitet. Bis dahin wird keine Gebühr erhoben.")
+    if r.get("fee_paid"):
+        return f"Die Gebühr von {fee} ({basis}) haben Sie bezahlt."
+    return f"Die Gebühr beträgt {fee} ({basis})."  # decisions stored before payment was recorded
 
 
 def _fz_fee_notice(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     r = d.result
     if Decimal(r.get("fee_due", "0")) <= 0:
         raise ValidationFailed(["Für diesen Antrag ist keine Gebühr zu zahlen: keine Zahlungsaufforderung"])
+    if r.get("fee_paid"):
+        raise ValidationFailed(["Die Gebühr ist bereits bezahlt: keine Zahlungsaufforderung"])
     number = "".join(ch for ch in str(r.get("fee_legal_basis", "")).split("KV")[0] if ch.isdigit())
     return dict(values=dict(application_date=case.received_on, certificate_type=_certificate_type(case.form_data),
                             fee_amount=Decimal(r["fee_due"]), fee_number=number))

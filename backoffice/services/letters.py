@@ -84,6 +84,9 @@ def build_letter(
     case = load_for_read(uow, actor, aktenzeichen)
     decision = uow.decisions.latest_decision(case.id)
     facts = None
+    if decision is not None and kind == "fz_fee_notice":  # the fee is paid before the request goes on to the BfJ
+        raise ValidationFailed([f"Der Antrag ist bereits entschieden ({decision.outcome}): eine Zahlungsaufforderung "
+                                "gibt es nur, solange der Antrag auf die Zahlung wartet"])
     if decision is not None:
         if kind in DECISION_KINDS and decision.letter_kind != kind:
             raise ValidationFailed([f"Der Brief {spec.label!r} passt nicht zur Entscheidung ({decision.outcome})"])

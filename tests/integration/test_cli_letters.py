@@ -69,20 +69,29 @@ def test_decide_then_render_issue_and_list(home: Path) -> None:
     proposed = run("decide", az, "--propose", home=home)
     assert proposed.returncode == 0, proposed.stderr
     assert json.loads(proposed.stdout)["outcome"] == "forwarded"
-    decided = run("decide", az, "--outcome", "forwarded", home=home)
+
+    # One state for fee notice and receipt: the Meldebehörde takes the fee (§ 30 Abs. 2 Satz 4 BZRG), the request
+    # waits for it; the receipt follows the forwarding and says the fee was paid. No fee notice after forwarding.
+    fee = home / "fee.pdf"
+    assert run("letter", "render", az, "--kind", "fz_fee_notice", "--out", str(fee), "--date", "2026-11-20",
+               "--deadline", "2026-12-04", home=home).returncode == 0
+    fee_text = " ".join("".join(p.extract_text() for p in PdfReader(fee).pages).split())
+    assert "04.12.2026" in fee_text and "danach leite ich ihn an das Bundesamt für Justiz weiter" in fee_text
+    unpaid = run("decide", az, "--outcome", "forwarded", home=home)
+    assert unpaid.returncode == 1 and "noch nicht bezahlt" in unpaid.stderr
+    facts = home / "paid.json"
+    facts.write_text('{"fee_paid": true}', encoding="utf-8")
+    decided = run("decide", az, "--outcome", "forwarded", "--facts", str(facts), home=home)
     assert decided.returncode == 0, decided.stderr
     assert decided.stdout.strip() == f"{az} forwarded -> letter fz_receipt"
 
     out = home / "receipt.pdf"
     rendered = run("letter", "render", az, "--kind", "fz_receipt", "--out", str(out), "--date", "2026-11-20", home=home)
     assert rendered.returncode == 0, rendered.stderr
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
-    assert az in text and "20.11.2026" in text
-
-    fee = home / "fee.pdf"
-    assert run("letter", "render", az, "--kind", "fz_fee_notice", "--out", str(fee), "--date", "2026-11-20",
-               "--deadline", "2026-12-04", home=home).returncode == 0
-    assert "04.12.2026" in "".join(p.extract_text() for p in PdfReader(fee).pages)
+    text = " ".join("".join(p.extract_text() for p in PdfReader(io.BytesIO(out.read_bytes())).pages).split())
+    assert az in text and "20.11.2026" in text and "haben Sie bezahlt" in text and "weitergeleitet" in text
+    late = run("letter", "render", az, "--kind", "fz_fee_notice", "--out", str(home / "late.pdf"), home=home)
+    assert late.returncode == 1 and "bereits entschieden" in late.stderr and not (home / "late.pdf").exists()
 
     issued = run("letter", "issue", az, "--kind", "fz_receipt", home=home)
     assert issued.returncode == 0, issued.stderr

@@ -198,7 +198,9 @@ def test_a_portal_cases_decision_leaves_no_message_without_a_sender_in_the_outbo
             "accept", "aa592d4d-8fa1-5280-a73b-ce8a44a7e46e", "250e612a-3d2e-5d47-aaa0-ebdc19396aa7", "signed-accept-set", T0)])
         with pytest.raises(ValidationFailed, match="nicht möglich"):  # the Bürgeramt never grants
             decisions.decide(uow, clerk, az, "granted", now=T0)
-        decisions.decide(uow, clerk, az, "forwarded", now=T0)
+        with pytest.raises(ValidationFailed, match="noch nicht bezahlt"):  # § 30 Abs. 2 Satz 4 BZRG
+            decisions.decide(uow, clerk, az, "forwarded", now=T0)
+        decisions.decide(uow, clerk, az, "forwarded", overrides={"fee_paid": True}, now=T0)
         uow.commit()
     with db.uow(write=False) as uow:
         # Only what the sync can send (the signed accept); the Bescheid goes by post.

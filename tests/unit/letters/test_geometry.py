@@ -74,9 +74,12 @@ def test_continuation_page_has_no_letterhead_and_counts_pages(letter: LetterData
     assert len(pdf.pages) == 2
     first, second = pdf.text(0), pdf.text(1)
     head = letter.letterhead
-    for part in (head.head, head.department, head.bank.iban, "Öffnungszeiten", letter.recipient.name):
+    for part in (head.head, head.bank.iban, "Öffnungszeiten", letter.recipient.name):
         assert part in first
         assert part not in second
+    # The department is in the first letterhead only (the Widerspruch notice may name it further down).
+    assert head.department in first
+    assert head.department not in pdf.text_within(1, 0, 0, g.PAGE_WIDTH_MM, g.LETTERHEAD_HEIGHT_MM)
     logo_box = (g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM - 21, 9, g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM + 1, 35)
     assert pdf.filled_shapes_within(0, *logo_box) >= 5  # the vector logo's shield, waves, tower
     assert pdf.filled_shapes_within(1, *logo_box) == 0

@@ -76,8 +76,9 @@ def test_unknown_block_broken_syntax_and_blank_mandatory_blocks_are_refused() ->
 
 def test_remedy_notices_are_written_once_and_shared() -> None:
     users = {kind: spec.remedy.block_id for kind, spec in KINDS.items() if spec.remedy}
-    assert set(users.values()) == {"remedy_klage_vg", "remedy_widerspruch_sgg"}
-    assert {k for k, b in users.items() if b == "remedy_klage_vg"} == {"wbs_grant", "wbs_refusal", "fz_refusal"}
+    assert set(users.values()) == {"remedy_klage_vg", "remedy_widerspruch_sgg", "remedy_antrag_eggvg"}
+    assert {k for k, b in users.items() if b == "remedy_klage_vg"} == {"wbs_grant", "wbs_refusal"}
+    assert {k for k, b in users.items() if b == "remedy_antrag_eggvg"} == {"fz_refusal"}
     assert {k for k, b in users.items() if b == "remedy_widerspruch_sgg"} == {"elterngeld_grant", "elterngeld_refusal"}
 
 

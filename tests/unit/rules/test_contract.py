@@ -23,7 +23,7 @@ CONTRACT = {
     MonthOfLife: ["month", "start", "end", "variant", "payable", "amount", "maternity_benefits", "maternity_offset",
                   "paid", "note"],
     FuehrungszeugnisResult: ["application_date", "kind", "age", "entitled", "reasons", "fee", "fee_due", "fee_status",
-                             "fee_legal_basis", *SHARED],
+                             "fee_legal_basis", "fee_paid", *SHARED],
     Line: ["label", "amount", "unit", "legal_basis", "kind"],
     AllowedFlat: ["max_size_m2", "max_rooms", "slight_excess_m2"],
 }

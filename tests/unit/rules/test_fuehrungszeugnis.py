@@ -46,14 +46,14 @@ def test_born_on_29_february() -> None:
     assert age_on(date(2012, 2, 29), date(2028, 2, 29)) == 16
 
 
-def test_not_registered_is_referred_to_the_bfj() -> None:
-    r = fz(registered_in_city=False)
-    assert not r.entitled and "Bundesamt für Justiz" in r.reasons[0]
+def test_not_registered_is_referred_to_the_meldebehoerde_of_the_residence() -> None:
+    r = fz(registered_in_city=False)  # the letter's fz_refusal_referral block adds the BfJ online route (§ 30c BZRG)
+    assert not r.entitled and "Meldebehörde Ihres Wohnorts" in r.reasons[0]
 
 
 def test_proxy_is_refused_legal_representative_allowed() -> None:
     refused = fz(applicant_role="proxy")
-    assert not refused.entitled and "Bevollmächtigte" in refused.reasons[0]
+    assert not refused.entitled and "bevollmächtigte Person" in refused.reasons[0]
     allowed = fz(applicant_role="legal_representative")
     assert allowed.entitled and "Vertretungsmacht" in allowed.reasons[0]
 
@@ -101,3 +101,33 @@ def test_json_contract() -> None:
     data = fz(kind="O").as_json()
     assert data["entitled"] is True and data["fee"] == "13.00" and data["fee_legal_basis"] == "Nr. 1130 KV JVKostG"
     assert any("Behörde" in x for x in data["reasons"])
+
+
+def test_refusal_grounds_address_the_applicant() -> None:
+    """The grounds go into the Bescheid as they are: they speak to the applicant ("Sie"), not about "die Person"."""
+    r = fz(birth_date="2015-01-01", registered_in_city=False, applicant_role="proxy", kind="extended")
+    assert all(" Sie " in f" {x}" or x.startswith("Sie ") for x in r.reasons), r.reasons
+    assert not any("Die Person" in x or "antragstellende Person" in x for x in r.reasons)
+    for_child = fz(birth_date="2015-01-01", applicant_role="legal_representative")
+    assert "für die Sie das Führungszeugnis beantragen" in for_child.reasons[0]
+
+
+def test_volunteer_exemption_cites_vorbemerkung_1_1_3_and_lack_of_means_section_10() -> None:
+    """Vorbemerkung 1.1.3 KV JVKostG: "Die Gebühr 1130 wird nicht erhoben, wenn ein Führungszeugnis zur Ausübung
+    einer ehrenamtlichen Tätigkeit benötigt wird, die für eine gemeinnützige Einrichtung, für eine Behörde oder im
+    Rahmen eines der in § 32 Abs. 4 Nr. 2 Buchstabe d EStG genannten Dienste ausgeübt wird." § 10 JVKostG is the
+    BfJ's discretion for lack of means (BfJ-Merkblatt zur Erhebung von Gebühren für das Führungszeugnis)."""
+    volunteer = fz(fee_exemption="volunteer", volunteer_proof=True)
+    assert volunteer.fee_legal_basis == "Nr. 1130 KV JVKostG, Vorbemerkung 1.1.3 KV JVKostG"
+    assert "§ 10" not in " ".join(volunteer.reasons) + volunteer.fee_legal_basis
+    assert any("Vorbemerkung 1.1.3 KV JVKostG" in x for x in volunteer.reasons)
+    means = fz(fee_exemption="lack_of_means")
+    assert any("§ 10 JVKostG" in x for x in means.reasons)
+    assert "Vorbemerkung 1.1.3 KV JVKostG" in " ".join(fz(fee_exemption="volunteer").reasons)
+
+
+def test_fee_paid_is_recorded_only_for_a_fee_that_is_due() -> None:
+    """§ 30 Abs. 2 Satz 4 BZRG: the Meldebehörde takes the fee; the clerk confirms payment with fee_paid."""
+    assert fz().fee_paid is False
+    assert fz(fee_paid=True).fee_paid is True and fz(fee_paid=True).as_json()["fee_paid"] is True
+    assert fz(fee_paid=True, fee_exemption="lack_of_means").fee_paid is False

@@ -1,0 +1,20 @@
+"""German wording shared by rule results and letters."""
+
+from __future__ import annotations
+
+# German nouns the letters count, with their plural: "1 Person", "2 Personen" (never "Person(en)").
+PLURALS: dict[str, str] = {"Person": "Personen", "Wohnraum": "Wohnräume", "Kind": "Kinder", "Monat": "Monate",
+                           "Lebensmonat": "Lebensmonate", "Jahr": "Jahre"}
+
+
+def count_noun(count: int, singular: str, plural: str | None = None) -> str:
+    """``count`` with the noun in the right number: count_noun(1, "Person") -> "1 Person", (2, ...) -> "2 Personen".
+
+    The plural comes from ``PLURALS`` unless given; a noun missing from both is an error (no guessed endings).
+    """
+    if plural is None:
+        try:
+            plural = PLURALS[singular]
+        except KeyError:
+            raise ValueError(f"no plural known for {singular!r}; pass it") from None
+    return f"{count} {singular if count == 1 else plural}"
