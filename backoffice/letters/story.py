@@ -143,7 +143,9 @@ def letter_story(data: LetterData, spec: KindSpec, values: Mapping[str, str], te
     if spec.remedy:
         # Not kept together: a page break inside the notice beats a half-empty page (its heading keeps with next).
         story += [Spacer(0, 2 * mm), *block_paragraphs(templates.text(spec.remedy.block_id), values, styles)]
-    story += [Spacer(0, 4 * mm), KeepTogether(block_paragraphs(templates.text("closing"), values, styles))]
+    # The signature never stands alone on a page: it goes with the paragraph before it.
+    last = story.pop()
+    story.append(KeepTogether([last, Spacer(0, 4 * mm), *block_paragraphs(templates.text("closing"), values, styles)]))
     for sheet in spec.sheets:
         story += [PageBreak(), *block_paragraphs(templates.text(sheet.block_id), values, styles)]
         for part in sheet.parts:

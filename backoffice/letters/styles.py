@@ -15,8 +15,9 @@ RULE = Color(0.6, 0.6, 0.6)
 SHADE = Color(0.92, 0.92, 0.92)
 CITY_BLUE = Color(0, 84 / 255, 159 / 255)
 
-BODY_SIZE = 9.5
-ADDRESS_SIZE = 9.5
+# Body text at least 10 pt and tables at least 9 pt: DIN 5008's recommendation for legibility.
+BODY_SIZE = 10
+ADDRESS_SIZE = 10
 INFO_LABEL_SIZE = 7.5
 INFO_VALUE_SIZE = 8.5
 RETURN_ADDRESS_SIZE = 6.5
@@ -37,13 +38,13 @@ class Styles:
 
 
 def letter_styles() -> Styles:
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=BODY_SIZE, leading=13.5, spaceAfter=6,
+    body = ParagraphStyle("body", fontName=REGULAR, fontSize=BODY_SIZE, leading=14, spaceAfter=6,
                           alignment=TA_LEFT)
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
     cell_head = ParagraphStyle("cell_head", parent=cell, fontName=BOLD)
     return Styles(
         body=body,
-        subject=ParagraphStyle("subject", parent=body, fontName=BOLD, fontSize=10.5, leading=14, spaceAfter=14),
+        subject=ParagraphStyle("subject", parent=body, fontName=BOLD, fontSize=11, leading=14.5, spaceAfter=14),
         heading=ParagraphStyle("heading", parent=body, fontName=BOLD, spaceBefore=6, spaceAfter=3, keepWithNext=1),
         bullet=ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2, spaceAfter=3),
         cell=cell,

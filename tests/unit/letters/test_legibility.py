@@ -1,0 +1,37 @@
+"""Legibility as DIN 5008 recommends it: body text at least 10 pt, tables at least 9 pt, and the
+signature never alone on a page (it keeps with the paragraph before it)."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+
+import pdfplumber
+
+from backoffice.letters import render_letter
+from backoffice.letters.samples import sample_letter
+from backoffice.letters.styles import letter_styles
+
+CLOSING = "Mit freundlichen Grüßen"
+
+
+def test_body_text_is_at_least_10_pt_and_tables_at_least_9_pt() -> None:
+    styles = letter_styles()
+    assert min(styles.body.fontSize, styles.bullet.fontSize, styles.heading.fontSize, styles.subject.fontSize) >= 10
+    assert min(styles.cell.fontSize, styles.cell_head.fontSize, styles.cell_right.fontSize) >= 9
+
+
+def _page_lines(pdf: bytes) -> list[list[str]]:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [(page.extract_text() or "").splitlines() for page in doc.pages]
+
+
+def test_the_signature_keeps_with_the_paragraph_before_it_however_long_the_reasons() -> None:
+    base = sample_letter("wbs_refusal")
+    reason = "Dieser Grund steht hier, damit die Begründung wächst und die Grußformel an den Seitenrand rückt."
+    for count in range(1, 31):  # each count moves the closing a little further down, across page ends
+        pages = _page_lines(render_letter(dataclasses.replace(base, reasons=(reason,) * count)))
+        [page] = [lines for lines in pages if any(CLOSING in line for line in lines)]
+        at = next(i for i, line in enumerate(page) if CLOSING in line)
+        body_before = [line for line in page[:at] if line.strip() and not line.startswith("Aktenzeichen ")]
+        assert body_before, f"with {count} reasons the closing opens a page of its own"
