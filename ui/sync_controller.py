@@ -34,6 +34,7 @@ ERROR_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class Sync(Protocol):
+    def start(self) -> None: ...
     def run_once(self, progress: Callable[[int, int], None] | None = None) -> SyncSummary: ...
     def close(self) -> None: ...
 
@@ -87,6 +88,10 @@ class SyncController(QObject):
         old, self._sync = self._sync, sync
         if old is not None and old is not sync and not self._running:
             old.close()  # its worker processes (a running round keeps them until the app ends)
+        # Check the keys and start the worker processes now, in the background: starting them
+        # holds the interpreter for a moment, better once at connection than in the first round.
+        NetworkOp(parent=self, tasks=self._tasks, op=sync.start).failure(
+            lambda exc: log.warning("starting the portal workers failed (the round retries): %s", exc)).run()
         self.action.setEnabled(True)
         self._show(self.tr("Portal: verbunden"))
         if self._armed:

@@ -159,6 +159,9 @@ def test_an_unreachable_portal_shows_the_error(qtbot, fresh_tasks, fresh_db, por
 
 def test_a_failing_sync_shows_the_error_indicator(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
     class Broken:
+        def start(self) -> None:
+            pass
+
         def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
             raise ConnectionError("Verbindung abgelehnt\nmore details")
 
@@ -186,6 +189,9 @@ def test_not_configured(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-
 
 def test_the_timer_starts_once_armed(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
     class Quiet:
+        def start(self) -> None:
+            pass
+
         def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
             return SyncSummary(new=0)
 
@@ -222,11 +228,11 @@ def test_the_window_stays_responsive_while_a_sync_runs(qtbot, window, fresh_task
 
     from PySide6.QtCore import QTimer
 
-    with DemoPortal(count=40, seed=9, key_size=2048, today=date(2026, 11, 2)) as busy_portal:
+    with DemoPortal(count=120, seed=9, key_size=2048, today=date(2026, 11, 2)) as busy_portal:
         _conn, sync = sync_from_credentials(busy_portal.credentials(), fresh_db.uow)
         controller = SyncController(fresh_tasks, parent=window)
         attach(window, controller)
-        controller.set_sync(sync)
+        controller.set_sync(sync)  # starts the worker processes in the background, once per connection
         wait_idle(qtbot, fresh_tasks)
         ticks: list[float] = []
         timer = QTimer()
@@ -237,7 +243,7 @@ def test_the_window_stays_responsive_while_a_sync_runs(qtbot, window, fresh_task
             controller.action.trigger()
         timer.stop()
         controller.close_sync()
-    assert blocker.args[0].new == 40, blocker.args[0].error_messages
+    assert blocker.args[0].new == 120, blocker.args[0].error_messages
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert len(ticks) > 20  # the round took long enough to say something
     print(f"longest event-loop stall during the sync: {max(gaps) * 1000:.0f} ms over {len(ticks)} ticks")
