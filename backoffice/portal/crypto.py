@@ -11,6 +11,7 @@ import hashlib
 import json
 import threading
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,6 +44,14 @@ _COMPACT_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 
 class DecryptionFailed(Exception):
     """A JWE could not be decrypted (wrong key, malformed, tampered or unexpected algorithm)."""
+
+
+class UnknownKey(DecryptionFailed):
+    """The JWE is encrypted for a key id we hold no private key for (perhaps not yet: a key rollover)."""
+
+    def __init__(self, kid: str, held: list[str]) -> None:
+        super().__init__(f"encrypted for key {kid!r}, but the decryption keys are {', '.join(map(repr, held))}")
+        self.kid = kid
 
 
 class InvalidSet(Exception):
@@ -128,20 +137,17 @@ def _header(segment: str, error: type[Exception]) -> dict[str, Any]:
     return header
 
 
-def jwe_key_id(token: str) -> str | None:
-    """The ``kid`` a compact JWE names in its protected header (which key it is encrypted for)."""
-    _require_compact(token, 5, "JWE", DecryptionFailed)
-    kid = _header(token[:token.index(".")], DecryptionFailed).get("kid")
-    return str(kid) if kid else None
-
-
 def decrypt(token: str, private_key: jwk.JWK) -> bytes:
     """Plaintext of a JWE; raises DecryptionFailed for any failure, with a reason."""
     return decrypt_with_tag(token, private_key)[0]
 
 
-def decrypt_with_tag(token: str, private_key: jwk.JWK) -> tuple[bytes, str]:
-    """Plaintext and authentication tag of a JWE, checking the token's shape once for both."""
+def decrypt_with_tag(token: str, keys: jwk.JWK | Mapping[str, jwk.JWK]) -> tuple[bytes, str]:
+    """Plaintext and authentication tag of a JWE, checking the token's shape once for both.
+
+    ``keys``: the decryption key, or several by key id (old and new during a key rollover); the
+    JWE's ``kid`` chooses. UnknownKey when it names none of them.
+    """
     _require_compact(token, 5, "JWE", DecryptionFailed)
     header = _header(token[:token.index(".")], DecryptionFailed)  # not split(): that copies the payload
     if header.get("alg") != KEY_ALG or header.get("enc") != CONTENT_ENC:
@@ -149,9 +155,16 @@ def decrypt_with_tag(token: str, private_key: jwk.JWK) -> tuple[bytes, str]:
             f"refusing alg={header.get('alg')!r} enc={header.get('enc')!r}: only {KEY_ALG}/{CONTENT_ENC} is allowed")
     if "zip" in header:  # not used by FIT-Connect; compressed plaintext would allow decompression bombs
         raise DecryptionFailed("refusing a compressed JWE (zip)")
-    kid, ours = header.get("kid"), private_key.get("kid")
-    if kid and ours and kid != ours:
-        raise DecryptionFailed(f"encrypted for key {kid!r}, but the decryption key is {ours!r}")
+    held = {str(keys.get("kid")): keys} if isinstance(keys, jwk.JWK) else keys
+    kid = header.get("kid")
+    if kid is None:
+        if len(held) != 1:
+            raise DecryptionFailed("the JWE names no key id (kid), and there are several decryption keys")
+        private_key = next(iter(held.values()))
+    elif str(kid) in held:
+        private_key = held[str(kid)]
+    else:
+        raise UnknownKey(str(kid), sorted(held))
     obj = _decryptor()
     tag = token[token.rindex(".") + 1:]
     try:

@@ -130,13 +130,11 @@ def open_submission(
 def _decrypt(token: str, keys: Mapping[str, jwk.JWK], instance: str) -> tuple[bytes, str]:
     """Plaintext and authentication tag, with the key the JWE names (``kid``)."""
     try:
-        kid = crypto.jwe_key_id(token)
-        key = next(iter(keys.values())) if kid is None and len(keys) == 1 else keys.get(str(kid))
-        if key is None:
-            raise Refusal(problems.ENCRYPTION_ISSUE,
-                          f"verschlüsselt für den unbekannten Schlüssel {kid!r}; die Einreichung wartet, "
-                          "bis ein Administrator ihn hinterlegt", instance, awaiting_key=str(kid))
-        return crypto.decrypt_with_tag(token, key)
+        return crypto.decrypt_with_tag(token, keys)
+    except crypto.UnknownKey as err:
+        raise Refusal(problems.ENCRYPTION_ISSUE,
+                      f"verschlüsselt für den unbekannten Schlüssel {err.kid!r}; die Einreichung wartet, "
+                      "bis ein Administrator ihn hinterlegt", instance, awaiting_key=err.kid) from err
     except crypto.DecryptionFailed as err:
         raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err
 
