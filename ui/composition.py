@@ -33,6 +33,7 @@ from .dialogs import master_password as _master_password_dialog
 from .dialogs.login import LoginDialog
 from .i18n import LANGUAGES, install_translators
 from .letters.menu import LettersMenu
+from .main_thread_gc import MainThreadCollector
 from .ops import CommandOp, NetworkOp, Tasks
 from .portal_admin import PortalAdmin
 from .preferences import Preferences
@@ -86,6 +87,8 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     db = _open_database(settings)
     if db is None:
         return 2
+    collector = MainThreadCollector(app)
+    collector.start()
     tasks = Tasks(db.uow)
     window = MainWindow(
         tasks,
@@ -109,7 +112,12 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
         )
         # In the demo the shot shows the first fetch from the demo portal.
         _when_all(shots.start, window.ready, *([portal_sync.settled] if args.demo else []))
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: _give_up(app, status))
+        # Owned by the window: a timer left on the application would end whatever event loop
+        # runs two minutes later (in the tests: someone else's wait).
+        give_up = QTimer(window)
+        give_up.setSingleShot(True)
+        give_up.timeout.connect(lambda: _give_up(app, status))
+        give_up.start(SCREENSHOT_TIMEOUT_MS)
     window.show()
     startup.run()
     _connect_portal(portal_sync, tasks, db, portal)
@@ -124,6 +132,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
             portal.stop()
         window.close()
         Shiboken.delete(window)
+        collector.stop()
         db.dispose()
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .german import ACTION_NAMES, OUTCOME_NAMES, SERVICE_NAMES, STATUS_NAMES
+
 
 class DomainError(Exception):
     """Base for errors caused by input or state, not by bugs."""
@@ -16,18 +18,21 @@ class NotFound(DomainError):
 class TransitionNotAllowed(DomainError):
     def __init__(self, service: Any, status: Any, action: Any, outcome: Any = None) -> None:
         self.service, self.status, self.action, self.outcome = service, status, action, outcome
-        extra = f" mit Ergebnis „{outcome}“" if outcome is not None else ""
-        super().__init__(f"Der Schritt „{action}“{extra} ist für einen {service}-Fall im Status „{status}“ nicht möglich")
+        extra = f" mit Ergebnis „{OUTCOME_NAMES.get(str(outcome), outcome)}“" if outcome is not None else ""
+        super().__init__(
+            f"Der Schritt „{ACTION_NAMES.get(str(action), action)}“{extra} ist bei einem Antrag auf "
+            f"{SERVICE_NAMES.get(str(service), service)} im Status „{STATUS_NAMES.get(str(status), status)}“ nicht möglich"
+        )
 
 
 class ConcurrentModification(DomainError):
     """The case was saved by someone else since it was loaded."""
 
-    def __init__(self, aktenzeichen: str, expected: int, actual: int) -> None:
+    def __init__(self, aktenzeichen: str | None, expected: int | None = None, actual: int | None = None) -> None:
         self.aktenzeichen, self.expected, self.actual = aktenzeichen, expected, actual
-        super().__init__(
-            f"{aktenzeichen} wurde inzwischen von jemand anderem geändert (Stand {actual}, Sie haben Stand {expected} bearbeitet)"
-        )
+        subject = aktenzeichen or "Der Fall"
+        versions = f" (Stand {actual}, Sie haben Stand {expected} bearbeitet)" if expected is not None and actual is not None else ""
+        super().__init__(f"{subject} wurde inzwischen von jemand anderem geändert{versions}")
 
 
 class ValidationFailed(DomainError):

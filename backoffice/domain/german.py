@@ -18,3 +18,21 @@ def count_noun(count: int, singular: str, plural: str | None = None) -> str:
         except KeyError:
             raise ValueError(f"no plural known for {singular!r}; pass it") from None
     return f"{count} {singular if count == 1 else plural}"
+
+
+# The core's German names of its codes, for messages outside the Qt UI (the CLI, logs a
+# clerk may read); the UI has its own translatable copies in ui/labels.py.
+SERVICE_NAMES: dict[str, str] = {"wbs": "Wohnberechtigungsschein", "elterngeld": "Elterngeld",
+                                 "fuehrungszeugnis": "Führungszeugnis"}
+STATUS_NAMES: dict[str, str] = {
+    "received": "Eingegangen", "in_progress": "In Bearbeitung", "waiting_for_documents": "Unterlagen angefordert",
+    "ready_for_decision": "Entscheidungsreif", "decided": "Entschieden", "forwarded": "Weitergeleitet",
+    "withdrawn": "Zurückgezogen", "closed": "Abgeschlossen",
+}
+OUTCOME_NAMES: dict[str, str] = {"granted": "bewilligt", "refused": "abgelehnt"}
+ACTION_NAMES: dict[str, str] = {
+    "start": "Bearbeitung beginnen", "request_documents": "Unterlagen anfordern",
+    "documents_received": "Unterlagen eingegangen", "mark_ready": "Als entscheidungsreif markieren",
+    "reopen": "Wieder aufnehmen", "decide": "Entscheiden", "forward": "Weiterleiten", "withdraw": "Zurückziehen",
+    "close": "Abschließen",
+}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from types import TracebackType
 from typing import Protocol
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,6 +19,7 @@ from .editing_repository import EditingRepository
 from .intake_repository import IntakeRepository
 from .journal_repository import BlobRepository, JournalRepository
 from .mail_repository import MailRepository
+from .models import Case
 from .repositories import CaseRepository
 
 
@@ -68,18 +69,24 @@ class SqlUnitOfWork:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        # A flush inside a service (explicit or before a query) meets another user's save as
+        # StaleDataError: it is the same conflict as at commit and must reach the conflict dialog.
+        conflict = _conflict(self.session, exc) if isinstance(exc, StaleDataError) else None
         try:
             self.rollback()
         finally:
             self.session.close()
+        if conflict is not None:
+            raise conflict from exc
 
     def commit(self) -> None:
         try:
             self.session.commit()
         except StaleDataError as err:
             # Another user saved a case between our read and our write.
+            conflict = _conflict(self.session, err)
             self.session.rollback()
-            raise ConcurrentModification("case", -1, -1) from err
+            raise conflict from err
 
     def rollback(self) -> None:
         self.session.rollback()
@@ -88,12 +95,24 @@ class SqlUnitOfWork:
         self.session.flush()
 
 
+def _note_flushing_cases(session: Session, _context: object, _instances: object) -> None:
+    # After a failed flush the session no longer says which rows it sent: note them first.
+    session.info["flushing_cases"] = [obj.aktenzeichen for obj in session.dirty if isinstance(obj, Case)]
+
+
+def _conflict(session: Session, err: StaleDataError) -> ConcurrentModification:
+    """The conflict, naming the case whose versioned update matched no row."""
+    touched = session.info.get("flushing_cases", [])
+    return ConcurrentModification(touched[0] if len(touched) == 1 else None)
+
+
 class UnitOfWorkFactory:
     """Callable that opens a unit of work: ``with uow_factory() as uow: ...``."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _note_flushing_cases)
         self._sqlite = engine.dialect.name == "sqlite"
 
     def __call__(self, *, write: bool = True) -> SqlUnitOfWork:

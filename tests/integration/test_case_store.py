@@ -14,7 +14,7 @@ from backoffice.demo.generator import generate_application
 from backoffice.demo.seed import seed_demo
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.errors import ConcurrentModification
-from backoffice.domain.records import CaseQuery, SortKey
+from backoffice.domain.records import CaseQuery, SortKey, UserRef
 from backoffice.domain.status import Action, Status
 from backoffice.services import cases
 from backoffice.services.case_queries import get_case, list_cases
@@ -81,10 +81,7 @@ def test_concurrent_edit_is_refused_not_overwritten(db: Database, admin) -> None
     assert detail.row.status is Status.IN_PROGRESS and detail.version == seen + 1
 
 
-@pytest.mark.postgres
-def test_version_column_catches_a_race_between_check_and_write(pg_url: str) -> None:
-    # On SQLite, write units of work take the lock at BEGIN (IMMEDIATE), so this
-    # interleaving cannot happen there; PostgreSQL relies on the version column.
+def _pg_with_a_case(pg_url: str) -> tuple[Database, UserRef, str]:
     from backoffice.bootstrap import open_database
 
     db = open_database(pg_url, migrate=True)
@@ -94,6 +91,14 @@ def test_version_column_catches_a_race_between_check_and_write(pg_url: str) -> N
     with db.uow() as uow:
         az = cases.create_case(uow, admin, Service.WBS, _form(Service.WBS, 1), now=T0)
         uow.commit()
+    return db, admin, az
+
+
+@pytest.mark.postgres
+def test_version_column_catches_a_race_between_check_and_write(pg_url: str) -> None:
+    # On SQLite, write units of work take the lock at BEGIN (IMMEDIATE), so this
+    # interleaving cannot happen there; PostgreSQL relies on the version column.
+    db, admin, az = _pg_with_a_case(pg_url)
     slow = db.uow(write=False).__enter__()  # loads the case, writes later
     case = slow.cases.get(az)
     with db.uow() as uow:
@@ -103,6 +108,26 @@ def test_version_column_catches_a_race_between_check_and_write(pg_url: str) -> N
     with pytest.raises(ConcurrentModification):
         slow.commit()
     slow.__exit__(None, None, None)
+    with db.uow(write=False) as uow:
+        assert get_case(uow, admin, az).row.status is Status.IN_PROGRESS
+    db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_race_met_at_a_flush_inside_the_work_is_the_same_conflict(pg_url: str) -> None:
+    # The version check fails at whatever flush comes first (here the autoflush before a
+    # query), not only at commit: it must still be the conflict, naming the case.
+    db, admin, az = _pg_with_a_case(pg_url)
+    with pytest.raises(ConcurrentModification) as raised, db.uow() as slow:
+        case = slow.cases.get(az)
+        assert case is not None
+        with db.uow() as uow:
+            cases.apply_action(uow, admin, az, Action.START, now=T0)
+            uow.commit()
+        case.status = Status.WITHDRAWN.value
+        slow.cases.get("WBS-2026-999999")  # a query: autoflush sends the stale update
+    assert raised.value.aktenzeichen == az
+    assert az in str(raised.value) and "-1" not in str(raised.value)
     with db.uow(write=False) as uow:
         assert get_case(uow, admin, az).row.status is Status.IN_PROGRESS
     db.dispose()

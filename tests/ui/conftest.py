@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -17,6 +18,7 @@ from backoffice.demo.seed import DEMO_LOGIN, seed_demo
 from backoffice.domain.catalog import Role
 from backoffice.domain.records import UserRef
 from backoffice.services.directory import current_user, ensure_user
+from ui.main_thread_gc import MainThreadCollector
 from ui.ops import Tasks
 
 TODAY = date(2026, 11, 2)
@@ -32,6 +34,22 @@ def seeded_sqlite(path: Path, *, count: int, seed: int, today: date) -> str:
     finally:
         db.dispose()
     return url
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _collect_on_the_ui_thread(qapp: object) -> Iterator[MainThreadCollector]:
+    """As in the application: no Qt object of these tests is collected on a worker thread,
+    neither during them nor in the tests that run after them."""
+    collector = MainThreadCollector()
+    collector.start()
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(_collect_on_the_ui_thread: MainThreadCollector) -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +81,8 @@ def tasks(qapp: object, db: Database) -> Iterator[Tasks]:
     assert runner.unexpected == [], runner.unexpected  # type: ignore[attr-defined]
 
 
-def wait_idle(qtbot: object, tasks: Tasks, timeout: int = 10_000) -> None:
+def wait_idle(qtbot: object, tasks: Tasks, timeout: int = 60_000) -> None:
+    # Timeouts in these tests bound a wait on a loaded machine; none of them measures time.
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=timeout)  # type: ignore[attr-defined]
 
 

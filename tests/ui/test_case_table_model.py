@@ -26,7 +26,7 @@ class CountingPages:
 
 def loaded_model(qtbot, tasks, actor, **kwargs) -> CaseTableModel:
     model = CaseTableModel(tasks, actor, today=lambda: TODAY, **kwargs)
-    with qtbot.waitSignal(model.loaded, timeout=10_000):
+    with qtbot.waitSignal(model.loaded, timeout=60_000):
         model.refresh()
     return model
 
@@ -42,7 +42,7 @@ def test_rows_are_paged_on_demand(qtbot, tasks, actor):
     assert model.data(model.index(CASES - 1, 3)) is None
     assert model.case_at(CASES - 1) is None
     model.data(model.index(CASES - 2, 0))  # same page, still pending: no second request
-    qtbot.waitUntil(lambda: model.data(last) != PLACEHOLDER)
+    qtbot.waitUntil(lambda: model.data(last) != PLACEHOLDER, timeout=60_000)
 
     with db_uow(tasks) as uow:
         expected = list_cases(uow, actor, CaseQuery(), CASES - 1, 1)[0]
@@ -54,7 +54,7 @@ def test_rows_are_paged_on_demand(qtbot, tasks, actor):
 def test_model_tester(qtbot, qtmodeltester, tasks, actor):
     model = loaded_model(qtbot, tasks, actor)
     model.data(model.index(CASES - 1, 0))
-    with qtbot.waitSignal(model.page_loaded, timeout=10_000):
+    with qtbot.waitSignal(model.page_loaded, timeout=60_000):
         pass
     qtmodeltester.check(model)
 
@@ -78,7 +78,7 @@ def test_headers_and_german_formats(qtbot, tasks, actor):
 
 def test_sorting_is_done_by_the_database(qtbot, tasks, actor):
     model = loaded_model(qtbot, tasks, actor)
-    with qtbot.waitSignal(model.loaded, timeout=10_000):
+    with qtbot.waitSignal(model.loaded, timeout=60_000):
         model.sort(COLUMNS.index(SortKey.AKTENZEICHEN), Qt.SortOrder.DescendingOrder)
     with db_uow(tasks) as uow:
         highest = list_cases(uow, actor, CaseQuery(sort=SortKey.AKTENZEICHEN, descending=True), 0, 1)[0]
@@ -88,10 +88,10 @@ def test_sorting_is_done_by_the_database(qtbot, tasks, actor):
 
 def test_set_query_keeps_the_sort_order(qtbot, tasks, actor):
     model = loaded_model(qtbot, tasks, actor)
-    with qtbot.waitSignal(model.loaded, timeout=10_000):
+    with qtbot.waitSignal(model.loaded, timeout=60_000):
         model.sort(COLUMNS.index(SortKey.LEGAL_DEADLINE), Qt.SortOrder.AscendingOrder)
     query = CaseQuery(queue_code="eg-eingang", open_only=True)
-    with qtbot.waitSignal(model.loaded, timeout=10_000):
+    with qtbot.waitSignal(model.loaded, timeout=60_000):
         model.set_query(query)
     with db_uow(tasks) as uow:
         assert model.rowCount() == count_cases(uow, actor, query)
@@ -105,7 +105,7 @@ def test_a_page_that_fails_shows_a_disabled_error_row(qtbot, tasks, actor):
     model = loaded_model(qtbot, tasks, actor, fetch_page=pages)
     last = model.index(CASES - 1, 0)
     model.data(last)
-    qtbot.waitUntil(lambda: model.data(last) == "Fehler beim Laden")
+    qtbot.waitUntil(lambda: model.data(last) == "Fehler beim Laden", timeout=60_000)
     assert not model.flags(last) & Qt.ItemFlag.ItemIsEnabled
     assert model.data(model.index(CASES - 1, 1)) is None
     model.data(last)
@@ -119,7 +119,7 @@ def test_the_cache_is_bounded(qtbot, tasks, actor):
     for row in range(0, CASES, 10):
         index = model.index(row, 0)
         model.data(index)
-        qtbot.waitUntil(lambda index=index: model.data(index) != PLACEHOLDER)
+        qtbot.waitUntil(lambda index=index: model.data(index) != PLACEHOLDER, timeout=60_000)
     assert model.cached_pages <= 3
     assert len(pages.calls) == CASES // 10  # every page once, no whole-queue load
     assert all(limit == 10 for _, limit in pages.calls)
@@ -142,12 +142,12 @@ def test_a_page_requested_during_a_reload_does_not_mix_into_the_new_list(qtbot, 
     model = loaded_model(qtbot, tasks, actor)
     model.sort(COLUMNS.index(SortKey.AKTENZEICHEN), Qt.SortOrder.DescendingOrder)  # reload queued first
     model.data(model.index(CASES - 1, 0))  # then a page of the list still shown
-    with qtbot.waitSignal(model.loaded, timeout=10_000):
+    with qtbot.waitSignal(model.loaded, timeout=60_000):
         pass
     wait_idle(qtbot, tasks)
     with db_uow(tasks) as uow:
         expected = list_cases(uow, actor, model.query, CASES - 1, 1)[0]
     last = model.index(CASES - 1, 0)
     model.data(last)
-    qtbot.waitUntil(lambda: model.data(last) != PLACEHOLDER)
+    qtbot.waitUntil(lambda: model.data(last) != PLACEHOLDER, timeout=60_000)
     assert model.data(last) == expected.aktenzeichen

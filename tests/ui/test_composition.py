@@ -62,6 +62,21 @@ def test_a_second_start_does_not_seed_again(qapp, demo_home):
         db.dispose()
 
 
+def test_a_finished_run_leaves_no_timer_that_ends_a_later_event_loop(qapp, qtbot, demo_home, monkeypatch):
+    import time
+
+    from ui import composition
+
+    fired: list[float] = []
+    monkeypatch.setattr(composition, "SCREENSHOT_TIMEOUT_MS", 25_000)
+    monkeypatch.setattr(composition, "_give_up", lambda _app, _status: fired.append(time.monotonic()))
+    started = time.monotonic()
+    assert build_and_run(["--demo", "--screenshot", str(demo_home / "m.png"), "--seed-count", "5"]) == 0
+    ended = time.monotonic()
+    qtbot.wait(max(0, int((started + 26 - time.monotonic()) * 1000)))  # past the give-up time
+    assert [t for t in fired if t > ended] == []  # the finished run's timer died with its window
+
+
 def test_english_run(qapp, demo_home):
     png = demo_home / "en.png"
     assert build_and_run(["--demo", "--lang", "en", "--screenshot", str(png), "--seed-count", "10"]) == 0

@@ -12,7 +12,7 @@ def test_text_block_override_is_validated_saved_and_reset(qtbot, admin_tasks, ad
     qtbot.addWidget(dialog)
     dialog.load()
     page = dialog.blocks
-    qtbot.waitUntil(lambda: len(page.blocks) > 10, timeout=10_000)
+    qtbot.waitUntil(lambda: len(page.blocks) > 10, timeout=60_000)
     row = next(i for i, b in enumerate(page.blocks) if b.block_id == "closing")
     page.list.setCurrentRow(row)
     assert page.editor.toPlainText() == page.blocks[row].default
@@ -20,19 +20,19 @@ def test_text_block_override_is_validated_saved_and_reset(qtbot, admin_tasks, ad
 
     page.editor.setPlainText("Mit freundlichen Grüßen {{ gibt_es_nicht }}")
     page.save()
-    qtbot.waitUntil(lambda: "gibt_es_nicht" in page.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "gibt_es_nicht" in page.status.text(), timeout=60_000)
     with fresh.uow(write=False) as uow:
         assert letter_settings.template_overrides(uow) == {}  # refused: nothing stored
 
     text = "Freundliche Grüße aus dem Rathaus\nIm Auftrag\n\n{{ clerk_name }}"
     page.editor.setPlainText(text)
     page.save()
-    qtbot.waitUntil(lambda: "Gespeichert" in page.status.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Gespeichert" in page.status.text(), timeout=60_000)
     with fresh.uow(write=False) as uow:
         assert letter_settings.templates(uow).text("closing") == text
-    qtbot.waitUntil(lambda: page.current() is not None and page.current().overridden, timeout=10_000)
+    qtbot.waitUntil(lambda: page.current() is not None and page.current().overridden, timeout=60_000)
     page.reset()
-    qtbot.waitUntil(lambda: page.current() is not None and not page.current().overridden, timeout=10_000)
+    qtbot.waitUntil(lambda: page.current() is not None and not page.current().overridden, timeout=60_000)
     with fresh.uow(write=False) as uow:
         assert letter_settings.template_overrides(uow) == {}
 
@@ -44,7 +44,7 @@ def test_letterhead_json_and_four_eyes_rules(qtbot, admin_tasks, admin, fresh): 
     head = dialog.letterhead
     head.editor.setPlainText('{"bank": {"iban": "DE02 1203 0000 0000 2020 51"}}')
     head.save()
-    qtbot.waitUntil(lambda: head.status.text() == "Gespeichert.", timeout=10_000)
+    qtbot.waitUntil(lambda: head.status.text() == "Gespeichert.", timeout=60_000)
     with fresh.uow(write=False) as uow:
         assert letter_settings.letterhead(uow, Service.FUEHRUNGSZEUGNIS).bank.iban == "DE02 1203 0000 0000 2020 51"  # type: ignore[union-attr]
     head.editor.setPlainText("{kaputt")
@@ -53,9 +53,9 @@ def test_letterhead_json_and_four_eyes_rules(qtbot, admin_tasks, admin, fresh): 
 
     eyes = dialog.four_eyes
     box = eyes.boxes[(Service.WBS, "refused")]
-    qtbot.waitUntil(lambda: box.isChecked(), timeout=10_000)  # shipped default: WBS refusals need approval
+    qtbot.waitUntil(lambda: box.isChecked(), timeout=60_000)  # shipped default: WBS refusals need approval
     box.setChecked(False)
-    qtbot.waitUntil(lambda: eyes.status.text() == "Gespeichert.", timeout=10_000)
+    qtbot.waitUntil(lambda: eyes.status.text() == "Gespeichert.", timeout=60_000)
     with fresh.uow(write=False) as uow:
         assert not four_eyes.approval_required(uow, Service.WBS, "refused")
         assert four_eyes.approval_required(uow, Service.ELTERNGELD, "refused")

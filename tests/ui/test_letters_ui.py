@@ -52,7 +52,7 @@ def test_preview_shows_the_page_count_and_prints_every_page(qtbot, two_pages: by
     assert not preview.print_button.isEnabled()
     assert preview.load_pdf(two_pages) == 2
     assert preview.pages_label.text() == "2 Seiten" and preview.print_button.isEnabled()
-    with qtbot.waitSignal(preview.printed) as signal:
+    with qtbot.waitSignal(preview.printed, timeout=60_000) as signal:
         preview.print_button.click()
     assert signal.args == [str(out)]
     assert len(PdfReader(out).pages) == 2
@@ -102,7 +102,7 @@ def test_print_queue_prints_all_and_records_the_dispatch(qtbot, qtmodeltester, l
         assert dialog.model.rowCount() == 2
         assert dialog.model.index(0, 2).data() == "Wohnberechtigungsschein (Bewilligung)"
         qtmodeltester.check(dialog.model)
-        with qtbot.waitSignal(dialog.changed, timeout=20_000):
+        with qtbot.waitSignal(dialog.changed, timeout=60_000):
             dialog.print_all_button.click()
         wait_idle(qtbot, tasks)
         assert dialog.model.rowCount() == 0
@@ -131,14 +131,14 @@ def test_print_queue_batch_enqueues_the_final_letters_of_a_queue_once(qtbot, let
     qtbot.addWidget(dialog)
     try:
         dialog.load()
-        qtbot.waitUntil(lambda: dialog.batch_queue.findData("wbs-eingang") >= 0, timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.batch_queue.findData("wbs-eingang") >= 0, timeout=60_000)
         assert dialog.model.rowCount() == 0
         dialog.batch_queue.setCurrentIndex(dialog.batch_queue.findData("wbs-eingang"))
         dialog.enqueue_batch()
-        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=60_000)
         assert "1 Brief(e) vorgemerkt" in dialog.status_label.text()
         dialog.enqueue_batch()  # already queued: nothing twice
-        qtbot.waitUntil(lambda: "0 Brief(e) vorgemerkt" in dialog.status_label.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "0 Brief(e) vorgemerkt" in dialog.status_label.text(), timeout=60_000)
         wait_idle(qtbot, tasks)
         assert dialog.model.rowCount() == 1
     finally:
@@ -188,18 +188,18 @@ def test_team_lead_approves_one_letter_and_sends_the_other_back(qtbot, qtmodelte
     qtbot.addWidget(dialog)
     try:
         dialog.load()
-        qtbot.waitUntil(lambda: dialog.preview.page_count() > 0, timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.preview.page_count() > 0, timeout=60_000)
         assert dialog.model.rowCount() == 2 and dialog.model.index(0, 4).data() == "clerk"
         assert dialog.preview.print_button.isHidden()  # not printable before approval
         qtmodeltester.check(dialog.model)
         first, second = dialog.model.records()
-        with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        with qtbot.waitSignal(dialog.changed, timeout=60_000):
             dialog.approve_button.click()
         wait_idle(qtbot, tasks)
         assert [x.id for x in dialog.model.records()] == [second.id]
         dialog.reject_button.click()  # an empty reason is refused in the dialog
         assert "Begründung" in dialog.status_label.text()
-        with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        with qtbot.waitSignal(dialog.changed, timeout=60_000):
             dialog.reject_button.click()
         wait_idle(qtbot, tasks)
         assert dialog.model.rowCount() == 0 and not dialog.approve_button.isEnabled()
@@ -235,7 +235,7 @@ def test_letters_menu_sits_before_help_and_offers_approvals_to_team_leads(qtbot,
         window.user_known.emit(lead)
         dialog = menu.open_approvals()
         assert dialog is not None
-        qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=60_000)
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
@@ -249,14 +249,14 @@ def test_open_letter_preview_renders_for_the_case_and_shows_archived_letters(qtb
     try:
         fresh = open_letter_preview(tasks, clerk, None, aktenzeichen="WBS-2026-000001", kind="wbs_refusal")
         qtbot.addWidget(fresh)
-        qtbot.waitUntil(lambda: fresh.preview.page_count() > 0, timeout=10_000)
+        qtbot.waitUntil(lambda: fresh.preview.page_count() > 0, timeout=60_000)
         assert "Wohnberechtigungsschein (Ablehnung)" in fresh.windowTitle()
         archived = open_letter_preview(tasks, clerk, None, aktenzeichen="WBS-2026-000002", letter_id=2)
         qtbot.addWidget(archived)
-        qtbot.waitUntil(lambda: archived.preview.page_count() > 0, timeout=10_000)
+        qtbot.waitUntil(lambda: archived.preview.page_count() > 0, timeout=60_000)
         wrong = open_letter_preview(tasks, clerk, None, aktenzeichen="WBS-2026-000001", kind="wbs_grant")
         qtbot.addWidget(wrong)
-        qtbot.waitUntil(lambda: "passt nicht" in wrong.preview.pages_label.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: "passt nicht" in wrong.preview.pages_label.text(), timeout=60_000)
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
@@ -287,10 +287,10 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
         wait_idle(qtbot, tasks)
         assert dialog.decide_button.isEnabled() and dialog.outcome_box.currentData() == "forwarded"
         assert "13,00" in dialog.result_view.toPlainText()  # the fee line, exempt below it
-        with qtbot.waitSignal(dialog.decided, timeout=10_000) as decided:
+        with qtbot.waitSignal(dialog.decided, timeout=60_000) as decided:
             dialog.decide_button.click()
         assert decided.args[0].outcome.value == "forwarded" and decided.args[0].rule_input["volunteer_proof"] is True
-        with qtbot.waitSignal(dialog.letter_issued, timeout=10_000) as issued:
+        with qtbot.waitSignal(dialog.letter_issued, timeout=60_000) as issued:
             dialog.letter_button.click()
         assert (issued.args[0].kind, issued.args[0].status.value) == ("fz_receipt", "final")
         wait_idle(qtbot, tasks)

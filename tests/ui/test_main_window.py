@@ -17,7 +17,7 @@ def window(qtbot, tasks, actor):
     win = MainWindow(tasks, database_kind="SQLite", database_tooltip="sqlite:///t.sqlite3")
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.ready, timeout=10_000):
+    with qtbot.waitSignal(win.ready, timeout=60_000):
         win.start(actor)
     yield win
     for view in list(win.case_views.values()):
@@ -44,7 +44,7 @@ def test_menus(window):
 
 def test_selecting_a_queue_filters_the_list(qtbot, window, actor, db):
     index = window.queue_model.index_of("queue:wbs-eingang")
-    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
         window.tree.setCurrentIndex(index)
     with db.uow(write=False) as uow:
         expected = count_cases(uow, actor, CaseQuery(queue_code="wbs-eingang", open_only=True))
@@ -57,19 +57,19 @@ def test_selecting_a_queue_filters_the_list(qtbot, window, actor, db):
 
 def test_refresh_keeps_the_selected_node(qtbot, window):
     index = window.queue_model.index_of("dept:egs")
-    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
         window.tree.setCurrentIndex(index)
-    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
         window.refresh_action.trigger()
     assert window.queue_model.key_at(window.tree.currentIndex()) == "dept:egs"
     assert window.case_model.query.department_code == "egs"
 
 
 def open_view(qtbot, window) -> CaseView:
-    qtbot.waitUntil(lambda: len(window.case_views) == 1)
+    qtbot.waitUntil(lambda: len(window.case_views) == 1, timeout=60_000)
     view = next(iter(window.case_views.values()))
     if view.detail is None:
-        with qtbot.waitSignal(view.loaded, timeout=10_000):
+        with qtbot.waitSignal(view.loaded, timeout=60_000):
             pass
     return view
 
@@ -106,10 +106,10 @@ def test_opening_a_case_twice_reuses_the_view(qtbot, window):
 
 
 def test_finished_cases_can_be_shown_in_the_queues(qtbot, window, actor, db):
-    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
         window.tree.setCurrentIndex(window.queue_model.index_of("queue:fz-eingang"))
     open_rows = window.case_model.rowCount()
-    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
         window.closed_action.setChecked(True)
     with db.uow(write=False) as uow:
         everything = count_cases(uow, actor, CaseQuery(queue_code="fz-eingang"))
@@ -120,7 +120,7 @@ def test_finished_cases_can_be_shown_in_the_queues(qtbot, window, actor, db):
 def test_a_linked_case_opens_in_its_own_editor(qtbot, window):
     first, second = (window.case_model.case_at(r).aktenzeichen for r in (0, 1))
     view = window.open_case(first)
-    with qtbot.waitSignal(view.loaded, timeout=10_000):
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
         pass
     view.open_case_requested.emit(second)  # e.g. a click on the duplicate hint
     assert set(window.case_views) == {first, second}

@@ -25,7 +25,7 @@ def test_query_runs_in_background_and_delivers_on_the_ui_thread(qtbot, tasks, ac
         seen["total"] = total
         seen["callback_on_ui_thread"] = QThread.currentThread() is QApplication.instance().thread()
 
-    with qtbot.waitSignal(tasks.idle):
+    with qtbot.waitSignal(tasks.idle, timeout=60_000):
         QueryOp(parent=None, tasks=tasks, op=work).success(done).run()
     assert seen["total"] == CASES
     assert seen["worker"] != threading.get_ident()
@@ -58,7 +58,7 @@ def test_unhandled_failure_goes_to_show_error(qtbot, tasks):
     def boom():
         raise NotFound("Der Fall WBS-2026-000001 existiert nicht.")
 
-    with qtbot.waitSignal(tasks.unhandled_error) as blocker:
+    with qtbot.waitSignal(tasks.unhandled_error, timeout=60_000) as blocker:
         Op(parent=parent, tasks=tasks, op=boom).run()
     assert isinstance(blocker.args[1], NotFound)
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]

@@ -66,10 +66,10 @@ def test_import_credentials_and_save_puts_secrets_only_into_the_keyring(qtbot, a
     dialog = PortalSettingsDialog(admin_tasks, admin)
     qtbot.addWidget(dialog)
     dialog.load()
-    qtbot.waitUntil(lambda: "kein Portal" in dialog.connection.state.text())
+    qtbot.waitUntil(lambda: "kein Portal" in dialog.connection.state.text(), timeout=60_000)
     assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
     assert dialog.connection.destinations[Service.WBS].text() == "54034d39-79d5-5458-964c-bc33a5a9fce1"
-    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+    with qtbot.waitSignal(dialog.connection_saved, timeout=60_000):
         dialog.save()
     with fresh.uow(write=False) as uow:
         conn = load_connection(uow)
@@ -83,10 +83,10 @@ def test_import_credentials_and_save_puts_secrets_only_into_the_keyring(qtbot, a
     again = PortalSettingsDialog(admin_tasks, admin)
     qtbot.addWidget(again)
     again.load()
-    qtbot.waitUntil(lambda: again.connection.client_id.text() == "client-42")
+    qtbot.waitUntil(lambda: again.connection.client_id.text() == "client-42", timeout=60_000)
     assert again.connection.client_secret.text() == ""
     again.connection.api_url.setText("https://portal2.example.org/submission-api")
-    with qtbot.waitSignal(again.connection_saved, timeout=10_000):
+    with qtbot.waitSignal(again.connection_saved, timeout=60_000):
         again.save()
     with fresh.uow(write=False) as uow:
         assert load_connection(uow).api_url == "https://portal2.example.org/submission-api"
@@ -99,17 +99,17 @@ def test_a_new_token_url_needs_the_secret_again(qtbot, admin_tasks, admin, fresh
     dialog = PortalSettingsDialog(admin_tasks, admin)
     qtbot.addWidget(dialog)
     assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
-    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+    with qtbot.waitSignal(dialog.connection_saved, timeout=60_000):
         dialog.save()
 
     again = PortalSettingsDialog(admin_tasks, admin)
     qtbot.addWidget(again)
     again.load()
-    qtbot.waitUntil(lambda: again.connection.client_id.text() == "client-42")
+    qtbot.waitUntil(lambda: again.connection.client_id.text() == "client-42", timeout=60_000)
     assert "Verbunden" in again.connection.state.text()
     again.connection.token_url.setText("https://evil.example/token")
     again.save()
-    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=60_000)
     assert "neue Token-URL (evil.example)" in str(errors[0]) and "erneut eingegeben" in str(errors[0])
     with fresh.uow(write=False) as uow:
         assert load_connection(uow).token_url == TOKEN_URL
@@ -117,7 +117,7 @@ def test_a_new_token_url_needs_the_secret_again(qtbot, admin_tasks, admin, fresh
 
     # Entered again, the secret is stored for the new URL.
     again.connection.client_secret.setText("n3u")
-    with qtbot.waitSignal(again.connection_saved, timeout=10_000):
+    with qtbot.waitSignal(again.connection_saved, timeout=60_000):
         again.save()
     assert load_secrets("client-42", token_url="https://evil.example/token").client_secret == "n3u"
 
@@ -126,13 +126,13 @@ def test_a_token_url_changed_in_the_database_shows_in_the_dialog(qtbot, admin_ta
     dialog = PortalSettingsDialog(admin_tasks, admin)
     qtbot.addWidget(dialog)
     assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
-    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+    with qtbot.waitSignal(dialog.connection_saved, timeout=60_000):
         dialog.save()
     with fresh.uow() as uow:
         uow.intake.put_setting("portal.token_url", "https://evil.example/token")
         uow.commit()
     dialog.load()
-    qtbot.waitUntil(lambda: "evil.example" in dialog.connection.state.text())
+    qtbot.waitUntil(lambda: "evil.example" in dialog.connection.state.text(), timeout=60_000)
     assert "(auth.example.org)" in dialog.connection.state.text()
     assert dialog.connection.token_url.text() == "https://evil.example/token"
     with pytest.raises(PortalSecretMismatch):
@@ -151,7 +151,7 @@ def test_without_a_keyring_the_dialog_asks_for_a_master_password_and_uses_the_en
     qtbot.addWidget(dialog)
     dialog.ask_master_password = ask
     assert dialog.connection.import_file(_credentials(tmp_path / "creds.json"))
-    with qtbot.waitSignal(dialog.connection_saved, timeout=10_000):
+    with qtbot.waitSignal(dialog.connection_saved, timeout=60_000):
         dialog.save()
     assert len(asked) == 1 and asked[0][0] is True and "Master-Passwort fest" in asked[0][1]
     path = config.data_home() / FILE_NAME
@@ -164,7 +164,7 @@ def test_without_a_keyring_the_dialog_asks_for_a_master_password_and_uses_the_en
     qtbot.addWidget(again)
     again.ask_master_password = ask
     again.load()
-    qtbot.waitUntil(lambda: "Verbunden" in again.connection.state.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Verbunden" in again.connection.state.text(), timeout=60_000)
     assert again.connection.client_id.text() == "client-42"
     assert str(path) in again.connection.state.text()
     assert [new for new, _why in asked] == [False, False]
@@ -182,7 +182,7 @@ def test_without_a_keyring_and_nothing_stored_the_dialog_shows_urls_and_a_german
     qtbot.addWidget(dialog)
     dialog.ask_master_password = lambda _new, _why: None
     dialog.load()
-    qtbot.waitUntil(lambda: dialog.connection.client_id.text() == "client-42")
+    qtbot.waitUntil(lambda: dialog.connection.client_id.text() == "client-42", timeout=60_000)
     assert dialog.connection.destinations[Service.WBS].text() == "54034d39-79d5-5458-964c-bc33a5a9fce1"
     assert "kein Schlüsselbund des Systems verfügbar" in dialog.connection.state.text()
     assert "Bitte Client-Secret und beide Schlüssel eingeben" in dialog.connection.state.text()
@@ -196,7 +196,7 @@ def test_invalid_connection_is_refused_with_german_messages(qtbot, admin_tasks, 
     dialog.connection.api_url.setText("http://portal.example.org")
     dialog.connection.client_id.setText("x")
     dialog.save()
-    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(errors), timeout=60_000)
     message = str(errors[0])
     assert "nur https" in message and "Destination-ID" in message and "keine Geheimnisse" in message
     with fresh.uow(write=False) as uow:
@@ -208,19 +208,19 @@ def test_routing_rule_added_and_removed_in_the_dialog(qtbot, admin_tasks, admin,
     qtbot.addWidget(dialog)
     page = dialog.routing
     page.load()
-    qtbot.waitUntil(lambda: page.queue.count() > 0)
+    qtbot.waitUntil(lambda: page.queue.count() > 0, timeout=60_000)
     page.kind.setCurrentIndex(page.kind.findData(Service.ELTERNGELD))
     page.queue.setCurrentIndex(page.queue.findData("eg-klaerung"))
-    with qtbot.waitSignal(page.changed, timeout=10_000):
+    with qtbot.waitSignal(page.changed, timeout=60_000):
         page.save_rule()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=60_000)
     assert "Elterngeld" in page.table.item(0, 0).text() and "Klärung" in page.table.item(0, 1).text()
     with fresh.uow(write=False) as uow:
         assert intake.route(uow, "any", Service.ELTERNGELD) == "eg-klaerung"
     page.table.selectRow(0)
-    with qtbot.waitSignal(page.changed, timeout=10_000):
+    with qtbot.waitSignal(page.changed, timeout=60_000):
         page.remove_selected()
-    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=60_000)
 
 
 def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
@@ -241,16 +241,16 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     dialog = QuarantineDialog(admin_tasks, admin)
     qtbot.addWidget(dialog)
     dialog.load()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=60_000)
     assert dialog.table.item(0, 1).text() == "Prüfsumme stimmt nicht überein"
     assert "Prüfsumme der Fachdaten" in dialog.reason.toPlainText()
     assert "eyJhbGciOi" in dialog.envelope.toPlainText()
     assert dialog.resolve_button.isEnabled()
-    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+    with qtbot.waitSignal(dialog.changed, timeout=60_000):
         dialog.resolve(dialog.items[0].id, "Bürger informiert")
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=60_000)
     dialog.show_resolved.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=60_000)
     assert dialog.table.item(0, 3).text() == "erledigt"
 
 
@@ -266,7 +266,7 @@ def test_quarantine_dialog_says_which_entries_wait_for_a_key(qtbot, admin_tasks,
     dialog = QuarantineDialog(admin_tasks, admin)
     qtbot.addWidget(dialog)
     dialog.load()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=60_000)
     assert dialog.table.item(0, 3).text() == "wartet auf Schlüssel"
 
 
@@ -303,7 +303,7 @@ def test_the_windows_sync_asks_for_the_master_password_of_the_encrypted_file(qtb
 
     monkeypatch.setattr(master_password, "ask_master_password", ask)
     composition._connect_portal(controller, admin_tasks, fresh, None)
-    qtbot.waitUntil(lambda: controller.label.text() == "Portal: verbunden", timeout=10_000)
+    qtbot.waitUntil(lambda: controller.label.text() == "Portal: verbunden", timeout=60_000)
     assert [new for new, _why in asked] == [False, False]
     assert "Master-Passwort gebraucht" in asked[0][1] and "Master-Passwort ist falsch" in asked[1][1]
     controller.close_sync()
@@ -315,7 +315,7 @@ def test_a_cancelled_master_password_leaves_the_sync_unconnected_with_the_reason
 
     _window, controller = _connected_in_the_encrypted_file(qtbot, admin_tasks, fresh, tmp_path)
     monkeypatch.setattr(master_password, "ask_master_password", lambda _parent, _new, _why: None)
-    with qtbot.waitSignal(controller.settled, timeout=10_000):
+    with qtbot.waitSignal(controller.settled, timeout=60_000):
         composition._connect_portal(controller, admin_tasks, fresh, None)
     assert not controller.action.isEnabled()
     assert "Master-Passwort" in controller.label.toolTip() + controller.label.text()

@@ -8,6 +8,7 @@ import pytest
 
 from backoffice.domain.catalog import Service
 from backoffice.domain.errors import TransitionNotAllowed
+from backoffice.domain.german import ACTION_NAMES
 from backoffice.domain.status import Action, Outcome, Status, workflow
 
 S, A, O = Status, Action, Outcome  # noqa: E741 - short names keep the tables below readable
@@ -51,7 +52,7 @@ def test_transition(service: Service, status: Status, action: Action, outcome: O
     if expected is None:
         with pytest.raises(TransitionNotAllowed) as err:
             wf.target(status, action, outcome)
-        assert str(action) in str(err.value)
+        assert ACTION_NAMES[action.value] in str(err.value) and err.value.action is action
     else:
         assert wf.target(status, action, outcome) is expected
 
@@ -70,3 +71,14 @@ def test_closed_is_final() -> None:
 
 def test_open_statuses() -> None:
     assert {s for s in Status if s.is_open} == set(OPEN)
+
+
+def test_a_refused_step_is_named_in_german_without_codes() -> None:
+    from backoffice.domain.catalog import Service
+    from backoffice.domain.status import Action, Outcome, Status
+
+    text = str(TransitionNotAllowed(Service.WBS, Status.DECIDED, Action.DECIDE, Outcome.GRANTED))
+    assert text == ("Der Schritt „Entscheiden“ mit Ergebnis „bewilligt“ ist bei einem Antrag auf "
+                    "Wohnberechtigungsschein im Status „Entschieden“ nicht möglich")
+    for code in ("decided", "decide", "granted", "wbs"):
+        assert f"„{code}“" not in text and f" {code}" not in text

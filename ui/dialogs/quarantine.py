@@ -30,7 +30,7 @@ from backoffice.portal.problems import KNOWN
 from backoffice.services import intake_admin
 from backoffice.services.intake_admin import QuarantineItem
 
-from ..formatting import format_datetime
+from ..formatting import format_datetime, plain_tooltip
 from ..ops import CommandOp, QueryOp, Tasks
 
 
@@ -118,7 +118,7 @@ class QuarantineDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(item.problem_type if column == 1 else text)
+                cell.setToolTip(plain_tooltip([item.problem_type if column == 1 else text]))
                 self.table.setItem(row, column, cell)
         self.summary.setText(self.tr("Einträge: %1").replace("%1", str(len(items))))
         if items:

@@ -28,7 +28,7 @@ from backoffice.domain.status import Outcome
 from backoffice.services.edit_conflicts import Conflict
 
 from .. import labels
-from ..formatting import format_date, format_datetime
+from ..formatting import format_date, format_datetime, plain_tooltip
 
 CLASH_COLOUR = QColor("#fbe3c4")
 
@@ -83,7 +83,7 @@ class ConflictDialog(QDialog):
                 item.setToolTip(0, QCoreApplication.translate("Editor", "Beide haben dieses Feld geändert."))
             for column in range(4):
                 if not item.toolTip(column):
-                    item.setToolTip(column, item.text(column))
+                    item.setToolTip(column, plain_tooltip([item.text(column)]))
         header = self.table.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         if not conflict.changes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +45,8 @@ class FormTable:
         self.remove_button.clicked.connect(self.remove_current)
         self.detail: FormTable | None = FormTable(spec.detail, form) if spec.detail else None
         self.detail_title = QLabel(spec.detail.title) if spec.detail else None
+        if self.detail_title is not None:
+            self.detail_title.setTextFormat(Qt.TextFormat.PlainText)  # it names the marked person
         self.detail_problems: dict[int, list[tuple[Path, str]]] = {}
         self.model.edited.connect(self._update_buttons)
         self.model.rowsInserted.connect(lambda *_: self._fit())

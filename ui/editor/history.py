@@ -12,7 +12,7 @@ from backoffice.domain.records import AuditInfo
 from backoffice.domain.status import Outcome, Status
 
 from .. import labels
-from ..formatting import format_datetime
+from ..formatting import format_datetime, plain_tooltip
 from .layout import FieldSpec, FormLayout
 from .values import CHOICE, CHOICES, DATE, TEXT, display, kind_for, parse_path
 
@@ -163,8 +163,11 @@ class HistoryModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # old and new values are the applicant's text
+            text = self._rows[index.row()][index.column()]
+            return plain_tooltip([text]) if text else None
         return None
 
     def row_texts(self, row: int) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ..formatting import plain_tooltip
 from .fields import ChoicesInput
 from .layout import FieldSpec
 from .values import CHECK, CHOICE, CHOICES, Path, display, get_in, parse
@@ -111,7 +112,8 @@ class RowsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return value if spec.kind in (CHOICE, CHOICES) else display(spec.kind, value, self._names(spec))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._local.get(key) or self._problems.get(key) or spec.description or None
+            tip = self._local.get(key) or self._problems.get(key) or spec.description
+            return plain_tooltip([tip]) if tip else None
         if role == Qt.ItemDataRole.BackgroundRole and (key in self._local or key in self._problems):
             return QBrush(ERROR_BACKGROUND)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and (key in self._local or key in self._problems):

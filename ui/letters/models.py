@@ -11,6 +11,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from backoffice.services.letters import LetterInfo
 from backoffice.services.printing import PrintJobInfo
 
+from ..formatting import plain_tooltip
+
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -54,7 +56,8 @@ class RecordsModel(QAbstractTableModel, Generic[T]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._columns[index.column()][1](record)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(record)
+            tip = self._tooltip(record)  # may quote a comment someone typed
+            return plain_tooltip([tip]) if tip else None
         return None
 
 

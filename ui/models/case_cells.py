@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from backoffice.domain.records import CaseRow, SortKey
 
 from .. import labels
-from ..formatting import format_date, format_datetime
+from ..formatting import format_date, format_datetime, plain_tooltip
 
 SOON_DAYS = 7  # default: a legal deadline this close is highlighted (a user setting)
 RED = QColor("#b3261e")
@@ -106,7 +106,7 @@ class CaseCells:
                 "CaseCells", "Möglicher Doppelantrag: Es gibt einen weiteren offenen Antrag dieser Person für diese Leistung."
             )
         if key == SortKey.ASSIGNEE and case.assignee:
-            return case.assignee
+            return plain_tooltip([case.assignee])
         if key == SortKey.SERVICE:
             return self._service_names.get(case.service, case.service.value)
         if key == SortKey.RECEIVED:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
+from ..formatting import plain_tooltip
 from .delegates import RoomyDelegate
 
 
@@ -31,7 +32,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, stretch: int
     for row in rows:
         item = QTreeWidgetItem(widget, list(row))
         for column, text in enumerate(row):
-            item.setToolTip(column, text)
+            item.setToolTip(column, plain_tooltip([text]) if text else "")
     header = widget.header()
     header.setStretchLastSection(stretch in (-1, len(headers) - 1))
     for column in range(len(headers)):

@@ -52,14 +52,14 @@ def open_editor(qtbot, tasks: Tasks, actor, aktenzeichen: str, clock=None) -> Ca
     keep(editor)
     editor.resize(1100, 800)
     editor.show()
-    with qtbot.waitSignal(editor.loaded, timeout=10_000):
+    with qtbot.waitSignal(editor.loaded, timeout=60_000):
         editor.load(aktenzeichen)
     return editor
 
 
 def reloaded(qtbot, editor: CaseEditor, action) -> None:  # type: ignore[no-untyped-def]
     """Run ``action`` and wait until the editor shows the stored result."""
-    with qtbot.waitSignal(editor.loaded, timeout=10_000):
+    with qtbot.waitSignal(editor.loaded, timeout=60_000):
         action()
 
 

@@ -59,7 +59,7 @@ def hostile_case(qtbot, tasks, actor, db):  # type: ignore[no-untyped-def]
     az = new_case(db, actor, seed=41, attachments=files)
     editor = open_editor(qtbot, tasks, actor, az)
     panel = editor.attachments
-    with qtbot.waitSignal(panel.types_known, timeout=10_000):
+    with qtbot.waitSignal(panel.types_known, timeout=60_000):
         editor.tabs.setCurrentIndex(1)  # the contents are read (and typed) when the list is shown
     return az, editor, panel, {item.filename: item.content for item in files}
 
@@ -99,7 +99,7 @@ def test_activating_programs_and_links_opens_nothing(qtbot, tasks, actor, db, la
     _az, _editor, panel, _files = hostile_case(qtbot, tasks, actor, db)
     for name in ("Rechnung.pdf.exe", "x.lnk", "Lohnfdp.exe"):
         item = row(panel, name)
-        with qtbot.waitSignal(panel.preview_ready, timeout=10_000) as kind:
+        with qtbot.waitSignal(panel.preview_ready, timeout=60_000) as kind:
             panel.list.setCurrentItem(item)
         assert kind.args == ["none"]
         assert panel.preview.currentWidget() is panel.placeholder and name in panel.placeholder.text()
@@ -117,13 +117,13 @@ def test_activating_programs_and_links_opens_nothing(qtbot, tasks, actor, db, la
 
 def test_a_pdf_named_like_an_image_is_previewed_and_viewed_as_pdf(qtbot, tasks, actor, db, launched) -> None:  # type: ignore[no-untyped-def]
     _az, _editor, panel, _files = hostile_case(qtbot, tasks, actor, db)
-    with qtbot.waitSignal(panel.preview_ready, timeout=10_000) as kind:
+    with qtbot.waitSignal(panel.preview_ready, timeout=60_000) as kind:
         panel.list.setCurrentItem(row(panel, "bild.jpg"))
     assert kind.args == ["pdf"]
     assert panel.preview.currentWidget() is panel.pdf_view and panel.pdf_document.pageCount() == 1
     assert panel.open_button.isEnabled()
     panel.list.itemActivated.emit(row(panel, "bild.jpg"), 0)
-    qtbot.waitUntil(lambda: panel.viewer is not None and panel.viewer.isVisible())
+    qtbot.waitUntil(lambda: panel.viewer is not None and panel.viewer.isVisible(), timeout=60_000)
     assert panel.viewer.kind == "pdf" and panel.viewer.document.pageCount() == 1
     assert panel.viewer.windowTitle() == "Anlage bild.jpg"
     assert launched == []
@@ -141,9 +141,9 @@ def test_saving_writes_exactly_the_bytes_to_the_chosen_path(qtbot, tasks, actor,
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     for name, content in (("Lohnfdp.exe", EXE), ("x.lnk", LNK), ("bild.jpg", files["bild.jpg"])):
-        with qtbot.waitSignal(panel.preview_ready, timeout=10_000):
+        with qtbot.waitSignal(panel.preview_ready, timeout=60_000):
             panel.list.setCurrentItem(row(panel, name))
-        with qtbot.waitSignal(panel.saved, timeout=10_000) as saved:
+        with qtbot.waitSignal(panel.saved, timeout=60_000) as saved:
             panel.save_button.click()
         assert saved.args == [str(target)]
         assert Path(asked[-1]).name == name  # the dialog offers the safe name
@@ -155,10 +155,10 @@ def test_saving_writes_exactly_the_bytes_to_the_chosen_path(qtbot, tasks, actor,
 def test_a_failed_save_is_reported_in_the_panel(qtbot, tasks, actor, db, launched, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _az, _editor, panel, _files = hostile_case(qtbot, tasks, actor, db)
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fehlt" / "x.exe"), ""))
-    with qtbot.waitSignal(panel.preview_ready, timeout=10_000):
+    with qtbot.waitSignal(panel.preview_ready, timeout=60_000):
         panel.list.setCurrentItem(row(panel, "Rechnung.pdf.exe"))
     panel.save_button.click()
-    qtbot.waitUntil(lambda: "konnte nicht gespeichert werden" in panel.status.text())
+    qtbot.waitUntil(lambda: "konnte nicht gespeichert werden" in panel.status.text(), timeout=60_000)
     assert not (tmp_path / "fehlt").exists()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))  # cancelled
     panel.save_button.click()

@@ -64,9 +64,9 @@ def test_deadline_can_be_extended_once(qtbot, tasks, actor, db) -> None:  # type
     assert "verlängert am 20.03.2026" in editor.fact_values["clock"].text()
     editor.request_extension()  # the button: refused at once, with the reason
     assert "bereits verlängert" in editor.message.text() and "nur einmal" in editor.message.text()
-    with qtbot.waitSignal(editor.message_shown, timeout=10_000):
+    with qtbot.waitSignal(editor.message_shown, timeout=60_000):
         editor.extend_deadline(1, "noch einmal")  # the service refuses as well
-    qtbot.waitUntil(lambda: "nur einmal" in editor.message.text())
+    qtbot.waitUntil(lambda: "nur einmal" in editor.message.text(), timeout=60_000)
     wait_idle(qtbot, tasks)
     assert stored(db, actor, az).row.legal_deadline == date(2026, 6, 29)
 
@@ -82,16 +82,16 @@ def test_attachment_preview_of_pdf_and_png_and_the_viewer(qtbot, tasks, actor, d
     editor.tabs.setCurrentIndex(1)
     panel = editor.attachments
     assert panel.list.topLevelItemCount() == 2
-    with qtbot.waitSignal(panel.preview_ready, timeout=10_000) as kind:
+    with qtbot.waitSignal(panel.preview_ready, timeout=60_000) as kind:
         panel.list.setCurrentItem(panel.list.topLevelItem(0))
     assert kind.args == ["pdf"]
     assert panel.pdf_document.pageCount() == 1 and panel.preview.currentWidget() is panel.pdf_view
-    with qtbot.waitSignal(panel.preview_ready, timeout=10_000) as kind:
+    with qtbot.waitSignal(panel.preview_ready, timeout=60_000) as kind:
         panel.list.setCurrentItem(panel.list.topLevelItem(1))
     assert kind.args == ["image"]
     assert panel.preview.currentWidget() is panel.image_area and not panel.image.pixmap().isNull()
     panel.open_button.click()  # the application's own viewer, never the system's
-    qtbot.waitUntil(lambda: panel.viewer is not None and panel.viewer.isVisible())
+    qtbot.waitUntil(lambda: panel.viewer is not None and panel.viewer.isVisible(), timeout=60_000)
     assert panel.viewer.kind == "image" and not panel.viewer.image.pixmap().isNull()
     assert panel.viewer.windowTitle() == "Anlage ausweis.png"
 
@@ -123,7 +123,7 @@ def test_notes_links_and_duplicate_hint(qtbot, tasks, actor, db) -> None:  # typ
     second = new_case(db, actor, form=copy.deepcopy(form))
     editor = open_editor(qtbot, tasks, actor, first)
     assert editor.duplicate_hint.isVisible() and second in editor.duplicate_hint.text()
-    with qtbot.waitSignal(editor.open_case_requested) as requested:
+    with qtbot.waitSignal(editor.open_case_requested, timeout=60_000) as requested:
         editor.duplicate_hint.linkActivated.emit(second)
     assert requested.args == [second]
     editor.note_text.setPlainText("Rückruf vereinbart")
@@ -145,16 +145,16 @@ def test_shortcuts_and_escape_close_the_dialog(qtbot, tasks, actor, db) -> None:
     view = CaseView(tasks, actor, az)
     keep(view)
     view.show()
-    with qtbot.waitSignal(view.loaded, timeout=10_000):
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
         view.load()
     field = view.editor.form.inputs[("applicant", "email")].edit
     field.setFocus()
-    with qtbot.waitSignal(view.next_requested, timeout=2_000):
+    with qtbot.waitSignal(view.next_requested, timeout=60_000):
         qtbot.keyClick(field, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
-    with qtbot.waitSignal(view.previous_requested, timeout=2_000):
+    with qtbot.waitSignal(view.previous_requested, timeout=60_000):
         qtbot.keyClick(field, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert view.tab_titles()[0] == "Antrag"
-    with qtbot.waitSignal(view.finished, timeout=2_000):
+    with qtbot.waitSignal(view.finished, timeout=60_000):
         qtbot.keyClick(view, Qt.Key.Key_Escape)
     assert not view.isVisible()
     wait_idle(qtbot, tasks)
@@ -192,7 +192,7 @@ def test_paper_application_is_validated_and_created_without_portal(qtbot, tasks,
         form.inputs[path].set_value(value)
     form.inputs[("registered_in_city",)].set_value(True)
     dialog.received.setDate(dialog.received.date().addDays(-3))  # stamped three days ago (Fri 13.03.2026)
-    with qtbot.waitSignal(dialog.created, timeout=10_000) as created:
+    with qtbot.waitSignal(dialog.created, timeout=60_000) as created:
         dialog.submit()
     wait_idle(qtbot, tasks)
     detail = stored(db, actor, created.args[0])
@@ -231,22 +231,22 @@ def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, 
     dialog = editor.open_decision()
     assert dialog is not None
     keep(dialog)
-    qtbot.waitUntil(lambda: dialog.decide_button.isEnabled(), timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.decide_button.isEnabled(), timeout=60_000)
     assert "Einkommen" in dialog.result_view.toPlainText()
-    with qtbot.waitSignal(editor.loaded, timeout=10_000):
+    with qtbot.waitSignal(editor.loaded, timeout=60_000):
         dialog.decide()
     assert stored(db, actor, az).row.status is Status.DECIDED
-    with qtbot.waitSignal(dialog.letter_issued, timeout=10_000):
+    with qtbot.waitSignal(dialog.letter_issued, timeout=60_000):
         dialog.issue_letter()
     letters_dialog = editor.open_letters()
     assert letters_dialog is not None
     keep(letters_dialog)
-    qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 1, timeout=60_000)
     qtmodeltester.check(letters_dialog.model)
     assert letters_dialog.model.data(letters_dialog.model.index(0, 1)) == "1"
     letters_dialog.kind.setCurrentIndex(letters_dialog.kind.findData(letters_dialog.model.record(0).kind))
     letters_dialog.issue()  # a reissue is a new version; the first stays archived
-    qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 2, timeout=60_000)
     assert sorted(r.version for r in letters_dialog.model.records()) == [1, 2]
 
 

@@ -1,0 +1,92 @@
+"""Applicant data is shown as plain text everywhere: no label, tooltip or item text that
+shows a case lets Qt read an applicant's name as rich text (issue: trust first)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import Qt as QtGui
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
+
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Service
+from backoffice.services import cases
+from ui.views.main_window import MainWindow
+
+from .conftest import wait_idle
+from .editor.support import RECEIVED, keep
+
+HOSTILE = "<b>Fett</b><img src=x>"
+
+
+def _hostile_case(db, actor) -> str:  # type: ignore[no-untyped-def]
+    form = generate_application(Service.WBS, random.Random(5), RECEIVED.date())
+    form["applicant"]["family_name"] = HOSTILE
+    form["members"][0]["family_name"] = HOSTILE
+    form["reason"] = HOSTILE
+    with db.uow() as uow:
+        az = cases.create_case(uow, actor, Service.WBS, form, received_at=RECEIVED, now=RECEIVED)
+        cases.assign(uow, actor, az, actor.login)
+        cases.add_note(uow, actor, az, HOSTILE, now=RECEIVED)  # the history shows it too
+        uow.commit()
+    return az
+
+
+def _texts(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()) -> Iterator[tuple[str, str]]:
+    for row in range(min(model.rowCount(parent), 500)):
+        for column in range(model.columnCount(parent)):
+            index = model.index(row, column, parent)
+            for role, name in ((Qt.ItemDataRole.DisplayRole, "text"), (Qt.ItemDataRole.ToolTipRole, "tooltip")):
+                value = index.data(role)
+                if isinstance(value, str):
+                    yield name, value
+            if column == 0 and model.rowCount(index) > 0:
+                yield from _texts(model, index)
+
+
+def rich_text_leaks(top: QWidget) -> list[str]:
+    """Where a string holding the hostile markup would be rendered as rich text."""
+    leaks: list[str] = []
+    widgets = [top, *top.findChildren(QWidget)]
+    for widget in widgets:
+        where = f"{type(widget).__name__} {widget.objectName()!r}"
+        if HOSTILE in widget.toolTip() and QtGui.mightBeRichText(widget.toolTip()):
+            leaks.append(f"{where}: tooltip")
+        if isinstance(widget, QLabel) and HOSTILE in widget.text() and widget.textFormat() != Qt.TextFormat.PlainText:
+            leaks.append(f"{where}: label {widget.text()!r}")
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            for role, text in _texts(widget.model()):
+                # Item views draw display text plainly; tooltips go through QToolTip, which renders rich text.
+                if role == "tooltip" and HOSTILE in text and QtGui.mightBeRichText(text):
+                    leaks.append(f"{where}: item {role} {text!r}")
+    return leaks
+
+
+def test_a_name_made_of_markup_is_never_rendered_as_markup(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    az = _hostile_case(db, actor)
+    window = MainWindow(tasks, database_kind="SQLite", database_tooltip="sqlite:///t.sqlite3")
+    keep(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=60_000):
+        window.start(actor)
+    wait_idle(qtbot, tasks)
+    rows = [window.case_model.case_at(r) for r in range(window.case_model.rowCount())]
+    assert any(row.aktenzeichen == az for row in rows)
+    assert any(HOSTILE in text for _role, text in _texts(window.case_model))  # the test sees the name
+
+    window.open_case(az)
+    qtbot.waitUntil(lambda: az in window.case_views, timeout=60_000)
+    view = window.case_views[az]
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=60_000)
+    wait_idle(qtbot, tasks)
+    shown = [w for w in view.findChildren(QWidget) if HOSTILE in w.toolTip() or (isinstance(w, QLabel) and HOSTILE in w.text())]
+    views = [w for w in view.findChildren(QAbstractItemView) if w.model() is not None
+             and any(HOSTILE in t for _r, t in _texts(w.model()))]
+    assert shown or views  # the case window shows the name somewhere
+
+    assert rich_text_leaks(window) == []
+    assert rich_text_leaks(view) == []
+    view.close()
+    wait_idle(qtbot, tasks)
