@@ -19,10 +19,6 @@ from datetime import datetime
 from functools import cache
 from io import BytesIO
 
-import pikepdf
-import pikepdf.pdfa
-from PIL import ImageCms
-
 FLAVOUR = "2b"
 OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 
@@ -30,6 +26,8 @@ OUTPUT_CONDITION = "sRGB IEC61966-2.1"
 @cache
 def srgb_profile() -> bytes:
     """LittleCMS's built-in sRGB profile (display class, RGB, ICC version 4), made once per process."""
+    from PIL import ImageCms
+
     return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
 
 
@@ -50,6 +48,11 @@ def archival_pdf(pdf: bytes, issued_at: datetime) -> bytes:
     archived file says when it was made. The XMP's MetadataDate is when this conversion ran, and the
     trailer's /ID is new each time, so two conversions of one letter differ in those bytes.
     """
+    # Imported here: pikepdf.pdfa (with fontTools and its schemas) loads as slowly as reportlab, and only
+    # issuing a letter needs it, not the GUI's or the command line's start.
+    import pikepdf
+    import pikepdf.pdfa
+
     with pikepdf.open(BytesIO(pdf)) as doc:
         doc.docinfo.CreationDate = doc.docinfo.ModDate = pdf_date(issued_at)
         # reportlab's /Trapped /False would be the one Info entry without its XMP twin (pdf:Trapped).
