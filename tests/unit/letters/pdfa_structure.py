@@ -12,8 +12,9 @@ the XMP with the standard library's XML parser and the ICC profile with Pillow (
 - fonts (6.2.11): every font embedded (FontFile, FontFile2 or FontFile3), none of the standard 14
   (reportlab never embeds Helvetica & Co.), symbolic TrueType without /Encoding and with one cmap
   subtable or (3,0), /Widths matching the font program, no text drawn with the .notdef glyph;
-- metadata (6.6): an uncompressed-or-not XMP stream without bytes/encoding attributes, pdfaid:part 2
-  and conformance B, only predefined schemas, and every Info entry equal to its XMP twin;
+- metadata (6.6): an XMP stream whose packet header has no bytes/encoding attribute, pdfaid:part 2
+  and conformance B, no schema beyond dc, xmp, pdf, pdfaid, xmpMM and xmpRights (stricter than PDF/A,
+  which predefines a few more, such as photoshop and exif), and every Info entry equal to its XMP twin;
 - colour (6.2.3, 6.2.4.3): one GTS_PDFA1 output intent whose DestOutputProfile is a display or
   output RGB profile of ICC version 4 or earlier, N = 3, readable by LittleCMS; no DeviceCMYK;
 - no transparency (soft masks, constant alpha, blend modes, transparency groups), no JavaScript,
@@ -41,8 +42,8 @@ _NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "dc": "http://purl.org/dc/elements/1.1/",
     "xmp": "http://ns.adobe.com/xap/1.0/", "pdf": "http://ns.adobe.com/pdf/1.3/",
     "pdfaid": "http://www.aiim.org/pdfa/ns/id/", "xmpMM": "http://ns.adobe.com/xap/1.0/mm/",
+    "xmpRights": "http://ns.adobe.com/xap/1.0/rights/",
 }
-_PREDEFINED = {*_NS.values(), "http://ns.adobe.com/xap/1.0/rights/"}
 _FORBIDDEN_ACTIONS = {"/Launch", "/Sound", "/Movie", "/ResetForm", "/ImportData", "/Hide", "/SetOCGState",
                       "/Rendition", "/Trans", "/GoTo3DView", "/JavaScript"}
 # Info key -> (XMP property, how its value is written)
@@ -219,9 +220,9 @@ def _metadata_problems(pdf: pikepdf.Pdf) -> list[str]:
                 props[_short(key)] = value
         for child in description:
             props[_short(child.tag)] = child
-    unknown = sorted(k for k in props if k.split(":")[0] not in _NS and not k.startswith("xmpRights:"))
+    unknown = sorted(k for k in props if k.split(":")[0] not in _NS)
     if unknown:
-        problems.append(f"XMP properties outside the predefined schemas: {unknown}")
+        problems.append(f"XMP properties outside the schemas we write: {unknown}")
     if _value(props.get("pdfaid:part")) != "2" or _value(props.get("pdfaid:conformance")) != "B":
         problems.append("the XMP does not declare pdfaid:part 2, pdfaid:conformance B")
     for key, value in pdf.docinfo.items():
@@ -243,7 +244,7 @@ def _metadata_problems(pdf: pikepdf.Pdf) -> list[str]:
 def _short(tag: str) -> str:
     uri, _, local = tag[1:].partition("}")
     prefix = next((p for p, u in _NS.items() if u == uri), None)
-    return f"{prefix}:{local}" if prefix else (f"xmpRights:{local}" if uri in _PREDEFINED else tag)
+    return f"{prefix}:{local}" if prefix else tag
 
 
 def _value(node: ET.Element | str | None, form: str = "text") -> str:

@@ -82,12 +82,14 @@ def test_the_structural_check_finds_what_plain_reportlab_leaves_out() -> None:
     assert pdfa_problems(bare_page()) == ["standard-14 font Helvetica", "font Helvetica is not embedded", *NOT_ARCHIVAL]
 
 
-def test_the_structural_check_finds_tampered_widths_metadata_and_the_notdef_glyph() -> None:
+def test_the_structural_check_finds_tampered_widths_metadata_schemas_and_the_notdef_glyph() -> None:
     with pikepdf.open(BytesIO(render_archival(sample_letter("fz_receipt"), issued_at=ISSUED))) as doc:
         page = doc.pages[0]
         name, font = next((n, f) for n, f in page.Resources.Font.items() if f.get("/Subtype") == "/TrueType")
         font.Widths[65 - int(font.FirstChar)] = 999
         doc.docinfo.Title = "Ein anderer Titel"
+        with doc.open_metadata(update_docinfo=False) as xmp:
+            xmp["photoshop:Credit"] = "Stadt Mülheim an der Ruhr"
         # Code 0 has no glyph in reportlab's subsets: what its TrueType fonts draw for a missing character.
         page.contents_add(pikepdf.Stream(doc, f"BT {name} 12 Tf 72 72 Td <00> Tj ET".encode()))
         out = BytesIO()
@@ -96,3 +98,4 @@ def test_the_structural_check_finds_tampered_widths_metadata_and_the_notdef_glyp
     assert any("/Widths gives 999.0 for code 65" in p for p in problems)
     assert any(p.startswith("Info /Title 'Ein anderer Titel' differs from XMP dc:title") for p in problems)
     assert any(p.endswith("code 0 draws the .notdef glyph") for p in problems)
+    assert any("outside the schemas we write" in p and "photoshop/1.0/}Credit" in p for p in problems)
