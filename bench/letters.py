@@ -1,4 +1,5 @@
-"""Letter rendering speed: letters per second in one process, and 1,000 letters into one print file.
+"""Letter rendering speed: letters per second in one process, the same as PDF/A-2b for the archive,
+and 1,000 letters into one print file.
 
     python -m bench.letters [--letters N] [--batch N]
 
@@ -12,13 +13,14 @@ import argparse
 import io
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from itertools import cycle, islice
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from backoffice.letters import KINDS, load_templates, render_batch, render_letter
+from backoffice.letters import KINDS, load_templates, render_archival, render_batch, render_letter
 from backoffice.letters.samples import sample_letter
 
 TARGET_PER_SECOND = 60
@@ -56,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bare reportlab page:   {baseline:8.1f} pages/s")
     print(f"single letters:        {letters:8.1f} letters/s  (ratio to bare page {letters / baseline:.2f}; "
           f"target >= {TARGET_PER_SECOND}/s: {'met' if letters >= TARGET_PER_SECOND else 'NOT met'})")
+    issued = datetime.now(UTC)
+    archival = per_second(lambda: render_archival(next(rotation), templates, issued_at=issued), args.letters)
+    print(f"archived (PDF/A-2b):   {archival:8.1f} letters/s  (ratio to single letters {archival / letters:.2f})")
 
     batch = list(islice(cycle(samples), args.batch))
     start = time.perf_counter()

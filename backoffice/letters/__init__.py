@@ -14,12 +14,12 @@ from backoffice.letters.errors import (
 )
 from backoffice.letters.kinds import KINDS, KindSpec, allowed_fields, kind_spec
 from backoffice.letters.letterhead import load_letterhead
-from backoffice.letters.render import render_batch, render_letter
+from backoffice.letters.render import render_archival, render_batch, render_letter
 from backoffice.letters.templates import Templates, load_templates, validate_block
 
 __all__ = [
     "KINDS", "AddressDoesNotFit", "BankAccount", "Clerk", "Court", "KindSpec", "LetterData", "LetterError",
     "LetterIncomplete", "Letterhead", "Line", "Recipient", "Table", "TemplateInvalid", "Templates",
-    "UnknownLetterKind", "allowed_fields", "kind_spec", "load_letterhead", "load_templates", "render_batch",
-    "render_letter", "validate_block",
+    "UnknownLetterKind", "allowed_fields", "kind_spec", "load_letterhead", "load_templates", "render_archival",
+    "render_batch", "render_letter", "validate_block",
 ]

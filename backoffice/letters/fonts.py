@@ -1,4 +1,8 @@
-"""The shipped TrueType family (DejaVu Sans: umlauts, ß, €), registered with reportlab once per process."""
+"""The shipped TrueType family (DejaVu Sans: umlauts, ß, €), registered with reportlab once per process.
+
+Every text of a letter is drawn in it, embedded as a subset: no standard-14 font (Helvetica & Co.,
+which reportlab never embeds) may appear, or the archived PDF/A would not be self-contained.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,21 @@ from backoffice.resources import resource_path
 REGULAR = "LetterSans"
 BOLD = "LetterSans-Bold"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+REPLACEMENT = "\ufffd"  # DejaVu Sans has it: a visible "�" where the font lacks a character
+
+
+def drawable(text: str) -> str:
+    """``text`` with U+FFFD for every character the letter fonts have no glyph for.
+
+    Names and texts come from citizens and may hold any script; reportlab would draw a missing
+    character with glyph 0 (.notdef), which PDF/A forbids (ISO 19005-2, 6.2.11.8). Line breaks stay.
+    Call ``register_fonts`` first.
+    """
+    if text.isascii():  # the common case: DejaVu Sans has every printable ASCII character
+        return text
+    faces = [pdfmetrics.getFont(name) for name in (REGULAR, BOLD)]
+    glyphs = [font.face.charToGlyph for font in faces if isinstance(font, TTFont)]
+    return "".join(c if c == "\n" or all(ord(c) in g for g in glyphs) else REPLACEMENT for c in text)
 
 
 def register_fonts() -> None:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path
 
+from PIL import Image
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 
@@ -49,3 +52,13 @@ def load_vector_logo(path: Path) -> VectorLogo:
     if not shapes or any(len(s.points) < 3 for s in shapes):
         raise ValueError(f"{path.name}: every shape needs at least three points")
     return VectorLogo(float(width), float(height), shapes)
+
+
+def opaque_png(png: bytes) -> ImageReader:
+    """A PNG logo laid on white: its alpha channel or transparent colour would become a soft or colour-key
+    mask, and archived letters (PDF/A, docs/LETTERS.md) carry no transparency."""
+    image: Image.Image = Image.open(BytesIO(png))
+    if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info:
+        rgba = image.convert("RGBA")
+        image = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba)
+    return ImageReader(image.convert("RGB"))

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from backoffice.letters import geometry as g
 from backoffice.letters.data import LetterData, Letterhead, Recipient
 from backoffice.letters.errors import AddressDoesNotFit
-from backoffice.letters.fonts import BOLD, REGULAR
+from backoffice.letters.fonts import BOLD, REGULAR, drawable
 from backoffice.letters.formatting import format_date
 from backoffice.letters.styles import (
     ADDRESS_SIZE,
@@ -36,17 +36,21 @@ def draw_first_page(canv: Canvas, data: LetterData, address_size: float, logo: I
     _draw_footer(canv, footer)
 
 
+def _draw(canv: Canvas, x: float, y: float, text: str) -> None:
+    canv.drawString(x, y, drawable(text))  # no .notdef glyph for a character DejaVu lacks
+
+
 def draw_continuation_header(canv: Canvas, data: LetterData) -> None:
     canv.setFont(REGULAR, INFO_LABEL_SIZE)
     canv.setFillColor(GREY)
-    canv.drawString(g.x_mm(g.MARGIN_LEFT_MM), g.y_from_top(g.CONTINUATION_HEADER_MM),
+    _draw(canv, g.x_mm(g.MARGIN_LEFT_MM), g.y_from_top(g.CONTINUATION_HEADER_MM),
                     f"Aktenzeichen {data.aktenzeichen} · Schreiben vom {format_date(data.letter_date)}")
 
 
 def fitting_size(lines: list[str], size: float, minimum: float, width: float, step: float = 0.25) -> float | None:
     """The largest font size from ``size`` down to ``minimum`` at which every line fits ``width`` points."""
     while size >= minimum:
-        if all(stringWidth(line, REGULAR, size) <= width for line in lines):
+        if all(stringWidth(drawable(line), REGULAR, size) <= width for line in lines):
             return size
         size -= step
     return None
@@ -54,7 +58,7 @@ def fitting_size(lines: list[str], size: float, minimum: float, width: float, st
 
 def _column_positions(columns: list[str]) -> list[float]:
     """Left edges of the footer columns: each as wide as its longest line, the gaps shared out evenly."""
-    natural = [max(stringWidth(line, REGULAR, FOOTER_SIZE) for line in c.split("\n")) for c in columns]
+    natural = [max(stringWidth(drawable(line), REGULAR, FOOTER_SIZE) for line in c.split("\n")) for c in columns]
     total = g.TEXT_WIDTH_MM * mm
     gap = max(0.0, (total - sum(natural)) / max(1, len(columns) - 1))
     xs, x = [], g.x_mm(g.MARGIN_LEFT_MM)
@@ -85,13 +89,13 @@ def _draw_letterhead(canv: Canvas, head: Letterhead, logo: ImageReader | None) -
     left = g.x_mm(g.MARGIN_LEFT_MM)
     canv.setFillColor(CITY_BLUE)
     canv.setFont(BOLD, 15)
-    canv.drawString(left, g.y_from_top(g.AUTHORITY_BASELINE_MM), head.authority)
+    _draw(canv, left, g.y_from_top(g.AUTHORITY_BASELINE_MM), head.authority)
     canv.setFillColor(GREY)
     canv.setFont(REGULAR, 9)
-    canv.drawString(left, g.y_from_top(g.HEAD_BASELINE_MM), head.head)
+    _draw(canv, left, g.y_from_top(g.HEAD_BASELINE_MM), head.head)
     canv.setFillColorRGB(0, 0, 0)
     canv.setFont(BOLD, 9)
-    canv.drawString(left, g.y_from_top(g.DEPARTMENT_BASELINE_MM), head.department)
+    _draw(canv, left, g.y_from_top(g.DEPARTMENT_BASELINE_MM), head.department)
     w, h = g.LOGO_WIDTH_MM, g.LOGO_HEIGHT_MM
     box = (g.x_mm(g.PAGE_WIDTH_MM - g.MARGIN_RIGHT_MM - w), g.y_from_top(g.LOGO_TOP_MM + h), w * mm, h * mm)
     if head.logo_vector is not None:
@@ -103,7 +107,7 @@ def _draw_letterhead(canv: Canvas, head: Letterhead, logo: ImageReader | None) -
             canv.endForm()
         canv.doForm(form)
     elif logo is not None:
-        canv.drawImage(logo, *box, mask="auto")
+        canv.drawImage(logo, *box)
 
 
 def _draw_address(canv: Canvas, head: Letterhead, recipient: Recipient, size_pt: float) -> None:
@@ -115,19 +119,19 @@ def _draw_address(canv: Canvas, head: Letterhead, recipient: Recipient, size_pt:
     baseline = g.RETURN_ADDRESS_BASELINE_MM
     canv.setFont(REGULAR, size)
     canv.setFillColor(GREY)
-    canv.drawString(x, g.y_from_top(baseline), text)
+    _draw(canv, x, g.y_from_top(baseline), text)
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.3)
-    canv.line(x, g.y_from_top(baseline + 0.8), x + min(width, stringWidth(text, REGULAR, size)),
+    canv.line(x, g.y_from_top(baseline + 0.8), x + min(width, stringWidth(drawable(text), REGULAR, size)),
               g.y_from_top(baseline + 0.8))
     canv.setFillColorRGB(0, 0, 0)
     canv.setFont(REGULAR, size_pt)
     for i, note in enumerate(reversed(recipient.notes)):  # notes sit just above the return address
-        canv.drawString(x, g.y_from_top(baseline - (i + 1) * g.ADDRESS_LINE_PITCH_MM), note)
+        _draw(canv, x, g.y_from_top(baseline - (i + 1) * g.ADDRESS_LINE_PITCH_MM), note)
     lines = [recipient.name, *recipient.address_lines]
     first = g.ADDRESS_ZONE_TOP_MM + g.ADDRESS_LINE_PITCH_MM
     for i, line in enumerate(lines):
-        canv.drawString(x, g.y_from_top(first + i * g.ADDRESS_LINE_PITCH_MM), line)
+        _draw(canv, x, g.y_from_top(first + i * g.ADDRESS_LINE_PITCH_MM), line)
 
 
 def _draw_info_block(canv: Canvas, data: LetterData) -> None:
@@ -142,11 +146,11 @@ def _draw_info_block(canv: Canvas, data: LetterData) -> None:
         y = g.y_from_top(g.INFO_BLOCK_TOP_MM + INFO_VALUE_SIZE * 0.3528 + i * g.INFO_LINE_PITCH_MM)
         canv.setFont(REGULAR, INFO_LABEL_SIZE)
         canv.setFillColor(GREY)
-        canv.drawString(label_x, y, label)
+        _draw(canv, label_x, y, label)
         size = fitting_size([value], INFO_VALUE_SIZE, 6.0, room) or 6.0
         canv.setFont(REGULAR, size)
         canv.setFillColorRGB(0, 0, 0)
-        canv.drawString(value_x, y, value)
+        _draw(canv, value_x, y, value)
 
 
 def _draw_marks(canv: Canvas) -> None:
@@ -174,6 +178,6 @@ def _draw_footer(canv: Canvas, columns: tuple[str, ...]) -> None:
             size = fitting_size(lines, FOOTER_SIZE, 5.0, next_x - x - 3 * mm) or 5.0  # only when columns overflow
             canv.setFont(REGULAR, size)
             for i, line in enumerate(lines):
-                canv.drawString(x, g.y_from_top(g.FOOTER_TOP_MM) - size - i * size * 1.25, line)
+                _draw(canv, x, g.y_from_top(g.FOOTER_TOP_MM) - size - i * size * 1.25, line)
         canv.endForm()
     canv.doForm(form)

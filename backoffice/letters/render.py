@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from io import BytesIO
 from typing import Any
 
@@ -31,7 +32,9 @@ from backoffice.letters.data import LetterData
 from backoffice.letters.errors import LetterIncomplete
 from backoffice.letters.fonts import REGULAR, register_fonts
 from backoffice.letters.kinds import KindSpec, kind_spec
+from backoffice.letters.logo import opaque_png
 from backoffice.letters.page import address_font_size, draw_continuation_header, draw_first_page
+from backoffice.letters.pdfa import archival_pdf
 from backoffice.letters.prepare import merge_values, missing_parts
 from backoffice.letters.story import letter_story
 from backoffice.letters.styles import GREY, PAGE_NUMBER_SIZE, Styles, letter_styles
@@ -58,7 +61,7 @@ def _prepare(data: LetterData, templates: Templates, styles: Styles, logos: dict
     footer = tuple(merge(c.strip("\n"), values) for c in templates.text("footer").split("\n\n") if c.strip())
     png = data.letterhead.logo_png if data.letterhead.logo_vector is None else None
     if png and png not in logos:  # one decoded logo per batch, not per letter
-        logos[png] = ImageReader(BytesIO(png))
+        logos[png] = opaque_png(png)
     return _Prepared(
         data=data, spec=spec, story=letter_story(data, spec, values, templates, styles), footer=footer,
         address_size=address_font_size(data.recipient), logo=logos[png] if png else None,
@@ -146,12 +149,19 @@ def render_batch(letters: Iterable[LetterData], templates: Templates | None = No
     title = first.subject or prepared[0].spec.label
     if len(prepared) > 1:
         title = f"Sammeldruck ({len(prepared)} Schreiben)"
-    doc = _LetterDoc(buffer, prepared[0], title=title, author=first.letterhead.authority, creator="Backoffice",
-                     invariant=True)
+    subject = f"Aktenzeichen {first.aktenzeichen}" if len(prepared) == 1 else ""
+    # initialFontName: reportlab's default first font is Helvetica, one of the standard 14 it never embeds.
+    doc = _LetterDoc(buffer, prepared[0], title=title, author=first.letterhead.authority, subject=subject,
+                     creator="Backoffice", invariant=True, initialFontName=REGULAR, lang="de-DE")
     doc.build(story, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
 
 
 def render_letter(data: LetterData, templates: Templates | None = None) -> bytes:
-    """One letter as PDF bytes."""
+    """One letter as PDF bytes (a preview: not PDF/A, see ``render_archival``)."""
     return render_batch([data], templates)
+
+
+def render_archival(data: LetterData, templates: Templates | None = None, *, issued_at: datetime) -> bytes:
+    """One letter as PDF/A-2b, created at ``issued_at`` (with time zone): what the archive keeps."""
+    return archival_pdf(render_letter(data, templates), issued_at)

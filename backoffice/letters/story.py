@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from backoffice.letters.data import LetterData
 from backoffice.letters.data import Table as DataTable
+from backoffice.letters.fonts import REGULAR, drawable
 from backoffice.letters.formatting import format_value, is_amount
 from backoffice.letters.geometry import TEXT_WIDTH_MM
 from backoffice.letters.kinds import Block, Documents, KindSpec, Lines, Part, Reasons, TablePart
@@ -26,8 +27,8 @@ TEXT_WIDTH = TEXT_WIDTH_MM * mm
 
 
 def markup(text: str) -> str:
-    """Plain text to Paragraph markup: escaped, line breaks kept."""
-    return escape(text).replace("\n", "<br/>")
+    """Plain text to Paragraph markup: drawable in the letter fonts, escaped, line breaks kept."""
+    return escape(drawable(text)).replace("\n", "<br/>")
 
 
 def block_paragraphs(template: str, values: Mapping[str, str], styles: Styles) -> list[Flowable]:
@@ -55,10 +56,16 @@ def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles) -> li
               Paragraph(f"<b>{markup(merge(row[-1] if len(row) > 1 else '', values))}</b>", styles.cell)]
              for row in rows]
     table = Table(cells, colWidths=[40 * mm, TEXT_WIDTH - 40 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    _style(table, [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                   ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                   ("VALIGN", (0, 0), (-1, -1), "TOP")])
     return [table, Spacer(0, 4 * mm)]
+
+
+def _style(table: Table, commands: list[tuple[Any, ...]]) -> None:
+    # Every cell is a Paragraph, yet reportlab sets each cell's own font first: Helvetica unless named here,
+    # and Helvetica is one of the standard 14 fonts it never embeds.
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands]))
 
 
 def _bullets(items: tuple[str, ...], styles: Styles) -> list[Flowable]:
@@ -81,13 +88,13 @@ def _lines_table(data: LetterData, styles: Styles) -> list[Flowable]:
             commands.append(("LINEABOVE", (0, i), (-1, i), 0.5, RULE))
         rows.append([Paragraph(label, styles.cell), Paragraph(value, styles.cell_right)])
     table = Table(rows, colWidths=[TEXT_WIDTH - 45 * mm, 45 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle(commands))
+    _style(table, commands)
     return [table, Spacer(0, 3 * mm)]
 
 
 def column_widths(texts: list[list[str]], font: str, size: float, total: float, padding: float = 12) -> list[float]:
     """Each column as wide as its widest cell; spare room shared out, or a shortfall taken from wide columns."""
-    natural = [max(stringWidth(line, font, size) for row in texts for line in row[i].split("\n")) + padding
+    natural = [max(stringWidth(drawable(line), font, size) for row in texts for line in row[i].split("\n")) + padding
                for i in range(len(texts[0]))]
     spare = total - sum(natural)
     if spare >= 0:
@@ -108,11 +115,11 @@ def _data_table(table: DataTable, styles: Styles) -> list[Flowable]:
     rows = [[cell(i, text, n == 0) for i, text in enumerate(row)] for n, row in enumerate(texts)]
     flow = Table(rows, colWidths=column_widths(texts, styles.cell_head.fontName, styles.cell.fontSize, TEXT_WIDTH),
                  hAlign="LEFT", repeatRows=1)
-    flow.setStyle(TableStyle([
+    _style(flow, [
         ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
+    ])
     return [flow, Spacer(0, 3 * mm)]
 
 

@@ -38,8 +38,9 @@ class Styles:
 
 
 def letter_styles() -> Styles:
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=BODY_SIZE, leading=14, spaceAfter=6,
-                          alignment=TA_LEFT)
+    # bulletFontName too: reportlab's default for the "–" of a list is Helvetica, which is not embedded.
+    body = ParagraphStyle("body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=BODY_SIZE, leading=14,
+                          spaceAfter=6, alignment=TA_LEFT)
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
     cell_head = ParagraphStyle("cell_head", parent=cell, fontName=BOLD)
     return Styles(

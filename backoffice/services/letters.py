@@ -1,4 +1,4 @@
-"""Letters of a case: preview, issue (render and archive), four-eyes approval.
+"""Letters of a case: preview, issue (render as PDF/A-2b and archive), four-eyes approval.
 
 An issued letter's PDF is archived immutably: the bytes go into ``blobs`` (SHA-512,
 content-addressed) and a ``letters`` row records case, kind, version, status and who
@@ -18,7 +18,7 @@ from typing import Any
 from ..domain.catalog import Role, Service
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
-from ..letters import KINDS, LetterData, kind_spec, render_letter
+from ..letters import KINDS, LetterData, kind_spec, render_archival, render_letter
 from ..store.decision_models import Letter
 from ..store.models import Case
 from ..store.uow import UnitOfWork
@@ -104,7 +104,7 @@ def build_letter(
 
 
 def preview_letter(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, kind: str, **options: Any) -> bytes:
-    """Render without archiving (the GUI's preview, ``letter render``)."""
+    """Render without archiving (the GUI's preview, ``letter render``); not PDF/A, which only the archive needs."""
     return render_letter(build_letter(uow, actor, aktenzeichen, kind, **options), letter_settings.templates(uow))
 
 
@@ -123,7 +123,7 @@ def issue_letter(
     now = now or datetime.now(UTC)
     data = build_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
                         letter_date=letter_date or now.date())
-    pdf = render_letter(data, letter_settings.templates(uow))
+    pdf = render_archival(data, letter_settings.templates(uow), issued_at=now)  # PDF/A-2b
     case = load_for_read(uow, actor, aktenzeichen)
     decision = uow.decisions.latest_decision(case.id) if kind in DECISION_KINDS else None
     needs_approval = decision is not None and four_eyes.approval_required(uow, Service(case.service), decision.outcome)

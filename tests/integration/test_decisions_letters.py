@@ -7,6 +7,8 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 import pdfplumber
+import pikepdf
+import pikepdf.pdfa
 import pytest
 
 from backoffice.bootstrap import Database
@@ -20,6 +22,7 @@ from backoffice.rules import RuleInputError
 from backoffice.services import cases, decisions, four_eyes, intake, letter_settings, letters, printing
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
+from tests.unit.letters.pdfa_structure import pdfa_problems
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 2)
@@ -104,6 +107,11 @@ def test_refusal_needs_four_eyes_then_is_archived_and_printed(db: Database, peop
     assert [(p.id, p.letter.aktenzeichen, p.status) for p in pending] == [(job, az, printing.PrintStatus.QUEUED)]
     text = _text(pdf)
     assert az in text and "Verwaltungsgericht" in text and "Martina Schäfer" in text and "0208 455-5012" in text
+    # The archive keeps PDF/A-2b, created at the moment of issue (tests/unit/letters/test_pdfa.py checks every kind).
+    assert pikepdf.pdfa.validate_written(io.BytesIO(pdf), "2b").verdict == "pass"
+    assert pdfa_problems(pdf) == []
+    with pikepdf.open(io.BytesIO(pdf)) as doc, doc.open_metadata() as xmp:
+        assert datetime.fromisoformat(xmp["xmp:CreateDate"]) == now
     assert proposal.reasons[0].split(" von ")[0] in text.replace("\n", " ")
 
     with db.uow() as uow:
