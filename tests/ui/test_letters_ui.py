@@ -384,6 +384,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
     qtbot.addWidget(dialog)
     box = dialog.facts_form.wbs
     try:
+        assert not dialog.discretion_edit.isVisibleTo(dialog)  # only when the proposal needs discretion
         dialog.compute()
         wait_idle(qtbot, tasks)
         assert "marriage_date" in dialog.status_label.text()  # the applied-for allowances must be settled

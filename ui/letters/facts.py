@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,9 +51,14 @@ class FactsForm(QWidget):
     # -- per service --------------------------------------------------------------------
 
     def _wbs(self, today: date) -> QWidget:
-        self.wbs = WbsFacts(self._form, today, self)
+        self.wbs = WbsFacts(self._form, today)
         self.wbs.changed.connect(self.changed)
-        return self.wbs
+        scroll = QScrollArea(self)  # a large household would push the proposal out of the dialog
+        scroll.setWidget(self.wbs)
+        scroll.setWidgetResizable(True)
+        scroll.setMaximumHeight(340)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
     def _elterngeld(self) -> QWidget:
         box = QGroupBox(self.tr("Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)"))

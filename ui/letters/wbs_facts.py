@@ -36,11 +36,11 @@ from .fact_fields import FactsInvalid, amount_of, money_edit
 UNSETTLED, CERTIFICATE, NOT_PROVEN = "unsettled", "certificate", "not_proven"
 
 
-def _plain(text: str) -> QLabel:
+def _plain(text: str, *, wrap: bool = True) -> QLabel:
     """A label for text that comes from the applicant's form: never rich text."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     return label
 
 
@@ -112,9 +112,12 @@ class WbsFacts(QGroupBox):
             care_proof.addItem(self.tr("–"), None)
             for key, text in self._care_proof_names().items():
                 care_proof.addItem(text, key)
+            for combo in (proof, care_proof):  # the long document names would widen the dialog
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(16)
             confirmed = QCheckBox()
             degree.currentIndexChanged.connect(lambda _i: self.changed.emit())
-            for column, widget in enumerate((_plain(name), degree, care, proof, care_proof, confirmed)):
+            for column, widget in enumerate((_plain(name, wrap=False), degree, care, proof, care_proof, confirmed)):
                 grid.addWidget(widget, row, column)
             self._disability_rows.append((name, degree, care, proof, care_proof, confirmed))
         self.no_disability = QCheckBox(self.tr("Keine Schwerbehinderung nachgewiesen (kein Freibetrag)"))
