@@ -363,6 +363,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
         qtbot, letters_db) -> None:
     from backoffice.services.case_editing import set_document_check
     from backoffice.services.case_queries import get_case
+    from ui.editor.history import FieldNamer, HistoryModel
     from ui.letters import DecisionDialog
 
     form = _wbs_form(eligible=True)
@@ -423,6 +424,10 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
             ("clerk", "allowance.young_couple"), ("clerk", "allowance.disability")]
         assert "anerkannt, 4.000,00\u00a0€" in str(confirmed_entries[0].new_value)
         assert "Ben Beispiel: GdB 100" in str(confirmed_entries[1].new_value)
+        model = HistoryModel()
+        model.set_history(history, FieldNamer(None, None, {}))
+        shown_rows = [model.row_texts(r) for r in range(model.rowCount())]
+        assert ("clerk", "Freibetrag bestätigt", "Freibetrag Schwerbehinderung") in [r[1:4] for r in shown_rows]
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
