@@ -67,8 +67,8 @@ def _samples() -> dict[str, dict[str, Any]]:
                    ("Einkommen 1 (Ayşe Yılmaz): Werbungskosten", Decimal("-1230.00")),
                    ("Einkommen 1 (Ayşe Yılmaz): pauschaler Abzug 12 % Steuern vom Einkommen", Decimal("-3572.40")),
                    ("Kein Freibetrag junges Ehepaar oder junge Lebenspartnerschaft: Eheschließung bzw. Begründung "
-                    "der Lebenspartnerschaft am 14.05.2022; Emre Yılmaz (geboren am 09.01.1986) hat am Stichtag "
-                    "25.11.2026 das 40. Lebensjahr vollendet.", ""),
+                    "der Lebenspartnerschaft am 14.05.2022; Emre Yılmaz (geboren am 09.01.1986) hat bei "
+                    "Antragstellung am 02.10.2026 das 40. Lebensjahr vollendet.", ""),
                    ("Freibetrag schwerbehinderter Mensch: Ayşe Yılmaz: GdB 100 ohne häusliche Pflegebedürftigkeit "
                     "(Nachweis: Schwerbehindertenausweis).", Decimal("-4500.00")),
                    Line("Gesamteinkommen des Haushalts", Decimal("21697.60"), emphasis=True),

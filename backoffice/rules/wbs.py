@@ -282,7 +282,7 @@ def _fact_allowances(inp: WbsInput, rules: RuleBook, used: list[DatedEntry]) -> 
     if inp.marriage_date is not None:
         rule = rules.entry("young_couple", inp.key_date)
         used.append(rule)
-        findings.append(young_couple(inp.marriage_date, inp.members, inp.key_date, rule))
+        findings.append(young_couple(inp.marriage_date, inp.members, inp.application_date, rule))
     if inp.disabilities:
         rule = rules.entry("disability", inp.key_date)
         used.append(rule)

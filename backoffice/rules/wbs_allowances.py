@@ -2,6 +2,9 @@
 marriage (or partnership) date and both partners' birth dates, the disability allowances from each
 member's degree of disability (GdB), home care and the documents that prove them.
 
+The facts count as they stood at the application (§ 14 Abs. 1 Satz 2 WFNG NRW); the amounts come from the
+table in force on the result's key date, like every other figure.
+
 Each finding says whether the allowance applies on the key date and why, in German, for the
 calculation sheet. The figures and conditions come from the dated tables ``young_couple`` and
 ``disability`` in resources/rules/wbs.json.
@@ -115,7 +118,8 @@ def parse_disabilities(f: FieldReader, members: Sequence[WbsMember]) -> tuple[Wb
 
 
 def young_couple(marriage: date, members: Sequence[WbsMember], day: date, rule: DatedEntry) -> AllowanceFinding:
-    """The allowance for a young couple on ``day``: married (or partnered) no longer ago than the
+    """The allowance for a young couple as things stood on ``day``, the application (§ 14 Abs. 1 Satz 2
+    WFNG NRW: the circumstances at the application count): married (or partnered) no longer ago than the
     table's calendar years after the year of marriage, and neither partner has completed the age limit."""
     applicants = [m for m in members if m.relationship == "applicant"]
     partners = [m for m in members if m.relationship in PARTNERS]
@@ -136,19 +140,20 @@ def young_couple(marriage: date, members: Sequence[WbsMember], day: date, rule: 
         return AllowanceFinding("young_couple", "", applies, amount if applies else ZERO, label, reason, basis)
 
     if marriage > day:
-        return finding(False, f"{married}, also nach dem Stichtag {_de(day)}.")
+        return finding(False, f"{married}, also nach der Antragstellung am {_de(day)}.")
     if day > last_day:
         return finding(False, f"{married}: Der Freibetrag gilt nur bis zum Ablauf des {_ordinal(years)} "
-                              f"Kalenderjahres nach dem Jahr der Eheschließung ({_de(last_day)}); Stichtag "
-                              f"{_de(day)}.")
+                              f"Kalenderjahres nach dem Jahr der Eheschließung ({_de(last_day)}); Antragstellung "
+                              f"am {_de(day)}.")
     couple = (applicants[0], partners[0])
     too_old = [m for m in couple if m.birth_date is not None and day >= completes_year(m.birth_date, age)]
     if too_old:
         who = " und ".join(f"{m.name or 'eine Person'} (geboren am {_de(m.birth_date)})" for m in too_old
                            if m.birth_date is not None)
         verb = "haben" if len(too_old) > 1 else "hat"
-        return finding(False, f"{married}; {who} {verb} am Stichtag {_de(day)} das {age}. Lebensjahr vollendet.")
-    return finding(True, f"{married} (Freibetrag bis {_de(last_day)}); am Stichtag {_de(day)} hat keiner der "
+        return finding(False, f"{married}; {who} {verb} bei Antragstellung am {_de(day)} das {age}. Lebensjahr "
+                              "vollendet.")
+    return finding(True, f"{married} (Freibetrag bis {_de(last_day)}); bei Antragstellung am {_de(day)} hat keiner der "
                          f"Partner das {age}. Lebensjahr vollendet.")
 
 

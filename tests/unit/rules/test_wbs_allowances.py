@@ -6,7 +6,8 @@ Worked examples follow the conditions of § 24 Abs. 1 Nr. 1–3 WoFG, which the 
 after the year of marriage while neither spouse has completed the 40th year of life; 4,500 € for a
 severely disabled person with GdB 100, or at least 80 with home care (§ 14 SGB XI); 2,100 € below 80
 with home care. Severely disabled from GdB 50 (§ 2 Abs. 2 SGB IX). A year of life is completed at the
-end of the day before the birthday (§ 187 Abs. 2 Satz 2, § 188 Abs. 2 BGB).
+end of the day before the birthday (§ 187 Abs. 2 Satz 2, § 188 Abs. 2 BGB). The circumstances at the
+application count (§ 14 Abs. 1 Satz 2 WFNG NRW), not those at the issue date that picks the tables.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ COUPLE = [{"name": "Anna Beispiel", "birth_date": "1990-05-02", "relationship": 
           {"name": "Ben Beispiel", "birth_date": "1985-03-21", "relationship": "spouse"}]
 
 
-def wbs(*, issue: str = "2025-03-20", members: list[dict[str, Any]] | None = None, **facts: Any):
-    return wbs_from_json({"application_date": "2025-03-03", "issue_date": issue, "household": {"persons": 2},
+def wbs(*, applied: str = "2025-03-03", issue: str = "2025-04-20", members: list[dict[str, Any]] | None = None,
+        **facts: Any):
+    return wbs_from_json({"application_date": applied, "issue_date": issue, "household": {"persons": 2},
                           "incomes": [{"gross": "30000", "werbungskosten": "0"}],
                           "members": COUPLE if members is None else members, **facts})
 
@@ -35,20 +37,21 @@ YOUNG = [COUPLE[0], {**COUPLE[1], "birth_date": "1994-07-07"}]
 
 
 @pytest.mark.parametrize(
-    ("members", "marriage", "issue", "applies", "why"),
+    ("members", "marriage", "applied", "applies", "why"),
     [
         # Married 2020: the allowance runs to the end of 2025 (fifth calendar year after 2020).
         (YOUNG, "2020-12-31", "2025-12-31", True, "Freibetrag bis 31.12.2025"),
         (YOUNG, "2020-12-31", "2026-01-02", False, "Ablauf des fünften Kalenderjahres"),
         # Ben (born 21.03.1985) completes his 40th year at the end of 20.03.2025.
         (COUPLE, "2024-06-01", "2025-03-20", True, "keiner der Partner das 40. Lebensjahr vollendet"),
-        (COUPLE, "2024-06-01", "2025-03-21", False, "Ben Beispiel (geboren am 21.03.1985) hat am Stichtag 21.03.2025"),
-        (COUPLE, "2025-04-01", "2025-03-20", False, "nach dem Stichtag"),
+        (COUPLE, "2024-06-01", "2025-03-21", False,
+         "Ben Beispiel (geboren am 21.03.1985) hat bei Antragstellung am 21.03.2025"),
+        (COUPLE, "2025-04-01", "2025-03-20", False, "nach der Antragstellung"),
     ],
 )
-def test_young_couple_on_the_key_date(members: list[dict[str, Any]], marriage: str, issue: str, applies: bool,
-                                      why: str) -> None:
-    r = wbs(issue=issue, members=members, marriage_date=marriage)
+def test_young_couple_as_things_stood_at_the_application(members: list[dict[str, Any]], marriage: str, applied: str,
+                                                         applies: bool, why: str) -> None:
+    r = wbs(applied=applied, issue="2026-02-01", members=members, marriage_date=marriage)
     (finding,) = r.allowance_findings
     assert finding.applies is applies and why in finding.reason
     assert finding.amount == (D("4000.00") if applies else 0)
@@ -56,6 +59,12 @@ def test_young_couple_on_the_key_date(members: list[dict[str, Any]], marriage: s
     line = next(x for x in r.lines if "junges Ehepaar" in x.label)
     assert (line.amount == D("-4000.00")) if applies else (line.amount is None and line.label.startswith("Kein "))
     assert "wbs.young_couple@2010-01-01" in r.rules_applied and any("junge Ehepaare" in n for n in r.notices)
+
+
+def test_the_issue_date_picks_the_table_but_not_the_age() -> None:
+    # Applied the day before Ben's 40th birthday, decided after it: the allowance stays (§ 14 Abs. 1 Satz 2).
+    r = wbs(applied="2025-03-20", issue="2025-05-02", marriage_date="2024-06-01")
+    assert r.allowance_findings[0].applies and r.key_date.isoformat() == "2025-05-02"
 
 
 def test_registered_partners_count_as_a_couple() -> None:
