@@ -10,7 +10,7 @@ import json
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -44,7 +45,7 @@ class DecisionDialog(QDialog):
         self._tasks, self._actor, self._az, self._version = tasks, actor, aktenzeichen, expected_version
         self.decision: decisions.DecisionInfo | None = None
         self.setWindowTitle(self.tr("Entscheidung %1").replace("%1", aktenzeichen))
-        self.resize(860, 860)
+        self.resize(880, 940)
         self.result_view = QTextBrowser(self)
         self.facts_form = FactsForm(service, self, form=form_data)
         self.facts_edit = QPlainTextEdit(self)
@@ -76,7 +77,6 @@ class DecisionDialog(QDialog):
         self.letter_button.clicked.connect(self.issue_letter)
         close.clicked.connect(self.accept)
         form = QFormLayout()
-        form.addRow(self.facts_form)
         form.addRow(self.tr("Weitere Angaben:"), self.facts_edit)
         form.addRow(self.tr("Ergebnis:"), self.outcome_box)
         form.addRow(self.tr("Gründe:"), self.reasons_edit)
@@ -87,7 +87,14 @@ class DecisionDialog(QDialog):
         for b in (self.compute_button, self.decide_button, self.letter_button, close):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.result_view, 1)
+        # The proposal and the clerk's facts share the height; the clerk drags the divider.
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.result_view)
+        split.addWidget(self.facts_form)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
         layout.addLayout(form)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)

@@ -56,7 +56,6 @@ class FactsForm(QWidget):
         scroll = QScrollArea(self)  # a large household would push the proposal out of the dialog
         scroll.setWidget(self.wbs)
         scroll.setWidgetResizable(True)
-        scroll.setMaximumHeight(340)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
