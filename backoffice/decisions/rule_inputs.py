@@ -2,9 +2,9 @@
 
 The forms ask applicants what they can answer; the rules need a few facts only a clerk
 can settle from documents (the date of marriage, each member's degree of disability and
-its proof, whether proof of volunteer work was shown, the payslip's income tax). The clerk supplies those as ``overrides``, merged over
-the mapped input key by key (a ``None`` value removes a key). Whatever is still missing
-is listed as German sentences in one ``RuleInputError``.
+its proof, whether proof of volunteer work was shown, the payslip's income tax). The clerk
+supplies those as ``overrides``, merged over the mapped input key by key (a ``None`` value
+removes a key). Whatever is still missing is listed as German sentences in one ``RuleInputError``.
 """
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ class WbsDisability:
 
 @dataclass(frozen=True, slots=True)
 class AllowanceFinding:
-    """One allowance fact judged on the key date: whether it applies, the amount and why (German)."""
+    """One allowance fact judged: whether it applies, the amount and why (German)."""
 
     code: str  # "young_couple" or "disability"
     member: str  # whose allowance (disability), "" for the couple
