@@ -1,10 +1,10 @@
 """From a case's form data to the rule engine's input (pure: no database, no I/O).
 
 The forms ask applicants what they can answer; the rules need a few facts only a clerk
-can settle (which disability allowance applies, whether proof of volunteer work was
-shown, the payslip's income tax). The clerk supplies those as ``overrides``, merged over
-the mapped input key by key (a ``None`` value removes a key). Whatever is still missing
-is listed as German sentences in one ``RuleInputError``.
+can settle from documents (the date of marriage, each member's degree of disability and
+its proof, whether proof of volunteer work was shown, the payslip's income tax). The clerk
+supplies those as ``overrides``, merged over the mapped input key by key (a ``None`` value
+removes a key). Whatever is still missing is listed as German sentences in one ``RuleInputError``.
 """
 
 from __future__ import annotations
@@ -17,13 +17,17 @@ from typing import Any
 from ..domain.catalog import Service
 from ..rules import CALCULATORS, RuleInputError
 
-# Form allowance codes that map to exactly one rule-table item.
-_WBS_ALLOWANCES = {"young_couple": "young_couple"}
-# Form codes the clerk must translate into rule items (the form cannot tell which one applies).
-_WBS_ALLOWANCES_CLERK = {
-    "severe_disability": "Schwerbehinderung (Freibetrag severe_disability_care oder disability_with_care)",
-    "care_need": "Pflegebedürftigkeit (Freibetrag disability_with_care oder severe_disability_care)",
-    "maintenance_paid": "gezahlte Unterhaltsleistungen (Freibetrag maintenance_paid mit Jahresbetrag)",
+_DISABILITIES = ("disabilities", "Freibetrag wegen Schwerbehinderung oder Pflegebedürftigkeit beantragt: bitte je "
+                                 "Person den Grad der Behinderung, die häusliche Pflegebedürftigkeit und die Nachweise "
+                                 "angeben (Feld disabilities)")
+# Allowances the form asks for, and the fact (override key) the clerk settles from documents.
+_WBS_ALLOWANCE_FACTS = {
+    "young_couple": ("marriage_date", "Freibetrag junges Ehepaar beantragt: bitte das Datum der Eheschließung oder "
+                                      "der Begründung der Lebenspartnerschaft laut Urkunde angeben (Feld marriage_date)"),
+    "severe_disability": _DISABILITIES,
+    "care_need": _DISABILITIES,
+    "maintenance_paid": ("allowances", "Gezahlte Unterhaltsleistungen beantragt: bitte den Jahresbetrag festlegen "
+                                       "(Freibetrag maintenance_paid im Feld allowances)"),
 }
 _FZ_KIND = {"extended": "extended", "european": "european"}  # "standard" becomes the Belegart N or O
 _FZ_FEE = {"none": "none", "volunteer_work": "volunteer", "lack_of_means": "lack_of_means"}
@@ -68,9 +72,11 @@ Mapped = tuple[dict[str, Any], list[str], Needs]
 
 def _wbs(form: Mapping[str, Any], received_on: date) -> Mapped:
     household = form.get("household") or {}
-    incomes = []
+    incomes, members = [], []
     for member in form.get("members") or []:
         name = f"{member.get('given_name', '')} {member.get('family_name', '')}".strip()
+        members.append({"name": name, "birth_date": member.get("birth_date") or None,
+                        "relationship": member.get("relationship", "other")})
         for inc in member.get("incomes") or []:
             incomes.append({
                 "member": name,
@@ -89,14 +95,10 @@ def _wbs(form: Mapping[str, Any], received_on: date) -> Mapped:
         "household": {"persons": household.get("persons"), "children": household.get("children", 0)},
         "incomes": incomes,
     }
-    requested = list(form.get("allowances") or [])
-    mapped = [{"code": _WBS_ALLOWANCES[a]} for a in requested if a in _WBS_ALLOWANCES]
-    if mapped:
-        data["allowances"] = mapped
-    needs: Needs = []
-    unclear = [_WBS_ALLOWANCES_CLERK[a] for a in requested if a in _WBS_ALLOWANCES_CLERK]
-    if unclear:
-        needs.append(("allowances", "Beantragte Freibeträge bitte festlegen (Feld allowances): " + "; ".join(unclear)))
+    if members:
+        data["members"] = members
+    needs: Needs = list(dict.fromkeys(_WBS_ALLOWANCE_FACTS[a] for a in form.get("allowances") or []
+                                      if a in _WBS_ALLOWANCE_FACTS))
     if form.get("income_period") == "next_12_months":
         remarks.append("Einkommen der kommenden 12 Monate (§ 15 Abs. 1 WFNG NRW): Prognose bitte prüfen.")
     return data, remarks, needs

@@ -151,7 +151,8 @@ def _wbs(rng: random.Random, today: date) -> dict[str, Any]:
     }
     allowances = [a for a, p in (("severe_disability", 0.08), ("care_need", 0.05), ("maintenance_paid", 0.05))
                   if rng.random() < p]
-    if len(members) > 1 and members[1]["relationship"] == "spouse" and rng.random() < 0.3:
+    if len(members) > 1 and members[1]["relationship"] == "spouse" and rng.random() < 0.3 and all(
+            _age(m["birth_date"], today) < 40 for m in members[:2]):  # the allowance's age limit
         allowances.insert(0, "young_couple")
     if allowances:
         data["allowances"] = allowances

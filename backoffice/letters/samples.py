@@ -66,8 +66,11 @@ def _samples() -> dict[str, dict[str, Any]]:
             lines=(("Einkommen 1 (Ayşe Yılmaz): Bruttoeinnahmen", Decimal("31000.00")),
                    ("Einkommen 1 (Ayşe Yılmaz): Werbungskosten", Decimal("-1230.00")),
                    ("Einkommen 1 (Ayşe Yılmaz): pauschaler Abzug 12 % Steuern vom Einkommen", Decimal("-3572.40")),
-                   ("Freibetrag Schwerbehinderung (GdB 100, oder GdB ab 80 mit häuslicher Pflege)",
-                    Decimal("-4500.00")),
+                   ("Kein Freibetrag junges Ehepaar oder junge Lebenspartnerschaft: Eheschließung bzw. Begründung "
+                    "der Lebenspartnerschaft am 14.05.2022; Emre Yılmaz (geboren am 09.01.1986) hat bei "
+                    "Antragstellung am 02.10.2026 das 40. Lebensjahr vollendet.", ""),
+                   ("Freibetrag schwerbehinderter Mensch: Ayşe Yılmaz: GdB 100 ohne häusliche Pflegebedürftigkeit "
+                    "(Nachweis: Schwerbehindertenausweis).", Decimal("-4500.00")),
                    Line("Gesamteinkommen des Haushalts", Decimal("21697.60"), emphasis=True),
                    Line("Einkommensgrenze für 3 Personen", Decimal("35740.00"), emphasis=True)),
             tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), (

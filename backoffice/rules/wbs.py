@@ -22,6 +22,16 @@ from .money import ZERO, cents, euro_text, percent_text
 from .parsing import FieldReader
 from .result import JsonResult, Line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
+from .wbs_allowances import (
+    FACT_CODES,
+    AllowanceFinding,
+    WbsDisability,
+    WbsMember,
+    disability,
+    parse_disabilities,
+    parse_members,
+    young_couple,
+)
 
 DEDUCTIONS = {"tax": "Steuern vom Einkommen", "health": "Krankenversicherung", "pension": "Rentenversicherung"}
 
@@ -38,7 +48,7 @@ class WbsIncome:
 
 @dataclass(frozen=True, slots=True)
 class WbsAllowance:
-    code: str  # key of the allowances table, e.g. "young_couple"
+    code: str  # key of the allowances table, e.g. "maintenance_paid"
     amount: Decimal | None = None  # only for items without a fixed amount (e.g. maintenance_paid)
     count: int = 1
 
@@ -54,6 +64,9 @@ class WbsInput:
     flat_rooms: int | None = None
     tolerance_enabled: bool | None = None  # None: the tolerance table's default
     issue_date: date | None = None  # when the WBS is issued: the key date of the tables
+    members: tuple[WbsMember, ...] = ()
+    marriage_date: date | None = None  # marriage or registered partnership of applicant and partner
+    disabilities: tuple[WbsDisability, ...] = ()
 
     @property
     def key_date(self) -> date:
@@ -88,6 +101,7 @@ class WbsResult(JsonResult):
     flat_fits: bool | None  # None when no flat was given (or only rooms for a size-only household)
     flat_slightly_above: bool  # fits only by the "geringfügig" allowance
     validity_months: int
+    allowance_findings: tuple[AllowanceFinding, ...]  # the facts-based allowances, applied or not, with why
     reasons: tuple[str, ...]  # German findings for a letter when the limit is exceeded
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
@@ -99,7 +113,7 @@ def parse_wbs_input(data: Any) -> WbsInput:
     """Build a WbsInput from the JSON form (see docs/RULES.md); RuleInputError lists every problem."""
     f = FieldReader(data)
     f.reject_unknown({"application_date", "issue_date", "household", "incomes", "allowances", "flat",
-                      "tolerance_enabled"})
+                      "tolerance_enabled", "members", "marriage_date", "disabilities"})
     day = f.date("application_date")
     issued = f.date("issue_date", required=False)
     household = f.nested("household")
@@ -122,10 +136,14 @@ def parse_wbs_input(data: Any) -> WbsInput:
         size = flat.money("size_m2", required=False)
         rooms = flat.integer("rooms", required=False, minimum=1)
     tolerance = f.boolean("tolerance_enabled", required=False)
+    members = parse_members(f)
+    marriage = f.date("marriage_date", required=False)
+    disabilities = parse_disabilities(f, members)
     f.done()
     assert day is not None and persons is not None and children is not None
     return WbsInput(day, persons, children, tuple(i for i in incomes if i is not None),
-                    tuple(a for a in allowances if a is not None), size, rooms, tolerance, issued)
+                    tuple(a for a in allowances if a is not None), size, rooms, tolerance, issued,
+                    members, marriage, disabilities)
 
 
 def _parse_income(f: FieldReader, i: int, raw: Any) -> WbsIncome | None:
@@ -153,6 +171,9 @@ def _parse_allowance(f: FieldReader, i: int, raw: Any) -> WbsAllowance | None:
     if not isinstance(code, str) or not code:
         r.problem("code", "fehlt.")
         return None
+    if code in FACT_CODES:
+        r.problem("code", FACT_CODES[code])
+        return None
     amount = r.money("amount", required=False)
     count = r.integer("count", required=False, default=1, minimum=1, maximum=20)
     return WbsAllowance(code, amount, count or 1)
@@ -176,6 +197,13 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
     lines.append(Line("Summe der anrechenbaren Einkommen", total, kind="subtotal"))
 
     household = total
+    findings = _fact_allowances(inp, rules, used)
+    for finding in findings:
+        if finding.applies:
+            lines.append(Line(f"{finding.label}: {finding.reason}", -finding.amount, legal_basis=finding.legal_basis))
+            household -= finding.amount
+        else:
+            lines.append(Line(f"Kein {finding.label}: {finding.reason}", None, unit="", legal_basis=finding.legal_basis))
     if inp.allowances:
         allowance_rule = rules.entry("allowances", day)
         used.append(allowance_rule)
@@ -240,12 +268,26 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
         tolerance_enabled=enabled, tolerance_limit=tolerance_limit, within_limit=within_limit,
         within_tolerance=within_tolerance, discretion_required=discretion, eligible=eligible,
         allowed_flat=flat, flat_fits=flat_fits, flat_slightly_above=slightly_above,
-        validity_months=validity.integer("months"), reasons=tuple(reasons),
+        validity_months=validity.integer("months"), allowance_findings=findings, reasons=tuple(reasons),
         lines=tuple(lines),
         legal_basis=unique(basis),
         notices=unique(notices),
         rules_applied=tuple(f"wbs.{e.ref}" for e in used),
     )
+
+
+def _fact_allowances(inp: WbsInput, rules: RuleBook, used: list[DatedEntry]) -> tuple[AllowanceFinding, ...]:
+    """The young-couple and disability allowances judged from the facts on the key date."""
+    findings = []
+    if inp.marriage_date is not None:
+        rule = rules.entry("young_couple", inp.key_date)
+        used.append(rule)
+        findings.append(young_couple(inp.marriage_date, inp.members, inp.application_date, rule))
+    if inp.disabilities:
+        rule = rules.entry("disability", inp.key_date)
+        used.append(rule)
+        findings += [disability(d, inp.members, rule) for d in inp.disabilities]
+    return tuple(findings)
 
 
 def discretion_reason(granted: bool, rate: str = "5 %") -> str:

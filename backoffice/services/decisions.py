@@ -10,7 +10,7 @@ transaction. Nothing goes to the portal; an e-mail notice follows the printed Be
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
@@ -28,6 +28,7 @@ from ..store.models import Case
 from ..store.uow import UnitOfWork
 from . import audit
 from .cases import apply_action, load_for_read
+from .wbs_allowance_facts import journal_confirmed, missing_documents
 
 
 class DecisionOutcome(StrEnum):
@@ -110,8 +111,10 @@ def propose_decision(
     """Compute the decision the rules suggest if decided ``on`` (default today; raises RuleInputError listing
     missing facts). WBS: the income limits in force on that day apply, as for a WBS issued then."""
     case = load_for_read(uow, actor, aktenzeichen)
-    return _propose(Service(case.service), case.aktenzeichen, case.form_data, case.received_at.date(), overrides,
-                    on or date.today())
+    proposal = _propose(Service(case.service), case.aktenzeichen, case.form_data, case.received_at.date(), overrides,
+                        on or date.today())
+    missing = missing_documents(uow, case, proposal.rule_input)
+    return replace(proposal, notices=(*missing, *proposal.notices)) if missing else proposal
 
 
 def decide(
@@ -156,6 +159,7 @@ def decide(
         texts = texts or proposal.reasons
         if not texts:
             problems.append("Eine Ablehnung braucht mindestens eine Begründung")
+    problems += missing_documents(uow, case, proposal.rule_input)
     if problems:
         raise ValidationFailed(problems)
     if outcome is DecisionOutcome.FORWARDED:
@@ -172,6 +176,7 @@ def decide(
     uow.decisions.add(record)
     uow.flush()
     audit.record(uow, case, actor, "decision", now, "decision", None, outcome.value)
+    journal_confirmed(uow, case, actor, now, proposal.result)
     # No message to the portal: FIT-Connect v1 gives a subscriber no event for a decision, and
     # the Bescheid goes by post. The e-mail notice (replyChannel eMail) is queued when the
     # Bescheid is printed, not here (services/notices.py says why).

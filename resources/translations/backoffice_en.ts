@@ -736,22 +736,37 @@
         <translation>Decision %1</translation>
     </message>
     <message>
+        <location filename="../../ui/letters/decision.py" line="57"/>
+        <source>Gründe der Ablehnung, ein Grund je Zeile</source>
+        <translation>Grounds for the refusal, one per line</translation>
+    </message>
+    <message>
         <location filename="../../ui/letters/decision.py" line="61"/>
+        <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
+        <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="64"/>
+        <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
+        <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="70"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="62"/>
+        <location filename="../../ui/letters/decision.py" line="71"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="63"/>
+        <location filename="../../ui/letters/decision.py" line="72"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="64"/>
+        <location filename="../../ui/letters/decision.py" line="73"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -761,62 +776,62 @@
         <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="57"/>
-        <source>Gründe der Ablehnung oder der Ermessensentscheidung, ein Grund je Zeile</source>
-        <translation>Reasons for a refusal or a discretionary decision, one per line</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/decision.py" line="71"/>
+        <location filename="../../ui/letters/decision.py" line="80"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="72"/>
+        <location filename="../../ui/letters/decision.py" line="81"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="73"/>
+        <location filename="../../ui/letters/decision.py" line="82"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="125"/>
+        <location filename="../../ui/letters/decision.py" line="116"/>
+        <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
+        <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="150"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="130"/>
+        <location filename="../../ui/letters/decision.py" line="155"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="132"/>
+        <location filename="../../ui/letters/decision.py" line="157"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="158"/>
+        <location filename="../../ui/letters/decision.py" line="183"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="161"/>
+        <location filename="../../ui/letters/decision.py" line="186"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="166"/>
+        <location filename="../../ui/letters/decision.py" line="191"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="166"/>
+        <location filename="../../ui/letters/decision.py" line="191"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="167"/>
+        <location filename="../../ui/letters/decision.py" line="192"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1084,7 +1099,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/dialogs.py" line="63"/>
-        <location filename="../../ui/editor/history.py" line="157"/>
+        <location filename="../../ui/editor/history.py" line="161"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
@@ -1269,37 +1284,57 @@
         <translation>Document ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="38"/>
+        <location filename="../../ui/editor/history.py" line="29"/>
+        <source>Entscheidung gespeichert</source>
+        <translation>Decision recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="30"/>
+        <source>Freibetrag bestätigt</source>
+        <translation>Allowance confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="40"/>
         <source>Verknüpfter Fall</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="48"/>
+        <location filename="../../ui/editor/history.py" line="41"/>
+        <source>Freibetrag junges Ehepaar</source>
+        <translation>Young-couple allowance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="42"/>
+        <source>Freibetrag Schwerbehinderung</source>
+        <translation>Disability allowance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="52"/>
         <source>Unterlage: %1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="154"/>
+        <location filename="../../ui/editor/history.py" line="158"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="155"/>
+        <location filename="../../ui/editor/history.py" line="159"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="156"/>
+        <location filename="../../ui/editor/history.py" line="160"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="158"/>
+        <location filename="../../ui/editor/history.py" line="162"/>
         <source>Alt</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="159"/>
+        <location filename="../../ui/editor/history.py" line="163"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -1365,132 +1400,97 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="79"/>
-        <source>Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung festzulegen)</source>
-        <translation>Allowances under § 15(3) WFNG NRW (set by the clerk)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/facts.py" line="87"/>
-        <source>Jahresbetrag €</source>
-        <translation>Annual amount €</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/facts.py" line="101"/>
-        <source>Schwerbehinderung</source>
-        <translation>severe disability</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/facts.py" line="101"/>
-        <source>Pflegebedürftigkeit</source>
-        <translation>need of care</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/facts.py" line="102"/>
-        <source>gezahlter Unterhalt</source>
-        <translation>maintenance paid</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/facts.py" line="103"/>
-        <source>&lt;b&gt;Im Antrag geltend gemacht:&lt;/b&gt; %1 – bitte den zutreffenden Freibetrag ankreuzen.</source>
-        <translation>&lt;b&gt;Claimed in the application:&lt;/b&gt; %1 – please tick the allowance that applies.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/facts.py" line="107"/>
-        <source>Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)</source>
-        <translation>Consider a discretionary exception when income exceeds the limit by up to 5 % (city practice)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/facts.py" line="113"/>
+        <location filename="../../ui/letters/facts.py" line="58"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="118"/>
+        <location filename="../../ui/letters/facts.py" line="63"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="119"/>
+        <location filename="../../ui/letters/facts.py" line="64"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="120"/>
+        <location filename="../../ui/letters/facts.py" line="65"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="121"/>
+        <location filename="../../ui/letters/facts.py" line="66"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="131"/>
+        <location filename="../../ui/letters/facts.py" line="76"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="134"/>
+        <location filename="../../ui/letters/facts.py" line="79"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="80"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="81"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="137"/>
+        <location filename="../../ui/letters/facts.py" line="82"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="139"/>
+        <location filename="../../ui/letters/facts.py" line="84"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="140"/>
+        <location filename="../../ui/letters/facts.py" line="85"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="144"/>
+        <location filename="../../ui/letters/facts.py" line="89"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="146"/>
+        <location filename="../../ui/letters/facts.py" line="91"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="166"/>
+        <location filename="../../ui/letters/facts.py" line="103"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="169"/>
+        <location filename="../../ui/letters/facts.py" line="106"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="170"/>
+        <location filename="../../ui/letters/facts.py" line="107"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="175"/>
+        <location filename="../../ui/letters/facts.py" line="112"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="177"/>
+        <location filename="../../ui/letters/facts.py" line="114"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3208,70 +3208,244 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="62"/>
+        <location filename="../../ui/sync_controller.py" line="63"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="63"/>
+        <location filename="../../ui/sync_controller.py" line="64"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="71"/>
+        <location filename="../../ui/sync_controller.py" line="72"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="91"/>
+        <location filename="../../ui/sync_controller.py" line="96"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="107"/>
+        <location filename="../../ui/sync_controller.py" line="112"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="117"/>
-        <location filename="../../ui/sync_controller.py" line="186"/>
+        <location filename="../../ui/sync_controller.py" line="122"/>
+        <location filename="../../ui/sync_controller.py" line="191"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="146"/>
+        <location filename="../../ui/sync_controller.py" line="151"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="162"/>
+        <location filename="../../ui/sync_controller.py" line="167"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="165"/>
+        <location filename="../../ui/sync_controller.py" line="170"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="167"/>
+        <location filename="../../ui/sync_controller.py" line="172"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="169"/>
+        <location filename="../../ui/sync_controller.py" line="174"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="196"/>
+        <location filename="../../ui/sync_controller.py" line="201"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="199"/>
+        <location filename="../../ui/sync_controller.py" line="204"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
+    </message>
+</context>
+<context>
+    <name>WbsFacts</name>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="51"/>
+        <source>Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung nach Unterlagen festzustellen)</source>
+        <translation>Allowances under § 15 Abs. 3 WFNG NRW (to be established by the clerk from documents)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="59"/>
+        <source>Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)</source>
+        <translation>Consider a discretionary exception when the income limit is exceeded by up to 5 % (city practice)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="66"/>
+        <source>Junges Ehepaar oder junge Lebenspartnerschaft</source>
+        <translation>Young married couple or young registered partnership</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="69"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="94"/>
+        <source>Im Antrag geltend gemacht.</source>
+        <translation>Claimed in the application.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="73"/>
+        <source>Geburtsdatum fehlt</source>
+        <translation>date of birth missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="74"/>
+        <source>%1, geboren am %2</source>
+        <translation>%1, born %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="76"/>
+        <source>nicht festgestellt</source>
+        <translation>not established</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="77"/>
+        <source>Heirats- oder Lebenspartnerschaftsurkunde geprüft</source>
+        <translation>Marriage or partnership certificate checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="78"/>
+        <source>nicht nachgewiesen (kein Freibetrag)</source>
+        <translation>not proven (no allowance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="80"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="83"/>
+        <source>Nachweis:</source>
+        <translation>Proof:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="84"/>
+        <source>Datum der Eheschließung / Lebenspartnerschaft:</source>
+        <translation>Date of marriage / partnership:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="90"/>
+        <source>Schwerbehinderung und häusliche Pflegebedürftigkeit</source>
+        <translation>Severe disability and need of home care</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <source>GdB</source>
+        <translation>Degree of disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <source>häuslich pflegebedürftig</source>
+        <translation>needs home care</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <source>Nachweis GdB</source>
+        <translation>Proof of degree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <source>Nachweis Pflege</source>
+        <translation>Proof of care</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <source>geprüft</source>
+        <translation>checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="104"/>
+        <source>keiner</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="112"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="120"/>
+        <source>Keine Schwerbehinderung nachgewiesen (kein Freibetrag)</source>
+        <translation>No severe disability proven (no allowance)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="125"/>
+        <source>Schwerbehindertenausweis</source>
+        <translation>Severe disability card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="126"/>
+        <source>Feststellungsbescheid (GdB)</source>
+        <translation>Assessment notice (degree of disability)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="131"/>
+        <source>Bescheid der Pflegekasse (Pflegegrad)</source>
+        <translation>Care insurance notice (care level)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="132"/>
+        <source>Gutachten des Medizinischen Dienstes</source>
+        <translation>Medical service report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="139"/>
+        <source>Weitere Freibeträge</source>
+        <translation>Further allowances</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="148"/>
+        <source>Jahresbetrag €</source>
+        <translation>Yearly amount €</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="158"/>
+        <source>Im Antrag geltend gemacht: gezahlter Unterhalt – bitte den Jahresbetrag eintragen.</source>
+        <translation>Claimed in the application: maintenance paid – please enter the yearly amount.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="178"/>
+        <source>Datum der Eheschließung / Lebenspartnerschaft: bitte ein gültiges Datum (TT.MM.JJJJ) angeben</source>
+        <translation>Date of marriage / partnership: please enter a valid date (DD.MM.YYYY)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="185"/>
+        <source>Schwerbehinderung: ein GdB ist eingetragen, aber „keine Schwerbehinderung nachgewiesen“ ist angekreuzt</source>
+        <translation>Severe disability: a degree is entered, but “no severe disability proven” is ticked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="196"/>
+        <source>Person %1</source>
+        <translation>Person %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="198"/>
+        <source>%1: bitte bestätigen, dass der Nachweis des GdB geprüft ist</source>
+        <translation>%1: please confirm that the proof of the degree of disability was checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/wbs_facts.py" line="203"/>
+        <source>%1: bitte den Nachweis der häuslichen Pflegebedürftigkeit wählen</source>
+        <translation>%1: please choose the proof of the need of home care</translation>
     </message>
 </context>
 <context>

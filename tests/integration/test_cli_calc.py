@@ -147,3 +147,17 @@ def test_elterngeld_birth_before_september_2021_is_a_german_refusal_not_a_traceb
     result = run("calc", "elterngeld", "--input", str(write(tmp_path, {**ELTERNGELD, "birth_date": "2021-08-31"})))
     assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
     assert "§ 28 Abs. 1 BEEG" in result.stderr and "nicht berechnet werden" in result.stderr
+
+
+def test_wbs_allowance_facts_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # § 24 Abs. 1 Nr. 1 and 3 WoFG as the table's starting point: married 2022, both under 40 → 4,000 €;
+    # GdB 100 → 4,500 € (docs/RULES.md, "Allowances from facts").
+    couple = {**WBS, "issue_date": "2025-03-20", "household": {"persons": 2},
+              "members": [{"name": "A", "birth_date": "1990-05-02", "relationship": "applicant"},
+                          {"name": "B", "birth_date": "1991-03-21", "relationship": "spouse"}],
+              "marriage_date": "2022-08-12", "disabilities": [{"member": 1, "degree": 100, "proof": "id_card"}]}
+    code, out = calc("wbs", write(tmp_path, couple))
+    assert code == 0 and [f["amount"] for f in out["allowance_findings"]] == ["4000.00", "4500.00"]
+    assert out["household_income"] == "11919.84"  # 20,419.84 − 8,500
+    code, _ = calc("wbs", write(tmp_path, {**WBS, "allowances": [{"code": "young_couple"}]}, "old.json"))
+    assert code == 1 and "wird nicht angekreuzt, sondern aus den Angaben berechnet" in capsys.readouterr().err

@@ -312,3 +312,42 @@ def test_within_the_tolerance_the_clerk_decides_with_reasons_either_way(  # type
         text = " ".join(_text(letters.letter_pdf(uow, clerk, letter.id)).split())
     assert own in text and "übersteigt die Einkommensgrenze" in text
     assert "Einkommensgrenze eingehalten; Abstand" not in text and "nach § 13 WFNG NRW nicht" not in text
+
+
+def test_allowance_facts_need_their_documents_and_the_history_names_who_confirmed_them(  # type: ignore[no-untyped-def]
+        db: Database, people) -> None:
+    from backoffice.services.case_editing import set_document_check
+
+    clerk, _, _ = people
+    form = _form(Service.WBS, eligible=True)
+    form["members"] = [
+        {"given_name": "Anna", "family_name": "Beispiel", "birth_date": "1994-05-02", "relationship": "applicant",
+         "incomes": []},
+        {"given_name": "Ben", "family_name": "Beispiel", "birth_date": "1980-01-09", "relationship": "spouse",
+         "incomes": []}]
+    form.update(household={"persons": 2, "children": 0}, allowances=["young_couple", "care_need"])
+    az = _ready_case(db, clerk, Service.WBS, form)
+    with db.uow(write=False) as uow, pytest.raises(RuleInputError, match="marriage_date") as missing:
+        decisions.propose_decision(uow, clerk, az, on=TODAY)
+    assert any("disabilities" in p for p in missing.value.problems)
+    facts = {"marriage_date": "2023-06-01",
+             "disabilities": [{"member": 2, "degree": 60, "home_care": True, "proof": "assessment_notice",
+                               "care_proof": "care_level_notice"}]}
+    with db.uow(write=False) as uow:
+        proposal = decisions.propose_decision(uow, clerk, az, facts, on=TODAY)
+    assert any("„Nachweis der Pflegebedürftigkeit“ ist in der Checkliste noch nicht abgehakt" in n
+               for n in proposal.notices)
+    with db.uow() as uow, pytest.raises(ValidationFailed, match="Checkliste"):
+        decisions.decide(uow, clerk, az, "granted", (), facts, now=T0)
+    with db.uow() as uow:
+        set_document_check(uow, clerk, az, "care_need", True, now=T0)
+        info = decisions.decide(uow, clerk, az, "granted", (), facts, now=T0)
+        uow.commit()
+    findings = {f["code"]: f for f in info.result["allowance_findings"]}
+    # Ben (born 09.01.1980) completed his 40th year on 09.01.2020: no young-couple allowance, and why.
+    assert not findings["young_couple"]["applies"] and "40. Lebensjahr vollendet" in findings["young_couple"]["reason"]
+    assert findings["disability"]["applies"] and findings["disability"]["amount"] == "2100.00"
+    with db.uow(write=False) as uow:
+        history = get_case(uow, clerk, az).history
+    confirmed = [(e.actor, e.field, e.at) for e in history if e.action == "allowance_confirmed"]
+    assert confirmed == [("clerk", "allowance.young_couple", T0), ("clerk", "allowance.disability", T0)]

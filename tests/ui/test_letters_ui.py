@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
 
 from backoffice.bootstrap import Database, open_database
 from backoffice.decisions import evaluate, rule_input
@@ -301,20 +304,48 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
 def test_facts_form_turns_clerk_entries_into_rule_overrides(qapp) -> None:  # type: ignore[no-untyped-def]
     from ui.letters.facts import FactsForm, FactsInvalid
 
-    wbs = FactsForm(Service.WBS, form={"allowances": ["young_couple", "severe_disability"]}, today=date(2026, 11, 2))
-    assert wbs._rows["young_couple"][0].isChecked()  # what the form says unambiguously is pre-set
-    check, _count, amount = wbs._rows["maintenance_paid"]
+    couple = [{"given_name": "Anna", "family_name": "Beispiel", "birth_date": "1994-05-02", "relationship": "applicant"},
+              {"given_name": "<b>Ben</b>", "family_name": "Beispiel", "birth_date": "1993-01-09",
+               "relationship": "spouse"}]
+    wbs = FactsForm(Service.WBS, form={"allowances": ["young_couple", "severe_disability"], "members": couple},
+                    today=date(2026, 11, 2))
+    box = wbs.wbs
+    # Names come from the applicant's form: shown as plain text, never as rich text.
+    shown = [label for label in box.findChildren(QLabel) if "Ben" in label.text()]
+    assert shown and all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)
+    assert wbs.facts() == {"tolerance_enabled": True, "allowances": []}  # nothing settled yet: the rules will ask
+    check, _count, amount = box._rows["maintenance_paid"]
     check.setChecked(True)
     with pytest.raises(FactsInvalid, match="Betrag"):
         wbs.facts()
     assert amount is not None
     amount.setText("1.200,50")
-    wbs._rows["severe_disability_care"][0].setChecked(True)
-    wbs.tolerance.setChecked(False)
+    box.marriage_state.setCurrentIndex(box.marriage_state.findData("certificate"))
+    with pytest.raises(FactsInvalid, match="Eheschließung"):
+        wbs.facts()
+    box.marriage_date.setText("12.08.2022")
+    _name, degree, care, proof, care_proof, confirmed = box._disability_rows[1]
+    degree.setCurrentIndex(degree.findData(80))
+    care.setChecked(True)
+    with pytest.raises(FactsInvalid, match=r"Ben.*Nachweis des GdB geprüft"):
+        wbs.facts()  # each fact is confirmed by the clerk
+    confirmed.setChecked(True)
+    with pytest.raises(FactsInvalid, match="häuslichen Pflegebedürftigkeit"):
+        wbs.facts()
+    care_proof.setCurrentIndex(care_proof.findData("care_level_notice"))
+    box.tolerance.setChecked(False)
     facts = wbs.facts()
-    assert facts["tolerance_enabled"] is False
-    assert {a["code"]: a.get("amount") for a in facts["allowances"]} == {
-        "young_couple": None, "severe_disability_care": None, "maintenance_paid": "1200.50"}
+    assert facts["tolerance_enabled"] is False and facts["marriage_date"] == "2022-08-12"
+    assert facts["allowances"] == [{"code": "maintenance_paid", "count": 1, "amount": "1200.50"}]
+    assert facts["disabilities"] == [{"member": 2, "degree": 80, "home_care": True, "proof": proof.currentData(),
+                                      "care_proof": "care_level_notice"}]
+    box.marriage_state.setCurrentIndex(box.marriage_state.findData("not_proven"))
+    box.no_disability.setChecked(True)
+    with pytest.raises(FactsInvalid, match="keine Schwerbehinderung"):
+        wbs.facts()
+    degree.setCurrentIndex(0)
+    facts = wbs.facts()  # settled as not proven: the keys are there, empty
+    assert "marriage_date" in facts and facts["marriage_date"] is None and facts["disabilities"] is None
 
     eg = FactsForm(Service.ELTERNGELD)
     assert eg.facts() == {}  # nothing entered: the applicant's net income stands
@@ -326,3 +357,77 @@ def test_facts_form_turns_clerk_entries_into_rule_overrides(qapp) -> None:  # ty
     facts = eg.facts()
     assert facts["gross_income_before"] == "3500.00" and facts["income_tax_monthly"] == "412.33"
     assert facts["church_tax_liable"] is True and facts["solidarity_surcharge_monthly"] == "0.00"
+
+
+def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confirmed_allowances(  # type: ignore[no-untyped-def]
+        qtbot, letters_db) -> None:
+    from backoffice.services.case_editing import set_document_check
+    from backoffice.services.case_queries import get_case
+    from ui.editor.history import FieldNamer, HistoryModel
+    from ui.letters import DecisionDialog
+
+    form = _wbs_form(eligible=True)
+    form["members"] = [
+        {"given_name": "Anna", "family_name": "Beispiel", "birth_date": "1994-05-02", "relationship": "applicant",
+         "incomes": []},
+        {"given_name": "Ben", "family_name": "Beispiel", "birth_date": "1993-01-09", "relationship": "spouse",
+         "incomes": []}]
+    form["household"] = {"persons": 2, "children": 0}
+    form["allowances"] = ["young_couple", "severe_disability"]
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
+        az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
+        cases.apply_action(uow, clerk, az, Action.START, now=T0)
+        cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
+        uow.commit()
+    tasks = Tasks(letters_db.uow)
+    dialog = DecisionDialog(tasks, clerk, az, Service.WBS, form_data=form)
+    qtbot.addWidget(dialog)
+    box = dialog.facts_form.wbs
+    try:
+        assert not dialog.discretion_edit.isVisibleTo(dialog)  # only when the proposal needs discretion
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        assert "marriage_date" in dialog.status_label.text()  # the applied-for allowances must be settled
+        box.marriage_state.setCurrentIndex(box.marriage_state.findData("certificate"))
+        box.marriage_date.setText("12.08.2022")
+        _name, degree, _care, _proof, _care_proof, confirmed = box._disability_rows[1]
+        degree.setCurrentIndex(degree.findData(100))
+        confirmed.setChecked(True)
+        # 2026 limit for two persons 28,350 €; 102 % of it after the allowances of 4,000 € and 4,500 €.
+        income = {"member": "Anna Beispiel", "gross": "37417.00", "werbungskosten": "0.00"}
+        dialog.facts_edit.setPlainText(json.dumps({"incomes": [income]}))
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        shown = dialog.result_view.toPlainText()
+        assert "Freibetrag junges Ehepaar" in shown and "Ben Beispiel: GdB 100" in shown
+        assert "„Schwerbehindertenausweis“ ist in der Checkliste noch nicht abgehakt" in shown
+        assert dialog.discretion_edit.isVisibleTo(dialog) and "§ 39" in dialog.discretion_label.text()
+        dialog.decide_button.click()  # no discretionary reasons: refused inside the dialog, nothing stored
+        assert "Ermessenserwägungen" in dialog.status_label.text() and dialog.decision is None
+        dialog.discretion_edit.setPlainText("Die Überschreitung ist gering und beruht auf einer einmaligen Zahlung.")
+        dialog.decide_button.click()
+        wait_idle(qtbot, tasks)
+        assert dialog.decision is None and "abgehakt" in dialog.status_label.text()  # the service wants the proof
+        with letters_db.uow() as uow:
+            set_document_check(uow, clerk, az, "severe_disability", True, now=T0)
+            uow.commit()
+        dialog.outcome_box.setCurrentIndex(dialog.outcome_box.findData("granted"))  # the exception, in discretion
+        with qtbot.waitSignal(dialog.decided, timeout=10_000) as decided:
+            dialog.decide_button.click()
+        info = decided.args[0]
+        assert info.outcome.value == "granted" and info.reasons[-1].startswith("Die Überschreitung ist gering")
+        with letters_db.uow(write=False) as uow:
+            history = get_case(uow, clerk, az).history
+        confirmed_entries = [e for e in history if e.action == "allowance_confirmed"]
+        assert [(e.actor, e.field) for e in confirmed_entries] == [
+            ("clerk", "allowance.young_couple"), ("clerk", "allowance.disability")]
+        assert "anerkannt, 4.000,00\u00a0€" in str(confirmed_entries[0].new_value)
+        assert "Ben Beispiel: GdB 100" in str(confirmed_entries[1].new_value)
+        model = HistoryModel()
+        model.set_history(history, FieldNamer(None, None, {}))
+        shown_rows = [model.row_texts(r) for r in range(model.rowCount())]
+        assert ("clerk", "Freibetrag bestätigt", "Freibetrag Schwerbehinderung") in [r[1:4] for r in shown_rows]
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()

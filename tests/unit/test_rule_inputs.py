@@ -24,9 +24,9 @@ def test_wbs_maps_every_income_and_uses_the_receipt_date() -> None:
     for form in _forms(Service.WBS):
         try:
             inp = rule_input(Service.WBS, form, TODAY)
-        except RuleInputError as err:  # only the allowances the clerk must settle
-            assert all("Freibeträge" in p for p in err.problems), err.problems
-            assert set(form["allowances"]) & {"severe_disability", "care_need", "maintenance_paid"}
+        except RuleInputError as err:  # only the allowance facts the clerk settles from documents
+            assert all("beantragt: bitte" in p for p in err.problems), err.problems
+            assert form["allowances"]
             continue
         mapped += 1
         assert inp.key_date == TODAY and inp.data["application_date"] == "2026-11-02"

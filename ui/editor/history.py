@@ -26,6 +26,8 @@ def editor_action_labels() -> dict[str, str]:
         "link": QCoreApplication.translate("Editor", "Fall verknüpft"),
         "unlink": QCoreApplication.translate("Editor", "Verknüpfung gelöst"),
         "document_check": QCoreApplication.translate("Editor", "Unterlage abgehakt"),
+        "decision": QCoreApplication.translate("Editor", "Entscheidung gespeichert"),
+        "allowance_confirmed": QCoreApplication.translate("Editor", "Freibetrag bestätigt"),
     }
 
 
@@ -36,6 +38,8 @@ class FieldNamer:
         self._layout, self._schema, self._checklist = layout, schema or {}, checklist
         self._columns = labels.history_field_labels()
         self._columns["link"] = QCoreApplication.translate("Editor", "Verknüpfter Fall")
+        self._columns["allowance.young_couple"] = QCoreApplication.translate("Editor", "Freibetrag junges Ehepaar")
+        self._columns["allowance.disability"] = QCoreApplication.translate("Editor", "Freibetrag Schwerbehinderung")
 
     def label(self, field: str | None, *, form: bool = False) -> str:
         """``form``: the field is a path into the form data (an "edit" entry, a conflict)."""

@@ -10,7 +10,7 @@ import json
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -44,7 +45,7 @@ class DecisionDialog(QDialog):
         self._tasks, self._actor, self._az, self._version = tasks, actor, aktenzeichen, expected_version
         self.decision: decisions.DecisionInfo | None = None
         self.setWindowTitle(self.tr("Entscheidung %1").replace("%1", aktenzeichen))
-        self.resize(860, 860)
+        self.resize(880, 940)
         self.result_view = QTextBrowser(self)
         self.facts_form = FactsForm(service, self, form=form_data)
         self.facts_edit = QPlainTextEdit(self)
@@ -54,8 +55,17 @@ class DecisionDialog(QDialog):
         for outcome in decisions.outcomes_for(service):
             self.outcome_box.addItem(self._outcome_label(outcome), outcome.value)
         self.reasons_edit = QPlainTextEdit(self)
-        self.reasons_edit.setPlaceholderText(self.tr("Gründe der Ablehnung oder der Ermessensentscheidung, ein Grund je Zeile"))
+        self.reasons_edit.setPlaceholderText(self.tr("Gründe der Ablehnung, ein Grund je Zeile"))
         self.reasons_edit.setMaximumHeight(110)
+        # WBS income above the limit by at most 5 %: either outcome is discretionary and needs its own reasons.
+        self._discretion_required = False
+        self.discretion_label = QLabel(self.tr("Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:"), self)
+        self.discretion_edit = QPlainTextEdit(self)
+        self.discretion_edit.setPlaceholderText(self.tr(
+            "Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme "
+            "zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile."))
+        self.discretion_edit.setMaximumHeight(110)
+        self.discretion_label.setBuddy(self.discretion_edit)
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.compute_button = QPushButton(self.tr("&Neu berechnen"), self)
@@ -67,16 +77,24 @@ class DecisionDialog(QDialog):
         self.letter_button.clicked.connect(self.issue_letter)
         close.clicked.connect(self.accept)
         form = QFormLayout()
-        form.addRow(self.facts_form)
         form.addRow(self.tr("Weitere Angaben:"), self.facts_edit)
         form.addRow(self.tr("Ergebnis:"), self.outcome_box)
         form.addRow(self.tr("Gründe:"), self.reasons_edit)
+        form.addRow(self.discretion_label, self.discretion_edit)
+        self._show_discretion(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for b in (self.compute_button, self.decide_button, self.letter_button, close):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.result_view, 1)
+        # The proposal and the clerk's facts share the height; the clerk drags the divider.
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.result_view)
+        split.addWidget(self.facts_form)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
         layout.addLayout(form)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
@@ -99,6 +117,14 @@ class DecisionDialog(QDialog):
         actor, az, version = self._actor, self._az, self._version
         outcome = self.outcome_box.currentData()
         reasons = [line for line in self.reasons_edit.toPlainText().splitlines() if line.strip()]
+        discretion = [line for line in self.discretion_edit.toPlainText().splitlines() if line.strip()]
+        if self._discretion_required and not discretion:
+            self.status_label.setText(self.tr(
+                "Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind "
+                "Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW)."))
+            self.discretion_edit.setFocus()
+            return
+        reasons += discretion if self._discretion_required else []
         self.decide_button.setEnabled(False)
         CommandOp(parent=self, tasks=self._tasks, op=lambda uow: decisions.decide(
             uow, actor, az, outcome, reasons, facts, expected_version=version)).success(self._decided).failure(
@@ -115,10 +141,16 @@ class DecisionDialog(QDialog):
     def _show(self, proposal: decisions.DecisionProposal) -> None:
         self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome)))
         self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(proposal.outcome.value)))
+        self._show_discretion(proposal.discretion_required)
         if not self.reasons_edit.toPlainText().strip():
             self.reasons_edit.setPlainText("\n".join(proposal.reasons))
         self.status_label.setText("")
         self.decide_button.setEnabled(self.decision is None)
+
+    def _show_discretion(self, required: bool) -> None:
+        self._discretion_required = required
+        self.discretion_label.setVisible(required)
+        self.discretion_edit.setVisible(required)
 
     def _decided(self, info: decisions.DecisionInfo) -> None:
         self.decision = info

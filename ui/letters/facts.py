@@ -1,57 +1,33 @@
 """What only a clerk can settle before the rules decide, as form fields per service.
 
-The applicant's form cannot say which disability allowance applies, whether proof of
-volunteer work was shown, or what the payslip says; these fields become the
+The applicant's form cannot prove a marriage date or a degree of disability (WBS, ``wbs_facts.py``),
+that volunteer work was shown, or what the payslip says; these fields become the
 ``overrides`` the decision services merge over the form's mapped rule input.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QSpinBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from backoffice.domain.catalog import Service
-from backoffice.rules import load_rulebook
 
+from .fact_fields import FactsInvalid, amount_of, money_edit
+from .wbs_facts import WbsFacts
 
-class FactsInvalid(ValueError):
-    """A field holds no valid amount (German message)."""
-
-
-def _amount(edit: QLineEdit, label: str, *, required: bool = False) -> str | None:
-    text = edit.text().strip().replace(".", "").replace(",", ".") if "," in edit.text() else edit.text().strip()
-    if not text:
-        if required:
-            raise FactsInvalid(f"{label}: bitte einen Betrag angeben")
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise FactsInvalid(f"{label}: „{edit.text()}“ ist kein Betrag") from None
-    if value < 0:
-        raise FactsInvalid(f"{label}: der Betrag darf nicht negativ sein")
-    return f"{value:.2f}"
-
-
-def _money_edit(placeholder: str = "0,00") -> QLineEdit:
-    edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
-    edit.setMaximumWidth(140)
-    return edit
+__all__ = ["FactsForm", "FactsInvalid"]
 
 
 class FactsForm(QWidget):
@@ -65,7 +41,6 @@ class FactsForm(QWidget):
         self._form = form or {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self._rows: dict[str, tuple[QCheckBox, QSpinBox, QLineEdit | None]] = {}
         if self.service is Service.WBS:
             layout.addWidget(self._wbs(today or date.today()))
         elif self.service is Service.ELTERNGELD:
@@ -76,45 +51,20 @@ class FactsForm(QWidget):
     # -- per service --------------------------------------------------------------------
 
     def _wbs(self, today: date) -> QWidget:
-        box = QGroupBox(self.tr("Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung festzulegen)"))
-        form = QFormLayout(box)
-        items = load_rulebook("wbs").entry("allowances", today).values["items"]
-        for code, item in items.items():
-            check = QCheckBox(item["label"])
-            count = QSpinBox()
-            count.setRange(1, 20)
-            count.setPrefix("× ")
-            amount = _money_edit(self.tr("Jahresbetrag €")) if item.get("amount") is None else None
-            row = QHBoxLayout()
-            row.addWidget(count)
-            if amount is not None:
-                row.addWidget(amount)
-            row.addStretch(1)
-            check.toggled.connect(lambda _c: self.changed.emit())
-            form.addRow(check, row)
-            self._rows[code] = (check, count, amount)
-        requested = list(self._form.get("allowances") or [])
-        if "young_couple" in requested and "young_couple" in self._rows:
-            self._rows["young_couple"][0].setChecked(True)
-        unclear = [a for a in requested if a != "young_couple"]
-        if unclear:
-            names = {"severe_disability": self.tr("Schwerbehinderung"), "care_need": self.tr("Pflegebedürftigkeit"),
-                     "maintenance_paid": self.tr("gezahlter Unterhalt")}
-            hint = QLabel(self.tr("<b>Im Antrag geltend gemacht:</b> %1 – bitte den zutreffenden Freibetrag ankreuzen.").replace(
-                "%1", ", ".join(names.get(a, a) for a in unclear)))
-            hint.setWordWrap(True)
-            form.addRow(hint)
-        self.tolerance = QCheckBox(self.tr("Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)"))
-        self.tolerance.setChecked(True)
-        form.addRow(self.tolerance)
-        return box
+        self.wbs = WbsFacts(self._form, today)
+        self.wbs.changed.connect(self.changed)
+        scroll = QScrollArea(self)  # a large household would push the proposal out of the dialog
+        scroll.setWidget(self.wbs)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
     def _elterngeld(self) -> QWidget:
         box = QGroupBox(self.tr("Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)"))
         form = QFormLayout(box)
-        self.gross = _money_edit()
-        self.income_tax = _money_edit()
-        self.solidarity = _money_edit()
+        self.gross = money_edit()
+        self.income_tax = money_edit()
+        self.solidarity = money_edit()
         self.church = QCheckBox(self.tr("kirchensteuerpflichtig"))
         self.health = QCheckBox(self.tr("kranken-/pflegeversichert"))
         self.pension = QCheckBox(self.tr("rentenversichert"))
@@ -125,8 +75,8 @@ class FactsForm(QWidget):
         for check in (self.health, self.pension, self.unemployment, self.church):
             insured.addWidget(check)
         insured.addStretch(1)
-        self.net_after = _money_edit()
-        self.taxable_last_year = _money_edit()
+        self.net_after = money_edit()
+        self.taxable_last_year = money_edit()
         note = QLabel(self.tr(
             "Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den "
             "Gehaltsabrechnungen übernehmen (§ 2e BEEG)."))
@@ -152,29 +102,21 @@ class FactsForm(QWidget):
     def facts(self) -> dict[str, Any]:
         """The overrides for the rules; raises FactsInvalid with a German message."""
         if self.service is Service.WBS:
-            chosen = []
-            for code, (check, count, amount) in self._rows.items():
-                if not check.isChecked():
-                    continue
-                entry: dict[str, Any] = {"code": code, "count": count.value()}
-                if amount is not None:
-                    entry["amount"] = _amount(amount, check.text(), required=True)
-                chosen.append(entry)
-            return {"allowances": chosen, "tolerance_enabled": self.tolerance.isChecked()}
+            return self.wbs.facts()
         if self.service is Service.ELTERNGELD:
             facts: dict[str, Any] = {}
-            gross = _amount(self.gross, self.tr("Brutto vor der Geburt"))
+            gross = amount_of(self.gross, self.tr("Brutto vor der Geburt"))
             if gross is not None:
                 facts["gross_income_before"] = gross
-                facts["income_tax_monthly"] = _amount(self.income_tax, self.tr("Lohnsteuer"), required=True)
-                facts["solidarity_surcharge_monthly"] = _amount(self.solidarity, self.tr("Solidaritätszuschlag")) or "0.00"
+                facts["income_tax_monthly"] = amount_of(self.income_tax, self.tr("Lohnsteuer"), required=True)
+                facts["solidarity_surcharge_monthly"] = amount_of(self.solidarity, self.tr("Solidaritätszuschlag")) or "0.00"
                 facts["church_tax_liable"] = self.church.isChecked()
                 facts["health_care_insured"] = self.health.isChecked()
                 facts["pension_insured"] = self.pension.isChecked()
                 facts["unemployment_insured"] = self.unemployment.isChecked()
-            if (after := _amount(self.net_after, self.tr("Netto nach der Geburt"))) is not None:
+            if (after := amount_of(self.net_after, self.tr("Netto nach der Geburt"))) is not None:
                 facts["net_income_after"] = after
-            if (taxable := _amount(self.taxable_last_year, self.tr("Zu versteuerndes Einkommen"))) is not None:
+            if (taxable := amount_of(self.taxable_last_year, self.tr("Zu versteuerndes Einkommen"))) is not None:
                 facts["taxable_income_last_year"] = taxable
             return facts
         return {"volunteer_proof": self.volunteer_proof.isChecked()}

@@ -37,7 +37,8 @@ def test_calculation_sheet_is_separate_and_the_bescheid_keeps_the_figures_off_it
     pages = _pages()
     sheet = [i for i, text in enumerate(pages) if "Berechnungsbogen zum Bescheid" in text]
     assert sheet == [len(pages) - 2]
-    assert "Freibetrag Schwerbehinderung" in pages[sheet[0]] and "Gesamteinkommen des Haushalts" in pages[sheet[0]]
+    assert "Freibetrag schwerbehinderter Mensch" in pages[sheet[0]] and "Gesamteinkommen des Haushalts" in pages[sheet[0]]
+    assert "Kein Freibetrag junges Ehepaar" in pages[sheet[0]]  # an allowance not given shows why
     bescheid = " ".join(pages[:sheet[0]])
     assert "Freibetrag" not in bescheid and "GdB" not in bescheid
     assert "nur das Blatt „Wohnberechtigungsschein“ vor" in bescheid
@@ -62,7 +63,9 @@ def test_a_grant_built_from_a_real_result_with_a_disability_allowance_keeps_it_o
 
     result = wbs_from_json({"application_date": "2025-03-03", "household": {"persons": 1},
                             "incomes": [{"gross": "24000", "werbungskosten": "1230", "deductions": ["tax"]}],
-                            "allowances": [{"code": "severe_disability_care"}]}).as_json()
+                            "members": [{"name": "Jana Beispiel", "birth_date": "1990-02-01",
+                                         "relationship": "applicant"}],
+                            "disabilities": [{"member": 1, "degree": 100, "proof": "id_card"}]}).as_json()
     assert result["eligible"] is True
     case = CaseFacts("WBS-2025-000123", Service.WBS, "Jana Beispiel", "Ruhrstraße", "1", "45468",
                      "Mülheim an der Ruhr", date(2025, 3, 3),
@@ -77,5 +80,5 @@ def test_a_grant_built_from_a_real_result_with_a_disability_allowance_keeps_it_o
     for word in FORBIDDEN:
         assert word not in last, word
     everything = " ".join(pdf.all_text().split())
-    assert "Freibetrag Schwerbehinderung" in everything  # on the calculation sheet
+    assert "Freibetrag schwerbehinderter Mensch: Jana Beispiel: GdB 100" in everything  # on the calculation sheet
     assert "überschreitet die Einkommensgrenze für 1 Person nach § 13 WFNG NRW nicht" in everything

@@ -13,7 +13,7 @@ CONTRACT = {
     WbsResult: ["application_date", "issue_date", "key_date", "persons", "children", "household_income",
                 "income_limit", "excess", "excess_percent", "tolerance_enabled", "tolerance_limit", "within_limit",
                 "within_tolerance", "discretion_required", "eligible", "allowed_flat", "flat_fits",
-                "flat_slightly_above", "validity_months", "reasons", *SHARED],
+                "flat_slightly_above", "validity_months", "allowance_findings", "reasons", *SHARED],
     ElterngeldResult: ["birth_date", "variant", "eligible", "monthly_amount", "replacement_rate", "net_income_before",
                        "net_income_after", "income_considered", "base_amount", "sibling_bonus_amount",
                        "multiple_birth_supplement", "tax_source", "income_limit",

@@ -1,0 +1,213 @@
+"""WBS allowances that follow from facts (§ 15 Abs. 3 WFNG NRW): the young-couple allowance from the
+marriage (or partnership) date and both partners' birth dates, the disability allowances from each
+member's degree of disability (GdB), home care and the documents that prove them.
+
+The facts count as they stood at the application (§ 14 Abs. 1 Satz 2 WFNG NRW); the amounts come from the
+table in force on the result's key date, like every other figure.
+
+Each finding says whether the allowance applies on the key date and why, in German, for the
+calculation sheet. The figures and conditions come from the dated tables ``young_couple`` and
+``disability`` in resources/rules/wbs.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .errors import RuleInputError
+from .money import ZERO, cents
+from .parsing import FieldReader
+from .tables import DatedEntry
+
+RELATIONSHIPS = ("applicant", "spouse", "partner", "child", "other")
+PARTNERS = ("spouse", "partner")
+# Documents a clerk may name as proof; the German names go into the calculation sheet.
+DISABILITY_PROOFS = {
+    "id_card": "Schwerbehindertenausweis",
+    "assessment_notice": "Feststellungsbescheid über den Grad der Behinderung",
+}
+CARE_PROOFS = {
+    "care_level_notice": "Bescheid der Pflegekasse über den Pflegegrad",
+    "medical_service_report": "Gutachten des Medizinischen Dienstes",
+}
+# Allowance codes that are facts now, not ticks: what to give instead (German).
+FACT_CODES = {
+    "young_couple": "Der Freibetrag für junge Ehepaare wird nicht angekreuzt, sondern aus den Angaben berechnet: "
+                    "bitte das Datum der Eheschließung oder der Begründung der Lebenspartnerschaft (marriage_date) "
+                    "und unter members beide Partner mit Geburtsdatum angeben.",
+    "severe_disability_care": "Freibeträge wegen Schwerbehinderung werden nicht angekreuzt, sondern aus dem Grad der "
+                              "Behinderung berechnet: bitte unter disabilities je Person GdB, häusliche "
+                              "Pflegebedürftigkeit und Nachweis angeben.",
+}
+FACT_CODES["disability_with_care"] = FACT_CODES["severe_disability_care"]
+
+
+@dataclass(frozen=True, slots=True)
+class WbsMember:
+    name: str
+    birth_date: date | None
+    relationship: str  # one of RELATIONSHIPS
+
+
+@dataclass(frozen=True, slots=True)
+class WbsDisability:
+    member: int  # 1-based position in the members list
+    degree: int  # GdB, 20..100 in steps of ten (§ 152 Abs. 1 Satz 5 SGB IX)
+    home_care: bool  # häuslich pflegebedürftig (§ 14 SGB XI)
+    proof: str  # key of DISABILITY_PROOFS
+    care_proof: str | None = None  # key of CARE_PROOFS; required with home_care
+
+
+@dataclass(frozen=True, slots=True)
+class AllowanceFinding:
+    """One allowance fact judged: whether it applies, the amount and why (German)."""
+
+    code: str  # "young_couple" or "disability"
+    member: str  # whose allowance (disability), "" for the couple
+    applies: bool
+    amount: Decimal
+    label: str
+    reason: str
+    legal_basis: str
+
+
+def parse_members(f: FieldReader) -> tuple[WbsMember, ...]:
+    members = []
+    for i, raw in enumerate(f.items("members", required=False)):
+        r = FieldReader(raw, f.name(f"members[{i}]"), f.problems)
+        r.reject_unknown({"name", "birth_date", "relationship"})
+        name = r.data.get("name", "")
+        if not isinstance(name, str) or len(name) > 201:
+            r.problem("name", "Text bis 201 Zeichen erwartet.")
+            name = ""
+        born = r.date("birth_date", required=False)
+        relationship = r.choice("relationship", RELATIONSHIPS, required=False, default="other")
+        members.append(WbsMember(name.strip(), born, relationship or "other"))
+    if sum(m.relationship == "applicant" for m in members) > 1:
+        f.problem("members", "höchstens eine Person mit dem Verhältnis applicant.")
+    return tuple(members)
+
+
+def parse_disabilities(f: FieldReader, members: Sequence[WbsMember]) -> tuple[WbsDisability, ...]:
+    found: list[WbsDisability] = []
+    for i, raw in enumerate(f.items("disabilities", required=False)):
+        r = FieldReader(raw, f.name(f"disabilities[{i}]"), f.problems)
+        r.reject_unknown({"member", "degree", "home_care", "proof", "care_proof"})
+        member = r.integer("member", minimum=1, maximum=max(len(members), 1))
+        if member is not None and not members:
+            r.problem("member", "unter members ist keine Person angegeben.")
+            member = None
+        degree = r.integer("degree", minimum=20, maximum=100)
+        if degree is not None and degree % 10:
+            r.problem("degree", f"der Grad der Behinderung wird in Zehnergraden festgestellt, erhalten: {degree}.")
+            degree = None
+        home_care = r.boolean("home_care", required=False, default=False)
+        proof = r.choice("proof", DISABILITY_PROOFS)
+        care_proof = r.choice("care_proof", CARE_PROOFS, required=bool(home_care))
+        if care_proof is not None and not home_care:
+            r.problem("care_proof", "nur zusammen mit home_care: true.")
+        if any(d.member == member for d in found):
+            r.problem("member", f"Person {member} ist mehrfach angegeben.")
+            continue
+        if member is not None and degree is not None and proof is not None and (care_proof or not home_care):
+            found.append(WbsDisability(member, degree, bool(home_care), proof, care_proof))
+    return tuple(found)
+
+
+def young_couple(marriage: date, members: Sequence[WbsMember], day: date, rule: DatedEntry) -> AllowanceFinding:
+    """The allowance for a young couple as things stood on ``day``, the application (§ 14 Abs. 1 Satz 2
+    WFNG NRW: the circumstances at the application count): married (or partnered) no longer ago than the
+    table's calendar years after the year of marriage, and neither partner has completed the age limit."""
+    applicants = [m for m in members if m.relationship == "applicant"]
+    partners = [m for m in members if m.relationship in PARTNERS]
+    problems = []
+    if len(applicants) != 1 or len(partners) != 1:
+        problems.append("Freibetrag junges Ehepaar: unter members müssen die antragstellende Person (applicant) "
+                        "und genau ein Ehegatte oder Lebenspartner (spouse oder partner) stehen.")
+    problems += [f"Freibetrag junges Ehepaar: Geburtsdatum von {m.name or 'Person ' + str(members.index(m) + 1)} "
+                 "fehlt." for m in (*applicants, *partners) if m.birth_date is None]
+    if problems:
+        raise RuleInputError(problems)
+    years, age = rule.integer("calendar_years_after_marriage"), rule.integer("age_limit_years")
+    amount, label, basis = cents(rule.decimal("amount")), rule.text("label"), rule.text("legal_basis")
+    last_day = date(marriage.year + years, 12, 31)
+    married = f"Eheschließung bzw. Begründung der Lebenspartnerschaft am {_de(marriage)}"
+
+    def finding(applies: bool, reason: str) -> AllowanceFinding:
+        return AllowanceFinding("young_couple", "", applies, amount if applies else ZERO, label, reason, basis)
+
+    if marriage > day:
+        return finding(False, f"{married}, also nach der Antragstellung am {_de(day)}.")
+    if day > last_day:
+        return finding(False, f"{married}: Der Freibetrag gilt nur bis zum Ablauf des {_ordinal(years)} "
+                              f"Kalenderjahres nach dem Jahr der Eheschließung ({_de(last_day)}); Antragstellung "
+                              f"am {_de(day)}.")
+    couple = (applicants[0], partners[0])
+    too_old = [m for m in couple if m.birth_date is not None and day >= completes_year(m.birth_date, age)]
+    if too_old:
+        who = " und ".join(f"{m.name or 'eine Person'} (geboren am {_de(m.birth_date)})" for m in too_old
+                           if m.birth_date is not None)
+        verb = "haben" if len(too_old) > 1 else "hat"
+        return finding(False, f"{married}; {who} {verb} bei Antragstellung am {_de(day)} das {age}. Lebensjahr "
+                              "vollendet.")
+    return finding(True, f"{married} (Freibetrag bis {_de(last_day)}); bei Antragstellung am {_de(day)} hat keiner der "
+                         f"Partner das {age}. Lebensjahr vollendet.")
+
+
+def disability(entry: WbsDisability, members: Sequence[WbsMember], rule: DatedEntry) -> AllowanceFinding:
+    """The allowance for one member's disability: the first tier of the table the GdB and home care reach."""
+    member = members[entry.member - 1]
+    who = member.name or f"Person {entry.member}"
+    label, basis = rule.text("label"), rule.text("legal_basis")
+    care = " mit häuslicher Pflegebedürftigkeit" if entry.home_care else " ohne häusliche Pflegebedürftigkeit"
+    proofs = DISABILITY_PROOFS[entry.proof] + (f", {CARE_PROOFS[entry.care_proof]}" if entry.care_proof else "")
+    facts = f"{who}: GdB {entry.degree}{care} (Nachweis: {proofs})"
+    severe = rule.integer("severely_disabled_from")
+    if entry.degree < severe:
+        return AllowanceFinding("disability", who, False, ZERO, label,
+                                f"{facts}; schwerbehindert erst ab GdB {severe} "
+                                f"({rule.text('severity_legal_basis')}): kein Freibetrag.", basis)
+    for tier in _tiers(rule):
+        minimum, needs_care, amount = tier
+        if entry.degree >= minimum and (entry.home_care or not needs_care):
+            return AllowanceFinding("disability", who, True, amount, label, f"{facts}.", basis)
+    least = min(t[0] for t in _tiers(rule))
+    return AllowanceFinding("disability", who, False, ZERO, label,
+                            f"{facts}; unter GdB {max(t[0] for t in _tiers(rule))} gibt es den Freibetrag ab "
+                            f"GdB {least} nur bei häuslicher Pflegebedürftigkeit ({rule.text('care_legal_basis')}): "
+                            "kein Freibetrag.", basis)
+
+
+def _tiers(rule: DatedEntry) -> list[tuple[int, bool, Decimal]]:
+    tiers = rule.values.get("tiers")
+    if not isinstance(tiers, list) or not tiers:
+        raise ValueError(f"{rule.ref}: 'tiers' must be a non-empty list")
+    out = []
+    for tier in tiers:
+        minimum, care, amount = tier.get("min_degree"), tier.get("home_care"), tier.get("amount")
+        if not isinstance(minimum, int) or not isinstance(care, bool) or not isinstance(amount, str):
+            raise ValueError(f"{rule.ref}: bad tier {tier!r}")
+        out.append((minimum, care, cents(Decimal(amount))))
+    return out
+
+
+def completes_year(born: date, years: int) -> date:
+    """The first day on which someone born on ``born`` has completed ``years`` years of life: the
+    birthday (the year ends with the day before it, §§ 187 Abs. 2 Satz 2, 188 Abs. 2 BGB); born on
+    29 February, 1 March in a common year."""
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return date(born.year + years, 3, 1)
+
+
+def _de(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day else ""
+
+
+def _ordinal(n: int) -> str:
+    words = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", 5: "fünften", 6: "sechsten"}
+    return words.get(n, f"{n}.")
