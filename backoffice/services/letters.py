@@ -19,6 +19,7 @@ from ..domain.catalog import Role, Service
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..letters import KINDS, LetterData, kind_spec, render_letter
+from ..letters.watermark import mark_draft
 from ..store.decision_models import Letter
 from ..store.models import Case
 from ..store.uow import UnitOfWork
@@ -154,11 +155,34 @@ def get_letter(uow: UnitOfWork, actor: UserRef, letter_id: int) -> LetterInfo:
 
 def letter_pdf(uow: UnitOfWork, actor: UserRef, letter_id: int) -> bytes:
     """The archived PDF, exactly as issued."""
-    letter = _load(uow, actor, letter_id)
+    return archived_pdf(uow, _load(uow, actor, letter_id))
+
+
+def archived_pdf(uow: UnitOfWork, letter: Letter) -> bytes:
     content = uow.blobs.get(letter.sha512)
     if content is None:
-        raise NotFound(f"PDF des Briefs {letter_id} fehlt im Archiv")
+        raise NotFound(f"PDF des Briefs {letter.id} fehlt im Archiv")
     return content
+
+
+def letter_preview_pdf(uow: UnitOfWork, actor: UserRef, letter_id: int) -> bytes:
+    """What a screen shows: the archived PDF of a final letter; any other carries the draft mark."""
+    letter = _load(uow, actor, letter_id)
+    pdf = archived_pdf(uow, letter)
+    return pdf if letter.status == LetterStatus.FINAL.value else mark_draft(pdf)
+
+
+def require_dispatchable(letter: Letter) -> None:
+    """Only a final letter may be printed or sent; one awaiting four-eyes approval may not."""
+    if letter.status == LetterStatus.FINAL.value:
+        return
+    reason = {
+        LetterStatus.AWAITING_APPROVAL.value: "wartet auf die Freigabe durch eine Teamleitung (Vier-Augen-Prinzip)",
+        LetterStatus.CANCELLED.value: "ist storniert",
+        LetterStatus.DRAFT.value: "ist ein Entwurf",
+    }.get(letter.status, "ist nicht endgültig")
+    raise ValidationFailed([f"Brief {letter.id} (Version {letter.version}) {reason} und darf weder gedruckt "
+                            "noch versandt werden"])
 
 
 def letters_awaiting_approval(uow: UnitOfWork, actor: UserRef) -> list[LetterInfo]:

@@ -599,17 +599,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="198"/>
+        <location filename="../../ui/composition.py" line="203"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="206"/>
+        <location filename="../../ui/composition.py" line="211"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="212"/>
+        <location filename="../../ui/composition.py" line="217"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -2326,29 +2326,103 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="35"/>
+        <location filename="../../ui/letters/preview.py" line="46"/>
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="47"/>
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="48"/>
+        <source>Seitenbreite</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="50"/>
+        <source>Seite </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="52"/>
+        <source>Vorige Seite</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="53"/>
+        <source>Nächste Seite</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="54"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="59"/>
+        <location filename="../../ui/letters/preview.py" line="88"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="61"/>
+        <location filename="../../ui/letters/preview.py" line="90"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="63"/>
+        <location filename="../../ui/letters/preview.py" line="92"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/open.py" line="19"/>
+        <location filename="../../ui/letters/preview.py" line="128"/>
+        <source> von %1</source>
+        <translation> of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/open.py" line="21"/>
         <source>Brief</source>
         <translation>Letter</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrinting</name>
+    <message>
+        <location filename="../../ui/letters/print_windows.py" line="36"/>
+        <source>Diesen Druckweg gibt es nur unter Windows</source>
+        <translation>This way of printing exists only on Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_windows.py" line="48"/>
+        <location filename="../../ui/letters/printing.py" line="70"/>
+        <source>Der Drucker kann nicht geöffnet werden</source>
+        <translation>The printer cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_windows.py" line="56"/>
+        <source>Der Drucker hat den Auftrag abgelehnt</source>
+        <translation>The printer refused the job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printers.py" line="69"/>
+        <source>Die Datei %1 kann nicht geschrieben werden: %2</source>
+        <translation>The file %1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printers.py" line="98"/>
+        <source>CUPS antwortet nicht: %1</source>
+        <translation>CUPS does not answer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printers.py" line="101"/>
+        <source>CUPS hat den Auftrag abgelehnt: %1</source>
+        <translation>CUPS refused the job: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printing.py" line="29"/>
+        <source>Das PDF kann nicht gelesen werden</source>
+        <translation>The PDF cannot be read</translation>
     </message>
 </context>
 <context>
@@ -2428,32 +2502,32 @@
 <context>
     <name>LettersModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="90"/>
+        <location filename="../../ui/letters/models.py" line="92"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="91"/>
+        <location filename="../../ui/letters/models.py" line="93"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="92"/>
+        <location filename="../../ui/letters/models.py" line="94"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="93"/>
+        <location filename="../../ui/letters/models.py" line="95"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="94"/>
+        <location filename="../../ui/letters/models.py" line="96"/>
         <source>Entschieden von</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="95"/>
+        <location filename="../../ui/letters/models.py" line="97"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
@@ -2880,32 +2954,37 @@
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="71"/>
+        <location filename="../../ui/letters/models.py" line="70"/>
+        <source>wird gedruckt</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="72"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="73"/>
+        <location filename="../../ui/letters/models.py" line="74"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="74"/>
+        <location filename="../../ui/letters/models.py" line="75"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="75"/>
+        <location filename="../../ui/letters/models.py" line="76"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="76"/>
+        <location filename="../../ui/letters/models.py" line="78"/>
         <source>Angefordert</source>
         <translation>Requested</translation>
     </message>
@@ -2928,74 +3007,135 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="43"/>
+        <location filename="../../ui/letters/print_queue.py" line="48"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="51"/>
+        <location filename="../../ui/letters/print_queue.py" line="56"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="52"/>
+        <location filename="../../ui/letters/print_queue.py" line="57"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="53"/>
+        <location filename="../../ui/letters/print_queue.py" line="58"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="54"/>
+        <location filename="../../ui/letters/print_queue.py" line="59"/>
+        <source>Druck a&amp;bbrechen</source>
+        <translation>Cancel &amp;printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="63"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="65"/>
+        <location filename="../../ui/letters/print_queue.py" line="76"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="69"/>
+        <location filename="../../ui/letters/print_queue.py" line="80"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="72"/>
+        <location filename="../../ui/letters/print_queue.py" line="83"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="93"/>
+        <location filename="../../ui/letters/print_queue.py" line="104"/>
         <source>%1 Brief(e) vorgemerkt.</source>
         <translation>%1 letter(s) queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="99"/>
+        <location filename="../../ui/letters/print_queue.py" line="110"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="120"/>
+        <location filename="../../ui/letters/print_queue.py" line="131"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="154"/>
+        <location filename="../../ui/letters/print_queue.py" line="162"/>
+        <source>%1 Brief(e) warten auf den Druck.</source>
+        <translation>%1 letter(s) waiting to be printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <location filename="../../ui/letters/print_run.py" line="35"/>
         <source>%1 Brief(e) gedruckt.</source>
         <translation>%1 letter(s) printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="156"/>
+        <location filename="../../ui/letters/print_run.py" line="37"/>
         <source>%1 fehlgeschlagen.</source>
         <translation>%1 failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="164"/>
-        <source>%1 Brief(e) warten auf den Druck.</source>
-        <translation>%1 letter(s) waiting to be printed.</translation>
+        <location filename="../../ui/letters/print_run.py" line="39"/>
+        <source>%1 übersprungen (druckt gerade jemand anderes).</source>
+        <translation>%1 skipped (someone else is printing them).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_run.py" line="42"/>
+        <source>Abgebrochen.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSetupDialog</name>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="32"/>
+        <source>Drucken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="34"/>
+        <source>In eine PDF-Datei</source>
+        <translation>Into a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="37"/>
+        <source>Beidseitig</source>
+        <translation>Both sides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="38"/>
+        <source>Drucker werden gesucht …</source>
+        <translation>Looking for printers …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="43"/>
+        <source>&amp;Drucker:</source>
+        <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="44"/>
+        <source>&amp;Exemplare:</source>
+        <translation>&amp;Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="58"/>
+        <source>Kein Drucker eingerichtet.</source>
+        <translation>No printer set up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="77"/>
+        <source>In PDF-Datei drucken</source>
+        <translation>Print into a PDF file</translation>
     </message>
 </context>
 <context>
@@ -3208,68 +3348,68 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="62"/>
+        <location filename="../../ui/sync_controller.py" line="63"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="63"/>
+        <location filename="../../ui/sync_controller.py" line="64"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="71"/>
+        <location filename="../../ui/sync_controller.py" line="72"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="91"/>
+        <location filename="../../ui/sync_controller.py" line="96"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="107"/>
+        <location filename="../../ui/sync_controller.py" line="112"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="117"/>
-        <location filename="../../ui/sync_controller.py" line="186"/>
+        <location filename="../../ui/sync_controller.py" line="122"/>
+        <location filename="../../ui/sync_controller.py" line="191"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="146"/>
+        <location filename="../../ui/sync_controller.py" line="151"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="162"/>
+        <location filename="../../ui/sync_controller.py" line="167"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="165"/>
+        <location filename="../../ui/sync_controller.py" line="170"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="167"/>
+        <location filename="../../ui/sync_controller.py" line="172"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="169"/>
+        <location filename="../../ui/sync_controller.py" line="174"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="196"/>
+        <location filename="../../ui/sync_controller.py" line="201"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="199"/>
+        <location filename="../../ui/sync_controller.py" line="204"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>
