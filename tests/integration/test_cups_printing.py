@@ -64,3 +64,12 @@ def test_printing_into_a_file_writes_the_original_bytes(tmp_path: Path, letter: 
     assert out.read_bytes() == letter
     with pytest.raises(PrintFailed, match="kann nicht geschrieben werden"):
         print_letter(CupsBackend(), letter, PrintTarget(file=tmp_path / "missing" / "brief.pdf"), "x")
+
+
+def test_without_cups_clients_or_windows_pdfium_the_raster_path_is_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.letters import print_windows
+    from ui.letters.printing import RasterBackend
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert isinstance(default_backend(), RasterBackend)
+    assert not print_windows.available()  # this Linux PDFium build has no GDI entry point

@@ -26,6 +26,14 @@ class _DocInfo(ctypes.Structure):
                 ("lpszDatatype", ctypes.c_wchar_p), ("fwType", ctypes.c_uint32)]
 
 
+def available() -> bool:
+    """Whether this PDFium build has the GDI entry point (Windows builds of pypdfium2 only)."""
+    try:
+        return hasattr(importlib.import_module("pypdfium2.raw"), "FPDF_RenderPage") and "windll" in vars(ctypes)
+    except ImportError:
+        return False
+
+
 class WindowsBackend:
     def printers(self) -> Printers:
         return Printers(tuple(QPrinterInfo.availablePrinterNames()), QPrinterInfo.defaultPrinterName() or None)

@@ -105,9 +105,10 @@ class CupsBackend:
 def default_backend() -> PrintBackend:
     """PDFium on Windows, CUPS where its clients are installed, else Qt's raster path."""
     if sys.platform == "win32":
-        from .print_windows import WindowsBackend
+        from . import print_windows
 
-        return WindowsBackend()
+        if print_windows.available():
+            return print_windows.WindowsBackend()
     lp, lpstat = shutil.which("lp"), shutil.which("lpstat")
     if lp and lpstat:
         return CupsBackend(lp, lpstat)
