@@ -26,6 +26,7 @@ from ui.letters import (
     PrintFailed,
     PrintQueueDialog,
     PrintRun,
+    PrintSetupDialog,
     PrintTarget,
     RasterBackend,
     open_letter_preview,
@@ -206,3 +207,20 @@ def test_the_preview_prints_a_final_letter_and_records_it_but_never_one_awaiting
         assert out.read_bytes() == letters.letter_pdf(uow, clerk, 1)
         [dispatch] = printing.dispatches(uow, clerk, 1)
     assert dispatch.printer == str(out)
+
+
+def test_the_print_setup_offers_the_backends_printers_with_its_default_copies_and_both_sides(qtbot, tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
+    class Listed(SlowFake):
+        def printers(self) -> Printers:
+            return Printers(("Buero_2_14", "Poststelle"), "Poststelle")
+
+    dialog = PrintSetupDialog(tasks, Listed())
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.printer.count() == 3, timeout=10_000)
+    assert [dialog.printer.itemText(i) for i in range(3)] == ["Buero_2_14", "Poststelle", "In eine PDF-Datei"]
+    assert dialog.printer.currentText() == "Poststelle" and dialog.status.text() == ""
+    dialog.copies.setValue(2)
+    dialog.duplex.setChecked(True)
+    assert dialog.target() == PrintTarget("Poststelle", 2, True, None) and not dialog.wants_file()
+    dialog.printer.setCurrentIndex(2)
+    assert dialog.wants_file() and dialog.target(Path("/tmp/b.pdf")) == PrintTarget("", 2, True, Path("/tmp/b.pdf"))
