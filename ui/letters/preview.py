@@ -177,6 +177,9 @@ class LetterPreviewDialog(QDialog):
         self.run.start_letter(self._letter_id)
 
     def _printed(self, result: RunResult) -> None:
+        if self.run is not None:
+            self.run.deleteLater()
+            self.run = None
         self.progress.setVisible(False)
         self.preview.print_button.setEnabled(True)
         self.preview.pages_label.setText(result.failed[0][1] if result.failed else result.summary())

@@ -149,6 +149,9 @@ class PrintQueueDialog(QDialog):
             self.cancel_button.setEnabled(False)
 
     def _printed(self, result: RunResult) -> None:
+        if self.run is not None:
+            self.run.deleteLater()
+            self.run = None
         self.progress.setVisible(False)
         self.cancel_button.setVisible(False)
         self.cancel_button.setEnabled(True)
