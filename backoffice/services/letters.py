@@ -20,7 +20,7 @@ from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..letters import KINDS, LetterData, kind_spec, render_letter
 from ..letters.watermark import mark_draft
-from ..store.decision_models import Letter
+from ..store.decision_models import Decision, Letter
 from ..store.models import Case
 from ..store.uow import UnitOfWork
 from . import audit, four_eyes, letter_settings
@@ -105,8 +105,11 @@ def build_letter(
 
 
 def preview_letter(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, kind: str, **options: Any) -> bytes:
-    """Render without archiving (the GUI's preview, ``letter render``)."""
-    return render_letter(build_letter(uow, actor, aktenzeichen, kind, **options), letter_settings.templates(uow))
+    """Render without archiving (the GUI's preview, ``letter render``); a letter that will wait for
+    four-eyes approval carries the draft mark, like its preview once issued."""
+    pdf = render_letter(build_letter(uow, actor, aktenzeichen, kind, **options), letter_settings.templates(uow))
+    _decision, needs_approval = _approval(uow, load_for_read(uow, actor, aktenzeichen), kind)
+    return mark_draft(pdf) if needs_approval else pdf
 
 
 def issue_letter(
@@ -126,8 +129,7 @@ def issue_letter(
                         letter_date=letter_date or now.date())
     pdf = render_letter(data, letter_settings.templates(uow))
     case = load_for_read(uow, actor, aktenzeichen)
-    decision = uow.decisions.latest_decision(case.id) if kind in DECISION_KINDS else None
-    needs_approval = decision is not None and four_eyes.approval_required(uow, Service(case.service), decision.outcome)
+    decision, needs_approval = _approval(uow, case, kind)
     letter = Letter(
         case_id=case.id, decision_id=decision.id if decision else None, kind=kind,
         version=uow.decisions.last_version(case.id, kind) + 1,
@@ -222,6 +224,12 @@ def reject_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, reason: str, 
 
 def kinds_for(service: Service) -> list[str]:
     return [k for k, spec in KINDS.items() if spec.service is Service(service)]
+
+
+def _approval(uow: UnitOfWork, case: Case, kind: str) -> tuple[Decision | None, bool]:
+    """The decision a letter of ``kind`` rests on, and whether four eyes must approve it."""
+    decision = uow.decisions.latest_decision(case.id) if kind in DECISION_KINDS else None
+    return decision, decision is not None and four_eyes.approval_required(uow, Service(case.service), decision.outcome)
 
 
 def _awaiting(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:

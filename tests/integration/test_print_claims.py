@@ -151,6 +151,9 @@ def test_a_letter_awaiting_approval_is_never_printed_and_its_preview_is_marked(d
         marked = letters.letter_preview_pdf(uow, first, waiting.id)
         assert letters.letter_preview_pdf(uow, first, final.id) == letters.letter_pdf(uow, first, final.id)
         assert printing.dispatches(uow, first, waiting.id) == []
+        fresh = {kind: _text(letters.preview_letter(uow, first, az, kind)).replace("\n", " ")
+                 for az, kind in ((waiting.aktenzeichen, "wbs_refusal"), (final.aktenzeichen, "wbs_grant"))}
+    assert DRAFT_MARK in fresh["wbs_refusal"] and DRAFT_MARK not in fresh["wbs_grant"]  # before issuing, too
     assert DRAFT_MARK not in _text(archived) and DRAFT_MARK in _text(marked).replace("\n", " ")
     plain, stamped = _gray_page(archived, tmp_path / "plain"), _gray_page(marked, tmp_path / "stamped")
     width, height, top_rows = plain[0], plain[1], 10  # the mark's line at the top edge: blank paper otherwise
