@@ -19,7 +19,8 @@ from ..domain.catalog import Role, Service
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..letters import KINDS, LetterData, kind_spec, render_archival, render_letter
-from ..store.decision_models import Letter
+from ..letters.watermark import mark_draft
+from ..store.decision_models import Decision, Letter
 from ..store.models import Case
 from ..store.uow import UnitOfWork
 from . import audit, four_eyes, letter_settings
@@ -104,8 +105,11 @@ def build_letter(
 
 
 def preview_letter(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, kind: str, **options: Any) -> bytes:
-    """Render without archiving (the GUI's preview, ``letter render``); not PDF/A, which only the archive needs."""
-    return render_letter(build_letter(uow, actor, aktenzeichen, kind, **options), letter_settings.templates(uow))
+    """Render without archiving (the GUI's preview, ``letter render``; not PDF/A, which only the archive
+    needs); a letter that will wait for four-eyes approval carries the draft mark, like its preview once issued."""
+    pdf = render_letter(build_letter(uow, actor, aktenzeichen, kind, **options), letter_settings.templates(uow))
+    _decision, needs_approval = _approval(uow, load_for_read(uow, actor, aktenzeichen), kind)
+    return mark_draft(pdf) if needs_approval else pdf
 
 
 def issue_letter(
@@ -125,8 +129,7 @@ def issue_letter(
                         letter_date=letter_date or now.date())
     pdf = render_archival(data, letter_settings.templates(uow), issued_at=now)  # PDF/A-2b
     case = load_for_read(uow, actor, aktenzeichen)
-    decision = uow.decisions.latest_decision(case.id) if kind in DECISION_KINDS else None
-    needs_approval = decision is not None and four_eyes.approval_required(uow, Service(case.service), decision.outcome)
+    decision, needs_approval = _approval(uow, case, kind)
     letter = Letter(
         case_id=case.id, decision_id=decision.id if decision else None, kind=kind,
         version=uow.decisions.last_version(case.id, kind) + 1,
@@ -154,11 +157,34 @@ def get_letter(uow: UnitOfWork, actor: UserRef, letter_id: int) -> LetterInfo:
 
 def letter_pdf(uow: UnitOfWork, actor: UserRef, letter_id: int) -> bytes:
     """The archived PDF, exactly as issued."""
-    letter = _load(uow, actor, letter_id)
+    return archived_pdf(uow, _load(uow, actor, letter_id))
+
+
+def archived_pdf(uow: UnitOfWork, letter: Letter) -> bytes:
     content = uow.blobs.get(letter.sha512)
     if content is None:
-        raise NotFound(f"PDF des Briefs {letter_id} fehlt im Archiv")
+        raise NotFound(f"PDF des Briefs {letter.id} fehlt im Archiv")
     return content
+
+
+def letter_preview_pdf(uow: UnitOfWork, actor: UserRef, letter_id: int) -> bytes:
+    """What a screen shows: the archived PDF of a final letter; any other carries the draft mark."""
+    letter = _load(uow, actor, letter_id)
+    pdf = archived_pdf(uow, letter)
+    return pdf if letter.status == LetterStatus.FINAL.value else mark_draft(pdf)
+
+
+def require_dispatchable(letter: Letter) -> None:
+    """Only a final letter may be printed or sent; one awaiting four-eyes approval may not."""
+    if letter.status == LetterStatus.FINAL.value:
+        return
+    reason = {
+        LetterStatus.AWAITING_APPROVAL.value: "wartet auf die Freigabe durch eine Teamleitung (Vier-Augen-Prinzip)",
+        LetterStatus.CANCELLED.value: "ist storniert",
+        LetterStatus.DRAFT.value: "ist ein Entwurf",
+    }.get(letter.status, "ist nicht endgültig")
+    raise ValidationFailed([f"Brief {letter.id} (Version {letter.version}) {reason} und darf weder gedruckt "
+                            "noch versandt werden"])
 
 
 def letters_awaiting_approval(uow: UnitOfWork, actor: UserRef) -> list[LetterInfo]:
@@ -198,6 +224,12 @@ def reject_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, reason: str, 
 
 def kinds_for(service: Service) -> list[str]:
     return [k for k, spec in KINDS.items() if spec.service is Service(service)]
+
+
+def _approval(uow: UnitOfWork, case: Case, kind: str) -> tuple[Decision | None, bool]:
+    """The decision a letter of ``kind`` rests on, and whether four eyes must approve it."""
+    decision = uow.decisions.latest_decision(case.id) if kind in DECISION_KINDS else None
+    return decision, decision is not None and four_eyes.approval_required(uow, Service(case.service), decision.outcome)
 
 
 def _awaiting(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:

@@ -1,9 +1,14 @@
 """The print queue: final letters waiting to be printed, kept in ``print_jobs`` across restarts.
 
-Printing itself happens on the clerk's PC (the GUI's print dialog); these services only
-record it. ``mark_printed`` also writes the letter's record of dispatch and, for a Bescheid
-whose applicant asked for answers by e-mail, queues the notice that it is in the post
-(``notices.queue_decision_notice``, same transaction).
+Printing itself happens on the clerk's PC; these services hand out and record it, one job
+at a time: ``claim_print_job`` takes a job in its own short transaction (status ``printing``
+with who and when; two clerks never get the same job, a claim older than ``CLAIM_EXPIRES``
+may be taken over) and returns the PDF; after the printer took it, ``mark_printed`` records
+that one job in a transaction of its own, ``mark_failed`` keeps it for a retry, ``release``
+gives it back untouched. ``mark_printed`` also writes the letter's record of dispatch and,
+for a Bescheid whose applicant asked for answers by e-mail, queues the notice that it is in
+the post (``notices.queue_decision_notice``, same transaction). Only final letters are
+queued, claimed or recorded (``letters.require_dispatchable``: four eyes).
 """
 
 from __future__ import annotations
@@ -19,16 +24,19 @@ from ..store.uow import UnitOfWork
 from . import audit, notices
 from .cases import load_for_read
 from .directory import visible_department_codes
-from .letters import LetterInfo, LetterStatus, letter_info
+from .letters import LetterInfo, archived_pdf, letter_info, require_dispatchable
 
 
 class PrintStatus(StrEnum):
     QUEUED = "queued"
+    PRINTING = "printing"  # claimed by a clerk's print run
     PRINTED = "printed"
     FAILED = "failed"
 
 
-_OPEN = (PrintStatus.QUEUED.value, PrintStatus.FAILED.value)
+CLAIM_EXPIRES = timedelta(minutes=15)  # a print run that died leaves its job to others after this
+_FREE = (PrintStatus.QUEUED.value, PrintStatus.FAILED.value)
+_OPEN = (*_FREE, PrintStatus.PRINTING.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,17 @@ class PrintJobInfo:
     printed_at: datetime | None
     printer: str | None
     error: str | None
+    claimed_by: str | None = None  # login of the clerk printing it now (status printing)
+    claimed_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedJob:
+    """A job taken for printing, with what goes to the printer."""
+
+    id: int
+    letter: LetterInfo
+    pdf: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +78,7 @@ def enqueue_print(uow: UnitOfWork, actor: UserRef, letter_id: int, *, now: datet
     if letter is None:
         raise NotFound(f"Brief {letter_id} gibt es nicht")
     load_for_read(uow, actor, letter.case.aktenzeichen)
-    if letter.status != LetterStatus.FINAL.value:
-        raise ValidationFailed([f"Nur endgültige Briefe werden gedruckt (Brief {letter_id}: {letter.status})"])
+    require_dispatchable(letter)
     existing = uow.decisions.open_job(letter_id, _OPEN)
     return existing if existing is not None else _add_job(uow, actor, letter, now)
 
@@ -87,15 +105,40 @@ def enqueue_batch(
 
 
 def pending_print_jobs(uow: UnitOfWork, actor: UserRef) -> list[PrintJobInfo]:
-    """Queued and failed jobs of the actor's departments, oldest first."""
+    """Queued, failed and claimed (being printed) jobs of the actor's departments, oldest first."""
     return [_job_info(j) for j in uow.decisions.print_jobs(_OPEN, visible_department_codes(actor))]
 
 
+def claim_print_job(uow: UnitOfWork, actor: UserRef, job_id: int, *, now: datetime | None = None) -> ClaimedJob | None:
+    """Take the job for the actor's print run (commit at once); None when another clerk has it or it is printed."""
+    now = now or datetime.now(UTC)
+    job = uow.decisions.print_job(job_id)
+    if job is None:
+        raise NotFound(f"Druckauftrag {job_id} gibt es nicht")
+    load_for_read(uow, actor, job.letter.case.aktenzeichen)
+    require_dispatchable(job.letter)
+    if not uow.decisions.claim_job(job_id, actor.id, now, free=_FREE, claimed=PrintStatus.PRINTING.value,
+                                   stale_before=now - CLAIM_EXPIRES):
+        return None
+    return ClaimedJob(job.id, letter_info(job.letter), archived_pdf(uow, job.letter))
+
+
+def release(uow: UnitOfWork, actor: UserRef, job_id: int) -> None:
+    """Give a claimed job back unprinted (the run was cancelled before it reached the printer)."""
+    job = _job(uow, actor, job_id)
+    if job.status == PrintStatus.PRINTING.value and job.claimed_by_id == actor.id:
+        job.status, job.claimed_by_id, job.claimed_at = PrintStatus.QUEUED.value, None, None
+
+
 def mark_printed(uow: UnitOfWork, actor: UserRef, job_id: int, printer: str, *, now: datetime | None = None) -> None:
+    """Record one printed job and its dispatch (its own transaction, right after the printer took it)."""
     now = now or datetime.now(UTC)
     job = _job(uow, actor, job_id)
+    require_dispatchable(job.letter)
+    _require_not_claimed_by_another(job, actor, now)
     job.status, job.printed_at, job.printed_by_id, job.printer, job.error = (
         PrintStatus.PRINTED.value, now, actor.id, printer, None)
+    job.claimed_by_id, job.claimed_at = None, None
     uow.decisions.add(Dispatch(letter_id=job.letter_id, channel="print", at=now, by_id=actor.id, printer=printer))
     audit.record(uow, job.letter.case, actor, "letter_printed", now, f"letter.{job.letter.kind}", None,
                  f"Version {job.letter.version} auf {printer}")
@@ -105,8 +148,11 @@ def mark_printed(uow: UnitOfWork, actor: UserRef, job_id: int, printer: str, *, 
 def mark_failed(uow: UnitOfWork, actor: UserRef, job_id: int, error: str, printer: str = "",
                 *, now: datetime | None = None) -> None:
     """Keep the job (it stays pending) with the error, for a retry."""
+    now = now or datetime.now(UTC)
     job = _job(uow, actor, job_id)
+    _require_not_claimed_by_another(job, actor, now)
     job.status, job.error, job.printer = PrintStatus.FAILED.value, error[:2000], printer or job.printer
+    job.claimed_by_id, job.claimed_at = None, None
 
 
 def dispatches(uow: UnitOfWork, actor: UserRef, letter_id: int) -> list[DispatchInfo]:
@@ -134,7 +180,15 @@ def _job(uow: UnitOfWork, actor: UserRef, job_id: int) -> PrintJob:
     return job
 
 
+def _require_not_claimed_by_another(job: PrintJob, actor: UserRef, now: datetime) -> None:
+    claim_alive = job.claimed_at is not None and job.claimed_at >= now - CLAIM_EXPIRES
+    if job.status == PrintStatus.PRINTING.value and job.claimed_by_id != actor.id and claim_alive:
+        by = job.claimed_by.login if job.claimed_by else "?"
+        raise ValidationFailed([f"Druckauftrag {job.id} wird gerade von {by} gedruckt"])
+
+
 def _job_info(job: PrintJob) -> PrintJobInfo:
     return PrintJobInfo(job.id, letter_info(job.letter), PrintStatus(job.status), job.requested_by.login, job.requested_at,
-                        job.printed_at, job.printer, job.error)
+                        job.printed_at, job.printer, job.error, job.claimed_by.login if job.claimed_by else None,
+                        job.claimed_at)
 

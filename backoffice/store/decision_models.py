@@ -76,7 +76,10 @@ class ApprovalRule(Base):
 
 
 class PrintJob(Base):
-    """A letter waiting to be printed (survives restarts); status queued | printed | failed."""
+    """A letter waiting to be printed (survives restarts); status queued | printing | printed | failed.
+
+    ``printing`` is a claim: the clerk (``claimed_by``) whose print run took the job at ``claimed_at``.
+    """
 
     __tablename__ = "print_jobs"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -88,8 +91,11 @@ class PrintJob(Base):
     printed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     printer: Mapped[str | None] = mapped_column(String(200))
     error: Mapped[str | None] = mapped_column(Text)
+    claimed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     letter: Mapped[Letter] = relationship()
     requested_by: Mapped[User] = relationship(foreign_keys=[requested_by_id])
+    claimed_by: Mapped[User | None] = relationship(foreign_keys=[claimed_by_id])
 
     __table_args__ = (Index("ix_print_jobs_status", "status", "id"),)
 

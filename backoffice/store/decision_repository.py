@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import CursorResult, Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .decision_models import ApprovalRule, Decision, Dispatch, Letter, PrintJob
@@ -67,15 +67,34 @@ class DecisionRepository:
         return self.session.get(ApprovalRule, (service, outcome))
 
     def print_job(self, job_id: int) -> PrintJob | None:
-        stmt = select(PrintJob).where(PrintJob.id == job_id).options(*(selectinload(PrintJob.letter).options(*_LETTER_LOAD),))
-        return self.session.scalars(stmt).one_or_none()
+        stmt = select(PrintJob).where(PrintJob.id == job_id).options(
+            selectinload(PrintJob.letter).options(*_LETTER_LOAD), selectinload(PrintJob.claimed_by))
+        # populate_existing: a claim (a Core UPDATE) may have changed the row behind the session's back
+        return self.session.scalars(stmt.execution_options(populate_existing=True)).one_or_none()
 
     def print_jobs(self, statuses: Sequence[str], departments: frozenset[str] | None = None) -> Sequence[PrintJob]:
         stmt = select(PrintJob).where(PrintJob.status.in_(list(statuses)))
         if departments is not None:
             stmt = stmt.where(PrintJob.letter_id.in_(select(Letter.id).where(Letter.case_id.in_(_cases_of(departments)))))
-        stmt = stmt.options(selectinload(PrintJob.letter).options(*_LETTER_LOAD), selectinload(PrintJob.requested_by))
+        stmt = stmt.options(selectinload(PrintJob.letter).options(*_LETTER_LOAD), selectinload(PrintJob.requested_by),
+                            selectinload(PrintJob.claimed_by))
         return self.session.scalars(stmt.order_by(PrintJob.id)).all()
+
+    def claim_job(self, job_id: int, user_id: int, now: datetime, *, free: Sequence[str], claimed: str,
+                  stale_before: datetime) -> bool:
+        """Take the job when it is in one of ``free`` or its claim is older than ``stale_before``.
+
+        One conditional UPDATE: on PostgreSQL a second claimer waits for the first one's row
+        lock and then finds the condition false; SQLite serialises writers. True when taken.
+        """
+        open_or_stale = or_(PrintJob.status.in_(list(free)),
+                            and_(PrintJob.status == claimed, PrintJob.claimed_at < stale_before))
+        stmt = (update(PrintJob).where(PrintJob.id == job_id, open_or_stale)
+                .values(status=claimed, claimed_by_id=user_id, claimed_at=now)
+                .execution_options(synchronize_session=False))
+        result = self.session.execute(stmt)
+        assert isinstance(result, CursorResult)
+        return result.rowcount == 1
 
     def open_job(self, letter_id: int, statuses: Sequence[str]) -> int | None:
         stmt = select(PrintJob.id).where(PrintJob.letter_id == letter_id, PrintJob.status.in_(list(statuses)))

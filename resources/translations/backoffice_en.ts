@@ -311,127 +311,127 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../ui/editor/header.py" line="38"/>
+        <location filename="../../ui/editor/header.py" line="40"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="39"/>
+        <location filename="../../ui/editor/header.py" line="41"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="40"/>
+        <location filename="../../ui/editor/header.py" line="42"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="41"/>
+        <location filename="../../ui/editor/header.py" line="43"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="42"/>
+        <location filename="../../ui/editor/header.py" line="44"/>
         <source>Fristenlauf</source>
         <translation>Deadline clock</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="43"/>
+        <location filename="../../ui/editor/header.py" line="45"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="44"/>
+        <location filename="../../ui/editor/header.py" line="46"/>
         <source>Antwortweg</source>
         <translation>Reply channel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="82"/>
+        <location filename="../../ui/editor/header.py" line="84"/>
         <source>angehalten seit %1</source>
         <translation>suspended since %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="85"/>
+        <location filename="../../ui/editor/header.py" line="87"/>
         <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
         <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="88"/>
+        <location filename="../../ui/editor/header.py" line="90"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="92"/>
+        <location filename="../../ui/editor/header.py" line="94"/>
         <source>verlängert am %1</source>
         <translation>extended on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="97"/>
+        <location filename="../../ui/editor/header.py" line="99"/>
         <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
         <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="106"/>
+        <location filename="../../ui/editor/header.py" line="108"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="106"/>
+        <location filename="../../ui/editor/header.py" line="108"/>
         <source>De-Mail</source>
         <translation>De-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="106"/>
+        <location filename="../../ui/editor/header.py" line="108"/>
         <source>Servicekonto-Postfach</source>
         <translation>Service account mailbox</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="107"/>
+        <location filename="../../ui/editor/header.py" line="109"/>
         <source>ELSTER</source>
         <translation>ELSTER</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="110"/>
+        <location filename="../../ui/editor/header.py" line="112"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="115"/>
         <source>Bescheide gehen per Post an die Anschrift im Antrag.</source>
         <translation>Decisions are sent by post to the address in the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="116"/>
+        <location filename="../../ui/editor/header.py" line="118"/>
         <source>Online identifiziert: %1</source>
         <translation>Identified online: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="118"/>
+        <location filename="../../ui/editor/header.py" line="120"/>
         <source>Zeichen des Onlinedienstes: %1</source>
         <translation>Reference of the online service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="125"/>
+        <location filename="../../ui/editor/header.py" line="127"/>
         <source>geb. %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="126"/>
+        <location filename="../../ui/editor/header.py" line="128"/>
         <source>Papierantrag</source>
         <translation>Paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="126"/>
+        <location filename="../../ui/editor/header.py" line="128"/>
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="133"/>
+        <location filename="../../ui/editor/header.py" line="135"/>
         <source>überschritten</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="136"/>
+        <location filename="../../ui/editor/header.py" line="138"/>
         <source>läuft in %1 Arbeitstagen oder weniger ab</source>
         <translation>due in %1 business days or less</translation>
     </message>
@@ -599,17 +599,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="198"/>
+        <location filename="../../ui/composition.py" line="213"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="206"/>
+        <location filename="../../ui/composition.py" line="221"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="212"/>
+        <location filename="../../ui/composition.py" line="227"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -731,47 +731,47 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="46"/>
+        <location filename="../../ui/letters/decision.py" line="47"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="57"/>
+        <location filename="../../ui/letters/decision.py" line="58"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="61"/>
+        <location filename="../../ui/letters/decision.py" line="62"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="64"/>
+        <location filename="../../ui/letters/decision.py" line="65"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="70"/>
+        <location filename="../../ui/letters/decision.py" line="71"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="71"/>
+        <location filename="../../ui/letters/decision.py" line="72"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="72"/>
+        <location filename="../../ui/letters/decision.py" line="73"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="73"/>
+        <location filename="../../ui/letters/decision.py" line="74"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="51"/>
+        <location filename="../../ui/letters/decision.py" line="52"/>
         <source>Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {&quot;single_parent&quot;: true}</source>
         <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
     </message>
@@ -791,47 +791,47 @@
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="116"/>
+        <location filename="../../ui/letters/decision.py" line="123"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="150"/>
+        <location filename="../../ui/letters/decision.py" line="157"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="155"/>
+        <location filename="../../ui/letters/decision.py" line="162"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="157"/>
+        <location filename="../../ui/letters/decision.py" line="164"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="183"/>
+        <location filename="../../ui/letters/decision.py" line="190"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="186"/>
+        <location filename="../../ui/letters/decision.py" line="193"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="191"/>
+        <location filename="../../ui/letters/decision.py" line="198"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="191"/>
+        <location filename="../../ui/letters/decision.py" line="198"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="192"/>
+        <location filename="../../ui/letters/decision.py" line="199"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1400,97 +1400,97 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="58"/>
+        <location filename="../../ui/letters/facts.py" line="63"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="63"/>
+        <location filename="../../ui/letters/facts.py" line="68"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="64"/>
+        <location filename="../../ui/letters/facts.py" line="69"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="65"/>
+        <location filename="../../ui/letters/facts.py" line="70"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="66"/>
+        <location filename="../../ui/letters/facts.py" line="71"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="76"/>
+        <location filename="../../ui/letters/facts.py" line="81"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="79"/>
+        <location filename="../../ui/letters/facts.py" line="84"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="80"/>
+        <location filename="../../ui/letters/facts.py" line="85"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="81"/>
+        <location filename="../../ui/letters/facts.py" line="86"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="82"/>
+        <location filename="../../ui/letters/facts.py" line="87"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="84"/>
+        <location filename="../../ui/letters/facts.py" line="89"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="85"/>
+        <location filename="../../ui/letters/facts.py" line="90"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="89"/>
+        <location filename="../../ui/letters/facts.py" line="94"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="91"/>
+        <location filename="../../ui/letters/facts.py" line="96"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="103"/>
+        <location filename="../../ui/letters/facts.py" line="108"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="106"/>
+        <location filename="../../ui/letters/facts.py" line="111"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="107"/>
+        <location filename="../../ui/letters/facts.py" line="112"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="112"/>
+        <location filename="../../ui/letters/facts.py" line="117"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="114"/>
+        <location filename="../../ui/letters/facts.py" line="119"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -2326,29 +2326,103 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="35"/>
+        <location filename="../../ui/letters/preview.py" line="46"/>
+        <source>Verkleinern</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="47"/>
+        <source>Vergrößern</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="48"/>
+        <source>Seitenbreite</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="50"/>
+        <source>Seite </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="52"/>
+        <source>Vorige Seite</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="53"/>
+        <source>Nächste Seite</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="54"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="59"/>
+        <location filename="../../ui/letters/preview.py" line="88"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="61"/>
+        <location filename="../../ui/letters/preview.py" line="90"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="63"/>
+        <location filename="../../ui/letters/preview.py" line="92"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/open.py" line="19"/>
+        <location filename="../../ui/letters/preview.py" line="128"/>
+        <source> von %1</source>
+        <translation> of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/open.py" line="21"/>
         <source>Brief</source>
         <translation>Letter</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPrinting</name>
+    <message>
+        <location filename="../../ui/letters/print_windows.py" line="44"/>
+        <source>Diesen Druckweg gibt es nur unter Windows</source>
+        <translation>This way of printing exists only on Windows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_windows.py" line="56"/>
+        <location filename="../../ui/letters/printing.py" line="70"/>
+        <source>Der Drucker kann nicht geöffnet werden</source>
+        <translation>The printer cannot be opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_windows.py" line="64"/>
+        <source>Der Drucker hat den Auftrag abgelehnt</source>
+        <translation>The printer refused the job</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printers.py" line="69"/>
+        <source>Die Datei %1 kann nicht geschrieben werden: %2</source>
+        <translation>The file %1 cannot be written: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printers.py" line="98"/>
+        <source>CUPS antwortet nicht: %1</source>
+        <translation>CUPS does not answer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printers.py" line="101"/>
+        <source>CUPS hat den Auftrag abgelehnt: %1</source>
+        <translation>CUPS refused the job: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/printing.py" line="29"/>
+        <source>Das PDF kann nicht gelesen werden</source>
+        <translation>The PDF cannot be read</translation>
     </message>
 </context>
 <context>
@@ -2428,32 +2502,32 @@
 <context>
     <name>LettersModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="90"/>
+        <location filename="../../ui/letters/models.py" line="95"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="91"/>
+        <location filename="../../ui/letters/models.py" line="96"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="92"/>
+        <location filename="../../ui/letters/models.py" line="97"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="93"/>
+        <location filename="../../ui/letters/models.py" line="98"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="94"/>
+        <location filename="../../ui/letters/models.py" line="99"/>
         <source>Entschieden von</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="95"/>
+        <location filename="../../ui/letters/models.py" line="100"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
@@ -2880,47 +2954,52 @@
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="71"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
+        <source>wird gedruckt</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/models.py" line="75"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="76"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="73"/>
+        <location filename="../../ui/letters/models.py" line="77"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="74"/>
+        <location filename="../../ui/letters/models.py" line="78"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="75"/>
+        <location filename="../../ui/letters/models.py" line="79"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="76"/>
+        <location filename="../../ui/letters/models.py" line="81"/>
         <source>Angefordert</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="69"/>
+        <location filename="../../ui/letters/models.py" line="72"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="69"/>
+        <location filename="../../ui/letters/models.py" line="72"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="69"/>
+        <location filename="../../ui/letters/models.py" line="72"/>
         <source>gedruckt</source>
         <translation>printed</translation>
     </message>
@@ -2928,74 +3007,135 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="43"/>
+        <location filename="../../ui/letters/print_queue.py" line="48"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="51"/>
+        <location filename="../../ui/letters/print_queue.py" line="56"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="52"/>
+        <location filename="../../ui/letters/print_queue.py" line="57"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="53"/>
+        <location filename="../../ui/letters/print_queue.py" line="58"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="54"/>
+        <location filename="../../ui/letters/print_queue.py" line="59"/>
+        <source>Druck a&amp;bbrechen</source>
+        <translation>Cancel &amp;printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="63"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="65"/>
+        <location filename="../../ui/letters/print_queue.py" line="76"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="69"/>
+        <location filename="../../ui/letters/print_queue.py" line="80"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="72"/>
+        <location filename="../../ui/letters/print_queue.py" line="83"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="93"/>
+        <location filename="../../ui/letters/print_queue.py" line="104"/>
         <source>%1 Brief(e) vorgemerkt.</source>
         <translation>%1 letter(s) queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="99"/>
+        <location filename="../../ui/letters/print_queue.py" line="110"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="120"/>
+        <location filename="../../ui/letters/print_queue.py" line="131"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="154"/>
+        <location filename="../../ui/letters/print_queue.py" line="165"/>
+        <source>%1 Brief(e) warten auf den Druck.</source>
+        <translation>%1 letter(s) waiting to be printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message>
+        <location filename="../../ui/letters/print_run.py" line="35"/>
         <source>%1 Brief(e) gedruckt.</source>
         <translation>%1 letter(s) printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="156"/>
+        <location filename="../../ui/letters/print_run.py" line="37"/>
         <source>%1 fehlgeschlagen.</source>
         <translation>%1 failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="164"/>
-        <source>%1 Brief(e) warten auf den Druck.</source>
-        <translation>%1 letter(s) waiting to be printed.</translation>
+        <location filename="../../ui/letters/print_run.py" line="39"/>
+        <source>%1 übersprungen (druckt gerade jemand anderes).</source>
+        <translation>%1 skipped (someone else is printing them).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_run.py" line="42"/>
+        <source>Abgebrochen.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSetupDialog</name>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="32"/>
+        <source>Drucken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="34"/>
+        <source>In eine PDF-Datei</source>
+        <translation>Into a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="37"/>
+        <source>Beidseitig</source>
+        <translation>Both sides</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="38"/>
+        <source>Drucker werden gesucht …</source>
+        <translation>Looking for printers …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="43"/>
+        <source>&amp;Drucker:</source>
+        <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="44"/>
+        <source>&amp;Exemplare:</source>
+        <translation>&amp;Copies:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="58"/>
+        <source>Kein Drucker eingerichtet.</source>
+        <translation>No printer set up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_setup.py" line="77"/>
+        <source>In PDF-Datei drucken</source>
+        <translation>Print into a PDF file</translation>
     </message>
 </context>
 <context>
@@ -3383,67 +3523,67 @@
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="120"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="123"/>
         <source>Keine Schwerbehinderung nachgewiesen (kein Freibetrag)</source>
         <translation>No severe disability proven (no allowance)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="125"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="128"/>
         <source>Schwerbehindertenausweis</source>
         <translation>Severe disability card</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="126"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="129"/>
         <source>Feststellungsbescheid (GdB)</source>
         <translation>Assessment notice (degree of disability)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="131"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="134"/>
         <source>Bescheid der Pflegekasse (Pflegegrad)</source>
         <translation>Care insurance notice (care level)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="132"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="135"/>
         <source>Gutachten des Medizinischen Dienstes</source>
         <translation>Medical service report</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="139"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="142"/>
         <source>Weitere Freibeträge</source>
         <translation>Further allowances</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="148"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="151"/>
         <source>Jahresbetrag €</source>
         <translation>Yearly amount €</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="158"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="161"/>
         <source>Im Antrag geltend gemacht: gezahlter Unterhalt – bitte den Jahresbetrag eintragen.</source>
         <translation>Claimed in the application: maintenance paid – please enter the yearly amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="178"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="181"/>
         <source>Datum der Eheschließung / Lebenspartnerschaft: bitte ein gültiges Datum (TT.MM.JJJJ) angeben</source>
         <translation>Date of marriage / partnership: please enter a valid date (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="185"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="188"/>
         <source>Schwerbehinderung: ein GdB ist eingetragen, aber „keine Schwerbehinderung nachgewiesen“ ist angekreuzt</source>
         <translation>Severe disability: a degree is entered, but “no severe disability proven” is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="196"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="199"/>
         <source>Person %1</source>
         <translation>Person %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="198"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="201"/>
         <source>%1: bitte bestätigen, dass der Nachweis des GdB geprüft ist</source>
         <translation>%1: please confirm that the proof of the degree of disability was checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="203"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="206"/>
         <source>%1: bitte den Nachweis der häuslichen Pflegebedürftigkeit wählen</source>
         <translation>%1: please choose the proof of the need of home care</translation>
     </message>

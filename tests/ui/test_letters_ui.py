@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
 
@@ -24,7 +25,8 @@ from backoffice.letters import render_letter
 from backoffice.letters.samples import sample_letter
 from backoffice.services import cases, decisions, letters, printing
 from backoffice.services.directory import ensure_user
-from ui.letters import ApprovalDialog, LetterPreview, PrintJobsModel, PrintQueueDialog, print_pdf
+from ui.letters import ApprovalDialog, LetterPreview, PrintJobsModel, PrintQueueDialog, PrintTarget, print_pdf
+from ui.letters.printing import RASTER_DPI, raster_printer
 from ui.ops import Tasks
 
 from .conftest import wait_idle
@@ -48,18 +50,41 @@ def two_pages() -> bytes:
     return pdf
 
 
-def test_preview_shows_the_page_count_and_prints_every_page(qtbot, two_pages: bytes, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    out = tmp_path / "printed.pdf"
-    preview = LetterPreview(choose=lambda _parent: _pdf_printer(out))
+def test_preview_shows_the_pages_with_zoom_fit_to_width_and_page_navigation(qtbot, two_pages: bytes) -> None:  # type: ignore[no-untyped-def]
+    preview = LetterPreview()
     qtbot.addWidget(preview)
-    assert not preview.print_button.isEnabled()
+    preview.resize(700, 900)
+    preview.show()
+    assert not preview.zoom_in_button.isEnabled() and not preview.next_button.isEnabled()
     assert preview.load_pdf(two_pages) == 2
-    assert preview.pages_label.text() == "2 Seiten" and preview.print_button.isEnabled()
-    with qtbot.waitSignal(preview.printed, timeout=60_000) as signal:
-        preview.print_button.click()
-    assert signal.args == [str(out)]
-    assert len(PdfReader(out).pages) == 2
-    assert preview.load_pdf(b"not a pdf") == 0 and not preview.print_button.isEnabled()
+    assert preview.pages_label.text() == "2 Seiten" and preview.page.text() == "Seite 1 von 2"
+    assert not preview.previous_button.isEnabled() and preview.next_button.isEnabled()
+    preview.next_button.click()
+    qtbot.waitUntil(lambda: preview.current_page() == 1)
+    assert preview.page.text() == "Seite 2 von 2" and not preview.next_button.isEnabled()
+    preview.page.setValue(1)  # typing a page number jumps there
+    qtbot.waitUntil(lambda: preview.current_page() == 0)
+    fitted = preview.view.zoomFactor()
+    preview.zoom_in_button.click()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom and preview.view.zoomFactor() > fitted
+    preview.zoom_out_button.click()
+    preview.zoom_out_button.click()
+    assert preview.view.zoomFactor() < fitted
+    preview.fit_width_button.click()
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert preview.load_pdf(b"not a pdf") == 0 and not preview.zoom_in_button.isEnabled()
+
+
+def test_raster_fallback_prints_text_letters_at_300_dpi_grayscale(qapp, two_pages: bytes, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    printer = raster_printer(PrintTarget(copies=2), "Brief")
+    assert RASTER_DPI == 300 and printer.resolution() == 300
+    assert printer.colorMode() == QPrinter.ColorMode.GrayScale and printer.copyCount() == 2
+    out = tmp_path / "raster.pdf"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)  # Qt's PDF engine stands in for a printer driver
+    printer.setOutputFileName(str(out))
+    assert print_pdf(two_pages, printer) == 2
+    [image] = PdfReader(out).pages[0].images
+    assert abs(image.image.width - 2480) <= 2 and image.image.mode == "L"  # A4 at 300 dpi, 8-bit gray
 
 
 def test_print_pdf_renders_each_page_at_printer_resolution(two_pages: bytes, tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
@@ -80,10 +105,15 @@ def letters_db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def clerk_with_jobs(letters_db: Database) -> UserRef:
-    with letters_db.uow() as uow:
+    return queued_grants(letters_db, 2)
+
+
+def queued_grants(db: Database, count: int) -> UserRef:
+    """``count`` final WBS grants of a clerk, queued for printing; returns the clerk."""
+    with db.uow() as uow:
         clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
         form = _wbs_form(eligible=True)
-        for _ in range(2):
+        for _ in range(count):
             az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
             cases.apply_action(uow, clerk, az, Action.START, now=T0)
             cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
@@ -97,7 +127,7 @@ def clerk_with_jobs(letters_db: Database) -> UserRef:
 def test_print_queue_prints_all_and_records_the_dispatch(qtbot, qtmodeltester, letters_db, clerk_with_jobs, tmp_path) -> None:  # type: ignore[no-untyped-def]
     tasks = Tasks(letters_db.uow)
     out = tmp_path / "queue.pdf"
-    dialog = PrintQueueDialog(tasks, clerk_with_jobs, choose=lambda _parent: _pdf_printer(out))
+    dialog = PrintQueueDialog(tasks, clerk_with_jobs, choose=lambda _parent: PrintTarget(file=out))
     qtbot.addWidget(dialog)
     try:
         dialog.load()
@@ -110,12 +140,14 @@ def test_print_queue_prints_all_and_records_the_dispatch(qtbot, qtmodeltester, l
         wait_idle(qtbot, tasks)
         assert dialog.model.rowCount() == 0
         assert "2 Brief(e) gedruckt" in dialog.status_label.text()
-        assert out.exists() and len(PdfReader(out).pages) >= 1
         with letters_db.uow(write=False) as uow:
             assert printing.pending_print_jobs(uow, clerk_with_jobs) == []
-            first = letters.list_letters(uow, clerk_with_jobs, "WBS-2026-000001")[0]
+            first, second = (letters.list_letters(uow, clerk_with_jobs, az)[0] for az in ("WBS-2026-000001", "WBS-2026-000002"))
             [dispatch] = printing.dispatches(uow, clerk_with_jobs, first.id)
-        assert dispatch.printer == str(out) and dispatch.by == "clerk"
+            archived = [letters.letter_pdf(uow, clerk_with_jobs, x.id) for x in (first, second)]
+        files = [tmp_path / "queue-001.pdf", tmp_path / "queue-002.pdf"]  # one file per letter of a run
+        assert [f.read_bytes() for f in files] == archived  # the archived bytes, unchanged
+        assert dispatch.printer == str(files[0]) and dispatch.by == "clerk"
     finally:
         tasks.shutdown()
 
@@ -130,7 +162,7 @@ def test_print_queue_batch_enqueues_the_final_letters_of_a_queue_once(qtbot, let
         letters.issue_letter(uow, clerk, az, "wbs_grant", letter_date=date(2026, 11, 3), now=T0)
         uow.commit()
     tasks = Tasks(letters_db.uow)
-    dialog = PrintQueueDialog(tasks, clerk, choose=lambda _parent: _pdf_printer(tmp_path / "x.pdf"))
+    dialog = PrintQueueDialog(tasks, clerk, choose=lambda _parent: PrintTarget(file=tmp_path / "x.pdf"))
     qtbot.addWidget(dialog)
     try:
         dialog.load()

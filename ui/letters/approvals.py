@@ -120,7 +120,7 @@ class ApprovalDialog(QDialog):
         letter, actor = self.current(), self._actor
         self._enable(letter is not None)
         if letter is not None:
-            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.letter_pdf(uow, actor, letter.id)).success(
+            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.letter_preview_pdf(uow, actor, letter.id)).success(
                 self.preview.load_pdf).failure(self._failed).run()
 
     def _failed(self, error: Exception) -> None:

@@ -69,13 +69,15 @@ class PrintJobsModel(RecordsModel[PrintJobInfo]):
     """Pending print jobs."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        status = {"queued": self.tr("wartet"), "failed": self.tr("fehlgeschlagen"), "printed": self.tr("gedruckt")}
+        status = {"queued": self.tr("wartet"), "failed": self.tr("fehlgeschlagen"), "printed": self.tr("gedruckt"),
+                  "printing": self.tr("wird gedruckt")}
         super().__init__([
             (self.tr("Aktenzeichen"), lambda j: j.letter.aktenzeichen),
             (self.tr("Antragsteller/in"), lambda j: j.letter.applicant_name),
             (self.tr("Brief"), lambda j: j.letter.kind_label),
             (self.tr("Version"), lambda j: str(j.letter.version)),
-            (self.tr("Status"), lambda j: status.get(j.status.value, j.status.value)),
+            (self.tr("Status"), lambda j: status.get(j.status.value, j.status.value)
+             + (f" ({j.claimed_by})" if j.claimed_by else "")),
             (self.tr("Angefordert"), lambda j: _when(j.requested_at)),
         ], parent, tooltip=lambda j: j.error)
 

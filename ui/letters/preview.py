@@ -1,30 +1,41 @@
-"""Show a letter's PDF (QtPdf) and print it through Qt's print dialog."""
+"""Show a letter's PDF (QtPdf): zoom, fit to width, page navigation; the dialog prints a final letter."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backoffice.domain.records import UserRef
 
 from .. import pdf_documents
-from .printing import choose_printer, print_document, printer_label
+from ..ops import Tasks
+from .print_run import PrintRun, RunResult
+from .print_setup import PrinterFactory, choose_target
+from .printers import PrintBackend, default_backend
 
-PrinterFactory = Callable[[QWidget], QPrinter | None]
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 4.0)
 
 
 class LetterPreview(QWidget):
-    """The pages of one PDF, scrollable, with the page count and a print button."""
+    """The pages of one PDF, scrollable, with zoom, page navigation, the page count and (if printable) a print button."""
 
-    printed = Signal(str)  # the printer's name (or output file), after a successful print
+    print_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, choose: PrinterFactory = choose_printer,
-                 printable: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, printable: bool = True) -> None:
         super().__init__(parent)
-        self._choose = choose
         self._buffer: QBuffer | None = None
         self.document = pdf_documents.acquire(self)
         self.view = QPdfView(self)
@@ -32,17 +43,35 @@ class LetterPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pages_label = QLabel(self)
+        self.zoom_out_button = QPushButton(self.tr("Verkleinern"), self)
+        self.zoom_in_button = QPushButton(self.tr("Vergrößern"), self)
+        self.fit_width_button = QPushButton(self.tr("Seitenbreite"), self)
+        self.page = QSpinBox(self)
+        self.page.setPrefix(self.tr("Seite "))
+        self.page.setKeyboardTracking(False)
+        self.previous_button = QPushButton(self.tr("Vorige Seite"), self)
+        self.next_button = QPushButton(self.tr("Nächste Seite"), self)
         self.print_button = QPushButton(self.tr("&Drucken…"), self)
-        self.print_button.setEnabled(False)
-        self.print_button.clicked.connect(self.print_letter)
         self.print_button.setVisible(printable)  # e.g. not before a team lead approved the letter
+        self.zoom_out_button.clicked.connect(lambda: self.zoom_by(1 / ZOOM_STEP))
+        self.zoom_in_button.clicked.connect(lambda: self.zoom_by(ZOOM_STEP))
+        self.fit_width_button.clicked.connect(self.fit_width)
+        self.previous_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
+        self.page.valueChanged.connect(lambda value: self.go_to(value - 1))
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.print_button.clicked.connect(self.print_requested)
         bar = QHBoxLayout()
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button, self.previous_button,
+                       self.page, self.next_button):
+            bar.addWidget(widget)
         bar.addWidget(self.pages_label, 1)
         bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
+        self._set_loaded(0)
 
     def load_pdf(self, data: bytes) -> int:
         """Show ``data``; returns the page count (0 when it is not a readable PDF)."""
@@ -61,37 +90,96 @@ class LetterPreview(QWidget):
             self.pages_label.setText(self.tr("1 Seite"))
         else:
             self.pages_label.setText(self.tr("%1 Seiten").replace("%1", str(pages)))
-        self.print_button.setEnabled(pages > 0)
+        self._set_loaded(pages)
         return pages
 
     def clear(self) -> None:
         self.document.close()
         self.pages_label.setText("")
-        self.print_button.setEnabled(False)
+        self._set_loaded(0)
 
     def page_count(self) -> int:
         return self.document.pageCount()
 
-    def print_letter(self) -> int:
-        """Ask for a printer and print every page; returns the pages printed (0 when cancelled)."""
-        printer = self._choose(self)
-        if printer is None:
-            return 0
-        pages = print_document(self.document, printer)
-        self.printed.emit(printer_label(printer))
-        return pages
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to(self, page: int) -> None:
+        if 0 <= page < self.page_count() and page != self.current_page():
+            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+
+    def zoom_by(self, factor: float) -> None:
+        zoom = min(max(self.view.zoomFactor() * factor, ZOOM_RANGE[0]), ZOOM_RANGE[1])
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(zoom)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def _page_changed(self, page: int) -> None:
+        self.page.blockSignals(True)
+        self.page.setValue(page + 1)
+        self.page.blockSignals(False)
+        self.previous_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page + 1 < self.page_count())
+
+    def _set_loaded(self, pages: int) -> None:
+        self.page.setRange(1, max(1, pages))
+        self.page.setSuffix(self.tr(" von %1").replace("%1", str(pages)))
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button, self.page, self.print_button):
+            widget.setEnabled(pages > 0)
+        self._page_changed(self.current_page() if pages else 0)
 
 
 class LetterPreviewDialog(QDialog):
-    """A window around :class:`LetterPreview` (the case view opens it for a letter)."""
+    """A window around :class:`LetterPreview`; for a final archived letter it prints like the print queue does
+    (claimed, printed off the UI thread, recorded as dispatched)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None, *, choose: PrinterFactory = choose_printer) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None, *, tasks: Tasks | None = None,
+                 actor: UserRef | None = None, choose: PrinterFactory | None = None,
+                 backend: PrintBackend | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(720, 900)
-        self.preview = LetterPreview(self, choose=choose)
+        self.resize(760, 900)
+        self._tasks, self._actor, self._letter_id = tasks, actor, 0
+        self._backend = backend or default_backend()
+        self._choose = choose
+        self.run: PrintRun | None = None
+        self.preview = LetterPreview(self, printable=False)
+        self.preview.print_requested.connect(self.print_letter)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.progress)
         layout.addWidget(buttons)
+
+    def allow_printing(self, letter_id: int) -> None:
+        """Offer "Drucken…" for this final letter (the view calls it once it knows the letter is final)."""
+        self._letter_id = letter_id
+        self.preview.print_button.setVisible(self._tasks is not None and self._actor is not None)
+
+    def print_letter(self) -> None:
+        tasks, actor = self._tasks, self._actor
+        if tasks is None or actor is None or not self._letter_id:
+            return
+        backend = self._backend
+        target = (self._choose or (lambda parent: choose_target(parent, tasks, backend)))(self)
+        if target is None:
+            return
+        self.preview.print_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.run = PrintRun(tasks, actor, self._backend, target, self)
+        self.run.finished.connect(self._printed)
+        self.run.start_letter(self._letter_id)
+
+    def _printed(self, result: RunResult) -> None:
+        if self.run is not None:
+            self.run.deleteLater()
+            self.run = None
+        self.progress.setVisible(False)
+        self.preview.print_button.setEnabled(True)
+        self.preview.pages_label.setText(result.failed[0][1] if result.failed else result.summary())

@@ -1,9 +1,9 @@
-"""The print queue: final letters waiting to be printed; "Drucken" / "Alle drucken" record the dispatch."""
+"""The print queue: final letters waiting to be printed; "Drucken" / "Alle drucken" run a :class:`PrintRun`
+(each letter claimed, printed off the UI thread, recorded on its own), with progress and "Abbrechen"."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -20,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.records import UserRef
-from backoffice.services import letters, printing
+from backoffice.services import printing
 from backoffice.services.directory import list_departments
 from backoffice.services.printing import PrintJobInfo
 
 from ..ops import CommandOp, QueryOp, Tasks
 from .models import PrintJobsModel
-from .preview import PrinterFactory
-from .printing import PrintFailed, choose_printer, print_pdf, printer_label
+from .print_run import PrintRun, RunResult
+from .print_setup import PrinterFactory, choose_target
+from .printers import PrintBackend, default_backend
 
 
 class PrintQueueDialog(QDialog):
@@ -36,10 +38,13 @@ class PrintQueueDialog(QDialog):
     changed = Signal()  # after jobs were printed or failed
 
     def __init__(self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *,
-                 choose: PrinterFactory = choose_printer) -> None:
+                 choose: PrinterFactory | None = None, backend: PrintBackend | None = None) -> None:
         super().__init__(parent)
-        self._tasks, self._actor, self._choose = tasks, actor, choose
+        self._tasks, self._actor = tasks, actor
+        self._backend = backend or default_backend()
+        self._choose = choose or (lambda parent: choose_target(parent, tasks, self._backend))
         self._last_result = ""
+        self.run: PrintRun | None = None
         self.setWindowTitle(self.tr("Druckwarteschlange"))
         self.resize(820, 420)
         self.model = PrintJobsModel(self)
@@ -51,14 +56,20 @@ class PrintQueueDialog(QDialog):
         self.print_button = QPushButton(self.tr("&Drucken"), self)
         self.print_all_button = QPushButton(self.tr("&Alle drucken"), self)
         self.refresh_button = QPushButton(self.tr("A&ktualisieren"), self)
+        self.cancel_button = QPushButton(self.tr("Druck a&bbrechen"), self)
+        self.cancel_button.setVisible(False)
+        self.progress = QProgressBar(self)
+        self.progress.setVisible(False)
         close = QPushButton(self.tr("Schließen"), self)
         self.print_button.clicked.connect(self.print_selected)
         self.print_all_button.clicked.connect(self.print_all)
         self.refresh_button.clicked.connect(self.load)
+        self.cancel_button.clicked.connect(self.cancel_print)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
-        for b in (self.refresh_button, self.print_button, self.print_all_button, close):
+        buttons.addWidget(self.progress)
+        for b in (self.cancel_button, self.refresh_button, self.print_button, self.print_all_button, close):
             buttons.addWidget(b)
         # Batch: every final letter of a queue or of a day, not yet queued or printed.
         self.batch_queue = QComboBox(self)
@@ -119,42 +130,32 @@ class PrintQueueDialog(QDialog):
         if not jobs:
             self.status_label.setText(self.tr("Nichts ausgewählt."))
             return
-        printer = self._choose(self)
-        if printer is None:
+        target = self._choose(self)
+        if target is None:
             return
-        actor, ids = self._actor, [j.id for j in jobs]
-        letter_ids = [j.letter.id for j in jobs]
         self._set_busy(True)
+        self.progress.setRange(0, len(jobs))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.run = PrintRun(self._tasks, self._actor, self._backend, target, self)
+        self.run.progress.connect(lambda done, _total: self.progress.setValue(done))
+        self.run.finished.connect(self._printed)
+        self.run.start([j.id for j in jobs])
 
-        def fetch(uow: Any) -> list[bytes]:
-            return [letters.letter_pdf(uow, actor, letter_id) for letter_id in letter_ids]
+    def cancel_print(self) -> None:
+        if self.run is not None:
+            self.run.cancel()
+            self.cancel_button.setEnabled(False)
 
-        def send(pdfs: list[bytes]) -> None:  # UI thread: QPainter on the printer
-            done, failed = [], []
-            for job_id, pdf in zip(ids, pdfs, strict=True):
-                try:
-                    print_pdf(pdf, printer)
-                    done.append(job_id)
-                except PrintFailed as err:
-                    failed.append((job_id, str(err)))
-            name = printer_label(printer)
-
-            def record(uow: Any) -> None:
-                for job_id in done:
-                    printing.mark_printed(uow, actor, job_id, name)
-                for job_id, error in failed:
-                    printing.mark_failed(uow, actor, job_id, error, name)
-
-            CommandOp(parent=self, tasks=self._tasks, op=record).success(lambda _: self._recorded(len(done), len(failed))
-                                                                         ).failure(self._failed).run()
-
-        QueryOp(parent=self, tasks=self._tasks, op=fetch).success(send).failure(self._failed).run()
-
-    def _recorded(self, done: int, failed: int) -> None:
-        text = self.tr("%1 Brief(e) gedruckt.").replace("%1", str(done))
-        if failed:
-            text += " " + self.tr("%1 fehlgeschlagen.").replace("%1", str(failed))
-        self._last_result = text
+    def _printed(self, result: RunResult) -> None:
+        if self.run is not None:
+            self.run.deleteLater()
+            self.run = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.cancel_button.setEnabled(True)
+        self._last_result = result.summary()
         self.changed.emit()
         self.load()
 
