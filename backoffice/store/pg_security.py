@@ -39,7 +39,9 @@ CASE_TABLE = "cases"
 BY_CASE = ("attachments", "notes", "audit_entries", "decisions", "letters", "document_checks", "case_links",
            "email_outbox")
 BY_LETTER = ("print_jobs", "letter_dispatches")
-PERSONAL = (CASE_TABLE, *BY_CASE, *BY_LETTER, "blobs", "saved_filters", "quarantine", "outbox")
+# Staff data: a clerk's absences, seen by the colleagues of their departments.
+BY_COLLEAGUE = ("absences",)
+PERSONAL = (CASE_TABLE, *BY_CASE, *BY_LETTER, "blobs", "saved_filters", "quarantine", "outbox", *BY_COLLEAGUE)
 # Reference and configuration tables: readable by every person, written by admins only.
 # The e-mail outbox's columns an administrator may read to see how delivery goes: not the
 # recipient, subject or body (admins have no case data).
@@ -277,6 +279,9 @@ def grants() -> list[str]:
         f"GRANT SELECT, INSERT, UPDATE ON aktenzeichen_counters TO {CLERK}, {INTAKE}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON saved_filters TO {people}",
         f"GRANT SELECT, UPDATE ON quarantine TO {TEAM_LEAD}, {ADMIN}",
+        # Absences: colleagues read them (may I cover?); team leads record and end them.
+        f"GRANT SELECT ON absences TO {CLERK}",
+        f"GRANT INSERT, UPDATE ON absences TO {TEAM_LEAD}",
         # The sync service: submissions of every department in, answers out.
         f"GRANT SELECT, INSERT, UPDATE ON cases, attachments, outbox, quarantine, leases TO {INTAKE}",
         f"GRANT SELECT, INSERT ON audit_entries, blobs TO {INTAKE}",
@@ -311,6 +316,10 @@ def policies() -> list[str]:
     policy("blobs", "department", CLERK,
            "sha512 IN (SELECT sha512 FROM attachments) OR sha512 IN (SELECT sha512 FROM letters)", "true")
     policy("saved_filters", "own", ", ".join(PEOPLE), "user_id = backoffice_user_id()")
+    colleagues = ("user_id IN (SELECT m.user_id FROM memberships m WHERE m.department_id IN "
+                  "(SELECT mm.department_id FROM memberships mm WHERE mm.user_id = backoffice_user_id()))")
+    for table in BY_COLLEAGUE:
+        policy(table, "colleagues", CLERK, colleagues)
     out.append("DROP POLICY IF EXISTS decision_notice ON outbox")  # clerks wrote decision notices once
     out.append(f"REVOKE ALL ON outbox FROM {CLERK}")
     # The quarantine inbox: submissions that reached no department, for team leads and admins.
