@@ -1,4 +1,4 @@
-"""PostgreSQL as the second wall: roles, grants, row-level security and four eyes.
+"""PostgreSQL as the second wall: roles, grants, row-level security, four eyes and who takes a case.
 
 People log in to PostgreSQL as their own login roles, each a member of one group role:
 
@@ -250,6 +250,34 @@ FUNCTIONS = (
             INSERT INTO memberships (user_id, department_id) VALUES (uid, dept);
         END LOOP;
     END $$""",
+    # Who works a case: a clerk takes an unassigned case, gives back their own, or takes a
+    # colleague's while the colleague is absent with cover allowed; anything else is a team
+    # lead's (whom RLS keeps to their departments), the sync service's or maintenance.
+    """CREATE OR REPLACE FUNCTION backoffice_cases_assignment() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    DECLARE
+        me integer := backoffice_user_id();
+    BEGIN
+        IF NEW.assignee_id IS NOT DISTINCT FROM OLD.assignee_id
+           OR (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user)
+           OR pg_has_role(session_user, 'backoffice_intake', 'MEMBER')
+           OR pg_has_role(session_user, 'backoffice_team_lead', 'MEMBER') THEN
+            RETURN NEW;
+        END IF;
+        IF me IS NOT NULL AND (
+               (OLD.assignee_id IS NULL AND NEW.assignee_id = me)
+            OR (OLD.assignee_id = me AND NEW.assignee_id IS NULL)
+            OR (NEW.assignee_id = me AND EXISTS (
+                    SELECT 1 FROM absences a WHERE a.user_id = OLD.assignee_id AND a.cover_allowed AND NOT a.cancelled
+                       AND current_date BETWEEN a.starts_on AND a.ends_on))) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'Einen Fall, der jemand anderem zugewiesen ist, übernimmt oder verteilt die Teamleitung'
+            USING ERRCODE = 'insufficient_privilege';
+    END $$""",
+    "DROP TRIGGER IF EXISTS cases_assignment ON cases",
+    """CREATE TRIGGER cases_assignment BEFORE UPDATE OF assignee_id ON cases
+    FOR EACH ROW EXECUTE FUNCTION backoffice_cases_assignment()""",
     "DROP TRIGGER IF EXISTS letters_four_eyes ON letters",
     """CREATE TRIGGER letters_four_eyes BEFORE INSERT OR UPDATE ON letters
     FOR EACH ROW EXECUTE FUNCTION backoffice_letters_four_eyes()""",

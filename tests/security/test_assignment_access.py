@@ -8,7 +8,7 @@ colleagues of a shared department and written by team leads only.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 import pytest
@@ -89,11 +89,26 @@ def test_a_clerk_cannot_take_over_a_case_of_another_department(office: Office) -
     assert _assignee(office, case_id) == "m.yilmaz"
 
 
+def test_a_clerk_cannot_take_a_colleagues_case_with_psql_but_claims_an_unassigned_one(office: Office) -> None:
+    case_id, _az = _zwf_case_of(office, "m.yilmaz")
+    with office.connect("sec.clerk.zwf") as conn:
+        me = "(SELECT id FROM users WHERE login = 'sec.clerk.zwf')"
+        with pytest.raises(errors.InsufficientPrivilege, match="Teamleitung"):
+            conn.execute(f"UPDATE cases SET assignee_id = {me} WHERE id = %s", [case_id])
+        with pytest.raises(errors.InsufficientPrivilege):  # nor hand it to someone else
+            conn.execute("UPDATE cases SET assignee_id = NULL WHERE id = %s", [case_id])
+        free = conn.execute("SELECT id FROM cases WHERE assignee_id IS NULL ORDER BY id LIMIT 1").fetchone()[0]
+        assert conn.execute(f"UPDATE cases SET assignee_id = {me} WHERE id = %s", [free]).rowcount == 1
+        assert conn.execute("UPDATE cases SET assignee_id = NULL WHERE id = %s", [free]).rowcount == 1
+    assert _assignee(office, case_id) == "m.yilmaz"
+
+
 def test_absences_are_the_team_leads_to_write_and_the_colleagues_to_read_and_allow_cover(office: Office) -> None:
     case_id, az = _zwf_case_of(office, "a.schneider")
-    today = T0.date()
+    now = datetime.now(UTC)  # the database checks cover against its own day
+    today = now.date()
     absence = _as(office, "sec.lead.zwf", lambda uow, lead: absences.add_absence(
-        uow, lead, "a.schneider", today, today + timedelta(days=4), cover_allowed=True, today=today, now=T0))
+        uow, lead, "a.schneider", today, today + timedelta(days=4), cover_allowed=True, today=today, now=now))
     with office.connect("sec.clerk.zwf") as conn:
         assert conn.execute("SELECT id FROM absences WHERE id = %s", [absence.id]).fetchall() == [(absence.id,)]
         with pytest.raises(errors.InsufficientPrivilege):
@@ -104,7 +119,7 @@ def test_absences_are_the_team_leads_to_write_and_the_colleagues_to_read_and_all
 
     def cover(uow: UnitOfWork, clerk: UserRef) -> None:
         assert assignment.may_take_over(uow, clerk, az, on=today)
-        assignment.assign_to_me(uow, clerk, az, reason="Vertretung", now=T0)
+        assignment.assign_to_me(uow, clerk, az, reason="Vertretung", now=now)
 
     _as(office, "sec.clerk.zwf", cover)
     assert _assignee(office, case_id) == "sec.clerk.zwf"
