@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from backoffice.bootstrap import Database
-from backoffice.domain.records import CaseQuery, CaseRow, UserRef
+from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
 from backoffice.services import assignment
 from backoffice.services.case_queries import list_cases
 from backoffice.services.directory import current_user
@@ -86,3 +86,24 @@ def test_a_team_lead_gives_the_reason_and_takes_the_case_over(qtbot, tasks, db, 
         journal = [(e.action, e.field, e.new_value) for e in uow.cases.history(stored.id)][-2:]
     assert journal == [("takeover", "assignee", "k.becker"), ("takeover", "reason", "Bürger wartet am Schalter")]
     wait_idle(qtbot, tasks)
+
+
+def test_claim_next_takes_from_the_selected_queue(qtbot, tasks, db, actor) -> None:  # type: ignore[no-untyped-def]
+    win = _window(qtbot, tasks, actor)
+    with qtbot.waitSignal(win.case_model.loaded, timeout=10_000):
+        win.tree.setCurrentIndex(win.queue_model.index_of("queue:eg-eingang"))
+    with db.uow(write=False) as uow:
+        overall = list_cases(uow, actor, CaseQuery(unassigned=True, open_only=True, sort=SortKey.LEGAL_DEADLINE), 0, 1)[0]
+    assert overall.queue != "eg-eingang"  # the most urgent case of all lies elsewhere
+    with qtbot.waitSignal(win.work.claimed, timeout=10_000) as claimed:
+        win.work.claim_action.trigger()
+    row = claimed.args[0]
+    try:
+        assert row is not None and row.queue == "eg-eingang" and row.assignee == actor.login
+    finally:
+        with db.uow() as uow:
+            assignment.release(uow, actor, row.aktenzeichen, "Test")
+            uow.commit()
+        for view in list(win.case_views.values()):
+            view.close()
+        wait_idle(qtbot, tasks)
