@@ -75,21 +75,22 @@ def assign_to_me(
         _journal_move(uow, actor, case, me, "assign", None, now)
         return case_row(case)
     text = reason_text(reason, "Die Übernahme eines zugewiesenen Falls")
-    if not leads(actor, case.queue.department.code):
-        absence = uow.staff.absent_on([holder.id], now.date()).get(holder.id)
-        if absence is None or not absence.cover_allowed:
-            raise TakeoverNotAllowed(case.aktenzeichen, holder.display_name)
+    if not _may_take(uow, actor, case, now.date()):
+        raise TakeoverNotAllowed(case.aktenzeichen, holder.display_name)
     _journal_move(uow, actor, case, me, "takeover", text, now)
     return case_row(case)
 
 
 def may_take_over(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, *, on: date | None = None) -> bool:
     """Whether ``assign_to_me`` would let the actor take the case (the GUI asks before prompting)."""
-    case = load_for_read(uow, actor, aktenzeichen)
+    return _may_take(uow, actor, load_for_read(uow, actor, aktenzeichen), on or datetime.now(UTC).date())
+
+
+def _may_take(uow: UnitOfWork, actor: UserRef, case: Case, day: date) -> bool:
     holder = case.assignee
     if holder is None or holder.id == actor.id or leads(actor, case.queue.department.code):
         return True
-    absence = uow.staff.absent_on([holder.id], on or date.today()).get(holder.id)
+    absence = uow.staff.absent_on([holder.id], day).get(holder.id)
     return absence is not None and absence.cover_allowed
 
 
