@@ -58,7 +58,7 @@ class NotAssignee(PermissionDenied):
     def __init__(self, aktenzeichen: str, what: str, assignee_name: str | None) -> None:
         self.aktenzeichen, self.what, self.assignee_name = aktenzeichen, what, assignee_name
         if assignee_name:
-            text = f"{aktenzeichen} ist {assignee_name} zugewiesen: {what} ist deren Sache oder die der Teamleitung"
+            text = f"{aktenzeichen} ist {assignee_name} zugewiesen: {what} steht nur {assignee_name} oder der Teamleitung zu"
         else:
             text = (f"{aktenzeichen} ist niemandem zugewiesen: {what} ist Sache der zuständigen Sachbearbeitung. "
                     "Bitte übernehmen Sie den Fall zuerst")
