@@ -69,9 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--view", choices=[v.value for v in View], help="a standard work list (as in the GUI)")
     lst.add_argument("--search", default="", help="full-text search (name, Aktenzeichen, address, form fields)")
     lst.set_defaults(run=cmd_cases_list)
-    from . import cli_cases
+    from . import cli_cases, cli_team
 
     cli_cases.register(cases)
+    cli_team.register_cases(cases)
 
     from . import cli_audit, cli_calc, cli_letters, cli_login, cli_mail, cli_portal, cli_users
     from .demo.portal import cli as demo_portal_cli
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_login.register(sub)
     cli_letters.register(sub)
     cli_mail.register(sub)
+    cli_team.register(sub)
     demo_portal_cli.register(sub)
     return parser
 

@@ -1,6 +1,8 @@
 """The clerk's work actions on the case list: claim next, assign to me, release.
 
 Each is one short command in the background; the list and the counts reload afterwards.
+Claim next takes from the selected work list (else the clerk's queues); taking over someone
+else's case asks for the reason, and only where the rules allow it (``services.assignment``).
 """
 
 from __future__ import annotations
@@ -9,13 +11,13 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from backoffice.domain.records import CaseRow, UserRef
-from backoffice.services import cases
+from backoffice.services import assignment
 from backoffice.services.claiming import claim_next
 
-from .ops import CommandOp, Tasks
+from .ops import CommandOp, QueryOp, Tasks
 
 
 class WorkActions(QObject):
@@ -28,7 +30,8 @@ class WorkActions(QObject):
         self._actor: UserRef | None = None
         self.claim_action = QAction(self.tr("&Nächsten Fall übernehmen"), self)
         self.claim_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N))
-        self.claim_action.setToolTip(self.tr("Den dringendsten nicht zugewiesenen Fall Ihrer Warteschlangen übernehmen (Strg+N)"))
+        self.claim_action.setToolTip(self.tr(
+            "Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)"))
         self.claim_action.triggered.connect(self.claim_next)
         self.open_action = QAction(self.tr("Ö&ffnen"), self)
         self.open_action.triggered.connect(self._open_selected)
@@ -57,8 +60,9 @@ class WorkActions(QObject):
         if actor is None:
             return
         self.claim_action.setEnabled(False)
+        within = self._window.current_query()
         (
-            CommandOp(parent=self, tasks=self._tasks, op=lambda uow: claim_next(uow, actor))
+            CommandOp(parent=self, tasks=self._tasks, op=lambda uow: claim_next(uow, actor, within=within))
             .success(self._claimed)
             .failure(self._claim_failed)
             .run()
@@ -82,16 +86,42 @@ class WorkActions(QObject):
         actor = self._actor
         if actor is None:
             return
-        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: cases.assign(uow, actor, case.aktenzeichen, actor.login)).success(
-            lambda _r: self.changed.emit(case.aktenzeichen)
-        ).run()
+        if case.assignee in (None, actor.login):
+            self._take(actor, case, "")
+            return
+        QueryOp(
+            parent=self, tasks=self._tasks, op=lambda uow: assignment.may_take_over(uow, actor, case.aktenzeichen)
+        ).success(lambda allowed: self._ask_takeover(actor, case) if allowed else self._refuse_takeover(case)).run()
+
+    def _ask_takeover(self, actor: UserRef, case: CaseRow) -> None:
+        reason, ok = QInputDialog.getText(
+            self._window, self.tr("Fall übernehmen"),
+            self.tr("%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?")
+            .replace("%1", case.aktenzeichen).replace("%2", case.assignee_name or case.assignee or ""),
+        )
+        if ok:
+            self._take(actor, case, reason)
+
+    def _refuse_takeover(self, case: CaseRow) -> None:
+        QMessageBox.information(
+            self._window, self.tr("Übernahme nicht möglich"),
+            self.tr("%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung "
+                    "%2 als abwesend eingetragen und die Vertretung freigegeben hat.")
+            .replace("%1", case.aktenzeichen).replace("%2", case.assignee_name or case.assignee or ""),
+        )
+
+    def _take(self, actor: UserRef, case: CaseRow, reason: str) -> None:
+        CommandOp(
+            parent=self, tasks=self._tasks,
+            op=lambda uow: assignment.assign_to_me(uow, actor, case.aktenzeichen, reason=reason),
+        ).success(lambda _r: self.changed.emit(case.aktenzeichen)).run()
 
     def release(self, case: CaseRow, reason: str) -> None:
         actor = self._actor
         if actor is None:
             return
         CommandOp(
-            parent=self, tasks=self._tasks, op=lambda uow: cases.assign(uow, actor, case.aktenzeichen, None, reason=reason)
+            parent=self, tasks=self._tasks, op=lambda uow: assignment.release(uow, actor, case.aktenzeichen, reason)
         ).success(lambda _r: self.changed.emit(case.aktenzeichen)).run()
 
     def _ask_release(self, case: CaseRow) -> None:

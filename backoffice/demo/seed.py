@@ -15,7 +15,7 @@ from ..domain.catalog import Role, Service
 from ..domain.errors import TransitionNotAllowed
 from ..domain.records import UserRef
 from ..domain.status import Action, Outcome
-from ..services import cases
+from ..services import assignment, cases
 from ..services.directory import ensure_user
 from ..services.identity import require_demo_database
 from ..store.uow import SqlUnitOfWork
@@ -110,7 +110,7 @@ def _one_case(
     clerk = rng.choice(staff[_DEPARTMENT[service]] + [demo])
     at = received + timedelta(hours=rng.randint(2, 30))
     if stage != (Action.WITHDRAW,):
-        cases.assign(uow, clerk, az, clerk.login, now=at)
+        assignment.assign_to_me(uow, clerk, az, now=at)
     for action in stage:
         at += timedelta(hours=rng.randint(1, 72))
         at = min(at, datetime.combine(today, time(17), UTC))

@@ -55,3 +55,51 @@ class UnknownSchema(DomainError):
     def __init__(self, uri: str) -> None:
         self.uri = uri
         super().__init__(f"Unbekanntes Formularschema: {uri}")
+
+
+class NotAssignee(PermissionDenied):
+    """Deciding, issuing letters and changing the form are the assignee's (or the department's team lead's)."""
+
+    def __init__(self, aktenzeichen: str, what: str, assignee_name: str | None) -> None:
+        self.aktenzeichen, self.what, self.assignee_name = aktenzeichen, what, assignee_name
+        if assignee_name:
+            text = f"{aktenzeichen} ist {assignee_name} zugewiesen: {what} steht nur {assignee_name} oder der Teamleitung zu"
+        else:
+            text = (f"{aktenzeichen} ist niemandem zugewiesen: {what} ist Sache der zuständigen Sachbearbeitung. "
+                    "Bitte übernehmen Sie den Fall zuerst")
+        super().__init__(text)
+
+
+class TakeoverNotAllowed(PermissionDenied):
+    """A case assigned to someone else is taken over by a team lead, or under an absence that allows cover."""
+
+    def __init__(self, aktenzeichen: str, assignee_name: str) -> None:
+        self.aktenzeichen, self.assignee_name = aktenzeichen, assignee_name
+        super().__init__(
+            f"{aktenzeichen} ist {assignee_name} zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, "
+            f"wenn die Teamleitung {assignee_name} als abwesend eingetragen und die Vertretung freigegeben hat"
+        )
+
+
+class TeamLeadOnly(PermissionDenied):
+    """Reassigning cases and recording absences are a team lead's acts."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"{what} ist der Teamleitung vorbehalten")
+
+
+class NotInDepartment(PermissionDenied):
+    """A case goes only to a member of its department."""
+
+    def __init__(self, user_name: str, department_name: str) -> None:
+        self.user_name, self.department_name = user_name, department_name
+        super().__init__(f"{user_name} gehört nicht zur Abteilung {department_name}")
+
+
+class AssigneeAbsent(DomainError):
+    """The receiving clerk is absent on the day; the caller may confirm and go on (``accept_absent``)."""
+
+    def __init__(self, user_name: str, until: Any) -> None:
+        self.user_name, self.until = user_name, until
+        super().__init__(f"{user_name} ist abwesend bis einschließlich {until:%d.%m.%Y}; trotzdem zuweisen?")

@@ -1,4 +1,4 @@
-"""Case commands: create, act on the status machine, assign, edit, notes, attachments.
+"""Case commands: create, act on the status machine, edit, notes, attachments (assigning: ``assignment``).
 
 Every command checks that the actor may touch the case, journals what it changed in
 the same transaction, and leaves committing to the caller's unit of work.
@@ -18,7 +18,7 @@ from ..domain import search
 from ..domain.aktenzeichen import format_aktenzeichen
 from ..domain.catalog import Role, Service, intake_queue_code
 from ..domain.deadlines import ProcessingNorm, compute_deadlines, load_norms, norm_for, suspend_resume
-from ..domain.errors import ConcurrentModification, NotFound, PermissionDenied, ValidationFailed
+from ..domain.errors import ConcurrentModification, NotAssignee, NotFound, PermissionDenied, ValidationFailed
 from ..domain.filenames import safe_filename
 from ..domain.records import PortalReference, UserRef
 from ..domain.status import Action, Outcome, Status, workflow
@@ -36,6 +36,10 @@ class NewAttachment:
     purpose: str = "attachment"
     portal_attachment_id: str | None = None
     sha512: str | None = None  # of ``content``, when the caller computed it already (the intake's workers)
+
+
+# Actions that decide a case: its assignee's (or a team lead's), like the decision record itself.
+DECIDING = frozenset({Action.DECIDE, Action.FORWARD})
 
 
 @cache
@@ -196,6 +200,8 @@ def apply_action(
     """Move the case along its service's status machine."""
     now = _now(now)
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
+    if action in DECIDING:
+        require_assignee(actor, case, "Die Entscheidung")
     old = Status(case.status)
     new = workflow(Service(case.service)).target(old, action, outcome)
     if action is Action.REQUEST_DOCUMENTS:
@@ -221,39 +227,6 @@ def apply_action(
     return new
 
 
-def assign(
-    uow: UnitOfWork,
-    actor: UserRef,
-    aktenzeichen: str,
-    assignee_login: str | None,
-    *,
-    reason: str = "",
-    expected_version: int | None = None,
-    now: datetime | None = None,
-) -> None:
-    """Assign to a user of the case's department (None releases it; a release needs a reason)."""
-    now = _now(now)
-    case = load_for_change(uow, actor, aktenzeichen, expected_version)
-    if assignee_login is None:
-        if not reason.strip():
-            raise ValidationFailed(["Freigeben erfordert eine Begründung"])
-        new_user = None
-    else:
-        new_user = uow.directory.user(assignee_login)
-        if new_user is None:
-            raise NotFound(f"Unbekannter Benutzer: {assignee_login}")
-        if assignee_login != actor.login and not actor.has_role(Role.TEAM_LEAD) and not actor.has_role(Role.ADMIN):
-            raise PermissionDenied("Nur Teamleitungen können Fälle anderen zuweisen")
-        if case.queue.department.code not in {m.department.code for m in new_user.memberships}:
-            raise PermissionDenied(f"{assignee_login} gehört nicht zu {case.queue.department.name}")
-    old_login = case.assignee.login if case.assignee else None
-    case.assignee = new_user
-    audit.record(uow, case, actor, "release" if new_user is None else "assign", now, "assignee", old_login, assignee_login)
-    if reason:
-        audit.record(uow, case, actor, "release" if new_user is None else "assign", now, "reason", None, reason)
-    case.updated_at = now
-
-
 def update_form(
     uow: UnitOfWork,
     actor: UserRef,
@@ -266,6 +239,7 @@ def update_form(
     """Replace the form data after validation; journals each changed field. Returns the new version."""
     now = _now(now)
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
+    require_assignee(actor, case, "Das Ändern der Antragsdaten")
     problems = schemas.validate_form(case.schema_uri, form_data)
     if problems:
         raise ValidationFailed(problems)
@@ -337,6 +311,18 @@ def _search_text(case: Case | dict[str, Any]) -> str:
                                                   ("aktenzeichen", "form_data", *_SEARCHED_COLUMNS)}
     return search.search_text(values["aktenzeichen"], [values[name] for name in _SEARCHED_COLUMNS],
                               values["form_data"])
+
+
+def leads(actor: UserRef, department_code: str) -> bool:
+    """Whether the actor is a team lead of the department."""
+    return actor.has_role(Role.TEAM_LEAD) and department_code in actor.department_codes
+
+
+def require_assignee(actor: UserRef, case: Case, what: str) -> None:
+    """Deciding, issuing letters and changing the form: the case's assignee or a team lead of its department."""
+    if (case.assignee is not None and case.assignee.id == actor.id) or leads(actor, case.queue.department.code):
+        return
+    raise NotAssignee(case.aktenzeichen, what, case.assignee.display_name if case.assignee else None)
 
 
 def _require_department(actor: UserRef, department_code: str) -> None:

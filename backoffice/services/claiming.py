@@ -1,7 +1,9 @@
 """Claim the next case: one short transaction that gives a clerk the most urgent unassigned case.
 
 Most urgent = earliest legal deadline, then oldest receipt. Cases waiting for
-documents are not offered (their clock is stopped and nothing can be done).
+documents are not offered (their clock is stopped and nothing can be done). With a work
+list selected (a queue, a view, a saved filter) the case comes from that list; a list that
+can hold no unassigned case (my cases, closed cases) falls back to all the clerk's queues.
 Two clerks never get the same case: PostgreSQL skips rows locked by another
 claim; SQLite serialises writers.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from ..domain.records import CaseRow, UserRef
+from ..domain.records import CaseQuery, CaseRow, UserRef
 from ..domain.status import Status
 from ..store.uow import UnitOfWork
 from . import audit
@@ -19,13 +21,17 @@ from .case_queries import case_row
 CLAIMABLE = (Status.RECEIVED.value, Status.IN_PROGRESS.value, Status.READY_FOR_DECISION.value)
 
 
-def claim_next(uow: UnitOfWork, actor: UserRef, *, now: datetime | None = None) -> CaseRow | None:
-    """Assign the next case of the actor's departments to the actor; None when the queues are empty."""
+def claim_next(
+    uow: UnitOfWork, actor: UserRef, *, within: CaseQuery | None = None, now: datetime | None = None
+) -> CaseRow | None:
+    """Assign the next case of ``within`` (else of the actor's departments) to the actor; None when there is none."""
     now = now or datetime.now(UTC)
     queue_ids = [q.id for d in uow.directory.departments() if d.code in actor.department_codes for q in d.queues]
     if not queue_ids:
         return None
-    case = uow.cases.claim_candidate(queue_ids, CLAIMABLE)
+    if within is not None and (within.assignee_login is not None or within.closed_only):
+        within = None
+    case = uow.cases.claim_candidate(queue_ids, CLAIMABLE, within)
     if case is None:
         return None
     user = uow.directory.user_by_id(actor.id)

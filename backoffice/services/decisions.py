@@ -27,7 +27,7 @@ from ..store.decision_models import Decision
 from ..store.models import Case
 from ..store.uow import UnitOfWork
 from . import audit
-from .cases import apply_action, load_for_read
+from .cases import apply_action, load_for_read, require_assignee
 from .wbs_allowance_facts import journal_confirmed, missing_documents
 
 
@@ -132,6 +132,7 @@ def decide(
     now = now or datetime.now(UTC)
     outcome = DecisionOutcome(outcome)
     case = load_for_read(uow, actor, aktenzeichen)
+    require_assignee(actor, case, "Die Entscheidung")
     service = Service(case.service)
     if (service, outcome) not in LETTER_KINDS:
         allowed = ", ".join(o.value for o in outcomes_for(service))

@@ -24,7 +24,7 @@ from ..store.decision_models import Decision, Letter
 from ..store.models import Case
 from ..store.uow import UnitOfWork
 from . import audit, four_eyes, letter_settings
-from .cases import load_for_read
+from .cases import load_for_read, require_assignee
 from .decisions import LETTER_KINDS, propose_decision
 from .directory import visible_department_codes
 from .letter_content import CaseFacts, DecisionFacts, clerk_of, letter_data
@@ -125,6 +125,7 @@ def issue_letter(
 ) -> LetterInfo:
     """Render and archive the next version; it is final at once unless four eyes are required."""
     now = now or datetime.now(UTC)
+    require_assignee(actor, load_for_read(uow, actor, aktenzeichen), "Das Erstellen von Briefen")
     data = build_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
                         letter_date=letter_date or now.date())
     pdf = render_archival(data, letter_settings.templates(uow), issued_at=now)  # PDF/A-2b

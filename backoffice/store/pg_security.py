@@ -1,4 +1,4 @@
-"""PostgreSQL as the second wall: roles, grants, row-level security and four eyes.
+"""PostgreSQL as the second wall: roles, grants, row-level security, four eyes and who takes a case.
 
 People log in to PostgreSQL as their own login roles, each a member of one group role:
 
@@ -39,7 +39,9 @@ CASE_TABLE = "cases"
 BY_CASE = ("attachments", "notes", "audit_entries", "decisions", "letters", "document_checks", "case_links",
            "email_outbox")
 BY_LETTER = ("print_jobs", "letter_dispatches")
-PERSONAL = (CASE_TABLE, *BY_CASE, *BY_LETTER, "blobs", "saved_filters", "quarantine", "outbox")
+# Staff data: a clerk's absences, seen by the colleagues of their departments.
+BY_COLLEAGUE = ("absences",)
+PERSONAL = (CASE_TABLE, *BY_CASE, *BY_LETTER, "blobs", "saved_filters", "quarantine", "outbox", *BY_COLLEAGUE)
 # Reference and configuration tables: readable by every person, written by admins only.
 # The e-mail outbox's columns an administrator may read to see how delivery goes: not the
 # recipient, subject or body (admins have no case data).
@@ -248,6 +250,34 @@ FUNCTIONS = (
             INSERT INTO memberships (user_id, department_id) VALUES (uid, dept);
         END LOOP;
     END $$""",
+    # Who works a case: a clerk takes an unassigned case, gives back their own, or takes a
+    # colleague's while the colleague is absent with cover allowed; anything else is a team
+    # lead's (whom RLS keeps to their departments), the sync service's or maintenance.
+    """CREATE OR REPLACE FUNCTION backoffice_cases_assignment() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    DECLARE
+        me integer := backoffice_user_id();
+    BEGIN
+        IF NEW.assignee_id IS NOT DISTINCT FROM OLD.assignee_id
+           OR (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = session_user)
+           OR pg_has_role(session_user, 'backoffice_intake', 'MEMBER')
+           OR pg_has_role(session_user, 'backoffice_team_lead', 'MEMBER') THEN
+            RETURN NEW;
+        END IF;
+        IF me IS NOT NULL AND (
+               (OLD.assignee_id IS NULL AND NEW.assignee_id = me)
+            OR (OLD.assignee_id = me AND NEW.assignee_id IS NULL)
+            OR (NEW.assignee_id = me AND EXISTS (
+                    SELECT 1 FROM absences a WHERE a.user_id = OLD.assignee_id AND a.cover_allowed AND NOT a.cancelled
+                       AND current_date BETWEEN a.starts_on AND a.ends_on))) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'Einen Fall, der jemand anderem zugewiesen ist, übernimmt oder verteilt die Teamleitung'
+            USING ERRCODE = 'insufficient_privilege';
+    END $$""",
+    "DROP TRIGGER IF EXISTS cases_assignment ON cases",
+    """CREATE TRIGGER cases_assignment BEFORE UPDATE OF assignee_id ON cases
+    FOR EACH ROW EXECUTE FUNCTION backoffice_cases_assignment()""",
     "DROP TRIGGER IF EXISTS letters_four_eyes ON letters",
     """CREATE TRIGGER letters_four_eyes BEFORE INSERT OR UPDATE ON letters
     FOR EACH ROW EXECUTE FUNCTION backoffice_letters_four_eyes()""",
@@ -277,6 +307,9 @@ def grants() -> list[str]:
         f"GRANT SELECT, INSERT, UPDATE ON aktenzeichen_counters TO {CLERK}, {INTAKE}",
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON saved_filters TO {people}",
         f"GRANT SELECT, UPDATE ON quarantine TO {TEAM_LEAD}, {ADMIN}",
+        # Absences: colleagues read them (may I cover?); team leads record and end them.
+        f"GRANT SELECT ON absences TO {CLERK}",
+        f"GRANT INSERT, UPDATE ON absences TO {TEAM_LEAD}",
         # The sync service: submissions of every department in, answers out.
         f"GRANT SELECT, INSERT, UPDATE ON cases, attachments, outbox, quarantine, leases TO {INTAKE}",
         f"GRANT SELECT, INSERT ON audit_entries, blobs TO {INTAKE}",
@@ -311,6 +344,10 @@ def policies() -> list[str]:
     policy("blobs", "department", CLERK,
            "sha512 IN (SELECT sha512 FROM attachments) OR sha512 IN (SELECT sha512 FROM letters)", "true")
     policy("saved_filters", "own", ", ".join(PEOPLE), "user_id = backoffice_user_id()")
+    colleagues = ("user_id IN (SELECT m.user_id FROM memberships m WHERE m.department_id IN "
+                  "(SELECT mm.department_id FROM memberships mm WHERE mm.user_id = backoffice_user_id()))")
+    for table in BY_COLLEAGUE:
+        policy(table, "colleagues", CLERK, colleagues)
     out.append("DROP POLICY IF EXISTS decision_notice ON outbox")  # clerks wrote decision notices once
     out.append(f"REVOKE ALL ON outbox FROM {CLERK}")
     # The quarantine inbox: submissions that reached no department, for team leads and admins.

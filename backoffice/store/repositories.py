@@ -207,8 +207,8 @@ class CaseRepository:
         flagged = set(self.session.scalars(stmt))
         return [replace(r, duplicate=True) if r.id in flagged else r for r in rows] if flagged else rows
 
-    def claim_candidate(self, queue_ids: Sequence[int], statuses: Sequence[str]) -> Case | None:
-        """The most urgent unassigned case of ``queue_ids``, locked for this transaction.
+    def claim_candidate(self, queue_ids: Sequence[int], statuses: Sequence[str], within: CaseQuery | None = None) -> Case | None:
+        """The most urgent unassigned case of ``queue_ids`` (and of the list ``within``), locked for this transaction.
 
         PostgreSQL skips rows another transaction is claiming (``SKIP LOCKED``), so
         concurrent clerks get different cases without waiting; SQLite's write
@@ -220,6 +220,8 @@ class CaseRepository:
             .order_by(Case.legal_deadline.asc(), Case.received_at.asc(), Case.id.asc())
             .limit(1)
         )
+        if within is not None:
+            stmt = _filtered(stmt, within, None, self.session)
         if self.session.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update(skip_locked=True, of=Case)
         return self.session.scalars(stmt).first()
@@ -273,7 +275,7 @@ def _time_correlated(query: CaseQuery) -> bool:
     received/deadline index would pass long runs of non-matching rows. Text matches and
     services are spread evenly, so for those the sort index finds a page quickly."""
     return bool(
-        query.open_only or query.closed_only or query.status or query.overdue_on or query.due_until
+        query.open_only or query.closed_only or query.status or query.overdue_on or query.due_until or query.due_from
         or query.unassigned or query.assignee_login
     )
 
@@ -312,6 +314,8 @@ def _filtered(
         stmt = stmt.where(Case.legal_deadline < query.overdue_on, Case.status.in_(_CLOCK_RUNNING))
     if query.due_until is not None:
         stmt = stmt.where(Case.legal_deadline <= query.due_until)
+    if query.due_from is not None:
+        stmt = stmt.where(Case.legal_deadline >= query.due_from)
     if query.text.strip():
         stmt = stmt.where(_matches(query.text, session, text_drives))
     return stmt

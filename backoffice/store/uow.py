@@ -21,6 +21,7 @@ from .journal_repository import BlobRepository, JournalRepository
 from .mail_repository import MailRepository
 from .models import Case
 from .repositories import CaseRepository
+from .staff_repository import StaffRepository
 
 
 class UnitOfWork(Protocol):
@@ -34,6 +35,7 @@ class UnitOfWork(Protocol):
     editing: EditingRepository
     decisions: DecisionRepository
     mail: MailRepository
+    staff: StaffRepository
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(
@@ -64,6 +66,7 @@ class SqlUnitOfWork:
         self.editing = EditingRepository(self.session)
         self.decisions = DecisionRepository(self.session)
         self.mail = MailRepository(self.session)
+        self.staff = StaffRepository(self.session)
         return self
 
     def __exit__(

@@ -1661,7 +1661,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="37"/>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Unterlagen angefordert</source>
         <translation>Documents requested</translation>
     </message>
@@ -1672,25 +1672,25 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="39"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="40"/>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="41"/>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Zurückgezogen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="42"/>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
@@ -1721,81 +1721,96 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="67"/>
+        <source>Als nächsten Fall übernommen</source>
+        <translation>Claimed as next case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="68"/>
+        <source>Von anderer Bearbeitung übernommen</source>
+        <translation>Taken over from a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="69"/>
+        <source>Von der Teamleitung umverteilt</source>
+        <translation>Reassigned by the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="70"/>
         <source>Antragsdaten geändert</source>
         <translation>Application data changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Anlage hinzugefügt</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Bearbeitung begonnen</source>
         <translation>Work started</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Als entscheidungsreif markiert</source>
         <translation>Marked ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Wieder aufgenommen</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Portal: Antrag dort anders erledigt</source>
         <translation>Portal: application settled otherwise there</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -3591,47 +3606,67 @@
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="29"/>
+        <location filename="../../ui/work_actions.py" line="31"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="31"/>
-        <source>Den dringendsten nicht zugewiesenen Fall Ihrer Warteschlangen übernehmen (Strg+N)</source>
-        <translation>Claim the most urgent unassigned case of your queues (Ctrl+N)</translation>
+        <location filename="../../ui/work_actions.py" line="34"/>
+        <source>Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)</source>
+        <translation>Take the most urgent unassigned case of the selected list, otherwise of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="33"/>
+        <location filename="../../ui/work_actions.py" line="36"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="35"/>
+        <location filename="../../ui/work_actions.py" line="38"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="38"/>
+        <location filename="../../ui/work_actions.py" line="41"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="71"/>
+        <location filename="../../ui/work_actions.py" line="75"/>
         <source>Ihre Warteschlangen enthalten keinen Fall zum Übernehmen.</source>
         <translation>Your queues hold no case to claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="73"/>
+        <location filename="../../ui/work_actions.py" line="77"/>
         <source>Übernommen: %1</source>
         <translation>Claimed: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/work_actions.py" line="98"/>
+        <source>Fall übernehmen</source>
+        <translation>Take over case</translation>
+    </message>
+    <message>
         <location filename="../../ui/work_actions.py" line="99"/>
+        <source>%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?</source>
+        <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="107"/>
+        <source>Übernahme nicht möglich</source>
+        <translation>Cannot take over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="108"/>
+        <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
+        <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="129"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="99"/>
+        <location filename="../../ui/work_actions.py" line="129"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>

@@ -19,7 +19,7 @@ from backoffice.domain.errors import PermissionDenied, ValidationFailed
 from backoffice.domain.records import PortalReference
 from backoffice.domain.status import Action, Status
 from backoffice.rules import RuleInputError
-from backoffice.services import cases, decisions, four_eyes, intake, letter_settings, letters, printing
+from backoffice.services import assignment, cases, decisions, four_eyes, intake, letter_settings, letters, printing
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
 from tests.unit.letters.pdfa_structure import pdfa_problems
@@ -55,6 +55,7 @@ def people(db: Database):  # type: ignore[no-untyped-def]
 def _ready_case(db: Database, actor, service: Service, form: dict, portal: PortalReference | None = None) -> str:  # type: ignore[no-untyped-def,type-arg]
     with db.uow() as uow:
         az = cases.create_case(uow, None if portal else actor, service, form, now=T0, portal=portal)
+        assignment.assign_to_me(uow, actor, az, now=T0)
         cases.apply_action(uow, actor, az, Action.START, now=T0)
         cases.apply_action(uow, actor, az, Action.MARK_READY, now=T0)
         uow.commit()
@@ -76,7 +77,7 @@ def test_refusal_needs_four_eyes_then_is_archived_and_printed(db: Database, peop
     assert any("WFNG" in b for b in proposal.legal_basis)
 
     with db.uow() as uow:
-        info = decisions.decide(uow, clerk, az, "refused", expected_version=3, now=now)
+        info = decisions.decide(uow, clerk, az, "refused", expected_version=4, now=now)
         letter = letters.issue_letter(uow, clerk, az, "wbs_refusal", now=now)
         uow.commit()
     assert info.reasons == proposal.reasons  # none given: the proposal's grounds

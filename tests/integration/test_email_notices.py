@@ -32,7 +32,7 @@ from backoffice.domain.records import PortalReference
 from backoffice.domain.status import Action
 from backoffice.mail import MailError, OutgoingMail, Security, SmtpConfig, SmtpMailer
 from backoffice.secret_store import SecretStore
-from backoffice.services import cases, decisions, letters, mail_settings, notices, printing
+from backoffice.services import assignment, cases, decisions, letters, mail_settings, notices, printing
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
 from backoffice.services.mail_settings import MailSecretMismatch, MailSettings
@@ -129,6 +129,7 @@ def _portal_case(db: Database, clerk: Any, reply: dict[str, Any] | None, n: int 
             Service.WBS, _form(Service.WBS, eligible=True), received_at=T0,
             portal=PortalReference("dest-1", f"00000000-0000-4000-8000-{n:012d}", f"10000000-0000-4000-8000-{n:012d}"),
             portal_info={"reply_channel": reply} if reply else None)], now=T0)
+        assignment.assign_to_me(uow, clerk, az, now=T0)
         for action in (Action.START, Action.MARK_READY):
             cases.apply_action(uow, clerk, az, action, now=T0)
         uow.commit()

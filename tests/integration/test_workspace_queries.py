@@ -16,7 +16,7 @@ from backoffice.domain.errors import ValidationFailed
 from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.domain.views import View, view_query
-from backoffice.services import cases
+from backoffice.services import assignment, cases
 from backoffice.services.case_queries import count_cases, list_cases
 from backoffice.services.claiming import claim_next
 from backoffice.services.directory import ensure_user, list_departments
@@ -70,6 +70,7 @@ def test_full_text_search_finds_name_aktenzeichen_address_and_form_fields(db: Da
         assert count_cases(uow, clerk, CaseQuery(text="müller")) == 1
     # An edit changes what the case is found by.
     with db.uow() as uow:
+        assignment.assign_to_me(uow, clerk, az_mueller)
         case = uow.cases.get(az_mueller)
         form = dict(case.form_data)  # type: ignore[union-attr]
         form["applicant"] = {**form["applicant"], "family_name": "Neumann"}
@@ -117,8 +118,8 @@ def test_views_mine_unassigned_waiting_overdue_closed(db: Database, people) -> N
     clerk, _other, _eg = people
     azs = [_create(db, clerk, Service.WBS, i, T0 - timedelta(days=120 if i < 2 else 0)) for i in range(5)]
     with db.uow() as uow:
-        cases.assign(uow, clerk, azs[0], "anna")
-        cases.assign(uow, clerk, azs[2], "anna")
+        assignment.assign_to_me(uow, clerk, azs[0])
+        assignment.assign_to_me(uow, clerk, azs[2])
         cases.apply_action(uow, clerk, azs[2], Action.START)
         cases.apply_action(uow, clerk, azs[2], Action.REQUEST_DOCUMENTS, now=T0)
         cases.apply_action(uow, clerk, azs[3], Action.WITHDRAW)

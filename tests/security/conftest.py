@@ -30,7 +30,7 @@ from backoffice.domain.catalog import Service
 from backoffice.domain.records import CaseQuery
 from backoffice.domain.status import Action
 from backoffice.rules.errors import RuleInputError
-from backoffice.services import case_editing, cases, decisions, letters, printing
+from backoffice.services import assignment, case_editing, cases, decisions, letters, printing
 from backoffice.services.decisions import DecisionOutcome
 from backoffice.services.directory import current_user
 from backoffice.services.saved_filters import save_filter
@@ -121,7 +121,7 @@ def _worked_case(db: Database, login: str, service: Service) -> None:
         az = cases.create_case(uow, clerk, service, _decidable_form(service), received_at=T0, now=T0, attachments=[scan])
         other = cases.create_case(uow, clerk, service, generate_application(service, random.Random(7), date(2026, 11, 2)),
                                   received_at=T0, now=T0)
-        cases.assign(uow, clerk, az, clerk.login, now=T0)
+        assignment.assign_to_me(uow, clerk, az, now=T0)
         case_editing.link_cases(uow, clerk, az, other, now=T0)
         cases.add_note(uow, clerk, az, "Rückruf erbeten", now=T0)
         for action in (Action.START, Action.MARK_READY):

@@ -19,7 +19,7 @@ from backoffice.domain.records import PortalReference
 from backoffice.domain.status import Action
 from backoffice.mail import OutgoingMail, Security
 from backoffice.rules.errors import RuleInputError
-from backoffice.services import cases, decisions, letters, mail_settings, notices, printing
+from backoffice.services import assignment, cases, decisions, letters, mail_settings, notices, printing
 from backoffice.services.decisions import DecisionOutcome
 from backoffice.services.directory import current_user
 from backoffice.services.mail_settings import MailSettings
@@ -42,7 +42,7 @@ KEYS = {
                         "JOIN cases c ON c.id = x.case_id JOIN queues q ON q.id = c.queue_id JOIN departments d ON d.id = q.department_id"),
 }
 # Tables without a department: nobody but their owners and the roles a policy names sees a row.
-NO_DEPARTMENT = {"saved_filters", "quarantine", "outbox"}
+NO_DEPARTMENT = {"saved_filters", "quarantine", "outbox", *pg_security.BY_COLLEAGUE}
 SYSTEM = {"alembic_version", "audit_chain", "leases", "aktenzeichen_counters"}
 
 
@@ -286,6 +286,7 @@ def test_email_notices_clerks_queue_admins_see_only_the_status_and_the_intake_se
     try:
         with clerk_db.uow() as uow:
             clerk = current_user(uow, "sec.clerk.zwf")
+            assignment.assign_to_me(uow, clerk, az, now=T0)
             for action in (Action.START, Action.MARK_READY):
                 cases.apply_action(uow, clerk, az, action, now=T0)
             decisions.decide(uow, clerk, az, DecisionOutcome.GRANTED, now=T0)

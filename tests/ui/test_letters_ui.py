@@ -23,7 +23,7 @@ from backoffice.domain.records import UserRef
 from backoffice.domain.status import Action
 from backoffice.letters import render_letter
 from backoffice.letters.samples import sample_letter
-from backoffice.services import cases, decisions, letters, printing
+from backoffice.services import assignment, cases, decisions, letters, printing
 from backoffice.services.directory import ensure_user
 from ui.letters import ApprovalDialog, LetterPreview, PrintJobsModel, PrintQueueDialog, PrintTarget, print_pdf
 from ui.letters.printing import RASTER_DPI, raster_printer
@@ -115,6 +115,7 @@ def queued_grants(db: Database, count: int) -> UserRef:
         form = _wbs_form(eligible=True)
         for _ in range(count):
             az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
+            assignment.assign_to_me(uow, clerk, az, now=T0)
             cases.apply_action(uow, clerk, az, Action.START, now=T0)
             cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
             decisions.decide(uow, clerk, az, "granted", now=T0)
@@ -156,6 +157,7 @@ def test_print_queue_batch_enqueues_the_final_letters_of_a_queue_once(qtbot, let
     with letters_db.uow() as uow:
         clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
         az = cases.create_case(uow, clerk, Service.WBS, _wbs_form(eligible=True), now=T0)
+        assignment.assign_to_me(uow, clerk, az, now=T0)
         cases.apply_action(uow, clerk, az, Action.START, now=T0)
         cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
         decisions.decide(uow, clerk, az, "granted", now=T0)
@@ -196,6 +198,7 @@ def refusals_awaiting(letters_db: Database) -> tuple[UserRef, UserRef]:
         lead = ensure_user(uow, "lead", "Tanja Leitner", [Role.TEAM_LEAD], ["zwf"])
         for _ in range(2):
             az = cases.create_case(uow, clerk, Service.WBS, _wbs_form(eligible=False), now=T0)
+            assignment.assign_to_me(uow, clerk, az, now=T0)
             cases.apply_action(uow, clerk, az, Action.START, now=T0)
             cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
             decisions.decide(uow, clerk, az, "refused", now=T0)
@@ -306,6 +309,7 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
         form.update(registered_in_city=True, fee_exemption="volunteer_work", kind="extended",
                     organisation_request_present=True, applicant_role="self")
         az = cases.create_case(uow, clerk, Service.FUEHRUNGSZEUGNIS, form, now=T0)
+        assignment.assign_to_me(uow, clerk, az, now=T0)
         uow.commit()
     tasks = Tasks(letters_db.uow)
     dialog = DecisionDialog(tasks, clerk, az, Service.FUEHRUNGSZEUGNIS)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Service
-from backoffice.services import cases
+from backoffice.services import assignment, cases
 from ui.views.main_window import MainWindow
 
 from .conftest import wait_idle
@@ -28,7 +28,7 @@ def _hostile_case(db, actor) -> str:  # type: ignore[no-untyped-def]
     form["reason"] = HOSTILE
     with db.uow() as uow:
         az = cases.create_case(uow, actor, Service.WBS, form, received_at=RECEIVED, now=RECEIVED)
-        cases.assign(uow, actor, az, actor.login)
+        assignment.assign_to_me(uow, actor, az)
         cases.add_note(uow, actor, az, HOSTILE, now=RECEIVED)  # the history shows it too
         uow.commit()
     return az

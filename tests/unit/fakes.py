@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from datetime import date
 from typing import Any
 
 from backoffice.domain.records import CaseQuery, CaseRow
 from backoffice.domain.status import Status
 from backoffice.services.directory import ensure_reference_data
 from backoffice.store.models import Attachment, AuditEntry, Case, Department, Note, Queue, User
+from backoffice.store.staff_models import Absence
 
 _ids = itertools.count(1)
 
@@ -172,9 +174,32 @@ class FakeJournal:
         pass
 
 
+class FakeStaff:
+    """Absences and the cases a team lead moves (``StaffRepository``'s surface the assignment rules use)."""
+
+    def __init__(self, cases: FakeCases) -> None:
+        self.items: list[Absence] = []
+        self._cases = cases
+
+    def add(self, absence: Absence) -> None:
+        self.items.append(_with_id(absence))
+
+    def absent_on(self, user_ids: list[int], day: date) -> dict[int, Absence]:
+        return {a.user_id: a for a in self.items
+                if a.user_id in user_ids and not a.cancelled and a.starts_on <= day <= a.ends_on}
+
+    def overlapping(self, user_id: int, starts_on: date, ends_on: date) -> Absence | None:
+        return next((a for a in self.items if a.user_id == user_id and not a.cancelled
+                     and a.starts_on <= ends_on and a.ends_on >= starts_on), None)
+
+    def cases(self, aktenzeichen: list[str]) -> list[Case]:
+        return [self._cases.by_az[az] for az in aktenzeichen if az in self._cases.by_az]
+
+
 class FakeUnitOfWork:
     def __init__(self) -> None:
         self.cases = FakeCases()
+        self.staff = FakeStaff(self.cases)
         self.directory = FakeDirectory()
         self.blobs = FakeBlobs()
         self.journal = FakeJournal(self.directory)

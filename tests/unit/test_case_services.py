@@ -10,15 +10,20 @@ import pytest
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.errors import (
+    AssigneeAbsent,
     ConcurrentModification,
+    NotAssignee,
+    NotInDepartment,
     PermissionDenied,
+    TakeoverNotAllowed,
+    TeamLeadOnly,
     TransitionNotAllowed,
     UnknownUser,
     ValidationFailed,
 )
 from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Outcome, Status
-from backoffice.services import cases
+from backoffice.services import absences, assignment, cases
 from backoffice.services.case_queries import count_cases, get_case, list_cases
 from backoffice.services.directory import current_user, ensure_user, list_departments
 
@@ -79,11 +84,13 @@ def test_clerk_cannot_touch_another_department(uow, clerk) -> None:  # type: ign
 
 def test_status_actions_journal_old_and_new(uow, clerk) -> None:  # type: ignore[no-untyped-def]
     az = cases.create_case(uow, None, Service.WBS, form(Service.WBS), now=T0)
+    assignment.assign_to_me(uow, clerk, az, now=T0)
     cases.apply_action(uow, clerk, az, Action.START, now=T0)
     cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
     assert cases.apply_action(uow, clerk, az, Action.DECIDE, outcome=Outcome.REFUSED, reason="Einkommen zu hoch", now=T0) is Status.DECIDED
     changes = [(h.field, h.old_value, h.new_value) for h in get_case(uow, clerk, az).history if h.field]
     assert changes == [
+        ("assignee", None, "a.schneider"),
         ("status", "received", "in_progress"),
         ("status", "in_progress", "ready_for_decision"),
         ("status", "ready_for_decision", "decided"),
@@ -108,24 +115,76 @@ def test_waiting_for_documents_moves_deadlines_by_days_suspended(uow, clerk) -> 
 
 def test_assign_and_release(uow, clerk) -> None:  # type: ignore[no-untyped-def]
     az = cases.create_case(uow, None, Service.WBS, form(Service.WBS), now=T0)
-    cases.assign(uow, clerk, az, "a.schneider", now=T0)
+    assignment.assign_to_me(uow, clerk, az, now=T0)
     assert get_case(uow, clerk, az).row.assignee == "a.schneider"
     assert list_cases(uow, clerk, CaseQuery(assignee_login="a.schneider"))[0].aktenzeichen == az
-    with pytest.raises(ValidationFailed):
-        cases.assign(uow, clerk, az, None, now=T0)  # release needs a reason
-    cases.assign(uow, clerk, az, None, reason="Urlaub", now=T0)
+    with pytest.raises(ValidationFailed, match="Begründung"):
+        assignment.release(uow, clerk, az, " ", now=T0)
+    with pytest.raises(ValidationFailed, match="höchstens 500"):
+        assignment.release(uow, clerk, az, "x" * 501, now=T0)
+    assignment.release(uow, clerk, az, "Urlaub", now=T0)
     detail = get_case(uow, clerk, az)
     assert detail.row.assignee is None
-    assert ("assignee", "a.schneider", None) in [(h.field, h.old_value, h.new_value) for h in detail.history]
+    assert [(h.action, h.field, h.old_value, h.new_value) for h in detail.history][-2:] == [
+        ("release", "assignee", "a.schneider", None), ("release", "reason", None, "Urlaub")]
 
 
-def test_clerk_cannot_assign_to_others_but_team_lead_can(uow, clerk) -> None:  # type: ignore[no-untyped-def]
-    ensure_user(uow, "m.yilmaz", "Murat Yılmaz", [Role.CLERK], ["zwf"])
-    lead = ensure_user(uow, "k.becker", "Klaus Becker", [Role.TEAM_LEAD], ["zwf"])
+def test_a_clerk_takes_over_a_colleagues_case_only_under_cover_a_team_lead_with_a_reason(uow, clerk) -> None:  # type: ignore[no-untyped-def]
+    colleague = ensure_user(uow, "m.yilmaz", "Murat Yılmaz", [Role.CLERK], ["zwf"])
+    lead = ensure_user(uow, "k.becker", "Klaus Becker", [Role.TEAM_LEAD, Role.CLERK], ["zwf"])
     az = cases.create_case(uow, None, Service.WBS, form(Service.WBS), now=T0)
-    with pytest.raises(PermissionDenied):
-        cases.assign(uow, clerk, az, "m.yilmaz", now=T0)
-    cases.assign(uow, lead, az, "m.yilmaz", now=T0)
+    assignment.assign_to_me(uow, colleague, az, now=T0)
+    with pytest.raises(TakeoverNotAllowed, match="Murat Yılmaz"):
+        assignment.assign_to_me(uow, clerk, az, reason="Bürger wartet", now=T0)
+    with pytest.raises(NotAssignee):
+        assignment.release(uow, clerk, az, "nicht meiner", now=T0)
+    assert not assignment.may_take_over(uow, clerk, az, on=T0.date())
+    # Absent, but no cover allowed: still refused; with cover: allowed, with a reason.
+    absences.add_absence(uow, lead, "m.yilmaz", date(2026, 11, 2), date(2026, 11, 6), today=T0.date(), now=T0)
+    with pytest.raises(TakeoverNotAllowed):
+        assignment.assign_to_me(uow, clerk, az, reason="Bürger wartet", now=T0)
+    uow.staff.items[0].cover_allowed = True
+    assert assignment.may_take_over(uow, clerk, az, on=T0.date())
+    with pytest.raises(ValidationFailed, match="Begründung"):
+        assignment.assign_to_me(uow, clerk, az, now=T0)
+    assignment.assign_to_me(uow, clerk, az, reason="Vertretung", now=T0)
+    assert get_case(uow, clerk, az).row.assignee == "a.schneider"
+    # A team lead takes over any case of the department, with a reason.
+    assignment.assign_to_me(uow, lead, az, reason="Eilfall", now=T0)
+    history = [(h.action, h.field, h.new_value) for h in get_case(uow, lead, az).history]
+    assert history[-2:] == [("takeover", "assignee", "k.becker"), ("takeover", "reason", "Eilfall")]
+
+
+def test_deciding_and_editing_need_the_assignee_or_a_team_lead(uow, clerk) -> None:  # type: ignore[no-untyped-def]
+    ensure_user(uow, "m.yilmaz", "Murat Yılmaz", [Role.CLERK], ["zwf"])
+    lead = ensure_user(uow, "k.becker", "Klaus Becker", [Role.TEAM_LEAD, Role.CLERK], ["zwf"])
+    az = cases.create_case(uow, None, Service.WBS, form(Service.WBS), now=T0)
+    cases.apply_action(uow, clerk, az, Action.START, now=T0)
+    cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
+    with pytest.raises(NotAssignee, match="niemandem zugewiesen"):
+        cases.apply_action(uow, clerk, az, Action.DECIDE, outcome=Outcome.REFUSED, now=T0)
+    with pytest.raises(NotAssignee):
+        cases.update_form(uow, clerk, az, form(Service.WBS, 3), expected_version=get_case(uow, clerk, az).version, now=T0)
+    assignment.reassign(uow, lead, [az], "m.yilmaz", "Zuständigkeit", now=T0)
+    with pytest.raises(NotAssignee, match="Murat Yılmaz"):
+        cases.apply_action(uow, clerk, az, Action.DECIDE, outcome=Outcome.REFUSED, now=T0)
+    assert cases.apply_action(uow, lead, az, Action.DECIDE, outcome=Outcome.REFUSED, now=T0) is Status.DECIDED
+
+
+def test_only_a_team_lead_reassigns_and_only_within_the_department(uow, clerk) -> None:  # type: ignore[no-untyped-def]
+    ensure_user(uow, "m.yilmaz", "Murat Yılmaz", [Role.CLERK], ["zwf"])
+    ensure_user(uow, "s.wagner", "Sabine Wagner", [Role.CLERK], ["egs"])
+    lead = ensure_user(uow, "k.becker", "Klaus Becker", [Role.TEAM_LEAD, Role.CLERK], ["zwf"])
+    az = cases.create_case(uow, None, Service.WBS, form(Service.WBS), now=T0)
+    with pytest.raises(TeamLeadOnly):
+        assignment.reassign(uow, clerk, [az], "m.yilmaz", "Urlaub", now=T0)
+    with pytest.raises(NotInDepartment, match="Sabine Wagner"):
+        assignment.reassign(uow, lead, [az], "s.wagner", "Urlaub", now=T0)
+    absences.add_absence(uow, lead, "m.yilmaz", date(2026, 11, 2), date(2026, 11, 3), today=T0.date(), now=T0)
+    with pytest.raises(AssigneeAbsent, match=r"03\.11\.2026"):
+        assignment.reassign(uow, lead, [az], "m.yilmaz", "Urlaub", now=T0)
+    moved = assignment.reassign(uow, lead, [az], "m.yilmaz", "Urlaub", accept_absent=True, now=T0)
+    assert [m.as_json() for m in moved] == [{"aktenzeichen": az, "from": None, "to": "m.yilmaz"}]
     assert get_case(uow, lead, az).row.assignee == "m.yilmaz"
 
 
@@ -137,6 +196,7 @@ def test_stale_version_is_refused(uow, clerk) -> None:  # type: ignore[no-untype
 
 def test_form_edit_journals_each_field(uow, clerk) -> None:  # type: ignore[no-untyped-def]
     az = cases.create_case(uow, None, Service.WBS, form(Service.WBS), now=T0)
+    assignment.assign_to_me(uow, clerk, az, now=T0)
     detail = get_case(uow, clerk, az)
     data = detail.form_data
     data = {**data, "applicant": {**data["applicant"], "family_name": "Neumann", "phone": "0208 1234"}}

@@ -7,7 +7,7 @@ from typing import Literal
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
-from backoffice.store import decision_models, editing_models, intake_models, mail_models  # noqa: F401 - registers their tables
+from backoffice.store import decision_models, editing_models, intake_models, mail_models, staff_models  # noqa: F401 - registers their tables
 from backoffice.store.models import Base, UtcDateTime
 from backoffice.store.schema_extras import include_object
 

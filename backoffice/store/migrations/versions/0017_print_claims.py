@@ -6,7 +6,7 @@ the same letter; a claim older than ``printing.CLAIM_EXPIRES`` may be taken over
 The table keeps its row-level security (store/pg_security.py: by letter).
 
 Revision ID: 0017
-Revises: 0012
+Revises: 0013
 Create Date: 2026-12-02 05:00:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0017'
-down_revision = '0012'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,182 @@
+"""Absences of clerks and the redistribution of an absent clerk's open cases (team leads).
+
+A team lead marks a clerk of their department absent from one day to another, also ahead of
+time, optionally allowing colleagues to take over the clerk's cases while it lasts
+(``assignment.assign_to_me``). Redistribution is two steps: ``redistribution_preview``
+proposes a clerk for each open case by a rule; the team lead may change the list, and
+``apply_redistribution`` moves the cases of the edited list (``assignment.reassign_plan``).
+When the clerk is back nothing moves back by itself.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+
+from ..domain.catalog import Role
+from ..domain.errors import NotFound, TeamLeadOnly, ValidationFailed
+from ..domain.records import UserRef
+from ..store.models import User
+from ..store.staff_models import Absence
+from ..store.uow import UnitOfWork
+from .assignment import Reassignment, reassign_plan
+from .cases import leads
+
+MAX_DAYS = 400  # one absence; a longer one is an account to disable, not an absence
+
+
+@dataclass(frozen=True, slots=True)
+class AbsenceInfo:
+    id: int
+    login: str
+    display_name: str
+    starts_on: date
+    ends_on: date
+    cover_allowed: bool
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "login": self.login, "display_name": self.display_name,
+                "starts_on": self.starts_on.isoformat(), "ends_on": self.ends_on.isoformat(),
+                "cover_allowed": self.cover_allowed}
+
+
+class Rule(StrEnum):
+    ROUND_ROBIN = "round_robin"  # in turn, by login
+    FEWEST_OPEN = "fewest_open"  # to whoever has the fewest open cases, counting those given out so far
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One line of a redistribution: the case and who would get it (None: back to the queue)."""
+
+    aktenzeichen: str
+    department_code: str
+    legal_deadline: date | None
+    to_login: str | None
+    to_name: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {"aktenzeichen": self.aktenzeichen, "department": self.department_code,
+                "legal_deadline": self.legal_deadline.isoformat() if self.legal_deadline else None,
+                "to": self.to_login, "to_name": self.to_name}
+
+
+def add_absence(
+    uow: UnitOfWork, actor: UserRef, login: str, starts_on: date, ends_on: date, *, cover_allowed: bool = False,
+    today: date | None = None, now: datetime | None = None,
+) -> AbsenceInfo:
+    now = now or datetime.now(UTC)
+    today = today or now.date()
+    user = _led_user(uow, actor, login)
+    problems = []
+    if ends_on < starts_on:
+        problems.append("Das Ende der Abwesenheit liegt vor ihrem Beginn")
+    elif (ends_on - starts_on).days >= MAX_DAYS:
+        problems.append(f"Eine Abwesenheit dauert höchstens {MAX_DAYS} Tage")
+    if ends_on < today:
+        problems.append("Die Abwesenheit liegt ganz in der Vergangenheit")
+    if problems:
+        raise ValidationFailed(problems)
+    clash = uow.staff.overlapping(user.id, starts_on, ends_on)
+    if clash is not None:
+        raise ValidationFailed([f"{user.display_name} ist vom {clash.starts_on:%d.%m.%Y} bis {clash.ends_on:%d.%m.%Y} "
+                                "bereits als abwesend eingetragen"])
+    absence = Absence(user_id=user.id, starts_on=starts_on, ends_on=ends_on, cover_allowed=cover_allowed,
+                      cancelled=False, created_by_id=actor.id, created_at=now)
+    uow.staff.add(absence)
+    uow.flush()
+    return _info(absence, user)
+
+
+def list_absences(uow: UnitOfWork, actor: UserRef, *, department_code: str | None = None,
+                  today: date | None = None) -> list[AbsenceInfo]:
+    """Current and planned absences of the actor's colleagues (of one department, if named)."""
+    codes = [department_code] if department_code else sorted(actor.department_codes)
+    if department_code is not None and department_code not in actor.department_codes:
+        raise NotFound(f"Keine Abteilung {department_code} unter Ihren Abteilungen")
+    users = {u.id: u for code in codes for u in uow.staff.members(code)}
+    found = uow.staff.absences(list(users), ending_on_or_after=today or date.today())
+    return [_info(a, users[a.user_id]) for a in found]
+
+
+def end_absence(uow: UnitOfWork, actor: UserRef, absence_id: int, *, today: date | None = None,
+                now: datetime | None = None) -> AbsenceInfo:
+    """The clerk is back today (an absence that had not begun is cancelled)."""
+    now = now or datetime.now(UTC)
+    today = today or now.date()
+    absence = uow.staff.absence(absence_id)
+    if absence is None or absence.cancelled:
+        raise NotFound(f"Keine Abwesenheit {absence_id}")
+    user = _led_user(uow, actor, absence.user.login)
+    if absence.ends_on < today:
+        raise ValidationFailed(["Diese Abwesenheit ist bereits vorbei"])
+    if absence.starts_on >= today:
+        absence.cancelled = True
+    else:
+        absence.ends_on = today - timedelta(days=1)
+    absence.ended_by_id, absence.ended_at = actor.id, now
+    uow.flush()
+    return _info(absence, user)
+
+
+def redistribution_preview(
+    uow: UnitOfWork, actor: UserRef, login: str, rule: Rule = Rule.FEWEST_OPEN, *, on: date | None = None
+) -> list[Proposal]:
+    """Who would get each open case of ``login`` in the departments the actor leads (nothing is changed).
+
+    Candidates are the active clerks of the case's department other than ``login`` who are not
+    absent on the day; a department without one sends its cases back to the queue.
+    """
+    on = on or date.today()
+    absent = _led_user(uow, actor, login)
+    codes = sorted(c for c in {m.department.code for m in absent.memberships} if leads(actor, c))
+    proposals = []
+    for code in codes:
+        clerks = _candidates(uow, code, absent.id, on)
+        load = Counter(uow.staff.open_counts_by_assignee(code))
+        turn = 0
+        for case in uow.staff.open_cases_of(absent.id, [code]):
+            chosen: User | None = None
+            if clerks and rule is Rule.ROUND_ROBIN:
+                chosen, turn = clerks[turn % len(clerks)], turn + 1
+            elif clerks:
+                chosen = min(clerks, key=lambda u: (load[u.id], u.login))
+            if chosen is not None:
+                load[chosen.id] += 1
+            proposals.append(Proposal(case.aktenzeichen, code, case.legal_deadline,
+                                      chosen.login if chosen else None, chosen.display_name if chosen else None))
+    return proposals
+
+
+def apply_redistribution(
+    uow: UnitOfWork, actor: UserRef, login: str, plan: Sequence[tuple[str, str | None]], reason: str, *,
+    accept_absent: bool = False, now: datetime | None = None,
+) -> list[Reassignment]:
+    """Move ``login``'s cases as the (edited) preview says, all or none; each case journaled with ``reason``."""
+    _led_user(uow, actor, login)
+    return reassign_plan(uow, actor, plan, reason, expected_from=login, accept_absent=accept_absent, now=now)
+
+
+def _candidates(uow: UnitOfWork, department_code: str, absent_id: int, on: date) -> list[User]:
+    members = [u for u in uow.staff.members(department_code)
+               if u.id != absent_id and Role.CLERK.value in {r.role for r in u.roles}]
+    away = uow.staff.absent_on([u.id for u in members], on)
+    return [u for u in members if u.id not in away]
+
+
+def _led_user(uow: UnitOfWork, actor: UserRef, login: str) -> User:
+    """The user ``login``, who must share a department the actor leads."""
+    user = uow.directory.user(login)
+    if user is None:
+        raise NotFound(f"Unbekannter Benutzer: {login}")
+    if not any(leads(actor, m.department.code) for m in user.memberships):
+        raise TeamLeadOnly(f"Abwesenheiten und Umverteilung für {user.display_name}")
+    return user
+
+
+def _info(absence: Absence, user: User) -> AbsenceInfo:
+    return AbsenceInfo(absence.id, user.login, user.display_name, absence.starts_on, absence.ends_on,
+                       absence.cover_allowed)

@@ -1,0 +1,108 @@
+"""A department's workload for its team lead: each figure is a count and the case query that lists it.
+
+The counts come from the same ``CaseQuery`` filters the case list uses, so a figure and the
+list it opens always agree. Ageing (days since receipt of the open cases) is computed from one
+row per day of receipt, not one per case.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from ..domain.errors import NotFound, TeamLeadOnly
+from ..domain.records import CaseQuery, SortKey, UserRef
+from ..domain.status import Status
+from ..store.uow import UnitOfWork
+from .cases import leads
+from .directory import visible_department_codes
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    count: int
+    query: CaseQuery  # what the case list shows for it
+
+    def as_json(self) -> dict[str, object]:
+        return {"count": self.count, "query": self.query.as_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class ClerkLoad:
+    login: str
+    display_name: str
+    absent_until: date | None  # absent on the day, up to and including this date
+    open: Figure
+
+
+@dataclass(frozen=True, slots=True)
+class Workload:
+    department_code: str
+    department_name: str
+    on: date
+    clerks: tuple[ClerkLoad, ...]
+    unassigned: Figure
+    overdue: Figure
+    due_this_week: Figure  # legal deadline from the day to the week's Sunday, not yet overdue
+    waiting: Figure  # waiting for documents
+    open: Figure  # every open case, oldest first: the ageing's list
+    age_median_days: float | None
+    age_p90_days: float | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "department": self.department_code, "on": self.on.isoformat(),
+            "clerks": [{"login": c.login, "display_name": c.display_name,
+                        "absent_until": c.absent_until.isoformat() if c.absent_until else None, "open": c.open.as_json()}
+                       for c in self.clerks],
+            "unassigned": self.unassigned.as_json(), "overdue": self.overdue.as_json(),
+            "due_this_week": self.due_this_week.as_json(), "waiting": self.waiting.as_json(),
+            "open": self.open.as_json(),
+            "ageing": {"median_days": self.age_median_days, "p90_days": self.age_p90_days},
+        }
+
+
+def workload(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: date | None = None) -> Workload:
+    on = on or date.today()
+    department = uow.directory.department(department_code)
+    if department is None:
+        raise NotFound(f"Unbekannte Abteilung: {department_code}")
+    if not leads(actor, department_code):
+        raise TeamLeadOnly(f"Die Arbeitslast der Abteilung {department.name}")
+    visible = visible_department_codes(actor)
+
+    def figure(query: CaseQuery) -> Figure:
+        return Figure(uow.cases.count(query, visible), query)
+
+    base = CaseQuery(department_code=department_code)
+    counts = uow.staff.open_counts_by_assignee(department_code)
+    members = uow.staff.members(department_code)
+    away = uow.staff.absent_on([u.id for u in members], on)
+    clerks = tuple(
+        ClerkLoad(u.login, u.display_name, away[u.id].ends_on if u.id in away else None,
+                  Figure(counts.get(u.id, 0), replace(base, assignee_login=u.login, open_only=True)))
+        for u in members if counts.get(u.id) or "clerk" in {r.role for r in u.roles}
+    )
+    sunday = on + timedelta(days=6 - on.weekday())
+    ages = [(on - day).days for day, n in uow.staff.open_receipt_days(department_code) for _ in range(n)]
+    return Workload(
+        department_code, department.name, on, clerks,
+        unassigned=figure(replace(base, unassigned=True, open_only=True)),
+        overdue=figure(replace(base, overdue_on=on)),
+        due_this_week=figure(replace(base, open_only=True, due_from=on, due_until=sunday)),
+        waiting=figure(replace(base, status=Status.WAITING_FOR_DOCUMENTS)),
+        open=figure(replace(base, open_only=True, sort=SortKey.RECEIVED)),
+        age_median_days=float(statistics.median(ages)) if ages else None,
+        age_p90_days=_percentile(ages, 90),
+    )
+
+
+def _percentile(values: list[int], p: int) -> float | None:
+    """Linear interpolation between closest ranks (``statistics.quantiles``' inclusive method)."""
+    if not values:
+        return None
+    if len(values) == 1:
+        return float(values[0])
+    return float(statistics.quantiles(values, n=100, method="inclusive")[p - 1])
+

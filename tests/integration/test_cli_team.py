@@ -1,0 +1,80 @@
+"""`cases take|release|reassign`, `absence add|list|end|redistribute`, `workload` and `decide` as a script runs them."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Service
+from tests.integration.test_cli import run
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    assert run("db", "upgrade", home=tmp_path).returncode == 0
+    assert run("demo", "seed", "--count", "0", home=tmp_path).returncode == 0  # the demo users only
+    return tmp_path
+
+
+def _case(home: Path, n: int) -> str:
+    form = home / f"f{n}.json"
+    form.write_text(json.dumps(generate_application(Service.WBS, random.Random(n), date.today())), encoding="utf-8")
+    created = run("--user", "a.schneider", "cases", "create", "--service", "wbs", "--data", str(form), home=home)
+    assert created.returncode == 0, created.stderr
+    return created.stdout.strip()
+
+
+def test_takeover_cover_reassign_and_workload_from_the_command_line(home: Path) -> None:
+    az, other = _case(home, 1), _case(home, 2)
+    assert run("--user", "a.schneider", "cases", "take", az, home=home).returncode == 0
+    assert run("--user", "a.schneider", "cases", "take", other, home=home).returncode == 0
+
+    refused = run("--user", "m.yilmaz", "cases", "take", az, "--reason", "Bürger wartet", home=home)
+    assert refused.returncode == 1 and "Anna Schneider zugewiesen" in refused.stderr and "Teamleitung" in refused.stderr
+    decided = run("--user", "m.yilmaz", "decide", az, "--outcome", "refused", "--reason", "x", home=home)
+    assert decided.returncode == 1 and "Anna Schneider zugewiesen" in decided.stderr
+
+    today = date.today()
+    added = run("--user", "k.becker", "absence", "add", "a.schneider", "--from", today.isoformat(),
+                "--to", (today + timedelta(days=3)).isoformat(), "--cover-allowed", home=home)
+    assert added.returncode == 0, added.stderr
+    listed = json.loads(run("--user", "m.yilmaz", "absence", "list", "--format", "json", home=home).stdout)
+    assert [(a["login"], a["cover_allowed"]) for a in listed] == [("a.schneider", True)]
+    not_lead = run("--user", "m.yilmaz", "absence", "add", "j.nowak", "--from", today.isoformat(), "--to",
+                   today.isoformat(), home=home)
+    assert not_lead.returncode == 1 and "Teamleitung vorbehalten" in not_lead.stderr
+
+    covered = run("--user", "m.yilmaz", "cases", "take", az, "--reason", "Vertretung", home=home)
+    assert covered.returncode == 0, covered.stderr
+    assert covered.stdout.strip() == f"{az} -> m.yilmaz"
+
+    proposal = json.loads(run("--user", "k.becker", "absence", "redistribute", "a.schneider", home=home).stdout)
+    # Murat has one; the others none: the first of them by login (the demo account is in every department).
+    assert [(p["aktenzeichen"], p["to"]) for p in proposal] == [(other, "demo")]
+
+    to_absent = run("--user", "k.becker", "cases", "reassign", az, "--to", "a.schneider", "--reason", "zurück", home=home)
+    assert to_absent.returncode == 1 and "--even-if-absent" in to_absent.stderr
+    back = run("--user", "k.becker", "cases", "reassign", az, other, "--queue", "--reason", "Eingang", "--format", "json",
+               home=home)
+    assert back.returncode == 0, back.stderr
+    assert json.loads(back.stdout) == [{"aktenzeichen": az, "from": "m.yilmaz", "to": None},
+                                       {"aktenzeichen": other, "from": "a.schneider", "to": None}]
+    clerk_reassign = run("--user", "m.yilmaz", "cases", "reassign", az, "--to", "m.yilmaz", "--reason", "x", home=home)
+    assert clerk_reassign.returncode == 1
+
+    load = json.loads(run("--user", "k.becker", "workload", "--department", "zwf", "--format", "json", home=home).stdout)
+    assert load["unassigned"]["count"] == 2 and load["unassigned"]["query"] == {
+        "department_code": "zwf", "unassigned": True, "open_only": True, "sort": "received_at"}
+    assert {c["login"]: c["absent_until"] for c in load["clerks"]}["a.schneider"] == (today + timedelta(days=3)).isoformat()
+    table = run("--user", "k.becker", "workload", "--department", "zwf", home=home)
+    assert table.returncode == 0 and "unassigned" in table.stdout
+
+    absence_id = listed[0]["id"]
+    ended = run("--user", "k.becker", "absence", "end", str(absence_id), home=home)
+    assert ended.returncode == 0, ended.stderr
+    assert json.loads(run("--user", "k.becker", "absence", "list", "--format", "json", home=home).stdout) == []
