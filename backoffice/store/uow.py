@@ -20,6 +20,7 @@ from .intake_repository import IntakeRepository
 from .journal_repository import BlobRepository, JournalRepository
 from .mail_repository import MailRepository
 from .repositories import CaseRepository
+from .statistics_repository import StatisticsRepository
 
 
 class UnitOfWork(Protocol):
@@ -33,6 +34,7 @@ class UnitOfWork(Protocol):
     editing: EditingRepository
     decisions: DecisionRepository
     mail: MailRepository
+    statistics: StatisticsRepository
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(
@@ -63,6 +65,7 @@ class SqlUnitOfWork:
         self.editing = EditingRepository(self.session)
         self.decisions = DecisionRepository(self.session)
         self.mail = MailRepository(self.session)
+        self.statistics = StatisticsRepository(self.session)
         return self
 
     def __exit__(
