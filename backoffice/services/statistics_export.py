@@ -60,10 +60,11 @@ REPORT_HEADER = (
 def report_table(report: StatisticsReport, *, totals: bool = True) -> Table:
     """One row per period and service, then (``totals``) one per service for the whole range."""
     figures: Iterable[Figures] = report.rows + (report.totals if totals else ())
-    return Table(REPORT_HEADER, tuple(_row(f) for f in figures))
+    return Table(REPORT_HEADER, tuple(figures_row(f) for f in figures))
 
 
-def _row(f: Figures) -> tuple[str, ...]:
+def figures_row(f: Figures) -> tuple[str, ...]:
+    """The cells of ``REPORT_HEADER`` for one service and period."""
     return (
         f.period_start.strftime("%d.%m.%Y"), f.period_end.strftime("%d.%m.%Y"), f.service.label,
         str(f.received), str(f.decided), str(f.granted), str(f.refused), str(f.forwarded), str(f.withdrawn),
