@@ -28,11 +28,8 @@ from ..services.statistics_export import figures_row, report_table
 
 GRANULARITY = {"day": "Tag", "week": "Woche", "month": "Monat"}
 # One colour per service, the same in every chart (colour-blind safe: Okabe–Ito).
-SERVICE_COLOURS = {
-    Service.WBS: colors.HexColor("#0072B2"),
-    Service.ELTERNGELD: colors.HexColor("#E69F00"),
-    Service.FUEHRUNGSZEUGNIS: colors.HexColor("#009E73"),
-}
+SERVICE_HEX = {Service.WBS: "#0072B2", Service.ELTERNGELD: "#E69F00", Service.FUEHRUNGSZEUGNIS: "#009E73"}
+SERVICE_COLOURS = {service: colors.HexColor(hex_colour) for service, hex_colour in SERVICE_HEX.items()}
 _MAX_LABELS = 14
 _WEIGHTS = {"Leistung": 2.7, "Zeitraum von": 1.4, "Zeitraum bis": 1.4, "Im Ziel entschieden": 1.4,
             "Zurückgenommen": 1.3, "Weitergeleitet": 1.2}
