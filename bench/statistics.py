@@ -27,7 +27,7 @@ LIMIT_SECONDS = 1.0
 
 
 def build(url: str, months: int, per_month: int, seed: int = 1) -> None:
-    from sqlalchemy import select, update
+    from sqlalchemy import bindparam, select, update
 
     from backoffice.bootstrap import open_database
     from backoffice.demo.generator import generate_application
@@ -56,7 +56,7 @@ def build(url: str, months: int, per_month: int, seed: int = 1) -> None:
                 azs = cases.create_cases(uow, None, news, now=received[0])
                 ids = uow.session.scalars(select(Case.id).where(Case.aktenzeichen.in_(azs)).order_by(Case.id)).all()  # type: ignore[attr-defined]
                 rows: list[dict[str, Any]] = []
-                outcomes: dict[str, list[int]] = {}
+                ended: list[dict[str, Any]] = []
                 for case_id, new in zip(ids, news, strict=True):
                     assert new.received_at is not None
                     at = new.received_at + timedelta(hours=rng.randint(1, 48))
@@ -69,20 +69,24 @@ def build(url: str, months: int, per_month: int, seed: int = 1) -> None:
                         continue
                     if rng.random() < 0.04:
                         rows.append(audit.row(case_id, clerk, "withdraw", done, "status", "received", "withdrawn"))
-                        outcomes.setdefault("withdrawn", []).append(case_id)
+                        ended.append({"id": case_id, "status": "withdrawn", "outcome": None, "ended_at": done})
                         continue
                     rows.append(audit.row(case_id, clerk, "start", at, "status", "received", "in_progress"))
                     rows.append(audit.row(case_id, clerk, "mark_ready", done, "status", "in_progress", "ready_for_decision"))
                     outcome = "granted" if rng.random() < 0.7 else "refused"
                     rows.append(audit.row(case_id, clerk, "decide", done, "status", "ready_for_decision", "decided"))
                     rows.append(audit.row(case_id, clerk, "decide", done, "outcome", None, outcome))
-                    outcomes.setdefault(outcome, []).append(case_id)
+                    ended.append({"id": case_id, "status": "decided", "outcome": outcome, "ended_at": done})
                 uow.journal.add_rows(AuditEntry, rows)
-                for outcome, chosen in outcomes.items():
-                    status = "withdrawn" if outcome == "withdrawn" else "decided"
-                    uow.session.execute(update(Case).where(Case.id.in_(chosen))  # type: ignore[attr-defined]
-                                        .values(status=status, outcome=None if status == "withdrawn" else outcome,
-                                                version=Case.version + 1))
+                # what apply_action sets when a case ends, for the batch at once
+                table = Case.__table__
+                uow.session.execute(  # type: ignore[attr-defined]
+                    update(table).where(table.c.id == bindparam("case_id")).values(
+                        status=bindparam("new_status"), end_status=bindparam("new_status"),
+                        outcome=bindparam("new_outcome"), ended_at=bindparam("new_ended_at")),
+                    [{"case_id": e["id"], "new_status": e["status"], "new_outcome": e["outcome"],
+                      "new_ended_at": e["ended_at"]} for e in ended],
+                )
                 uow.commit()
             print(f"  {min(first + batch, total)} / {total} cases", file=sys.stderr, end="\r")
         print(file=sys.stderr)
@@ -112,7 +116,7 @@ def measure(url: str) -> list[tuple[str, float]]:
                 with db.uow(write=False) as uow:
                     figures = report(uow, actor, query)
                 best = min(best, time.perf_counter() - started)
-            assert sum(f.received for f in figures.totals) > 0
+            assert sum(f.received for f in figures.totals) > 0 and sum(f.decided for f in figures.totals) > 0
             results.append((name, best))
     finally:
         db.dispose()

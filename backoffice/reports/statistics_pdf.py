@@ -23,8 +23,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from ..domain.catalog import Service
 from ..letters.fonts import BOLD, REGULAR, register_fonts
+from ..services import statistics_export as export
 from ..services.statistics import Figures, StatisticsReport
-from ..services.statistics_export import figures_row, report_table
+from ..services.statistics_export import REPORT_HEADER, columns, figures_row, report_table
 
 GRANULARITY = {"day": "Tag", "week": "Woche", "month": "Monat"}
 # One colour per service, the same in every chart (colour-blind safe: Okabe–Ito).
@@ -56,8 +57,8 @@ def render_statistics_pdf(report: StatisticsReport, *, department_names: Sequenc
     if report.services:
         story += [Paragraph("Eingang und Bestand je Periode", heading),
                   _charts(report, width), Spacer(1, 3 * mm)]
-    story += [Paragraph("Gesamt je Leistung", heading), _table([_totals_header(), *_totals(report.totals)], width)]
-    table = report_table(report, totals=False)
+    story += [Paragraph("Gesamt je Leistung", heading), _table([list(_TOTAL_COLUMNS), *_totals(report.totals)], width)]
+    table = columns(report_table(report, totals=False), REPORT_HEADER[1:])  # every row is a period here
     story += [Paragraph("Je Periode", heading), _table([list(table.header), *map(list, table.rows)], width)]
     story.append(Spacer(1, 3 * mm))
     story.append(Paragraph(escape(
@@ -112,14 +113,13 @@ def _labels(names: list[str]) -> list[str]:
     return [name if i % step == 0 else "" for i, name in enumerate(names)]
 
 
-def _totals_header() -> list[str]:
-    return ["Leistung", "Eingang", "Entschieden", "Zurückgenommen", "Bearbeitungszeit Median (Tage)",
-            "Im Ziel entschieden", "Anteil im Ziel (%)", "Bestand am Ende"]
+_TOTAL_COLUMNS = ("Leistung", "Eingang", "Entschieden", "Zurückgenommen", "Bearbeitungszeit Median (Tage)",
+                  "Im Ziel entschieden", "Anteil im Ziel (%)", "Bestand am Periodenende")
 
 
 def _totals(totals: Sequence[Figures]) -> list[list[str]]:
-    rows = [figures_row(f) for f in totals]
-    return [[r[2], r[3], r[4], r[8], r[9], r[10], r[11], r[12]] for r in rows]
+    table = columns(export.Table(REPORT_HEADER, tuple(figures_row(f, total=True) for f in totals)), _TOTAL_COLUMNS)
+    return [list(row) for row in table.rows]
 
 
 def _table(rows: list[list[str]], width: float) -> Table:

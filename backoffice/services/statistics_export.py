@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .statistics import Figures, StatisticsReport
@@ -51,22 +51,22 @@ def percent(share: float | None) -> str:
 
 
 REPORT_HEADER = (
-    "Zeitraum von", "Zeitraum bis", "Leistung", "Eingang", "Entschieden", "Bewilligt", "Abgelehnt",
+    "Zeile", "Zeitraum von", "Zeitraum bis", "Leistung", "Eingang", "Entschieden", "Bewilligt", "Abgelehnt",
     "Weitergeleitet", "Zurückgenommen", "Bearbeitungszeit Median (Tage)", "Im Ziel entschieden",
     "Anteil im Ziel (%)", "Bestand am Periodenende",
 )
 
 
 def report_table(report: StatisticsReport, *, totals: bool = True) -> Table:
-    """One row per period and service, then (``totals``) one per service for the whole range."""
-    figures: Iterable[Figures] = report.rows + (report.totals if totals else ())
-    return Table(REPORT_HEADER, tuple(figures_row(f) for f in figures))
+    """One row per period and service, then (``totals``) one per service for the whole range ("Gesamt")."""
+    rows = [figures_row(f) for f in report.rows] + [figures_row(f, total=True) for f in (report.totals if totals else ())]
+    return Table(REPORT_HEADER, tuple(rows))
 
 
-def figures_row(f: Figures) -> tuple[str, ...]:
-    """The cells of ``REPORT_HEADER`` for one service and period."""
+def figures_row(f: Figures, *, total: bool = False) -> tuple[str, ...]:
+    """The cells of ``REPORT_HEADER`` for one service and period (or the whole range: ``total``)."""
     return (
-        f.period_start.strftime("%d.%m.%Y"), f.period_end.strftime("%d.%m.%Y"), f.service.label,
+        "Gesamt" if total else "Periode", f.period_start.strftime("%d.%m.%Y"), f.period_end.strftime("%d.%m.%Y"), f.service.label,
         str(f.received), str(f.decided), str(f.granted), str(f.refused), str(f.forwarded), str(f.withdrawn),
         number(f.median_days), f"{f.within_target} von {f.with_target}", percent(f.share_within_target),
         str(f.open_at_end),

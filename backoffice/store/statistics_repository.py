@@ -1,9 +1,9 @@
 """Aggregate queries for the statistics: counts grouped by service and period, in SQL.
 
 A case ends once: its status moves from an open one to ``decided``, ``forwarded`` or
-``withdrawn`` (the state machine has no way back), and that move is in the audit journal
-(``field = 'status'``). The journal is the one place that knows when every case ended,
-whichever way it got there, so processing times and the backlog are counted from it.
+``withdrawn`` (the state machine has no way back); ``cases.ended_at`` and ``end_status`` say
+when and how (set by ``services.cases.apply_action``). Decisions, days taken and the backlog
+are counted from the covering index ``ix_cases_ended``, never from the wide case rows.
 
 Days are UTC calendar days, as the deadlines are computed (``received_at.date()``).
 Periods are named by their first day (weeks start on Monday, as ISO 8601 has it).
@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Date, Integer, Select, and_, case, cast, func, literal, select
+from sqlalchemy import Date, Integer, Select, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from .decision_models import Decision
-from .models import AuditEntry, Case
+from .models import Case
 
-ENDING_STATUSES = ("decided", "forwarded", "withdrawn")
 GRANULARITIES = ("day", "week", "month")
 
 
@@ -84,16 +83,15 @@ class StatisticsRepository:
         return [IntakeCount(s, _as_date(p), int(n)) for s, p, n in self.session.execute(stmt)]
 
     def endings(self, scope: Scope, granularity: str) -> list[EndingCount]:
-        period = self._period(AuditEntry.at, granularity)
-        ended_on = self._day(AuditEntry.at)
+        period = self._period(Case.ended_at, granularity)
+        ended_on = self._day(Case.ended_at)
         days = self._days_between(ended_on, self._day(Case.received_at))
         within = case((Case.target_date.is_(None), literal(None)), (ended_on <= Case.target_date, literal(1)), else_=literal(0))
         stmt = _scoped(
-            select(Case.service, period, AuditEntry.new_value, Case.outcome, days, within, func.count())
-            .select_from(AuditEntry).join(Case, Case.id == AuditEntry.case_id)
-            .where(_ending(), AuditEntry.at >= scope.start, AuditEntry.at < scope.end),
+            select(Case.service, period, Case.end_status, Case.outcome, days, within, func.count())
+            .where(Case.ended_at >= scope.start, Case.ended_at < scope.end),
             scope,
-        ).group_by(Case.service, period, AuditEntry.new_value, Case.outcome, days, within)
+        ).group_by(Case.service, period, Case.end_status, Case.outcome, days, within)
         return [
             EndingCount(s, _as_date(p), str(st), o, int(d), None if w is None else bool(w), int(n))
             for s, p, st, o, d, w, n in self.session.execute(stmt)
@@ -102,11 +100,7 @@ class StatisticsRepository:
     def open_at(self, scope: Scope) -> dict[str, int]:
         """Cases received before ``scope.start`` and not ended before it, per service (``scope.end`` unused)."""
         received = _scoped(select(Case.service, func.count()).where(Case.received_at < scope.start), scope)
-        ended = _scoped(
-            select(Case.service, func.count()).select_from(AuditEntry).join(Case, Case.id == AuditEntry.case_id)
-            .where(_ending(), AuditEntry.at < scope.start),
-            scope,
-        )
+        ended = _scoped(select(Case.service, func.count()).where(Case.ended_at < scope.start), scope)
         counts = {s: int(n) for s, n in self.session.execute(received.group_by(Case.service))}
         for service, n in self.session.execute(ended.group_by(Case.service)):
             counts[service] = counts.get(service, 0) - int(n)
@@ -149,10 +143,6 @@ class StatisticsRepository:
         if self._sqlite:
             return cast(func.julianday(later) - func.julianday(earlier), Integer)
         return later - earlier
-
-
-def _ending() -> ColumnElement[bool]:
-    return and_(AuditEntry.field == "status", AuditEntry.new_value.in_(ENDING_STATUSES))
 
 
 _Ts = TypeVarTuple("_Ts")

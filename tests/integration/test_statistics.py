@@ -22,6 +22,7 @@ import random
 from datetime import UTC, date, datetime
 
 import pytest
+from alembic import command
 
 from backoffice.bootstrap import Database
 from backoffice.demo.generator import generate_application
@@ -32,6 +33,7 @@ from backoffice.domain.status import Action, Outcome
 from backoffice.services import cases
 from backoffice.services.directory import ensure_user
 from backoffice.services.statistics import Figures, Granularity, StatisticsFilter, report
+from backoffice.store.migrate import alembic_config
 
 W, E, F = Service.WBS, Service.ELTERNGELD, Service.FUEHRUNGSZEUGNIS
 
@@ -119,6 +121,16 @@ def test_monthly_figures_match_the_hand_computed_ones(db: Database, people: dict
     assert _summary(totals[F]) == (2, 0, 1, 1, 0, 14.5, 1, 2, 0)
     assert totals[W].decided == 3 and totals[W].share_within_target == pytest.approx(1 / 3)
     assert [(f.period_start, f.service) for f in result.rows[:3]] == [(date(2026, 1, 1), s) for s in (W, E, F)]
+
+
+def test_the_migration_fills_the_endings_of_earlier_cases_from_their_journal(db: Database, people: dict[str, UserRef]) -> None:
+    cfg = alembic_config(db.engine)
+    command.downgrade(cfg, "0012")  # as before the columns existed: the endings are only in the journal
+    command.upgrade(cfg, "head")
+    with db.uow(write=False) as uow:
+        totals = {f.service: f for f in report(uow, people["lead"], Q1).totals}
+    assert _summary(totals[W]) == (4, 2, 1, 0, 1, 36.0, 1, 3, 1)
+    assert _summary(totals[F]) == (2, 0, 1, 1, 0, 14.5, 1, 2, 0)
 
 
 def test_weeks_start_on_monday_and_the_range_widens_to_whole_periods(db: Database, people: dict[str, UserRef]) -> None:

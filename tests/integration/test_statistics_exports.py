@@ -126,4 +126,5 @@ def test_the_command_line_gives_the_services_figures(seeded_sqlite: str, tmp_pat
     _cli(seeded_sqlite, "processing", *period, "--format", "csv", "--out", str(out))
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0]) == REPORT_HEADER and len(rows) == 1 + 9 + 3
-    assert rows[-3][2:] == ["Wohnberechtigungsschein", "4", "3", "2", "1", "0", "1", "36,0", "1 von 3", "33,3", "1"]
+    assert rows[1][0] == "Periode" and rows[-3][0] == "Gesamt"
+    assert rows[-3][3:] == ["Wohnberechtigungsschein", "4", "3", "2", "1", "0", "1", "36,0", "1 von 3", "33,3", "1"]
