@@ -187,9 +187,8 @@ def _figures(service: Service, start: date, end: date, received: int, ended: Ite
         if e.status == "withdrawn":
             continue
         days[e.days] += e.count
-        if e.within_target is not None:
-            with_target += e.count
-            within += e.count if e.within_target else 0
+        with_target += e.with_target
+        within += e.within_target
     return Figures(
         service, start, end, received,
         granted=by_status["decided", "granted"], refused=by_status["decided", "refused"],

@@ -177,7 +177,7 @@ class Case(Base):
         Index("ix_cases_target_date", "target_date"),
         Index("ix_cases_service_status", "service", "status", "received_at", "queue_id"),
         # The statistics read decisions, days taken and the backlog from this index alone.
-        Index("ix_cases_ended", "ended_at", "service", "queue_id", "end_status", "outcome", "received_at", "target_date"),
+        Index("ix_cases_ended", "service", "ended_at", "queue_id", "end_status", "outcome", "received_at", "target_date"),
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVarTuple
 
-from sqlalchemy import Date, Integer, Select, case, cast, func, literal, select
+from sqlalchemy import Date, Integer, Select, case, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -44,16 +44,17 @@ class IntakeCount:
 
 @dataclass(frozen=True, slots=True)
 class EndingCount:
-    """Cases that ended in a period, by how, how many calendar days after receipt, and
-    whether on or before their target date (None: the case has no target date)."""
+    """Cases that ended in a period, by how and how many calendar days after receipt; of them,
+    how many have a target date and how many ended on or before it."""
 
     service: str
     period: date
     status: str
     outcome: str | None
     days: int
-    within_target: bool | None
     count: int
+    with_target: int
+    within_target: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +87,17 @@ class StatisticsRepository:
         period = self._period(Case.ended_at, granularity)
         ended_on = self._day(Case.ended_at)
         days = self._days_between(ended_on, self._day(Case.received_at))
-        within = case((Case.target_date.is_(None), literal(None)), (ended_on <= Case.target_date, literal(1)), else_=literal(0))
+        has_target = case((Case.target_date.is_(None), 0), else_=1)
+        within = case((ended_on <= Case.target_date, 1), else_=0)  # NULL target: not within
         stmt = _scoped(
-            select(Case.service, period, Case.end_status, Case.outcome, days, within, func.count())
+            select(Case.service, period, Case.end_status, Case.outcome, days, func.count(), func.sum(has_target),
+                   func.sum(within))
             .where(Case.ended_at >= scope.start, Case.ended_at < scope.end),
             scope,
-        ).group_by(Case.service, period, Case.end_status, Case.outcome, days, within)
+        ).group_by(Case.service, period, Case.end_status, Case.outcome, days)
         return [
-            EndingCount(s, _as_date(p), str(st), o, int(d), None if w is None else bool(w), int(n))
-            for s, p, st, o, d, w, n in self.session.execute(stmt)
+            EndingCount(s, _as_date(p), str(st), o, int(d), int(n), int(t or 0), int(w or 0))
+            for s, p, st, o, d, n, t, w in self.session.execute(stmt)
         ]
 
     def open_at(self, scope: Scope) -> dict[str, int]:
@@ -125,7 +128,7 @@ class StatisticsRepository:
 
     def _day(self, column: Any) -> ColumnElement[Any]:
         if self._sqlite:
-            return func.date(column)
+            return func.substr(column, 1, 10)  # stored as ISO text in UTC: the date is its first ten characters
         return cast(func.timezone("UTC", column), Date)
 
     def _period(self, column: Any, granularity: str) -> ColumnElement[Any]:
@@ -133,10 +136,10 @@ class StatisticsRepository:
             raise ValueError(f"unknown granularity {granularity!r}")
         if self._sqlite:
             if granularity == "day":
-                return func.date(column)
+                return self._day(column)
             if granularity == "week":
-                return func.date(column, "weekday 0", "-6 days")  # the Monday on or before
-            return func.strftime("%Y-%m-01", column)
+                return func.date(self._day(column), "weekday 0", "-6 days")  # the Monday on or before
+            return func.substr(column, 1, 8).concat("01")
         return cast(func.date_trunc(granularity, func.timezone("UTC", column)), Date)
 
     def _days_between(self, later: ColumnElement[Any], earlier: ColumnElement[Any]) -> ColumnElement[Any]:

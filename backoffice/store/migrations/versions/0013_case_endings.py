@@ -36,7 +36,7 @@ def upgrade() -> None:
         "WHERE status IN ('decided', 'forwarded', 'withdrawn', 'closed')"
     )
     op.create_index('ix_cases_ended', 'cases',
-                    ['ended_at', 'service', 'queue_id', 'end_status', 'outcome', 'received_at', 'target_date'], unique=False)
+                    ['service', 'ended_at', 'queue_id', 'end_status', 'outcome', 'received_at', 'target_date'], unique=False)
 
 
 def downgrade() -> None:
