@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_cases.register(cases)
     cli_team.register_cases(cases)
 
-    from . import cli_audit, cli_calc, cli_letters, cli_login, cli_mail, cli_portal, cli_users
+    from . import cli_audit, cli_calc, cli_letters, cli_login, cli_mail, cli_portal, cli_statistics, cli_users
     from .demo.portal import cli as demo_portal_cli
 
     cli_portal.register(sub)
@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_letters.register(sub)
     cli_mail.register(sub)
     cli_team.register(sub)
+    cli_statistics.register(sub)
     demo_portal_cli.register(sub)
     return parser
 

@@ -42,6 +42,7 @@ from .screenshots import Screenshots
 from .startup import Startup
 from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
 from .views.main_window import MainWindow
+from .views.statistics_menu import StatisticsMenu
 
 DATABASE_KINDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 SCREENSHOT_TIMEOUT_MS = 120_000
@@ -104,6 +105,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, None))
     portal_sync.finished.connect(lambda _summary: portal_admin.update_count())
     LettersMenu(tasks, window)
+    StatisticsMenu(tasks, window)
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
     portal = DemoPortal(**DEMO_PORTAL) if args.demo else None  # type: ignore[arg-type]
     status = {"code": 0}

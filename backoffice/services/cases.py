@@ -219,6 +219,8 @@ def apply_action(
         _set(uow, case, actor, action.value, now, "legal_deadline", legal)
         case.suspended_on = None
     _set(uow, case, actor, action.value, now, "status", new.value)
+    if old.is_open and not new.is_open:  # the one way out of the open statuses (the statistics count it)
+        case.ended_at, case.end_status = now, new.value
     if outcome is not None:
         _set(uow, case, actor, action.value, now, "outcome", outcome.value)
     if reason:

@@ -141,6 +141,9 @@ class Case(Base):
     suspended_on: Mapped[date | None] = mapped_column(Date)
     # Set when the deadline was extended; a second extension is refused.
     deadline_extended_on: Mapped[date | None] = mapped_column(Date)
+    # When and how the case left the open statuses (decided | forwarded | withdrawn), for the statistics.
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    end_status: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
@@ -173,6 +176,8 @@ class Case(Base):
         Index("ix_cases_status", "status", "received_at", "queue_id"),
         Index("ix_cases_target_date", "target_date"),
         Index("ix_cases_service_status", "service", "status", "received_at", "queue_id"),
+        # The statistics read decisions, days taken and the backlog from this index alone.
+        Index("ix_cases_ended", "service", "ended_at", "queue_id", "end_status", "outcome", "received_at", "target_date"),
     )
 
 

@@ -22,6 +22,7 @@ from .mail_repository import MailRepository
 from .models import Case
 from .repositories import CaseRepository
 from .staff_repository import StaffRepository
+from .statistics_repository import StatisticsRepository
 
 
 class UnitOfWork(Protocol):
@@ -36,6 +37,7 @@ class UnitOfWork(Protocol):
     decisions: DecisionRepository
     mail: MailRepository
     staff: StaffRepository
+    statistics: StatisticsRepository
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(
@@ -67,6 +69,7 @@ class SqlUnitOfWork:
         self.decisions = DecisionRepository(self.session)
         self.mail = MailRepository(self.session)
         self.staff = StaffRepository(self.session)
+        self.statistics = StatisticsRepository(self.session)
         return self
 
     def __exit__(

@@ -599,17 +599,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="213"/>
+        <location filename="../../ui/composition.py" line="215"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="221"/>
+        <location filename="../../ui/composition.py" line="223"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="227"/>
+        <location filename="../../ui/composition.py" line="229"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -3358,6 +3358,287 @@
         <location filename="../../ui/startup.py" line="91"/>
         <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
         <translation>The user account “%1” is not set up here. Please contact IT.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsMenu</name>
+    <message>
+        <location filename="../../ui/views/statistics_menu.py" line="24"/>
+        <source>&amp;Auswertungen…</source>
+        <translation>&amp;Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_menu.py" line="28"/>
+        <source>&amp;Statistik</source>
+        <translation>&amp;Statistics</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsModel</name>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <source>Zeitraum</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <source>Eingang</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <source>Entschieden</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <source>Bewilligt</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="69"/>
+        <source>Abgelehnt</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="69"/>
+        <source>Weitergeleitet</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="69"/>
+        <source>Zurückgenommen</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="70"/>
+        <source>Bearbeitungszeit (Median, Tage)</source>
+        <translation>Processing time (median, days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="70"/>
+        <source>Im Ziel</source>
+        <translation>Within target</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="70"/>
+        <source>Bestand am Ende</source>
+        <translation>Open at end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="106"/>
+        <source>Gesamt %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="115"/>
+        <source>%1 von %2 (%3 %)</source>
+        <translation>%1 of %2 (%3 %)</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="137"/>
+        <source>Statistik</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="147"/>
+        <source>Tag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="147"/>
+        <source>Woche</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="148"/>
+        <source>Monat</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="152"/>
+        <source>alle Abteilungen</source>
+        <translation>all departments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="154"/>
+        <source>alle Leistungen</source>
+        <translation>all services</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="157"/>
+        <source>&amp;Anzeigen</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="160"/>
+        <source>&amp;Von</source>
+        <translation>&amp;From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="160"/>
+        <source>&amp;Bis</source>
+        <translation>&amp;To</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="161"/>
+        <source>&amp;Einteilung</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="161"/>
+        <source>Ab&amp;teilung</source>
+        <translation>Depar&amp;tment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="162"/>
+        <source>&amp;Leistung</source>
+        <translation>Ser&amp;vice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="181"/>
+        <source>&amp;Tabelle</source>
+        <translation>&amp;Table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="182"/>
+        <source>Eingang und Entscheidungen</source>
+        <translation>Received and decided</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="183"/>
+        <source>Bearbeitungszeit</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="184"/>
+        <source>Bestand</source>
+        <translation>Backlog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="189"/>
+        <source>&amp;CSV exportieren…</source>
+        <translation>Export &amp;CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="190"/>
+        <source>&amp;PDF-Bericht…</source>
+        <translation>&amp;PDF report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="191"/>
+        <source>§ 22 &amp;BEEG…</source>
+        <translation>§ 22 &amp;BEEG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="192"/>
+        <source>Elterngeldstatistik eines Quartals nach § 22 BEEG als CSV-Datei</source>
+        <translation>A quarter&apos;s Elterngeld statistics under § 22 BEEG as a CSV file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="193"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="219"/>
+        <source>Wird berechnet…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="245"/>
+        <source>%1 bis %2: %3 Eingänge, %4 Entscheidungen.</source>
+        <translation>%1 to %2: %3 received, %4 decided.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="270"/>
+        <source>Eingang %1</source>
+        <translation>Received %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="273"/>
+        <source>Entschieden %1</source>
+        <translation>Decided %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="278"/>
+        <source>Eingang und Entscheidungen je Periode</source>
+        <translation>Received and decided per period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="280"/>
+        <source>Bearbeitungszeit (Median, Kalendertage)</source>
+        <translation>Processing time (median, calendar days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="283"/>
+        <source>Offene Fälle am Periodenende</source>
+        <translation>Open cases at the end of the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="333"/>
+        <source>Statistik als CSV speichern</source>
+        <translation>Save statistics as CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="333"/>
+        <location filename="../../ui/views/statistics_view.py" line="357"/>
+        <source>CSV-Dateien (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="339"/>
+        <source>Statistik als PDF speichern</source>
+        <translation>Save statistics as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="339"/>
+        <source>PDF-Dateien (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="356"/>
+        <source>Elterngeldstatistik (§ 22 BEEG) speichern</source>
+        <translation>Save Elterngeld statistics (§ 22 BEEG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="368"/>
+        <location filename="../../ui/views/statistics_view.py" line="380"/>
+        <source>Wird gespeichert…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="374"/>
+        <source>Gespeichert: %1 (%2 Personen). Was die Fälle nicht enthalten, bleibt leer (Hinweise im Tooltip).</source>
+        <translation>Saved: %1 (%2 persons). What the cases do not hold stays empty (notes in the tooltip).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="385"/>
+        <source>Gespeichert: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="397"/>
+        <source>%1. Quartal %2</source>
+        <translation>Q%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="398"/>
+        <source>§ 22 BEEG</source>
+        <translation>§ 22 BEEG</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="398"/>
+        <source>Quartal:</source>
+        <translation>Quarter:</translation>
     </message>
 </context>
 <context>

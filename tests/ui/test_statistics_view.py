@@ -1,0 +1,96 @@
+"""The statistics view: loads off the UI thread, draws the table and charts, writes CSV, PDF and § 22 files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMainWindow
+
+from backoffice.domain.catalog import Role
+from backoffice.domain.records import UserRef
+from backoffice.services import statistics
+from backoffice.services.beeg_statistics import HEADER
+from backoffice.services.statistics_export import REPORT_HEADER
+from ui.ops import Tasks
+from ui.views.statistics_menu import StatisticsMenu
+from ui.views.statistics_view import StatisticsView
+
+from .conftest import TODAY
+
+
+def _view(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path, name: list[str]) -> StatisticsView:  # type: ignore[no-untyped-def]
+    view = StatisticsView(tasks, actor, choose_path=lambda _p, _c, _n, _f: str(tmp_path / name[0]),
+                          choose_quarter=lambda _p: (2026, 4), today=lambda: TODAY)
+    qtbot.addWidget(view)
+    return view
+
+
+def test_the_report_loads_off_the_ui_thread_and_fills_table_and_charts(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[threading.Thread] = []
+    real = statistics.report
+    monkeypatch.setattr(statistics, "report", lambda *a: (threads.append(threading.current_thread()), real(*a))[1])
+    view = _view(qtbot, tasks, actor, tmp_path, ["x"])
+    with qtbot.waitSignal(view.loaded, timeout=20_000) as loaded:
+        view.load()
+        assert view.report is None and not view.show_button.isEnabled()  # still computing elsewhere
+    report = loaded.args[0]
+    assert threads and threads[0] is not threading.main_thread()
+    assert report.start == date(2025, 11, 1) and report.end == date(2026, 11, 30)
+    assert view.model.rowCount() == len(report.rows) + len(report.totals) == 13 * 3 + 3
+    assert sum(f.received for f in report.totals) == 250  # the demo's cases, all received in the range
+    total_row = view.model.rowCount() - 3
+    assert view.model.index(total_row, 0).data().startswith("Gesamt")
+    assert len(view.intake_chart.chart().series()) == 1 and len(view.backlog_chart.chart().series()) == 3
+    assert view.csv_button.isEnabled() and view.pdf_button.isEnabled()
+
+
+def test_exports_write_csv_pdf_and_the_section_22_file(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    name = ["statistik.csv"]
+    view = _view(qtbot, tasks, actor, tmp_path, name)
+    view.granularity.setCurrentIndex(1)  # weeks
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.load()
+    with qtbot.waitSignal(view.exported, timeout=20_000) as written:
+        view.export_csv()
+    data = Path(written.args[0]).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert tuple(rows[0]) == REPORT_HEADER and len(rows) == 1 + view.model.rowCount()
+    name[0] = "statistik.pdf"
+    with qtbot.waitSignal(view.exported, timeout=30_000) as written:
+        view.export_pdf()
+    assert Path(written.args[0]).read_bytes().startswith(b"%PDF")
+    name[0] = "beeg22.csv"
+    with qtbot.waitSignal(view.exported, timeout=20_000) as written:
+        view.export_beeg22()
+    rows = list(csv.reader(io.StringIO(Path(written.args[0]).read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert tuple(rows[0]) == HEADER
+    assert "Personen" in view.status_label.text() and view.status_label.toolTip()
+
+
+class _Window(QMainWindow):
+    user_known = Signal(object)
+
+
+def test_the_menu_is_there_for_team_leads_only(qtbot, tasks: Tasks, actor: UserRef) -> None:  # type: ignore[no-untyped-def]
+    window = _Window()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&Hilfe")
+    menu = StatisticsMenu(tasks, window)
+    assert isinstance(menu, QObject) and not menu.menu.menuAction().isVisible()
+    assert window.menuBar().actions()[-1].text() == "&Hilfe"
+    clerk = UserRef(actor.id, actor.login, actor.display_name, frozenset({Role.CLERK}), actor.department_codes)
+    window.user_known.emit(clerk)
+    assert menu.open_view() is None and not menu.menu.menuAction().isVisible()
+    window.user_known.emit(actor)
+    assert menu.menu.menuAction().isVisible()
+    view = menu.open_view()
+    assert view is not None
+    qtbot.waitUntil(lambda: view.report is not None, timeout=20_000)
