@@ -60,10 +60,10 @@ def test_preview_shows_the_pages_with_zoom_fit_to_width_and_page_navigation(qtbo
     assert preview.pages_label.text() == "2 Seiten" and preview.page.text() == "Seite 1 von 2"
     assert not preview.previous_button.isEnabled() and preview.next_button.isEnabled()
     preview.next_button.click()
-    qtbot.waitUntil(lambda: preview.current_page() == 1)
+    qtbot.waitUntil(lambda: preview.current_page() == 1, timeout=60_000)
     assert preview.page.text() == "Seite 2 von 2" and not preview.next_button.isEnabled()
     preview.page.setValue(1)  # typing a page number jumps there
-    qtbot.waitUntil(lambda: preview.current_page() == 0)
+    qtbot.waitUntil(lambda: preview.current_page() == 0, timeout=60_000)
     fitted = preview.view.zoomFactor()
     preview.zoom_in_button.click()
     assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom and preview.view.zoomFactor() > fitted
@@ -449,7 +449,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
             set_document_check(uow, clerk, az, "severe_disability", True, now=T0)
             uow.commit()
         dialog.outcome_box.setCurrentIndex(dialog.outcome_box.findData("granted"))  # the exception, in discretion
-        with qtbot.waitSignal(dialog.decided, timeout=10_000) as decided:
+        with qtbot.waitSignal(dialog.decided, timeout=60_000) as decided:
             dialog.decide_button.click()
         info = decided.args[0]
         assert info.outcome.value == "granted" and info.reasons[-1].startswith("Die Überschreitung ist gering")

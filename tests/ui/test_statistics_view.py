@@ -37,7 +37,7 @@ def test_the_report_loads_off_the_ui_thread_and_fills_table_and_charts(qtbot, ta
     real = statistics.report
     monkeypatch.setattr(statistics, "report", lambda *a: (threads.append(threading.current_thread()), real(*a))[1])
     view = _view(qtbot, tasks, actor, tmp_path, ["x"])
-    with qtbot.waitSignal(view.loaded, timeout=20_000) as loaded:
+    with qtbot.waitSignal(view.loaded, timeout=60_000) as loaded:
         view.load()
         assert view.report is None and not view.show_button.isEnabled()  # still computing elsewhere
     report = loaded.args[0]
@@ -55,20 +55,20 @@ def test_exports_write_csv_pdf_and_the_section_22_file(qtbot, tasks: Tasks, acto
     name = ["statistik.csv"]
     view = _view(qtbot, tasks, actor, tmp_path, name)
     view.granularity.setCurrentIndex(1)  # weeks
-    with qtbot.waitSignal(view.loaded, timeout=20_000):
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
         view.load()
-    with qtbot.waitSignal(view.exported, timeout=20_000) as written:
+    with qtbot.waitSignal(view.exported, timeout=60_000) as written:
         view.export_csv()
     data = Path(written.args[0]).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0]) == REPORT_HEADER and len(rows) == 1 + view.model.rowCount()
     name[0] = "statistik.pdf"
-    with qtbot.waitSignal(view.exported, timeout=30_000) as written:
+    with qtbot.waitSignal(view.exported, timeout=60_000) as written:
         view.export_pdf()
     assert Path(written.args[0]).read_bytes().startswith(b"%PDF")
     name[0] = "beeg22.csv"
-    with qtbot.waitSignal(view.exported, timeout=20_000) as written:
+    with qtbot.waitSignal(view.exported, timeout=60_000) as written:
         view.export_beeg22()
     rows = list(csv.reader(io.StringIO(Path(written.args[0]).read_bytes().decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0]) == HEADER
@@ -93,4 +93,4 @@ def test_the_menu_is_there_for_team_leads_only(qtbot, tasks: Tasks, actor: UserR
     assert menu.menu.menuAction().isVisible()
     view = menu.open_view()
     assert view is not None
-    qtbot.waitUntil(lambda: view.report is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: view.report is not None, timeout=60_000)

@@ -23,7 +23,7 @@ def _window(qtbot: Any, tasks: Tasks, actor: UserRef) -> MainWindow:
     win = MainWindow(tasks, database_kind="SQLite")
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.ready, timeout=10_000):
+    with qtbot.waitSignal(win.ready, timeout=60_000):
         win.start(actor)
     return win
 
@@ -63,7 +63,7 @@ def test_a_clerk_is_told_why_a_colleagues_case_cannot_be_taken(qtbot, tasks, db,
         clerk = current_user(uow, "a.schneider")
     win = _window(qtbot, tasks, clerk)
     win.work.assign_to_me(murats_case)
-    qtbot.waitUntil(lambda: bool(dialogs["refused"]), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(dialogs["refused"]), timeout=60_000)
     wait_idle(qtbot, tasks)
     assert dialogs["asked"] == []
     assert murats_case.aktenzeichen in dialogs["refused"][0] and "Murat Yılmaz" in dialogs["refused"][0]
@@ -76,7 +76,7 @@ def test_a_team_lead_gives_the_reason_and_takes_the_case_over(qtbot, tasks, db, 
     with db.uow() as uow:
         lead = current_user(uow, "k.becker")
     win = _window(qtbot, tasks, lead)
-    with qtbot.waitSignal(win.work.changed, timeout=10_000):
+    with qtbot.waitSignal(win.work.changed, timeout=60_000):
         win.work.assign_to_me(murats_case)
     assert dialogs["refused"] == []
     assert murats_case.aktenzeichen in dialogs["asked"][0] and "Murat Yılmaz" in dialogs["asked"][0]
@@ -90,12 +90,12 @@ def test_a_team_lead_gives_the_reason_and_takes_the_case_over(qtbot, tasks, db, 
 
 def test_claim_next_takes_from_the_selected_queue(qtbot, tasks, db, actor) -> None:  # type: ignore[no-untyped-def]
     win = _window(qtbot, tasks, actor)
-    with qtbot.waitSignal(win.case_model.loaded, timeout=10_000):
+    with qtbot.waitSignal(win.case_model.loaded, timeout=60_000):
         win.tree.setCurrentIndex(win.queue_model.index_of("queue:eg-eingang"))
     with db.uow(write=False) as uow:
         overall = list_cases(uow, actor, CaseQuery(unassigned=True, open_only=True, sort=SortKey.LEGAL_DEADLINE), 0, 1)[0]
     assert overall.queue != "eg-eingang"  # the most urgent case of all lies elsewhere
-    with qtbot.waitSignal(win.work.claimed, timeout=10_000) as claimed:
+    with qtbot.waitSignal(win.work.claimed, timeout=60_000) as claimed:
         win.work.claim_action.trigger()
     row = claimed.args[0]
     try:
