@@ -545,37 +545,42 @@
 <context>
     <name>CaseSaving</name>
     <message>
-        <location filename="../../ui/editor/saving.py" line="77"/>
-        <source>Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).</source>
-        <translation>Not saved: %1 entries are missing or invalid (marked red).</translation>
+        <location filename="../../ui/editor/saving.py" line="78"/>
+        <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="99"/>
+        <location filename="../../ui/editor/saving.py" line="80"/>
+        <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/saving.py" line="102"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="115"/>
+        <location filename="../../ui/editor/saving.py" line="118"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="144"/>
+        <location filename="../../ui/editor/saving.py" line="147"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="146"/>
+        <location filename="../../ui/editor/saving.py" line="149"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="156"/>
+        <location filename="../../ui/editor/saving.py" line="159"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="157"/>
+        <location filename="../../ui/editor/saving.py" line="160"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
@@ -736,102 +741,102 @@
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="58"/>
+        <location filename="../../ui/letters/decision.py" line="52"/>
+        <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
+        <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="60"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="62"/>
+        <location filename="../../ui/letters/decision.py" line="64"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="65"/>
+        <location filename="../../ui/letters/decision.py" line="67"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="71"/>
+        <location filename="../../ui/letters/decision.py" line="73"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="72"/>
+        <location filename="../../ui/letters/decision.py" line="74"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="73"/>
+        <location filename="../../ui/letters/decision.py" line="75"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="74"/>
+        <location filename="../../ui/letters/decision.py" line="76"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="52"/>
-        <source>Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {&quot;single_parent&quot;: true}</source>
-        <translation>Further facts for the computation as JSON (rarely needed), e.g. {&quot;single_parent&quot;: true}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/decision.py" line="80"/>
+        <location filename="../../ui/letters/decision.py" line="83"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="81"/>
+        <location filename="../../ui/letters/decision.py" line="86"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="82"/>
+        <location filename="../../ui/letters/decision.py" line="87"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="123"/>
+        <location filename="../../ui/letters/decision.py" line="128"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="157"/>
+        <location filename="../../ui/letters/decision.py" line="162"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="162"/>
+        <location filename="../../ui/letters/decision.py" line="167"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="164"/>
+        <location filename="../../ui/letters/decision.py" line="169"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="190"/>
+        <location filename="../../ui/letters/decision.py" line="195"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="193"/>
+        <location filename="../../ui/letters/decision.py" line="198"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="198"/>
+        <location filename="../../ui/letters/decision.py" line="203"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="198"/>
+        <location filename="../../ui/letters/decision.py" line="203"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="199"/>
+        <location filename="../../ui/letters/decision.py" line="204"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1339,11 +1344,6 @@
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="108"/>
-        <source>Der Antrag ist noch unvollständig: %1 Angabe(n) fehlen oder sind fehlerhaft (rot markiert).</source>
-        <translation>The application is incomplete: %1 entries are missing or invalid (marked red).</translation>
-    </message>
-    <message>
         <location filename="../../ui/editor/values.py" line="121"/>
         <source>ja</source>
         <translation>yes</translation>
@@ -1367,6 +1367,16 @@
         <location filename="../../ui/editor/values.py" line="160"/>
         <source>muss eine ganze Zahl sein</source>
         <translation>must be a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="108"/>
+        <source>Der Antrag ist noch unvollständig: 1 Angabe fehlt oder ist fehlerhaft (rot markiert).</source>
+        <translation>The application is still incomplete: 1 entry is missing or wrong (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/paper.py" line="110"/>
+        <source>Der Antrag ist noch unvollständig: %1 Angaben fehlen oder sind fehlerhaft (rot markiert).</source>
+        <translation>The application is still incomplete: %1 entries are missing or wrong (marked red).</translation>
     </message>
 </context>
 <context>
@@ -2886,7 +2896,7 @@
         <translation>&amp;Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="141"/>
+        <location filename="../../ui/editor/paper.py" line="143"/>
         <source>Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen.</source>
         <translation>The application was not created: please check the marked entries.</translation>
     </message>
@@ -3068,44 +3078,59 @@
     </message>
     <message>
         <location filename="../../ui/letters/print_queue.py" line="104"/>
-        <source>%1 Brief(e) vorgemerkt.</source>
-        <translation>%1 letter(s) queued.</translation>
+        <source>1 Brief vorgemerkt.</source>
+        <translation>1 letter queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="110"/>
+        <location filename="../../ui/letters/print_queue.py" line="105"/>
+        <source>%1 Briefe vorgemerkt.</source>
+        <translation>%1 letters queued.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="166"/>
+        <source>1 Brief wartet auf den Druck.</source>
+        <translation>1 letter is waiting to be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="167"/>
+        <source>%1 Briefe warten auf den Druck.</source>
+        <translation>%1 letters are waiting to be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="111"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="131"/>
+        <location filename="../../ui/letters/print_queue.py" line="132"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/print_queue.py" line="165"/>
-        <source>%1 Brief(e) warten auf den Druck.</source>
-        <translation>%1 letter(s) waiting to be printed.</translation>
     </message>
 </context>
 <context>
     <name>PrintRun</name>
     <message>
         <location filename="../../ui/letters/print_run.py" line="35"/>
-        <source>%1 Brief(e) gedruckt.</source>
-        <translation>%1 letter(s) printed.</translation>
+        <source>1 Brief gedruckt.</source>
+        <translation>1 letter printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_run.py" line="37"/>
+        <location filename="../../ui/letters/print_run.py" line="36"/>
+        <source>%1 Briefe gedruckt.</source>
+        <translation>%1 letters printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_run.py" line="38"/>
         <source>%1 fehlgeschlagen.</source>
         <translation>%1 failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_run.py" line="39"/>
+        <location filename="../../ui/letters/print_run.py" line="40"/>
         <source>%1 übersprungen (druckt gerade jemand anderes).</source>
         <translation>%1 skipped (someone else is printing them).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_run.py" line="42"/>
+        <location filename="../../ui/letters/print_run.py" line="43"/>
         <source>Abgebrochen.</source>
         <translation>Cancelled.</translation>
     </message>

@@ -140,7 +140,7 @@ def test_print_queue_prints_all_and_records_the_dispatch(qtbot, qtmodeltester, l
             dialog.print_all_button.click()
         wait_idle(qtbot, tasks)
         assert dialog.model.rowCount() == 0
-        assert "2 Brief(e) gedruckt" in dialog.status_label.text()
+        assert "2 Briefe gedruckt" in dialog.status_label.text()
         with letters_db.uow(write=False) as uow:
             assert printing.pending_print_jobs(uow, clerk_with_jobs) == []
             first, second = (letters.list_letters(uow, clerk_with_jobs, az)[0] for az in ("WBS-2026-000001", "WBS-2026-000002"))
@@ -173,9 +173,9 @@ def test_print_queue_batch_enqueues_the_final_letters_of_a_queue_once(qtbot, let
         dialog.batch_queue.setCurrentIndex(dialog.batch_queue.findData("wbs-eingang"))
         dialog.enqueue_batch()
         qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=60_000)
-        assert "1 Brief(e) vorgemerkt" in dialog.status_label.text()
+        assert "1 Brief vorgemerkt" in dialog.status_label.text()
         dialog.enqueue_batch()  # already queued: nothing twice
-        qtbot.waitUntil(lambda: "0 Brief(e) vorgemerkt" in dialog.status_label.text(), timeout=60_000)
+        qtbot.waitUntil(lambda: "0 Briefe vorgemerkt" in dialog.status_label.text(), timeout=60_000)
         wait_idle(qtbot, tasks)
         assert dialog.model.rowCount() == 1
     finally:
@@ -413,6 +413,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
     with letters_db.uow() as uow:
         clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
         az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
+        assignment.assign_to_me(uow, clerk, az, now=T0)
         cases.apply_action(uow, clerk, az, Action.START, now=T0)
         cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
         uow.commit()

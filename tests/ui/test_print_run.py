@@ -19,7 +19,7 @@ from backoffice.bootstrap import Database, open_database
 from backoffice.domain.catalog import Service
 from backoffice.domain.status import Action
 from backoffice.letters.watermark import DRAFT_MARK
-from backoffice.services import cases, decisions, letters, printing
+from backoffice.services import assignment, cases, decisions, letters, printing
 from tests.cups_server import private_cups, wait_for_jobs
 from ui.letters import (
     CupsBackend,
@@ -106,7 +106,7 @@ def test_a_batch_of_100_letters_goes_through_cups_without_freezing_the_window(
         jobs = wait_for_jobs(cups, BATCH)
     assert max(gaps) < STALL_LIMIT_MS, f"the event loop stalled {max(gaps)} ms (ticks over 40 ms: {[g for g in gaps if g > 40]})"
     assert len(gaps) > 50 and progress[-1] == BATCH and len(set(progress)) >= BATCH // 2
-    qtbot.waitUntil(lambda: "100 Brief(e) gedruckt" in dialog.status_label.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "100 Briefe gedruckt" in dialog.status_label.text(), timeout=60_000)
     assert dialog.model.rowCount() == 0
     with letters_db.uow(write=False) as uow:
         assert printing.pending_print_jobs(uow, clerk) == []
@@ -184,6 +184,7 @@ def test_the_preview_prints_a_final_letter_and_records_it_but_never_one_awaiting
     clerk = queued_grants(letters_db, 1)
     with letters_db.uow() as uow:
         az = cases.create_case(uow, clerk, Service.WBS, _wbs_form(eligible=False), now=T0)
+        assignment.assign_to_me(uow, clerk, az, now=T0)
         cases.apply_action(uow, clerk, az, Action.START, now=T0)
         cases.apply_action(uow, clerk, az, Action.MARK_READY, now=T0)
         decisions.decide(uow, clerk, az, "refused", now=T0)
@@ -195,7 +196,7 @@ def test_the_preview_prints_a_final_letter_and_records_it_but_never_one_awaiting
     out = tmp_path / "brief.pdf"
     final._choose = lambda _parent: PrintTarget(file=out)
     final.preview.print_button.click()
-    qtbot.waitUntil(lambda: "1 Brief(e) gedruckt" in final.preview.pages_label.text(), timeout=60_000)
+    qtbot.waitUntil(lambda: "1 Brief gedruckt" in final.preview.pages_label.text(), timeout=60_000)
     unapproved = open_letter_preview(tasks, clerk, None, aktenzeichen=az, letter_id=waiting.id)
     qtbot.addWidget(unapproved)
     qtbot.waitUntil(lambda: unapproved.preview.page_count() > 0, timeout=60_000)

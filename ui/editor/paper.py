@@ -105,7 +105,9 @@ class PaperApplicationDialog(QDialog):
         problems = self.form.validate()
         if problems:
             self._show_error(
-                QCoreApplication.translate("Editor", "Der Antrag ist noch unvollständig: %1 Angabe(n) fehlen oder sind fehlerhaft (rot markiert).")
+                QCoreApplication.translate("Editor", "Der Antrag ist noch unvollständig: 1 Angabe fehlt oder ist fehlerhaft (rot markiert).")
+                if len(problems) == 1 else
+                QCoreApplication.translate("Editor", "Der Antrag ist noch unvollständig: %1 Angaben fehlen oder sind fehlerhaft (rot markiert).")
                 .replace("%1", str(len(problems)))
             )
             self.form.focus_first_problem()

@@ -74,7 +74,10 @@ class CaseSaving(_Widget):
         if problems:
             self.tabs.setCurrentIndex(0)
             self.form.focus_first_problem()
-            text = self.tr("Nicht gespeichert: %1 Angabe(n) sind unvollständig oder fehlerhaft (rot markiert).")
+            if len(problems) == 1:
+                text = self.tr("Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).")
+            else:
+                text = self.tr("Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).")
             self.show_message(text.replace("%1", str(len(problems))), error=True)
             return
         mine = self.form.data()

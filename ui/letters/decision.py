@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backoffice.domain.catalog import Service
+from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
 from backoffice.letters.formatting import format_value
 from backoffice.services import decisions, letters
@@ -49,8 +49,10 @@ class DecisionDialog(QDialog):
         self.result_view = QTextBrowser(self)
         self.facts_form = FactsForm(service, self, form=form_data)
         self.facts_edit = QPlainTextEdit(self)
-        self.facts_edit.setPlaceholderText(self.tr('Weitere Angaben für die Berechnung als JSON (selten nötig), z. B. {"single_parent": true}'))
+        self.facts_edit.setPlaceholderText(self.tr("Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)"))
         self.facts_edit.setMaximumHeight(48)
+        # The clerk's facts all have fields above; raw input stays an administrator's tool.
+        expert = Role.ADMIN in actor.roles
         self.outcome_box = QComboBox(self)
         for outcome in decisions.outcomes_for(service):
             self.outcome_box.addItem(self._outcome_label(outcome), outcome.value)
@@ -77,7 +79,10 @@ class DecisionDialog(QDialog):
         self.letter_button.clicked.connect(self.issue_letter)
         close.clicked.connect(self.accept)
         form = QFormLayout()
-        form.addRow(self.tr("Weitere Angaben:"), self.facts_edit)
+        if expert:
+            form.addRow(self.tr("Weitere Angaben:"), self.facts_edit)
+        else:
+            self.facts_edit.hide()
         form.addRow(self.tr("Ergebnis:"), self.outcome_box)
         form.addRow(self.tr("Gründe:"), self.reasons_edit)
         form.addRow(self.discretion_label, self.discretion_edit)

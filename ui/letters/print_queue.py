@@ -101,7 +101,8 @@ class PrintQueueDialog(QDialog):
         ).success(self._batched).failure(self._failed).run()
 
     def _batched(self, job_ids: list[int]) -> None:
-        self._last_result = self.tr("%1 Brief(e) vorgemerkt.").replace("%1", str(len(job_ids)))
+        self._last_result = (self.tr("1 Brief vorgemerkt.") if len(job_ids) == 1 else
+                             self.tr("%1 Briefe vorgemerkt.").replace("%1", str(len(job_ids))))
         self.load()
 
     def _queues_loaded(self, queues: list[tuple[str, str]]) -> None:
@@ -162,7 +163,8 @@ class PrintQueueDialog(QDialog):
     def _show(self, jobs: list[PrintJobInfo]) -> None:
         self.model.set_jobs(jobs)
         self.table.resizeColumnsToContents()
-        waiting = self.tr("%1 Brief(e) warten auf den Druck.").replace("%1", str(len(jobs)))
+        waiting = (self.tr("1 Brief wartet auf den Druck.") if len(jobs) == 1 else
+                   self.tr("%1 Briefe warten auf den Druck.").replace("%1", str(len(jobs))))
         self.status_label.setText(f"{self._last_result} {waiting}".strip())
         self._set_busy(False)
 

@@ -32,7 +32,8 @@ class RunResult:
     cancelled: bool = False
 
     def summary(self) -> str:
-        text = QCoreApplication.translate("PrintRun", "%1 Brief(e) gedruckt.").replace("%1", str(len(self.printed)))
+        text = (QCoreApplication.translate("PrintRun", "1 Brief gedruckt.") if len(self.printed) == 1 else
+                QCoreApplication.translate("PrintRun", "%1 Briefe gedruckt.").replace("%1", str(len(self.printed))))
         if self.failed:
             text += " " + QCoreApplication.translate("PrintRun", "%1 fehlgeschlagen.").replace("%1", str(len(self.failed)))
         if self.skipped:
