@@ -3,27 +3,74 @@
 The database indexes one ``search_text`` per case (SQLite FTS5, PostgreSQL
 tsvector). User input never reaches the query syntax as such: it is split into
 words, and each word becomes a quoted prefix term, all of which must match.
+
+Both sides are folded the same way (:func:`fold`), so spelling variants meet in
+the index rather than in a function applied to every row at query time:
+
+- case-insensitive (Unicode case folding): ``MÜLLER`` = ``müller``;
+- ä, ö, ü are written ae, oe, ue and ß is ss: ``müller`` = ``mueller``,
+  ``straße`` = ``strasse``;
+- other accents are dropped: ``José`` = ``jose``, ``Çelik`` = ``celik``;
+- a text with an umlaut is also indexed with the bare letter, so a name typed
+  without umlauts still finds it: ``muller`` finds ``Müller``. The reverse is not
+  done: ``müller`` or ``mueller`` does not find a ``Muller`` (an umlaut typed is
+  meant, and ``ue`` in ``Manuel`` is no umlaut).
+
+The Aktenzeichen's number is indexed without its leading zeros too: ``123``
+finds ``WBS-2026-000123``.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits; "_" is punctuation to both indexes
 MAX_TERMS = 8
+MAX_INPUT = 200  # characters of a search entry that are read
+MAX_WORD = 64  # characters of a search word; a longer one is matched by its beginning
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+# Letters without a Unicode decomposition into base letter and accent.
+_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def fold(text: str) -> str:
+    """``Müller`` → ``mueller``, ``Straße`` → ``strasse``, ``José`` → ``jose``."""
+    return _without_accents(unicodedata.normalize("NFC", text).casefold().translate(_UMLAUTS))
+
+
+def fold_bare(text: str) -> str:
+    """Like :func:`fold`, but an umlaut becomes its bare letter: ``Müller`` → ``muller``."""
+    return _without_accents(unicodedata.normalize("NFC", text).casefold())
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def search_text(aktenzeichen: str, fields: Iterable[str], form_data: Mapping[str, Any]) -> str:
-    """Aktenzeichen, applicant columns and every text or number in the form, as words.
+    """Aktenzeichen, applicant columns and every text or number in the form, as folded words.
 
     Only the words are kept: PostgreSQL's parser would read ``WBS-2026-000123`` as
-    ``wbs``, ``-2026``, ``-000123`` and miss a search for the Aktenzeichen.
+    ``wbs``, ``-2026``, ``-000123`` and miss a search for the Aktenzeichen. A text
+    with an umlaut is followed by its words with bare letters, so a phrase typed
+    either way finds its words next to each other.
     """
-    parts = [aktenzeichen, *fields]
-    parts.extend(_leaves(form_data))
-    return " ".join(word for part in parts if part for word in _WORD.findall(part))
+    words: list[str] = []
+    for number, part in enumerate([aktenzeichen, *fields, *_leaves(form_data)]):
+        if not part:
+            continue
+        folded = _WORD.findall(fold(part))
+        words.extend(folded)
+        bare = _WORD.findall(fold_bare(part))
+        if bare != folded:
+            words.extend(bare)
+        if number == 0 and folded and folded[-1].isdigit() and folded[-1].startswith("0"):
+            words.append(folded[-1].lstrip("0") or "0")
+    return " ".join(words)
 
 
 def _leaves(value: Any) -> list[str]:
@@ -45,23 +92,25 @@ def _leaves(value: Any) -> list[str]:
 
 
 def terms(user_text: str) -> list[list[str]]:
-    """The search box entry as terms: each whitespace-separated entry becomes its words
-    (``WBS-2026-000123`` → ``wbs 2026 000123``, matched as a phrase); at most MAX_TERMS."""
+    """The search box entry as folded terms: each whitespace-separated entry becomes its words
+    (``WBS-2026-000123`` → ``wbs 2026 000123``, matched as a phrase); at most MAX_TERMS of
+    at most MAX_TERMS words, each at most MAX_WORD characters, read from the first MAX_INPUT
+    characters."""
     found = []
-    for chunk in user_text.split():
-        words = [w.lower() for w in _WORD.findall(chunk)]
+    for chunk in user_text[:MAX_INPUT].split():
+        words = [w[:MAX_WORD] for w in _WORD.findall(fold(chunk))[:MAX_TERMS]]
         if words:
             found.append(words)
     return found[:MAX_TERMS]
 
 
 def fts5_query(user_text: str) -> str | None:
-    """``"müller"* "wbs 2026 000123"*``: every term a prefix phrase; FTS5 ANDs them."""
+    """``"mueller"* "wbs 2026 000123"*``: every term a prefix phrase; FTS5 ANDs them."""
     found = terms(user_text)
     return " ".join('"' + " ".join(words) + '"*' for words in found) if found else None
 
 
 def tsquery(user_text: str) -> str | None:
-    """``müller:* & wbs <-> 2026 <-> 000123:*`` for to_tsquery (words are alphanumeric: nothing to escape)."""
+    """``mueller:* & wbs <-> 2026 <-> 000123:*`` for to_tsquery (words are letters and digits: nothing to escape)."""
     found = terms(user_text)
     return " & ".join("(" + " <-> ".join(words) + ":*)" for words in found) if found else None
