@@ -31,14 +31,20 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits; "_" is punctua
 MAX_TERMS = 8
 MAX_INPUT = 200  # characters of a search entry that are read
 MAX_WORD = 64  # characters of a search word; a longer one is matched by its beginning
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_UMLAUT = re.compile("[äöüÄÖÜ]|[aouAOU]\u0308")  # precomposed or not
 # Letters without a Unicode decomposition into base letter and accent.
-_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+_LETTERS = {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+_LETTER = re.compile("[" + "".join(_LETTERS) + "]")
+# The accents NFKD splits off Latin, Greek and Cyrillic letters (the "Combining ... Marks" blocks).
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def fold(text: str) -> str:
     """``Müller`` → ``mueller``, ``Straße`` → ``strasse``, ``José`` → ``jose``."""
-    return _without_accents(unicodedata.normalize("NFC", text).casefold().translate(_UMLAUTS))
+    if text.isascii():
+        return text.lower()  # most of a form: the fast way to the same result
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return _without_accents(folded.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
 
 
 def fold_bare(text: str) -> str:
@@ -47,29 +53,29 @@ def fold_bare(text: str) -> str:
 
 
 def _without_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    return _MARKS.sub("", _LETTER.sub(lambda m: _LETTERS[m.group()], decomposed))
 
 
 def search_text(aktenzeichen: str, fields: Iterable[str], form_data: Mapping[str, Any]) -> str:
     """Aktenzeichen, applicant columns and every text or number in the form, as folded words.
 
     Only the words are kept: PostgreSQL's parser would read ``WBS-2026-000123`` as
-    ``wbs``, ``-2026``, ``-000123`` and miss a search for the Aktenzeichen. A text
-    with an umlaut is followed by its words with bare letters, so a phrase typed
-    either way finds its words next to each other.
+    ``wbs``, ``-2026``, ``-000123`` and miss a search for the Aktenzeichen. At the end
+    each text with an umlaut again with bare letters, its words next to each other, so
+    a phrase typed either way is found. (Folded in one go: the intake computes this for
+    every case.)
     """
-    words: list[str] = []
-    for number, part in enumerate([aktenzeichen, *fields, *_leaves(form_data)]):
-        if not part:
-            continue
-        folded = _WORD.findall(fold(part))
-        words.extend(folded)
-        bare = _WORD.findall(fold_bare(part))
-        if bare != folded:
-            words.extend(bare)
-        if number == 0 and folded and folded[-1].isdigit() and folded[-1].startswith("0"):
-            words.append(folded[-1].lstrip("0") or "0")
+    words = _WORD.findall(fold(aktenzeichen))
+    if words and words[-1].isdigit() and words[-1].startswith("0"):
+        words.append(words[-1].lstrip("0") or "0")
+    parts = [part for part in (*fields, *_leaves(form_data)) if part]
+    words.extend(_WORD.findall(fold(" ".join(parts))))
+    for part in parts:
+        if not part.isascii() and _UMLAUT.search(part):
+            words.extend(_WORD.findall(fold_bare(part)))
     return " ".join(words)
 
 

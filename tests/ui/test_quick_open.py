@@ -94,6 +94,8 @@ def test_answers_to_older_entries_are_dropped_and_the_ui_thread_never_waits(qtbo
     timer.setInterval(10)
     timer.timeout.connect(lambda: ticks.append(time.monotonic()))
     timer.start()
+    dialog.set_text("M")  # one letter is not searched
+    assert asked == [] and dialog.status.text() == "Tippen Sie ein Aktenzeichen oder einen Namen."
     for text in ("mü", "mül", "müll", "mülle"):
         dialog.entry.setText(text)
         dialog.search_now()

@@ -24,6 +24,7 @@ from ..ops import QueryOp, Tasks
 from .search_hint import HiddenMatchesHint
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before a search starts
+MIN_CHARACTERS = 2  # one letter matches nearly every case: no use, and the slowest search
 FindFn = Callable[..., Page]
 
 
@@ -71,7 +72,7 @@ class QuickOpenDialog(QDialog):
         self._debounce.stop()
         self._asked += 1
         generation, text, actor = self._asked, self.entry.text(), self._actor
-        if not search.terms(text):
+        if not self._searchable(text):
             self._show(generation, Page(0, (), 0))
             return
         self.status.setText(self.tr("Suche läuft…"))
@@ -106,8 +107,12 @@ class QuickOpenDialog(QDialog):
             self._open_on_arrival = False
             self._enter()
 
+    @staticmethod
+    def _searchable(text: str) -> bool:
+        return sum(len(word) for words in search.terms(text) for word in words) >= MIN_CHARACTERS
+
     def _summary(self, page: Page) -> str:
-        if not search.terms(self.entry.text()):
+        if not self._searchable(self.entry.text()):
             return self.tr("Tippen Sie ein Aktenzeichen oder einen Namen.")
         if page.total == 0:
             return self.tr("Keine Treffer.")

@@ -30,18 +30,24 @@ SEARCHED = ("applicant_name", "street", "house_number", "postcode", "city", "ema
 
 # Frozen copy (migrations never import app code) of backoffice/domain/search.py at this revision.
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-_LETTERS = str.maketrans({"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+_UMLAUT = re.compile("[äöüÄÖÜ]|[aouAOU]\u0308")
+_LETTERS = {"æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+_LETTER = re.compile("[" + "".join(_LETTERS) + "]")
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def _without_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", text)
+    if decomposed.isascii():
+        return decomposed
+    return _MARKS.sub("", _LETTER.sub(lambda m: _LETTERS[m.group()], decomposed))
 
 
 def _fold(text: str, umlauts: bool) -> str:
+    if text.isascii():
+        return text.lower()
     folded = unicodedata.normalize("NFC", text).casefold()
-    return _without_accents(folded.translate(_UMLAUTS) if umlauts else folded)
+    return _without_accents(folded.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue") if umlauts else folded)
 
 
 def _leaves(value: Any) -> list[str]:
@@ -61,17 +67,14 @@ def _leaves(value: Any) -> list[str]:
 
 
 def _search_text(aktenzeichen: str, fields: list[str], form_data: Any) -> str:
-    words: list[str] = []
-    for number, part in enumerate([aktenzeichen, *fields, *_leaves(form_data)]):
-        if not part:
-            continue
-        folded = _WORD.findall(_fold(part, True))
-        words.extend(folded)
-        bare = _WORD.findall(_fold(part, False))
-        if bare != folded:
-            words.extend(bare)
-        if number == 0 and folded and folded[-1].isdigit() and folded[-1].startswith("0"):
-            words.append(folded[-1].lstrip("0") or "0")
+    words = _WORD.findall(_fold(aktenzeichen, True))
+    if words and words[-1].isdigit() and words[-1].startswith("0"):
+        words.append(words[-1].lstrip("0") or "0")
+    parts = [part for part in (*fields, *_leaves(form_data)) if part]
+    words.extend(_WORD.findall(_fold(" ".join(parts), True)))
+    for part in parts:
+        if not part.isascii() and _UMLAUT.search(part):
+            words.extend(_WORD.findall(_fold(part, False)))
     return " ".join(words)
 
 
@@ -89,7 +92,26 @@ def _form(value: Any) -> Any:
     return value if isinstance(value, dict) else json.loads(value or "{}")
 
 
+# 0004's trigger that keeps SQLite's full-text index in step with an update; while every row
+# changes, one rebuild of the index afterwards is cheaper than a delete and insert per row.
+SQLITE_FTS_UPDATE = (
+    "CREATE TRIGGER cases_fts_update AFTER UPDATE OF search_text ON cases BEGIN "
+    "INSERT INTO cases_fts(cases_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text); "
+    "INSERT INTO cases_fts(rowid, search_text) VALUES (new.id, new.search_text); END"
+)
+
+
 def _rewrite(text_of: Any) -> None:
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    if sqlite:
+        op.execute("DROP TRIGGER cases_fts_update")
+    _rewrite_rows(text_of)
+    if sqlite:
+        op.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
+        op.execute(SQLITE_FTS_UPDATE)
+
+
+def _rewrite_rows(text_of: Any) -> None:
     """Every case's search text anew, a batch of rows at a time in id order (bounded memory)."""
     conn = op.get_bind()
     cases = sa.table("cases", *(sa.column(c) for c in ("id", "aktenzeichen", *SEARCHED, "form_data", "search_text")))
