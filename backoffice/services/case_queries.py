@@ -24,6 +24,7 @@ from .directory import visible_department_codes
 
 MAX_PAGE = 1000
 QUICK_OPEN_ROWS = 20
+QUICK_OPEN_COUNTED = 1000
 
 
 def count_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:
@@ -44,13 +45,18 @@ def list_cases(
 
 def find_cases(uow: UnitOfWork, actor: UserRef, text: str, limit: int = QUICK_OPEN_ROWS) -> Page:
     """Quick open: the newest ``limit`` of all cases ``actor`` may see whose words begin with the
-    entry's (Aktenzeichen, name, address, form; folded as in ``domain.search``), and how many match."""
+    entry's (Aktenzeichen, name, address, form; folded as in ``domain.search``), and how many
+    match, counted up to QUICK_OPEN_COUNTED + 1 (more means "more than QUICK_OPEN_COUNTED")."""
+    if not 0 < limit <= MAX_PAGE:
+        raise ValueError(f"0 < limit <= {MAX_PAGE}")
     query = CaseQuery(text=text[: search.MAX_INPUT].strip(), descending=True)
     if not search.terms(query.text):
         return Page(0, (), 0)
-    total = count_cases(uow, actor, query)
-    rows = list_cases(uow, actor, query, 0, limit, total=total) if total else []
-    return Page(0, tuple(rows), total)
+    total = uow.cases.count_at_most(query, QUICK_OPEN_COUNTED + 1, visible_department_codes(actor))
+    if not total:
+        return Page(0, (), 0)
+    exact = total if total <= QUICK_OPEN_COUNTED else None
+    return Page(0, tuple(uow.cases.page(query, 0, limit, visible_department_codes(actor), total=exact)), total)
 
 
 def hidden_matches(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:

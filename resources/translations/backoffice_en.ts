@@ -3155,12 +3155,12 @@
 <context>
     <name>QuickOpen</name>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="156"/>
+        <location filename="../../ui/views/quick_open.py" line="164"/>
         <source>Fall &amp;öffnen…</source>
         <translation>&amp;Open case…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="158"/>
+        <location filename="../../ui/views/quick_open.py" line="166"/>
         <source>Einen Fall aus allen Ihren Fällen nach Aktenzeichen oder Name öffnen (Strg+K)</source>
         <translation>Open any of your cases by file number or name (Ctrl+K)</translation>
     </message>
@@ -3168,63 +3168,68 @@
 <context>
     <name>QuickOpenDialog</name>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="42"/>
+        <location filename="../../ui/views/quick_open.py" line="43"/>
         <source>Fall öffnen</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="45"/>
+        <location filename="../../ui/views/quick_open.py" line="46"/>
         <source>Aktenzeichen, Name oder Anschrift – in allen Ihren Fällen</source>
         <translation>File number, name or address – in all your cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="52"/>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="52"/>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="52"/>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="52"/>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="54"/>
-        <location filename="../../ui/views/quick_open.py" line="111"/>
+        <location filename="../../ui/views/quick_open.py" line="55"/>
+        <location filename="../../ui/views/quick_open.py" line="116"/>
         <source>Tippen Sie ein Aktenzeichen oder einen Namen.</source>
         <translation>Type a file number or a name.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="77"/>
+        <location filename="../../ui/views/quick_open.py" line="78"/>
         <source>Suche läuft…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="113"/>
+        <location filename="../../ui/views/quick_open.py" line="118"/>
         <source>Keine Treffer.</source>
         <translation>No matches.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="115"/>
+        <location filename="../../ui/views/quick_open.py" line="120"/>
         <source>1 Treffer. Eingabetaste öffnet ihn.</source>
         <translation>1 match. Enter opens it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="117"/>
+        <location filename="../../ui/views/quick_open.py" line="122"/>
+        <source>Die neuesten %1 von über %2 Treffern. Genauere Eingabe grenzt ein.</source>
+        <translation>The newest %1 of more than %2 matches. Type more to narrow them down.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="125"/>
         <source>Die neuesten %1 von %2 Treffern. Genauere Eingabe grenzt ein.</source>
         <translation>The newest %1 of %2 matches. Type more to narrow them down.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/quick_open.py" line="119"/>
+        <location filename="../../ui/views/quick_open.py" line="127"/>
         <source>%1 Treffer. Eingabetaste öffnet den markierten.</source>
         <translation>%1 matches. Enter opens the selected one.</translation>
     </message>

@@ -15,9 +15,9 @@ from backoffice.bootstrap import Database
 from backoffice.demo.generator import generate_application
 from backoffice.domain import search
 from backoffice.domain.catalog import Role, Service
-from backoffice.domain.records import CaseQuery, UserRef
+from backoffice.domain.records import CaseQuery, Page, UserRef
 from backoffice.domain.status import Action, Status
-from backoffice.services import cases
+from backoffice.services import case_queries, cases
 from backoffice.services.case_queries import count_cases, find_cases, hidden_matches, list_cases
 from backoffice.services.directory import ensure_user
 from backoffice.store.migrate import alembic_config
@@ -113,6 +113,7 @@ def test_quick_open_searches_every_case_the_clerk_may_see_and_nothing_else(db: D
     with db.uow(write=False) as uow:
         page = find_cases(uow, clerk, "mueller", limit=2)
         assert page.total == 3 and len(page.rows) == 2
+        assert [r.aktenzeichen for r in page.rows] == [mine[2], mine[1]]  # the newest first
         assert {r.aktenzeichen for r in find_cases(uow, clerk, "mueller").rows} == set(mine)  # a closed one too
         assert find_cases(uow, clerk, "   ").total == 0
         # The open-cases list shows two Müller; one more is found elsewhere (withdrawn); none of the other department.
@@ -122,6 +123,19 @@ def test_quick_open_searches_every_case_the_clerk_may_see_and_nothing_else(db: D
         assert hidden_matches(uow, clerk, CaseQuery(text="müller")) == 0
         assert hidden_matches(uow, clerk, CaseQuery(open_only=True)) == 0  # no search words: no hint
         assert hidden_matches(uow, clerk, CaseQuery(text="müller", status=Status.WITHDRAWN)) == 2
+
+
+def test_quick_open_counts_up_to_a_limit(db: Database, clerk: UserRef, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = [_create(db, clerk, Service.WBS, "Müller", "Am Ufer", seed) for seed in range(20, 24)]
+    with db.uow() as uow:
+        eg = ensure_user(uow, "sabine", "Sabine Wagner", [Role.CLERK], ["egs"])
+        uow.commit()
+    monkeypatch.setattr(case_queries, "QUICK_OPEN_COUNTED", 2)
+    with db.uow(write=False) as uow:
+        page = find_cases(uow, clerk, "muel", limit=3)
+        assert page.total == 3 and [r.aktenzeichen for r in page.rows] == made[:0:-1]  # "more than 2"
+        assert find_cases(uow, clerk, made[0]).total == 1
+        assert find_cases(uow, eg, "muel") == Page(0, (), 0)  # another department's clerk sees none of them
 
 
 def test_migration_rewrites_every_search_text_and_back(db: Database, clerk: UserRef) -> None:

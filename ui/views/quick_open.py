@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget, QTreeWidg
 
 from backoffice.domain import search
 from backoffice.domain.records import Page, UserRef
-from backoffice.services.case_queries import find_cases
+from backoffice.services.case_queries import QUICK_OPEN_COUNTED, find_cases
 
 from .. import labels
 from ..ops import QueryOp, Tasks
@@ -118,6 +118,9 @@ class QuickOpenDialog(QDialog):
             return self.tr("Keine Treffer.")
         if page.total == 1:
             return self.tr("1 Treffer. Eingabetaste öffnet ihn.")
+        if page.total > QUICK_OPEN_COUNTED:
+            return self.tr("Die neuesten %1 von über %2 Treffern. Genauere Eingabe grenzt ein.").replace(
+                "%1", str(len(page.rows))).replace("%2", f"{QUICK_OPEN_COUNTED:,}".replace(",", "."))
         if page.total > len(page.rows):
             return self.tr("Die neuesten %1 von %2 Treffern. Genauere Eingabe grenzt ein.").replace(
                 "%1", str(len(page.rows))).replace("%2", f"{page.total:,}".replace(",", "."))
