@@ -62,6 +62,7 @@ class QuickOpenDialog(QDialog):
         self._debounce.timeout.connect(self.search_now)
         self.entry.textChanged.connect(lambda _text: self._typed())
         self.entry.returnPressed.connect(self._enter)
+        self.entry.setFocus()
 
     def set_text(self, text: str) -> None:
         """Start with ``text`` searched at once (the hint's "Alle Treffer anzeigen")."""
