@@ -95,7 +95,7 @@ PG_EXPRESSION_INDEX = "CREATE INDEX ix_cases_search ON cases USING gin (to_tsvec
 def upgrade() -> None:
     postgresql = op.get_bind().dialect.name == "postgresql"
     if postgresql:
-        op.execute("DROP INDEX ix_cases_search")  # not kept up to date row by row while every row changes
+        op.execute("DROP INDEX IF EXISTS ix_cases_search")  # not kept up to date row by row while every row changes
     _rewrite(lambda row: _search_text(row["aktenzeichen"], [row[c] for c in SEARCHED], _form(row["form_data"])))
     if postgresql:
         for statement in PG_VECTOR:
@@ -130,7 +130,7 @@ SQLITE_FTS_UPDATE = (
 def _rewrite(text_of: Any) -> None:
     sqlite = op.get_bind().dialect.name == "sqlite"
     if sqlite:
-        op.execute("DROP TRIGGER cases_fts_update")
+        op.execute("DROP TRIGGER IF EXISTS cases_fts_update")
     _rewrite_rows(text_of)
     if sqlite:
         op.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
