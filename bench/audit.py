@@ -16,9 +16,11 @@ import argparse
 import os
 import sys
 import time
-import uuid
+from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+
+from . import pg_database
 
 DATA = Path(__file__).resolve().parent / ".data"
 T0 = datetime(2026, 1, 2, 8, 0, tzinfo=UTC)
@@ -90,22 +92,14 @@ def main(argv: list[str] | None = None) -> int:
         DATA.mkdir(exist_ok=True)
         path = DATA / f"audit-{args.entries}.sqlite3"
         targets.append(("SQLite", f"sqlite:///{path}", not path.exists()))
-    pg_name = None
-    if args.only != "sqlite":
-        server = os.environ.get("BACKOFFICE_TEST_PG_URL")
-        if server:
-            from sqlalchemy import create_engine, text
-            from sqlalchemy.engine import make_url
-
-            pg_name = f"bench_audit_{uuid.uuid4().hex[:8]}"
-            admin = create_engine(make_url(server), isolation_level="AUTOCOMMIT")
-            with admin.connect() as conn:
-                conn.execute(text(f'CREATE DATABASE "{pg_name}"'))
-            targets.append(("PostgreSQL", make_url(server).set(database=pg_name).render_as_string(hide_password=False), True))
-        elif args.only == "postgres":
-            print("BACKOFFICE_TEST_PG_URL is not set", file=sys.stderr)
-            return 2
-    try:
+    with ExitStack() as stack:
+        if args.only != "sqlite":
+            server = os.environ.get("BACKOFFICE_TEST_PG_URL")
+            if server:
+                targets.append(("PostgreSQL", stack.enter_context(pg_database(server, "bench_audit")), True))
+            elif args.only == "postgres":
+                print("BACKOFFICE_TEST_PG_URL is not set", file=sys.stderr)
+                return 2
         for label, url, fresh in targets:
             if fresh:
                 started = time.perf_counter()
@@ -114,11 +108,6 @@ def main(argv: list[str] | None = None) -> int:
             entries, seconds, bare = measure(url)
             print(f"{label}: audit verify {entries} entries in {seconds:.1f} s ({entries / seconds:,.0f}/s); "
                   f"bare hashing {bare:.1f} s; ratio {seconds / bare:.1f}x")
-    finally:
-        if pg_name is not None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{pg_name}" WITH (FORCE)'))
-            admin.dispose()
     return 0
 
 

@@ -18,7 +18,6 @@ import json
 import random
 import resource
 import sqlite3
-import statistics
 import subprocess
 import sys
 import time
@@ -26,6 +25,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from . import medians
 
 PAGE = 200
 TODAY = date(2026, 11, 2)
@@ -35,6 +36,11 @@ OPEN_DAYS = 120  # like a real office: older cases are (almost all) closed
 
 def build(path: Path, count: int, seed: int = 1) -> float:
     """Create a database with ``count`` realistic cases; returns seconds taken."""
+    return build_url(f"sqlite:///{path}", count, seed)
+
+
+def build_url(url: str, count: int, seed: int = 1) -> float:
+    """``build`` into the (empty) database at ``url``, SQLite or PostgreSQL."""
     from backoffice.bootstrap import open_database
     from backoffice.demo.generator import generate_application
     from backoffice.domain.catalog import DEPARTMENTS, Role, Service, intake_queue_code
@@ -45,7 +51,7 @@ def build(path: Path, count: int, seed: int = 1) -> float:
     from backoffice.store.models import Case
 
     started = time.perf_counter()
-    db = open_database(f"sqlite:///{path}", migrate=True)
+    db = open_database(url, migrate=True)
     rng = random.Random(seed)
     services = list(Service)
     given_names = sorted({t["applicant"]["given_name"]
@@ -162,15 +168,7 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
         "search all: Aktenzeichen": listing(CaseQuery(text=_some_aktenzeichen(path))),
         "jump to last row of all cases": last_page(everything),
     }
-    results: dict[str, float] = {}
-    for name, op in ops.items():
-        op()  # warm the page cache of SQLite
-        times = []
-        for _ in range(repeat):
-            t = time.perf_counter()
-            op()
-            times.append((time.perf_counter() - t) * 1000)
-        results[name] = statistics.median(times)
+    results = medians(ops, repeat)
     db.dispose()
     return {"ms": results, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
@@ -178,6 +176,20 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
 def _some_aktenzeichen(path: Path) -> str:
     with sqlite3.connect(path) as conn:
         return str(conn.execute("SELECT aktenzeichen FROM cases WHERE id = (SELECT max(id) / 3 FROM cases)").fetchone()[0])
+
+
+def sqlite_file(data_dir: Path, size: int) -> Path:
+    """The SQLite database of ``size`` cases in ``data_dir``, built on first use and kept."""
+    path = data_dir / f"queue-{size}.sqlite3"
+    if not path.exists():
+        print(f"building {size:,} cases …", flush=True)
+        tmp = path.with_suffix(".building")
+        for stale in path.parent.glob(tmp.name + "*"):
+            stale.unlink()
+        seconds = build(tmp, size)
+        tmp.rename(path)
+        print(f"  built in {seconds:.0f} s ({size / seconds:,.0f} cases/s)", flush=True)
+    return path
 
 
 def main() -> int:
@@ -193,15 +205,7 @@ def main() -> int:
     args.data_dir.mkdir(parents=True, exist_ok=True)
     reports = {}
     for size in args.sizes:
-        path = args.data_dir / f"queue-{size}.sqlite3"
-        if not path.exists():
-            print(f"building {size:,} cases …", flush=True)
-            tmp = path.with_suffix(".building")
-            for stale in path.parent.glob(tmp.name + "*"):
-                stale.unlink()
-            seconds = build(tmp, size)
-            tmp.rename(path)
-            print(f"  built in {seconds:.0f} s ({size / seconds:,.0f} cases/s)", flush=True)
+        path = sqlite_file(args.data_dir, size)
         out = subprocess.run(
             [sys.executable, "-m", "bench.queue", "--measure", str(path), "--repeat", str(args.repeat)],
             check=True, capture_output=True, text=True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..domain import search
 from ..domain.catalog import Service
 from ..domain.records import (
     Applicant,
@@ -11,6 +12,7 @@ from ..domain.records import (
     CaseQuery,
     CaseRow,
     NoteInfo,
+    Page,
     PortalReference,
     UserRef,
 )
@@ -21,6 +23,8 @@ from .cases import load_for_read
 from .directory import visible_department_codes
 
 MAX_PAGE = 1000
+QUICK_OPEN_ROWS = 20
+QUICK_OPEN_COUNTED = 1000
 
 
 def count_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:
@@ -37,6 +41,32 @@ def list_cases(
     if offset < 0 or not 0 < limit <= MAX_PAGE:
         raise ValueError(f"page must have 0 <= offset and 0 < limit <= {MAX_PAGE}")
     return uow.cases.page(query, offset, limit, visible_department_codes(actor), total=total)
+
+
+def find_cases(uow: UnitOfWork, actor: UserRef, text: str, limit: int = QUICK_OPEN_ROWS) -> Page:
+    """Quick open: the newest ``limit`` of all cases ``actor`` may see whose words begin with the
+    entry's (Aktenzeichen, name, address, form; folded as in ``domain.search``), and how many
+    match, counted up to QUICK_OPEN_COUNTED + 1 (more means "more than QUICK_OPEN_COUNTED")."""
+    if not 0 < limit <= MAX_PAGE:
+        raise ValueError(f"0 < limit <= {MAX_PAGE}")
+    query = CaseQuery(text=text[: search.MAX_INPUT].strip(), descending=True)
+    if not search.terms(query.text):
+        return Page(0, (), 0)
+    total = uow.cases.count_at_most(query, QUICK_OPEN_COUNTED + 1, visible_department_codes(actor))
+    if not total:
+        return Page(0, (), 0)
+    exact = total if total <= QUICK_OPEN_COUNTED else None
+    return Page(0, tuple(uow.cases.page(query, 0, limit, visible_department_codes(actor), total=exact)), total)
+
+
+def hidden_matches(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:
+    """How many cases ``actor`` may see match the list's search words but are left out by the
+    rest of its query (another work list, the filter bar's service, status, deadline…)."""
+    text = query.text[: search.MAX_INPUT].strip()
+    if not search.terms(text):
+        return 0
+    everywhere = count_cases(uow, actor, CaseQuery(text=text))
+    return max(0, everywhere - count_cases(uow, actor, query))
 
 
 def case_row(case: Case) -> CaseRow:

@@ -83,6 +83,19 @@ class CaseRepository:
         )
         return int(self.session.execute(stmt).scalar_one())
 
+    def count_at_most(self, query: CaseQuery, limit: int, departments: frozenset[str] | None = None) -> int:
+        """``count``, but counting stops at ``limit``: a word nearly every case holds costs
+        no more than a rare one (quick open says "more than …")."""
+        matching: Select[tuple[int]]
+        if self.session.get_bind().dialect.name == "sqlite" and query.text.strip() and _only_text(query, departments):
+            q = search.fts5_query(query.text)
+            if q is None:
+                return 0
+            matching = select(_FTS.c.rowid).where(_FTS.c.search_text.op("MATCH")(q))
+        else:
+            matching = _filtered(select(Case.id), query, departments, self.session)
+        return int(self.session.execute(select(func.count()).select_from(matching.limit(limit).subquery())).scalar_one())
+
     def page(
         self, query: CaseQuery, offset: int, limit: int, departments: frozenset[str] | None = None, *, total: int | None = None
     ) -> list[CaseRow]:

@@ -1625,6 +1625,24 @@
     </message>
 </context>
 <context>
+    <name>HiddenMatchesHint</name>
+    <message>
+        <location filename="../../ui/views/search_hint.py" line="32"/>
+        <source>Alle Treffer anzeigen</source>
+        <translation>Show all matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/search_hint.py" line="63"/>
+        <source>1 weiterer Treffer in anderen Ansichten</source>
+        <translation>1 more match in other views</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/search_hint.py" line="65"/>
+        <source>%1 weitere Treffer in anderen Ansichten</source>
+        <translation>%1 more matches in other views</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../ui/labels.py" line="18"/>
@@ -2666,158 +2684,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="67"/>
+        <location filename="../../ui/views/main_window.py" line="68"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="97"/>
+        <location filename="../../ui/views/main_window.py" line="100"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="98"/>
+        <location filename="../../ui/views/main_window.py" line="101"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="101"/>
+        <location filename="../../ui/views/main_window.py" line="104"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="104"/>
+        <location filename="../../ui/views/main_window.py" line="107"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="126"/>
+        <location filename="../../ui/views/main_window.py" line="129"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="128"/>
+        <location filename="../../ui/views/main_window.py" line="131"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="171"/>
-        <location filename="../../ui/views/main_window.py" line="351"/>
+        <location filename="../../ui/views/main_window.py" line="174"/>
+        <location filename="../../ui/views/main_window.py" line="355"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="231"/>
+        <location filename="../../ui/views/main_window.py" line="234"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="235"/>
+        <location filename="../../ui/views/main_window.py" line="238"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="239"/>
+        <location filename="../../ui/views/main_window.py" line="242"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242"/>
+        <location filename="../../ui/views/main_window.py" line="245"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="246"/>
+        <location filename="../../ui/views/main_window.py" line="249"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="248"/>
+        <location filename="../../ui/views/main_window.py" line="251"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="252"/>
+        <location filename="../../ui/views/main_window.py" line="255"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="256"/>
+        <location filename="../../ui/views/main_window.py" line="259"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="260"/>
+        <location filename="../../ui/views/main_window.py" line="263"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="264"/>
+        <location filename="../../ui/views/main_window.py" line="267"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="265"/>
+        <location filename="../../ui/views/main_window.py" line="268"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="270"/>
+        <location filename="../../ui/views/main_window.py" line="273"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="274"/>
+        <location filename="../../ui/views/main_window.py" line="278"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="278"/>
+        <location filename="../../ui/views/main_window.py" line="282"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="281"/>
+        <location filename="../../ui/views/main_window.py" line="285"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="303"/>
+        <location filename="../../ui/views/main_window.py" line="307"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="305"/>
+        <location filename="../../ui/views/main_window.py" line="309"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="361"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="361"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="365"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="384"/>
+        <location filename="../../ui/views/main_window.py" line="388"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="390"/>
+        <location filename="../../ui/views/main_window.py" line="394"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="390"/>
+        <location filename="../../ui/views/main_window.py" line="394"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -3312,6 +3330,88 @@
         <location filename="../../ui/models/queue_tree.py" line="91"/>
         <source>Meine Filter</source>
         <translation>My filters</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOpen</name>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="165"/>
+        <source>Fall &amp;öffnen…</source>
+        <translation>&amp;Open case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="167"/>
+        <source>Einen Fall aus allen Ihren Fällen nach Aktenzeichen oder Name öffnen (Strg+K)</source>
+        <translation>Open any of your cases by file number or name (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOpenDialog</name>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="43"/>
+        <source>Fall öffnen</source>
+        <translation>Open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="46"/>
+        <source>Aktenzeichen, Name oder Anschrift – in allen Ihren Fällen</source>
+        <translation>File number, name or address – in all your cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
+        <source>Antragsteller/in</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
+        <source>Leistung</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="53"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="55"/>
+        <location filename="../../ui/views/quick_open.py" line="117"/>
+        <source>Tippen Sie ein Aktenzeichen oder einen Namen.</source>
+        <translation>Type a file number or a name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="79"/>
+        <source>Suche läuft…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="119"/>
+        <source>Keine Treffer.</source>
+        <translation>No matches.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="121"/>
+        <source>1 Treffer. Eingabetaste öffnet ihn.</source>
+        <translation>1 match. Enter opens it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="123"/>
+        <source>Die neuesten %1 von über %2 Treffern. Genauere Eingabe grenzt ein.</source>
+        <translation>The newest %1 of more than %2 matches. Type more to narrow them down.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="126"/>
+        <source>Die neuesten %1 von %2 Treffern. Genauere Eingabe grenzt ein.</source>
+        <translation>The newest %1 of %2 matches. Type more to narrow them down.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/quick_open.py" line="128"/>
+        <source>%1 Treffer. Eingabetaste öffnet den markierten.</source>
+        <translation>%1 matches. Enter opens the selected one.</translation>
     </message>
 </context>
 <context>

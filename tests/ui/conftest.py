@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from backoffice.domain.records import UserRef
 from backoffice.services.directory import current_user, ensure_user
 from ui.main_thread_gc import MainThreadCollector
 from ui.ops import Tasks
+from ui.views.main_window import MainWindow
 
 TODAY = date(2026, 11, 2)
 CASES = 250
@@ -84,6 +86,20 @@ def tasks(qapp: object, db: Database) -> Iterator[Tasks]:
 def wait_idle(qtbot: object, tasks: Tasks, timeout: int = 60_000) -> None:
     # Timeouts in these tests bound a wait on a loaded machine; none of them measures time.
     qtbot.waitUntil(lambda: tasks.pending == 0, timeout=timeout)  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def window(qtbot: Any, tasks: Tasks, actor: UserRef) -> Iterator[MainWindow]:
+    """The main window on the seeded database, signed in and showing its first list."""
+    win = MainWindow(tasks, database_kind="SQLite", database_tooltip="sqlite:///t.sqlite3")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=60_000):
+        win.start(actor)
+    yield win
+    for view in list(win.case_views.values()):
+        view.close()
+    wait_idle(qtbot, tasks)
 
 
 @pytest.fixture

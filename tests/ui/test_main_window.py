@@ -1,28 +1,11 @@
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from backoffice.domain.records import CaseQuery
 from backoffice.services.case_queries import count_cases
 from ui.models.queue_tree import MINE
 from ui.views.case_view import CaseView
-from ui.views.main_window import MainWindow
-
-from .conftest import wait_idle
-
-
-@pytest.fixture
-def window(qtbot, tasks, actor):
-    win = MainWindow(tasks, database_kind="SQLite", database_tooltip="sqlite:///t.sqlite3")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=60_000):
-        win.start(actor)
-    yield win
-    for view in list(win.case_views.values()):
-        view.close()
-    wait_idle(qtbot, tasks)
 
 
 def test_title_and_status_bar(window, actor, db):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from backoffice.domain.records import CaseQuery
@@ -10,22 +9,8 @@ from backoffice.domain.status import Status
 from backoffice.domain.views import View
 from backoffice.services.case_queries import count_cases, list_cases
 from backoffice.services.saved_filters import list_saved_filters
-from ui.views.main_window import MainWindow
 
 from .conftest import wait_idle
-
-
-@pytest.fixture
-def window(qtbot, tasks, actor):
-    win = MainWindow(tasks, database_kind="SQLite")
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.ready, timeout=60_000):
-        win.start(actor)
-    yield win
-    for view in list(win.case_views.values()):
-        view.close()
-    wait_idle(qtbot, tasks)
 
 
 def _select_node(qtbot, win, key: str) -> None:

@@ -35,6 +35,7 @@ from .case_table_view import CaseTableView
 from .case_view import CaseView
 from .filter_bar import FilterBar
 from .queue_tree_view import QueueTreeView
+from .quick_open import QuickOpen
 
 DEFAULT_NODE = MINE
 WINDOW_SIZE = (1440, 860)
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.filter_bar)
+        self.quick_open = QuickOpen(tasks, self)  # Ctrl+K, and the hint of matches the list hides
+        right_layout.addWidget(self.quick_open.hint)
         right_layout.addWidget(self.table)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
@@ -271,6 +274,7 @@ class MainWindow(QMainWindow):
         find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find_action.triggered.connect(self.filter_bar.focus_search)
         view_menu.addAction(find_action)
+        view_menu.addAction(self.quick_open.action)
         preferences_action = QAction(self.tr("&Einstellungen…"), self)
         preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         preferences_action.triggered.connect(self.open_preferences)
