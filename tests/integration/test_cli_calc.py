@@ -139,8 +139,9 @@ def test_elterngeld_late_application_and_maternity_benefits_in_and_out(tmp_path:
     assert out["not_payable_months"] == [1, 2, 3, 4]
     assert (out["maternity_offset_total"], out["total_amount"]) == ("400.00", "10000.00")
     assert out["months"][4] == {"month": 5, "start": "2025-07-27", "end": "2025-08-26", "variant": "basis",
-                                "payable": True, "amount": "1300.00", "maternity_benefits": "400.00",
-                                "maternity_offset": "400.00", "paid": "900.00", "note": None}
+                                "payable": True, "granted": True, "refusal_reason": None, "amount": "1300.00",
+                                "maternity_benefits": "400.00", "maternity_offset": "400.00", "paid": "900.00",
+                                "note": None}
 
 
 def test_elterngeld_birth_before_september_2021_is_a_german_refusal_not_a_traceback(tmp_path: Path) -> None:
