@@ -18,3 +18,9 @@ def count_noun(count: int, singular: str, plural: str | None = None) -> str:
         except KeyError:
             raise ValueError(f"no plural known for {singular!r}; pass it") from None
     return f"{count} {singular if count == 1 else plural}"
+
+
+def month_list(months: list[int] | tuple[int, ...]) -> str:
+    """German list of ordinal months of life: [1, 2, 3] -> "1., 2. und 3."."""
+    items = [f"{m}." for m in months]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from ..domain.german import month_list
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import GrossIncome, net_from_gross
 from .elterngeld_plan import PARENTS, PLAN_VARIANTS, VARIANTS, PlanCheck, PlanFacts, PlanMonth, check_month_plan
@@ -316,14 +317,14 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     late = tuple(m.month for m in months if not m.payable)
     if late:
         basis = rules.entry("application", inp.birth_date).text("legal_basis")
-        lines.append(Line(f"Nicht zahlbar, weil zu spät beantragt ({basis}): {_month_list(late)} Lebensmonat",
+        lines.append(Line(f"Nicht zahlbar, weil zu spät beantragt ({basis}): {month_list(late)} Lebensmonat",
                           legal_basis=basis))
         if eligible and len(late) == len(months):
             assert inp.application_received is not None and first is not None
             reasons.append(f"Der Antrag ist am {inp.application_received:%d.%m.%Y} eingegangen. Elterngeld wird "
                            f"rückwirkend nur für die letzten drei Lebensmonate vor Beginn des Lebensmonats geleistet, "
                            f"in dem der Antrag eingegangen ist ({basis}), also frühestens für den {first}. Lebensmonat. "
-                           f"Für die beantragten Lebensmonate ({_month_list(late)}) kann daher kein Elterngeld "
+                           f"Für die beantragten Lebensmonate ({month_list(late)}) kann daher kein Elterngeld "
                            "gezahlt werden.")
             eligible, total = False, ZERO
     refused = tuple(m.month for m in months if not m.granted)
@@ -464,12 +465,6 @@ def _plan_facts(inp: ElterngeldInput) -> PlanFacts:
     return PlanFacts(single_parent=inp.single_parent, multiple_birth=inp.children_born > 1,
                      premature_birth=premature, child_disability=inp.child_disability,
                      sibling_disability=inp.sibling_disability, income_reduced=inp.partner_months_income_reduced)
-
-
-def _month_list(months: tuple[int, ...]) -> str:
-    """German list of months of life: "1., 2. und 3." """
-    items = [f"{m}." for m in months]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
 
 
 def _clamp(amount: Decimal, amounts: DatedEntry) -> Decimal:
