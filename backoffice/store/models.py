@@ -141,6 +141,10 @@ class Case(Base):
     suspended_on: Mapped[date | None] = mapped_column(Date)
     # Set when the deadline was extended; a second extension is refused.
     deadline_extended_on: Mapped[date | None] = mapped_column(Date)
+    # Wiedervorlage: the day the case comes back to the clerk after a decision (a provisional grant, § 8 Abs. 3
+    # BEEG), and why (German, for the editor).
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    follow_up_reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 

@@ -337,101 +337,106 @@
     </message>
     <message>
         <location filename="../../ui/editor/header.py" line="43"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="44"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="44"/>
+        <location filename="../../ui/editor/header.py" line="45"/>
         <source>Antwortweg</source>
         <translation>Reply channel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="82"/>
+        <location filename="../../ui/editor/header.py" line="87"/>
         <source>angehalten seit %1</source>
         <translation>suspended since %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="85"/>
+        <location filename="../../ui/editor/header.py" line="90"/>
         <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
         <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="88"/>
+        <location filename="../../ui/editor/header.py" line="93"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="92"/>
+        <location filename="../../ui/editor/header.py" line="97"/>
         <source>verlängert am %1</source>
         <translation>extended on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="97"/>
+        <location filename="../../ui/editor/header.py" line="102"/>
         <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
         <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="106"/>
+        <location filename="../../ui/editor/header.py" line="111"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="106"/>
+        <location filename="../../ui/editor/header.py" line="111"/>
         <source>De-Mail</source>
         <translation>De-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="106"/>
+        <location filename="../../ui/editor/header.py" line="111"/>
         <source>Servicekonto-Postfach</source>
         <translation>Service account mailbox</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="107"/>
+        <location filename="../../ui/editor/header.py" line="112"/>
         <source>ELSTER</source>
         <translation>ELSTER</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="110"/>
+        <location filename="../../ui/editor/header.py" line="115"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="118"/>
         <source>Bescheide gehen per Post an die Anschrift im Antrag.</source>
         <translation>Decisions are sent by post to the address in the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="116"/>
+        <location filename="../../ui/editor/header.py" line="121"/>
         <source>Online identifiziert: %1</source>
         <translation>Identified online: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="118"/>
+        <location filename="../../ui/editor/header.py" line="123"/>
         <source>Zeichen des Onlinedienstes: %1</source>
         <translation>Reference of the online service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="125"/>
+        <location filename="../../ui/editor/header.py" line="130"/>
         <source>geb. %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="126"/>
+        <location filename="../../ui/editor/header.py" line="131"/>
         <source>Papierantrag</source>
         <translation>Paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="126"/>
+        <location filename="../../ui/editor/header.py" line="131"/>
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="133"/>
+        <location filename="../../ui/editor/header.py" line="138"/>
         <source>überschritten</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="136"/>
+        <location filename="../../ui/editor/header.py" line="141"/>
         <source>läuft in %1 Arbeitstagen oder weniger ab</source>
         <translation>due in %1 business days or less</translation>
     </message>
@@ -1365,132 +1370,217 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="79"/>
+        <location filename="../../ui/letters/facts.py" line="104"/>
         <source>Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung festzulegen)</source>
         <translation>Allowances under § 15(3) WFNG NRW (set by the clerk)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="87"/>
+        <location filename="../../ui/letters/facts.py" line="112"/>
         <source>Jahresbetrag €</source>
         <translation>Annual amount €</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="101"/>
+        <location filename="../../ui/letters/facts.py" line="126"/>
         <source>Schwerbehinderung</source>
         <translation>severe disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="101"/>
+        <location filename="../../ui/letters/facts.py" line="126"/>
         <source>Pflegebedürftigkeit</source>
         <translation>need of care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="102"/>
+        <location filename="../../ui/letters/facts.py" line="127"/>
         <source>gezahlter Unterhalt</source>
         <translation>maintenance paid</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="103"/>
+        <location filename="../../ui/letters/facts.py" line="128"/>
         <source>&lt;b&gt;Im Antrag geltend gemacht:&lt;/b&gt; %1 – bitte den zutreffenden Freibetrag ankreuzen.</source>
         <translation>&lt;b&gt;Claimed in the application:&lt;/b&gt; %1 – please tick the allowance that applies.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="107"/>
+        <location filename="../../ui/letters/facts.py" line="132"/>
         <source>Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)</source>
         <translation>Consider a discretionary exception when income exceeds the limit by up to 5 % (city practice)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="113"/>
+        <location filename="../../ui/letters/facts.py" line="138"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="118"/>
+        <location filename="../../ui/letters/facts.py" line="143"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="119"/>
+        <location filename="../../ui/letters/facts.py" line="144"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="120"/>
+        <location filename="../../ui/letters/facts.py" line="145"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="121"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="131"/>
+        <location filename="../../ui/letters/facts.py" line="156"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="134"/>
+        <location filename="../../ui/letters/facts.py" line="159"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="160"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="161"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="137"/>
+        <location filename="../../ui/letters/facts.py" line="162"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="139"/>
+        <location filename="../../ui/letters/facts.py" line="164"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="140"/>
+        <location filename="../../ui/letters/facts.py" line="165"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="144"/>
+        <location filename="../../ui/letters/facts.py" line="170"/>
+        <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
+        <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="176"/>
+        <source>Bezugsmonate und vorläufige Zahlung</source>
+        <translation>Benefit months and provisional payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="180"/>
+        <source>antragstellende Person</source>
+        <translation>applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="181"/>
+        <source>anderer Elternteil</source>
+        <translation>other parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="187"/>
+        <source>nicht geprüft</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="188"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="189"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="191"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="193"/>
+        <source>Kind mit Behinderung</source>
+        <translation>Child with a disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="194"/>
+        <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
+        <translation>Sibling with a disability (counted for the sibling bonus)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="195"/>
+        <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
+        <translation>Income before the birth cannot be determined yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="196"/>
+        <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
+        <translation>Tax assessment not yet available (income limit open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="197"/>
+        <source>Wochenstunden im Partnerschaftsbonus:</source>
+        <translation>Weekly hours in the partnership bonus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="198"/>
+        <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
+        <translation>Income reduced in two months of life (partner months):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="199"/>
+        <source>Voraussichtlicher Tag der Entbindung:</source>
+        <translation>Expected date of delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="206"/>
+        <source>Wochenstunden im Partnerschaftsbonus</source>
+        <translation>Weekly hours in the partnership bonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="213"/>
+        <source>Voraussichtlicher Tag der Entbindung</source>
+        <translation>Expected date of delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="223"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="146"/>
+        <location filename="../../ui/letters/facts.py" line="225"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="166"/>
+        <location filename="../../ui/letters/facts.py" line="246"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="169"/>
+        <location filename="../../ui/letters/facts.py" line="249"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="170"/>
+        <location filename="../../ui/letters/facts.py" line="250"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="175"/>
+        <location filename="../../ui/letters/facts.py" line="255"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="177"/>
+        <location filename="../../ui/letters/facts.py" line="257"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3208,68 +3298,68 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="62"/>
+        <location filename="../../ui/sync_controller.py" line="63"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="63"/>
+        <location filename="../../ui/sync_controller.py" line="64"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="71"/>
+        <location filename="../../ui/sync_controller.py" line="72"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="91"/>
+        <location filename="../../ui/sync_controller.py" line="96"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="107"/>
+        <location filename="../../ui/sync_controller.py" line="112"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="117"/>
-        <location filename="../../ui/sync_controller.py" line="186"/>
+        <location filename="../../ui/sync_controller.py" line="122"/>
+        <location filename="../../ui/sync_controller.py" line="191"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="146"/>
+        <location filename="../../ui/sync_controller.py" line="151"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="162"/>
+        <location filename="../../ui/sync_controller.py" line="167"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="165"/>
+        <location filename="../../ui/sync_controller.py" line="170"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="167"/>
+        <location filename="../../ui/sync_controller.py" line="172"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="169"/>
+        <location filename="../../ui/sync_controller.py" line="174"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="196"/>
+        <location filename="../../ui/sync_controller.py" line="201"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="199"/>
+        <location filename="../../ui/sync_controller.py" line="204"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>

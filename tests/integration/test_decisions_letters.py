@@ -304,3 +304,43 @@ def test_within_the_tolerance_the_clerk_decides_with_reasons_either_way(  # type
         text = " ".join(_text(letters.letter_pdf(uow, clerk, letter.id)).split())
     assert own in text and "übersteigt die Einkommensgrenze" in text
     assert "Einkommensgrenze eingehalten; Abstand" not in text and "nach § 13 WFNG NRW nicht" not in text
+
+
+def test_provisional_elterngeld_grant_sets_the_follow_up_the_editor_shows(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    # § 8 Abs. 3 Satz 1 BEEG: income in the benefit period → provisional; the case comes back one month after the
+    # last granted month of life ends (table elterngeld.provisional, the office's practice), journaled.
+    from backoffice.services.case_editing import load_editor
+
+    clerk, _, _ = people
+    form = _form(Service.ELTERNGELD, eligible=True)
+    az = _ready_case(db, clerk, Service.ELTERNGELD, form)
+    overrides = {"net_income_after": "300.00", "taxable_income_last_year": "50000.00"}
+    with db.uow() as uow:
+        proposal = decisions.propose_decision(uow, clerk, az, overrides, on=TODAY)
+        assert proposal.result["provisional"] is True
+        decisions.decide(uow, clerk, az, "granted", overrides=overrides, now=T0)
+        letter = letters.issue_letter(uow, clerk, az, "elterngeld_grant", now=T0)
+        uow.commit()
+    ends = [date.fromisoformat(m["end"]) for m in proposal.result["months"] if m["granted"]]
+    expected = max(ends) + timedelta(days=1)
+    expected = expected.replace(month=expected.month % 12 + 1, year=expected.year + expected.month // 12)
+    with db.uow(write=False) as uow:
+        deadlines = load_editor(uow, clerk, az, today=TODAY).deadlines
+        history = get_case(uow, clerk, az).history
+        text = " ".join(_text(letters.letter_pdf(uow, clerk, letter.id)).split())
+    assert deadlines.follow_up_on == expected and "§ 8 Abs. 3 BEEG" in (deadlines.follow_up_reason or "")
+    assert deadlines.follow_up_state == "ok"
+    assert any(e.field == "follow_up_on" and e.new_value == expected.isoformat() for e in history)
+    assert "bewillige ich Ihnen vorläufig" in text and f"{expected:%d.%m.%Y}" in text
+
+
+def test_final_elterngeld_grant_sets_no_follow_up(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.services.case_editing import load_editor
+
+    clerk, _, _ = people
+    az = _ready_case(db, clerk, Service.ELTERNGELD, _form(Service.ELTERNGELD, eligible=True))
+    with db.uow() as uow:
+        decisions.decide(uow, clerk, az, "granted", overrides={"taxable_income_last_year": "50000.00"}, now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert load_editor(uow, clerk, az, today=TODAY).deadlines.follow_up_on is None

@@ -326,3 +326,29 @@ def test_facts_form_turns_clerk_entries_into_rule_overrides(qapp) -> None:  # ty
     facts = eg.facts()
     assert facts["gross_income_before"] == "3500.00" and facts["income_tax_monthly"] == "412.33"
     assert facts["church_tax_liable"] is True and facts["solidarity_surcharge_monthly"] == "0.00"
+
+
+def test_elterngeld_facts_bonus_hours_partner_months_exceptions_and_provisional(qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters.facts import FactsForm, FactsInvalid
+
+    form = {"parents": [{"employment": "employed", "net_income_before": 1950.0, "gross_income_before": 3000.0}]}
+    eg = FactsForm(Service.ELTERNGELD, form=form)
+    assert eg.gross.text() == "3000,00"  # the form's gross is converted (§§ 2c–2f BEEG) once the tax is entered
+    with pytest.raises(FactsInvalid, match="Lohnsteuer"):
+        eg.facts()
+    eg.keep_stated_net.setChecked(True)  # or the applicant's own net is kept
+    assert eg.facts() == {"net_income_before": "1950.00"}
+    eg.bonus_hours_a.setText("27,5")
+    eg.bonus_hours_b.setText("30")
+    eg.partner_months.setCurrentIndex(2)  # "nein"
+    eg.expected_birth.setText("13.07.2025")
+    eg.sibling_disability.setChecked(True)
+    eg.taxable_open.setChecked(True)
+    facts = eg.facts()
+    assert facts["bonus_weekly_hours"] == {"A": "27.50", "B": "30.00"}
+    assert facts["partner_months_income_reduced"] is False and facts["expected_birth_date"] == "2025-07-13"
+    assert facts["sibling_disability"] is True and facts["taxable_income_provisional"] is True
+    assert "child_disability" not in facts
+    eg.expected_birth.setText("31.02.2025")
+    with pytest.raises(FactsInvalid, match="kein Datum"):
+        eg.facts()
