@@ -59,7 +59,7 @@ EG_REFUSED_MONTH = ("14. Lebensmonat (14.10.2027 – 13.11.2027): Der Partnersch
                     "Durchschnitt des Lebensmonats nicht weniger als 24 und nicht mehr als 32 Wochenstunden "
                     "erwerbstätig sind (§ 4b Abs. 1 BEEG; angegeben: 34 Wochenstunden).")
 EG_PROVISIONAL = ("Nach Ihren Angaben haben Sie im Bezugszeitraum voraussichtlich Einkommen aus Erwerbstätigkeit "
-                  "(§ 8 Abs. 3 Satz 1 BEEG). Nach Ablauf des Bezugszeitraums ist das tatsächlich erzielte Einkommen "
+                  "(§ 8 Abs. 3 BEEG). Nach Ablauf des Bezugszeitraums ist das tatsächlich erzielte Einkommen "
                   "und die wöchentliche Arbeitszeit in den Monaten mit Partnerschaftsbonus nachzuweisen "
                   "(§ 8 Abs. 1 BEEG).")
 

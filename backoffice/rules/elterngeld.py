@@ -45,8 +45,8 @@ class ElterngeldInput:
     child_disability: bool = False  # § 4 Abs. 6
     sibling_disability: bool = False  # § 4 Abs. 6
     net_income_before_stated: Decimal | None = None  # the applicant's own net figure, compared with the computed one
-    income_before_provisional: bool = False  # § 8 Abs. 3 Satz 1: income before the birth not yet determinable
-    taxable_income_provisional: bool = False  # § 8 Abs. 3 Satz 2: no tax assessment, the limit still open
+    income_before_provisional: bool = False  # § 8 Abs. 3: income before the birth not yet determinable
+    taxable_income_provisional: bool = False  # § 8 Abs. 3: no tax assessment, the limit still open
 
 
 @dataclass(frozen=True, slots=True)
@@ -441,20 +441,20 @@ def _provisional(inp: ElterngeldInput, months: tuple[MonthOfLife, ...], limit_ch
     """§ 8 Abs. 3: the German reasons why the grant is provisional, each saying what has to be proven."""
     reasons = []
     if inp.income_before_provisional:
-        reasons.append("Das Einkommen vor der Geburt kann noch nicht abschließend ermittelt werden (§ 8 Abs. 3 Satz 1 "
+        reasons.append("Das Einkommen vor der Geburt kann noch nicht abschließend ermittelt werden (§ 8 Abs. 3 "
                        "BEEG). Es wird das glaubhaft gemachte Einkommen berücksichtigt; bitte reichen Sie die "
                        "fehlenden Nachweise (zum Beispiel den Steuerbescheid) ein, sobald sie vorliegen.")
     bonus = any(m.variant == "bonus" and m.granted for m in months)
     if inp.net_income_after or bonus:
         reasons.append("Nach Ihren Angaben haben Sie im Bezugszeitraum voraussichtlich Einkommen aus "
-                       "Erwerbstätigkeit (§ 8 Abs. 3 Satz 1 BEEG). Nach Ablauf des Bezugszeitraums ist das tatsächlich "
+                       "Erwerbstätigkeit (§ 8 Abs. 3 BEEG). Nach Ablauf des Bezugszeitraums ist das tatsächlich "
                        "erzielte Einkommen" + (" und die wöchentliche Arbeitszeit in den Monaten mit "
                                                "Partnerschaftsbonus" if bonus else "")
                        + " nachzuweisen (§ 8 Abs. 1 BEEG).")
     if not limit_checked or inp.taxable_income_provisional:
         reasons.append("Der Steuerbescheid für den letzten abgeschlossenen Veranlagungszeitraum liegt noch nicht vor, "
                        "und es kann noch nicht festgestellt werden, ob die Einkommensgrenze nach § 1 Abs. 8 BEEG "
-                       "überschritten ist (§ 8 Abs. 3 Satz 2 BEEG). Bitte reichen Sie den Steuerbescheid ein, sobald "
+                       "überschritten ist (§ 8 Abs. 3 BEEG). Bitte reichen Sie den Steuerbescheid ein, sobald "
                        "er vorliegt.")
     return tuple(reasons)
 

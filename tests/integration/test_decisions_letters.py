@@ -307,7 +307,7 @@ def test_within_the_tolerance_the_clerk_decides_with_reasons_either_way(  # type
 
 
 def test_provisional_elterngeld_grant_sets_the_follow_up_the_editor_shows(db: Database, people) -> None:  # type: ignore[no-untyped-def]
-    # § 8 Abs. 3 Satz 1 BEEG: income in the benefit period → provisional; the case comes back one month after the
+    # § 8 Abs. 3 BEEG: income in the benefit period → provisional; the case comes back one month after the
     # last granted month of life ends (table elterngeld.provisional, the office's practice), journaled.
     from backoffice.services.case_editing import load_editor
 

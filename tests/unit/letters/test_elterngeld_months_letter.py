@@ -54,7 +54,7 @@ def test_grant_letter_names_late_months_offset_and_payment_in_the_course_of_the_
 
 
 def test_provisional_grant_letter_says_vorlaeufig_the_legal_basis_and_what_happens_next() -> None:
-    # § 8 Abs. 3 Satz 1 BEEG: income in the benefit period → provisional; proof after the period (§ 8 Abs. 1).
+    # § 8 Abs. 3 BEEG: income in the benefit period → provisional; proof after the period (§ 8 Abs. 1).
     # Follow-up: one month after the last granted month (12th: 27.02.–26.03.2026) ends → 27.04.2026.
     data = _letter(net_income_after="500.00", taxable_income_last_year="60000.00")
     assert data.values["grant_verb"] == "bewillige ich Ihnen vorläufig"
