@@ -31,7 +31,7 @@ class ElterngeldInput:
     birth_date: date
     net_income_before: Decimal | None  # monthly average; None when gross_before is given
     gross_before: GrossIncome | None = None
-    net_income_after: Decimal = ZERO
+    net_income_after: Decimal = ZERO  # monthly average after the birth; Basis months only with net_income_after_plus
     variant: str = "basis"  # "basis" | "plus"
     sibling_bonus: bool = False
     children_born: int = 1
@@ -47,6 +47,7 @@ class ElterngeldInput:
     net_income_before_stated: Decimal | None = None  # the applicant's own net figure, compared with the computed one
     income_before_provisional: bool = False  # § 8 Abs. 3: income before the birth not yet determinable
     taxable_income_provisional: bool = False  # § 8 Abs. 3: no tax assessment, the limit still open
+    net_income_after_plus: Decimal | None = None  # average in the Plus and bonus months, when it differs
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,8 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
                       "sibling_bonus", "children_born", "taxable_income_last_year", "single_parent", "month_plan",
                       "application_received", "maternity_benefits", "partner_months_income_reduced",
                       "expected_birth_date", "child_disability", "sibling_disability", "net_income_before_stated",
-                      "income_before_provisional", "taxable_income_provisional", *_GROSS_FIELDS})
+                      "income_before_provisional", "taxable_income_provisional", "net_income_after_plus",
+                      *_GROSS_FIELDS})
     birth = f.date("birth_date")
     net = f.money("net_income_before", required=False)
     gross = _parse_gross(f)
@@ -162,11 +164,12 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     stated = f.money("net_income_before_stated", required=False)
     before_open = f.boolean("income_before_provisional", required=False, default=False)
     taxable_open = f.boolean("taxable_income_provisional", required=False, default=False)
+    after_plus = f.money("net_income_after_plus", required=False)
     f.done()
     assert birth is not None and variant is not None and after is not None
     return ElterngeldInput(birth, net, gross, after, variant, bool(sibling), born or 1, taxable, bool(single), plan,
                            received, maternity, reduced, expected, bool(child_disability), bool(sibling_disability),
-                           stated, bool(before_open), bool(taxable_open))
+                           stated, bool(before_open), bool(taxable_open), after_plus)
 
 
 def _parse_gross(f: FieldReader) -> GrossIncome | None:
@@ -255,9 +258,11 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     if net_before > cap:
         lines.append(Line(f"Berücksichtigt höchstens {euro_text(cap)}", cents(capped),
                           legal_basis=amounts.text("cap_legal_basis")))
-    considered = max(cents(capped) - inp.net_income_after, ZERO)
-    if inp.net_income_after:
-        lines.append(Line("Einkommen nach der Geburt (Monatsdurchschnitt)", -inp.net_income_after,
+    after = _income_after(inp)
+    considered = max(cents(capped) - after, ZERO)
+    if after:
+        which = " in den Monaten mit ElterngeldPlus" if plus and inp.net_income_after_plus is not None else ""
+        lines.append(Line(f"Einkommen nach der Geburt{which} (Monatsdurchschnitt)", -after,
                           legal_basis=amounts.text("cap_legal_basis")))
         lines.append(Line("Unterschiedsbetrag", considered, kind="subtotal",
                           legal_basis=amounts.text("cap_legal_basis")))
@@ -344,7 +349,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
 
     return ElterngeldResult(
         birth_date=inp.birth_date, variant=inp.variant, eligible=eligible, monthly_amount=total,
-        replacement_rate=rate, net_income_before=cents(net_before), net_income_after=inp.net_income_after,
+        replacement_rate=rate, net_income_before=cents(net_before), net_income_after=after,
         income_considered=considered, base_amount=base, sibling_bonus_amount=bonus,
         multiple_birth_supplement=supplement, tax_source=tax_source, income_limit=limit,
         income_limit_checked=checked,
@@ -445,7 +450,7 @@ def _provisional(inp: ElterngeldInput, months: tuple[MonthOfLife, ...], limit_ch
                        "BEEG). Es wird das glaubhaft gemachte Einkommen berücksichtigt; bitte reichen Sie die "
                        "fehlenden Nachweise (zum Beispiel den Steuerbescheid) ein, sobald sie vorliegen.")
     bonus = any(m.variant == "bonus" and m.granted for m in months)
-    if inp.net_income_after or bonus:
+    if inp.net_income_after or inp.net_income_after_plus or bonus:
         reasons.append("Nach Ihren Angaben haben Sie im Bezugszeitraum voraussichtlich Einkommen aus "
                        "Erwerbstätigkeit (§ 8 Abs. 3 BEEG). Nach Ablauf des Bezugszeitraums ist das tatsächlich "
                        "erzielte Einkommen" + (" und die wöchentliche Arbeitszeit in den Monaten mit "
@@ -457,6 +462,15 @@ def _provisional(inp: ElterngeldInput, months: tuple[MonthOfLife, ...], limit_ch
                        "überschritten ist (§ 8 Abs. 3 BEEG). Bitte reichen Sie den Steuerbescheid ein, sobald "
                        "er vorliegt.")
     return tuple(reasons)
+
+
+def _income_after(inp: ElterngeldInput) -> Decimal:
+    """§ 2 Abs. 3: the income after the birth averaged over the months of the variant computed. With
+    ``net_income_after_plus`` the Plus and bonus months have their own average, as in the official calculator
+    (Elterngeldrechner, plus-eg-algorithmus.ts: Plus and Partnerschaftsbonus months averaged together)."""
+    if inp.variant == "plus" and inp.net_income_after_plus is not None:
+        return inp.net_income_after_plus
+    return inp.net_income_after
 
 
 def _plan_facts(inp: ElterngeldInput) -> PlanFacts:

@@ -1430,157 +1430,167 @@
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="156"/>
+        <location filename="../../ui/letters/facts.py" line="157"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="159"/>
+        <location filename="../../ui/letters/facts.py" line="160"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="160"/>
+        <location filename="../../ui/letters/facts.py" line="161"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="161"/>
+        <location filename="../../ui/letters/facts.py" line="162"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="162"/>
+        <location filename="../../ui/letters/facts.py" line="163"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="164"/>
+        <location filename="../../ui/letters/facts.py" line="165"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="165"/>
+        <location filename="../../ui/letters/facts.py" line="166"/>
+        <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
+        <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="168"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="170"/>
+        <location filename="../../ui/letters/facts.py" line="173"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="176"/>
+        <location filename="../../ui/letters/facts.py" line="179"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="180"/>
+        <location filename="../../ui/letters/facts.py" line="183"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="181"/>
+        <location filename="../../ui/letters/facts.py" line="184"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="187"/>
+        <location filename="../../ui/letters/facts.py" line="190"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="188"/>
+        <location filename="../../ui/letters/facts.py" line="191"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="189"/>
+        <location filename="../../ui/letters/facts.py" line="192"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="191"/>
+        <location filename="../../ui/letters/facts.py" line="194"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="193"/>
+        <location filename="../../ui/letters/facts.py" line="196"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="194"/>
+        <location filename="../../ui/letters/facts.py" line="197"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="195"/>
+        <location filename="../../ui/letters/facts.py" line="198"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="196"/>
+        <location filename="../../ui/letters/facts.py" line="199"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="197"/>
+        <location filename="../../ui/letters/facts.py" line="200"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="198"/>
+        <location filename="../../ui/letters/facts.py" line="201"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="199"/>
+        <location filename="../../ui/letters/facts.py" line="202"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="206"/>
+        <location filename="../../ui/letters/facts.py" line="209"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="213"/>
+        <location filename="../../ui/letters/facts.py" line="216"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="223"/>
+        <location filename="../../ui/letters/facts.py" line="226"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="225"/>
+        <location filename="../../ui/letters/facts.py" line="228"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="246"/>
+        <location filename="../../ui/letters/facts.py" line="249"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="249"/>
+        <location filename="../../ui/letters/facts.py" line="252"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="250"/>
+        <location filename="../../ui/letters/facts.py" line="253"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="255"/>
+        <location filename="../../ui/letters/facts.py" line="258"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="257"/>
+        <location filename="../../ui/letters/facts.py" line="260"/>
+        <source>Netto in Monaten mit ElterngeldPlus</source>
+        <translation>Net in months with ElterngeldPlus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="262"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>

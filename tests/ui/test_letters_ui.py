@@ -344,7 +344,9 @@ def test_elterngeld_facts_bonus_hours_partner_months_exceptions_and_provisional(
     eg.expected_birth.setText("13.07.2025")
     eg.sibling_disability.setChecked(True)
     eg.taxable_open.setChecked(True)
+    eg.net_after_plus.setText("1.150,00")
     facts = eg.facts()
+    assert facts["net_income_after_plus"] == "1150.00"
     assert facts["bonus_weekly_hours"] == {"A": "27.50", "B": "30.00"}
     assert facts["partner_months_income_reduced"] is False and facts["expected_birth_date"] == "2025-07-13"
     assert facts["sibling_disability"] is True and facts["taxable_income_provisional"] is True

@@ -151,6 +151,7 @@ class FactsForm(QWidget):
             insured.addWidget(check)
         insured.addStretch(1)
         self.net_after = _money_edit()
+        self.net_after_plus = _money_edit()
         self.taxable_last_year = _money_edit()
         note = QLabel(self.tr(
             "Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den "
@@ -162,6 +163,8 @@ class FactsForm(QWidget):
         form.addRow(self.tr("Pflichtversicherung:"), insured)
         form.addRow(note)
         form.addRow(self.tr("Netto nach der Geburt (monatlich):"), self.net_after)
+        form.addRow(self.tr("davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:"),
+                    self.net_after_plus)
         form.addRow(self.tr("Zu versteuerndes Einkommen im Vorjahr:"), self.taxable_last_year)
         applicant = (self._form.get("parents") or [{}])[0]
         self._stated_net = applicant.get("net_income_before")
@@ -254,6 +257,8 @@ class FactsForm(QWidget):
                 facts["unemployment_insured"] = self.unemployment.isChecked()
             if (after := _amount(self.net_after, self.tr("Netto nach der Geburt"))) is not None:
                 facts["net_income_after"] = after
+            if (after_plus := _amount(self.net_after_plus, self.tr("Netto in Monaten mit ElterngeldPlus"))) is not None:
+                facts["net_income_after_plus"] = after_plus
             if (taxable := _amount(self.taxable_last_year, self.tr("Zu versteuerndes Einkommen"))) is not None:
                 facts["taxable_income_last_year"] = taxable
             if keep_net:

@@ -165,3 +165,19 @@ def test_stated_net_and_net_from_gross_both_shown_when_they_differ() -> None:
     assert any(line.label.startswith("Nettoeinkommen vor der Geburt laut Antrag") and line.amount == D("1950.00")
                for line in r.lines)
     assert any("82,50" in n and "zugrunde gelegt ist der berechnete Betrag" in n for n in r.notices)
+
+
+def test_plus_and_bonus_months_have_their_own_income_average() -> None:
+    # § 2 Abs. 3 BEEG per variant, as the official calculator does (Elterngeldrechner plus-eg-algorithmus.ts:
+    # income in Plus and Partnerschaftsbonus months averaged together, Basis months apart). No work in the Basis
+    # months 1–8: 2,000 € × 65 % = 1,300.00 €; 1,200 € in the bonus months: (2,000 − 1,200) × 65 % = 520.00 €.
+    data = bonus_case(variant="basis", net_income_after=0, net_income_after_plus=1200,
+                      month_plan=[*months("A", "basis", range(1, 9)), *months("B", "basis", [1, 2]),
+                                  *months("A", "bonus", range(9, 13), 28), *months("B", "bonus", range(9, 13), 30)])
+    r = elterngeld_from_json(data)
+    assert r.monthly_amount == D("1300.00") and r.bonus_amount == D("520.00")
+    assert [m.paid for m in r.months] == [D("1300.00")] * 8 + [D("520.00")] * 4
+    assert r.provisional  # income expected in the bonus months (§ 8 Abs. 3 BEEG)
+    plus = elterngeld_from_json({**data, "variant": "plus"})
+    assert plus.net_income_after == D("1200.00") and plus.monthly_amount == D("520.00")
+    assert any("in den Monaten mit ElterngeldPlus" in line.label for line in plus.lines)
