@@ -148,3 +148,20 @@ def test_elterngeld_birth_before_september_2021_is_a_german_refusal_not_a_traceb
     result = run("calc", "elterngeld", "--input", str(write(tmp_path, {**ELTERNGELD, "birth_date": "2021-08-31"})))
     assert result.returncode == 1 and result.stdout == "" and "Traceback" not in result.stderr
     assert "§ 28 Abs. 1 BEEG" in result.stderr and "nicht berechnet werden" in result.stderr
+
+
+def test_elterngeld_partnership_bonus_month_by_month(tmp_path: Path) -> None:
+    # § 4b BEEG: both parents 24–32 hours in months 9–12 → A's bonus months are ElterngeldPlus amounts
+    # ((2,000 − 1,200) × 65 % = 520.00 €); A's 12th month with 33 hours is refused with its reason.
+    plan = ([{"parent": "A", "month": m, "variant": "plus"} for m in range(1, 9)]
+            + [{"parent": "B", "month": m, "variant": "plus"} for m in (1, 2)]
+            + [{"parent": p, "month": m, "variant": "bonus", "weekly_hours": 33 if (p, m) == ("A", 12) else 28}
+               for p in "AB" for m in range(9, 13)])
+    data = {**ELTERNGELD, "variant": "plus", "net_income_after": 1200, "partner_months_income_reduced": True,
+            "month_plan": plan}
+    code, out = calc("elterngeld", write(tmp_path, data))
+    assert code == 0
+    assert out["bonus_amount"] == "520.00" and out["refused_months"] == [12] and out["provisional"] is True
+    twelfth = out["months"][-1]
+    assert (twelfth["variant"], twelfth["granted"], twelfth["paid"]) == ("bonus", False, "0.00")
+    assert "§ 4b Abs. 1 BEEG" in twelfth["refusal_reason"] and "33 Wochenstunden" in twelfth["refusal_reason"]
