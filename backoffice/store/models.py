@@ -167,6 +167,7 @@ class Case(Base):
         Index("ix_cases_queue_status_received", "queue_id", "status", "received_at"),
         Index("ix_cases_assignee_status", "assignee_id", "status", "queue_id"),
         Index("ix_cases_legal_deadline", "legal_deadline"),
+        Index("ix_cases_follow_up_on", "follow_up_on", "queue_id"),
         Index("ix_cases_status_deadline", "status", "legal_deadline", "queue_id", "received_at"),
         Index("ix_cases_received_at", "received_at"),
         Index("ix_cases_applicant", "service", "family_name", "given_name", "birth_date", "status"),

@@ -3225,11 +3225,16 @@
     </message>
     <message>
         <location filename="../../ui/models/queue_tree.py" line="76"/>
+        <source>Wiedervorlage fällig</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="77"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="91"/>
+        <location filename="../../ui/models/queue_tree.py" line="92"/>
         <source>Meine Filter</source>
         <translation>My filters</translation>
     </message>

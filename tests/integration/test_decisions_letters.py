@@ -16,9 +16,10 @@ from backoffice.domain.catalog import Role, Service
 from backoffice.domain.errors import PermissionDenied, ValidationFailed
 from backoffice.domain.records import PortalReference
 from backoffice.domain.status import Action, Status
+from backoffice.domain.views import View, view_query
 from backoffice.rules import RuleInputError
 from backoffice.services import cases, decisions, four_eyes, intake, letter_settings, letters, printing
-from backoffice.services.case_queries import get_case
+from backoffice.services.case_queries import get_case, list_cases
 from backoffice.services.directory import ensure_user
 
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
@@ -332,6 +333,11 @@ def test_provisional_elterngeld_grant_sets_the_follow_up_the_editor_shows(db: Da
     assert deadlines.follow_up_state == "ok"
     assert any(e.field == "follow_up_on" and e.new_value == expected.isoformat() for e in history)
     assert "bewillige ich Ihnen vorläufig" in text and f"{expected:%d.%m.%Y}" in text
+    with db.uow(write=False) as uow:  # the "Wiedervorlage fällig" work list has it from that day on
+        def due(day: date) -> set[str]:
+            return {r.aktenzeichen for r in list_cases(uow, clerk, view_query(View.FOLLOW_UP, clerk.login, day))}
+
+        assert az not in due(expected - timedelta(days=1)) and az in due(expected)
 
 
 def test_final_elterngeld_grant_sets_no_follow_up(db: Database, people) -> None:  # type: ignore[no-untyped-def]

@@ -20,8 +20,10 @@ def upgrade() -> None:
     # Plain ADD COLUMNs: a batch rebuild of ``cases`` on SQLite would drop its full-text triggers.
     op.add_column('cases', sa.Column('follow_up_on', sa.Date(), nullable=True))
     op.add_column('cases', sa.Column('follow_up_reason', sa.String(length=200), nullable=True))
+    op.create_index('ix_cases_follow_up_on', 'cases', ['follow_up_on', 'queue_id'])  # the "Wiedervorlage fällig" list
 
 
 def downgrade() -> None:
+    op.drop_index('ix_cases_follow_up_on', table_name='cases')
     op.drop_column('cases', 'follow_up_reason')  # SQLite >= 3.35 drops a column in place
     op.drop_column('cases', 'follow_up_on')
