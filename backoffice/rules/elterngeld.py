@@ -342,7 +342,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     offset_total = sum((m.maternity_offset for m in months if m.payable), ZERO)
     total_amount = sum((m.paid for m in months), ZERO) if months else None
     if total_amount is not None and (refused or offset_total or any(m.variant != inp.variant for m in months)):
-        lines.append(Line("Elterngeld für die zahlbaren Lebensmonate insgesamt", total_amount, kind="total"))
+        lines.append(Line("Elterngeld für die bewilligten Lebensmonate insgesamt", total_amount, kind="total"))
     bonus_amount = next((m.amount for m in months if m.variant == "bonus"), None)
     provisional = _provisional(inp, months, checked) if eligible else ()
     notices += [e.notice for e in used]

@@ -209,8 +209,13 @@ def _elterngeld_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
                     refused_months=month_list(refused) if refused else "",
                     provisional_reasons=" ".join(provisional), follow_up_date=follow_up),
         tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Entscheidung", "Betrag"), tuple(rows))},
-        lines=result_lines(r), reasons=tuple(reasons),
+        # The refused months' reasons stand under "Begründung"; the computation need not repeat them.
+        lines=tuple(line for line in result_lines(r) if not line.label.startswith(_REFUSED_LINES)),
+        reasons=tuple(reasons),
     )
+
+
+_REFUSED_LINES = tuple(f"{m}. Lebensmonat abgelehnt:" for m in range(1, 33))
 
 
 def _months_from_plan(d: DecisionFacts, birth: date) -> list[tuple[str, str, str, str, Decimal]]:

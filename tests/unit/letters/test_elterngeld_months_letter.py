@@ -21,7 +21,7 @@ RULE_INPUT = {
 }
 
 
-def _letter(**changes: str) -> LetterData:
+def _letter(**changes: object) -> LetterData:
     rule_input = {**RULE_INPUT, **changes}
     result = elterngeld_from_json(rule_input).as_json()
     case = CaseFacts("EG-2025-000001", Service.ELTERNGELD, "Jana Beispiel", "Schloßstraße", "1", "45468",
@@ -70,3 +70,19 @@ def test_final_grant_letter_has_no_provisional_part() -> None:
     assert data.values["grant_verb"] == "bewillige ich Ihnen" and data.values["provisional_reasons"] == ""
     text = " ".join(ReadBack(render_letter(data)).all_text().split())
     assert "vorläufig" not in text and "Vorläufige Bewilligung" not in text
+
+
+def test_refused_bonus_month_reason_stands_once_under_begruendung() -> None:
+    # § 4b Abs. 1 Nr. 1 BEEG: 34 hours in month 12 → that month refused, its reason given once (§ 35 SGB X).
+    plan = ([{"parent": "A", "month": m, "variant": "basis"} for m in range(1, 9)]
+            + [{"parent": "B", "month": m, "variant": "basis"} for m in (9, 10)]
+            + [{"parent": p, "month": m, "variant": "bonus", "weekly_hours": 34 if (p, m) == ("A", 12) else 30}
+               for p in "AB" for m in range(11, 13)])
+    data = _letter(month_plan=plan, application_received="2025-04-01", maternity_benefits=[],
+                   taxable_income_last_year="60000.00")
+    assert data.values["refused_months"] == "12."
+    assert [r[3] for r in data.tables["months"].rows] == ["bewilligt"] * 9 + ["abgelehnt"]
+    assert len(data.reasons) == 1 and "34 Wochenstunden" in data.reasons[0]
+    assert not any("abgelehnt" in line.label for line in data.lines)
+    text = " ".join(ReadBack(render_letter(data)).all_text().split())
+    assert text.count("34 Wochenstunden") == 1 and "(12. Lebensmonat) lehne ich Ihren Antrag ab" in text
