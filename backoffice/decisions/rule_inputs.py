@@ -54,7 +54,12 @@ def rule_input(
         merged.pop(key, None)
     if "gross_income_before" in given:  # the rules take exactly one of the two
         merged.pop("net_income_before", None)
-    problems = [text for key, text in needs if key not in given]
+    elif "net_income_before" in given:  # the clerk keeps the applicant's net: no conversion from the gross
+        for key in (*_GROSS_KEYS, "net_income_before_stated"):
+            merged.pop(key, None)
+    if service is Service.ELTERNGELD:
+        _apply_bonus_hours(merged)
+    problems = [text for keys, text in needs if given.keys().isdisjoint((keys,) if isinstance(keys, str) else keys)]
     if problems:
         raise RuleInputError(problems)
     given_date = merged.get("birth_date" if service is Service.ELTERNGELD else
@@ -66,7 +71,7 @@ def rule_input(
     return RuleInput(Service(service), key_date, merged, tuple(remarks))
 
 
-Needs = list[tuple[str, str]]  # (override key that settles it, German problem)
+Needs = list[tuple[str | tuple[str, ...], str]]  # (override key(s), any of which settles it; German problem)
 Mapped = tuple[dict[str, Any], list[str], Needs]
 
 
@@ -108,14 +113,14 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
     child = form.get("child") or {}
     parents = form.get("parents") or [{}]
     applicant = parents[0]
-    plan, dropped = [], 0
+    plan, bonus_parents = [], set()
     for entry in form.get("month_plan") or []:
-        if entry.get("variant") == "partnerschaftsbonus":
-            dropped += 1  # § 4b is not checked by the rules
-            continue
-        plan.append({"parent": "AB"[min(int(entry.get("parent_index", 0)), 1)],
-                     "month": entry.get("month_of_life"), "variant": entry.get("variant")})
-    own = [e for e in plan if e["parent"] == "A"]
+        parent = "AB"[min(int(entry.get("parent_index", 0)), 1)]
+        variant = "bonus" if entry.get("variant") == "partnerschaftsbonus" else entry.get("variant")
+        if variant == "bonus":
+            bonus_parents.add(parent)
+        plan.append({"parent": parent, "month": entry.get("month_of_life"), "variant": variant})
+    own = [e for e in plan if e["parent"] == "A" and e["variant"] != "bonus"]
     variant = "basis" if any(e["variant"] == "basis" for e in own) or not own else "plus"
     data: dict[str, Any] = {
         "birth_date": child.get("birth_date"),
@@ -129,12 +134,45 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
     }
     if form.get("taxable_income_last_year") is not None:
         data["taxable_income_last_year"] = _money(form["taxable_income_last_year"])
-    remarks = []
-    if dropped:
-        remarks.append(f"{dropped} Monate Partnerschaftsbonus (§ 4b BEEG) sind nicht geprüft und nicht berechnet.")
+    remarks: list[str] = []
+    needs: Needs = []
+    if bonus_parents:
+        needs.append(("bonus_weekly_hours", "Partnerschaftsbonus beantragt: bitte die durchschnittlichen Wochenstunden "
+                                            "je Elternteil in den Bonusmonaten angeben (§ 4b Abs. 1 BEEG)"))
+    if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
+        # §§ 2c–2f BEEG: the net is computed from the gross; the applicant's own net figure is shown beside it.
+        insured = applicant.get("insured") or {}
+        data.pop("net_income_before")
+        data.update({
+            "gross_income_before": _money(applicant["gross_income_before"]),
+            "net_income_before_stated": _money(applicant.get("net_income_before", 0)),
+            "church_tax_liable": bool(applicant.get("church_tax", False)),
+            "health_care_insured": bool(insured.get("health", True)),
+            "pension_insured": bool(insured.get("pension", True)),
+            "unemployment_insured": bool(insured.get("unemployment", True)),
+        })
+        needs.append((("income_tax_monthly", "net_income_before"),
+                      "Bruttoeinkommen laut Antrag: bitte die monatliche Lohnsteuer aus den Entgeltabrechnungen "
+                      "angeben (§ 2e BEEG), oder das Nettoeinkommen laut Antrag übernehmen"))
     if applicant.get("employment") == "self_employed":
         remarks.append("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG).")
-    return data, remarks, []
+    return data, remarks, needs
+
+
+_GROSS_KEYS = ("gross_income_before", "income_tax_monthly", "solidarity_surcharge_monthly", "church_tax_liable",
+               "health_care_insured", "pension_insured", "unemployment_insured")
+
+
+def _apply_bonus_hours(data: dict[str, Any]) -> None:
+    """The clerk's ``bonus_weekly_hours`` ({"A": 28, "B": 30}) onto each Partnerschaftsbonus month of that parent."""
+    hours = data.pop("bonus_weekly_hours", None)
+    if hours is None:
+        return
+    if not isinstance(hours, Mapping) or not set(hours) <= {"A", "B"}:
+        raise RuleInputError("Wochenstunden im Partnerschaftsbonus: je Elternteil A oder B eine Zahl angeben")
+    data["month_plan"] = [dict(m, weekly_hours=hours[m["parent"]])
+                          if m.get("variant") == "bonus" and m.get("parent") in hours else m
+                          for m in data.get("month_plan") or []]
 
 
 def _fuehrungszeugnis(form: Mapping[str, Any], received_on: date) -> Mapped:

@@ -16,6 +16,7 @@ Conventions (shared by every function here):
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Mapping
 from datetime import date, timedelta
 from functools import cache
@@ -139,3 +140,10 @@ def business_days_between(start: date, end: date) -> int:
 def add_calendar_days(start: date, n: int) -> date:
     """``start`` plus ``n`` calendar days (for legal deadlines given in days)."""
     return start + timedelta(days=n)
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day ``months`` later; a missing day (31st, 29 February) becomes the month's last day."""
+    year, month = divmod(day.month - 1 + months, 12)
+    year, month = day.year + year, month + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))

@@ -36,3 +36,7 @@ ACTION_NAMES: dict[str, str] = {
     "reopen": "Wieder aufnehmen", "decide": "Entscheiden", "forward": "Weiterleiten", "withdraw": "Zurückziehen",
     "close": "Abschließen",
 }
+def month_list(months: list[int] | tuple[int, ...]) -> str:
+    """German list of ordinal months of life: [1, 2, 3] -> "1., 2. und 3."."""
+    items = [f"{m}." for m in months]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]

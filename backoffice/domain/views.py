@@ -19,6 +19,7 @@ class View(StrEnum):
     OPEN = "open"  # all open cases I may see
     WAITING = "waiting"  # waiting for documents (clock suspended)
     OVERDUE = "overdue"  # clock running, legal deadline passed
+    FOLLOW_UP = "follow_up"  # Wiedervorlage due (e.g. a provisional Elterngeld grant), whatever the status
     CLOSED = "closed"  # decided, forwarded, withdrawn or closed
 
 
@@ -33,4 +34,6 @@ def view_query(view: View, login: str, today: date) -> CaseQuery:
         return CaseQuery(status=Status.WAITING_FOR_DOCUMENTS)
     if view is View.OVERDUE:
         return CaseQuery(overdue_on=today)
+    if view is View.FOLLOW_UP:
+        return CaseQuery(follow_up_until=today)
     return CaseQuery(closed_only=True)

@@ -16,9 +16,10 @@ from backoffice.letters.errors import UnknownLetterKind
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A text block from ``resources/letters/blocks/``."""
+    """A text block from ``resources/letters/blocks/``; with ``when``, printed only if that merge value is set."""
 
     block_id: str
+    when: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,7 @@ class TablePart:
 
 @dataclass(frozen=True, slots=True)
 class Reasons:
-    pass
+    required: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,7 @@ class KindSpec:
     needs_deadline: bool = False
     needs_bank: bool = False
     sheets: tuple[Sheet, ...] = ()  # after the closing, each on a new page
+    optional_fields: tuple[str, ...] = ()  # merge values that may be empty (the ``when`` of a block)
 
     @property
     def subject_block(self) -> str:
@@ -145,10 +147,13 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
         ),
         KindSpec(
             "elterngeld_grant", Service.ELTERNGELD, "Elterngeld (Bewilligung)",
-            ("application_date", "child_name", "child_birth_date", "total_amount"),
+            ("application_date", "child_name", "child_birth_date", "total_amount", "grant_verb"),
             (Block("elterngeld_grant_decision"), TablePart("months", "Monatsbeträge"),
-             Block("elterngeld_grant_computation"), Lines(), Block("elterngeld_grant_notes")),
+             Block("elterngeld_grant_partial", when="refused_months"), Block("elterngeld_grant_computation"), Lines(),
+             Block("elterngeld_grant_refused", when="refused_months"), Reasons(required=False),
+             Block("elterngeld_grant_provisional", when="provisional_reasons"), Block("elterngeld_grant_notes")),
             remedy=WIDERSPRUCH_SGG,
+            optional_fields=("refused_months", "provisional_reasons", "follow_up_date"),
         ),
         KindSpec(
             "elterngeld_refusal", Service.ELTERNGELD, "Elterngeld (Ablehnung)",
@@ -210,7 +215,7 @@ def kind_spec(kind: str) -> KindSpec:
 
 def fields_of(spec: KindSpec) -> frozenset[str]:
     """Every merge field a block of this kind may use."""
-    extra: tuple[str, ...] = spec.fields
+    extra: tuple[str, ...] = (*spec.fields, *spec.optional_fields)
     if spec.needs_deadline:
         extra += (DEADLINE_FIELD,)
     if spec.remedy:

@@ -36,7 +36,7 @@ def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> lis
             table = data.tables.get(part.table_id)
             if table is None or not table.rows:
                 missing.append(part.label)
-        elif isinstance(part, Reasons) and not any(r.strip() for r in data.reasons):
+        elif isinstance(part, Reasons) and part.required and not any(r.strip() for r in data.reasons):
             missing.append("Gründe")
         elif isinstance(part, Documents) and not any(d.strip() for d in data.documents):
             missing.append("Liste der Unterlagen")
@@ -72,5 +72,5 @@ def merge_values(data: LetterData, spec: KindSpec) -> dict[str, str]:
     if spec.remedy:
         court = head.courts[spec.remedy.court]
         values.update(court_name=court.name, court_address=court.address)
-    values.update({name: format_value(data.values.get(name)) for name in spec.fields})
+    values.update({name: format_value(data.values.get(name)) for name in (*spec.fields, *spec.optional_fields)})
     return values

@@ -41,15 +41,27 @@ _AZ = {Service.WBS: "WBS-2026-000123", Service.ELTERNGELD: "EG-2026-000457", Ser
 
 
 def _months() -> Table:
+    """Basiselterngeld in months 1–10, the Partnerschaftsbonus in 11–14, month 14 refused (34 hours a week)."""
     birth = date(2026, 9, 14)
     rows = []
-    for month in range(1, 13):
+    for month in range(1, 15):
         start = date(birth.year + (birth.month + month - 2) // 12, (birth.month + month - 2) % 12 + 1, birth.day)
         end = date(start.year + start.month // 12, start.month % 12 + 1, start.day) - timedelta(days=1)
-        variant = "Basiselterngeld" if month <= 10 else "ElterngeldPlus"
-        amount = Decimal("1300.00") if month <= 10 else Decimal("650.00")
-        rows.append((f"{month}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", variant, amount))
-    return Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), tuple(rows))
+        variant = "Basiselterngeld" if month <= 10 else "Partnerschaftsbonus"
+        granted = month != 14
+        amount = (Decimal("1300.00") if month <= 10 else Decimal("390.00")) if granted else Decimal("0.00")
+        rows.append((f"{month}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", variant,
+                     "bewilligt" if granted else "abgelehnt", amount))
+    return Table(("Lebensmonat", "Zeitraum", "Variante", "Entscheidung", "Betrag"), tuple(rows))
+
+
+EG_REFUSED_MONTH = ("14. Lebensmonat (14.10.2027 – 13.11.2027): Der Partnerschaftsbonus setzt voraus, dass Sie im "
+                    "Durchschnitt des Lebensmonats nicht weniger als 24 und nicht mehr als 32 Wochenstunden "
+                    "erwerbstätig sind (§ 4b Abs. 1 BEEG; angegeben: 34 Wochenstunden).")
+EG_PROVISIONAL = ("Nach Ihren Angaben haben Sie im Bezugszeitraum voraussichtlich Einkommen aus Erwerbstätigkeit "
+                  "(§ 8 Abs. 3 BEEG). Nach Ablauf des Bezugszeitraums ist das tatsächlich erzielte Einkommen "
+                  "und die wöchentliche Arbeitszeit in den Monaten mit Partnerschaftsbonus nachzuweisen "
+                  "(§ 8 Abs. 1 BEEG).")
 
 
 GRANT_REASON = ("Das anrechenbare Gesamteinkommen Ihres Haushalts überschreitet die Einkommensgrenze für 3 Personen "
@@ -101,13 +113,16 @@ def _samples() -> dict[str, dict[str, Any]]:
         ),
         "elterngeld_grant": dict(
             values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig",
-                        child_birth_date=date(2026, 9, 14), total_amount=Decimal("14300.00")),
-            tables={"months": _months()},
+                        child_birth_date=date(2026, 9, 14), total_amount=Decimal("14170.00"),
+                        grant_verb="bewillige ich Ihnen vorläufig", refused_months="14.",
+                        provisional_reasons=EG_PROVISIONAL, follow_up_date=date(2027, 11, 14)),
+            tables={"months": _months()}, reasons=(EG_REFUSED_MONTH,),
             lines=(("Durchschnittliches monatliches Nettoeinkommen vor der Geburt (09/2025 bis 08/2026)",
                     Decimal("2000.00")),
                    ("Ersatzrate nach § 2 Abs. 2 BEEG", "65 %"),
                    Line("Basiselterngeld monatlich", Decimal("1300.00"), emphasis=True),
-                   ("ElterngeldPlus monatlich (§ 4a BEEG, halber Betrag)", Decimal("650.00"))),
+                   ("Partnerschaftsbonus monatlich (ElterngeldPlus, § 4b BEEG): (2.000,00 € − 1.400,00 €) × 65 %",
+                    Decimal("390.00"))),
         ),
         "elterngeld_refusal": dict(
             values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig",

@@ -126,6 +126,8 @@ def _data_table(table: DataTable, styles: Styles) -> list[Flowable]:
 def _part(part: Part, data: LetterData, values: Mapping[str, str], templates: Templates,
           styles: Styles) -> list[Flowable]:
     if isinstance(part, Block):
+        if part.when is not None and not values.get(part.when, "").strip():
+            return []
         return block_paragraphs(templates.text(part.block_id), values, styles)
     if isinstance(part, Lines):
         return _lines_table(data, styles)
@@ -133,7 +135,7 @@ def _part(part: Part, data: LetterData, values: Mapping[str, str], templates: Te
         table = data.tables.get(part.table_id)
         return _data_table(table, styles) if table is not None else []
     if isinstance(part, Reasons):
-        return [*_bullets(data.reasons, styles), Spacer(0, 2 * mm)]
+        return [*_bullets(data.reasons, styles), Spacer(0, 2 * mm)] if data.reasons else []
     if isinstance(part, Documents):
         return [*_bullets(data.documents, styles), Spacer(0, 2 * mm)]
     raise TypeError(part)

@@ -19,7 +19,7 @@ from .elterngeld import (
 )
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import GrossIncome, net_from_gross, pap_reference_date
-from .elterngeld_plan import PlanMonth, validate_month_plan
+from .elterngeld_plan import PlanCheck, PlanFacts, PlanMonth, check_month_plan
 from .errors import RuleInputError
 from .fuehrungszeugnis import (
     FuehrungszeugnisInput,
@@ -42,10 +42,10 @@ CALCULATORS = {
 __all__ = [
     "CALCULATORS", "AllowedFlat", "DatedEntry", "ElterngeldInput", "ElterngeldResult",
     "FuehrungszeugnisInput", "FuehrungszeugnisResult", "GrossIncome", "Line", "MaternityBenefit",
-    "MonthOfLife", "PlanMonth", "RuleBook", "RuleInputError", "WbsAllowance", "WbsIncome", "WbsInput",
-    "WbsResult", "age_on", "compute_elterngeld", "compute_fuehrungszeugnis", "compute_wbs",
+    "MonthOfLife", "PlanCheck", "PlanFacts", "PlanMonth", "RuleBook", "RuleInputError", "WbsAllowance",
+    "WbsIncome", "WbsInput", "WbsResult", "age_on", "check_month_plan", "compute_elterngeld", "compute_fuehrungszeugnis", "compute_wbs",
     "elterngeld_from_json", "first_payable_month", "fuehrungszeugnis_from_json", "load_rulebook",
     "month_of_life_on", "month_of_life_period", "net_from_gross", "pap_reference_date",
     "parse_elterngeld_input", "parse_fuehrungszeugnis_input", "parse_wbs_input", "replacement_rate",
-    "validate_month_plan", "wbs_from_json",
+    "wbs_from_json",
 ]

@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+from ..domain.german import month_list
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import GrossIncome, net_from_gross
-from .elterngeld_plan import PARENTS, VARIANTS, PlanMonth, validate_month_plan
+from .elterngeld_plan import PARENTS, PLAN_VARIANTS, VARIANTS, PlanCheck, PlanFacts, PlanMonth, check_month_plan
 from .errors import RuleInputError
 from .money import ZERO, cents, euro_text, percent_of, percent_text
 from .parsing import FieldReader
@@ -30,7 +31,7 @@ class ElterngeldInput:
     birth_date: date
     net_income_before: Decimal | None  # monthly average; None when gross_before is given
     gross_before: GrossIncome | None = None
-    net_income_after: Decimal = ZERO
+    net_income_after: Decimal = ZERO  # monthly average after the birth; Basis months only with net_income_after_plus
     variant: str = "basis"  # "basis" | "plus"
     sibling_bonus: bool = False
     children_born: int = 1
@@ -39,6 +40,14 @@ class ElterngeldInput:
     month_plan: tuple[PlanMonth, ...] | None = None
     application_received: date | None = None  # § 7 Abs. 1: day the application arrived
     maternity_benefits: tuple[MaternityBenefit, ...] = ()
+    partner_months_income_reduced: bool | None = None  # § 4 Abs. 3 Satz 2; None: not stated
+    expected_birth_date: date | None = None  # voraussichtlicher Tag der Entbindung (§ 4 Abs. 5, 6)
+    child_disability: bool = False  # § 4 Abs. 6
+    sibling_disability: bool = False  # § 4 Abs. 6
+    net_income_before_stated: Decimal | None = None  # the applicant's own net figure, compared with the computed one
+    income_before_provisional: bool = False  # § 8 Abs. 3: income before the birth not yet determinable
+    taxable_income_provisional: bool = False  # § 8 Abs. 3: no tax assessment, the limit still open
+    net_income_after_plus: Decimal | None = None  # average in the Plus and bonus months, when it differs
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +67,14 @@ class MonthOfLife(JsonResult):
     month: int
     start: date
     end: date
-    variant: str  # "basis" | "plus"; a month with maternity benefits counts as "basis" (§ 4 Abs. 4 Satz 3)
+    variant: str  # "basis" | "plus" | "bonus"; a month with maternity benefits counts as "basis" (§ 4 Abs. 4 Satz 3)
     payable: bool  # False: applied for too late (§ 7 Abs. 1 Satz 2)
+    granted: bool  # the decision on this month: False when refused for any reason
+    refusal_reason: str | None  # German, the reason of the refusal for the letter (§ 35 SGB X)
     amount: Decimal  # Monatsbetrag of the variant, before any offset
     maternity_benefits: Decimal
     maternity_offset: Decimal  # taken off the Monatsbetrag (§ 3 Abs. 1)
-    paid: Decimal  # 0.00 when not payable
+    paid: Decimal  # 0.00 when refused
     note: str | None  # German, for the letter
 
 
@@ -91,7 +102,12 @@ class ElterngeldResult(JsonResult):
     months: tuple[MonthOfLife, ...]  # parent A's planned months of life
     not_payable_months: tuple[int, ...]
     maternity_offset_total: Decimal
-    total_amount: Decimal | None  # paid over all payable planned months; None without a plan
+    total_amount: Decimal | None  # paid over all granted months; None without a plan
+    refused_months: tuple[int, ...]  # parent A's requested months refused, for any reason
+    bonus_amount: Decimal | None  # Monatsbetrag of a Partnerschaftsbonus month (ElterngeldPlus); None without one
+    net_income_before_stated: Decimal | None  # the applicant's figure when the net was computed from the gross
+    provisional: bool  # § 8 Abs. 3: paid provisionally until the income is proven
+    provisional_reasons: tuple[str, ...]  # German, why provisional and what has to be proven
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
     notices: tuple[str, ...]
@@ -121,7 +137,10 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     f = FieldReader(data)
     f.reject_unknown({"birth_date", "net_income_before", "gross_income_before", "net_income_after", "variant",
                       "sibling_bonus", "children_born", "taxable_income_last_year", "single_parent", "month_plan",
-                      "application_received", "maternity_benefits", *_GROSS_FIELDS})
+                      "application_received", "maternity_benefits", "partner_months_income_reduced",
+                      "expected_birth_date", "child_disability", "sibling_disability", "net_income_before_stated",
+                      "income_before_provisional", "taxable_income_provisional", "net_income_after_plus",
+                      *_GROSS_FIELDS})
     birth = f.date("birth_date")
     net = f.money("net_income_before", required=False)
     gross = _parse_gross(f)
@@ -138,10 +157,19 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     plan = _parse_plan(f) if "month_plan" in f.data else None
     received = f.date("application_received", required=False)
     maternity = _parse_maternity(f) if "maternity_benefits" in f.data else ()
+    reduced = f.boolean("partner_months_income_reduced", required=False)
+    expected = f.date("expected_birth_date", required=False)
+    child_disability = f.boolean("child_disability", required=False, default=False)
+    sibling_disability = f.boolean("sibling_disability", required=False, default=False)
+    stated = f.money("net_income_before_stated", required=False)
+    before_open = f.boolean("income_before_provisional", required=False, default=False)
+    taxable_open = f.boolean("taxable_income_provisional", required=False, default=False)
+    after_plus = f.money("net_income_after_plus", required=False)
     f.done()
     assert birth is not None and variant is not None and after is not None
     return ElterngeldInput(birth, net, gross, after, variant, bool(sibling), born or 1, taxable, bool(single), plan,
-                           received, maternity)
+                           received, maternity, reduced, expected, bool(child_disability), bool(sibling_disability),
+                           stated, bool(before_open), bool(taxable_open), after_plus)
 
 
 def _parse_gross(f: FieldReader) -> GrossIncome | None:
@@ -163,11 +191,14 @@ def _parse_plan(f: FieldReader) -> tuple[PlanMonth, ...]:
     months = []
     for i, raw in enumerate(f.items("month_plan")):
         r = FieldReader(raw, f.name(f"month_plan[{i}]"), f.problems)
-        r.reject_unknown({"parent", "month", "variant"})
+        r.reject_unknown({"parent", "month", "variant", "weekly_hours"})
         parent, month = r.choice("parent", PARENTS), r.integer("month", minimum=1)
-        variant = r.choice("variant", VARIANTS)
+        variant = r.choice("variant", PLAN_VARIANTS)
+        hours = r.number("weekly_hours", required=variant == "bonus", maximum=Decimal(168))
+        if "weekly_hours" in r.data and variant != "bonus":
+            r.problem("weekly_hours", "gilt nur für Monate mit Partnerschaftsbonus (variant bonus).")
         if parent and month and variant:
-            months.append(PlanMonth(parent, month, variant))
+            months.append(PlanMonth(parent, month, variant, hours))
     return tuple(months)
 
 
@@ -207,6 +238,13 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         notices += net.notices
         used += net.used
         tax_source, net_before = net.tax_source, net.net_monthly
+        if inp.net_income_before_stated is not None and inp.net_income_before_stated != net_before:
+            lines.append(Line("Nettoeinkommen vor der Geburt laut Antrag (nicht zugrunde gelegt)",
+                              inp.net_income_before_stated, legal_basis="§ 2c BEEG"))
+            notices.append(f"Das Nettoeinkommen vor der Geburt laut Antrag ({euro_text(inp.net_income_before_stated)}) "
+                           f"weicht vom nach §§ 2c bis 2f BEEG aus dem Brutto berechneten ({euro_text(net_before)}) um "
+                           f"{euro_text(abs(inp.net_income_before_stated - net_before))} ab; zugrunde gelegt ist der "
+                           "berechnete Betrag.")
     else:
         assert net_before is not None
         lines.append(Line("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)", net_before,
@@ -220,9 +258,11 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     if net_before > cap:
         lines.append(Line(f"Berücksichtigt höchstens {euro_text(cap)}", cents(capped),
                           legal_basis=amounts.text("cap_legal_basis")))
-    considered = max(cents(capped) - inp.net_income_after, ZERO)
-    if inp.net_income_after:
-        lines.append(Line("Einkommen nach der Geburt (Monatsdurchschnitt)", -inp.net_income_after,
+    after = _income_after(inp)
+    considered = max(cents(capped) - after, ZERO)
+    if after:
+        which = " in den Monaten mit ElterngeldPlus" if plus and inp.net_income_after_plus is not None else ""
+        lines.append(Line(f"Einkommen nach der Geburt{which} (Monatsdurchschnitt)", -after,
                           legal_basis=amounts.text("cap_legal_basis")))
         lines.append(Line("Unterschiedsbetrag", considered, kind="subtotal",
                           legal_basis=amounts.text("cap_legal_basis")))
@@ -256,11 +296,13 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     label = ("ElterngeldPlus" if plus else "Basiselterngeld") + " monatlich"
     lines.append(Line(label if eligible else f"{label}: kein Anspruch", total, kind="total"))
 
-    plan_problems: tuple[str, ...] = ()
+    check = PlanCheck(())
     if inp.month_plan is not None:
-        plan_rule = rules.entry("month_plan", inp.birth_date)
-        used.append(plan_rule)
-        plan_problems = validate_month_plan(_plan_with_maternity(inp), plan_rule, single_parent=inp.single_parent)
+        plan_rule, bonus_rule = rules.entry("month_plan", inp.birth_date), rules.entry("partnership_bonus", inp.birth_date)
+        used += [plan_rule, bonus_rule] if any(m.variant == "bonus" for m in inp.month_plan) else [plan_rule]
+        check = check_month_plan(_plan_with_maternity(inp), plan_rule, bonus_rule, _plan_facts(inp))
+        notices += check.notices
+    plan_problems = check.problems
 
     first = None
     if inp.application_received is not None:
@@ -276,38 +318,51 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     maternity = rules.entry("maternity_benefits", inp.birth_date) if inp.maternity_benefits else None
     if maternity is not None:
         used.append(maternity)
-    months = _months(inp, rules, total if eligible else ZERO, first, maternity, lines, notices)
+    months = _months(inp, rules, total if eligible else ZERO, first, maternity, check, lines, notices)
     late = tuple(m.month for m in months if not m.payable)
     if late:
         basis = rules.entry("application", inp.birth_date).text("legal_basis")
-        lines.append(Line(f"Nicht zahlbar, weil zu spät beantragt ({basis}): {_month_list(late)} Lebensmonat",
+        lines.append(Line(f"Nicht zahlbar, weil zu spät beantragt ({basis}): {month_list(late)} Lebensmonat",
                           legal_basis=basis))
         if eligible and len(late) == len(months):
             assert inp.application_received is not None and first is not None
             reasons.append(f"Der Antrag ist am {inp.application_received:%d.%m.%Y} eingegangen. Elterngeld wird "
                            f"rückwirkend nur für die letzten drei Lebensmonate vor Beginn des Lebensmonats geleistet, "
                            f"in dem der Antrag eingegangen ist ({basis}), also frühestens für den {first}. Lebensmonat. "
-                           f"Für die beantragten Lebensmonate ({_month_list(late)}) kann daher kein Elterngeld "
+                           f"Für die beantragten Lebensmonate ({month_list(late)}) kann daher kein Elterngeld "
                            "gezahlt werden.")
             eligible, total = False, ZERO
+    refused = tuple(m.month for m in months if not m.granted)
+    for m in months:
+        if m.payable and not m.granted:
+            lines.append(Line(f"{m.month}. Lebensmonat abgelehnt: {m.refusal_reason}"))
+    if eligible and months and not any(m.granted for m in months):
+        reasons += [f"{m.month}. Lebensmonat: {m.refusal_reason}" for m in months]
+        eligible, total = False, ZERO
     offset_total = sum((m.maternity_offset for m in months if m.payable), ZERO)
     total_amount = sum((m.paid for m in months), ZERO) if months else None
-    if total_amount is not None and (late or offset_total):
-        lines.append(Line("Elterngeld für die zahlbaren Lebensmonate insgesamt", total_amount, kind="total"))
+    if total_amount is not None and (refused or offset_total or any(m.variant != inp.variant for m in months)):
+        lines.append(Line("Elterngeld für die bewilligten Lebensmonate insgesamt", total_amount, kind="total"))
+    bonus_amount = next((m.amount for m in months if m.variant == "bonus"), None)
+    provisional = _provisional(inp, months, checked) if eligible else ()
     notices += [e.notice for e in used]
 
     return ElterngeldResult(
         birth_date=inp.birth_date, variant=inp.variant, eligible=eligible, monthly_amount=total,
-        replacement_rate=rate, net_income_before=cents(net_before), net_income_after=inp.net_income_after,
+        replacement_rate=rate, net_income_before=cents(net_before), net_income_after=after,
         income_considered=considered, base_amount=base, sibling_bonus_amount=bonus,
         multiple_birth_supplement=supplement, tax_source=tax_source, income_limit=limit,
         income_limit_checked=checked,
         month_plan_valid=None if inp.month_plan is None else not plan_problems, month_plan_problems=plan_problems,
         reasons=tuple(reasons), application_received=inp.application_received, first_payable_month=first,
         months=months, not_payable_months=late, maternity_offset_total=offset_total, total_amount=total_amount,
+        refused_months=refused, bonus_amount=bonus_amount, net_income_before_stated=inp.net_income_before_stated,
+        provisional=bool(provisional), provisional_reasons=provisional,
         lines=tuple(lines),
         legal_basis=unique([*(line.legal_basis for line in lines), limits.text("legal_basis") if checked else None,
-                            "§ 4 BEEG" if inp.month_plan is not None else None]),
+                            "§ 4 BEEG" if inp.month_plan is not None else None,
+                            "§ 4b BEEG" if bonus_amount is not None else None,
+                            "§ 8 Abs. 3 BEEG" if provisional else None]),
         notices=unique(notices), rules_applied=tuple(f"elterngeld.{e.ref}" for e in used),
     )
 
@@ -338,8 +393,9 @@ def _plan_with_maternity(inp: ElterngeldInput) -> tuple[PlanMonth, ...]:
 
 
 def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: int | None,
-            maternity: DatedEntry | None, lines: list[Line], notices: list[str | None]) -> tuple[MonthOfLife, ...]:
-    """Parent A's planned months with dates (§ 4 Abs. 2), § 7 payability and the § 3 offset."""
+            maternity: DatedEntry | None, check: PlanCheck, lines: list[Line],
+            notices: list[str | None]) -> tuple[MonthOfLife, ...]:
+    """Parent A's requested months with dates (§ 4 Abs. 2), the decision on each, § 7 and the § 3 offset."""
     own = sorted({m.month: m for m in inp.month_plan or () if m.parent == "A"}.values(), key=lambda m: m.month)
     benefits = {b.month: b for b in inp.maternity_benefits if b.parent == "A"}
     amounts = {inp.variant: own_amount}
@@ -348,12 +404,19 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
         start, end = month_of_life_period(inp.birth_date, m.month)
         benefit = benefits.get(m.month)
         variant = "basis" if benefit is not None else m.variant
-        if variant not in amounts:  # the plan mixes Basis and Plus: the other variant's Monatsbetrag
-            other = replace(inp, variant=variant, month_plan=None, application_received=None, maternity_benefits=())
-            amounts[variant] = compute_elterngeld(other, rules).monthly_amount if own_amount else ZERO
-        amount = amounts[variant]
+        amount_variant = "plus" if variant == "bonus" else variant  # § 4b Abs. 1: a Monatsbetrag ElterngeldPlus
+        if amount_variant not in amounts:  # the plan mixes variants: the other variant's Monatsbetrag
+            other = replace(inp, variant=amount_variant, month_plan=None, application_received=None,
+                            maternity_benefits=())
+            amounts[amount_variant] = compute_elterngeld(other, rules).monthly_amount if own_amount else ZERO
+        amount = amounts[amount_variant]
         payable = first is None or m.month >= first
         note = None if payable else "nicht zahlbar: zu spät beantragt (§ 7 Abs. 1 Satz 2 BEEG)"
+        reason = None if payable else ("Der Antrag ist zu spät eingegangen: Elterngeld wird rückwirkend nur für die "
+                                       "letzten drei Lebensmonate vor dem Monat des Antragseingangs gezahlt "
+                                       "(§ 7 Abs. 1 Satz 2 BEEG).")
+        reason = reason or check.refused.get(("A", m.month))
+        granted = reason is None and bool(own_amount)
         received, offset = ZERO, ZERO
         if benefit is not None:
             assert maternity is not None
@@ -363,25 +426,59 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
             if benefit.days is not None and benefit.days < days:  # § 3 Abs. 1 Satz 2: only that part of the month
                 part = cents(amount * benefit.days / days)
                 notices.append(maternity.text("partial_notice"))
-            offset = min(received, part) if payable else ZERO
+            offset = min(received, part) if granted else ZERO
             if m.variant != "basis":
                 note = "gilt als Monat mit Basiselterngeld (§ 4 Abs. 4 Satz 3 BEEG)"
-            if payable:
+            if granted:
                 share = "" if part == amount else f" für {benefit.days} von {days} Tagen"
                 basis = maternity.text("offset_legal_basis" if part == amount else "partial_legal_basis")
                 lines.append(Line(f"{m.month}. Lebensmonat: Mutterschaftsleistungen {euro_text(received)}{share}, "
                                   f"angerechnet ({basis})", -offset, legal_basis=basis))
                 lines.append(Line(f"{m.month}. Lebensmonat: Elterngeld nach Anrechnung", amount - offset,
                                   kind="subtotal", legal_basis=maternity.text("offset_legal_basis")))
-        paid = amount - offset if payable else ZERO
-        months.append(MonthOfLife(m.month, start, end, variant, payable, amount, received, offset, paid, note))
+        paid = amount - offset if granted else ZERO
+        months.append(MonthOfLife(m.month, start, end, variant, payable, granted, reason, amount, received, offset,
+                                  paid, note))
     return tuple(months)
 
 
-def _month_list(months: tuple[int, ...]) -> str:
-    """German list of months of life: "1., 2. und 3." """
-    items = [f"{m}." for m in months]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
+def _provisional(inp: ElterngeldInput, months: tuple[MonthOfLife, ...], limit_checked: bool) -> tuple[str, ...]:
+    """§ 8 Abs. 3: the German reasons why the grant is provisional, each saying what has to be proven."""
+    reasons = []
+    if inp.income_before_provisional:
+        reasons.append("Das Einkommen vor der Geburt kann noch nicht abschließend ermittelt werden (§ 8 Abs. 3 "
+                       "BEEG). Es wird das glaubhaft gemachte Einkommen berücksichtigt; bitte reichen Sie die "
+                       "fehlenden Nachweise (zum Beispiel den Steuerbescheid) ein, sobald sie vorliegen.")
+    bonus = any(m.variant == "bonus" and m.granted for m in months)
+    if inp.net_income_after or inp.net_income_after_plus or bonus:
+        reasons.append("Nach Ihren Angaben haben Sie im Bezugszeitraum voraussichtlich Einkommen aus "
+                       "Erwerbstätigkeit (§ 8 Abs. 3 BEEG). Nach Ablauf des Bezugszeitraums ist das tatsächlich "
+                       "erzielte Einkommen" + (" und die wöchentliche Arbeitszeit in den Monaten mit "
+                                               "Partnerschaftsbonus" if bonus else "")
+                       + " nachzuweisen (§ 8 Abs. 1 BEEG).")
+    if not limit_checked or inp.taxable_income_provisional:
+        reasons.append("Der Steuerbescheid für den letzten abgeschlossenen Veranlagungszeitraum liegt noch nicht vor, "
+                       "und es kann noch nicht festgestellt werden, ob die Einkommensgrenze nach § 1 Abs. 8 BEEG "
+                       "überschritten ist (§ 8 Abs. 3 BEEG). Bitte reichen Sie den Steuerbescheid ein, sobald "
+                       "er vorliegt.")
+    return tuple(reasons)
+
+
+def _income_after(inp: ElterngeldInput) -> Decimal:
+    """§ 2 Abs. 3: the income after the birth averaged over the months of the variant computed. With
+    ``net_income_after_plus`` the Plus and bonus months have their own average, as in the official calculator
+    (Elterngeldrechner, plus-eg-algorithmus.ts: Plus and Partnerschaftsbonus months averaged together)."""
+    if inp.variant == "plus" and inp.net_income_after_plus is not None:
+        return inp.net_income_after_plus
+    return inp.net_income_after
+
+
+def _plan_facts(inp: ElterngeldInput) -> PlanFacts:
+    """§ 4 Abs. 6: a birth at least six weeks (42 days) before the expected day is a premature birth."""
+    premature = inp.expected_birth_date is not None and (inp.expected_birth_date - inp.birth_date).days >= 42
+    return PlanFacts(single_parent=inp.single_parent, multiple_birth=inp.children_born > 1,
+                     premature_birth=premature, child_disability=inp.child_disability,
+                     sibling_disability=inp.sibling_disability, income_reduced=inp.partner_months_income_reduced)
 
 
 def _clamp(amount: Decimal, amounts: DatedEntry) -> Decimal:

@@ -1,22 +1,29 @@
-"""Checking a month plan (who takes which variant in which month of life) against § 4 BEEG.
+"""Checking a month plan (who takes which variant in which month of life) against §§ 4, 4b, 4c BEEG.
 
 One Basiselterngeld month counts as one Monatsbetrag, one ElterngeldPlus month as half
-of one (§ 4 Abs. 3). The limits come from the dated ``month_plan`` table by birth date.
-The Partnerschaftsbonus (§ 4b) and the special cases of premature and multiple births
-are not checked here.
+of one (§ 4 Abs. 3); Partnerschaftsbonus months (variant ``bonus``) are additional
+ElterngeldPlus Monatsbeträge outside that count (§ 4b Abs. 1). The limits come from the
+dated ``month_plan`` and ``partnership_bonus`` tables by birth date.
+
+The check gives two kinds of findings: ``problems`` concern the plan as a whole (too many
+Monatsbeträge, bonus months not consecutive) and need the applicants to change the plan;
+``refused`` names single months of life that cannot be granted, each with the German
+reason for the letter (§ 35 SGB X). Not checked: the extra months for premature births
+(§ 4 Abs. 5; a notice says so).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..domain.german import count_noun
 from .tables import DatedEntry
 
 PARENTS = ("A", "B")
-VARIANTS = ("basis", "plus")
+VARIANTS = ("basis", "plus")  # the Monatsbetrag variants of the computation
+PLAN_VARIANTS = (*VARIANTS, "bonus")  # a plan month may also be a Partnerschaftsbonus month
 _HALF = Decimal("0.5")
 
 
@@ -24,20 +31,47 @@ _HALF = Decimal("0.5")
 class PlanMonth:
     parent: str  # "A" or "B"
     month: int  # month of life, 1-based
-    variant: str  # "basis" or "plus"
+    variant: str  # "basis", "plus" or "bonus"
+    weekly_hours: Decimal | None = None  # bonus: average weekly working hours in that month of life
+
+
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """Facts the plan check depends on, settled by the clerk."""
+
+    single_parent: bool = False  # § 4c Abs. 1: alone the partner months and the bonus
+    multiple_birth: bool = False  # § 4 Abs. 6: exception to the one simultaneous Basis month
+    premature_birth: bool = False  # born at least six weeks before the expected day (§ 4 Abs. 5, 6)
+    child_disability: bool = False  # § 4 Abs. 6: the child has a disability (§ 2 Abs. 1 Satz 1 SGB IX)
+    sibling_disability: bool = False  # § 4 Abs. 6: a sibling counted for the Geschwisterbonus has one
+    income_reduced: bool | None = None  # § 4 Abs. 3 Satz 2: income from employment reduced in two months
+
+
+@dataclass(frozen=True, slots=True)
+class PlanCheck:
+    problems: tuple[str, ...]  # German, the plan as a whole
+    refused: dict[tuple[str, int], str] = field(default_factory=dict)  # (parent, month) -> German reason
+    notices: tuple[str, ...] = ()
 
 
 def _units(months: list[PlanMonth]) -> Decimal:
-    return sum((Decimal(1) if m.variant == "basis" else _HALF for m in months), Decimal(0))
+    return sum((Decimal(1) if m.variant == "basis" else _HALF for m in months if m.variant != "bonus"), Decimal(0))
 
 
 def _months(value: Decimal) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
-def validate_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, *, single_parent: bool) -> tuple[str, ...]:
-    """German problems with the plan; empty when it complies."""
+def _hours(value: Decimal) -> str:
+    return f"{value.normalize():f}".replace(".", ",")
+
+
+def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: DatedEntry,
+                     facts: PlanFacts) -> PlanCheck:
+    """The plan's problems, the months to refuse with their reasons, and notices for the clerk."""
     problems: list[str] = []
+    refused: dict[tuple[str, int], str] = {}
+    notices: list[str] = []
     seen: set[tuple[str, int]] = set()
     by_parent: dict[str, list[PlanMonth]] = defaultdict(list)
     basis_last, plus_last = rule.integer("basis_last_month"), rule.integer("plus_last_month")
@@ -47,48 +81,92 @@ def validate_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, *, single
             continue
         seen.add((m.parent, m.month))
         if m.variant == "basis" and m.month > basis_last:
-            problems.append(f"Elternteil {m.parent}: Basiselterngeld nur bis zum {basis_last}. Lebensmonat "
-                            f"(geplant: {m.month}.).")
+            refused[(m.parent, m.month)] = (f"Basiselterngeld kann nur bis zum Ende des {basis_last}. Lebensmonats "
+                                            f"bezogen werden ({rule.text('basis_period_legal_basis')}).")
         elif m.month > plus_last:
-            problems.append(f"Elternteil {m.parent}: ElterngeldPlus nur bis zum {plus_last}. Lebensmonat "
-                            f"(geplant: {m.month}.).")
+            kind = "Partnerschaftsbonus" if m.variant == "bonus" else "ElterngeldPlus"
+            refused[(m.parent, m.month)] = (f"{kind} kann nur bis zum Ende des {plus_last}. Lebensmonats bezogen "
+                                            f"werden ({rule.text('plus_period_legal_basis')}).")
         by_parent[m.parent].append(m)
 
     per_min = rule.integer("per_parent_min")
-    per_max = rule.integer("single_parent_max" if single_parent else "per_parent_max")
+    per_max = rule.integer("single_parent_max" if facts.single_parent else "per_parent_max")
     for parent, months in sorted(by_parent.items()):
         units, count = _units(months), len({m.month for m in months})
-        if count < per_min:  # § 4 Abs. 4: at least two months of life, whatever the variant
+        if count < per_min:  # § 4 Abs. 4 Satz 2: at least two months of life, whatever the variant
             problems.append(f"Elternteil {parent}: Elterngeld mindestens für {per_min} Lebensmonate "
                             f"(geplant: {count}).")
         if units > per_max:
             problems.append(f"Elternteil {parent}: höchstens {per_max} Monatsbeträge (geplant: {_months(units)}).")
 
-    together = rule.integer("months_together")
-    partner_months = rule.integer("partner_months")
-    allowed = together + partner_months if single_parent or len(by_parent) == 2 else together
+    problems += _together(plan, by_parent, rule, facts, notices)
+    problems += _simultaneous_basis(by_parent, rule, facts, notices)
+    problems += _plus_after_basis_period(plan, basis_last, rule)
+    problems += _bonus(by_parent, bonus, facts, refused)
+    problems += [f"Elternteil B, {month}. Lebensmonat: {reason}" for (parent, month), reason in sorted(refused.items())
+                 if parent == "B"]
+    if facts.premature_birth:
+        notices.append(rule.text("premature_notice"))
+    return PlanCheck(tuple(problems), refused, tuple(notices))
+
+
+def _together(plan: tuple[PlanMonth, ...], by_parent: dict[str, list[PlanMonth]], rule: DatedEntry,
+              facts: PlanFacts, notices: list[str]) -> list[str]:
+    """§ 4 Abs. 3: twelve Monatsbeträge together, two more (Partnermonate) with a reduced income."""
+    together, partner_months = rule.integer("months_together"), rule.integer("partner_months")
     total = _units(list(plan))
-    if total > allowed:
-        hint = "" if allowed > together else (
-            f" (die {partner_months} Partnermonate setzen voraus, dass beide Elternteile Elterngeld beziehen)")
-        problems.append(f"Zusammen höchstens {allowed} Monatsbeträge (geplant: {_months(total)}){hint}.")
+    both_or_alone = facts.single_parent or len(by_parent) == 2
+    if total <= together:
+        return []
+    basis = rule.text("partner_months_legal_basis")
+    if not both_or_alone:
+        return [f"Zusammen höchstens {together} Monatsbeträge (geplant: {_months(total)}) (die {partner_months} "
+                f"Partnermonate setzen voraus, dass beide Elternteile Elterngeld beziehen oder die "
+                f"Voraussetzungen des § 4c BEEG vorliegen)."]
+    if facts.income_reduced is False:
+        return [f"Zusammen höchstens {together} Monatsbeträge (geplant: {_months(total)}): die {partner_months} "
+                f"Partnermonate setzen voraus, dass das Einkommen aus Erwerbstätigkeit eines Elternteils in zwei "
+                f"Lebensmonaten gemindert ist ({basis}); das ist nicht der Fall."]
+    if facts.income_reduced is None:
+        notices.append(f"Für die Partnermonate ({basis}) ist nicht angegeben, ob das Einkommen aus "
+                       "Erwerbstätigkeit eines Elternteils in zwei Lebensmonaten gemindert ist "
+                       "(Angabe partner_months_income_reduced): bitte prüfen.")
+    if total > together + partner_months:
+        return [f"Zusammen höchstens {together + partner_months} Monatsbeträge (geplant: {_months(total)})."]
+    return []
 
-    problems += _simultaneous_basis(by_parent, rule)
-    problems += _plus_after_basis_period(plan, basis_last)
-    return tuple(problems)
+
+def simultaneous_exception(rule: DatedEntry, facts: PlanFacts) -> str | None:
+    """The German reason why parents may draw Basiselterngeld together in more months, or None."""
+    reasons = [text for flag, text in (
+        (facts.multiple_birth, "Mehrlingsgeburt"),
+        (facts.premature_birth, "Geburt mindestens sechs Wochen vor dem voraussichtlichen Tag der Entbindung"),
+        (facts.child_disability, "Behinderung des Kindes"),
+        (facts.sibling_disability, "Behinderung eines beim Geschwisterbonus berücksichtigten Geschwisterkindes"),
+    ) if flag]
+    if not reasons or rule.optional_integer("simultaneous_basis_max") is None:
+        return None
+    return ", ".join(reasons)
 
 
-def _simultaneous_basis(by_parent: dict[str, list[PlanMonth]], rule: DatedEntry) -> list[str]:
+def _simultaneous_basis(by_parent: dict[str, list[PlanMonth]], rule: DatedEntry, facts: PlanFacts,
+                        notices: list[str]) -> list[str]:
     most = rule.optional_integer("simultaneous_basis_max")
     if most is None or len(by_parent) < 2:
         return []
     basis = [{m.month for m in by_parent[p] if m.variant == "basis"} for p in PARENTS]
     both = sorted(basis[0] & basis[1])
+    last = rule.optional_integer("simultaneous_basis_last_month")
+    exceeds = len(both) > most or any(last is not None and m > last for m in both)
+    exception = simultaneous_exception(rule, facts)
+    if exception is not None:
+        if exceeds:
+            notices.append(f"{exception}: {rule.text('simultaneous_exception_notice')}")
+        return []
     problems = []
     if len(both) > most:
         problems.append(f"Gleichzeitiges Basiselterngeld beider Elternteile höchstens in {count_noun(most, 'Lebensmonat')} "
-                        f"(geplant: {', '.join(map(str, both))}).")
-    last = rule.optional_integer("simultaneous_basis_last_month")
+                        f"(geplant: {', '.join(map(str, both))}; {rule.text('simultaneous_legal_basis')}).")
     late = [m for m in both if last is not None and m > last]
     if late:
         problems.append(f"Gleichzeitiges Basiselterngeld nur innerhalb der ersten {last} Lebensmonate "
@@ -96,11 +174,61 @@ def _simultaneous_basis(by_parent: dict[str, list[PlanMonth]], rule: DatedEntry)
     return problems
 
 
-def _plus_after_basis_period(plan: tuple[PlanMonth, ...], basis_last: int) -> list[str]:
-    """§ 4 Abs. 1: after month 14, ElterngeldPlus only in consecutive months from month 15 on."""
+def _plus_after_basis_period(plan: tuple[PlanMonth, ...], basis_last: int, rule: DatedEntry) -> list[str]:
+    """§ 4 Abs. 1 Satz 4: after month 14, ElterngeldPlus only in consecutive months from month 15 on."""
     later = sorted({m.month for m in plan if m.month > basis_last})
     expected = list(range(basis_last + 1, basis_last + 1 + len(later)))
     if later and later != expected:
         return [f"Nach dem {basis_last}. Lebensmonat nur in aufeinanderfolgenden Lebensmonaten ab dem "
-                f"{basis_last + 1}. (geplant: {', '.join(map(str, later))})."]
+                f"{basis_last + 1}. (geplant: {', '.join(map(str, later))}; "
+                f"{rule.text('plus_period_legal_basis')})."]
     return []
+
+
+def _bonus(by_parent: dict[str, list[PlanMonth]], bonus: DatedEntry, facts: PlanFacts,
+           refused: dict[tuple[str, int], str]) -> list[str]:
+    """§ 4b (both parents) or § 4c Abs. 2 (one parent alone): 2–4 consecutive months, 24–32 hours a week."""
+    months = {p: sorted(m.month for m in by_parent.get(p, []) if m.variant == "bonus") for p in PARENTS}
+    if not any(months.values()):
+        return []
+    low, high = bonus.decimal("hours_min"), bonus.decimal("hours_max")
+    fewest, most = bonus.integer("months_min"), bonus.integer("months_max")
+    alone = facts.single_parent
+    basis = bonus.text("alone_legal_basis" if alone else "legal_basis")
+    problems: list[str] = []
+    for parent in PARENTS:
+        own = months[parent]
+        if not own:
+            continue
+        if not fewest <= len(own) <= most:
+            problems.append(f"Elternteil {parent}: Partnerschaftsbonus für mindestens {fewest} und höchstens {most} "
+                            f"Lebensmonate (geplant: {len(own)}; {bonus.text('count_legal_basis')}).")
+        if own != list(range(own[0], own[0] + len(own))):
+            problems.append(f"Elternteil {parent}: Partnerschaftsbonus nur in aufeinanderfolgenden Lebensmonaten "
+                            f"(geplant: {', '.join(map(str, own))}; {bonus.text('parallel_legal_basis')}).")
+    hours = {(m.parent, m.month): m.weekly_hours for ms in by_parent.values() for m in ms if m.variant == "bonus"}
+    other = {"A": "B", "B": "A"}
+    for (parent, month), worked in sorted(hours.items()):
+        if (parent, month) in refused:
+            continue
+        reason = _hours_reason(worked, low, high, basis, "Sie")
+        if reason is None and not alone:
+            partner = (other[parent], month)
+            if partner not in hours:
+                reason = ("Der Partnerschaftsbonus kann nur gleichzeitig mit dem anderen Elternteil bezogen werden; "
+                          f"für diesen Lebensmonat ist für den anderen Elternteil kein Partnerschaftsbonus geplant "
+                          f"({bonus.text('parallel_legal_basis')}).")
+            else:
+                reason = _hours_reason(hours[partner], low, high, basis, "der andere Elternteil")
+        if reason is not None:
+            refused[(parent, month)] = reason
+    return problems
+
+
+def _hours_reason(worked: Decimal | None, low: Decimal, high: Decimal, basis: str, who: str) -> str | None:
+    if worked is not None and low <= worked <= high:
+        return None
+    given = "nicht angegeben" if worked is None else f"angegeben: {_hours(worked)} Wochenstunden"
+    verb = "sind" if who == "Sie" else "ist"
+    return (f"Der Partnerschaftsbonus setzt voraus, dass {who} im Durchschnitt des Lebensmonats nicht weniger als "
+            f"{_hours(low)} und nicht mehr als {_hours(high)} Wochenstunden erwerbstätig {verb} ({basis}; {given}).")

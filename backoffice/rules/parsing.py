@@ -59,14 +59,8 @@ class FieldReader:
         raw = self._raw(key, required)
         if raw is _MISSING:
             return default
-        try:
-            if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-                raise InvalidOperation
-            value = Decimal(str(raw).strip())
-            if not value.is_finite():
-                raise InvalidOperation
-        except InvalidOperation:
-            self.problem(key, f"Betrag erwartet (z. B. 1234.56), erhalten: {raw!r}.")
+        value = self._decimal(key, raw, "Betrag erwartet (z. B. 1234.56)")
+        if value is None:
             return default
         if value < 0:
             self.problem(key, f"darf nicht negativ sein ({raw}).")
@@ -75,6 +69,32 @@ class FieldReader:
             self.problem(key, f"höchstens zwei Nachkommastellen ({raw}).")
             return default
         return value.quantize(Decimal("0.01"))
+
+    def number(self, key: str, *, required: bool = True, maximum: Decimal | None = None) -> Decimal | None:
+        """A non-negative number with at most two decimals, e.g. weekly hours 27.5."""
+        raw = self._raw(key, required)
+        if raw is _MISSING:
+            return None
+        value = self._decimal(key, raw, "Zahl erwartet (z. B. 27.5)")
+        if value is None:
+            return None
+        if value < 0 or (maximum is not None and value > maximum) or value != value.quantize(Decimal("0.01")):
+            self.problem(key, f"muss zwischen 0 und {maximum if maximum is not None else '…'} liegen, "
+                              f"mit höchstens zwei Nachkommastellen ({raw}).")
+            return None
+        return value
+
+    def _decimal(self, key: str, raw: Any, expected: str) -> Decimal | None:
+        try:
+            if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+                raise InvalidOperation
+            value = Decimal(str(raw).strip())
+            if not value.is_finite():
+                raise InvalidOperation
+        except InvalidOperation:
+            self.problem(key, f"{expected}, erhalten: {raw!r}.")
+            return None
+        return value
 
     def integer(self, key: str, *, required: bool = True, default: int | None = None,
                 minimum: int | None = None, maximum: int | None = None) -> int | None:

@@ -54,6 +54,9 @@ class DeadlineInfo:
     max_extension_days: int  # business days the deadline may be extended at most
     target_state: str  # "overdue", "warning", "ok" or "none"
     legal_state: str
+    follow_up_on: date | None = None  # Wiedervorlage after a decision (a provisional grant, § 8 Abs. 3 BEEG)
+    follow_up_reason: str | None = None
+    follow_up_state: str = "none"  # like the deadlines, whatever the status (it follows a decision)
 
     @property
     def can_extend(self) -> bool:
@@ -119,6 +122,9 @@ def deadline_info(case: Case, norm: ProcessingNorm, today: date) -> DeadlineInfo
         max_extension_days=norm.max_extension_days,
         target_state=deadline_state(case.target_date, today, norm.warning_days, is_open=open_),
         legal_state=deadline_state(case.legal_deadline, today, norm.warning_days, is_open=open_),
+        follow_up_on=case.follow_up_on,
+        follow_up_reason=case.follow_up_reason,
+        follow_up_state=deadline_state(case.follow_up_on, today, norm.warning_days),
     )
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from ..decisions import evaluate, rule_input
+from ..decisions import elterngeld_follow_up, evaluate, rule_input
 from ..domain.catalog import Service
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
@@ -178,6 +178,7 @@ def decide(
     uow.flush()
     audit.record(uow, case, actor, "decision", now, "decision", None, outcome.value)
     journal_confirmed(uow, case, actor, now, proposal.result)
+    _set_follow_up(uow, case, actor, now, proposal, outcome)
     # No message to the portal: FIT-Connect v1 gives a subscriber no event for a decision, and
     # the Bescheid goes by post. The e-mail notice (replyChannel eMail) is queued when the
     # Bescheid is printed, not here (services/notices.py says why).
@@ -227,6 +228,23 @@ def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[str,
         return DecisionOutcome.GRANTED, ()
     # Refused, or undecided within the tolerance (proposed as refused: the rule is that the limit be kept).
     return DecisionOutcome.REFUSED, tuple(result.reasons)
+
+
+def _set_follow_up(uow: UnitOfWork, case: Case, actor: UserRef, now: datetime, proposal: DecisionProposal,
+                   outcome: DecisionOutcome) -> None:
+    """A provisional Elterngeld grant (§ 8 Abs. 3 BEEG) comes back to the clerk on its follow-up date."""
+    due = None
+    if proposal.service is Service.ELTERNGELD and outcome is DecisionOutcome.GRANTED:
+        due = elterngeld_follow_up(proposal.result, now.date())
+    reason = "Vorläufige Bewilligung (§ 8 Abs. 3 BEEG): Nachweise prüfen, endgültig festsetzen" if due else None
+    if (case.follow_up_on, case.follow_up_reason) == (due, reason):
+        return
+    audit.record(uow, case, actor, "decision", now, "follow_up_on", _iso(case.follow_up_on), _iso(due))
+    case.follow_up_on, case.follow_up_reason = due, reason
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _fee_unpaid(result: Mapping[str, Any]) -> bool:

@@ -14,9 +14,11 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from ..decisions import elterngeld_follow_up
+from ..domain.calendar import add_months
 from ..domain.catalog import Service
 from ..domain.errors import ValidationFailed
-from ..domain.german import count_noun
+from ..domain.german import count_noun, month_list
 from ..letters import Clerk, LetterData, Letterhead, Line, Recipient, Table, kind_spec
 from ..letters.formatting import format_euro
 from ..resources import resource_path
@@ -24,7 +26,7 @@ from ..rules import CALCULATORS, month_of_life_period
 
 _RELATIONSHIP = {"applicant": "Antragsteller/in", "spouse": "Ehegatte/Ehegattin", "partner": "Lebenspartner/in",
                  "child": "Kind", "other": "sonstige Person"}
-_VARIANT = {"basis": "Basiselterngeld", "plus": "ElterngeldPlus"}
+_VARIANT = {"basis": "Basiselterngeld", "plus": "ElterngeldPlus", "bonus": "Partnerschaftsbonus"}
 _FZ_TYPE = {"standard": "Führungszeugnis", "extended": "erweitertes Führungszeugnis (§ 30a BZRG)",
             "european": "Europäisches Führungszeugnis (§ 30b BZRG)"}
 
@@ -126,7 +128,7 @@ def result_lines(result: Mapping[str, Any]) -> tuple[Line, ...]:
 def _wbs_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     """The Bescheid, the calculation sheet (lines) and the certificate (household, size, validity only)."""
     r = d.result
-    valid_until = _add_months(d.decided_on, int(r.get("validity_months", 12))) - timedelta(days=1)
+    valid_until = add_months(d.decided_on, int(r.get("validity_months", 12))) - timedelta(days=1)
     rows = [(f"{m.get('given_name', '')} {m.get('family_name', '')}".strip(), _date(m.get("birth_date")),
              _RELATIONSHIP.get(m.get("relationship", ""), "")) for m in case.form_data.get("members") or []]
     return dict(
@@ -181,32 +183,52 @@ def _documents_request(case: CaseFacts, d: DecisionFacts | None, letter_date: da
 
 
 def _elterngeld_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    """Every requested month of life granted or refused (§ 35 SGB X: the refused ones with their reasons)."""
     r = d.result
     birth = date.fromisoformat(r["birth_date"])
-    if r.get("months"):  # the result lists the months of life (§ 4 Abs. 2, § 7 Abs. 1 BEEG): grant the payable ones
-        rows = [(f"{m['month']}.", f"{_date(m['start']):%d.%m.%Y} – {_date(m['end']):%d.%m.%Y}",
-                 _VARIANT[m["variant"]], Decimal(m["paid"])) for m in r["months"] if m["payable"]]
+    reasons: list[str] = []
+    if r.get("months"):  # the result decides each requested month (§ 4 Abs. 2, §§ 4b, 7 BEEG)
+        rows = []
+        for m in r["months"]:
+            granted = m.get("granted", m["payable"])
+            period = f"{_date(m['start']):%d.%m.%Y} – {_date(m['end']):%d.%m.%Y}"
+            rows.append((f"{m['month']}.", period, _VARIANT[m["variant"]], "bewilligt" if granted else "abgelehnt",
+                         Decimal(m["paid"])))
+            if not granted:
+                reason = m.get("refusal_reason") or "nicht zahlbar: zu spät beantragt (§ 7 Abs. 1 Satz 2 BEEG)"
+                reasons.append(f"{m['month']}. Lebensmonat ({period}): {reason}")
+        refused = [int(m["month"]) for m in r["months"] if not m.get("granted", m["payable"])]
     else:  # decisions stored before the months were part of the result
-        rows = _months_from_plan(d, birth)
+        rows, refused = _months_from_plan(d, birth), []
+    provisional = tuple(r.get("provisional_reasons") or ()) if r.get("provisional") else ()
+    follow_up = elterngeld_follow_up(r, d.decided_on) if provisional else None
     return dict(
         values=dict(application_date=case.received_on, child_name=_child_name(case), child_birth_date=birth,
-                    total_amount=sum((row[3] for row in rows), Decimal("0.00"))),
-        tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Betrag"), tuple(rows))},
-        lines=result_lines(r),
+                    total_amount=sum((row[-1] for row in rows), Decimal("0.00")),
+                    grant_verb="bewillige ich Ihnen vorläufig" if provisional else "bewillige ich Ihnen",
+                    refused_months=month_list(refused) if refused else "",
+                    provisional_reasons=" ".join(provisional), follow_up_date=follow_up),
+        tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Entscheidung", "Betrag"), tuple(rows))},
+        # The refused months' reasons stand under "Begründung"; the computation need not repeat them.
+        lines=tuple(line for line in result_lines(r) if not line.label.startswith(_REFUSED_LINES)),
+        reasons=tuple(reasons),
     )
 
 
-def _months_from_plan(d: DecisionFacts, birth: date) -> list[tuple[str, str, str, Decimal]]:
+_REFUSED_LINES = tuple(f"{m}. Lebensmonat abgelehnt:" for m in range(1, 33))
+
+
+def _months_from_plan(d: DecisionFacts, birth: date) -> list[tuple[str, str, str, str, Decimal]]:
     r = d.result
     amounts = {r["variant"]: Decimal(r["monthly_amount"])}
     own = [m for m in d.rule_input.get("month_plan") or [] if m.get("parent") == "A"]
     for variant in {m["variant"] for m in own} - set(amounts):  # the plan mixes Basis and Plus months
         other = CALCULATORS["elterngeld"]({**d.rule_input, "variant": variant}).as_json()
         amounts[variant] = Decimal(other["monthly_amount"])
-    rows: list[tuple[str, str, str, Decimal]] = []
+    rows: list[tuple[str, str, str, str, Decimal]] = []
     for m in sorted(own, key=lambda m: int(m["month"])) or [{"month": 1, "variant": r["variant"]}]:
         start, end = month_of_life_period(birth, int(m["month"]))
-        rows.append((f"{m['month']}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", _VARIANT[m["variant"]],
+        rows.append((f"{m['month']}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", _VARIANT[m["variant"]], "bewilligt",
                      amounts[m["variant"]]))
     return rows
 
@@ -297,15 +319,3 @@ def _date(text: Any) -> Any:
         return date.fromisoformat(str(text))
     except ValueError:
         return text or ""
-
-
-def _add_months(day: date, months: int) -> date:
-    """Same day ``months`` later; a missing day (31st, 29 February) becomes the month's last day."""
-    year, month = divmod(day.month - 1 + months, 12)
-    year, month = day.year + year, month + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")

@@ -144,6 +144,10 @@ class Case(Base):
     # When and how the case left the open statuses (decided | forwarded | withdrawn), for the statistics.
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     end_status: Mapped[str | None] = mapped_column(String(16))
+    # Wiedervorlage: the day the case comes back to the clerk after a decision (a provisional grant, § 8 Abs. 3
+    # BEEG), and why (German, for the editor).
+    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    follow_up_reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
@@ -166,6 +170,7 @@ class Case(Base):
         Index("ix_cases_queue_status_received", "queue_id", "status", "received_at"),
         Index("ix_cases_assignee_status", "assignee_id", "status", "queue_id"),
         Index("ix_cases_legal_deadline", "legal_deadline"),
+        Index("ix_cases_follow_up_on", "follow_up_on", "queue_id"),
         Index("ix_cases_status_deadline", "status", "legal_deadline", "queue_id", "received_at"),
         Index("ix_cases_received_at", "received_at"),
         Index("ix_cases_applicant", "service", "family_name", "given_name", "birth_date", "status"),

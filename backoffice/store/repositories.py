@@ -289,7 +289,7 @@ def _time_correlated(query: CaseQuery) -> bool:
     services are spread evenly, so for those the sort index finds a page quickly."""
     return bool(
         query.open_only or query.closed_only or query.status or query.overdue_on or query.due_until or query.due_from
-        or query.unassigned or query.assignee_login
+        or query.follow_up_until or query.unassigned or query.assignee_login
     )
 
 
@@ -329,6 +329,8 @@ def _filtered(
         stmt = stmt.where(Case.legal_deadline <= query.due_until)
     if query.due_from is not None:
         stmt = stmt.where(Case.legal_deadline >= query.due_from)
+    if query.follow_up_until is not None:
+        stmt = stmt.where(Case.follow_up_on <= query.follow_up_until)
     if query.text.strip():
         stmt = stmt.where(_matches(query.text, session, text_drives))
     return stmt

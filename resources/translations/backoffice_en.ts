@@ -337,101 +337,106 @@
     </message>
     <message>
         <location filename="../../ui/editor/header.py" line="45"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/header.py" line="46"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="46"/>
+        <location filename="../../ui/editor/header.py" line="47"/>
         <source>Antwortweg</source>
         <translation>Reply channel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="84"/>
+        <location filename="../../ui/editor/header.py" line="89"/>
         <source>angehalten seit %1</source>
         <translation>suspended since %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="87"/>
+        <location filename="../../ui/editor/header.py" line="92"/>
         <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
         <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="90"/>
+        <location filename="../../ui/editor/header.py" line="95"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="94"/>
+        <location filename="../../ui/editor/header.py" line="99"/>
         <source>verlängert am %1</source>
         <translation>extended on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="99"/>
+        <location filename="../../ui/editor/header.py" line="104"/>
         <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
         <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="108"/>
+        <location filename="../../ui/editor/header.py" line="113"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="108"/>
+        <location filename="../../ui/editor/header.py" line="113"/>
         <source>De-Mail</source>
         <translation>De-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="108"/>
+        <location filename="../../ui/editor/header.py" line="113"/>
         <source>Servicekonto-Postfach</source>
         <translation>Service account mailbox</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="109"/>
+        <location filename="../../ui/editor/header.py" line="114"/>
         <source>ELSTER</source>
         <translation>ELSTER</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="112"/>
+        <location filename="../../ui/editor/header.py" line="117"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="115"/>
+        <location filename="../../ui/editor/header.py" line="120"/>
         <source>Bescheide gehen per Post an die Anschrift im Antrag.</source>
         <translation>Decisions are sent by post to the address in the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="118"/>
+        <location filename="../../ui/editor/header.py" line="123"/>
         <source>Online identifiziert: %1</source>
         <translation>Identified online: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="120"/>
+        <location filename="../../ui/editor/header.py" line="125"/>
         <source>Zeichen des Onlinedienstes: %1</source>
         <translation>Reference of the online service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="127"/>
+        <location filename="../../ui/editor/header.py" line="132"/>
         <source>geb. %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="128"/>
+        <location filename="../../ui/editor/header.py" line="133"/>
         <source>Papierantrag</source>
         <translation>Paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="128"/>
+        <location filename="../../ui/editor/header.py" line="133"/>
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="135"/>
+        <location filename="../../ui/editor/header.py" line="140"/>
         <source>überschritten</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="138"/>
+        <location filename="../../ui/editor/header.py" line="143"/>
         <source>läuft in %1 Arbeitstagen oder weniger ab</source>
         <translation>due in %1 business days or less</translation>
     </message>
@@ -1410,97 +1415,192 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="63"/>
+        <location filename="../../ui/letters/facts.py" line="89"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="68"/>
+        <location filename="../../ui/letters/facts.py" line="94"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="69"/>
+        <location filename="../../ui/letters/facts.py" line="95"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="70"/>
+        <location filename="../../ui/letters/facts.py" line="96"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="71"/>
+        <location filename="../../ui/letters/facts.py" line="97"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="81"/>
+        <location filename="../../ui/letters/facts.py" line="108"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="84"/>
+        <location filename="../../ui/letters/facts.py" line="111"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="85"/>
+        <location filename="../../ui/letters/facts.py" line="112"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="86"/>
+        <location filename="../../ui/letters/facts.py" line="113"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="87"/>
+        <location filename="../../ui/letters/facts.py" line="114"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="89"/>
+        <location filename="../../ui/letters/facts.py" line="116"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="90"/>
+        <location filename="../../ui/letters/facts.py" line="117"/>
+        <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
+        <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="119"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="94"/>
+        <location filename="../../ui/letters/facts.py" line="124"/>
+        <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
+        <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="130"/>
+        <source>Bezugsmonate und vorläufige Zahlung</source>
+        <translation>Benefit months and provisional payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="134"/>
+        <source>antragstellende Person</source>
+        <translation>applicant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="135"/>
+        <source>anderer Elternteil</source>
+        <translation>other parent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="141"/>
+        <source>nicht geprüft</source>
+        <translation>not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="142"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="143"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="145"/>
+        <source>TT.MM.JJJJ</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="147"/>
+        <source>Kind mit Behinderung</source>
+        <translation>Child with a disability</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="148"/>
+        <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
+        <translation>Sibling with a disability (counted for the sibling bonus)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="149"/>
+        <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
+        <translation>Income before the birth cannot be determined yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="150"/>
+        <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
+        <translation>Tax assessment not yet available (income limit open)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="151"/>
+        <source>Wochenstunden im Partnerschaftsbonus:</source>
+        <translation>Weekly hours in the partnership bonus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="152"/>
+        <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
+        <translation>Income reduced in two months of life (partner months):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="153"/>
+        <source>Voraussichtlicher Tag der Entbindung:</source>
+        <translation>Expected date of delivery:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="160"/>
+        <source>Wochenstunden im Partnerschaftsbonus</source>
+        <translation>Weekly hours in the partnership bonus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="167"/>
+        <source>Voraussichtlicher Tag der Entbindung</source>
+        <translation>Expected date of delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="177"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="96"/>
+        <location filename="../../ui/letters/facts.py" line="179"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="108"/>
+        <location filename="../../ui/letters/facts.py" line="192"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="111"/>
+        <location filename="../../ui/letters/facts.py" line="195"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="112"/>
+        <location filename="../../ui/letters/facts.py" line="196"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="117"/>
+        <location filename="../../ui/letters/facts.py" line="201"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="119"/>
+        <location filename="../../ui/letters/facts.py" line="203"/>
+        <source>Netto in Monaten mit ElterngeldPlus</source>
+        <translation>Net in months with ElterngeldPlus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="205"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3323,11 +3423,16 @@
     </message>
     <message>
         <location filename="../../ui/models/queue_tree.py" line="76"/>
+        <source>Wiedervorlage fällig</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/queue_tree.py" line="77"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="91"/>
+        <location filename="../../ui/models/queue_tree.py" line="92"/>
         <source>Meine Filter</source>
         <translation>My filters</translation>
     </message>

@@ -139,8 +139,9 @@ def test_elterngeld_late_application_and_maternity_benefits_in_and_out(tmp_path:
     assert out["not_payable_months"] == [1, 2, 3, 4]
     assert (out["maternity_offset_total"], out["total_amount"]) == ("400.00", "10000.00")
     assert out["months"][4] == {"month": 5, "start": "2025-07-27", "end": "2025-08-26", "variant": "basis",
-                                "payable": True, "amount": "1300.00", "maternity_benefits": "400.00",
-                                "maternity_offset": "400.00", "paid": "900.00", "note": None}
+                                "payable": True, "granted": True, "refusal_reason": None, "amount": "1300.00",
+                                "maternity_benefits": "400.00", "maternity_offset": "400.00", "paid": "900.00",
+                                "note": None}
 
 
 def test_elterngeld_birth_before_september_2021_is_a_german_refusal_not_a_traceback(tmp_path: Path) -> None:
@@ -161,3 +162,18 @@ def test_wbs_allowance_facts_on_the_command_line(tmp_path: Path, capsys: pytest.
     assert out["household_income"] == "11919.84"  # 20,419.84 − 8,500
     code, _ = calc("wbs", write(tmp_path, {**WBS, "allowances": [{"code": "young_couple"}]}, "old.json"))
     assert code == 1 and "wird nicht angekreuzt, sondern aus den Angaben berechnet" in capsys.readouterr().err
+def test_elterngeld_partnership_bonus_month_by_month(tmp_path: Path) -> None:
+    # § 4b BEEG: both parents 24–32 hours in months 9–12 → A's bonus months are ElterngeldPlus amounts
+    # ((2,000 − 1,200) × 65 % = 520.00 €); A's 12th month with 33 hours is refused with its reason.
+    plan = ([{"parent": "A", "month": m, "variant": "plus"} for m in range(1, 9)]
+            + [{"parent": "B", "month": m, "variant": "plus"} for m in (1, 2)]
+            + [{"parent": p, "month": m, "variant": "bonus", "weekly_hours": 33 if (p, m) == ("A", 12) else 28}
+               for p in "AB" for m in range(9, 13)])
+    data = {**ELTERNGELD, "variant": "plus", "net_income_after": 1200, "partner_months_income_reduced": True,
+            "month_plan": plan}
+    code, out = calc("elterngeld", write(tmp_path, data))
+    assert code == 0
+    assert out["bonus_amount"] == "520.00" and out["refused_months"] == [12] and out["provisional"] is True
+    twelfth = out["months"][-1]
+    assert (twelfth["variant"], twelfth["granted"], twelfth["paid"]) == ("bonus", False, "0.00")
+    assert "§ 4b Abs. 1 BEEG" in twelfth["refusal_reason"] and "33 Wochenstunden" in twelfth["refusal_reason"]

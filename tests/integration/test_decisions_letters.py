@@ -18,9 +18,10 @@ from backoffice.domain.catalog import Role, Service
 from backoffice.domain.errors import PermissionDenied, ValidationFailed
 from backoffice.domain.records import PortalReference
 from backoffice.domain.status import Action, Status
+from backoffice.domain.views import View, view_query
 from backoffice.rules import RuleInputError
 from backoffice.services import assignment, cases, decisions, four_eyes, intake, letter_settings, letters, printing
-from backoffice.services.case_queries import get_case
+from backoffice.services.case_queries import get_case, list_cases
 from backoffice.services.directory import ensure_user
 from tests.unit.letters.pdfa_structure import pdfa_problems
 
@@ -352,3 +353,46 @@ def test_allowance_facts_need_their_documents_and_the_history_names_who_confirme
         history = get_case(uow, clerk, az).history
     confirmed = [(e.actor, e.field, e.at) for e in history if e.action == "allowance_confirmed"]
     assert confirmed == [("clerk", "allowance.young_couple", T0), ("clerk", "allowance.disability", T0)]
+def test_provisional_elterngeld_grant_sets_the_follow_up_the_editor_shows(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    # § 8 Abs. 3 BEEG: income in the benefit period → provisional; the case comes back one month after the
+    # last granted month of life ends (table elterngeld.provisional, the office's practice), journaled.
+    from backoffice.services.case_editing import load_editor
+
+    clerk, _, _ = people
+    form = _form(Service.ELTERNGELD, eligible=True)
+    az = _ready_case(db, clerk, Service.ELTERNGELD, form)
+    overrides = {"net_income_after": "300.00", "taxable_income_last_year": "50000.00"}
+    with db.uow() as uow:
+        proposal = decisions.propose_decision(uow, clerk, az, overrides, on=TODAY)
+        assert proposal.result["provisional"] is True
+        decisions.decide(uow, clerk, az, "granted", overrides=overrides, now=T0)
+        letter = letters.issue_letter(uow, clerk, az, "elterngeld_grant", now=T0)
+        uow.commit()
+    ends = [date.fromisoformat(m["end"]) for m in proposal.result["months"] if m["granted"]]
+    expected = max(ends) + timedelta(days=1)
+    expected = expected.replace(month=expected.month % 12 + 1, year=expected.year + expected.month // 12)
+    with db.uow(write=False) as uow:
+        deadlines = load_editor(uow, clerk, az, today=TODAY).deadlines
+        history = get_case(uow, clerk, az).history
+        text = " ".join(_text(letters.letter_pdf(uow, clerk, letter.id)).split())
+    assert deadlines.follow_up_on == expected and "§ 8 Abs. 3 BEEG" in (deadlines.follow_up_reason or "")
+    assert deadlines.follow_up_state == "ok"
+    assert any(e.field == "follow_up_on" and e.new_value == expected.isoformat() for e in history)
+    assert "bewillige ich Ihnen vorläufig" in text and f"{expected:%d.%m.%Y}" in text
+    with db.uow(write=False) as uow:  # the "Wiedervorlage fällig" work list has it from that day on
+        def due(day: date) -> set[str]:
+            return {r.aktenzeichen for r in list_cases(uow, clerk, view_query(View.FOLLOW_UP, clerk.login, day))}
+
+        assert az not in due(expected - timedelta(days=1)) and az in due(expected)
+
+
+def test_final_elterngeld_grant_sets_no_follow_up(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.services.case_editing import load_editor
+
+    clerk, _, _ = people
+    az = _ready_case(db, clerk, Service.ELTERNGELD, _form(Service.ELTERNGELD, eligible=True))
+    with db.uow() as uow:
+        decisions.decide(uow, clerk, az, "granted", overrides={"taxable_income_last_year": "50000.00"}, now=T0)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert load_editor(uow, clerk, az, today=TODAY).deadlines.follow_up_on is None

@@ -468,3 +468,29 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
+def test_elterngeld_facts_bonus_hours_partner_months_exceptions_and_provisional(qapp) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters.facts import FactsForm, FactsInvalid
+
+    form = {"parents": [{"employment": "employed", "net_income_before": 1950.0, "gross_income_before": 3000.0}]}
+    eg = FactsForm(Service.ELTERNGELD, form=form)
+    assert eg.gross.text() == "3000,00"  # the form's gross is converted (§§ 2c–2f BEEG) once the tax is entered
+    with pytest.raises(FactsInvalid, match="Lohnsteuer"):
+        eg.facts()
+    eg.keep_stated_net.setChecked(True)  # or the applicant's own net is kept
+    assert eg.facts() == {"net_income_before": "1950.00"}
+    eg.bonus_hours_a.setText("27,5")
+    eg.bonus_hours_b.setText("30")
+    eg.partner_months.setCurrentIndex(2)  # "nein"
+    eg.expected_birth.setText("13.07.2025")
+    eg.sibling_disability.setChecked(True)
+    eg.taxable_open.setChecked(True)
+    eg.net_after_plus.setText("1.150,00")
+    facts = eg.facts()
+    assert facts["net_income_after_plus"] == "1150.00"
+    assert facts["bonus_weekly_hours"] == {"A": "27.50", "B": "30.00"}
+    assert facts["partner_months_income_reduced"] is False and facts["expected_birth_date"] == "2025-07-13"
+    assert facts["sibling_disability"] is True and facts["taxable_income_provisional"] is True
+    assert "child_disability" not in facts
+    eg.expected_birth.setText("31.02.2025")
+    with pytest.raises(FactsInvalid, match="kein Datum"):
+        eg.facts()

@@ -26,7 +26,8 @@ def test_nodes_carry_queries_and_open_counts(db, actor):
     assert top[0] == f"Meine Fälle ({overview.mine_open})"
     assert top[2] == f"Alle offenen Fälle ({overview.all_open})"
     assert [t.rsplit(" (", 1)[0] for t in top] == [
-        "Meine Fälle", "Nicht zugewiesen", "Alle offenen Fälle", "Warten auf Unterlagen", "Überfällig", "Abgeschlossen",
+        "Meine Fälle", "Nicht zugewiesen", "Alle offenen Fälle", "Warten auf Unterlagen", "Überfällig", "Wiedervorlage fällig",
+        "Abgeschlossen",
         "Zentrale Wohnungsfachstelle", "Elterngeldstelle", "Bürgeramt",
     ]
     with db.uow(write=False) as uow:

@@ -48,20 +48,57 @@ def test_wbs_allowance_the_form_cannot_name_is_supplied_by_the_clerk() -> None:
     assert any("Unterhalt" in line.label for line in result.lines)
 
 
-def test_elterngeld_key_date_is_the_birth_and_partnership_bonus_months_are_left_out() -> None:
-    seen_bonus = False
+def test_elterngeld_key_date_bonus_months_and_gross_before_the_birth_are_mapped() -> None:
+    seen_bonus = seen_gross = 0
     for form in _forms(Service.ELTERNGELD):
-        inp = rule_input(Service.ELTERNGELD, form, TODAY)
+        applicant = form["parents"][0]
+        bonus = any(m["variant"] == "partnerschaftsbonus" for m in form["month_plan"])
+        gross = applicant["employment"] == "employed" and "gross_income_before" in applicant
+        if bonus or gross:  # the clerk must settle the weekly hours (§ 4b) and the payslip's tax (§ 2e)
+            with pytest.raises(RuleInputError) as err:
+                rule_input(Service.ELTERNGELD, form, TODAY)
+            assert any("Wochenstunden" in p for p in err.value.problems) == bonus
+            assert any("Lohnsteuer" in p for p in err.value.problems) == gross
+        overrides = {**({"bonus_weekly_hours": {"A": 28, "B": 30}} if bonus else {}),
+                     **({"income_tax_monthly": "300.00"} if gross else {})}
+        inp = rule_input(Service.ELTERNGELD, form, TODAY, overrides)
         assert inp.key_date == date.fromisoformat(form["child"]["birth_date"])
-        assert inp.data["net_income_before"] == f"{form['parents'][0]['net_income_before']:.2f}"
-        assert all(m["variant"] in ("basis", "plus") for m in inp.data["month_plan"])
         assert inp.data["application_received"] == TODAY.isoformat()  # § 7 Abs. 1 Satz 2 BEEG
-        if any(m["variant"] == "partnerschaftsbonus" for m in form["month_plan"]):
-            seen_bonus = True
-            assert any("Partnerschaftsbonus" in r for r in inp.remarks)
+        assert len(inp.data["month_plan"]) == len(form["month_plan"])
+        stated = f"{applicant['net_income_before']:.2f}"
+        if gross:  # §§ 2c–2f BEEG from the form's gross; the applicant's net is kept beside it
+            seen_gross += 1
+            assert "net_income_before" not in inp.data and inp.data["net_income_before_stated"] == stated
+            assert inp.data["gross_income_before"] == f"{applicant['gross_income_before']:.2f}"
+            assert inp.data["church_tax_liable"] is applicant["church_tax"]
+        else:
+            assert inp.data["net_income_before"] == stated
+        if bonus:
+            seen_bonus += 1
+            hours = {m["parent"]: m["weekly_hours"] for m in inp.data["month_plan"] if m["variant"] == "bonus"}
+            assert hours == {"A": 28, "B": 30} and "bonus_weekly_hours" not in inp.data
         result = evaluate(inp)
         assert result.birth_date == inp.key_date
-    assert seen_bonus
+        if bonus and result.eligible:
+            assert result.bonus_amount is not None
+    assert seen_bonus and seen_gross
+
+
+def test_elterngeld_clerk_may_keep_the_stated_net_instead_of_the_gross() -> None:
+    form = next(f for f in _forms(Service.ELTERNGELD) if f["parents"][0]["employment"] == "employed"
+                and "gross_income_before" in f["parents"][0]
+                and not any(m["variant"] == "partnerschaftsbonus" for m in f["month_plan"]))
+    inp = rule_input(Service.ELTERNGELD, form, TODAY, {"net_income_before": "1800.00"})
+    assert inp.data["net_income_before"] == "1800.00"
+    assert not {"gross_income_before", "net_income_before_stated", "church_tax_liable"} & set(inp.data)
+    assert evaluate(inp).tax_source is None
+
+
+def test_elterngeld_bonus_hours_must_name_parents() -> None:
+    form = next(f for f in _forms(Service.ELTERNGELD)
+                if any(m["variant"] == "partnerschaftsbonus" for m in f["month_plan"]))
+    with pytest.raises(RuleInputError, match="Wochenstunden"):
+        rule_input(Service.ELTERNGELD, form, TODAY, {"bonus_weekly_hours": {"C": 20}, "net_income_before": "1.00"})
 
 
 def test_elterngeld_gross_override_replaces_the_net_income() -> None:

@@ -42,6 +42,7 @@ class CaseHeader(QWidget):
             ("target", self.tr("Zieldatum")),
             ("legal", self.tr("Frist")),
             ("clock", self.tr("Fristenlauf")),
+            ("follow_up", self.tr("Wiedervorlage")),
             ("assignee", self.tr("Bearbeitung")),
             ("reply", self.tr("Antwortweg")),
         )
@@ -79,6 +80,10 @@ class CaseHeader(QWidget):
         self._show_reply_channel(data)
         self._show_deadline(self.fact_values["target"], deadlines.target_date, deadlines.target_state, deadlines)
         self._show_deadline(self.fact_values["legal"], deadlines.legal_deadline, deadlines.legal_state, deadlines)
+        follow_up = self.fact_values["follow_up"]
+        self._show_deadline(follow_up, deadlines.follow_up_on, deadlines.follow_up_state, deadlines)
+        if deadlines.follow_up_reason:
+            follow_up.setToolTip(plain_tooltip([deadlines.follow_up_reason]))
         clock = self.fact_values["clock"]
         if deadlines.suspended_on is not None:
             clock.setText(self.tr("angehalten seit %1").replace("%1", format_date(deadlines.suspended_on)))

@@ -8,15 +8,18 @@ that volunteer work was shown, or what the payslip says; these fields become the
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -28,6 +31,30 @@ from .fact_fields import FactsInvalid, amount_of, money_edit
 from .wbs_facts import WbsFacts
 
 __all__ = ["FactsForm", "FactsInvalid"]
+
+
+def _hours(edit: QLineEdit, label: str) -> str | None:
+    text = edit.text().strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise FactsInvalid(f"{label}: „{edit.text()}“ ist keine Stundenzahl") from None
+    if not Decimal(0) <= value <= Decimal(168):
+        raise FactsInvalid(f"{label}: zwischen 0 und 168 Stunden angeben")
+    return f"{value:.2f}"
+
+
+def _day(edit: QLineEdit, label: str) -> str | None:
+    text = edit.text().strip()
+    if not text:
+        return None
+    try:
+        day, month, year = (int(part) for part in text.split("."))
+        return date(year, month, day).isoformat()
+    except ValueError:
+        raise FactsInvalid(f"{label}: „{text}“ ist kein Datum (TT.MM.JJJJ)") from None
 
 
 class FactsForm(QWidget):
@@ -76,6 +103,7 @@ class FactsForm(QWidget):
             insured.addWidget(check)
         insured.addStretch(1)
         self.net_after = money_edit()
+        self.net_after_plus = money_edit()
         self.taxable_last_year = money_edit()
         note = QLabel(self.tr(
             "Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den "
@@ -87,8 +115,64 @@ class FactsForm(QWidget):
         form.addRow(self.tr("Pflichtversicherung:"), insured)
         form.addRow(note)
         form.addRow(self.tr("Netto nach der Geburt (monatlich):"), self.net_after)
+        form.addRow(self.tr("davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:"),
+                    self.net_after_plus)
         form.addRow(self.tr("Zu versteuerndes Einkommen im Vorjahr:"), self.taxable_last_year)
+        applicant = (self._form.get("parents") or [{}])[0]
+        self._stated_net = applicant.get("net_income_before")
+        if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
+            self.gross.setText(f"{float(applicant['gross_income_before']):.2f}".replace(".", ","))
+        self.keep_stated_net = QCheckBox(self.tr("Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)"))
+        form.addRow(self.keep_stated_net)
+        form.addRow(self._elterngeld_plan())
         return box
+
+    def _elterngeld_plan(self) -> QWidget:
+        box = QGroupBox(self.tr("Bezugsmonate und vorläufige Zahlung"))
+        form = QFormLayout(box)
+        self.bonus_hours_a, self.bonus_hours_b = QLineEdit(), QLineEdit()
+        hours = QHBoxLayout()
+        for edit, text in ((self.bonus_hours_a, self.tr("antragstellende Person")),
+                           (self.bonus_hours_b, self.tr("anderer Elternteil"))):
+            edit.setPlaceholderText(text)
+            edit.setMaximumWidth(160)
+            hours.addWidget(edit)
+        hours.addStretch(1)
+        self.partner_months = QComboBox()
+        self.partner_months.addItem(self.tr("nicht geprüft"), None)
+        self.partner_months.addItem(self.tr("ja"), True)
+        self.partner_months.addItem(self.tr("nein"), False)
+        self.expected_birth = QLineEdit()
+        self.expected_birth.setPlaceholderText(self.tr("TT.MM.JJJJ"))
+        self.expected_birth.setMaximumWidth(140)
+        self.child_disability = QCheckBox(self.tr("Kind mit Behinderung"))
+        self.sibling_disability = QCheckBox(self.tr("Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)"))
+        self.income_before_open = QCheckBox(self.tr("Einkommen vor der Geburt noch nicht ermittelbar"))
+        self.taxable_open = QCheckBox(self.tr("Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)"))
+        form.addRow(self.tr("Wochenstunden im Partnerschaftsbonus:"), hours)
+        form.addRow(self.tr("Einkommen in zwei Lebensmonaten gemindert (Partnermonate):"), self.partner_months)
+        form.addRow(self.tr("Voraussichtlicher Tag der Entbindung:"), self.expected_birth)
+        for check in (self.child_disability, self.sibling_disability, self.income_before_open, self.taxable_open):
+            form.addRow(check)
+        return box
+
+    def _elterngeld_plan_facts(self) -> dict[str, Any]:
+        facts: dict[str, Any] = {}
+        label = self.tr("Wochenstunden im Partnerschaftsbonus")
+        hours = {p: h for p, h in (("A", _hours(self.bonus_hours_a, label)), ("B", _hours(self.bonus_hours_b, label)))
+                 if h is not None}
+        if hours:
+            facts["bonus_weekly_hours"] = hours
+        if self.partner_months.currentData() is not None:
+            facts["partner_months_income_reduced"] = bool(self.partner_months.currentData())
+        if (expected := _day(self.expected_birth, self.tr("Voraussichtlicher Tag der Entbindung"))) is not None:
+            facts["expected_birth_date"] = expected
+        for key, check in (("child_disability", self.child_disability), ("sibling_disability", self.sibling_disability),
+                           ("income_before_provisional", self.income_before_open),
+                           ("taxable_income_provisional", self.taxable_open)):
+            if check.isChecked():
+                facts[key] = True
+        return facts
 
     def _fuehrungszeugnis(self) -> QWidget:
         box = QGroupBox(self.tr("Prüfung im Bürgeramt"))
@@ -105,7 +189,8 @@ class FactsForm(QWidget):
             return self.wbs.facts()
         if self.service is Service.ELTERNGELD:
             facts: dict[str, Any] = {}
-            gross = amount_of(self.gross, self.tr("Brutto vor der Geburt"))
+            keep_net = self.keep_stated_net.isChecked()
+            gross = None if keep_net else amount_of(self.gross, self.tr("Brutto vor der Geburt"))
             if gross is not None:
                 facts["gross_income_before"] = gross
                 facts["income_tax_monthly"] = amount_of(self.income_tax, self.tr("Lohnsteuer"), required=True)
@@ -116,7 +201,12 @@ class FactsForm(QWidget):
                 facts["unemployment_insured"] = self.unemployment.isChecked()
             if (after := amount_of(self.net_after, self.tr("Netto nach der Geburt"))) is not None:
                 facts["net_income_after"] = after
+            if (after_plus := amount_of(self.net_after_plus, self.tr("Netto in Monaten mit ElterngeldPlus"))) is not None:
+                facts["net_income_after_plus"] = after_plus
             if (taxable := amount_of(self.taxable_last_year, self.tr("Zu versteuerndes Einkommen"))) is not None:
                 facts["taxable_income_last_year"] = taxable
+            if keep_net:
+                facts["net_income_before"] = f"{float(self._stated_net or 0):.2f}"
+            facts.update(self._elterngeld_plan_facts())
             return facts
         return {"volunteer_proof": self.volunteer_proof.isChecked()}

@@ -73,6 +73,7 @@ class QueueTreeModel(QStandardItemModel):
             View.OPEN: self.tr("Alle offenen Fälle"),
             View.WAITING: self.tr("Warten auf Unterlagen"),
             View.OVERDUE: self.tr("Überfällig"),
+            View.FOLLOW_UP: self.tr("Wiedervorlage fällig"),
             View.CLOSED: self.tr("Abgeschlossen"),
         }
         for view, name in names.items():

@@ -73,7 +73,7 @@ def test_fee_notice_carries_the_bank_account_amount_and_reference() -> None:
 
 def test_umlauts_sharp_s_and_euro_print_correctly() -> None:
     text = ReadBack(render_letter(sample_letter("elterngeld_grant"))).all_text()
-    for word in ("Jürgen Müßig", "Aktienstraße", "Brüggemann", "1.300,00 €", "14.300,00 €", "Lebensmonat"):
+    for word in ("Jürgen Müßig", "Aktienstraße", "Brüggemann", "1.300,00 €", "14.170,00 €", "Lebensmonat"):
         assert word in text
 
 

@@ -29,8 +29,8 @@ def test_no_plan_gives_none() -> None:
 @pytest.mark.parametrize(
     ("entries", "fragment", "kw"),
     [
-        ({"A": {"basis": [1, 15]}}, "Basiselterngeld nur bis zum 14.", {}),
-        ({"A": {"basis": [1], "plus": [33]}}, "ElterngeldPlus nur bis zum 32.", {}),
+        ({"A": {"basis": [1, 2]}, "B": {"basis": [3, 15]}}, "bis zum Ende des 14. Lebensmonats", {}),
+        ({"A": {"basis": [1, 2]}, "B": {"basis": [3], "plus": [33]}}, "bis zum Ende des 32. Lebensmonats", {}),
         ({"A": {"basis": [1]}}, "mindestens für 2 Lebensmonate (geplant: 1)", {}),
         ({"A": {"plus": [1]}, "B": {"basis": [1, 2]}}, "Elternteil A: Elterngeld mindestens für 2", {}),
         ({"A": {"basis": list(range(1, 14))}}, "höchstens 12 Monatsbeträge", {}),
