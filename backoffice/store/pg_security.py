@@ -118,6 +118,11 @@ FUNCTIONS = (
          JOIN memberships m ON m.department_id = q.department_id
          JOIN users u ON u.id = m.user_id
         WHERE u.login = session_user AND u.active $$""",
+    # How far the audit journal has come, for the GUI's feed of changes: a clerk may not read the
+    # chain's head row, and this number names no case (which entries a clerk may read, RLS says).
+    """CREATE OR REPLACE FUNCTION backoffice_journal_position() RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS
+    $$ SELECT coalesce((SELECT seq FROM audit_chain WHERE id = 1), 0) $$""",
     # Four eyes that cannot be faked: a letter is issued under the caller's own name, and
     # only a team lead who neither issued it nor made the decision releases it.
     """CREATE OR REPLACE FUNCTION backoffice_letters_four_eyes() RETURNS trigger
@@ -281,7 +286,8 @@ def grants() -> list[str]:
         f"GRANT SELECT, INSERT, UPDATE ON cases, attachments, outbox, quarantine, leases TO {INTAKE}",
         f"GRANT SELECT, INSERT ON audit_entries, blobs TO {INTAKE}",
         f"GRANT DELETE ON leases TO {INTAKE}",
-        f"GRANT EXECUTE ON FUNCTION backoffice_user_id(), backoffice_queue_ids(), backoffice_is_admin() TO {everyone}",
+        f"GRANT EXECUTE ON FUNCTION backoffice_user_id(), backoffice_queue_ids(), backoffice_is_admin(), "
+        f"backoffice_journal_position() TO {everyone}",
         "REVOKE EXECUTE ON FUNCTION backoffice_add_user(text, text, text, text[], text), "
         "backoffice_disable_user(text), backoffice_set_departments(text, text[]) FROM PUBLIC",
         f"GRANT EXECUTE ON FUNCTION backoffice_add_user(text, text, text, text[], text), "
