@@ -4,37 +4,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="44"/>
+        <location filename="../../ui/letters/approvals.py" line="46"/>
         <source>Briefe zur Freigabe</source>
         <translation>Letters awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="58"/>
+        <location filename="../../ui/letters/approvals.py" line="60"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="59"/>
+        <location filename="../../ui/letters/approvals.py" line="61"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="60"/>
+        <location filename="../../ui/letters/approvals.py" line="62"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="85"/>
+        <location filename="../../ui/letters/approvals.py" line="88"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="95"/>
+        <location filename="../../ui/letters/approvals.py" line="98"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="97"/>
+        <location filename="../../ui/letters/approvals.py" line="100"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -168,42 +168,42 @@
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="109"/>
+        <location filename="../../ui/editor/commands.py" line="110"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="150"/>
+        <location filename="../../ui/editor/commands.py" line="151"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="171"/>
+        <location filename="../../ui/editor/commands.py" line="172"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="181"/>
+        <location filename="../../ui/editor/commands.py" line="182"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="187"/>
+        <location filename="../../ui/editor/commands.py" line="188"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="201"/>
+        <location filename="../../ui/editor/commands.py" line="202"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="211"/>
+        <location filename="../../ui/editor/commands.py" line="212"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="234"/>
+        <location filename="../../ui/editor/commands.py" line="235"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -211,99 +211,104 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="87"/>
+        <location filename="../../ui/editor/editor.py" line="88"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="121"/>
+        <location filename="../../ui/editor/editor.py" line="123"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="122"/>
+        <location filename="../../ui/editor/editor.py" line="124"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="135"/>
+        <location filename="../../ui/editor/editor.py" line="137"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="139"/>
+        <location filename="../../ui/editor/editor.py" line="141"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="140"/>
+        <location filename="../../ui/editor/editor.py" line="142"/>
         <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="150"/>
+        <location filename="../../ui/editor/editor.py" line="152"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="164"/>
+        <location filename="../../ui/editor/editor.py" line="167"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="169"/>
+        <location filename="../../ui/editor/editor.py" line="172"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="176"/>
+        <location filename="../../ui/editor/editor.py" line="179"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="181"/>
-        <location filename="../../ui/editor/editor.py" line="296"/>
+        <location filename="../../ui/editor/editor.py" line="184"/>
+        <location filename="../../ui/editor/editor.py" line="310"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="194"/>
+        <location filename="../../ui/editor/editor.py" line="197"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="201"/>
-        <location filename="../../ui/editor/editor.py" line="297"/>
+        <location filename="../../ui/editor/editor.py" line="204"/>
+        <location filename="../../ui/editor/editor.py" line="311"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="224"/>
+        <location filename="../../ui/editor/editor.py" line="234"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="254"/>
+        <location filename="../../ui/editor/editor.py" line="264"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="256"/>
+        <location filename="../../ui/editor/editor.py" line="266"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="295"/>
+        <location filename="../../ui/editor/editor.py" line="279"/>
+        <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
+        <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="309"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="296"/>
+        <location filename="../../ui/editor/editor.py" line="310"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="297"/>
+        <location filename="../../ui/editor/editor.py" line="311"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -439,47 +444,47 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="53"/>
+        <location filename="../../ui/letters/case_letters.py" line="55"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="67"/>
+        <location filename="../../ui/letters/case_letters.py" line="69"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="69"/>
+        <location filename="../../ui/letters/case_letters.py" line="71"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <location filename="../../ui/letters/case_letters.py" line="73"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <location filename="../../ui/letters/case_letters.py" line="75"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="78"/>
+        <location filename="../../ui/letters/case_letters.py" line="80"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="122"/>
+        <location filename="../../ui/letters/case_letters.py" line="125"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="126"/>
+        <location filename="../../ui/letters/case_letters.py" line="129"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="128"/>
+        <location filename="../../ui/letters/case_letters.py" line="131"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -487,57 +492,57 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="33"/>
+        <location filename="../../ui/letters/case_letters.py" line="35"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="34"/>
+        <location filename="../../ui/letters/case_letters.py" line="36"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="35"/>
+        <location filename="../../ui/letters/case_letters.py" line="37"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="36"/>
+        <location filename="../../ui/letters/case_letters.py" line="38"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <location filename="../../ui/letters/case_letters.py" line="41"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="40"/>
+        <location filename="../../ui/letters/case_letters.py" line="42"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="41"/>
+        <location filename="../../ui/letters/case_letters.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="42"/>
+        <location filename="../../ui/letters/case_letters.py" line="44"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="43"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
@@ -583,7 +588,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="281"/>
+        <location filename="../../ui/models/case_table.py" line="350"/>
         <source>Fehler beim Laden</source>
         <translation>Failed to load</translation>
     </message>
@@ -2567,158 +2572,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="67"/>
+        <location filename="../../ui/views/main_window.py" line="73"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="97"/>
+        <location filename="../../ui/views/main_window.py" line="103"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="98"/>
+        <location filename="../../ui/views/main_window.py" line="104"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="101"/>
+        <location filename="../../ui/views/main_window.py" line="107"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="104"/>
+        <location filename="../../ui/views/main_window.py" line="110"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="126"/>
+        <location filename="../../ui/views/main_window.py" line="133"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="128"/>
+        <location filename="../../ui/views/main_window.py" line="135"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="171"/>
-        <location filename="../../ui/views/main_window.py" line="351"/>
+        <location filename="../../ui/views/main_window.py" line="181"/>
+        <location filename="../../ui/views/main_window.py" line="387"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="231"/>
+        <location filename="../../ui/views/main_window.py" line="267"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="235"/>
+        <location filename="../../ui/views/main_window.py" line="271"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="239"/>
+        <location filename="../../ui/views/main_window.py" line="275"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242"/>
+        <location filename="../../ui/views/main_window.py" line="278"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="246"/>
+        <location filename="../../ui/views/main_window.py" line="282"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="248"/>
+        <location filename="../../ui/views/main_window.py" line="284"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="252"/>
+        <location filename="../../ui/views/main_window.py" line="288"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="256"/>
+        <location filename="../../ui/views/main_window.py" line="292"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="260"/>
+        <location filename="../../ui/views/main_window.py" line="296"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="264"/>
+        <location filename="../../ui/views/main_window.py" line="300"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="265"/>
+        <location filename="../../ui/views/main_window.py" line="301"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="270"/>
+        <location filename="../../ui/views/main_window.py" line="306"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="274"/>
+        <location filename="../../ui/views/main_window.py" line="310"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="278"/>
+        <location filename="../../ui/views/main_window.py" line="314"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="281"/>
+        <location filename="../../ui/views/main_window.py" line="317"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="303"/>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="305"/>
+        <location filename="../../ui/views/main_window.py" line="341"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="407"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="407"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="408"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="384"/>
+        <location filename="../../ui/views/main_window.py" line="436"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="390"/>
+        <location filename="../../ui/views/main_window.py" line="442"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="390"/>
+        <location filename="../../ui/views/main_window.py" line="442"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -2805,18 +2810,18 @@
 <context>
     <name>PortalAdmin</name>
     <message>
-        <location filename="../../ui/portal_admin.py" line="29"/>
+        <location filename="../../ui/portal_admin.py" line="30"/>
         <source>Portal-&amp;Einstellungen…</source>
         <translation>Portal &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="31"/>
-        <location filename="../../ui/portal_admin.py" line="55"/>
+        <location filename="../../ui/portal_admin.py" line="32"/>
+        <location filename="../../ui/portal_admin.py" line="61"/>
         <source>&amp;Quarantäne…</source>
         <translation>&amp;Quarantine…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="55"/>
+        <location filename="../../ui/portal_admin.py" line="61"/>
         <source>&amp;Quarantäne (%1)…</source>
         <translation>&amp;Quarantine (%1)…</translation>
     </message>
@@ -2928,72 +2933,72 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="43"/>
+        <location filename="../../ui/letters/print_queue.py" line="45"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="51"/>
+        <location filename="../../ui/letters/print_queue.py" line="53"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="52"/>
+        <location filename="../../ui/letters/print_queue.py" line="54"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="53"/>
+        <location filename="../../ui/letters/print_queue.py" line="55"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="54"/>
+        <location filename="../../ui/letters/print_queue.py" line="56"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="65"/>
+        <location filename="../../ui/letters/print_queue.py" line="67"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="69"/>
+        <location filename="../../ui/letters/print_queue.py" line="71"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="72"/>
+        <location filename="../../ui/letters/print_queue.py" line="74"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="93"/>
+        <location filename="../../ui/letters/print_queue.py" line="100"/>
         <source>%1 Brief(e) vorgemerkt.</source>
         <translation>%1 letter(s) queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="99"/>
+        <location filename="../../ui/letters/print_queue.py" line="106"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="120"/>
+        <location filename="../../ui/letters/print_queue.py" line="127"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="154"/>
+        <location filename="../../ui/letters/print_queue.py" line="161"/>
         <source>%1 Brief(e) gedruckt.</source>
         <translation>%1 letter(s) printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="156"/>
+        <location filename="../../ui/letters/print_queue.py" line="163"/>
         <source>%1 fehlgeschlagen.</source>
         <translation>%1 failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="164"/>
+        <location filename="../../ui/letters/print_queue.py" line="171"/>
         <source>%1 Brief(e) warten auf den Druck.</source>
         <translation>%1 letter(s) waiting to be printed.</translation>
     </message>
@@ -3099,37 +3104,37 @@
         <translation>Work areas</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="71"/>
+        <location filename="../../ui/models/queue_tree.py" line="120"/>
         <source>Meine Fälle</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="72"/>
+        <location filename="../../ui/models/queue_tree.py" line="121"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="73"/>
+        <location filename="../../ui/models/queue_tree.py" line="122"/>
         <source>Alle offenen Fälle</source>
         <translation>All open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="74"/>
+        <location filename="../../ui/models/queue_tree.py" line="123"/>
         <source>Warten auf Unterlagen</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="75"/>
+        <location filename="../../ui/models/queue_tree.py" line="124"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="76"/>
+        <location filename="../../ui/models/queue_tree.py" line="125"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="91"/>
+        <location filename="../../ui/models/queue_tree.py" line="83"/>
         <source>Meine Filter</source>
         <translation>My filters</translation>
     </message>
@@ -3208,68 +3213,68 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="62"/>
+        <location filename="../../ui/sync_controller.py" line="63"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="63"/>
+        <location filename="../../ui/sync_controller.py" line="64"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="71"/>
+        <location filename="../../ui/sync_controller.py" line="72"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="91"/>
+        <location filename="../../ui/sync_controller.py" line="96"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="107"/>
+        <location filename="../../ui/sync_controller.py" line="112"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="117"/>
-        <location filename="../../ui/sync_controller.py" line="186"/>
+        <location filename="../../ui/sync_controller.py" line="122"/>
+        <location filename="../../ui/sync_controller.py" line="191"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="146"/>
+        <location filename="../../ui/sync_controller.py" line="151"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="162"/>
+        <location filename="../../ui/sync_controller.py" line="167"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="165"/>
+        <location filename="../../ui/sync_controller.py" line="170"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="167"/>
+        <location filename="../../ui/sync_controller.py" line="172"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="169"/>
+        <location filename="../../ui/sync_controller.py" line="174"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="196"/>
+        <location filename="../../ui/sync_controller.py" line="201"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="199"/>
+        <location filename="../../ui/sync_controller.py" line="204"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>
@@ -3277,27 +3282,27 @@
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="29"/>
+        <location filename="../../ui/work_actions.py" line="30"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="31"/>
+        <location filename="../../ui/work_actions.py" line="32"/>
         <source>Den dringendsten nicht zugewiesenen Fall Ihrer Warteschlangen übernehmen (Strg+N)</source>
         <translation>Claim the most urgent unassigned case of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="33"/>
+        <location filename="../../ui/work_actions.py" line="34"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="35"/>
+        <location filename="../../ui/work_actions.py" line="36"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="38"/>
+        <location filename="../../ui/work_actions.py" line="39"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
@@ -3312,12 +3317,12 @@
         <translation>Claimed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="99"/>
+        <location filename="../../ui/work_actions.py" line="98"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="99"/>
+        <location filename="../../ui/work_actions.py" line="98"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>
@@ -3325,12 +3330,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="33"/>
+        <location filename="../../ui/letters/approvals.py" line="35"/>
         <source>Zurückweisen</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="33"/>
+        <location filename="../../ui/letters/approvals.py" line="35"/>
         <source>Begründung für die Sachbearbeitung:</source>
         <translation>Reason for the clerk:</translation>
     </message>
