@@ -228,3 +228,16 @@ def test_the_feed_on_postgresql_reports_a_commit_of_another_client(qtbot, qapp, 
     finally:
         tasks.shutdown()
         db.dispose()
+
+
+def test_a_shown_panel_reloads_on_its_area_unless_it_made_the_change(qtbot, tasks, actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    dialog = PrintQueueDialog(tasks, actor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    loads = _count_calls(monkeypatch, dialog, "load")
+    tasks.announce(Changes.of(Area.APPROVALS))  # not what it shows
+    tasks.announce(Changes.of(Area.PRINT_QUEUE), dialog)  # its own change: it reloaded already
+    assert loads == []
+    tasks.announce(Changes.of(Area.PRINT_QUEUE))  # someone else's
+    assert len(loads) == 1
+    wait_idle(qtbot, tasks)
