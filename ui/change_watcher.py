@@ -35,6 +35,7 @@ class ChangeWatcher(QObject):
         self._tasks, self._actor = tasks, actor
         self._position: int | None = None
         self._busy = False
+        self._failures = 0  # polls failed in a row
         self._seen: dict[str, int] = {}
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -68,10 +69,12 @@ class ChangeWatcher(QObject):
 
     def _started(self, position: int) -> None:
         self._busy = False
+        self._failures = 0
         self._position = position
 
     def _arrived(self, result: FeedPoll) -> None:
         self._busy = False
+        self._failures = 0
         self._position = max(result.position, self._position or 0)
         changes = result.changes(self._seen)  # filtered here, on arrival: a command delivered meanwhile counts
         self._remember(changes)
@@ -80,7 +83,9 @@ class ChangeWatcher(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._busy = False
-        log.warning("polling for changes failed: %s", exc)
+        self._failures += 1
+        if self._failures == 1:  # once per outage, not every few seconds
+            log.warning("polling for changes failed (retried every %d ms): %s", self.timer.interval(), exc)
 
     def _announced(self, changes: Changes, initiator: object) -> None:
         if initiator is not self:

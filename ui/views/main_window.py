@@ -142,9 +142,11 @@ class MainWindow(QMainWindow):
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: list_colleagues(uow, actor)).success(
             self.filter_bar.set_colleagues
         ).run()
-        self.refresh()
+        # The feed starts where the journal stands before anything is loaded: a change committed
+        # meanwhile is reported (at worst shown twice), never missed.
         self.watcher = ChangeWatcher(self._tasks, actor, interval_ms=self._poll_ms, parent=self)
         self.watcher.start()
+        self.refresh()
 
     def is_ready(self) -> bool:
         return self._is_ready
