@@ -13,7 +13,7 @@ from backoffice.bootstrap import open_database
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.changes import Area, Changes
-from backoffice.domain.records import CaseQuery
+from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.domain.views import View, view_query
 from backoffice.services import case_editing, cases
@@ -120,9 +120,25 @@ def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, wi
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=5_000)
 
 
-def test_the_editor_that_made_a_change_reloads_once_and_the_feed_does_not_repeat_it(qtbot, window, tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    az = _mine(window)[0]
+def test_a_case_started_in_its_window_changes_its_row_in_place(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        window.tree.setCurrentIndex(window.queue_model.index_of(View.OPEN.value))
+    model = window.case_model
+    status = model.column_of(SortKey.STATUS)
+    row = next(r for r in range(model.total) if (c := model.case_at(r)) is not None and c.status is Status.RECEIVED)
+    az = model.case_at(row).aktenzeichen
+    assert model.index(row, status).data() == "Eingegangen"
     view = _loaded_editor(qtbot, window, az)
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        view.editor.run_action(Action.START)
+    assert model.row_of(az) is not None
+    assert model.index(model.row_of(az), status).data() == "In Bearbeitung"
+
+
+def test_the_editor_that_made_a_change_reloads_once_and_the_feed_does_not_repeat_it(qtbot, window, tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    az, other = _mine(window)[:2]
+    view = _loaded_editor(qtbot, window, az)
+    _loaded_editor(qtbot, window, other)  # open as well: it must not reload for a change of another case
     assert window.watcher is not None
     loads = _count_calls(monkeypatch, case_editing, "load_editor")
     assert window.case_model is not None
@@ -136,7 +152,7 @@ def test_the_editor_that_made_a_change_reloads_once_and_the_feed_does_not_repeat
     window.watcher.polled.connect(polls.append)
     qtbot.waitUntil(lambda: len(polls) >= 3, timeout=5_000)  # several polls after the commit
     wait_idle(qtbot, tasks)
-    assert [args[2] for args in loads] == [az]  # one reload of the editor, by itself
+    assert [args[2] for args in loads] == [az]  # one reload of the editor, by itself; none of the other
     assert [(c.cases, i) for c, i in announced] == [(frozenset({az}), view.editor)]  # the feed skipped the own entry
     assert not any(polls)
     assert refreshes == [True]  # the list re-read the page holding the case once (the feed did not repeat it)
