@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.domain.views import View, view_query
-from backoffice.services import case_editing, cases
+from backoffice.services import case_editing, cases, edit_conflicts
 from backoffice.services.case_queries import count_cases, list_cases
 from backoffice.services.directory import ensure_user
 from ui.change_watcher import ChangeWatcher
@@ -181,6 +182,15 @@ def test_unsaved_edits_survive_a_change_by_another_client(qtbot, window, seeded_
         for i in range(editor.notes.topLevelItemCount())), timeout=POLL_MS * 10)
     assert editor.has_unsaved_changes()
     assert (editor.form.data() if editor.form is not None else None) == typed
+    assert not editor.message.isVisible() or "anderer Seite" not in editor.message.text()  # the form is as it was
+
+    theirs = copy.deepcopy(view.detail.form_data)
+    theirs["applicant"]["given_name"] = "Marianne"
+    version = editor.version
+    _other_client(seeded_url, lambda uow: edit_conflicts.save_form(uow, actor, target, theirs, expected_version=version, now=NOW))
+    qtbot.waitUntil(lambda: "von anderer Seite geändert" in editor.message.text(), timeout=POLL_MS * 10)
+    assert (editor.form.data() if editor.form is not None else None) == typed  # the clerk's entries stay
+    assert editor.version == version  # so the next save meets the edit conflict, not a silent overwrite
     editor._set_dirty(False)  # closing would ask
 
 
