@@ -109,10 +109,15 @@ class JournalRepository:
 
     def entries_between(
         self, after: int, upto: int, departments: frozenset[str] | None, limit: int
-    ) -> Sequence[Row[str, int, str]]:
+    ) -> Sequence[tuple[str, int, str]]:
         """(Aktenzeichen, entry id, action) of the entries with ``after < seq <= upto`` on cases of
-        ``departments`` (None: all; on PostgreSQL only what row-level security lets the login read),
-        at most ``limit``."""
+        ``departments`` (None: all), at most ``limit``. On PostgreSQL only of cases the login may read
+        (``backoffice_journal_entries``, by the row-level security policies' rules)."""
+        if self.session.get_bind().dialect.name == "postgresql":
+            codes = None if departments is None else sorted(departments)
+            rows = self.session.execute(text("SELECT * FROM backoffice_journal_entries(:after, :upto, :codes, :limit)"),
+                                        {"after": after, "upto": upto, "codes": codes, "limit": limit})
+            return [(str(az), int(entry), str(action)) for az, entry, action in rows]
         stmt = (
             select(Case.aktenzeichen, AuditEntry.id, AuditEntry.action)
             .join(Case, Case.id == AuditEntry.case_id)
@@ -120,7 +125,7 @@ class JournalRepository:
         )
         if departments is not None:
             stmt = stmt.where(Case.queue_id.in_(select(Queue.id).join(Department).where(Department.code.in_(sorted(departments)))))
-        return self.session.execute(stmt.order_by(AuditEntry.seq).limit(limit)).all()
+        return [(az, entry, action) for az, entry, action in self.session.execute(stmt.order_by(AuditEntry.seq).limit(limit))]
 
     def flush(self) -> None:
         self.session.flush()

@@ -1,5 +1,5 @@
 """The GUI's feed of changes on the office database: a clerk learns that the journal moved,
-never which cases of another department it names (row-level security, not only the service)."""
+never which cases of another department it names (the database says so, not only the service)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def test_a_clerk_is_told_only_of_changes_to_cases_they_may_read(office: Office) 
             poll = changes_since(uow, other, start)
             assert poll.position > start  # the journal moved ...
             assert az not in poll.changes().cases  # ... but not on a case the clerk may see
-            # Without the service's own department filter, row-level security alone hides it.
+            # Without the service's own department filter, the database alone hides it.
             unfiltered = uow.journal.entries_between(start, poll.position, None, 1000)
             assert all(row[0] != az for row in unfiltered)
     finally:

@@ -30,6 +30,7 @@ from ui.views.main_window import MainWindow
 from .conftest import TODAY, seeded_sqlite, wait_idle
 
 POLL_MS = 200
+WAIT_MS = 10_000  # the poll comes every 200 ms; the rest is slack for a loaded test machine
 NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 
 
@@ -60,6 +61,7 @@ def window(qtbot, tasks, actor) -> Iterator[MainWindow]:  # type: ignore[no-unty
     qtbot.waitUntil(lambda: win.watcher is not None and win.watcher.position is not None, timeout=5_000)
     yield win
     for view in list(win.case_views.values()):
+        view.editor._set_dirty(False)  # closing would ask about unsaved edits (a test may end halfway)
         view.close()
     assert win.watcher is not None
     win.watcher.stop()
@@ -165,7 +167,7 @@ def test_a_change_by_another_client_shows_up_within_the_poll_interval(qtbot, win
     view = _loaded_editor(qtbot, window, target)
     _other_client(seeded_url, lambda uow: cases.apply_action(
         uow, actor, target, Action.WITHDRAW, reason="per Telefon zurückgenommen", now=NOW))
-    qtbot.waitUntil(lambda: target not in _mine(window), timeout=POLL_MS * 10)
+    qtbot.waitUntil(lambda: target not in _mine(window), timeout=WAIT_MS)
     assert len(_mine(window)) == len(mine) - 1
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=3_000)
 
@@ -179,7 +181,7 @@ def test_unsaved_edits_survive_a_change_by_another_client(qtbot, window, seeded_
     _other_client(seeded_url, lambda uow: cases.add_note(uow, actor, target, "Von einem anderen Arbeitsplatz.", now=NOW))
     qtbot.waitUntil(lambda: editor.notes.topLevelItemCount() > 0 and any(
         "anderen Arbeitsplatz" in editor.notes.topLevelItem(i).text(1) + editor.notes.topLevelItem(i).text(2)
-        for i in range(editor.notes.topLevelItemCount())), timeout=POLL_MS * 10)
+        for i in range(editor.notes.topLevelItemCount())), timeout=WAIT_MS)
     assert editor.has_unsaved_changes()
     assert (editor.form.data() if editor.form is not None else None) == typed
     assert not editor.message.isVisible() or "anderer Seite" not in editor.message.text()  # the form is as it was
@@ -188,10 +190,9 @@ def test_unsaved_edits_survive_a_change_by_another_client(qtbot, window, seeded_
     theirs["applicant"]["given_name"] = "Marianne"
     version = editor.version
     _other_client(seeded_url, lambda uow: edit_conflicts.save_form(uow, actor, target, theirs, expected_version=version, now=NOW))
-    qtbot.waitUntil(lambda: "von anderer Seite geändert" in editor.message.text(), timeout=POLL_MS * 10)
+    qtbot.waitUntil(lambda: "von anderer Seite geändert" in editor.message.text(), timeout=WAIT_MS)
     assert (editor.form.data() if editor.form is not None else None) == typed  # the clerk's entries stay
     assert editor.version == version  # so the next save meets the edit conflict, not a silent overwrite
-    editor._set_dirty(False)  # closing would ask
 
 
 def test_views_that_do_not_show_a_case_do_not_query_for_it(qtbot, tasks, db, actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -247,7 +248,7 @@ def test_the_feed_on_postgresql_reports_a_commit_of_another_client(qtbot, qapp, 
         announced: list[Changes] = []
         tasks.operation_did_execute.connect(lambda changes, _initiator: announced.append(changes))
         _other_client(pg_url, lambda uow: cases.add_note(uow, demo, az, "Vom Nachbarplatz.", now=NOW))
-        qtbot.waitUntil(lambda: any(c.names(az) for c in announced), timeout=POLL_MS * 10)
+        qtbot.waitUntil(lambda: any(c.names(az) for c in announced), timeout=WAIT_MS)
         assert announced[0].cases == {az} and not announced[0].touches(Area.LISTS)
         watcher.stop()
         wait_idle(qtbot, tasks)
