@@ -109,7 +109,9 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
         )
         # In the demo the shot shows the first fetch from the demo portal.
         _when_all(shots.start, window.ready, *([portal_sync.settled] if args.demo else []))
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, lambda: _give_up(app, status))
+        # Bound to the window: once this run is over (the window deleted) it no longer fires, so it
+        # never ends a later run's event loops (tests run many in one process).
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, window, lambda: _give_up(app, status))
     window.show()
     startup.run()
     _connect_portal(portal_sync, tasks, db, portal)
