@@ -115,12 +115,9 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
         )
         # In the demo the shot shows the first fetch from the demo portal.
         _when_all(shots.start, window.ready, *([portal_sync.settled] if args.demo else []))
-        # Owned by the window: a timer left on the application would end whatever event loop
-        # runs two minutes later (in the tests: someone else's wait).
-        give_up = QTimer(window)
-        give_up.setSingleShot(True)
-        give_up.timeout.connect(lambda: _give_up(app, status))
-        give_up.start(SCREENSHOT_TIMEOUT_MS)
+        # Bound to the window: once this run is over (the window deleted) it no longer fires, so it
+        # never ends a later run's event loops (tests run many in one process).
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, window, lambda: _give_up(app, status))
     # What startup built (Qt wrappers, ORM mappers, rule tables) lives as long as the app: a full garbage
     # collection need not walk it again, which keeps the collector's pauses of the event loop short.
     gc.collect()

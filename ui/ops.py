@@ -8,6 +8,13 @@ queued signal. Database work runs on ONE worker thread (operations are serialise
 so one session is never used by two threads); network work has its own pool.
 A failure without a ``failure`` callback goes to :func:`ui.errors.show_error`.
 
+After a :class:`CommandOp` succeeded, :attr:`Tasks.operation_did_execute` carries what it
+changed (a :class:`backoffice.domain.changes.Changes`, collected by its unit of work) and
+its initiator (the op's parent unless ``run(initiator=...)`` names another), after the op's
+own callbacks ran. Every view connects to it and refreshes only what it shows; the
+initiator may skip what it already updated itself. Changes made elsewhere (other clients,
+found by :class:`ui.change_watcher.ChangeWatcher`) arrive the same way.
+
 :class:`Tasks` is created once in :mod:`ui.composition` and passed to whoever
 needs it; there is no global instance.
 """
@@ -21,6 +28,8 @@ from typing import Any, Generic, Self, TypeVar
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from shiboken6 import Shiboken
 
+from backoffice.domain.changes import NO_CHANGES, Changes
+
 from .errors import show_error
 
 T = TypeVar("T")
@@ -33,6 +42,7 @@ class Tasks(QObject):
     op_finished = Signal(object)  # the Op, after its callbacks ran (tests: qtbot.waitSignal)
     idle = Signal()  # emitted when the last pending operation has finished
     unhandled_error = Signal(object, object)  # (op or None, exception) passed to show_error
+    operation_did_execute = Signal(object, object)  # (Changes, initiator or None), after a change was committed
     _delivered = Signal(object, object, object)  # (op, result, error), emitted on a worker thread
 
     def __init__(self, uow_factory: Callable[..., Any], parent: QObject | None = None, *, network_threads: int = 4):
@@ -67,10 +77,19 @@ class Tasks(QObject):
             pool.clear()
             pool.waitForDone(timeout_ms)
 
+    def announce(self, changes: Changes, initiator: object | None = None) -> None:
+        """Tell every view what changed (nothing when ``changes`` is empty)."""
+        if changes and not self._closed:
+            self.operation_did_execute.emit(changes, initiator)
+
     def _deliver(self, op: Op[Any], result: Any, error: Exception | None) -> None:
         try:
             if not self._closed:
-                op._finish(result, error, self)
+                try:
+                    op._finish(result, error, self)
+                finally:  # committed is committed, whether or not the op's widget is still there
+                    if error is None and isinstance(op, CommandOp):
+                        self.announce(op.changes, op.initiator)
         finally:
             self._pending -= 1
             self.op_finished.emit(op)
@@ -152,12 +171,24 @@ class QueryOp(Op[T]):
 
 
 class CommandOp(Op[T]):
-    """A change: ``op(uow)`` gets a writing unit of work, committed when ``op`` returns."""
+    """A change: ``op(uow)`` gets a writing unit of work, committed when ``op`` returns.
+
+    What the commit changed is announced by :attr:`Tasks.operation_did_execute`.
+    """
+
+    changes: Changes = NO_CHANGES
+    initiator: object | None = None
+
+    def run(self, *, initiator: object | None = None) -> None:
+        """``initiator``: who may skip the announcement (default: the parent)."""
+        self.initiator = initiator if initiator is not None else self.parent
+        super().run()
 
     def _call(self) -> T:
         with self._tasks.uow_factory(write=True) as uow:
             result = self._op(uow)
             uow.commit()
+            self.changes = getattr(uow, "committed_changes", NO_CHANGES)  # test stand-ins may not collect
             return result
 
 

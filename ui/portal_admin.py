@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
 from backoffice.domain.catalog import Role
+from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import UserRef
 from backoffice.services.intake_admin import count_quarantine
 
@@ -36,6 +37,7 @@ class PortalAdmin(QObject):
         window.portal_menu.addAction(self.quarantine_action)
         window.portal_menu.addAction(self.settings_action)
         window.user_known.connect(self.set_actor)
+        tasks.operation_did_execute.connect(self._changes_arrived)
 
     def set_actor(self, actor: UserRef) -> None:
         self._actor = actor
@@ -49,6 +51,10 @@ class PortalAdmin(QObject):
         if actor is None:
             return
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: count_quarantine(uow, actor)).success(self._show_count).run()
+
+    def _changes_arrived(self, changes: Changes, _initiator: object) -> None:
+        if changes.touches(Area.QUARANTINE):
+            self.update_count()
 
     def _show_count(self, count: int) -> None:
         self.quarantine_count = count
@@ -70,7 +76,6 @@ class PortalAdmin(QObject):
             return None
         if self.quarantine_dialog is None:
             self.quarantine_dialog = QuarantineDialog(self._tasks, self._actor, parent=self._window)
-            self.quarantine_dialog.changed.connect(self.update_count)
         self.quarantine_dialog.load()
         self.quarantine_dialog.show()
         return self.quarantine_dialog

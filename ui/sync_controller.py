@@ -215,11 +215,12 @@ def short_message(exc: BaseException, limit: int = SHORT_MESSAGE) -> str:
 
 
 def attach(window: Any, controller: SyncController) -> None:
-    """Put "Abholen" into the window's toolbar and menu, the label into its status bar; reload on new cases."""
+    """Put "Abholen" into the window's toolbar and menu, the label into its status bar; new cases
+    show up through the window's feed of changes (the round journals them), asked at once."""
     window.add_sync_controls(controller.action, controller.label)
 
-    def reload_if_new(summary: SyncSummary) -> None:
+    def look_if_new(summary: SyncSummary) -> None:
         if summary.new > 0:
-            window.refresh()
+            window.poll_changes()
 
-    controller.finished.connect(reload_if_new)
+    controller.finished.connect(look_if_new)

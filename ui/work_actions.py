@@ -1,6 +1,7 @@
 """The clerk's work actions on the case list: claim next, assign to me, release.
 
-Each is one short command in the background; the list and the counts reload afterwards.
+Each is one short command in the background; the list and the counts refresh from the
+announcement of what it changed (:attr:`ui.ops.Tasks.operation_did_execute`).
 Claim next takes from the selected work list (else the clerk's queues); taking over someone
 else's case asks for the reason, and only where the rules allow it (``services.assignment``).
 """
@@ -42,7 +43,6 @@ class WorkActions(QObject):
         self.release_action.triggered.connect(lambda: self._with_selected(self._ask_release))
         for action in self.actions():
             action.setEnabled(False)
-        self.changed.connect(lambda _az: window.refresh())
 
     def actions(self) -> list[QAction]:
         return [self.claim_action, self.assign_action, self.release_action]
@@ -75,7 +75,6 @@ class WorkActions(QObject):
             self._window.show_message(self.tr("Ihre Warteschlangen enthalten keinen Fall zum Übernehmen."), 8000)
             return
         self._window.show_message(self.tr("Übernommen: %1").replace("%1", row.aktenzeichen), 8000)
-        self._window.refresh()
         self._window.open_case(row.aktenzeichen)
 
     def _claim_failed(self, exc: Exception) -> None:

@@ -12,7 +12,9 @@ from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..domain.changes import NO_CHANGES, Changes
 from ..domain.errors import ConcurrentModification
+from .change_log import ChangeLog
 from .decision_repository import DecisionRepository
 from .directory_repository import DirectoryRepository
 from .editing_repository import EditingRepository
@@ -38,6 +40,8 @@ class UnitOfWork(Protocol):
     mail: MailRepository
     staff: StaffRepository
     statistics: StatisticsRepository
+    changes: ChangeLog  # what this transaction wrote, collected as the repositories write
+    committed_changes: Changes  # what the commits so far made (read it after ``commit()``)
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(
@@ -60,10 +64,14 @@ class SqlUnitOfWork:
             # Take SQLite's write lock up front: a deferred transaction that reads and
             # then writes can fail with SQLITE_BUSY instead of waiting for the lock.
             self.session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
+        self.changes = ChangeLog()
+        self.committed_changes = NO_CHANGES
+        if self._write:
+            self.changes.watch(self.session)
         self.cases = CaseRepository(self.session, read_only=not self._write)
         self.directory = DirectoryRepository(self.session)
         self.blobs = BlobRepository(self.session)
-        self.journal = JournalRepository(self.session)
+        self.journal = JournalRepository(self.session, self.changes)
         self.intake = IntakeRepository(self.session)
         self.editing = EditingRepository(self.session)
         self.decisions = DecisionRepository(self.session)
@@ -87,15 +95,19 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         try:
+            self.session.flush()
+            changes = self.changes.take(self.journal)  # read in this transaction: it sees its own entries
             self.session.commit()
         except StaleDataError as err:
             # Another user saved a case between our read and our write.
             conflict = _conflict(self.session, err)
-            self.session.rollback()
+            self.rollback()
             raise conflict from err
+        self.committed_changes = self.committed_changes | changes
 
     def rollback(self) -> None:
         self.session.rollback()
+        self.changes.clear()
 
     def flush(self) -> None:
         self.session.flush()

@@ -4,37 +4,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="44"/>
+        <location filename="../../ui/letters/approvals.py" line="46"/>
         <source>Briefe zur Freigabe</source>
         <translation>Letters awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="58"/>
+        <location filename="../../ui/letters/approvals.py" line="60"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="59"/>
+        <location filename="../../ui/letters/approvals.py" line="61"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="60"/>
+        <location filename="../../ui/letters/approvals.py" line="62"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="85"/>
+        <location filename="../../ui/letters/approvals.py" line="88"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="95"/>
+        <location filename="../../ui/letters/approvals.py" line="98"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="97"/>
+        <location filename="../../ui/letters/approvals.py" line="100"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -168,42 +168,42 @@
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="109"/>
+        <location filename="../../ui/editor/commands.py" line="110"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="150"/>
+        <location filename="../../ui/editor/commands.py" line="151"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="171"/>
+        <location filename="../../ui/editor/commands.py" line="172"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="181"/>
+        <location filename="../../ui/editor/commands.py" line="182"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="187"/>
+        <location filename="../../ui/editor/commands.py" line="188"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="201"/>
+        <location filename="../../ui/editor/commands.py" line="202"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="211"/>
+        <location filename="../../ui/editor/commands.py" line="212"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="234"/>
+        <location filename="../../ui/editor/commands.py" line="235"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -211,99 +211,104 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="87"/>
+        <location filename="../../ui/editor/editor.py" line="88"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="121"/>
+        <location filename="../../ui/editor/editor.py" line="123"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="122"/>
+        <location filename="../../ui/editor/editor.py" line="124"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="135"/>
+        <location filename="../../ui/editor/editor.py" line="137"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="139"/>
+        <location filename="../../ui/editor/editor.py" line="141"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="140"/>
+        <location filename="../../ui/editor/editor.py" line="142"/>
         <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="150"/>
+        <location filename="../../ui/editor/editor.py" line="152"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="164"/>
+        <location filename="../../ui/editor/editor.py" line="167"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="169"/>
+        <location filename="../../ui/editor/editor.py" line="172"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="176"/>
+        <location filename="../../ui/editor/editor.py" line="179"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="181"/>
-        <location filename="../../ui/editor/editor.py" line="296"/>
+        <location filename="../../ui/editor/editor.py" line="184"/>
+        <location filename="../../ui/editor/editor.py" line="310"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="194"/>
+        <location filename="../../ui/editor/editor.py" line="197"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="201"/>
-        <location filename="../../ui/editor/editor.py" line="297"/>
+        <location filename="../../ui/editor/editor.py" line="204"/>
+        <location filename="../../ui/editor/editor.py" line="311"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="224"/>
+        <location filename="../../ui/editor/editor.py" line="234"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="254"/>
+        <location filename="../../ui/editor/editor.py" line="264"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="256"/>
+        <location filename="../../ui/editor/editor.py" line="266"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="295"/>
+        <location filename="../../ui/editor/editor.py" line="279"/>
+        <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
+        <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="309"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="296"/>
+        <location filename="../../ui/editor/editor.py" line="310"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="297"/>
+        <location filename="../../ui/editor/editor.py" line="311"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -444,47 +449,47 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="53"/>
+        <location filename="../../ui/letters/case_letters.py" line="55"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="67"/>
+        <location filename="../../ui/letters/case_letters.py" line="69"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="69"/>
+        <location filename="../../ui/letters/case_letters.py" line="71"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <location filename="../../ui/letters/case_letters.py" line="73"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <location filename="../../ui/letters/case_letters.py" line="75"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="78"/>
+        <location filename="../../ui/letters/case_letters.py" line="80"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="122"/>
+        <location filename="../../ui/letters/case_letters.py" line="125"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="126"/>
+        <location filename="../../ui/letters/case_letters.py" line="129"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="128"/>
+        <location filename="../../ui/letters/case_letters.py" line="131"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -492,57 +497,57 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="33"/>
+        <location filename="../../ui/letters/case_letters.py" line="35"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="34"/>
+        <location filename="../../ui/letters/case_letters.py" line="36"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="35"/>
+        <location filename="../../ui/letters/case_letters.py" line="37"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="36"/>
+        <location filename="../../ui/letters/case_letters.py" line="38"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <location filename="../../ui/letters/case_letters.py" line="41"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="40"/>
+        <location filename="../../ui/letters/case_letters.py" line="42"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="41"/>
+        <location filename="../../ui/letters/case_letters.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="42"/>
+        <location filename="../../ui/letters/case_letters.py" line="44"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="43"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
@@ -593,7 +598,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="281"/>
+        <location filename="../../ui/models/case_table.py" line="350"/>
         <source>Fehler beim Laden</source>
         <translation>Failed to load</translation>
     </message>
@@ -609,17 +614,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="215"/>
+        <location filename="../../ui/composition.py" line="212"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="223"/>
+        <location filename="../../ui/composition.py" line="220"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="229"/>
+        <location filename="../../ui/composition.py" line="226"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -1415,192 +1420,192 @@
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="89"/>
+        <location filename="../../ui/letters/facts.py" line="90"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="94"/>
+        <location filename="../../ui/letters/facts.py" line="95"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="95"/>
+        <location filename="../../ui/letters/facts.py" line="96"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="96"/>
+        <location filename="../../ui/letters/facts.py" line="97"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="97"/>
+        <location filename="../../ui/letters/facts.py" line="98"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="108"/>
+        <location filename="../../ui/letters/facts.py" line="109"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="111"/>
+        <location filename="../../ui/letters/facts.py" line="112"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="112"/>
+        <location filename="../../ui/letters/facts.py" line="113"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="113"/>
+        <location filename="../../ui/letters/facts.py" line="114"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="114"/>
+        <location filename="../../ui/letters/facts.py" line="115"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="116"/>
+        <location filename="../../ui/letters/facts.py" line="117"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="117"/>
+        <location filename="../../ui/letters/facts.py" line="118"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="119"/>
+        <location filename="../../ui/letters/facts.py" line="120"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="124"/>
+        <location filename="../../ui/letters/facts.py" line="125"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="130"/>
+        <location filename="../../ui/letters/facts.py" line="131"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="134"/>
+        <location filename="../../ui/letters/facts.py" line="135"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="136"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="141"/>
+        <location filename="../../ui/letters/facts.py" line="142"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="142"/>
+        <location filename="../../ui/letters/facts.py" line="143"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="143"/>
+        <location filename="../../ui/letters/facts.py" line="144"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="145"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="147"/>
+        <location filename="../../ui/letters/facts.py" line="148"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="148"/>
+        <location filename="../../ui/letters/facts.py" line="149"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="149"/>
+        <location filename="../../ui/letters/facts.py" line="150"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="150"/>
+        <location filename="../../ui/letters/facts.py" line="151"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="151"/>
+        <location filename="../../ui/letters/facts.py" line="152"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="152"/>
+        <location filename="../../ui/letters/facts.py" line="153"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="153"/>
+        <location filename="../../ui/letters/facts.py" line="154"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="160"/>
+        <location filename="../../ui/letters/facts.py" line="161"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="167"/>
+        <location filename="../../ui/letters/facts.py" line="168"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="177"/>
+        <location filename="../../ui/letters/facts.py" line="178"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="179"/>
+        <location filename="../../ui/letters/facts.py" line="180"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="192"/>
+        <location filename="../../ui/letters/facts.py" line="193"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="195"/>
+        <location filename="../../ui/letters/facts.py" line="196"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="196"/>
+        <location filename="../../ui/letters/facts.py" line="197"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="201"/>
+        <location filename="../../ui/letters/facts.py" line="202"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="203"/>
+        <location filename="../../ui/letters/facts.py" line="204"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="205"/>
+        <location filename="../../ui/letters/facts.py" line="206"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -2784,158 +2789,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="68"/>
+        <location filename="../../ui/views/main_window.py" line="74"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="100"/>
+        <location filename="../../ui/views/main_window.py" line="106"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="101"/>
+        <location filename="../../ui/views/main_window.py" line="107"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="104"/>
+        <location filename="../../ui/views/main_window.py" line="110"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="107"/>
+        <location filename="../../ui/views/main_window.py" line="113"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="129"/>
+        <location filename="../../ui/views/main_window.py" line="136"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="131"/>
+        <location filename="../../ui/views/main_window.py" line="138"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="174"/>
-        <location filename="../../ui/views/main_window.py" line="355"/>
+        <location filename="../../ui/views/main_window.py" line="186"/>
+        <location filename="../../ui/views/main_window.py" line="393"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="234"/>
+        <location filename="../../ui/views/main_window.py" line="272"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="238"/>
+        <location filename="../../ui/views/main_window.py" line="276"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="242"/>
+        <location filename="../../ui/views/main_window.py" line="280"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="245"/>
+        <location filename="../../ui/views/main_window.py" line="283"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="249"/>
+        <location filename="../../ui/views/main_window.py" line="287"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="251"/>
+        <location filename="../../ui/views/main_window.py" line="289"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="255"/>
+        <location filename="../../ui/views/main_window.py" line="293"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="259"/>
+        <location filename="../../ui/views/main_window.py" line="297"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="263"/>
+        <location filename="../../ui/views/main_window.py" line="301"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="267"/>
+        <location filename="../../ui/views/main_window.py" line="305"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="268"/>
+        <location filename="../../ui/views/main_window.py" line="306"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="273"/>
+        <location filename="../../ui/views/main_window.py" line="311"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="278"/>
+        <location filename="../../ui/views/main_window.py" line="316"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="282"/>
+        <location filename="../../ui/views/main_window.py" line="320"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="285"/>
+        <location filename="../../ui/views/main_window.py" line="323"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="307"/>
+        <location filename="../../ui/views/main_window.py" line="345"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="309"/>
+        <location filename="../../ui/views/main_window.py" line="347"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="413"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="413"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="365"/>
+        <location filename="../../ui/views/main_window.py" line="414"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="388"/>
+        <location filename="../../ui/views/main_window.py" line="442"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="394"/>
+        <location filename="../../ui/views/main_window.py" line="448"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="394"/>
+        <location filename="../../ui/views/main_window.py" line="448"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -3022,18 +3027,18 @@
 <context>
     <name>PortalAdmin</name>
     <message>
-        <location filename="../../ui/portal_admin.py" line="29"/>
+        <location filename="../../ui/portal_admin.py" line="30"/>
         <source>Portal-&amp;Einstellungen…</source>
         <translation>Portal &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="31"/>
-        <location filename="../../ui/portal_admin.py" line="55"/>
+        <location filename="../../ui/portal_admin.py" line="32"/>
+        <location filename="../../ui/portal_admin.py" line="61"/>
         <source>&amp;Quarantäne…</source>
         <translation>&amp;Quarantine…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="55"/>
+        <location filename="../../ui/portal_admin.py" line="61"/>
         <source>&amp;Quarantäne (%1)…</source>
         <translation>&amp;Quarantine (%1)…</translation>
     </message>
@@ -3150,77 +3155,77 @@
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="48"/>
+        <location filename="../../ui/letters/print_queue.py" line="50"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="56"/>
+        <location filename="../../ui/letters/print_queue.py" line="58"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="57"/>
+        <location filename="../../ui/letters/print_queue.py" line="59"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="58"/>
+        <location filename="../../ui/letters/print_queue.py" line="60"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="59"/>
+        <location filename="../../ui/letters/print_queue.py" line="61"/>
         <source>Druck a&amp;bbrechen</source>
         <translation>Cancel &amp;printing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="63"/>
+        <location filename="../../ui/letters/print_queue.py" line="65"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="76"/>
+        <location filename="../../ui/letters/print_queue.py" line="78"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="80"/>
+        <location filename="../../ui/letters/print_queue.py" line="82"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="83"/>
+        <location filename="../../ui/letters/print_queue.py" line="85"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="104"/>
+        <location filename="../../ui/letters/print_queue.py" line="111"/>
         <source>1 Brief vorgemerkt.</source>
         <translation>1 letter queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="105"/>
+        <location filename="../../ui/letters/print_queue.py" line="112"/>
         <source>%1 Briefe vorgemerkt.</source>
         <translation>%1 letters queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="166"/>
+        <location filename="../../ui/letters/print_queue.py" line="173"/>
         <source>1 Brief wartet auf den Druck.</source>
         <translation>1 letter is waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="167"/>
+        <location filename="../../ui/letters/print_queue.py" line="174"/>
         <source>%1 Briefe warten auf den Druck.</source>
         <translation>%1 letters are waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="111"/>
+        <location filename="../../ui/letters/print_queue.py" line="118"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="132"/>
+        <location filename="../../ui/letters/print_queue.py" line="139"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
@@ -3293,7 +3298,7 @@
     <message>
         <location filename="../../ui/letters/print_setup.py" line="77"/>
         <source>In PDF-Datei drucken</source>
-        <translation>Print into a PDF file</translation>
+        <translation>Print to PDF file</translation>
     </message>
 </context>
 <context>
@@ -3397,42 +3402,42 @@
         <translation>Work areas</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="71"/>
+        <location filename="../../ui/models/queue_tree.py" line="120"/>
         <source>Meine Fälle</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="72"/>
+        <location filename="../../ui/models/queue_tree.py" line="121"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="73"/>
+        <location filename="../../ui/models/queue_tree.py" line="122"/>
         <source>Alle offenen Fälle</source>
         <translation>All open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="74"/>
+        <location filename="../../ui/models/queue_tree.py" line="123"/>
         <source>Warten auf Unterlagen</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="75"/>
+        <location filename="../../ui/models/queue_tree.py" line="124"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="76"/>
+        <location filename="../../ui/models/queue_tree.py" line="125"/>
         <source>Wiedervorlage fällig</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="77"/>
+        <location filename="../../ui/models/queue_tree.py" line="126"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="92"/>
+        <location filename="../../ui/models/queue_tree.py" line="83"/>
         <source>Meine Filter</source>
         <translation>My filters</translation>
     </message>
@@ -4117,27 +4122,27 @@
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="31"/>
+        <location filename="../../ui/work_actions.py" line="32"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="34"/>
+        <location filename="../../ui/work_actions.py" line="35"/>
         <source>Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)</source>
         <translation>Take the most urgent unassigned case of the selected list, otherwise of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="36"/>
+        <location filename="../../ui/work_actions.py" line="37"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="38"/>
+        <location filename="../../ui/work_actions.py" line="39"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="41"/>
+        <location filename="../../ui/work_actions.py" line="42"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
@@ -4152,32 +4157,32 @@
         <translation>Claimed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="98"/>
+        <location filename="../../ui/work_actions.py" line="97"/>
         <source>Fall übernehmen</source>
         <translation>Take over case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="99"/>
+        <location filename="../../ui/work_actions.py" line="98"/>
         <source>%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?</source>
         <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="107"/>
+        <location filename="../../ui/work_actions.py" line="106"/>
         <source>Übernahme nicht möglich</source>
         <translation>Cannot take over</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="108"/>
+        <location filename="../../ui/work_actions.py" line="107"/>
         <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
         <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="129"/>
+        <location filename="../../ui/work_actions.py" line="128"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="129"/>
+        <location filename="../../ui/work_actions.py" line="128"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>
@@ -4185,12 +4190,12 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="33"/>
+        <location filename="../../ui/letters/approvals.py" line="35"/>
         <source>Zurückweisen</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="33"/>
+        <location filename="../../ui/letters/approvals.py" line="35"/>
         <source>Begründung für die Sachbearbeitung:</source>
         <translation>Reason for the clerk:</translation>
     </message>

@@ -30,7 +30,7 @@ from backoffice.domain.catalog import Role, Service
 from backoffice.domain.errors import PermissionDenied, ValidationFailed
 from backoffice.domain.records import UserRef
 from backoffice.domain.status import Action, Outcome
-from backoffice.services import cases
+from backoffice.services import assignment, cases
 from backoffice.services.directory import ensure_user
 from backoffice.services.statistics import Figures, Granularity, StatisticsFilter, report
 from backoffice.store.migrate import alembic_config
@@ -62,6 +62,7 @@ def seed(db: Database, clerk: UserRef) -> None:
         for service, received, ended, how in SET:
             form = generate_application(service, rng, received)
             az = cases.create_case(uow, clerk, service, form, received_at=_at(received, 9), now=_at(received, 9))
+            assignment.assign_to_me(uow, clerk, az, now=_at(received, 9))
             if ended is None:
                 continue
             if how == "withdrawn":

@@ -33,7 +33,7 @@ def _messages() -> list[tuple[str, str, str | None]]:
 def _glossary_words() -> set[str]:
     words: set[str] = set()
     for line in (ROOT / "docs" / "GLOSSARY.md").read_text(encoding="utf-8").splitlines():
-        if line.startswith("| ") and not line.startswith("| Term") and not line.startswith("|---"):
+        if line.startswith("| ") and not line.lower().startswith("| term"):
             term = line.split("|")[1]
             words.update(re.findall(r"[\wäöüÄÖÜß-]+", term))
     return words

@@ -5,20 +5,31 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QWidget
 
+from backoffice.bootstrap import Database, open_database
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Service
 from backoffice.services import assignment, cases
 from ui.views.main_window import MainWindow
 
-from .conftest import wait_idle
+from .conftest import TODAY, seeded_sqlite, wait_idle
 from .editor.support import RECEIVED, keep
 
 HOSTILE = "<b>Fett</b><img src=x>"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A database of its own: the hostile case must not change the shared seeded lists."""
+    database = open_database(seeded_sqlite(tmp_path / "plain.sqlite3", count=5, seed=3, today=TODAY), migrate=True)
+    yield database
+    database.dispose()
 
 
 def _hostile_case(db, actor) -> str:  # type: ignore[no-untyped-def]

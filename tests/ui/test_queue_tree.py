@@ -71,3 +71,16 @@ def test_saved_filters_appear_under_meine_filter(db, actor, qtmodeltester):
         with db.uow() as uow:
             delete_filter(uow, actor, fid)
             uow.commit()
+
+
+def test_counts_are_updated_in_place_and_a_new_shape_is_refused(db, actor):
+    from dataclasses import replace
+
+    overview, model = overview_and_model(db, actor)
+    mine = model.index_of(MINE)
+    changed = replace(overview, views={**overview.views, View.MINE: overview.views[View.MINE] + 5})
+    assert model.update_counts(changed)
+    assert model.index_of(MINE) == mine  # the same node, not a rebuilt one
+    assert mine.data() == f"Meine Fälle ({overview.views[View.MINE] + 5})"
+    fewer = replace(overview, departments=overview.departments[1:])
+    assert not model.update_counts(fewer)  # a department gone: the caller rebuilds the tree

@@ -106,7 +106,8 @@ class CaseCommands(_Widget):
             expected_version=self._version, form_data=dict(self.data.detail.form_data),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.decided.connect(lambda _info: self._stored(self.tr("Entschieden.")))
+        # The decision is announced as the dialog's change: the editor reloads from that.
+        dialog.decided.connect(lambda _info: self.show_message(self.tr("Entschieden.")))
         dialog.open()
         dialog.compute()
         return dialog

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.catalog import Service
+from backoffice.domain.changes import Changes
 from backoffice.domain.records import UserRef
 from backoffice.domain.status import Action
 from backoffice.services import case_editing
@@ -96,6 +97,7 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         layout.addLayout(self._action_bar)
         layout.addWidget(self.stack, 1)
 
+        tasks.operation_did_execute.connect(self._changes_arrived)
         self._shortcut(QKeySequence.StandardKey.Save, self.save)
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next_requested)
         self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.previous_requested)
@@ -161,7 +163,8 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checklist.setTabKeyNavigation(False)
         self.attachments = AttachmentPanel(self._tasks, self._actor)
-        self.attachments.added.connect(lambda name: self._stored(self.tr("Anlage %1 hinzugefügt.").replace("%1", name)))
+        # The panel's command is announced: the editor reloads from that, here it only says so.
+        self.attachments.added.connect(lambda name: self.show_message(self.tr("Anlage %1 hinzugefügt.").replace("%1", name)))
         documents = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -220,6 +223,13 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
             .run()
         )
 
+    def _changes_arrived(self, changes: Changes, initiator: object) -> None:
+        """Reload when someone else (another window, dialog or client) changed this case; the
+        editor's own commands reload it themselves. Unsaved edits stay (``keep_edits``)."""
+        if initiator is self or self.data is None or not changes.names(self.aktenzeichen):
+            return
+        self._reload(keep_edits=True)
+
     def _load_failed(self, exc: Exception) -> None:
         self.loading.setText(self.tr("Der Fall konnte nicht geladen werden."))
         self._tasks.report(self, exc)
@@ -264,6 +274,10 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
             # in the database; otherwise the next save shows the conflict.
             if detail.form_data == self._base:
                 self._version = detail.version
+            elif detail.version != self._version and not self._saving:
+                self.show_message(self.tr(
+                    "Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; "
+                    "beim Speichern sehen Sie beide Fassungen."), error=True)
             return
         if self.form is None or self.form.schema_uri != detail.schema_uri:
             self._build_form(service, data.schema)

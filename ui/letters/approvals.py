@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backoffice.domain.changes import Area
 from backoffice.domain.records import UserRef
 from backoffice.services import letters
 
 from ..ops import CommandOp, QueryOp, Tasks
+from ..refresh import RefreshOn
 from .models import LettersModel
 from .preview import LetterPreview
 
@@ -69,6 +71,7 @@ class ApprovalDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self._enable(False)
+        RefreshOn(tasks, self, Area.APPROVALS, reload=self.load)
 
     def load(self) -> None:
         actor = self._actor

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.catalog import Service
+from backoffice.domain.changes import Area
 from backoffice.domain.records import UserRef
 from backoffice.letters import kind_spec
 from backoffice.services import letters, printing
 
 from ..ops import CommandOp, QueryOp, Tasks
+from ..refresh import RefreshOn
 from .models import RecordsModel, _when
 from .open import open_letter_preview
 
@@ -88,6 +90,7 @@ class CaseLettersDialog(QDialog):
         layout.addLayout(row_buttons)
         layout.addLayout(new_row)
         layout.addWidget(self.status)
+        RefreshOn(tasks, self, Area.LETTERS, reload=self.load, case=lambda: self._az)
 
     def load(self) -> None:
         actor, az = self._actor, self._az

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backoffice.domain.changes import Area
 from backoffice.domain.records import UserRef
 from backoffice.services import printing
 from backoffice.services.directory import list_departments
 from backoffice.services.printing import PrintJobInfo
 
 from ..ops import CommandOp, QueryOp, Tasks
+from ..refresh import RefreshOn
 from .models import PrintJobsModel
 from .print_run import PrintRun, RunResult
 from .print_setup import PrinterFactory, choose_target
@@ -90,6 +92,11 @@ class PrintQueueDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._set_busy(False)
+        RefreshOn(tasks, self, Area.PRINT_QUEUE, reload=self._reload_unless_busy)
+
+    def _reload_unless_busy(self) -> None:
+        if self.refresh_button.isEnabled():  # not while printing: that reloads when it is done
+            self.load()
 
     def enqueue_batch(self) -> None:
         actor, queue_code = self._actor, self.batch_queue.currentData()

@@ -6,6 +6,12 @@ once; arrived pages live in a bounded LRU cache. Sorting is done by the
 database (``sort()`` maps the column to a :class:`SortKey` and reloads).
 A page that fails to load turns into disabled "Fehler beim Laden" rows instead
 of raising into Qt (after Anki's browser table model).
+
+After a change (:attr:`ui.ops.Tasks.operation_did_execute`) the model refreshes in place,
+without a reset, so the view keeps its scroll position: when the change may move cases
+between lists it counts again and re-reads the pages the view used last (rows come or go at
+the end, the others load again when shown); when it only changed cases' details it re-reads
+the pages holding those cases, and nothing at all when none of them is loaded.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 
+from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
 from backoffice.services.case_queries import count_cases, list_cases
 
@@ -27,6 +34,7 @@ from .page_cache import PageCache
 
 PAGE_SIZE = 200
 MAX_PAGES = 50
+REFRESHED_PAGES = 3  # pages re-read after a change of the list: those the view used last
 PLACEHOLDER = "…"
 # The columns are the sort keys: a click on a header sorts by that column in the database.
 COLUMNS: tuple[SortKey, ...] = (
@@ -49,6 +57,7 @@ class CaseTableModel(QAbstractTableModel):
     loaded = Signal()  # a (re)load of the query finished: count and first page are in
     page_loaded = Signal(int)  # page number
     load_failed = Signal(object)  # the exception of a failed (re)load
+    refreshed = Signal()  # rows were re-read in place after a change (count and selection may need a look)
 
     def __init__(
         self,
@@ -72,13 +81,14 @@ class CaseTableModel(QAbstractTableModel):
         self._requested = self._query  # the newest query asked for (may still be loading)
         self._total = 0
         self._generation = 0  # bumped by every (re)load request; older reload results are dropped
-        self._shown = 0  # the generation the rows belong to; pages of another one are dropped
+        self._epoch = 0  # bumped whenever the rows are replaced; page answers asked for before are dropped
         self._cache: PageCache[CaseRow] = PageCache(max_pages)
         self._pending: set[int] = set()
         self._failed: set[int] = set()
         self._loading = False
         self._cells = CaseCells(today, warn_days=warn_days)
         self._headers = tuple(self._cells.headers()[key] for key in COLUMNS)
+        tasks.operation_did_execute.connect(self.apply_changes)
 
     # -- public API -------------------------------------------------------
 
@@ -134,6 +144,15 @@ class CaseTableModel(QAbstractTableModel):
         rows = self._cache.get(row // self.page_size)
         offset = row % self.page_size
         return rows[offset] if rows is not None and offset < len(rows) else None
+
+    def apply_changes(self, changes: Changes, _initiator: object = None) -> None:
+        """Refresh what the change touched (see the module docstring)."""
+        if changes.touches(Area.LISTS):
+            self._refresh_list()
+            return
+        pages = {page for page, rows in self._cache.items() if any(changes.names(r.aktenzeichen) for r in rows)}
+        if pages:
+            self._refresh_pages(pages)
 
     @staticmethod
     def column_of(key: SortKey) -> int:
@@ -214,16 +233,66 @@ class CaseTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._shown = generation
         self._query, self._total = query, total
         self._cache.clear()
         self._pending.clear()
         self._failed.clear()
+        self._epoch += 1
         if total:
             self._cache.put(0, first)
         self._loading = False
         self.endResetModel()
         self.loaded.emit()
+
+    def _refresh_list(self) -> None:
+        """Count again and re-read the pages in view; applied only if no newer (re)load was asked for."""
+        generation, actor, size, count, fetch = self._generation, self._actor, self.page_size, self._count, self._fetch_page
+        query, pages = self._requested, self._cache.recent(REFRESHED_PAGES)
+
+        def load(uow: Any) -> tuple[int, dict[int, tuple[CaseRow, ...]]]:
+            total = count(uow, actor, query)
+            return total, {p: tuple(fetch(uow, actor, query, p * size, size, total=total)) for p in pages if p * size < total}
+
+        QueryOp(parent=self, tasks=self._tasks, op=load).success(
+            lambda result: self._list_refreshed(generation, query, *result)).failure(
+            lambda exc: self._reload_failed(generation, exc)).run()
+
+    def _list_refreshed(self, generation: int, query: CaseQuery, total: int, pages: dict[int, tuple[CaseRow, ...]]) -> None:
+        if generation != self._generation:
+            return
+        old = self._total
+        if total < old:
+            self.beginRemoveRows(QModelIndex(), total, old - 1)
+            self._total = total
+            self.endRemoveRows()
+        elif total > old:
+            self.beginInsertRows(QModelIndex(), old, total - 1)
+            self._total = total
+            self.endInsertRows()
+        self._query = query
+        self._cache.clear()
+        self._pending.clear()
+        self._failed.clear()
+        self._epoch += 1
+        for page in reversed(list(pages)):  # newest first in ``pages``: the newest-used ends up most recent again
+            self._cache.put(page, pages[page])
+        if total:
+            self.dataChanged.emit(self.index(0, 0), self.index(total - 1, len(COLUMNS) - 1))
+        self.refreshed.emit()
+
+    def _refresh_pages(self, pages: set[int]) -> None:
+        epoch, actor, query, size, total, fetch = self._epoch, self._actor, self._query, self.page_size, self._total, self._fetch_page
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: {
+            p: tuple(fetch(uow, actor, query, p * size, size, total=total)) for p in sorted(pages)
+        }).success(lambda result: self._pages_refreshed(epoch, result)).run()
+
+    def _pages_refreshed(self, epoch: int, pages: dict[int, tuple[CaseRow, ...]]) -> None:
+        if epoch != self._epoch:
+            return
+        for page, rows in pages.items():
+            self._cache.put(page, rows)
+            self._emit_page_changed(page)
+        self.refreshed.emit()
 
     def _reload_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
@@ -236,27 +305,27 @@ class CaseTableModel(QAbstractTableModel):
         if page in self._pending or page in self._failed:
             return
         self._pending.add(page)
-        generation, actor, query, size, total = self._shown, self._actor, self._query, self.page_size, self._total
+        epoch, actor, query, size, total = self._epoch, self._actor, self._query, self.page_size, self._total
         fetch = self._fetch_page
         (
             QueryOp(
                 parent=self, tasks=self._tasks, op=lambda uow: tuple(fetch(uow, actor, query, page * size, size, total=total))
             )
-            .success(lambda rows: self._page_arrived(generation, page, rows))
-            .failure(lambda exc: self._page_failed(generation, page, exc))
+            .success(lambda rows: self._page_arrived(epoch, page, rows))
+            .failure(lambda exc: self._page_failed(epoch, page, exc))
             .run()
         )
 
-    def _page_arrived(self, generation: int, page: int, rows: tuple[CaseRow, ...]) -> None:
-        if generation != self._shown:
+    def _page_arrived(self, epoch: int, page: int, rows: tuple[CaseRow, ...]) -> None:
+        if epoch != self._epoch:
             return
         self._pending.discard(page)
         self._cache.put(page, rows)
         self._emit_page_changed(page)
         self.page_loaded.emit(page)
 
-    def _page_failed(self, generation: int, page: int, exc: Exception) -> None:
-        if generation != self._shown:
+    def _page_failed(self, epoch: int, page: int, exc: Exception) -> None:
+        if epoch != self._epoch:
             return
         self._pending.discard(page)
         self._failed.add(page)

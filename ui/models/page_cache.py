@@ -31,6 +31,10 @@ class PageCache(Generic[T]):
         """The cached pages (without touching their recency)."""
         return list(self._pages.items())
 
+    def recent(self, count: int) -> list[int]:
+        """The ``count`` most recently used pages, newest first (what a view shows now)."""
+        return list(reversed(self._pages))[:count]
+
     def clear(self) -> None:
         self._pages.clear()
 

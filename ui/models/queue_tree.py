@@ -67,17 +67,8 @@ class QueueTreeModel(QStandardItemModel):
         open_only = not include_closed
         self.removeRows(0, self.rowCount())
         root = self.invisibleRootItem()
-        names = {
-            View.MINE: self.tr("Meine Fälle"),
-            View.UNASSIGNED: self.tr("Nicht zugewiesen"),
-            View.OPEN: self.tr("Alle offenen Fälle"),
-            View.WAITING: self.tr("Warten auf Unterlagen"),
-            View.OVERDUE: self.tr("Überfällig"),
-            View.FOLLOW_UP: self.tr("Wiedervorlage fällig"),
-            View.CLOSED: self.tr("Abgeschlossen"),
-        }
-        for view, name in names.items():
-            count = overview.views.get(view, overview.mine_open if view is View.MINE else overview.all_open if view is View.OPEN else 0)
+        for view, name in self._view_names().items():
+            count = _view_count(overview, view)
             query = view_query(view, actor.login, overview.today)
             root.appendRow(_item(name, count, view.value, query, bold=view in (View.MINE, View.OPEN)))
         for dept in overview.departments:
@@ -96,6 +87,45 @@ class QueueTreeModel(QStandardItemModel):
                 filters.appendRow(node)
             root.appendRow(filters)
 
+    def update_counts(self, overview: QueueOverview) -> bool:
+        """Show the counts of ``overview`` in place (selection and expansion stay); False when the
+        tree's shape changed (departments, queues, saved filters), which needs ``populate``."""
+        texts = {view.value: (name, _view_count(overview, view)) for view, name in self._view_names().items()}
+        for dept in overview.departments:
+            texts[f"dept:{dept.code}"] = (dept.name, sum(q.open_count for q in dept.queues))
+            texts.update({f"queue:{q.code}": (q.name, q.open_count) for q in dept.queues})
+        shown = {key: item for key, item in self._items() if not key.startswith(("filter", FILTERS))}
+        filters = {key for key, _item in self._items() if key.startswith("filter:")}
+        if shown.keys() != texts.keys() or filters != {f"filter:{f.id}" for f in overview.filters}:
+            return False
+        for key, (name, count) in texts.items():
+            text = _label(name, count)
+            if shown[key].text() != text:
+                shown[key].setText(text)
+        return True
+
+    def _items(self) -> list[tuple[str, QStandardItem]]:
+        found: list[tuple[str, QStandardItem]] = []
+        pending = [self.invisibleRootItem()]
+        while pending:
+            parent = pending.pop()
+            for row in range(parent.rowCount()):
+                child = parent.child(row)
+                found.append((str(child.data(KEY_ROLE)), child))
+                pending.append(child)
+        return found
+
+    def _view_names(self) -> dict[View, str]:
+        return {
+            View.MINE: self.tr("Meine Fälle"),
+            View.UNASSIGNED: self.tr("Nicht zugewiesen"),
+            View.OPEN: self.tr("Alle offenen Fälle"),
+            View.WAITING: self.tr("Warten auf Unterlagen"),
+            View.OVERDUE: self.tr("Überfällig"),
+            View.FOLLOW_UP: self.tr("Wiedervorlage fällig"),
+            View.CLOSED: self.tr("Abgeschlossen"),
+        }
+
     def query_at(self, index: QModelIndex | QPersistentModelIndex) -> CaseQuery | None:
         value = index.data(QUERY_ROLE) if index.isValid() else None
         return value if isinstance(value, CaseQuery) else None
@@ -113,8 +143,16 @@ class QueueTreeModel(QStandardItemModel):
         return found[0] if found else QModelIndex()
 
 
+def _view_count(overview: QueueOverview, view: View) -> int:
+    return overview.views.get(view, overview.mine_open if view is View.MINE else overview.all_open if view is View.OPEN else 0)
+
+
+def _label(name: str, count: int | None) -> str:
+    return name if count is None else f"{name} ({count:,})".replace(",", ".")
+
+
 def _item(name: str, count: int | None, key: str, query: CaseQuery | None, *, bold: bool = False) -> QStandardItem:
-    item = QStandardItem(name if count is None else f"{name} ({count:,})".replace(",", "."))
+    item = QStandardItem(_label(name, count))
     item.setEditable(False)
     if query is not None:
         item.setData(query, QUERY_ROLE)

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.catalog import DEPARTMENTS
+from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, CaseRow, UserRef
 from backoffice.services.directory import list_colleagues
 from backoffice.services.saved_filters import delete_filter, save_filter
 
+from ..change_watcher import POLL_MS, ChangeWatcher
 from ..dialogs.preferences import PreferencesDialog
 from ..editor.paper import PaperApplicationDialog
 from ..models.case_table import CaseTableModel
@@ -54,10 +56,14 @@ class MainWindow(QMainWindow):
         database_tooltip: str = "",
         plaintext: bool = False,
         preferences: Preferences | None = None,
+        poll_ms: int = POLL_MS,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
+        self._poll_ms = poll_ms
+        self.watcher: ChangeWatcher | None = None  # other clients' changes, once the user is known
+        self._selected_case: str | None = None  # selected when a change arrived: kept selected after it
         self.preferences = preferences or Preferences(None)
         self._actor: UserRef | None = None
         self._overview: QueueOverview | None = None
@@ -117,6 +123,7 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
         self.work = WorkActions(tasks, self)
         self._build_actions()
+        tasks.operation_did_execute.connect(self._changes_arrived)
 
     # -- start-up ----------------------------------------------------------
 
@@ -131,12 +138,17 @@ class MainWindow(QMainWindow):
         self.user_label.setToolTip(self.tr("Angemeldet als %1").replace("%1", actor.login))
         self.case_model = CaseTableModel(self._tasks, actor, warn_days=self.preferences.warn_days, parent=self)
         self.case_model.loaded.connect(self._list_loaded)
+        self.case_model.refreshed.connect(self._list_refreshed)
         self.table.set_case_model(self.case_model)
         self.refresh_action.setEnabled(True)
         self.user_known.emit(actor)
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: list_colleagues(uow, actor)).success(
             self.filter_bar.set_colleagues
         ).run()
+        # The feed starts where the journal stands before anything is loaded: a change committed
+        # meanwhile is reported (at worst shown twice), never missed.
+        self.watcher = ChangeWatcher(self._tasks, actor, interval_ms=self._poll_ms, parent=self)
+        self.watcher.start()
         self.refresh()
 
     def is_ready(self) -> bool:
@@ -175,6 +187,33 @@ class MainWindow(QMainWindow):
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: load_overview(uow, actor)).success(
             self._overview_loaded
         ).run()
+
+    def poll_changes(self) -> None:
+        """Look for other clients' changes now instead of at the next tick (e.g. after a portal round)."""
+        if self.watcher is not None:
+            self.watcher.poll()
+
+    def _changes_arrived(self, changes: Changes, _initiator: object) -> None:
+        """The tree's counts (the list refreshes itself, ``CaseTableModel.apply_changes``)."""
+        selected = self.selected_case()  # before rows move: selected again once they are re-read
+        self._selected_case = selected.aktenzeichen if selected is not None else None
+        if self._actor is None or not changes.touches(Area.LISTS, Area.FILTERS, Area.DIRECTORY):
+            return
+        actor = self._actor
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: load_overview(uow, actor)).success(
+            self._overview_refreshed
+        ).run()
+
+    def _overview_refreshed(self, overview: QueueOverview) -> None:
+        self._overview = overview
+        if self.case_model is not None:
+            self.case_model.set_queue_names(overview.queue_names())
+        if self.queue_model.update_counts(overview):
+            return
+        shown = self.current_query()
+        self._rebuild_tree()
+        if self.current_query() != shown:  # a saved filter appeared and is selected, or the selected one is gone
+            self._reload_list()
 
     def open_case(self, aktenzeichen: str) -> CaseView | None:
         """Open (or raise) the editor of a case (a dialog)."""
@@ -227,7 +266,6 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _paper_case_created(self, aktenzeichen: str) -> None:
-        self.refresh()
         self.open_case(aktenzeichen)
 
     def _build_actions(self) -> None:
@@ -358,11 +396,8 @@ class MainWindow(QMainWindow):
     def _list_loaded(self) -> None:
         assert self.case_model is not None
         total = self.case_model.total
-        text = self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", "."))
-        self.count_label.setText(text)
+        self._show_count()
         self.statusBar().clearMessage()
-        if self.filter_bar.is_active():
-            self.count_label.setText(self.tr("%1 (gefiltert)").replace("%1", text))
         if total and not self.table.currentIndex().isValid():
             # keyboard focus on the first row (Enter opens it) without hiding its colours under a selection
             self.table.selectionModel().setCurrentIndex(
@@ -371,6 +406,25 @@ class MainWindow(QMainWindow):
         if not self._is_ready:
             self._is_ready = True
             self.ready.emit()
+
+    def _show_count(self) -> None:
+        assert self.case_model is not None
+        total = self.case_model.total
+        text = self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", "."))
+        self.count_label.setText(self.tr("%1 (gefiltert)").replace("%1", text) if self.filter_bar.is_active() else text)
+
+    def _list_refreshed(self) -> None:
+        """Rows were re-read in place: the count, and the selected case where it went (if it is still listed)."""
+        assert self.case_model is not None
+        self._show_count()
+        az = self._selected_case
+        current = self.table.currentIndex()
+        shown = self.case_model.case_at(current.row()) if current.isValid() else None
+        if az is None or (shown is not None and shown.aktenzeichen == az):
+            return
+        row = self.case_model.row_of(az)
+        if row is not None:
+            self.table.selectRow(row)
 
     def _table_menu(self, pos: QPoint) -> None:
         if self.selected_case() is None:
@@ -401,9 +455,8 @@ class MainWindow(QMainWindow):
         if actor is None or query is None:
             return
         def saved(filter_id: int) -> None:
-            self._node = f"filter:{filter_id}"  # the saved filter is selected once the tree has it
+            self._node = f"filter:{filter_id}"  # selected once the tree has it (after the announcement of the change)
             self.filter_bar.reset()
-            self.refresh()
 
         CommandOp(parent=self, tasks=self._tasks, op=lambda uow: save_filter(uow, actor, name, query)).success(saved).run()
 
@@ -411,9 +464,7 @@ class MainWindow(QMainWindow):
         actor = self._actor
         if actor is None:
             return
-        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: delete_filter(uow, actor, filter_id)).success(
-            lambda _r: self.refresh()
-        ).run()
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: delete_filter(uow, actor, filter_id)).run()
 
     def open_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.preferences, self)

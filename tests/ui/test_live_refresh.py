@@ -1,0 +1,270 @@
+"""Views refresh themselves after a change: this window's commands, and other clients' commits on the shared database."""
+
+from __future__ import annotations
+
+import copy
+import random
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from backoffice.bootstrap import open_database
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.changes import Area, Changes
+from backoffice.domain.records import CaseQuery, SortKey
+from backoffice.domain.status import Action, Status
+from backoffice.domain.views import View, view_query
+from backoffice.services import case_editing, cases, edit_conflicts
+from backoffice.services.case_queries import count_cases, list_cases
+from backoffice.services.directory import ensure_user
+from ui.change_watcher import ChangeWatcher
+from ui.letters.print_queue import PrintQueueDialog
+from ui.models.case_table import CaseTableModel
+from ui.models.queue_tree import MINE
+from ui.ops import Tasks
+from ui.views.main_window import MainWindow
+
+from .conftest import TODAY, seeded_sqlite, wait_idle
+
+POLL_MS = 200
+WAIT_MS = 10_000  # the poll comes every 200 ms; the rest is slack for a loaded test machine
+NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def seeded_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """A database of this test's own (for conftest's ``db``, ``actor`` and ``tasks``): the tests change cases."""
+    return seeded_sqlite(tmp_path / "live.sqlite3", count=60, seed=4, today=TODAY)
+
+
+def _other_client(url: str, change: Callable[[Any], object]) -> None:
+    """``change(uow)`` committed by a second program on the same database."""
+    other = open_database(url)
+    try:
+        with other.uow() as uow:
+            change(uow)
+            uow.commit()
+    finally:
+        other.dispose()
+
+
+@pytest.fixture
+def window(qtbot, tasks, actor) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    win = MainWindow(tasks, database_kind="SQLite", poll_ms=POLL_MS)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.ready, timeout=10_000):
+        win.start(actor)
+    qtbot.waitUntil(lambda: win.watcher is not None and win.watcher.position is not None, timeout=5_000)
+    yield win
+    for view in list(win.case_views.values()):
+        view.editor._set_dirty(False)  # closing would ask about unsaved edits (a test may end halfway)
+        view.close()
+    assert win.watcher is not None
+    win.watcher.stop()
+    wait_idle(qtbot, tasks)
+
+
+def _mine(window: MainWindow) -> list[str]:
+    model = window.case_model
+    assert model is not None
+    return [row.aktenzeichen for r in range(model.total) if (row := model.case_at(r)) is not None]
+
+
+def _tree_text(window: MainWindow, key: str) -> str:
+    return str(window.queue_model.index_of(key).data())
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[tuple[object, ...]]:
+    """Wrap ``module.name`` (looked up at call time by its users) and record each call's arguments."""
+    calls: list[tuple[object, ...]] = []
+    original = getattr(module, name)
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def _loaded_editor(qtbot, window: MainWindow, az: str):  # type: ignore[no-untyped-def]
+    view = window.open_case(az)
+    assert view is not None
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    return view
+
+
+def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, window, tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert window.tree_key() == MINE
+    mine = _mine(window)
+    assert len(mine) >= 3, mine
+    target, kept = mine[0], mine[-1]
+    window.table.selectRow(len(mine) - 1)  # another case is selected, and stays selected
+    tree_before = _tree_text(window, MINE)
+    model = window.case_model
+    assert model is not None
+    reloads: list[object] = []
+    model.loaded.connect(lambda: reloads.append(True))
+    full_refreshes = _count_calls(monkeypatch, window, "refresh")
+    view = _loaded_editor(qtbot, window, target)
+
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        view.editor.run_action(Action.WITHDRAW, reason="Die Antragstellerin hat den Antrag zurückgenommen.")
+    qtbot.waitUntil(lambda: _tree_text(window, MINE) != tree_before, timeout=5_000)
+    assert target not in _mine(window) and model.total == len(mine) - 1
+    assert f"({len(mine) - 1})" in _tree_text(window, MINE)
+    assert window.selected_case() is not None and window.selected_case().aktenzeichen == kept  # type: ignore[union-attr]
+    assert reloads == [] and full_refreshes == []  # rows re-read in place: no reset, no F5
+    assert window.count_label.text() == f"{len(mine) - 1} Fälle"
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=5_000)
+
+
+def test_a_case_started_in_its_window_changes_its_row_in_place(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+        window.tree.setCurrentIndex(window.queue_model.index_of(View.OPEN.value))
+    model = window.case_model
+    status = model.column_of(SortKey.STATUS)
+    row = next(r for r in range(model.total) if (c := model.case_at(r)) is not None and c.status is Status.RECEIVED)
+    az = model.case_at(row).aktenzeichen
+    assert model.index(row, status).data() == "Eingegangen"
+    view = _loaded_editor(qtbot, window, az)
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        view.editor.run_action(Action.START)
+    assert model.row_of(az) is not None
+    assert model.index(model.row_of(az), status).data() == "In Bearbeitung"
+
+
+def test_the_editor_that_made_a_change_reloads_once_and_the_feed_does_not_repeat_it(qtbot, window, tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    az, other = _mine(window)[:2]
+    view = _loaded_editor(qtbot, window, az)
+    _loaded_editor(qtbot, window, other)  # open as well: it must not reload for a change of another case
+    assert window.watcher is not None
+    loads = _count_calls(monkeypatch, case_editing, "load_editor")
+    assert window.case_model is not None
+    refreshes: list[bool] = []
+    window.case_model.refreshed.connect(lambda: refreshes.append(True))
+    announced: list[tuple[Changes, object]] = []
+    tasks.operation_did_execute.connect(lambda changes, initiator: announced.append((changes, initiator)))
+    with qtbot.waitSignal(view.editor.loaded, timeout=10_000):
+        view.editor.add_note("Rückruf vereinbart.")
+    polls: list[Changes] = []
+    window.watcher.polled.connect(polls.append)
+    qtbot.waitUntil(lambda: len(polls) >= 3, timeout=5_000)  # several polls after the commit
+    wait_idle(qtbot, tasks)
+    assert [args[2] for args in loads] == [az]  # one reload of the editor, by itself; none of the other
+    assert [(c.cases, i) for c, i in announced] == [(frozenset({az}), view.editor)]  # the feed skipped the own entry
+    assert not any(polls)
+    assert refreshes == [True]  # the list re-read the page holding the case once (the feed did not repeat it)
+
+
+def test_a_change_by_another_client_shows_up_within_the_poll_interval(qtbot, window, seeded_url, actor) -> None:  # type: ignore[no-untyped-def]
+    mine = _mine(window)
+    target = mine[1]
+    view = _loaded_editor(qtbot, window, target)
+    _other_client(seeded_url, lambda uow: cases.apply_action(
+        uow, actor, target, Action.WITHDRAW, reason="per Telefon zurückgenommen", now=NOW))
+    qtbot.waitUntil(lambda: target not in _mine(window), timeout=WAIT_MS)
+    assert len(_mine(window)) == len(mine) - 1
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=3_000)
+
+
+def test_unsaved_edits_survive_a_change_by_another_client(qtbot, window, seeded_url, actor) -> None:  # type: ignore[no-untyped-def]
+    target = _mine(window)[0]
+    view = _loaded_editor(qtbot, window, target)
+    editor = view.editor
+    editor._set_dirty(True)  # the clerk has typed something
+    typed = editor.form.data() if editor.form is not None else None
+    _other_client(seeded_url, lambda uow: cases.add_note(uow, actor, target, "Von einem anderen Arbeitsplatz.", now=NOW))
+    qtbot.waitUntil(lambda: editor.notes.topLevelItemCount() > 0 and any(
+        "anderen Arbeitsplatz" in editor.notes.topLevelItem(i).text(1) + editor.notes.topLevelItem(i).text(2)
+        for i in range(editor.notes.topLevelItemCount())), timeout=WAIT_MS)
+    assert editor.has_unsaved_changes()
+    assert (editor.form.data() if editor.form is not None else None) == typed
+    assert not editor.message.isVisible() or "anderer Seite" not in editor.message.text()  # the form is as it was
+
+    theirs = copy.deepcopy(view.detail.form_data)
+    theirs["applicant"]["given_name"] = "Marianne"
+    version = editor.version
+    _other_client(seeded_url, lambda uow: edit_conflicts.save_form(uow, actor, target, theirs, expected_version=version, now=NOW))
+    qtbot.waitUntil(lambda: "von anderer Seite geändert" in editor.message.text(), timeout=WAIT_MS)
+    assert (editor.form.data() if editor.form is not None else None) == typed  # the clerk's entries stay
+    assert editor.version == version  # so the next save meets the edit conflict, not a silent overwrite
+
+
+def test_views_that_do_not_show_a_case_do_not_query_for_it(qtbot, tasks, db, actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    counts: list[CaseQuery] = []
+    fetched: list[int] = []
+
+    def count(uow, actor, query):  # type: ignore[no-untyped-def]
+        counts.append(query)
+        return count_cases(uow, actor, query)
+
+    def fetch(uow, actor, query, offset, limit, **kw):  # type: ignore[no-untyped-def]
+        fetched.append(offset)
+        return list_cases(uow, actor, query, offset, limit, **kw)
+
+    model = CaseTableModel(tasks, actor, page_size=10, fetch_page=fetch, count=count)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_query(view_query(View.OPEN, actor.login, TODAY))
+    shown = model.case_at(3)
+    assert shown is not None and model.total > 10
+    with db.uow(write=False) as uow:
+        elsewhere = list_cases(uow, actor, CaseQuery(closed_only=True), 0, 1)[0].aktenzeichen  # not in the open list
+    counts.clear()
+    fetched.clear()
+    dialog = PrintQueueDialog(tasks, actor)  # hidden: it loads when it is opened
+    queue_loads = _count_calls(monkeypatch, dialog, "load")
+
+    tasks.announce(Changes.of(Area.PRINT_QUEUE, cases={elsewhere}))
+    wait_idle(qtbot, tasks)
+    assert counts == [] and fetched == [] and queue_loads == []
+
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        tasks.announce(Changes.of(cases={shown.aktenzeichen}))  # a detail of a listed case
+    assert counts == [] and fetched == [0]  # its page again, no count
+
+    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+        tasks.announce(Changes.of(Area.LISTS, cases={elsewhere}))  # lists may have moved: count, page in view
+    assert len(counts) == 1 and fetched == [0, 0]
+    dialog.deleteLater()
+
+
+def test_the_feed_on_postgresql_reports_a_commit_of_another_client(qtbot, qapp, pg_url) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(pg_url, migrate=True)
+    tasks = Tasks(db.uow)
+    try:
+        with db.uow() as uow:
+            demo = ensure_user(uow, "b.clerk", "B", [Role.CLERK], ["zwf"])
+            form = generate_application(Service.WBS, random.Random(1), TODAY)
+            az = cases.create_case(uow, demo, Service.WBS, form, now=NOW)
+            uow.commit()
+        watcher = ChangeWatcher(tasks, demo, interval_ms=POLL_MS)
+        watcher.start()
+        qtbot.waitUntil(lambda: watcher.position is not None, timeout=5_000)
+        announced: list[Changes] = []
+        tasks.operation_did_execute.connect(lambda changes, _initiator: announced.append(changes))
+        _other_client(pg_url, lambda uow: cases.add_note(uow, demo, az, "Vom Nachbarplatz.", now=NOW))
+        qtbot.waitUntil(lambda: any(c.names(az) for c in announced), timeout=WAIT_MS)
+        assert announced[0].cases == {az} and not announced[0].touches(Area.LISTS)
+        watcher.stop()
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+        db.dispose()
+
+
+def test_a_shown_panel_reloads_on_its_area_unless_it_made_the_change(qtbot, tasks, actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    dialog = PrintQueueDialog(tasks, actor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    loads = _count_calls(monkeypatch, dialog, "load")
+    tasks.announce(Changes.of(Area.APPROVALS))  # not what it shows
+    tasks.announce(Changes.of(Area.PRINT_QUEUE), dialog)  # its own change: it reloaded already
+    assert loads == []
+    tasks.announce(Changes.of(Area.PRINT_QUEUE))  # someone else's
+    assert len(loads) == 1
+    wait_idle(qtbot, tasks)

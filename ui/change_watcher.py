@@ -1,0 +1,99 @@
+"""Other clients' changes on the shared database, announced like this client's own.
+
+Every ``interval_ms`` one :class:`ui.ops.QueryOp` asks where the audit journal stands
+(:func:`backoffice.services.change_feed.changes_since`); only when it moved are the new entries
+read. What they changed goes out through :attr:`ui.ops.Tasks.operation_did_execute` with the
+watcher as initiator, so views refresh exactly as after a local command. Entries this client
+wrote itself were already announced by their command (which names the newest entry it left on
+each case); they are skipped, so nothing reloads twice. A failed poll is logged and retried at
+the next tick: the database being away for a moment is no reason for a message box.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from backoffice.domain.changes import Changes
+from backoffice.domain.records import UserRef
+from backoffice.services.change_feed import FeedPoll, changes_since, journal_position
+
+from .ops import QueryOp, Tasks
+
+POLL_MS = 2500
+MAX_REMEMBERED = 5000  # cases whose newest own entry is remembered
+log = logging.getLogger(__name__)
+
+
+class ChangeWatcher(QObject):
+    polled = Signal(object)  # the Changes found by a poll (empty when nothing new), after announcing them
+
+    def __init__(self, tasks: Tasks, actor: UserRef, *, interval_ms: int = POLL_MS, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tasks, self._actor = tasks, actor
+        self._position: int | None = None
+        self._busy = False
+        self._failures = 0  # polls failed in a row
+        self._seen: dict[str, int] = {}
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.poll)
+        tasks.operation_did_execute.connect(self._announced)
+
+    @property
+    def position(self) -> int | None:
+        return self._position
+
+    def start(self) -> None:
+        """Begin at where the journal stands now (what is shown was loaded after that)."""
+        self.timer.start()
+        self.poll()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def poll(self) -> None:
+        """Look for new entries now (the timer calls this; so does the portal sync after a round)."""
+        if self._busy:
+            return
+        self._busy = True
+        actor, position = self._actor, self._position
+        if position is None:  # not started yet, or the first attempt failed
+            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: journal_position(uow, actor)).success(
+                self._started).failure(self._failed).run()
+            return
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: changes_since(uow, actor, position)).success(
+            self._arrived).failure(self._failed).run()
+
+    def _started(self, position: int) -> None:
+        self._busy = False
+        self._failures = 0
+        self._position = position
+
+    def _arrived(self, result: FeedPoll) -> None:
+        self._busy = False
+        self._failures = 0
+        self._position = max(result.position, self._position or 0)
+        changes = result.changes(self._seen)  # filtered here, on arrival: a command delivered meanwhile counts
+        self._remember(changes)
+        self._tasks.announce(changes, self)
+        self.polled.emit(changes)
+
+    def _failed(self, exc: Exception) -> None:
+        self._busy = False
+        self._failures += 1
+        if self._failures == 1:  # once per outage, not every few seconds
+            log.warning("polling for changes failed (retried every %d ms): %s", self.timer.interval(), exc)
+
+    def _announced(self, changes: Changes, initiator: object) -> None:
+        if initiator is not self:
+            self._remember(changes)
+
+    def _remember(self, changes: Changes) -> None:
+        for aktenzeichen, entry in changes.entries.items():
+            known = self._seen.pop(aktenzeichen, 0)  # re-inserted last: the oldest are forgotten first
+            self._seen[aktenzeichen] = max(entry, known)
+        while len(self._seen) > MAX_REMEMBERED:
+            del self._seen[next(iter(self._seen))]
