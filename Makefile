@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+# pip install -e: resources/ installs as the package backoffice_resources, so setuptools links the
+# editable install through an import finder and says so in a boxed notice (InformationOnly) each time.
+EDITABLE := PYTHONWARNINGS=ignore::UserWarning:setuptools.command.editable_wheel $(PY) -m pip install -q -c constraints.txt -e
 
 .PHONY: run test deps bench clean
 
@@ -27,13 +30,14 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -c constraints.txt --upgrade pip
 
+# make run: only what the GUI needs (no PostgreSQL server, CUPS scheduler or poppler: those are the tests').
 $(VENV)/.installed: $(VENV)/bin/python pyproject.toml constraints.txt
-	tools/install-system-deps
-	$(PY) -m pip install -q -c constraints.txt -e .
+	tools/install-system-deps --gui
+	$(EDITABLE) .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/bin/python pyproject.toml constraints.txt
-	$(PY) -m pip install -q -c constraints.txt -e '.[test]'
+	$(EDITABLE) '.[test]'
 	touch $@ $(VENV)/.installed
 
 

@@ -9,12 +9,12 @@ from typing import TextIO
 
 from . import config
 from .bootstrap import Database
-from .cli import EXIT_ERROR, _with_db
+from .cli_common import EXIT_ERROR, with_db
 from .services.audit_verify import verify_audit_chain
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    audit = sub.add_parser("audit", help="the audit journal").add_subparsers(dest="audit_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    audit = parser.add_subparsers(dest="audit_command", required=True)
     verify = audit.add_parser(
         "verify", help="walk the hash chain; exit 0 with the count when intact, 1 naming the first altered, "
         "inserted or missing entry",
@@ -37,4 +37,4 @@ def cmd_audit_verify(args: argparse.Namespace, settings: config.Settings, out: T
             print(f"audit chain broken at {where} (after {report.entries} intact entries): {report.problem}", file=out)
         return 0 if report.intact else EXIT_ERROR
 
-    return _with_db(settings, run)
+    return with_db(settings, run)

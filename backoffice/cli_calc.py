@@ -18,8 +18,7 @@ from .rules import CALCULATORS, RuleInputError
 EXIT_INPUT = 1
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    calc = sub.add_parser("calc", help="compute a WBS, Elterngeld or Führungszeugnis decision proposal as JSON")
+def configure(calc: argparse.ArgumentParser) -> None:
     calc.add_argument("service", choices=sorted(CALCULATORS), help="which rules to apply")
     calc.add_argument("--input", required=True, type=Path, metavar="FILE.json",
                       help="the case facts as a JSON object ('-' reads standard input)")

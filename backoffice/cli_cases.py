@@ -1,4 +1,5 @@
-"""CLI for case work: ``cases create``, ``cases claim-next``, ``cases show`` (stable names).
+"""CLI for case work: ``cases list``, ``cases create``, ``cases claim-next``, ``cases show`` (stable names);
+``cases take|release|reassign`` come from ``cli_team``.
 
 Exit codes: 0 done, 1 error (one line per problem on stderr), 3 nothing to claim.
 """
@@ -6,24 +7,41 @@ Exit codes: 0 done, 1 error (one line per problem on stderr), 3 nothing to claim
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import config
+from . import cli_team, config
 from .bootstrap import Database
-from .cli import CliError, _actor, _with_db, as_actor
+from .cli_common import CliError, as_actor, signed_in, with_db
 from .domain.catalog import Service
 from .domain.errors import ValidationFailed
+from .domain.records import CaseQuery, CaseRow
+from .domain.status import Status
+from .domain.views import View, view_query
 from .services import cases
-from .services.case_queries import get_case
+from .services.case_queries import count_cases, get_case, list_cases
 from .services.claiming import claim_next
 
 EXIT_EMPTY = 3
 
 
-def register(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def configure(parser: argparse.ArgumentParser) -> None:
+    cases_sub = parser.add_subparsers(dest="cases_command", required=True)
+    lst = cases_sub.add_parser("list", help="list cases")
+    lst.add_argument("--queue", help="queue code, e.g. wbs-eingang")
+    lst.add_argument("--status", choices=[s.value for s in Status])
+    lst.add_argument("--service", choices=[s.value for s in Service])
+    lst.add_argument("--assignee", help="login of the assigned clerk")
+    lst.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    lst.add_argument("--view", choices=[v.value for v in View], help="a standard work list (as in the GUI)")
+    lst.add_argument("--search", default="", help="full-text search (name, Aktenzeichen, address, form fields)")
+    lst.set_defaults(run=cmd_cases_list)
     create = cases_sub.add_parser("create", help="create a case from a paper application; prints the Aktenzeichen")
     create.add_argument("--service", required=True, choices=[s.value for s in Service])
     create.add_argument("--data", required=True, type=Path, help="the form as JSON (same schema as portal submissions)")
@@ -38,6 +56,75 @@ def register(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     show.add_argument("aktenzeichen")
     show.add_argument("--format", choices=["json", "table"], default="table")
     show.set_defaults(run=cmd_cases_show)
+    cli_team.configure_cases(cases_sub)
+
+
+def cmd_cases_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    def run(db: Database) -> int:
+        actor = signed_in(db, settings)
+        base = view_query(View(args.view), actor.login, date.today()) if args.view else CaseQuery()
+        query = replace(
+            base,
+            queue_code=args.queue,
+            status=Status(args.status) if args.status else base.status,
+            service=Service(args.service) if args.service else None,
+            assignee_login=args.assignee or base.assignee_login,
+            text=args.search,
+        )
+        with db.uow(write=False) as uow:
+            if args.queue and uow.directory.queue(args.queue) is None:
+                raise CliError(f"unknown queue: {args.queue}")
+            total = count_cases(uow, actor, query)
+            rows = _all_rows(lambda offset, limit: list_cases(uow, actor, query, offset, limit, total=total))
+            _FORMATS[args.format](rows, out, total)
+        return 0
+
+    return with_db(settings, run)
+
+
+def _all_rows(page: Callable[[int, int], list[CaseRow]], size: int = 1000) -> Iterator[CaseRow]:
+    """Stream every row page by page: no cap, bounded memory."""
+    offset = 0
+    while True:
+        rows = page(offset, size)
+        yield from rows
+        if len(rows) < size:
+            return
+        offset += size
+
+
+def _print_json(rows: Iterator[CaseRow], out: TextIO, _total: int) -> None:
+    out.write("[")
+    for i, row in enumerate(rows):
+        out.write(("," if i else "") + "\n  " + json.dumps(row.as_json(), ensure_ascii=False))
+    out.write("\n]\n")
+
+
+def _print_csv(rows: Iterator[CaseRow], out: TextIO, _total: int) -> None:
+    writer = None
+    for row in rows:
+        data = row.as_json()
+        if writer is None:
+            writer = csv.DictWriter(out, fieldnames=list(data))
+            writer.writeheader()
+        writer.writerow(data)
+
+
+_TABLE = ("aktenzeichen", "service", "status", "queue", "assignee", "applicant_name", "received_at")
+
+
+def _print_table(rows: Iterator[CaseRow], out: TextIO, total: int) -> None:
+    widths = (16, 16, 21, 12, 12, 28, 10)
+    out.write("  ".join(h.upper().ljust(w) for h, w in zip(_TABLE, widths, strict=True)).rstrip() + "\n")
+    for row in rows:
+        data = row.as_json()
+        data["received_at"] = row.received_at.date().isoformat()
+        cells = [str(data[k] or "-")[:w].ljust(w) for k, w in zip(_TABLE, widths, strict=True)]
+        out.write("  ".join(cells).rstrip() + "\n")
+    out.write(f"{total} case(s)\n")
+
+
+_FORMATS = {"json": _print_json, "csv": _print_csv, "table": _print_table}
 
 
 def cmd_cases_create(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -62,7 +149,7 @@ def cmd_cases_create(args: argparse.Namespace, settings: config.Settings, out: T
 
 def cmd_cases_claim_next(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     def run(db: Database) -> int:
-        actor = _actor(db, settings, args.claim_user)
+        actor = signed_in(db, settings, args.claim_user)
         with db.uow() as uow:
             row = claim_next(uow, actor)
             uow.commit()
@@ -74,7 +161,7 @@ def cmd_cases_claim_next(args: argparse.Namespace, settings: config.Settings, ou
             print(f"{row.aktenzeichen}  {row.applicant_name}  deadline {row.legal_deadline}  -> {row.assignee}", file=out)
         return 0
 
-    return _with_db(settings, run)
+    return with_db(settings, run)
 
 
 def cmd_cases_show(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:

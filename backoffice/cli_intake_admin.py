@@ -8,7 +8,7 @@ import unicodedata
 from typing import TextIO
 
 from . import config
-from .cli import as_actor
+from .cli_common import as_actor
 from .domain.catalog import Service
 from .services import intake_admin
 

@@ -23,16 +23,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import config
-from .cli import CliError, as_actor
+from .cli_common import CliError, as_actor
 from .domain.errors import ValidationFailed
 from .letters import KINDS, LetterIncomplete, TemplateInvalid
 from .rules import RuleInputError
 from .services import decisions, letters, printing
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    kinds = "\n".join(f"  {k:<30} {spec.label}" for k, spec in KINDS.items())
-    decide = sub.add_parser("decide", help="decide a case (ready for decision) with the rule engine's result")
+def configure_decide(decide: argparse.ArgumentParser) -> None:
     decide.add_argument("aktenzeichen")
     decide.add_argument("--outcome", choices=[o.value for o in decisions.DecisionOutcome],
                         help="granted | refused; Führungszeugnis: forwarded | refused (required unless --propose)")
@@ -41,7 +39,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     decide.add_argument("--propose", action="store_true", help="only print what the rules propose (nothing is stored)")
     decide.set_defaults(run=cmd_decide)
 
-    letter = sub.add_parser("letter", help="letters of a case").add_subparsers(dest="letter_command", required=True)
+
+def configure_letter(parser: argparse.ArgumentParser) -> None:
+    kinds = "\n".join(f"  {k:<30} {spec.label}" for k, spec in KINDS.items())
+    letter = parser.add_subparsers(dest="letter_command", required=True)
     for name, helptext, run in (("render", "render a letter to a PDF file (preview, not archived)", cmd_letter_render),
                                 ("issue", "render and archive a new version of a letter", cmd_letter_issue)):
         p = letter.add_parser(name, help=helptext, formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -69,8 +70,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reject.add_argument("--reason", required=True)
     reject.set_defaults(run=cmd_letter_reject)
 
-    prt = sub.add_parser("print", help="the print queue (printing itself happens in the GUI)").add_subparsers(
-        dest="print_command", required=True)
+
+def configure_print(parser: argparse.ArgumentParser) -> None:
+    prt = parser.add_subparsers(dest="print_command", required=True)
     enqueue = prt.add_parser("enqueue", help="queue final letters for printing")
     which = enqueue.add_mutually_exclusive_group(required=True)
     which.add_argument("--letter", type=int, help="one letter id")

@@ -9,15 +9,17 @@ from typing import TextIO
 
 from . import config, db_login
 from .bootstrap import open_database
-from .cli import CliError
+from .cli_common import CliError
 from .services.identity import sign_in
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    login = sub.add_parser("login", help="check your office-database password and keep it in the OS keyring")
+def configure_login(login: argparse.ArgumentParser) -> None:
     login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     login.set_defaults(run=cmd_login)
-    sub.add_parser("logout", help="remove the stored office-database password").set_defaults(run=cmd_logout)
+
+
+def configure_logout(logout: argparse.ArgumentParser) -> None:
+    logout.set_defaults(run=cmd_logout)
 
 
 def _shared_url(settings: config.Settings) -> str:

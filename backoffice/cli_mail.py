@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from . import config
 from .bootstrap import open_database
-from .cli import CliError, as_admin
+from .cli_common import CliError, as_admin
 from .cli_portal import MASTER_PASSWORD_HELP, master_password_source
 from .domain.email_notice import email_address
 from .mail import MailError, OutgoingMail, Security, SmtpMailer
@@ -36,9 +36,8 @@ TEST_BODY = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    mail = sub.add_parser("mail", help="e-mail notices to citizens: SMTP server and outbox").add_subparsers(
-        dest="mail_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    mail = parser.add_subparsers(dest="mail_command", required=True)
     conf = mail.add_parser("configure", help="set the SMTP server (administrators); the password goes to the keyring")
     conf.add_argument("--host", required=True, help="SMTP server, e.g. smtp.stadt.example")
     conf.add_argument("--port", type=int, default=None, help="default: 587 (starttls), 465 (tls), 25 (none)")

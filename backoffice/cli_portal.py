@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from . import config
 from .bootstrap import open_database
-from .cli import as_admin, positive_int
+from .cli_common import as_admin, positive_int
 from .domain.errors import DomainError
 from .secret_store import (
     EncryptedFileStore,
@@ -37,8 +37,8 @@ MASTER_PASSWORD_HELP = (
 )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    portal = sub.add_parser("portal", help="portal connection").add_subparsers(dest="portal_command", required=True)
+def configure_portal(parser: argparse.ArgumentParser) -> None:
+    portal = parser.add_subparsers(dest="portal_command", required=True)
     connect = portal.add_parser("connect", help="store the portal connection from a credentials file")
     connect.add_argument("file", type=Path, help="credentials JSON (portal URL, ids, secret, private keys)")
     connect.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
@@ -56,7 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     cli_intake_admin.register(portal)
 
-    sync = sub.add_parser("sync", help="pull submissions from the portal into the queues")
+
+def configure_sync(sync: argparse.ArgumentParser) -> None:
     mode = sync.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one round, then exit (default)")
     mode.add_argument("--watch", type=float, metavar="SECONDS", help="repeat every SECONDS until stopped")

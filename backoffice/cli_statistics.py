@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import config
-from .cli import as_actor
+from .cli_common import as_actor
 from .domain.catalog import Service
 from .services import beeg_statistics, statistics
 from .services.statistics_export import (
@@ -35,9 +35,8 @@ from .services.statistics_export import (
 _INTAKE_COLUMNS = ("Zeitraum von", "Zeitraum bis", "Leistung", "Eingang")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    stats = sub.add_parser("statistics", help="intake, processing times and the § 22 BEEG statistics (team leads)"
-                           ).add_subparsers(dest="statistics_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    stats = parser.add_subparsers(dest="statistics_command", required=True)
     for name, text, run in (("intake", "cases received per period and service", cmd_intake),
                             ("processing", "decisions, median days, share within the target date, backlog", cmd_processing)):
         p = stats.add_parser(name, help=text)

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import config
-from .cli import CliError, as_actor
+from .cli_common import CliError, as_actor
 from .domain.errors import AssigneeAbsent
 from .services import absences, assignment
 from .services.workload import Figure, workload
 
 
-def register_cases(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def configure_cases(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     take = cases_sub.add_parser("take", help="assign a case to yourself (someone else's: team leads, or under cover)")
     take.add_argument("aktenzeichen")
     take.add_argument("--reason", default="", help="required when the case is someone else's")
@@ -39,9 +39,8 @@ def register_cases(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser
     reassign.set_defaults(run=cmd_cases_reassign)
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = sub.add_parser("absence", help="team leads: clerks' absences and redistribution of their cases")
-    absence = cmd.add_subparsers(dest="absence_command", required=True)
+def configure_absence(parser: argparse.ArgumentParser) -> None:
+    absence = parser.add_subparsers(dest="absence_command", required=True)
     add = absence.add_parser("add", help="mark a clerk absent (also ahead of time)")
     add.add_argument("login")
     add.add_argument("--from", dest="starts_on", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
@@ -64,7 +63,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     redistribute.add_argument("--reason", default="")
     redistribute.set_defaults(run=cmd_absence_redistribute)
 
-    load = sub.add_parser("workload", help="team leads: a department's workload (each figure with its list filter)")
+
+
+def configure_workload(load: argparse.ArgumentParser) -> None:
     load.add_argument("--department", required=True, metavar="CODE")
     load.add_argument("--on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the day (default today)")
     load.add_argument("--format", choices=["table", "json"], default="table")

@@ -8,12 +8,12 @@ import sys
 from typing import TextIO
 
 from . import config
-from .cli import CliError, as_admin
+from .cli_common import CliError, as_admin
 from .services import users
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    cmd = sub.add_parser("users", help="user accounts (administrators)").add_subparsers(dest="users_command", required=True)
+def configure(parser: argparse.ArgumentParser) -> None:
+    cmd = parser.add_subparsers(dest="users_command", required=True)
     add = cmd.add_parser("add", help="create a user: on PostgreSQL a login role in its group plus the app user")
     add.add_argument("login")
     add.add_argument("--name", required=True, help="display name, e.g. 'Anna Schneider'")

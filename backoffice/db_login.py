@@ -10,8 +10,6 @@ has no password.
 
 from __future__ import annotations
 
-import keyring
-from keyring.errors import KeyringError
 from sqlalchemy.engine import URL, make_url
 
 from .domain.errors import DomainError
@@ -46,6 +44,9 @@ def with_stored_password(url: str) -> str:
     parsed = make_url(url)
     if parsed.get_backend_name() != "postgresql" or parsed.password or not parsed.username:
         return url
+    import keyring  # only a shared server's login needs it: not loaded for the embedded database
+    from keyring.errors import KeyringError
+
     try:
         password = keyring.get_password(KEYRING_SERVICE, account(parsed))
     except KeyringError:
@@ -54,6 +55,9 @@ def with_stored_password(url: str) -> str:
 
 
 def remember(url: str, password: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(KEYRING_SERVICE, account(url), password)
     except KeyringError as err:
@@ -63,6 +67,9 @@ def remember(url: str, password: str) -> None:
 
 
 def forget(url: str) -> bool:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.delete_password(KEYRING_SERVICE, account(url))
     except KeyringError:

@@ -12,15 +12,16 @@ import json
 from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .domain.catalog import Service
 from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.records import Applicant
 from .resources import resource_path
+
+if TYPE_CHECKING:  # jsonschema loads with the first form checked, not with every import of this module
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 URI_PREFIX = "urn:de:muelheim-ruhr:backoffice:schema:"
 
@@ -55,6 +56,8 @@ def _index() -> dict[str, str]:
 
 @cache
 def _validator(uri: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     text = _index().get(uri)
     if text is None:
         raise UnknownSchema(uri)

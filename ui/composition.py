@@ -14,6 +14,7 @@ import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -21,28 +22,26 @@ from shiboken6 import Shiboken
 
 from backoffice import config, db_login
 from backoffice.bootstrap import Database, DatabaseNotReady, open_database
-from backoffice.demo.portal import DemoPortal
-from backoffice.secret_store import MasterPasswordRequired, WrongMasterPassword, choose_store
-from backoffice.services.identity import require_intake_right
-from backoffice.services.intake.assemble import build_sync, sync_from_credentials
-from backoffice.services.intake.sync import PortalSync
-from backoffice.services.portal_connection import PortalConnection, save_connection
 from backoffice.store.engine import plaintext_connection
-from backoffice.store.uow import UnitOfWorkFactory
 
-from .dialogs import master_password as _master_password_dialog
-from .dialogs.login import LoginDialog
 from .i18n import LANGUAGES, install_translators
 from .letters.menu import LettersMenu
 from .main_thread_gc import MainThreadCollector
 from .ops import CommandOp, NetworkOp, Tasks
 from .portal_admin import PortalAdmin
 from .preferences import Preferences
-from .screenshots import Screenshots
 from .startup import Startup
 from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
 from .views.main_window import MainWindow
 from .views.statistics_menu import StatisticsMenu
+
+# Not needed for the first window: the portal client, the demo portal and the dialogs of rare paths
+# are imported where they are used (on a worker thread where they are built there).
+if TYPE_CHECKING:
+    from backoffice.demo.portal import DemoPortal
+    from backoffice.services.intake.sync import PortalSync
+    from backoffice.services.portal_connection import PortalConnection
+    from backoffice.store.uow import UnitOfWorkFactory
 
 DATABASE_KINDS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 SCREENSHOT_TIMEOUT_MS = 120_000
@@ -107,9 +106,11 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     LettersMenu(tasks, window)
     StatisticsMenu(tasks, window)
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
-    portal = DemoPortal(**DEMO_PORTAL) if args.demo else None  # type: ignore[arg-type]
+    portal = _demo_portal() if args.demo else None
     status = {"code": 0}
     if args.screenshot or args.screenshot_case or args.screenshot_editors:
+        from .screenshots import Screenshots
+
         shots = Screenshots(
             window, main=args.screenshot, case=args.screenshot_case, done=app.exit, editors=args.screenshot_editors, tasks=tasks
         )
@@ -124,7 +125,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     gc.freeze()
     window.show()
     startup.run()
-    _connect_portal(portal_sync, tasks, db, portal)
+    window.ready.connect(lambda: _connect_portal(portal_sync, tasks, db, portal))
     try:
         code = app.exec()
         return status["code"] or code
@@ -149,12 +150,20 @@ def _connect_portal(
     if portal is None:
 
         def build() -> PortalSync:
+            from backoffice.secret_store import choose_store
+            from backoffice.services.identity import require_intake_right
+            from backoffice.services.intake.assemble import build_sync
+
             with db.uow(write=False) as uow:
                 require_intake_right(uow)
             store = choose_store((lambda _new: master_password) if master_password else None)
             return build_sync(db.uow, store=store)
 
         def failed(exc: BaseException) -> None:
+            from backoffice.secret_store import MasterPasswordRequired, WrongMasterPassword
+
+            from .dialogs import master_password as _master_password_dialog
+
             if isinstance(exc, MasterPasswordRequired | WrongMasterPassword) and not getattr(exc, "new", False):
                 parent = controller.parent()
                 password = _master_password_dialog.ask_master_password(
@@ -169,6 +178,8 @@ def _connect_portal(
 
     def connected(result: tuple[PortalConnection, PortalSync]) -> None:
         conn, sync = result
+        from backoffice.services.portal_connection import save_connection
+
         # The URL goes into the demo database so the settings show it; the secrets stay in memory
         # (never in a file; the demo does not need the keyring).
         CommandOp(parent=controller, tasks=tasks, op=lambda uow: save_connection(uow, conn)).success(
@@ -182,8 +193,16 @@ def _connect_portal(
 
 def start_demo_portal(portal: DemoPortal, uow_factory: UnitOfWorkFactory) -> tuple[PortalConnection, PortalSync]:
     """Start the in-process demo portal (its own threads) and a sync built straight from its credentials."""
+    from backoffice.services.intake.assemble import sync_from_credentials
+
     portal.start()
     return sync_from_credentials(portal.credentials(), uow_factory)
+
+
+def _demo_portal() -> DemoPortal:
+    from backoffice.demo.portal import DemoPortal
+
+    return DemoPortal(**DEMO_PORTAL)  # type: ignore[arg-type]
 
 
 def _when_all(callback: Callable[[], object], *signals: SignalInstance) -> None:
@@ -215,6 +234,8 @@ def _open_database(settings: config.Settings) -> Database | None:
         _fatal(text, str(exc))
     except Exception as exc:  # server unreachable, wrong credentials, …: the user cannot work without it
         if db_login.is_shared(url) and db_login.is_authentication_failure(exc):
+            from .dialogs.login import LoginDialog
+
             dialog = LoginDialog(settings.db_url)
             return dialog.database if dialog.exec() == QDialog.DialogCode.Accepted else None
         text = QCoreApplication.translate("Composition", "Die Datenbank ist nicht erreichbar.")

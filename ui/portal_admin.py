@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -11,11 +11,18 @@ from PySide6.QtGui import QAction
 from backoffice.domain.catalog import Role
 from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import UserRef
-from backoffice.services.intake_admin import count_quarantine
 
-from .dialogs.portal_settings import PortalSettingsDialog
-from .dialogs.quarantine import QuarantineDialog
 from .ops import QueryOp, Tasks
+
+if TYPE_CHECKING:  # the intake (JOSE, JSON Schema) and the portal client (httpx) load when first used
+    from .dialogs.portal_settings import PortalSettingsDialog
+    from .dialogs.quarantine import QuarantineDialog
+
+
+def _count_quarantine(uow: Any, actor: UserRef) -> int:
+    from backoffice.services.intake_admin import count_quarantine
+
+    return count_quarantine(uow, actor)
 
 
 class PortalAdmin(QObject):
@@ -50,7 +57,7 @@ class PortalAdmin(QObject):
         actor = self._actor
         if actor is None:
             return
-        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: count_quarantine(uow, actor)).success(self._show_count).run()
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: _count_quarantine(uow, actor)).success(self._show_count).run()
 
     def _changes_arrived(self, changes: Changes, _initiator: object) -> None:
         if changes.touches(Area.QUARANTINE):
@@ -65,6 +72,8 @@ class PortalAdmin(QObject):
         if self._actor is None:
             return None
         if self.settings_dialog is None:
+            from .dialogs.portal_settings import PortalSettingsDialog
+
             self.settings_dialog = PortalSettingsDialog(self._tasks, self._actor, parent=self._window)
             self.settings_dialog.connection_saved.connect(self._reconnect)
         self.settings_dialog.load()
@@ -75,6 +84,8 @@ class PortalAdmin(QObject):
         if self._actor is None:
             return None
         if self.quarantine_dialog is None:
+            from .dialogs.quarantine import QuarantineDialog
+
             self.quarantine_dialog = QuarantineDialog(self._tasks, self._actor, parent=self._window)
         self.quarantine_dialog.load()
         self.quarantine_dialog.show()

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from backoffice.config import Settings
-from backoffice.demo.seed import DEMO_LOGIN, seed_demo
 from backoffice.domain.errors import DomainError, UnknownUser
 from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.services.case_queries import count_cases
@@ -26,6 +25,8 @@ from .views.main_window import MainWindow
 
 def demo_needs_seed(uow: Any) -> bool:
     """True for a demo database without cases (the demo user sees every department)."""
+    from backoffice.demo.seed import DEMO_LOGIN  # the generator (reportlab) loads on the database thread
+
     try:
         demo = current_user(uow, DEMO_LOGIN)
     except UnknownUser:
@@ -69,7 +70,13 @@ class Startup:
             )
         )
         factory, count = self._uow_factory, self._seed_count
-        Op(parent=self._window, tasks=self._tasks, op=lambda: seed_demo(factory, count=count)).success(
+
+        def seed() -> int:
+            from backoffice.demo.seed import seed_demo
+
+            return seed_demo(factory, count=count)
+
+        Op(parent=self._window, tasks=self._tasks, op=seed).success(
             lambda _created: self._resolve_user()
         ).run()
 

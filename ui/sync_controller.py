@@ -13,17 +13,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from backoffice.services.identity import IntakeElsewhere
-from backoffice.services.intake.summary import SyncSummary
-from backoffice.services.portal_connection import PortalNotConfigured
 
 from .ops import NetworkOp, Tasks
+
+if TYPE_CHECKING:  # the intake and the portal client load with the first sync, off the UI thread
+    from backoffice.services.intake.summary import SyncSummary
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,8 @@ class SyncController(QObject):
 
     def connection_failed(self, exc: BaseException) -> None:
         """Building the sync failed for another reason than a missing configuration."""
+        from backoffice.services.portal_connection import PortalNotConfigured
+
         if isinstance(exc, PortalNotConfigured):
             self.not_connected(str(exc))
         elif isinstance(exc, IntakeElsewhere):  # a clerk's PC on the office database: not an error
@@ -182,6 +185,8 @@ class SyncController(QObject):
         self._running = False
         self.action.setEnabled(self._sync is not None)
         log.warning("portal sync failed: %s", exc)
+        from backoffice.services.portal_connection import PortalNotConfigured
+
         if isinstance(exc, PortalNotConfigured):
             self.not_connected(str(exc))
         elif isinstance(exc, IntakeElsewhere):  # a clerk's PC on the office database: not an error

@@ -16,7 +16,6 @@ from ..domain.catalog import Role, Service, intake_queue_code
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..store.uow import UnitOfWork
-from . import intake
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +72,8 @@ def save_routing_rule(
     """Create or change the rule for a destination or a service (exactly one of them)."""
     _require(actor, Role.ADMIN)
     destination_id = (destination_id or "").strip() or None
+    from . import intake  # the intake (JOSE, JSON Schema) is not needed for the quarantine count at start
+
     try:
         intake.set_routing_rule(uow, queue_code, destination_id=destination_id, service=service)
     except ValueError as err:
@@ -90,6 +91,8 @@ def remove_routing_rule(uow: UnitOfWork, actor: UserRef, rule_id: int) -> None:
 
 def effective_queue(uow: UnitOfWork, destination_id: str, service: Service) -> str:
     """Where a submission for this destination and service lands now (for previews in the UI)."""
+    from . import intake
+
     return intake.route(uow, destination_id, service)
 
 

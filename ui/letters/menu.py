@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -12,9 +12,11 @@ from backoffice.domain.catalog import Role
 from backoffice.domain.records import UserRef
 
 from ..ops import Tasks
-from .approvals import ApprovalDialog
-from .print_queue import PrintQueueDialog
-from .settings import LetterSettingsDialog
+
+if TYPE_CHECKING:  # the dialogs (QtPdf, the PDF libraries) load when first opened
+    from .approvals import ApprovalDialog
+    from .print_queue import PrintQueueDialog
+    from .settings import LetterSettingsDialog
 
 
 class LettersMenu(QObject):
@@ -55,6 +57,8 @@ class LettersMenu(QObject):
         if self._actor is None or not self._actor.has_role(Role.ADMIN):
             return None
         if self.settings_dialog is None:
+            from .settings import LetterSettingsDialog
+
             self.settings_dialog = LetterSettingsDialog(self._tasks, self._actor, parent=self._window)
         self.settings_dialog.load()
         self.settings_dialog.show()
@@ -64,6 +68,8 @@ class LettersMenu(QObject):
         if self._actor is None:
             return None
         if self.print_queue_dialog is None:
+            from .print_queue import PrintQueueDialog
+
             self.print_queue_dialog = PrintQueueDialog(self._tasks, self._actor, parent=self._window)
         self.print_queue_dialog.load()
         self.print_queue_dialog.show()
@@ -73,6 +79,8 @@ class LettersMenu(QObject):
         if self._actor is None or not self._actor.has_role(Role.TEAM_LEAD):
             return None
         if self.approval_dialog is None:
+            from .approvals import ApprovalDialog
+
             self.approval_dialog = ApprovalDialog(self._tasks, self._actor, parent=self._window)
         self.approval_dialog.load()
         self.approval_dialog.show()

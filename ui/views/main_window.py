@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,17 +27,19 @@ from backoffice.services.saved_filters import delete_filter, save_filter
 
 from ..change_watcher import POLL_MS, ChangeWatcher
 from ..dialogs.preferences import PreferencesDialog
-from ..editor.paper import PaperApplicationDialog
 from ..models.case_table import CaseTableModel
 from ..models.queue_tree import MINE, QueueOverview, QueueTreeModel, load_overview
 from ..ops import CommandOp, QueryOp, Tasks
 from ..preferences import Preferences
 from ..work_actions import WorkActions
 from .case_table_view import CaseTableView
-from .case_view import CaseView
 from .filter_bar import FilterBar
 from .queue_tree_view import QueueTreeView
 from .quick_open import QuickOpen
+
+if TYPE_CHECKING:  # the case editor (QtPdf, letters, form schemas) loads with the first case opened
+    from ..editor.paper import PaperApplicationDialog
+    from .case_view import CaseView
 
 DEFAULT_NODE = MINE
 WINDOW_SIZE = (1440, 860)
@@ -221,6 +223,8 @@ class MainWindow(QMainWindow):
             return None
         view = self.case_views.get(aktenzeichen)
         if view is None:
+            from .case_view import CaseView
+
             view = CaseView(self._tasks, self._actor, aktenzeichen, parent=self)
             view.destroyed.connect(lambda *_, v=view: self._forget_view(v))
             view.open_case_requested.connect(self.open_case)  # linked cases and duplicate hints
@@ -260,6 +264,8 @@ class MainWindow(QMainWindow):
         """Papierantrag erfassen: the same form as the editor; the new case opens afterwards."""
         if self._actor is None:
             return None
+        from ..editor.paper import PaperApplicationDialog
+
         dialog = PaperApplicationDialog(self._tasks, self._actor, parent=self)
         dialog.created.connect(self._paper_case_created)
         dialog.open()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -12,7 +12,9 @@ from backoffice.domain.catalog import Role
 from backoffice.domain.records import UserRef
 
 from ..ops import Tasks
-from .statistics_view import StatisticsView
+
+if TYPE_CHECKING:  # QtCharts loads when the view is first opened
+    from .statistics_view import StatisticsView
 
 
 class StatisticsMenu(QObject):
@@ -44,6 +46,8 @@ class StatisticsMenu(QObject):
         if self._actor is None or not self.open_action.isEnabled():
             return None
         if self.view is None:
+            from .statistics_view import StatisticsView
+
             self.view = StatisticsView(self._tasks, self._actor, parent=self._window)
             self.view.load()
         self.view.show()

@@ -82,12 +82,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--verbose", action="store_true", help="log injected faults and requests on stderr")
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
-    """Add the ``demo-portal`` subcommand to the main CLI's subparsers."""
-    parser = subparsers.add_parser("demo-portal", help="run a local FIT-Connect demo portal for the sync")
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The main CLI's ``demo-portal`` subcommand."""
     add_arguments(parser)
     parser.set_defaults(run=run)
-    return parser
 
 
 def run(args: argparse.Namespace, settings: Any = None, out: TextIO | None = None) -> int:
