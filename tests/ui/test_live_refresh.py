@@ -56,9 +56,9 @@ def window(qtbot, tasks, actor) -> Iterator[MainWindow]:  # type: ignore[no-unty
     win = MainWindow(tasks, database_kind="SQLite", poll_ms=POLL_MS)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.ready, timeout=10_000):
+    with qtbot.waitSignal(win.ready, timeout=60_000):
         win.start(actor)
-    qtbot.waitUntil(lambda: win.watcher is not None and win.watcher.position is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: win.watcher is not None and win.watcher.position is not None, timeout=60_000)
     yield win
     for view in list(win.case_views.values()):
         view.editor._set_dirty(False)  # closing would ask about unsaved edits (a test may end halfway)
@@ -94,7 +94,7 @@ def _count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> 
 def _loaded_editor(qtbot, window: MainWindow, az: str):  # type: ignore[no-untyped-def]
     view = window.open_case(az)
     assert view is not None
-    qtbot.waitUntil(lambda: view.detail is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: view.detail is not None, timeout=60_000)
     return view
 
 
@@ -112,19 +112,19 @@ def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, wi
     full_refreshes = _count_calls(monkeypatch, window, "refresh")
     view = _loaded_editor(qtbot, window, target)
 
-    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+    with qtbot.waitSignal(model.refreshed, timeout=60_000):
         view.editor.run_action(Action.WITHDRAW, reason="Die Antragstellerin hat den Antrag zurückgenommen.")
-    qtbot.waitUntil(lambda: _tree_text(window, MINE) != tree_before, timeout=5_000)
+    qtbot.waitUntil(lambda: _tree_text(window, MINE) != tree_before, timeout=60_000)
     assert target not in _mine(window) and model.total == len(mine) - 1
     assert f"({len(mine) - 1})" in _tree_text(window, MINE)
     assert window.selected_case() is not None and window.selected_case().aktenzeichen == kept  # type: ignore[union-attr]
     assert reloads == [] and full_refreshes == []  # rows re-read in place: no reset, no F5
     assert window.count_label.text() == f"{len(mine) - 1} Fälle"
-    qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=5_000)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=60_000)
 
 
 def test_a_case_started_in_its_window_changes_its_row_in_place(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.waitSignal(window.case_model.loaded, timeout=10_000):
+    with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
         window.tree.setCurrentIndex(window.queue_model.index_of(View.OPEN.value))
     model = window.case_model
     status = model.column_of(SortKey.STATUS)
@@ -132,7 +132,7 @@ def test_a_case_started_in_its_window_changes_its_row_in_place(qtbot, window) ->
     az = model.case_at(row).aktenzeichen
     assert model.index(row, status).data() == "Eingegangen"
     view = _loaded_editor(qtbot, window, az)
-    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+    with qtbot.waitSignal(model.refreshed, timeout=60_000):
         view.editor.run_action(Action.START)
     assert model.row_of(az) is not None
     assert model.index(model.row_of(az), status).data() == "In Bearbeitung"
@@ -149,11 +149,11 @@ def test_the_editor_that_made_a_change_reloads_once_and_the_feed_does_not_repeat
     window.case_model.refreshed.connect(lambda: refreshes.append(True))
     announced: list[tuple[Changes, object]] = []
     tasks.operation_did_execute.connect(lambda changes, initiator: announced.append((changes, initiator)))
-    with qtbot.waitSignal(view.editor.loaded, timeout=10_000):
+    with qtbot.waitSignal(view.editor.loaded, timeout=60_000):
         view.editor.add_note("Rückruf vereinbart.")
     polls: list[Changes] = []
     window.watcher.polled.connect(polls.append)
-    qtbot.waitUntil(lambda: len(polls) >= 3, timeout=5_000)  # several polls after the commit
+    qtbot.waitUntil(lambda: len(polls) >= 3, timeout=60_000)  # several polls after the commit
     wait_idle(qtbot, tasks)
     assert [args[2] for args in loads] == [az]  # one reload of the editor, by itself; none of the other
     assert [(c.cases, i) for c, i in announced] == [(frozenset({az}), view.editor)]  # the feed skipped the own entry
@@ -169,7 +169,7 @@ def test_a_change_by_another_client_shows_up_within_the_poll_interval(qtbot, win
         uow, actor, target, Action.WITHDRAW, reason="per Telefon zurückgenommen", now=NOW))
     qtbot.waitUntil(lambda: target not in _mine(window), timeout=WAIT_MS)
     assert len(_mine(window)) == len(mine) - 1
-    qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=3_000)
+    qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=60_000)
 
 
 def test_unsaved_edits_survive_a_change_by_another_client(qtbot, window, seeded_url, actor) -> None:  # type: ignore[no-untyped-def]
@@ -208,7 +208,7 @@ def test_views_that_do_not_show_a_case_do_not_query_for_it(qtbot, tasks, db, act
         return list_cases(uow, actor, query, offset, limit, **kw)
 
     model = CaseTableModel(tasks, actor, page_size=10, fetch_page=fetch, count=count)
-    with qtbot.waitSignal(model.loaded, timeout=10_000):
+    with qtbot.waitSignal(model.loaded, timeout=60_000):
         model.set_query(view_query(View.OPEN, actor.login, TODAY))
     shown = model.case_at(3)
     assert shown is not None and model.total > 10
@@ -223,11 +223,11 @@ def test_views_that_do_not_show_a_case_do_not_query_for_it(qtbot, tasks, db, act
     wait_idle(qtbot, tasks)
     assert counts == [] and fetched == [] and queue_loads == []
 
-    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+    with qtbot.waitSignal(model.refreshed, timeout=60_000):
         tasks.announce(Changes.of(cases={shown.aktenzeichen}))  # a detail of a listed case
     assert counts == [] and fetched == [0]  # its page again, no count
 
-    with qtbot.waitSignal(model.refreshed, timeout=10_000):
+    with qtbot.waitSignal(model.refreshed, timeout=60_000):
         tasks.announce(Changes.of(Area.LISTS, cases={elsewhere}))  # lists may have moved: count, page in view
     assert len(counts) == 1 and fetched == [0, 0]
     dialog.deleteLater()
@@ -244,7 +244,7 @@ def test_the_feed_on_postgresql_reports_a_commit_of_another_client(qtbot, qapp, 
             uow.commit()
         watcher = ChangeWatcher(tasks, demo, interval_ms=POLL_MS)
         watcher.start()
-        qtbot.waitUntil(lambda: watcher.position is not None, timeout=5_000)
+        qtbot.waitUntil(lambda: watcher.position is not None, timeout=60_000)
         announced: list[Changes] = []
         tasks.operation_did_execute.connect(lambda changes, _initiator: announced.append(changes))
         _other_client(pg_url, lambda uow: cases.add_note(uow, demo, az, "Vom Nachbarplatz.", now=NOW))
