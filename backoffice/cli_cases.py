@@ -21,6 +21,7 @@ from .bootstrap import Database
 from .cli_common import CliError, as_actor, signed_in, with_db
 from .domain.catalog import Service
 from .domain.errors import ValidationFailed
+from .domain.german import count_noun
 from .domain.records import CaseQuery, CaseRow
 from .domain.status import Status
 from .domain.views import View, view_query
@@ -121,7 +122,7 @@ def _print_table(rows: Iterator[CaseRow], out: TextIO, total: int) -> None:
         data["received_at"] = row.received_at.date().isoformat()
         cells = [str(data[k] or "-")[:w].ljust(w) for k, w in zip(_TABLE, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")
-    out.write(f"{total} case(s)\n")
+    out.write(f"{count_noun(total, 'Fall')}\n")
 
 
 _FORMATS = {"json": _print_json, "csv": _print_csv, "table": _print_table}

@@ -10,6 +10,7 @@ from typing import TextIO
 from . import config
 from .cli_common import as_actor
 from .domain.catalog import Service
+from .domain.german import count_noun
 from .services import intake_admin
 
 
@@ -46,7 +47,7 @@ def cmd_routes_list(args: argparse.Namespace, settings: config.Settings, out: Te
         match = f"destination {rule.destination_id}" if rule.destination_id else f"service {rule.service}"
         print(f"{rule.id:>4}  {match:<52}  -> {rule.queue_code}", file=out)
     defaults = ", ".join(f"{s.value} -> {intake_admin.default_queue(s)}" for s in Service)
-    print(f"{len(rules)} rule(s); without a rule: {defaults}", file=out)
+    print(f"{count_noun(len(rules), 'Regel')}; ohne Regel: {defaults}", file=out)
     return 0
 
 

@@ -25,6 +25,7 @@ from typing import Any, TextIO
 from . import config
 from .cli_common import CliError, as_actor
 from .domain.errors import ValidationFailed
+from .domain.german import count_noun
 from .letters import KINDS, LetterIncomplete, TemplateInvalid
 from .rules import RuleInputError
 from .services import decisions, letters, printing
@@ -142,7 +143,7 @@ def _list(settings: config.Settings, out: TextIO, fmt: str, query: Callable[[Any
         for r in rows:
             print(f"{r.id:<6}{r.aktenzeichen:<18}{r.kind:<30}{r.version:<9}{r.status.value:<19}"
                   f"{r.letter_date.isoformat():<12}{r.created_by}", file=out)
-        print(f"{len(rows)} letter(s)", file=out)
+        print(count_noun(len(rows), "Brief"), file=out)
         return 0
 
     return _guarded(run)
@@ -172,7 +173,7 @@ def cmd_print_enqueue(args: argparse.Namespace, settings: config.Settings, out: 
         return printing.enqueue_batch(uow, actor, queue_code=args.queue, day=args.day)
 
     def run() -> int:
-        print(f"{len(as_actor(settings, enqueue))} print job(s) queued", file=out)
+        print(f"{count_noun(len(as_actor(settings, enqueue)), 'Druckauftrag')} vorgemerkt", file=out)
         return 0
 
     return _guarded(run)
@@ -189,7 +190,7 @@ def cmd_print_pending(args: argparse.Namespace, settings: config.Settings, out: 
             return 0
         for j in jobs:
             print(f"{j.id:<6}{j.status.value:<8}{j.letter.aktenzeichen:<18}{j.letter.kind} v{j.letter.version}", file=out)
-        print(f"{len(jobs)} job(s)", file=out)
+        print(count_noun(len(jobs), "Druckauftrag"), file=out)
         return 0
 
     return _guarded(run)

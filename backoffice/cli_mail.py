@@ -23,6 +23,7 @@ from .bootstrap import open_database
 from .cli_common import CliError, as_admin
 from .cli_portal import MASTER_PASSWORD_HELP, master_password_source
 from .domain.email_notice import email_address
+from .domain.german import count_noun
 from .mail import MailError, OutgoingMail, Security, SmtpMailer
 from .secret_store import SecretStore, choose_store
 from .services import mail_settings, notices
@@ -134,7 +135,7 @@ def cmd_mail_outbox(args: argparse.Namespace, settings: config.Settings, out: Te
     for r in rows:
         print(f"{r.id:>6}  {r.case_id:>6}  {_time(r.created_at):<16}  {r.attempts:>8}  {_time(r.next_attempt_at):<16}  "
               f"{_time(r.sent_at):<16}  {(r.last_error or '-')[:80]}", file=out)
-    print(f"{len(rows)} notice(s)", file=out)
+    print(count_noun(len(rows), "Benachrichtigung"), file=out)
     return 0
 
 

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from . import config
 from .cli_common import CliError, as_actor
 from .domain.errors import AssigneeAbsent
+from .domain.german import count_noun
 from .services import absences, assignment
 from .services.workload import Figure, workload
 
@@ -164,7 +165,7 @@ def _print_moves(moved: list[assignment.Reassignment], fmt: str, out: TextIO) ->
         return
     for m in moved:
         print(f"{m.aktenzeichen}  {m.from_login or '-'} -> {m.to_login or '(queue)'}", file=out)
-    print(f"{len(moved)} case(s) moved", file=out)
+    print(f"{count_noun(len(moved), 'Fall')} verschoben", file=out)
 
 
 def _read_plan(path: Path) -> list[tuple[str, str | None]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 # German nouns the letters count, with their plural: "1 Person", "2 Personen" (never "Person(en)").
 PLURALS: dict[str, str] = {"Person": "Personen", "Wohnraum": "Wohnräume", "Kind": "Kinder", "Monat": "Monate",
-                           "Lebensmonat": "Lebensmonate", "Jahr": "Jahre"}
+                           "Lebensmonat": "Lebensmonate", "Jahr": "Jahre", "Fall": "Fälle", "Brief": "Briefe",
+                           "Druckauftrag": "Druckaufträge", "Benachrichtigung": "Benachrichtigungen",
+                           "Regel": "Regeln"}
 
 
 def count_noun(count: int, singular: str, plural: str | None = None) -> str:

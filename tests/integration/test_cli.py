@@ -59,7 +59,7 @@ def test_list_csv_and_table(seeded: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run("cases", "list", "--format", "csv", home=seeded).stdout)))
     assert len(rows) == 60 and rows[0]["aktenzeichen"]
     table = run("cases", "list", home=seeded).stdout.splitlines()
-    assert table[0].startswith("AKTENZEICHEN") and table[-1] == "60 case(s)"
+    assert table[0].startswith("AKTENZEICHEN") and table[-1] == "60 Fälle"
 
 
 @pytest.mark.parametrize(

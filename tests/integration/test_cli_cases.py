@@ -65,7 +65,7 @@ def test_invalid_paper_application_lists_every_problem_and_stores_nothing(home: 
     lines = result.stderr.strip().splitlines()
     assert len(lines) >= 2 and all(line.startswith("backoffice: ") for line in lines)
     assert "Traceback" not in result.stderr
-    assert "0 case(s)" in run("cases", "list", home=home).stdout
+    assert "0 Fälle" in run("cases", "list", home=home).stdout
 
 
 def test_cli_errors_are_one_line(home: Path) -> None:

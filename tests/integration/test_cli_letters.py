@@ -99,7 +99,7 @@ def test_decide_then_render_issue_and_list(home: Path) -> None:
     [row] = json.loads(listed.stdout)
     assert (row["kind"], row["version"], row["status"]) == ("fz_receipt", 1, "final")
     queued = run("print", "enqueue", "--letter", str(row["id"]), home=home)
-    assert queued.returncode == 0 and queued.stdout.strip() == "1 print job(s) queued", queued.stderr
+    assert queued.returncode == 0 and queued.stdout.strip() == "1 Druckauftrag vorgemerkt", queued.stderr
     pending = run("print", "pending", "--format", "json", home=home)
     assert [(j["status"], j["letter"]["aktenzeichen"]) for j in json.loads(pending.stdout)] == [("queued", az)]
     not_waiting = run("letter", "approve", str(row["id"]), home=home)

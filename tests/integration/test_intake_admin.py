@@ -116,12 +116,12 @@ def test_cli_routes_and_quarantine(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     listed = run("portal", "routes", "list", home=home)
     assert "service elterngeld" in listed.stdout and "-> eg-klaerung" in listed.stdout
-    assert "1 rule(s)" in listed.stdout
+    assert "1 Regel;" in listed.stdout
     bad = run("portal", "routes", "set", "--service", "wbs", "--queue", "nope", home=home)
     assert bad.returncode != 0 and "Unbekannte Warteschlange: nope" in bad.stderr and "Traceback" not in bad.stderr
     rule_id = listed.stdout.split()[0]
     assert run("portal", "routes", "remove", rule_id, home=home).returncode == 0
-    assert "0 rule(s)" in run("portal", "routes", "list", home=home).stdout
+    assert "0 Regeln;" in run("portal", "routes", "list", home=home).stdout
 
     from backoffice.bootstrap import open_database
 

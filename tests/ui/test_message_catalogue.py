@@ -70,3 +70,11 @@ def test_no_german_text_in_the_code_counts_with_a_plural_hack() -> None:
                 if german and PLURAL_HACK.search(literal) and "Vorname(n)" not in literal:
                     bad.append(f"{path.relative_to(ROOT)}:{line}: {literal[:80]}")
     assert bad == []
+
+
+def test_no_message_in_the_code_counts_with_an_english_plural_hack() -> None:
+    # "3 case(s)", "0 job(s)": the CLI counts with the noun's right number (domain.german.count_noun).
+    bad = [f"{path.relative_to(ROOT)}:{line}: {literal[:80]}"
+           for package in ("backoffice", "ui") for path in sorted((ROOT / package).rglob("*.py"))
+           for line, literal in _string_literals(path) if re.search(r"[a-z]\(s\)(?=[\s.,;:!?\\\"']|$)", literal)]
+    assert bad == []

@@ -202,7 +202,7 @@ class PortalSync:
         if self.portal.stats.malformed > malformed:
             summary.errors += 1
             summary.error_messages.append(
-                f"{destination_id}: {self.portal.stats.malformed - malformed} listed submission(s) with malformed ids skipped")
+                f"{destination_id}: skipped listed submissions with malformed ids: {self.portal.stats.malformed - malformed}")
         with self.uow(write=False) as uow:
             known = uow.intake.known_submissions([r.submission_id for r in refs])
         new = [r for r in refs if r.submission_id not in known]
