@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="74"/>
+        <source>Abwesenheit eintragen</source>
+        <translation>Add absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="83"/>
+        <source>Kolleginnen und Kollegen dürfen Fälle übernehmen</source>
+        <translation>Colleagues may take over cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="88"/>
+        <source>&amp;Mitarbeiter/in:</source>
+        <translation>&amp;Staff member:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="89"/>
+        <source>&amp;Von:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="90"/>
+        <source>&amp;Bis einschließlich:</source>
+        <translation>&amp;Until (inclusive):</translation>
+    </message>
+</context>
+<context>
+    <name>AbsencePanel</name>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <source>Mitarbeiter/in</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <source>Von</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <source>Bis einschließlich</source>
+        <translation>Until (inclusive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <source>Vertretung darf übernehmen</source>
+        <translation>Cover may take over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="74"/>
+        <source>Abwesenheit &amp;eintragen…</source>
+        <translation>Add &amp;absence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="75"/>
+        <source>Abwesenheit &amp;beenden</source>
+        <translation>&amp;End absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="76"/>
+        <source>Fälle &amp;umverteilen…</source>
+        <translation>&amp;Redistribute cases…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="107"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="107"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="125"/>
+        <source>Abwesenheit eingetragen.</source>
+        <translation>Absence added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="130"/>
+        <source>Abwesenheit beendet.</source>
+        <translation>Absence ended.</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../ui/letters/approvals.py" line="44"/>
@@ -543,6 +629,24 @@
     </message>
 </context>
 <context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="56"/>
+        <source>Klicken Sie auf eine Kennzahl, um ihre Fälle zu sehen.</source>
+        <translation>Click a figure to see its cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="61"/>
+        <source>&amp;Zuweisen an…</source>
+        <translation>&amp;Assign to…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="111"/>
+        <source>%1 Fälle zugewiesen.</source>
+        <translation>%1 cases assigned.</translation>
+    </message>
+</context>
+<context>
     <name>CaseSaving</name>
     <message>
         <location filename="../../ui/editor/saving.py" line="77"/>
@@ -599,17 +703,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="215"/>
+        <location filename="../../ui/composition.py" line="217"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="223"/>
+        <location filename="../../ui/composition.py" line="225"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="229"/>
+        <location filename="../../ui/composition.py" line="231"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -1398,6 +1502,79 @@
     </message>
 </context>
 <context>
+    <name>EscalationPanel</name>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="153"/>
+        <source>Gesetzliche Fristen der Fälle</source>
+        <translation>Legal deadlines of the cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="154"/>
+        <source>Untätigkeitsklage: äußere Grenzen ab Eingang</source>
+        <translation>Action for failure to act: outer limits from receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="155"/>
+        <source>Portal (FIT-Connect)</source>
+        <translation>Portal (FIT-Connect)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="171"/>
+        <source>Heute fällig</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="172"/>
+        <source>Diese Woche fällig</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="173"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="178"/>
+        <source>%1: über %2 Monate (%3) – Klage zulässig</source>
+        <translation>%1: over %2 months (%3) – action admissible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="179"/>
+        <source>%1: Grenze in den nächsten %4 Tagen</source>
+        <translation>%1: limit within the next %4 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="185"/>
+        <source>Für diese Leistung gilt keine solche Grenze.</source>
+        <translation>No such limit applies to this service.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="192"/>
+        <source>Letzter fehlerfreier Abruf (dieser Arbeitsplatz)</source>
+        <translation>Last fetch without errors (this workstation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="193"/>
+        <source>keiner seit Programmstart</source>
+        <translation>none since the program started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="194"/>
+        <source>Offene Einträge in der Quarantäne</source>
+        <translation>Open entries in quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="196"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="197"/>
+        <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
+        <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
+    </message>
+</context>
+<context>
     <name>FactsForm</name>
     <message>
         <location filename="../../ui/letters/facts.py" line="63"/>
@@ -1493,6 +1670,14 @@
         <location filename="../../ui/letters/facts.py" line="119"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
+    </message>
+</context>
+<context>
+    <name>FigureGrid</name>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="56"/>
+        <source>Fälle anzeigen</source>
+        <translation>Show cases</translation>
     </message>
 </context>
 <context>
@@ -3290,6 +3475,92 @@
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="45"/>
+        <source>%1 Fälle zuweisen</source>
+        <translation>Assign %1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="50"/>
+        <source>z. B. Urlaubsvertretung, Belastungsausgleich</source>
+        <translation>e.g. holiday cover, balancing the load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="55"/>
+        <source>&amp;An:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="56"/>
+        <source>&amp;Begründung:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>RedistributionDialog</name>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="170"/>
+        <source>Fälle von %1 umverteilen</source>
+        <translation>Redistribute the cases of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="173"/>
+        <source>Wenigste offene Fälle zuerst</source>
+        <translation>Fewest open cases first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="174"/>
+        <source>Reihum</source>
+        <translation>Round robin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <source>Gesetzliche Frist</source>
+        <translation>Legal deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <source>Neu zuständig</source>
+        <translation>New assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="179"/>
+        <source>Begründung, z. B. Urlaubsvertretung</source>
+        <translation>Reason, e.g. holiday cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="181"/>
+        <source>&amp;Umverteilen</source>
+        <translation>&amp;Redistribute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="183"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="187"/>
+        <source>&amp;Regel:</source>
+        <translation>&amp;Rule:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="217"/>
+        <source>%1 offene Fälle</source>
+        <translation>%1 open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="241"/>
+        <source>%1 Fälle umverteilt.</source>
+        <translation>%1 cases redistributed.</translation>
+    </message>
+</context>
+<context>
     <name>RoutingPage</name>
     <message>
         <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
@@ -3363,12 +3634,12 @@
 <context>
     <name>StatisticsMenu</name>
     <message>
-        <location filename="../../ui/views/statistics_menu.py" line="24"/>
+        <location filename="../../ui/views/statistics_menu.py" line="19"/>
         <source>&amp;Auswertungen…</source>
         <translation>&amp;Reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_menu.py" line="28"/>
+        <location filename="../../ui/views/statistics_menu.py" line="18"/>
         <source>&amp;Statistik</source>
         <translation>&amp;Statistics</translation>
     </message>
@@ -3644,70 +3915,154 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="63"/>
+        <location filename="../../ui/sync_controller.py" line="64"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="64"/>
+        <location filename="../../ui/sync_controller.py" line="65"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="72"/>
+        <location filename="../../ui/sync_controller.py" line="73"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="96"/>
+        <location filename="../../ui/sync_controller.py" line="97"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="112"/>
+        <location filename="../../ui/sync_controller.py" line="113"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="122"/>
-        <location filename="../../ui/sync_controller.py" line="191"/>
+        <location filename="../../ui/sync_controller.py" line="123"/>
+        <location filename="../../ui/sync_controller.py" line="194"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="151"/>
+        <location filename="../../ui/sync_controller.py" line="152"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="167"/>
+        <location filename="../../ui/sync_controller.py" line="170"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="170"/>
+        <location filename="../../ui/sync_controller.py" line="173"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="172"/>
+        <location filename="../../ui/sync_controller.py" line="175"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="174"/>
+        <location filename="../../ui/sync_controller.py" line="177"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="201"/>
+        <location filename="../../ui/sync_controller.py" line="204"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="204"/>
+        <location filename="../../ui/sync_controller.py" line="207"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLead</name>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="44"/>
+        <source>Abwesend</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="28"/>
+        <source>%1 (abwesend bis %2)</source>
+        <translation>%1 (absent until %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="37"/>
+        <source>Zurück in den Eingang (nicht zugewiesen)</source>
+        <translation>Back to the queue (unassigned)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadMenu</name>
+    <message>
+        <location filename="../../ui/teamlead/menu.py" line="21"/>
+        <source>&amp;Teamleitung…</source>
+        <translation>&amp;Team lead…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/menu.py" line="20"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadWindow</name>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="60"/>
+        <source>Teamleitung</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="64"/>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="75"/>
+        <source>Arbeits&amp;last</source>
+        <translation>Work&amp;load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="76"/>
+        <source>&amp;Fristen</source>
+        <translation>&amp;Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="77"/>
+        <source>Ab&amp;wesenheiten</source>
+        <translation>Ab&amp;sences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="78"/>
+        <source>Frei&amp;gaben</source>
+        <translation>Appro&amp;vals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="79"/>
+        <source>&amp;Quarantäne</source>
+        <translation>&amp;Quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="91"/>
+        <source>A&amp;bteilung:</source>
+        <translation>De&amp;partment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="130"/>
+        <source>Sie leiten keine Abteilung.</source>
+        <translation>You do not lead a department.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="139"/>
+        <source>Alle offenen Fälle der Abteilung</source>
+        <translation>All open cases of the department</translation>
     </message>
 </context>
 <context>
@@ -3950,6 +4305,59 @@
         <location filename="../../ui/work_actions.py" line="129"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPanel</name>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="106"/>
+        <source>Offene Fälle je Mitarbeiter/in</source>
+        <translation>Open cases per staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="107"/>
+        <source>Abteilung</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="126"/>
+        <source>Nicht zugewiesen</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="127"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="128"/>
+        <source>Fällig diese Woche</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="129"/>
+        <source>Warten auf Unterlagen</source>
+        <translation>Waiting for documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="130"/>
+        <source>Alle offenen (älteste zuerst)</source>
+        <translation>All open (oldest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="131"/>
+        <source>Alter seit Eingang, Median</source>
+        <translation>Age since receipt, median</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="132"/>
+        <source>Alter seit Eingang, 90. Perzentil</source>
+        <translation>Age since receipt, 90th percentile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="140"/>
+        <source>%1 Tage</source>
+        <translation>%1 days</translation>
     </message>
 </context>
 <context>

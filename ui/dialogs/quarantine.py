@@ -82,7 +82,7 @@ class QuarantineDialog(QDialog):
         self.resolve_button.setEnabled(False)
         self.resolve_button.clicked.connect(self._ask_resolve)
         self.summary = QLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.button_box = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ActionRole)
 

@@ -1,0 +1,25 @@
+"""The window's "Team" menu: "Teamleitung…" (Ctrl+Shift+T) opens the workspace, for team leads and administrators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QKeySequence
+
+from backoffice.domain.records import UserRef
+
+from ..ops import Tasks
+from ..views.lead_menu import LeadMenu
+from .window import TeamLeadWindow
+
+
+class TeamLeadMenu(LeadMenu):
+    def __init__(self, tasks: Tasks, window: Any, *, sync: object = None) -> None:
+        super().__init__(window)
+        self._tasks, self._sync = tasks, sync
+        self.menu.setTitle(self.tr("&Team"))
+        self.open_action.setText(self.tr("&Teamleitung…"))
+        self.open_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+
+    def _make_view(self, actor: UserRef) -> TeamLeadWindow:
+        return TeamLeadWindow(self._tasks, actor, parent=self._window, sync=self._sync)
