@@ -1504,72 +1504,77 @@
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="153"/>
+        <location filename="../../ui/teamlead/figures.py" line="154"/>
         <source>Gesetzliche Fristen der Fälle</source>
         <translation>Legal deadlines of the cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="154"/>
+        <location filename="../../ui/teamlead/figures.py" line="155"/>
         <source>Untätigkeitsklage: äußere Grenzen ab Eingang</source>
         <translation>Action for failure to act: outer limits from receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="155"/>
+        <location filename="../../ui/teamlead/figures.py" line="156"/>
         <source>Portal (FIT-Connect)</source>
         <translation>Portal (FIT-Connect)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="171"/>
+        <location filename="../../ui/teamlead/figures.py" line="158"/>
+        <source>Jetzt vom Portal &amp;abrufen</source>
+        <translation>&amp;Fetch from the portal now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="178"/>
         <source>Heute fällig</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="172"/>
+        <location filename="../../ui/teamlead/figures.py" line="179"/>
         <source>Diese Woche fällig</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="173"/>
+        <location filename="../../ui/teamlead/figures.py" line="180"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="178"/>
+        <location filename="../../ui/teamlead/figures.py" line="185"/>
         <source>%1: über %2 Monate (%3) – Klage zulässig</source>
         <translation>%1: over %2 months (%3) – action admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="179"/>
+        <location filename="../../ui/teamlead/figures.py" line="186"/>
         <source>%1: Grenze in den nächsten %4 Tagen</source>
         <translation>%1: limit within the next %4 days</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="185"/>
+        <location filename="../../ui/teamlead/figures.py" line="192"/>
         <source>Für diese Leistung gilt keine solche Grenze.</source>
         <translation>No such limit applies to this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="192"/>
+        <location filename="../../ui/teamlead/figures.py" line="199"/>
         <source>Letzter fehlerfreier Abruf (dieser Arbeitsplatz)</source>
         <translation>Last fetch without errors (this workstation)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="193"/>
+        <location filename="../../ui/teamlead/figures.py" line="200"/>
         <source>keiner seit Programmstart</source>
         <translation>none since the program started</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="194"/>
+        <location filename="../../ui/teamlead/figures.py" line="201"/>
         <source>Offene Einträge in der Quarantäne</source>
         <translation>Open entries in quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="196"/>
+        <location filename="../../ui/teamlead/figures.py" line="203"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="197"/>
+        <location filename="../../ui/teamlead/figures.py" line="204"/>
         <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
         <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
     </message>
@@ -1675,7 +1680,7 @@
 <context>
     <name>FigureGrid</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="56"/>
+        <location filename="../../ui/teamlead/figures.py" line="57"/>
         <source>Fälle anzeigen</source>
         <translation>Show cases</translation>
     </message>
@@ -4002,12 +4007,12 @@
 <context>
     <name>TeamLeadMenu</name>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="21"/>
+        <location filename="../../ui/teamlead/menu.py" line="22"/>
         <source>&amp;Teamleitung…</source>
         <translation>&amp;Team lead…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="20"/>
+        <location filename="../../ui/teamlead/menu.py" line="21"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
@@ -4015,52 +4020,52 @@
 <context>
     <name>TeamLeadWindow</name>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="60"/>
+        <location filename="../../ui/teamlead/window.py" line="61"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="64"/>
+        <location filename="../../ui/teamlead/window.py" line="65"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="75"/>
+        <location filename="../../ui/teamlead/window.py" line="76"/>
         <source>Arbeits&amp;last</source>
         <translation>Work&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="76"/>
+        <location filename="../../ui/teamlead/window.py" line="77"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="77"/>
+        <location filename="../../ui/teamlead/window.py" line="78"/>
         <source>Ab&amp;wesenheiten</source>
         <translation>Ab&amp;sences</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="78"/>
+        <location filename="../../ui/teamlead/window.py" line="79"/>
         <source>Frei&amp;gaben</source>
         <translation>Appro&amp;vals</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="79"/>
+        <location filename="../../ui/teamlead/window.py" line="80"/>
         <source>&amp;Quarantäne</source>
         <translation>&amp;Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="91"/>
+        <location filename="../../ui/teamlead/window.py" line="92"/>
         <source>A&amp;bteilung:</source>
         <translation>De&amp;partment:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="130"/>
+        <location filename="../../ui/teamlead/window.py" line="131"/>
         <source>Sie leiten keine Abteilung.</source>
         <translation>You do not lead a department.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="139"/>
+        <location filename="../../ui/teamlead/window.py" line="140"/>
         <source>Alle offenen Fälle der Abteilung</source>
         <translation>All open cases of the department</translation>
     </message>
@@ -4310,52 +4315,52 @@
 <context>
     <name>WorkloadPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="106"/>
+        <location filename="../../ui/teamlead/figures.py" line="107"/>
         <source>Offene Fälle je Mitarbeiter/in</source>
         <translation>Open cases per staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="107"/>
+        <location filename="../../ui/teamlead/figures.py" line="108"/>
         <source>Abteilung</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="126"/>
+        <location filename="../../ui/teamlead/figures.py" line="127"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="127"/>
+        <location filename="../../ui/teamlead/figures.py" line="128"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="128"/>
+        <location filename="../../ui/teamlead/figures.py" line="129"/>
         <source>Fällig diese Woche</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="129"/>
+        <location filename="../../ui/teamlead/figures.py" line="130"/>
         <source>Warten auf Unterlagen</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="130"/>
+        <location filename="../../ui/teamlead/figures.py" line="131"/>
         <source>Alle offenen (älteste zuerst)</source>
         <translation>All open (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="131"/>
+        <location filename="../../ui/teamlead/figures.py" line="132"/>
         <source>Alter seit Eingang, Median</source>
         <translation>Age since receipt, median</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="132"/>
+        <location filename="../../ui/teamlead/figures.py" line="133"/>
         <source>Alter seit Eingang, 90. Perzentil</source>
         <translation>Age since receipt, 90th percentile</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="140"/>
+        <location filename="../../ui/teamlead/figures.py" line="141"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>

@@ -10,19 +10,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow
 
 from backoffice.bootstrap import Database
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.inaction_limits import add_months
-from backoffice.domain.records import UserRef
+from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.domain.status import Action
 from backoffice.services import assignment, cases, decisions, letters
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
-from backoffice.services.workload import workload
+from backoffice.services.workload import ClerkLoad, Figure, workload
+from ui.formatting import format_datetime
 from ui.ops import Tasks
+from ui.sync_controller import SyncController
+from ui.teamlead.dialogs import ReassignDialog
 from ui.teamlead.menu import TeamLeadMenu
 from ui.teamlead.window import TeamLeadWindow
 
@@ -224,3 +227,35 @@ def test_the_team_menu_opens_the_workspace_for_team_leads_only(qtbot, fresh, tea
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
+
+
+def test_the_portal_clock_shows_the_last_good_round_and_fetches_again(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    tasks = Tasks(fresh.uow)
+    try:
+        controller = SyncController(tasks)
+        controller.last_success_at = datetime.now(UTC) - timedelta(hours=2)
+        view = TeamLeadWindow(tasks, team["lead"], sync=controller)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
+            view.load()
+        texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
+        assert format_datetime(controller.last_success_at) in texts
+        assert "Offene Einträge in der Quarantäne" in texts and "0" in texts
+        assert not any("14 Tagen" in t for t in texts)  # a round today: no warning about the portal's clock
+        assert not view.escalation.fetch_button.isHidden()
+        view.escalation.fetch_button.click()  # no portal connected here: nothing starts
+        assert controller.runs == 0
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+
+
+def test_the_reassign_dialog_needs_a_reason_and_offers_the_queue(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clerk = ClerkLoad("m.yilmaz", "Murat Yılmaz", TODAY + timedelta(days=3), Figure(2, CaseQuery()))
+    dialog = ReassignDialog((clerk,), 3)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.windowTitle() == "3 Fälle zuweisen" and not ok.isEnabled()
+    assert "abwesend bis" in dialog.clerk.itemText(0) and dialog.clerk.itemData(1) is None
+    dialog.reason.setText("  Vertretung ")
+    assert ok.isEnabled() and dialog.choice() == ("m.yilmaz", "Vertretung")

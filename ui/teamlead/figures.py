@@ -19,6 +19,7 @@ from backoffice.services.workload import Figure, Workload, workload
 from .. import labels
 from ..formatting import format_datetime, format_number
 from ..ops import QueryOp, Tasks
+from ..sync_controller import SyncController
 from .dialogs import clerk_label
 
 PORTAL_DAYS = 14  # FIT-Connect rejects a submission not picked up within this many days
@@ -146,17 +147,23 @@ class EscalationPanel(DepartmentPanel):
     loaded = Signal(object)  # Escalation
 
     def __init__(self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *,
-                 last_sync: object = None) -> None:
+                 last_sync: SyncController | None = None) -> None:
         super().__init__(tasks, actor, parent)
-        self._last_sync = last_sync  # a SyncController (its ``last_success_at``), or None
+        self._last_sync = last_sync
         self.escalation: Escalation | None = None
         self.deadlines = FigureGrid(self.tr("Gesetzliche Fristen der Fälle"), self)
         self.limits = FigureGrid(self.tr("Untätigkeitsklage: äußere Grenzen ab Eingang"), self)
         self.portal = FigureGrid(self.tr("Portal (FIT-Connect)"), self)
+        # Fetching again also retries the quarantined submissions that wait for a key.
+        self.fetch_button = QPushButton(self.tr("Jetzt vom Portal &abrufen"), self)
+        self.fetch_button.setVisible(last_sync is not None)
+        if last_sync is not None:
+            self.fetch_button.clicked.connect(last_sync.trigger)
+            last_sync.settled.connect(self.refresh)
         for grid in (self.deadlines, self.limits):
             grid.chosen.connect(self.chosen)
         layout = QVBoxLayout(self)
-        for widget in (self.deadlines, self.limits, self.portal, self.error):
+        for widget in (self.deadlines, self.limits, self.portal, self.fetch_button, self.error):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -188,11 +195,11 @@ class EscalationPanel(DepartmentPanel):
 
     def _show_portal(self, quarantined: int) -> None:
         self.portal.clear()
-        last = getattr(self._last_sync, "last_success_at", None)
+        last = self._last_sync.last_success_at if self._last_sync is not None else None
         self.portal.add_text(self.tr("Letzter fehlerfreier Abruf (dieser Arbeitsplatz)"),
-                             format_datetime(last) if isinstance(last, datetime) else self.tr("keiner seit Programmstart"))
+                             format_datetime(last) if last is not None else self.tr("keiner seit Programmstart"))
         self.portal.add_text(self.tr("Offene Einträge in der Quarantäne"), str(quarantined))
-        if not isinstance(last, datetime) or datetime.now(UTC) - last > timedelta(days=1):
+        if last is None or datetime.now(UTC) - last > timedelta(days=1):
             self.portal.add_text(self.tr("Hinweis"), self.tr(
                 "Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.").replace(
                 "%1", str(PORTAL_DAYS)))

@@ -9,12 +9,13 @@ from PySide6.QtGui import QKeySequence
 from backoffice.domain.records import UserRef
 
 from ..ops import Tasks
+from ..sync_controller import SyncController
 from ..views.lead_menu import LeadMenu
 from .window import TeamLeadWindow
 
 
 class TeamLeadMenu(LeadMenu):
-    def __init__(self, tasks: Tasks, window: Any, *, sync: object = None) -> None:
+    def __init__(self, tasks: Tasks, window: Any, *, sync: SyncController | None = None) -> None:
         super().__init__(window)
         self._tasks, self._sync = tasks, sync
         self.menu.setTitle(self.tr("&Team"))

@@ -32,6 +32,7 @@ from backoffice.services.workload import Workload
 from ..dialogs.quarantine import QuarantineDialog
 from ..letters.approvals import ApprovalDialog, ReasonAsker, ask_reason
 from ..ops import QueryOp, Tasks
+from ..sync_controller import SyncController
 from .absences import AbsencePanel, AskAbsence, ask_absence
 from .cases import AskReassign, CaseListPanel, Confirm, ask_reassign, confirm
 from .figures import EscalationPanel, WorkloadPanel
@@ -52,7 +53,7 @@ def _embedded(dialog: Any) -> Any:
 class TeamLeadWindow(QMainWindow):
     departments_loaded = Signal(object)  # list[DepartmentInfo] the actor leads
 
-    def __init__(self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *, sync: object = None,
+    def __init__(self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *, sync: SyncController | None = None,
                  ask_reassign: AskReassign = ask_reassign, ask_absence: AskAbsence = ask_absence,
                  confirm_absent: Confirm = confirm, approval_reason: ReasonAsker = ask_reason) -> None:
         super().__init__(parent)
