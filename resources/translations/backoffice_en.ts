@@ -3391,9 +3391,19 @@
         <translation>&amp;Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
-        <source>Als &amp;erledigt markieren…</source>
-        <translation>Mark as &amp;resolved…</translation>
+        <location filename="../../ui/dialogs/quarantine.py" line="145"/>
+        <source>Erledigt am %1 von %2: %3</source>
+        <translation>Dealt with on %1 by %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="152"/>
+        <source>Erledigen oder verwerfen</source>
+        <translation>Resolve or discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="153"/>
+        <source>Wie wurde der Eingang erledigt, oder warum wird er verworfen?</source>
+        <translation>How was the submission dealt with, or why is it discarded?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/quarantine.py" line="92"/>
@@ -3416,6 +3426,11 @@
         <translation>Entries: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
+        <source>&amp;Erledigen / verwerfen…</source>
+        <translation>&amp;Resolve / discard…</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/quarantine.py" line="133"/>
         <source>wartet auf Schlüssel</source>
         <translation>waiting for a key</translation>
@@ -3424,16 +3439,6 @@
         <location filename="../../ui/dialogs/quarantine.py" line="138"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="146"/>
-        <source>Erledigt</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="146"/>
-        <source>Wie wurde der Eingang erledigt?</source>
-        <translation>How was the submission dealt with?</translation>
     </message>
 </context>
 <context>
