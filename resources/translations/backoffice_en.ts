@@ -525,47 +525,47 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="53"/>
+        <location filename="../../ui/letters/case_letters.py" line="54"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="67"/>
+        <location filename="../../ui/letters/case_letters.py" line="68"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="69"/>
+        <location filename="../../ui/letters/case_letters.py" line="70"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <location filename="../../ui/letters/case_letters.py" line="72"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <location filename="../../ui/letters/case_letters.py" line="74"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="78"/>
+        <location filename="../../ui/letters/case_letters.py" line="79"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="122"/>
+        <location filename="../../ui/letters/case_letters.py" line="123"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="126"/>
+        <location filename="../../ui/letters/case_letters.py" line="127"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="128"/>
+        <location filename="../../ui/letters/case_letters.py" line="129"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -626,6 +626,11 @@
         <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
+        <source>Anmerkung der Teamleitung</source>
+        <translation>Team lead&apos;s comment</translation>
     </message>
 </context>
 <context>
@@ -1965,42 +1970,62 @@
         <translation>Portal: application settled otherwise there</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="83"/>
+        <source>Brief erstellt</source>
+        <translation>Letter created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84"/>
+        <source>Brief von der Teamleitung freigegeben</source>
+        <translation>Letter approved by the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85"/>
+        <source>Brief von der Teamleitung zurückgewiesen</source>
+        <translation>Letter sent back by the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86"/>
+        <source>Brief gedruckt</source>
+        <translation>Letter printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>

@@ -22,7 +22,9 @@ from backoffice.services import assignment, cases, decisions, letters
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
 from backoffice.services.workload import ClerkLoad, Figure, workload
+from ui import labels
 from ui.formatting import format_datetime
+from ui.letters.case_letters import CaseLettersModel
 from ui.ops import Tasks
 from ui.sync_controller import SyncController
 from ui.teamlead.dialogs import ReassignDialog
@@ -184,6 +186,11 @@ def test_a_letter_sent_back_carries_the_comment_to_the_clerk(qtbot, window, fres
         archive = letters.list_letters(uow, clerk, az)  # the case's letters tab
     assert any(h.action == "letter_rejected" and "Bitte Begründung ergänzen" in (h.new_value or "") for h in history)
     assert [a.cancel_reason for a in archive] == ["Bitte Begründung ergänzen"]
+    shown = CaseLettersModel()
+    shown.set_records(archive)
+    cells = [shown.index(0, c).data() for c in range(shown.columnCount())]
+    assert "Bitte Begründung ergänzen" in cells and "ersetzt / zurückgewiesen" in cells
+    assert labels.history_action_labels()["letter_rejected"] == "Brief von der Teamleitung zurückgewiesen"
 
 
 def test_screenshot_of_the_workspace(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
