@@ -200,6 +200,8 @@ class CaseQuery:
     overdue_on: date | None = None  # open, clock running, legal deadline before this day
     due_until: date | None = None  # legal deadline on or before this day
     due_from: date | None = None  # legal deadline on or after this day
+    target_from: date | None = None  # processing target (Zieldatum) on or after this day
+    target_until: date | None = None  # processing target on or before this day
     received_from: datetime | None = None  # received at or after this instant (UTC)
     received_before: datetime | None = None  # received before this instant (UTC)
     text: str = ""  # full-text search over Aktenzeichen, applicant, address and form fields
@@ -223,6 +225,8 @@ class CaseQuery:
             "overdue_on": date.fromisoformat,
             "due_until": date.fromisoformat,
             "due_from": date.fromisoformat,
+            "target_from": date.fromisoformat,
+            "target_until": date.fromisoformat,
             "received_from": datetime.fromisoformat,
             "received_before": datetime.fromisoformat,
         }

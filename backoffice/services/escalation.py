@@ -32,9 +32,12 @@ class LimitFigures:
 class Escalation:
     department_code: str
     on: date
-    due_today: Figure
-    due_this_week: Figure
-    overdue: Figure
+    due_today: Figure  # legal deadline today
+    due_this_week: Figure  # legal deadline from today to Sunday
+    overdue: Figure  # legal deadline passed, clock running
+    target_today: Figure  # processing target (Zieldatum) today
+    target_this_week: Figure  # processing target from today to Sunday
+    target_missed: Figure  # processing target passed, still open
     limits: tuple[LimitFigures, ...]
 
 
@@ -67,5 +70,8 @@ def escalation(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: dat
         due_today=figure(replace(base, due_from=on, due_until=on, sort=SortKey.LEGAL_DEADLINE)),
         due_this_week=figure(replace(base, due_from=on, due_until=sunday, sort=SortKey.LEGAL_DEADLINE)),
         overdue=figure(replace(base, open_only=False, overdue_on=on, sort=SortKey.LEGAL_DEADLINE)),
+        target_today=figure(replace(base, target_from=on, target_until=on, sort=SortKey.TARGET)),
+        target_this_week=figure(replace(base, target_from=on, target_until=sunday, sort=SortKey.TARGET)),
+        target_missed=figure(replace(base, target_until=on - timedelta(days=1), sort=SortKey.TARGET)),
         limits=tuple(limits),
     )

@@ -1515,71 +1515,83 @@
     </message>
     <message>
         <location filename="../../ui/teamlead/figures.py" line="155"/>
+        <source>Bearbeitungsziel (Zieldatum)</source>
+        <translation>Processing target (target date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="156"/>
         <source>Untätigkeitsklage: äußere Grenzen ab Eingang</source>
         <translation>Action for failure to act: outer limits from receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="156"/>
+        <location filename="../../ui/teamlead/figures.py" line="157"/>
         <source>Portal (FIT-Connect)</source>
         <translation>Portal (FIT-Connect)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="158"/>
+        <location filename="../../ui/teamlead/figures.py" line="159"/>
         <source>Jetzt vom Portal &amp;abrufen</source>
         <translation>&amp;Fetch from the portal now</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="178"/>
+        <location filename="../../ui/teamlead/figures.py" line="179"/>
+        <location filename="../../ui/teamlead/figures.py" line="183"/>
         <source>Heute fällig</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="179"/>
+        <location filename="../../ui/teamlead/figures.py" line="180"/>
+        <location filename="../../ui/teamlead/figures.py" line="184"/>
         <source>Diese Woche fällig</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="180"/>
+        <location filename="../../ui/teamlead/figures.py" line="181"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../ui/teamlead/figures.py" line="185"/>
+        <source>Zieldatum überschritten</source>
+        <translation>Target date passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="190"/>
         <source>%1: über %2 Monate (%3) – Klage zulässig</source>
         <translation>%1: over %2 months (%3) – action admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="186"/>
+        <location filename="../../ui/teamlead/figures.py" line="191"/>
         <source>%1: Grenze in den nächsten %4 Tagen</source>
         <translation>%1: limit within the next %4 days</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="192"/>
+        <location filename="../../ui/teamlead/figures.py" line="197"/>
         <source>Für diese Leistung gilt keine solche Grenze.</source>
         <translation>No such limit applies to this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="199"/>
+        <location filename="../../ui/teamlead/figures.py" line="204"/>
         <source>Letzter fehlerfreier Abruf (dieser Arbeitsplatz)</source>
         <translation>Last fetch without errors (this workstation)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="200"/>
+        <location filename="../../ui/teamlead/figures.py" line="205"/>
         <source>keiner seit Programmstart</source>
         <translation>none since the program started</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="201"/>
+        <location filename="../../ui/teamlead/figures.py" line="206"/>
         <source>Offene Einträge in der Quarantäne</source>
         <translation>Open entries in quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="203"/>
+        <location filename="../../ui/teamlead/figures.py" line="208"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="204"/>
+        <location filename="../../ui/teamlead/figures.py" line="209"/>
         <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
         <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
     </message>

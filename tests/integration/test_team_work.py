@@ -195,6 +195,10 @@ def test_escalation_counts_cases_over_and_near_the_section_75_vwgo_limit(db: Dat
         assert (wbs.limit.norm, wbs.over.count, wbs.approaching.count) == ("§ 75 Satz 2 VwGO", 1, 2)
         assert [r.aktenzeichen for r in list_cases(uow, team["lead"], wbs.over.query)] == [over]
         assert near in [r.aktenzeichen for r in list_cases(uow, team["lead"], wbs.approaching.query)]
+        rows = list_cases(uow, team["lead"], CaseQuery(department_code="zwf", open_only=True))
+        missed = sorted(r.aktenzeichen for r in rows if r.target_date is not None and r.target_date < TODAY)
+        assert len(missed) == 4 and sorted(r.aktenzeichen for r in list_cases(uow, team["lead"], found.target_missed.query)) == missed
+        assert found.target_missed.count == 4 and found.target_today.count == 0
         with pytest.raises(TeamLeadOnly):
             escalation(uow, team["anna"], "zwf", on=TODAY)
         # § 88 Abs. 1 SGG: six months; received 1 April, the limit ended 1 October.

@@ -156,6 +156,7 @@ def test_a_wbs_case_older_than_three_months_is_over_the_section_75_vwgo_limit(qt
         _open(qtbot, window)
     found = window.escalation.escalation
     assert found is not None and [(lim.limit.norm, lim.over.count) for lim in found.limits] == [("§ 75 Satz 2 VwGO", 1)]
+    assert window.escalation.targets.buttons["target_missed"].text() == "1"  # only the old one missed its Zieldatum
     button = window.escalation.limits.buttons["wbs.over"]
     assert button.text() == "1"
     with qtbot.waitSignal(window.cases.model.loaded, timeout=WAIT):

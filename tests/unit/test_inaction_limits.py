@@ -6,9 +6,10 @@ last month that has the number of the starting day; when that month lacks it, wi
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from backoffice.domain.inaction_limits import add_months, limit_for, load_limits
+from backoffice.domain.records import CaseQuery
 
 
 def test_months_end_on_the_same_number_or_the_month_end() -> None:
@@ -35,3 +36,9 @@ def test_latest_receipt_over_the_limit() -> None:
     assert wbs.latest_receipt_over(date(2026, 11, 2)) == date(2026, 8, 1)
     # On 1 March 2027: 30 November ends on 28 February (over); 1 December ends on 1 March (not yet).
     assert wbs.latest_receipt_over(date(2027, 3, 1)) == date(2026, 11, 30)
+
+
+def test_the_escalation_filters_survive_a_saved_filter() -> None:
+    query = CaseQuery(received_from=datetime(2026, 8, 2, tzinfo=UTC), received_before=datetime(2026, 8, 16, tzinfo=UTC),
+                      target_from=date(2026, 11, 2), target_until=date(2026, 11, 8))
+    assert CaseQuery.from_json(query.as_json()) == query

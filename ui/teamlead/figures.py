@@ -152,6 +152,7 @@ class EscalationPanel(DepartmentPanel):
         self._last_sync = last_sync
         self.escalation: Escalation | None = None
         self.deadlines = FigureGrid(self.tr("Gesetzliche Fristen der Fälle"), self)
+        self.targets = FigureGrid(self.tr("Bearbeitungsziel (Zieldatum)"), self)
         self.limits = FigureGrid(self.tr("Untätigkeitsklage: äußere Grenzen ab Eingang"), self)
         self.portal = FigureGrid(self.tr("Portal (FIT-Connect)"), self)
         # Fetching again also retries the quarantined submissions that wait for a key.
@@ -160,10 +161,10 @@ class EscalationPanel(DepartmentPanel):
         if last_sync is not None:
             self.fetch_button.clicked.connect(last_sync.trigger)
             last_sync.settled.connect(self.refresh)
-        for grid in (self.deadlines, self.limits):
+        for grid in (self.deadlines, self.targets, self.limits):
             grid.chosen.connect(self.chosen)
         layout = QVBoxLayout(self)
-        for widget in (self.deadlines, self.limits, self.portal, self.fetch_button, self.error):
+        for widget in (self.targets, self.deadlines, self.limits, self.portal, self.fetch_button, self.error):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -178,6 +179,10 @@ class EscalationPanel(DepartmentPanel):
         self.deadlines.add("due_today", self.tr("Heute fällig"), found.due_today)
         self.deadlines.add("due_this_week", self.tr("Diese Woche fällig"), found.due_this_week)
         self.deadlines.add("overdue", self.tr("Überfällig"), found.overdue)
+        self.targets.clear()
+        self.targets.add("target_today", self.tr("Heute fällig"), found.target_today)
+        self.targets.add("target_this_week", self.tr("Diese Woche fällig"), found.target_this_week)
+        self.targets.add("target_missed", self.tr("Zieldatum überschritten"), found.target_missed)
         self.limits.clear()
         services = labels.service_short_labels()
         for lim in found.limits:
