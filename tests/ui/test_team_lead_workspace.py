@@ -267,3 +267,27 @@ def test_the_reassign_dialog_needs_a_reason_and_offers_the_queue(qtbot) -> None:
     assert "abwesend bis" in dialog.clerk.itemText(0) and dialog.clerk.itemData(1) is None
     dialog.reason.setText("  Vertretung ")
     assert ok.isEnabled() and dialog.choice() == ("m.yilmaz", "Vertretung")
+
+
+def test_a_lead_of_two_departments_chooses_one(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    with fresh.uow() as uow:
+        lead = ensure_user(uow, "b.krause", "Bernd Krause", [Role.TEAM_LEAD], ["zwf", "egs"])
+        uow.commit()
+    tasks = Tasks(fresh.uow)
+    try:
+        view = TeamLeadWindow(tasks, lead)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.workload.loaded, timeout=WAIT):
+            view.load()
+        assert view.department.count() == 2
+        other = 1 - view.department.currentIndex()
+        code = view.department.itemData(other)
+        with qtbot.waitSignal(view.workload.loaded, timeout=WAIT) as loaded:
+            view.department.setCurrentIndex(other)
+        assert loaded.args[0].department_code == code
+        qtbot.waitUntil(lambda: view.escalation.escalation is not None and view.escalation.escalation.department_code == code,
+                        timeout=WAIT)
+        assert view.cases.model.query.department_code == code
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
