@@ -32,6 +32,7 @@ from .portal_admin import PortalAdmin
 from .preferences import Preferences
 from .startup import Startup
 from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
+from .teamlead.menu import TeamLeadMenu
 from .views.main_window import MainWindow
 from .views.statistics_menu import StatisticsMenu
 
@@ -105,6 +106,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     portal_sync.finished.connect(lambda _summary: portal_admin.update_count())
     LettersMenu(tasks, window)
     StatisticsMenu(tasks, window)
+    TeamLeadMenu(tasks, window, sync=portal_sync)
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
     portal = _demo_portal() if args.demo else None
     status = {"code": 0}

@@ -80,6 +80,10 @@ def history_action_labels() -> dict[str, str]:
         "withdraw": QCoreApplication.translate("Labels", "Zurückgezogen"),
         "close": QCoreApplication.translate("Labels", "Abgeschlossen"),
         "portal_conflict": QCoreApplication.translate("Labels", "Portal: Antrag dort anders erledigt"),
+        "letter": QCoreApplication.translate("Labels", "Brief erstellt"),
+        "letter_approved": QCoreApplication.translate("Labels", "Brief von der Teamleitung freigegeben"),
+        "letter_rejected": QCoreApplication.translate("Labels", "Brief von der Teamleitung zurückgewiesen"),
+        "letter_printed": QCoreApplication.translate("Labels", "Brief gedruckt"),
     }
 
 

@@ -201,6 +201,10 @@ class CaseQuery:
     due_until: date | None = None  # legal deadline on or before this day
     due_from: date | None = None  # legal deadline on or after this day
     follow_up_until: date | None = None  # follow-up date (Wiedervorlage) on or before this day
+    target_from: date | None = None  # processing target (Zieldatum) on or after this day
+    target_until: date | None = None  # processing target on or before this day
+    received_from: datetime | None = None  # received at or after this instant (UTC)
+    received_before: datetime | None = None  # received before this instant (UTC)
     text: str = ""  # full-text search over Aktenzeichen, applicant, address and form fields
 
     def as_json(self) -> dict[str, Any]:
@@ -223,6 +227,10 @@ class CaseQuery:
             "due_until": date.fromisoformat,
             "due_from": date.fromisoformat,
             "follow_up_until": date.fromisoformat,
+            "target_from": date.fromisoformat,
+            "target_until": date.fromisoformat,
+            "received_from": datetime.fromisoformat,
+            "received_before": datetime.fromisoformat,
         }
         known = {k: converters.get(k, lambda v: v)(v) for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)

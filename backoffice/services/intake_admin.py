@@ -16,6 +16,8 @@ from ..domain.catalog import Role, Service, intake_queue_code
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..store.uow import UnitOfWork
+from . import intake
+from .assignment import reason_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class QuarantineItem:
     metadata_json: str  # pretty-printed decrypted metadata, "" when decryption failed
     envelope_json: str  # the submission as fetched (still encrypted), pretty-printed
     awaiting_key: str | None = None  # the decryption key id it waits for (not rejected), if any
+    resolved_by: str | None = None  # login of who dealt with it
+    resolution: str | None = None  # how (e.g. discarded, and why)
 
     @property
     def problem_name(self) -> str:
@@ -72,7 +76,6 @@ def save_routing_rule(
     """Create or change the rule for a destination or a service (exactly one of them)."""
     _require(actor, Role.ADMIN)
     destination_id = (destination_id or "").strip() or None
-    from . import intake  # the intake (JOSE, JSON Schema) is not needed for the quarantine count at start
 
     try:
         intake.set_routing_rule(uow, queue_code, destination_id=destination_id, service=service)
@@ -91,7 +94,6 @@ def remove_routing_rule(uow: UnitOfWork, actor: UserRef, rule_id: int) -> None:
 
 def effective_queue(uow: UnitOfWork, destination_id: str, service: Service) -> str:
     """Where a submission for this destination and service lands now (for previews in the UI)."""
-    from . import intake
 
     return intake.route(uow, destination_id, service)
 
@@ -115,6 +117,8 @@ def list_quarantine(uow: UnitOfWork, actor: UserRef, *, include_resolved: bool =
             metadata_json=json.dumps(q.metadata_json, indent=2, ensure_ascii=False) if q.metadata_json else "",
             envelope_json=json.dumps(q.envelope, indent=2, ensure_ascii=False),
             awaiting_key=q.awaiting_key,
+            resolved_by=q.resolved_by.login if q.resolved_by else None,
+            resolution=q.resolution,
         )
         for q in uow.intake.quarantine(include_resolved)
     ]
@@ -128,7 +132,8 @@ def count_quarantine(uow: UnitOfWork, actor: UserRef) -> int:
 
 
 def resolve_quarantined(uow: UnitOfWork, actor: UserRef, item_id: int, note: str, *, now: datetime | None = None) -> None:
-    """Mark an entry as dealt with (e.g. the citizen was contacted); the entry and its evidence stay."""
+    """Mark an entry as dealt with (e.g. discarded, or the citizen was contacted), with who and how;
+    the entry and its evidence stay."""
     _require(actor, Role.ADMIN, Role.TEAM_LEAD)
     if not note.strip():
         raise ValidationFailed(["Bitte geben Sie an, wie der Eingang erledigt wurde"])
@@ -137,8 +142,10 @@ def resolve_quarantined(uow: UnitOfWork, actor: UserRef, item_id: int, note: str
         raise NotFound(f"Kein Quarantäne-Eintrag {item_id}")
     if entry.resolved_at is not None:
         raise ValidationFailed(["Dieser Eingang ist bereits erledigt"])
+    text = reason_text(note, "Das Erledigen")  # bounded, one paragraph, no control characters
     entry.resolved_at = now or datetime.now(UTC)
-    entry.reason = f"{entry.reason}\n\nErledigt von {actor.login}: {note.strip()}"
+    entry.resolved_by_id, entry.resolution = actor.id, text  # the quarantine reason stays as it was
+    uow.flush()
 
 
 def _german_rule_error(message: str, queue_code: str) -> str:

@@ -8,12 +8,14 @@ row per day of receipt, not one per case.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..domain.errors import NotFound, TeamLeadOnly
 from ..domain.records import CaseQuery, SortKey, UserRef
 from ..domain.status import Status
+from ..store.models import Department
 from ..store.uow import UnitOfWork
 from .cases import leads
 from .directory import visible_department_codes
@@ -63,18 +65,27 @@ class Workload:
         }
 
 
-def workload(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: date | None = None) -> Workload:
-    on = on or date.today()
+def led_department(
+    uow: UnitOfWork, actor: UserRef, department_code: str, what: str
+) -> tuple[Department, Callable[[CaseQuery], Figure]]:
+    """The department if the actor leads it (else ``TeamLeadOnly``: "``what`` der Abteilung …"),
+    and the function that counts a query into a figure."""
     department = uow.directory.department(department_code)
     if department is None:
         raise NotFound(f"Unbekannte Abteilung: {department_code}")
     if not leads(actor, department_code):
-        raise TeamLeadOnly(f"Die Arbeitslast der Abteilung {department.name}")
+        raise TeamLeadOnly(f"{what} der Abteilung {department.name}")
     visible = visible_department_codes(actor)
 
     def figure(query: CaseQuery) -> Figure:
         return Figure(uow.cases.count(query, visible), query)
 
+    return department, figure
+
+
+def workload(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: date | None = None) -> Workload:
+    on = on or date.today()
+    department, figure = led_department(uow, actor, department_code, "Die Arbeitslast")
     base = CaseQuery(department_code=department_code)
     counts = uow.staff.open_counts_by_assignee(department_code)
     members = uow.staff.members(department_code)

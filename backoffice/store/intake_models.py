@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .models import Base, Queue, UtcDateTime
+from .models import Base, Queue, User, UtcDateTime
 
 # What the outbox holds: the signed SETs by which the sync accepts or rejects a submission.
 # Nothing goes into it without a sender (migration 0009 removed the old decision notices).
@@ -66,6 +66,9 @@ class QuarantinedSubmission(Base):
     envelope: Mapped[dict[str, Any]] = mapped_column(JSON)  # the submission as fetched (still encrypted)
     metadata_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # decrypted, where that worked
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    resolution: Mapped[str | None] = mapped_column(Text)  # how it was dealt with (e.g. discarded, and why)
+    resolved_by: Mapped[User | None] = relationship()
     # Encrypted for this key id, which we do not hold: not rejected, fetched again every round
     # until an admin adds the key (or the portal rejects it after its 14 days).
     awaiting_key: Mapped[str | None] = mapped_column(String(200))

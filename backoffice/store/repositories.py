@@ -289,7 +289,8 @@ def _time_correlated(query: CaseQuery) -> bool:
     services are spread evenly, so for those the sort index finds a page quickly."""
     return bool(
         query.open_only or query.closed_only or query.status or query.overdue_on or query.due_until or query.due_from
-        or query.follow_up_until or query.unassigned or query.assignee_login
+        or query.follow_up_until or query.received_before is not None or query.target_until is not None
+        or query.unassigned or query.assignee_login
     )
 
 
@@ -331,6 +332,14 @@ def _filtered(
         stmt = stmt.where(Case.legal_deadline >= query.due_from)
     if query.follow_up_until is not None:
         stmt = stmt.where(Case.follow_up_on <= query.follow_up_until)
+    if query.target_from is not None:
+        stmt = stmt.where(Case.target_date >= query.target_from)
+    if query.target_until is not None:
+        stmt = stmt.where(Case.target_date <= query.target_until)
+    if query.received_from is not None:
+        stmt = stmt.where(Case.received_at >= query.received_from)
+    if query.received_before is not None:
+        stmt = stmt.where(Case.received_at < query.received_before)
     if query.text.strip():
         stmt = stmt.where(_matches(query.text, session, text_drives))
     return stmt

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="74"/>
+        <source>Abwesenheit eintragen</source>
+        <translation>Add absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="83"/>
+        <source>Kolleginnen und Kollegen dürfen Fälle übernehmen</source>
+        <translation>Colleagues may take over cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="88"/>
+        <source>&amp;Mitarbeiter/in:</source>
+        <translation>&amp;Staff member:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="89"/>
+        <source>&amp;Von:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="90"/>
+        <source>&amp;Bis einschließlich:</source>
+        <translation>&amp;Until (inclusive):</translation>
+    </message>
+</context>
+<context>
+    <name>AbsencePanel</name>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <source>Mitarbeiter/in</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <source>Von</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <source>Bis einschließlich</source>
+        <translation>Until (inclusive)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <source>Vertretung darf übernehmen</source>
+        <translation>Cover may take over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="74"/>
+        <source>Abwesenheit &amp;eintragen…</source>
+        <translation>Add &amp;absence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="75"/>
+        <source>Abwesenheit &amp;beenden</source>
+        <translation>&amp;End absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="76"/>
+        <source>Fälle &amp;umverteilen…</source>
+        <translation>&amp;Redistribute cases…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="107"/>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="107"/>
+        <source>nein</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="125"/>
+        <source>Abwesenheit eingetragen.</source>
+        <translation>Absence added.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="130"/>
+        <source>Abwesenheit beendet.</source>
+        <translation>Absence ended.</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../ui/letters/approvals.py" line="46"/>
@@ -449,47 +535,47 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="55"/>
+        <location filename="../../ui/letters/case_letters.py" line="56"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="69"/>
+        <location filename="../../ui/letters/case_letters.py" line="70"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <location filename="../../ui/letters/case_letters.py" line="72"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <location filename="../../ui/letters/case_letters.py" line="74"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="75"/>
+        <location filename="../../ui/letters/case_letters.py" line="76"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="80"/>
+        <location filename="../../ui/letters/case_letters.py" line="81"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="125"/>
+        <location filename="../../ui/letters/case_letters.py" line="126"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="129"/>
+        <location filename="../../ui/letters/case_letters.py" line="130"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="131"/>
+        <location filename="../../ui/letters/case_letters.py" line="132"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -550,6 +636,29 @@
         <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="48"/>
+        <source>Anmerkung der Teamleitung</source>
+        <translation>Team lead&apos;s comment</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListPanel</name>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="56"/>
+        <source>Klicken Sie auf eine Kennzahl, um ihre Fälle zu sehen.</source>
+        <translation>Click a figure to see its cases.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="61"/>
+        <source>&amp;Zuweisen an…</source>
+        <translation>&amp;Assign to…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="111"/>
+        <source>%1 Fälle zugewiesen.</source>
+        <translation>%1 cases assigned.</translation>
     </message>
 </context>
 <context>
@@ -614,17 +723,17 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="212"/>
+        <location filename="../../ui/composition.py" line="233"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="220"/>
+        <location filename="../../ui/composition.py" line="243"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="226"/>
+        <location filename="../../ui/composition.py" line="249"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -1418,6 +1527,96 @@
     </message>
 </context>
 <context>
+    <name>EscalationPanel</name>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="154"/>
+        <source>Gesetzliche Fristen der Fälle</source>
+        <translation>Legal deadlines of the cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="155"/>
+        <source>Bearbeitungsziel (Zieldatum)</source>
+        <translation>Processing target (target date)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="156"/>
+        <source>Untätigkeitsklage: äußere Grenzen ab Eingang</source>
+        <translation>Action for failure to act: outer limits from receipt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="157"/>
+        <source>Portal (FIT-Connect)</source>
+        <translation>Portal (FIT-Connect)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="159"/>
+        <source>Jetzt vom Portal &amp;abrufen</source>
+        <translation>&amp;Fetch from the portal now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="179"/>
+        <location filename="../../ui/teamlead/figures.py" line="183"/>
+        <source>Heute fällig</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="180"/>
+        <location filename="../../ui/teamlead/figures.py" line="184"/>
+        <source>Diese Woche fällig</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="181"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="185"/>
+        <source>Zieldatum überschritten</source>
+        <translation>Target date passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="190"/>
+        <source>%1: über %2 Monate (%3) – Klage zulässig</source>
+        <translation>%1: over %2 months (%3) – action admissible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="191"/>
+        <source>%1: Grenze in den nächsten %4 Tagen</source>
+        <translation>%1: limit within the next %4 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="197"/>
+        <source>Für diese Leistung gilt keine solche Grenze.</source>
+        <translation>No such limit applies to this service.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="204"/>
+        <source>Letzter fehlerfreier Abruf (dieser Arbeitsplatz)</source>
+        <translation>Last fetch without errors (this workstation)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="205"/>
+        <source>keiner seit Programmstart</source>
+        <translation>none since the program started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="206"/>
+        <source>Offene Einträge in der Quarantäne</source>
+        <translation>Open entries in quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="208"/>
+        <source>Hinweis</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="209"/>
+        <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
+        <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
+    </message>
+</context>
+<context>
     <name>FactsForm</name>
     <message>
         <location filename="../../ui/letters/facts.py" line="90"/>
@@ -1608,6 +1807,14 @@
         <location filename="../../ui/letters/facts.py" line="206"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
+    </message>
+</context>
+<context>
+    <name>FigureGrid</name>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="57"/>
+        <source>Fälle anzeigen</source>
+        <translation>Show cases</translation>
     </message>
 </context>
 <context>
@@ -1908,42 +2115,62 @@
         <translation>Portal: application settled otherwise there</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="83"/>
+        <source>Brief erstellt</source>
+        <translation>Letter created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="84"/>
+        <source>Brief von der Teamleitung freigegeben</source>
+        <translation>Letter approved by the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="85"/>
+        <source>Brief von der Teamleitung zurückgewiesen</source>
+        <translation>Letter sent back by the team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="86"/>
+        <source>Brief gedruckt</source>
+        <translation>Letter printed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="91"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -2627,22 +2854,22 @@
 <context>
     <name>LettersMenu</name>
     <message>
-        <location filename="../../ui/letters/menu.py" line="27"/>
+        <location filename="../../ui/letters/menu.py" line="29"/>
         <source>&amp;Druckwarteschlange…</source>
         <translation>&amp;Print queue…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/menu.py" line="29"/>
+        <location filename="../../ui/letters/menu.py" line="31"/>
         <source>Briefe &amp;freigeben…</source>
         <translation>&amp;Approve letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/menu.py" line="31"/>
+        <location filename="../../ui/letters/menu.py" line="33"/>
         <source>Brief&amp;vorlagen und Freigaben…</source>
         <translation>Letter &amp;templates and approvals…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/menu.py" line="37"/>
+        <location filename="../../ui/letters/menu.py" line="39"/>
         <source>B&amp;riefe</source>
         <translation>&amp;Letters</translation>
     </message>
@@ -2789,158 +3016,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="74"/>
+        <location filename="../../ui/views/main_window.py" line="76"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="106"/>
+        <location filename="../../ui/views/main_window.py" line="108"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="107"/>
+        <location filename="../../ui/views/main_window.py" line="109"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="110"/>
+        <location filename="../../ui/views/main_window.py" line="112"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="113"/>
+        <location filename="../../ui/views/main_window.py" line="115"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="136"/>
+        <location filename="../../ui/views/main_window.py" line="138"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="138"/>
+        <location filename="../../ui/views/main_window.py" line="140"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="186"/>
-        <location filename="../../ui/views/main_window.py" line="393"/>
+        <location filename="../../ui/views/main_window.py" line="188"/>
+        <location filename="../../ui/views/main_window.py" line="399"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="272"/>
+        <location filename="../../ui/views/main_window.py" line="278"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="276"/>
+        <location filename="../../ui/views/main_window.py" line="282"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="280"/>
+        <location filename="../../ui/views/main_window.py" line="286"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="283"/>
+        <location filename="../../ui/views/main_window.py" line="289"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="287"/>
+        <location filename="../../ui/views/main_window.py" line="293"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="289"/>
+        <location filename="../../ui/views/main_window.py" line="295"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="293"/>
+        <location filename="../../ui/views/main_window.py" line="299"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="297"/>
+        <location filename="../../ui/views/main_window.py" line="303"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="301"/>
+        <location filename="../../ui/views/main_window.py" line="307"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="305"/>
+        <location filename="../../ui/views/main_window.py" line="311"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="306"/>
+        <location filename="../../ui/views/main_window.py" line="312"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="311"/>
+        <location filename="../../ui/views/main_window.py" line="317"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="316"/>
+        <location filename="../../ui/views/main_window.py" line="322"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="320"/>
+        <location filename="../../ui/views/main_window.py" line="326"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="323"/>
+        <location filename="../../ui/views/main_window.py" line="329"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="345"/>
+        <location filename="../../ui/views/main_window.py" line="351"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="347"/>
+        <location filename="../../ui/views/main_window.py" line="353"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="413"/>
+        <location filename="../../ui/views/main_window.py" line="419"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="413"/>
+        <location filename="../../ui/views/main_window.py" line="419"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="414"/>
+        <location filename="../../ui/views/main_window.py" line="420"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="442"/>
+        <location filename="../../ui/views/main_window.py" line="448"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="448"/>
+        <location filename="../../ui/views/main_window.py" line="454"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="448"/>
+        <location filename="../../ui/views/main_window.py" line="454"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -3027,18 +3254,18 @@
 <context>
     <name>PortalAdmin</name>
     <message>
-        <location filename="../../ui/portal_admin.py" line="30"/>
+        <location filename="../../ui/portal_admin.py" line="37"/>
         <source>Portal-&amp;Einstellungen…</source>
         <translation>Portal &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="32"/>
-        <location filename="../../ui/portal_admin.py" line="61"/>
+        <location filename="../../ui/portal_admin.py" line="39"/>
+        <location filename="../../ui/portal_admin.py" line="68"/>
         <source>&amp;Quarantäne…</source>
         <translation>&amp;Quarantine…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="61"/>
+        <location filename="../../ui/portal_admin.py" line="68"/>
         <source>&amp;Quarantäne (%1)…</source>
         <translation>&amp;Quarantine (%1)…</translation>
     </message>
@@ -3349,9 +3576,19 @@
         <translation>&amp;Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
-        <source>Als &amp;erledigt markieren…</source>
-        <translation>Mark as &amp;resolved…</translation>
+        <location filename="../../ui/dialogs/quarantine.py" line="145"/>
+        <source>Erledigt am %1 von %2: %3</source>
+        <translation>Dealt with on %1 by %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="152"/>
+        <source>Erledigen oder verwerfen</source>
+        <translation>Resolve or discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="153"/>
+        <source>Wie wurde der Eingang erledigt, oder warum wird er verworfen?</source>
+        <translation>How was the submission dealt with, or why is it discarded?</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/quarantine.py" line="92"/>
@@ -3374,6 +3611,11 @@
         <translation>Entries: %1</translation>
     </message>
     <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
+        <source>&amp;Erledigen / verwerfen…</source>
+        <translation>&amp;Resolve / discard…</translation>
+    </message>
+    <message>
         <location filename="../../ui/dialogs/quarantine.py" line="133"/>
         <source>wartet auf Schlüssel</source>
         <translation>waiting for a key</translation>
@@ -3382,16 +3624,6 @@
         <location filename="../../ui/dialogs/quarantine.py" line="138"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="146"/>
-        <source>Erledigt</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="146"/>
-        <source>Wie wurde der Eingang erledigt?</source>
-        <translation>How was the submission dealt with?</translation>
     </message>
 </context>
 <context>
@@ -3525,6 +3757,92 @@
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="45"/>
+        <source>%1 Fälle zuweisen</source>
+        <translation>Assign %1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="50"/>
+        <source>z. B. Urlaubsvertretung, Belastungsausgleich</source>
+        <translation>e.g. holiday cover, balancing the load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="55"/>
+        <source>&amp;An:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="56"/>
+        <source>&amp;Begründung:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>RedistributionDialog</name>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="170"/>
+        <source>Fälle von %1 umverteilen</source>
+        <translation>Redistribute the cases of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="173"/>
+        <source>Wenigste offene Fälle zuerst</source>
+        <translation>Fewest open cases first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="174"/>
+        <source>Reihum</source>
+        <translation>Round robin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <source>Gesetzliche Frist</source>
+        <translation>Legal deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <source>Neu zuständig</source>
+        <translation>New assignee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="179"/>
+        <source>Begründung, z. B. Urlaubsvertretung</source>
+        <translation>Reason, e.g. holiday cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="181"/>
+        <source>&amp;Umverteilen</source>
+        <translation>&amp;Redistribute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="183"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="187"/>
+        <source>&amp;Regel:</source>
+        <translation>&amp;Rule:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="217"/>
+        <source>%1 offene Fälle</source>
+        <translation>%1 open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="241"/>
+        <source>%1 Fälle umverteilt.</source>
+        <translation>%1 cases redistributed.</translation>
+    </message>
+</context>
+<context>
     <name>RoutingPage</name>
     <message>
         <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
@@ -3580,17 +3898,17 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="67"/>
+        <location filename="../../ui/startup.py" line="68"/>
         <source>Demodaten werden erzeugt (%1 Fälle)…</source>
         <translation>Creating demo data (%1 cases)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="97"/>
+        <location filename="../../ui/startup.py" line="104"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="91"/>
+        <location filename="../../ui/startup.py" line="98"/>
         <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
         <translation>The user account “%1” is not set up here. Please contact IT.</translation>
     </message>
@@ -3598,12 +3916,12 @@
 <context>
     <name>StatisticsMenu</name>
     <message>
-        <location filename="../../ui/views/statistics_menu.py" line="24"/>
+        <location filename="../../ui/views/statistics_menu.py" line="21"/>
         <source>&amp;Auswertungen…</source>
         <translation>&amp;Reports…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_menu.py" line="28"/>
+        <location filename="../../ui/views/statistics_menu.py" line="20"/>
         <source>&amp;Statistik</source>
         <translation>&amp;Statistics</translation>
     </message>
@@ -3879,70 +4197,154 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="63"/>
+        <location filename="../../ui/sync_controller.py" line="65"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="64"/>
+        <location filename="../../ui/sync_controller.py" line="66"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="72"/>
+        <location filename="../../ui/sync_controller.py" line="74"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="96"/>
+        <location filename="../../ui/sync_controller.py" line="98"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="112"/>
+        <location filename="../../ui/sync_controller.py" line="114"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="122"/>
-        <location filename="../../ui/sync_controller.py" line="191"/>
+        <location filename="../../ui/sync_controller.py" line="126"/>
+        <location filename="../../ui/sync_controller.py" line="199"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="151"/>
+        <location filename="../../ui/sync_controller.py" line="155"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="167"/>
+        <location filename="../../ui/sync_controller.py" line="173"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="170"/>
+        <location filename="../../ui/sync_controller.py" line="176"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="172"/>
+        <location filename="../../ui/sync_controller.py" line="178"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="174"/>
+        <location filename="../../ui/sync_controller.py" line="180"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="201"/>
+        <location filename="../../ui/sync_controller.py" line="209"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="204"/>
+        <location filename="../../ui/sync_controller.py" line="212"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLead</name>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="44"/>
+        <source>Abwesend</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="28"/>
+        <source>%1 (abwesend bis %2)</source>
+        <translation>%1 (absent until %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="37"/>
+        <source>Zurück in den Eingang (nicht zugewiesen)</source>
+        <translation>Back to the queue (unassigned)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadMenu</name>
+    <message>
+        <location filename="../../ui/teamlead/menu.py" line="21"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/menu.py" line="22"/>
+        <source>&amp;Teamleitung…</source>
+        <translation>&amp;Team lead…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLeadWindow</name>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="61"/>
+        <source>Teamleitung</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="65"/>
+        <source>&amp;Aktualisieren</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="76"/>
+        <source>Arbeits&amp;last</source>
+        <translation>Work&amp;load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="77"/>
+        <source>&amp;Fristen</source>
+        <translation>&amp;Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="78"/>
+        <source>Ab&amp;wesenheiten</source>
+        <translation>Ab&amp;sences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="79"/>
+        <source>Frei&amp;gaben</source>
+        <translation>Appro&amp;vals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="80"/>
+        <source>&amp;Quarantäne</source>
+        <translation>&amp;Quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="92"/>
+        <source>A&amp;bteilung:</source>
+        <translation>De&amp;partment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="131"/>
+        <source>Sie leiten keine Abteilung.</source>
+        <translation>You do not lead a department.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/window.py" line="140"/>
+        <source>Alle offenen Fälle der Abteilung</source>
+        <translation>All open cases of the department</translation>
     </message>
 </context>
 <context>
@@ -4185,6 +4587,59 @@
         <location filename="../../ui/work_actions.py" line="128"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
+    </message>
+</context>
+<context>
+    <name>WorkloadPanel</name>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="107"/>
+        <source>Offene Fälle je Mitarbeiter/in</source>
+        <translation>Open cases per staff member</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="108"/>
+        <source>Abteilung</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="127"/>
+        <source>Nicht zugewiesen</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="128"/>
+        <source>Überfällig</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="129"/>
+        <source>Fällig diese Woche</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="130"/>
+        <source>Warten auf Unterlagen</source>
+        <translation>Waiting for documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="131"/>
+        <source>Alle offenen (älteste zuerst)</source>
+        <translation>All open (oldest first)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="132"/>
+        <source>Alter seit Eingang, Median</source>
+        <translation>Age since receipt, median</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="133"/>
+        <source>Alter seit Eingang, 90. Perzentil</source>
+        <translation>Age since receipt, 90th percentile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="141"/>
+        <source>%1 Tage</source>
+        <translation>%1 days</translation>
     </message>
 </context>
 <context>

@@ -104,7 +104,8 @@ def test_quarantine_is_listed_and_resolved_without_losing_evidence(db: Database,
         assert intake_admin.list_quarantine(uow, lead) == []
         (kept,) = intake_admin.list_quarantine(uow, lead, include_resolved=True)
         assert kept.resolved_at == T0
-        assert "Feld 'household' fehlt" in kept.reason and "lead: Antragstellerin informiert" in kept.reason
+        assert "Feld 'household' fehlt" in kept.reason and "informiert" not in kept.reason  # the evidence unchanged
+        assert (kept.resolved_by, kept.resolution) == ("lead", "Antragstellerin informiert")
     with db.uow() as uow, pytest.raises(ValidationFailed, match="bereits erledigt"):
         intake_admin.resolve_quarantined(uow, lead, kept.id, "noch einmal")
 

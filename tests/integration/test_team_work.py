@@ -17,6 +17,7 @@ from backoffice.services import absences, assignment, cases
 from backoffice.services.case_queries import count_cases, get_case, list_cases
 from backoffice.services.claiming import claim_next
 from backoffice.services.directory import ensure_user
+from backoffice.services.escalation import escalation
 from backoffice.services.workload import workload
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
@@ -178,3 +179,30 @@ def test_claim_next_takes_from_the_selected_list_else_the_clerks_queues(db: Data
         mine = claim_next(uow, team["murat"], within=CaseQuery(assignee_login="m.yilmaz", open_only=True), now=T0)
         assert mine is not None and mine.aktenzeichen == urgent  # "my cases" holds none to claim: the queues
         uow.commit()
+
+
+def test_escalation_counts_cases_over_and_near_the_section_75_vwgo_limit(db: Database, team) -> None:  # type: ignore[no-untyped-def]
+    """§ 75 Satz 2 VwGO: three months from the application; the limit of 1 August ends on 1 November
+    (§ 188 Abs. 2 BGB), so on 2 November a suit for inaction is admissible."""
+    [over] = _cases(db, team["anna"], 1, received=datetime(2026, 8, 1, 9, 0, tzinfo=UTC))
+    [near] = _cases(db, team["anna"], 1, received=datetime(2026, 8, 10, 9, 0, tzinfo=UTC), seed=1)
+    _cases(db, team["anna"], 1, received=datetime(2026, 8, 2, 9, 0, tzinfo=UTC), seed=2)  # its limit ends today
+    _cases(db, team["anna"], 1, received=datetime(2026, 9, 20, 9, 0, tzinfo=UTC), seed=3)  # far from it
+    [elterngeld] = _cases(db, team["sabine"], 1, service=Service.ELTERNGELD, received=datetime(2026, 4, 1, 9, tzinfo=UTC))
+    with db.uow(write=False) as uow:
+        found = escalation(uow, team["lead"], "zwf", on=TODAY)
+        [wbs] = found.limits
+        assert (wbs.limit.norm, wbs.over.count, wbs.approaching.count) == ("§ 75 Satz 2 VwGO", 1, 2)
+        assert [r.aktenzeichen for r in list_cases(uow, team["lead"], wbs.over.query)] == [over]
+        assert near in [r.aktenzeichen for r in list_cases(uow, team["lead"], wbs.approaching.query)]
+        rows = list_cases(uow, team["lead"], CaseQuery(department_code="zwf", open_only=True))
+        missed = sorted(r.aktenzeichen for r in rows if r.target_date is not None and r.target_date < TODAY)
+        assert len(missed) == 4 and sorted(r.aktenzeichen for r in list_cases(uow, team["lead"], found.target_missed.query)) == missed
+        assert found.target_missed.count == 4 and found.target_today.count == 0
+        with pytest.raises(TeamLeadOnly):
+            escalation(uow, team["anna"], "zwf", on=TODAY)
+        # § 88 Abs. 1 SGG: six months; received 1 April, the limit ended 1 October.
+        lead_egs = ensure_user(uow, "b.krause", "Bernd Krause", [Role.TEAM_LEAD], ["egs"])
+        [sgg] = escalation(uow, lead_egs, "egs", on=TODAY).limits
+        assert ("88" in sgg.limit.norm, sgg.over.count) == (True, 1)
+        assert [r.aktenzeichen for r in list_cases(uow, lead_egs, sgg.over.query)] == [elterngeld]

@@ -252,6 +252,7 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     dialog.show_resolved.setChecked(True)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=60_000)
     assert dialog.table.item(0, 3).text() == "erledigt"
+    assert "von it: Bürger informiert" in dialog.reason.toPlainText()  # who and how, below the kept reason
 
 
 def test_quarantine_dialog_says_which_entries_wait_for_a_key(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]

@@ -78,11 +78,11 @@ class QuarantineDialog(QDialog):
 
         self.show_resolved = QCheckBox(self.tr("Erledigte &anzeigen"))
         self.show_resolved.toggled.connect(lambda _c: self.load())
-        self.resolve_button = QPushButton(self.tr("Als &erledigt markieren…"))
+        self.resolve_button = QPushButton(self.tr("&Erledigen / verwerfen…"))
         self.resolve_button.setEnabled(False)
         self.resolve_button.clicked.connect(self._ask_resolve)
         self.summary = QLabel()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.button_box = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.resolve_button, QDialogButtonBox.ButtonRole.ActionRole)
 
@@ -134,16 +134,23 @@ class QuarantineDialog(QDialog):
 
     def _show_item(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
-        self.reason.setPlainText(item.reason if item else "")
+        self.reason.setPlainText(self._reason_text(item) if item else "")
         self.metadata.setPlainText(item.metadata_json if item and item.metadata_json else self.tr("(nicht entschlüsselbar)") if item else "")
         self.envelope.setPlainText(item.envelope_json if item else "")
         self.resolve_button.setEnabled(item is not None and item.resolved_at is None)
+
+    def _reason_text(self, item: QuarantineItem) -> str:
+        if item.resolved_at is None:
+            return item.reason
+        done = self.tr("Erledigt am %1 von %2: %3").replace("%1", format_datetime(item.resolved_at))
+        return item.reason + "\n\n" + done.replace("%2", item.resolved_by or "–").replace("%3", item.resolution or "")
 
     def _ask_resolve(self) -> None:
         row = self.table.currentRow()
         if not 0 <= row < len(self.items):
             return
-        note, ok = QInputDialog.getText(self, self.tr("Erledigt"), self.tr("Wie wurde der Eingang erledigt?"))
+        note, ok = QInputDialog.getText(self, self.tr("Erledigen oder verwerfen"), self.tr(
+            "Wie wurde der Eingang erledigt, oder warum wird er verworfen?"))
         if ok:
             self.resolve(self.items[row].id, note)
 

@@ -59,7 +59,7 @@ class ApprovalDialog(QDialog):
         self.status_label = QLabel(self)
         self.approve_button = QPushButton(self.tr("&Freigeben"), self)
         self.reject_button = QPushButton(self.tr("&Zurückweisen…"), self)
-        close = QPushButton(self.tr("Schließen"), self)
+        self.close_button = close = QPushButton(self.tr("Schließen"), self)
         self.approve_button.clicked.connect(self.approve)
         self.reject_button.clicked.connect(self.reject_letter)
         close.clicked.connect(self.accept)

@@ -45,6 +45,7 @@ class CaseLettersModel(RecordsModel[letters.LetterInfo]):
             (self.tr("Erstellt von"), lambda x: x.created_by),
             (self.tr("Erstellt"), lambda x: _when(x.created_at)),
             (self.tr("Freigabe"), lambda x: x.approved_by or ""),
+            (self.tr("Anmerkung der Teamleitung"), lambda x: x.cancel_reason or ""),
         ], parent, tooltip=lambda x: x.cancel_reason)
 
 

@@ -1,0 +1,305 @@
+"""The team-lead workspace: figures as the service counts them, click-through, bulk reassignment,
+absence and redistribution, the § 75 VwGO limit, and four-eyes send-back reaching the clerk."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow
+
+from backoffice.bootstrap import Database
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.inaction_limits import add_months
+from backoffice.domain.records import CaseQuery, UserRef
+from backoffice.domain.status import Action
+from backoffice.services import assignment, cases, decisions, letters
+from backoffice.services.case_queries import get_case
+from backoffice.services.directory import ensure_user
+from backoffice.services.workload import ClerkLoad, Figure, workload
+from ui import labels
+from ui.formatting import format_datetime
+from ui.letters.case_letters import CaseLettersModel
+from ui.ops import Tasks
+from ui.sync_controller import SyncController
+from ui.teamlead.dialogs import ReassignDialog
+from ui.teamlead.menu import TeamLeadMenu
+from ui.teamlead.window import TeamLeadWindow
+
+from .conftest import wait_idle
+from .test_letters_ui import _wbs_form
+
+TODAY = date.today()  # the services count from the real day; the cases are placed relative to it
+NOW = datetime.combine(TODAY, time(9), tzinfo=UTC)
+WAIT = 60_000  # a bound on a loaded machine, not a timing
+
+
+@pytest.fixture
+def team(fresh: Database) -> dict[str, UserRef]:
+    with fresh.uow() as uow:
+        people = {
+            "lead": ensure_user(uow, "k.becker", "Klaus Becker", [Role.TEAM_LEAD, Role.CLERK], ["zwf"]),
+            "anna": ensure_user(uow, "a.schneider", "Anna Schneider", [Role.CLERK], ["zwf"]),
+            "murat": ensure_user(uow, "m.yilmaz", "Murat Yılmaz", [Role.CLERK], ["zwf"]),
+            "jana": ensure_user(uow, "j.nowak", "Jana Nowak", [Role.CLERK], ["zwf"]),
+        }
+        uow.commit()
+    return people
+
+
+def _cases(db: Database, clerk: UserRef | None, n: int, received: datetime, seed: int = 0) -> list[str]:
+    with db.uow() as uow:
+        azs = [cases.create_case(uow, None, Service.WBS, generate_application(Service.WBS, random.Random(seed + i),
+                                                                              received.date()),
+                                 received_at=received, now=received) for i in range(n)]
+        for az in azs if clerk is not None else ():
+            assignment.assign_to_me(uow, clerk, az, now=received)
+        uow.commit()
+    return azs
+
+
+@pytest.fixture
+def window(qtbot, fresh: Database, team: dict[str, UserRef]) -> Iterator[TeamLeadWindow]:  # type: ignore[no-untyped-def]
+    tasks = Tasks(fresh.uow)
+    view = TeamLeadWindow(tasks, team["lead"], ask_reassign=lambda _p, _c, _n: ("m.yilmaz", "Belastungsausgleich"),
+                          confirm_absent=lambda _p, _t: True, approval_reason=lambda _p: "Bitte Begründung ergänzen")
+    qtbot.addWidget(view)
+    yield view
+    tasks.shutdown()
+
+
+def _open(qtbot, view: TeamLeadWindow) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(view.workload.loaded, timeout=WAIT):
+        view.load()
+    wait_idle(qtbot, view._tasks)
+
+
+def test_figures_match_the_service_and_click_through_lists_their_cases(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    _cases(fresh, team["anna"], 4, NOW - timedelta(days=3))
+    _cases(fresh, None, 2, NOW - timedelta(days=1), seed=10)
+    _open(qtbot, window)
+    with fresh.uow(write=False) as uow:
+        expected = workload(uow, team["lead"], "zwf")
+    buttons = window.workload.clerks.buttons
+    assert buttons["a.schneider"].text() == str(expected.clerks[0].open.count) == "4"
+    assert window.workload.totals.buttons["unassigned"].text() == str(expected.unassigned.count) == "2"
+    assert window.workload.totals.buttons["open"].text() == "6"
+    with qtbot.waitSignal(window.cases.model.loaded, timeout=WAIT):
+        window.workload.totals.buttons["unassigned"].click()
+    assert window.cases.model.total == 2
+    assert all(window.cases.model.case_at(r).assignee is None for r in range(2))  # type: ignore[union-attr]
+    assert window.cases.title.text() == "Nicht zugewiesen"
+
+
+def test_a_change_announced_elsewhere_refreshes_the_shown_workspace(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.domain.changes import Area, Changes
+
+    _open(qtbot, window)
+    window.show()
+    assert window.workload.totals.buttons["unassigned"].text() == "0"
+    _cases(fresh, None, 2, NOW - timedelta(days=1), seed=20)  # another client's intake
+    with qtbot.waitSignal(window.workload.loaded, timeout=WAIT):
+        window._tasks.operation_did_execute.emit(Changes(areas=frozenset({Area.LISTS})), None)
+    assert window.workload.totals.buttons["unassigned"].text() == "2"
+
+
+def test_three_selected_cases_are_reassigned_with_a_reason(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    azs = _cases(fresh, team["anna"], 4, NOW - timedelta(days=3))
+    _open(qtbot, window)
+    with qtbot.waitSignal(window.cases.model.loaded, timeout=WAIT):
+        window.workload.clerks.buttons["a.schneider"].click()
+    selection = window.cases.view.selectionModel()
+    for row in range(3):
+        selection.select(window.cases.model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    chosen = window.cases.selected()
+    assert len(chosen) == 3 and window.cases.reassign_button.isEnabled()
+    with qtbot.waitSignal(window.cases.moved, timeout=WAIT):
+        window.cases.reassign_button.click()
+    wait_idle(qtbot, window._tasks)
+    with fresh.uow(write=False) as uow:
+        for az in azs:
+            row = get_case(uow, team["lead"], az).row
+            assert row.assignee == ("m.yilmaz" if az in chosen else "a.schneider")
+        history = get_case(uow, team["lead"], chosen[0]).history
+        assert ("reassign", "reason", "Belastungsausgleich") in [(h.action, h.field, h.new_value) for h in history]
+    assert window.cases.model.total == 1  # Anna's list, refreshed
+    assert window.workload.clerks.buttons["m.yilmaz"].text() == "3"
+
+
+def test_absence_then_an_edited_redistribution_is_applied(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    azs = _cases(fresh, team["anna"], 3, NOW - timedelta(days=3))
+    _open(qtbot, window)
+    with qtbot.waitSignal(window.absences.loaded, timeout=WAIT):
+        window.absences.add("a.schneider", TODAY, TODAY + timedelta(days=10), True)
+    assert window.absences.table.rowCount() == 1
+    assert window.absences.table.item(0, 0).text() == "Anna Schneider"
+    assert window.absences.table.item(0, 3).text() == "ja"
+    window.absences.table.selectRow(0)
+    dialog = window.absences.open_redistribution()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: len(dialog.proposals) == 3, timeout=WAIT)
+    assert "a.schneider" not in {login for _az, login in dialog.plan()}  # never the absent clerk
+    dialog.combo(0).setCurrentIndex(dialog.combo(0).findData(None))  # the first back to the queue
+    dialog.combo(1).setCurrentIndex(dialog.combo(1).findData("j.nowak"))
+    assert not dialog.apply_button.isEnabled()  # a reason is required
+    dialog.reason.setText("Urlaubsvertretung")
+    plan = dict(dialog.plan())
+    first, second = dialog.proposals[0].aktenzeichen, dialog.proposals[1].aktenzeichen
+    with qtbot.waitSignal(dialog.applied, timeout=WAIT):
+        dialog.apply_button.click()
+    wait_idle(qtbot, window._tasks)
+    with fresh.uow(write=False) as uow:
+        moved = {az: get_case(uow, team["lead"], az).row.assignee for az in azs}
+    assert moved == plan and moved[first] is None and moved[second] == "j.nowak"
+    assert len(dialog.proposals) == 0  # reloaded: nothing of Anna's left
+
+
+def test_a_wbs_case_older_than_three_months_is_over_the_section_75_vwgo_limit(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    old_day = add_months(TODAY, -4)
+    [old] = _cases(fresh, team["anna"], 1, datetime.combine(old_day, time(9), tzinfo=UTC))
+    _cases(fresh, team["anna"], 2, NOW - timedelta(days=10), seed=5)
+    with qtbot.waitSignal(window.escalation.loaded, timeout=WAIT):
+        _open(qtbot, window)
+    found = window.escalation.escalation
+    assert found is not None and [(lim.limit.norm, lim.over.count) for lim in found.limits] == [("§ 75 Satz 2 VwGO", 1)]
+    assert window.escalation.targets.buttons["target_missed"].text() == "1"  # only the old one missed its Zieldatum
+    button = window.escalation.limits.buttons["wbs.over"]
+    assert button.text() == "1"
+    with qtbot.waitSignal(window.cases.model.loaded, timeout=WAIT):
+        button.click()
+    assert window.cases.model.total == 1 and window.cases.model.case_at(0).aktenzeichen == old  # type: ignore[union-attr]
+    assert "75" in window.cases.title.text()
+
+
+def test_a_letter_sent_back_carries_the_comment_to_the_clerk(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    clerk = team["anna"]
+    with fresh.uow() as uow:
+        form = _wbs_form(eligible=False)
+        az = cases.create_case(uow, clerk, Service.WBS, form, now=NOW)
+        assignment.assign_to_me(uow, clerk, az, now=NOW)
+        cases.apply_action(uow, clerk, az, Action.START, now=NOW)
+        cases.apply_action(uow, clerk, az, Action.MARK_READY, now=NOW)
+        decisions.decide(uow, clerk, az, "refused", now=NOW)
+        letters.issue_letter(uow, clerk, az, "wbs_refusal", now=NOW)
+        uow.commit()
+    _open(qtbot, window)
+    approvals = window.approvals
+    qtbot.waitUntil(lambda: approvals.model.rowCount() == 1 and approvals.reject_button.isEnabled(), timeout=WAIT)
+    with qtbot.waitSignal(approvals.changed, timeout=WAIT):
+        approvals.reject_button.click()
+    wait_idle(qtbot, window._tasks)
+    with fresh.uow(write=False) as uow:
+        history = get_case(uow, clerk, az).history  # what the clerk sees in the case's history
+        archive = letters.list_letters(uow, clerk, az)  # the case's letters tab
+    assert any(h.action == "letter_rejected" and "Bitte Begründung ergänzen" in (h.new_value or "") for h in history)
+    assert [a.cancel_reason for a in archive] == ["Bitte Begründung ergänzen"]
+    shown = CaseLettersModel()
+    shown.set_records(archive)
+    cells = [shown.index(0, c).data() for c in range(shown.columnCount())]
+    assert "Bitte Begründung ergänzen" in cells and "ersetzt / zurückgewiesen" in cells
+    assert labels.history_action_labels()["letter_rejected"] == "Brief von der Teamleitung zurückgewiesen"
+
+
+def test_screenshot_of_the_workspace(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    _cases(fresh, team["anna"], 5, NOW - timedelta(days=3))
+    _cases(fresh, team["murat"], 2, NOW - timedelta(days=20), seed=20)
+    _cases(fresh, None, 3, NOW - timedelta(days=1), seed=30)
+    _cases(fresh, team["jana"], 1, datetime.combine(add_months(TODAY, -4), time(9), tzinfo=UTC), seed=40)
+    window.resize(1280, 860)
+    window.show()
+    _open(qtbot, window)
+    with qtbot.waitSignal(window.cases.model.loaded, timeout=WAIT):
+        window.workload.totals.buttons["open"].click()
+    wait_idle(qtbot, window._tasks)
+    target = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "team-lead.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(target))
+    assert target.stat().st_size > 10_000
+
+
+class _MainWindow(QMainWindow):
+    user_known = Signal(object)
+
+
+def test_the_team_menu_opens_the_workspace_for_team_leads_only(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    main = _MainWindow()
+    qtbot.addWidget(main)
+    main.menuBar().addMenu("&Hilfe")
+    tasks = Tasks(fresh.uow)
+    try:
+        menu = TeamLeadMenu(tasks, main)
+        assert main.menuBar().actions()[-1].text() == "&Hilfe" and not menu.menu.menuAction().isVisible()
+        assert menu.open_action.shortcut().toString() == "Ctrl+Shift+T"
+        main.user_known.emit(team["anna"])  # a clerk
+        assert menu.open_view() is None and not menu.menu.menuAction().isVisible()
+        main.user_known.emit(team["lead"])
+        assert menu.menu.menuAction().isVisible()
+        view = menu.open_view()
+        assert isinstance(view, TeamLeadWindow)
+        qtbot.waitUntil(lambda: view.department.count() == 1, timeout=WAIT)
+        assert view.department.currentData() == "zwf"
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+
+
+def test_the_portal_clock_shows_the_last_good_round_and_fetches_again(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    tasks = Tasks(fresh.uow)
+    try:
+        controller = SyncController(tasks)
+        controller.last_success_at = datetime.now(UTC) - timedelta(hours=2)
+        view = TeamLeadWindow(tasks, team["lead"], sync=controller)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
+            view.load()
+        texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
+        assert format_datetime(controller.last_success_at) in texts
+        assert "Offene Einträge in der Quarantäne" in texts and "0" in texts
+        assert not any("14 Tagen" in t for t in texts)  # a round today: no warning about the portal's clock
+        assert not view.escalation.fetch_button.isHidden()
+        view.escalation.fetch_button.click()  # no portal connected here: nothing starts
+        assert controller.runs == 0
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+
+
+def test_the_reassign_dialog_needs_a_reason_and_offers_the_queue(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clerk = ClerkLoad("m.yilmaz", "Murat Yılmaz", TODAY + timedelta(days=3), Figure(2, CaseQuery()))
+    dialog = ReassignDialog((clerk,), 3)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.windowTitle() == "3 Fälle zuweisen" and not ok.isEnabled()
+    assert "abwesend bis" in dialog.clerk.itemText(0) and dialog.clerk.itemData(1) is None
+    dialog.reason.setText("  Vertretung ")
+    assert ok.isEnabled() and dialog.choice() == ("m.yilmaz", "Vertretung")
+
+
+def test_a_lead_of_two_departments_chooses_one(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    with fresh.uow() as uow:
+        lead = ensure_user(uow, "b.krause", "Bernd Krause", [Role.TEAM_LEAD], ["zwf", "egs"])
+        uow.commit()
+    tasks = Tasks(fresh.uow)
+    try:
+        view = TeamLeadWindow(tasks, lead)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.workload.loaded, timeout=WAIT):
+            view.load()
+        assert view.department.count() == 2
+        other = 1 - view.department.currentIndex()
+        code = view.department.itemData(other)
+        with qtbot.waitSignal(view.workload.loaded, timeout=WAIT) as loaded:
+            view.department.setCurrentIndex(other)
+        assert loaded.args[0].department_code == code
+        qtbot.waitUntil(lambda: view.escalation.escalation is not None and view.escalation.escalation.department_code == code,
+                        timeout=WAIT)
+        assert view.cases.model.query.department_code == code
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
