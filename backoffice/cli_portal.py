@@ -6,8 +6,12 @@ import argparse
 import contextlib
 import getpass
 import json
+import signal
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO
 
 from . import config
@@ -110,8 +114,13 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
     try:
         with build_sync(db.uow, store=_store(args), workers=args.workers) as sync:
             if args.watch:
-                with contextlib.suppress(KeyboardInterrupt):
-                    sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True))
+                stop = threading.Event()
+                previous = signal.signal(signal.SIGINT, _stop_then_interrupt(stop))
+                try:
+                    with contextlib.suppress(KeyboardInterrupt):
+                        sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True), stop=stop)
+                finally:
+                    signal.signal(signal.SIGINT, previous)
                 return 0
             summary = sync.run_once()
         print(summary.line(), file=out)
@@ -120,6 +129,18 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
         return 0 if not summary.errors else 1
     finally:
         db.dispose()
+
+
+def _stop_then_interrupt(stop: threading.Event) -> Callable[[int, FrameType | None], None]:
+    """Ctrl+C ends the watch after the round in flight (whose submissions are stored or left at the
+    portal, never half done); a second Ctrl+C interrupts at once."""
+
+    def handler(_signum: int, _frame: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    return handler
 
 
 def _store(args: argparse.Namespace) -> SecretStore:

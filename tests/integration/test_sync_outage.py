@@ -118,6 +118,23 @@ def test_watch_goes_on_after_a_failed_round(db: Database, portal_factory, monkey
     assert len(reports) == 1 and reports[0].new == 3
 
 
+def test_watch_ends_after_the_round_in_which_it_was_told_to_stop(db: Database, portal_factory) -> None:  # type: ignore[no-untyped-def]
+    import threading
+    import time
+
+    sync = make_sync(db, portal_factory(count=2), workers=1)
+    stop = threading.Event()
+    reports = []
+
+    def report(summary):  # type: ignore[no-untyped-def]  # Ctrl+C during the first round
+        reports.append(summary)
+        stop.set()
+
+    started = time.monotonic()
+    sync.watch(60, report=report, stop=stop)  # no rounds limit: only the stop ends it
+    assert [r.new for r in reports] == [2] and time.monotonic() - started < 30  # not the 60 s wait
+
+
 def test_an_accept_the_service_overtook_is_settled_and_told_to_the_clerk(db: Database, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     portal = portal_factory(count=2)
     sync = make_sync(db, portal, workers=1, batch_seconds=30)

@@ -394,18 +394,21 @@ class PortalSync:
         with self.uow(write=False) as uow:
             summary.outbox_pending = uow.intake.outbox_backlog()
 
-    def watch(self, interval: float, *, rounds: int | None = None, report: Callable[[SyncSummary], None] = print) -> None:
-        """Sync every ``interval`` seconds. A failed round (a worker killed, the database briefly
-        away) is logged and the next one runs: a service must not end for a passing fault."""
+    def watch(self, interval: float, *, rounds: int | None = None, report: Callable[[SyncSummary], None] = print,
+              stop: threading.Event | None = None) -> None:
+        """Sync every ``interval`` seconds until ``stop`` is set (checked between rounds and while
+        waiting). A failed round (a worker killed, the database briefly away) is logged and the next
+        one runs: a service must not end for a passing fault."""
+        stop = stop or threading.Event()
         done = 0
-        while rounds is None or done < rounds:
+        while (rounds is None or done < rounds) and not stop.is_set():
             try:
                 report(self.run_once())
             except Exception:
                 log.exception("sync round failed; trying again in %s s", interval)
             done += 1
             if rounds is None or done < rounds:
-                time.sleep(interval)
+                stop.wait(interval)
 
 
 def content_error(err: BaseException) -> bool:

@@ -1,7 +1,7 @@
 """a case may come back to the clerk on a follow-up date (Wiedervorlage), e.g. a provisional Elterngeld grant
 
 Revision ID: 0015
-Revises: 0018
+Revises: 0016
 Create Date: 2026-12-02 05:10:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0015'
-down_revision = '0018'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 

@@ -9,7 +9,7 @@ that filters or rechecks rows then reads the stored vector instead of parsing ea
 text again (at 100,000 cases that was seconds for a common word).
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0015
 Create Date: 2026-12-02 05:00:00
 """
 
@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0018'
-down_revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
