@@ -7,16 +7,8 @@ Each service has ``parse_<service>_input(json_dict)`` → input dataclass,
 with one German line per problem. docs/RULES.md documents fields and sources.
 """
 
-from .elterngeld import (
-    ElterngeldInput,
-    ElterngeldResult,
-    MaternityBenefit,
-    MonthOfLife,
-    compute_elterngeld,
-    elterngeld_from_json,
-    parse_elterngeld_input,
-    replacement_rate,
-)
+from .elterngeld import ElterngeldResult, MonthOfLife, compute_elterngeld, elterngeld_from_json, replacement_rate
+from .elterngeld_input import ElterngeldInput, MaternityBenefit, parse_elterngeld_input
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import GrossIncome, net_from_gross, pap_reference_date
 from .elterngeld_plan import PlanCheck, PlanFacts, PlanMonth, check_month_plan
