@@ -723,17 +723,22 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="233"/>
+        <location filename="../../ui/composition.py" line="240"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="243"/>
+        <location filename="../../ui/composition.py" line="250"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="249"/>
+        <location filename="../../ui/composition.py" line="257"/>
+        <source>Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. Bitte wenden Sie sich an die IT.</source>
+        <translation>The database could not be brought up to this program version. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composition.py" line="267"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -3898,17 +3903,17 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="68"/>
+        <location filename="../../ui/startup.py" line="82"/>
         <source>Demodaten werden erzeugt (%1 Fälle)…</source>
         <translation>Creating demo data (%1 cases)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="104"/>
+        <location filename="../../ui/startup.py" line="118"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="98"/>
+        <location filename="../../ui/startup.py" line="112"/>
         <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
         <translation>The user account “%1” is not set up here. Please contact IT.</translation>
     </message>
@@ -4284,12 +4289,12 @@
 <context>
     <name>TeamLeadMenu</name>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="21"/>
+        <location filename="../../ui/teamlead/menu.py" line="23"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="22"/>
+        <location filename="../../ui/teamlead/menu.py" line="24"/>
         <source>&amp;Teamleitung…</source>
         <translation>&amp;Team lead…</translation>
     </message>
@@ -4297,52 +4302,52 @@
 <context>
     <name>TeamLeadWindow</name>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="61"/>
+        <location filename="../../ui/teamlead/window.py" line="63"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="65"/>
+        <location filename="../../ui/teamlead/window.py" line="67"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="76"/>
+        <location filename="../../ui/teamlead/window.py" line="78"/>
         <source>Arbeits&amp;last</source>
         <translation>Work&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="77"/>
+        <location filename="../../ui/teamlead/window.py" line="79"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="78"/>
+        <location filename="../../ui/teamlead/window.py" line="80"/>
         <source>Ab&amp;wesenheiten</source>
         <translation>Ab&amp;sences</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="79"/>
+        <location filename="../../ui/teamlead/window.py" line="81"/>
         <source>Frei&amp;gaben</source>
         <translation>Appro&amp;vals</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="80"/>
+        <location filename="../../ui/teamlead/window.py" line="82"/>
         <source>&amp;Quarantäne</source>
         <translation>&amp;Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="92"/>
+        <location filename="../../ui/teamlead/window.py" line="94"/>
         <source>A&amp;bteilung:</source>
         <translation>De&amp;partment:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="131"/>
+        <location filename="../../ui/teamlead/window.py" line="135"/>
         <source>Sie leiten keine Abteilung.</source>
         <translation>You do not lead a department.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="140"/>
+        <location filename="../../ui/teamlead/window.py" line="144"/>
         <source>Alle offenen Fälle der Abteilung</source>
         <translation>All open cases of the department</translation>
     </message>
