@@ -10,12 +10,14 @@ paragraphs, built in memory) measured in the same run, so a slower machine shift
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import cycle, islice
 
+import reportlab
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     samples = [sample_letter(kind) for kind in KINDS]
     rotation = cycle(samples)
 
+    print(f"reportlab {reportlab.Version}, C accelerator (rl_accel): "
+          f"{'yes' if importlib.util.find_spec('_rl_accel') else 'NO (pure Python: pip install reportlab[accel])'}")
     baseline = per_second(bare_page, args.letters)
     letters = per_second(lambda: render_letter(next(rotation), templates), args.letters)
     print(f"bare reportlab page:   {baseline:8.1f} pages/s")
