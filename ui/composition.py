@@ -30,6 +30,7 @@ from .main_thread_gc import MainThreadCollector
 from .ops import CommandOp, NetworkOp, Tasks
 from .portal_admin import PortalAdmin
 from .preferences import Preferences
+from .preload import EditorPreload
 from .startup import Startup
 from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
 from .teamlead.menu import TeamLeadMenu
@@ -114,6 +115,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     StatisticsMenu(tasks, window)
     TeamLeadMenu(tasks, window, sync=portal_sync)
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
+    window.ready.connect(EditorPreload(tasks, window).start)  # the case editor, loaded once the list shows
     portal = _demo_portal() if args.demo else None
     if args.screenshot or args.screenshot_case or args.screenshot_editors:
         from .screenshots import Screenshots

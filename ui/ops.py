@@ -5,7 +5,9 @@
 After Anki's ``aqt.operations``: the op function runs on a worker thread and must
 never touch a widget; ``success``/``failure`` run on the UI thread, delivered by a
 queued signal. Database work runs on ONE worker thread (operations are serialised,
-so one session is never used by two threads); network work has its own pool.
+so one session is never used by two threads); network work has its own pool, and so
+has CPU work without the database (:class:`WorkOp`: writing an export file, importing
+the case editor's libraries), so that neither waits for the other.
 A failure without a ``failure`` callback goes to :func:`ui.errors.show_error`.
 
 After a :class:`CommandOp` succeeded, :attr:`Tasks.operation_did_execute` carries what it
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, ClassVar, Generic, Literal, Self, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from shiboken6 import Shiboken
@@ -45,14 +47,18 @@ class Tasks(QObject):
     operation_did_execute = Signal(object, object)  # (Changes, initiator or None), after a change was committed
     _delivered = Signal(object, object, object)  # (op, result, error), emitted on a worker thread
 
-    def __init__(self, uow_factory: Callable[..., Any], parent: QObject | None = None, *, network_threads: int = 4):
+    def __init__(self, uow_factory: Callable[..., Any], parent: QObject | None = None, *, network_threads: int = 4,
+                 work_threads: int = 2):
         super().__init__(parent)
         self.uow_factory = uow_factory
-        self._db_pool = QThreadPool(self)
-        self._db_pool.setMaxThreadCount(1)  # the one database thread
-        self._db_pool.setExpiryTimeout(-1)  # ... that stays alive for the whole session
-        self._net_pool = QThreadPool(self)
-        self._net_pool.setMaxThreadCount(network_threads)
+        db_pool = QThreadPool(self)
+        db_pool.setMaxThreadCount(1)  # the one database thread
+        db_pool.setExpiryTimeout(-1)  # ... that stays alive for the whole session
+        net_pool = QThreadPool(self)
+        net_pool.setMaxThreadCount(network_threads)
+        work_pool = QThreadPool(self)
+        work_pool.setMaxThreadCount(work_threads)
+        self._pools = {"db": db_pool, "network": net_pool, "work": work_pool}
         self._pending = 0
         self._closed = False
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -67,13 +73,12 @@ class Tasks(QObject):
             log.debug("tasks shut down; dropping %r", op)
             return
         self._pending += 1
-        pool = self._net_pool if op.network else self._db_pool
-        pool.start(_Job(op, self._delivered))
+        self._pools[op.pool].start(_Job(op, self._delivered))
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Drop queued work and wait for running work; results arriving later are ignored."""
         self._closed = True
-        for pool in (self._db_pool, self._net_pool):
+        for pool in self._pools.values():
             pool.clear()
             pool.waitForDone(timeout_ms)
 
@@ -124,7 +129,7 @@ class Op(Generic[T]):
     deleted meanwhile, the callbacks are skipped; error boxes are centred on it.
     """
 
-    network = False
+    pool: ClassVar[Literal["db", "network", "work"]] = "db"
 
     def __init__(self, *, parent: QObject | None, tasks: Tasks, op: Callable[..., T]) -> None:
         self.parent = parent
@@ -195,4 +200,11 @@ class CommandOp(Op[T]):
 class NetworkOp(Op[T]):
     """``op()`` on the network pool (portal calls), never blocking the database thread."""
 
-    network = True
+    pool = "network"
+
+
+class WorkOp(Op[T]):
+    """``op()`` on the work pool: CPU work without the database (rendering or writing a file,
+    importing libraries), never blocking the database thread or waiting behind it."""
+
+    pool = "work"
