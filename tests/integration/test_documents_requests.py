@@ -164,3 +164,16 @@ def test_a_fuehrungszeugnis_request_is_recorded_without_a_letter(db: Database, p
         assert letters.list_letters(uow, clerk, az) == []
     assert detail.row.follow_up_on == date(2026, 11, 17)
     assert [h.new_value for h in detail.history if h.field == "documents_requested"] == ["Personalausweis"]
+
+
+def test_an_elterngeld_request_writes_the_elterngeld_letter(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _, _ = people
+    az = _case(db, clerk, Service.ELTERNGELD)
+    chosen = ["Geburtsbescheinigung für Elterngeld", "Bescheinigung der Krankenkasse über das Mutterschaftsgeld"]
+    with db.uow() as uow:
+        done = documents_requests.request_documents(uow, clerk, az, chosen, DEADLINE, now=T0)
+        uow.commit()
+    assert done.letter is not None and done.letter.kind == "elterngeld_documents_request"
+    with db.uow(write=False) as uow:
+        text = _text(letters.letter_pdf(uow, clerk, done.letter.id))
+    assert _listed(text) == chosen and "bis zum 16.11.2026" in text
