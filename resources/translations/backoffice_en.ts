@@ -447,92 +447,92 @@
         <translation>Reply channel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="89"/>
+        <location filename="../../ui/editor/header.py" line="90"/>
         <source>angehalten seit %1</source>
         <translation>suspended since %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="92"/>
+        <location filename="../../ui/editor/header.py" line="93"/>
         <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
         <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="95"/>
+        <location filename="../../ui/editor/header.py" line="96"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="99"/>
+        <location filename="../../ui/editor/header.py" line="100"/>
         <source>verlängert am %1</source>
         <translation>extended on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="104"/>
+        <location filename="../../ui/editor/header.py" line="105"/>
         <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
         <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="114"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="114"/>
         <source>De-Mail</source>
         <translation>De-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="114"/>
         <source>Servicekonto-Postfach</source>
         <translation>Service account mailbox</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="114"/>
+        <location filename="../../ui/editor/header.py" line="115"/>
         <source>ELSTER</source>
         <translation>ELSTER</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="117"/>
+        <location filename="../../ui/editor/header.py" line="118"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="120"/>
+        <location filename="../../ui/editor/header.py" line="121"/>
         <source>Bescheide gehen per Post an die Anschrift im Antrag.</source>
         <translation>Decisions are sent by post to the address in the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="123"/>
+        <location filename="../../ui/editor/header.py" line="124"/>
         <source>Online identifiziert: %1</source>
         <translation>Identified online: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="125"/>
+        <location filename="../../ui/editor/header.py" line="126"/>
         <source>Zeichen des Onlinedienstes: %1</source>
         <translation>Reference of the online service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="132"/>
+        <location filename="../../ui/editor/header.py" line="133"/>
         <source>geb. %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="133"/>
+        <location filename="../../ui/editor/header.py" line="134"/>
         <source>Papierantrag</source>
         <translation>Paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="133"/>
+        <location filename="../../ui/editor/header.py" line="134"/>
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="140"/>
+        <location filename="../../ui/editor/header.py" line="141"/>
         <source>überschritten</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="143"/>
+        <location filename="../../ui/editor/header.py" line="144"/>
         <source>läuft in %1 Arbeitstagen oder weniger ab</source>
         <translation>due in %1 business days or less</translation>
     </message>
@@ -3081,17 +3081,17 @@
         <translation>Checking the sign-in…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="121"/>
+        <location filename="../../ui/dialogs/login.py" line="125"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="123"/>
+        <location filename="../../ui/dialogs/login.py" line="127"/>
         <source>Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch.</source>
         <translation>Sign-in failed: wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="124"/>
+        <location filename="../../ui/dialogs/login.py" line="128"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
