@@ -95,6 +95,9 @@ def history_field_labels() -> dict[str, str]:
         "target_date": QCoreApplication.translate("Labels", "Zieldatum"),
         "legal_deadline": QCoreApplication.translate("Labels", "Frist"),
         "reason": QCoreApplication.translate("Labels", "Begründung"),
+        "follow_up_on": QCoreApplication.translate("Labels", "Wiedervorlage"),
+        "documents_requested": QCoreApplication.translate("Labels", "Angeforderte Unterlage"),
+        "documents_deadline": QCoreApplication.translate("Labels", "Frist für die Unterlagen"),
     }
 
 

@@ -10,6 +10,11 @@ has CPU work without the database (:class:`WorkOp`: writing an export file, impo
 the case editor's libraries), so that neither waits for the other.
 A failure without a ``failure`` callback goes to :func:`ui.errors.show_error`.
 
+An op's callbacks hold widgets (bound methods, lambdas over ``self``), and the last
+reference to a Python-owned widget deletes it where it is dropped. So the worker drops
+every reference to the op and its outcome before it signals: the UI thread holds the
+only ones (``Tasks._in_flight``) and releases them after delivery.
+
 After a :class:`CommandOp` succeeded, :attr:`Tasks.operation_did_execute` carries what it
 changed (a :class:`backoffice.domain.changes.Changes`, collected by its unit of work) and
 its initiator (the op's parent unless ``run(initiator=...)`` names another), after the op's
@@ -23,6 +28,7 @@ needs it; there is no global instance.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, Literal, Self, TypeVar
@@ -45,7 +51,7 @@ class Tasks(QObject):
     idle = Signal()  # emitted when the last pending operation has finished
     unhandled_error = Signal(object, object)  # (op or None, exception) passed to show_error
     operation_did_execute = Signal(object, object)  # (Changes, initiator or None), after a change was committed
-    _delivered = Signal(object, object, object)  # (op, result, error), emitted on a worker thread
+    _delivered = Signal(int)  # an op's token, emitted on a worker thread once its outcome is stored
 
     def __init__(self, uow_factory: Callable[..., Any], parent: QObject | None = None, *, network_threads: int = 4,
                  work_threads: int = 2):
@@ -61,6 +67,9 @@ class Tasks(QObject):
         self._pools = {"db": db_pool, "network": net_pool, "work": work_pool}
         self._pending = 0
         self._closed = False
+        self._tokens = itertools.count()
+        self._in_flight: dict[int, Op[Any]] = {}  # token → op, from submit until delivered (UI thread)
+        self._outcomes: dict[int, tuple[Any, Exception | None]] = {}  # token → (result, error), set by the worker
         self._delivered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -73,7 +82,9 @@ class Tasks(QObject):
             log.debug("tasks shut down; dropping %r", op)
             return
         self._pending += 1
-        self._pools[op.pool].start(_Job(op, self._delivered))
+        token = next(self._tokens)
+        self._in_flight[token] = op
+        self._pools[op.pool].start(_Job(token, op, self._outcomes, self._delivered))
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Drop queued work and wait for running work; results arriving later are ignored."""
@@ -81,13 +92,20 @@ class Tasks(QObject):
         for pool in self._pools.values():
             pool.clear()
             pool.waitForDone(timeout_ms)
+        # What never ran, or ran and will not be delivered, is let go here, on the UI thread.
+        self._in_flight.clear()
+        self._outcomes.clear()
 
     def announce(self, changes: Changes, initiator: object | None = None) -> None:
         """Tell every view what changed (nothing when ``changes`` is empty)."""
         if changes and not self._closed:
             self.operation_did_execute.emit(changes, initiator)
 
-    def _deliver(self, op: Op[Any], result: Any, error: Exception | None) -> None:
+    def _deliver(self, token: int) -> None:
+        op, outcome = self._in_flight.pop(token, None), self._outcomes.pop(token, None)
+        if op is None or outcome is None:
+            return  # let go at shutdown
+        result, error = outcome
         try:
             if not self._closed:
                 try:
@@ -109,17 +127,25 @@ class Tasks(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, op: Op[Any], delivered: Any) -> None:
+    def __init__(self, token: int, op: Op[Any], outcomes: dict[int, tuple[Any, Exception | None]], delivered: Any) -> None:
         super().__init__()
-        self._op = op
+        self._token = token
+        self._op: Op[Any] | None = op
+        self._outcomes = outcomes
         self._delivered = delivered
 
     def run(self) -> None:  # worker thread: no widgets here
+        op, self._op = self._op, None
+        assert op is not None, "a job runs once"
         try:
-            result, error = self._op._call(), None
+            result, error = op._call(), None
         except Exception as exc:  # handed to the UI thread, reported there
             result, error = None, exc
-        self._delivered.emit(self._op, result, error)
+        self._outcomes[self._token] = (result, error)  # a dict item set under the GIL
+        # From the signal on, the UI thread may drop its references at any moment: this frame
+        # must not hold the last one to anything of the op (see the module's docstring).
+        del op, result, error
+        self._delivered.emit(self._token)
 
 
 class Op(Generic[T]):

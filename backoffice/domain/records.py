@@ -82,6 +82,8 @@ class CaseRow:
     submission_id: str | None
     assignee_name: str | None = None  # display name of the assignee
     duplicate: bool = False  # another open case of the same service for the same person exists
+    follow_up_on: date | None = None  # Wiedervorlage (a documents request's, a provisional grant's)
+    follow_up_reason: str | None = None  # why it comes back (the list's tooltip)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -98,6 +100,8 @@ class CaseRow:
             "submission_id": self.submission_id,
             "assignee_name": self.assignee_name,
             "duplicate": self.duplicate,
+            "follow_up_on": self.follow_up_on.isoformat() if self.follow_up_on else None,
+            "follow_up_reason": self.follow_up_reason,
         }
 
 
@@ -181,6 +185,7 @@ class SortKey(StrEnum):
     TARGET = "target_date"
     LEGAL_DEADLINE = "legal_deadline"
     QUEUE = "queue"
+    FOLLOW_UP = "follow_up_on"
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,8 @@ def case_row(case: Case) -> CaseRow:
         legal_deadline=case.legal_deadline,
         submission_id=case.submission_id,
         assignee_name=case.assignee.display_name if case.assignee else None,
+        follow_up_on=case.follow_up_on,
+        follow_up_reason=case.follow_up_reason,
     )
 
 

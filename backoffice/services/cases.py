@@ -218,6 +218,11 @@ def apply_action(
         _set(uow, case, actor, action.value, now, "target_date", target)
         _set(uow, case, actor, action.value, now, "legal_deadline", legal)
         case.suspended_on = None
+    if old is Status.WAITING_FOR_DOCUMENTS and case.follow_up_on is not None:
+        # While waiting, the follow-up is the documents request's (``documents_requests``): it was
+        # there to check that they came; whatever ends the wait ends it too.
+        _set(uow, case, actor, action.value, now, "follow_up_on", None)
+        case.follow_up_reason = None
     _set(uow, case, actor, action.value, now, "status", new.value)
     if old.is_open and not new.is_open:  # the one way out of the open statuses (the statistics count it)
         case.ended_at, case.end_status = now, new.value

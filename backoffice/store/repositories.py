@@ -131,6 +131,8 @@ class CaseRepository:
                 Case.legal_deadline,
                 Case.submission_id,
                 assignee.display_name,
+                Case.follow_up_on,
+                Case.follow_up_reason,
             )
             .join(Queue, Case.queue_id == Queue.id)
             .outerjoin(assignee, Case.assignee_id == assignee.id)
@@ -274,6 +276,7 @@ _SORT_COLUMNS: dict[SortKey, InstrumentedAttribute[Any]] = {
     SortKey.RECEIVED: Case.received_at,
     SortKey.TARGET: Case.target_date,
     SortKey.LEGAL_DEADLINE: Case.legal_deadline,
+    SortKey.FOLLOW_UP: Case.follow_up_on,
 }
 
 
@@ -364,7 +367,8 @@ def _matches(user_text: str, session: Session, drives: bool) -> ColumnElement[bo
 
 
 def _row(r: Sequence[Any]) -> CaseRow:
-    (id_, az, service, status, outcome, queue, login, name, received, target, legal, sub, assignee_name) = r
+    (id_, az, service, status, outcome, queue, login, name, received, target, legal, sub, assignee_name,
+     follow_up, follow_up_reason) = r
     return CaseRow(
         id=id_,
         aktenzeichen=az,
@@ -379,4 +383,6 @@ def _row(r: Sequence[Any]) -> CaseRow:
         legal_deadline=legal,
         submission_id=sub,
         assignee_name=assignee_name,
+        follow_up_on=follow_up,
+        follow_up_reason=follow_up_reason,
     )

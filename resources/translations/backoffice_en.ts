@@ -211,37 +211,42 @@
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="105"/>
+        <location filename="../../ui/models/case_cells.py" line="49"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="110"/>
         <source>Möglicher Doppelantrag: Es gibt einen weiteren offenen Antrag dieser Person für diese Leistung.</source>
         <translation>Possible duplicate: this person has another open application for this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="113"/>
+        <location filename="../../ui/models/case_cells.py" line="120"/>
         <source>Eingegangen am %1</source>
         <translation>Received on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="120"/>
+        <location filename="../../ui/models/case_cells.py" line="127"/>
         <source>Frist seit 1 Tag überschritten</source>
         <translation>Deadline passed 1 day ago</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="122"/>
+        <location filename="../../ui/models/case_cells.py" line="129"/>
         <source>Frist seit %1 Tagen überschritten</source>
         <translation>Deadline passed %1 days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="125"/>
+        <location filename="../../ui/models/case_cells.py" line="132"/>
         <source>Frist endet heute</source>
         <translation>Deadline is today</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="127"/>
+        <location filename="../../ui/models/case_cells.py" line="134"/>
         <source>Noch 1 Tag bis zur Frist</source>
         <translation>1 day left until the deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="128"/>
+        <location filename="../../ui/models/case_cells.py" line="135"/>
         <source>Noch %1 Tage bis zur Frist</source>
         <translation>%1 days left until the deadline</translation>
     </message>
@@ -249,47 +254,47 @@
 <context>
     <name>CaseCommands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="91"/>
+        <location filename="../../ui/editor/commands.py" line="95"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="110"/>
+        <location filename="../../ui/editor/commands.py" line="114"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="151"/>
+        <location filename="../../ui/editor/commands.py" line="155"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="172"/>
+        <location filename="../../ui/editor/commands.py" line="176"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="182"/>
+        <location filename="../../ui/editor/commands.py" line="186"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="188"/>
+        <location filename="../../ui/editor/commands.py" line="192"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="202"/>
+        <location filename="../../ui/editor/commands.py" line="206"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="212"/>
+        <location filename="../../ui/editor/commands.py" line="216"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="235"/>
+        <location filename="../../ui/editor/commands.py" line="239"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -442,92 +447,92 @@
         <translation>Reply channel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="89"/>
+        <location filename="../../ui/editor/header.py" line="90"/>
         <source>angehalten seit %1</source>
         <translation>suspended since %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="92"/>
+        <location filename="../../ui/editor/header.py" line="93"/>
         <source>Die Frist ruht, solange Unterlagen angefordert sind; beim Eingang verschieben sich die Daten um die Wartezeit.</source>
         <translation>The clock stops while documents are requested; when they arrive the dates move by the time waited.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="95"/>
+        <location filename="../../ui/editor/header.py" line="96"/>
         <source>läuft</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="99"/>
+        <location filename="../../ui/editor/header.py" line="100"/>
         <source>verlängert am %1</source>
         <translation>extended on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="104"/>
+        <location filename="../../ui/editor/header.py" line="105"/>
         <source>&lt;b&gt;Möglicher Doppelantrag:&lt;/b&gt; Für dieselbe Person (Name und Geburtsdatum) ist noch offen: %1</source>
         <translation>&lt;b&gt;Possible duplicate:&lt;/b&gt; still open for the same person (name and date of birth): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="114"/>
         <source>E-Mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="114"/>
         <source>De-Mail</source>
         <translation>De-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="113"/>
+        <location filename="../../ui/editor/header.py" line="114"/>
         <source>Servicekonto-Postfach</source>
         <translation>Service account mailbox</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="114"/>
+        <location filename="../../ui/editor/header.py" line="115"/>
         <source>ELSTER</source>
         <translation>ELSTER</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="117"/>
+        <location filename="../../ui/editor/header.py" line="118"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="120"/>
+        <location filename="../../ui/editor/header.py" line="121"/>
         <source>Bescheide gehen per Post an die Anschrift im Antrag.</source>
         <translation>Decisions are sent by post to the address in the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="123"/>
+        <location filename="../../ui/editor/header.py" line="124"/>
         <source>Online identifiziert: %1</source>
         <translation>Identified online: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="125"/>
+        <location filename="../../ui/editor/header.py" line="126"/>
         <source>Zeichen des Onlinedienstes: %1</source>
         <translation>Reference of the online service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="132"/>
+        <location filename="../../ui/editor/header.py" line="133"/>
         <source>geb. %1</source>
         <translation>born %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="133"/>
+        <location filename="../../ui/editor/header.py" line="134"/>
         <source>Papierantrag</source>
         <translation>Paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="133"/>
+        <location filename="../../ui/editor/header.py" line="134"/>
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="140"/>
+        <location filename="../../ui/editor/header.py" line="141"/>
         <source>überschritten</source>
         <translation>overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/header.py" line="143"/>
+        <location filename="../../ui/editor/header.py" line="144"/>
         <source>läuft in %1 Arbeitstagen oder weniger ab</source>
         <translation>due in %1 business days or less</translation>
     </message>
@@ -535,47 +540,47 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="56"/>
+        <location filename="../../ui/letters/case_letters.py" line="57"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="70"/>
+        <location filename="../../ui/letters/case_letters.py" line="71"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="72"/>
+        <location filename="../../ui/letters/case_letters.py" line="73"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="74"/>
+        <location filename="../../ui/letters/case_letters.py" line="75"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="76"/>
+        <location filename="../../ui/letters/case_letters.py" line="77"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="81"/>
+        <location filename="../../ui/letters/case_letters.py" line="82"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="126"/>
+        <location filename="../../ui/letters/case_letters.py" line="139"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="130"/>
+        <location filename="../../ui/letters/case_letters.py" line="143"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="132"/>
+        <location filename="../../ui/letters/case_letters.py" line="145"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -707,7 +712,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="350"/>
+        <location filename="../../ui/models/case_table.py" line="358"/>
         <source>Fehler beim Laden</source>
         <translation>Failed to load</translation>
     </message>
@@ -963,6 +968,69 @@
         <location filename="../../ui/letters/decision.py" line="204"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsRequestDialog</name>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="60"/>
+        <source>Unterlagen anfordern – %1</source>
+        <translation>Request documents – %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="62"/>
+        <source>Diese Unterlagen werden angefordert (vorausgewählt: die noch nicht abgehakten Pflichtunterlagen der Checkliste):</source>
+        <translation>These documents will be requested (preselected: the required checklist items not yet ticked):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="71"/>
+        <source>Weitere Unterlage, z. B. Mietbescheinigung</source>
+        <translation>Another document, e.g. landlord&apos;s certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="72"/>
+        <source>&amp;Hinzufügen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="85"/>
+        <source>Antwortfrist bis:</source>
+        <translation>Reply by:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="86"/>
+        <source>Wiedervorlage am:</source>
+        <translation>Follow-up on:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="88"/>
+        <source>Das Anforderungsschreiben wird mit genau diesen Unterlagen und der Frist erstellt und danach zum Drucken angezeigt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
+        <translation>The request letter is written with exactly these documents and the deadline, then shown for printing. The processing deadline is suspended until the documents have arrived.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="91"/>
+        <source>Für diese Leistung gibt es kein Anforderungsschreiben: Die Anforderung wird nur vermerkt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
+        <translation>This service has no request letter: the request is only recorded. The processing deadline is suspended until the documents have arrived.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="102"/>
+        <source>Anfordern</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="102"/>
+        <source>Vermerken</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="133"/>
+        <source>Diese Unterlage steht schon in der Liste.</source>
+        <translation>This document is already in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents_request.py" line="217"/>
+        <source>Unterlagen angefordert; Wiedervorlage am %1.</source>
+        <translation>Documents requested; follow-up on %1.</translation>
     </message>
 </context>
 <context>
@@ -1318,47 +1386,47 @@
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="48"/>
+        <location filename="../../ui/editor/commands.py" line="49"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="49"/>
+        <location filename="../../ui/editor/commands.py" line="50"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="50"/>
+        <location filename="../../ui/editor/commands.py" line="51"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="51"/>
+        <location filename="../../ui/editor/commands.py" line="52"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="52"/>
+        <location filename="../../ui/editor/commands.py" line="53"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="53"/>
+        <location filename="../../ui/editor/commands.py" line="54"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="54"/>
+        <location filename="../../ui/editor/commands.py" line="55"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="55"/>
+        <location filename="../../ui/editor/commands.py" line="56"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="56"/>
+        <location filename="../../ui/editor/commands.py" line="57"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>
@@ -2170,12 +2238,27 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="98"/>
+        <source>Wiedervorlage</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="99"/>
+        <source>Angeforderte Unterlage</source>
+        <translation>Requested document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="100"/>
+        <source>Frist für die Unterlagen</source>
+        <translation>Deadline for the documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="110"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -3003,17 +3086,17 @@
         <translation>Checking the sign-in…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="121"/>
+        <location filename="../../ui/dialogs/login.py" line="125"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="123"/>
+        <location filename="../../ui/dialogs/login.py" line="127"/>
         <source>Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch.</source>
         <translation>Sign-in failed: wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="124"/>
+        <location filename="../../ui/dialogs/login.py" line="128"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>

@@ -64,7 +64,7 @@ def test_headers_and_german_formats(qtbot, tasks, actor):
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == [
         "Aktenzeichen", "Leistung", "Status", "Antragsteller/in", "Eingang", "Zieldatum", "Frist", "Bearbeitung",
-        "Warteschlange",
+        "Warteschlange", "Wiedervorlage",
     ]
     case = model.case_at(0)
     received = model.data(model.index(0, COLUMNS.index(SortKey.RECEIVED)))

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from backoffice.domain.records import CaseQuery
+from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.services.case_queries import count_cases
 from ui.models.queue_tree import MINE
 from ui.views.case_view import CaseView
@@ -34,7 +34,7 @@ def test_selecting_a_queue_filters_the_list(qtbot, window, actor, db):
     assert window.case_model.rowCount() == expected
     assert window.count_label.text() == f"{expected} Fälle"
     assert {window.case_model.case_at(r).queue for r in range(expected)} == {"wbs-eingang"}
-    queue_column = window.case_model.columnCount() - 1
+    queue_column = window.case_model.column_of(SortKey.QUEUE)
     assert window.case_model.index(0, queue_column).data() == "WBS Eingang"
 
 

@@ -76,3 +76,60 @@ def test_callbacks_are_skipped_when_the_parent_is_gone(qtbot, tasks):
     Shiboken.delete(parent)
     wait_idle(qtbot, tasks)
     assert called == []
+
+
+class _Probe:
+    """Records on which thread it was let go."""
+
+    def __init__(self, died_on: list[int]) -> None:
+        self._died_on = died_on
+
+    def __del__(self) -> None:
+        self._died_on.append(threading.get_ident())
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.tokens: list[int] = []
+
+    def emit(self, token: int) -> None:
+        self.tokens.append(token)
+
+
+def test_a_job_lets_go_of_its_op_and_outcome_before_it_signals(tasks):
+    # An op's callbacks hold widgets: if the worker held the last reference when the UI thread
+    # is done with the op, a Python-owned widget would be deleted on the worker thread.
+    import gc
+
+    from ui.ops import _Job
+
+    died_on: list[int] = []
+    probe = _Probe(died_on)
+
+    def failing(p: _Probe = probe) -> None:
+        raise NotFound("kein Fall")  # the traceback holds this frame, and so the probe
+
+    held = _Probe(died_on)
+    op = Op(parent=None, tasks=tasks, op=failing).success(lambda _r, p=held: p)
+    del probe, failing, held
+    outcomes: dict = {}
+    recorder = _Recorder()
+    job = _Job(7, op, outcomes, recorder)
+    del op
+    job.run()
+    assert recorder.tokens == [7] and isinstance(outcomes[7][1], NotFound)
+    outcomes.clear()  # what the UI thread does after delivering
+    gc.collect()
+    assert len(died_on) == 2, "the job (still alive here) holds the op or its outcome"
+    del job
+
+
+def test_ops_are_let_go_on_the_ui_thread(qtbot, tasks):
+    died_on: list[int] = []
+    for _ in range(20):
+        probe = _Probe(died_on)
+        Op(parent=None, tasks=tasks, op=lambda p=probe: p).success(lambda _r, p=probe: None).run()
+        del probe
+    wait_idle(qtbot, tasks)
+    qtbot.waitUntil(lambda: len(died_on) == 20, timeout=60_000)
+    assert set(died_on) == {threading.get_ident()}

@@ -79,7 +79,8 @@ class FakeCases:
         return [
             CaseRow(c.id, c.aktenzeichen, c.service, Status(c.status), c.outcome, c.queue.code,
                     c.assignee.login if c.assignee else None, c.applicant_name, c.received_at,
-                    c.target_date, c.legal_deadline, c.submission_id)
+                    c.target_date, c.legal_deadline, c.submission_id, follow_up_on=c.follow_up_on,
+                    follow_up_reason=c.follow_up_reason)
             for c in rows[offset : offset + limit]
         ]
 

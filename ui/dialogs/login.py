@@ -93,11 +93,15 @@ class LoginDialog(QDialog):
         self.message.setText(self.tr("Anmeldung wird geprüft…"))
         url = db_login.with_login(self._url, login, password)
 
+        # The thread holds only the dialog's child (deleted with the dialog, on the UI thread),
+        # never the dialog: the last reference to a window must not be let go on another thread.
+        result, opener = self._result, self._opener
+
         def work() -> None:
             try:
-                self._result.done.emit(check_login(url, self._opener), None)
+                result.done.emit(check_login(url, opener), None)
             except Exception as exc:  # reported in the dialog
-                self._result.done.emit(None, exc)
+                result.done.emit(None, exc)
 
         threading.Thread(target=work, name="login-check", daemon=True).start()
 

@@ -28,6 +28,7 @@ from ..letters.case_letters import CaseLettersDialog
 from ..letters.decision import DecisionDialog
 from ..ops import CommandOp, Tasks
 from .dialogs import ExtendDialog, ReasonDialog
+from .documents_request import request_documents
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -79,6 +80,9 @@ class CaseCommands(_Widget):
         """A status button: ask for reason/outcome where the action needs one, then run it."""
         if action is Action.DECIDE and self.data is not None:
             self.open_decision()
+            return
+        if action is Action.REQUEST_DOCUMENTS:
+            request_documents(self)
             return
         if action not in _ASKING:
             self.run_action(action)

@@ -62,7 +62,7 @@ class FieldNamer:
                 return labels.status_labels()[Status(text)]
             if field == "outcome" and text in {o.value for o in Outcome}:
                 return labels.outcome_labels()[Outcome(text)]
-            if field in ("target_date", "legal_deadline"):
+            if field in ("target_date", "legal_deadline", "follow_up_on", "documents_deadline"):
                 return display(DATE, text)
         spec = self._spec(field)
         if spec is None:

@@ -53,6 +53,7 @@ class CaseLettersDialog(QDialog):
     def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, service: Service, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tasks, self._actor, self._az = tasks, actor, aktenzeichen
+        self._shown: int | None = None  # the letter to select once the list holds it
         self.setWindowTitle(self.tr("Briefe zu %1").replace("%1", aktenzeichen))
         self.resize(820, 420)
         self.model = CaseLettersModel(self)
@@ -96,8 +97,20 @@ class CaseLettersDialog(QDialog):
     def load(self) -> None:
         actor, az = self._actor, self._az
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.list_letters(uow, actor, az)).success(
-            self.model.set_records
+            self._loaded
         ).run()
+
+    def _loaded(self, records: list[letters.LetterInfo]) -> None:
+        self.model.set_records(records)
+        rows = [row for row, info in enumerate(records) if info.id == self._shown]
+        if rows:
+            self.table.selectRow(rows[0])
+
+    def show_letter(self, letter: letters.LetterInfo) -> None:
+        """Select an archived letter of the case and show it (printable when final), e.g. one just written."""
+        self._shown = letter.id
+        self._loaded(self.model.records())
+        open_letter_preview(self._tasks, self._actor, self, aktenzeichen=self._az, kind=letter.kind, letter_id=letter.id)
 
     def selected(self) -> letters.LetterInfo | None:
         index = self.table.currentIndex()

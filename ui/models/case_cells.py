@@ -46,6 +46,7 @@ class CaseCells:
             SortKey.LEGAL_DEADLINE: QCoreApplication.translate("CaseCells", "Frist"),
             SortKey.ASSIGNEE: QCoreApplication.translate("CaseCells", "Bearbeitung"),
             SortKey.QUEUE: QCoreApplication.translate("CaseCells", "Warteschlange"),
+            SortKey.FOLLOW_UP: QCoreApplication.translate("CaseCells", "Wiedervorlage"),
         }
 
     def text(self, case: CaseRow, key: SortKey) -> str:
@@ -68,6 +69,8 @@ class CaseCells:
                 return case.assignee_name or case.assignee or "–"
             case SortKey.QUEUE:
                 return self.queue_names.get(case.queue, case.queue)
+            case SortKey.FOLLOW_UP:
+                return format_date(case.follow_up_on)
         assert_never(key)
 
     def days_left(self, case: CaseRow) -> int | None:
@@ -84,6 +87,8 @@ class CaseCells:
             return QBrush(RED if days < 0 else AMBER)
         if key == SortKey.ASSIGNEE and case.assignee is None:
             return QBrush(GREY)
+        if key == SortKey.FOLLOW_UP and case.follow_up_on is not None and case.follow_up_on <= self._today():
+            return QBrush(RED)  # due: the case is back on the clerk's desk
         return None
 
     def background(self, case: CaseRow, key: SortKey) -> QBrush | None:
@@ -109,6 +114,8 @@ class CaseCells:
             return plain_tooltip([case.assignee])
         if key == SortKey.SERVICE:
             return self._service_names.get(case.service, case.service.value)
+        if key == SortKey.FOLLOW_UP and case.follow_up_reason:
+            return plain_tooltip([case.follow_up_reason])
         if key == SortKey.RECEIVED:
             text = QCoreApplication.translate("CaseCells", "Eingegangen am %1")
             return text.replace("%1", format_datetime(case.received_at))

@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush
 
 from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
+from backoffice.domain.status import Status
 from backoffice.services.case_queries import count_cases, list_cases
 
 from ..ops import QueryOp, Tasks
@@ -47,9 +48,16 @@ COLUMNS: tuple[SortKey, ...] = (
     SortKey.LEGAL_DEADLINE,
     SortKey.ASSIGNEE,
     SortKey.QUEUE,
+    SortKey.FOLLOW_UP,  # shown by the lists of follow-ups (``shows_follow_up``)
 )
 Index = QModelIndex | QPersistentModelIndex
 PageFn = Callable[..., list[CaseRow]]
+
+
+def shows_follow_up(query: CaseQuery) -> bool:
+    """Whether the list is one of cases that come back on a date: waiting for documents, follow-ups due."""
+    return query.status is Status.WAITING_FOR_DOCUMENTS or query.follow_up_until is not None
+
 CountFn = Callable[..., int]
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from backoffice.domain.records import SortKey
 
 from .. import labels
-from ..models.case_table import COLUMNS, CaseTableModel
+from ..models.case_table import COLUMNS, CaseTableModel, shows_follow_up
 
 # Sample texts that a column must fit (measured in the current font, so it works for any DPI);
 # the service and status columns are measured on their (translated) labels.
@@ -22,6 +22,7 @@ _SAMPLES: dict[SortKey, str] = {
     SortKey.LEGAL_DEADLINE: "00.00.0000",
     SortKey.ASSIGNEE: "Sabine Wagner-Hoff",
     SortKey.QUEUE: "Führungszeugnis Eingang",
+    SortKey.FOLLOW_UP: "00.00.0000",
 }
 
 
@@ -53,6 +54,14 @@ class CaseTableView(QTableView):
         self.horizontalHeader().setSortIndicator(model.column_of(query.sort), order)
         self.setSortingEnabled(True)
         self.fit_columns()
+        model.loaded.connect(self._show_follow_up)
+        self._show_follow_up()
+
+    def _show_follow_up(self) -> None:
+        """The Wiedervorlage column belongs to the lists of cases that come back on a date."""
+        model = self.model()
+        if isinstance(model, CaseTableModel):
+            self.setColumnHidden(model.column_of(SortKey.FOLLOW_UP), not shows_follow_up(model.query))
 
     def fit_columns(self) -> None:
         metrics = self.fontMetrics()
