@@ -9,7 +9,9 @@ and a new process shows a bare PySide6 window with an empty table (the baseline 
 the same run). Each child reports the wall time since its parent started it, up to the
 window's ``ready`` signal (the first list of cases is in the table), and its own CPU time
 (user + system, all threads) at that moment: on a machine shared with other work the CPU
-time is the steadier figure. Last, one more app start under ``-X importtime`` gives the
+time is the steadier figure. The app child then opens the first case, once the case editor's
+preload (``ui/preload.py``) has finished, and reports how long that case took to show its data.
+Last, one more app start under ``-X importtime`` (up to ``ready``) gives the
 import time broken down by top-level package (self times; Python's import timer adds its
 own overhead, so the sum exceeds the untimed imports).
 
@@ -28,36 +30,83 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 READY = "BENCH-READY "
 T0_ENV = "BENCH_STARTUP_T0"
+AT_READY_ENV = "BENCH_STARTUP_AT_READY"  # the import breakdown: up to the window's ready signal only
 DEMO_USER = "demo"
 
 
-def _report(**extra: object) -> None:
-    """Print the child's figures (wall since the parent's Popen, CPU of this process) and leave at once."""
+def _usage() -> dict[str, float]:
+    """Wall time since the parent started this child, and this process's CPU time (all threads)."""
     import resource
 
-    wall = time.time() - float(os.environ[T0_ENV])
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(READY + json.dumps({"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, **extra}), flush=True)
+    return {"wall": time.time() - float(os.environ[T0_ENV]), "cpu": usage.ru_utime + usage.ru_stime}
+
+
+def _report(**figures: object) -> None:
+    """Print the child's figures (by default: wall since the parent's Popen, CPU of this process) and leave."""
+    print(READY + json.dumps({**_usage(), **figures}), flush=True)
     os._exit(0)  # the figures are taken; shutting the app down is not part of a start
 
 
 def child_app(gui_args: list[str]) -> int:
-    """The app as main.py starts it, with the window's ``ready`` signal reported."""
+    """The app as main.py starts it: the figures at the window's ``ready`` signal, then the first case
+    opened (the first row, once the case editor's preload has finished where there is one) until its
+    view has loaded."""
+    from PySide6.QtCore import QTimer
+
     from ui.views.main_window import MainWindow
 
     original_init = MainWindow.__init__
 
     def init(self: MainWindow, *args: object, **kwargs: object) -> None:
         original_init(self, *args, **kwargs)  # type: ignore[arg-type]
-        self.ready.connect(lambda: _report(rows=self.case_model.rowCount()))
+        self.ready.connect(lambda: _then_open_first_case(self))
+
+    def _then_open_first_case(window: MainWindow) -> None:
+        usage = _usage()
+        figures: dict[str, float] = {**usage, "rows": window.case_model.rowCount() if window.case_model else 0}
+        if os.environ.get(AT_READY_ENV):
+            _report(**figures)
+        preload = _preload(window)
+        started = time.perf_counter()
+
+        def open_first() -> None:
+            if preload is not None:
+                figures.update(preload_wall=time.perf_counter() - started, preload_ui=preload.ui_thread_seconds,
+                               preload_slice=preload.longest_slice)
+            assert window.case_model is not None
+            case = window.case_model.case_at(0)
+            opening = time.perf_counter()
+            view = window.open_case(case.aktenzeichen) if case is not None else None
+            if view is None:
+                _report(**figures)
+            else:
+                view.loaded.connect(lambda: _report(**figures, first_case=time.perf_counter() - opening))
+
+        if preload is None:
+            QTimer.singleShot(0, open_first)
+        else:
+            preload.done.connect(open_first)
 
     MainWindow.__init__ = init  # type: ignore[method-assign]
     from ui.composition import build_and_run
 
     return build_and_run(gui_args)
+
+
+def _preload(window: object) -> Any:
+    """The window's case-editor preload, where the app has one."""
+    try:
+        from ui.preload import EditorPreload
+    except ImportError:
+        return None
+    from PySide6.QtCore import QObject
+
+    return window.findChild(EditorPreload) if isinstance(window, QObject) else None
 
 
 def child_bare() -> int:
@@ -77,7 +126,7 @@ def child_bare() -> int:
 def run_child(mode: str, env: dict[str, str], gui_args: list[str], importtime: bool = False) -> tuple[dict[str, float], str]:
     command = [sys.executable, *(["-X", "importtime"] if importtime else []), "-m", "bench.startup", "--child", mode,
                "--", *gui_args]
-    env = {**env, T0_ENV: repr(time.time())}
+    env = {**env, T0_ENV: repr(time.time()), **({AT_READY_ENV: "1"} if importtime else {})}
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
     line = next((line for line in result.stdout.splitlines() if line.startswith(READY)), None)
     if line is None:
@@ -143,6 +192,12 @@ def main(argv: list[str] | None = None) -> int:
           f"   ({int(app[0]['rows'])} rows)")
     print(f"  {'ratio':<36}{median(app, 'wall') / median(bare, 'wall'):>7.1f}x"
           f"{median(app, 'cpu') / median(bare, 'cpu'):>7.1f}x")
+    if all("first_case" in run for run in app):
+        print(f"  {'first case opened (view loaded)':<36}{median(app, 'first_case'):>8.2f}"
+              "   (after the window is ready and the editor's preload is done)")
+    if all("preload_wall" in run for run in app):
+        print(f"  case editor preload: {median(app, 'preload_wall'):.2f} s wall after ready, of it on the UI thread "
+              f"{median(app, 'preload_ui'):.3f} s, longest turn {median(app, 'preload_slice') * 1000:.0f} ms")
     walls = ", ".join(f"{run['wall']:.2f}" for run in app)
     cpus = ", ".join(f"{run['cpu']:.2f}" for run in app)
     print(f"  app starts, wall s: {walls}; cpu s: {cpus}")

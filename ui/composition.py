@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from backoffice import config, db_login
-from backoffice.bootstrap import Database, DatabaseNotReady, open_database
+from backoffice.bootstrap import Database, DatabaseNotReady, connect_database, open_database, prepare_database
 from backoffice.store.engine import plaintext_connection
 
 from .i18n import LANGUAGES, install_translators
@@ -30,6 +30,7 @@ from .main_thread_gc import MainThreadCollector
 from .ops import CommandOp, NetworkOp, Tasks
 from .portal_admin import PortalAdmin
 from .preferences import Preferences
+from .preload import EditorPreload
 from .startup import Startup
 from .sync_controller import DEFAULT_INTERVAL_MS, DEMO_INTERVAL_MS, SyncController, attach
 from .teamlead.menu import TeamLeadMenu
@@ -89,6 +90,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     db = _open_database(settings)
     if db is None:
         return 2
+    status = {"code": 0}
     collector = MainThreadCollector(app)
     collector.start()
     tasks = Tasks(db.uow)
@@ -99,7 +101,12 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
         plaintext=plaintext_connection(settings.db_url),
         preferences=preferences,
     )
-    startup = Startup(window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count)
+    startup = Startup(
+        window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count,
+        # The embedded database is migrated on the database thread, with the window already shown.
+        prepare=(lambda: prepare_database(db, migrate=True)) if settings.is_embedded else None,
+        unprepared=lambda exc: _unprepared(app, status, exc),
+    )
     portal_sync = SyncController(tasks, interval_ms=DEMO_INTERVAL_MS if args.demo else DEFAULT_INTERVAL_MS, parent=window)
     attach(window, portal_sync)
     portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, None))
@@ -108,8 +115,8 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     StatisticsMenu(tasks, window)
     TeamLeadMenu(tasks, window, sync=portal_sync)
     window.ready.connect(portal_sync.arm)  # the first fetch waits for the first list (and the demo seeding)
+    window.ready.connect(EditorPreload(tasks, window).start)  # the case editor, loaded once the list shows
     portal = _demo_portal() if args.demo else None
-    status = {"code": 0}
     if args.screenshot or args.screenshot_case or args.screenshot_editors:
         from .screenshots import Screenshots
 
@@ -222,13 +229,15 @@ def _when_all(callback: Callable[[], object], *signals: SignalInstance) -> None:
 
 
 def _open_database(settings: config.Settings) -> Database | None:
-    """The embedded database is migrated on start; a shared server is never migrated implicitly.
+    """The embedded database is only connected here (``Startup`` migrates it on the database
+    thread); a shared server is checked at once and never migrated implicitly.
 
     A shared server that refuses the login (no password stored yet, or a changed one) gets
-    the login dialog, which keeps the password in the keyring."""
+    the login dialog, which keeps the password in the keyring: that dialog comes before the
+    window, so the check of a shared server stays here."""
     url = db_login.with_stored_password(settings.db_url)
     try:
-        return open_database(url, migrate=settings.is_embedded)
+        return connect_database(url) if settings.is_embedded else open_database(url)
     except DatabaseNotReady as exc:
         text = QCoreApplication.translate(
             "Composition", "Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT."
@@ -243,6 +252,17 @@ def _open_database(settings: config.Settings) -> Database | None:
         text = QCoreApplication.translate("Composition", "Die Datenbank ist nicht erreichbar.")
         _fatal(text, str(exc))
     return None
+
+
+def _unprepared(app: QApplication, status: dict[str, int], exc: Exception) -> None:
+    """The embedded database could not be migrated: say so and end (exit code 2)."""
+    text = QCoreApplication.translate(
+        "Composition", "Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. "
+        "Bitte wenden Sie sich an die IT."
+    )
+    _fatal(text, str(exc))
+    status["code"] = 2
+    app.exit(2)
 
 
 def _fatal(text: str, details: str) -> None:

@@ -5,7 +5,9 @@
 After Anki's ``aqt.operations``: the op function runs on a worker thread and must
 never touch a widget; ``success``/``failure`` run on the UI thread, delivered by a
 queued signal. Database work runs on ONE worker thread (operations are serialised,
-so one session is never used by two threads); network work has its own pool.
+so one session is never used by two threads); network work has its own pool, and so
+has CPU work without the database (:class:`WorkOp`: writing an export file, importing
+the case editor's libraries), so that neither waits for the other.
 A failure without a ``failure`` callback goes to :func:`ui.errors.show_error`.
 
 An op's callbacks hold widgets (bound methods, lambdas over ``self``), and the last
@@ -29,7 +31,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from typing import Any, Generic, Self, TypeVar
+from typing import Any, ClassVar, Generic, Literal, Self, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from shiboken6 import Shiboken
@@ -51,14 +53,18 @@ class Tasks(QObject):
     operation_did_execute = Signal(object, object)  # (Changes, initiator or None), after a change was committed
     _delivered = Signal(int)  # an op's token, emitted on a worker thread once its outcome is stored
 
-    def __init__(self, uow_factory: Callable[..., Any], parent: QObject | None = None, *, network_threads: int = 4):
+    def __init__(self, uow_factory: Callable[..., Any], parent: QObject | None = None, *, network_threads: int = 4,
+                 work_threads: int = 2):
         super().__init__(parent)
         self.uow_factory = uow_factory
-        self._db_pool = QThreadPool(self)
-        self._db_pool.setMaxThreadCount(1)  # the one database thread
-        self._db_pool.setExpiryTimeout(-1)  # ... that stays alive for the whole session
-        self._net_pool = QThreadPool(self)
-        self._net_pool.setMaxThreadCount(network_threads)
+        db_pool = QThreadPool(self)
+        db_pool.setMaxThreadCount(1)  # the one database thread
+        db_pool.setExpiryTimeout(-1)  # ... that stays alive for the whole session
+        net_pool = QThreadPool(self)
+        net_pool.setMaxThreadCount(network_threads)
+        work_pool = QThreadPool(self)
+        work_pool.setMaxThreadCount(work_threads)
+        self._pools = {"db": db_pool, "network": net_pool, "work": work_pool}
         self._pending = 0
         self._closed = False
         self._tokens = itertools.count()
@@ -78,13 +84,12 @@ class Tasks(QObject):
         self._pending += 1
         token = next(self._tokens)
         self._in_flight[token] = op
-        pool = self._net_pool if op.network else self._db_pool
-        pool.start(_Job(token, op, self._outcomes, self._delivered))
+        self._pools[op.pool].start(_Job(token, op, self._outcomes, self._delivered))
 
     def shutdown(self, timeout_ms: int = 30_000) -> None:
         """Drop queued work and wait for running work; results arriving later are ignored."""
         self._closed = True
-        for pool in (self._db_pool, self._net_pool):
+        for pool in self._pools.values():
             pool.clear()
             pool.waitForDone(timeout_ms)
         # What never ran, or ran and will not be delivered, is let go here, on the UI thread.
@@ -150,7 +155,7 @@ class Op(Generic[T]):
     deleted meanwhile, the callbacks are skipped; error boxes are centred on it.
     """
 
-    network = False
+    pool: ClassVar[Literal["db", "network", "work"]] = "db"
 
     def __init__(self, *, parent: QObject | None, tasks: Tasks, op: Callable[..., T]) -> None:
         self.parent = parent
@@ -221,4 +226,11 @@ class CommandOp(Op[T]):
 class NetworkOp(Op[T]):
     """``op()`` on the network pool (portal calls), never blocking the database thread."""
 
-    network = True
+    pool = "network"
+
+
+class WorkOp(Op[T]):
+    """``op()`` on the work pool: CPU work without the database (rendering or writing a file,
+    importing libraries), never blocking the database thread or waiting behind it."""
+
+    pool = "work"

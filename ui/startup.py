@@ -1,7 +1,8 @@
-"""What happens between showing the window and showing data: demo seeding, then the user.
+"""What happens between showing the window and showing data: preparing the database (the
+embedded one is migrated), demo seeding, then the user.
 
-Both steps run on the database thread (seeding takes seconds); the window shows
-a status-bar message meanwhile.
+Each step runs on the database thread (a migration or the seeding takes seconds); the window
+shows meanwhile. Preparing goes first: the database thread runs operations in order.
 """
 
 from __future__ import annotations
@@ -49,12 +50,25 @@ class Startup:
         *,
         demo: bool = False,
         seed_count: int = 300,
+        prepare: Callable[[], object] | None = None,
+        unprepared: Callable[[Exception], object] | None = None,
     ) -> None:
+        """``prepare`` (on the database thread) first, if given; when it fails, ``unprepared(exc)``."""
         self._window, self._tasks, self._settings = window, tasks, settings
         self._uow_factory = uow_factory
         self._demo, self._seed_count = demo, seed_count
+        self._prepare, self._unprepared = prepare, unprepared
 
     def run(self) -> None:
+        if self._prepare is None:
+            self._begin()
+            return
+        op = Op(parent=self._window, tasks=self._tasks, op=self._prepare).success(lambda _none: self._begin())
+        if self._unprepared is not None:
+            op.failure(self._unprepared)
+        op.run()
+
+    def _begin(self) -> None:
         if self._demo:
             QueryOp(parent=self._window, tasks=self._tasks, op=demo_needs_seed).success(self._maybe_seed).run()
         else:

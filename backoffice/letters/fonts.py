@@ -6,6 +6,7 @@ which reportlab never embeds) may appear, or the archived PDF/A would not be sel
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 from reportlab.lib.fonts import addMapping
@@ -29,9 +30,18 @@ def drawable(text: str) -> str:
     """
     if text.isascii():  # the common case: DejaVu Sans has every printable ASCII character
         return text
+    missing = set(text).difference(_common_characters())
+    if not missing:  # German text: umlauts, ß, €, dashes and quotes are all there
+        return text
+    return text.translate({ord(c): REPLACEMENT for c in missing if c != "\n"})
+
+
+@functools.cache
+def _common_characters() -> frozenset[str]:
+    """The characters both faces have a glyph for (read once: the fonts are registered once per process)."""
     faces = [pdfmetrics.getFont(name) for name in (REGULAR, BOLD)]
-    glyphs = [font.face.charToGlyph for font in faces if isinstance(font, TTFont)]
-    return "".join(c if c == "\n" or all(ord(c) in g for g in glyphs) else REPLACEMENT for c in text)
+    maps = [set(font.face.charToGlyph) for font in faces if isinstance(font, TTFont)]
+    return frozenset(chr(code) for code in set.intersection(*maps)) if maps else frozenset()
 
 
 def register_fonts() -> None:

@@ -51,11 +51,19 @@ class _Prepared:
     logo: ImageReader | None
 
 
-def _prepare(data: LetterData, templates: Templates, styles: Styles, logos: dict[bytes, ImageReader]) -> _Prepared:
+def check_letter(data: LetterData, templates: Templates) -> KindSpec:
+    """Refuse a letter that cannot be produced (LetterIncomplete, AddressDoesNotFit, UnknownLetterKind)
+    without laying it out. Call ``register_fonts`` first (the address is measured)."""
     spec = kind_spec(data.kind)
     missing = missing_parts(data, spec, templates)
     if missing:
         raise LetterIncomplete(data.kind, missing, data.aktenzeichen)
+    address_font_size(data.recipient)
+    return spec
+
+
+def _prepare(data: LetterData, templates: Templates, styles: Styles, logos: dict[bytes, ImageReader]) -> _Prepared:
+    spec = check_letter(data, templates)
     values = merge_values(data, spec)
     # The footer block: each paragraph is one column.
     footer = tuple(merge(c.strip("\n"), values) for c in templates.text("footer").split("\n\n") if c.strip())

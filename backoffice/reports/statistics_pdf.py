@@ -7,7 +7,7 @@ A4 landscape, the letters' DejaVu Sans (umlauts, ß). Charts are reportlab's own
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from xml.sax.saxutils import escape
 
@@ -36,7 +36,10 @@ _WEIGHTS = {"Leistung": 2.7, "Zeitraum von": 1.4, "Zeitraum bis": 1.4, "Im Ziel 
             "Zurückgenommen": 1.3, "Weitergeleitet": 1.2}
 
 
-def render_statistics_pdf(report: StatisticsReport, *, department_names: Sequence[str], created: datetime) -> bytes:
+def render_statistics_pdf(report: StatisticsReport, *, department_names: Sequence[str], created: datetime,
+                          progress: Callable[[int], None] | None = None) -> bytes:
+    """The report as PDF bytes; ``progress(page)`` as each page is begun (a daily report over years runs to
+    dozens of pages; how many is known only once the table is laid out)."""
     register_fonts()
     buffer = io.BytesIO()
     page = landscape(A4)
@@ -65,6 +68,8 @@ def render_statistics_pdf(report: StatisticsReport, *, department_names: Sequenc
         "Entschieden: bewilligt, abgelehnt oder weitergeleitet. Bearbeitungszeit: Kalendertage vom Eingang bis zur "
         "Entscheidung (Median). Im Ziel: entschieden bis zum Zieldatum des Falls. Bestand: am Periodenende offene Fälle."),
         body))
+    if progress is not None:
+        doc.setProgressCallBack(lambda kind, value: progress(value) if kind == "PAGE" else None)
     doc.build(story)  # type: ignore[arg-type]
     return buffer.getvalue()
 

@@ -728,17 +728,22 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="233"/>
+        <location filename="../../ui/composition.py" line="242"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="243"/>
+        <location filename="../../ui/composition.py" line="252"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="249"/>
+        <location filename="../../ui/composition.py" line="259"/>
+        <source>Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. Bitte wenden Sie sich an die IT.</source>
+        <translation>The database could not be brought up to this program version. Please contact IT.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/composition.py" line="269"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -3981,17 +3986,17 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="68"/>
+        <location filename="../../ui/startup.py" line="82"/>
         <source>Demodaten werden erzeugt (%1 Fälle)…</source>
         <translation>Creating demo data (%1 cases)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="104"/>
+        <location filename="../../ui/startup.py" line="118"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="98"/>
+        <location filename="../../ui/startup.py" line="112"/>
         <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
         <translation>The user account “%1” is not set up here. Please contact IT.</translation>
     </message>
@@ -4012,67 +4017,67 @@
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <location filename="../../ui/views/statistics_view.py" line="77"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <location filename="../../ui/views/statistics_view.py" line="77"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <location filename="../../ui/views/statistics_view.py" line="77"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <location filename="../../ui/views/statistics_view.py" line="77"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="68"/>
+        <location filename="../../ui/views/statistics_view.py" line="77"/>
         <source>Bewilligt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="69"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Abgelehnt</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="69"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="69"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Zurückgenommen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="70"/>
+        <location filename="../../ui/views/statistics_view.py" line="79"/>
         <source>Bearbeitungszeit (Median, Tage)</source>
         <translation>Processing time (median, days)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="70"/>
+        <location filename="../../ui/views/statistics_view.py" line="79"/>
         <source>Im Ziel</source>
         <translation>Within target</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="70"/>
+        <location filename="../../ui/views/statistics_view.py" line="79"/>
         <source>Bestand am Ende</source>
         <translation>Open at end</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="106"/>
+        <location filename="../../ui/views/statistics_view.py" line="115"/>
         <source>Gesamt %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="115"/>
+        <location filename="../../ui/views/statistics_view.py" line="124"/>
         <source>%1 von %2 (%3 %)</source>
         <translation>%1 of %2 (%3 %)</translation>
     </message>
@@ -4080,199 +4085,203 @@
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="137"/>
+        <location filename="../../ui/views/statistics_view.py" line="149"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="147"/>
+        <location filename="../../ui/views/statistics_view.py" line="159"/>
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="147"/>
+        <location filename="../../ui/views/statistics_view.py" line="159"/>
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="148"/>
+        <location filename="../../ui/views/statistics_view.py" line="160"/>
         <source>Monat</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="152"/>
+        <location filename="../../ui/views/statistics_view.py" line="164"/>
         <source>alle Abteilungen</source>
         <translation>all departments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="154"/>
+        <location filename="../../ui/views/statistics_view.py" line="166"/>
         <source>alle Leistungen</source>
         <translation>all services</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="157"/>
+        <location filename="../../ui/views/statistics_view.py" line="169"/>
         <source>&amp;Anzeigen</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="160"/>
+        <location filename="../../ui/views/statistics_view.py" line="172"/>
         <source>&amp;Von</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="160"/>
+        <location filename="../../ui/views/statistics_view.py" line="172"/>
         <source>&amp;Bis</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="161"/>
+        <location filename="../../ui/views/statistics_view.py" line="173"/>
         <source>&amp;Einteilung</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="161"/>
+        <location filename="../../ui/views/statistics_view.py" line="173"/>
         <source>Ab&amp;teilung</source>
         <translation>Depar&amp;tment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="162"/>
+        <location filename="../../ui/views/statistics_view.py" line="174"/>
         <source>&amp;Leistung</source>
         <translation>Ser&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="181"/>
+        <location filename="../../ui/views/statistics_view.py" line="193"/>
         <source>&amp;Tabelle</source>
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="182"/>
+        <location filename="../../ui/views/statistics_view.py" line="194"/>
         <source>Eingang und Entscheidungen</source>
         <translation>Received and decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="183"/>
+        <location filename="../../ui/views/statistics_view.py" line="195"/>
         <source>Bearbeitungszeit</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="184"/>
+        <location filename="../../ui/views/statistics_view.py" line="196"/>
         <source>Bestand</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="189"/>
+        <location filename="../../ui/views/statistics_view.py" line="207"/>
         <source>&amp;CSV exportieren…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="190"/>
+        <location filename="../../ui/views/statistics_view.py" line="208"/>
         <source>&amp;PDF-Bericht…</source>
         <translation>&amp;PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="191"/>
+        <location filename="../../ui/views/statistics_view.py" line="209"/>
         <source>§ 22 &amp;BEEG…</source>
         <translation>§ 22 &amp;BEEG…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="192"/>
+        <location filename="../../ui/views/statistics_view.py" line="210"/>
         <source>Elterngeldstatistik eines Quartals nach § 22 BEEG als CSV-Datei</source>
         <translation>A quarter&apos;s Elterngeld statistics under § 22 BEEG as a CSV file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="193"/>
+        <location filename="../../ui/views/statistics_view.py" line="211"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="219"/>
+        <location filename="../../ui/views/statistics_view.py" line="238"/>
         <source>Wird berechnet…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="245"/>
+        <location filename="../../ui/views/statistics_view.py" line="264"/>
         <source>%1 bis %2: %3 Eingänge, %4 Entscheidungen.</source>
         <translation>%1 to %2: %3 received, %4 decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="270"/>
+        <location filename="../../ui/views/statistics_view.py" line="291"/>
         <source>Eingang %1</source>
         <translation>Received %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="273"/>
+        <location filename="../../ui/views/statistics_view.py" line="294"/>
         <source>Entschieden %1</source>
         <translation>Decided %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="278"/>
+        <location filename="../../ui/views/statistics_view.py" line="299"/>
         <source>Eingang und Entscheidungen je Periode</source>
         <translation>Received and decided per period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="280"/>
+        <location filename="../../ui/views/statistics_view.py" line="301"/>
         <source>Bearbeitungszeit (Median, Kalendertage)</source>
         <translation>Processing time (median, calendar days)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="283"/>
+        <location filename="../../ui/views/statistics_view.py" line="304"/>
         <source>Offene Fälle am Periodenende</source>
         <translation>Open cases at the end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="333"/>
+        <location filename="../../ui/views/statistics_view.py" line="354"/>
         <source>Statistik als CSV speichern</source>
         <translation>Save statistics as CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="333"/>
-        <location filename="../../ui/views/statistics_view.py" line="357"/>
+        <location filename="../../ui/views/statistics_view.py" line="354"/>
+        <location filename="../../ui/views/statistics_view.py" line="379"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="339"/>
+        <location filename="../../ui/views/statistics_view.py" line="361"/>
         <source>Statistik als PDF speichern</source>
         <translation>Save statistics as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="339"/>
+        <location filename="../../ui/views/statistics_view.py" line="361"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="356"/>
+        <location filename="../../ui/views/statistics_view.py" line="378"/>
         <source>Elterngeldstatistik (§ 22 BEEG) speichern</source>
         <translation>Save Elterngeld statistics (§ 22 BEEG)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="368"/>
-        <location filename="../../ui/views/statistics_view.py" line="380"/>
+        <location filename="../../ui/views/statistics_view.py" line="404"/>
         <source>Wird gespeichert…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="374"/>
+        <location filename="../../ui/views/statistics_view.py" line="394"/>
         <source>Gespeichert: %1 (%2 Personen). Was die Fälle nicht enthalten, bleibt leer (Hinweise im Tooltip).</source>
         <translation>Saved: %1 (%2 persons). What the cases do not hold stays empty (notes in the tooltip).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="385"/>
+        <location filename="../../ui/views/statistics_view.py" line="408"/>
+        <source>PDF wird erstellt: Seite %1…</source>
+        <translation>Creating the PDF: page %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/statistics_view.py" line="412"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="397"/>
+        <location filename="../../ui/views/statistics_view.py" line="424"/>
         <source>%1. Quartal %2</source>
         <translation>Q%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="398"/>
+        <location filename="../../ui/views/statistics_view.py" line="425"/>
         <source>§ 22 BEEG</source>
         <translation>§ 22 BEEG</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="398"/>
+        <location filename="../../ui/views/statistics_view.py" line="425"/>
         <source>Quartal:</source>
         <translation>Quarter:</translation>
     </message>

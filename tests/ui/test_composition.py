@@ -147,3 +147,36 @@ def test_a_shared_database_is_not_migrated_implicitly(qapp, demo_home, monkeypat
     assert build_and_run(["--db", "postgresql://clerk@db.example/backoffice", "--user", "clerk"]) == 2
     assert calls == [False]
     assert "Programmversion" in shown[0][0] and "db upgrade" in shown[0][1]
+
+
+def test_the_embedded_database_is_migrated_off_the_ui_thread(qapp, demo_home, monkeypatch):
+    import threading
+
+    from ui import composition
+
+    threads = []
+    real = composition.prepare_database
+
+    def recording(db, *, migrate=False):
+        threads.append((threading.current_thread() is threading.main_thread(), migrate))
+        real(db, migrate=migrate)
+
+    monkeypatch.setattr(composition, "prepare_database", recording)
+    assert build_and_run(["--demo", "--screenshot", str(demo_home / "m.png"), "--seed-count", "5"]) == 0
+    assert threads == [(False, True)]  # once, on the database thread, migrating
+    assert (demo_home / "m.png").exists()  # and the window came up with data after it
+
+
+def test_a_failed_migration_is_reported_and_ends_the_app(qapp, demo_home, monkeypatch):
+    from ui import composition
+
+    shown = []
+
+    def failing(db, *, migrate=False):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(composition, "prepare_database", failing)
+    monkeypatch.setattr(composition, "_fatal", lambda text, details: shown.append((text, details)))
+    assert build_and_run(["--demo", "--seed-count", "5"]) == 2
+    (text, details), = shown
+    assert "Programmversion" in text and details == "disk full"

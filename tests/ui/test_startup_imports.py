@@ -1,5 +1,6 @@
 """The first window does not load what only later work needs: letters (reportlab, pypdf, pikepdf),
-the portal client and intake (httpx, JOSE, JSON Schema), charts and PDF viewing (QtCharts, QtPdf).
+the portal client and intake (httpx, JOSE, JSON Schema), charts and PDF viewing (QtCharts, QtPdf),
+Alembic (the embedded database is migrated on the database thread).
 Checked by what a fresh process imported (``sys.modules``), not by a timing; bench/startup.py times it."""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import json
 import subprocess
 import sys
 
-LATER = ("reportlab", "pypdf", "pikepdf", "jsonschema", "httpx", "jwcrypto", "cryptography", "keyring",
+LATER = ("alembic", "mako", "reportlab", "pypdf", "pikepdf", "jsonschema", "httpx", "jwcrypto", "cryptography", "keyring",
          "PySide6.QtCharts", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "ui.views.case_view", "ui.editor.editor")
 
 CHECK = """

@@ -17,7 +17,7 @@ from backoffice.domain.records import UserRef
 from backoffice.services import statistics
 from backoffice.services.beeg_statistics import HEADER
 from backoffice.services.statistics_export import REPORT_HEADER
-from ui.ops import Tasks
+from ui.ops import QueryOp, Tasks
 from ui.views.statistics_menu import StatisticsMenu
 from ui.views.statistics_view import StatisticsView
 
@@ -73,6 +73,58 @@ def test_exports_write_csv_pdf_and_the_section_22_file(qtbot, tasks: Tasks, acto
     rows = list(csv.reader(io.StringIO(Path(written.args[0]).read_bytes().decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0]) == HEADER
     assert "Personen" in view.status_label.text() and view.status_label.toolTip()
+
+
+def test_a_database_query_is_answered_while_a_pdf_export_renders(qtbot, tasks: Tasks, actor: UserRef,  # type: ignore[no-untyped-def]
+                                                                   tmp_path: Path) -> None:
+    rendering, release = threading.Event(), threading.Event()
+    render_threads: list[threading.Thread] = []
+
+    def slow_render(report, *, department_names, created, progress=None):  # type: ignore[no-untyped-def]
+        render_threads.append(threading.current_thread())
+        if progress is not None:
+            progress(1)
+        rendering.set()
+        release.wait(120)  # held until the test has had its answer (bounded, should the test fail first)
+        return b"%PDF-1.7 held"
+
+    view = StatisticsView(tasks, actor, choose_path=lambda _p, _c, _n, _f: str(tmp_path / "held.pdf"),
+                          today=lambda: TODAY, render_pdf=slow_render)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
+        view.load()
+    try:
+        view.export_pdf()
+        qtbot.waitUntil(rendering.is_set, timeout=60_000)
+        answered: list[object] = []
+        query = view.query()
+        QueryOp(parent=view, tasks=tasks, op=lambda uow: statistics.report(uow, actor, query)).success(answered.append).run()
+        qtbot.waitUntil(lambda: bool(answered), timeout=60_000)  # on the database thread, while the PDF is held
+        assert not release.is_set() and not view.progress.isHidden() and not view.pdf_button.isEnabled()
+        qtbot.waitUntil(lambda: "Seite 1" in view.status_label.text(), timeout=60_000)
+        with qtbot.waitSignal(view.exported, timeout=60_000) as written:
+            release.set()
+    finally:
+        release.set()
+    assert Path(written.args[0]).read_bytes() == b"%PDF-1.7 held"
+    assert render_threads[0] is not threading.main_thread()
+    assert view.progress.isHidden() and view.pdf_button.isEnabled()
+
+
+def test_the_pdf_report_tells_its_pages_as_it_goes(actor: UserRef, db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from pypdf import PdfReader
+
+    from backoffice.reports.statistics_pdf import render_statistics_pdf
+
+    with db.uow() as uow:
+        report = statistics.report(uow, actor, statistics.StatisticsFilter(
+            date(2025, 1, 1), TODAY, statistics.Granularity.DAY, None, None))
+    pages: list[int] = []
+    pdf = render_statistics_pdf(report, department_names=[], created=datetime.now(UTC), progress=pages.append)
+    assert len(pages) > 5  # a daily table over almost two years
+    assert pages == list(range(1, len(PdfReader(io.BytesIO(pdf)).pages) + 1))
 
 
 class _Window(QMainWindow):

@@ -1,15 +1,16 @@
 """The statistics window for team leads: filters, a table and charts, CSV/PDF and § 22 BEEG exports.
 
-Everything from the database (the report, the department list, the § 22 rows) and the writing of
-export files runs through ``QueryOp`` off the UI thread; the charts are QtCharts in the window.
+Everything from the database (the report, the department list, the § 22 rows) runs through ``QueryOp``
+on the database thread; rendering and writing an export file runs through ``WorkOp`` on the work pool,
+so a long PDF never holds up the database work of other windows. The charts are QtCharts in the window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QPointF, Qt, Signal
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -40,11 +42,18 @@ from backoffice.services.statistics_export import csv_bytes, report_table
 
 from ..formatting import format_date, plain_tooltip
 from ..labels import service_labels
-from ..ops import QueryOp, Tasks
+from ..ops import QueryOp, Tasks, WorkOp
 
 # (parent, caption, suggested file name, filter) -> chosen path or None
 PathChooser = Callable[[QWidget, str, str, str], str | None]
 Quarter = tuple[int, int]
+
+
+class PdfRenderer(Protocol):
+    """``backoffice.reports.statistics_pdf.render_statistics_pdf`` (tests hand in a slow one)."""
+
+    def __call__(self, report: StatisticsReport, *, department_names: Sequence[str], created: datetime,
+                 progress: Callable[[int], None] | None = None) -> bytes: ...
 
 
 def choose_save_path(parent: QWidget, caption: str, name: str, file_filter: str) -> str | None:
@@ -123,13 +132,16 @@ class StatisticsView(QDialog):
 
     loaded = Signal(object)  # the StatisticsReport shown
     exported = Signal(str)  # the path of a written file
+    pdf_page = Signal(int)  # the page the PDF export is at (emitted on the work pool's thread)
 
     def __init__(self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *,
                  choose_path: PathChooser = choose_save_path,
                  choose_quarter: Callable[[QWidget], Quarter | None] | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 render_pdf: PdfRenderer = render_statistics_pdf) -> None:
         super().__init__(parent)
         self._tasks, self._actor, self._choose_path = tasks, actor, choose_path
+        self._render_pdf = render_pdf
         self._choose_quarter = choose_quarter or self._ask_quarter
         self._today = today
         self.report: StatisticsReport | None = None
@@ -186,6 +198,12 @@ class StatisticsView(QDialog):
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
+        self.progress = QProgressBar(self)  # while an export is written: busy, the PDF with its page
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress.hide()
+        self.pdf_page.connect(self._pdf_page)
         self.csv_button = QPushButton(self.tr("&CSV exportieren…"), self)
         self.pdf_button = QPushButton(self.tr("&PDF-Bericht…"), self)
         self.beeg_button = QPushButton(self.tr("§ 22 &BEEG…"), self)
@@ -197,6 +215,7 @@ class StatisticsView(QDialog):
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.progress)
         for button in (self.csv_button, self.pdf_button, self.beeg_button, close):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
@@ -253,6 +272,8 @@ class StatisticsView(QDialog):
         self.status_label.setText(str(error))
 
     def _set_busy(self, busy: bool) -> None:
+        if not busy:
+            self.progress.hide()
         self.show_button.setEnabled(not busy)
         for button in (self.csv_button, self.pdf_button):
             button.setEnabled(not busy and self.report is not None)
@@ -336,17 +357,18 @@ class StatisticsView(QDialog):
     def export_pdf(self) -> None:
         names = [self._department_names.get(code, code) for code in (self.report.department_codes if self.report else ())]
         created = datetime.now(UTC).astimezone()
+        render, page = self._render_pdf, self.pdf_page.emit
         self._export(self.tr("Statistik als PDF speichern"), "pdf", self.tr("PDF-Dateien (*.pdf)"),
-                     lambda report: render_statistics_pdf(report, department_names=names, created=created))
+                     lambda report: render(report, department_names=names, created=created, progress=page))
 
     def _export(self, caption: str, suffix: str, file_filter: str, render: Callable[[StatisticsReport], bytes]) -> None:
-        """Ask for the file, then render and write it off the UI thread."""
+        """Ask for the file, then render and write it on the work pool (the report is already here)."""
         report = self.report
         if report is None:
             return
         path = self._choose_path(self, caption, f"statistik-{report.start}-{report.end}.{suffix}", file_filter)
         if path is not None:
-            self._write(path, lambda _uow: _write(path, render(report)))
+            self._write(path, lambda: _write(path, render(report)))
 
     def export_beeg22(self) -> None:
         quarter = self._choose_quarter(self)
@@ -359,15 +381,13 @@ class StatisticsView(QDialog):
             return
         actor = self._actor
 
-        def run(uow: Any) -> beeg_statistics.Beeg22Export:
-            export = beeg_statistics.beeg22_export(uow, actor, year, number)
-            _write(path, csv_bytes(export.table))
-            return export
+        def queried(export: beeg_statistics.Beeg22Export) -> None:
+            self._write(path, lambda: _write(path, csv_bytes(export.table)),
+                        written=lambda _path: self._beeg22_written(path, export))
 
-        self._set_busy(True)
-        self.status_label.setText(self.tr("Wird gespeichert…"))
-        QueryOp(parent=self, tasks=self._tasks, op=run).success(lambda export: self._beeg22_written(path, export)).failure(
-            self._failed).run()
+        self._busy_writing()
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: beeg_statistics.beeg22_export(uow, actor, year, number)
+                ).success(queried).failure(self._failed).run()
 
     def _beeg22_written(self, path: str, export: beeg_statistics.Beeg22Export) -> None:
         self._written(path)
@@ -375,10 +395,17 @@ class StatisticsView(QDialog):
                                           "(Hinweise im Tooltip).").replace("%1", path).replace("%2", str(export.persons)))
         self.status_label.setToolTip(plain_tooltip(export.notices))
 
-    def _write(self, path: str, op: Callable[[Any], str]) -> None:
+    def _write(self, path: str, op: Callable[[], str], written: Callable[[str], object] | None = None) -> None:
+        self._busy_writing()
+        WorkOp(parent=self, tasks=self._tasks, op=op).success(written or self._written).failure(self._failed).run()
+
+    def _busy_writing(self) -> None:
         self._set_busy(True)
         self.status_label.setText(self.tr("Wird gespeichert…"))
-        QueryOp(parent=self, tasks=self._tasks, op=op).success(self._written).failure(self._failed).run()
+        self.progress.show()
+
+    def _pdf_page(self, page: int) -> None:
+        self.status_label.setText(self.tr("PDF wird erstellt: Seite %1…").replace("%1", str(page)))
 
     def _written(self, path: str) -> None:
         self._set_busy(False)
