@@ -26,6 +26,11 @@ _REPO = Path(__file__).resolve().parents[1]
 log = logging.getLogger(__name__)
 
 
+def core_language() -> str:
+    """The language texts from the core (rule results, input problems) are rendered in: the UI's."""
+    return "en" if QLocale().language() == QLocale.Language.English else "de"
+
+
 def translations_dir() -> Path:
     return resource_path("translations")
 

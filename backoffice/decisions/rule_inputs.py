@@ -16,18 +16,19 @@ from typing import Any
 
 from ..domain.catalog import Service
 from ..rules import CALCULATORS, RuleInputError
+from ..texts import Text, t
 
-_DISABILITIES = ("disabilities", "Freibetrag wegen Schwerbehinderung oder Pflegebedürftigkeit beantragt: bitte je "
-                                 "Person den Grad der Behinderung, die häusliche Pflegebedürftigkeit und die Nachweise "
-                                 "angeben (Feld disabilities)")
+_DISABILITIES = ("disabilities", t("Freibetrag wegen Schwerbehinderung oder Pflegebedürftigkeit beantragt: bitte je "
+                                   "Person den Grad der Behinderung, die häusliche Pflegebedürftigkeit und die "
+                                   "Nachweise angeben"))
 # Allowances the form asks for, and the fact (override key) the clerk settles from documents.
 _WBS_ALLOWANCE_FACTS = {
-    "young_couple": ("marriage_date", "Freibetrag junges Ehepaar beantragt: bitte das Datum der Eheschließung oder "
-                                      "der Begründung der Lebenspartnerschaft laut Urkunde angeben (Feld marriage_date)"),
+    "young_couple": ("marriage_date", t("Freibetrag junges Ehepaar beantragt: bitte das Datum der Eheschließung "
+                                        "oder der Begründung der Lebenspartnerschaft laut Urkunde angeben")),
     "severe_disability": _DISABILITIES,
     "care_need": _DISABILITIES,
-    "maintenance_paid": ("allowances", "Gezahlte Unterhaltsleistungen beantragt: bitte den Jahresbetrag festlegen "
-                                       "(Freibetrag maintenance_paid im Feld allowances)"),
+    "maintenance_paid": ("allowances", t("Gezahlte Unterhaltsleistungen beantragt: bitte den Jahresbetrag der "
+                                         "gezahlten Unterhaltsleistungen als Freibetrag festlegen")),
 }
 _FZ_KIND = {"extended": "extended", "european": "european"}  # "standard" becomes the Belegart N or O
 _FZ_FEE = {"none": "none", "volunteer_work": "volunteer", "lack_of_means": "lack_of_means"}
@@ -67,11 +68,11 @@ def rule_input(
     try:
         key_date = date.fromisoformat(str(given_date))
     except ValueError as err:
-        raise RuleInputError(f"Stichtag {given_date!r} ist kein gültiges Datum (JJJJ-MM-TT)") from err
+        raise RuleInputError(t("Stichtag {day} ist kein gültiges Datum (JJJJ-MM-TT)", day=repr(given_date))) from err
     return RuleInput(Service(service), key_date, merged, tuple(remarks))
 
 
-Needs = list[tuple[str | tuple[str, ...], str]]  # (override key(s), any of which settles it; German problem)
+Needs = list[tuple[str | tuple[str, ...], Text]]  # (override key(s), any of which settles it; the problem)
 Mapped = tuple[dict[str, Any], list[str], Needs]
 
 
@@ -137,8 +138,9 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
     remarks: list[str] = []
     needs: Needs = []
     if bonus_parents:
-        needs.append(("bonus_weekly_hours", "Partnerschaftsbonus beantragt: bitte die durchschnittlichen Wochenstunden "
-                                            "je Elternteil in den Bonusmonaten angeben (§ 4b Abs. 1 BEEG)"))
+        needs.append(("bonus_weekly_hours", t("Partnerschaftsbonus beantragt: bitte die durchschnittlichen "
+                                              "Wochenstunden je Elternteil in den Bonusmonaten angeben "
+                                              "(§ 4b Abs. 1 BEEG)")))
     if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
         # §§ 2c–2f BEEG: the net is computed from the gross; the applicant's own net figure is shown beside it.
         insured = applicant.get("insured") or {}
@@ -152,8 +154,8 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
             "unemployment_insured": bool(insured.get("unemployment", True)),
         })
         needs.append((("income_tax_monthly", "net_income_before"),
-                      "Bruttoeinkommen laut Antrag: bitte die monatliche Lohnsteuer aus den Entgeltabrechnungen "
-                      "angeben (§ 2e BEEG), oder das Nettoeinkommen laut Antrag übernehmen"))
+                      t("Bruttoeinkommen laut Antrag: bitte die monatliche Lohnsteuer aus den Entgeltabrechnungen "
+                        "angeben (§ 2e BEEG), oder das Nettoeinkommen laut Antrag übernehmen")))
     if applicant.get("employment") == "self_employed":
         remarks.append("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG).")
     return data, remarks, needs
@@ -169,7 +171,7 @@ def _apply_bonus_hours(data: dict[str, Any]) -> None:
     if hours is None:
         return
     if not isinstance(hours, Mapping) or not set(hours) <= {"A", "B"}:
-        raise RuleInputError("Wochenstunden im Partnerschaftsbonus: je Elternteil A oder B eine Zahl angeben")
+        raise RuleInputError(t("Wochenstunden im Partnerschaftsbonus: je Elternteil eine Zahl angeben"))
     data["month_plan"] = [dict(m, weekly_hours=hours[m["parent"]])
                           if m.get("variant") == "bonus" and m.get("parent") in hours else m
                           for m in data.get("month_plan") or []]
@@ -190,8 +192,8 @@ def _fuehrungszeugnis(form: Mapping[str, Any], received_on: date) -> Mapped:
     }
     needs: Needs = []
     if fee == "volunteer":
-        needs.append(("volunteer_proof", "Gebührenbefreiung wegen Ehrenamts: bitte angeben, ob der Nachweis "
-                                         "vorliegt (Feld volunteer_proof)"))
+        needs.append(("volunteer_proof", t("Gebührenbefreiung wegen Ehrenamts: bitte angeben, ob der Nachweis "
+                                           "der ehrenamtlichen Tätigkeit vorliegt")))
     remarks = ["Meldung in der Stadt bitte im Melderegister prüfen (§ 30 Abs. 2 BZRG)."]
     return data, remarks, needs
 

@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..texts import t
 from .elterngeld_net import GrossIncome
 from .elterngeld_plan import PARENTS, PLAN_VARIANTS, VARIANTS, PlanMonth
 from .money import ZERO
@@ -66,9 +67,10 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     net = f.money("net_income_before", required=False)
     gross = _parse_gross(f)
     if net is None and gross is None and "net_income_before" not in f.data and "gross_income_before" not in f.data:
-        f.problem("net_income_before", "fehlt (oder gross_income_before angeben).")
+        f.problem("net_income_before", t("fehlt (oder das Bruttoeinkommen vor der Geburt angeben)."))
     if "net_income_before" in f.data and "gross_income_before" in f.data:
-        f.problem("gross_income_before", "entweder net_income_before oder gross_income_before angeben, nicht beides.")
+        f.problem("gross_income_before", t("entweder das Netto- oder das Bruttoeinkommen vor der Geburt angeben, "
+                                            "nicht beides."))
     after = f.money("net_income_after", required=False, default=ZERO)
     variant = f.choice("variant", VARIANTS)
     sibling = f.boolean("sibling_bonus", required=False, default=False)
@@ -98,7 +100,7 @@ def _parse_gross(f: FieldReader) -> GrossIncome | None:
     if "gross_income_before" not in f.data:
         for key in _GROSS_FIELDS:
             if key in f.data:
-                f.problem(key, "gilt nur zusammen mit gross_income_before.")
+                f.problem(key, t("gilt nur zusammen mit dem Bruttoeinkommen vor der Geburt."))
         return None
     tax = f.money("income_tax_monthly")
     soli = f.money("solidarity_surcharge_monthly", required=False, default=ZERO)
@@ -117,7 +119,7 @@ def _parse_plan(f: FieldReader) -> tuple[PlanMonth, ...]:
         variant = r.choice("variant", PLAN_VARIANTS)
         hours = r.number("weekly_hours", required=variant == "bonus", maximum=Decimal(168))
         if "weekly_hours" in r.data and variant != "bonus":
-            r.problem("weekly_hours", "gilt nur für Monate mit Partnerschaftsbonus (variant bonus).")
+            r.problem("weekly_hours", t("gilt nur für Monate mit Partnerschaftsbonus."))
         if parent and month and variant:
             months.append(PlanMonth(parent, month, variant, hours))
     return tuple(months)
@@ -135,7 +137,8 @@ def _parse_maternity(f: FieldReader) -> tuple[MaternityBenefit, ...]:
         if month is None or amount is None or parent is None:
             continue
         if (parent, month) in seen:
-            r.problem("month", f"Lebensmonat {month} ist für Elternteil {parent} mehrfach angegeben.")
+            r.problem("month", t("Lebensmonat {month} ist für Elternteil {parent} mehrfach angegeben.", month=month,
+                                  parent=parent))
         seen.add((parent, month))
         entries.append(MaternityBenefit(month, amount, days, parent))
     return tuple(entries)

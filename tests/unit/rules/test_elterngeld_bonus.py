@@ -83,7 +83,7 @@ def test_single_parent_takes_the_bonus_alone_under_section_4c() -> None:
 
 def test_bonus_needs_weekly_hours() -> None:
     data = bonus_case(month_plan=[{"parent": "A", "month": 9, "variant": "bonus"}])
-    with pytest.raises(RuleInputError, match=r"weekly_hours.*fehlt"):
+    with pytest.raises(RuleInputError, match=r"Bezugsmonate, Eintrag 1 – Wochenstunden fehlt"):
         elterngeld_from_json(data)
 
 
