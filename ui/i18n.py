@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 
 
 def core_language() -> str:
-    """The language texts from the core (rule results, input problems) are rendered in: the UI's."""
-    return "en" if QLocale().language() == QLocale.Language.English else "de"
+    """The language texts from the core (rule results, input problems) are rendered in: the UI's, as the
+    installed catalogue says (German, the source language, when none is installed)."""
+    code = QCoreApplication.translate("Language", "de", "language code of this catalogue: en in English")
+    return code if code in LANGUAGES else "de"
 
 
 def translations_dir() -> Path:

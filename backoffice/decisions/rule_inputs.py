@@ -50,16 +50,7 @@ def rule_input(
     """Map ``form`` (a case's form data) for ``service``; raises RuleInputError listing what is missing."""
     data, remarks, needs = _MAPPERS[Service(service)](form, received_on)
     given = dict(overrides or {})
-    merged = {**data, **given}
-    for key in [k for k, v in given.items() if v is None]:
-        merged.pop(key, None)
-    if "gross_income_before" in given:  # the rules take exactly one of the two
-        merged.pop("net_income_before", None)
-    elif "net_income_before" in given:  # the clerk keeps the applicant's net: no conversion from the gross
-        for key in (*_GROSS_KEYS, "net_income_before_stated"):
-            merged.pop(key, None)
-    if service is Service.ELTERNGELD:
-        _apply_bonus_hours(merged)
+    merged = merge_facts(service, data, given)
     problems = [text for keys, text in needs if given.keys().isdisjoint((keys,) if isinstance(keys, str) else keys)]
     if problems:
         raise RuleInputError(problems)
@@ -70,6 +61,21 @@ def rule_input(
     except ValueError as err:
         raise RuleInputError(t("Stichtag {day} ist kein gültiges Datum (JJJJ-MM-TT)", day=repr(given_date))) from err
     return RuleInput(Service(service), key_date, merged, tuple(remarks))
+
+
+def merge_facts(service: Service, data: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    """``given`` (the clerk's facts) over a rule input ``data``, key by key; ``None`` removes a key."""
+    merged = {**data, **given}
+    for key in [k for k, v in given.items() if v is None]:
+        merged.pop(key, None)
+    if "gross_income_before" in given:  # the rules take exactly one of the two
+        merged.pop("net_income_before", None)
+    elif "net_income_before" in given:  # the clerk keeps the applicant's net: no conversion from the gross
+        for key in (*_GROSS_KEYS, "net_income_before_stated"):
+            merged.pop(key, None)
+    if Service(service) is Service.ELTERNGELD:
+        _apply_bonus_hours(merged)
+    return merged
 
 
 Needs = list[tuple[str | tuple[str, ...], Text]]  # (override key(s), any of which settles it; the problem)

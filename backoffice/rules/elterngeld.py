@@ -329,6 +329,8 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
 
 def _provisional(inp: ElterngeldInput, months: tuple[MonthOfLife, ...], limit_checked: bool) -> tuple[str, ...]:
     """§ 8 Abs. 3: the German reasons why the grant is provisional, each saying what has to be proven."""
+    if inp.income_proven:  # the final assessment (§ 26 Abs. 2 BEEG, § 328 Abs. 3 SGB III)
+        return ()
     reasons = []
     if inp.income_before_provisional:
         reasons.append("Das Einkommen vor der Geburt kann noch nicht abschließend ermittelt werden (§ 8 Abs. 3 "

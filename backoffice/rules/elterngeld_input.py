@@ -42,6 +42,7 @@ class ElterngeldInput:
     income_before_provisional: bool = False  # § 8 Abs. 3: income before the birth not yet determinable
     taxable_income_provisional: bool = False  # § 8 Abs. 3: no tax assessment, the limit still open
     net_income_after_plus: Decimal | None = None  # average in the Plus and bonus months, when it differs
+    income_proven: bool = False  # the final assessment: every income is proven, nothing is provisional (§ 8 Abs. 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
                       "application_received", "maternity_benefits", "partner_months_income_reduced",
                       "expected_birth_date", "child_disability", "sibling_disability", "net_income_before_stated",
                       "income_before_provisional", "taxable_income_provisional", "net_income_after_plus",
-                      *_GROSS_FIELDS})
+                      "income_proven", *_GROSS_FIELDS})
     birth = f.date("birth_date")
     net = f.money("net_income_before", required=False)
     gross = _parse_gross(f)
@@ -88,11 +89,12 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     before_open = f.boolean("income_before_provisional", required=False, default=False)
     taxable_open = f.boolean("taxable_income_provisional", required=False, default=False)
     after_plus = f.money("net_income_after_plus", required=False)
+    proven = f.boolean("income_proven", required=False, default=False)
     f.done()
     assert birth is not None and variant is not None and after is not None
     return ElterngeldInput(birth, net, gross, after, variant, bool(sibling), born or 1, taxable, bool(single), plan,
                            received, maternity, reduced, expected, bool(child_disability), bool(sibling_disability),
-                           stated, bool(before_open), bool(taxable_open), after_plus)
+                           stated, bool(before_open), bool(taxable_open), after_plus, bool(proven))
 
 
 def _parse_gross(f: FieldReader) -> GrossIncome | None:

@@ -71,6 +71,7 @@ FIELD_LABELS: dict[str, str] = {
     "sibling_disability": "Geschwisterkind mit Behinderung",
     "income_before_provisional": "Einkommen vor der Geburt noch nicht ermittelbar",
     "taxable_income_provisional": "Steuerbescheid liegt noch nicht vor",
+    "income_proven": "Einkommen nachgewiesen (endgültige Festsetzung)",
     # Führungszeugnis
     "registered_in_city": "in Mülheim an der Ruhr gemeldet",
     "applicant_role": "Antragstellung als",

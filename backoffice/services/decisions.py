@@ -183,7 +183,7 @@ def decide(
     # No message to the portal: FIT-Connect v1 gives a subscriber no event for a decision, and
     # the Bescheid goes by post. The e-mail notice (replyChannel eMail) is queued when the
     # Bescheid is printed, not here (services/notices.py says why).
-    return _info(record, case, actor.login, actor.display_name)
+    return decision_info(record, case, actor.login, actor.display_name)
 
 
 def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo | None:
@@ -191,7 +191,7 @@ def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Decis
     record = uow.decisions.latest_decision(case.id)
     if record is None:
         return None
-    return _info(record, case, record.decided_by.login, record.decided_by.display_name)
+    return decision_info(record, case, record.decided_by.login, record.decided_by.display_name)
 
 
 def require_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo:
@@ -253,7 +253,7 @@ def _fee_unpaid(result: Mapping[str, Any]) -> bool:
     return result.get("fee_status") == "due" and not result.get("fee_paid")
 
 
-def _info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:
+def decision_info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:
     return DecisionInfo(
         id=record.id, aktenzeichen=case.aktenzeichen, service=Service(case.service),
         outcome=DecisionOutcome(record.outcome), letter_kind=record.letter_kind, key_date=record.key_date,

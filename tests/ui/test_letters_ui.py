@@ -546,3 +546,30 @@ def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_eng
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+def test_final_assessment_dialog_shows_each_month_and_records_the_refund(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]
+    """§ 8 Abs. 3 BEEG: the worked example of tests/integration/test_final_assessment.py (975.00 € provisionally,
+    780.00 € once 800 € income after the birth is proven: 12 × 195.00 € to refund)."""
+    from tests.integration.test_final_assessment import granted_case
+    from ui.letters.final_assessment import FinalAssessmentDialog
+
+    clerk, az, _info = granted_case(letters_db)
+    tasks = Tasks(letters_db.uow)
+    dialog = FinalAssessmentDialog(tasks, clerk, az)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.net_after.setText("800,00")
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        shown = dialog.result_view.toPlainText()
+        assert "975,00 €" in shown and "780,00 €" in shown and "-195,00 €" in shown
+        assert "Erstattung: 2.340,00 €" in shown and dialog.decide_button.isEnabled()
+        with qtbot.waitSignal(dialog.decided, timeout=60_000) as decided:
+            dialog.decide_button.click()
+        assert decided.args[0].letter_kind == "elterngeld_final" and dialog.letter_button.isEnabled()
+        dialog.letter_button.click()
+        wait_idle(qtbot, tasks)
+        assert "Version 1" in dialog.status_label.text()
+    finally:
+        tasks.shutdown()

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
-from backoffice.rules import RuleInputError
 from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, letters
 
 from ..i18n import core_language
 from ..ops import CommandOp, QueryOp, Tasks
+from .fact_fields import problem_text
 from .facts import FactsForm, FactsInvalid
 
 
@@ -172,10 +172,7 @@ class DecisionDialog(QDialog):
         self.letter_issued.emit(info)
 
     def _problems(self, error: Exception) -> None:
-        # Input problems name fields by their labels, in the UI's language.
-        lines = (error.rendered(core_language()) if isinstance(error, RuleInputError) else
-                 getattr(error, "problems", None) or [str(error)])
-        self.status_label.setText("\n".join(str(x) for x in lines))
+        self.status_label.setText(problem_text(error))
         self.decide_button.setEnabled(self.decision is None and bool(self.result_view.toPlainText()))
         self.letter_button.setEnabled(self.decision is not None)
 
