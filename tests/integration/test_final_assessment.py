@@ -124,3 +124,16 @@ def test_a_final_grant_cannot_be_assessed_again(db: Database) -> None:
     assert info.result["provisional"] is False
     with db.uow(write=False) as uow, pytest.raises(ValidationFailed, match="vorläufig bewilligtes"):
         propose_final_assessment(uow, clerk, az, {"net_income_after": "800.00"})
+
+
+def test_the_statistics_of_a_quarter_keep_the_decision_in_force_then(db: Database, granted) -> None:  # type: ignore[no-untyped-def]
+    """§ 22 BEEG: a quarter before the final assessment still counts the provisional grant decided in it."""
+    from backoffice.services.beeg_statistics import beeg22_export
+
+    clerk, az = granted
+    with db.uow() as uow:
+        lead = ensure_user(uow, "lead", "Tanja Leitner", [Role.CLERK, Role.TEAM_LEAD], ["egs"])
+        assess_finally(uow, clerk, az, {"net_income_after": "800.00"}, now=T0 + timedelta(days=400))
+        uow.commit()
+    with db.uow(write=False) as uow:
+        assert beeg22_export(uow, lead, 2026, 4).persons == 1  # decided 02.11.2026, assessed finally in 2027
