@@ -34,8 +34,8 @@ def cmd_calc(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
         return _fail([f"Eingabedatei nicht lesbar: {args.input}: {err.strerror or err}"])
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         return _fail([f"Eingabedatei ist kein gültiges JSON: {args.input}: {err}"])
-    except RuleInputError as err:
-        return _fail(err.problems)
+    except RuleInputError as err:  # whoever runs calc writes the JSON: fields named by label and key
+        return _fail(err.rendered(keys=True))
     json.dump(result.as_json(), out, ensure_ascii=False, indent=2)
     out.write("\n")
     return 0

@@ -26,6 +26,13 @@ _REPO = Path(__file__).resolve().parents[1]
 log = logging.getLogger(__name__)
 
 
+def core_language() -> str:
+    """The language texts from the core (rule results, input problems) are rendered in: the UI's, as the
+    installed catalogue says (German, the source language, when none is installed)."""
+    code = QCoreApplication.translate("Language", "de", "language code of this catalogue: en in English")
+    return code if code in LANGUAGES else "de"
+
+
 def translations_dir() -> Path:
     return resource_path("translations")
 

@@ -16,18 +16,19 @@ from typing import Any
 
 from ..domain.catalog import Service
 from ..rules import CALCULATORS, RuleInputError
+from ..texts import Text, t
 
-_DISABILITIES = ("disabilities", "Freibetrag wegen Schwerbehinderung oder Pflegebedürftigkeit beantragt: bitte je "
-                                 "Person den Grad der Behinderung, die häusliche Pflegebedürftigkeit und die Nachweise "
-                                 "angeben (Feld disabilities)")
+_DISABILITIES = ("disabilities", t("Freibetrag wegen Schwerbehinderung oder Pflegebedürftigkeit beantragt: bitte je "
+                                   "Person den Grad der Behinderung, die häusliche Pflegebedürftigkeit und die "
+                                   "Nachweise angeben"))
 # Allowances the form asks for, and the fact (override key) the clerk settles from documents.
 _WBS_ALLOWANCE_FACTS = {
-    "young_couple": ("marriage_date", "Freibetrag junges Ehepaar beantragt: bitte das Datum der Eheschließung oder "
-                                      "der Begründung der Lebenspartnerschaft laut Urkunde angeben (Feld marriage_date)"),
+    "young_couple": ("marriage_date", t("Freibetrag junges Ehepaar beantragt: bitte das Datum der Eheschließung "
+                                        "oder der Begründung der Lebenspartnerschaft laut Urkunde angeben")),
     "severe_disability": _DISABILITIES,
     "care_need": _DISABILITIES,
-    "maintenance_paid": ("allowances", "Gezahlte Unterhaltsleistungen beantragt: bitte den Jahresbetrag festlegen "
-                                       "(Freibetrag maintenance_paid im Feld allowances)"),
+    "maintenance_paid": ("allowances", t("Gezahlte Unterhaltsleistungen beantragt: bitte den Jahresbetrag der "
+                                         "gezahlten Unterhaltsleistungen als Freibetrag festlegen")),
 }
 _FZ_KIND = {"extended": "extended", "european": "european"}  # "standard" becomes the Belegart N or O
 _FZ_FEE = {"none": "none", "volunteer_work": "volunteer", "lack_of_means": "lack_of_means"}
@@ -49,16 +50,7 @@ def rule_input(
     """Map ``form`` (a case's form data) for ``service``; raises RuleInputError listing what is missing."""
     data, remarks, needs = _MAPPERS[Service(service)](form, received_on)
     given = dict(overrides or {})
-    merged = {**data, **given}
-    for key in [k for k, v in given.items() if v is None]:
-        merged.pop(key, None)
-    if "gross_income_before" in given:  # the rules take exactly one of the two
-        merged.pop("net_income_before", None)
-    elif "net_income_before" in given:  # the clerk keeps the applicant's net: no conversion from the gross
-        for key in (*_GROSS_KEYS, "net_income_before_stated"):
-            merged.pop(key, None)
-    if service is Service.ELTERNGELD:
-        _apply_bonus_hours(merged)
+    merged = merge_facts(service, data, given)
     problems = [text for keys, text in needs if given.keys().isdisjoint((keys,) if isinstance(keys, str) else keys)]
     if problems:
         raise RuleInputError(problems)
@@ -67,11 +59,26 @@ def rule_input(
     try:
         key_date = date.fromisoformat(str(given_date))
     except ValueError as err:
-        raise RuleInputError(f"Stichtag {given_date!r} ist kein gültiges Datum (JJJJ-MM-TT)") from err
+        raise RuleInputError(t("Stichtag {day} ist kein gültiges Datum (JJJJ-MM-TT)", day=repr(given_date))) from err
     return RuleInput(Service(service), key_date, merged, tuple(remarks))
 
 
-Needs = list[tuple[str | tuple[str, ...], str]]  # (override key(s), any of which settles it; German problem)
+def merge_facts(service: Service, data: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
+    """``given`` (the clerk's facts) over a rule input ``data``, key by key; ``None`` removes a key."""
+    merged = {**data, **given}
+    for key in [k for k, v in given.items() if v is None]:
+        merged.pop(key, None)
+    if "gross_income_before" in given:  # the rules take exactly one of the two
+        merged.pop("net_income_before", None)
+    elif "net_income_before" in given:  # the clerk keeps the applicant's net: no conversion from the gross
+        for key in (*_GROSS_KEYS, "net_income_before_stated"):
+            merged.pop(key, None)
+    if Service(service) is Service.ELTERNGELD:
+        _apply_bonus_hours(merged)
+    return merged
+
+
+Needs = list[tuple[str | tuple[str, ...], Text]]  # (override key(s), any of which settles it; the problem)
 Mapped = tuple[dict[str, Any], list[str], Needs]
 
 
@@ -137,8 +144,9 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
     remarks: list[str] = []
     needs: Needs = []
     if bonus_parents:
-        needs.append(("bonus_weekly_hours", "Partnerschaftsbonus beantragt: bitte die durchschnittlichen Wochenstunden "
-                                            "je Elternteil in den Bonusmonaten angeben (§ 4b Abs. 1 BEEG)"))
+        needs.append(("bonus_weekly_hours", t("Partnerschaftsbonus beantragt: bitte die durchschnittlichen "
+                                              "Wochenstunden je Elternteil in den Bonusmonaten angeben "
+                                              "(§ 4b Abs. 1 BEEG)")))
     if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
         # §§ 2c–2f BEEG: the net is computed from the gross; the applicant's own net figure is shown beside it.
         insured = applicant.get("insured") or {}
@@ -152,8 +160,8 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
             "unemployment_insured": bool(insured.get("unemployment", True)),
         })
         needs.append((("income_tax_monthly", "net_income_before"),
-                      "Bruttoeinkommen laut Antrag: bitte die monatliche Lohnsteuer aus den Entgeltabrechnungen "
-                      "angeben (§ 2e BEEG), oder das Nettoeinkommen laut Antrag übernehmen"))
+                      t("Bruttoeinkommen laut Antrag: bitte die monatliche Lohnsteuer aus den Entgeltabrechnungen "
+                        "angeben (§ 2e BEEG), oder das Nettoeinkommen laut Antrag übernehmen")))
     if applicant.get("employment") == "self_employed":
         remarks.append("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG).")
     return data, remarks, needs
@@ -169,7 +177,7 @@ def _apply_bonus_hours(data: dict[str, Any]) -> None:
     if hours is None:
         return
     if not isinstance(hours, Mapping) or not set(hours) <= {"A", "B"}:
-        raise RuleInputError("Wochenstunden im Partnerschaftsbonus: je Elternteil A oder B eine Zahl angeben")
+        raise RuleInputError(t("Wochenstunden im Partnerschaftsbonus: je Elternteil eine Zahl angeben"))
     data["month_plan"] = [dict(m, weekly_hours=hours[m["parent"]])
                           if m.get("variant") == "bonus" and m.get("parent") in hours else m
                           for m in data.get("month_plan") or []]
@@ -190,8 +198,8 @@ def _fuehrungszeugnis(form: Mapping[str, Any], received_on: date) -> Mapped:
     }
     needs: Needs = []
     if fee == "volunteer":
-        needs.append(("volunteer_proof", "Gebührenbefreiung wegen Ehrenamts: bitte angeben, ob der Nachweis "
-                                         "vorliegt (Feld volunteer_proof)"))
+        needs.append(("volunteer_proof", t("Gebührenbefreiung wegen Ehrenamts: bitte angeben, ob der Nachweis "
+                                           "der ehrenamtlichen Tätigkeit vorliegt")))
     remarks = ["Meldung in der Stadt bitte im Melderegister prüfen (§ 30 Abs. 2 BZRG)."]
     return data, remarks, needs
 

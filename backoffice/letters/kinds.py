@@ -156,6 +156,20 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
             optional_fields=("refused_months", "provisional_reasons", "follow_up_date"),
         ),
         KindSpec(
+            # After a provisional grant (§ 8 Abs. 3 BEEG): each month's provisional and final amount, and the
+            # balance paid later or claimed back (§ 26 Abs. 2 BEEG with § 328 Abs. 3 SGB III).
+            "elterngeld_final", Service.ELTERNGELD, "Elterngeld (endgültige Festsetzung)",
+            ("application_date", "child_name", "child_birth_date"),
+            (Block("elterngeld_final_decision"), TablePart("months", "Monatsbeträge"),
+             Block("elterngeld_final_back_payment", when="back_payment_amount"),
+             Block("elterngeld_final_refund", when="refund_amount"),
+             Block("elterngeld_final_no_difference", when="no_difference"),
+             Block("elterngeld_final_computation"), Lines(), Reasons(required=False),
+             Block("elterngeld_final_settlement"), Block("elterngeld_grant_notes")),
+            remedy=WIDERSPRUCH_SGG, needs_bank=True,
+            optional_fields=("back_payment_amount", "refund_amount", "no_difference"),
+        ),
+        KindSpec(
             "elterngeld_refusal", Service.ELTERNGELD, "Elterngeld (Ablehnung)",
             ("application_date", "child_name", "child_birth_date"),
             (Block("elterngeld_refusal_decision"), Reasons(), Lines(required=False)),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from backoffice.letters.data import Clerk, LetterData, Line, Recipient, Table
 from backoffice.letters.kinds import KINDS
 from backoffice.letters.letterhead import load_letterhead
 from backoffice.letters.render import render_letter
+from backoffice.rules import month_of_life_period
 
 LETTER_DATE = date(2026, 11, 25)
 
@@ -40,18 +41,27 @@ _CLERKS = {
 _AZ = {Service.WBS: "WBS-2026-000123", Service.ELTERNGELD: "EG-2026-000457", Service.FUEHRUNGSZEUGNIS: "FZ-2026-001024"}
 
 
+def _period(month: int) -> str:
+    """The sample child's (born 14.09.2026) month of life as the letters print it."""
+    start, end = month_of_life_period(date(2026, 9, 14), month)
+    return f"{start:%d.%m.%Y} – {end:%d.%m.%Y}"
+
+
+def _final_months() -> Table:
+    """Months 1–12: provisionally 975.00 € ((2,000 − 500) × 65 %), finally 780.00 € ((2,000 − 800) × 65 %)."""
+    paid, due = Decimal("975.00"), Decimal("780.00")
+    rows = tuple((f"{month}.", _period(month), paid, due, due - paid) for month in range(1, 13))
+    return Table(("Lebensmonat", "Zeitraum", "vorläufig gezahlt", "endgültig", "Differenz"), rows)
+
+
 def _months() -> Table:
     """Basiselterngeld in months 1–10, the Partnerschaftsbonus in 11–14, month 14 refused (34 hours a week)."""
-    birth = date(2026, 9, 14)
     rows = []
     for month in range(1, 15):
-        start = date(birth.year + (birth.month + month - 2) // 12, (birth.month + month - 2) % 12 + 1, birth.day)
-        end = date(start.year + start.month // 12, start.month % 12 + 1, start.day) - timedelta(days=1)
         variant = "Basiselterngeld" if month <= 10 else "Partnerschaftsbonus"
         granted = month != 14
         amount = (Decimal("1300.00") if month <= 10 else Decimal("390.00")) if granted else Decimal("0.00")
-        rows.append((f"{month}.", f"{start:%d.%m.%Y} – {end:%d.%m.%Y}", variant,
-                     "bewilligt" if granted else "abgelehnt", amount))
+        rows.append((f"{month}.", _period(month), variant, "bewilligt" if granted else "abgelehnt", amount))
     return Table(("Lebensmonat", "Zeitraum", "Variante", "Entscheidung", "Betrag"), tuple(rows))
 
 
@@ -123,6 +133,17 @@ def _samples() -> dict[str, dict[str, Any]]:
                    Line("Basiselterngeld monatlich", Decimal("1300.00"), emphasis=True),
                    ("Partnerschaftsbonus monatlich (ElterngeldPlus, § 4b BEEG): (2.000,00 € − 1.400,00 €) × 65 %",
                     Decimal("390.00"))),
+        ),
+        "elterngeld_final": dict(
+            # Provisional with 500 € expected after the birth, 800 € proven: 12 × 195.00 € to refund.
+            values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig",
+                        child_birth_date=date(2026, 9, 14), refund_amount=Decimal("2340.00")),
+            tables={"months": _final_months()},
+            lines=(("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)", Decimal("2000.00")),
+                   ("Einkommen nach der Geburt (Monatsdurchschnitt, nachgewiesen)", Decimal("-800.00")),
+                   ("Unterschiedsbetrag", Decimal("1200.00")),
+                   ("Ersatzrate 65 %", "65 %"),
+                   Line("Basiselterngeld monatlich", Decimal("780.00"), emphasis=True)),
         ),
         "elterngeld_refusal": dict(
             values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig",

@@ -13,13 +13,14 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from ..domain.german import month_list
+from ..texts import t
 from .elterngeld_input import ElterngeldInput, parse_elterngeld_input
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import net_from_gross
 from .elterngeld_plan import PlanCheck, PlanFacts, PlanMonth, check_month_plan
 from .errors import RuleInputError
-from .money import ZERO, cents, euro_text, percent_of, percent_text
-from .result import JsonResult, Line, unique
+from .money import ZERO, cents, euro_text, percent_of
+from .result import JsonResult, Line, line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
 
 
@@ -77,6 +78,10 @@ class ElterngeldResult(JsonResult):
     rules_applied: tuple[str, ...]
 
 
+_LATE = t("Der Antrag ist zu spät eingegangen: Elterngeld wird rückwirkend nur für die letzten drei Lebensmonate "
+          "vor dem Monat des Antragseingangs gezahlt (§ 7 Abs. 1 Satz 2 BEEG).")
+
+
 def replacement_rate(net_before: Decimal, amounts: DatedEntry) -> Decimal:
     """§ 2 Abs. 2: 67 %; +0.1 points per full 2 € below 1,000 € (up to 100 %),
     −0.1 points per full 2 € above 1,200 € (down to 65 %)."""
@@ -114,7 +119,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         used += net.used
         tax_source, net_before = net.tax_source, net.net_monthly
         if inp.net_income_before_stated is not None and inp.net_income_before_stated != net_before:
-            lines.append(Line("Nettoeinkommen vor der Geburt laut Antrag (nicht zugrunde gelegt)",
+            lines.append(line(t("Nettoeinkommen vor der Geburt laut Antrag (nicht zugrunde gelegt)"),
                               inp.net_income_before_stated, legal_basis="§ 2c BEEG"))
             notices.append(f"Das Nettoeinkommen vor der Geburt laut Antrag ({euro_text(inp.net_income_before_stated)}) "
                            f"weicht vom nach §§ 2c bis 2f BEEG aus dem Brutto berechneten ({euro_text(net_before)}) um "
@@ -122,7 +127,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
                            "berechnete Betrag.")
     else:
         assert net_before is not None
-        lines.append(Line("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)", net_before,
+        lines.append(line(t("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)"), net_before,
                           legal_basis="§ 2 Abs. 1 BEEG"))
 
     plus = inp.variant == "plus"
@@ -131,17 +136,18 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     cap = amounts.decimal("income_cap")
     capped = min(net_before, cap)
     if net_before > cap:
-        lines.append(Line(f"Berücksichtigt höchstens {euro_text(cap)}", cents(capped),
+        lines.append(line(t("Berücksichtigt höchstens {cap:eur}", cap=cap), cents(capped),
                           legal_basis=amounts.text("cap_legal_basis")))
     after = _income_after(inp)
     considered = max(cents(capped) - after, ZERO)
     if after:
-        which = " in den Monaten mit ElterngeldPlus" if plus and inp.net_income_after_plus is not None else ""
-        lines.append(Line(f"Einkommen nach der Geburt{which} (Monatsdurchschnitt)", -after,
+        label = (t("Einkommen nach der Geburt in den Monaten mit ElterngeldPlus (Monatsdurchschnitt)")
+                 if plus and inp.net_income_after_plus is not None else
+                 t("Einkommen nach der Geburt (Monatsdurchschnitt)"))
+        lines.append(line(label, -after, legal_basis=amounts.text("cap_legal_basis")))
+        lines.append(line(t("Unterschiedsbetrag"), considered, kind="subtotal",
                           legal_basis=amounts.text("cap_legal_basis")))
-        lines.append(Line("Unterschiedsbetrag", considered, kind="subtotal",
-                          legal_basis=amounts.text("cap_legal_basis")))
-    lines.append(Line(f"Ersatzrate {percent_text(rate)}", rate, unit="%", legal_basis=amounts.text("rate_legal_basis")))
+    lines.append(line(t("Ersatzrate {rate:pct}", rate=rate), rate, unit="%", legal_basis=amounts.text("rate_legal_basis")))
 
     base = _basis_amount(considered, rate, amounts, lines, minimum_share=share)
     if plus:  # cap: half the Basiselterngeld without income after birth (§ 4a Abs. 2 Satz 2)
@@ -149,27 +155,28 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         # Rounded half up to the cent like every amount (BEEG-Richtlinien 2.0.3.3.1), as the official
         # calculator does (Elterngeldrechner, Einkommensersatzleistung.ts: aufDenCentRunden(Basis / 2)).
         ceiling = cents(reference * share)
-        lines.append(Line("Obergrenze ElterngeldPlus: Hälfte des Basiselterngeldes ohne Einkommen nach der Geburt",
+        lines.append(line(t("Obergrenze ElterngeldPlus: Hälfte des Basiselterngeldes ohne Einkommen nach der Geburt"),
                           ceiling, legal_basis=amounts.text("plus_legal_basis")))
         base = min(base, ceiling)
-        lines.append(Line("ElterngeldPlus vor Zuschlägen", base, kind="subtotal",
+        lines.append(line(t("ElterngeldPlus vor Zuschlägen"), base, kind="subtotal",
                           legal_basis=amounts.text("plus_legal_basis")))
 
     bonus, supplement = _supplements(base, amounts, inp, share)
     if inp.sibling_bonus:
         minimum = cents(amounts.decimal("sibling_bonus_minimum") * share)
-        lines.append(Line(f"Geschwisterbonus {percent_text(amounts.decimal('sibling_bonus_rate') * 100)}, "
-                          f"mindestens {euro_text(minimum)}", bonus, legal_basis=amounts.text("sibling_legal_basis")))
+        lines.append(line(t("Geschwisterbonus {rate:pct}, mindestens {minimum:eur}",
+                            rate=amounts.decimal("sibling_bonus_rate") * 100, minimum=minimum), bonus,
+                          legal_basis=amounts.text("sibling_legal_basis")))
     if supplement:
         each = cents(amounts.decimal("multiple_birth_supplement") * share)
-        lines.append(Line(f"Mehrlingszuschlag {inp.children_born - 1} × {euro_text(each)}", supplement,
+        lines.append(line(t("Mehrlingszuschlag {n} × {each:eur}", n=inp.children_born - 1, each=each), supplement,
                           legal_basis=amounts.text("multiple_legal_basis")))
 
     reasons, limit, checked = _income_limit(inp, limits, notices)
     eligible = not reasons
     total = base + bonus + supplement if eligible else ZERO
-    label = ("ElterngeldPlus" if plus else "Basiselterngeld") + " monatlich"
-    lines.append(Line(label if eligible else f"{label}: kein Anspruch", total, kind="total"))
+    label = t("ElterngeldPlus monatlich") if plus else t("Basiselterngeld monatlich")
+    lines.append(line(label if eligible else t("{label}: kein Anspruch", label=label), total, kind="total"))
 
     check = PlanCheck(())
     if inp.month_plan is not None:
@@ -184,9 +191,10 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         application = rules.entry("application", inp.birth_date)
         used.append(application)
         first = first_payable_month(inp.birth_date, inp.application_received, application.integer("retroactive_months"))
-        lines.append(Line(f"Antrag eingegangen am {inp.application_received:%d.%m.%Y} im "
-                          f"{month_of_life_on(inp.birth_date, inp.application_received)}. Lebensmonat: Elterngeld "
-                          f"rückwirkend höchstens ab dem {first}. Lebensmonat", legal_basis=application.text("legal_basis")))
+        lines.append(line(t("Antrag eingegangen am {day:date} im {month}. Lebensmonat: Elterngeld rückwirkend "
+                            "höchstens ab dem {first}. Lebensmonat", day=inp.application_received,
+                            month=month_of_life_on(inp.birth_date, inp.application_received), first=first),
+                          legal_basis=application.text("legal_basis")))
     elif inp.month_plan is not None:
         notices.append("Der Tag des Antragseingangs fehlt: die rückwirkende Zahlung (§ 7 Abs. 1 Satz 2 BEEG) "
                        "wurde nicht geprüft.")
@@ -197,8 +205,8 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     late = tuple(m.month for m in months if not m.payable)
     if late:
         basis = rules.entry("application", inp.birth_date).text("legal_basis")
-        lines.append(Line(f"Nicht zahlbar, weil zu spät beantragt ({basis}): {month_list(late)} Lebensmonat",
-                          legal_basis=basis))
+        lines.append(line(t("Nicht zahlbar, weil zu spät beantragt ({basis}): {months:ordinals} Lebensmonat",
+                            basis=basis, months=late), legal_basis=basis))
         if eligible and len(late) == len(months):
             assert inp.application_received is not None and first is not None
             reasons.append(f"Der Antrag ist am {inp.application_received:%d.%m.%Y} eingegangen. Elterngeld wird "
@@ -210,14 +218,15 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     refused = tuple(m.month for m in months if not m.granted)
     for m in months:
         if m.payable and not m.granted:
-            lines.append(Line(f"{m.month}. Lebensmonat abgelehnt: {m.refusal_reason}"))
+            lines.append(line(t("{month}. Lebensmonat abgelehnt: {reason}", month=m.month,
+                                reason=check.refused.get(("A", m.month)) or m.refusal_reason or "")))
     if eligible and months and not any(m.granted for m in months):
         reasons += [f"{m.month}. Lebensmonat: {m.refusal_reason}" for m in months]
         eligible, total = False, ZERO
     offset_total = sum((m.maternity_offset for m in months if m.payable), ZERO)
     total_amount = sum((m.paid for m in months), ZERO) if months else None
     if total_amount is not None and (refused or offset_total or any(m.variant != inp.variant for m in months)):
-        lines.append(Line("Elterngeld für die bewilligten Lebensmonate insgesamt", total_amount, kind="total"))
+        lines.append(line(t("Elterngeld für die bewilligten Lebensmonate insgesamt"), total_amount, kind="total"))
     bonus_amount = next((m.amount for m in months if m.variant == "bonus"), None)
     provisional = _provisional(inp, months, checked) if eligible else ()
     notices += [e.notice for e in used]
@@ -250,11 +259,11 @@ def _require_law_in_force(birth: date, rules: RuleBook) -> None:
     """Only births under the BEEG versions in the tables are computed; older ones get a plain refusal."""
     first = rules.tables["law_version"][0]
     if birth < first.valid_from:
-        raise RuleInputError(
-            f"Das Kind ist am {birth:%d.%m.%Y} geboren. Für vor dem {first.valid_from:%d.%m.%Y} geborene Kinder gilt "
-            f"das BEEG in der bis zum {first.valid_from - timedelta(days=1):%d.%m.%Y} geltenden Fassung weiter "
-            f"({first.text('legal_basis')}). Diese Fassung ist hier nicht hinterlegt: Das Elterngeld kann nicht "
-            "berechnet werden, bitte ohne dieses Programm entscheiden.")
+        raise RuleInputError(t(
+            "Das Kind ist am {birth:date} geboren. Für vor dem {start:date} geborene Kinder gilt das BEEG in der bis "
+            "zum {end:date} geltenden Fassung weiter ({basis}). Diese Fassung ist hier nicht hinterlegt: Das "
+            "Elterngeld kann nicht berechnet werden, bitte ohne dieses Programm entscheiden.", birth=birth,
+            start=first.valid_from, end=first.valid_from - timedelta(days=1), basis=first.text("legal_basis")))
 
 
 def _plan_with_maternity(inp: ElterngeldInput) -> tuple[PlanMonth, ...]:
@@ -287,10 +296,8 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
         amount = amounts[amount_variant]
         payable = first is None or m.month >= first
         note = None if payable else "nicht zahlbar: zu spät beantragt (§ 7 Abs. 1 Satz 2 BEEG)"
-        reason = None if payable else ("Der Antrag ist zu spät eingegangen: Elterngeld wird rückwirkend nur für die "
-                                       "letzten drei Lebensmonate vor dem Monat des Antragseingangs gezahlt "
-                                       "(§ 7 Abs. 1 Satz 2 BEEG).")
-        reason = reason or check.refused.get(("A", m.month))
+        reason_text = check.refused.get(("A", m.month)) if payable else _LATE
+        reason = None if reason_text is None else str(reason_text)
         granted = reason is None and bool(own_amount)
         received, offset = ZERO, ZERO
         if benefit is not None:
@@ -305,11 +312,14 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
             if m.variant != "basis":
                 note = "gilt als Monat mit Basiselterngeld (§ 4 Abs. 4 Satz 3 BEEG)"
             if granted:
-                share = "" if part == amount else f" für {benefit.days} von {days} Tagen"
                 basis = maternity.text("offset_legal_basis" if part == amount else "partial_legal_basis")
-                lines.append(Line(f"{m.month}. Lebensmonat: Mutterschaftsleistungen {euro_text(received)}{share}, "
-                                  f"angerechnet ({basis})", -offset, legal_basis=basis))
-                lines.append(Line(f"{m.month}. Lebensmonat: Elterngeld nach Anrechnung", amount - offset,
+                share = (t("{month}. Lebensmonat: Mutterschaftsleistungen {amount:eur}, angerechnet ({basis})",
+                           month=m.month, amount=received, basis=basis) if part == amount else
+                         t("{month}. Lebensmonat: Mutterschaftsleistungen {amount:eur} für {days} von {all} Tagen, "
+                           "angerechnet ({basis})", month=m.month, amount=received, days=benefit.days, all=days,
+                           basis=basis))
+                lines.append(line(share, -offset, legal_basis=basis))
+                lines.append(line(t("{month}. Lebensmonat: Elterngeld nach Anrechnung", month=m.month), amount - offset,
                                   kind="subtotal", legal_basis=maternity.text("offset_legal_basis")))
         paid = amount - offset if granted else ZERO
         months.append(MonthOfLife(m.month, start, end, variant, payable, granted, reason, amount, received, offset,
@@ -319,6 +329,8 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
 
 def _provisional(inp: ElterngeldInput, months: tuple[MonthOfLife, ...], limit_checked: bool) -> tuple[str, ...]:
     """§ 8 Abs. 3: the German reasons why the grant is provisional, each saying what has to be proven."""
+    if inp.income_proven:  # the final assessment (§ 26 Abs. 2 BEEG, § 328 Abs. 3 SGB III)
+        return ()
     reasons = []
     if inp.income_before_provisional:
         reasons.append("Das Einkommen vor der Geburt kann noch nicht abschließend ermittelt werden (§ 8 Abs. 3 "
@@ -373,15 +385,15 @@ def _supplements(core: Decimal, amounts: DatedEntry, inp: ElterngeldInput, share
 def _basis_amount(considered: Decimal, rate: Decimal, amounts: DatedEntry, lines: list[Line], *,
                   minimum_share: Decimal) -> Decimal:
     raw = percent_of(considered, rate)
-    lines.append(Line(f"{percent_text(rate)} von {euro_text(considered)}", raw,
+    lines.append(line(t("{rate:pct} von {amount:eur}", rate=rate, amount=considered), raw,
                       legal_basis=amounts.text("basis_legal_basis")))
     maximum = amounts.decimal("maximum")
     minimum = cents(amounts.decimal("minimum") * minimum_share)
     if raw > maximum:
-        lines.append(Line("Höchstbetrag", cents(maximum), legal_basis=amounts.text("basis_legal_basis")))
+        lines.append(line(t("Höchstbetrag"), cents(maximum), legal_basis=amounts.text("basis_legal_basis")))
         return cents(maximum)
     if raw < minimum:
-        lines.append(Line("Mindestbetrag", minimum, legal_basis=amounts.text("minimum_legal_basis")))
+        lines.append(line(t("Mindestbetrag"), minimum, legal_basis=amounts.text("minimum_legal_basis")))
         return minimum
     return raw
 

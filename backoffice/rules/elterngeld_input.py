@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..texts import t
 from .elterngeld_net import GrossIncome
 from .elterngeld_plan import PARENTS, PLAN_VARIANTS, VARIANTS, PlanMonth
 from .money import ZERO
@@ -41,6 +42,7 @@ class ElterngeldInput:
     income_before_provisional: bool = False  # § 8 Abs. 3: income before the birth not yet determinable
     taxable_income_provisional: bool = False  # § 8 Abs. 3: no tax assessment, the limit still open
     net_income_after_plus: Decimal | None = None  # average in the Plus and bonus months, when it differs
+    income_proven: bool = False  # the final assessment: every income is proven, nothing is provisional (§ 8 Abs. 3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +63,15 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
                       "application_received", "maternity_benefits", "partner_months_income_reduced",
                       "expected_birth_date", "child_disability", "sibling_disability", "net_income_before_stated",
                       "income_before_provisional", "taxable_income_provisional", "net_income_after_plus",
-                      *_GROSS_FIELDS})
+                      "income_proven", *_GROSS_FIELDS})
     birth = f.date("birth_date")
     net = f.money("net_income_before", required=False)
     gross = _parse_gross(f)
     if net is None and gross is None and "net_income_before" not in f.data and "gross_income_before" not in f.data:
-        f.problem("net_income_before", "fehlt (oder gross_income_before angeben).")
+        f.problem("net_income_before", t("fehlt (oder das Bruttoeinkommen vor der Geburt angeben)."))
     if "net_income_before" in f.data and "gross_income_before" in f.data:
-        f.problem("gross_income_before", "entweder net_income_before oder gross_income_before angeben, nicht beides.")
+        f.problem("gross_income_before", t("entweder das Netto- oder das Bruttoeinkommen vor der Geburt angeben, "
+                                            "nicht beides."))
     after = f.money("net_income_after", required=False, default=ZERO)
     variant = f.choice("variant", VARIANTS)
     sibling = f.boolean("sibling_bonus", required=False, default=False)
@@ -86,11 +89,12 @@ def parse_elterngeld_input(data: Any) -> ElterngeldInput:
     before_open = f.boolean("income_before_provisional", required=False, default=False)
     taxable_open = f.boolean("taxable_income_provisional", required=False, default=False)
     after_plus = f.money("net_income_after_plus", required=False)
+    proven = f.boolean("income_proven", required=False, default=False)
     f.done()
     assert birth is not None and variant is not None and after is not None
     return ElterngeldInput(birth, net, gross, after, variant, bool(sibling), born or 1, taxable, bool(single), plan,
                            received, maternity, reduced, expected, bool(child_disability), bool(sibling_disability),
-                           stated, bool(before_open), bool(taxable_open), after_plus)
+                           stated, bool(before_open), bool(taxable_open), after_plus, bool(proven))
 
 
 def _parse_gross(f: FieldReader) -> GrossIncome | None:
@@ -98,7 +102,7 @@ def _parse_gross(f: FieldReader) -> GrossIncome | None:
     if "gross_income_before" not in f.data:
         for key in _GROSS_FIELDS:
             if key in f.data:
-                f.problem(key, "gilt nur zusammen mit gross_income_before.")
+                f.problem(key, t("gilt nur zusammen mit dem Bruttoeinkommen vor der Geburt."))
         return None
     tax = f.money("income_tax_monthly")
     soli = f.money("solidarity_surcharge_monthly", required=False, default=ZERO)
@@ -117,7 +121,7 @@ def _parse_plan(f: FieldReader) -> tuple[PlanMonth, ...]:
         variant = r.choice("variant", PLAN_VARIANTS)
         hours = r.number("weekly_hours", required=variant == "bonus", maximum=Decimal(168))
         if "weekly_hours" in r.data and variant != "bonus":
-            r.problem("weekly_hours", "gilt nur für Monate mit Partnerschaftsbonus (variant bonus).")
+            r.problem("weekly_hours", t("gilt nur für Monate mit Partnerschaftsbonus."))
         if parent and month and variant:
             months.append(PlanMonth(parent, month, variant, hours))
     return tuple(months)
@@ -135,7 +139,8 @@ def _parse_maternity(f: FieldReader) -> tuple[MaternityBenefit, ...]:
         if month is None or amount is None or parent is None:
             continue
         if (parent, month) in seen:
-            r.problem("month", f"Lebensmonat {month} ist für Elternteil {parent} mehrfach angegeben.")
+            r.problem("month", t("Lebensmonat {month} ist für Elternteil {parent} mehrfach angegeben.", month=month,
+                                  parent=parent))
         seen.add((parent, month))
         entries.append(MaternityBenefit(month, amount, days, parent))
     return tuple(entries)

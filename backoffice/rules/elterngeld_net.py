@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .money import ZERO, cents, percent_text
-from .result import Line
+from ..texts import t
+from .money import ZERO, cents
+from .result import Line, line
 from .tables import DatedEntry, RuleBook
 
 TAX_SOURCE_ENTERED = "entered"
@@ -53,39 +54,41 @@ def net_from_gross(gross: GrossIncome, birth_date: date, rules: RuleBook) -> Net
     rates = rules.entry("net_income", birth_date)
     reference = pap_reference_date(birth_date)
     pauschbetrag = rules.entry("arbeitnehmer_pauschbetrag", reference)
-    lines = [Line("Bruttoeinkommen vor der Geburt (Monatsdurchschnitt)", gross.gross_monthly)]
+    lines = [line(t("Bruttoeinkommen vor der Geburt (Monatsdurchschnitt)"), gross.gross_monthly)]
 
     twelfth = cents(pauschbetrag.decimal("amount") / 12)
-    lines.append(Line(f"1/12 Arbeitnehmer-Pauschbetrag (Stand {reference:%d.%m.%Y})", -twelfth,
+    lines.append(line(t("1/12 Arbeitnehmer-Pauschbetrag (Stand {day:date})", day=reference), -twelfth,
                       legal_basis=rates.text("pauschbetrag_legal_basis")))
     social = rates.text("social_legal_basis")
     deductions = twelfth
     for insured, field, label in (
-        (gross.health_care_insured, "health_care_rate", "Kranken- und Pflegeversicherung"),
-        (gross.pension_insured, "pension_rate", "Rentenversicherung"),
-        (gross.unemployment_insured, "unemployment_rate", "Arbeitsförderung"),
+        (gross.health_care_insured, "health_care_rate", t("Kranken- und Pflegeversicherung")),
+        (gross.pension_insured, "pension_rate", t("Rentenversicherung")),
+        (gross.unemployment_insured, "unemployment_rate", t("Arbeitsförderung")),
     ):
         if insured:
             rate = rates.decimal(field)
             amount = cents(gross.gross_monthly * rate)
-            lines.append(Line(f"Pauschale {label} {percent_text(rate * 100)}", -amount, legal_basis=social))
+            lines.append(line(t("Pauschale {label} {rate:pct}", label=label, rate=rate * 100), -amount,
+                              legal_basis=social))
             deductions += amount
 
     tax = rates.text("tax_legal_basis")
-    lines.append(Line("Lohnsteuer (aus der Entgeltabrechnung übernommen)", -gross.income_tax_monthly, legal_basis=tax))
+    lines.append(line(t("Lohnsteuer (aus der Entgeltabrechnung übernommen)"), -gross.income_tax_monthly,
+                      legal_basis=tax))
     deductions += gross.income_tax_monthly
     if gross.solidarity_surcharge_monthly:
-        lines.append(Line("Solidaritätszuschlag (aus der Entgeltabrechnung übernommen)",
+        lines.append(line(t("Solidaritätszuschlag (aus der Entgeltabrechnung übernommen)"),
                           -gross.solidarity_surcharge_monthly, legal_basis=tax))
         deductions += gross.solidarity_surcharge_monthly
     if gross.church_tax_liable:
         rate = rates.decimal("church_tax_rate")
         church = cents(gross.income_tax_monthly * rate)
-        lines.append(Line(f"Kirchensteuer {percent_text(rate * 100)} der Lohnsteuer", -church, legal_basis=tax))
+        lines.append(line(t("Kirchensteuer {rate:pct} der Lohnsteuer", rate=rate * 100), -church, legal_basis=tax))
         deductions += church
 
     net = max(gross.gross_monthly - deductions, ZERO)
-    lines.append(Line("Nettoeinkommen vor der Geburt", net, legal_basis="§ 2c BEEG", kind="subtotal"))
+    lines.append(line(t("Nettoeinkommen vor der Geburt"), net, legal_basis="§ 2c BEEG", kind="subtotal"))
     notice = (f"Die Lohnsteuer wurde aus der Entgeltabrechnung übernommen, nicht nach dem Programmablaufplan "
               f"für {reference.year} berechnet (§ 2e BEEG). Bitte den Betrag mit dem amtlichen Programmablaufplan "
               f"{reference.year} (Steuerklasse, Faktor) prüfen.")

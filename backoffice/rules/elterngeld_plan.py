@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..domain.german import count_noun
+from ..texts import Text, t
 from .tables import DatedEntry
 
 PARENTS = ("A", "B")
@@ -50,7 +51,7 @@ class PlanFacts:
 @dataclass(frozen=True, slots=True)
 class PlanCheck:
     problems: tuple[str, ...]  # German, the plan as a whole
-    refused: dict[tuple[str, int], str] = field(default_factory=dict)  # (parent, month) -> German reason
+    refused: dict[tuple[str, int], Text] = field(default_factory=dict)  # (parent, month) -> the reason
     notices: tuple[str, ...] = ()
 
 
@@ -62,15 +63,11 @@ def _months(value: Decimal) -> str:
     return f"{value.normalize():f}".replace(".", ",")
 
 
-def _hours(value: Decimal) -> str:
-    return f"{value.normalize():f}".replace(".", ",")
-
-
 def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: DatedEntry,
                      facts: PlanFacts) -> PlanCheck:
     """The plan's problems, the months to refuse with their reasons, and notices for the clerk."""
     problems: list[str] = []
-    refused: dict[tuple[str, int], str] = {}
+    refused: dict[tuple[str, int], Text] = {}
     notices: list[str] = []
     seen: set[tuple[str, int]] = set()
     by_parent: dict[str, list[PlanMonth]] = defaultdict(list)
@@ -81,12 +78,14 @@ def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: Dated
             continue
         seen.add((m.parent, m.month))
         if m.variant == "basis" and m.month > basis_last:
-            refused[(m.parent, m.month)] = (f"Basiselterngeld kann nur bis zum Ende des {basis_last}. Lebensmonats "
-                                            f"bezogen werden ({rule.text('basis_period_legal_basis')}).")
+            refused[(m.parent, m.month)] = t("Basiselterngeld kann nur bis zum Ende des {last}. Lebensmonats bezogen "
+                                             "werden ({basis}).", last=basis_last,
+                                             basis=rule.text("basis_period_legal_basis"))
         elif m.month > plus_last:
             kind = "Partnerschaftsbonus" if m.variant == "bonus" else "ElterngeldPlus"
-            refused[(m.parent, m.month)] = (f"{kind} kann nur bis zum Ende des {plus_last}. Lebensmonats bezogen "
-                                            f"werden ({rule.text('plus_period_legal_basis')}).")
+            refused[(m.parent, m.month)] = t("{kind} kann nur bis zum Ende des {last}. Lebensmonats bezogen werden "
+                                             "({basis}).", kind=kind, last=plus_last,
+                                             basis=rule.text("plus_period_legal_basis"))
         by_parent[m.parent].append(m)
 
     per_min = rule.integer("per_parent_min")
@@ -186,7 +185,7 @@ def _plus_after_basis_period(plan: tuple[PlanMonth, ...], basis_last: int, rule:
 
 
 def _bonus(by_parent: dict[str, list[PlanMonth]], bonus: DatedEntry, facts: PlanFacts,
-           refused: dict[tuple[str, int], str]) -> list[str]:
+           refused: dict[tuple[str, int], Text]) -> list[str]:
     """§ 4b (both parents) or § 4c Abs. 2 (one parent alone): 2–4 consecutive months, 24–32 hours a week."""
     months = {p: sorted(m.month for m in by_parent.get(p, []) if m.variant == "bonus") for p in PARENTS}
     if not any(months.values()):
@@ -211,24 +210,26 @@ def _bonus(by_parent: dict[str, list[PlanMonth]], bonus: DatedEntry, facts: Plan
     for (parent, month), worked in sorted(hours.items()):
         if (parent, month) in refused:
             continue
-        reason = _hours_reason(worked, low, high, basis, "Sie")
+        reason = _hours_reason(worked, low, high, basis, own=True)
         if reason is None and not alone:
             partner = (other[parent], month)
             if partner not in hours:
-                reason = ("Der Partnerschaftsbonus kann nur gleichzeitig mit dem anderen Elternteil bezogen werden; "
-                          f"für diesen Lebensmonat ist für den anderen Elternteil kein Partnerschaftsbonus geplant "
-                          f"({bonus.text('parallel_legal_basis')}).")
+                reason = t("Der Partnerschaftsbonus kann nur gleichzeitig mit dem anderen Elternteil bezogen werden; "
+                           "für diesen Lebensmonat ist für den anderen Elternteil kein Partnerschaftsbonus geplant "
+                           "({basis}).", basis=bonus.text("parallel_legal_basis"))
             else:
-                reason = _hours_reason(hours[partner], low, high, basis, "der andere Elternteil")
+                reason = _hours_reason(hours[partner], low, high, basis, own=False)
         if reason is not None:
             refused[(parent, month)] = reason
     return problems
 
 
-def _hours_reason(worked: Decimal | None, low: Decimal, high: Decimal, basis: str, who: str) -> str | None:
+def _hours_reason(worked: Decimal | None, low: Decimal, high: Decimal, basis: str, *, own: bool) -> Text | None:
     if worked is not None and low <= worked <= high:
         return None
-    given = "nicht angegeben" if worked is None else f"angegeben: {_hours(worked)} Wochenstunden"
-    verb = "sind" if who == "Sie" else "ist"
-    return (f"Der Partnerschaftsbonus setzt voraus, dass {who} im Durchschnitt des Lebensmonats nicht weniger als "
-            f"{_hours(low)} und nicht mehr als {_hours(high)} Wochenstunden erwerbstätig {verb} ({basis}; {given}).")
+    given = t("nicht angegeben") if worked is None else t("angegeben: {hours:num} Wochenstunden", hours=worked)
+    return t("Der Partnerschaftsbonus setzt voraus, dass Sie im Durchschnitt des Lebensmonats nicht weniger als "
+             "{low:num} und nicht mehr als {high:num} Wochenstunden erwerbstätig sind ({basis}; {given})." if own else
+             "Der Partnerschaftsbonus setzt voraus, dass der andere Elternteil im Durchschnitt des Lebensmonats "
+             "nicht weniger als {low:num} und nicht mehr als {high:num} Wochenstunden erwerbstätig ist ({basis}; "
+             "{given}).", low=low, high=high, basis=basis, given=given)

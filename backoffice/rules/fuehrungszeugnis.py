@@ -12,9 +12,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from ..texts import t
 from .money import ZERO, cents
 from .parsing import FieldReader
-from .result import JsonResult, Line, unique
+from .result import JsonResult, Line, line, unique
 from .tables import RuleBook, load_rulebook
 
 ROLES = ("self", "legal_representative", "proxy")
@@ -85,7 +86,7 @@ def parse_fuehrungszeugnis_input(data: Any) -> FuehrungszeugnisInput:
     proof = f.boolean("volunteer_proof", required=False, default=False)
     paid = f.boolean("fee_paid", required=False, default=False)
     if applied and born and born > applied:
-        f.problem("birth_date", "liegt nach dem Antragsdatum.")
+        f.problem("birth_date", t("liegt nach dem Antragsdatum."))
     f.done()
     assert applied and born and registered is not None and role and kind and exemption
     return FuehrungszeugnisInput(applied, born, registered, role, kind, bool(request), exemption, bool(proof),
@@ -129,11 +130,11 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
     european = inp.kind == "european"
     fee = cents(fees.decimal("european" if european else "standard"))
     fee_basis = fees.text("european_basis" if european else "standard_basis")
-    lines = [Line(KIND_LABELS[inp.kind], None, unit="", legal_basis=basis),
-             Line("Gebühr", fee, legal_basis=fee_basis)]
+    lines = [line(t(KIND_LABELS[inp.kind]), None, unit="", legal_basis=basis),
+             line(t("Gebühr"), fee, legal_basis=fee_basis)]
     if not entitled:
         fee_due, status = ZERO, "not_applicable"
-        lines.append(Line("Keine Gebühr: Antrag kann hier nicht angenommen werden", ZERO, kind="result"))
+        lines.append(line(t("Keine Gebühr: Antrag kann hier nicht angenommen werden"), ZERO, kind="result"))
     elif inp.fee_exemption == "volunteer" and inp.volunteer_proof:
         # A statutory exemption (Vorbemerkung 1.1.3 KV JVKostG), not the BfJ's discretion under § 10 JVKostG.
         volunteer = fees.text("volunteer_exemption_basis")
@@ -142,20 +143,20 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
         notes.append("Keine Gebühr: das Führungszeugnis wird für eine ehrenamtliche Tätigkeit für eine "
                      f"gemeinnützige Einrichtung, eine Behörde oder einen Freiwilligendienst benötigt; der Nachweis "
                      f"liegt vor ({volunteer}).")
-        lines.append(Line("Keine Gebühr wegen ehrenamtlicher Tätigkeit", -fee, legal_basis=volunteer))
+        lines.append(line(t("Keine Gebühr wegen ehrenamtlicher Tätigkeit"), -fee, legal_basis=volunteer))
     elif inp.fee_exemption == "lack_of_means":
         means = fees.text("means_exemption_basis")
         fee_due, status = ZERO, "provisional_none"
         notes.append("Über die Gebührenbefreiung wegen Mittellosigkeit entscheidet das Bundesamt für Justiz; "
                      f"vorläufig wird keine Gebühr erhoben, der Antrag wird weitergeleitet ({means}).")
-        lines.append(Line("Vorläufig keine Gebühr (Entscheidung durch das Bundesamt für Justiz)", -fee,
+        lines.append(line(t("Vorläufig keine Gebühr (Entscheidung durch das Bundesamt für Justiz)"), -fee,
                           legal_basis=means))
     else:
         fee_due, status = fee, "due"
         if inp.fee_exemption == "volunteer":
             notes.append("Gebührenbefreiung wegen ehrenamtlicher Tätigkeit nicht möglich: der Nachweis der "
                          f"Einrichtung fehlt ({fees.text('volunteer_exemption_basis')}).")
-    lines.append(Line("Zu zahlen", fee_due, kind="total"))
+    lines.append(line(t("Zu zahlen"), fee_due, kind="total"))
 
     return FuehrungszeugnisResult(
         application_date=inp.application_date, kind=inp.kind, age=age, entitled=entitled,

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..texts import Text, t
 from .errors import RuleInputError
 
 _MISSING = object()
@@ -20,25 +21,31 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # date.fromisoformat alone also ta
 
 
 class FieldReader:
-    def __init__(self, data: Any, where: str = "", problems: list[str] | None = None) -> None:
+    """Reads one JSON object; problems name fields by their labels (``field_labels``), never by key."""
+
+    def __init__(self, data: Any, where: str = "", problems: list[Text] | None = None) -> None:
         self.where = where
-        self.problems: list[str] = [] if problems is None else problems
+        self.problems: list[Text] = [] if problems is None else problems
         if not isinstance(data, Mapping):
-            self.problems.append(f"{where or 'Eingabe'}: ein JSON-Objekt wird erwartet.")
+            self.problems.append(t("{field:field}: Angaben fehlen oder sind unvollständig.", field=where) if where
+                                 else t("Die Eingabe ist kein JSON-Objekt."))
             data = {}
         self.data: Mapping[str, Any] = data
 
     def name(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def problem(self, key: str, text: str) -> None:
-        self.problems.append(f"Feld '{self.name(key)}': {text}")
+    def problem(self, key: str, text: Text) -> None:
+        self.problems.append(t("{field:field}: {problem}", field=self.name(key), problem=text))
+
+    def missing(self, key: str) -> None:
+        self.problems.append(t("{field:field} fehlt.", field=self.name(key)))
 
     def _raw(self, key: str, required: bool) -> Any:
         value = self.data.get(key, _MISSING)
         if value is _MISSING or value is None:
             if required:
-                self.problem(key, "fehlt.")
+                self.missing(key)
             return _MISSING
         return value
 
@@ -51,7 +58,7 @@ class FieldReader:
                 raise ValueError
             return date.fromisoformat(raw)
         except ValueError:
-            self.problem(key, f"Datum im Format JJJJ-MM-TT erwartet, erhalten: {raw!r}.")
+            self.problem(key, t("kein Datum im Format JJJJ-MM-TT ({raw}).", raw=repr(raw)))
             return None
 
     def money(self, key: str, *, required: bool = True, default: Decimal | None = None) -> Decimal | None:
@@ -59,14 +66,14 @@ class FieldReader:
         raw = self._raw(key, required)
         if raw is _MISSING:
             return default
-        value = self._decimal(key, raw, "Betrag erwartet (z. B. 1234.56)")
+        value = self._decimal(key, raw, t("kein Betrag ({raw}); erwartet z. B. 1234.56.", raw=repr(raw)))
         if value is None:
             return default
         if value < 0:
-            self.problem(key, f"darf nicht negativ sein ({raw}).")
+            self.problem(key, t("darf nicht negativ sein ({raw}).", raw=str(raw)))
             return default
         if value != value.quantize(Decimal("0.01")):
-            self.problem(key, f"höchstens zwei Nachkommastellen ({raw}).")
+            self.problem(key, t("höchstens zwei Nachkommastellen ({raw}).", raw=str(raw)))
             return default
         return value.quantize(Decimal("0.01"))
 
@@ -75,16 +82,16 @@ class FieldReader:
         raw = self._raw(key, required)
         if raw is _MISSING:
             return None
-        value = self._decimal(key, raw, "Zahl erwartet (z. B. 27.5)")
+        value = self._decimal(key, raw, t("keine Zahl ({raw}); erwartet z. B. 27.5.", raw=repr(raw)))
         if value is None:
             return None
         if value < 0 or (maximum is not None and value > maximum) or value != value.quantize(Decimal("0.01")):
-            self.problem(key, f"muss zwischen 0 und {maximum if maximum is not None else '…'} liegen, "
-                              f"mit höchstens zwei Nachkommastellen ({raw}).")
+            self.problem(key, t("muss zwischen 0 und {maximum} liegen, mit höchstens zwei Nachkommastellen "
+                                "({raw}).", maximum=str(maximum if maximum is not None else "…"), raw=str(raw)))
             return None
         return value
 
-    def _decimal(self, key: str, raw: Any, expected: str) -> Decimal | None:
+    def _decimal(self, key: str, raw: Any, expected: Text) -> Decimal | None:
         try:
             if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
                 raise InvalidOperation
@@ -92,7 +99,7 @@ class FieldReader:
             if not value.is_finite():
                 raise InvalidOperation
         except InvalidOperation:
-            self.problem(key, f"{expected}, erhalten: {raw!r}.")
+            self.problem(key, expected)
             return None
         return value
 
@@ -102,11 +109,12 @@ class FieldReader:
         if raw is _MISSING:
             return default
         if not isinstance(raw, int) or isinstance(raw, bool):
-            self.problem(key, f"ganze Zahl erwartet, erhalten: {raw!r}.")
+            self.problem(key, t("keine ganze Zahl ({raw}).", raw=repr(raw)))
             return default
         if (minimum is not None and raw < minimum) or (maximum is not None and raw > maximum):
-            bounds = f"{minimum if minimum is not None else '…'} bis {maximum if maximum is not None else '…'}"
-            self.problem(key, f"muss zwischen {bounds} liegen, erhalten: {raw}.")
+            self.problem(key, t("muss zwischen {low} und {high} liegen ({raw}).", raw=str(raw),
+                                low=str(minimum if minimum is not None else "…"),
+                                high=str(maximum if maximum is not None else "…")))
             return default
         return raw
 
@@ -115,7 +123,7 @@ class FieldReader:
         if raw is _MISSING:
             return default
         if not isinstance(raw, bool):
-            self.problem(key, f"true oder false erwartet, erhalten: {raw!r}.")
+            self.problem(key, t("ja oder nein erwartet (true oder false, {raw}).", raw=repr(raw)))
             return default
         return raw
 
@@ -125,7 +133,7 @@ class FieldReader:
         if raw is _MISSING:
             return default
         if raw not in allowed:
-            self.problem(key, f"erlaubt sind {', '.join(sorted(allowed))}; erhalten: {raw!r}.")
+            self.problem(key, t("ungültiger Wert {raw}{allowed:codes}.", raw=repr(raw), allowed=sorted(allowed)))
             return default
         return str(raw)
 
@@ -134,7 +142,7 @@ class FieldReader:
         if raw is _MISSING:
             return []
         if not isinstance(raw, list):
-            self.problem(key, "Liste erwartet.")
+            self.problem(key, t("eine Liste wird erwartet."))
             return []
         return raw
 
@@ -147,7 +155,7 @@ class FieldReader:
     def reject_unknown(self, known: Collection[str]) -> None:
         """Unknown keys are usually typos of optional fields; silently ignoring them would hide input."""
         for key in sorted(set(self.data) - set(known)):
-            self.problem(key, "unbekanntes Feld.")
+            self.problem(key, t("unbekanntes Feld."))
 
     def done(self) -> None:
         if self.problems:

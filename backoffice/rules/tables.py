@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..resources import resource_path
+from ..texts import t
 from .errors import RuleInputError
 
 _META = frozenset({"valid_from", "valid_to"})
@@ -112,11 +113,10 @@ class RuleBook:
         for row in rows:
             if row.applies_on(on):
                 return row
-        covered = ", ".join(f"{r.valid_from:%d.%m.%Y} bis {r.valid_to:%d.%m.%Y}" if r.valid_to else
-                            f"ab {r.valid_from:%d.%m.%Y}" for r in rows)
-        raise RuleInputError(
-            f"Für den Stichtag {on:%d.%m.%Y} ist keine Regel '{self.name}.{table}' hinterlegt (hinterlegt: {covered})."
-        )
+        covered = [t("{start:date} bis {end:date}", start=r.valid_from, end=r.valid_to) if r.valid_to else
+                   t("ab {start:date}", start=r.valid_from) for r in rows]
+        raise RuleInputError(t("Für den Stichtag {day:date} ist keine Regel „{table}“ hinterlegt (hinterlegt: "
+                               "{covered:list}).", day=on, table=f"{self.name}.{table}", covered=covered))
 
 
 def _parse_date(raw: Any, where: str) -> date:

@@ -17,10 +17,11 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from ..domain.german import count_noun
+from ..texts import Text, t
 from .errors import RuleInputError
 from .money import ZERO, cents, euro_text, percent_text
 from .parsing import FieldReader
-from .result import JsonResult, Line, unique
+from .result import JsonResult, Line, line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
 from .wbs_allowances import (
     FACT_CODES,
@@ -123,11 +124,11 @@ def parse_wbs_input(data: Any) -> WbsInput:
         persons = household.integer("persons", minimum=1, maximum=30)
         children = household.integer("children", required=False, default=0, minimum=0, maximum=29)
         if persons is not None and children is not None and children >= persons:
-            household.problem("children", "Kinder zählen zu den Personen; es muss mindestens eine erwachsene "
-                                          "Person geben.")
+            household.problem("children", t("Kinder zählen zu den Personen; es muss mindestens eine erwachsene "
+                                            "Person geben."))
     incomes = tuple(_parse_income(f, i, raw) for i, raw in enumerate(f.items("incomes")))
     if "incomes" in f.data and not incomes and not f.problems:
-        f.problem("incomes", "mindestens ein Eintrag (bei keinem Einkommen: gross 0).")
+        f.problem("incomes", t("mindestens ein Eintrag (bei keinem Einkommen: Bruttoeinnahmen 0)."))
     allowances = tuple(_parse_allowance(f, i, raw) for i, raw in enumerate(f.items("allowances", required=False)))
     flat = f.nested("flat", required=False)
     size = rooms = None
@@ -154,11 +155,11 @@ def _parse_income(f: FieldReader, i: int, raw: Any) -> WbsIncome | None:
     deductions = r.items("deductions", required=False)
     bad = [d for d in deductions if d not in DEDUCTIONS]
     if bad or len(set(deductions)) != len(deductions):
-        r.problem("deductions", f"erlaubt sind {', '.join(DEDUCTIONS)} (je höchstens einmal); "
-                                f"erhalten: {deductions!r}.")
+        r.problem("deductions", t("ungültige Angabe {raw}: Steuern, Kranken- und Rentenversicherung je "
+                                  "höchstens einmal{allowed:codes}.", raw=repr(deductions), allowed=list(DEDUCTIONS)))
     member = r.data.get("member", "")
     if not isinstance(member, str):
-        r.problem("member", "Text erwartet.")
+        r.problem("member", t("ein Text wird erwartet."))
     if gross is None or wk is None or bad or not isinstance(member, str):
         return None
     return WbsIncome(gross, wk, tuple(d for d in DEDUCTIONS if d in deductions), member)
@@ -169,7 +170,7 @@ def _parse_allowance(f: FieldReader, i: int, raw: Any) -> WbsAllowance | None:
     r.reject_unknown({"code", "amount", "count"})
     code = r.data.get("code")
     if not isinstance(code, str) or not code:
-        r.problem("code", "fehlt.")
+        r.missing("code")
         return None
     if code in FACT_CODES:
         r.problem("code", FACT_CODES[code])
@@ -194,25 +195,27 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
     total = ZERO
     for n, income in enumerate(inp.incomes, start=1):
         total += _income_lines(lines, n, income, flat_deductions)
-    lines.append(Line("Summe der anrechenbaren Einkommen", total, kind="subtotal"))
+    lines.append(line(t("Summe der anrechenbaren Einkommen"), total, kind="subtotal"))
 
     household = total
     findings = _fact_allowances(inp, rules, used)
     for finding in findings:
         if finding.applies:
-            lines.append(Line(f"{finding.label}: {finding.reason}", -finding.amount, legal_basis=finding.legal_basis))
+            lines.append(line(t("{label}: {reason}", label=t(finding.label), reason=finding.reason_text),
+                              -finding.amount, legal_basis=finding.legal_basis))
             household -= finding.amount
         else:
-            lines.append(Line(f"Kein {finding.label}: {finding.reason}", None, unit="", legal_basis=finding.legal_basis))
+            lines.append(line(t("Kein {label}: {reason}", label=t(finding.label), reason=finding.reason_text),
+                              None, unit="", legal_basis=finding.legal_basis))
     if inp.allowances:
         allowance_rule = rules.entry("allowances", day)
         used.append(allowance_rule)
         for allowance in inp.allowances:
             label, amount = _allowance_amount(allowance_rule.mapping("items"), allowance)
-            lines.append(Line(label, -amount, legal_basis=allowance_rule.text("legal_basis")))
+            lines.append(line(label, -amount, legal_basis=allowance_rule.text("legal_basis")))
             household -= amount
     household = max(household, ZERO)
-    lines.append(Line("Gesamteinkommen des Haushalts", household, legal_basis="§ 15 WFNG NRW", kind="total"))
+    lines.append(line(t("Gesamteinkommen des Haushalts"), household, legal_basis="§ 15 WFNG NRW", kind="total"))
 
     limit = _limit_lines(lines, inp, limits)
     enabled = tolerance.flag("enabled") if inp.tolerance_enabled is None else inp.tolerance_enabled
@@ -226,28 +229,30 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
     excess_percent = (excess * 100 / limit).quantize(Decimal("0.1"), ROUND_CEILING) if limit else ZERO
     reasons: list[str] = []
     if within_limit:
-        lines.append(Line("Einkommensgrenze eingehalten; Abstand zur Grenze", limit - household, kind="result"))
+        lines.append(line(t("Einkommensgrenze eingehalten; Abstand zur Grenze"), limit - household, kind="result"))
     else:
-        lines.append(Line(f"Einkommensgrenze überschritten ({percent_text(excess_percent)}) um", excess,
+        lines.append(line(t("Einkommensgrenze überschritten ({percent:pct}) um", percent=excess_percent), excess,
                           kind="result"))
         reasons.append(_excess_reason(household, limit, excess, excess_percent, inp.persons))
         if enabled:
-            rate_text = percent_text(rate * 100)
-            lines.append(Line(f"Einkommensgrenze zuzüglich {rate_text} (Ausnahme nur im Ermessen)",
+            lines.append(line(t("Einkommensgrenze zuzüglich {rate:pct} (Ausnahme nur im Ermessen)", rate=rate * 100),
                               tolerance_limit, legal_basis=tolerance.text("legal_basis")))
-            verdict = (f"Überschreitung höchstens {rate_text}: Ermessensentscheidung der Sachbearbeitung nötig"
-                       if within_tolerance else f"Überschreitung mehr als {rate_text}: keine Ausnahme möglich")
-            lines.append(Line(verdict, None, unit="", kind="result"))
+            verdict = (t("Überschreitung höchstens {rate:pct}: Ermessensentscheidung der Sachbearbeitung nötig",
+                         rate=rate * 100) if within_tolerance else
+                       t("Überschreitung mehr als {rate:pct}: keine Ausnahme möglich", rate=rate * 100))
+            lines.append(line(verdict, None, unit="", kind="result"))
 
     flat = _allowed_flat(inp.persons, size_rule)
     flat_fits, slightly_above = _flat_fits(flat, inp.flat_size_m2, inp.flat_rooms)
-    rooms_text = f" oder bis {flat.max_rooms} Wohnräume" if flat.max_rooms is not None else ""
-    lines.append(Line(f"Angemessene Wohnungsgröße: bis {flat.max_size_m2} m² Wohnfläche{rooms_text}",
-                      flat.max_size_m2, unit="m²", legal_basis=size_rule.text("legal_basis")))
+    size = (t("Angemessene Wohnungsgröße: bis {size:num} m² Wohnfläche oder bis {rooms} Wohnräume",
+               size=flat.max_size_m2, rooms=flat.max_rooms) if flat.max_rooms is not None else
+            t("Angemessene Wohnungsgröße: bis {size:num} m² Wohnfläche", size=flat.max_size_m2))
+    lines.append(line(size, flat.max_size_m2, unit="m²", legal_basis=size_rule.text("legal_basis")))
     if flat_fits is not None:
-        verdict = ("geringfügig größer, nach § 18 Abs. 2 Satz 4 WFNG NRW zulässig" if slightly_above else
-                   "angemessen" if flat_fits else "größer als zulässig")
-        lines.append(Line(f"Angegebene Wohnung ist {verdict}", inp.flat_size_m2,
+        verdict = (t("Angegebene Wohnung ist geringfügig größer, nach § 18 Abs. 2 Satz 4 WFNG NRW zulässig")
+                   if slightly_above else t("Angegebene Wohnung ist angemessen") if flat_fits else
+                   t("Angegebene Wohnung ist größer als zulässig"))
+        lines.append(line(verdict, inp.flat_size_m2,
                           unit="m²" if inp.flat_size_m2 is not None else "", kind="result",
                           legal_basis=size_rule.text("slight_excess_legal_basis") if slightly_above else ""))
 
@@ -312,61 +317,66 @@ def wbs_from_json(data: Any, rules: RuleBook | None = None) -> WbsResult:
 
 
 def _income_lines(lines: list[Line], n: int, income: WbsIncome, rule: DatedEntry) -> Decimal:
-    who = f"Einkommen {n}" + (f" ({income.member})" if income.member else "")
+    who = t("Einkommen {n} ({member})", n=n, member=income.member) if income.member else t("Einkommen {n}", n=n)
     basis = rule.text("legal_basis")
-    lines.append(Line(f"{who}: Bruttoeinnahmen", income.gross))
-    lines.append(Line(f"{who}: Werbungskosten", -income.werbungskosten, legal_basis="§ 15 Abs. 1 WFNG NRW"))
+    lines.append(line(t("{who}: Bruttoeinnahmen", who=who), income.gross))
+    lines.append(line(t("{who}: Werbungskosten", who=who), -income.werbungskosten, legal_basis="§ 15 Abs. 1 WFNG NRW"))
     # Only positive incomes count (§ 15 Abs. 1); a loss is not set off against others.
     after_wk = max(income.gross - income.werbungskosten, ZERO)
-    lines.append(Line(f"{who}: Einkünfte", after_wk, kind="subtotal"))
+    lines.append(line(t("{who}: Einkünfte", who=who), after_wk, kind="subtotal"))
     net = after_wk
     for item in income.deductions:
         rate = rule.decimal(f"rate_{item}")
         amount = cents(after_wk * rate)
-        lines.append(Line(f"{who}: pauschaler Abzug {percent_text(rate * 100)} {DEDUCTIONS[item]}",
-                          -amount, legal_basis=basis))
+        lines.append(line(t("{who}: pauschaler Abzug {rate:pct} {item}", who=who, rate=rate * 100,
+                            item=t(DEDUCTIONS[item])), -amount, legal_basis=basis))
         net -= amount
-    lines.append(Line(f"{who}: anrechenbares Einkommen", net, kind="subtotal"))
+    lines.append(line(t("{who}: anrechenbares Einkommen", who=who), net, kind="subtotal"))
     return net
 
 
-def _allowance_amount(items: Mapping[str, Any], allowance: WbsAllowance) -> tuple[str, Decimal]:
+def _item_label(item: Mapping[str, Any], allowance: WbsAllowance) -> str:
+    return str(item.get("label", allowance.code))
+
+
+def _allowance_amount(items: Mapping[str, Any], allowance: WbsAllowance) -> tuple[Text, Decimal]:
     item = items.get(allowance.code)
     if not isinstance(item, Mapping):
-        raise RuleInputError(f"Freibetrag '{allowance.code}' ist nicht hinterlegt "
-                             f"(bekannt: {', '.join(sorted(items))}).")
+        raise RuleInputError(t("Freibetrag „{code}“ ist nicht hinterlegt{known:codes}.", code=allowance.code,
+                               known=sorted(items)))
     fixed = item.get("amount")
     if fixed is None and allowance.amount is None:
-        raise RuleInputError(f"Freibetrag '{allowance.code}': Betrag (amount) angeben.")
+        raise RuleInputError(t("{label}: bitte den Betrag angeben.", label=_item_label(item, allowance)))
     if fixed is not None and allowance.amount is not None:
-        raise RuleInputError(f"Freibetrag '{allowance.code}' hat einen festen Betrag ({euro_text(Decimal(fixed))}); "
-                             "kein eigener Betrag zulässig.")
+        raise RuleInputError(t("{label} hat einen festen Betrag ({fixed:eur}); kein eigener Betrag zulässig.",
+                               label=_item_label(item, allowance), fixed=Decimal(str(fixed))))
     amount = (Decimal(str(fixed)) if fixed is not None else allowance.amount or ZERO) * allowance.count
-    label = str(item.get("label", allowance.code)) + (f" ({allowance.count}×)" if allowance.count > 1 else "")
-    return label, cents(amount)
+    label = t(_item_label(item, allowance))
+    return (t("{label} ({count}×)", label=label, count=allowance.count) if allowance.count > 1 else label), cents(amount)
 
 
 def _limit_lines(lines: list[Line], inp: WbsInput, limits: DatedEntry) -> Decimal:
     basis = limits.text("legal_basis")
     if inp.persons == 1:
         limit = cents(limits.decimal("one_person"))
-        lines.append(Line("Einkommensgrenze Einpersonenhaushalt", limit, legal_basis=basis))
+        lines.append(line(t("Einkommensgrenze Einpersonenhaushalt"), limit, legal_basis=basis))
     else:
         limit = cents(limits.decimal("two_persons"))
-        lines.append(Line("Einkommensgrenze Zweipersonenhaushalt", limit, legal_basis=basis))
+        lines.append(line(t("Einkommensgrenze Zweipersonenhaushalt"), limit, legal_basis=basis))
         further = inp.persons - 2
         if further:
             add = cents(limits.decimal("each_further_person") * further)
-            lines.append(Line(f"zuzüglich {count_noun(further, 'weitere Person', 'weitere Personen')} je "
-                              f"{euro_text(limits.decimal('each_further_person'))}", add, legal_basis=basis))
+            lines.append(line(t("zuzüglich {n:plural:weitere Person:weitere Personen} je {each:eur}", n=further,
+                                each=limits.decimal("each_further_person")), add, legal_basis=basis))
             limit += add
     if inp.children:
         add = cents(limits.decimal("each_child") * inp.children)
-        lines.append(Line(f"zuzüglich {count_noun(inp.children, 'Kind')} je {euro_text(limits.decimal('each_child'))}",
-                          add, legal_basis=basis))
+        lines.append(line(t("zuzüglich {n:plural:Kind:Kinder} je {each:eur}", n=inp.children,
+                            each=limits.decimal("each_child")), add, legal_basis=basis))
         limit += add
     limit = cents(limit)
-    lines.append(Line(f"Einkommensgrenze für {count_noun(inp.persons, 'Person')}", limit, legal_basis=basis, kind="total"))
+    lines.append(line(t("Einkommensgrenze für {n:plural:Person:Personen}", n=inp.persons), limit, legal_basis=basis,
+                      kind="total"))
     return limit
 
 

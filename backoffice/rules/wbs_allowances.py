@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..texts import Text, t
 from .errors import RuleInputError
 from .money import ZERO, cents
 from .parsing import FieldReader
@@ -35,12 +36,13 @@ CARE_PROOFS = {
 }
 # Allowance codes that are facts now, not ticks: what to give instead (German).
 FACT_CODES = {
-    "young_couple": "Der Freibetrag für junge Ehepaare wird nicht angekreuzt, sondern aus den Angaben berechnet: "
-                    "bitte das Datum der Eheschließung oder der Begründung der Lebenspartnerschaft (marriage_date) "
-                    "und unter members beide Partner mit Geburtsdatum angeben.",
-    "severe_disability_care": "Freibeträge wegen Schwerbehinderung werden nicht angekreuzt, sondern aus dem Grad der "
-                              "Behinderung berechnet: bitte unter disabilities je Person GdB, häusliche "
-                              "Pflegebedürftigkeit und Nachweis angeben.",
+    "young_couple": t("Der Freibetrag für junge Ehepaare wird nicht angekreuzt, sondern aus den Angaben berechnet: "
+                      "bitte das {marriage:field} und unter den {members:field} beide Partner mit Geburtsdatum "
+                      "angeben.", marriage="marriage_date", members="members"),
+    "severe_disability_care": t("Freibeträge wegen Schwerbehinderung werden nicht angekreuzt, sondern aus dem Grad der "
+                                "Behinderung berechnet: bitte unter {disabilities:field} je Person den Grad der "
+                                "Behinderung, die häusliche Pflegebedürftigkeit und den Nachweis angeben.",
+                                disabilities="disabilities"),
 }
 FACT_CODES["disability_with_care"] = FACT_CODES["severe_disability_care"]
 
@@ -70,8 +72,14 @@ class AllowanceFinding:
     applies: bool
     amount: Decimal
     label: str
-    reason: str
+    reason: str  # German, for the calculation sheet
     legal_basis: str
+    reason_text: Text | None = None  # the reason in either language (backoffice.texts)
+
+
+def _finding(code: str, member: str, applies: bool, amount: Decimal, label: str, reason: Text,
+             basis: str) -> AllowanceFinding:
+    return AllowanceFinding(code, member, applies, amount, label, str(reason), basis, reason)
 
 
 def parse_members(f: FieldReader) -> tuple[WbsMember, ...]:
@@ -81,13 +89,13 @@ def parse_members(f: FieldReader) -> tuple[WbsMember, ...]:
         r.reject_unknown({"name", "birth_date", "relationship"})
         name = r.data.get("name", "")
         if not isinstance(name, str) or len(name) > 201:
-            r.problem("name", "Text bis 201 Zeichen erwartet.")
+            r.problem("name", t("ein Text bis 201 Zeichen wird erwartet."))
             name = ""
         born = r.date("birth_date", required=False)
         relationship = r.choice("relationship", RELATIONSHIPS, required=False, default="other")
         members.append(WbsMember(name.strip(), born, relationship or "other"))
     if sum(m.relationship == "applicant" for m in members) > 1:
-        f.problem("members", "höchstens eine Person mit dem Verhältnis applicant.")
+        f.problem("members", t("höchstens eine Person darf die antragstellende Person sein."))
     return tuple(members)
 
 
@@ -98,19 +106,19 @@ def parse_disabilities(f: FieldReader, members: Sequence[WbsMember]) -> tuple[Wb
         r.reject_unknown({"member", "degree", "home_care", "proof", "care_proof"})
         member = r.integer("member", minimum=1, maximum=max(len(members), 1))
         if member is not None and not members:
-            r.problem("member", "unter members ist keine Person angegeben.")
+            r.problem("member", t("unter den Haushaltsmitgliedern ist keine Person angegeben."))
             member = None
         degree = r.integer("degree", minimum=20, maximum=100)
         if degree is not None and degree % 10:
-            r.problem("degree", f"der Grad der Behinderung wird in Zehnergraden festgestellt, erhalten: {degree}.")
+            r.problem("degree", t("der Grad der Behinderung wird in Zehnergraden festgestellt ({degree}).", degree=degree))
             degree = None
         home_care = r.boolean("home_care", required=False, default=False)
         proof = r.choice("proof", DISABILITY_PROOFS)
         care_proof = r.choice("care_proof", CARE_PROOFS, required=bool(home_care))
         if care_proof is not None and not home_care:
-            r.problem("care_proof", "nur zusammen mit home_care: true.")
+            r.problem("care_proof", t("nur zusammen mit häuslicher Pflegebedürftigkeit."))
         if any(d.member == member for d in found):
-            r.problem("member", f"Person {member} ist mehrfach angegeben.")
+            r.problem("member", t("Person {member} ist mehrfach angegeben.", member=member))
             continue
         if member is not None and degree is not None and proof is not None and (care_proof or not home_care):
             found.append(WbsDisability(member, degree, bool(home_care), proof, care_proof))
@@ -123,62 +131,65 @@ def young_couple(marriage: date, members: Sequence[WbsMember], day: date, rule: 
     table's calendar years after the year of marriage, and neither partner has completed the age limit."""
     applicants = [m for m in members if m.relationship == "applicant"]
     partners = [m for m in members if m.relationship in PARTNERS]
-    problems = []
+    problems: list[Text] = []
     if len(applicants) != 1 or len(partners) != 1:
-        problems.append("Freibetrag junges Ehepaar: unter members müssen die antragstellende Person (applicant) "
-                        "und genau ein Ehegatte oder Lebenspartner (spouse oder partner) stehen.")
-    problems += [f"Freibetrag junges Ehepaar: Geburtsdatum von {m.name or 'Person ' + str(members.index(m) + 1)} "
-                 "fehlt." for m in (*applicants, *partners) if m.birth_date is None]
+        problems.append(t("Freibetrag junges Ehepaar: unter den Haushaltsmitgliedern müssen die antragstellende "
+                          "Person und genau ein Ehegatte oder Lebenspartner stehen."))
+    problems += [t("Freibetrag junges Ehepaar: Geburtsdatum von {who} fehlt.",
+                   who=m.name or t("Person {n}", n=members.index(m) + 1))
+                 for m in (*applicants, *partners) if m.birth_date is None]
     if problems:
         raise RuleInputError(problems)
     years, age = rule.integer("calendar_years_after_marriage"), rule.integer("age_limit_years")
     amount, label, basis = cents(rule.decimal("amount")), rule.text("label"), rule.text("legal_basis")
     last_day = date(marriage.year + years, 12, 31)
-    married = f"Eheschließung bzw. Begründung der Lebenspartnerschaft am {_de(marriage)}"
+    married = t("Eheschließung bzw. Begründung der Lebenspartnerschaft am {day:date}", day=marriage)
 
-    def finding(applies: bool, reason: str) -> AllowanceFinding:
-        return AllowanceFinding("young_couple", "", applies, amount if applies else ZERO, label, reason, basis)
+    def finding(applies: bool, reason: Text) -> AllowanceFinding:
+        return _finding("young_couple", "", applies, amount if applies else ZERO, label, reason, basis)
 
     if marriage > day:
-        return finding(False, f"{married}, also nach der Antragstellung am {_de(day)}.")
+        return finding(False, t("{married}, also nach der Antragstellung am {day:date}.", married=married, day=day))
     if day > last_day:
-        return finding(False, f"{married}: Der Freibetrag gilt nur bis zum Ablauf des {_ordinal(years)} "
-                              f"Kalenderjahres nach dem Jahr der Eheschließung ({_de(last_day)}); Antragstellung "
-                              f"am {_de(day)}.")
+        return finding(False, t("{married}: Der Freibetrag gilt nur bis zum Ablauf des {years:nth} Kalenderjahres nach "
+                                "dem Jahr der Eheschließung ({last:date}); Antragstellung am {day:date}.",
+                                married=married, years=years, last=last_day, day=day))
     couple = (applicants[0], partners[0])
     too_old = [m for m in couple if m.birth_date is not None and day >= completes_year(m.birth_date, age)]
     if too_old:
-        who = " und ".join(f"{m.name or 'eine Person'} (geboren am {_de(m.birth_date)})" for m in too_old
-                           if m.birth_date is not None)
-        verb = "haben" if len(too_old) > 1 else "hat"
-        return finding(False, f"{married}; {who} {verb} bei Antragstellung am {_de(day)} das {age}. Lebensjahr "
-                              "vollendet.")
-    return finding(True, f"{married} (Freibetrag bis {_de(last_day)}); bei Antragstellung am {_de(day)} hat keiner der "
-                         f"Partner das {age}. Lebensjahr vollendet.")
+        who = [t("{name} (geboren am {born:date})", name=m.name or t("eine Person"), born=m.birth_date)
+               for m in too_old if m.birth_date is not None]
+        return finding(False, t("{married}; {who:list} haben bei Antragstellung am {day:date} das {age}. Lebensjahr vollendet."
+                    if len(who) > 1 else
+                    "{married}; {who:list} hat bei Antragstellung am {day:date} das {age}. Lebensjahr vollendet.",
+                                married=married, who=who, day=day, age=age))
+    return finding(True, t("{married} (Freibetrag bis {last:date}); bei Antragstellung am {day:date} hat keiner der "
+                           "Partner das {age}. Lebensjahr vollendet.", married=married, last=last_day, day=day, age=age))
 
 
 def disability(entry: WbsDisability, members: Sequence[WbsMember], rule: DatedEntry) -> AllowanceFinding:
     """The allowance for one member's disability: the first tier of the table the GdB and home care reach."""
     member = members[entry.member - 1]
-    who = member.name or f"Person {entry.member}"
+    who = member.name or str(t("Person {n}", n=entry.member))
     label, basis = rule.text("label"), rule.text("legal_basis")
-    care = " mit häuslicher Pflegebedürftigkeit" if entry.home_care else " ohne häusliche Pflegebedürftigkeit"
-    proofs = DISABILITY_PROOFS[entry.proof] + (f", {CARE_PROOFS[entry.care_proof]}" if entry.care_proof else "")
-    facts = f"{who}: GdB {entry.degree}{care} (Nachweis: {proofs})"
+    proofs = [t(DISABILITY_PROOFS[entry.proof]), *([t(CARE_PROOFS[entry.care_proof])] if entry.care_proof else [])]
+    facts = t("{who}: GdB {degree} mit häuslicher Pflegebedürftigkeit (Nachweis: {proofs:list})" if entry.home_care
+              else "{who}: GdB {degree} ohne häusliche Pflegebedürftigkeit (Nachweis: {proofs:list})",
+              who=member.name or t("Person {n}", n=entry.member), degree=entry.degree, proofs=proofs)
     severe = rule.integer("severely_disabled_from")
     if entry.degree < severe:
-        return AllowanceFinding("disability", who, False, ZERO, label,
-                                f"{facts}; schwerbehindert erst ab GdB {severe} "
-                                f"({rule.text('severity_legal_basis')}): kein Freibetrag.", basis)
-    for tier in _tiers(rule):
-        minimum, needs_care, amount = tier
+        return _finding("disability", who, False, ZERO, label,
+                        t("{facts}; schwerbehindert erst ab GdB {severe} ({basis}): kein Freibetrag.", facts=facts,
+                          severe=severe, basis=rule.text("severity_legal_basis")), basis)
+    tiers = _tiers(rule)
+    for minimum, needs_care, amount in tiers:
         if entry.degree >= minimum and (entry.home_care or not needs_care):
-            return AllowanceFinding("disability", who, True, amount, label, f"{facts}.", basis)
-    least = min(t[0] for t in _tiers(rule))
-    return AllowanceFinding("disability", who, False, ZERO, label,
-                            f"{facts}; unter GdB {max(t[0] for t in _tiers(rule))} gibt es den Freibetrag ab "
-                            f"GdB {least} nur bei häuslicher Pflegebedürftigkeit ({rule.text('care_legal_basis')}): "
-                            "kein Freibetrag.", basis)
+            return _finding("disability", who, True, amount, label, t("{facts}.", facts=facts), basis)
+    return _finding("disability", who, False, ZERO, label,
+                    t("{facts}; unter GdB {top} gibt es den Freibetrag ab GdB {least} nur bei häuslicher "
+                      "Pflegebedürftigkeit ({basis}): kein Freibetrag.", facts=facts,
+                      top=max(tier[0] for tier in tiers), least=min(tier[0] for tier in tiers),
+                      basis=rule.text("care_legal_basis")), basis)
 
 
 def _tiers(rule: DatedEntry) -> list[tuple[int, bool, Decimal]]:
@@ -202,12 +213,3 @@ def completes_year(born: date, years: int) -> date:
         return born.replace(year=born.year + years)
     except ValueError:
         return date(born.year + years, 3, 1)
-
-
-def _de(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
-
-
-def _ordinal(n: int) -> str:
-    words = {1: "ersten", 2: "zweiten", 3: "dritten", 4: "vierten", 5: "fünften", 6: "sechsten"}
-    return words.get(n, f"{n}.")

@@ -22,6 +22,7 @@ from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
 from ..domain.status import Action, Outcome
 from ..letters.formatting import format_euro
+from ..rules.field_labels import FIELD_LABELS
 from ..rules.wbs import discretion_reason
 from ..store.decision_models import Decision
 from ..store.models import Case
@@ -135,8 +136,8 @@ def decide(
     require_assignee(actor, case, "Die Entscheidung")
     service = Service(case.service)
     if (service, outcome) not in LETTER_KINDS:
-        allowed = ", ".join(o.value for o in outcomes_for(service))
-        raise ValidationFailed([f"Ergebnis {outcome.value!r} ist für {service.label} nicht möglich (möglich: {allowed})"])
+        allowed = " oder ".join(o.label for o in outcomes_for(service))
+        raise ValidationFailed([f"{outcome.label} ist für {service.label} nicht möglich (möglich: {allowed})"])
     proposal = _propose(service, case.aktenzeichen, case.form_data, case.received_at.date(), overrides, now.date())
     texts = tuple(r.strip() for r in reasons if r.strip())
     problems = []
@@ -155,7 +156,7 @@ def decide(
         problems.append(f"Die Gebühr von {format_euro(Decimal(proposal.result['fee_due']))} ist noch nicht bezahlt. "
                         "Die Meldebehörde nimmt sie entgegen (§ 30 Abs. 2 Satz 4 BZRG) und leitet den Antrag erst "
                         "nach der Zahlung weiter: bitte zuerst die Zahlungsaufforderung senden und nach "
-                        "Zahlungseingang mit der Angabe fee_paid weiterleiten")
+                        f"Zahlungseingang mit der Angabe „{FIELD_LABELS['fee_paid']}“ weiterleiten")
     if outcome is DecisionOutcome.REFUSED:
         texts = texts or proposal.reasons
         if not texts:
@@ -182,7 +183,7 @@ def decide(
     # No message to the portal: FIT-Connect v1 gives a subscriber no event for a decision, and
     # the Bescheid goes by post. The e-mail notice (replyChannel eMail) is queued when the
     # Bescheid is printed, not here (services/notices.py says why).
-    return _info(record, case, actor.login, actor.display_name)
+    return decision_info(record, case, actor.login, actor.display_name)
 
 
 def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo | None:
@@ -190,7 +191,7 @@ def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Decis
     record = uow.decisions.latest_decision(case.id)
     if record is None:
         return None
-    return _info(record, case, record.decided_by.login, record.decided_by.display_name)
+    return decision_info(record, case, record.decided_by.login, record.decided_by.display_name)
 
 
 def require_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo:
@@ -252,7 +253,7 @@ def _fee_unpaid(result: Mapping[str, Any]) -> bool:
     return result.get("fee_status") == "due" and not result.get("fee_paid")
 
 
-def _info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:
+def decision_info(record: Decision, case: Case, login: str, name: str) -> DecisionInfo:
     return DecisionInfo(
         id=record.id, aktenzeichen=case.aktenzeichen, service=Service(case.service),
         outcome=DecisionOutcome(record.outcome), letter_kind=record.letter_kind, key_date=record.key_date,

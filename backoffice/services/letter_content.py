@@ -233,6 +233,27 @@ def _months_from_plan(d: DecisionFacts, birth: date) -> list[tuple[str, str, str
     return rows
 
 
+def _elterngeld_final(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    """The final assessment: per month of life what was paid provisionally, what is due, and the balance."""
+    r = d.result
+    settlement = r.get("final_assessment")
+    if not settlement:
+        raise ValidationFailed(["Die Entscheidung ist keine endgültige Festsetzung"])
+    rows = tuple((f"{m['month']}.", f"{_date(m['start']):%d.%m.%Y} – {_date(m['end']):%d.%m.%Y}",
+                  Decimal(m["provisional"]), Decimal(m["final"]), Decimal(m["difference"]))
+                 for m in settlement["months"])
+    balance = Decimal(settlement["balance"])
+    return dict(
+        values=dict(application_date=case.received_on, child_name=_child_name(case),
+                    child_birth_date=date.fromisoformat(r["birth_date"]),
+                    back_payment_amount=balance if balance > 0 else "",
+                    refund_amount=-balance if balance < 0 else "", no_difference="ja" if not balance else ""),
+        tables={"months": Table(("Lebensmonat", "Zeitraum", "vorläufig gezahlt", "endgültig", "Differenz"), rows)},
+        lines=tuple(line for line in result_lines(r) if not line.label.startswith(_REFUSED_LINES)),
+        reasons=d.reasons,
+    )
+
+
 def _elterngeld_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     return dict(values=dict(application_date=case.received_on, child_name=_child_name(case),
                             child_birth_date=date.fromisoformat(d.result["birth_date"])),
@@ -296,6 +317,7 @@ def _fz_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[st
 _BUILDERS: dict[str, Callable[[CaseFacts, DecisionFacts, date], dict[str, Any]]] = {
     "wbs_grant": _wbs_grant, "wbs_refusal": _wbs_refusal,
     "elterngeld_grant": _elterngeld_grant, "elterngeld_refusal": _elterngeld_refusal,
+    "elterngeld_final": _elterngeld_final,
     "fz_receipt": _fz_receipt, "fz_fee_notice": _fz_fee_notice, "fz_refusal": _fz_refusal,
 }
 _UNDECIDED_BUILDERS: dict[str, Callable[[CaseFacts, DecisionFacts | None, date], dict[str, Any]]] = {

@@ -27,6 +27,7 @@ from . import audit, four_eyes, letter_settings
 from .cases import load_for_read, require_assignee
 from .decisions import LETTER_KINDS, propose_decision
 from .directory import visible_department_codes
+from .final_assessment import LETTER_KIND as FINAL_LETTER_KIND
 from .letter_content import CaseFacts, DecisionFacts, clerk_of, letter_data
 
 
@@ -37,7 +38,7 @@ class LetterStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-DECISION_KINDS = frozenset(LETTER_KINDS.values())
+DECISION_KINDS = frozenset({*LETTER_KINDS.values(), FINAL_LETTER_KIND})
 
 
 @dataclass(frozen=True, slots=True)

@@ -254,47 +254,52 @@
 <context>
     <name>CaseCommands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="95"/>
+        <location filename="../../ui/editor/commands.py" line="96"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="114"/>
+        <location filename="../../ui/editor/commands.py" line="115"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="155"/>
+        <location filename="../../ui/editor/commands.py" line="127"/>
+        <source>Endgültig festgesetzt.</source>
+        <translation>Finally assessed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="167"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="176"/>
+        <location filename="../../ui/editor/commands.py" line="188"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="186"/>
+        <location filename="../../ui/editor/commands.py" line="198"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="192"/>
+        <location filename="../../ui/editor/commands.py" line="204"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="206"/>
+        <location filename="../../ui/editor/commands.py" line="218"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="216"/>
+        <location filename="../../ui/editor/commands.py" line="228"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="239"/>
+        <location filename="../../ui/editor/commands.py" line="251"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -322,84 +327,94 @@
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="141"/>
+        <location filename="../../ui/editor/editor.py" line="142"/>
+        <source>Endgültig festsetzen…</source>
+        <translation>Final assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="143"/>
+        <source>Vorläufig bewilligtes Elterngeld nach Eingang der Nachweise endgültig festsetzen (§ 8 Abs. 3 BEEG)</source>
+        <translation>Assess a provisionally granted Elterngeld finally once the proof has arrived (§ 8 Abs. 3 BEEG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="148"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="142"/>
+        <location filename="../../ui/editor/editor.py" line="149"/>
         <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="152"/>
+        <location filename="../../ui/editor/editor.py" line="159"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="167"/>
+        <location filename="../../ui/editor/editor.py" line="174"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="172"/>
+        <location filename="../../ui/editor/editor.py" line="179"/>
         <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
         <translation>Required documents (tick when provided):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="179"/>
+        <location filename="../../ui/editor/editor.py" line="186"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="184"/>
-        <location filename="../../ui/editor/editor.py" line="310"/>
+        <location filename="../../ui/editor/editor.py" line="191"/>
+        <location filename="../../ui/editor/editor.py" line="318"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="197"/>
+        <location filename="../../ui/editor/editor.py" line="204"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="204"/>
-        <location filename="../../ui/editor/editor.py" line="311"/>
+        <location filename="../../ui/editor/editor.py" line="211"/>
+        <location filename="../../ui/editor/editor.py" line="319"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="234"/>
+        <location filename="../../ui/editor/editor.py" line="241"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="264"/>
+        <location filename="../../ui/editor/editor.py" line="272"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="266"/>
+        <location filename="../../ui/editor/editor.py" line="274"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="279"/>
+        <location filename="../../ui/editor/editor.py" line="287"/>
         <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
         <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="309"/>
+        <location filename="../../ui/editor/editor.py" line="317"/>
         <source>&amp;Unterlagen (%1/%2)</source>
         <translation>&amp;Documents (%1/%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="310"/>
+        <location filename="../../ui/editor/editor.py" line="318"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="311"/>
+        <location filename="../../ui/editor/editor.py" line="319"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -865,82 +880,82 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="47"/>
+        <location filename="../../ui/letters/decision.py" line="48"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="52"/>
+        <location filename="../../ui/letters/decision.py" line="53"/>
         <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="60"/>
+        <location filename="../../ui/letters/decision.py" line="61"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="64"/>
+        <location filename="../../ui/letters/decision.py" line="65"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="67"/>
+        <location filename="../../ui/letters/decision.py" line="68"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="73"/>
+        <location filename="../../ui/letters/decision.py" line="74"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="74"/>
+        <location filename="../../ui/letters/decision.py" line="75"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="75"/>
+        <location filename="../../ui/letters/decision.py" line="76"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="76"/>
+        <location filename="../../ui/letters/decision.py" line="77"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="83"/>
+        <location filename="../../ui/letters/decision.py" line="84"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="86"/>
+        <location filename="../../ui/letters/decision.py" line="87"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="87"/>
+        <location filename="../../ui/letters/decision.py" line="88"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="128"/>
+        <location filename="../../ui/letters/decision.py" line="129"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="162"/>
+        <location filename="../../ui/letters/decision.py" line="163"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="167"/>
+        <location filename="../../ui/letters/decision.py" line="168"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="169"/>
+        <location filename="../../ui/letters/decision.py" line="170"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
@@ -1296,7 +1311,7 @@
     </message>
     <message>
         <location filename="../../ui/editor/dialogs.py" line="63"/>
-        <location filename="../../ui/editor/history.py" line="161"/>
+        <location filename="../../ui/editor/history.py" line="162"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
@@ -1386,47 +1401,47 @@
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="49"/>
+        <location filename="../../ui/editor/commands.py" line="50"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="50"/>
+        <location filename="../../ui/editor/commands.py" line="51"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="51"/>
+        <location filename="../../ui/editor/commands.py" line="52"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="52"/>
+        <location filename="../../ui/editor/commands.py" line="53"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="53"/>
+        <location filename="../../ui/editor/commands.py" line="54"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="54"/>
+        <location filename="../../ui/editor/commands.py" line="55"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="55"/>
+        <location filename="../../ui/editor/commands.py" line="56"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="56"/>
+        <location filename="../../ui/editor/commands.py" line="57"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="57"/>
+        <location filename="../../ui/editor/commands.py" line="58"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>
@@ -1491,47 +1506,52 @@
         <translation>Allowance confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="40"/>
+        <location filename="../../ui/editor/history.py" line="31"/>
+        <source>Endgültig festgesetzt (§ 8 Abs. 3 BEEG)</source>
+        <translation>Finally assessed (§ 8 Abs. 3 BEEG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/history.py" line="41"/>
         <source>Verknüpfter Fall</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="41"/>
+        <location filename="../../ui/editor/history.py" line="42"/>
         <source>Freibetrag junges Ehepaar</source>
         <translation>Young-couple allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="42"/>
+        <location filename="../../ui/editor/history.py" line="43"/>
         <source>Freibetrag Schwerbehinderung</source>
         <translation>Disability allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="52"/>
+        <location filename="../../ui/editor/history.py" line="53"/>
         <source>Unterlage: %1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="158"/>
+        <location filename="../../ui/editor/history.py" line="159"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="159"/>
+        <location filename="../../ui/editor/history.py" line="160"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="160"/>
+        <location filename="../../ui/editor/history.py" line="161"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="162"/>
+        <location filename="../../ui/editor/history.py" line="163"/>
         <source>Alt</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="163"/>
+        <location filename="../../ui/editor/history.py" line="164"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -1954,6 +1974,104 @@
     </message>
 </context>
 <context>
+    <name>FinalAssessmentDialog</name>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="35"/>
+        <source>Endgültige Festsetzung %1</source>
+        <translation>Final assessment %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="40"/>
+        <source>Nachgewiesenes Netto nach der Geburt (monatlich):</source>
+        <translation>Proven net income after the birth (monthly):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="41"/>
+        <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
+        <translation>differing in months with ElterngeldPlus or Partnerschaftsbonus:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="43"/>
+        <source>Zu versteuerndes Einkommen laut Steuerbescheid:</source>
+        <translation>Taxable income per tax assessment:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="48"/>
+        <source>&amp;Berechnen</source>
+        <translation>&amp;Compute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="49"/>
+        <source>Endgültig &amp;festsetzen</source>
+        <translation>Assess &amp;finally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="50"/>
+        <source>Bescheid &amp;erstellen</source>
+        <translation>Create &amp;Bescheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="66"/>
+        <source>Netto nach der Geburt</source>
+        <translation>Net income after the birth</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="67"/>
+        <source>Netto mit ElterngeldPlus</source>
+        <translation>Net income with ElterngeldPlus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="68"/>
+        <source>Zu versteuerndes Einkommen</source>
+        <translation>Taxable income</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <source>Lebensmonat</source>
+        <translation>Month of life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <source>vorläufig gezahlt</source>
+        <translation>paid provisionally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <source>endgültig</source>
+        <translation>final</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <source>Differenz</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="110"/>
+        <source>Nachzahlung: %1</source>
+        <translation>Back payment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="110"/>
+        <source>Erstattung: %1</source>
+        <translation>Refund: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <source>Keine Differenz</source>
+        <translation>No difference</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="123"/>
+        <source>Endgültig festgesetzt.</source>
+        <translation>Finally assessed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="128"/>
+        <source>Bescheid Version %1 erstellt</source>
+        <translation>Bescheid version %1 created</translation>
+    </message>
+</context>
+<context>
     <name>FormDataTree</name>
     <message>
         <location filename="../../ui/views/form_data_tree.py" line="22"/>
@@ -2261,6 +2379,15 @@
         <location filename="../../ui/labels.py" line="110"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="32"/>
+        <source>de</source>
+        <comment>language code of this catalogue: en in English</comment>
+        <translation>en</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,9 @@ def test_wbs_as_a_real_process(tmp_path: Path) -> None:
     assert out["household_income"] == "20419.84" and out["income_limit"] == "20420.00"
     assert out["eligible"] is True and out["within_tolerance"] is False and out["allowed_flat"]["max_size_m2"] == "50"
     assert out["lines"][0] == {"label": "Einkommen 1: Bruttoeinnahmen", "amount": "33136.00", "unit": "EUR",
-                               "legal_basis": "", "kind": "item"}
+                               "legal_basis": "", "kind": "item",
+                               "text": {"msg": "{who}: Bruttoeinnahmen",
+                                        "args": {"who": {"msg": "Einkommen {n}", "args": {"n": 1}}}}}
 
 
 def test_wbs_within_the_tolerance_is_undecided_and_the_key_date_is_the_issue_date(
@@ -68,7 +70,10 @@ def test_input_problems_one_line_each_as_a_real_process(tmp_path: Path) -> None:
     result = run("calc", "elterngeld", "--input", str(write(tmp_path, bad)))
     assert result.returncode == 1 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 3 and all(line.startswith("backoffice calc: Feld '") for line in lines)
+    assert len(lines) == 3 and all(line.startswith("backoffice calc: ") for line in lines)
+    # The JSON's author sees the label and the key, and for a choice the allowed values.
+    assert any("Geburtsdatum (birth_date): kein Datum" in line for line in lines)
+    assert any("Elterngeldvariante (variant): ungültiger Wert 'extra' (erlaubt: basis, plus)" in line for line in lines)
     assert "Traceback" not in result.stderr
 
 
@@ -101,7 +106,7 @@ def test_fuehrungszeugnis_in_process(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("{not json", "kein gültiges JSON"), (None, "nicht lesbar"), ("[1, 2]", "ein JSON-Objekt wird erwartet"),
+    [("{not json", "kein gültiges JSON"), (None, "nicht lesbar"), ("[1, 2]", "kein JSON-Objekt"),
      (json.dumps({**WBS, "application_date": "2010-01-01"}), "Stichtag 01.01.2010")],
 )
 def test_unusable_input_files(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None,

@@ -329,9 +329,9 @@ def test_allowance_facts_need_their_documents_and_the_history_names_who_confirme
          "incomes": []}]
     form.update(household={"persons": 2, "children": 0}, allowances=["young_couple", "care_need"])
     az = _ready_case(db, clerk, Service.WBS, form)
-    with db.uow(write=False) as uow, pytest.raises(RuleInputError, match="marriage_date") as missing:
+    with db.uow(write=False) as uow, pytest.raises(RuleInputError, match="Datum der Eheschließung") as missing:
         decisions.propose_decision(uow, clerk, az, on=TODAY)
-    assert any("disabilities" in p for p in missing.value.problems)
+    assert any("Grad der Behinderung" in p for p in missing.value.problems)
     facts = {"marriage_date": "2023-06-01",
              "disabilities": [{"member": 2, "degree": 60, "home_care": True, "proof": "assessment_notice",
                                "care_proof": "care_level_notice"}]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -425,7 +426,9 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
         assert not dialog.discretion_edit.isVisibleTo(dialog)  # only when the proposal needs discretion
         dialog.compute()
         wait_idle(qtbot, tasks)
-        assert "marriage_date" in dialog.status_label.text()  # the applied-for allowances must be settled
+        # The applied-for allowances must be settled; the status names the fact, not its JSON key.
+        assert "Datum der Eheschließung" in dialog.status_label.text()
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", dialog.status_label.text())
         box.marriage_state.setCurrentIndex(box.marriage_state.findData("certificate"))
         box.marriage_date.setText("12.08.2022")
         _name, degree, _care, _proof, _care_proof, confirmed = box._disability_rows[1]
@@ -494,3 +497,79 @@ def test_elterngeld_facts_bonus_hours_partner_months_exceptions_and_provisional(
     eg.expected_birth.setText("31.02.2025")
     with pytest.raises(FactsInvalid, match="kein Datum"):
         eg.facts()
+
+
+def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_english(  # type: ignore[no-untyped-def]
+        qapp, qtbot, letters_db) -> None:
+    """Issue 18: the English UI translates the computation lines too; issue 14: problems name fields by label."""
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import install_translators
+    from ui.letters import DecisionDialog
+
+    form = _wbs_form(eligible=True)
+    form["members"] = [
+        {"given_name": "Anna", "family_name": "Beispiel", "birth_date": "1994-05-02", "relationship": "applicant",
+         "incomes": [{"kind": "employment", "gross_annual": 20000, "werbungskosten": 1230,
+                      "deductions": ["tax"]}]},
+        {"given_name": "Ben", "family_name": "Beispiel", "birth_date": "1993-01-09", "relationship": "spouse",
+         "incomes": []}]
+    form.update(household={"persons": 2, "children": 0}, allowances=["young_couple"])
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
+        az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
+        assignment.assign_to_me(uow, clerk, az, now=T0)
+        uow.commit()
+    previous = QLocale()
+    translators = install_translators(qapp, "en")
+    tasks = Tasks(letters_db.uow)
+    try:
+        dialog = DecisionDialog(tasks, clerk, az, Service.WBS, form_data=form)
+        qtbot.addWidget(dialog)
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        status = dialog.status_label.text()
+        assert "Young-couple allowance applied for" in status and "date of the marriage" in status
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", status) and "Eheschließung" not in status
+        box = dialog.facts_form.wbs
+        box.marriage_state.setCurrentIndex(box.marriage_state.findData("certificate"))
+        box.marriage_date.setText("12.08.2022")
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        shown = dialog.result_view.toPlainText()
+        assert "Income 1 (Anna Beispiel): gross receipts" in shown and "€20,000.00" in shown
+        assert "Income limit for 2 persons" in shown and "Freibetrag for a young married couple" in shown
+        for german in ("Einkommen", "Bruttoeinnahmen", "Einkommensgrenze", "zuzüglich", "Wohnfläche", "Antragstellung"):
+            assert german not in shown
+    finally:
+        tasks.shutdown()
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
+
+
+def test_final_assessment_dialog_shows_each_month_and_records_the_refund(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]
+    """§ 8 Abs. 3 BEEG: the worked example of tests/integration/test_final_assessment.py (975.00 € provisionally,
+    780.00 € once 800 € income after the birth is proven: 12 × 195.00 € to refund)."""
+    from tests.integration.test_final_assessment import granted_case
+    from ui.letters.final_assessment import FinalAssessmentDialog
+
+    clerk, az, _info = granted_case(letters_db)
+    tasks = Tasks(letters_db.uow)
+    dialog = FinalAssessmentDialog(tasks, clerk, az)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.net_after.setText("800,00")
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        shown = dialog.result_view.toPlainText()
+        assert "975,00 €" in shown and "780,00 €" in shown and "-195,00 €" in shown
+        assert "Erstattung: 2.340,00 €" in shown and dialog.decide_button.isEnabled()
+        with qtbot.waitSignal(dialog.decided, timeout=60_000) as decided:
+            dialog.decide_button.click()
+        assert decided.args[0].letter_kind == "elterngeld_final" and dialog.letter_button.isEnabled()
+        dialog.letter_button.click()
+        wait_idle(qtbot, tasks)
+        assert "Version 1" in dialog.status_label.text()
+    finally:
+        tasks.shutdown()

@@ -26,6 +26,7 @@ from ..errors import user_message
 from ..formatting import format_date
 from ..letters.case_letters import CaseLettersDialog
 from ..letters.decision import DecisionDialog
+from ..letters.final_assessment import FinalAssessmentDialog
 from ..ops import CommandOp, Tasks
 from .dialogs import ExtendDialog, ReasonDialog
 from .documents_request import request_documents
@@ -114,6 +115,17 @@ class CaseCommands(_Widget):
         dialog.decided.connect(lambda _info: self.show_message(self.tr("Entschieden.")))
         dialog.open()
         dialog.compute()
+        return dialog
+
+    def open_final_assessment(self) -> FinalAssessmentDialog | None:
+        """A provisional Elterngeld grant (§ 8 Abs. 3 BEEG) settled once the income is proven."""
+        if self.data is None:
+            return None
+        dialog = FinalAssessmentDialog(self._tasks, self._actor, self.aktenzeichen, parent=self,
+                                       expected_version=self._version)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.decided.connect(lambda _info: self.show_message(self.tr("Endgültig festgesetzt.")))
+        dialog.open()
         return dialog
 
     def open_letters(self) -> CaseLettersDialog | None:

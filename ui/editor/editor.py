@@ -138,6 +138,13 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         self.extend_button.clicked.connect(self.request_extension)
         self._action_bar.addWidget(self.extend_button)
         self._action_bar.addStretch(1)
+        # Only a provisional Elterngeld grant has a follow-up date: its final assessment (§ 8 Abs. 3 BEEG).
+        self.final_button = QPushButton(self.tr("Endgültig festsetzen…"))
+        self.final_button.setToolTip(self.tr("Vorläufig bewilligtes Elterngeld nach Eingang der Nachweise endgültig "
+                                             "festsetzen (§ 8 Abs. 3 BEEG)"))
+        self.final_button.clicked.connect(self.open_final_assessment)
+        self.final_button.setVisible(False)
+        self._action_bar.addWidget(self.final_button)
         self.letters_button = QPushButton(self.tr("&Briefe…"))
         self.letters_button.setToolTip(self.tr("Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken"))
         self.letters_button.clicked.connect(self.open_letters)
@@ -260,6 +267,7 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         for action, button in self.action_buttons.items():
             button.setVisible(action.value in allowed)
         self.extend_button.setVisible(row.status.is_open)
+        self.final_button.setVisible(row.service is Service.ELTERNGELD and data.deadlines.follow_up_on is not None)
         self.extend_button.setToolTip(
             self.tr("Bis zu %1 Arbeitstage, einmal je Fall").replace("%1", str(data.deadlines.max_extension_days))
             if data.deadlines.can_extend

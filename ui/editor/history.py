@@ -28,6 +28,7 @@ def editor_action_labels() -> dict[str, str]:
         "document_check": QCoreApplication.translate("Editor", "Unterlage abgehakt"),
         "decision": QCoreApplication.translate("Editor", "Entscheidung gespeichert"),
         "allowance_confirmed": QCoreApplication.translate("Editor", "Freibetrag bestätigt"),
+        "final_assessment": QCoreApplication.translate("Editor", "Endgültig festgesetzt (§ 8 Abs. 3 BEEG)"),
     }
 
 

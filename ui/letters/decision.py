@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
-from backoffice.letters.formatting import format_value
+from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, letters
-from backoffice.services.letter_content import result_lines
 
+from ..i18n import core_language
 from ..ops import CommandOp, QueryOp, Tasks
+from .fact_fields import problem_text
 from .facts import FactsForm, FactsInvalid
 
 
@@ -144,7 +145,7 @@ class DecisionDialog(QDialog):
             self._issued).failure(self._problems).run()
 
     def _show(self, proposal: decisions.DecisionProposal) -> None:
-        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome)))
+        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome), core_language()))
         self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(proposal.outcome.value)))
         self._show_discretion(proposal.discretion_required)
         if not self.reasons_edit.toPlainText().strip():
@@ -171,8 +172,7 @@ class DecisionDialog(QDialog):
         self.letter_issued.emit(info)
 
     def _problems(self, error: Exception) -> None:
-        lines = getattr(error, "problems", None) or [str(error)]
-        self.status_label.setText("\n".join(str(x) for x in lines))
+        self.status_label.setText(problem_text(error))
         self.decide_button.setEnabled(self.decision is None and bool(self.result_view.toPlainText()))
         self.letter_button.setEnabled(self.decision is not None)
 
@@ -204,10 +204,10 @@ class DecisionDialog(QDialog):
                 "forwarded": self.tr("Weiterleitung an das Bundesamt für Justiz")}[outcome.value]
 
 
-def _proposal_html(p: decisions.DecisionProposal, outcome: str) -> str:
+def _proposal_html(p: decisions.DecisionProposal, outcome: str, language: str) -> str:
     rows = []
-    for line in result_lines(p.result):
-        label, value = escape(line.label), escape(format_value(line.value))
+    for line in shown_lines(p.result, language):
+        label, value = escape(line.label), escape(line.value)
         if line.emphasis:
             label, value = f"<b>{label}</b>", f"<b>{value}</b>"
         rows.append(f"<tr><td>{label}</td><td align='right'>{value}</td></tr>")

@@ -6,6 +6,10 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QLineEdit
 
+from backoffice.rules import RuleInputError
+
+from ..i18n import core_language
+
 
 class FactsInvalid(ValueError):
     """A field holds no valid entry (German message)."""
@@ -24,6 +28,14 @@ def amount_of(edit: QLineEdit, label: str, *, required: bool = False) -> str | N
     if value < 0:
         raise FactsInvalid(f"{label}: der Betrag darf nicht negativ sein")
     return f"{value:.2f}"
+
+
+def problem_text(error: Exception) -> str:
+    """A refused computation or decision as the status line shows it: rule input problems name their fields
+    by label in the UI's language; other refusals carry their (German) problems."""
+    lines = (error.rendered(core_language()) if isinstance(error, RuleInputError) else
+             getattr(error, "problems", None) or [str(error)])
+    return "\n".join(str(line) for line in lines)
 
 
 def money_edit(placeholder: str = "0,00") -> QLineEdit:

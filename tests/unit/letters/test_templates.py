@@ -79,7 +79,8 @@ def test_remedy_notices_are_written_once_and_shared() -> None:
     assert set(users.values()) == {"remedy_klage_vg", "remedy_widerspruch_sgg", "remedy_antrag_eggvg"}
     assert {k for k, b in users.items() if b == "remedy_klage_vg"} == {"wbs_grant", "wbs_refusal"}
     assert {k for k, b in users.items() if b == "remedy_antrag_eggvg"} == {"fz_refusal"}
-    assert {k for k, b in users.items() if b == "remedy_widerspruch_sgg"} == {"elterngeld_grant", "elterngeld_refusal"}
+    assert {k for k, b in users.items() if b == "remedy_widerspruch_sgg"} == {"elterngeld_grant", "elterngeld_refusal",
+                                                                              "elterngeld_final"}
 
 
 def test_letters_md_documents_every_kind_and_its_fields() -> None:

@@ -25,7 +25,7 @@ CONTRACT = {
                   "paid", "note"],
     FuehrungszeugnisResult: ["application_date", "kind", "age", "entitled", "reasons", "fee", "fee_due", "fee_status",
                              "fee_legal_basis", "fee_paid", *SHARED],
-    Line: ["label", "amount", "unit", "legal_basis", "kind"],
+    Line: ["label", "amount", "unit", "legal_basis", "kind", "text"],
     AllowedFlat: ["max_size_m2", "max_rooms", "slight_excess_m2"],
 }
 

@@ -184,12 +184,12 @@ def test_net_given_directly_has_no_tax_source() -> None:
 @pytest.mark.parametrize(
     ("extra", "fragment"),
     [
-        ({}, "net_income_before' : fehlt".replace(" :", ":")),
+        ({}, "Nettoeinkommen vor der Geburt: fehlt (oder das Bruttoeinkommen"),
         ({"net_income_before": 1, "gross_income_before": 2, "income_tax_monthly": 0}, "nicht beides"),
-        ({"gross_income_before": 3000}, "income_tax_monthly': fehlt"),
-        ({"net_income_before": 1000, "income_tax_monthly": 5}, "nur zusammen mit gross_income_before"),
-        ({"net_income_before": 1000, "children_born": 0}, "children_born"),
-        ({"net_income_before": "1.000,00"}, "Betrag erwartet"),
+        ({"gross_income_before": 3000}, "Lohnsteuer laut Abrechnung fehlt."),
+        ({"net_income_before": 1000, "income_tax_monthly": 5}, "nur zusammen mit dem Bruttoeinkommen"),
+        ({"net_income_before": 1000, "children_born": 0}, "Zahl der geborenen Kinder: muss zwischen 1 und 10"),
+        ({"net_income_before": "1.000,00"}, "kein Betrag ('1.000,00')"),
     ],
 )
 def test_input_problems(extra: dict[str, Any], fragment: str) -> None:

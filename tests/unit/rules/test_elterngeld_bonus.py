@@ -83,7 +83,7 @@ def test_single_parent_takes_the_bonus_alone_under_section_4c() -> None:
 
 def test_bonus_needs_weekly_hours() -> None:
     data = bonus_case(month_plan=[{"parent": "A", "month": 9, "variant": "bonus"}])
-    with pytest.raises(RuleInputError, match=r"weekly_hours.*fehlt"):
+    with pytest.raises(RuleInputError, match=r"Bezugsmonate, Eintrag 1 – Wochenstunden fehlt"):
         elterngeld_from_json(data)
 
 
@@ -95,13 +95,14 @@ SIMULTANEOUS = {"birth_date": "2025-06-01", "variant": "basis", "net_income_befo
 def test_one_simultaneous_basis_month_unless_an_exception_of_section_4_6() -> None:
     # § 4 Abs. 6 BEEG (births from 1.4.2024): Basiselterngeld at the same time in one month of the first twelve;
     # not for multiple births, premature births (≥ 6 weeks early), a child or a sibling with a disability
-    # (familienportal.nrw "Elterngeld planen"; Elterngeldrechner NurEinLebensmonatBasisParallel.ts).
+    # (§ 4 Abs. 6 Satz 4 BEEG as worded by G v. 23.10.2024, BGBl. 2024 I Nr. 323; familienportal.nrw "Elterngeld
+    # planen"; Elterngeldrechner NurEinLebensmonatBasisParallel.ts).
     assert elterngeld_from_json(SIMULTANEOUS).month_plan_valid is False
     for extra in ({"children_born": 2}, {"expected_birth_date": "2025-07-13"}, {"child_disability": True},
                   {"sibling_disability": True}):
         r = elterngeld_from_json({**SIMULTANEOUS, **extra})
         assert r.month_plan_valid is True, extra
-        assert any("§ 4 Abs. 6 BEEG" in n and "nicht am Gesetzeswortlaut bestätigt" in n for n in r.notices)
+        assert any("§ 4 Abs. 6 Satz 4 BEEG" in n and "am Wortlaut" in n for n in r.notices)
     # 41 days early is not six weeks: no exception
     assert elterngeld_from_json({**SIMULTANEOUS, "expected_birth_date": "2025-07-12"}).month_plan_valid is False
     premature = elterngeld_from_json({**SIMULTANEOUS, "expected_birth_date": "2025-07-13"})

@@ -130,11 +130,11 @@ def test_allowances_from_the_table_and_entered_amounts() -> None:
     ("allowance", "message"),
     [
         ({"code": "unknown"}, "nicht hinterlegt"),
-        ({"code": "maintenance_paid"}, r"Betrag \(amount\) angeben"),
+        ({"code": "maintenance_paid"}, "Unterhalt.*bitte den Betrag angeben"),
         ({"code": "single_parent_child", "amount": 1}, "festen Betrag"),
         # Ticks are no proof: these allowances follow from facts, and the old codes say which.
-        ({"code": "young_couple"}, "nicht angekreuzt.*marriage_date"),
-        ({"code": "severe_disability_care"}, "nicht angekreuzt.*disabilities"),
+        ({"code": "young_couple"}, "nicht angekreuzt.*Datum der Eheschließung"),
+        ({"code": "severe_disability_care"}, "nicht angekreuzt.*unter Behinderungen"),
         ({"code": "disability_with_care"}, "Grad der Behinderung"),
     ],
 )
@@ -186,7 +186,7 @@ def test_input_problems_are_listed_together_in_german() -> None:
                        "colour": "red"})
     problems = err.value.problems
     assert len(problems) == 6, problems
-    assert any("application_date" in p and "JJJJ-MM-TT" in p for p in problems)
+    assert any("Antragsdatum" in p and "JJJJ-MM-TT" in p for p in problems)
     assert any("negativ" in p for p in problems) and any("zwei Nachkommastellen" in p for p in problems)
     assert any("colour" in p and "unbekannt" in p for p in problems)
 
@@ -208,7 +208,7 @@ def test_json_contract() -> None:
             "legal_basis", "notices"} <= data.keys()
     assert data["household_income"] == "25000.00" and data["income_limit"] == "25340.00"
     assert data["allowed_flat"] == {"max_size_m2": "65", "max_rooms": 2, "slight_excess_m2": "5"}
-    assert all({"label", "amount", "unit", "legal_basis", "kind"} == line.keys() for line in data["lines"])
+    assert all({"label", "amount", "unit", "legal_basis", "kind", "text"} == line.keys() for line in data["lines"])
 
 
 money = st.decimals(min_value=0, max_value=200000, places=2)

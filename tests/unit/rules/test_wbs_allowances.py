@@ -125,12 +125,12 @@ def test_each_disabled_member_has_an_allowance_of_their_own() -> None:
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ({"member": 2, "degree": 80}, r"disabilities\[0\].proof': fehlt"),
-        ({"member": 2, "degree": 80, "proof": "id_card", "home_care": True}, "care_proof': fehlt"),
+        ({"member": 2, "degree": 80}, "Behinderungen, Eintrag 1 – Nachweis der Behinderung fehlt"),
+        ({"member": 2, "degree": 80, "proof": "id_card", "home_care": True}, "Nachweis der Pflegebedürftigkeit fehlt"),
         ({"member": 2, "degree": 80, "proof": "id_card", "care_proof": "care_level_notice"}, "nur zusammen mit"),
         ({"member": 2, "degree": 85, "proof": "id_card"}, "Zehnergraden"),
-        ({"member": 3, "degree": 80, "proof": "id_card"}, "zwischen 1 bis 2"),
-        ({"member": 2, "degree": 80, "proof": "photo"}, "erlaubt sind assessment_notice, id_card"),
+        ({"member": 3, "degree": 80, "proof": "id_card"}, "zwischen 1 und 2"),
+        ({"member": 2, "degree": 80, "proof": "photo"}, "Nachweis der Behinderung: ungültiger Wert 'photo'"),
     ],
 )
 def test_bad_disability_facts(entry: dict[str, Any], message: str) -> None:
