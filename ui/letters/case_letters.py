@@ -21,7 +21,7 @@ from backoffice.domain.catalog import Service
 from backoffice.domain.changes import Area
 from backoffice.domain.records import UserRef
 from backoffice.letters import kind_spec
-from backoffice.services import letters, printing
+from backoffice.services import decisions, letters, printing
 
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
@@ -56,6 +56,7 @@ class CaseLettersDialog(QDialog):
         self.setWindowTitle(self.tr("Briefe zu %1").replace("%1", aktenzeichen))
         self.resize(820, 420)
         self.model = CaseLettersModel(self)
+        self._offered = False
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,9 +96,17 @@ class CaseLettersDialog(QDialog):
 
     def load(self) -> None:
         actor, az = self._actor, self._az
-        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.list_letters(uow, actor, az)).success(
-            self.model.set_records
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: (letters.list_letters(uow, actor, az),
+                                                                decisions.latest_decision(uow, actor, az))).success(
+            self._loaded
         ).run()
+
+    def _loaded(self, loaded: tuple[list[letters.LetterInfo], decisions.DecisionInfo | None]) -> None:
+        records, decision = loaded
+        self.model.set_records(records)
+        if decision is not None and not self._offered:  # the letter offered is the decision's (a refusal's Ablehnung), not the list's first
+            self.kind.setCurrentIndex(max(0, self.kind.findData(decision.letter_kind)))
+            self._offered = True  # once: a reload keeps the clerk's own choice
 
     def selected(self) -> letters.LetterInfo | None:
         index = self.table.currentIndex()
