@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from backoffice.bootstrap import Database, open_database
 from backoffice.decisions import evaluate, rule_input
@@ -28,9 +28,9 @@ from backoffice.demo.generator import generate_application
 from backoffice.demo.portal.documents import documents_for
 from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
-from backoffice.domain.status import Status
+from backoffice.domain.status import Action, Status
 from backoffice.rules import RuleInputError
-from backoffice.services import cases, letters, printing
+from backoffice.services import assignment, cases, letters, printing
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
 from ui.letters.decision import DecisionDialog
@@ -217,3 +217,57 @@ def test_a_complete_eligible_wbs_case_goes_from_claim_to_printed_bescheid_in_at_
     assert steps == ["start", "mark_ready", "decide", "close"]  # each implicit step journaled on its own
     assert (letter.kind, letter.status.value, dispatch.by) == ("wbs_grant", "final", "clerk")
     assert len(shots.written) == 8 and all(p.stat().st_size > 2_000 for p in shots.written)
+
+
+def test_a_refusal_ends_at_submitted_for_approval_and_the_letters_offer_the_ablehnung(
+        qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.editor.dialogs import ReasonDialog
+
+    from .editor.support import keep, open_editor
+
+    database = open_database(f"sqlite:///{tmp_path / 'refusal.sqlite3'}", migrate=True)
+    form = next(f for f in (generate_application(Service.WBS, random.Random(seed), RECEIVED.date()) for seed in range(300))
+                if not f.get("allowances") and _refused(f))
+    with database.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf"])
+        az = cases.create_case(uow, clerk, Service.WBS, form, received_at=RECEIVED, now=RECEIVED)
+        assignment.assign_to_me(uow, clerk, az, now=RECEIVED)
+        uow.commit()
+    tasks = Tasks(database.uow)
+    try:
+        editor = open_editor(qtbot, tasks, clerk, az)
+        dialog = editor.open_decision()
+        assert dialog is not None
+        keep(dialog)
+        qtbot.waitUntil(dialog.decide_button.isEnabled, timeout=WAIT)
+        assert dialog.outcome_box.currentData() == "refused"
+        dialog._decide()  # the documents question is tested with the editor's decision test
+        qtbot.waitUntil(lambda: dialog.bescheid.preview.page_count() > 0, timeout=WAIT)
+        panel = dialog.bescheid
+        assert "zur Freigabe vorgelegt" in panel.notice.text() and panel.letter is not None
+        assert panel.letter.kind == "wbs_refusal" and not panel.preview.print_button.isVisibleTo(dialog)
+        panel.print_letter()  # Ctrl+P: nothing to print before the team lead approved it
+        assert panel.run is None and not any(isinstance(w, PrintSetupDialog) for w in QApplication.topLevelWidgets())
+        letters_dialog = editor.open_letters()
+        assert letters_dialog is not None
+        keep(letters_dialog)
+        qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 1, timeout=WAIT)
+        assert letters_dialog.kind.currentData() == "wbs_refusal"  # the decision's letter, not the list's first
+        qtbot.waitUntil(lambda: editor.close_action.isEnabled(), timeout=WAIT)
+        editor.request_action(Action.CLOSE)
+        [question] = editor.findChildren(ReasonDialog)
+        keep(question)
+        assert f"Fall {az} abschließen?" in " ".join(label.text() for label in question.findChildren(QLabel))
+        question.reject()
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+        database.dispose()
+
+
+def _refused(form: dict) -> bool:  # type: ignore[type-arg]
+    try:
+        result = evaluate(rule_input(Service.WBS, form, RECEIVED.date()))
+    except RuleInputError:
+        return False
+    return not result.eligible and not getattr(result, "discretion_required", False)
