@@ -128,47 +128,47 @@
 <context>
     <name>BescheidPanel</name>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="44"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="43"/>
         <source>Bescheid drucken</source>
         <translation>Print the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="46"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="45"/>
         <source>Der Bescheid erscheint hier, sobald entschieden ist.</source>
         <translation>The decision notice appears here once the case is decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="62"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="61"/>
         <source>%1, Version %2 erstellt. Drucken mit %3.</source>
         <translation>%1, version %2 created. Print with %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="66"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="65"/>
         <source>%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der Freigabe (Druckwarteschlange); der Fall bleibt bis dahin entschieden, aber offen.</source>
         <translation>%1 created and submitted to the team lead for approval. It can only be printed once approved (print queue); until then the case stays decided but open.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="105"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="93"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="106"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="94"/>
         <source>Fall %1 abschließen?</source>
         <translation>Close case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="107"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
         <source>Der Bescheid ist gedruckt. Der Fall wird als erledigt abgeschlossen und verlässt die offenen Fälle; sein Fenster schließt sich.</source>
         <translation>The decision notice has been printed. The case will be closed as done and leave the open cases; its window closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="110"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="98"/>
         <source>&amp;Abschließen</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="111"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="99"/>
         <source>&amp;Noch nicht</source>
         <translation>&amp;Not yet</translation>
     </message>
@@ -298,71 +298,71 @@
     <name>CaseCommands</name>
     <message>
         <location filename="../../ui/editor/commands.py" line="104"/>
-        <source>Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen.</source>
-        <translation>Close case %1? It is then done and no longer among the open cases.</translation>
+        <source>Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen; sein Fenster schließt sich.</source>
+        <translation>Close case %1? It is then done and no longer among the open cases; its window closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="105"/>
+        <location filename="../../ui/editor/commands.py" line="106"/>
         <source>Rücknahme des Antrags %1 erfassen? Der Fall wird damit beendet.</source>
         <translation>Record the withdrawal of application %1? This ends the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="106"/>
+        <location filename="../../ui/editor/commands.py" line="107"/>
         <source>Fall %1 an die zuständige Stelle weiterleiten? Er ist danach hier beendet.</source>
         <translation>Forward case %1 to the competent authority? It then ends here.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="108"/>
+        <location filename="../../ui/editor/commands.py" line="109"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="122"/>
+        <location filename="../../ui/editor/commands.py" line="123"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="133"/>
+        <location filename="../../ui/editor/commands.py" line="134"/>
         <source>1 Unterlage abgehakt.</source>
         <translation>1 document ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="134"/>
+        <location filename="../../ui/editor/commands.py" line="135"/>
         <source>%1 Unterlagen abgehakt.</source>
         <translation>%1 documents ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="182"/>
+        <location filename="../../ui/editor/commands.py" line="183"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="203"/>
+        <location filename="../../ui/editor/commands.py" line="204"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="213"/>
+        <location filename="../../ui/editor/commands.py" line="214"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="219"/>
+        <location filename="../../ui/editor/commands.py" line="220"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="233"/>
+        <location filename="../../ui/editor/commands.py" line="234"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="243"/>
+        <location filename="../../ui/editor/commands.py" line="244"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="266"/>
+        <location filename="../../ui/editor/commands.py" line="267"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -960,137 +960,148 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="62"/>
+        <location filename="../../ui/letters/decision.py" line="63"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="69"/>
+        <location filename="../../ui/letters/decision.py" line="70"/>
         <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="77"/>
+        <location filename="../../ui/letters/decision.py" line="78"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="81"/>
+        <location filename="../../ui/letters/decision.py" line="82"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="84"/>
+        <location filename="../../ui/letters/decision.py" line="85"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="90"/>
+        <location filename="../../ui/letters/decision.py" line="91"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="91"/>
+        <location filename="../../ui/letters/decision.py" line="92"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
         <location filename="../../ui/letters/decision.py" line="94"/>
-        <source>Entscheiden und den Bescheid erstellen</source>
-        <translation>Decide and create the decision notice</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/decision.py" line="95"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="96"/>
+        <location filename="../../ui/letters/decision.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="103"/>
+        <location filename="../../ui/letters/decision.py" line="102"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="106"/>
+        <location filename="../../ui/letters/decision.py" line="105"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="107"/>
+        <location filename="../../ui/letters/decision.py" line="106"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
+        <location filename="../../ui/letters/decision.py" line="157"/>
+        <source>E&amp;ntscheidung</source>
+        <translation>&amp;Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="93"/>
         <location filename="../../ui/letters/decision.py" line="158"/>
+        <source>Entscheiden und Bescheid erstellen</source>
+        <translation>Decide and create the decision notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="161"/>
+        <source>Bescheid &amp;drucken…</source>
+        <translation>&amp;Print the decision notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="175"/>
         <source>Unterlagen fehlen</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="159"/>
+        <location filename="../../ui/letters/decision.py" line="176"/>
         <source>Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?</source>
         <translation>Not all required documents of %1 are ticked. Decide anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="162"/>
+        <location filename="../../ui/letters/decision.py" line="179"/>
         <source>Nicht abgehakt:</source>
         <translation>Not ticked:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="163"/>
+        <location filename="../../ui/letters/decision.py" line="182"/>
         <source>Trotzdem &amp;entscheiden</source>
         <translation>&amp;Decide anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="164"/>
+        <location filename="../../ui/letters/decision.py" line="183"/>
         <source>&amp;Zurück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="180"/>
+        <location filename="../../ui/letters/decision.py" line="199"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="214"/>
+        <location filename="../../ui/letters/decision.py" line="233"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="219"/>
+        <location filename="../../ui/letters/decision.py" line="238"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="221"/>
+        <location filename="../../ui/letters/decision.py" line="240"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="252"/>
+        <location filename="../../ui/letters/decision.py" line="271"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="255"/>
+        <location filename="../../ui/letters/decision.py" line="274"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="260"/>
+        <location filename="../../ui/letters/decision.py" line="279"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="260"/>
+        <location filename="../../ui/letters/decision.py" line="279"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="261"/>
+        <location filename="../../ui/letters/decision.py" line="280"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -2846,57 +2857,57 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="46"/>
+        <location filename="../../ui/letters/preview.py" line="48"/>
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="47"/>
+        <location filename="../../ui/letters/preview.py" line="49"/>
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="48"/>
+        <location filename="../../ui/letters/preview.py" line="50"/>
         <source>Seitenbreite</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="50"/>
+        <location filename="../../ui/letters/preview.py" line="52"/>
         <source>Seite </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="52"/>
+        <location filename="../../ui/letters/preview.py" line="54"/>
         <source>Vorige Seite</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="53"/>
+        <location filename="../../ui/letters/preview.py" line="55"/>
         <source>Nächste Seite</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="54"/>
+        <location filename="../../ui/letters/preview.py" line="56"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="88"/>
+        <location filename="../../ui/letters/preview.py" line="90"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="90"/>
+        <location filename="../../ui/letters/preview.py" line="92"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="92"/>
+        <location filename="../../ui/letters/preview.py" line="94"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="128"/>
+        <location filename="../../ui/letters/preview.py" line="130"/>
         <source> von %1</source>
         <translation> of %1</translation>
     </message>
@@ -4048,17 +4059,17 @@
 <context>
     <name>ShortcutHelp</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="64"/>
+        <location filename="../../ui/shortcuts.py" line="66"/>
         <source>Tastenkürzel</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Schritt</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="67"/>
+        <location filename="../../ui/shortcuts.py" line="69"/>
         <source>Tasten</source>
         <translation>Keys</translation>
     </message>
@@ -4066,82 +4077,82 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="32"/>
+        <location filename="../../ui/shortcuts.py" line="34"/>
         <source>Fallliste</source>
         <translation>Case list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33"/>
+        <location filename="../../ui/shortcuts.py" line="35"/>
         <source>Nächsten Fall übernehmen (er öffnet sich)</source>
         <translation>Claim the next case (it opens)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="34"/>
+        <location filename="../../ui/shortcuts.py" line="36"/>
         <source>Gewählten Fall mir zuweisen</source>
         <translation>Assign the selected case to me</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="35"/>
+        <location filename="../../ui/shortcuts.py" line="37"/>
         <source>Fall öffnen (Aktenzeichen oder Name)</source>
         <translation>Open a case (file number or name)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="36"/>
+        <location filename="../../ui/shortcuts.py" line="38"/>
         <source>Papierantrag erfassen</source>
         <translation>Enter a paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="37"/>
+        <location filename="../../ui/shortcuts.py" line="39"/>
         <source>Aktualisieren</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="39"/>
+        <location filename="../../ui/shortcuts.py" line="41"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="40"/>
+        <location filename="../../ui/shortcuts.py" line="42"/>
         <source>Vorgeschlagene Unterlagen übernehmen (abhaken)</source>
         <translation>Accept the proposed documents (tick them)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="41"/>
+        <location filename="../../ui/shortcuts.py" line="43"/>
         <source>Entscheiden (Vorschlag der Regeln)</source>
         <translation>Decide (the rules&apos; proposal)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="42"/>
+        <location filename="../../ui/shortcuts.py" line="44"/>
         <source>Briefe des Falls</source>
         <translation>Letters of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="43"/>
+        <location filename="../../ui/shortcuts.py" line="45"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="44"/>
+        <location filename="../../ui/shortcuts.py" line="46"/>
         <source>Antragsdaten speichern</source>
         <translation>Save the application data</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="45"/>
+        <location filename="../../ui/shortcuts.py" line="47"/>
         <source>Nächster / voriger Fall der Liste</source>
         <translation>Next / previous case of the list</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="47"/>
+        <location filename="../../ui/shortcuts.py" line="49"/>
         <source>Entscheidung</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="48"/>
+        <location filename="../../ui/shortcuts.py" line="50"/>
         <source>Entscheiden und Bescheid erstellen</source>
         <translation>Decide and create the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="49"/>
+        <location filename="../../ui/shortcuts.py" line="51"/>
         <source>Bescheid drucken</source>
         <translation>Print the decision notice</translation>
     </message>

@@ -223,7 +223,7 @@ def test_a_refusal_ends_at_submitted_for_approval_and_the_letters_offer_the_able
         qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from ui.editor.dialogs import ReasonDialog
 
-    from .editor.support import keep, open_editor
+    from .editor.support import delete_kept, keep, open_editor
 
     database = open_database(f"sqlite:///{tmp_path / 'refusal.sqlite3'}", migrate=True)
     form = next(f for f in (generate_application(Service.WBS, random.Random(seed), RECEIVED.date()) for seed in range(300))
@@ -261,6 +261,7 @@ def test_a_refusal_ends_at_submitted_for_approval_and_the_letters_offer_the_able
         question.reject()
         wait_idle(qtbot, tasks)
     finally:
+        delete_kept()
         tasks.shutdown()
         database.dispose()
 

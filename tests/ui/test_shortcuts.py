@@ -4,7 +4,7 @@ keys reach their action from inside a text field of the form."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMenuBar
 
 from backoffice.domain.catalog import Service
 from backoffice.domain.status import Action
@@ -12,7 +12,7 @@ from ui import shortcuts
 from ui.letters.decision import DecisionDialog
 
 from .conftest import wait_idle
-from .editor.support import keep, new_case, open_editor
+from .editor.support import delete_kept, keep, new_case, open_editor
 
 
 def test_the_help_page_lists_the_keys_the_actions_have(qtbot, window, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
@@ -29,8 +29,17 @@ def test_the_help_page_lists_the_keys_the_actions_have(qtbot, window, tasks, act
     for button, keys in ((editor.action_buttons[Action.DECIDE], shortcuts.DECIDE), (editor.letters_button, shortcuts.LETTERS),
                          (editor.accept_proposals_button, shortcuts.ACCEPT_DOCUMENTS)):
         assert keys.toString(shortcuts.NATIVE) in button.toolTip()  # the buttons name their keys
+    decision = editor.open_decision()
+    assert decision is not None
+    keep(decision)
+    menu_keys = {a.shortcut().toString(shortcuts.NATIVE) for m in decision.findChildren(QMenuBar)
+                 for a in m.actions()[0].menu().actions()}
+    assert menu_keys == {shortcuts.CONFIRM_DECISION.toString(shortcuts.NATIVE), shortcuts.PRINT.toString(shortcuts.NATIVE)}
+    assert menu_keys <= listed and not decision.print_action.isEnabled()  # nothing to print before the Bescheid
+    decision.close()
     page.close()
     wait_idle(qtbot, tasks)
+    delete_kept()
 
 
 def test_the_case_keys_work_from_a_text_field_of_the_form(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
@@ -46,3 +55,4 @@ def test_the_case_keys_work_from_a_text_field_of_the_form(qtbot, tasks, actor, d
     assert field.text() == before  # the key went to the step, not into the field
     dialog.close()
     wait_idle(qtbot, tasks)
+    delete_kept()

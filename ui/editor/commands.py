@@ -101,7 +101,8 @@ class CaseCommands(_Widget):
     def _question(self, action: Action) -> str:
         """What the confirmation asks, saying what will happen."""
         questions = {
-            Action.CLOSE: self.tr("Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen."),
+            Action.CLOSE: self.tr("Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen; "
+                                  "sein Fenster schließt sich."),
             Action.WITHDRAW: self.tr("Rücknahme des Antrags %1 erfassen? Der Fall wird damit beendet."),
             Action.FORWARD: self.tr("Fall %1 an die zuständige Stelle weiterleiten? Er ist danach hier beendet."),
         }

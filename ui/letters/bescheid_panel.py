@@ -9,7 +9,6 @@ ends there. After a print the panel offers to close the case, saying what that d
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from backoffice.domain.records import UserRef
@@ -31,6 +30,7 @@ class BescheidPanel(QWidget):
     printed = Signal(object)  # RunResult
     case_closed = Signal(str)  # Aktenzeichen
     close_offered = Signal(object)  # the QMessageBox asking to close the case (tests answer it)
+    printable = Signal(bool)  # whether the shown letter may be printed (final), once it is shown
 
     def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, parent: QWidget | None = None, *,
                  backend: PrintBackend | None = None, choose: PrinterFactory | None = None) -> None:
@@ -40,7 +40,6 @@ class BescheidPanel(QWidget):
         self.letter: LetterInfo | None = None
         self.run: PrintRun | None = None
         self.preview = LetterPreview(self, printable=False)
-        QShortcut(keys.PRINT, self, self.print_letter, context=Qt.ShortcutContext.WindowShortcut)
         self.preview.print_button.setToolTip(with_keys(self.tr("Bescheid drucken"), keys.PRINT))
         self.preview.print_requested.connect(self.print_letter)
         self.notice = QLabel(self.tr("Der Bescheid erscheint hier, sobald entschieden ist."), self)
@@ -72,6 +71,7 @@ class BescheidPanel(QWidget):
         pages = self.preview.load_pdf(pdf)
         final = self.letter is not None and self.letter.status is LetterStatus.FINAL
         self.preview.print_button.setVisible(final and pages > 0)
+        self.printable.emit(final and pages > 0)
         if final and pages:
             self.preview.print_button.setFocus()
 

@@ -14,13 +14,14 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -89,9 +90,7 @@ class DecisionDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.compute_button = QPushButton(self.tr("&Neu berechnen"), self)
         self.decide_button = QPushButton(self.tr("&Entscheiden"), self)
-        # A shortcut of its own: the button's text keeps its Alt+E.
-        QShortcut(keys.CONFIRM_DECISION, self, self._confirm_key)
-        self.decide_button.setToolTip(with_keys(self.tr("Entscheiden und den Bescheid erstellen"), keys.CONFIRM_DECISION))
+        self.decide_button.setToolTip(with_keys(self.tr("Entscheiden und Bescheid erstellen"), keys.CONFIRM_DECISION))
         self.letter_button = QPushButton(self.tr("&Bescheid erstellen"), self)
         close = QPushButton(self.tr("Schließen"), self)
         self.compute_button.clicked.connect(self.compute)
@@ -131,7 +130,9 @@ class DecisionDialog(QDialog):
         sides.addWidget(self.bescheid)
         sides.setChildrenCollapsible(False)
         sides.setSizes([760, 740])
-        QVBoxLayout(self).addWidget(sides)
+        outer = QVBoxLayout(self)
+        outer.setMenuBar(self._menu_bar())
+        outer.addWidget(sides)
         self.decide_button.setEnabled(False)
         self.letter_button.setEnabled(False)
 
@@ -150,6 +151,22 @@ class DecisionDialog(QDialog):
             return
         self._decide()
 
+    def _menu_bar(self) -> QMenuBar:
+        """The window's steps with their keys (the buttons' texts keep their Alt+letter)."""
+        bar = QMenuBar(self)
+        menu = bar.addMenu(self.tr("E&ntscheidung"))
+        self.decide_action = QAction(self.tr("Entscheiden und Bescheid erstellen"), self)
+        self.decide_action.setShortcut(keys.CONFIRM_DECISION)
+        self.decide_action.triggered.connect(self._confirm_key)
+        self.print_action = QAction(self.tr("Bescheid &drucken…"), self)
+        self.print_action.setShortcut(keys.PRINT)
+        self.print_action.triggered.connect(self.bescheid.print_letter)
+        self.print_action.setEnabled(False)
+        self.bescheid.printable.connect(self.print_action.setEnabled)
+        menu.addAction(self.decide_action)
+        menu.addAction(self.print_action)
+        return bar
+
     def _confirm_key(self) -> None:
         if self.decide_button.isEnabled():
             self.decide()
@@ -160,6 +177,8 @@ class DecisionDialog(QDialog):
             parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(self.tr("Nicht abgehakt:") + "\n" + "\n".join(f"– {label}" for label in self._missing))
+        for label in box.findChildren(QLabel):  # the items name household members: plain text, never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
         decide = box.addButton(self.tr("Trotzdem &entscheiden"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(self.tr("&Zurück"), QMessageBox.ButtonRole.RejectRole))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

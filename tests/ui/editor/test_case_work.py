@@ -6,7 +6,7 @@ import copy
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from backoffice.domain.catalog import Service
 from backoffice.domain.status import Action, Status
@@ -238,6 +238,7 @@ def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, 
         dialog.decide()  # nothing is ticked: it asks first, naming what is missing
     box = asked.args[0]
     assert az in box.text() and "Personalausweis" in box.informativeText()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in box.findChildren(QLabel))
     assert stored(db, actor, az).row.status is Status.READY_FOR_DECISION
     decide_anyway = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
     with qtbot.waitSignal(dialog.letter_issued, timeout=60_000):  # the Bescheid follows the decision by itself
