@@ -144,8 +144,8 @@
     </message>
     <message>
         <location filename="../../ui/letters/bescheid_panel.py" line="65"/>
-        <source>%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der Freigabe (Druckwarteschlange); der Fall bleibt bis dahin entschieden, aber offen.</source>
-        <translation>%1 created and submitted to the team lead for approval. It can only be printed once approved (print queue); until then the case stays decided but open.</translation>
+        <source>%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.</source>
+        <translation>%1 created and submitted to the team lead for approval. It can only be printed once approved (print queue); the case is closed after printing.</translation>
     </message>
     <message>
         <location filename="../../ui/letters/bescheid_panel.py" line="93"/>

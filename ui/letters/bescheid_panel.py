@@ -63,7 +63,7 @@ class BescheidPanel(QWidget):
         else:
             self.notice.setText(self.tr(
                 "%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der "
-                "Freigabe (Druckwarteschlange); der Fall bleibt bis dahin entschieden, aber offen.").replace("%1", info.kind_label))
+                "Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.").replace("%1", info.kind_label))
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.letter_preview_pdf(uow, actor, letter_id)).success(
             self._loaded).failure(lambda err: self.notice.setText(str(err))).run()
 
