@@ -48,6 +48,10 @@ class Action(StrEnum):
 
 S, A = Status, Action
 
+# Steps that follow from doing the next thing: deciding a case shows it was taken up and is ready for decision.
+# Never documents_received or reopen, which record a fact of their own.
+IMPLICIT_STEPS = (A.START, A.MARK_READY)
+
 # Transitions shared by every service: (from, action) -> to.
 _COMMON: dict[tuple[Status, Action], Status] = {
     (S.RECEIVED, A.START): S.IN_PROGRESS,
@@ -89,6 +93,19 @@ class Workflow:
 
     def allowed_actions(self, status: Status) -> list[Action]:
         return [a for (s, a) in self.transitions if s is status]
+
+    def lead_in(self, status: Status, action: Action) -> list[Action] | None:
+        """The routine steps (:data:`IMPLICIT_STEPS`) that bring ``status`` to where ``action`` is allowed, in
+        order (empty when it already is), or None when they do not lead there. A clerk who decides need not
+        click "start" and "ready" first; each step is still its own transition in the journal."""
+        steps: list[Action] = []
+        while (status, action) not in self.transitions:
+            step = next((s for s in IMPLICIT_STEPS if (status, s) in self.transitions), None)
+            if step is None:
+                return None
+            steps.append(step)
+            status = self.transitions[(status, step)]
+        return steps
 
 
 WORKFLOWS: dict[Service, Workflow] = {

@@ -6,6 +6,7 @@
 - :func:`link_cases` / :func:`unlink_cases` – links by Aktenzeichen, shown from both sides;
 - :func:`extend_deadline` – once per case, up to the service's maximum in business days;
 - :func:`set_document_check` – tick a required document (optionally naming the attachment);
+- :func:`accept_document_proposals` – tick every item whose covering attachment was proposed;
 
 Saving the form and the field-level view of a conflict are in ``edit_conflicts.py``.
 """
@@ -24,6 +25,7 @@ from .. import schemas
 from ..domain.calendar import add_business_days
 from ..domain.catalog import Service
 from ..domain.deadlines import ProcessingNorm, norm_for
+from ..domain.document_matching import propose_matches
 from ..domain.errors import NotFound, UnknownSchema, ValidationFailed
 from ..domain.records import CaseDetail, CaseRow, UserRef
 from ..domain.status import Status
@@ -72,6 +74,7 @@ class ChecklistEntry:
     optional: bool
     checked: bool
     attachment_id: int | None
+    proposed_attachment_id: int | None = None  # unticked: the attachment whose name suggests it covers the item
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +229,7 @@ class RequiredDocument:
     key: str
     label: str
     optional: bool = False
+    match: tuple[str, ...] = ()  # words an attachment's file name may contain when it covers the item
 
 
 def required_documents(service: Service | str, form: Mapping[str, Any], on: date, *, path: Path | None = None) -> list[RequiredDocument]:
@@ -242,9 +246,10 @@ def required_documents(service: Service | str, form: Mapping[str, Any], on: date
             for index, member in enumerate(members):
                 if isinstance(member, Mapping) and _holds(item.get("when"), member):
                     name = f"{member.get('given_name', '')} {member.get('family_name', '')}".strip() or f"#{index + 1}"
-                    out.append(RequiredDocument(f"{item['key']}:{index}", item["label"].replace("{name}", name), optional))
+                    out.append(RequiredDocument(f"{item['key']}:{index}", item["label"].replace("{name}", name), optional,
+                                                tuple(item.get("match", ()))))
         elif _holds(item.get("when"), form):
-            out.append(RequiredDocument(item["key"], item["label"], optional))
+            out.append(RequiredDocument(item["key"], item["label"], optional, tuple(item.get("match", ()))))
     return out
 
 
@@ -278,6 +283,17 @@ def set_document_check(
     audit.record(uow, case, actor, "document_check", now, f"checklist.{item_key}", None, "ja" if checked else "nein")
 
 
+def accept_document_proposals(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, *, now: datetime | None = None) -> int:
+    """Tick every unticked item that has a proposed attachment, naming it (each journaled like a tick of its
+    own); returns how many. The clerk saw the proposals side by side with the attachments before."""
+    now = now or datetime.now(UTC)
+    case = load_for_read(uow, actor, aktenzeichen)
+    proposals = [e for e in _checklist(uow, case, case.received_at.date()) if e.proposed_attachment_id is not None]
+    for entry in proposals:
+        set_document_check(uow, actor, aktenzeichen, entry.key, True, entry.proposed_attachment_id, now=now)
+    return len(proposals)
+
+
 # --- helpers ---------------------------------------------------------------------------
 
 
@@ -292,6 +308,12 @@ def _duplicates(uow: UnitOfWork, case: Case) -> list[CaseRow]:
 
 def _checklist(uow: UnitOfWork, case: Case, received: date) -> tuple[ChecklistEntry, ...]:
     checks = {c.item_key: c for c in uow.editing.checks(case.id)}
+    required = required_documents(case.service, case.form_data, received)
+    proposed = propose_matches(
+        [(d.key, d.match) for d in required if d.key not in checks],
+        [(a.id, a.filename) for a in uow.cases.attachments(case.id)],
+        [c.attachment_id for c in checks.values() if c.attachment_id is not None],
+    )
     return tuple(
         ChecklistEntry(
             key=d.key,
@@ -299,8 +321,9 @@ def _checklist(uow: UnitOfWork, case: Case, received: date) -> tuple[ChecklistEn
             optional=d.optional,
             checked=d.key in checks,
             attachment_id=checks[d.key].attachment_id if d.key in checks else None,
+            proposed_attachment_id=proposed.get(d.key),
         )
-        for d in required_documents(case.service, case.form_data, received)
+        for d in required
     )
 
 

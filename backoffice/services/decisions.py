@@ -20,7 +20,7 @@ from ..decisions import elterngeld_follow_up, evaluate, rule_input
 from ..domain.catalog import Service
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
-from ..domain.status import Action, Outcome
+from ..domain.status import Action, Outcome, Status, workflow
 from ..letters.formatting import format_euro
 from ..rules.field_labels import FIELD_LABELS
 from ..rules.wbs import discretion_reason
@@ -129,7 +129,8 @@ def decide(
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> DecisionInfo:
-    """Record the decision and move the case; refusals need reasons (the proposal's are used if none given)."""
+    """Record the decision and move the case; refusals need reasons (the proposal's are used if none given).
+    A case not yet started or marked ready is moved there first (``Workflow.lead_in``), in the same transaction."""
     now = now or datetime.now(UTC)
     outcome = DecisionOutcome(outcome)
     case = load_for_read(uow, actor, aktenzeichen)
@@ -164,11 +165,13 @@ def decide(
     problems += missing_documents(uow, case, proposal.rule_input)
     if problems:
         raise ValidationFailed(problems)
-    if outcome is DecisionOutcome.FORWARDED:
-        apply_action(uow, actor, aktenzeichen, Action.FORWARD, expected_version=expected_version, now=now)
-    else:
-        apply_action(uow, actor, aktenzeichen, Action.DECIDE, outcome=Outcome(outcome.value),
-                     expected_version=expected_version, now=now)
+    action = Action.FORWARD if outcome is DecisionOutcome.FORWARDED else Action.DECIDE
+    # "Start" and "ready for decision" follow from deciding: each is journaled as its own transition.
+    for step in workflow(service).lead_in(Status(case.status), action) or ():
+        apply_action(uow, actor, aktenzeichen, step, expected_version=expected_version, now=now)
+        expected_version = None  # checked once, against the version the clerk saw
+    apply_action(uow, actor, aktenzeichen, action, outcome=None if action is Action.FORWARD else Outcome(outcome.value),
+                 expected_version=expected_version, now=now)
     record = Decision(
         case_id=case.id, outcome=outcome.value, letter_kind=LETTER_KINDS[(service, outcome)],
         key_date=proposal.key_date, rule_input=proposal.rule_input, result=proposal.result,

@@ -126,6 +126,54 @@
     </message>
 </context>
 <context>
+    <name>BescheidPanel</name>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="43"/>
+        <source>Bescheid drucken</source>
+        <translation>Print the decision notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="45"/>
+        <source>Der Bescheid erscheint hier, sobald entschieden ist.</source>
+        <translation>The decision notice appears here once the case is decided.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="61"/>
+        <source>%1, Version %2 erstellt. Drucken mit %3.</source>
+        <translation>%1, version %2 created. Print with %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="65"/>
+        <source>%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.</source>
+        <translation>%1 created and submitted to the team lead for approval. It can only be printed once approved (print queue); the case is closed after printing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="93"/>
+        <source>Fall abschließen</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="94"/>
+        <source>Fall %1 abschließen?</source>
+        <translation>Close case %1?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
+        <source>Der Bescheid ist gedruckt. Der Fall wird als erledigt abgeschlossen und verlässt die offenen Fälle; sein Fenster schließt sich.</source>
+        <translation>The decision notice has been printed. The case will be closed as done and leave the open cases; its window closes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="98"/>
+        <source>&amp;Abschließen</source>
+        <translation>&amp;Close case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/bescheid_panel.py" line="99"/>
+        <source>&amp;Noch nicht</source>
+        <translation>&amp;Not yet</translation>
+    </message>
+</context>
+<context>
     <name>BlocksPage</name>
     <message>
         <location filename="../../ui/letters/settings.py" line="60"/>
@@ -254,52 +302,77 @@
 <context>
     <name>CaseCommands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="96"/>
+        <location filename="../../ui/editor/commands.py" line="109"/>
+        <source>Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen; sein Fenster schließt sich.</source>
+        <translation>Close case %1? It is then done and no longer among the open cases; its window closes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="111"/>
+        <source>Rücknahme des Antrags %1 erfassen? Der Fall wird damit beendet.</source>
+        <translation>Record the withdrawal of application %1? This ends the case.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="112"/>
+        <source>Fall %1 an die zuständige Stelle weiterleiten? Er ist danach hier beendet.</source>
+        <translation>Forward case %1 to the competent authority? It then ends here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="114"/>
         <source>Aktion für %1 ausführen?</source>
         <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="115"/>
+        <location filename="../../ui/editor/commands.py" line="128"/>
         <source>Entschieden.</source>
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="127"/>
+        <location filename="../../ui/editor/commands.py" line="141"/>
         <source>Endgültig festgesetzt.</source>
         <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="167"/>
+        <location filename="../../ui/editor/commands.py" line="150"/>
+        <source>1 Unterlage abgehakt.</source>
+        <translation>1 document ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="151"/>
+        <source>%1 Unterlagen abgehakt.</source>
+        <translation>%1 documents ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/commands.py" line="199"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="188"/>
+        <location filename="../../ui/editor/commands.py" line="220"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="198"/>
+        <location filename="../../ui/editor/commands.py" line="230"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="204"/>
+        <location filename="../../ui/editor/commands.py" line="236"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="218"/>
+        <location filename="../../ui/editor/commands.py" line="250"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="228"/>
+        <location filename="../../ui/editor/commands.py" line="260"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="251"/>
+        <location filename="../../ui/editor/commands.py" line="283"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -307,114 +380,136 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="88"/>
+        <location filename="../../ui/editor/editor.py" line="91"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="123"/>
+        <location filename="../../ui/editor/editor.py" line="116"/>
+        <source>Vorgeschlagene &amp;Unterlagen übernehmen</source>
+        <translation>Accept proposed &amp;documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="151"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="124"/>
+        <location filename="../../ui/editor/editor.py" line="152"/>
         <source>Antragsdaten speichern (Strg+S)</source>
         <translation>Save the application data (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="137"/>
+        <location filename="../../ui/editor/editor.py" line="165"/>
         <source>Frist &amp;verlängern…</source>
         <translation>&amp;Extend deadline…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="142"/>
+        <location filename="../../ui/editor/editor.py" line="170"/>
         <source>Endgültig festsetzen…</source>
         <translation>Final assessment…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="143"/>
+        <location filename="../../ui/editor/editor.py" line="171"/>
         <source>Vorläufig bewilligtes Elterngeld nach Eingang der Nachweise endgültig festsetzen (§ 8 Abs. 3 BEEG)</source>
         <translation>Assess a provisionally granted Elterngeld finally once the proof has arrived (§ 8 Abs. 3 BEEG)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="148"/>
+        <location filename="../../ui/editor/editor.py" line="119"/>
+        <location filename="../../ui/editor/editor.py" line="176"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="149"/>
+        <location filename="../../ui/editor/editor.py" line="177"/>
         <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="159"/>
+        <location filename="../../ui/editor/editor.py" line="187"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="174"/>
+        <location filename="../../ui/editor/editor.py" line="204"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="179"/>
-        <source>Erforderliche Unterlagen (abhaken, wenn belegt):</source>
-        <translation>Required documents (tick when provided):</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="186"/>
+        <location filename="../../ui/editor/editor.py" line="210"/>
         <source>&amp;Unterlagen</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="191"/>
-        <location filename="../../ui/editor/editor.py" line="318"/>
+        <location filename="../../ui/editor/editor.py" line="212"/>
+        <location filename="../../ui/editor/editor.py" line="381"/>
+        <source>Vorschläge übernehmen</source>
+        <translation>Accept proposals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="213"/>
+        <source>Jede vorgeschlagene Anlage als Beleg ihrer Unterlage abhaken</source>
+        <translation>Tick each required document with its proposed attachment as proof</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="229"/>
+        <location filename="../../ui/editor/editor.py" line="382"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="204"/>
+        <location filename="../../ui/editor/editor.py" line="242"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="211"/>
-        <location filename="../../ui/editor/editor.py" line="319"/>
+        <location filename="../../ui/editor/editor.py" line="249"/>
+        <location filename="../../ui/editor/editor.py" line="383"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="241"/>
+        <location filename="../../ui/editor/editor.py" line="293"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="272"/>
+        <location filename="../../ui/editor/editor.py" line="329"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 business days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="274"/>
+        <location filename="../../ui/editor/editor.py" line="331"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="287"/>
+        <location filename="../../ui/editor/editor.py" line="344"/>
         <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
         <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="317"/>
-        <source>&amp;Unterlagen (%1/%2)</source>
-        <translation>&amp;Documents (%1/%2)</translation>
+        <location filename="../../ui/editor/editor.py" line="374"/>
+        <source>&amp;Unterlagen (%1 von %2 belegt)</source>
+        <translation>&amp;Documents (%1 of %2 proven)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="318"/>
+        <location filename="../../ui/editor/editor.py" line="380"/>
+        <source>1 Vorschlag übernehmen</source>
+        <translation>Accept 1 proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="380"/>
+        <source>%1 Vorschläge übernehmen</source>
+        <translation>Accept %1 proposals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="382"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="319"/>
+        <location filename="../../ui/editor/editor.py" line="383"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -560,42 +655,42 @@
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <location filename="../../ui/letters/case_letters.py" line="72"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <location filename="../../ui/letters/case_letters.py" line="74"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="75"/>
+        <location filename="../../ui/letters/case_letters.py" line="76"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="77"/>
+        <location filename="../../ui/letters/case_letters.py" line="78"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="82"/>
+        <location filename="../../ui/letters/case_letters.py" line="83"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="139"/>
+        <location filename="../../ui/letters/case_letters.py" line="148"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="143"/>
+        <location filename="../../ui/letters/case_letters.py" line="152"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="145"/>
+        <location filename="../../ui/letters/case_letters.py" line="154"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -735,7 +830,17 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="67"/>
+        <location filename="../../ui/views/case_view.py" line="52"/>
+        <source>&amp;Fall</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="56"/>
+        <source>Fenster schließen</source>
+        <translation>Close window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_view.py" line="83"/>
         <source>Fall %1</source>
         <translation>Case %1</translation>
     </message>
@@ -880,107 +985,148 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="48"/>
+        <location filename="../../ui/letters/decision.py" line="64"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="53"/>
+        <location filename="../../ui/letters/decision.py" line="71"/>
         <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="61"/>
+        <location filename="../../ui/letters/decision.py" line="79"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="65"/>
+        <location filename="../../ui/letters/decision.py" line="83"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="68"/>
+        <location filename="../../ui/letters/decision.py" line="86"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="74"/>
+        <location filename="../../ui/letters/decision.py" line="92"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="75"/>
+        <location filename="../../ui/letters/decision.py" line="93"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="76"/>
+        <location filename="../../ui/letters/decision.py" line="94"/>
+        <location filename="../../ui/letters/decision.py" line="159"/>
+        <source>Entscheiden und Bescheid erstellen</source>
+        <translation>Decide and create the decision notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="95"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="77"/>
+        <location filename="../../ui/letters/decision.py" line="96"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="84"/>
+        <location filename="../../ui/letters/decision.py" line="103"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="87"/>
+        <location filename="../../ui/letters/decision.py" line="106"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="88"/>
+        <location filename="../../ui/letters/decision.py" line="107"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="129"/>
+        <location filename="../../ui/letters/decision.py" line="158"/>
+        <source>E&amp;ntscheidung</source>
+        <translation>&amp;Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="162"/>
+        <source>Bescheid &amp;drucken…</source>
+        <translation>&amp;Print the decision notice…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="176"/>
+        <source>Unterlagen fehlen</source>
+        <translation>Documents missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="177"/>
+        <source>Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?</source>
+        <translation>Not all required documents of %1 are ticked. Decide anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="180"/>
+        <source>Nicht abgehakt:</source>
+        <translation>Not ticked:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="183"/>
+        <source>Trotzdem &amp;entscheiden</source>
+        <translation>&amp;Decide anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="184"/>
+        <source>&amp;Zurück</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="200"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="163"/>
+        <location filename="../../ui/letters/decision.py" line="234"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="168"/>
+        <location filename="../../ui/letters/decision.py" line="239"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="170"/>
+        <location filename="../../ui/letters/decision.py" line="241"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="195"/>
+        <location filename="../../ui/letters/decision.py" line="271"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="198"/>
+        <location filename="../../ui/letters/decision.py" line="274"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="203"/>
+        <location filename="../../ui/letters/decision.py" line="279"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="203"/>
+        <location filename="../../ui/letters/decision.py" line="279"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="204"/>
+        <location filename="../../ui/letters/decision.py" line="280"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1096,53 +1242,53 @@
         <translation>Save a copy of the attachment as a file (it is not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="199"/>
+        <location filename="../../ui/editor/attachments.py" line="200"/>
         <source>wird geprüft…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="202"/>
+        <location filename="../../ui/editor/attachments.py" line="203"/>
         <source>Typ: %1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="205"/>
+        <location filename="../../ui/editor/attachments.py" line="206"/>
         <source>Angegeben als: %1</source>
         <translation>Declared as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="358"/>
+        <location filename="../../ui/editor/attachments.py" line="359"/>
         <source>Anlage speichern unter</source>
         <translation>Save attachment as</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="360"/>
+        <location filename="../../ui/editor/attachments.py" line="361"/>
         <source>Alle Dateien</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="370"/>
+        <location filename="../../ui/editor/attachments.py" line="371"/>
         <source>Die Anlage konnte nicht gespeichert werden: %1</source>
         <translation>The attachment could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="375"/>
+        <location filename="../../ui/editor/attachments.py" line="376"/>
         <source>Gespeichert unter %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
         <location filename="../../ui/editor/attachments.py" line="123"/>
-        <location filename="../../ui/editor/attachments.py" line="321"/>
+        <location filename="../../ui/editor/attachments.py" line="322"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="388"/>
+        <location filename="../../ui/editor/attachments.py" line="389"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="390"/>
+        <location filename="../../ui/editor/attachments.py" line="391"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -1285,19 +1431,29 @@
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="53"/>
+        <location filename="../../ui/editor/checklist.py" line="54"/>
         <source>Erforderliche Unterlage</source>
         <translation>Required document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="55"/>
+        <location filename="../../ui/editor/checklist.py" line="56"/>
         <source>Belegt durch Anlage</source>
         <translation>Provided by attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="72"/>
+        <location filename="../../ui/editor/checklist.py" line="73"/>
         <source> (falls zutreffend)</source>
         <translation> (if applicable)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="83"/>
+        <source>Vorschlag: %1</source>
+        <translation>Proposed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/checklist.py" line="92"/>
+        <source>Der Dateiname spricht dafür, dass diese Anlage die Unterlage belegt. Prüfen Sie sie daneben und übernehmen Sie die Vorschläge, oder wählen Sie hier eine andere Anlage.</source>
+        <translation>The file name suggests that this attachment proves the document. Check it alongside and accept the proposals, or choose another attachment here.</translation>
     </message>
     <message>
         <location filename="../../ui/editor/dialogs.py" line="45"/>
@@ -2916,57 +3072,57 @@
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="46"/>
+        <location filename="../../ui/letters/preview.py" line="48"/>
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="47"/>
+        <location filename="../../ui/letters/preview.py" line="49"/>
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="48"/>
+        <location filename="../../ui/letters/preview.py" line="50"/>
         <source>Seitenbreite</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="50"/>
+        <location filename="../../ui/letters/preview.py" line="52"/>
         <source>Seite </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="52"/>
+        <location filename="../../ui/letters/preview.py" line="54"/>
         <source>Vorige Seite</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="53"/>
+        <location filename="../../ui/letters/preview.py" line="55"/>
         <source>Nächste Seite</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="54"/>
+        <location filename="../../ui/letters/preview.py" line="56"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="88"/>
+        <location filename="../../ui/letters/preview.py" line="90"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="90"/>
+        <location filename="../../ui/letters/preview.py" line="92"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="92"/>
+        <location filename="../../ui/letters/preview.py" line="94"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="128"/>
+        <location filename="../../ui/letters/preview.py" line="130"/>
         <source> von %1</source>
         <translation> of %1</translation>
     </message>
@@ -3231,158 +3387,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="76"/>
+        <location filename="../../ui/views/main_window.py" line="77"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="108"/>
+        <location filename="../../ui/views/main_window.py" line="109"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="109"/>
+        <location filename="../../ui/views/main_window.py" line="110"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="112"/>
+        <location filename="../../ui/views/main_window.py" line="113"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="115"/>
+        <location filename="../../ui/views/main_window.py" line="116"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="138"/>
+        <location filename="../../ui/views/main_window.py" line="139"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="140"/>
+        <location filename="../../ui/views/main_window.py" line="141"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="188"/>
-        <location filename="../../ui/views/main_window.py" line="399"/>
+        <location filename="../../ui/views/main_window.py" line="189"/>
+        <location filename="../../ui/views/main_window.py" line="412"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="278"/>
+        <location filename="../../ui/views/main_window.py" line="279"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="282"/>
+        <location filename="../../ui/views/main_window.py" line="283"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="286"/>
+        <location filename="../../ui/views/main_window.py" line="287"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="289"/>
+        <location filename="../../ui/views/main_window.py" line="290"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="293"/>
+        <location filename="../../ui/views/main_window.py" line="294"/>
         <source>&amp;Spaltenbreiten zurücksetzen</source>
         <translation>Reset column &amp;widths</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="295"/>
+        <location filename="../../ui/views/main_window.py" line="296"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="299"/>
+        <location filename="../../ui/views/main_window.py" line="300"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="303"/>
+        <location filename="../../ui/views/main_window.py" line="304"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="307"/>
+        <location filename="../../ui/views/main_window.py" line="308"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="311"/>
+        <location filename="../../ui/views/main_window.py" line="312"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="312"/>
+        <location filename="../../ui/views/main_window.py" line="313"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="317"/>
+        <location filename="../../ui/views/main_window.py" line="318"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="322"/>
+        <location filename="../../ui/views/main_window.py" line="323"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="326"/>
+        <location filename="../../ui/views/main_window.py" line="327"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="329"/>
+        <location filename="../../ui/views/main_window.py" line="328"/>
+        <source>&amp;Tastenkürzel</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="334"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="351"/>
+        <location filename="../../ui/views/main_window.py" line="364"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="353"/>
+        <location filename="../../ui/views/main_window.py" line="366"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="419"/>
+        <location filename="../../ui/views/main_window.py" line="432"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="419"/>
+        <location filename="../../ui/views/main_window.py" line="432"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="420"/>
+        <location filename="../../ui/views/main_window.py" line="433"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="448"/>
+        <location filename="../../ui/views/main_window.py" line="461"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="454"/>
+        <location filename="../../ui/views/main_window.py" line="467"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="454"/>
+        <location filename="../../ui/views/main_window.py" line="467"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -4108,6 +4269,107 @@
         <location filename="../../ui/dialogs/portal_settings.py" line="230"/>
         <source>Leistung %1</source>
         <translation>Service %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutHelp</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="66"/>
+        <source>Tastenkürzel</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="69"/>
+        <source>Schritt</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="69"/>
+        <source>Tasten</source>
+        <translation>Keys</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="34"/>
+        <source>Fallliste</source>
+        <translation>Case list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="35"/>
+        <source>Nächsten Fall übernehmen (er öffnet sich)</source>
+        <translation>Claim the next case (it opens)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="36"/>
+        <source>Gewählten Fall mir zuweisen</source>
+        <translation>Assign the selected case to me</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37"/>
+        <source>Fall öffnen (Aktenzeichen oder Name)</source>
+        <translation>Open a case (file number or name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="38"/>
+        <source>Papierantrag erfassen</source>
+        <translation>Enter a paper application</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="39"/>
+        <source>Aktualisieren</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="41"/>
+        <source>Fall</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="42"/>
+        <source>Vorgeschlagene Unterlagen übernehmen (abhaken)</source>
+        <translation>Accept the proposed documents (tick them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="43"/>
+        <source>Entscheiden (Vorschlag der Regeln)</source>
+        <translation>Decide (the rules&apos; proposal)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44"/>
+        <source>Briefe des Falls</source>
+        <translation>Letters of the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45"/>
+        <source>Fall abschließen</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="46"/>
+        <source>Antragsdaten speichern</source>
+        <translation>Save the application data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47"/>
+        <source>Nächster / voriger Fall der Liste</source>
+        <translation>Next / previous case of the list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="49"/>
+        <source>Entscheidung</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="50"/>
+        <source>Entscheiden und Bescheid erstellen</source>
+        <translation>Decide and create the decision notice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="51"/>
+        <source>Bescheid drucken</source>
+        <translation>Print the decision notice</translation>
     </message>
 </context>
 <context>

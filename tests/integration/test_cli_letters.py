@@ -108,8 +108,6 @@ def test_decide_then_render_issue_and_list(home: Path) -> None:
 
 def test_problems_are_one_line_each_with_a_non_zero_exit(home: Path) -> None:
     az = _paper_case(home, Service.WBS, 1)
-    early = run("decide", az, "--outcome", "refused", "--reason", "x", home=home)
-    assert early.returncode == 1 and "nicht möglich" in early.stderr  # still received: the state machine says no
     wrong = run("letter", "render", az, "--kind", "wbs_refusal", "--out", str(home / "x.pdf"), home=home)
     assert wrong.returncode == 1 and "zuerst entschieden" in wrong.stderr and not (home / "x.pdf").exists()
     other = run("letter", "render", az, "--kind", "fz_receipt", "--out", str(home / "x.pdf"), home=home)
@@ -121,3 +119,7 @@ def test_problems_are_one_line_each_with_a_non_zero_exit(home: Path) -> None:
     assert bad.returncode == 2
     unknown = run("letter", "list", "WBS-1999-000001", home=home)
     assert unknown.returncode == 1 and "WBS-1999-000001" in unknown.stderr
+    # Still received: deciding takes "start" and "ready" on the way; a second decision the state machine refuses.
+    assert run("decide", az, "--outcome", "refused", "--reason", "x", home=home).returncode == 0
+    again = run("decide", az, "--outcome", "refused", "--reason", "x", home=home)
+    assert again.returncode == 1 and "nicht möglich" in again.stderr and again.stderr.count("\n") == 1

@@ -66,7 +66,8 @@ def test_double_click_opens_the_case_view(qtbot, window):
     view = open_view(qtbot, window)
     assert view.title.text() == case.aktenzeichen
     assert case.aktenzeichen in view.windowTitle()
-    assert [t.split(" (")[0] for t in view.tab_titles()] == ["Antrag", "Unterlagen", "Notizen", "Verlauf", "Verknüpfungen"]
+    assert [t.split(" (")[0] for t in view.tab_titles()] == ["Antrag", "Notizen", "Verlauf", "Verknüpfungen"]
+    assert view.editor.documents.isVisible()  # the documents beside the tabs
     form = view.editor.form
     assert form is not None  # the editable form of the case's service
     assert form.inputs[("applicant", "family_name")].value()[0] == view.detail.applicant.family_name

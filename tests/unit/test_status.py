@@ -82,3 +82,15 @@ def test_a_refused_step_is_named_in_german_without_codes() -> None:
                     "Wohnberechtigungsschein im Status „Entschieden“ nicht möglich")
     for code in ("decided", "decide", "granted", "wbs"):
         assert f"„{code}“" not in text and f" {code}" not in text
+
+
+def test_lead_in_names_the_routine_steps_to_a_decision_and_nothing_else() -> None:
+    wbs = workflow(Service.WBS)
+    assert wbs.lead_in(Status.RECEIVED, Action.DECIDE) == [Action.START, Action.MARK_READY]
+    assert wbs.lead_in(Status.IN_PROGRESS, Action.DECIDE) == [Action.MARK_READY]
+    assert wbs.lead_in(Status.READY_FOR_DECISION, Action.DECIDE) == []
+    assert wbs.lead_in(Status.RECEIVED, Action.FORWARD) == []  # allowed while open
+    # Waiting for documents needs the documents first: no step records that by itself.
+    assert wbs.lead_in(Status.WAITING_FOR_DOCUMENTS, Action.DECIDE) is None
+    assert wbs.lead_in(Status.DECIDED, Action.DECIDE) is None
+    assert wbs.lead_in(Status.DECIDED, Action.CLOSE) == []

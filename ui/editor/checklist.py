@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from backoffice.domain.filenames import safe_filename
@@ -74,12 +75,23 @@ class ChecklistModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if entry.checked else Qt.CheckState.Unchecked
             return None
+        proposed = entry.proposed_attachment_id if not entry.checked else None
         if role == Qt.ItemDataRole.DisplayRole:
-            if entry.attachment_id is None:
-                return "–"
-            return self._attachments.get(entry.attachment_id, "?")
+            if entry.attachment_id is not None:
+                return self._attachments.get(entry.attachment_id, "?")
+            if proposed is not None:
+                return QCoreApplication.translate("Editor", "Vorschlag: %1").replace("%1", self._attachments.get(proposed, "?"))
+            return "–"
         if role == Qt.ItemDataRole.EditRole:
-            return entry.attachment_id
+            return entry.attachment_id if entry.attachment_id is not None else proposed
+        if role == Qt.ItemDataRole.FontRole and proposed is not None:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and proposed is not None:
+            return QCoreApplication.translate(
+                "Editor", "Der Dateiname spricht dafür, dass diese Anlage die Unterlage belegt. Prüfen Sie sie daneben "
+                "und übernehmen Sie die Vorschläge, oder wählen Sie hier eine andere Anlage.")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -88,13 +100,15 @@ class ChecklistModel(QAbstractTableModel):
         entry = self._entries[index.row()]
         if index.column() == ITEM and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
-            attachment = entry.attachment_id if checked else None
+            # Ticking an item whose covering attachment is proposed names that attachment.
+            attachment = (entry.attachment_id or entry.proposed_attachment_id) if checked else None
         elif index.column() == COVERED_BY and role == Qt.ItemDataRole.EditRole:
             attachment = value if value in self._attachments else None
             checked = entry.checked or attachment is not None  # naming the covering attachment ticks the item
         else:
             return False
-        self._entries[index.row()] = ChecklistEntry(entry.key, entry.label, entry.optional, checked, attachment)
+        self._entries[index.row()] = ChecklistEntry(entry.key, entry.label, entry.optional, checked, attachment,
+                                                    entry.proposed_attachment_id)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 1))
         self.check_changed.emit(entry.key, checked, attachment)
         return True

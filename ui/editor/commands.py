@@ -68,6 +68,7 @@ class CaseCommands(_Widget):
     note_text: QPlainTextEdit
     link_input: QLineEdit
     case_changed: SignalInstance
+    case_finished: SignalInstance
     _tasks: Tasks
     _actor: UserRef
     _version: int
@@ -93,7 +94,7 @@ class CaseCommands(_Widget):
             outcomes = sorted(workflow(self.data.detail.row.service).outcomes, key=lambda o: o.value)
         dialog = ReasonDialog(
             action_texts()[action].rstrip("…"),
-            self.tr("Aktion für %1 ausführen?").replace("%1", self.aktenzeichen),
+            self._question(action),
             reason_required=action in _REASON_REQUIRED,
             outcomes=outcomes,
             parent=self,
@@ -102,17 +103,30 @@ class CaseCommands(_Widget):
         dialog.accepted.connect(lambda: self.run_action(action, outcome=dialog.chosen_outcome(), reason=dialog.reason_text()))
         dialog.open()
 
+    def _question(self, action: Action) -> str:
+        """What the confirmation asks, saying what will happen."""
+        questions = {
+            Action.CLOSE: self.tr("Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen; "
+                                  "sein Fenster schließt sich."),
+            Action.WITHDRAW: self.tr("Rücknahme des Antrags %1 erfassen? Der Fall wird damit beendet."),
+            Action.FORWARD: self.tr("Fall %1 an die zuständige Stelle weiterleiten? Er ist danach hier beendet."),
+        }
+        return questions.get(action, self.tr("Aktion für %1 ausführen?")).replace("%1", self.aktenzeichen)
+
     def open_decision(self) -> DecisionDialog | None:
-        """Deciding goes through the rules: the dialog computes, records the decision and writes the Bescheid."""
+        """Deciding goes through the rules: the dialog computes, records the decision, writes, shows and prints
+        the Bescheid and offers to close the case."""
         if self.data is None:
             return None
+        missing = [e.label for e in self.data.checklist if not e.checked and not e.optional]
         dialog = DecisionDialog(
             self._tasks, self._actor, self.aktenzeichen, self.data.detail.row.service, parent=self,
-            expected_version=self._version, form_data=dict(self.data.detail.form_data),
+            expected_version=self._version, form_data=dict(self.data.detail.form_data), missing_documents=missing,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         # The decision is announced as the dialog's change: the editor reloads from that.
         dialog.decided.connect(lambda _info: self.show_message(self.tr("Entschieden.")))
+        dialog.case_closed.connect(self.case_finished)
         dialog.open()
         dialog.compute()
         return dialog
@@ -127,6 +141,19 @@ class CaseCommands(_Widget):
         dialog.decided.connect(lambda _info: self.show_message(self.tr("Endgültig festgesetzt.")))
         dialog.open()
         return dialog
+
+    def accept_document_proposals(self) -> None:
+        """Tick every required document whose covering attachment is proposed (the checklist shows which)."""
+        actor, aktenzeichen, now = self._actor, self.aktenzeichen, self._now()
+
+        def accepted(count: int) -> None:
+            self._stored(self.tr("1 Unterlage abgehakt.") if count == 1 else
+                         self.tr("%1 Unterlagen abgehakt.").replace("%1", str(count)))
+
+        CommandOp(
+            parent=self, tasks=self._tasks,
+            op=lambda uow: case_editing.accept_document_proposals(uow, actor, aktenzeichen, now=now),
+        ).success(accepted).failure(self._command_failed).run()
 
     def open_letters(self) -> CaseLettersDialog | None:
         if self.data is None:
@@ -148,10 +175,15 @@ class CaseCommands(_Widget):
                     uow, actor, aktenzeichen, action, outcome=outcome, reason=reason, expected_version=version, now=now
                 ),
             )
-            .success(lambda _status: self._stored(texts.get(action.value, action.value) + "."))
+            .success(lambda _status: self._action_done(action, texts.get(action.value, action.value) + "."))
             .failure(self._command_failed)
             .run()
         )
+
+    def _action_done(self, action: Action, text: str) -> None:
+        self._stored(text)
+        if action is Action.CLOSE:
+            self.case_finished.emit(self.aktenzeichen)
 
     def _action_version(self) -> int | None:
         # With unsaved edits whose base is outdated the version is that of the base: an action then

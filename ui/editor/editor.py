@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 from backoffice.domain.catalog import Service
 from backoffice.domain.changes import Changes
 from backoffice.domain.records import UserRef
-from backoffice.domain.status import Action
+from backoffice.domain.status import Action, workflow
 from backoffice.services import case_editing
 from backoffice.services.case_editing import EditorData
 
+from .. import shortcuts as keys
 from ..formatting import format_date
 from ..ops import QueryOp, Tasks
+from ..shortcuts import with_keys
 from ..views.form_data_tree import FormDataTree
 from .attachments import AttachmentPanel
 from .checklist import AttachmentChoiceDelegate, ChecklistModel
@@ -59,6 +61,7 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
     loaded = Signal()  # a case was (re)loaded and is shown
     saved = Signal(str)  # Aktenzeichen, after the form was saved
     case_changed = Signal(str)  # Aktenzeichen, after anything was stored (lists may refresh)
+    case_finished = Signal(str)  # Aktenzeichen, once the clerk closed the case (its window may go)
     dirty_changed = Signal(bool)
     next_requested = Signal()  # Ctrl+PgDown
     previous_requested = Signal()  # Ctrl+PgUp
@@ -89,7 +92,7 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.loading)
-        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.body)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -99,13 +102,38 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
 
         tasks.operation_did_execute.connect(self._changes_arrived)
         self._shortcut(QKeySequence.StandardKey.Save, self.save)
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageDown), self.next_requested)
-        self._shortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_PageUp), self.previous_requested)
+        self._shortcut(keys.NEXT_CASE, self.next_requested)
+        self._shortcut(keys.PREVIOUS_CASE, self.previous_requested)
+        self._build_step_actions()
 
-    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], Any] | SignalInstance) -> None:
-        shortcut = QShortcut(keys, self)
+    def _shortcut(self, sequence: QKeySequence | QKeySequence.StandardKey, slot: Callable[[], Any] | SignalInstance) -> None:
+        shortcut = QShortcut(sequence, self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
+
+    def _build_step_actions(self) -> None:
+        """The clerk's steps as actions with their keys (the case window lists them in its menu)."""
+        self.accept_documents_action = self._step(self.tr("Vorgeschlagene &Unterlagen übernehmen"), keys.ACCEPT_DOCUMENTS,
+                                                  self.accept_document_proposals)
+        self.decide_action = self._step(action_texts()[Action.DECIDE], keys.DECIDE, lambda: self.request_action(Action.DECIDE))
+        self.letters_action = self._step(self.tr("&Briefe…"), keys.LETTERS, self.open_letters)
+        self.close_action = self._step(action_texts()[Action.CLOSE], keys.CLOSE_CASE, lambda: self.request_action(Action.CLOSE))
+        for button, sequence in ((self.accept_proposals_button, keys.ACCEPT_DOCUMENTS), (self.letters_button, keys.LETTERS),
+                                 (self.action_buttons[Action.DECIDE], keys.DECIDE),
+                                 (self.action_buttons[Action.CLOSE], keys.CLOSE_CASE)):
+            button.setToolTip(with_keys(button.toolTip() or button.text().replace("&", "").rstrip("…"), sequence))
+
+    def _step(self, text: str, sequence: QKeySequence, slot: Callable[[], Any]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(sequence)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        action.setEnabled(False)
+        self.addAction(action)
+        return action
+
+    def step_actions(self) -> list[QAction]:
+        return [self.accept_documents_action, self.decide_action, self.letters_action, self.close_action]
 
     # -- building ------------------------------------------------------------------------
 
@@ -169,21 +197,31 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         self.checklist.verticalHeader().setVisible(False)
         self.checklist.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.checklist.setTabKeyNavigation(False)
+        # A checklist row shows the attachment that covers it (or is proposed to) in the preview beside it.
+        self.checklist.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_covering(current.row()))
         self.attachments = AttachmentPanel(self._tasks, self._actor)
         # The panel's command is announced: the editor reloads from that, here it only says so.
         self.attachments.added.connect(lambda name: self.show_message(self.tr("Anlage %1 hinzugefügt.").replace("%1", name)))
+        # The documents sit beside the form, not behind a tab: checking a case is reading both side by side.
         documents = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 6, 0, 0)
-        checklist_title = QLabel(self.tr("Erforderliche Unterlagen (abhaken, wenn belegt):"))
-        checklist_title.setBuddy(self.checklist)
-        top_layout.addWidget(checklist_title)
+        self.documents_title = QLabel(self.tr("&Unterlagen"))
+        self.documents_title.setBuddy(self.checklist)
+        self.accept_proposals_button = QPushButton(self.tr("Vorschläge übernehmen"))
+        self.accept_proposals_button.setToolTip(self.tr("Jede vorgeschlagene Anlage als Beleg ihrer Unterlage abhaken"))
+        self.accept_proposals_button.clicked.connect(self.accept_document_proposals)
+        self.accept_proposals_button.setEnabled(False)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.documents_title, 1)
+        title_row.addWidget(self.accept_proposals_button)
+        top_layout.addLayout(title_row)
         top_layout.addWidget(self.checklist)
         documents.addWidget(top)
         documents.addWidget(self.attachments)
-        documents.setSizes([200, 400])
-        self.tabs.addTab(documents, self.tr("&Unterlagen"))
+        documents.setSizes([220, 480])
+        self.documents = documents
 
         self.notes_panel = NotesPanel()
         self.notes_panel.add_requested.connect(self.add_note)
@@ -209,6 +247,20 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         self.links_panel.open_requested.connect(self.open_case_requested)
         self.links, self.link_input = self.links_panel.tree, self.links_panel.input
         self.tabs.addTab(self.links_panel, self.tr("Ver&knüpfungen"))
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.addWidget(self.tabs)
+        self.body.addWidget(self.documents)
+        self.body.setChildrenCollapsible(False)
+        self.body.setStretchFactor(0, 3)
+        self.body.setStretchFactor(1, 2)
+        self.body.setSizes([760, 600])
+
+    def _show_covering(self, row: int) -> None:
+        entries = self.checklist_model.entries()
+        if 0 <= row < len(entries):
+            attachment = entries[row].attachment_id or entries[row].proposed_attachment_id
+            if attachment is not None:
+                self.attachments.select(attachment)
 
     # -- loading and showing --------------------------------------------------------------
 
@@ -257,15 +309,20 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
         self.history_model.set_history(detail.history, self._namer)
         self.links_panel.show_links(data.links)
         self._update_tab_titles(data)
-        self.stack.setCurrentWidget(self.tabs)
+        self.stack.setCurrentWidget(self.body)
         self.loaded.emit()
 
     def _show_header(self, data: EditorData) -> None:
         self.header.show_case(data)
         row = data.detail.row
         allowed = set(data.detail.allowed_actions)
+        # Deciding is offered before "start" and "ready": the decision takes those steps itself.
+        decidable = workflow(row.service).lead_in(row.status, Action.DECIDE) is not None
         for action, button in self.action_buttons.items():
-            button.setVisible(action.value in allowed)
+            button.setVisible(action.value in allowed or (action is Action.DECIDE and decidable))
+        self.decide_action.setEnabled(decidable)
+        self.close_action.setEnabled(Action.CLOSE.value in allowed)
+        self.letters_action.setEnabled(True)
         self.extend_button.setVisible(row.status.is_open)
         self.final_button.setVisible(row.service is Service.ELTERNGELD and data.deadlines.follow_up_on is not None)
         self.extend_button.setToolTip(
@@ -314,9 +371,16 @@ class CaseEditor(CaseSaving, CaseCommands, QWidget):
 
     def _update_tab_titles(self, data: EditorData) -> None:
         checked = sum(1 for e in data.checklist if e.checked)
-        self.tabs.setTabText(1, self.tr("&Unterlagen (%1/%2)").replace("%1", str(checked)).replace("%2", str(len(data.checklist))))
-        self.tabs.setTabText(2, self.tr("&Notizen (%1)").replace("%1", str(len(data.detail.notes))) if data.detail.notes else self.tr("&Notizen"))
-        self.tabs.setTabText(4, self.tr("Ver&knüpfungen (%1)").replace("%1", str(len(data.links))) if data.links else self.tr("Ver&knüpfungen"))
+        title = self.tr("&Unterlagen (%1 von %2 belegt)").replace("%1", str(checked)).replace("%2", str(len(data.checklist)))
+        self.documents_title.setText(title)
+        proposals = sum(1 for e in data.checklist if e.proposed_attachment_id is not None and not e.checked)
+        self.accept_proposals_button.setEnabled(bool(proposals))
+        self.accept_documents_action.setEnabled(bool(proposals))
+        self.accept_proposals_button.setText(
+            self.tr("1 Vorschlag übernehmen") if proposals == 1 else self.tr("%1 Vorschläge übernehmen").replace("%1", str(proposals))
+            if proposals else self.tr("Vorschläge übernehmen"))
+        self.tabs.setTabText(1, self.tr("&Notizen (%1)").replace("%1", str(len(data.detail.notes))) if data.detail.notes else self.tr("&Notizen"))
+        self.tabs.setTabText(3, self.tr("Ver&knüpfungen (%1)").replace("%1", str(len(data.links))) if data.links else self.tr("Ver&knüpfungen"))
 
     # -- state ---------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from backoffice.domain.catalog import Service
 from backoffice.domain.changes import Area
 from backoffice.domain.records import UserRef
 from backoffice.letters import kind_spec
-from backoffice.services import letters, printing
+from backoffice.services import decisions, letters, printing
 
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
@@ -57,6 +57,7 @@ class CaseLettersDialog(QDialog):
         self.setWindowTitle(self.tr("Briefe zu %1").replace("%1", aktenzeichen))
         self.resize(820, 420)
         self.model = CaseLettersModel(self)
+        self._offered = False
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -96,11 +97,19 @@ class CaseLettersDialog(QDialog):
 
     def load(self) -> None:
         actor, az = self._actor, self._az
-        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.list_letters(uow, actor, az)).success(
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: (letters.list_letters(uow, actor, az),
+                                                                decisions.latest_decision(uow, actor, az))).success(
             self._loaded
         ).run()
 
-    def _loaded(self, records: list[letters.LetterInfo]) -> None:
+    def _loaded(self, loaded: tuple[list[letters.LetterInfo], decisions.DecisionInfo | None]) -> None:
+        records, decision = loaded
+        self._show_records(records)
+        if decision is not None and not self._offered:  # the letter offered is the decision's (a refusal's Ablehnung), not the list's first
+            self.kind.setCurrentIndex(max(0, self.kind.findData(decision.letter_kind)))
+            self._offered = True  # once: a reload keeps the clerk's own choice
+
+    def _show_records(self, records: list[letters.LetterInfo]) -> None:
         self.model.set_records(records)
         rows = [row for row, info in enumerate(records) if info.id == self._shown]
         if rows:
@@ -109,7 +118,7 @@ class CaseLettersDialog(QDialog):
     def show_letter(self, letter: letters.LetterInfo) -> None:
         """Select an archived letter of the case and show it (printable when final), e.g. one just written."""
         self._shown = letter.id
-        self._loaded(self.model.records())
+        self._show_records(self.model.records())
         open_letter_preview(self._tasks, self._actor, self, aktenzeichen=self._az, kind=letter.kind, letter_id=letter.id)
 
     def selected(self) -> letters.LetterInfo | None:

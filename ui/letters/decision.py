@@ -1,22 +1,28 @@
-"""Deciding a case in the GUI: the rules' proposal, the clerk's facts and reasons, then the letter.
+"""Deciding a case in the GUI: the rules' proposal, the clerk's facts and reasons, then the Bescheid.
 
-The case view opens it for a case that is ready for decision. Every computation and
-write runs through ``ui.ops`` (``propose_decision``, ``decide``, ``issue_letter``).
+The case view opens it for an open case (deciding takes the steps "start" and "ready" itself). The
+proposal is preselected, so deciding is one key (Ctrl+Return); the Bescheid of the decision is then
+issued, shown beside it, printed and the case closed in this window (:class:`BescheidPanel`).
+Every computation and write runs through ``ui.ops`` (``propose_decision``, ``decide``, ``issue_letter``).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenuBar,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -30,23 +36,35 @@ from backoffice.domain.records import UserRef
 from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, letters
 
+from .. import shortcuts as keys
 from ..i18n import core_language
 from ..ops import CommandOp, QueryOp, Tasks
+from ..shortcuts import with_keys
+from .bescheid_panel import BescheidPanel
 from .fact_fields import problem_text
 from .facts import FactsForm, FactsInvalid
+from .print_setup import PrinterFactory
+from .printers import PrintBackend
 
 
 class DecisionDialog(QDialog):
     decided = Signal(object)  # DecisionInfo
     letter_issued = Signal(object)  # LetterInfo
+    case_closed = Signal(str)  # Aktenzeichen, closed after the Bescheid was printed
+    missing_asked = Signal(object)  # the QMessageBox asking whether to decide with documents missing
 
     def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, service: Service, parent: QWidget | None = None,
-                 *, expected_version: int | None = None, form_data: dict[str, Any] | None = None) -> None:
+                 *, expected_version: int | None = None, form_data: dict[str, Any] | None = None,
+                 missing_documents: Sequence[str] = (), backend: PrintBackend | None = None,
+                 choose: PrinterFactory | None = None) -> None:
         super().__init__(parent)
         self._tasks, self._actor, self._az, self._version = tasks, actor, aktenzeichen, expected_version
+        self._missing = tuple(missing_documents)
         self.decision: decisions.DecisionInfo | None = None
         self.setWindowTitle(self.tr("Entscheidung %1").replace("%1", aktenzeichen))
-        self.resize(880, 940)
+        self.resize(1500, 940)
+        self.bescheid = BescheidPanel(tasks, actor, aktenzeichen, self, backend=backend, choose=choose)
+        self.bescheid.case_closed.connect(self._closed)
         self.result_view = QTextBrowser(self)
         self.facts_form = FactsForm(service, self, form=form_data)
         self.facts_edit = QPlainTextEdit(self)
@@ -73,6 +91,7 @@ class DecisionDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.compute_button = QPushButton(self.tr("&Neu berechnen"), self)
         self.decide_button = QPushButton(self.tr("&Entscheiden"), self)
+        self.decide_button.setToolTip(with_keys(self.tr("Entscheiden und Bescheid erstellen"), keys.CONFIRM_DECISION))
         self.letter_button = QPushButton(self.tr("&Bescheid erstellen"), self)
         close = QPushButton(self.tr("Schließen"), self)
         self.compute_button.clicked.connect(self.compute)
@@ -92,7 +111,9 @@ class DecisionDialog(QDialog):
         buttons.addStretch(1)
         for b in (self.compute_button, self.decide_button, self.letter_button, close):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
+        left = QWidget(self)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
         # The proposal and the clerk's facts share the height; the clerk drags the divider.
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.result_view)
@@ -104,6 +125,15 @@ class DecisionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status_label)
         layout.addLayout(buttons)
+        # The decision on the left, its Bescheid on the right: written, shown and printed in this window.
+        sides = QSplitter(Qt.Orientation.Horizontal, self)
+        sides.addWidget(left)
+        sides.addWidget(self.bescheid)
+        sides.setChildrenCollapsible(False)
+        sides.setSizes([760, 740])
+        outer = QVBoxLayout(self)
+        outer.setMenuBar(self._menu_bar())
+        outer.addWidget(sides)
         self.decide_button.setEnabled(False)
         self.letter_button.setEnabled(False)
 
@@ -117,6 +147,47 @@ class DecisionDialog(QDialog):
             self._show).failure(self._problems).run()
 
     def decide(self) -> None:
+        if self._missing:
+            self._ask_missing()
+            return
+        self._decide()
+
+    def _menu_bar(self) -> QMenuBar:
+        """The window's steps with their keys (the buttons' texts keep their Alt+letter)."""
+        bar = QMenuBar(self)
+        menu = bar.addMenu(self.tr("E&ntscheidung"))
+        self.decide_action = QAction(self.tr("Entscheiden und Bescheid erstellen"), self)
+        self.decide_action.setShortcut(keys.CONFIRM_DECISION)
+        self.decide_action.triggered.connect(self._confirm_key)
+        self.print_action = QAction(self.tr("Bescheid &drucken…"), self)
+        self.print_action.setShortcut(keys.PRINT)
+        self.print_action.triggered.connect(self.bescheid.print_letter)
+        self.print_action.setEnabled(False)
+        self.bescheid.printable.connect(self.print_action.setEnabled)
+        menu.addAction(self.decide_action)
+        menu.addAction(self.print_action)
+        return bar
+
+    def _confirm_key(self) -> None:
+        if self.decide_button.isEnabled():
+            self.decide()
+
+    def _ask_missing(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unterlagen fehlen"), self.tr(
+            "Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?").replace("%1", self._az),
+            parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(self.tr("Nicht abgehakt:") + "\n" + "\n".join(f"– {label}" for label in self._missing))
+        for label in box.findChildren(QLabel):  # the items name household members: plain text, never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        decide = box.addButton(self.tr("Trotzdem &entscheiden"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("&Zurück"), QMessageBox.ButtonRole.RejectRole))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._decide() if button is decide else None)
+        box.open()
+        self.missing_asked.emit(box)
+
+    def _decide(self) -> None:
         facts = self._facts()
         if facts is None:
             return
@@ -161,15 +232,20 @@ class DecisionDialog(QDialog):
     def _decided(self, info: decisions.DecisionInfo) -> None:
         self.decision = info
         self.status_label.setText(self.tr("Entschieden: %1").replace("%1", self._outcome_label(info.outcome)))
-        self.letter_button.setEnabled(True)
         self.decided.emit(info)
+        self.issue_letter()  # the Bescheid follows the decision: its kind is the decision's
 
     def _issued(self, info: letters.LetterInfo) -> None:
         text = self.tr("Bescheid Version %1 erstellt").replace("%1", str(info.version))
         if info.status is letters.LetterStatus.AWAITING_APPROVAL:
             text += " " + self.tr("(wartet auf Freigabe durch die Teamleitung)")
         self.status_label.setText(text)
+        self.bescheid.show_letter(info)
         self.letter_issued.emit(info)
+
+    def _closed(self, aktenzeichen: str) -> None:
+        self.case_closed.emit(aktenzeichen)
+        self.accept()
 
     def _problems(self, error: Exception) -> None:
         self.status_label.setText(problem_text(error))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -165,21 +167,35 @@ class LetterPreviewDialog(QDialog):
         tasks, actor = self._tasks, self._actor
         if tasks is None or actor is None or not self._letter_id:
             return
-        backend = self._backend
-        target = (self._choose or (lambda parent: choose_target(parent, tasks, backend)))(self)
-        if target is None:
-            return
-        self.preview.print_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.run = PrintRun(tasks, actor, self._backend, target, self)
-        self.run.finished.connect(self._printed)
-        self.run.start_letter(self._letter_id)
+        self.run = start_printing(self, self.preview, self.progress, tasks, actor, self._backend, self._choose,
+                                  self._letter_id, self._printed)
 
     def _printed(self, result: RunResult) -> None:
-        if self.run is not None:
-            self.run.deleteLater()
-            self.run = None
-        self.progress.setVisible(False)
-        self.preview.print_button.setEnabled(True)
+        end_printing(self.run, self.preview, self.progress)
+        self.run = None
         self.preview.pages_label.setText(result.failed[0][1] if result.failed else result.summary())
+
+
+def start_printing(owner: QWidget, preview: LetterPreview, progress: QProgressBar, tasks: Tasks, actor: UserRef,
+                   backend: PrintBackend, choose: PrinterFactory | None, letter_id: int,
+                   finished: Callable[[RunResult], None]) -> PrintRun | None:
+    """Ask where to print (``choose``, else the print setup), then print the final letter ``letter_id`` off the UI
+    thread with ``progress`` busy; None when the clerk cancels. ``finished`` gets the run's result."""
+    target = (choose or (lambda parent: choose_target(parent, tasks, backend)))(owner)
+    if target is None:
+        return None
+    preview.print_button.setEnabled(False)
+    progress.setRange(0, 0)
+    progress.setVisible(True)
+    run = PrintRun(tasks, actor, backend, target, owner)
+    run.finished.connect(finished)
+    run.start_letter(letter_id)
+    return run
+
+
+def end_printing(run: PrintRun | None, preview: LetterPreview, progress: QProgressBar) -> None:
+    """After :func:`start_printing`'s run finished: the run goes, the print button comes back."""
+    if run is not None:
+        run.deleteLater()
+    progress.setVisible(False)
+    preview.print_button.setEnabled(True)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QMenuBar, QVBoxLayout, QWidget
 
 from backoffice.domain.records import CaseDetail, UserRef
 
@@ -29,7 +30,7 @@ class CaseView(QDialog):
         self.aktenzeichen = aktenzeichen
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
-        self.resize(1100, 780)
+        self.resize(1360, 860)  # form and documents side by side
         self.editor = CaseEditor(tasks, actor, self, **editor_options)
         self.editor.aktenzeichen = aktenzeichen
         self.editor.loaded.connect(self.loaded)
@@ -38,10 +39,25 @@ class CaseView(QDialog):
         self.editor.open_case_requested.connect(self.open_case_requested)
         self.editor.dirty_changed.connect(lambda _dirty: self._update_title())
         self.editor.loaded.connect(self._update_title)
+        self.editor.case_finished.connect(lambda _az: self.accept())  # closed: the clerk goes on with the next
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.setMenuBar(self._menu_bar())
         layout.addWidget(self.editor)
         self._update_title()
+
+    def _menu_bar(self) -> QMenuBar:
+        """The case's steps with their keys (the keys work without the menu; it shows them)."""
+        bar = QMenuBar(self)
+        menu = bar.addMenu(self.tr("&Fall"))
+        for action in self.editor.step_actions():
+            menu.addAction(action)
+        menu.addSeparator()
+        close = menu.addAction(self.tr("Fenster schließen"))
+        close.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        close.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # Esc is the dialog's own key; shown here
+        close.triggered.connect(self.reject)
+        return bar
 
     @property
     def title(self) -> Any:

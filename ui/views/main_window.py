@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QInputDialog,
     QLabel,
@@ -324,6 +325,10 @@ class MainWindow(QMainWindow):
         preferences_action.triggered.connect(self.open_preferences)
         view_menu.addAction(preferences_action)
         help_menu = self.menuBar().addMenu(self.tr("&Hilfe"))
+        self.shortcuts_action = QAction(self.tr("&Tastenkürzel"), self)
+        self.shortcuts_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(about_action)
 
         self.toolbar = toolbar = self.addToolBar(self.tr("Werkzeugleiste"))
@@ -344,6 +349,14 @@ class MainWindow(QMainWindow):
         separator.setFrameShadow(QFrame.Shadow.Sunken)
         self.statusBar().addPermanentWidget(separator)
         self.statusBar().addPermanentWidget(label)
+
+    def show_shortcuts(self) -> QDialog:
+        from ..shortcuts import ShortcutHelp
+
+        dialog = ShortcutHelp(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 
 import pytest
-from shiboken6 import Shiboken
 
 from backoffice.services.directory import current_user
 from ui.ops import Tasks
 
 from ..conftest import seeded_sqlite, wait_idle
-from .support import CREATED, RECEIVED
+from .support import RECEIVED, delete_kept
 
 
 @pytest.fixture(autouse=True)
@@ -24,12 +22,7 @@ def _delete_widgets_on_the_ui_thread(qtbot, tasks) -> Iterator[None]:  # type: i
     """
     yield
     wait_idle(qtbot, tasks)
-    while CREATED:
-        widget = CREATED.pop()
-        if Shiboken.isValid(widget):
-            widget.close()
-            Shiboken.delete(widget)
-    gc.collect()
+    delete_kept()
 
 
 @pytest.fixture(scope="package")

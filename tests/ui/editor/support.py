@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import random
 from datetime import UTC, datetime
@@ -10,6 +11,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 from reportlab.pdfgen import canvas
+from shiboken6 import Shiboken
 
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Service
@@ -45,6 +47,17 @@ class Clock:
 
 def keep(widget: QWidget) -> None:
     CREATED.append(widget)
+
+
+def delete_kept() -> None:
+    """Delete the kept widgets here, on the UI thread (left to the collector, a widget in a reference cycle
+    could be destroyed on whatever thread collects, or after the PDF documents it shows at exit)."""
+    while CREATED:
+        widget = CREATED.pop()
+        if Shiboken.isValid(widget):
+            widget.close()
+            Shiboken.delete(widget)
+    gc.collect()
 
 
 def open_editor(qtbot, tasks: Tasks, actor, aktenzeichen: str, clock=None) -> CaseEditor:  # type: ignore[no-untyped-def]

@@ -60,7 +60,7 @@ def hostile_case(qtbot, tasks, actor, db):  # type: ignore[no-untyped-def]
     editor = open_editor(qtbot, tasks, actor, az)
     panel = editor.attachments
     with qtbot.waitSignal(panel.types_known, timeout=60_000):
-        editor.tabs.setCurrentIndex(1)  # the contents are read (and typed) when the list is shown
+        editor.attachments.show()  # the contents are read (and typed) when the list is shown
     return az, editor, panel, {item.filename: item.content for item in files}
 
 

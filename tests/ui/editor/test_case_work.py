@@ -6,6 +6,7 @@ import copy
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from backoffice.domain.catalog import Service
 from backoffice.domain.status import Action, Status
@@ -79,8 +80,8 @@ def test_attachment_preview_of_pdf_and_png_and_the_viewer(qtbot, tasks, actor, d
     )
     az = new_case(db, actor, seed=19, attachments=files)
     editor = open_editor(qtbot, tasks, actor, az)
-    editor.tabs.setCurrentIndex(1)
     panel = editor.attachments
+    assert panel.isVisible() and editor.form_area.isVisible()  # the documents beside the form, no tab to switch
     assert panel.list.topLevelItemCount() == 2
     with qtbot.waitSignal(panel.preview_ready, timeout=60_000) as kind:
         panel.list.setCurrentItem(panel.list.topLevelItem(0))
@@ -111,7 +112,7 @@ def test_scanned_document_is_added_and_covers_a_checklist_item(qtbot, tasks, act
     entry = editor.checklist_model.entries()[identity]
     assert (entry.checked, entry.attachment_id) == (True, attachment)
     assert model.index(identity, 1).data() == "personalausweis.png"
-    assert editor.tabs.tabText(1).startswith("&Unterlagen (1/")
+    assert editor.documents_title.text().startswith("&Unterlagen (1 von ")
 
 
 # -- notes, links, duplicates -----------------------------------------------------------------
@@ -233,11 +234,18 @@ def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, 
     keep(dialog)
     qtbot.waitUntil(lambda: dialog.decide_button.isEnabled(), timeout=60_000)
     assert "Einkommen" in dialog.result_view.toPlainText()
-    with qtbot.waitSignal(editor.loaded, timeout=60_000):
-        dialog.decide()
+    with qtbot.waitSignal(dialog.missing_asked, timeout=60_000) as asked:
+        dialog.decide()  # nothing is ticked: it asks first, naming what is missing
+    box = asked.args[0]
+    assert az in box.text() and "Personalausweis" in box.informativeText()
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in box.findChildren(QLabel))
+    assert stored(db, actor, az).row.status is Status.READY_FOR_DECISION
+    decide_anyway = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.AcceptRole)
+    with qtbot.waitSignal(dialog.letter_issued, timeout=60_000):  # the Bescheid follows the decision by itself
+        decide_anyway.click()
     assert stored(db, actor, az).row.status is Status.DECIDED
-    with qtbot.waitSignal(dialog.letter_issued, timeout=60_000):
-        dialog.issue_letter()
+    qtbot.waitUntil(lambda: dialog.bescheid.preview.page_count() > 0, timeout=60_000)  # shown in the same window
+    assert dialog.bescheid.preview.print_button.isVisibleTo(dialog)  # a final grant prints from here
     letters_dialog = editor.open_letters()
     assert letters_dialog is not None
     keep(letters_dialog)
