@@ -4223,7 +4223,7 @@
     </message>
     <message>
         <location filename="../../ui/sync_controller.py" line="126"/>
-        <location filename="../../ui/sync_controller.py" line="199"/>
+        <location filename="../../ui/sync_controller.py" line="202"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
@@ -4248,17 +4248,27 @@
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="180"/>
+        <location filename="../../ui/sync_controller.py" line="181"/>
+        <source>, E-Mail-Benachrichtigungen gestört</source>
+        <translation>, e-mail notices failing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="183"/>
+        <source>Nicht zugestellte E-Mail-Benachrichtigungen: %1</source>
+        <translation>E-mail notices not delivered: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="185"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="209"/>
+        <location filename="../../ui/sync_controller.py" line="212"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="212"/>
+        <location filename="../../ui/sync_controller.py" line="215"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>
@@ -4284,12 +4294,12 @@
 <context>
     <name>TeamLeadMenu</name>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="21"/>
+        <location filename="../../ui/teamlead/menu.py" line="23"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="22"/>
+        <location filename="../../ui/teamlead/menu.py" line="24"/>
         <source>&amp;Teamleitung…</source>
         <translation>&amp;Team lead…</translation>
     </message>
@@ -4297,52 +4307,52 @@
 <context>
     <name>TeamLeadWindow</name>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="61"/>
+        <location filename="../../ui/teamlead/window.py" line="63"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="65"/>
+        <location filename="../../ui/teamlead/window.py" line="67"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="76"/>
+        <location filename="../../ui/teamlead/window.py" line="78"/>
         <source>Arbeits&amp;last</source>
         <translation>Work&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="77"/>
+        <location filename="../../ui/teamlead/window.py" line="79"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="78"/>
+        <location filename="../../ui/teamlead/window.py" line="80"/>
         <source>Ab&amp;wesenheiten</source>
         <translation>Ab&amp;sences</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="79"/>
+        <location filename="../../ui/teamlead/window.py" line="81"/>
         <source>Frei&amp;gaben</source>
         <translation>Appro&amp;vals</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="80"/>
+        <location filename="../../ui/teamlead/window.py" line="82"/>
         <source>&amp;Quarantäne</source>
         <translation>&amp;Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="92"/>
+        <location filename="../../ui/teamlead/window.py" line="94"/>
         <source>A&amp;bteilung:</source>
         <translation>De&amp;partment:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="131"/>
+        <location filename="../../ui/teamlead/window.py" line="135"/>
         <source>Sie leiten keine Abteilung.</source>
         <translation>You do not lead a department.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="140"/>
+        <location filename="../../ui/teamlead/window.py" line="144"/>
         <source>Alle offenen Fälle der Abteilung</source>
         <translation>All open cases of the department</translation>
     </message>
