@@ -18,13 +18,14 @@ import pytest
 
 from backoffice.demo.portal import DemoPortal
 from backoffice.domain.catalog import Service
+from backoffice.portal import problems
 from backoffice.portal.api import SubmissionRef
 from backoffice.portal.client import SubmissionClient
 from backoffice.portal.job import Destination, OpeningKeys
 from backoffice.portal.limiter import Limiter, RetryPolicy
-from backoffice.portal.opening import Opened
+from backoffice.portal.opening import Opened, Refused
 from backoffice.portal.spool import AttachmentRules
-from backoffice.portal.workers import Answer, FetchFailed, Finished, PortalWorkers, Posted
+from backoffice.portal.workers import Answer, FetchFailed, Finished, PortalWorkers, Posted, open_one
 from backoffice.services.intake.sync import shares
 from backoffice.services.portal_connection import parse_credentials
 
@@ -193,3 +194,34 @@ def test_the_client_spec_keeps_the_secret_out_of_its_text(client: SubmissionClie
     assert client.spec is not None
     assert client.spec.client_secret and client.spec.client_secret not in repr(client.spec)
     assert client.spec.policy == FAST
+
+
+@pytest.mark.parametrize("part", ["data", "attachment"])
+def test_the_tags_are_compared_before_anything_is_decrypted(monkeypatch: pytest.MonkeyPatch, part: str) -> None:
+    from backoffice.portal import crypto
+
+    decrypted: list[str] = []
+    real = crypto.decrypt_with_tag
+    monkeypatch.setattr(crypto, "decrypt_with_tag", lambda token, keys: (decrypted.append(token[:20]), real(token, keys))[1])
+    described = [{"service": "wbs", "attachments": [{"filename": "a.pdf", "mime_type": "application/pdf", "size": 100}]}]
+    with DemoPortal(submissions=described, seed=3, key_size=2048, today=date(2026, 11, 2)) as tampered:
+        [submission_id] = tampered.submission_ids()
+        stored = tampered._submission(submission_id)
+        # Another ciphertext's tag: what the service logged at submission is not what it hands out.
+        if part == "data":
+            stored.encrypted_data = stored.encrypted_data.rsplit(".", 1)[0] + ".AAAAAAAAAAAAAAAAAAAAAA"
+        else:
+            [(attachment_id, token)] = stored.attachments.items()
+            stored.attachments[attachment_id] = token.rsplit(".", 1)[0] + ".AAAAAAAAAAAAAAAAAAAAAA"
+        stored.__dict__.pop("body", None)  # the cached answer
+        conn, secrets = parse_credentials(tampered.credentials())
+        with SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret,
+                              limiter=Limiter(FAST), timeout=5.0) as own:
+            [ref] = [ref for destination in conn.destinations for ref in own.list_submissions(destination)]
+            opening_keys = OpeningKeys.of(secrets.decryption_key, secrets.signing_key, own.service_keys())
+            result = open_one(own, AttachmentRules(), ref, Destination(Service.WBS), opening_keys, 1)
+    assert isinstance(result, Finished) and isinstance(result.prepared.outcome, Refused)
+    refused = result.prepared.outcome
+    assert refused.problem is problems.INCORRECT_AUTHENTICATION_TAG
+    assert refused.instance == ("data" if part == "data" else f"attachment:{attachment_id}")
+    assert decrypted == []  # refused on the tags alone
