@@ -20,7 +20,8 @@ from jwcrypto import jwk
 from ..domain.catalog import Service
 from . import client as portal_client
 from . import crypto, eventlog, problems
-from .opening import Envelope, Opened, Refused, open_submission, too_large_text
+from .api import Envelope
+from .opening import Opened, Refused, open_submission, too_large_text
 from .problems import Refusal
 from .spool import AttachmentRules, Spooled, discard, last_segment, spooling_sink, take
 
@@ -113,28 +114,19 @@ def fetch_job(
 ) -> Job:
     """Everything the opening needs, from the network: the submission, its event log, its attachments
     (large ones in spool files, which ``prepare`` removes)."""
-    fetched = client.get_submission(ref.submission_id)
-    envelope = Envelope(
-        submission_id=fetched.submission_id,
-        case_id=fetched.case_id,
-        destination_id=fetched.destination_id,
-        attachment_ids=tuple(fetched.attachment_ids),
-        encrypted_metadata=fetched.encrypted_metadata,
-        encrypted_data=fetched.encrypted_data,
-        service_type=fetched.service_type,
-    )
+    envelope = client.get_submission(ref.submission_id)
     attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}
     sink = spooling_sink(rules)
     try:
         # The submission is there: a 404 for its parts is the portal's fault, an error to
         # show every round, not a submission that went away.
-        events = tuple(_present(lambda: client.get_events(fetched.case_id)))
-        for attachment_id in fetched.attachment_ids:
+        events = tuple(_present(lambda: client.get_events(envelope.case_id)))
+        for attachment_id in envelope.attachment_ids:
             try:
                 # Streamed, and refused as soon as it passes the limit.
                 attachments[attachment_id] = _present(partial(
-                    client.stream_attachment, fetched.submission_id, attachment_id, rules.download_limit, sink))
+                    client.stream_attachment, envelope.submission_id, attachment_id, rules.download_limit, sink))
             except portal_client.AttachmentTooLarge:
                 too_large[attachment_id] = too_large_text(attachment_id, rules.max_bytes)
     except BaseException:
