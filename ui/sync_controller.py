@@ -176,11 +176,14 @@ class SyncController(QObject):
             text = self.tr("Portal: zuletzt %1, %2 neu").replace("%1", now).replace("%2", str(summary.new))
             if summary.awaiting_key:  # an admin must add the decryption key (Quarantäne shows which)
                 text += self.tr(", %1 warten auf einen Schlüssel").replace("%1", str(summary.awaiting_key))
+            details = list(summary.error_messages)
+            if summary.notices_failing or summary.mail_problem:  # the notices' state, not errors of the intake
+                text += self.tr(", E-Mail-Benachrichtigungen gestört")
+                details.append(summary.mail_problem or self.tr(
+                    "Nicht zugestellte E-Mail-Benachrichtigungen: %1").replace("%1", str(summary.notices_failing)))
             if summary.errors:
                 text += self.tr(", %1 Fehler").replace("%1", str(summary.errors))
-                self._show(text, "\n".join(summary.error_messages), error=True)
-            else:
-                self._show(text)
+            self._show(text, "\n".join(details), error=bool(summary.errors or summary.notices_failing or summary.mail_problem))
         self.finished.emit(summary)
         self.settled.emit()
 

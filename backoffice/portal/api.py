@@ -21,14 +21,27 @@ class SubmissionRef:
 
 
 @dataclass(frozen=True, slots=True)
-class EncryptedSubmission:
+class Envelope:
+    """A submission as the portal hands it out (still encrypted)."""
+
     submission_id: str
     case_id: str
     destination_id: str
-    attachment_ids: list[str]
+    attachment_ids: tuple[str, ...]
     encrypted_metadata: str  # JWE compact
     encrypted_data: str  # JWE compact
-    service_type: dict[str, Any] | None
+    service_type: dict[str, Any] | None = None  # what the sender told the service it submits
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "submissionId": self.submission_id,
+            "caseId": self.case_id,
+            "destinationId": self.destination_id,
+            "attachments": list(self.attachment_ids),
+            "encryptedMetadata": self.encrypted_metadata,
+            "encryptedData": self.encrypted_data,
+            **({"serviceType": self.service_type} if self.service_type is not None else {}),
+        }
 
 
 class SubmissionApi(Protocol):
@@ -44,7 +57,7 @@ class SubmissionApi(Protocol):
     def destination(self, destination_id: str) -> str: ...
     def parse_service_types(self, body: Any) -> frozenset[str]: ...
     def parse_ref(self, item: Any) -> SubmissionRef: ...
-    def parse_submission(self, body: Any) -> EncryptedSubmission: ...
+    def parse_submission(self, body: Any) -> Envelope: ...
 
 
 def _segment(value: str) -> str:
@@ -103,16 +116,16 @@ class SubmissionApiV1:
     def parse_ref(self, item: Any) -> SubmissionRef:
         return SubmissionRef(_id(item, "destinationId"), _id(item, "submissionId"), _id(item, "caseId"))
 
-    def parse_submission(self, body: Any) -> EncryptedSubmission:
+    def parse_submission(self, body: Any) -> Envelope:
         attachments = body.get("attachments", []) if isinstance(body, dict) else None
         if not isinstance(attachments, list) or not all(is_portal_id(a) for a in attachments):
             raise PortalError("portal answer has a malformed 'attachments' list")
         service_type = body.get("serviceType")
-        return EncryptedSubmission(
+        return Envelope(
             submission_id=_id(body, "submissionId"),
             case_id=_id(body, "caseId"),
             destination_id=_id(body, "destinationId"),
-            attachment_ids=list(attachments),
+            attachment_ids=tuple(attachments),
             encrypted_metadata=_text(body, "encryptedMetadata"),
             encrypted_data=_text(body, "encryptedData"),
             service_type=service_type if isinstance(service_type, dict) else None,

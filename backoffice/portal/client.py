@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .api import EncryptedSubmission, SubmissionApi, SubmissionApiV1, SubmissionRef
+from .api import Envelope, SubmissionApi, SubmissionApiV1, SubmissionRef
 from .limiter import Limiter, RetryPolicy
 from .transport import (
     AttachmentTooLarge,
@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "AttachmentTooLarge",
     "ClientSpec",
-    "EncryptedSubmission",
+    "Envelope",
     "EventOutcome",
     "EventRejected",
     "PortalAuthError",
@@ -172,7 +172,7 @@ class SubmissionClient:
                 seen.add(ref.submission_id)
                 yield ref
 
-    def get_submission(self, submission_id: str) -> EncryptedSubmission:
+    def get_submission(self, submission_id: str) -> Envelope:
         body = self._get_json(self._api.submission(submission_id), gone=f"submission {submission_id}")
         return self._api.parse_submission(body)
 

@@ -1,15 +1,15 @@
 """FIT-Connect cryptography: JWE for content, signed Security Event Tokens for events.
 
-Used by both sides (our subscriber and the demo portal), so the two cannot drift
-apart. All JOSE work is done by jwcrypto; this module pins the algorithms FIT-Connect
-prescribes and refuses anything else, so a downgraded token is an error, not a surprise.
+The subscriber's own: the demo portal encrypts and signs with code of its own, so each
+side can catch the other's mistakes. All JOSE work is done by jwcrypto's public API; this
+module pins the algorithms FIT-Connect prescribes and refuses anything else, so a
+downgraded token is an error, not a surprise.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -28,10 +28,8 @@ EVENT_PREFIX = "https://schema.fitko.de/fit-connect/events/"
 EVENT_CREATE = EVENT_PREFIX + "create-submission"
 EVENT_SUBMIT = EVENT_PREFIX + "submit-submission"
 EVENT_NOTIFY = EVENT_PREFIX + "notify-submission"
-EVENT_FORWARD = EVENT_PREFIX + "forward-submission"
 EVENT_ACCEPT = EVENT_PREFIX + "accept-submission"
 EVENT_REJECT = EVENT_PREFIX + "reject-submission"
-EVENT_DELETE = EVENT_PREFIX + "delete-submission"
 
 # ``$schema`` is not among them: the service names it only on events with a payload (not on create-submission).
 SET_CLAIMS = ("jti", "iss", "iat", "sub", "txn", "events")
@@ -165,10 +163,11 @@ def decrypt_with_tag(token: str, keys: jwk.JWK | Mapping[str, jwk.JWK]) -> tuple
         private_key = held[str(kid)]
     else:
         raise UnknownKey(str(kid), sorted(held))
-    obj = _decryptor()
+    obj = jwe.JWE()
+    obj.allowed_algs = [KEY_ALG, CONTENT_ENC]
     tag = token[token.rindex(".") + 1:]
     try:
-        obj.deserialize(token, key=private_key)  # resets the object's token, key and plaintext first
+        obj.deserialize(token, key=private_key)
     except Exception as err:  # wrong key and tampered tag both surface here; never leak plaintext
         # jwcrypto (up to 1.5.6 at least) reports an empty plaintext as a failure although its log
         # says the tag checked out: an empty attachment is a file like any other.
@@ -176,28 +175,6 @@ def decrypt_with_tag(token: str, keys: jwk.JWK | Mapping[str, jwk.JWK]) -> tuple
             return b"", tag
         raise DecryptionFailed(f"wrong key or corrupted/tampered token ({type(err).__name__}: {err})") from err
     return bytes(obj.payload), tag
-
-
-_per_thread = threading.local()  # the JWE decryptor and the JWS verifier of each thread
-
-
-def _decryptor() -> jwe.JWE:
-    """One JWE object per thread, reused: a new one deep-copies jwcrypto's header registry
-    (about 0.04 ms, five times per submission)."""
-    obj = getattr(_per_thread, "jwe", None)
-    if obj is None:
-        obj = _per_thread.jwe = jwe.JWE()
-        obj.allowed_algs = [KEY_ALG, CONTENT_ENC]
-    return obj
-
-
-def _verifier() -> jws.JWS:
-    """One JWS object per thread for verifying, reused like the JWE decryptor."""
-    obj = getattr(_per_thread, "jws", None)
-    if obj is None:
-        obj = _per_thread.jws = jws.JWS()
-        obj.allowed_algs = [SIG_ALG]
-    return obj
 
 
 def authentication_tag(token: str) -> str:
@@ -222,13 +199,10 @@ def sha512_hex(data: bytes) -> str:
 
 def sign_set(payload: dict[str, Any], key: jwk.JWK) -> str:
     """JWS compact with header {typ: secevent+jwt, alg: PS512, kid}."""
-    header = {"typ": SET_TYP, "alg": SIG_ALG, "kid": key.get("kid")}
-    # jwcrypto's signing core, as JWS.add_signature uses it: a JWS object would deep-copy its
-    # header registry (about 0.05 ms) only to check a header that is fixed right here.
-    core = jws.JWSCore(SIG_ALG, key, json.dumps(header),
-                       json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), [SIG_ALG])
-    signed: dict[str, Any] = core.sign()
-    return f"{signed['protected']}.{signed['payload'].decode('ascii')}.{signed['signature']}"
+    token = jws.JWS(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    token.allowed_algs = [SIG_ALG]
+    token.add_signature(key, SIG_ALG, protected={"typ": SET_TYP, "alg": SIG_ALG, "kid": key.get("kid")})
+    return str(token.serialize(compact=True))
 
 
 def peek_set(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -250,9 +224,10 @@ def verify_set(token: str, public_key: jwk.JWK) -> dict[str, Any]:
         raise InvalidSet(f"typ must be {SET_TYP!r}, not {header.get('typ')!r}")
     if header.get("alg") != SIG_ALG:
         raise InvalidSet(f"alg must be {SIG_ALG!r}, not {header.get('alg')!r}")
-    obj = _verifier()
+    obj = jws.JWS()
+    obj.allowed_algs = [SIG_ALG]
     try:
-        obj.deserialize(token)  # resets the object's token, signatures and payload first
+        obj.deserialize(token)
         obj.verify(_public(public_key), alg=SIG_ALG)
     except Exception as err:
         raise InvalidSet(f"signature verification failed ({type(err).__name__}: {err})") from err

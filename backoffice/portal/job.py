@@ -20,9 +20,10 @@ from jwcrypto import jwk
 from ..domain.catalog import Service
 from . import client as portal_client
 from . import crypto, eventlog, problems
-from .opening import Envelope, Opened, Refused, open_submission, too_large_text
+from .api import Envelope
+from .opening import Opened, Refused, open_submission, too_large_text
 from .problems import Refusal
-from .spool import AttachmentRules, Spooled, discard, spooling_sink, take
+from .spool import AttachmentRules, Spooled, discard, last_segment, spooling_sink, take
 
 T = TypeVar("T")
 
@@ -113,28 +114,19 @@ def fetch_job(
 ) -> Job:
     """Everything the opening needs, from the network: the submission, its event log, its attachments
     (large ones in spool files, which ``prepare`` removes)."""
-    fetched = client.get_submission(ref.submission_id)
-    envelope = Envelope(
-        submission_id=fetched.submission_id,
-        case_id=fetched.case_id,
-        destination_id=fetched.destination_id,
-        attachment_ids=tuple(fetched.attachment_ids),
-        encrypted_metadata=fetched.encrypted_metadata,
-        encrypted_data=fetched.encrypted_data,
-        service_type=fetched.service_type,
-    )
+    envelope = client.get_submission(ref.submission_id)
     attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}
     sink = spooling_sink(rules)
     try:
         # The submission is there: a 404 for its parts is the portal's fault, an error to
         # show every round, not a submission that went away.
-        events = tuple(_present(lambda: client.get_events(fetched.case_id)))
-        for attachment_id in fetched.attachment_ids:
+        events = tuple(_present(lambda: client.get_events(envelope.case_id)))
+        for attachment_id in envelope.attachment_ids:
             try:
                 # Streamed, and refused as soon as it passes the limit.
                 attachments[attachment_id] = _present(partial(
-                    client.stream_attachment, fetched.submission_id, attachment_id, rules.download_limit, sink))
+                    client.stream_attachment, envelope.submission_id, attachment_id, rules.download_limit, sink))
             except portal_client.AttachmentTooLarge:
                 too_large[attachment_id] = too_large_text(attachment_id, rules.max_bytes)
     except BaseException:
@@ -169,17 +161,33 @@ def _prepare(job: Job) -> Prepared:
         outcome: Opened | Refused = Refused(env, refusal.problem, refusal.detail, refusal.instance)
     else:
         submitted_at = submit.submitted_at
-        outcome = open_submission(env, decryption, _fetcher(job), expected_service=job.destination.service,
-                                  service_types=job.destination.service_types,
-                                  max_attachment_bytes=job.max_attachment_bytes)
-        if isinstance(outcome, Opened):
-            wrong = eventlog.tag_mismatch(submit.tags, outcome.tags)
-            if wrong is not None:
-                detail = f"Authentication-Tag von {wrong} weicht vom submit-Ereignis ab"
-                outcome = Refused(env, problems.INCORRECT_AUTHENTICATION_TAG, detail, wrong, outcome.metadata)
+        # Before anything is decrypted: what we received must be what the sender submitted (the
+        # opening decrypts exactly these tokens, so their tags are the ones the accept repeats).
+        wrong = eventlog.tag_mismatch(submit.tags, received_tags(job, submit.tags))
+        if wrong is not None:
+            detail = f"Authentication-Tag von {wrong} weicht vom submit-Ereignis ab"
+            outcome = Refused(env, problems.INCORRECT_AUTHENTICATION_TAG, detail, wrong)
+        else:
+            outcome = open_submission(env, decryption, _fetcher(job), expected_service=job.destination.service,
+                                      service_types=job.destination.service_types,
+                                      max_attachment_bytes=job.max_attachment_bytes)
     if isinstance(outcome, Refused) and outcome.awaiting_key is not None:
         return Prepared(outcome, "", submitted_at)  # held for a key: no answer yet
     return Prepared(outcome, sign_answer(outcome, signing, now=job.now), submitted_at)
+
+
+def received_tags(job: Job, submitted: crypto.AuthenticationTags) -> crypto.AuthenticationTags:
+    """The tags of the JWEs as downloaded; an attachment too large to download keeps the submitted
+    tag (it is refused for its size instead)."""
+    env = job.envelope
+    attachments = {aid: last_segment(spooled) for aid, spooled in job.attachments.items()}
+    attachments.update({aid: submitted.attachments.get(aid, "") for aid in job.too_large})
+    return crypto.AuthenticationTags(_last_segment(env.encrypted_metadata), _last_segment(env.encrypted_data),
+                                     attachments)
+
+
+def _last_segment(token: str) -> str:
+    return token[token.rfind(".") + 1:]
 
 
 def sign_answer(outcome: Opened | Refused, key: jwk.JWK, *, now: int) -> str:

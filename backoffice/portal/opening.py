@@ -19,33 +19,10 @@ from .. import schemas
 from ..domain.catalog import Service
 from ..domain.errors import UnknownSchema
 from . import boundary, crypto, problems
+from .api import Envelope
 from .problems import ProblemType, Refusal
 
 METADATA_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/metadata/1."
-
-
-@dataclass(frozen=True, slots=True)
-class Envelope:
-    """A submission as the portal hands it out (still encrypted)."""
-
-    submission_id: str
-    case_id: str
-    destination_id: str
-    attachment_ids: tuple[str, ...]
-    encrypted_metadata: str
-    encrypted_data: str
-    service_type: dict[str, Any] | None = None  # what the sender told the service it submits
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "submissionId": self.submission_id,
-            "caseId": self.case_id,
-            "destinationId": self.destination_id,
-            "attachments": list(self.attachment_ids),
-            "encryptedMetadata": self.encrypted_metadata,
-            "encryptedData": self.encrypted_data,
-            **({"serviceType": self.service_type} if self.service_type is not None else {}),
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +81,7 @@ def open_submission(
     metadata: dict[str, Any] | None = None
     try:
         metadata_bytes, metadata_tag = _decrypt(envelope.encrypted_metadata, keys, "metadata")
-        metadata = _json(metadata_bytes, "metadata")
+        metadata = boundary.parse_json(metadata_bytes, "metadata")
         _check_metadata(metadata)
         _check_service_type(envelope, metadata, service_types)
         structure = metadata["contentStructure"]
@@ -114,7 +91,7 @@ def open_submission(
         service, uri = _service_of(structure["data"]["submissionSchema"])
         if expected_service is not None and service is not expected_service:
             raise Refusal(problems.SERVICE_MISMATCH, f"Schema {uri} gehört nicht zu diesem Zustellpunkt", "metadata")
-        form = _json(data_bytes, "data")
+        form = boundary.parse_json(data_bytes, "data")
         violations = schemas.validate_form(uri, form)
         if violations:
             raise Refusal(problems.SCHEMA_VIOLATION, "; ".join(violations[:10]), "data")
@@ -137,10 +114,6 @@ def _decrypt(token: str, keys: Mapping[str, jwk.JWK], instance: str) -> tuple[by
                       "bis ein Administrator ihn hinterlegt", instance, awaiting_key=err.kid) from err
     except crypto.DecryptionFailed as err:
         raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err
-
-
-def _json(data: bytes, instance: str) -> dict[str, Any]:
-    return boundary.parse_json(data, instance)
 
 
 def metadata_schema() -> dict[str, Any]:

@@ -9,6 +9,7 @@ and it is gone once closed (read, or discarded unread).
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -51,6 +52,16 @@ def spooling_sink(rules: AttachmentRules) -> Callable[[Iterator[bytes]], Spooled
         return spooled
 
     return sink
+
+
+def last_segment(item: Spooled) -> str:
+    """The last dot-separated segment of a downloaded JWE (its authentication tag), read from its
+    end; the download stays as it was for ``take``."""
+    item.seek(0, os.SEEK_END)
+    item.seek(max(0, item.tell() - 256))  # an A256GCM tag is 22 characters
+    tail = item.read()
+    item.seek(0)
+    return tail.rsplit(b".", 1)[-1].strip().decode("ascii", errors="replace")
 
 
 def take(item: Spooled) -> bytes:

@@ -5,6 +5,8 @@ open it (``open_one``), or post a batch of accepts and rejects (``post_all``). E
 process builds its own portal client once, from the client's picklable spec, in the
 pool's initializer. Nothing here touches the database, so a process dying at any
 moment loses nothing: the pool breaks (``BrokenProcessPool``) and the round ends.
+The processes hold the read end of a pipe whose write end only the pool's owner
+has: once it is closed (``close`` after a grace period) or its process dies, they end.
 
 With one worker, or a client that cannot be rebuilt in another process (tests that
 inject an HTTP transport), one thread runs the tasks with the caller's own client.
@@ -21,6 +23,7 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
 from . import client as portal_client
 from .job import Destination, OpeningKeys, Prepared, fetch_job, prepare
@@ -122,19 +125,19 @@ def post_one(client: portal_client.SubmissionClient, answer: Answer) -> Posted:
 _in_worker: tuple[portal_client.SubmissionClient, AttachmentRules] | None = None
 
 
-def _start_worker(spec: portal_client.ClientSpec, rules: AttachmentRules) -> None:
+def _start_worker(spec: portal_client.ClientSpec, rules: AttachmentRules, stop: Connection) -> None:
     global _in_worker
     # Ctrl+C on `sync --watch` reaches the whole process group: the sync stops its pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    parent = multiprocessing.parent_process()
-    if parent is not None:  # a worker whose parent was SIGKILLed would otherwise wait for tasks forever
-        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+    # Without this a worker whose parent was SIGKILLed would wait for tasks forever.
+    threading.Thread(target=_exit_on_eof, args=(stop,), name="stop-watch", daemon=True).start()
     compile_checks()  # at the start, not in the first round's time
     _in_worker = (portal_client.SubmissionClient.from_spec(spec), rules)
 
 
-def _exit_with(sentinel: int) -> None:
-    multiprocessing.connection.wait([sentinel])
+def _exit_on_eof(stop: Connection) -> None:
+    """End this process, busy or not, once the other end of ``stop`` is closed (nothing is ever sent)."""
+    multiprocessing.connection.wait([stop])
     os._exit(0)
 
 
@@ -154,8 +157,8 @@ def _post_in_worker(answers: Sequence[Answer]) -> list[Posted]:
     return post_all(_worker()[0], answers)
 
 
-def _ready() -> int:
-    return os.getpid()
+def _ready() -> None:
+    pass
 
 
 class PortalWorkers:
@@ -168,6 +171,7 @@ class PortalWorkers:
         # Spawned, not forked: forking a process with Qt or database threads is unsafe.
         self.count = count if client.spec is not None else 1
         self._pool: Executor | None = None
+        self._stop: tuple[Connection, Connection] | None = None  # the process pool's pipe: (read end, write end)
         self._lock = threading.Lock()  # start() may run in another thread than the rounds
 
     @property
@@ -194,47 +198,37 @@ class PortalWorkers:
             return pool.submit(_post_in_worker, tuple(answers))
         return pool.submit(post_all, self._client, answers)
 
-    def process_ids(self) -> list[int]:
-        """The worker processes' ids (for diagnostics and the tests that kill one)."""
-        with self._lock:
-            return [p.pid for p in _processes(self._pool) if p.pid is not None]
-
     def close(self) -> None:
         """Stop the pool, whatever it is doing (also after a failed round: no stale answers);
         the next round starts a new one. Queued tasks are cancelled; a process still busy after
-        a grace period is killed: it has no side effects on our database. The executor reaps
-        its processes itself (a second thread reaping a child would leave it looking alive)."""
+        a grace period is ended (closing the pipe's write end): it has no side effects on our
+        database. The executor reaps its processes itself."""
         with self._lock:
             pool, self._pool = self._pool, None
+            stop, self._stop = self._stop, None
         if pool is None:
             return
-        if not isinstance(pool, ProcessPoolExecutor):
-            pool.shutdown(wait=False, cancel_futures=True)  # its one task ends with its requests' timeouts
+        if stop is None:
+            pool.shutdown(wait=False, cancel_futures=True)  # its one thread ends with its requests' timeouts
             return
-        processes = _processes(pool)
         closing = threading.Thread(target=pool.shutdown, kwargs={"cancel_futures": True}, name="portal-workers-close")
         closing.start()
         closing.join(CLOSE_GRACE_SECONDS)
-        if closing.is_alive():
-            busy = set(multiprocessing.connection.wait([p.sentinel for p in processes], 0)) ^ {p.sentinel for p in processes}
-            for process in processes:
-                if process.sentinel in busy:
-                    process.kill()
-            closing.join()
+        for end in stop:
+            end.close()
+        closing.join()
 
     def _executor(self) -> Executor:
         with self._lock:
             if self._pool is None:
                 spec = self._client.spec
                 if self.in_processes and spec is not None:
+                    context = multiprocessing.get_context("spawn")
+                    self._stop = context.Pipe(duplex=False)
                     self._pool = ProcessPoolExecutor(
-                        self.count, mp_context=multiprocessing.get_context("spawn"),
-                        initializer=_start_worker, initargs=(spec, self._rules))
+                        self.count, mp_context=context, initializer=_start_worker,
+                        initargs=(spec, self._rules, self._stop[0]))
                 else:
                     self._pool = ThreadPoolExecutor(1, thread_name_prefix="portal-worker")
             return self._pool
 
-
-def _processes(pool: Executor | None) -> list[multiprocessing.process.BaseProcess]:
-    # concurrent.futures names its processes nowhere public before Python 3.14.
-    return list((getattr(pool, "_processes", None) or {}).values())

@@ -23,7 +23,7 @@ runs it, and so should the sync service after each round (``deliver_configured``
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -55,6 +55,7 @@ class DeliveryResult:
     errors: tuple[str, ...] = ()  # one line each, no addresses
     problem: str = ""  # German: why nothing could be tried (the password is missing here, …)
     configured: bool = True
+    failing: int = 0  # afterwards: notices not sent whose last attempt failed (a state, not this call's count)
 
     def line(self) -> str:
         if not self.configured:
@@ -174,11 +175,13 @@ def deliver_configured(uow_factory: Callable[..., Any], *, store: Any = None, no
         try:
             config = mail_settings.smtp_config(uow, store=store)
         except DomainError as err:
-            return DeliveryResult(problem=str(err))
+            return DeliveryResult(problem=str(err), failing=uow.mail.failing())
     if config is None:
         return DeliveryResult(configured=False)  # rows queued before the server was removed wait
     with mailer_factory(config) as mailer:
-        return deliver(uow_factory, mailer, now=now)
+        result = deliver(uow_factory, mailer, now=now)
+    with uow_factory(write=False) as uow:
+        return replace(result, failing=uow.mail.failing())
 
 
 def mark_sent(uow: UnitOfWork, notice_id: int, *, now: datetime) -> None:

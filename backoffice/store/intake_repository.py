@@ -25,16 +25,17 @@ class IntakeRepository:
         """Many outbox messages in one go (the intake's batches); their ids in order."""
         return insert_rows_returning_ids(self.session, table_of(OutboxMessage), [dict(r) for r in rows])
 
-    def known_submissions(self, submission_ids: Sequence[str]) -> set[str]:
-        """Which of these submissions already became a case or went to quarantine (not counting
-        those waiting for a key: they are tried again)."""
+    def known_submissions(self, submission_ids: Sequence[str]) -> tuple[set[str], set[str]]:
+        """Which of these submissions already became a case or went to quarantine, and, apart,
+        which wait in the quarantine for a decryption key (they are tried again)."""
         if not submission_ids:
-            return set()
+            return set(), set()
         ids = list(submission_ids)
         cases = self.session.scalars(select(Case.submission_id).where(Case.submission_id.in_(ids)))
-        held = self.session.scalars(select(QuarantinedSubmission.submission_id).where(
-            QuarantinedSubmission.submission_id.in_(ids), QuarantinedSubmission.awaiting_key.is_(None)))
-        return {s for s in cases if s} | set(held)
+        quarantined = self.session.execute(select(QuarantinedSubmission.submission_id, QuarantinedSubmission.awaiting_key)
+                                           .where(QuarantinedSubmission.submission_id.in_(ids))).all()
+        waiting = {sid for sid, kid in quarantined if kid is not None}
+        return {s for s in cases if s} | {sid for sid, kid in quarantined if kid is None}, waiting
 
     def awaiting_key(self, submission_ids: Sequence[str]) -> dict[str, QuarantinedSubmission]:
         """The quarantine entries of these submissions that wait for a decryption key."""

@@ -56,3 +56,9 @@ class MailRepository:
     def backlog(self) -> int:
         stmt = select(func.count()).select_from(EmailNotice).where(EmailNotice.sent_at.is_(None))
         return int(self.session.scalar(stmt) or 0)
+
+    def failing(self) -> int:
+        """Notices not sent whose last attempt failed."""
+        stmt = select(func.count()).select_from(EmailNotice).where(
+            EmailNotice.sent_at.is_(None), EmailNotice.last_error.is_not(None))
+        return int(self.session.scalar(stmt) or 0)

@@ -4704,7 +4704,7 @@
     </message>
     <message>
         <location filename="../../ui/sync_controller.py" line="126"/>
-        <location filename="../../ui/sync_controller.py" line="199"/>
+        <location filename="../../ui/sync_controller.py" line="202"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
@@ -4729,17 +4729,27 @@
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="180"/>
+        <location filename="../../ui/sync_controller.py" line="181"/>
+        <source>, E-Mail-Benachrichtigungen gestört</source>
+        <translation>, e-mail notices failing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="183"/>
+        <source>Nicht zugestellte E-Mail-Benachrichtigungen: %1</source>
+        <translation>E-mail notices not delivered: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync_controller.py" line="185"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="209"/>
+        <location filename="../../ui/sync_controller.py" line="212"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="212"/>
+        <location filename="../../ui/sync_controller.py" line="215"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>

@@ -134,7 +134,7 @@ def test_raw_data_is_sent_byte_for_byte(portal: DemoPortal, opened: list[dict[st
     assert item["data"] == RAW_BYTES
     structure = item["metadata"]["contentStructure"]
     assert structure["data"]["hash"]["content"] == crypto.sha512_hex(RAW_BYTES)
-    assert structure["attachments"] == [] and item["sub"].attachment_ids == []
+    assert structure["attachments"] == [] and item["sub"].attachment_ids == ()
     assert item["sub"].destination_id == portal.destinations[Service.ELTERNGELD]
 
 
@@ -144,7 +144,7 @@ def test_attachments_by_size_and_content_keep_hostile_names(opened: list[dict[st
     assert [a["filename"] for a in declared] == ["Rechnung.pdf.exe", HOSTILE_NAME, ""]
     assert [a["mimeType"] for a in declared] == ["application/pdf", HOSTILE_MIME, "application/pdf"]
     assert [a["purpose"] for a in declared] == ["attachment", "report", "attachment"]
-    assert [a["attachmentId"] for a in declared] == item["sub"].attachment_ids
+    assert tuple(a["attachmentId"] for a in declared) == item["sub"].attachment_ids
     contents = [item["attachments"][a["attachmentId"]] for a in declared]
     assert len(contents[0]) == 4321 and contents[0].startswith(b"%PDF-") and contents[0].endswith(b"%%EOF\n")
     assert contents[1] == HOSTILE_CONTENT and contents[2] == b""

@@ -426,3 +426,46 @@ def test_a_sync_round_sends_the_waiting_notices(db: Database, people: Any, smtp_
     [(_sender, recipients, _message)] = inbox.messages
     assert recipients == [CITIZEN]
     assert _rows(db)[0].sent_at is not None
+
+
+def test_a_failing_notice_is_reported_as_a_state_not_as_an_error_every_round(
+        db: Database, people: Any, portal_factory: Any) -> None:
+    from backoffice.services.intake.assemble import sync_from_credentials
+
+    clerk, admin = people
+    store = MemoryStore()
+    _configure(db, admin, _free_port(), store)  # nothing listens there
+    az = _portal_case(db, clerk, {"kind": "eMail", "address": CITIZEN})
+    _print(db, clerk, _granted_and_queued(db, clerk, az)[1])
+    _conn, sync = sync_from_credentials(portal_factory(count=1).credentials(), db.uow, store=store, workers=1,
+                                        holder="test")
+    try:
+        first = sync.run_once()
+        with db.uow() as uow:  # due again at once: the next round tries it again
+            for row in uow.session.scalars(select(EmailNotice)):
+                row.next_attempt_at = T0
+            uow.commit()
+        second = sync.run_once()
+    finally:
+        sync.close()
+    for summary in (first, second):
+        assert (summary.errors, summary.notices_sent, summary.notices_failing) == (0, 0, 1), summary.error_messages
+        assert "e-mail notices failing 1" in summary.line()
+    assert first.new == 1 and [row.attempts for row in _rows(db)] == [2]
+
+
+def test_a_missing_smtp_password_is_the_rounds_mail_problem(db: Database, people: Any, portal_factory: Any) -> None:
+    from backoffice.services.intake.assemble import sync_from_credentials
+
+    clerk, admin = people
+    _configure(db, admin, _free_port(), MemoryStore(), user="backoffice", password="geheim")
+    az = _portal_case(db, clerk, {"kind": "eMail", "address": CITIZEN})
+    _print(db, clerk, _granted_and_queued(db, clerk, az)[1])
+    _conn, sync = sync_from_credentials(portal_factory(count=1).credentials(), db.uow, store=MemoryStore(),
+                                        workers=1, holder="test")  # another PC's store: no password here
+    try:
+        summary = sync.run_once()
+    finally:
+        sync.close()
+    assert (summary.new, summary.errors, summary.notices_failing) == (1, 0, 0), summary.error_messages
+    assert summary.mail_problem and f"e-mail: {summary.mail_problem}" in summary.line()

@@ -65,3 +65,29 @@ def test_a_submission_for_an_unknown_key_waits_unanswered_until_the_key_is_added
         held = uow.session.scalars(select(QuarantinedSubmission)).all()
         assert all(q.awaiting_key is None and q.resolved_at is not None for q in held)
     assert rolled.run_once().new == 0 and count(db, Case) == 4  # accepted: the portal lists them no more
+
+
+def test_the_quarantine_is_read_only_for_the_submissions_the_listing_found_waiting(db: Database, portal_factory, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from backoffice.store.intake_repository import IntakeRepository
+
+    looked_up: list[list[str]] = []
+    real = IntakeRepository.awaiting_key
+
+    def recorded(self, submission_ids):  # type: ignore[no-untyped-def]
+        if submission_ids:
+            looked_up.append(sorted(submission_ids))
+        return real(self, submission_ids)
+
+    monkeypatch.setattr(IntakeRepository, "awaiting_key", recorded)
+    portal = portal_factory(count=4)
+    without_old, _ = _sync(db, portal, decryption_key=jose.generate_key("enc-next", "enc", 2048))
+    without_old.store_batch = 1  # four transactions in the round
+    assert without_old.run_once().awaiting_key == 4
+    assert looked_up == []  # none was waiting when the round listed them: no quarantine read per batch
+
+    waiting = set(portal.submission_ids())
+    added = portal.add_submissions(2)  # encrypted for the old key too
+    assert without_old.run_once().awaiting_key == 6
+    assert sorted(sid for ids in looked_up for sid in ids) == sorted(waiting)  # not the two new ones
+    assert count(db, QuarantinedSubmission) == 6  # each kept once, the four updated in place
+    assert not waiting & set(added)

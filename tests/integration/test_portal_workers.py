@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from backoffice.demo.portal import DemoPortal
 from backoffice.domain.catalog import Service
+from backoffice.portal import problems
 from backoffice.portal.api import SubmissionRef
 from backoffice.portal.client import SubmissionClient
 from backoffice.portal.job import Destination, OpeningKeys
 from backoffice.portal.limiter import Limiter, RetryPolicy
-from backoffice.portal.opening import Opened
+from backoffice.portal.opening import Opened, Refused
 from backoffice.portal.spool import AttachmentRules
-from backoffice.portal.workers import Answer, FetchFailed, Finished, PortalWorkers, Posted
+from backoffice.portal.workers import Answer, FetchFailed, Finished, PortalWorkers, Posted, open_one
 from backoffice.services.intake.sync import shares
 from backoffice.services.portal_connection import parse_credentials
 
@@ -61,7 +68,7 @@ def first_ref(portal: DemoPortal, client: SubmissionClient) -> SubmissionRef:
 
 
 def test_workers_fetch_open_and_sign_with_their_own_clients(portal: DemoPortal, client: SubmissionClient, workers: PortalWorkers) -> None:
-    assert workers.in_processes and len(workers.process_ids()) == 2
+    assert workers.in_processes and len(multiprocessing.active_children()) == 2  # started, both
     conn, _secrets = parse_credentials(portal.credentials())
     opening_keys = keys(portal, client)
     refs = [(ref, service) for destination, service in conn.destinations.items() for ref in client.list_submissions(destination)]
@@ -96,7 +103,8 @@ def test_answers_are_shared_out_one_task_per_worker_and_come_back_one_by_one(cli
 def test_a_killed_worker_breaks_the_pool_and_the_round(portal: DemoPortal, client: SubmissionClient, workers: PortalWorkers) -> None:
     # Every process of the pool stopped first: no task can finish before the victim dies, however
     # loaded the machine is; the others go on once the pool has broken.
-    pids = workers.process_ids()
+    pids = [p.pid for p in multiprocessing.active_children() if p.pid is not None]
+    assert len(pids) == 2
     for pid in pids:
         os.kill(pid, signal.SIGSTOP)
     try:
@@ -116,14 +124,104 @@ def test_one_worker_runs_in_a_thread_with_the_callers_client(portal: DemoPortal,
     try:
         before = client.stats.requests
         result = inline.open(first_ref(portal, client), Destination(Service.WBS), keys(portal, client), 1).result(WAIT)
-        assert not inline.in_processes and inline.process_ids() == []
+        assert not inline.in_processes and multiprocessing.active_children() == []
         assert isinstance(result, Finished | FetchFailed)
         assert client.stats.requests > before  # fetched with this very client
     finally:
         inline.close()
 
 
+def test_closing_ends_a_worker_still_busy_after_the_grace_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    from backoffice.portal import workers as workers_module
+
+    monkeypatch.setattr(workers_module, "CLOSE_GRACE_SECONDS", 0.5)
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # takes connections, never answers
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}"
+        with SubmissionClient(url, url + "/token", "client", "secret", timeout=120.0) as client:
+            pool = PortalWorkers(client, 2, AttachmentRules())
+            pool.start()
+            ref = SubmissionRef(*(["00000000-0000-4000-8000-000000000000"] * 3))
+            busy = pool.open(ref, Destination(Service.WBS), OpeningKeys((), "{}", ()), 1)
+            time.sleep(0.5)  # the worker waits for the token in its 120 s timeout
+            began = time.monotonic()
+            pool.close()
+            assert time.monotonic() - began < 30
+            assert multiprocessing.active_children() == []
+            assert busy.done() and isinstance(busy.exception(), BrokenProcessPool)
+
+
+OWNER = """
+import multiprocessing, sys, time
+from backoffice.portal.client import SubmissionClient
+from backoffice.portal.spool import AttachmentRules
+from backoffice.portal.workers import PortalWorkers
+
+if __name__ == "__main__":
+    pool = PortalWorkers(SubmissionClient("http://127.0.0.1:9", "http://127.0.0.1:9/token", "c", "s"), 2, AttachmentRules())
+    pool.start()
+    print(*[p.pid for p in multiprocessing.active_children()], flush=True)
+    time.sleep(600)
+"""
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie no parent reaps yet does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_the_workers_end_when_the_process_that_owns_their_pool_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "owner.py"
+    script.write_text(OWNER, encoding="utf-8")
+    owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=os.getcwd())
+    try:
+        assert owner.stdout is not None
+        pids = [int(pid) for pid in owner.stdout.readline().split()]
+        assert len(pids) == 2 and all(_running(pid) for pid in pids)
+    finally:
+        owner.kill()
+        owner.wait(WAIT)
+    deadline = time.monotonic() + WAIT
+    while any(_running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_running(pid) for pid in pids)
+
+
 def test_the_client_spec_keeps_the_secret_out_of_its_text(client: SubmissionClient) -> None:
     assert client.spec is not None
     assert client.spec.client_secret and client.spec.client_secret not in repr(client.spec)
     assert client.spec.policy == FAST
+
+
+@pytest.mark.parametrize("part", ["data", "attachment"])
+def test_the_tags_are_compared_before_anything_is_decrypted(monkeypatch: pytest.MonkeyPatch, part: str) -> None:
+    from backoffice.portal import crypto
+
+    decrypted: list[str] = []
+    real = crypto.decrypt_with_tag
+    monkeypatch.setattr(crypto, "decrypt_with_tag", lambda token, keys: (decrypted.append(token[:20]), real(token, keys))[1])
+    described = [{"service": "wbs", "attachments": [{"filename": "a.pdf", "mime_type": "application/pdf", "size": 100}]}]
+    with DemoPortal(submissions=described, seed=3, key_size=2048, today=date(2026, 11, 2)) as tampered:
+        [submission_id] = tampered.submission_ids()
+        stored = tampered._submission(submission_id)
+        # Another ciphertext's tag: what the service logged at submission is not what it hands out.
+        if part == "data":
+            stored.encrypted_data = stored.encrypted_data.rsplit(".", 1)[0] + ".AAAAAAAAAAAAAAAAAAAAAA"
+        else:
+            [(attachment_id, token)] = stored.attachments.items()
+            stored.attachments[attachment_id] = token.rsplit(".", 1)[0] + ".AAAAAAAAAAAAAAAAAAAAAA"
+        stored.__dict__.pop("body", None)  # the cached answer
+        conn, secrets = parse_credentials(tampered.credentials())
+        with SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret,
+                              limiter=Limiter(FAST), timeout=5.0) as own:
+            [ref] = [ref for destination in conn.destinations for ref in own.list_submissions(destination)]
+            opening_keys = OpeningKeys.of(secrets.decryption_key, secrets.signing_key, own.service_keys())
+            result = open_one(own, AttachmentRules(), ref, Destination(Service.WBS), opening_keys, 1)
+    assert isinstance(result, Finished) and isinstance(result.prepared.outcome, Refused)
+    refused = result.prepared.outcome
+    assert refused.problem is problems.INCORRECT_AUTHENTICATION_TAG
+    assert refused.instance == ("data" if part == "data" else f"attachment:{attachment_id}")
+    assert decrypted == []  # refused on the tags alone

@@ -233,7 +233,7 @@ def test_a_batch_with_a_submission_another_client_stored_keeps_the_rest(db_url: 
     assert first.run_once().new == 4  # stored, but the portal still lists them as submitted
     portal.add_submissions(2)  # two more that the other client has not got to yet
     # The race: both known-checks pass for all six, the unique submission id catches four.
-    monkeypatch.setattr(IntakeRepository, "known_submissions", lambda self, ids: set())
+    monkeypatch.setattr(IntakeRepository, "known_submissions", lambda self, ids: (set(), set()))
     monkeypatch.setattr(IntakeRepository, "known_cases", lambda self, ids: set())
     summary = make_sync(db, portal, holder="pc-2", store_batch=8).run_once()
     assert (summary.new, summary.known) == (2, 4), summary.error_messages

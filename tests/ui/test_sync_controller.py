@@ -239,3 +239,24 @@ def test_the_window_stays_responsive_while_a_sync_runs(qtbot, window, fresh_task
     assert blocker.args[0].new == 120, blocker.args[0].error_messages
     print(meter.summary())
     meter.assert_responsive(min_ticks=20)  # the round took long enough to say something
+
+
+def test_failing_email_notices_are_shown_without_costing_the_round_its_success(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
+    class MailDown:
+        def start(self) -> None:
+            pass
+
+        def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
+            return SyncSummary(new=2, notices_failing=3)
+
+        def close(self) -> None:
+            pass
+
+    controller = SyncController(fresh_tasks)
+    controller.set_sync(MailDown())
+    with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
+        controller.trigger()
+    assert controller.label.text().endswith(", 2 neu, E-Mail-Benachrichtigungen gestört")
+    assert "b00020" in controller.label.styleSheet()
+    assert controller.label.toolTip() == "Nicht zugestellte E-Mail-Benachrichtigungen: 3"
+    assert controller.last_success_at is not None  # the intake itself went well: the portal's clock moves

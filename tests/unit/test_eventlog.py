@@ -87,7 +87,8 @@ def test_jobs_and_results_cross_process_boundaries(service_key: jwk.JWK) -> None
     sig = jose.generate_key("sig-1", "sig", 2048)
     keys = pool.OpeningKeys.of(enc, sig, [crypto.public_jwk(service_key)])
     env = Envelope("s1", "c1", "d1", (), "not.a.jwe", "not.a.jwe")
-    job = pool.Job(env, pool.Destination(Service.WBS), {}, {}, (submit(service_key),), keys, now=1,
+    logged = submit(service_key, tags=AuthenticationTags("jwe", "jwe", {}))  # the tags of what is received
+    job = pool.Job(env, pool.Destination(Service.WBS), {}, {}, (logged,), keys, now=1,
                    max_attachment_bytes=1 << 20)
     prepared = pickle.loads(pickle.dumps(pool.prepare(pickle.loads(pickle.dumps(job)))))
     assert isinstance(prepared.outcome, Refused)

@@ -79,12 +79,12 @@ def assemble(
 
 
 def deliver_notices(uow_factory: UnitOfWorkFactory, store: SecretStore | None, summary: SyncSummary) -> None:
-    """The e-mail notices waiting, through the configured SMTP server (none: nothing happens)."""
+    """The e-mail notices waiting, through the configured SMTP server (none: nothing happens); how
+    many fail is reported as their state, not as errors of the round."""
     result = notices.deliver_configured(uow_factory, store=store)
     summary.notices_sent += result.sent
-    problems = [*([result.problem] if result.problem else []), *result.errors]
-    summary.errors += len(problems)
-    summary.error_messages.extend(f"mail: {problem}" for problem in problems)
+    summary.notices_failing = result.failing
+    summary.mail_problem = result.problem
 
 
 def build_sync(uow_factory: UnitOfWorkFactory, *, store: SecretStore | None = None, **options: Any) -> PortalSync:

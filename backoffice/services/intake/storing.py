@@ -7,7 +7,7 @@ neither, and the outbox delivers the message later, however often it takes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -70,7 +70,8 @@ class Stored:
 
 
 def store_all(
-    uow: UnitOfWork, items: Sequence[Answered], *, now: datetime | None = None, queue_code: str | None = None
+    uow: UnitOfWork, items: Sequence[Answered], *, now: datetime | None = None, queue_code: str | None = None,
+    awaiting: Collection[str] | None = None,
 ) -> Stored:
     """Store a batch of answered submissions in one flush: new cases and their outbox messages.
 
@@ -78,7 +79,8 @@ def store_all(
     either way its accept or reject goes into the outbox. ``received_at`` (when the
     citizen submitted) starts the deadlines; ``now`` is our pickup time (created_at, the
     "created" audit entry). ``queue_code`` is ``route()``'s answer when the caller already
-    asked it. Raises AlreadyKnown (and the caller rolls back) when any of them is stored already.
+    asked it. ``awaiting``: the submissions the caller's listing found waiting in the quarantine for
+    a key (None: looked up here); only their entries are read. Raises AlreadyKnown (and the caller rolls back) when any of them is stored already.
     """
     now = now or datetime.now(UTC)
     opened = [i for i in items if isinstance(i.outcome, Opened)]
@@ -103,7 +105,8 @@ def store_all(
             portal_info=portal_info.from_metadata(outcome.metadata),
         ))
     answers: list[dict[str, object]] = []
-    waiting = uow.intake.awaiting_key([i.outcome.envelope.submission_id for i in items])
+    waiting = uow.intake.awaiting_key([sid for sid in (i.outcome.envelope.submission_id for i in items)
+                                       if awaiting is None or sid in awaiting])
     with _known_on_conflict(items[0].outcome.envelope.submission_id if len(items) == 1 else ""):
         # open_submission validated each form against this very schema
         created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []

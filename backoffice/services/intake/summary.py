@@ -16,6 +16,10 @@ class SyncSummary:
     outbox_pending: int = 0
     awaiting_key: int = 0  # quarantined unanswered: encrypted for a key we do not hold
     notices_sent: int = 0  # e-mail notices to citizens (services/notices.py)
+    # The e-mail notices' state after the round, not errors of the intake (a notice failing for
+    # days would otherwise count again every round and hide the portal's error-free rounds):
+    notices_failing: int = 0  # not sent, the last attempt failed (``backoffice mail outbox`` says why)
+    mail_problem: str = ""  # why no notice could be tried, e.g. the SMTP password is missing here
     skipped: bool = False  # another client holds the sync lease
     error_messages: list[str] = field(default_factory=list)
 
@@ -27,4 +31,6 @@ class SyncSummary:
             f"retried {self.retried}, errors {self.errors}, sent {self.sent}, outbox pending {self.outbox_pending}"
             + (f", waiting for a decryption key {self.awaiting_key}" if self.awaiting_key else "")
             + (f", e-mail notices sent {self.notices_sent}" if self.notices_sent else "")
+            + (f", e-mail notices failing {self.notices_failing}" if self.notices_failing else "")
+            + (f", e-mail: {self.mail_problem}" if self.mail_problem else "")
         )

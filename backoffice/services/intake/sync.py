@@ -164,10 +164,11 @@ class PortalSync:
     def _round(self, summary: SyncSummary, progress: Progress) -> None:
         waiting: dict[str, list[SubmissionRef]] = {}
         expected: dict[str, Destination] = {}
+        held: set[str] = set()  # listed submissions that wait in the quarantine for a key
         reachable = True
         for destination_id, service in self.destinations.items():
             try:
-                refs = self._new_refs(destination_id, summary)
+                refs = self._new_refs(destination_id, summary, held)
                 if refs:  # which services FIT-Connect has registered for it, read once per round
                     expected[destination_id] = Destination(service, self.portal.destination_services(destination_id))
                 waiting[destination_id] = refs
@@ -181,7 +182,7 @@ class PortalSync:
         if reachable:
             try:
                 progress(0, sum(len(refs) for refs in waiting.values()))
-                reachable = self._intake(waiting, expected, summary, progress)
+                reachable = self._intake(waiting, expected, summary, progress, frozenset(held))
             except PortalError as err:  # the service's keys could not be fetched
                 summary.errors += 1
                 summary.error_messages.append(str(err))
@@ -196,7 +197,8 @@ class PortalSync:
         else:
             self._count_backlog(summary)
 
-    def _new_refs(self, destination_id: str, summary: SyncSummary) -> list[SubmissionRef]:
+    def _new_refs(self, destination_id: str, summary: SyncSummary, held: set[str]) -> list[SubmissionRef]:
+        """The listed submissions not stored yet; those among them waiting for a key go into ``held``."""
         malformed = self.portal.stats.malformed
         refs = list(self.portal.list_submissions(destination_id))
         if self.portal.stats.malformed > malformed:
@@ -204,13 +206,14 @@ class PortalSync:
             summary.error_messages.append(
                 f"{destination_id}: skipped listed submissions with malformed ids: {self.portal.stats.malformed - malformed}")
         with self.uow(write=False) as uow:
-            known = uow.intake.known_submissions([r.submission_id for r in refs])
+            known, waiting = uow.intake.known_submissions([r.submission_id for r in refs])
+        held |= waiting
         new = [r for r in refs if r.submission_id not in known]
         summary.known += len(refs) - len(new)
         return new
 
     def _intake(self, waiting: Mapping[str, Sequence[SubmissionRef]], expected: Mapping[str, Destination],
-                summary: SyncSummary, progress: Progress = _no_progress) -> bool:
+                summary: SyncSummary, progress: Progress = _no_progress, held: frozenset[str] = frozenset()) -> bool:
         """Fetch, open and answer every waiting submission, storing them in batches as they finish.
 
         The workers take the tasks; this thread hands them out and does the database work:
@@ -246,7 +249,7 @@ class PortalSync:
             for destination_id, finished in ready.items():
                 for start in range(0, len(finished), self.store_batch):
                     self._lease.check()
-                    stored += self._store(finished[start:start + self.store_batch], summary, queues[destination_id])
+                    stored += self._store(finished[start:start + self.store_batch], summary, queues[destination_id], held)
             under_way.update(workers.post(share) for share in shares(answers_of(stored), workers.count))
             progress(summary.new + summary.rejected + summary.awaiting_key, total)
             ready.clear()
@@ -332,27 +335,29 @@ class PortalSync:
                 summary.error_messages.append(f"outbox {p.answer.kind} {p.answer.submission_id}: {p.error}")
         posted.clear()
 
-    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str) -> list[storing.PendingMessage]:
+    def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str,
+               held: frozenset[str]) -> list[storing.PendingMessage]:
         """Cases and quarantine entries with their answers in the outbox, all in one transaction;
-        returns those answers, committed and ready to post."""
+        returns those answers, committed and ready to post. ``held``: the round's submissions
+        waiting for a key, whose quarantine entries alone are read again."""
         now = self.clock()  # pickup time: the case's created_at and its "created" audit entry
         try:
             with self.uow() as uow:
                 answered = [storing.Answered(p.outcome, p.answer, p.submitted_at or now) for p in batch]
-                stored = storing.store_all(uow, answered, now=now, queue_code=queue_code)
+                stored = storing.store_all(uow, answered, now=now, queue_code=queue_code, awaiting=held)
                 uow.commit()
         except storing.AlreadyKnown:
             if len(batch) == 1:
                 summary.known += 1
                 return []
             # another client stored one of them: store the others one by one
-            return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code)]
+            return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code, held)]
         except Exception as err:
             if not content_error(err):
                 raise  # the database is out of reach: the round ends, nothing is lost
             if len(batch) > 1:  # find the one the database refused; the others are stored
-                return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code)]
-            return self._store([self._unstorable(batch[0], err)], summary, queue_code)
+                return [msg for prepared in batch for msg in self._store([prepared], summary, queue_code, held)]
+            return self._store([self._unstorable(batch[0], err)], summary, queue_code, held)
         opened = sum(isinstance(p.outcome, Opened) for p in batch)
         waiting = sum(isinstance(p.outcome, Refused) and p.outcome.awaiting_key is not None for p in batch)
         summary.new += opened

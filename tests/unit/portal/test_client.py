@@ -146,7 +146,7 @@ def test_get_submission_maps_fields(connect) -> None:
     sub = client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert (sub.submission_id, sub.case_id, sub.destination_id) == (
         "4c67ae74-4664-51b2-b09e-d0b12a9f0f00", "54f5aafd-30e3-5b7f-909a-7a49135d8dbf", "fcfb526a-f726-5078-ba84-16c661e40671")
-    assert sub.attachment_ids == ["1d4c7959-8e0a-5d6b-8065-4681ae132e2b", "1da024bb-4667-5703-933f-b53ee573c907"]
+    assert sub.attachment_ids == ("1d4c7959-8e0a-5d6b-8065-4681ae132e2b", "1da024bb-4667-5703-933f-b53ee573c907")
     assert (sub.encrypted_metadata, sub.encrypted_data) == ("a.b.c.d.e", "f.g.h.i.j")
     assert sub.service_type == {"name": "WBS", "identifier": "urn:de:fim:leika:leistung:99"}
     assert portal.api_requests[0].url.path == "/v1/submissions/4c67ae74-4664-51b2-b09e-d0b12a9f0f00"

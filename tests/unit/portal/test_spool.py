@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from backoffice.portal import crypto
-from backoffice.portal.spool import AttachmentRules, discard, spooling_sink, take
+from backoffice.portal.spool import AttachmentRules, discard, last_segment, spooling_sink, take
 
 
 def chunks(*parts: bytes) -> Iterator[bytes]:
@@ -67,3 +67,11 @@ def test_discard_closes_what_nobody_took(tmp_path: Path) -> None:
 
 def test_the_download_limit_is_the_files_limit_in_jwe_size() -> None:
     assert AttachmentRules(max_bytes=3000).download_limit == crypto.compact_jwe_limit(3000) > 4000
+
+
+@pytest.mark.parametrize("memory_bytes", [1, 1024 * 1024])  # in a spool file, in memory
+def test_the_tag_is_read_from_the_end_and_the_download_stays_whole(tmp_path: Path, memory_bytes: int) -> None:
+    token = b"eyJhbGciOi." + b"x" * 5000 + b".iv." + b"c" * 70_000 + b".tagtagtagtagtagtagtagt\n"
+    spooled = spooling_sink(AttachmentRules(memory_bytes=memory_bytes, spool_dir=str(tmp_path)))(chunks(token[:999], token[999:]))
+    assert last_segment(spooled) == "tagtagtagtagtagtagtagt"
+    assert take(spooled) == token
