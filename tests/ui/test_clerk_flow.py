@@ -33,6 +33,7 @@ from backoffice.rules import RuleInputError
 from backoffice.services import assignment, cases, letters, printing
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
+from ui.i18n import install_translators
 from ui.letters.decision import DecisionDialog
 from ui.letters.print_setup import PrintSetupDialog
 from ui.ops import Tasks
@@ -81,6 +82,15 @@ def office(tmp_path: Path) -> Iterator[tuple[Database, UserRef, str]]:
     database.dispose()
 
 
+@pytest.fixture
+def german_qt(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Qt's own buttons in German, as the application installs them (the screenshots show them)."""
+    installed = install_translators(qapp, "de")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
 class Shots:
     """Screenshots of the steps, palette PNGs (small enough to commit)."""
 
@@ -119,7 +129,7 @@ class Clerk:
 
 
 def test_a_complete_eligible_wbs_case_goes_from_claim_to_printed_bescheid_in_at_most_eight_actions(
-        qtbot, office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, german_qt, office, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     db, clerk_ref, az = office
     printer = SlowFake()
     monkeypatch.setattr("ui.letters.bescheid_panel.default_backend", lambda: printer)
