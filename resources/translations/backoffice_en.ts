@@ -4,29 +4,49 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="74"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="76"/>
         <source>Abwesenheit eintragen</source>
         <translation>Add absence</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="83"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="85"/>
         <source>Kolleginnen und Kollegen dürfen Fälle übernehmen</source>
         <translation>Colleagues may take over cases</translation>
     </message>
     <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="87"/>
+        <source>nein, sie bleiben in der Warteschlange</source>
+        <translation>no, they stay in the queue</translation>
+    </message>
+    <message>
         <location filename="../../ui/teamlead/dialogs.py" line="88"/>
+        <source>ja, reihum an die Anwesenden</source>
+        <translation>yes, in turn to those present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="89"/>
+        <source>ja, an die Anwesenden mit den wenigsten offenen Fällen</source>
+        <translation>yes, to those present with the fewest open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="94"/>
         <source>&amp;Mitarbeiter/in:</source>
         <translation>&amp;Staff member:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="89"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="95"/>
         <source>&amp;Von:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="90"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="96"/>
         <source>&amp;Bis einschließlich:</source>
         <translation>&amp;Until (inclusive):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="98"/>
+        <source>&amp;Neue Fälle der Abteilung verteilen:</source>
+        <translation>&amp;Dispatch the department&apos;s new cases:</translation>
     </message>
 </context>
 <context>
@@ -50,6 +70,11 @@
         <location filename="../../ui/teamlead/absences.py" line="72"/>
         <source>Vertretung darf übernehmen</source>
         <translation>Cover may take over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <source>Neue Fälle</source>
+        <translation>New cases</translation>
     </message>
     <message>
         <location filename="../../ui/teamlead/absences.py" line="74"/>
@@ -77,12 +102,27 @@
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="125"/>
+        <location filename="../../ui/teamlead/absences.py" line="115"/>
+        <source>reihum an die Anwesenden</source>
+        <translation>in turn to those present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="117"/>
+        <source>an die Anwesenden mit den wenigsten offenen Fällen</source>
+        <translation>to those present with the fewest open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="118"/>
+        <source>in die Warteschlange</source>
+        <translation>to the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="133"/>
         <source>Abwesenheit eingetragen.</source>
         <translation>Absence added.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="130"/>
+        <location filename="../../ui/teamlead/absences.py" line="138"/>
         <source>Abwesenheit beendet.</source>
         <translation>Absence ended.</translation>
     </message>
@@ -2001,7 +2041,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="37"/>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Unterlagen angefordert</source>
         <translation>Documents requested</translation>
     </message>
@@ -2012,25 +2052,25 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="39"/>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="40"/>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="41"/>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Zurückgezogen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="42"/>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
@@ -2076,101 +2116,106 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="70"/>
+        <source>Während einer Abwesenheit zugeteilt</source>
+        <translation>Dispatched during an absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Antragsdaten geändert</source>
         <translation>Application data changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Anlage hinzugefügt</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Bearbeitung begonnen</source>
         <translation>Work started</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Als entscheidungsreif markiert</source>
         <translation>Marked ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Wieder aufgenommen</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Portal: Antrag dort anders erledigt</source>
         <translation>Portal: application settled otherwise there</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Brief erstellt</source>
         <translation>Letter created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Brief von der Teamleitung freigegeben</source>
         <translation>Letter approved by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Brief von der Teamleitung zurückgewiesen</source>
         <translation>Letter sent back by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Brief gedruckt</source>
         <translation>Letter printed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -3759,22 +3804,22 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="45"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="47"/>
         <source>%1 Fälle zuweisen</source>
         <translation>Assign %1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="50"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="52"/>
         <source>z. B. Urlaubsvertretung, Belastungsausgleich</source>
         <translation>e.g. holiday cover, balancing the load</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="55"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="57"/>
         <source>&amp;An:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="56"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="58"/>
         <source>&amp;Begründung:</source>
         <translation>&amp;Reason:</translation>
     </message>
@@ -3782,62 +3827,62 @@
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="170"/>
+        <location filename="../../ui/teamlead/absences.py" line="178"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="173"/>
+        <location filename="../../ui/teamlead/absences.py" line="181"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="174"/>
+        <location filename="../../ui/teamlead/absences.py" line="182"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <location filename="../../ui/teamlead/absences.py" line="184"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <location filename="../../ui/teamlead/absences.py" line="184"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <location filename="../../ui/teamlead/absences.py" line="184"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="179"/>
+        <location filename="../../ui/teamlead/absences.py" line="187"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="181"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="183"/>
+        <location filename="../../ui/teamlead/absences.py" line="191"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="187"/>
+        <location filename="../../ui/teamlead/absences.py" line="195"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="217"/>
+        <location filename="../../ui/teamlead/absences.py" line="225"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="241"/>
+        <location filename="../../ui/teamlead/absences.py" line="249"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
@@ -4271,12 +4316,12 @@
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="28"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="30"/>
         <source>%1 (abwesend bis %2)</source>
         <translation>%1 (absent until %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="37"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="39"/>
         <source>Zurück in den Eingang (nicht zugewiesen)</source>
         <translation>Back to the queue (unassigned)</translation>
     </message>
@@ -4284,12 +4329,12 @@
 <context>
     <name>TeamLeadMenu</name>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="21"/>
+        <location filename="../../ui/teamlead/menu.py" line="23"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="22"/>
+        <location filename="../../ui/teamlead/menu.py" line="24"/>
         <source>&amp;Teamleitung…</source>
         <translation>&amp;Team lead…</translation>
     </message>
@@ -4297,52 +4342,52 @@
 <context>
     <name>TeamLeadWindow</name>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="61"/>
+        <location filename="../../ui/teamlead/window.py" line="63"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="65"/>
+        <location filename="../../ui/teamlead/window.py" line="67"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="76"/>
+        <location filename="../../ui/teamlead/window.py" line="78"/>
         <source>Arbeits&amp;last</source>
         <translation>Work&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="77"/>
+        <location filename="../../ui/teamlead/window.py" line="79"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="78"/>
+        <location filename="../../ui/teamlead/window.py" line="80"/>
         <source>Ab&amp;wesenheiten</source>
         <translation>Ab&amp;sences</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="79"/>
+        <location filename="../../ui/teamlead/window.py" line="81"/>
         <source>Frei&amp;gaben</source>
         <translation>Appro&amp;vals</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="80"/>
+        <location filename="../../ui/teamlead/window.py" line="82"/>
         <source>&amp;Quarantäne</source>
         <translation>&amp;Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="92"/>
+        <location filename="../../ui/teamlead/window.py" line="94"/>
         <source>A&amp;bteilung:</source>
         <translation>De&amp;partment:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="131"/>
+        <location filename="../../ui/teamlead/window.py" line="135"/>
         <source>Sie leiten keine Abteilung.</source>
         <translation>You do not lead a department.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="140"/>
+        <location filename="../../ui/teamlead/window.py" line="144"/>
         <source>Alle offenen Fälle der Abteilung</source>
         <translation>All open cases of the department</translation>
     </message>

@@ -27,7 +27,7 @@ from ui.formatting import format_datetime
 from ui.letters.case_letters import CaseLettersModel
 from ui.ops import Tasks
 from ui.sync_controller import SyncController
-from ui.teamlead.dialogs import ReassignDialog
+from ui.teamlead.dialogs import NewAbsence, ReassignDialog
 from ui.teamlead.menu import TeamLeadMenu
 from ui.teamlead.window import TeamLeadWindow
 
@@ -136,7 +136,7 @@ def test_absence_then_an_edited_redistribution_is_applied(qtbot, window, fresh, 
     azs = _cases(fresh, team["anna"], 3, NOW - timedelta(days=3))
     _open(qtbot, window)
     with qtbot.waitSignal(window.absences.loaded, timeout=WAIT):
-        window.absences.add("a.schneider", TODAY, TODAY + timedelta(days=10), True)
+        window.absences.add(NewAbsence("a.schneider", TODAY, TODAY + timedelta(days=10), True))
     assert window.absences.table.rowCount() == 1
     assert window.absences.table.item(0, 0).text() == "Anna Schneider"
     assert window.absences.table.item(0, 3).text() == "ja"
