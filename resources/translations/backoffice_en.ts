@@ -1569,89 +1569,119 @@
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="154"/>
+        <location filename="../../ui/teamlead/figures.py" line="155"/>
         <source>Gesetzliche Fristen der Fälle</source>
         <translation>Legal deadlines of the cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="155"/>
+        <location filename="../../ui/teamlead/figures.py" line="156"/>
         <source>Bearbeitungsziel (Zieldatum)</source>
         <translation>Processing target (target date)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="156"/>
+        <location filename="../../ui/teamlead/figures.py" line="157"/>
         <source>Untätigkeitsklage: äußere Grenzen ab Eingang</source>
         <translation>Action for failure to act: outer limits from receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="157"/>
+        <location filename="../../ui/teamlead/figures.py" line="158"/>
         <source>Portal (FIT-Connect)</source>
         <translation>Portal (FIT-Connect)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="159"/>
+        <location filename="../../ui/teamlead/figures.py" line="160"/>
         <source>Jetzt vom Portal &amp;abrufen</source>
         <translation>&amp;Fetch from the portal now</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="179"/>
-        <location filename="../../ui/teamlead/figures.py" line="183"/>
+        <location filename="../../ui/teamlead/figures.py" line="180"/>
+        <location filename="../../ui/teamlead/figures.py" line="184"/>
         <source>Heute fällig</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="180"/>
-        <location filename="../../ui/teamlead/figures.py" line="184"/>
+        <location filename="../../ui/teamlead/figures.py" line="181"/>
+        <location filename="../../ui/teamlead/figures.py" line="185"/>
         <source>Diese Woche fällig</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="181"/>
+        <location filename="../../ui/teamlead/figures.py" line="182"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="185"/>
+        <location filename="../../ui/teamlead/figures.py" line="186"/>
         <source>Zieldatum überschritten</source>
         <translation>Target date passed</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="190"/>
+        <location filename="../../ui/teamlead/figures.py" line="191"/>
         <source>%1: über %2 Monate (%3) – Klage zulässig</source>
         <translation>%1: over %2 months (%3) – action admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="191"/>
+        <location filename="../../ui/teamlead/figures.py" line="192"/>
         <source>%1: Grenze in den nächsten %4 Tagen</source>
         <translation>%1: limit within the next %4 days</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="197"/>
+        <location filename="../../ui/teamlead/figures.py" line="198"/>
         <source>Für diese Leistung gilt keine solche Grenze.</source>
         <translation>No such limit applies to this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="204"/>
-        <source>Letzter fehlerfreier Abruf (dieser Arbeitsplatz)</source>
-        <translation>Last fetch without errors (this workstation)</translation>
+        <location filename="../../ui/teamlead/figures.py" line="207"/>
+        <source>Letzter fehlerfreier Abruf</source>
+        <translation>Last error-free fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="205"/>
-        <source>keiner seit Programmstart</source>
-        <translation>none since the program started</translation>
+        <location filename="../../ui/teamlead/figures.py" line="208"/>
+        <source>keiner</source>
+        <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="206"/>
+        <location filename="../../ui/teamlead/figures.py" line="210"/>
+        <source>Letzter Abruf</source>
+        <translation>Last fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="210"/>
+        <source>%1 auf %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="212"/>
+        <source>Dabei</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="213"/>
+        <source>%1 neu, %2 abgewiesen, %3 warten auf einen Schlüssel, %4 Antworten gesendet, %5 noch zu senden</source>
+        <translation>%1 new, %2 rejected, %3 waiting for a key, %4 answers sent, %5 still to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="218"/>
+        <source>Fehler beim letzten Abruf</source>
+        <translation>Errors in the last fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="218"/>
+        <source>%1, zuerst: %2</source>
+        <translation>%1, first: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="220"/>
         <source>Offene Einträge in der Quarantäne</source>
         <translation>Open entries in quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="208"/>
+        <location filename="../../ui/teamlead/figures.py" line="222"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="209"/>
+        <location filename="../../ui/teamlead/figures.py" line="223"/>
         <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
         <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
     </message>
@@ -1852,7 +1882,7 @@
 <context>
     <name>FigureGrid</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="57"/>
+        <location filename="../../ui/teamlead/figures.py" line="58"/>
         <source>Fälle anzeigen</source>
         <translation>Show cases</translation>
     </message>
@@ -4382,12 +4412,12 @@
         <translation>De&amp;partment:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="135"/>
+        <location filename="../../ui/teamlead/window.py" line="136"/>
         <source>Sie leiten keine Abteilung.</source>
         <translation>You do not lead a department.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="144"/>
+        <location filename="../../ui/teamlead/window.py" line="145"/>
         <source>Alle offenen Fälle der Abteilung</source>
         <translation>All open cases of the department</translation>
     </message>
@@ -4637,52 +4667,52 @@
 <context>
     <name>WorkloadPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="107"/>
+        <location filename="../../ui/teamlead/figures.py" line="108"/>
         <source>Offene Fälle je Mitarbeiter/in</source>
         <translation>Open cases per staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="108"/>
+        <location filename="../../ui/teamlead/figures.py" line="109"/>
         <source>Abteilung</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="127"/>
+        <location filename="../../ui/teamlead/figures.py" line="128"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="128"/>
+        <location filename="../../ui/teamlead/figures.py" line="129"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="129"/>
+        <location filename="../../ui/teamlead/figures.py" line="130"/>
         <source>Fällig diese Woche</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="130"/>
+        <location filename="../../ui/teamlead/figures.py" line="131"/>
         <source>Warten auf Unterlagen</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="131"/>
+        <location filename="../../ui/teamlead/figures.py" line="132"/>
         <source>Alle offenen (älteste zuerst)</source>
         <translation>All open (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="132"/>
+        <location filename="../../ui/teamlead/figures.py" line="133"/>
         <source>Alter seit Eingang, Median</source>
         <translation>Age since receipt, median</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="133"/>
+        <location filename="../../ui/teamlead/figures.py" line="134"/>
         <source>Alter seit Eingang, 90. Perzentil</source>
         <translation>Age since receipt, 90th percentile</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="141"/>
+        <location filename="../../ui/teamlead/figures.py" line="142"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>

@@ -1,6 +1,6 @@
-"""The sync service's login dispatches new cases during an absence under row-level security and the
-assignment trigger: it reads the absence, assigns, journals and keeps the round-robin's turn, and
-nothing else of the absence is its to write."""
+"""The sync service's login under row-level security and the assignment trigger: it dispatches new
+cases during an absence (reads the absence, assigns, journals and keeps the round-robin's turn, and
+nothing else of the absence is its to write), and it records its round for every team lead."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from backoffice.domain.catalog import Service
 from backoffice.services import absences
 from backoffice.services.absences import Rule
 from backoffice.services.directory import current_user
+from backoffice.services.intake.health import last_round, record_round
 from backoffice.services.intake.storing import store_all
+from backoffice.services.intake.summary import SyncSummary
 
 from ..integration.test_dispatch import submission
 from .conftest import PASSWORD, Office
@@ -59,3 +61,28 @@ def test_the_intake_dispatches_new_cases_by_the_absence_under_rls(office: Office
         assert su.execute("SELECT dispatch_turn FROM absences WHERE id = %s", [absence.id]).fetchone() == (2,)
     with office.connect(SYNC) as conn, pytest.raises(errors.InsufficientPrivilege):
         conn.execute("UPDATE absences SET ends_on = ends_on + 1 WHERE id = %s", [absence.id])
+
+
+def test_the_sync_service_records_its_round_and_every_team_lead_reads_it(office: Office) -> None:
+    with office.superuser() as su:
+        if su.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [SYNC]).fetchone() is None:
+            su.execute(SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE backoffice_intake").format(
+                Identifier(SYNC), Literal(PASSWORD)))
+    now = datetime.now(UTC)
+    sync = open_database(office.url_as(SYNC))
+    try:
+        with sync.uow() as uow:  # its commit counts the change marks up too (a grant every group has)
+            record_round(uow, "client-1", "server:1", SyncSummary(new=4, sent=4), now=now)
+            uow.commit()
+            assert "sync" in uow.committed_changes.marks
+    finally:
+        sync.dispose()
+    lead = open_database(office.url_as("sec.lead.zwf"))
+    try:
+        with lead.uow(write=False) as uow:
+            health = last_round(uow, current_user(uow, "sec.lead.zwf"))
+        assert health is not None and (health.new, health.succeeded_at) == (4, now)
+    finally:
+        lead.dispose()
+    with office.connect("sec.lead.zwf") as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute("UPDATE sync_rounds SET succeeded_at = now()")  # only the sync service writes it

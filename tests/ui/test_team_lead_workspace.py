@@ -7,6 +7,7 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Signal
@@ -15,12 +16,15 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow
 from backoffice.bootstrap import Database
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Role, Service
+from backoffice.domain.changes import Area, Changes
 from backoffice.domain.inaction_limits import add_months
 from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.domain.status import Action
 from backoffice.services import assignment, cases, decisions, letters
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
+from backoffice.services.intake.health import record_round
+from backoffice.services.intake.summary import SyncSummary
 from backoffice.services.workload import ClerkLoad, Figure, workload
 from ui import labels
 from ui.formatting import format_datetime
@@ -249,22 +253,56 @@ def test_the_team_menu_opens_the_workspace_for_team_leads_only(qtbot, fresh, tea
         tasks.shutdown()
 
 
-def test_the_portal_clock_shows_the_last_good_round_and_fetches_again(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+def _round(db: Database, at: datetime, **counts: Any) -> None:
+    """A sync round another client (the sync service) ran and recorded in the database."""
+    summary = SyncSummary(**counts)
+    with db.uow() as uow:
+        record_round(uow, "client-1", "server:4711", summary, now=at)
+        uow.commit()
+
+
+def test_the_portal_clock_shows_the_last_good_round_of_any_client_and_fetches_again(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    good = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    _round(fresh, good, new=3, sent=3)
     tasks = Tasks(fresh.uow)
     try:
-        controller = SyncController(tasks)
-        controller.last_success_at = datetime.now(UTC) - timedelta(hours=2)
+        controller = SyncController(tasks)  # this PC has not synced: the database knows the last round
         view = TeamLeadWindow(tasks, team["lead"], sync=controller)
         qtbot.addWidget(view)
         with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
             view.load()
         texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
-        assert format_datetime(controller.last_success_at) in texts
+        assert format_datetime(good) in texts and f"{format_datetime(good)} auf server:4711" in texts
+        assert any(t.startswith("3 neu, 0 abgewiesen") for t in texts)
         assert "Offene Einträge in der Quarantäne" in texts and "0" in texts
         assert not any("14 Tagen" in t for t in texts)  # a round today: no warning about the portal's clock
         assert not view.escalation.fetch_button.isHidden()
         view.escalation.fetch_button.click()  # no portal connected here: nothing starts
         assert controller.runs == 0
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+
+
+def test_a_failed_round_of_another_client_shows_its_error_and_keeps_the_last_good_one(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    good = datetime.now(UTC).replace(microsecond=0) - timedelta(days=3)
+    _round(fresh, good, new=1)
+    tasks = Tasks(fresh.uow)
+    try:
+        view = TeamLeadWindow(tasks, team["lead"])
+        qtbot.addWidget(view)
+        view.show()
+        with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
+            view.load()
+        failed = good + timedelta(days=2)
+        _round(fresh, failed, errors=2, error_messages=["Portal nicht erreichbar: 503\nRetry-After 600", "x"])
+        # the sync's commit is announced (here by hand; between clients by the change counters)
+        with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
+            tasks.announce(Changes.of(Area.SYNC))
+        texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
+        assert format_datetime(good) in texts and f"{format_datetime(failed)} auf server:4711" in texts
+        assert "2, zuerst: Portal nicht erreichbar: 503 Retry-After 600" in texts
+        assert any("14 Tagen" in t for t in texts)  # no good round for a day: the portal's clock is named
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
@@ -299,7 +337,8 @@ def test_a_lead_of_two_departments_chooses_one(qtbot, fresh, team) -> None:  # t
         assert loaded.args[0].department_code == code
         qtbot.waitUntil(lambda: view.escalation.escalation is not None and view.escalation.escalation.department_code == code,
                         timeout=WAIT)
-        assert view.cases.model.query.department_code == code
+        # the case list's query counts once its first page is loaded (a read of its own, off the UI thread)
+        qtbot.waitUntil(lambda: view.cases.model.query.department_code == code, timeout=WAIT)
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
