@@ -21,6 +21,7 @@ from backoffice.domain.inaction_limits import add_months
 from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.domain.status import Action
 from backoffice.services import assignment, cases, decisions, letters
+from backoffice.services.absences import Rule
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
 from backoffice.services.intake.health import record_round
@@ -31,7 +32,7 @@ from ui.formatting import format_datetime
 from ui.letters.case_letters import CaseLettersModel
 from ui.ops import Tasks
 from ui.sync_controller import SyncController
-from ui.teamlead.dialogs import NewAbsence, ReassignDialog
+from ui.teamlead.dialogs import AbsenceDialog, NewAbsence, ReassignDialog
 from ui.teamlead.menu import TeamLeadMenu
 from ui.teamlead.window import TeamLeadWindow
 
@@ -144,6 +145,7 @@ def test_absence_then_an_edited_redistribution_is_applied(qtbot, window, fresh, 
     assert window.absences.table.rowCount() == 1
     assert window.absences.table.item(0, 0).text() == "Anna Schneider"
     assert window.absences.table.item(0, 3).text() == "ja"
+    assert window.absences.table.item(0, 4).text() == "in die Warteschlange"  # new cases are not dispatched
     window.absences.table.selectRow(0)
     dialog = window.absences.open_redistribution()
     assert dialog is not None
@@ -306,6 +308,16 @@ def test_a_failed_round_of_another_client_shows_its_error_and_keeps_the_last_goo
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
+
+
+def test_the_absence_dialog_offers_dispatching_new_cases_by_a_rule(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clerk = ClerkLoad("a.schneider", "Anna Schneider", None, Figure(2, CaseQuery()))
+    dialog = AbsenceDialog((clerk,), TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.choice().dispatch is None  # by default new cases stay in the queue
+    dialog.dispatch.setCurrentIndex(dialog.dispatch.findData(Rule.ROUND_ROBIN))
+    assert dialog.choice() == NewAbsence("a.schneider", TODAY, TODAY, False, Rule.ROUND_ROBIN)
+    assert dialog.dispatch.itemText(dialog.dispatch.currentIndex()) == "ja, reihum an die Anwesenden"
 
 
 def test_the_reassign_dialog_needs_a_reason_and_offers_the_queue(qtbot) -> None:  # type: ignore[no-untyped-def]
