@@ -47,6 +47,9 @@ def configure_absence(parser: argparse.ArgumentParser) -> None:
     add.add_argument("--from", dest="starts_on", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     add.add_argument("--to", dest="ends_on", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     add.add_argument("--cover-allowed", action="store_true", help="colleagues may take over the clerk's cases")
+    add.add_argument("--dispatch-new", choices=[r.value for r in absences.Rule], metavar="RULE",
+                     help="while it lasts, new cases of the department go to present clerks by this rule "
+                          "(round_robin or fewest_open)")
     add.set_defaults(run=cmd_absence_add)
     lst = absence.add_parser("list", help="current and planned absences of your departments")
     lst.add_argument("--department", metavar="CODE")
@@ -97,9 +100,11 @@ def cmd_cases_reassign(args: argparse.Namespace, settings: config.Settings, out:
 
 def cmd_absence_add(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     info = as_actor(settings, lambda uow, actor: absences.add_absence(
-        uow, actor, args.login, args.starts_on, args.ends_on, cover_allowed=args.cover_allowed))
+        uow, actor, args.login, args.starts_on, args.ends_on, cover_allowed=args.cover_allowed,
+        dispatch=absences.Rule(args.dispatch_new) if args.dispatch_new else None))
     print(f"absence {info.id}: {info.login} {info.starts_on} .. {info.ends_on}"
-          f"{' (cover allowed)' if info.cover_allowed else ''}", file=out)
+          f"{' (cover allowed)' if info.cover_allowed else ''}"
+          f"{f' (new cases: {info.dispatch.value})' if info.dispatch else ''}", file=out)
     return 0
 
 
@@ -111,7 +116,9 @@ def cmd_absence_list(args: argparse.Namespace, settings: config.Settings, out: T
         return 0
     for a in found:
         cover = "cover allowed" if a.cover_allowed else ""
-        print(f"{a.id:>5}  {a.login:<16} {a.display_name:<28} {a.starts_on} .. {a.ends_on}  {cover}", file=out)
+        dispatch = f"new cases: {a.dispatch.value}" if a.dispatch else ""
+        print(f"{a.id:>5}  {a.login:<16} {a.display_name:<28} {a.starts_on} .. {a.ends_on}  {cover}  {dispatch}".rstrip(),
+              file=out)
     return 0
 
 

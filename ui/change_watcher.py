@@ -1,11 +1,11 @@
 """Other clients' changes on the shared database, announced like this client's own.
 
-Every ``interval_ms`` one :class:`ui.ops.QueryOp` asks where the audit journal stands
-(:func:`backoffice.services.change_feed.changes_since`); only when it moved are the new entries
-read. What they changed goes out through :attr:`ui.ops.Tasks.operation_did_execute` with the
+Every ``interval_ms`` one :class:`ui.ops.QueryOp` asks where the audit journal and the change
+counters of the other areas stand (:func:`backoffice.services.change_feed.changes_since`); only
+when the journal moved are the new entries read. What they changed goes out through :attr:`ui.ops.Tasks.operation_did_execute` with the
 watcher as initiator, so views refresh exactly as after a local command. Entries this client
 wrote itself were already announced by their command (which names the newest entry it left on
-each case); they are skipped, so nothing reloads twice. A failed poll is logged and retried at
+each case, and the counters it reached); they are skipped, so nothing reloads twice. A failed poll is logged and retried at
 the next tick: the database being away for a moment is no reason for a message box.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from backoffice.domain.changes import Changes
 from backoffice.domain.records import UserRef
-from backoffice.services.change_feed import FeedPoll, changes_since, journal_position
+from backoffice.services.change_feed import FeedPoll, changes_since, feed_start
 
 from .ops import QueryOp, Tasks
 
@@ -37,6 +37,7 @@ class ChangeWatcher(QObject):
         self._busy = False
         self._failures = 0  # polls failed in a row
         self._seen: dict[str, int] = {}
+        self._seen_marks: dict[str, int] = {}  # area -> the change counter shown
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
@@ -61,22 +62,24 @@ class ChangeWatcher(QObject):
         self._busy = True
         actor, position = self._actor, self._position
         if position is None:  # not started yet, or the first attempt failed
-            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: journal_position(uow, actor)).success(
+            QueryOp(parent=self, tasks=self._tasks, op=lambda uow: feed_start(uow, actor)).success(
                 self._started).failure(self._failed).run()
             return
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: changes_since(uow, actor, position)).success(
             self._arrived).failure(self._failed).run()
 
-    def _started(self, position: int) -> None:
+    def _started(self, start: FeedPoll) -> None:
         self._busy = False
         self._failures = 0
-        self._position = position
+        self._position = start.position
+        self._remember(start.changes(seen_marks=self._seen_marks))  # the counters now: nothing to announce
 
     def _arrived(self, result: FeedPoll) -> None:
         self._busy = False
         self._failures = 0
         self._position = max(result.position, self._position or 0)
-        changes = result.changes(self._seen)  # filtered here, on arrival: a command delivered meanwhile counts
+        # filtered here, on arrival: a command delivered meanwhile counts
+        changes = result.changes(self._seen, self._seen_marks)
         self._remember(changes)
         self._tasks.announce(changes, self)
         self.polled.emit(changes)
@@ -97,3 +100,5 @@ class ChangeWatcher(QObject):
             self._seen[aktenzeichen] = max(entry, known)
         while len(self._seen) > MAX_REMEMBERED:
             del self._seen[next(iter(self._seen))]
+        for area, counter in changes.marks.items():
+            self._seen_marks[area] = max(counter, self._seen_marks.get(area, 0))

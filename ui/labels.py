@@ -67,6 +67,7 @@ def history_action_labels() -> dict[str, str]:
         "claim": QCoreApplication.translate("Labels", "Als nächsten Fall übernommen"),
         "takeover": QCoreApplication.translate("Labels", "Von anderer Bearbeitung übernommen"),
         "reassign": QCoreApplication.translate("Labels", "Von der Teamleitung umverteilt"),
+        "dispatch": QCoreApplication.translate("Labels", "Während einer Abwesenheit zugeteilt"),
         "edit": QCoreApplication.translate("Labels", "Antragsdaten geändert"),
         "note": QCoreApplication.translate("Labels", "Notiz"),
         "attachment": QCoreApplication.translate("Labels", "Anlage hinzugefügt"),

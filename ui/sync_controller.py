@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -56,7 +56,6 @@ class SyncController(QObject):
         self._armed = False
         self.runs = 0  # runs started (tests)
         self.last_summary: SyncSummary | None = None
-        self.last_success_at: datetime | None = None  # the last round of this client without errors (UTC)
 
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -166,8 +165,6 @@ class SyncController(QObject):
         self._running = False
         self.action.setEnabled(self._sync is not None)
         self.last_summary = summary
-        if not summary.skipped and not summary.errors:
-            self.last_success_at = datetime.now(UTC)
         now = datetime.now().strftime("%H:%M")
         if summary.skipped:
             text = self.tr("Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)").replace("%1", now)

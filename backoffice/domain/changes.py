@@ -25,6 +25,7 @@ class Area(Enum):
     FILTERS = "filters"  # the user's saved filters
     DIRECTORY = "directory"  # users, departments, queues, memberships (the tree's shape)
     SETTINGS = "settings"  # settings, routing rules, templates, four-eyes rules
+    SYNC = "sync"  # the portal sync's last round (its health)
 
 
 # Journal actions that change a case's details but not which lists hold it.
@@ -50,14 +51,16 @@ class Changes:
     """Cases (by Aktenzeichen) whose details changed, and the areas that changed.
 
     ``entries`` maps a named case to the newest journal entry id the change left on it, so the
-    feed of other clients' changes can skip what this client already showed. ``everything``
-    says the feed lost track (too much changed at once): every view reloads what it shows.
+    feed of other clients' changes can skip what this client already showed; ``marks`` does the
+    same for the areas the journal does not name (area value -> the change counter it reached).
+    ``everything`` says the feed lost track (too much changed at once): every view reloads what it shows.
     """
 
     cases: frozenset[str] = frozenset()
     areas: frozenset[Area] = frozenset()
     entries: Mapping[str, int] = field(default_factory=lambda: _EMPTY, compare=False)
     everything: bool = False
+    marks: Mapping[str, int] = field(default_factory=lambda: _EMPTY, compare=False)
 
     @classmethod
     def of(cls, *areas: Area, cases: Iterable[str] = ()) -> Changes:
@@ -71,11 +74,8 @@ class Changes:
         return bool(self.cases or self.areas or self.everything)
 
     def __or__(self, other: Changes) -> Changes:
-        entries = {**self.entries}
-        for az, entry in other.entries.items():
-            entries[az] = max(entry, entries.get(az, entry))
-        return Changes(self.cases | other.cases, self.areas | other.areas, MappingProxyType(entries),
-                       self.everything or other.everything)
+        return Changes(self.cases | other.cases, self.areas | other.areas, _newest(self.entries, other.entries),
+                       self.everything or other.everything, _newest(self.marks, other.marks))
 
     def touches(self, *areas: Area) -> bool:
         return self.everything or any(area in self.areas for area in areas)
@@ -86,6 +86,20 @@ class Changes:
 
 
 NO_CHANGES = Changes()
+
+
+def _newest(a: Mapping[str, int], b: Mapping[str, int]) -> Mapping[str, int]:
+    merged = {**a}
+    for key, value in b.items():
+        merged[key] = max(value, merged.get(key, value))
+    return MappingProxyType(merged)
+
+
+def marked_changes(marks: Mapping[str, int], seen: Mapping[str, int] = _EMPTY) -> Changes:
+    """The areas whose change counter (area value -> counter) passed what ``seen`` says a client showed."""
+    moved = {area: n for area, n in marks.items() if n > seen.get(area, 0)}
+    known = {a.value: a for a in Area}
+    return Changes(areas=frozenset(known[a] for a in moved if a in known), marks=MappingProxyType(moved))
 
 
 def journal_changes(entries: Iterable[tuple[str, int, str]], seen: Mapping[str, int] = _EMPTY) -> Changes:

@@ -5,7 +5,9 @@ time, optionally allowing colleagues to take over the clerk's cases while it las
 (``assignment.assign_to_me``). Redistribution is two steps: ``redistribution_preview``
 proposes a clerk for each open case by a rule; the team lead may change the list, and
 ``apply_redistribution`` moves the cases of the edited list (``assignment.reassign_plan``).
-When the clerk is back nothing moves back by itself.
+When the clerk is back nothing moves back by itself. With a ``dispatch`` rule, while the absence
+lasts the intake assigns the department's new cases to present clerks by that rule
+(``services/dispatch.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ from .cases import leads
 MAX_DAYS = 400  # one absence; a longer one is an account to disable, not an absence
 
 
+class Rule(StrEnum):
+    ROUND_ROBIN = "round_robin"  # in turn, by login
+    FEWEST_OPEN = "fewest_open"  # to whoever has the fewest open cases, counting those given out so far
+
+
 @dataclass(frozen=True, slots=True)
 class AbsenceInfo:
     id: int
@@ -36,16 +43,12 @@ class AbsenceInfo:
     starts_on: date
     ends_on: date
     cover_allowed: bool
+    dispatch: Rule | None = None  # new cases of the department go to present clerks by this rule
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "login": self.login, "display_name": self.display_name,
                 "starts_on": self.starts_on.isoformat(), "ends_on": self.ends_on.isoformat(),
-                "cover_allowed": self.cover_allowed}
-
-
-class Rule(StrEnum):
-    ROUND_ROBIN = "round_robin"  # in turn, by login
-    FEWEST_OPEN = "fewest_open"  # to whoever has the fewest open cases, counting those given out so far
+                "cover_allowed": self.cover_allowed, "dispatch": self.dispatch.value if self.dispatch else None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,7 @@ class Proposal:
 
 def add_absence(
     uow: UnitOfWork, actor: UserRef, login: str, starts_on: date, ends_on: date, *, cover_allowed: bool = False,
-    today: date | None = None, now: datetime | None = None,
+    dispatch: Rule | None = None, today: date | None = None, now: datetime | None = None,
 ) -> AbsenceInfo:
     now = now or datetime.now(UTC)
     today = today or now.date()
@@ -85,6 +88,7 @@ def add_absence(
         raise ValidationFailed([f"{user.display_name} ist vom {clash.starts_on:%d.%m.%Y} bis {clash.ends_on:%d.%m.%Y} "
                                 "bereits als abwesend eingetragen"])
     absence = Absence(user_id=user.id, starts_on=starts_on, ends_on=ends_on, cover_allowed=cover_allowed,
+                      dispatch_rule=dispatch.value if dispatch else None, dispatch_turn=0,
                       cancelled=False, created_by_id=actor.id, created_at=now)
     uow.staff.add(absence)
     uow.flush()
@@ -135,17 +139,9 @@ def redistribution_preview(
     codes = sorted(c for c in {m.department.code for m in absent.memberships} if leads(actor, c))
     proposals = []
     for code in codes:
-        clerks = _candidates(uow, code, absent.id, on)
-        load = Counter(uow.staff.open_counts_by_assignee(code))
-        turn = 0
+        chooser = Chooser(rule, present_clerks(uow, code, on, absent.id), Counter(uow.staff.open_counts_by_assignee(code)))
         for case in uow.staff.open_cases_of(absent.id, [code]):
-            chosen: User | None = None
-            if clerks and rule is Rule.ROUND_ROBIN:
-                chosen, turn = clerks[turn % len(clerks)], turn + 1
-            elif clerks:
-                chosen = min(clerks, key=lambda u: (load[u.id], u.login))
-            if chosen is not None:
-                load[chosen.id] += 1
+            chosen = chooser.next()
             proposals.append(Proposal(case.aktenzeichen, code, case.legal_deadline,
                                       chosen.login if chosen else None, chosen.display_name if chosen else None))
     return proposals
@@ -160,9 +156,29 @@ def apply_redistribution(
     return reassign_plan(uow, actor, plan, reason, expected_from=login, accept_absent=accept_absent, now=now)
 
 
-def _candidates(uow: UnitOfWork, department_code: str, absent_id: int, on: date) -> list[User]:
+class Chooser:
+    """Who gets the next case by ``rule``: in turn (from ``turn``), or whoever has the fewest open
+    cases (``load``: open cases per user id), counting those handed out so far; None without clerks."""
+
+    def __init__(self, rule: Rule, clerks: Sequence[User], load: Counter[int], turn: int = 0) -> None:
+        self.rule, self.clerks, self.load, self.turn = rule, list(clerks), load, turn
+
+    def next(self) -> User | None:
+        if not self.clerks:
+            return None
+        if self.rule is Rule.ROUND_ROBIN:
+            chosen = self.clerks[self.turn % len(self.clerks)]
+            self.turn += 1
+        else:
+            chosen = min(self.clerks, key=lambda u: (self.load[u.id], u.login))
+        self.load[chosen.id] += 1
+        return chosen
+
+
+def present_clerks(uow: UnitOfWork, department_code: str, on: date, without: int | None = None) -> list[User]:
+    """The department's active clerks (by login) not absent on the day, other than ``without``."""
     members = [u for u in uow.staff.members(department_code)
-               if u.id != absent_id and Role.CLERK.value in {r.role for r in u.roles}]
+               if u.id != without and Role.CLERK.value in {r.role for r in u.roles}]
     away = uow.staff.absent_on([u.id for u in members], on)
     return [u for u in members if u.id not in away]
 
@@ -179,4 +195,4 @@ def _led_user(uow: UnitOfWork, actor: UserRef, login: str) -> User:
 
 def _info(absence: Absence, user: User) -> AbsenceInfo:
     return AbsenceInfo(absence.id, user.login, user.display_name, absence.starts_on, absence.ends_on,
-                       absence.cover_allowed)
+                       absence.cover_allowed, Rule(absence.dispatch_rule) if absence.dispatch_rule else None)

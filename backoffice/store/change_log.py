@@ -29,8 +29,9 @@ TABLE_AREAS: dict[str, frozenset[Area]] = {
     "approval_rules": frozenset({Area.SETTINGS}),
     "users": frozenset({Area.DIRECTORY}),
     "user_roles": frozenset({Area.DIRECTORY}),
-    "memberships": frozenset({Area.DIRECTORY}),
+    "memberships": frozenset({Area.DIRECTORY, Area.LISTS}),  # which cases a user's lists may hold
     "absences": frozenset({Area.DIRECTORY}),
+    "sync_rounds": frozenset({Area.SYNC}),
     "departments": frozenset({Area.DIRECTORY, Area.LISTS}),
     "queues": frozenset({Area.DIRECTORY, Area.LISTS}),
 }
@@ -43,10 +44,15 @@ class _Journal(Protocol):
     def newest_entries(self, case_ids: Iterable[int]) -> dict[str, int]: ...
 
 
+class _Marks(Protocol):
+    def bump(self, areas: Iterable[str]) -> dict[str, int]: ...
+
+
 class ChangeLog:
     def __init__(self) -> None:
         self._case_ids: set[int] = set()
         self._areas: set[Area] = set()
+        self._marked: set[Area] = set()  # from tables and notes: what the journal does not tell other clients
 
     def watch(self, session: Session) -> None:
         event.listen(session, "before_flush", self._before_flush)
@@ -60,23 +66,29 @@ class ChangeLog:
     def note(self, *areas: Area) -> None:
         """Say explicitly what changed, for writes no table or journal entry tells."""
         self._areas.update(areas)
+        self._marked.update(areas)
 
     def table(self, name: str) -> None:
-        self._areas |= TABLE_AREAS.get(name, frozenset())
+        found = TABLE_AREAS.get(name, frozenset())
+        self._areas |= found
+        self._marked |= found
 
     def clear(self) -> None:
         self._case_ids.clear()
         self._areas.clear()
+        self._marked.clear()
 
-    def take(self, journal: _Journal) -> Changes:
+    def take(self, journal: _Journal, marks: _Marks | None = None) -> Changes:
         """The record of what was collected so far (before the commit: the journal is read in the
-        same transaction); the log starts empty again."""
-        case_ids, areas = set(self._case_ids), frozenset(self._areas)
+        same transaction); the log starts empty again. The areas no journal entry names are counted
+        up in ``marks`` (in this transaction), so other clients' feeds learn of them too."""
+        case_ids, areas, marked = set(self._case_ids), frozenset(self._areas), sorted(a.value for a in self._marked)
         self.clear()
+        counters = marks.bump(marked) if marks is not None and marked else {}
         if len(case_ids) > MAX_NAMED_CASES:
-            return Changes(areas=areas | {Area.LISTS}, everything=True)
+            return Changes(areas=areas | {Area.LISTS}, everything=True, marks=counters)
         entries = journal.newest_entries(case_ids) if case_ids else {}
-        return Changes(frozenset(entries), areas, entries)
+        return Changes(frozenset(entries), areas, entries, marks=counters)
 
     def _before_flush(self, session: Session, _context: Any, _instances: Any) -> None:
         for obj in (*session.new, *session.deleted, *(o for o in session.dirty if session.is_modified(o))):

@@ -81,3 +81,22 @@ class Lease(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     holder: Mapped[str] = mapped_column(String(200))
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class SyncRound(Base):
+    """The last sync round per portal connection (its client id), for every team lead's view of the
+    portal's 14-day clock: when it ran and where, what it did, its first error, and the last round
+    without errors. Written by whoever runs the sync (on PostgreSQL the intake service)."""
+
+    __tablename__ = "sync_rounds"
+    connection: Mapped[str] = mapped_column(String(200), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(200))
+    finished_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    succeeded_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    new: Mapped[int] = mapped_column(Integer)
+    rejected: Mapped[int] = mapped_column(Integer)
+    awaiting_key: Mapped[int] = mapped_column(Integer)
+    sent: Mapped[int] = mapped_column(Integer)
+    outbox_pending: Mapped[int] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer)
+    error: Mapped[str | None] = mapped_column(Text)

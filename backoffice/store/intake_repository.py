@@ -9,7 +9,7 @@ from sqlalchemy import CursorResult, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from .bulk import insert_rows_returning_ids, table_of
-from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting
+from .intake_models import EVENT_KINDS, Lease, OutboxMessage, QuarantinedSubmission, RoutingRule, Setting, SyncRound
 from .models import Case, Queue
 from .repositories import dialect_insert
 
@@ -118,6 +118,15 @@ class IntakeRepository:
             self.session.add(Setting(key=key, value=value))
         else:
             row.value = value
+
+    def sync_round(self, connection: str) -> SyncRound | None:
+        return self.session.get(SyncRound, connection)
+
+    def latest_sync_round(self) -> SyncRound | None:
+        return self.session.scalars(select(SyncRound).order_by(SyncRound.finished_at.desc()).limit(1)).first()
+
+    def add_sync_round(self, row: SyncRound) -> None:
+        self.session.add(row)
 
     def delete_setting(self, key: str) -> None:
         row = self.session.get(Setting, key)

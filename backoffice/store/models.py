@@ -249,6 +249,16 @@ class AuditChain(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class ChangeMark(Base):
+    """A counter per workspace area (``domain.changes.Area``) for changes the audit journal does not
+    name (settings, the quarantine, the print queue, the directory): every commit that changed an
+    area counts it up, and other clients' change feeds compare it with what they saw last."""
+
+    __tablename__ = "change_marks"
+    area: Mapped[str] = mapped_column(String(32), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+
+
 __all__ = [
     "AktenzeichenCounter",
     "Attachment",
@@ -257,6 +267,7 @@ __all__ = [
     "Base",
     "Blob",
     "Case",
+    "ChangeMark",
     "Department",
     "Membership",
     "Note",

@@ -46,6 +46,9 @@ PERSONAL = (CASE_TABLE, *BY_CASE, *BY_LETTER, "blobs", "saved_filters", "quarant
 # The e-mail outbox's columns an administrator may read to see how delivery goes: not the
 # recipient, subject or body (admins have no case data).
 EMAIL_STATUS_COLUMNS = STATUS_COLUMNS
+# Shared bookkeeping without personal data: the change marks other clients poll (everyone counts
+# them up) and the last sync round (the intake writes it, everyone reads it).
+SHARED = ("change_marks", "sync_rounds")
 REFERENCE = ("departments", "queues", "users", "user_roles", "memberships", "settings", "routing_rules", "approval_rules")
 
 
@@ -333,6 +336,11 @@ def grants() -> list[str]:
         # Absences: colleagues read them (may I cover?); team leads record and end them.
         f"GRANT SELECT ON absences TO {CLERK}",
         f"GRANT INSERT, UPDATE ON absences TO {TEAM_LEAD}",
+        # The intake dispatches new cases while an absence asks for it, and keeps the round-robin's turn.
+        f"GRANT SELECT, UPDATE (dispatch_turn) ON absences TO {INTAKE}",
+        f"GRANT SELECT, INSERT, UPDATE ON change_marks TO {everyone}",
+        f"GRANT SELECT ON sync_rounds TO {everyone}",
+        f"GRANT INSERT, UPDATE ON sync_rounds TO {INTAKE}",
         # The sync service: submissions of every department in, answers out.
         f"GRANT SELECT, INSERT, UPDATE ON cases, attachments, outbox, quarantine, leases TO {INTAKE}",
         f"GRANT SELECT, INSERT ON audit_entries, blobs TO {INTAKE}",
@@ -376,7 +384,7 @@ def policies() -> list[str]:
     out.append(f"REVOKE ALL ON outbox FROM {CLERK}")
     # The quarantine inbox: submissions that reached no department, for team leads and admins.
     policy("quarantine", "inbox", f"{TEAM_LEAD}, {ADMIN}", "true")
-    for table in (CASE_TABLE, "attachments", "audit_entries", "blobs", "outbox", "quarantine", "email_outbox"):
+    for table in (CASE_TABLE, "attachments", "audit_entries", "blobs", "outbox", "quarantine", "email_outbox", "absences"):
         policy(table, "intake", INTAKE, "true")
     # Administrators watch the e-mail outbox's delivery: every row, but only the status columns.
     out.append("DROP POLICY IF EXISTS status ON email_outbox")

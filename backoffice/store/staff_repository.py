@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.status import Status
+from .bulk import table_of
 from .models import Case, Department, Membership, Queue, User
 from .staff_models import Absence
 
@@ -42,6 +43,25 @@ class StaffRepository:
             if absence.starts_on <= day:
                 found.setdefault(absence.user_id, absence)
         return found
+
+    def dispatching(self, department_code: str, day: date) -> Sequence[Absence]:
+        """Absences of the department's members on ``day`` that dispatch new cases, earliest first."""
+        stmt = (
+            select(Absence)
+            .join(Membership, Membership.user_id == Absence.user_id)
+            .join(Department, Department.id == Membership.department_id)
+            .where(Department.code == department_code, Absence.dispatch_rule.is_not(None), Absence.cancelled.is_(False),
+                   Absence.starts_on <= day, Absence.ends_on >= day)
+            .options(selectinload(Absence.user))
+            .order_by(Absence.starts_on, Absence.id)
+        )
+        return self.session.scalars(stmt).all()
+
+    def set_dispatch_turn(self, absence_id: int, turn: int) -> None:
+        """The round-robin's position: bookkeeping of the intake that no view shows, so it is written
+        past the session (whose writes the change log announces to every client)."""
+        table = table_of(Absence)
+        self.session.connection().execute(update(table).where(table.c.id == absence_id).values(dispatch_turn=turn))
 
     def members(self, department_code: str) -> Sequence[User]:
         """Active users of the department, with roles and memberships loaded."""

@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..domain.changes import NO_CHANGES, Changes
 from ..domain.errors import ConcurrentModification
 from .change_log import ChangeLog
+from .change_marks import ChangeMarks
 from .decision_repository import DecisionRepository
 from .directory_repository import DirectoryRepository
 from .editing_repository import EditingRepository
@@ -40,6 +41,7 @@ class UnitOfWork(Protocol):
     mail: MailRepository
     staff: StaffRepository
     statistics: StatisticsRepository
+    marks: ChangeMarks  # the change counters of the areas the journal does not name
     changes: ChangeLog  # what this transaction wrote, collected as the repositories write
     committed_changes: Changes  # what the commits so far made (read it after ``commit()``)
 
@@ -78,6 +80,7 @@ class SqlUnitOfWork:
         self.mail = MailRepository(self.session)
         self.staff = StaffRepository(self.session)
         self.statistics = StatisticsRepository(self.session)
+        self.marks = ChangeMarks(self.session)
         return self
 
     def __exit__(
@@ -96,7 +99,8 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         try:
             self.session.flush()
-            changes = self.changes.take(self.journal)  # read in this transaction: it sees its own entries
+            # read in this transaction (it sees its own entries), the change marks counted up in it
+            changes = self.changes.take(self.journal, self.marks)
             self.session.commit()
         except StaleDataError as err:
             # Another user saved a case between our read and our write.

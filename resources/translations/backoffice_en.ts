@@ -4,29 +4,49 @@
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="74"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="76"/>
         <source>Abwesenheit eintragen</source>
         <translation>Add absence</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="83"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="85"/>
         <source>Kolleginnen und Kollegen dürfen Fälle übernehmen</source>
         <translation>Colleagues may take over cases</translation>
     </message>
     <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="87"/>
+        <source>nein, sie bleiben in der Warteschlange</source>
+        <translation>no, they stay in the queue</translation>
+    </message>
+    <message>
         <location filename="../../ui/teamlead/dialogs.py" line="88"/>
+        <source>ja, reihum an die Anwesenden</source>
+        <translation>yes, in turn to those present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="89"/>
+        <source>ja, an die Anwesenden mit den wenigsten offenen Fällen</source>
+        <translation>yes, to those present with the fewest open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="94"/>
         <source>&amp;Mitarbeiter/in:</source>
         <translation>&amp;Staff member:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="89"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="95"/>
         <source>&amp;Von:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="90"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="96"/>
         <source>&amp;Bis einschließlich:</source>
         <translation>&amp;Until (inclusive):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="98"/>
+        <source>&amp;Neue Fälle der Abteilung verteilen:</source>
+        <translation>&amp;Dispatch the department&apos;s new cases:</translation>
     </message>
 </context>
 <context>
@@ -50,6 +70,11 @@
         <location filename="../../ui/teamlead/absences.py" line="72"/>
         <source>Vertretung darf übernehmen</source>
         <translation>Cover may take over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <source>Neue Fälle</source>
+        <translation>New cases</translation>
     </message>
     <message>
         <location filename="../../ui/teamlead/absences.py" line="74"/>
@@ -77,12 +102,27 @@
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="125"/>
+        <location filename="../../ui/teamlead/absences.py" line="115"/>
+        <source>reihum an die Anwesenden</source>
+        <translation>in turn to those present</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="117"/>
+        <source>an die Anwesenden mit den wenigsten offenen Fällen</source>
+        <translation>to those present with the fewest open cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="118"/>
+        <source>in die Warteschlange</source>
+        <translation>to the queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="133"/>
         <source>Abwesenheit eingetragen.</source>
         <translation>Absence added.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="130"/>
+        <location filename="../../ui/teamlead/absences.py" line="138"/>
         <source>Abwesenheit beendet.</source>
         <translation>Absence ended.</translation>
     </message>
@@ -1778,89 +1818,119 @@
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="154"/>
+        <location filename="../../ui/teamlead/figures.py" line="155"/>
         <source>Gesetzliche Fristen der Fälle</source>
         <translation>Legal deadlines of the cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="155"/>
+        <location filename="../../ui/teamlead/figures.py" line="156"/>
         <source>Bearbeitungsziel (Zieldatum)</source>
         <translation>Processing target (target date)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="156"/>
+        <location filename="../../ui/teamlead/figures.py" line="157"/>
         <source>Untätigkeitsklage: äußere Grenzen ab Eingang</source>
         <translation>Action for failure to act: outer limits from receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="157"/>
+        <location filename="../../ui/teamlead/figures.py" line="158"/>
         <source>Portal (FIT-Connect)</source>
         <translation>Portal (FIT-Connect)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="159"/>
+        <location filename="../../ui/teamlead/figures.py" line="160"/>
         <source>Jetzt vom Portal &amp;abrufen</source>
         <translation>&amp;Fetch from the portal now</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="179"/>
-        <location filename="../../ui/teamlead/figures.py" line="183"/>
+        <location filename="../../ui/teamlead/figures.py" line="180"/>
+        <location filename="../../ui/teamlead/figures.py" line="184"/>
         <source>Heute fällig</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="180"/>
-        <location filename="../../ui/teamlead/figures.py" line="184"/>
+        <location filename="../../ui/teamlead/figures.py" line="181"/>
+        <location filename="../../ui/teamlead/figures.py" line="185"/>
         <source>Diese Woche fällig</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="181"/>
+        <location filename="../../ui/teamlead/figures.py" line="182"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="185"/>
+        <location filename="../../ui/teamlead/figures.py" line="186"/>
         <source>Zieldatum überschritten</source>
         <translation>Target date passed</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="190"/>
+        <location filename="../../ui/teamlead/figures.py" line="191"/>
         <source>%1: über %2 Monate (%3) – Klage zulässig</source>
         <translation>%1: over %2 months (%3) – action admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="191"/>
+        <location filename="../../ui/teamlead/figures.py" line="192"/>
         <source>%1: Grenze in den nächsten %4 Tagen</source>
         <translation>%1: limit within the next %4 days</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="197"/>
+        <location filename="../../ui/teamlead/figures.py" line="198"/>
         <source>Für diese Leistung gilt keine solche Grenze.</source>
         <translation>No such limit applies to this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="204"/>
-        <source>Letzter fehlerfreier Abruf (dieser Arbeitsplatz)</source>
-        <translation>Last fetch without errors (this workstation)</translation>
+        <location filename="../../ui/teamlead/figures.py" line="207"/>
+        <source>Letzter fehlerfreier Abruf</source>
+        <translation>Last error-free fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="205"/>
-        <source>keiner seit Programmstart</source>
-        <translation>none since the program started</translation>
+        <location filename="../../ui/teamlead/figures.py" line="208"/>
+        <source>keiner</source>
+        <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="206"/>
+        <location filename="../../ui/teamlead/figures.py" line="210"/>
+        <source>Letzter Abruf</source>
+        <translation>Last fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="210"/>
+        <source>%1 auf %2</source>
+        <translation>%1 on %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="212"/>
+        <source>Dabei</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="213"/>
+        <source>%1 neu, %2 abgewiesen, %3 warten auf einen Schlüssel, %4 Antworten gesendet, %5 noch zu senden</source>
+        <translation>%1 new, %2 rejected, %3 waiting for a key, %4 answers sent, %5 still to send</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="218"/>
+        <source>Fehler beim letzten Abruf</source>
+        <translation>Errors in the last fetch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="218"/>
+        <source>%1, zuerst: %2</source>
+        <translation>%1, first: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/figures.py" line="220"/>
         <source>Offene Einträge in der Quarantäne</source>
         <translation>Open entries in quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="208"/>
+        <location filename="../../ui/teamlead/figures.py" line="222"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="209"/>
+        <location filename="../../ui/teamlead/figures.py" line="223"/>
         <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
         <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
     </message>
@@ -2061,7 +2131,7 @@
 <context>
     <name>FigureGrid</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="57"/>
+        <location filename="../../ui/teamlead/figures.py" line="58"/>
         <source>Fälle anzeigen</source>
         <translation>Show cases</translation>
     </message>
@@ -2348,7 +2418,7 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="37"/>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Unterlagen angefordert</source>
         <translation>Documents requested</translation>
     </message>
@@ -2359,25 +2429,25 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="39"/>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="40"/>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="41"/>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Zurückgezogen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
         <location filename="../../ui/labels.py" line="42"/>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
@@ -2423,116 +2493,121 @@
     </message>
     <message>
         <location filename="../../ui/labels.py" line="70"/>
+        <source>Während einer Abwesenheit zugeteilt</source>
+        <translation>Dispatched during an absence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="71"/>
         <source>Antragsdaten geändert</source>
         <translation>Application data changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Anlage hinzugefügt</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Bearbeitung begonnen</source>
         <translation>Work started</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Als entscheidungsreif markiert</source>
         <translation>Marked ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Wieder aufgenommen</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Portal: Antrag dort anders erledigt</source>
         <translation>Portal: application settled otherwise there</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Brief erstellt</source>
         <translation>Letter created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Brief von der Teamleitung freigegeben</source>
         <translation>Letter approved by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Brief von der Teamleitung zurückgewiesen</source>
         <translation>Letter sent back by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Brief gedruckt</source>
         <translation>Letter printed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="92"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="96"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="98"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="99"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="100"/>
         <source>Angeforderte Unterlage</source>
         <translation>Requested document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Frist für die Unterlagen</source>
         <translation>Deadline for the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="110"/>
+        <location filename="../../ui/labels.py" line="111"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -4135,22 +4210,22 @@
 <context>
     <name>ReassignDialog</name>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="45"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="47"/>
         <source>%1 Fälle zuweisen</source>
         <translation>Assign %1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="50"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="52"/>
         <source>z. B. Urlaubsvertretung, Belastungsausgleich</source>
         <translation>e.g. holiday cover, balancing the load</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="55"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="57"/>
         <source>&amp;An:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="56"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="58"/>
         <source>&amp;Begründung:</source>
         <translation>&amp;Reason:</translation>
     </message>
@@ -4158,62 +4233,62 @@
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="170"/>
+        <location filename="../../ui/teamlead/absences.py" line="178"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="173"/>
+        <location filename="../../ui/teamlead/absences.py" line="181"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="174"/>
+        <location filename="../../ui/teamlead/absences.py" line="182"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <location filename="../../ui/teamlead/absences.py" line="184"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <location filename="../../ui/teamlead/absences.py" line="184"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="176"/>
+        <location filename="../../ui/teamlead/absences.py" line="184"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="179"/>
+        <location filename="../../ui/teamlead/absences.py" line="187"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="181"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="183"/>
+        <location filename="../../ui/teamlead/absences.py" line="191"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="187"/>
+        <location filename="../../ui/teamlead/absences.py" line="195"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="217"/>
+        <location filename="../../ui/teamlead/absences.py" line="225"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="241"/>
+        <location filename="../../ui/teamlead/absences.py" line="249"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
@@ -4678,78 +4753,78 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="65"/>
+        <location filename="../../ui/sync_controller.py" line="64"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="66"/>
+        <location filename="../../ui/sync_controller.py" line="65"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="74"/>
+        <location filename="../../ui/sync_controller.py" line="73"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="98"/>
+        <location filename="../../ui/sync_controller.py" line="97"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="114"/>
+        <location filename="../../ui/sync_controller.py" line="113"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="126"/>
-        <location filename="../../ui/sync_controller.py" line="202"/>
+        <location filename="../../ui/sync_controller.py" line="125"/>
+        <location filename="../../ui/sync_controller.py" line="199"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="155"/>
+        <location filename="../../ui/sync_controller.py" line="154"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="173"/>
+        <location filename="../../ui/sync_controller.py" line="170"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="176"/>
+        <location filename="../../ui/sync_controller.py" line="173"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="178"/>
+        <location filename="../../ui/sync_controller.py" line="175"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="181"/>
+        <location filename="../../ui/sync_controller.py" line="178"/>
         <source>, E-Mail-Benachrichtigungen gestört</source>
         <translation>, e-mail notices failing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="183"/>
+        <location filename="../../ui/sync_controller.py" line="180"/>
         <source>Nicht zugestellte E-Mail-Benachrichtigungen: %1</source>
         <translation>E-mail notices not delivered: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="185"/>
+        <location filename="../../ui/sync_controller.py" line="182"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="212"/>
+        <location filename="../../ui/sync_controller.py" line="209"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="215"/>
+        <location filename="../../ui/sync_controller.py" line="212"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>
@@ -4762,12 +4837,12 @@
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="28"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="30"/>
         <source>%1 (abwesend bis %2)</source>
         <translation>%1 (absent until %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/dialogs.py" line="37"/>
+        <location filename="../../ui/teamlead/dialogs.py" line="39"/>
         <source>Zurück in den Eingang (nicht zugewiesen)</source>
         <translation>Back to the queue (unassigned)</translation>
     </message>
@@ -4828,12 +4903,12 @@
         <translation>De&amp;partment:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="135"/>
+        <location filename="../../ui/teamlead/window.py" line="136"/>
         <source>Sie leiten keine Abteilung.</source>
         <translation>You do not lead a department.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="144"/>
+        <location filename="../../ui/teamlead/window.py" line="145"/>
         <source>Alle offenen Fälle der Abteilung</source>
         <translation>All open cases of the department</translation>
     </message>
@@ -5083,52 +5158,52 @@
 <context>
     <name>WorkloadPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="107"/>
+        <location filename="../../ui/teamlead/figures.py" line="108"/>
         <source>Offene Fälle je Mitarbeiter/in</source>
         <translation>Open cases per staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="108"/>
+        <location filename="../../ui/teamlead/figures.py" line="109"/>
         <source>Abteilung</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="127"/>
+        <location filename="../../ui/teamlead/figures.py" line="128"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="128"/>
+        <location filename="../../ui/teamlead/figures.py" line="129"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="129"/>
+        <location filename="../../ui/teamlead/figures.py" line="130"/>
         <source>Fällig diese Woche</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="130"/>
+        <location filename="../../ui/teamlead/figures.py" line="131"/>
         <source>Warten auf Unterlagen</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="131"/>
+        <location filename="../../ui/teamlead/figures.py" line="132"/>
         <source>Alle offenen (älteste zuerst)</source>
         <translation>All open (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="132"/>
+        <location filename="../../ui/teamlead/figures.py" line="133"/>
         <source>Alter seit Eingang, Median</source>
         <translation>Age since receipt, median</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="133"/>
+        <location filename="../../ui/teamlead/figures.py" line="134"/>
         <source>Alter seit Eingang, 90. Perzentil</source>
         <translation>Age since receipt, 90th percentile</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="141"/>
+        <location filename="../../ui/teamlead/figures.py" line="142"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>

@@ -10,6 +10,7 @@ import pytest
 from backoffice.bootstrap import Database
 from backoffice.demo.portal import DemoPortal
 from backoffice.domain.catalog import Role
+from backoffice.domain.records import UserRef
 from backoffice.services.directory import ensure_user
 
 from .sync_support import _made
@@ -21,6 +22,21 @@ def admin(db: Database):  # type: ignore[no-untyped-def]
         user = ensure_user(uow, "it", "IT", [Role.ADMIN, Role.TEAM_LEAD], ["zwf", "egs", "bua"])
         uow.commit()
     return user
+
+
+@pytest.fixture
+def team(db: Database) -> dict[str, UserRef]:
+    """A team lead (also a clerk) and three clerks of zwf, one clerk of egs."""
+    with db.uow() as uow:
+        people = {
+            "lead": ensure_user(uow, "k.becker", "Klaus Becker", [Role.TEAM_LEAD, Role.CLERK], ["zwf"]),
+            "anna": ensure_user(uow, "a.schneider", "Anna Schneider", [Role.CLERK], ["zwf"]),
+            "murat": ensure_user(uow, "m.yilmaz", "Murat Yılmaz", [Role.CLERK], ["zwf"]),
+            "jana": ensure_user(uow, "j.nowak", "Jana Nowak", [Role.CLERK], ["zwf"]),
+            "sabine": ensure_user(uow, "s.wagner", "Sabine Wagner", [Role.CLERK], ["egs"]),
+        }
+        uow.commit()
+    return people
 
 
 @pytest.fixture

@@ -41,10 +41,10 @@ def test_takeover_cover_reassign_and_workload_from_the_command_line(home: Path) 
 
     today = date.today()
     added = run("--user", "k.becker", "absence", "add", "a.schneider", "--from", today.isoformat(),
-                "--to", (today + timedelta(days=3)).isoformat(), "--cover-allowed", home=home)
+                "--to", (today + timedelta(days=3)).isoformat(), "--cover-allowed", "--dispatch-new", "round_robin", home=home)
     assert added.returncode == 0, added.stderr
     listed = json.loads(run("--user", "m.yilmaz", "absence", "list", "--format", "json", home=home).stdout)
-    assert [(a["login"], a["cover_allowed"]) for a in listed] == [("a.schneider", True)]
+    assert [(a["login"], a["cover_allowed"], a["dispatch"]) for a in listed] == [("a.schneider", True, "round_robin")]
     not_lead = run("--user", "m.yilmaz", "absence", "add", "j.nowak", "--from", today.isoformat(), "--to",
                    today.isoformat(), home=home)
     assert not_lead.returncode == 1 and "Teamleitung vorbehalten" in not_lead.stderr

@@ -24,20 +24,6 @@ T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
 TODAY = T0.date()
 
 
-@pytest.fixture
-def team(db: Database) -> dict[str, UserRef]:
-    with db.uow() as uow:
-        people = {
-            "lead": ensure_user(uow, "k.becker", "Klaus Becker", [Role.TEAM_LEAD, Role.CLERK], ["zwf"]),
-            "anna": ensure_user(uow, "a.schneider", "Anna Schneider", [Role.CLERK], ["zwf"]),
-            "murat": ensure_user(uow, "m.yilmaz", "Murat Yılmaz", [Role.CLERK], ["zwf"]),
-            "jana": ensure_user(uow, "j.nowak", "Jana Nowak", [Role.CLERK], ["zwf"]),
-            "sabine": ensure_user(uow, "s.wagner", "Sabine Wagner", [Role.CLERK], ["egs"]),
-        }
-        uow.commit()
-    return people
-
-
 def _cases(db: Database, actor: UserRef | None, n: int, *, service: Service = Service.WBS, received: datetime = T0,
            seed: int = 0) -> list[str]:
     with db.uow() as uow:

@@ -268,3 +268,34 @@ def test_a_shown_panel_reloads_on_its_area_unless_it_made_the_change(qtbot, task
     tasks.announce(Changes.of(Area.PRINT_QUEUE))  # someone else's
     assert len(loads) == 1
     wait_idle(qtbot, tasks)
+
+
+def test_a_quarantine_discard_by_another_client_reaches_the_watcher(qtbot, qapp, db_url) -> None:  # type: ignore[no-untyped-def]
+    """Recorded on the quarantine entry, in no journal: the change counters carry it (SQLite and PostgreSQL)."""
+    from backoffice.services import intake_admin
+    from backoffice.store.intake_models import QuarantinedSubmission
+
+    db = open_database(db_url, migrate=True)
+    tasks = Tasks(db.uow)
+    try:
+        with db.uow() as uow:
+            lead = ensure_user(uow, "t.lead", "T", [Role.TEAM_LEAD, Role.ADMIN], ["zwf"])
+            entry = QuarantinedSubmission(submission_id="q-9", portal_case_id="c", destination_id="d", received_at=NOW,
+                                          problem_type="x", reason="kaputt", envelope={})
+            uow.intake.add(entry)
+            uow.commit()
+        watcher = ChangeWatcher(tasks, lead, interval_ms=POLL_MS)
+        announced: list[Changes] = []
+        tasks.operation_did_execute.connect(lambda changes, _initiator: announced.append(changes))
+        watcher.start()
+        qtbot.waitUntil(lambda: watcher.position is not None, timeout=60_000)
+        qtbot.wait(3 * POLL_MS)
+        assert announced == []  # what stood when it started is not news
+        _other_client(db_url, lambda uow: intake_admin.resolve_quarantined(uow, lead, entry.id, "verworfen", now=NOW))
+        qtbot.waitUntil(lambda: any(c.touches(Area.QUARANTINE) for c in announced), timeout=WAIT_MS)
+        assert not announced[0].cases and not announced[0].touches(Area.LISTS)
+        watcher.stop()
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+        db.dispose()

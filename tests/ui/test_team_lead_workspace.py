@@ -7,6 +7,7 @@ import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Signal
@@ -15,19 +16,23 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMainWindow
 from backoffice.bootstrap import Database
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Role, Service
+from backoffice.domain.changes import Area, Changes
 from backoffice.domain.inaction_limits import add_months
 from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.domain.status import Action
 from backoffice.services import assignment, cases, decisions, letters
+from backoffice.services.absences import Rule
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
+from backoffice.services.intake.health import record_round
+from backoffice.services.intake.summary import SyncSummary
 from backoffice.services.workload import ClerkLoad, Figure, workload
 from ui import labels
 from ui.formatting import format_datetime
 from ui.letters.case_letters import CaseLettersModel
 from ui.ops import Tasks
 from ui.sync_controller import SyncController
-from ui.teamlead.dialogs import ReassignDialog
+from ui.teamlead.dialogs import AbsenceDialog, NewAbsence, ReassignDialog
 from ui.teamlead.menu import TeamLeadMenu
 from ui.teamlead.window import TeamLeadWindow
 
@@ -136,10 +141,11 @@ def test_absence_then_an_edited_redistribution_is_applied(qtbot, window, fresh, 
     azs = _cases(fresh, team["anna"], 3, NOW - timedelta(days=3))
     _open(qtbot, window)
     with qtbot.waitSignal(window.absences.loaded, timeout=WAIT):
-        window.absences.add("a.schneider", TODAY, TODAY + timedelta(days=10), True)
+        window.absences.add(NewAbsence("a.schneider", TODAY, TODAY + timedelta(days=10), True))
     assert window.absences.table.rowCount() == 1
     assert window.absences.table.item(0, 0).text() == "Anna Schneider"
     assert window.absences.table.item(0, 3).text() == "ja"
+    assert window.absences.table.item(0, 4).text() == "in die Warteschlange"  # new cases are not dispatched
     window.absences.table.selectRow(0)
     dialog = window.absences.open_redistribution()
     assert dialog is not None
@@ -249,17 +255,27 @@ def test_the_team_menu_opens_the_workspace_for_team_leads_only(qtbot, fresh, tea
         tasks.shutdown()
 
 
-def test_the_portal_clock_shows_the_last_good_round_and_fetches_again(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+def _round(db: Database, at: datetime, **counts: Any) -> None:
+    """A sync round another client (the sync service) ran and recorded in the database."""
+    summary = SyncSummary(**counts)
+    with db.uow() as uow:
+        record_round(uow, "client-1", "server:4711", summary, now=at)
+        uow.commit()
+
+
+def test_the_portal_clock_shows_the_last_good_round_of_any_client_and_fetches_again(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    good = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    _round(fresh, good, new=3, sent=3)
     tasks = Tasks(fresh.uow)
     try:
-        controller = SyncController(tasks)
-        controller.last_success_at = datetime.now(UTC) - timedelta(hours=2)
+        controller = SyncController(tasks)  # this PC has not synced: the database knows the last round
         view = TeamLeadWindow(tasks, team["lead"], sync=controller)
         qtbot.addWidget(view)
         with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
             view.load()
         texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
-        assert format_datetime(controller.last_success_at) in texts
+        assert format_datetime(good) in texts and f"{format_datetime(good)} auf server:4711" in texts
+        assert any(t.startswith("3 neu, 0 abgewiesen") for t in texts)
         assert "Offene Einträge in der Quarantäne" in texts and "0" in texts
         assert not any("14 Tagen" in t for t in texts)  # a round today: no warning about the portal's clock
         assert not view.escalation.fetch_button.isHidden()
@@ -268,6 +284,40 @@ def test_the_portal_clock_shows_the_last_good_round_and_fetches_again(qtbot, fre
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
+
+
+def test_a_failed_round_of_another_client_shows_its_error_and_keeps_the_last_good_one(qtbot, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    good = datetime.now(UTC).replace(microsecond=0) - timedelta(days=3)
+    _round(fresh, good, new=1)
+    tasks = Tasks(fresh.uow)
+    try:
+        view = TeamLeadWindow(tasks, team["lead"])
+        qtbot.addWidget(view)
+        view.show()
+        with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
+            view.load()
+        failed = good + timedelta(days=2)
+        _round(fresh, failed, errors=2, error_messages=["Portal nicht erreichbar: 503\nRetry-After 600", "x"])
+        # the sync's commit is announced (here by hand; between clients by the change counters)
+        with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
+            tasks.announce(Changes.of(Area.SYNC))
+        texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
+        assert format_datetime(good) in texts and f"{format_datetime(failed)} auf server:4711" in texts
+        assert "2, zuerst: Portal nicht erreichbar: 503 Retry-After 600" in texts
+        assert any("14 Tagen" in t for t in texts)  # no good round for a day: the portal's clock is named
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+
+
+def test_the_absence_dialog_offers_dispatching_new_cases_by_a_rule(qtbot) -> None:  # type: ignore[no-untyped-def]
+    clerk = ClerkLoad("a.schneider", "Anna Schneider", None, Figure(2, CaseQuery()))
+    dialog = AbsenceDialog((clerk,), TODAY)
+    qtbot.addWidget(dialog)
+    assert dialog.choice().dispatch is None  # by default new cases stay in the queue
+    dialog.dispatch.setCurrentIndex(dialog.dispatch.findData(Rule.ROUND_ROBIN))
+    assert dialog.choice() == NewAbsence("a.schneider", TODAY, TODAY, False, Rule.ROUND_ROBIN)
+    assert dialog.dispatch.itemText(dialog.dispatch.currentIndex()) == "ja, reihum an die Anwesenden"
 
 
 def test_the_reassign_dialog_needs_a_reason_and_offers_the_queue(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -34,12 +34,12 @@ from backoffice.services.workload import ClerkLoad
 from ..formatting import format_date
 from ..ops import CommandOp, QueryOp, Tasks
 from .cases import Confirm, confirm
-from .dialogs import AbsenceDialog, fill_clerks
+from .dialogs import AbsenceDialog, NewAbsence, fill_clerks
 
-AskAbsence = Callable[[QWidget, tuple[ClerkLoad, ...]], tuple[str, date, date, bool] | None]
+AskAbsence = Callable[[QWidget, tuple[ClerkLoad, ...]], NewAbsence | None]
 
 
-def ask_absence(parent: QWidget, clerks: tuple[ClerkLoad, ...]) -> tuple[str, date, date, bool] | None:
+def ask_absence(parent: QWidget, clerks: tuple[ClerkLoad, ...]) -> NewAbsence | None:
     dialog = AbsenceDialog(clerks, date.today(), parent)
     return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -69,7 +69,7 @@ class AbsencePanel(QWidget):
         self.absences: list[AbsenceInfo] = []
         self.redistribution: RedistributionDialog | None = None
         self.table = _table(self, [self.tr("Mitarbeiter/in"), self.tr("Von"), self.tr("Bis einschließlich"),
-                                   self.tr("Vertretung darf übernehmen")])
+                                   self.tr("Vertretung darf übernehmen"), self.tr("Neue Fälle")])
         self.table.itemSelectionChanged.connect(self._enable)
         self.add_button = QPushButton(self.tr("Abwesenheit &eintragen…"), self)
         self.end_button = QPushButton(self.tr("Abwesenheit &beenden"), self)
@@ -104,11 +104,18 @@ class AbsencePanel(QWidget):
         self.table.setRowCount(len(found))
         for row, absence in enumerate(found):
             cells = (absence.display_name, format_date(absence.starts_on), format_date(absence.ends_on),
-                     self.tr("ja") if absence.cover_allowed else self.tr("nein"))
+                     self.tr("ja") if absence.cover_allowed else self.tr("nein"), self._dispatch_text(absence.dispatch))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._enable()
         self.loaded.emit(found)
+
+    def _dispatch_text(self, rule: Rule | None) -> str:
+        if rule is Rule.ROUND_ROBIN:
+            return self.tr("reihum an die Anwesenden")
+        if rule is Rule.FEWEST_OPEN:
+            return self.tr("an die Anwesenden mit den wenigsten offenen Fällen")
+        return self.tr("in die Warteschlange")
 
     def current(self) -> AbsenceInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -117,11 +124,12 @@ class AbsencePanel(QWidget):
     def _ask_add(self) -> None:
         answer = self._ask(self, self.clerks)
         if answer is not None:
-            self.add(*answer)
+            self.add(answer)
 
-    def add(self, login: str, starts_on: date, ends_on: date, cover_allowed: bool) -> None:
+    def add(self, new: NewAbsence) -> None:
         actor = self._actor
-        self._command(lambda uow: absences.add_absence(uow, actor, login, starts_on, ends_on, cover_allowed=cover_allowed),
+        self._command(lambda uow: absences.add_absence(uow, actor, new.login, new.starts_on, new.ends_on,
+                                                       cover_allowed=new.cover_allowed, dispatch=new.dispatch),
                       self.tr("Abwesenheit eingetragen."))
 
     def end_selected(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backoffice.services.absences import Rule
 from backoffice.services.assignment import MAX_REASON
 from backoffice.services.workload import ClerkLoad
 
@@ -81,6 +83,10 @@ class AbsenceDialog(QDialog):
             edit.setDisplayFormat("dd.MM.yyyy")
         self.starts.dateChanged.connect(lambda d: self.ends.setMinimumDate(d))
         self.cover = QCheckBox(self.tr("Kolleginnen und Kollegen dürfen Fälle übernehmen"), self)
+        self.dispatch = QComboBox(self)
+        self.dispatch.addItem(self.tr("nein, sie bleiben in der Warteschlange"), None)
+        self.dispatch.addItem(self.tr("ja, reihum an die Anwesenden"), Rule.ROUND_ROBIN)
+        self.dispatch.addItem(self.tr("ja, an die Anwesenden mit den wenigsten offenen Fällen"), Rule.FEWEST_OPEN)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -89,9 +95,22 @@ class AbsenceDialog(QDialog):
         form.addRow(self.tr("&Von:"), self.starts)
         form.addRow(self.tr("&Bis einschließlich:"), self.ends)
         form.addRow(self.cover)
+        form.addRow(self.tr("&Neue Fälle der Abteilung verteilen:"), self.dispatch)
         form.addRow(buttons)
 
-    def choice(self) -> tuple[str, date, date, bool]:
+    def choice(self) -> NewAbsence:
         starts, ends = self.starts.date(), self.ends.date()
-        return (str(self.clerk.currentData()), date(starts.year(), starts.month(), starts.day()),
-                date(ends.year(), ends.month(), ends.day()), self.cover.isChecked())
+        return NewAbsence(str(self.clerk.currentData()), date(starts.year(), starts.month(), starts.day()),
+                          date(ends.year(), ends.month(), ends.day()), self.cover.isChecked(), self.dispatch.currentData())
+
+
+@dataclass(frozen=True, slots=True)
+class NewAbsence:
+    """What the team lead entered: who, from, to, whether colleagues may take over, and the rule
+    by which new cases are dispatched while it lasts (None: they stay in the queue)."""
+
+    login: str
+    starts_on: date
+    ends_on: date
+    cover_allowed: bool
+    dispatch: Rule | None = None

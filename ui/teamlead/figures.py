@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBox
 from backoffice.domain.records import UserRef
 from backoffice.services import intake_admin
 from backoffice.services.escalation import APPROACHING_DAYS, Escalation, escalation
+from backoffice.services.intake.health import SyncHealth, last_round
 from backoffice.services.workload import Figure, Workload, workload
 
 from .. import labels
@@ -149,8 +150,8 @@ class EscalationPanel(DepartmentPanel):
     def __init__(self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *,
                  last_sync: SyncController | None = None) -> None:
         super().__init__(tasks, actor, parent)
-        self._last_sync = last_sync
         self.escalation: Escalation | None = None
+        self.health: SyncHealth | None = None
         self.deadlines = FigureGrid(self.tr("Gesetzliche Fristen der Fälle"), self)
         self.targets = FigureGrid(self.tr("Bearbeitungsziel (Zieldatum)"), self)
         self.limits = FigureGrid(self.tr("Untätigkeitsklage: äußere Grenzen ab Eingang"), self)
@@ -168,11 +169,11 @@ class EscalationPanel(DepartmentPanel):
             layout.addWidget(widget)
         layout.addStretch(1)
 
-    def _load(self, uow: Any, actor: UserRef, code: str) -> tuple[Escalation, int]:
-        return escalation(uow, actor, code), intake_admin.count_quarantine(uow, actor)
+    def _load(self, uow: Any, actor: UserRef, code: str) -> tuple[Escalation, int, SyncHealth | None]:
+        return escalation(uow, actor, code), intake_admin.count_quarantine(uow, actor), last_round(uow, actor)
 
-    def _show(self, result: tuple[Escalation, int]) -> None:
-        found, quarantined = result
+    def _show(self, result: tuple[Escalation, int, SyncHealth | None]) -> None:
+        found, quarantined, health = result
         self.escalation = found
         self.error.clear()
         self.deadlines.clear()
@@ -195,14 +196,27 @@ class EscalationPanel(DepartmentPanel):
                 self.limits.add(f"{lim.service.value}.{key}", text, figure)
         if not found.limits:
             self.limits.add_text(self.tr("Für diese Leistung gilt keine solche Grenze."), "")
-        self._show_portal(quarantined)
+        self.health = health
+        self._show_portal(quarantined, health)
         self.loaded.emit(found)
 
-    def _show_portal(self, quarantined: int) -> None:
+    def _show_portal(self, quarantined: int, health: SyncHealth | None) -> None:
+        """The last round of whichever client syncs (stored in the database), so every team lead sees it."""
         self.portal.clear()
-        last = self._last_sync.last_success_at if self._last_sync is not None else None
-        self.portal.add_text(self.tr("Letzter fehlerfreier Abruf (dieser Arbeitsplatz)"),
-                             format_datetime(last) if last is not None else self.tr("keiner seit Programmstart"))
+        last = health.succeeded_at if health is not None else None
+        self.portal.add_text(self.tr("Letzter fehlerfreier Abruf"),
+                             format_datetime(last) if last is not None else self.tr("keiner"))
+        if health is not None:
+            self.portal.add_text(self.tr("Letzter Abruf"), self.tr("%1 auf %2").replace(
+                "%1", format_datetime(health.finished_at)).replace("%2", health.holder))
+            self.portal.add_text(self.tr("Dabei"), self.tr(
+                "%1 neu, %2 abgewiesen, %3 warten auf einen Schlüssel, %4 Antworten gesendet, %5 noch zu senden")
+                .replace("%1", str(health.new)).replace("%2", str(health.rejected))
+                .replace("%3", str(health.awaiting_key)).replace("%4", str(health.sent))
+                .replace("%5", str(health.outbox_pending)))
+            if health.errors:
+                self.portal.add_text(self.tr("Fehler beim letzten Abruf"), self.tr("%1, zuerst: %2").replace(
+                    "%1", str(health.errors)).replace("%2", health.error or ""))
         self.portal.add_text(self.tr("Offene Einträge in der Quarantäne"), str(quarantined))
         if last is None or datetime.now(UTC) - last > timedelta(days=1):
             self.portal.add_text(self.tr("Hinweis"), self.tr(

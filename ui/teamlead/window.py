@@ -103,6 +103,7 @@ class TeamLeadWindow(QMainWindow):
         self.setCentralWidget(central)
         # Changes made here or by other clients (the change watcher's announcements) while it is shown.
         RefreshOn(tasks, self, Area.LISTS, Area.DIRECTORY, Area.APPROVALS, Area.QUARANTINE, reload=self.refresh)
+        RefreshOn(tasks, self, Area.SYNC, reload=self.escalation.refresh)  # a sync round, of any client
 
     def load(self) -> None:
         actor = self._actor

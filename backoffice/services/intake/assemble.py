@@ -75,6 +75,7 @@ def assemble(
         batch_seconds=batch_seconds,
         clock=clock,
         after_round=partial(deliver_notices, uow_factory, store),
+        connection=conn.client_id,
     )
 
 

@@ -22,6 +22,7 @@ from ...store.intake_models import QuarantinedSubmission, RoutingRule
 from ...store.uow import UnitOfWork
 from .. import audit
 from ..cases import NewAttachment, NewCase, create_cases
+from ..dispatch import dispatch_new
 
 OUTBOX_BACKOFF_MAX = timedelta(hours=1)
 
@@ -110,6 +111,7 @@ def store_all(
     with _known_on_conflict(items[0].outcome.envelope.submission_id if len(items) == 1 else ""):
         # open_submission validated each form against this very schema
         created = create_cases(uow, None, new, now=now, prevalidated=True) if new else []
+        dispatch_new(uow, created, now=now)  # to present clerks where a colleague's absence asks for it
         for item in items:
             outcome, env = item.outcome, item.outcome.envelope
             held = waiting.get(env.submission_id)

@@ -41,6 +41,7 @@ from ...portal.transport import PortalError
 from ...portal.workers import Answer, FetchFailed, Finished, Posted
 from ...store.uow import UnitOfWorkFactory
 from . import storing
+from .health import record_round
 from .lease import LeaseLost, SyncLease
 from .ports import SubmissionPortal, Workers
 from .summary import SyncSummary
@@ -80,8 +81,10 @@ class PortalSync:
         batch_seconds: float = 0.1,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         after_round: Callable[[SyncSummary], None] | None = None,
+        connection: str = "",
     ) -> None:
         self.uow = uow_factory
+        self.connection = connection  # the portal connection's name (client id): its last round is kept by it
         # Other deliveries that belong to a sync round (e-mail notices), under its lease.
         self.after_round = after_round
         self.portal = portal
@@ -140,9 +143,11 @@ class PortalSync:
             with self._lease.kept():
                 self._round(summary, progress or _no_progress)
                 self._after_round(summary)
-        except LeaseLost as err:
+        except LeaseLost as err:  # whoever took the lease over keeps the record of the rounds
             summary.errors += 1
             summary.error_messages.append(str(err))
+        else:
+            self._record(summary)
         finally:
             try:
                 self._lease.release()
@@ -150,6 +155,15 @@ class PortalSync:
                 # In a thread of this process the workers use this very client: its count has them.
                 summary.retried += self.portal.stats.retries - retries_before
         return summary
+
+    def _record(self, summary: SyncSummary) -> None:
+        """The round as the connection's last one, for every team lead (``health``); under the lease."""
+        try:
+            with self.uow() as uow:
+                record_round(uow, self.connection, self.holder, summary, now=self.clock())
+                uow.commit()
+        except Exception:  # the database away: the round's own errors say so, the next round records
+            log.warning("recording the sync round failed", exc_info=True)
 
     def _after_round(self, summary: SyncSummary) -> None:
         if self.after_round is None:
