@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from typing import TextIO
 
 from . import config
 from .cli_common import as_actor
 from .domain.catalog import Service
+from .domain.export_text import printable
 from .domain.german import count_noun
 from .services import intake_admin
 
@@ -97,8 +97,3 @@ def cmd_quarantine_resolve(args: argparse.Namespace, settings: config.Settings, 
     as_actor(settings, lambda uow, actor: intake_admin.resolve_quarantined(uow, actor, args.item_id, args.note))
     print(f"entry {args.item_id} resolved", file=out)
     return 0
-
-
-def printable(text: str) -> str:
-    """``text`` without control and format characters (escape sequences, bidi overrides)."""
-    return "".join(c if unicodedata.category(c) not in ("Cc", "Cf") else "\N{REPLACEMENT CHARACTER}" for c in text)
