@@ -41,6 +41,6 @@ def open_database(url: str, *, migrate: bool = False) -> Database:
         current = current_revision(engine)
         if current != head:
             engine.dispose()
-            state = "is empty" if current is None else f"is at revision {current}, the app needs {head}"
-            raise DatabaseNotReady(f"the database {state}: run 'backoffice db upgrade'")
+            state = "ist leer" if current is None else f"hat den Stand {current}, das Programm braucht {head}"
+            raise DatabaseNotReady(f"Die Datenbank {state}: bitte „backoffice db upgrade“ ausführen")
     return db
