@@ -53,8 +53,8 @@ def prepare_database(db: Database, *, migrate: bool = False) -> None:
     head = ScriptDirectory.from_config(alembic_config(db.engine)).get_current_head()
     current = current_revision(db.engine)
     if current != head:
-        state = "is empty" if current is None else f"is at revision {current}, the app needs {head}"
-        raise DatabaseNotReady(f"the database {state}: run 'backoffice db upgrade'")
+        state = "ist leer" if current is None else f"hat den Stand {current}, das Programm braucht {head}"
+        raise DatabaseNotReady(f"Die Datenbank {state}: bitte „backoffice db upgrade“ ausführen")
 
 
 def open_database(url: str, *, migrate: bool = False) -> Database:

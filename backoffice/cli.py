@@ -14,44 +14,93 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from importlib import import_module
 from typing import Any, TextIO
 
 # (command, help, "module:function" that adds the command's arguments to its parser), in --help order.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("db", "database administration", "backoffice.cli_db:configure_db"),
-    ("demo", "demo data", "backoffice.cli_db:configure_demo"),
-    ("cases", "list and work cases", "backoffice.cli_cases:configure"),
-    ("portal", "portal connection", "backoffice.cli_portal:configure_portal"),
-    ("sync", "pull submissions from the portal into the queues", "backoffice.cli_portal:configure_sync"),
-    ("calc", "compute a WBS, Elterngeld or Führungszeugnis decision proposal as JSON", "backoffice.cli_calc:configure"),
-    ("audit", "the audit journal", "backoffice.cli_audit:configure"),
-    ("users", "user accounts (administrators)", "backoffice.cli_users:configure"),
-    ("login", "check your office-database password and keep it in the OS keyring", "backoffice.cli_login:configure_login"),
-    ("logout", "remove the stored office-database password", "backoffice.cli_login:configure_logout"),
-    ("decide", "decide a case (ready for decision) with the rule engine's result", "backoffice.cli_letters:configure_decide"),
-    ("letter", "letters of a case", "backoffice.cli_letters:configure_letter"),
-    ("print", "the print queue (printing itself happens in the GUI)", "backoffice.cli_letters:configure_print"),
-    ("mail", "e-mail notices to citizens: SMTP server and outbox", "backoffice.cli_mail:configure"),
-    ("absence", "team leads: clerks' absences and redistribution of their cases", "backoffice.cli_team:configure_absence"),
-    ("workload", "team leads: a department's workload (each figure with its list filter)",
+    ("db", "Datenbank einrichten und aktualisieren", "backoffice.cli_db:configure_db"),
+    ("demo", "Demodaten", "backoffice.cli_db:configure_demo"),
+    ("cases", "Fälle auflisten und bearbeiten", "backoffice.cli_cases:configure"),
+    ("portal", "Verbindung zum Onlineportal", "backoffice.cli_portal:configure_portal"),
+    ("sync", "Anträge aus dem Onlineportal in die Eingänge holen", "backoffice.cli_portal:configure_sync"),
+    ("calc", "Entscheidungsvorschlag für WBS, Elterngeld oder Führungszeugnis berechnen (als JSON)",
+     "backoffice.cli_calc:configure"),
+    ("audit", "Prüfprotokoll der Änderungen", "backoffice.cli_audit:configure"),
+    ("users", "Benutzerkonten (Administration)", "backoffice.cli_users:configure"),
+    ("login", "Passwort für die Amtsdatenbank prüfen und im Schlüsselbund des Systems ablegen",
+     "backoffice.cli_login:configure_login"),
+    ("logout", "gespeichertes Passwort für die Amtsdatenbank entfernen", "backoffice.cli_login:configure_logout"),
+    ("decide", "Fall (entscheidungsreif) mit dem Ergebnis der Regelprüfung entscheiden",
+     "backoffice.cli_letters:configure_decide"),
+    ("letter", "Briefe eines Falls", "backoffice.cli_letters:configure_letter"),
+    ("print", "Druckaufträge (gedruckt wird in der Oberfläche)", "backoffice.cli_letters:configure_print"),
+    ("mail", "E-Mail-Benachrichtigungen an Bürgerinnen und Bürger: Mailserver und Postausgang",
+     "backoffice.cli_mail:configure"),
+    ("absence", "Teamleitung: Abwesenheiten und Umverteilung der Fälle", "backoffice.cli_team:configure_absence"),
+    ("workload", "Teamleitung: Arbeitsstand einer Abteilung (jede Zahl mit ihrem Listenfilter)",
      "backoffice.cli_team:configure_workload"),
-    ("statistics", "intake, processing times and the § 22 BEEG statistics (team leads)",
+    ("statistics", "Eingänge, Bearbeitungszeiten und die Statistik nach § 22 BEEG (Teamleitung)",
      "backoffice.cli_statistics:configure"),
-    ("demo-portal", "run a local FIT-Connect demo portal for the sync", "backoffice.demo.portal.cli:configure"),
+    ("demo-portal", "ein lokales FIT-Connect-Demoportal für den Abruf starten", "backoffice.demo.portal.cli:configure"),
 )
 
+# argparse's own words in German. argparse asks gettext for each when it needs it, so they are
+# swapped in while a parser is built and used (``german_argparse``); the English ones stay elsewhere.
+_ARGPARSE_GERMAN: dict[str, str] = {
+    "usage: ": "Aufruf: ",
+    "positional arguments": "Argumente",
+    "options": "Optionen",
+    "show this help message and exit": "diese Hilfe zeigen und beenden",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: Fehler: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "Angabe %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "unbekannte Angaben: %s",
+    "not allowed with argument %s": "nicht zusammen mit %s möglich",
+    "ignored explicit argument %r": "Wert %r wird hier nicht erwartet",
+    "the following arguments are required: %s": "diese Angaben fehlen: %s",
+    "one of the arguments %s is required": "eine dieser Angaben ist nötig: %s",
+    "expected one argument": "erwartet einen Wert",
+    "expected at most one argument": "erwartet höchstens einen Wert",
+    "expected at least one argument": "erwartet mindestens einen Wert",
+    "expected %s argument": "erwartet %s Wert",
+    "expected %s arguments": "erwartet %s Werte",
+    "ambiguous option: %(option)s could match %(matches)s": "mehrdeutige Option: %(option)s passt auf %(matches)s",
+    "unexpected option string: %s": "unerwartete Option: %s",
+    "invalid %(type)s value: %(value)r": "ungültiger Wert: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ungültige Auswahl: %(value)r (möglich: %(choices)s)",
+}
 
-class CommandParser(argparse.ArgumentParser):
+
+@contextmanager
+def german_argparse() -> Iterator[None]:
+    """argparse speaks German inside this block."""
+    module = vars(argparse)
+    saved = module["_"], module["ngettext"]
+    module["_"] = lambda text: _ARGPARSE_GERMAN.get(text, text)
+    module["ngettext"] = lambda one, many, n: _ARGPARSE_GERMAN.get(one if n == 1 else many, one if n == 1 else many)
+    try:
+        yield
+    finally:
+        module["_"], module["ngettext"] = saved
+
+
+class SubcommandParser(argparse.ArgumentParser):
+    """A parser whose subcommands are listed under a German title and placeholder."""
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        kwargs.setdefault("parser_class", SubcommandParser)
+        kwargs.setdefault("title", "Befehle")
+        kwargs.setdefault("metavar", "BEFEHL")
+        return super().add_subparsers(**kwargs)
+
+
+class CommandParser(SubcommandParser):
     """A command's parser that gets its arguments from ``configure`` ("module:function")
     the first time it parses or formats its help."""
 
     configure = ""
-
-    def add_subparsers(self, **kwargs: Any) -> Any:
-        kwargs.setdefault("parser_class", argparse.ArgumentParser)  # the command's own subcommands are plain
-        return super().add_subparsers(**kwargs)
 
     def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
         self.load()
@@ -73,22 +122,27 @@ class CommandParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="backoffice", description="Backoffice: case handling without the GUI.")
-    parser.add_argument("--db", help="database URL (default: BACKOFFICE_DB_URL or an SQLite file in the data directory)")
-    parser.add_argument(
-        "--user",
-        help="act as this user: on a demo database any of its users; on PostgreSQL only the role you logged in as "
-        "(default: BACKOFFICE_USER, else the OS account or the database role)",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=CommandParser)
-    for name, text, configure in COMMANDS:
-        sub.add_parser(name, help=text).configure = configure
+    with german_argparse():
+        parser = argparse.ArgumentParser(prog="backoffice", description="Backoffice: Fallbearbeitung ohne Oberfläche.")
+        parser.add_argument("--db", metavar="URL", help="Adresse der Datenbank (Standard: BACKOFFICE_DB_URL, sonst eine "
+                            "SQLite-Datei im Datenverzeichnis)")
+        parser.add_argument(
+            "--user", metavar="LOGIN",
+            help="als dieser Benutzer handeln: in einer Demo-Datenbank jeder ihrer Benutzer, auf PostgreSQL nur die "
+            "angemeldete Rolle (Standard: BACKOFFICE_USER, sonst das Konto des Betriebssystems oder die Datenbankrolle)",
+        )
+        sub = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL", parser_class=CommandParser,
+                                    title="Befehle")
+        for name, text, configure in COMMANDS:
+            sub.add_parser(name, help=text).configure = configure
     return parser
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    with german_argparse():
+        args = parser.parse_args(argv)
     from dataclasses import replace
 
     from . import config, db_login

@@ -1,7 +1,8 @@
 """CLI for case work: ``cases list``, ``cases create``, ``cases claim-next``, ``cases show`` (stable names);
 ``cases take|release|reassign`` come from ``cli_team``.
 
-Exit codes: 0 done, 1 error (one line per problem on stderr), 3 nothing to claim.
+Exit codes: 0 done, 1 error (one line per problem on stderr), 3 nothing to claim. The table format is German and
+shows names, never codes; JSON and CSV keep the stable English field names and code values scripts read.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
@@ -18,10 +18,32 @@ from typing import Any, TextIO
 
 from . import cli_team, config
 from .bootstrap import Database
-from .cli_common import CliError, as_actor, signed_in, with_db
+from .cli_common import (
+    FORMAT_HELP,
+    CliError,
+    as_actor,
+    code_names,
+    format_date,
+    format_datetime,
+    print_validation,
+    read_json_object,
+    signed_in,
+    table_line,
+    with_db,
+)
 from .domain.catalog import Service
 from .domain.errors import ValidationFailed
-from .domain.german import count_noun
+from .domain.export_text import neutralise, printable
+from .domain.german import (
+    HISTORY_ACTION_NAMES,
+    HISTORY_FIELD_NAMES,
+    OUTCOME_NAMES,
+    SERVICE_NAMES,
+    SERVICE_SHORT_NAMES,
+    STATUS_NAMES,
+    count_noun,
+    german_name,
+)
 from .domain.records import CaseQuery, CaseRow
 from .domain.status import Status
 from .domain.views import View, view_query
@@ -34,28 +56,31 @@ EXIT_EMPTY = 3
 
 def configure(parser: argparse.ArgumentParser) -> None:
     cases_sub = parser.add_subparsers(dest="cases_command", required=True)
-    lst = cases_sub.add_parser("list", help="list cases")
-    lst.add_argument("--queue", help="queue code, e.g. wbs-eingang")
-    lst.add_argument("--status", choices=[s.value for s in Status])
-    lst.add_argument("--service", choices=[s.value for s in Service])
-    lst.add_argument("--assignee", help="login of the assigned clerk")
-    lst.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    lst.add_argument("--view", choices=[v.value for v in View], help="a standard work list (as in the GUI)")
-    lst.add_argument("--search", default="", help="full-text search (name, Aktenzeichen, address, form fields)")
+    lst = cases_sub.add_parser("list", help="Fälle auflisten")
+    lst.add_argument("--queue", metavar="CODE", help="Warteschlange, z. B. wbs-eingang")
+    lst.add_argument("--status", choices=[s.value for s in Status], help=code_names(STATUS_NAMES))
+    lst.add_argument("--service", choices=[s.value for s in Service], help=code_names(SERVICE_NAMES))
+    lst.add_argument("--assignee", metavar="LOGIN", help="Anmeldename der zuständigen Sachbearbeitung")
+    lst.add_argument("--format", choices=["table", "json", "csv"], default="table", help=FORMAT_HELP)
+    lst.add_argument("--view", choices=[v.value for v in View], help="eine Standardliste (wie in der Oberfläche)")
+    lst.add_argument("--search", default="", metavar="TEXT",
+                     help="Volltextsuche (Name, Aktenzeichen, Anschrift, Formularfelder)")
     lst.set_defaults(run=cmd_cases_list)
-    create = cases_sub.add_parser("create", help="create a case from a paper application; prints the Aktenzeichen")
-    create.add_argument("--service", required=True, choices=[s.value for s in Service])
-    create.add_argument("--data", required=True, type=Path, help="the form as JSON (same schema as portal submissions)")
+    create = cases_sub.add_parser("create", help="Fall aus einem Papierantrag anlegen; gibt das Aktenzeichen aus")
+    create.add_argument("--service", required=True, choices=[s.value for s in Service], help=code_names(SERVICE_NAMES))
+    create.add_argument("--data", required=True, type=Path, metavar="DATEI.json",
+                        help="das Formular als JSON (dasselbe Schema wie Anträge aus dem Portal)")
     create.set_defaults(run=cmd_cases_create)
 
-    claim = cases_sub.add_parser("claim-next", help="assign the most urgent unassigned case of the user's queues")
-    claim.add_argument("--user", dest="claim_user", metavar="LOGIN", help="the clerk who claims (the same rules as the global --user)")
-    claim.add_argument("--format", choices=["json", "table"], default="table")
+    claim = cases_sub.add_parser("claim-next", help="den dringendsten freien Fall der eigenen Warteschlangen übernehmen")
+    claim.add_argument("--user", dest="claim_user", metavar="LOGIN",
+                       help="wer übernimmt (dieselben Regeln wie beim allgemeinen --user)")
+    claim.add_argument("--format", choices=["json", "table"], default="table", help=FORMAT_HELP)
     claim.set_defaults(run=cmd_cases_claim_next)
 
-    show = cases_sub.add_parser("show", help="show one case with its form, attachments, notes and history")
-    show.add_argument("aktenzeichen")
-    show.add_argument("--format", choices=["json", "table"], default="table")
+    show = cases_sub.add_parser("show", help="einen Fall mit Formular, Anlagen, Notizen und Verlauf zeigen")
+    show.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
+    show.add_argument("--format", choices=["json", "table"], default="table", help=FORMAT_HELP)
     show.set_defaults(run=cmd_cases_show)
     cli_team.configure_cases(cases_sub)
 
@@ -74,7 +99,7 @@ def cmd_cases_list(args: argparse.Namespace, settings: config.Settings, out: Tex
         )
         with db.uow(write=False) as uow:
             if args.queue and uow.directory.queue(args.queue) is None:
-                raise CliError(f"unknown queue: {args.queue}")
+                raise CliError(f"Unbekannte Warteschlange: {printable(args.queue)}")
             total = count_cases(uow, actor, query)
             rows = _all_rows(lambda offset, limit: list_cases(uow, actor, query, offset, limit, total=total))
             _FORMATS[args.format](rows, out, total)
@@ -102,47 +127,38 @@ def _print_json(rows: Iterator[CaseRow], out: TextIO, _total: int) -> None:
 
 
 def _print_csv(rows: Iterator[CaseRow], out: TextIO, _total: int) -> None:
+    """The JSON fields as columns (stable English names, codes as values); no cell is read as a formula."""
     writer = None
     for row in rows:
         data = row.as_json()
         if writer is None:
             writer = csv.DictWriter(out, fieldnames=list(data))
             writer.writeheader()
-        writer.writerow(data)
+        writer.writerow({key: neutralise(value) if isinstance(value, str) else value for key, value in data.items()})
 
 
-_TABLE = ("aktenzeichen", "service", "status", "queue", "assignee", "applicant_name", "received_at")
+_TABLE = (("AKTENZEICHEN", 16), ("LEISTUNG", 15), ("STATUS", 22), ("WARTESCHLANGE", 14), ("BEARBEITUNG", 12),
+          ("ANTRAGSTELLER/IN", 28), ("EINGANG", 10))
 
 
 def _print_table(rows: Iterator[CaseRow], out: TextIO, total: int) -> None:
-    widths = (16, 16, 21, 12, 12, 28, 10)
-    out.write("  ".join(h.upper().ljust(w) for h, w in zip(_TABLE, widths, strict=True)).rstrip() + "\n")
+    print(table_line(_TABLE, [h for h, _w in _TABLE]), file=out)
     for row in rows:
-        data = row.as_json()
-        data["received_at"] = row.received_at.date().isoformat()
-        cells = [str(data[k] or "-")[:w].ljust(w) for k, w in zip(_TABLE, widths, strict=True)]
-        out.write("  ".join(cells).rstrip() + "\n")
-    out.write(f"{count_noun(total, 'Fall')}\n")
+        print(table_line(_TABLE, [row.aktenzeichen, SERVICE_SHORT_NAMES[row.service], german_name(STATUS_NAMES, row.status),
+                                  row.queue, row.assignee, row.applicant_name, format_date(row.received_at.date())]),
+              file=out)
+    print(count_noun(total, "Fall"), file=out)
 
 
 _FORMATS = {"json": _print_json, "csv": _print_csv, "table": _print_table}
 
 
 def cmd_cases_create(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    try:
-        data = json.loads(args.data.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise CliError(f"cannot read {args.data}: {err.strerror}") from err
-    except json.JSONDecodeError as err:
-        raise CliError(f"{args.data} is not valid JSON: line {err.lineno} column {err.colno}: {err.msg}") from err
-    if not isinstance(data, dict):
-        raise CliError(f"{args.data} must hold a JSON object (the form)")
-
+    data = read_json_object(args.data, "das Formular")
     try:
         az = as_actor(settings, lambda uow, actor: cases.create_case(uow, actor, Service(args.service), data))
     except ValidationFailed as err:  # nothing is stored: one line per problem
-        for problem in err.problems:
-            print(f"backoffice: {problem}", file=sys.stderr)
+        print_validation(err)
         return 1
     print(az, file=out)
     return 0
@@ -159,28 +175,52 @@ def cmd_cases_claim_next(args: argparse.Namespace, settings: config.Settings, ou
         if args.format == "json":
             print(json.dumps(row.as_json(), ensure_ascii=False), file=out)
         else:
-            print(f"{row.aktenzeichen}  {row.applicant_name}  deadline {row.legal_deadline}  -> {row.assignee}", file=out)
+            deadline = format_date(row.legal_deadline) if row.legal_deadline else "keine"
+            print(f"{row.aktenzeichen}  {printable(row.applicant_name)}  Frist {deadline}  -> {printable(row.assignee or '')}",
+                  file=out)
         return 0
 
     return with_db(settings, run)
 
 
 def cmd_cases_show(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    data = as_actor(settings, lambda uow, actor: get_case(uow, actor, args.aktenzeichen), write=False).as_json()
+    detail = as_actor(settings, lambda uow, actor: get_case(uow, actor, args.aktenzeichen), write=False)
+    data, case = detail.as_json(), detail.row
     if args.format == "json":
         print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
         return 0
-    for key in ("aktenzeichen", "service", "status", "queue", "assignee", "applicant_name", "received_at",
-                "target_date", "legal_deadline", "version"):
-        print(f"{key:<16}{data[key] if data[key] is not None else '-'}", file=out)
-    print(f"{'attachments':<16}{len(data['attachments'])}", file=out)
-    print(f"{'notes':<16}{len(data['notes'])}", file=out)
+    status = german_name(STATUS_NAMES, case.status)
+    if case.outcome is not None:
+        status += f" ({german_name(OUTCOME_NAMES, case.outcome)})"
+    for label, value in (
+        ("Aktenzeichen", case.aktenzeichen), ("Leistung", SERVICE_NAMES[case.service]), ("Status", status),
+        ("Warteschlange", case.queue), ("Bearbeitung", case.assignee_name or case.assignee),
+        ("Antragsteller/in", case.applicant_name), ("Eingang", format_datetime(case.received_at)),
+        ("Zieldatum", format_date(case.target_date) if case.target_date else None),
+        ("Frist", format_date(case.legal_deadline) if case.legal_deadline else None), ("Version", detail.version),
+        ("Anlagen", len(data["attachments"])), ("Notizen", len(data["notes"])),
+    ):
+        print(f"{label:<18}{printable(str(value)) if value is not None else '-'}", file=out)
     _print_history(data["history"], out)
     return 0
 
 
 def _print_history(history: list[dict[str, Any]], out: TextIO) -> None:
-    print("history:", file=out)
+    print("Verlauf:", file=out)
     for h in history:
-        change = f"{h['field']}: {h['old']} -> {h['new']}" if h["field"] else (h["new"] or "")
-        print(f"  {h['at'][:16]}  {h['actor']:<12} {h['action']:<18} {change}", file=out)
+        actor = h["actor"]
+        if actor == "portal":  # the core's name for every entry without a user
+            actor = "-" if (h["action"], h["new"]) == ("created", "manual") else "Onlineportal"
+        if h["field"]:
+            change = f"{german_name(HISTORY_FIELD_NAMES, h['field'])}: {_value(h['field'], h['old'])} -> {_value(h['field'], h['new'])}"
+        else:
+            change = "" if h["action"] == "created" else (h["new"] or "")
+        action = german_name(HISTORY_ACTION_NAMES, h["action"])
+        print(f"  {h['at'][:16].replace('T', ' ')}  {printable(actor):<12} {action:<34} {printable(change)}", file=out)
+
+
+def _value(field: str, value: str | None) -> str:
+    if value is None:
+        return "-"
+    names = {"status": STATUS_NAMES, "outcome": OUTCOME_NAMES}.get(field)
+    return german_name(names, value) if names else value

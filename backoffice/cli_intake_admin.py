@@ -4,51 +4,57 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from typing import TextIO
 
 from . import config
-from .cli_common import as_actor
+from .cli_common import FORMAT_HELP, as_actor, code_names, format_datetime
 from .domain.catalog import Service
-from .domain.german import count_noun
+from .domain.export_text import printable
+from .domain.german import SERVICE_NAMES, count_noun, german_name
+from .portal.problems import KNOWN
 from .services import intake_admin
 
 
 def register(portal: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    routes = portal.add_parser("routes", help="routing rules: which queue portal submissions land in")
+    routes = portal.add_parser("routes", help="Eingangsregeln: in welche Warteschlange Anträge aus dem Portal kommen")
     routes_sub = routes.add_subparsers(dest="routes_command", required=True)
-    routes_sub.add_parser("list", help="list the routing rules").set_defaults(run=cmd_routes_list)
-    put = routes_sub.add_parser("set", help="route a destination or a service to a queue")
+    routes_sub.add_parser("list", help="die Eingangsregeln auflisten").set_defaults(run=cmd_routes_list)
+    put = routes_sub.add_parser("set", help="ein Ziel oder eine Leistung einer Warteschlange zuordnen")
     target = put.add_mutually_exclusive_group(required=True)
-    target.add_argument("--destination", help="FIT-Connect destination id")
-    target.add_argument("--service", choices=[s.value for s in Service])
-    put.add_argument("--queue", required=True, help="queue code, e.g. wbs-klaerung")
+    target.add_argument("--destination", metavar="ID", help="Zustellpunkt (Destination-ID) in FIT-Connect")
+    target.add_argument("--service", choices=[s.value for s in Service],
+                        help=code_names(SERVICE_NAMES))
+    put.add_argument("--queue", required=True, metavar="CODE", help="Warteschlange, z. B. wbs-klaerung")
     put.set_defaults(run=cmd_routes_set)
-    remove = routes_sub.add_parser("remove", help="delete a routing rule")
-    remove.add_argument("rule_id", type=int)
+    remove = routes_sub.add_parser("remove", help="eine Eingangsregel löschen")
+    remove.add_argument("rule_id", type=int, metavar="NR")
     remove.set_defaults(run=cmd_routes_remove)
 
-    quarantine = portal.add_parser("quarantine", help="submissions that could not become a case")
+    quarantine = portal.add_parser("quarantine", help="Einreichungen, aus denen kein Fall werden konnte")
     q_sub = quarantine.add_subparsers(dest="quarantine_command", required=True)
-    lst = q_sub.add_parser("list", help="list quarantined submissions")
-    lst.add_argument("--all", action="store_true", help="include resolved entries")
-    lst.add_argument("--format", choices=["table", "json"], default="table",
-                     help="json: one object per entry (id, submission_id, reason, problem_type, received_at, …)")
+    lst = q_sub.add_parser("list", help="zurückgestellte Einreichungen auflisten")
+    lst.add_argument("--all", action="store_true", help="auch erledigte Einträge")
+    lst.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     lst.set_defaults(run=cmd_quarantine_list)
-    resolve = q_sub.add_parser("resolve", help="mark an entry as dealt with (the evidence is kept)")
-    resolve.add_argument("item_id", type=int)
-    resolve.add_argument("--note", required=True, help="what was done, e.g. 'citizen asked to resubmit'")
+    resolve = q_sub.add_parser("resolve", help="einen Eintrag als erledigt kennzeichnen (die Nachweise bleiben)")
+    resolve.add_argument("item_id", type=int, metavar="NR")
+    resolve.add_argument("--note", required=True, metavar="TEXT",
+                         help="was getan wurde, z. B. „Antragsteller gebeten, erneut einzureichen“")
     resolve.set_defaults(run=cmd_quarantine_resolve)
 
 
 def cmd_routes_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     rules = as_actor(settings, intake_admin.list_routing_rules, write=False)
     for rule in rules:
-        match = f"destination {rule.destination_id}" if rule.destination_id else f"service {rule.service}"
-        print(f"{rule.id:>4}  {match:<52}  -> {rule.queue_code}", file=out)
-    defaults = ", ".join(f"{s.value} -> {intake_admin.default_queue(s)}" for s in Service)
+        match = f"Ziel {rule.destination_id}" if rule.destination_id else f"Leistung {_service_name(rule.service)}"
+        print(f"{rule.id:>4}  {printable(match):<52}  -> {printable(rule.queue_code)}", file=out)
+    defaults = ", ".join(f"{s.label} -> {intake_admin.default_queue(s)}" for s in Service)
     print(f"{count_noun(len(rules), 'Regel')}; ohne Regel: {defaults}", file=out)
     return 0
+
+
+def _service_name(code: str | None) -> str:
+    return german_name(SERVICE_NAMES, code) if code else "-"
 
 
 def cmd_routes_set(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -57,13 +63,14 @@ def cmd_routes_set(args: argparse.Namespace, settings: config.Settings, out: Tex
         settings,
         lambda uow, actor: intake_admin.save_routing_rule(uow, actor, args.queue, destination_id=args.destination, service=service),
     )
-    print(f"{args.destination or args.service} -> {args.queue}", file=out)
+    what = f"Ziel {args.destination}" if args.destination else f"Leistung {_service_name(args.service)}"
+    print(f"{printable(what)} -> {printable(args.queue)}", file=out)
     return 0
 
 
 def cmd_routes_remove(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     as_actor(settings, lambda uow, actor: intake_admin.remove_routing_rule(uow, actor, args.rule_id))
-    print(f"removed rule {args.rule_id}", file=out)
+    print(f"Regel {args.rule_id} gelöscht", file=out)
     return 0
 
 
@@ -82,23 +89,18 @@ def cmd_quarantine_list(args: argparse.Namespace, settings: config.Settings, out
         out.write("\n")
         return 0
     for item in items:
-        state = "resolved" if item.resolved_at else ("awaiting key" if item.awaiting_key else "open")
+        state = "erledigt" if item.resolved_at else ("wartet auf Schlüssel" if item.awaiting_key else "offen")
+        known = KNOWN.get(item.problem_type)
+        problem = known.title if known else item.problem_name
         # Text from the portal: no terminal control characters reach the screen.
-        first_line = printable(item.reason.splitlines()[0]) if item.reason else ""
-        print(
-            f"{item.id:>4}  {item.received_at:%Y-%m-%d %H:%M}  {item.submission_id}  {item.problem_name}  {state}  {first_line}",
-            file=out,
-        )
-    print(f"{len(items)} entr{'y' if len(items) == 1 else 'ies'}", file=out)
+        first_line = item.reason.splitlines()[0] if item.reason else ""
+        print(printable(f"{item.id:>4}  {format_datetime(item.received_at)}  {item.submission_id}  {problem}  {state}  "
+                        f"{first_line}"), file=out)
+    print(count_noun(len(items), "Eintrag"), file=out)
     return 0
 
 
 def cmd_quarantine_resolve(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     as_actor(settings, lambda uow, actor: intake_admin.resolve_quarantined(uow, actor, args.item_id, args.note))
-    print(f"entry {args.item_id} resolved", file=out)
+    print(f"Eintrag {args.item_id} erledigt", file=out)
     return 0
-
-
-def printable(text: str) -> str:
-    """``text`` without control and format characters (escape sequences, bidi overrides)."""
-    return "".join(c if unicodedata.category(c) not in ("Cc", "Cf") else "\N{REPLACEMENT CHARACTER}" for c in text)

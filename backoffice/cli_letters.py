@@ -1,12 +1,12 @@
 """CLI for decisions and letters (stable names):
 
-    backoffice decide AKTENZEICHEN --outcome {granted,refused,forwarded} [--reason TEXT ...] [--facts FILE.json] [--propose]
-    backoffice letter render AKTENZEICHEN --kind KIND --out FILE.pdf [--documents TEXT ...] [--deadline YYYY-MM-DD] [--date YYYY-MM-DD]
-    backoffice letter issue  AKTENZEICHEN --kind KIND [same options]   (archive a new version)
+    backoffice decide AKTENZEICHEN --outcome {granted,refused,forwarded} [--reason TEXT ...] [--facts DATEI.json] [--propose]
+    backoffice letter render AKTENZEICHEN --kind ART --out DATEI.pdf [--documents TEXT ...] [--deadline JJJJ-MM-TT] [--date JJJJ-MM-TT]
+    backoffice letter issue  AKTENZEICHEN --kind ART [same options]   (archive a new version)
     backoffice letter list   AKTENZEICHEN [--format table|json]
     backoffice letter awaiting [--format table|json]          (team leads: letters awaiting approval)
-    backoffice letter approve LETTER_ID | letter reject LETTER_ID --reason TEXT
-    backoffice print enqueue (--letter ID | --queue CODE | --day YYYY-MM-DD)
+    backoffice letter approve BRIEF_NR | letter reject BRIEF_NR --reason TEXT
+    backoffice print enqueue (--letter BRIEF_NR | --queue CODE | --day JJJJ-MM-TT)
     backoffice print pending [--format table|json]
 
 Exit codes: 0 done, 1 error (one line per problem on stderr).
@@ -16,79 +16,95 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import config
-from .cli_common import CliError, as_actor
+from .cli_common import (
+    FORMAT_HELP,
+    CliError,
+    as_actor,
+    format_date,
+    iso_date,
+    print_problems,
+    print_validation,
+    read_json_object,
+    table_line,
+    write_file,
+)
 from .domain.errors import ValidationFailed
-from .domain.german import count_noun
+from .domain.german import LETTER_STATUS_NAMES, OUTCOME_NAMES, PRINT_STATUS_NAMES, count_noun, german_name
 from .letters import KINDS, LetterIncomplete, TemplateInvalid
 from .rules import RuleInputError
 from .services import decisions, letters, printing
 
 
 def configure_decide(decide: argparse.ArgumentParser) -> None:
-    decide.add_argument("aktenzeichen")
+    decide.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
     decide.add_argument("--outcome", choices=[o.value for o in decisions.DecisionOutcome],
-                        help="granted | refused; Führungszeugnis: forwarded | refused (required unless --propose)")
-    decide.add_argument("--reason", action="append", default=[], help="a ground of a refusal (repeatable, German)")
-    decide.add_argument("--facts", type=Path, help="JSON object of facts the form lacks, merged over the rule input")
-    decide.add_argument("--propose", action="store_true", help="only print what the rules propose (nothing is stored)")
+                        help="granted = Bewilligung, refused = Ablehnung; beim Führungszeugnis forwarded = Weiterleitung "
+                             "an das BfJ (nötig, außer mit --propose)")
+    decide.add_argument("--reason", action="append", default=[], metavar="TEXT",
+                        help="ein Ablehnungsgrund (wiederholbar)")
+    decide.add_argument("--facts", type=Path, metavar="DATEI.json",
+                        help="JSON-Objekt mit Angaben, die im Formular fehlen; sie ergänzen die Eingabe der Regeln")
+    decide.add_argument("--propose", action="store_true",
+                        help="nur den Vorschlag der Regeln ausgeben (als JSON; nichts wird gespeichert)")
     decide.set_defaults(run=cmd_decide)
 
 
 def configure_letter(parser: argparse.ArgumentParser) -> None:
-    kinds = "\n".join(f"  {k:<30} {spec.label}" for k, spec in KINDS.items())
+    kinds = "\n".join(f"  {k} = {spec.label}" for k, spec in KINDS.items())
     letter = parser.add_subparsers(dest="letter_command", required=True)
-    for name, helptext, run in (("render", "render a letter to a PDF file (preview, not archived)", cmd_letter_render),
-                                ("issue", "render and archive a new version of a letter", cmd_letter_issue)):
+    for name, helptext, run in (("render", "einen Brief als PDF-Datei erzeugen (Vorschau, nicht abgelegt)", cmd_letter_render),
+                                ("issue", "einen Brief erzeugen und als neue Fassung ablegen", cmd_letter_issue)):
         p = letter.add_parser(name, help=helptext, formatter_class=argparse.RawDescriptionHelpFormatter,
-                              epilog="letter kinds:\n" + kinds)
-        p.add_argument("aktenzeichen")
-        p.add_argument("--kind", required=True, choices=list(KINDS), metavar="KIND", help="see the list below")
-        p.add_argument("--documents", action="append", help="a document to request (repeatable; default: the service's list)")
-        p.add_argument("--deadline", type=_iso_date, help="answer or payment deadline (default: letter date + 14 days)")
-        p.add_argument("--date", type=_iso_date, help="letter date (default: today)")
+                              epilog="Briefarten:\n" + kinds)
+        p.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
+        p.add_argument("--kind", required=True, choices=list(KINDS), metavar="ART", help="siehe die Liste unten")
+        p.add_argument("--documents", action="append", metavar="TEXT",
+                       help="eine anzufordernde Unterlage (wiederholbar; Standard: die Liste der Leistung)")
+        p.add_argument("--deadline", type=iso_date, metavar="JJJJ-MM-TT",
+                       help="Antwort- oder Zahlungsfrist (Standard: Briefdatum + 14 Tage)")
+        p.add_argument("--date", type=iso_date, metavar="JJJJ-MM-TT", help="Briefdatum (Standard: heute)")
         if name == "render":
-            p.add_argument("--out", required=True, type=Path, help="PDF file to write")
+            p.add_argument("--out", required=True, type=Path, metavar="DATEI.pdf", help="die PDF-Datei, die entsteht")
         p.set_defaults(run=run)
-    lst = letter.add_parser("list", help="list the letters issued for a case")
-    lst.add_argument("aktenzeichen")
-    lst.add_argument("--format", choices=["table", "json"], default="table")
+    lst = letter.add_parser("list", help="die Briefe eines Falls auflisten")
+    lst.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
+    lst.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     lst.set_defaults(run=cmd_letter_list)
-    awaiting = letter.add_parser("awaiting", help="letters awaiting a team lead's approval (four eyes)")
-    awaiting.add_argument("--format", choices=["table", "json"], default="table")
+    awaiting = letter.add_parser("awaiting", help="Briefe, die auf die Freigabe der Teamleitung warten (vier Augen)")
+    awaiting.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     awaiting.set_defaults(run=cmd_letter_awaiting)
-    approve = letter.add_parser("approve", help="approve a letter (team lead, not the deciding clerk)")
-    approve.add_argument("letter_id", type=int)
+    approve = letter.add_parser("approve", help="einen Brief freigeben (Teamleitung, nicht wer entschieden hat)")
+    approve.add_argument("letter_id", type=int, metavar="BRIEF_NR")
     approve.set_defaults(run=cmd_letter_approve)
-    reject = letter.add_parser("reject", help="send a letter back: the version is cancelled")
-    reject.add_argument("letter_id", type=int)
-    reject.add_argument("--reason", required=True)
+    reject = letter.add_parser("reject", help="einen Brief zurückweisen: die Fassung wird ungültig")
+    reject.add_argument("letter_id", type=int, metavar="BRIEF_NR")
+    reject.add_argument("--reason", required=True, metavar="TEXT", help="warum (für die Sachbearbeitung)")
     reject.set_defaults(run=cmd_letter_reject)
 
 
 def configure_print(parser: argparse.ArgumentParser) -> None:
     prt = parser.add_subparsers(dest="print_command", required=True)
-    enqueue = prt.add_parser("enqueue", help="queue final letters for printing")
+    enqueue = prt.add_parser("enqueue", help="endgültige Briefe zum Druck vormerken")
     which = enqueue.add_mutually_exclusive_group(required=True)
-    which.add_argument("--letter", type=int, help="one letter id")
-    which.add_argument("--queue", help="all final letters of cases in this queue")
-    which.add_argument("--day", type=_iso_date, help="all letters made final on this day (UTC)")
+    which.add_argument("--letter", type=int, metavar="BRIEF_NR", help="ein Brief")
+    which.add_argument("--queue", metavar="CODE", help="alle endgültigen Briefe der Fälle dieser Warteschlange")
+    which.add_argument("--day", type=iso_date, metavar="JJJJ-MM-TT",
+                       help="alle an diesem Tag (UTC) endgültig gewordenen Briefe")
     enqueue.set_defaults(run=cmd_print_enqueue)
-    pending = prt.add_parser("pending", help="jobs waiting to be printed")
-    pending.add_argument("--format", choices=["table", "json"], default="table")
+    pending = prt.add_parser("pending", help="Druckaufträge, die auf den Druck warten")
+    pending.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     pending.set_defaults(run=cmd_print_pending)
 
 
 def cmd_decide(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    facts = _read_facts(args.facts) if args.facts else None
+    facts = read_json_object(args.facts, "Angaben für die Regeln") if args.facts else None
     if not args.propose and not args.outcome:
-        raise CliError("--outcome is required (or use --propose)")
+        raise CliError("--outcome fehlt (oder --propose für den Vorschlag)")
 
     def run() -> int:
         if args.propose:
@@ -100,21 +116,24 @@ def cmd_decide(args: argparse.Namespace, settings: config.Settings, out: TextIO)
             return 0
         info = as_actor(settings, lambda uow, actor: decisions.decide(
             uow, actor, args.aktenzeichen, args.outcome, args.reason, facts))
-        print(f"{info.aktenzeichen} {info.outcome.value} -> letter {info.letter_kind}", file=out)
+        print(f"{info.aktenzeichen}: {german_name(OUTCOME_NAMES, info.outcome)}, Brief „{_kind(info.letter_kind)}“",
+              file=out)
         return 0
 
     return _guarded(run)
+
+
+def _kind(kind: str) -> str:
+    spec = KINDS.get(kind)
+    return spec.label if spec else kind
 
 
 def cmd_letter_render(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     def run() -> int:
         pdf = as_actor(settings, lambda uow, actor: letters.preview_letter(
             uow, actor, args.aktenzeichen, args.kind, **_options(args)), write=False)
-        try:
-            args.out.write_bytes(pdf)
-        except OSError as err:
-            raise CliError(f"cannot write {args.out}: {err.strerror}") from err
-        print(f"{args.out} ({len(pdf)} bytes)", file=out)
+        write_file(args.out, pdf)
+        print(f"{args.out} ({count_noun(len(pdf), 'Byte')})", file=out)
         return 0
 
     return _guarded(run)
@@ -133,16 +152,21 @@ def cmd_letter_awaiting(args: argparse.Namespace, settings: config.Settings, out
     return _list(settings, out, args.format, letters.letters_awaiting_approval)
 
 
+_LETTERS = (("NR", 6), ("AKTENZEICHEN", 16), ("ART", 30), ("FASSUNG", 7), ("STATUS", 24), ("DATUM", 10),
+            ("ERSTELLT VON", 16))
+
+
 def _list(settings: config.Settings, out: TextIO, fmt: str, query: Callable[[Any, Any], list[letters.LetterInfo]]) -> int:
     def run() -> int:
         rows = as_actor(settings, query, write=False)
         if fmt == "json":
             print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2), file=out)
             return 0
-        print(f"{'ID':<6}{'AKTENZEICHEN':<18}{'KIND':<30}{'VERSION':<9}{'STATUS':<19}{'DATE':<12}CREATED_BY", file=out)
+        print(table_line(_LETTERS, [title for title, _w in _LETTERS]), file=out)
         for r in rows:
-            print(f"{r.id:<6}{r.aktenzeichen:<18}{r.kind:<30}{r.version:<9}{r.status.value:<19}"
-                  f"{r.letter_date.isoformat():<12}{r.created_by}", file=out)
+            print(table_line(_LETTERS, [r.id, r.aktenzeichen, r.kind_label, r.version,
+                                        german_name(LETTER_STATUS_NAMES, r.status), format_date(r.letter_date),
+                                        r.created_by]), file=out)
         print(count_noun(len(rows), "Brief"), file=out)
         return 0
 
@@ -160,7 +184,8 @@ def cmd_letter_reject(args: argparse.Namespace, settings: config.Settings, out: 
 def _change(settings: config.Settings, out: TextIO, op: Callable[[Any, Any], letters.LetterInfo]) -> int:
     def run() -> int:
         info = as_actor(settings, op)
-        print(f"letter {info.id}: {info.kind} version {info.version} {info.status.value}", file=out)
+        status = german_name(LETTER_STATUS_NAMES, info.status)
+        print(f"Brief {info.id}: {info.kind_label}, Fassung {info.version}, {status}", file=out)
         return 0
 
     return _guarded(run)
@@ -179,6 +204,9 @@ def cmd_print_enqueue(args: argparse.Namespace, settings: config.Settings, out: 
     return _guarded(run)
 
 
+_JOBS = (("NR", 6), ("STATUS", 16), ("AKTENZEICHEN", 16), ("BRIEF", 40))
+
+
 def cmd_print_pending(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     def run() -> int:
         jobs = as_actor(settings, printing.pending_print_jobs, write=False)
@@ -188,8 +216,10 @@ def cmd_print_pending(args: argparse.Namespace, settings: config.Settings, out: 
                     for j in jobs]
             print(json.dumps(data, ensure_ascii=False, indent=2), file=out)
             return 0
+        print(table_line(_JOBS, [title for title, _w in _JOBS]), file=out)
         for j in jobs:
-            print(f"{j.id:<6}{j.status.value:<8}{j.letter.aktenzeichen:<18}{j.letter.kind} v{j.letter.version}", file=out)
+            print(table_line(_JOBS, [j.id, german_name(PRINT_STATUS_NAMES, j.status), j.letter.aktenzeichen,
+                                     f"{j.letter.kind_label}, Fassung {j.letter.version}"]), file=out)
         print(count_noun(len(jobs), "Druckauftrag"), file=out)
         return 0
 
@@ -204,36 +234,10 @@ def _guarded(run: Callable[[], int]) -> int:
     """Errors that list several problems print one line each."""
     try:
         return run()
-    except (ValidationFailed, RuleInputError, TemplateInvalid, LetterIncomplete) as err:
-        _problems(_lines(err))
-        return 1
-
-
-def _lines(err: Exception) -> Iterable[str]:
-    if isinstance(err, LetterIncomplete):
-        return [f"{err.kind}: es fehlt {m}" for m in err.missing]
-    return list(getattr(err, "problems", None) or [str(err)])
-
-
-def _problems(lines: Iterable[str]) -> None:
-    for line in lines:
-        print(f"backoffice: {line}", file=sys.stderr)
-
-
-def _read_facts(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise CliError(f"cannot read {path}: {err.strerror}") from err
-    except json.JSONDecodeError as err:
-        raise CliError(f"{path} is not valid JSON: line {err.lineno} column {err.colno}: {err.msg}") from err
-    if not isinstance(data, dict):
-        raise CliError(f"{path} must hold a JSON object (facts for the rules)")
-    return data
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as err:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from err
+    except ValidationFailed as err:
+        print_validation(err)
+    except (RuleInputError, TemplateInvalid) as err:
+        print_problems(err.problems)
+    except LetterIncomplete as err:
+        print_problems(f"{_kind(err.kind)}: es fehlt {m}" for m in err.missing)
+    return 1

@@ -10,11 +10,12 @@ from typing import TextIO
 from . import config, db_login
 from .bootstrap import open_database
 from .cli_common import CliError
+from .domain.export_text import printable
 from .services.identity import sign_in
 
 
 def configure_login(login: argparse.ArgumentParser) -> None:
-    login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    login.add_argument("--password-stdin", action="store_true", help="das Passwort von der Standardeingabe lesen")
     login.set_defaults(run=cmd_login)
 
 
@@ -24,9 +25,9 @@ def configure_logout(logout: argparse.ArgumentParser) -> None:
 
 def _shared_url(settings: config.Settings) -> str:
     if not db_login.is_shared(settings.db_url):
-        raise CliError("login is for the shared office database (PostgreSQL); the embedded one has no password")
+        raise CliError("Die Anmeldung gilt der gemeinsamen Amtsdatenbank (PostgreSQL); die eingebettete hat kein Passwort")
     if not db_login.login_name(settings.db_url):
-        raise CliError("the database URL names no login role: postgresql+psycopg://LOGIN@server/database")
+        raise CliError("Die Adresse der Datenbank nennt keine Anmelderolle: postgresql+psycopg://LOGIN@server/datenbank")
     return settings.db_url
 
 
@@ -38,7 +39,7 @@ def cmd_login(args: argparse.Namespace, settings: config.Settings, out: TextIO) 
     elif sys.stdin.isatty():
         password = getpass.getpass(f"Passwort für {login}: ")
     else:
-        raise CliError("no terminal to ask for the password: use --password-stdin")
+        raise CliError("Kein Terminal für die Passwortabfrage: bitte --password-stdin verwenden")
     try:
         db = open_database(db_login.with_login(url, login, password))
         try:
@@ -51,7 +52,7 @@ def cmd_login(args: argparse.Namespace, settings: config.Settings, out: TextIO) 
             raise CliError(f"Anmeldung als {login} fehlgeschlagen: Benutzername oder Passwort falsch") from err
         raise
     db_login.remember(url, password)
-    print(f"angemeldet als {user.display_name} ({login}); das Passwort liegt im Schlüsselbund", file=out)
+    print(f"angemeldet als {printable(user.display_name)} ({login}); das Passwort liegt im Schlüsselbund", file=out)
     return 0
 
 

@@ -20,9 +20,10 @@ from typing import Any, TextIO
 
 from . import config
 from .bootstrap import open_database
-from .cli_common import CliError, as_admin
+from .cli_common import FORMAT_HELP, CliError, as_admin, format_datetime, table_line
 from .cli_portal import MASTER_PASSWORD_HELP, master_password_source
 from .domain.email_notice import email_address
+from .domain.export_text import printable
 from .domain.german import count_noun
 from .mail import MailError, OutgoingMail, Security, SmtpMailer
 from .secret_store import SecretStore, choose_store
@@ -37,38 +38,46 @@ TEST_BODY = (
 )
 
 
+_SECURITY = {Security.STARTTLS: "STARTTLS", Security.TLS: "TLS", Security.NONE: "unverschlüsselt"}
+_OUTBOX = (("NR", 6), ("FALL", 6), ("ERSTELLT", 16), ("VERSUCHE", 8), ("NÄCHSTER VERSUCH", 16), ("GESENDET", 16),
+           ("LETZTER FEHLER", 80))
+
+
 def configure(parser: argparse.ArgumentParser) -> None:
     mail = parser.add_subparsers(dest="mail_command", required=True)
-    conf = mail.add_parser("configure", help="set the SMTP server (administrators); the password goes to the keyring")
-    conf.add_argument("--host", required=True, help="SMTP server, e.g. smtp.stadt.example")
-    conf.add_argument("--port", type=int, default=None, help="default: 587 (starttls), 465 (tls), 25 (none)")
+    conf = mail.add_parser("configure", help="den Mailserver einstellen (Administration); das Passwort kommt in den "
+                           "Schlüsselbund")
+    conf.add_argument("--host", required=True, metavar="SERVER", help="SMTP-Server, z. B. smtp.stadt.example")
+    conf.add_argument("--port", type=int, default=None, metavar="PORT",
+                      help="Standard: 587 (starttls), 465 (tls), 25 (none)")
     conf.add_argument("--security", choices=[s.value for s in Security], default=Security.STARTTLS.value,
-                      help="starttls (default), tls (implicit TLS) or none (only for a server on 127.0.0.1)")
-    conf.add_argument("--sender", required=True, help="From address, e.g. no-reply@stadt.example")
-    conf.add_argument("--sender-name", default="", help="From name, e.g. 'Stadt Mülheim an der Ruhr'")
+                      help="starttls (Standard), tls (TLS von Anfang an) oder none (nur für einen Server auf 127.0.0.1)")
+    conf.add_argument("--sender", required=True, metavar="ADRESSE", help="Absenderadresse, z. B. no-reply@stadt.example")
+    conf.add_argument("--sender-name", default="", metavar="NAME", help="Absendername, z. B. „Stadt Mülheim an der Ruhr“")
     # Not --user: that is the global option naming the app user who acts.
-    conf.add_argument("--smtp-user", default="", metavar="ACCOUNT", help="SMTP account (without it: no login)")
+    conf.add_argument("--smtp-user", default="", metavar="KONTO", help="Konto am SMTP-Server (ohne: keine Anmeldung)")
     password = conf.add_mutually_exclusive_group()
     password.add_argument("--password-stdin", action="store_true",
-                          help=f"read the SMTP password from the first line of stdin (default: {PASSWORD_ENV}, "
-                               "else ask at the terminal)")
+                          help=f"das SMTP-Passwort aus der ersten Zeile der Standardeingabe lesen (Standard: {PASSWORD_ENV}, "
+                               "sonst Abfrage im Terminal)")
     password.add_argument("--keep-password", action="store_true",
-                          help="keep the stored password (only if stored for the same host, port and user)")
+                          help="das gespeicherte Passwort behalten (nur bei gleichem Server, Port und Konto)")
     conf.add_argument("--master-password-stdin", action="store_true",
-                      help=MASTER_PASSWORD_HELP + "; after the SMTP password's line when both come from stdin")
+                      help=MASTER_PASSWORD_HELP + "; nach der Zeile des SMTP-Passworts, wenn beide von dort kommen")
     conf.set_defaults(run=cmd_mail_configure)
-    mail.add_parser("show", help="the configured SMTP server (administrators)").set_defaults(run=cmd_mail_show)
-    mail.add_parser("disable", help="remove the SMTP server: no new notices are queued (administrators)"
+    mail.add_parser("show", help="der eingestellte Mailserver (Administration)").set_defaults(run=cmd_mail_show)
+    mail.add_parser("disable", help="den Mailserver entfernen: keine neuen Benachrichtigungen (Administration)"
                     ).set_defaults(run=cmd_mail_disable)
-    test = mail.add_parser("test", help="send a test message through the configured server (administrators)")
-    test.add_argument("recipient", help="an address to send the test message to")
+    test = mail.add_parser("test", help="eine Testnachricht über den eingestellten Server senden (Administration)")
+    test.add_argument("recipient", metavar="ADRESSE", help="wohin die Testnachricht geht")
     test.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     test.set_defaults(run=cmd_mail_test)
-    outbox = mail.add_parser("outbox", help="the notices' delivery state, without addresses or texts (administrators)")
-    outbox.add_argument("--all", action="store_true", help="include the notices already sent")
-    outbox.add_argument("--format", choices=["table", "json"], default="table")
+    outbox = mail.add_parser("outbox", help="Versandstand der Benachrichtigungen, ohne Adressen und Texte (Administration)")
+    outbox.add_argument("--all", action="store_true", help="auch die bereits gesendeten")
+    outbox.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     outbox.set_defaults(run=cmd_mail_outbox)
-    send = mail.add_parser("send", help="send the due notices (the sync service's login; exit 1 if any failed)")
+    send = mail.add_parser("send", help="die fälligen Benachrichtigungen senden (Anmeldung des Abrufdienstes; "
+                           "Ende 1, wenn eine scheiterte)")
     send.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     send.set_defaults(run=cmd_mail_send)
 
@@ -82,8 +91,9 @@ def cmd_mail_configure(args: argparse.Namespace, settings: config.Settings, out:
     store = _store(args)
     saved = as_admin(settings, lambda uow, actor: mail_settings.save_mail_settings(
         uow, actor, wanted, password, store=store))
-    login = f" as {saved.user}" if saved.user else ""
-    print(f"SMTP server {saved.host}:{saved.port} ({saved.security.value}){login}, sender {saved.sender}", file=out)
+    login = f" als {saved.user}" if saved.user else ""
+    print(printable(f"Mailserver {saved.host}:{saved.port} ({_SECURITY[saved.security]}){login}, "
+                    f"Absender {saved.sender}"), file=out)
     return 0
 
 
@@ -94,7 +104,7 @@ def cmd_mail_show(args: argparse.Namespace, settings: config.Settings, out: Text
 
     current = as_admin(settings, show, write=False)
     if current is None:
-        print("no SMTP server configured: no e-mail notices are queued", file=out)
+        print("Kein Mailserver eingestellt: es werden keine E-Mail-Benachrichtigungen vorgemerkt", file=out)
         return 0
     print(json.dumps(current.as_json(), ensure_ascii=False, indent=1), file=out)
     return 0
@@ -102,7 +112,7 @@ def cmd_mail_show(args: argparse.Namespace, settings: config.Settings, out: Text
 
 def cmd_mail_disable(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     as_admin(settings, mail_settings.remove_mail_settings)
-    print("SMTP server removed: no new e-mail notices are queued", file=out)
+    print("Mailserver entfernt: es werden keine neuen E-Mail-Benachrichtigungen vorgemerkt", file=out)
     return 0
 
 
@@ -116,13 +126,14 @@ def cmd_mail_test(args: argparse.Namespace, settings: config.Settings, out: Text
 
     smtp = as_admin(settings, load, write=False)
     if smtp is None:
-        raise CliError("no SMTP server configured: run 'backoffice mail configure' first")
+        raise CliError("Kein Mailserver eingestellt: bitte zuerst „backoffice mail configure“ ausführen")
     try:
         with SmtpMailer(smtp) as mailer:
             mailer.send(OutgoingMail(recipient, TEST_SUBJECT, TEST_BODY))
     except MailError as err:
-        raise CliError(f"the test message was not sent: {err}") from err
-    print(f"test message sent to {recipient} through {smtp.host}:{smtp.port} ({smtp.security.value})", file=out)
+        raise CliError(f"Die Testnachricht wurde nicht gesendet: {err}") from err
+    print(printable(f"Testnachricht an {recipient} über {smtp.host}:{smtp.port} ({_SECURITY[smtp.security]}) gesendet"),
+          file=out)
     return 0
 
 
@@ -131,10 +142,10 @@ def cmd_mail_outbox(args: argparse.Namespace, settings: config.Settings, out: Te
     if args.format == "json":
         print(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=1), file=out)
         return 0
-    print(f"{'ID':>6}  {'CASE':>6}  {'CREATED':<16}  {'ATTEMPTS':>8}  {'NEXT':<16}  {'SENT':<16}  LAST ERROR", file=out)
+    print(table_line(_OUTBOX, [title for title, _w in _OUTBOX]), file=out)
     for r in rows:
-        print(f"{r.id:>6}  {r.case_id:>6}  {_time(r.created_at):<16}  {r.attempts:>8}  {_time(r.next_attempt_at):<16}  "
-              f"{_time(r.sent_at):<16}  {(r.last_error or '-')[:80]}", file=out)
+        print(table_line(_OUTBOX, [r.id, r.case_id, format_datetime(r.created_at), r.attempts,
+                                   format_datetime(r.next_attempt_at), format_datetime(r.sent_at), r.last_error]), file=out)
     print(count_noun(len(rows), "Benachrichtigung"), file=out)
     return 0
 
@@ -145,9 +156,9 @@ def cmd_mail_send(args: argparse.Namespace, settings: config.Settings, out: Text
         result = notices.deliver_configured(db.uow, store=_store(args))
     finally:
         db.dispose()
-    print(result.line(), file=out)
+    print(delivery_line(result), file=out)
     for error in result.errors[:20]:
-        print(f"  {error}", file=out)
+        print(f"  {printable(error)}", file=out)
     return 1 if result.failed or result.problem else 0
 
 
@@ -158,12 +169,12 @@ def _password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     elif sys.stdin.isatty():
-        password = getpass.getpass(f"SMTP password of {args.smtp_user}: ")
+        password = getpass.getpass(f"SMTP-Passwort für {printable(args.smtp_user)}: ")
     else:
-        raise CliError(f"no terminal to ask for the SMTP password: use --password-stdin, {PASSWORD_ENV} "
-                       "or --keep-password")
+        raise CliError(f"Kein Terminal für die Abfrage des SMTP-Passworts: bitte --password-stdin, {PASSWORD_ENV} "
+                       "oder --keep-password verwenden")
     if not password:
-        raise CliError("no SMTP password given")
+        raise CliError("Kein SMTP-Passwort angegeben")
     return password
 
 
@@ -171,5 +182,10 @@ def _store(args: argparse.Namespace) -> SecretStore:
     return choose_store(master_password_source(from_stdin=bool(getattr(args, "master_password_stdin", False))))
 
 
-def _time(value: Any) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else "-"
+def delivery_line(result: notices.DeliveryResult) -> str:
+    """What a delivery round did, in one German line."""
+    if not result.configured:
+        return "E-Mail: kein Mailserver eingestellt"
+    if result.problem:
+        return f"E-Mail: {printable(result.problem)}"
+    return f"E-Mail: {result.sent} gesendet, {result.failed} fehlgeschlagen"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import json
 import signal
 import sys
 import threading
@@ -16,8 +15,9 @@ from typing import Any, TextIO
 
 from . import config
 from .bootstrap import open_database
-from .cli_common import as_admin, positive_int
+from .cli_common import as_admin, positive_int, read_json
 from .domain.errors import DomainError
+from .domain.export_text import printable
 from .secret_store import (
     EncryptedFileStore,
     MasterPassword,
@@ -26,6 +26,7 @@ from .secret_store import (
     choose_store,
     secrets_file,
 )
+from .services.intake.summary import SyncSummary
 from .services.portal_connection import (
     load_connection,
     parse_credentials,
@@ -36,24 +37,26 @@ from .services.portal_connection import (
 )
 
 MASTER_PASSWORD_HELP = (
-    "read the master password of the encrypted secrets file from the first line of stdin "
-    "(used only where no OS keyring is usable; default: ask at the terminal)"
+    "das Master-Passwort der verschlüsselten Geheimnisdatei aus der ersten Zeile der Standardeingabe lesen "
+    "(nur, wo kein Schlüsselbund des Systems nutzbar ist; Standard: Abfrage im Terminal)"
 )
 
 
 def configure_portal(parser: argparse.ArgumentParser) -> None:
     portal = parser.add_subparsers(dest="portal_command", required=True)
-    connect = portal.add_parser("connect", help="store the portal connection from a credentials file")
-    connect.add_argument("file", type=Path, help="credentials JSON (portal URL, ids, secret, private keys)")
+    connect = portal.add_parser("connect", help="die Verbindung zum Portal aus einer Zugangsdatei speichern")
+    connect.add_argument("file", type=Path, metavar="DATEI.json",
+                         help="Zugangsdaten als JSON (Adresse des Portals, Kennungen, Geheimnis, private Schlüssel)")
     connect.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     connect.set_defaults(run=cmd_portal_connect)
-    keys = portal.add_parser("keys", help="the decryption keys (a new one from 'portal connect' keeps the old one)")
+    keys = portal.add_parser("keys", help="die Entschlüsselungsschlüssel (ein neuer aus „portal connect“ behält den alten)")
     keys_sub = keys.add_subparsers(dest="keys_command", required=True)
-    listing = keys_sub.add_parser("list", help="the current and the previous decryption keys by key id")
+    listing = keys_sub.add_parser("list", help="der aktuelle und die früheren Entschlüsselungsschlüssel (Schlüssel-ID)")
     listing.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     listing.set_defaults(run=cmd_keys_list)
-    retire = keys_sub.add_parser("retire", help="remove a previous decryption key once no submission can need it")
-    retire.add_argument("kid", help="key id, as 'portal keys list' shows it")
+    retire = keys_sub.add_parser("retire", help="einen früheren Entschlüsselungsschlüssel entfernen, sobald ihn keine "
+                                 "Einreichung mehr braucht")
+    retire.add_argument("kid", metavar="SCHLÜSSEL_ID", help="wie „portal keys list“ sie zeigt")
     retire.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     retire.set_defaults(run=cmd_keys_retire)
     from . import cli_intake_admin
@@ -63,20 +66,17 @@ def configure_portal(parser: argparse.ArgumentParser) -> None:
 
 def configure_sync(sync: argparse.ArgumentParser) -> None:
     mode = sync.add_mutually_exclusive_group()
-    mode.add_argument("--once", action="store_true", help="one round, then exit (default)")
-    mode.add_argument("--watch", type=float, metavar="SECONDS", help="repeat every SECONDS until stopped")
+    mode.add_argument("--once", action="store_true", help="ein Durchgang, dann Ende (Standard)")
+    mode.add_argument("--watch", type=float, metavar="SEKUNDEN", help="alle SEKUNDEN wiederholen, bis Strg+C")
     sync.add_argument("--workers", type=positive_int, default=None, metavar="N",
-                      help="processes that fetch, decrypt and check submissions (default: one per CPU core; 1: none; more for a distant portal)")
+                      help="Prozesse, die Einreichungen abholen, entschlüsseln und prüfen (Standard: einer je "
+                           "Prozessorkern; 1: keine; mehr für ein fernes Portal)")
     sync.add_argument("--master-password-stdin", action="store_true", help=MASTER_PASSWORD_HELP)
     sync.set_defaults(run=cmd_sync)
 
 
 def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        raise DomainError(f"cannot read {args.file}: {err}") from err
-    conn, secrets = parse_credentials(data)
+    conn, secrets = parse_credentials(read_json(args.file))
     def connect(uow: Any, _actor: Any) -> Any:
         # An admin's (as_admin checked it before this runs); the secret is stored for this token
         # URL, and a sync refuses to send it anywhere else. A keyring failure rolls the settings back.
@@ -85,9 +85,10 @@ def cmd_portal_connect(args: argparse.Namespace, settings: config.Settings, out:
         return stored
 
     store = as_admin(settings, connect)
-    services = ", ".join(sorted(s.value for s in conn.destinations.values()))
-    where = f"in the encrypted file {store.path}" if isinstance(store, EncryptedFileStore) else "in the keyring"
-    print(f"connected to {conn.api_url} as {conn.client_id} ({services}); secrets stored {where}", file=out)
+    services = ", ".join(sorted(s.label for s in conn.destinations.values()))
+    where = f"in der verschlüsselten Datei {store.path}" if isinstance(store, EncryptedFileStore) else "im Schlüsselbund"
+    print(printable(f"verbunden mit {conn.api_url} als {conn.client_id} ({services}); Geheimnisse liegen {where}"),
+          file=out)
     return 0
 
 
@@ -95,15 +96,15 @@ def cmd_keys_list(args: argparse.Namespace, settings: config.Settings, out: Text
     stored = as_admin(settings, lambda uow, _actor: read_secrets(load_connection(uow).client_id, store=_store(args)),
                       write=False)
     if stored.decryption_key is not None:
-        print(f"current  {stored.decryption_key.get('kid')}", file=out)
+        print(printable(f"aktuell  {stored.decryption_key.get('kid')}"), file=out)
     for key in stored.previous_decryption_keys:
-        print(f"previous {key.get('kid')}", file=out)
+        print(printable(f"früher   {key.get('kid')}"), file=out)
     return 0
 
 
 def cmd_keys_retire(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     as_admin(settings, lambda uow, _actor: retire_decryption_key(load_connection(uow).client_id, args.kid, store=_store(args)))
-    print(f"retired decryption key {args.kid}", file=out)
+    print(printable(f"Entschlüsselungsschlüssel {args.kid} entfernt"), file=out)
     return 0
 
 
@@ -118,17 +119,31 @@ def cmd_sync(args: argparse.Namespace, settings: config.Settings, out: TextIO) -
                 previous = signal.signal(signal.SIGINT, _stop_then_interrupt(stop))
                 try:
                     with contextlib.suppress(KeyboardInterrupt):
-                        sync.watch(args.watch, report=lambda s: print(s.line(), file=out, flush=True), stop=stop)
+                        sync.watch(args.watch, report=lambda s: print(sync_line(s), file=out, flush=True), stop=stop)
                 finally:
                     signal.signal(signal.SIGINT, previous)
                 return 0
             summary = sync.run_once()
-        print(summary.line(), file=out)
-        for message in summary.error_messages[:20]:
-            print(f"  {message}", file=out)
+        print(sync_line(summary), file=out)
+        for message in summary.error_messages[:20]:  # from the portal, too: no control characters
+            print(f"  {printable(message)}", file=out)
         return 0 if not summary.errors else 1
     finally:
         db.dispose()
+
+
+def sync_line(summary: SyncSummary) -> str:
+    """What a round did, in one German line."""
+    if summary.skipped:
+        return "Abruf übersprungen: ein anderer Rechner ruft gerade ab"
+    parts = [f"neu {summary.new}", f"schon bekannt {summary.known}", f"abgewiesen {summary.rejected}",
+             f"wiederholt {summary.retried}", f"Fehler {summary.errors}", f"Antworten gesendet {summary.sent}",
+             f"Antworten ausstehend {summary.outbox_pending}"]
+    if summary.awaiting_key:
+        parts.append(f"warten auf einen Entschlüsselungsschlüssel {summary.awaiting_key}")
+    if summary.notices_sent:
+        parts.append(f"E-Mail-Benachrichtigungen gesendet {summary.notices_sent}")
+    return ", ".join(parts)
 
 
 def _stop_then_interrupt(stop: threading.Event) -> Callable[[int, FrameType | None], None]:
@@ -158,9 +173,9 @@ def master_password_source(*, from_stdin: bool) -> MasterPassword:
         if from_stdin:
             password = sys.stdin.readline().rstrip("\r\n")
         elif sys.stdin.isatty():
-            password = getpass.getpass("master password of the portal secrets file: ")
-            if new and getpass.getpass("repeat the master password: ") != password:
-                raise DomainError("the two master passwords differ: nothing was stored")
+            password = getpass.getpass("Master-Passwort der Geheimnisdatei des Portals: ")
+            if new and getpass.getpass("Master-Passwort wiederholen: ") != password:
+                raise DomainError("Die beiden Master-Passwörter sind verschieden: nichts wurde gespeichert")
         else:
             raise MasterPasswordRequired(
                 secrets_file(), new=new,

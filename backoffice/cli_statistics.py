@@ -14,13 +14,14 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import config
-from .cli_common import as_actor
+from .cli_common import as_actor, code_names, iso_date, write_file
 from .domain.catalog import Service
+from .domain.export_text import printable
+from .domain.german import SERVICE_NAMES
 from .services import beeg_statistics, statistics
 from .services.statistics_export import (
     REPORT_HEADER,
@@ -37,26 +38,31 @@ _INTAKE_COLUMNS = ("Zeitraum von", "Zeitraum bis", "Leistung", "Eingang")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     stats = parser.add_subparsers(dest="statistics_command", required=True)
-    for name, text, run in (("intake", "cases received per period and service", cmd_intake),
-                            ("processing", "decisions, median days, share within the target date, backlog", cmd_processing)):
+    for name, text, run in (("intake", "Eingänge je Zeitraum und Leistung", cmd_intake),
+                            ("processing", "Entscheidungen, Bearbeitungstage (Median), Anteil im Ziel, Bestand", cmd_processing)):
         p = stats.add_parser(name, help=text)
-        p.add_argument("--from", dest="start", type=date.fromisoformat, required=True, help="first day (YYYY-MM-DD)")
-        p.add_argument("--to", dest="end", type=date.fromisoformat, required=True, help="last day (YYYY-MM-DD)")
-        p.add_argument("--by", choices=[g.value for g in statistics.Granularity], default="month")
-        p.add_argument("--department", action="append", help="department code (repeatable; default: all of yours)")
-        p.add_argument("--service", action="append", choices=[s.value for s in Service], help="repeatable")
+        p.add_argument("--from", dest="start", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="erster Tag")
+        p.add_argument("--to", dest="end", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="letzter Tag")
+        p.add_argument("--by", choices=[g.value for g in statistics.Granularity], default="month",
+                       help="Zeiträume: day = Tag, week = Woche, month = Monat (Standard)")
+        p.add_argument("--department", action="append", metavar="CODE",
+                       help="Abteilung (wiederholbar; Standard: alle eigenen)")
+        p.add_argument("--service", action="append", choices=[s.value for s in Service],
+                       help="Leistung (wiederholbar): " + code_names(SERVICE_NAMES))
         _output_options(p)
         p.set_defaults(run=run)
-    beeg = stats.add_parser("beeg-22", help="the quarter's Elterngeld statistics per § 22 BEEG")
-    beeg.add_argument("--year", type=int, required=True)
-    beeg.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], required=True)
+    beeg = stats.add_parser("beeg-22", help="die Elterngeldstatistik eines Quartals nach § 22 BEEG")
+    beeg.add_argument("--year", type=int, required=True, metavar="JAHR", help="das Jahr")
+    beeg.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], required=True, help="das Quartal")
     _output_options(beeg)
     beeg.set_defaults(run=cmd_beeg22)
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("--out", type=Path, help="write to this file instead of standard output")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table",
+                   help="table: Tabelle zum Lesen; csv: für die Tabellenkalkulation (deutsche Spaltennamen); "
+                        "json: feste englische Feldnamen für Skripte")
+    p.add_argument("--out", type=Path, metavar="DATEI", help="in diese Datei schreiben statt auf die Standardausgabe")
 
 
 def _report(args: argparse.Namespace, settings: config.Settings) -> statistics.StatisticsReport:
@@ -87,7 +93,7 @@ def cmd_beeg22(args: argparse.Namespace, settings: config.Settings, out: TextIO)
                       write=False)
     if args.format != "json":
         for notice in export.notices:
-            print(f"Hinweis: {notice}", file=sys.stderr)
+            print(f"Hinweis: {printable(notice)}", file=sys.stderr)
     return _emit(args, out, export.table, lambda: {
         "year": export.year, "quarter": export.quarter, "start": export.start.isoformat(), "end": export.end.isoformat(),
         "persons": export.persons, "columns": list(export.table.header), "rows": rows_as_dicts(export.table),
@@ -101,9 +107,9 @@ def _emit(args: argparse.Namespace, out: TextIO, table: Table, as_json: Any) -> 
     elif args.format == "json":
         data = (json.dumps(as_json(), ensure_ascii=False, indent=1) + "\n").encode()
     else:
-        data = table_text(table).encode()
+        data = table_text(Table(table.header, tuple(tuple(printable(c) for c in row) for row in table.rows))).encode()
     if args.out is not None:
-        args.out.write_bytes(data)
+        write_file(args.out, data)
     else:
         out.write(data.decode("utf-8"))
     return 0

@@ -8,83 +8,85 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from . import config
-from .cli_common import CliError, as_actor
+from .cli_common import FORMAT_HELP, CliError, as_actor, format_date, iso_date, read_json, table_line
 from .domain.errors import AssigneeAbsent
+from .domain.export_text import printable
 from .domain.german import count_noun
 from .services import absences, assignment
 from .services.workload import Figure, workload
 
 
 def configure_cases(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    take = cases_sub.add_parser("take", help="assign a case to yourself (someone else's: team leads, or under cover)")
-    take.add_argument("aktenzeichen")
-    take.add_argument("--reason", default="", help="required when the case is someone else's")
+    take = cases_sub.add_parser("take", help="einen Fall selbst übernehmen (den eines anderen: Teamleitung oder Vertretung)")
+    take.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
+    take.add_argument("--reason", default="", metavar="TEXT", help="nötig, wenn der Fall jemand anderem zugewiesen ist")
     take.set_defaults(run=cmd_cases_take)
-    release = cases_sub.add_parser("release", help="give your case back to its queue")
-    release.add_argument("aktenzeichen")
-    release.add_argument("--reason", required=True)
+    release = cases_sub.add_parser("release", help="den eigenen Fall an seine Warteschlange zurückgeben")
+    release.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
+    release.add_argument("--reason", required=True, metavar="TEXT", help="warum")
     release.set_defaults(run=cmd_cases_release)
-    reassign = cases_sub.add_parser("reassign", help="team leads: move cases to a clerk or back to the queue")
-    reassign.add_argument("aktenzeichen", nargs="+")
+    reassign = cases_sub.add_parser("reassign", help="Teamleitung: Fälle einer Sachbearbeitung oder der Warteschlange geben")
+    reassign.add_argument("aktenzeichen", nargs="+", metavar="AKTENZEICHEN")
     target = reassign.add_mutually_exclusive_group(required=True)
-    target.add_argument("--to", metavar="LOGIN", help="the receiving clerk (of the cases' department)")
-    target.add_argument("--queue", action="store_true", help="back to the queue, unassigned")
-    reassign.add_argument("--reason", required=True)
-    reassign.add_argument("--even-if-absent", action="store_true", help="assign although the clerk is absent today")
-    reassign.add_argument("--format", choices=["table", "json"], default="table")
+    target.add_argument("--to", metavar="LOGIN", help="wer die Fälle bekommt (aus der Abteilung der Fälle)")
+    target.add_argument("--queue", action="store_true", help="zurück in die Warteschlange, niemandem zugewiesen")
+    reassign.add_argument("--reason", required=True, metavar="TEXT", help="warum")
+    reassign.add_argument("--even-if-absent", action="store_true", help="zuweisen, obwohl die Person heute abwesend ist")
+    reassign.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     reassign.set_defaults(run=cmd_cases_reassign)
 
 
 def configure_absence(parser: argparse.ArgumentParser) -> None:
     absence = parser.add_subparsers(dest="absence_command", required=True)
-    add = absence.add_parser("add", help="mark a clerk absent (also ahead of time)")
-    add.add_argument("login")
-    add.add_argument("--from", dest="starts_on", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--to", dest="ends_on", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    add.add_argument("--cover-allowed", action="store_true", help="colleagues may take over the clerk's cases")
-    add.add_argument("--dispatch-new", choices=[r.value for r in absences.Rule], metavar="RULE",
-                     help="while it lasts, new cases of the department go to present clerks by this rule "
-                          "(round_robin or fewest_open)")
+    add = absence.add_parser("add", help="eine Sachbearbeitung als abwesend eintragen (auch im Voraus)")
+    add.add_argument("login", metavar="LOGIN")
+    add.add_argument("--from", dest="starts_on", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="erster Tag")
+    add.add_argument("--to", dest="ends_on", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="letzter Tag")
+    add.add_argument("--cover-allowed", action="store_true", help="Kolleginnen und Kollegen dürfen die Fälle übernehmen")
+    add.add_argument("--dispatch-new", choices=[r.value for r in absences.Rule], metavar="REGEL",
+                     help="solange sie dauert, gehen neue Fälle der Abteilung nach dieser Regel an anwesende Personen "
+                          "(fewest_open = wer die wenigsten offenen Fälle hat; round_robin = reihum)")
     add.set_defaults(run=cmd_absence_add)
-    lst = absence.add_parser("list", help="current and planned absences of your departments")
-    lst.add_argument("--department", metavar="CODE")
-    lst.add_argument("--format", choices=["table", "json"], default="table")
+    lst = absence.add_parser("list", help="laufende und geplante Abwesenheiten der eigenen Abteilungen")
+    lst.add_argument("--department", metavar="CODE", help="nur diese Abteilung")
+    lst.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     lst.set_defaults(run=cmd_absence_list)
-    end = absence.add_parser("end", help="the clerk is back today (a planned absence is cancelled)")
-    end.add_argument("id", type=int)
+    end = absence.add_parser("end", help="die Person ist ab heute zurück (eine geplante Abwesenheit entfällt)")
+    end.add_argument("id", type=int, metavar="NR")
     end.set_defaults(run=cmd_absence_end)
     redistribute = absence.add_parser(
-        "redistribute", help="propose who gets an absent clerk's open cases; with --apply, move them")
-    redistribute.add_argument("login")
-    redistribute.add_argument("--rule", choices=[r.value for r in absences.Rule], default=absences.Rule.FEWEST_OPEN.value)
-    redistribute.add_argument("--plan", type=Path, help="an edited proposal (JSON, as printed) to apply instead")
-    redistribute.add_argument("--apply", action="store_true", help="move the cases (needs --reason)")
-    redistribute.add_argument("--reason", default="")
+        "redistribute", help="vorschlagen, wer die offenen Fälle einer abwesenden Person bekommt; mit --apply verteilen")
+    redistribute.add_argument("login", metavar="LOGIN")
+    redistribute.add_argument("--rule", choices=[r.value for r in absences.Rule], default=absences.Rule.FEWEST_OPEN.value,
+                              help="fewest_open = wer die wenigsten offenen Fälle hat (Standard); round_robin = reihum")
+    redistribute.add_argument("--plan", type=Path, metavar="DATEI.json",
+                              help="ein bearbeiteter Vorschlag (JSON, wie ausgegeben), der stattdessen gilt")
+    redistribute.add_argument("--apply", action="store_true", help="die Fälle verteilen (braucht --reason)")
+    redistribute.add_argument("--reason", default="", metavar="TEXT", help="warum")
     redistribute.set_defaults(run=cmd_absence_redistribute)
 
 
 
 def configure_workload(load: argparse.ArgumentParser) -> None:
-    load.add_argument("--department", required=True, metavar="CODE")
-    load.add_argument("--on", type=date.fromisoformat, metavar="YYYY-MM-DD", help="the day (default today)")
-    load.add_argument("--format", choices=["table", "json"], default="table")
+    load.add_argument("--department", required=True, metavar="CODE", help="die Abteilung")
+    load.add_argument("--on", type=iso_date, metavar="JJJJ-MM-TT", help="der Tag (Standard: heute)")
+    load.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     load.set_defaults(run=cmd_workload)
 
 
 def cmd_cases_take(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     row = as_actor(settings, lambda uow, actor: assignment.assign_to_me(uow, actor, args.aktenzeichen, reason=args.reason))
-    print(f"{row.aktenzeichen} -> {row.assignee}", file=out)
+    print(printable(f"{row.aktenzeichen} -> {row.assignee}"), file=out)
     return 0
 
 
 def cmd_cases_release(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     row = as_actor(settings, lambda uow, actor: assignment.release(uow, actor, args.aktenzeichen, args.reason))
-    print(f"{row.aktenzeichen} -> {row.queue}", file=out)
+    print(printable(f"{row.aktenzeichen} -> {row.queue}"), file=out)
     return 0
 
 
@@ -102,10 +104,17 @@ def cmd_absence_add(args: argparse.Namespace, settings: config.Settings, out: Te
     info = as_actor(settings, lambda uow, actor: absences.add_absence(
         uow, actor, args.login, args.starts_on, args.ends_on, cover_allowed=args.cover_allowed,
         dispatch=absences.Rule(args.dispatch_new) if args.dispatch_new else None))
-    print(f"absence {info.id}: {info.login} {info.starts_on} .. {info.ends_on}"
-          f"{' (cover allowed)' if info.cover_allowed else ''}"
-          f"{f' (new cases: {info.dispatch.value})' if info.dispatch else ''}", file=out)
+    cover = ", Vertretung erlaubt" if info.cover_allowed else ""
+    dispatch = f", neue Fälle {_DISPATCH[info.dispatch]}" if info.dispatch else ""
+    print(printable(f"Abwesenheit {info.id}: {info.login} {format_date(info.starts_on)} bis {format_date(info.ends_on)}"
+                    f"{cover}{dispatch}"), file=out)
     return 0
+
+
+_ABSENCES = (("NR", 5), ("LOGIN", 16), ("NAME", 28), ("VON", 10), ("BIS", 10), ("VERTRETUNG", 10),
+             ("NEUE FÄLLE", 24))
+# how new cases are dispatched while an absence lasts
+_DISPATCH = {absences.Rule.ROUND_ROBIN: "reihum verteilt", absences.Rule.FEWEST_OPEN: "an die wenigsten offenen"}
 
 
 def cmd_absence_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -114,17 +123,18 @@ def cmd_absence_list(args: argparse.Namespace, settings: config.Settings, out: T
     if args.format == "json":
         print(json.dumps([a.as_json() for a in found], ensure_ascii=False, indent=1), file=out)
         return 0
+    print(table_line(_ABSENCES, [title for title, _w in _ABSENCES]), file=out)
     for a in found:
-        cover = "cover allowed" if a.cover_allowed else ""
-        dispatch = f"new cases: {a.dispatch.value}" if a.dispatch else ""
-        print(f"{a.id:>5}  {a.login:<16} {a.display_name:<28} {a.starts_on} .. {a.ends_on}  {cover}  {dispatch}".rstrip(),
-              file=out)
+        print(table_line(_ABSENCES, [a.id, a.login, a.display_name, format_date(a.starts_on), format_date(a.ends_on),
+                                     "erlaubt" if a.cover_allowed else "nein",
+                                     _DISPATCH[a.dispatch] if a.dispatch else "–"]), file=out)
+    print(count_noun(len(found), "Abwesenheit"), file=out)
     return 0
 
 
 def cmd_absence_end(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     info = as_actor(settings, lambda uow, actor: absences.end_absence(uow, actor, args.id))
-    print(f"absence {info.id}: {info.login} until {info.ends_on}", file=out)
+    print(printable(f"Abwesenheit {info.id}: {info.login} bis {format_date(info.ends_on)}"), file=out)
     return 0
 
 
@@ -140,7 +150,7 @@ def cmd_absence_redistribute(args: argparse.Namespace, settings: config.Settings
             return 0
         plan = [(p.aktenzeichen, p.to_login) for p in proposals]
     if not args.apply:
-        raise CliError("--plan needs --apply (without it the proposal is only printed)")
+        raise CliError("--plan braucht --apply (ohne wird der Vorschlag nur ausgegeben)")
     moved = as_actor(settings, lambda uow, actor: absences.apply_redistribution(uow, actor, args.login, plan, args.reason))
     _print_moves(moved, "table", out)
     return 0
@@ -151,19 +161,24 @@ def cmd_workload(args: argparse.Namespace, settings: config.Settings, out: TextI
     if args.format == "json":
         print(json.dumps(load.as_json(), ensure_ascii=False, indent=1), file=out)
         return 0
-    print(f"{load.department_name} ({load.department_code}), {load.on}", file=out)
+    print(printable(f"{load.department_name} ({load.department_code}), {format_date(load.on)}"), file=out)
     for clerk in load.clerks:
-        away = f"  absent until {clerk.absent_until}" if clerk.absent_until else ""
-        print(f"  {clerk.login:<16} {clerk.display_name:<28} {clerk.open.count:>6} open{away}", file=out)
-    rows: list[tuple[str, Figure]] = [("unassigned", load.unassigned), ("overdue", load.overdue),
-                                      ("due this week", load.due_this_week), ("waiting for documents", load.waiting),
-                                      ("open", load.open)]
+        away = f"  abwesend bis {format_date(clerk.absent_until)}" if clerk.absent_until else ""
+        print(f"  {printable(clerk.login):<16} {printable(clerk.display_name):<28} {clerk.open.count:>6} offen{away}",
+              file=out)
+    rows: list[tuple[str, Figure]] = [("niemandem zugewiesen", load.unassigned), ("Frist überschritten", load.overdue),
+                                      ("fällig diese Woche", load.due_this_week),
+                                      ("Unterlagen angefordert", load.waiting), ("offen", load.open)]
     for label, figure in rows:
         print(f"  {label:<45} {figure.count:>6}", file=out)
-    median = "-" if load.age_median_days is None else f"{load.age_median_days:g}"
-    p90 = "-" if load.age_p90_days is None else f"{load.age_p90_days:g}"
-    print(f"  {'days since receipt (median / 90th percentile)':<45} {median} / {p90}", file=out)
+    median = "-" if load.age_median_days is None else _number(load.age_median_days)
+    p90 = "-" if load.age_p90_days is None else _number(load.age_p90_days)
+    print(f"  {'Tage seit Eingang (Median / 90. Perzentil)':<45} {median} / {p90}", file=out)
     return 0
+
+
+def _number(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
 
 
 def _print_moves(moved: list[assignment.Reassignment], fmt: str, out: TextIO) -> None:
@@ -171,21 +186,16 @@ def _print_moves(moved: list[assignment.Reassignment], fmt: str, out: TextIO) ->
         print(json.dumps([m.as_json() for m in moved], ensure_ascii=False, indent=1), file=out)
         return
     for m in moved:
-        print(f"{m.aktenzeichen}  {m.from_login or '-'} -> {m.to_login or '(queue)'}", file=out)
+        print(printable(f"{m.aktenzeichen}  {m.from_login or '-'} -> {m.to_login or '(Warteschlange)'}"), file=out)
     print(f"{count_noun(len(moved), 'Fall')} verschoben", file=out)
 
 
 def _read_plan(path: Path) -> list[tuple[str, str | None]]:
     """The proposal as printed (a JSON list of objects with ``aktenzeichen`` and ``to``), possibly edited."""
-    try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise CliError(f"cannot read {path}: {err.strerror}") from err
-    except json.JSONDecodeError as err:
-        raise CliError(f"{path} is not valid JSON: line {err.lineno} column {err.colno}: {err.msg}") from err
+    data: Any = read_json(path)
     if not isinstance(data, list) or not all(
         isinstance(item, dict) and isinstance(item.get("aktenzeichen"), str) and isinstance(item.get("to"), str | None)
         for item in data
     ):
-        raise CliError(f"{path}: expected a list of {{\"aktenzeichen\": …, \"to\": LOGIN or null}}")
+        raise CliError(f"{path}: erwartet wird eine Liste von {{\"aktenzeichen\": …, \"to\": LOGIN oder null}}")
     return [(item["aktenzeichen"], item["to"]) for item in data]

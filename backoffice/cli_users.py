@@ -8,28 +8,31 @@ import sys
 from typing import TextIO
 
 from . import config
-from .cli_common import CliError, as_admin
+from .cli_common import FORMAT_HELP, CliError, as_admin, table_line
+from .domain.export_text import printable
+from .domain.german import ROLE_NAMES, count_noun, german_name
 from .services import users
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     cmd = parser.add_subparsers(dest="users_command", required=True)
-    add = cmd.add_parser("add", help="create a user: on PostgreSQL a login role in its group plus the app user")
-    add.add_argument("login")
-    add.add_argument("--name", required=True, help="display name, e.g. 'Anna Schneider'")
-    add.add_argument("--role", required=True, choices=sorted(users.APP_ROLES))
-    add.add_argument("--department", action="append", default=[], metavar="CODE", help="repeat for several")
+    add = cmd.add_parser("add", help="Benutzer anlegen: auf PostgreSQL eine Anmelderolle in ihrer Gruppe und der Benutzer des Programms")
+    add.add_argument("login", metavar="LOGIN")
+    add.add_argument("--name", required=True, metavar="NAME", help="angezeigter Name, z. B. „Anna Schneider“")
+    add.add_argument("--role", required=True, choices=sorted(users.APP_ROLES),
+                     help="; ".join(f"{code} = {name}" for code, name in ROLE_NAMES.items()))
+    add.add_argument("--department", action="append", default=[], metavar="CODE", help="Abteilung (wiederholbar)")
     add.add_argument("--password-stdin", action="store_true",
-                     help="read the password from standard input (without it: single sign-on / no password)")
+                     help="das Passwort von der Standardeingabe lesen (ohne: Anmeldung über das Konto des Systems, kein Passwort)")
     add.set_defaults(run=cmd_users_add)
-    lst = cmd.add_parser("list", help="every user with roles and departments")
-    lst.add_argument("--format", choices=["table", "json"], default="table")
+    lst = cmd.add_parser("list", help="alle Benutzer mit Rollen und Abteilungen")
+    lst.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     lst.set_defaults(run=cmd_users_list)
-    disable = cmd.add_parser("disable", help="revoke the login; the history keeps the name")
-    disable.add_argument("login")
+    disable = cmd.add_parser("disable", help="die Anmeldung sperren; der Verlauf behält den Namen")
+    disable.add_argument("login", metavar="LOGIN")
     disable.set_defaults(run=cmd_users_disable)
-    depts = cmd.add_parser("set-departments", help="replace a user's departments")
-    depts.add_argument("login")
+    depts = cmd.add_parser("set-departments", help="die Abteilungen eines Benutzers ersetzen")
+    depts.add_argument("login", metavar="LOGIN")
     depts.add_argument("departments", nargs="*", metavar="CODE")
     depts.set_defaults(run=cmd_users_set_departments)
 
@@ -39,12 +42,16 @@ def cmd_users_add(args: argparse.Namespace, settings: config.Settings, out: Text
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
         if not password:
-            raise CliError("no password on standard input")
+            raise CliError("Kein Passwort auf der Standardeingabe")
     user = as_admin(settings, lambda uow, actor: users.add_user(
         uow, actor, args.login, args.name, args.role, args.department, password=password))
-    print(f"user {user.login} ({', '.join(sorted(r.value for r in user.roles))}; "
-          f"{', '.join(sorted(user.department_codes)) or 'no department'})", file=out)
+    roles = ", ".join(sorted(german_name(ROLE_NAMES, r) for r in user.roles))
+    print(printable(f"Benutzer {user.login} ({roles}; {', '.join(sorted(user.department_codes)) or 'keine Abteilung'})"),
+          file=out)
     return 0
+
+
+_USERS = (("LOGIN", 20), ("NAME", 30), ("ROLLEN", 30), ("ABTEILUNGEN", 20), ("STAND", 8))
 
 
 def cmd_users_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -52,19 +59,21 @@ def cmd_users_list(args: argparse.Namespace, settings: config.Settings, out: Tex
     if args.format == "json":
         print(json.dumps([u.as_json() for u in listed], ensure_ascii=False, indent=1), file=out)
         return 0
+    print(table_line(_USERS, [title for title, _w in _USERS]), file=out)
     for u in listed:
-        state = "" if u.active else "  (deaktiviert)"
-        print(f"{u.login:<20} {u.display_name:<30} {','.join(u.roles):<16} {','.join(u.departments)}{state}", file=out)
+        print(table_line(_USERS, [u.login, u.display_name, ", ".join(german_name(ROLE_NAMES, r) for r in u.roles),
+                                  ",".join(u.departments), "aktiv" if u.active else "gesperrt"]), file=out)
+    print(count_noun(len(listed), "Benutzer"), file=out)
     return 0
 
 
 def cmd_users_disable(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     as_admin(settings, lambda uow, actor: users.disable_user(uow, actor, args.login))
-    print(f"user {args.login} disabled", file=out)
+    print(f"Benutzer {printable(args.login)} gesperrt", file=out)
     return 0
 
 
 def cmd_users_set_departments(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     as_admin(settings, lambda uow, actor: users.set_departments(uow, actor, args.login, args.departments))
-    print(f"user {args.login}: {', '.join(args.departments) or 'no department'}", file=out)
+    print(printable(f"Benutzer {args.login}: {', '.join(args.departments) or 'keine Abteilung'}"), file=out)
     return 0

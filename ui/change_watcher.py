@@ -88,7 +88,7 @@ class ChangeWatcher(QObject):
         self._busy = False
         self._failures += 1
         if self._failures == 1:  # once per outage, not every few seconds
-            log.warning("polling for changes failed (retried every %d ms): %s", self.timer.interval(), exc)
+            log.warning("polling for changes failed (retried every %d ms): %s", self.timer.interval(), type(exc).__name__)
 
     def _announced(self, changes: Changes, initiator: object) -> None:
         if initiator is not self:

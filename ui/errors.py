@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from backoffice.domain.errors import DomainError, TransitionNotAllowed
+from backoffice.domain.export_text import without_text
 from backoffice.domain.status import Status
 
 from . import labels
@@ -31,7 +32,7 @@ def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
         box.setText(QCoreApplication.translate("Errors", "Der Vorgang konnte nicht ausgeführt werden."))
         box.setInformativeText(user_message(exc))
     else:
-        log.error("unexpected error", exc_info=exc)
+        log.error("unexpected error", exc_info=without_text(exc))
         box.setIcon(QMessageBox.Icon.Critical)
         box.setText(QCoreApplication.translate("Errors", "Ein unerwarteter Fehler ist aufgetreten."))
         box.setInformativeText(

@@ -37,6 +37,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from shiboken6 import Shiboken
 
 from backoffice.domain.changes import NO_CHANGES, Changes
+from backoffice.domain.export_text import without_text
 
 from .errors import show_error
 
@@ -121,7 +122,7 @@ class Tasks(QObject):
 
     def report(self, parent: QObject | None, error: BaseException, op: Op[Any] | None = None) -> None:
         """Show a failure nobody handled locally (and tell listeners, e.g. tests)."""
-        log.error("background operation failed", exc_info=error)
+        log.error("background operation failed", exc_info=without_text(error))
         self.unhandled_error.emit(op, error)
         show_error(parent, error)
 

@@ -92,7 +92,7 @@ class SyncController(QObject):
         # Check the keys and start the worker processes now, in the background: starting them
         # holds the interpreter for a moment, better once at connection than in the first round.
         NetworkOp(parent=self, tasks=self._tasks, op=sync.start).failure(
-            lambda exc: log.warning("starting the portal workers failed (the round retries): %s", exc)).run()
+            lambda exc: log.warning("starting the portal workers failed (the round retries): %s", type(exc).__name__)).run()
         self.action.setEnabled(True)
         self._show(self.tr("Portal: verbunden"))
         if self._armed:
@@ -124,7 +124,7 @@ class SyncController(QObject):
             self.action.setEnabled(False)
             self._show(self.tr("Portal: Abholung durch den Abholdienst"), str(exc))
         else:
-            log.warning("portal connection failed: %s", exc)
+            log.warning("portal connection failed: %s", type(exc).__name__)
             self._sync = None
             self.timer.stop()
             self.action.setEnabled(False)
@@ -187,7 +187,7 @@ class SyncController(QObject):
     def _failed(self, exc: Exception) -> None:
         self._running = False
         self.action.setEnabled(self._sync is not None)
-        log.warning("portal sync failed: %s", exc)
+        log.warning("portal sync failed: %s", type(exc).__name__)
         from backoffice.services.portal_connection import PortalNotConfigured
 
         if isinstance(exc, PortalNotConfigured):

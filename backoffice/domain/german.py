@@ -6,7 +6,8 @@ from __future__ import annotations
 PLURALS: dict[str, str] = {"Person": "Personen", "Wohnraum": "Wohnräume", "Kind": "Kinder", "Monat": "Monate",
                            "Lebensmonat": "Lebensmonate", "Jahr": "Jahre", "Fall": "Fälle", "Brief": "Briefe",
                            "Druckauftrag": "Druckaufträge", "Benachrichtigung": "Benachrichtigungen",
-                           "Regel": "Regeln"}
+                           "Regel": "Regeln", "Eintrag": "Einträge", "Prüfeintrag": "Prüfeinträge",
+                           "Abwesenheit": "Abwesenheiten", "Benutzer": "Benutzer", "Byte": "Byte"}
 
 
 def count_noun(count: int, singular: str, plural: str | None = None) -> str:
@@ -26,18 +27,50 @@ def count_noun(count: int, singular: str, plural: str | None = None) -> str:
 # clerk may read); the UI has its own translatable copies in ui/labels.py.
 SERVICE_NAMES: dict[str, str] = {"wbs": "Wohnberechtigungsschein", "elterngeld": "Elterngeld",
                                  "fuehrungszeugnis": "Führungszeugnis"}
+SERVICE_SHORT_NAMES: dict[str, str] = {"wbs": "WBS", "elterngeld": "Elterngeld", "fuehrungszeugnis": "Führungszeugnis"}
 STATUS_NAMES: dict[str, str] = {
     "received": "Eingegangen", "in_progress": "In Bearbeitung", "waiting_for_documents": "Unterlagen angefordert",
     "ready_for_decision": "Entscheidungsreif", "decided": "Entschieden", "forwarded": "Weitergeleitet",
     "withdrawn": "Zurückgezogen", "closed": "Abgeschlossen",
 }
-OUTCOME_NAMES: dict[str, str] = {"granted": "bewilligt", "refused": "abgelehnt"}
+OUTCOME_NAMES: dict[str, str] = {"granted": "bewilligt", "refused": "abgelehnt", "forwarded": "weitergeleitet"}
 ACTION_NAMES: dict[str, str] = {
     "start": "Bearbeitung beginnen", "request_documents": "Unterlagen anfordern",
     "documents_received": "Unterlagen eingegangen", "mark_ready": "Als entscheidungsreif markieren",
     "reopen": "Wieder aufnehmen", "decide": "Entscheiden", "forward": "Weiterleiten", "withdraw": "Zurückziehen",
     "close": "Abschließen",
 }
+# A case's history as ui/labels.py shows it: the audit actions and the fields they change.
+HISTORY_ACTION_NAMES: dict[str, str] = {
+    "created": "Antrag angelegt", "assign": "Zugewiesen", "release": "Zuweisung aufgehoben",
+    "claim": "Als nächsten Fall übernommen", "takeover": "Von anderer Bearbeitung übernommen",
+    "reassign": "Von der Teamleitung umverteilt", "edit": "Antragsdaten geändert", "note": "Notiz",
+    "attachment": "Anlage hinzugefügt", "start": "Bearbeitung begonnen", "request_documents": "Unterlagen angefordert",
+    "documents_received": "Unterlagen eingegangen", "mark_ready": "Als entscheidungsreif markiert",
+    "reopen": "Wieder aufgenommen", "decide": "Entschieden", "forward": "Weitergeleitet", "withdraw": "Zurückgezogen",
+    "close": "Abgeschlossen", "portal_conflict": "Portal: Antrag dort anders erledigt", "letter": "Brief erstellt",
+    "letter_approved": "Brief von der Teamleitung freigegeben",
+    "letter_rejected": "Brief von der Teamleitung zurückgewiesen", "letter_printed": "Brief gedruckt",
+    "extend_deadline": "Frist verlängert", "link": "Fall verknüpft", "unlink": "Verknüpfung gelöst",
+    "document_check": "Unterlage abgehakt", "decision": "Entscheidung gespeichert",
+    "allowance_confirmed": "Freibetrag bestätigt",
+}
+HISTORY_FIELD_NAMES: dict[str, str] = {
+    "status": "Status", "outcome": "Ergebnis", "assignee": "Bearbeitung", "target_date": "Zieldatum",
+    "legal_deadline": "Frist", "reason": "Begründung",
+}
+LETTER_STATUS_NAMES: dict[str, str] = {"draft": "Entwurf", "awaiting_approval": "wartet auf Freigabe",
+                                       "final": "endgültig", "cancelled": "ersetzt / zurückgewiesen"}
+PRINT_STATUS_NAMES: dict[str, str] = {"queued": "wartet", "printing": "wird gedruckt", "printed": "gedruckt",
+                                      "failed": "fehlgeschlagen"}
+ROLE_NAMES: dict[str, str] = {"clerk": "Sachbearbeitung", "team_lead": "Teamleitung", "admin": "Administration"}
+
+
+def german_name(names: dict[str, str], code: object) -> str:
+    """The German name of ``code`` (an enum or its value); a code without one is shown as it is, never hidden."""
+    return names.get(str(code), str(code))
+
+
 def month_list(months: list[int] | tuple[int, ...]) -> str:
     """German list of ordinal months of life: [1, 2, 3] -> "1., 2. und 3."."""
     items = [f"{m}." for m in months]

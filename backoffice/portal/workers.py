@@ -25,6 +25,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPool
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
+from ..domain.export_text import without_text
 from . import client as portal_client
 from .job import Destination, OpeningKeys, Prepared, fetch_job, prepare
 from .opening import compile_checks
@@ -85,8 +86,10 @@ def open_one(client: portal_client.SubmissionClient, rules: AttachmentRules, ref
         gone = isinstance(err, portal_client.SubmissionGone)
         return FetchFailed(ref, str(err), gone, client.stats.retries - retries_before, unreachable(err))
     except Exception as err:  # a bug: reported by the round; the submission waits at the portal
-        log.exception("opening submission %s failed", ref.submission_id)
-        return FetchFailed(ref, f"{type(err).__name__}: {err}", False, client.stats.retries - retries_before)
+        # Its text may quote the decrypted form: the log and the round's report name only its class.
+        log.error("opening submission %s failed", ref.submission_id, exc_info=without_text(err))
+        return FetchFailed(ref, f"Öffnen fehlgeschlagen ({type(err).__name__})", False,
+                           client.stats.retries - retries_before)
 
 
 def post_all(client: portal_client.SubmissionClient, answers: Sequence[Answer]) -> list[Posted]:

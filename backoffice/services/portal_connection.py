@@ -113,9 +113,11 @@ def parse_credentials(data: Mapping[str, Any]) -> tuple[PortalConnection, Portal
             signing_key=jwk.JWK(**data["signing_key"]),
         )
     except (KeyError, TypeError, ValueError) as err:
-        raise DomainError(f"the credentials file is incomplete or invalid: {err}") from err
+        # A key's value may be secret: only a missing field is named.
+        what = f"es fehlt {err}" if isinstance(err, KeyError) else type(err).__name__
+        raise DomainError(f"Die Zugangsdatei ist unvollständig oder ungültig ({what})") from err
     if not secrets.decryption_key.has_private or not secrets.signing_key.has_private:
-        raise DomainError("the credentials file must contain the private decryption and signing keys")
+        raise DomainError("Die Zugangsdatei muss die privaten Schlüssel zum Entschlüsseln und Signieren enthalten")
     return conn, secrets
 
 
@@ -138,7 +140,7 @@ def load_connection(uow: UnitOfWork) -> PortalConnection:
             destinations={d: Service(s) for d, s in json.loads(values[_PREFIX + "destinations"]).items()},
         )
     except KeyError as err:
-        raise PortalNotConfigured("no portal is connected: run 'backoffice portal connect FILE'") from err
+        raise PortalNotConfigured("Kein Portal verbunden: bitte „backoffice portal connect DATEI“ ausführen") from err
 
 
 def _names(client_id: str) -> tuple[str, str, str, str]:

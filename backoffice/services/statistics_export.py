@@ -1,8 +1,7 @@
 """Statistics as tables and CSV files for spreadsheets.
 
-A CSV cell that a spreadsheet would read as a formula (starting with ``=``, ``+``, ``-``, ``@``,
-a tab or a carriage return) gets a leading apostrophe, so opening the file never runs
-anything (OWASP "CSV injection"). Files are UTF-8 with a byte-order mark and ``;`` between
+Every cell is neutralised (``domain.export_text.neutralise``: no cell is read as a formula,
+OWASP "CSV injection"). Files are UTF-8 with a byte-order mark and ``;`` between
 cells, as German Excel expects; numbers are written with a decimal comma.
 """
 
@@ -13,20 +12,14 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..domain.export_text import neutralise
 from .statistics import Figures, StatisticsReport
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-
-
-def neutralise(cell: str) -> str:
-    """The cell as a spreadsheet shows it without evaluating it."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def csv_bytes(table: Table) -> bytes:

@@ -1297,38 +1297,38 @@
         <translation>Declared as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="359"/>
+        <location filename="../../ui/editor/attachments.py" line="360"/>
         <source>Anlage speichern unter</source>
         <translation>Save attachment as</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="361"/>
+        <location filename="../../ui/editor/attachments.py" line="362"/>
         <source>Alle Dateien</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="371"/>
+        <location filename="../../ui/editor/attachments.py" line="372"/>
         <source>Die Anlage konnte nicht gespeichert werden: %1</source>
         <translation>The attachment could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="376"/>
+        <location filename="../../ui/editor/attachments.py" line="377"/>
         <source>Gespeichert unter %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
         <location filename="../../ui/editor/attachments.py" line="123"/>
-        <location filename="../../ui/editor/attachments.py" line="322"/>
+        <location filename="../../ui/editor/attachments.py" line="323"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="389"/>
+        <location filename="../../ui/editor/attachments.py" line="390"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="391"/>
+        <location filename="../../ui/editor/attachments.py" line="392"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -1790,27 +1790,27 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="27"/>
+        <location filename="../../ui/errors.py" line="28"/>
         <source>Backoffice – Fehler</source>
         <translation>Backoffice – Error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="31"/>
+        <location filename="../../ui/errors.py" line="32"/>
         <source>Der Vorgang konnte nicht ausgeführt werden.</source>
         <translation>The operation could not be carried out.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="36"/>
+        <location filename="../../ui/errors.py" line="37"/>
         <source>Ein unerwarteter Fehler ist aufgetreten.</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="38"/>
+        <location filename="../../ui/errors.py" line="39"/>
         <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="66"/>
+        <location filename="../../ui/errors.py" line="67"/>
         <source>Der Schritt „%1“ ist im Status „%2“ nicht möglich.</source>
         <translation>The step “%1” is not possible in status “%2”.</translation>
     </message>

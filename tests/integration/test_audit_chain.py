@@ -165,9 +165,9 @@ def test_the_command_line_reports_intact_and_broken_chains(tmp_path: Path) -> No
         make_cases(db, 2)
         victim = entry_ids(db)[1]
         ok = run("audit", "verify")
-        assert ok.returncode == 0 and "intact" in ok.stdout and str(len(entry_ids(db))) in ok.stdout
+        assert ok.returncode == 0 and "unversehrt" in ok.stdout and str(len(entry_ids(db))) in ok.stdout
         tamper(db, "UPDATE audit_entries SET at = '2020-01-01 00:00:00.000000' WHERE id = :id", id=victim)
     finally:
         db.dispose()
     broken = run("audit", "verify")
-    assert broken.returncode == 1 and f"entry {victim}" in broken.stdout
+    assert broken.returncode == 1 and f"bei Eintrag {victim}" in broken.stdout

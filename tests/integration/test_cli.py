@@ -59,15 +59,21 @@ def test_list_csv_and_table(seeded: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(run("cases", "list", "--format", "csv", home=seeded).stdout)))
     assert len(rows) == 60 and rows[0]["aktenzeichen"]
     table = run("cases", "list", home=seeded).stdout.splitlines()
-    assert table[0].startswith("AKTENZEICHEN") and table[-1] == "60 Fälle"
+    assert table[0].split() == ["AKTENZEICHEN", "LEISTUNG", "STATUS", "WARTESCHLANGE", "BEARBEITUNG", "ANTRAGSTELLER/IN",
+                                "EINGANG"]
+    assert table[-1] == "60 Fälle"
+    german = ("Eingegangen", "In Bearbeitung", "Unterlagen angefordert", "Entscheidungsreif", "Entschieden",
+              "Weitergeleitet", "Zurückgezogen", "Abgeschlossen")
+    assert all(any(name in line for name in german) for line in table[1:-1])
+    assert not any(code in "\n".join(table) for code in ("received", "in_progress", "ready_for_decision", "decided"))
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("cases", "list", "--queue", "nirgendwo"), "unknown queue: nirgendwo"),
-        (("cases", "list", "--status", "lost"), "invalid choice"),
-        (("demo", "seed", "--count", "-1"), "must not be negative"),
+        (("cases", "list", "--queue", "nirgendwo"), "Unbekannte Warteschlange: nirgendwo"),
+        (("cases", "list", "--status", "lost"), "ungültige Auswahl"),
+        (("demo", "seed", "--count", "-1"), "darf nicht negativ sein"),
     ],
 )
 def test_user_mistakes_give_one_line_and_no_traceback(seeded: Path, args: tuple[str, ...], message: str) -> None:
@@ -80,7 +86,7 @@ def test_user_mistakes_give_one_line_and_no_traceback(seeded: Path, args: tuple[
 def test_unmigrated_database_is_explained(tmp_path: Path) -> None:
     result = run("cases", "list", home=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.strip() == "backoffice: the database is empty: run 'backoffice db upgrade'"
+    assert result.stderr.strip() == "backoffice: Die Datenbank ist leer: bitte „backoffice db upgrade“ ausführen"
 
 
 def test_database_url_from_the_environment_is_used(tmp_path: Path) -> None:
@@ -91,14 +97,14 @@ def test_database_url_from_the_environment_is_used(tmp_path: Path) -> None:
 def test_unreachable_database_is_one_line(tmp_path: Path) -> None:
     result = run("db", "upgrade", home=tmp_path, db="postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert result.returncode == 1
-    assert result.stderr.startswith("backoffice: database error") and "Traceback" not in result.stderr
+    assert result.stderr.startswith("backoffice: Datenbank nicht erreichbar") and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) <= 3
 
 
 @pytest.mark.parametrize("cmd", [(), ("db",), ("db", "upgrade"), ("demo", "seed"), ("cases",), ("cases", "list")])
 def test_every_subcommand_has_help(cmd: tuple[str, ...], tmp_path: Path) -> None:
     result = run(*cmd, "--help", home=tmp_path)
-    assert result.returncode == 0 and "usage: backoffice" in result.stdout
+    assert result.returncode == 0 and "Aufruf: backoffice" in result.stdout
 
 
 @pytest.mark.postgres

@@ -129,7 +129,7 @@ def test_reads_standard_input() -> None:
 
 def test_unknown_service_is_a_usage_error() -> None:
     result = run("calc", "kita", "--input", "x.json")
-    assert result.returncode == 2 and "invalid choice" in result.stderr
+    assert result.returncode == 2 and "ungültige Auswahl" in result.stderr
 
 
 def test_elterngeld_late_application_and_maternity_benefits_in_and_out(tmp_path: Path) -> None:

@@ -71,7 +71,7 @@ def test_invalid_paper_application_lists_every_problem_and_stores_nothing(home: 
 def test_cli_errors_are_one_line(home: Path) -> None:
     (home / "broken.json").write_text("{nope", encoding="utf-8")
     broken = run("cases", "create", "--service", "wbs", "--data", str(home / "broken.json"), home=home)
-    assert broken.returncode == 1 and "not valid JSON" in broken.stderr and len(broken.stderr.splitlines()) == 1
+    assert broken.returncode == 1 and "kein gültiges JSON" in broken.stderr and len(broken.stderr.splitlines()) == 1
     unknown = run("cases", "claim-next", "--user", "nobody", home=home)
     assert unknown.returncode == 1 and "nobody" in unknown.stderr and "Traceback" not in unknown.stderr
     missing = run("cases", "show", "WBS-2026-999999", home=home)

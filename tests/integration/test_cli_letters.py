@@ -83,7 +83,7 @@ def test_decide_then_render_issue_and_list(home: Path) -> None:
     facts.write_text('{"fee_paid": true}', encoding="utf-8")
     decided = run("decide", az, "--outcome", "forwarded", "--facts", str(facts), home=home)
     assert decided.returncode == 0, decided.stderr
-    assert decided.stdout.strip() == f"{az} forwarded -> letter fz_receipt"
+    assert decided.stdout.strip() == f"{az}: weitergeleitet, Brief „Führungszeugnis (Eingangsbestätigung und Weiterleitung)“"
 
     out = home / "receipt.pdf"
     rendered = run("letter", "render", az, "--kind", "fz_receipt", "--out", str(out), "--date", "2026-11-20", home=home)

@@ -39,7 +39,7 @@ def test_connect_stores_secrets_in_the_keyring_only_and_sync_pulls_cases(tmp_pat
 
         connected = run("portal", "connect", str(creds), env=env)
         assert connected.returncode == 0, connected.stderr
-        assert "secrets stored in the keyring" in connected.stdout
+        assert "Geheimnisse liegen im Schlüsselbund" in connected.stdout
         database = (tmp_path / "home" / "backoffice.sqlite3").read_bytes()
         wal = tmp_path / "home" / "backoffice.sqlite3-wal"
         stored = database + (wal.read_bytes() if wal.exists() else b"")
@@ -50,7 +50,7 @@ def test_connect_stores_secrets_in_the_keyring_only_and_sync_pulls_cases(tmp_pat
 
         synced = run("sync", "--once", "--workers", "1", env=env)  # the kill test runs the default pool
         assert synced.returncode == 0, synced.stdout + synced.stderr
-        assert synced.stdout.startswith("new 5, already known 0, rejected 0")
+        assert synced.stdout.startswith("neu 5, schon bekannt 0, abgewiesen 0")
         rows = json.loads(run("cases", "list", "--format", "json", env=env).stdout)
         assert len(rows) == 5 and all(r["submission_id"] for r in rows)
         assert sorted(portal.accepted_submission_ids()) == sorted(r["submission_id"] for r in rows)
@@ -74,7 +74,7 @@ def test_sync_refuses_a_token_url_changed_in_the_database(tmp_path: Path) -> Non
         # Connecting again binds the secret to the file's URL and the sync works.
         assert run("portal", "connect", str(creds), env=env).returncode == 0
         synced = run("sync", "--once", "--workers", "1", env=env)
-        assert synced.returncode == 0 and synced.stdout.startswith("new 2,"), synced.stdout + synced.stderr
+        assert synced.returncode == 0 and synced.stdout.startswith("neu 2,"), synced.stdout + synced.stderr
 
 
 def test_without_a_keyring_connect_and_sync_use_the_encrypted_file(tmp_path: Path) -> None:
@@ -94,7 +94,7 @@ def test_without_a_keyring_connect_and_sync_use_the_encrypted_file(tmp_path: Pat
 
         connected = run("portal", "connect", str(creds), "--master-password-stdin", env=env, input="correct horse battery\n")
         assert connected.returncode == 0, connected.stderr
-        assert f"secrets stored in the encrypted file {secrets_file}" in connected.stdout
+        assert f"Geheimnisse liegen in der verschlüsselten Datei {secrets_file}" in connected.stdout
         assert stat.S_IMODE(secrets_file.stat().st_mode) == 0o600
         assert secret.encode() not in secrets_file.read_bytes()
 
@@ -102,7 +102,7 @@ def test_without_a_keyring_connect_and_sync_use_the_encrypted_file(tmp_path: Pat
         assert wrong.returncode == 1 and "Das Master-Passwort ist falsch" in wrong.stderr
         synced = run("sync", "--once", "--workers", "1", "--master-password-stdin", env=env, input="correct horse battery\n")
         assert synced.returncode == 0, synced.stdout + synced.stderr
-        assert synced.stdout.startswith("new 3,")
+        assert synced.stdout.startswith("neu 3,")
 
 
 def test_sync_without_a_connection_says_what_to_do(tmp_path: Path) -> None:
@@ -112,13 +112,13 @@ def test_sync_without_a_connection_says_what_to_do(tmp_path: Path) -> None:
     assert run("db", "upgrade", env=env).returncode == 0
     result = run("sync", "--once", env=env)
     assert result.returncode == 1
-    assert result.stderr.strip() == "backoffice: no portal is connected: run 'backoffice portal connect FILE'"
+    assert result.stderr.strip() == "backoffice: Kein Portal verbunden: bitte „backoffice portal connect DATEI“ ausführen"
 
 
 def test_sync_refuses_a_worker_count_below_one(tmp_path: Path) -> None:
     result = run("sync", "--once", "--workers", "0", env={**os.environ, "BACKOFFICE_HOME": str(tmp_path)})
     assert result.returncode == 2
-    assert "--workers" in result.stderr and "at least 1" in result.stderr
+    assert "--workers" in result.stderr and "mindestens 1" in result.stderr
 
 
 def test_demo_portal_command_has_help(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_ctrl_c_ends_a_watching_sync_and_its_workers_quietly(tmp_path: Path) -> 
         try:
             assert proc.stdout is not None
             first = proc.stdout.readline()
-            assert first.startswith("new 4,"), first + (proc.stderr.read() if proc.stderr else "")
+            assert first.startswith("neu 4,"), first + (proc.stderr.read() if proc.stderr else "")
             workers = subprocess.run(["pgrep", "-g", str(proc.pid)], check=False, capture_output=True, text=True).stdout.split()
             assert len(workers) >= 3  # the sync and its two workers, kept between rounds
             os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl+C does
@@ -176,12 +176,12 @@ def test_a_new_decryption_key_from_connect_keeps_the_old_one_until_retired(tmp_p
         assert run("portal", "connect", str(creds), env=env).returncode == 0
         listed = run("portal", "keys", "list", env=env)
         assert listed.returncode == 0, listed.stderr
-        assert listed.stdout.split("\n")[:2] == ["current  enc-next", f"previous {old_kid}"]
+        assert listed.stdout.split("\n")[:2] == ["aktuell  enc-next", f"früher   {old_kid}"]
         synced = run("sync", "--once", "--workers", "1", env=env)
-        assert synced.returncode == 0 and synced.stdout.startswith("new 2,"), synced.stdout + synced.stderr
+        assert synced.returncode == 0 and synced.stdout.startswith("neu 2,"), synced.stdout + synced.stderr
 
         retired = run("portal", "keys", "retire", old_kid, env=env)
         assert retired.returncode == 0, retired.stderr
-        assert run("portal", "keys", "list", env=env).stdout.strip() == "current  enc-next"
+        assert run("portal", "keys", "list", env=env).stdout.strip() == "aktuell  enc-next"
         again = run("portal", "keys", "retire", "enc-next", env=env)
         assert again.returncode != 0 and "aktuelle Entschlüsselungsschlüssel" in again.stderr

@@ -44,7 +44,7 @@ def heavy(modules: set[str]) -> set[str]:
 def test_help_as_a_script_runs_it() -> None:
     result = subprocess.run([sys.executable, "-m", "backoffice", "--help"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
-    assert result.stdout.startswith("usage: backoffice [-h] [--db DB] [--user USER] COMMAND ...")
+    assert result.stdout.startswith("Aufruf: backoffice [-h] [--db URL] [--user LOGIN] BEFEHL ...")
 
 
 def test_help_imports_no_heavy_library() -> None:
@@ -60,14 +60,14 @@ def test_help_imports_no_heavy_library() -> None:
 def test_an_unknown_command_is_refused_without_loading_any() -> None:
     result, modules = imported_modules("no-such-command")
     assert result.returncode == 2
-    assert "invalid choice: 'no-such-command'" in result.stderr
+    assert "ungültige Auswahl: 'no-such-command'" in result.stderr
     assert heavy(modules) == set()
 
 
 def test_a_commands_help_loads_only_its_module() -> None:
     result, modules = imported_modules("calc", "--help")
     assert result.returncode == 0
-    assert "--input FILE.json" in result.stdout
+    assert "--input DATEI.json" in result.stdout
     assert "backoffice.cli_calc" in modules
     assert not {m for m in modules if m.startswith("backoffice.cli_") and m != "backoffice.cli_calc"}
     assert heavy(modules) <= {"jsonschema"}  # the rule tables' checks, but no database and no letters

@@ -72,7 +72,7 @@ def test_takeover_cover_reassign_and_workload_from_the_command_line(home: Path) 
         "department_code": "zwf", "unassigned": True, "open_only": True, "sort": "received_at"}
     assert {c["login"]: c["absent_until"] for c in load["clerks"]}["a.schneider"] == (today + timedelta(days=3)).isoformat()
     table = run("--user", "k.becker", "workload", "--department", "zwf", home=home)
-    assert table.returncode == 0 and "unassigned" in table.stdout
+    assert table.returncode == 0 and "niemandem zugewiesen" in table.stdout and "unassigned" not in table.stdout
 
     absence_id = listed[0]["id"]
     ended = run("--user", "k.becker", "absence", "end", str(absence_id), home=home)

@@ -388,7 +388,7 @@ def test_the_mail_commands(tmp_path: Path, smtp_server: Any) -> None:
                       "--sender", "no-reply@stadt.example", "--smtp-user", "backoffice", "--password-stdin",
                       home=home, stdin="geheim-2026\n")
     assert configured.returncode == 0, configured.stderr
-    assert f"127.0.0.1:{port} (none) as backoffice" in configured.stdout
+    assert f"127.0.0.1:{port} (unverschlüsselt) als backoffice" in configured.stdout
     shown = _cli("mail", "show", home=home)
     assert json.loads(shown.stdout)["user"] == "backoffice" and "geheim" not in shown.stdout
 
@@ -401,9 +401,9 @@ def test_the_mail_commands(tmp_path: Path, smtp_server: Any) -> None:
     empty = _cli("mail", "outbox", "--format", "json", home=home)
     assert empty.returncode == 0 and json.loads(empty.stdout) == []
     sent = _cli("mail", "send", home=home)
-    assert sent.returncode == 0 and "0 sent, 0 failed" in sent.stdout, sent.stderr
+    assert sent.returncode == 0 and "0 gesendet, 0 fehlgeschlagen" in sent.stdout, sent.stderr
     assert _cli("mail", "disable", home=home).returncode == 0
-    assert "no SMTP server" in _cli("mail", "show", home=home).stdout
+    assert "Kein Mailserver" in _cli("mail", "show", home=home).stdout
 
 
 def test_a_sync_round_sends_the_waiting_notices(db: Database, people: Any, smtp_server: Any, portal_factory: Any) -> None:

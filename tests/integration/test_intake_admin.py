@@ -116,7 +116,7 @@ def test_cli_routes_and_quarantine(tmp_path: Path) -> None:
     result = run("portal", "routes", "set", "--service", "elterngeld", "--queue", "eg-klaerung", home=home)
     assert result.returncode == 0, result.stderr
     listed = run("portal", "routes", "list", home=home)
-    assert "service elterngeld" in listed.stdout and "-> eg-klaerung" in listed.stdout
+    assert "Leistung Elterngeld" in listed.stdout and "-> eg-klaerung" in listed.stdout
     assert "1 Regel;" in listed.stdout
     bad = run("portal", "routes", "set", "--service", "wbs", "--queue", "nope", home=home)
     assert bad.returncode != 0 and "Unbekannte Warteschlange: nope" in bad.stderr and "Traceback" not in bad.stderr
@@ -132,12 +132,12 @@ def test_cli_routes_and_quarantine(tmp_path: Path) -> None:
     finally:
         db.dispose()
     listed = run("portal", "quarantine", "list", home=home)
-    assert "27522f4a-0632-5197-b2a2-845e43859b04" in listed.stdout and "schema-violation" in listed.stdout
+    assert "27522f4a-0632-5197-b2a2-845e43859b04" in listed.stdout and "Schema-Verletzung" in listed.stdout
     item_id = listed.stdout.split()[0]
     as_json = json.loads(run("portal", "quarantine", "list", "--format", "json", home=home).stdout)
     assert [(e["id"], e["submission_id"]) for e in as_json] == [(int(item_id), "27522f4a-0632-5197-b2a2-845e43859b04")]
     assert set(as_json[0]) >= {"reason", "problem_type", "received_at", "resolved_at"} and as_json[0]["resolved_at"] is None
     assert as_json[0]["problem_type"].endswith("/schema-violation")
     assert run("portal", "quarantine", "resolve", item_id, "--note", "erledigt", home=home).returncode == 0
-    assert "0 entries" in run("portal", "quarantine", "list", home=home).stdout
-    assert "resolved" in run("portal", "quarantine", "list", "--all", home=home).stdout
+    assert "0 Einträge" in run("portal", "quarantine", "list", home=home).stdout
+    assert "erledigt" in run("portal", "quarantine", "list", "--all", home=home).stdout

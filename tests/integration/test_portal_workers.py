@@ -86,7 +86,7 @@ def test_a_failing_task_becomes_a_result_and_the_worker_keeps_serving(portal: De
     broken = OpeningKeys("not json", "not json", ())
     failed = workers.open(ref, Destination(Service.WBS), broken, 1).result(WAIT)
     assert isinstance(failed, FetchFailed) and not failed.gone
-    assert failed.error.startswith("JSONDecodeError")
+    assert failed.error == "Öffnen fehlgeschlagen (JSONDecodeError)"  # the class only: its text may quote the form
     [posted] = workers.post([Answer(1, "no-such-case", "a.b.c", "accept", "no-such-submission")]).result(WAIT)
     assert isinstance(posted, Posted) and posted.error  # the portal's refusal, as text
 

@@ -62,7 +62,7 @@ def test_sigkill_at_random_moments_loses_and_duplicates_nothing(tmp_path: Path) 
         for _ in range(10):  # then let it finish undisturbed
             proc = _cli(env, "sync", "--once")
             out, err = proc.communicate(timeout=600)
-            if out.startswith("new 0,") and "outbox pending 0" in out:
+            if out.startswith("neu 0,") and "Antworten ausstehend 0" in out:
                 break
         else:
             pytest.fail(f"sync did not settle: {out} {err}")

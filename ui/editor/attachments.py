@@ -237,7 +237,8 @@ class AttachmentPanel(QWidget):
 
         def failed(error: Exception) -> None:
             self._sniffing.difference_update(missing)
-            log.warning("could not read the attachments of %s to determine their types: %s", aktenzeichen, error)
+            log.warning("could not read the attachments of %s to determine their types: %s", aktenzeichen,
+                        type(error).__name__)
 
         QueryOp(parent=self, tasks=self._tasks, op=read).success(done).failure(failed).run()
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 
+from ...domain.export_text import without_text
 from ...store.uow import UnitOfWorkFactory
 
 log = logging.getLogger(__name__)
@@ -74,8 +75,8 @@ class SyncLease:
                 if not self.take():
                     self._lost.set()
                     return
-            except Exception:  # the database is briefly unreachable: try again; expiry decides
-                log.warning("renewing the sync lease failed", exc_info=True)
+            except Exception as err:  # the database is briefly unreachable: try again; expiry decides
+                log.warning("renewing the sync lease failed", exc_info=without_text(err))
 
 
 def _is_dead_local_process(holder: str) -> bool:

@@ -32,6 +32,7 @@ from jwcrypto import jwk
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError, ProgrammingError, StatementError
 
 from ...domain.catalog import Service
+from ...domain.export_text import without_text
 from ...portal import problems
 from ...portal.api import SubmissionRef
 from ...portal.job import Destination, OpeningKeys, Prepared, sign_answer
@@ -171,9 +172,9 @@ class PortalSync:
         try:
             self.after_round(summary)
         except Exception as err:  # the intake is done and stays done; the next round tries again
-            log.exception("the delivery after the sync round failed")
+            log.error("the delivery after the sync round failed", exc_info=without_text(err))
             summary.errors += 1
-            summary.error_messages.append(f"{type(err).__name__}: {err}")
+            summary.error_messages.append(f"Versand nach dem Abruf fehlgeschlagen ({type(err).__name__})")
 
     def _round(self, summary: SyncSummary, progress: Progress) -> None:
         waiting: dict[str, list[SubmissionRef]] = {}
@@ -423,8 +424,8 @@ class PortalSync:
         while (rounds is None or done < rounds) and not stop.is_set():
             try:
                 report(self.run_once())
-            except Exception:
-                log.exception("sync round failed; trying again in %s s", interval)
+            except Exception as err:
+                log.error("sync round failed; trying again in %s s", interval, exc_info=without_text(err))
             done += 1
             if rounds is None or done < rounds:
                 stop.wait(interval)
