@@ -1,13 +1,17 @@
-"""The clerk's work actions on the case list: claim next, assign to me, release.
+"""The clerk's work actions on the case list: claim next, open, assign to me, release.
 
 Each is one short command in the background; the list and the counts refresh from the
 announcement of what it changed (:attr:`ui.ops.Tasks.operation_did_execute`).
 Claim next takes from the selected work list (else the clerk's queues); taking over someone
 else's case asks for the reason, and only where the rules allow it (``services.assignment``).
+Open, assign and release work on every selected case (assign and release in one transaction:
+all or none); where an action cannot apply to the whole selection it is disabled and its
+tooltip says why (:meth:`WorkActions.select`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -19,6 +23,9 @@ from backoffice.services import assignment
 from backoffice.services.claiming import claim_next
 
 from .ops import CommandOp, QueryOp, Tasks
+
+MAX_OPEN = 10  # editors opened at once
+MAX_SELECTED = assignment.MAX_CASES  # cases assigned or released at once
 
 
 class WorkActions(QObject):
@@ -38,9 +45,12 @@ class WorkActions(QObject):
         self.open_action.triggered.connect(self._open_selected)
         self.assign_action = QAction(self.tr("&Mir zuweisen"), self)
         self.assign_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M))
-        self.assign_action.triggered.connect(lambda: self._with_selected(self.assign_to_me))
+        self.assign_action.triggered.connect(self._assign_selected)
         self.release_action = QAction(self.tr("&Freigeben…"), self)
-        self.release_action.triggered.connect(lambda: self._with_selected(self._ask_release))
+        self.release_action.triggered.connect(self._release_selected)
+        self._selection: list[CaseRow] = []
+        self._selected_count = 0
+        self._tips = {a: a.toolTip() for a in (self.open_action, self.assign_action, self.release_action)}
         for action in self.actions():
             action.setEnabled(False)
 
@@ -52,8 +62,53 @@ class WorkActions(QObject):
 
     def set_actor(self, actor: UserRef) -> None:
         self._actor = actor
-        for action in (*self.actions(), self.open_action):
-            action.setEnabled(True)
+        self.claim_action.setEnabled(True)
+        self.select([], 0)
+
+    def select(self, cases: list[CaseRow], count: int) -> None:
+        """The list's selection changed: ``count`` rows, ``cases`` those of them that are loaded."""
+        self._selection, self._selected_count = list(cases), count
+        reasons = {
+            self.open_action: self._why_not_open(),
+            self.assign_action: self._why_not_assign(),
+            self.release_action: self._why_not_release(),
+        }
+        for action, reason in reasons.items():
+            action.setEnabled(self._actor is not None and reason is None)
+            action.setToolTip(reason or self._tips[action])
+            action.setStatusTip(reason or "")
+
+    def _why_not_any(self, limit: int) -> str | None:
+        if self._selected_count == 0:
+            return self.tr("Kein Fall ausgewählt")
+        if self._selected_count > limit:
+            return self.tr("Höchstens %1 Fälle auf einmal").replace("%1", str(limit))
+        if len(self._selection) < self._selected_count:
+            return self.tr("Die Auswahl ist noch nicht ganz geladen")
+        return None
+
+    def _why_not_open(self) -> str | None:
+        return self._why_not_any(MAX_OPEN)
+
+    def _why_not_assign(self) -> str | None:
+        actor = self._actor
+        reason = self._why_not_any(MAX_SELECTED)
+        if reason is not None or len(self._selection) == 1 or actor is None:
+            return reason  # one case: taking over someone else's asks for the reason
+        others = [c for c in self._selection if c.assignee not in (None, actor.login)]
+        if others:
+            return self.tr("%1 ist %2 zugewiesen – einen zugewiesenen Fall bitte einzeln übernehmen").replace(
+                "%1", others[0].aktenzeichen).replace("%2", others[0].assignee_name or others[0].assignee or "")
+        return None
+
+    def _why_not_release(self) -> str | None:
+        reason = self._why_not_any(MAX_SELECTED)
+        if reason is not None:
+            return reason
+        nobody = [c for c in self._selection if c.assignee is None]
+        if nobody:
+            return self.tr("%1 ist niemandem zugewiesen").replace("%1", nobody[0].aktenzeichen)
+        return None
 
     def claim_next(self) -> None:
         actor = self._actor
@@ -116,24 +171,46 @@ class WorkActions(QObject):
         ).success(lambda _r: self.changed.emit(case.aktenzeichen)).run()
 
     def release(self, case: CaseRow, reason: str) -> None:
+        self.release_all([case], reason)
+
+    def release_all(self, cases: list[CaseRow], reason: str) -> None:
+        """Give several cases back to their queues with one reason, all or none."""
+        self._on_all(cases, lambda uow, actor, az: assignment.release(uow, actor, az, reason))
+
+    def assign_all_to_me(self, cases: list[CaseRow]) -> None:
+        """Take several unassigned (or own) cases, all or none."""
+        self._on_all(cases, lambda uow, actor, az: assignment.assign_to_me(uow, actor, az))
+
+    def _on_all(self, cases: list[CaseRow], command: Callable[[Any, UserRef, str], CaseRow]) -> None:
+        """``command`` on each case in one transaction; ``changed`` for each once committed."""
         actor = self._actor
-        if actor is None:
+        if actor is None or not cases:
             return
-        CommandOp(
-            parent=self, tasks=self._tasks, op=lambda uow: assignment.release(uow, actor, case.aktenzeichen, reason)
-        ).success(lambda _r: self.changed.emit(case.aktenzeichen)).run()
+        names = [c.aktenzeichen for c in cases]
 
-    def _ask_release(self, case: CaseRow) -> None:
-        reason, ok = QInputDialog.getText(
-            self._window, self.tr("Fall freigeben"), self.tr("Warum geben Sie %1 frei?").replace("%1", case.aktenzeichen)
-        )
+        def changed(_rows: object) -> None:
+            for az in names:
+                self.changed.emit(az)
+
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: [command(uow, actor, az) for az in names]).success(changed).run()
+
+    def _release_selected(self) -> None:
+        cases = list(self._selection)
+        if not cases:
+            return
+        question = (self.tr("Warum geben Sie %1 frei?").replace("%1", cases[0].aktenzeichen) if len(cases) == 1
+                    else self.tr("Warum geben Sie diese %1 Fälle frei?").replace("%1", str(len(cases))))
+        reason, ok = QInputDialog.getText(self._window, self.tr("Fall freigeben"), question)
         if ok:
-            self.release(case, reason)
+            self.release_all(cases, reason)
 
-    def _with_selected(self, fn: Any) -> None:
-        case = self._window.selected_case()
-        if case is not None:
-            fn(case)
+    def _assign_selected(self) -> None:
+        cases = list(self._selection)
+        if len(cases) == 1:
+            self.assign_to_me(cases[0])
+        elif cases:
+            self.assign_all_to_me(cases)
 
     def _open_selected(self) -> None:
-        self._with_selected(lambda case: self._window.open_case(case.aktenzeichen))
+        for case in self._selection[:MAX_OPEN]:
+            self._window.open_case(case.aktenzeichen)

@@ -166,84 +166,69 @@
 <context>
     <name>CaseCells</name>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="40"/>
+        <location filename="../../ui/models/case_cells.py" line="46"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="41"/>
+        <location filename="../../ui/models/case_cells.py" line="47"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="42"/>
+        <location filename="../../ui/models/case_cells.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="43"/>
+        <location filename="../../ui/models/case_cells.py" line="49"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="44"/>
+        <location filename="../../ui/models/case_cells.py" line="50"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="45"/>
+        <location filename="../../ui/models/case_cells.py" line="51"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="46"/>
+        <location filename="../../ui/models/case_cells.py" line="52"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="47"/>
+        <location filename="../../ui/models/case_cells.py" line="53"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="48"/>
+        <location filename="../../ui/models/case_cells.py" line="54"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="105"/>
+        <location filename="../../ui/models/case_cells.py" line="64"/>
+        <source>Wer den Fall bearbeitet (– : noch niemand)</source>
+        <translation>Who works on the case (– : nobody yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="65"/>
+        <source>Ein Warnzeichen: für dieselbe Person ist ein weiterer Antrag dieser Leistung offen</source>
+        <translation>A warning sign: another application of this service is open for the same person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="125"/>
         <source>Möglicher Doppelantrag: Es gibt einen weiteren offenen Antrag dieser Person für diese Leistung.</source>
         <translation>Possible duplicate: this person has another open application for this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="113"/>
+        <location filename="../../ui/models/case_cells.py" line="133"/>
         <source>Eingegangen am %1</source>
         <translation>Received on %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="120"/>
-        <source>Frist seit 1 Tag überschritten</source>
-        <translation>Deadline passed 1 day ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="122"/>
-        <source>Frist seit %1 Tagen überschritten</source>
-        <translation>Deadline passed %1 days ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="125"/>
-        <source>Frist endet heute</source>
-        <translation>Deadline is today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="127"/>
-        <source>Noch 1 Tag bis zur Frist</source>
-        <translation>1 day left until the deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="128"/>
-        <source>Noch %1 Tage bis zur Frist</source>
-        <translation>%1 days left until the deadline</translation>
     </message>
 </context>
 <context>
@@ -521,16 +506,6 @@
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
-    <message>
-        <location filename="../../ui/editor/header.py" line="140"/>
-        <source>überschritten</source>
-        <translation>overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/header.py" line="143"/>
-        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
-        <translation>due in %1 business days or less</translation>
-    </message>
 </context>
 <context>
     <name>CaseLettersDialog</name>
@@ -707,9 +682,22 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="350"/>
+        <location filename="../../ui/models/case_table.py" line="352"/>
         <source>Fehler beim Laden</source>
         <translation>Failed to load</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableView</name>
+    <message>
+        <location filename="../../ui/views/case_table_view.py" line="227"/>
+        <source>Spalten an Inhalt &amp;anpassen</source>
+        <translation>&amp;Fit columns to content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_table_view.py" line="228"/>
+        <source>Spalten &amp;zurücksetzen</source>
+        <translation>&amp;Reset columns</translation>
     </message>
 </context>
 <context>
@@ -850,6 +838,30 @@
         <location filename="../../ui/dialogs/portal_settings.py" line="156"/>
         <source>Die Datei kann nicht gelesen werden: %1</source>
         <translation>The file cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <location filename="../../ui/deadline_style.py" line="53"/>
+        <source>überschritten</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_style.py" line="55"/>
+        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
+        <translation>runs out in %1 working days or less</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_style.py" line="61"/>
+        <source>Zieldatum: interne Bearbeitungsvorgabe – bis dahin soll der Fall entschieden sein (Arbeitstage ab Eingang nach der Bearbeitungsnorm der Leistung).
+Frist: spätester Termin – bei WBS und Elterngeld ab dann Untätigkeitsklage möglich (§ 75 VwGO, § 88 SGG), beim Führungszeugnis eine interne Frist.
+Beide ruhen, solange Unterlagen angefordert sind.
+Gelb: läuft in wenigen Arbeitstagen ab (Vorwarnzeit nach der Bearbeitungsnorm der Leistung); rot: überschritten – dieselben Farben wie im Fallkopf.</source>
+        <translation>Target date: internal processing target – the case should be decided by then (working days after receipt, by the service&apos;s processing norm).
+Deadline: the latest date – for WBS and Elterngeld an action for failure to act (Untätigkeitsklage) is possible from then on (§ 75 VwGO, § 88 SGG); for the Führungszeugnis an internal deadline.
+Both pause while documents are requested.
+Yellow: runs out within a few working days (warning period by the service&apos;s processing norm); red: passed – the same colours as in the case header.</translation>
     </message>
 </context>
 <context>
@@ -1496,6 +1508,79 @@
         <location filename="../../ui/editor/paper.py" line="110"/>
         <source>Der Antrag ist noch unvollständig: %1 Angaben fehlen oder sind fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: %1 entries are missing or wrong (marked red).</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyList</name>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="13"/>
+        <source>Strg</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="13"/>
+        <source>Umschalt</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="21"/>
+        <source>Keine Fälle in „%1“ passen zu Suche und Filter – mit „Zurücksetzen“ wieder alle zeigen.</source>
+        <translation>No cases in “%1” match the search and filters – “Reset” shows all again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="24"/>
+        <source>Keine Fälle in „%1“ – mit %2 den nächsten Fall übernehmen.</source>
+        <translation>No cases in “%1” – take the next case with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="26"/>
+        <source>Keine Fälle in „%1“ – jeder offene Fall ist jemandem zugewiesen.</source>
+        <translation>No cases in “%1” – every open case is assigned to someone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="27"/>
+        <source>Keine Fälle in „%1“ – neue Anträge kommen mit „Abholen“ vom Portal oder als Papierantrag.</source>
+        <translation>No cases in “%1” – new applications come from the portal with “Fetch” or as paper applications.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="29"/>
+        <source>Keine Fälle in „%1“ – ein Fall erscheint hier, sobald Unterlagen angefordert sind.</source>
+        <translation>No cases in “%1” – a case appears here once documents are requested.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="31"/>
+        <source>Keine Fälle in „%1“ – keine Frist ist überschritten.</source>
+        <translation>No cases in “%1” – no deadline has passed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="32"/>
+        <source>Keine Fälle in „%1“ – heute ist keine Wiedervorlage fällig.</source>
+        <translation>No cases in “%1” – no follow-up is due today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="33"/>
+        <source>Keine Fälle in „%1“ – entschiedene und abgeschlossene Fälle erscheinen hier.</source>
+        <translation>No cases in “%1” – decided and closed cases appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="38"/>
+        <source>Keine Fälle in „%1“ – neue Anträge kommen mit „Abholen“ vom Portal; erledigte zeigt „Ansicht › Erledigte Fälle in Warteschlangen zeigen“.</source>
+        <translation>No cases in “%1” – new applications come from the portal with “Fetch”; finished ones are shown by “View › Show finished cases in queues”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="42"/>
+        <source>Keine Fälle passen zum gespeicherten Filter „%1“.</source>
+        <translation>No cases match the saved filter “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="44"/>
+        <source>Keine Fälle in „%1“.</source>
+        <translation>No cases in “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="49"/>
+        <source>Die Liste konnte nicht geladen werden – mit F5 erneut versuchen.</source>
+        <translation>The list could not be loaded – try again with F5.</translation>
     </message>
 </context>
 <context>
@@ -3016,158 +3101,163 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="76"/>
+        <location filename="../../ui/views/main_window.py" line="85"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="108"/>
+        <location filename="../../ui/views/main_window.py" line="117"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="109"/>
+        <location filename="../../ui/views/main_window.py" line="118"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="112"/>
+        <location filename="../../ui/views/main_window.py" line="121"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="115"/>
+        <location filename="../../ui/views/main_window.py" line="124"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="138"/>
+        <location filename="../../ui/views/main_window.py" line="147"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="140"/>
+        <location filename="../../ui/views/main_window.py" line="149"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="188"/>
-        <location filename="../../ui/views/main_window.py" line="399"/>
+        <location filename="../../ui/views/main_window.py" line="231"/>
+        <location filename="../../ui/views/main_window.py" line="443"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="278"/>
+        <location filename="../../ui/views/main_window.py" line="321"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="282"/>
+        <location filename="../../ui/views/main_window.py" line="325"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="286"/>
+        <location filename="../../ui/views/main_window.py" line="329"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="289"/>
+        <location filename="../../ui/views/main_window.py" line="332"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="293"/>
-        <source>&amp;Spaltenbreiten zurücksetzen</source>
-        <translation>Reset column &amp;widths</translation>
+        <location filename="../../ui/views/main_window.py" line="336"/>
+        <source>&amp;Spalten zurücksetzen</source>
+        <translation>Reset &amp;columns</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="295"/>
+        <location filename="../../ui/views/main_window.py" line="337"/>
+        <source>Alle Spalten zeigen, in ihrer Reihenfolge und so breit wie ihr Inhalt</source>
+        <translation>Show all columns, in their order and as wide as their content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="299"/>
+        <location filename="../../ui/views/main_window.py" line="343"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="303"/>
+        <location filename="../../ui/views/main_window.py" line="347"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="307"/>
+        <location filename="../../ui/views/main_window.py" line="351"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="311"/>
+        <location filename="../../ui/views/main_window.py" line="355"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="312"/>
+        <location filename="../../ui/views/main_window.py" line="356"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="317"/>
+        <location filename="../../ui/views/main_window.py" line="361"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="322"/>
+        <location filename="../../ui/views/main_window.py" line="366"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="326"/>
+        <location filename="../../ui/views/main_window.py" line="370"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="329"/>
+        <location filename="../../ui/views/main_window.py" line="373"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="351"/>
+        <location filename="../../ui/views/main_window.py" line="395"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="353"/>
+        <location filename="../../ui/views/main_window.py" line="397"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="419"/>
+        <location filename="../../ui/views/main_window.py" line="464"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="419"/>
+        <location filename="../../ui/views/main_window.py" line="464"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="420"/>
+        <location filename="../../ui/views/main_window.py" line="465"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="448"/>
+        <location filename="../../ui/views/main_window.py" line="503"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="454"/>
+        <location filename="../../ui/views/main_window.py" line="509"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="454"/>
+        <location filename="../../ui/views/main_window.py" line="509"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -3306,22 +3396,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="23"/>
-        <source> Tage</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/preferences.py" line="26"/>
+        <location filename="../../ui/dialogs/preferences.py" line="22"/>
         <source>&amp;Sprache:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="27"/>
-        <source>Fristen &amp;hervorheben ab:</source>
-        <translation>&amp;Highlight deadlines from:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/preferences.py" line="28"/>
+        <location filename="../../ui/dialogs/preferences.py" line="23"/>
         <source>Eine geänderte Sprache gilt ab dem nächsten Programmstart.</source>
         <translation>A changed language takes effect the next time the program starts.</translation>
     </message>
@@ -4284,12 +4364,12 @@
 <context>
     <name>TeamLeadMenu</name>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="21"/>
+        <location filename="../../ui/teamlead/menu.py" line="23"/>
         <source>&amp;Team</source>
         <translation>&amp;Team</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/menu.py" line="22"/>
+        <location filename="../../ui/teamlead/menu.py" line="24"/>
         <source>&amp;Teamleitung…</source>
         <translation>&amp;Team lead…</translation>
     </message>
@@ -4297,52 +4377,52 @@
 <context>
     <name>TeamLeadWindow</name>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="61"/>
+        <location filename="../../ui/teamlead/window.py" line="63"/>
         <source>Teamleitung</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="65"/>
+        <location filename="../../ui/teamlead/window.py" line="67"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="76"/>
+        <location filename="../../ui/teamlead/window.py" line="78"/>
         <source>Arbeits&amp;last</source>
         <translation>Work&amp;load</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="77"/>
+        <location filename="../../ui/teamlead/window.py" line="79"/>
         <source>&amp;Fristen</source>
         <translation>&amp;Deadlines</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="78"/>
+        <location filename="../../ui/teamlead/window.py" line="80"/>
         <source>Ab&amp;wesenheiten</source>
         <translation>Ab&amp;sences</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="79"/>
+        <location filename="../../ui/teamlead/window.py" line="81"/>
         <source>Frei&amp;gaben</source>
         <translation>Appro&amp;vals</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="80"/>
+        <location filename="../../ui/teamlead/window.py" line="82"/>
         <source>&amp;Quarantäne</source>
         <translation>&amp;Quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="92"/>
+        <location filename="../../ui/teamlead/window.py" line="94"/>
         <source>A&amp;bteilung:</source>
         <translation>De&amp;partment:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="131"/>
+        <location filename="../../ui/teamlead/window.py" line="135"/>
         <source>Sie leiten keine Abteilung.</source>
         <translation>You do not lead a department.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/window.py" line="140"/>
+        <location filename="../../ui/teamlead/window.py" line="144"/>
         <source>Alle offenen Fälle der Abteilung</source>
         <translation>All open cases of the department</translation>
     </message>
@@ -4524,67 +4604,97 @@
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="32"/>
+        <location filename="../../ui/work_actions.py" line="38"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="35"/>
+        <location filename="../../ui/work_actions.py" line="41"/>
         <source>Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)</source>
         <translation>Take the most urgent unassigned case of the selected list, otherwise of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="37"/>
+        <location filename="../../ui/work_actions.py" line="43"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="39"/>
+        <location filename="../../ui/work_actions.py" line="45"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="42"/>
+        <location filename="../../ui/work_actions.py" line="48"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="75"/>
+        <location filename="../../ui/work_actions.py" line="82"/>
+        <source>Kein Fall ausgewählt</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="84"/>
+        <source>Höchstens %1 Fälle auf einmal</source>
+        <translation>At most %1 cases at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="86"/>
+        <source>Die Auswahl ist noch nicht ganz geladen</source>
+        <translation>The selection has not fully loaded yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="99"/>
+        <source>%1 ist %2 zugewiesen – einen zugewiesenen Fall bitte einzeln übernehmen</source>
+        <translation>%1 is assigned to %2 – please take over an assigned case on its own</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="109"/>
+        <source>%1 ist niemandem zugewiesen</source>
+        <translation>%1 is not assigned to anyone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="129"/>
         <source>Ihre Warteschlangen enthalten keinen Fall zum Übernehmen.</source>
         <translation>Your queues hold no case to claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="77"/>
+        <location filename="../../ui/work_actions.py" line="131"/>
         <source>Übernommen: %1</source>
         <translation>Claimed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="97"/>
+        <location filename="../../ui/work_actions.py" line="151"/>
         <source>Fall übernehmen</source>
         <translation>Take over case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="98"/>
+        <location filename="../../ui/work_actions.py" line="152"/>
         <source>%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?</source>
         <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="106"/>
+        <location filename="../../ui/work_actions.py" line="160"/>
         <source>Übernahme nicht möglich</source>
         <translation>Cannot take over</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="107"/>
+        <location filename="../../ui/work_actions.py" line="161"/>
         <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
         <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="128"/>
+        <location filename="../../ui/work_actions.py" line="211"/>
+        <source>Warum geben Sie diese %1 Fälle frei?</source>
+        <translation>Why are you releasing these %1 cases?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="212"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="128"/>
+        <location filename="../../ui/work_actions.py" line="210"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>

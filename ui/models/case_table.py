@@ -22,14 +22,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont
 
 from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
 from backoffice.services.case_queries import count_cases, list_cases
 
 from ..ops import QueryOp, Tasks
-from .case_cells import GREY, RED, SOON_DAYS, CaseCells
+from .case_cells import GREY, RED, CaseCells
 from .page_cache import PageCache
 
 PAGE_SIZE = 200
@@ -70,7 +70,6 @@ class CaseTableModel(QAbstractTableModel):
         fetch_page: PageFn = list_cases,
         count: CountFn = count_cases,
         today: Callable[[], date] = date.today,
-        warn_days: int = SOON_DAYS,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
@@ -86,8 +85,12 @@ class CaseTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._failed: set[int] = set()
         self._loading = False
-        self._cells = CaseCells(today, warn_days=warn_days)
+        self._cells = CaseCells(today)
         self._headers = tuple(self._cells.headers()[key] for key in COLUMNS)
+        tips = self._cells.header_tooltips()
+        self._header_tips = tuple(tips.get(key) for key in COLUMNS)
+        self._bold = QFont()
+        self._bold.setBold(True)
         tasks.operation_did_execute.connect(self.apply_changes)
 
     # -- public API -------------------------------------------------------
@@ -119,13 +122,6 @@ class CaseTableModel(QAbstractTableModel):
         """Queue code → display name, for the Warteschlange column."""
         self._cells.queue_names = dict(names)
         column = COLUMNS.index(SortKey.QUEUE)
-        if self._total:
-            self.dataChanged.emit(self.index(0, column), self.index(self._total - 1, column))
-
-    def set_warn_days(self, days: int) -> None:
-        """How many days ahead a legal deadline is highlighted (a user setting)."""
-        self._cells.warn_days = days
-        column = COLUMNS.index(SortKey.LEGAL_DEADLINE)
         if self._total:
             self.dataChanged.emit(self.index(0, column), self.index(self._total - 1, column))
 
@@ -167,10 +163,14 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips[section]
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(COLUMNS) else None
+        if role != Qt.ItemDataRole.DisplayRole or orientation == Qt.Orientation.Horizontal:
+            return None
         return str(section + 1) if 0 <= section < self._total else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -197,6 +197,8 @@ class CaseTableModel(QAbstractTableModel):
             return self._cells.decoration(case, key)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._cells.background(case, key)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if self._cells.bold(case, key) else None
         if role == Qt.ItemDataRole.UserRole:
             return case
         return None
