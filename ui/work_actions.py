@@ -18,9 +18,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from backoffice.domain.catalog import Role
+from backoffice.domain.errors import AssigneeAbsent
 from backoffice.domain.records import CaseRow, UserRef
 from backoffice.services import assignment
+from backoffice.services.cases import leads
 from backoffice.services.claiming import claim_next
+from backoffice.services.workload import ClerkLoad, workload
 
 from .ops import CommandOp, QueryOp, Tasks
 
@@ -48,9 +52,12 @@ class WorkActions(QObject):
         self.assign_action.triggered.connect(self._assign_selected)
         self.release_action = QAction(self.tr("&Freigeben…"), self)
         self.release_action.triggered.connect(self._release_selected)
+        self.reassign_action = QAction(self.tr("&Zuweisen an…"), self)  # team leads: the selection to a clerk
+        self.reassign_action.triggered.connect(self._reassign_selected)
+        self.reassign_action.setVisible(False)
         self._selection: list[CaseRow] = []
         self._selected_count = 0
-        self._tips = {a: a.toolTip() for a in (self.open_action, self.assign_action, self.release_action)}
+        self._tips = {a: a.toolTip() for a in (self.open_action, self.assign_action, self.release_action, self.reassign_action)}
         for action in self.actions():
             action.setEnabled(False)
 
@@ -58,11 +65,12 @@ class WorkActions(QObject):
         return [self.claim_action, self.assign_action, self.release_action]
 
     def row_actions(self) -> list[QAction]:
-        return [self.open_action, self.assign_action, self.release_action]
+        return [self.open_action, self.assign_action, self.release_action, self.reassign_action]
 
     def set_actor(self, actor: UserRef) -> None:
         self._actor = actor
         self.claim_action.setEnabled(True)
+        self.reassign_action.setVisible(actor.has_role(Role.TEAM_LEAD))
         self.select([], 0)
 
     def select(self, cases: list[CaseRow], count: int) -> None:
@@ -72,6 +80,7 @@ class WorkActions(QObject):
             self.open_action: self._why_not_open(),
             self.assign_action: self._why_not_assign(),
             self.release_action: self._why_not_release(),
+            self.reassign_action: self._why_not_reassign(),
         }
         for action, reason in reasons.items():
             action.setEnabled(self._actor is not None and reason is None)
@@ -100,6 +109,53 @@ class WorkActions(QObject):
             return self.tr("%1 ist %2 zugewiesen – einen zugewiesenen Fall bitte einzeln übernehmen").replace(
                 "%1", others[0].aktenzeichen).replace("%2", others[0].assignee_name or others[0].assignee or "")
         return None
+
+    def _why_not_reassign(self) -> str | None:
+        reason = self._why_not_any(MAX_SELECTED)
+        if reason is not None or self._actor is None:
+            return reason
+        departments = {self._window.department_of(c.queue) for c in self._selection}
+        if len(departments) > 1:
+            return self.tr("Die Auswahl umfasst mehrere Abteilungen – bitte je Abteilung zuweisen")
+        department = departments.pop()
+        if department is None or not leads(self._actor, department):
+            return self.tr("Zuweisen kann nur die Teamleitung der Abteilung")
+        return None
+
+    def _reassign_selected(self) -> None:
+        actor, cases = self._actor, list(self._selection)
+        department = self._window.department_of(cases[0].queue) if cases else None
+        if actor is None or department is None:
+            return
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: workload(uow, actor, department).clerks).success(
+            lambda clerks: self._ask_reassign(clerks, [c.aktenzeichen for c in cases])).run()
+
+    def _ask_reassign(self, clerks: tuple[ClerkLoad, ...], names: list[str]) -> None:
+        from .teamlead.cases import ask_reassign  # the team lead's dialog, loaded when first used
+
+        answer = ask_reassign(self._window, clerks, len(names))
+        if answer is not None:
+            self.reassign(names, answer[0], answer[1])
+
+    def reassign(self, names: list[str], to_login: str | None, reason: str, *, accept_absent: bool = False) -> None:
+        """Team lead: the cases to ``to_login`` (None: back to the queue), all or none; an absent
+        receiver is named and moves the cases only once confirmed."""
+        actor = self._actor
+        if actor is None:
+            return
+
+        def failed(exc: Exception) -> None:
+            from .teamlead.cases import confirm
+
+            if isinstance(exc, AssigneeAbsent):
+                if confirm(self._window, str(exc)):
+                    self.reassign(names, to_login, reason, accept_absent=True)
+            else:
+                self._tasks.report(self._window, exc)
+
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: assignment.reassign(
+            uow, actor, names, to_login, reason, accept_absent=accept_absent)).success(
+            lambda _moved: self._announce(names)).failure(failed).run()
 
     def _why_not_release(self) -> str | None:
         reason = self._why_not_any(MAX_SELECTED)
@@ -187,12 +243,12 @@ class WorkActions(QObject):
         if actor is None or not cases:
             return
         names = [c.aktenzeichen for c in cases]
+        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: [command(uow, actor, az) for az in names]).success(
+            lambda _rows: self._announce(names)).run()
 
-        def changed(_rows: object) -> None:
-            for az in names:
-                self.changed.emit(az)
-
-        CommandOp(parent=self, tasks=self._tasks, op=lambda uow: [command(uow, actor, az) for az in names]).success(changed).run()
+    def _announce(self, names: list[str]) -> None:
+        for az in names:
+            self.changed.emit(az)
 
     def _release_selected(self) -> None:
         cases = list(self._selection)

@@ -3136,128 +3136,128 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="231"/>
-        <location filename="../../ui/views/main_window.py" line="443"/>
+        <location filename="../../ui/views/main_window.py" line="237"/>
+        <location filename="../../ui/views/main_window.py" line="449"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="321"/>
+        <location filename="../../ui/views/main_window.py" line="327"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="325"/>
+        <location filename="../../ui/views/main_window.py" line="331"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="329"/>
+        <location filename="../../ui/views/main_window.py" line="335"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="332"/>
+        <location filename="../../ui/views/main_window.py" line="338"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="336"/>
+        <location filename="../../ui/views/main_window.py" line="342"/>
         <source>&amp;Spalten zurücksetzen</source>
         <translation>Reset &amp;columns</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="337"/>
+        <location filename="../../ui/views/main_window.py" line="343"/>
         <source>Alle Spalten zeigen, in ihrer Reihenfolge und so breit wie ihr Inhalt</source>
         <translation>Show all columns, in their order and as wide as their content</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="339"/>
+        <location filename="../../ui/views/main_window.py" line="345"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="343"/>
+        <location filename="../../ui/views/main_window.py" line="349"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="347"/>
+        <location filename="../../ui/views/main_window.py" line="353"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="351"/>
+        <location filename="../../ui/views/main_window.py" line="357"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="355"/>
+        <location filename="../../ui/views/main_window.py" line="361"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="356"/>
+        <location filename="../../ui/views/main_window.py" line="362"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="367"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="366"/>
+        <location filename="../../ui/views/main_window.py" line="372"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="370"/>
+        <location filename="../../ui/views/main_window.py" line="376"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="373"/>
+        <location filename="../../ui/views/main_window.py" line="379"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="395"/>
+        <location filename="../../ui/views/main_window.py" line="401"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="397"/>
+        <location filename="../../ui/views/main_window.py" line="403"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="464"/>
+        <location filename="../../ui/views/main_window.py" line="470"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="464"/>
+        <location filename="../../ui/views/main_window.py" line="470"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="465"/>
+        <location filename="../../ui/views/main_window.py" line="471"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="503"/>
+        <location filename="../../ui/views/main_window.py" line="509"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="509"/>
+        <location filename="../../ui/views/main_window.py" line="515"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="509"/>
+        <location filename="../../ui/views/main_window.py" line="515"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -4604,97 +4604,112 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="38"/>
+        <location filename="../../ui/work_actions.py" line="43"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="41"/>
+        <location filename="../../ui/work_actions.py" line="46"/>
         <source>Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)</source>
         <translation>Take the most urgent unassigned case of the selected list, otherwise of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="43"/>
+        <location filename="../../ui/work_actions.py" line="48"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="45"/>
+        <location filename="../../ui/work_actions.py" line="50"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="48"/>
+        <location filename="../../ui/work_actions.py" line="53"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="82"/>
+        <location filename="../../ui/work_actions.py" line="55"/>
+        <source>&amp;Zuweisen an…</source>
+        <translation>&amp;Assign to…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="92"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="84"/>
+        <location filename="../../ui/work_actions.py" line="94"/>
         <source>Höchstens %1 Fälle auf einmal</source>
         <translation>At most %1 cases at once</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="86"/>
+        <location filename="../../ui/work_actions.py" line="96"/>
         <source>Die Auswahl ist noch nicht ganz geladen</source>
         <translation>The selection has not fully loaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="99"/>
+        <location filename="../../ui/work_actions.py" line="109"/>
         <source>%1 ist %2 zugewiesen – einen zugewiesenen Fall bitte einzeln übernehmen</source>
         <translation>%1 is assigned to %2 – please take over an assigned case on its own</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="109"/>
+        <location filename="../../ui/work_actions.py" line="119"/>
+        <source>Die Auswahl umfasst mehrere Abteilungen – bitte je Abteilung zuweisen</source>
+        <translation>The selection spans several departments – please assign per department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="122"/>
+        <source>Zuweisen kann nur die Teamleitung der Abteilung</source>
+        <translation>Only the department&apos;s team lead can assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="166"/>
         <source>%1 ist niemandem zugewiesen</source>
         <translation>%1 is not assigned to anyone</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="129"/>
+        <location filename="../../ui/work_actions.py" line="186"/>
         <source>Ihre Warteschlangen enthalten keinen Fall zum Übernehmen.</source>
         <translation>Your queues hold no case to claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="131"/>
+        <location filename="../../ui/work_actions.py" line="188"/>
         <source>Übernommen: %1</source>
         <translation>Claimed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="151"/>
+        <location filename="../../ui/work_actions.py" line="208"/>
         <source>Fall übernehmen</source>
         <translation>Take over case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="152"/>
+        <location filename="../../ui/work_actions.py" line="209"/>
         <source>%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?</source>
         <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="160"/>
+        <location filename="../../ui/work_actions.py" line="217"/>
         <source>Übernahme nicht möglich</source>
         <translation>Cannot take over</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="161"/>
+        <location filename="../../ui/work_actions.py" line="218"/>
         <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
         <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="211"/>
+        <location filename="../../ui/work_actions.py" line="258"/>
         <source>Warum geben Sie diese %1 Fälle frei?</source>
         <translation>Why are you releasing these %1 cases?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="212"/>
+        <location filename="../../ui/work_actions.py" line="259"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="210"/>
+        <location filename="../../ui/work_actions.py" line="257"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>

@@ -181,3 +181,24 @@ def test_actions_that_cannot_apply_to_the_whole_selection_are_disabled_with_the_
     assert not work.open_action.isEnabled() and work.open_action.toolTip() == "Höchstens 10 Fälle auf einmal"
     _select_rows(window, [nobody])
     assert work.open_action.isEnabled() and not work.release_action.isEnabled()
+
+
+def test_a_team_lead_reassigns_the_selected_cases_of_one_department(qtbot, window, actor, db):
+    _select_node(qtbot, window, "queue:wbs-eingang")
+    work, model = window.work, window.case_model
+    assert work.reassign_action.isVisible() and work.reassign_action in work.row_actions()
+    _select_rows(window, [0, 1])
+    chosen = [model.case_at(r).aktenzeichen for r in range(2)]
+    assert work.reassign_action.isEnabled(), work.reassign_action.toolTip()
+    with qtbot.waitSignals([work.changed] * 2, timeout=60_000):
+        work.reassign(chosen, "a.schneider", "Belastungsausgleich")
+    with db.uow(write=False) as uow:
+        assert {uow.cases.get(az).assignee.login for az in chosen} == {"a.schneider"}  # type: ignore[union-attr]
+    wait_idle(qtbot, window._tasks)
+    _select_node(qtbot, window, View.OPEN.value)
+    rows = [model.case_at(r) for r in range(model.rowCount())]
+    wbs = next(r for r, c in enumerate(rows) if c.queue.startswith("wbs"))
+    eg = next(r for r, c in enumerate(rows) if c.queue.startswith("eg"))
+    _select_rows(window, [wbs, eg])
+    assert not work.reassign_action.isEnabled()
+    assert work.reassign_action.toolTip() == "Die Auswahl umfasst mehrere Abteilungen – bitte je Abteilung zuweisen"

@@ -210,6 +210,12 @@ class MainWindow(QMainWindow):
         cases = self.selected_cases(MAX_SELECTED)
         self.work.select(cases, count or len(cases))
 
+    def department_of(self, queue_code: str) -> str | None:
+        """The department a queue belongs to (from the tree's overview; None before it is loaded)."""
+        if self._overview is None:
+            return None
+        return next((d.code for d in self._overview.departments if any(q.code == queue_code for q in d.queues)), None)
+
     def _store_columns(self, state: ColumnState) -> None:
         self.preferences.case_columns = state
 
