@@ -98,9 +98,14 @@ class CaseRepository:
             q = search.fts5_query(query.text)
             if q is None:
                 return 0
+            if self._text_counts is not None and q in self._text_counts:
+                return min(self._text_counts[q], limit)
             matching = select(_FTS.c.rowid).where(_FTS.c.search_text.op("MATCH")(q))
-        else:
-            matching = _filtered(select(Case.id), query, departments, self.session)
+            found = int(self.session.execute(select(func.count()).select_from(matching.limit(limit).subquery())).scalar_one())
+            if found < limit and self._text_counts is not None:
+                self._text_counts[q] = found  # all of them: the page asks the same of the index
+            return found
+        matching = _filtered(select(Case.id), query, departments, self.session)
         return int(self.session.execute(select(func.count()).select_from(matching.limit(limit).subquery())).scalar_one())
 
     def page(

@@ -682,7 +682,7 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="352"/>
+        <location filename="../../ui/models/case_table.py" line="385"/>
         <source>Fehler beim Laden</source>
         <translation>Failed to load</translation>
     </message>
@@ -3136,128 +3136,133 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="237"/>
-        <location filename="../../ui/views/main_window.py" line="449"/>
+        <location filename="../../ui/views/main_window.py" line="238"/>
+        <location filename="../../ui/views/main_window.py" line="450"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="327"/>
+        <location filename="../../ui/views/main_window.py" line="328"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="331"/>
+        <location filename="../../ui/views/main_window.py" line="332"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="335"/>
+        <location filename="../../ui/views/main_window.py" line="336"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="338"/>
+        <location filename="../../ui/views/main_window.py" line="339"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="342"/>
+        <location filename="../../ui/views/main_window.py" line="343"/>
         <source>&amp;Spalten zurücksetzen</source>
         <translation>Reset &amp;columns</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="343"/>
+        <location filename="../../ui/views/main_window.py" line="344"/>
         <source>Alle Spalten zeigen, in ihrer Reihenfolge und so breit wie ihr Inhalt</source>
         <translation>Show all columns, in their order and as wide as their content</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="345"/>
+        <location filename="../../ui/views/main_window.py" line="346"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="349"/>
+        <location filename="../../ui/views/main_window.py" line="350"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="353"/>
+        <location filename="../../ui/views/main_window.py" line="354"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="357"/>
+        <location filename="../../ui/views/main_window.py" line="358"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="361"/>
+        <location filename="../../ui/views/main_window.py" line="362"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="362"/>
+        <location filename="../../ui/views/main_window.py" line="363"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="367"/>
+        <location filename="../../ui/views/main_window.py" line="368"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="372"/>
+        <location filename="../../ui/views/main_window.py" line="373"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="376"/>
+        <location filename="../../ui/views/main_window.py" line="377"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="379"/>
+        <location filename="../../ui/views/main_window.py" line="380"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="401"/>
+        <location filename="../../ui/views/main_window.py" line="402"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="403"/>
+        <location filename="../../ui/views/main_window.py" line="404"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="470"/>
+        <location filename="../../ui/views/main_window.py" line="473"/>
+        <source>über %1 Fälle</source>
+        <translation>more than %1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="475"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="470"/>
+        <location filename="../../ui/views/main_window.py" line="475"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="471"/>
+        <location filename="../../ui/views/main_window.py" line="476"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="509"/>
+        <location filename="../../ui/views/main_window.py" line="514"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="515"/>
+        <location filename="../../ui/views/main_window.py" line="520"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="515"/>
+        <location filename="../../ui/views/main_window.py" line="520"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>

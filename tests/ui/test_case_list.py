@@ -10,14 +10,15 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from backoffice.domain.catalog import Service
 from backoffice.domain.deadlines import deadline_state
-from backoffice.domain.records import CaseRow, SortKey
+from backoffice.domain.records import CaseQuery, CaseRow, SortKey
 from backoffice.domain.status import Status
 from backoffice.domain.views import View
 from backoffice.services.case_editing import warning_days_for
+from backoffice.services.case_queries import count_cases
 from ui.deadline_style import deadline_look, deadline_stylesheet
 from ui.editor.header import CaseHeader
 from ui.models.case_cells import CaseCells
-from ui.models.case_table import COLUMNS
+from ui.models.case_table import COLUMNS, CaseTableModel
 from ui.preferences import ColumnState, Preferences
 from ui.views.empty_list import empty_text
 from ui.views.main_window import MainWindow
@@ -202,3 +203,23 @@ def test_a_team_lead_reassigns_the_selected_cases_of_one_department(qtbot, windo
     _select_rows(window, [wbs, eg])
     assert not work.reassign_action.isEnabled()
     assert work.reassign_action.toolTip() == "Die Auswahl umfasst mehrere Abteilungen – bitte je Abteilung zuweisen"
+
+
+def test_a_long_list_shows_its_first_page_before_its_exact_count(qtbot, tasks, actor, db):
+    query = CaseQuery(open_only=True)
+    with db.uow(write=False) as uow:
+        exact = count_cases(uow, actor, query)
+    assert exact > 6
+    model = CaseTableModel(tasks, actor, first_count=5)
+    with qtbot.waitSignals([model.loaded, model.counted], order="strict", timeout=60_000):
+        model.set_query(query)
+    assert model.total == exact and model.is_exact and not model.is_loading
+    counts = []
+    model.loaded.connect(lambda: counts.append((model.total, model.is_exact)))
+    with qtbot.waitSignal(model.counted, timeout=60_000):
+        model.refresh()
+    assert counts == [(6, False)]  # shown with "more than 5" first
+    short = CaseTableModel(tasks, actor, first_count=exact)
+    with qtbot.waitSignal(short.loaded, timeout=60_000):
+        short.set_query(query)
+    assert short.total == exact and short.is_exact and not short.is_loading  # no second read

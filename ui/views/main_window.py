@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
         self.case_model = CaseTableModel(self._tasks, actor, parent=self)
         self.case_model.loaded.connect(self._list_loaded)
         self.case_model.refreshed.connect(self._list_refreshed)
+        self.case_model.counted.connect(self._show_count)
         self.case_model.load_failed.connect(lambda _exc: self.table.set_placeholder(failed_text()))
         self.case_model.page_loaded.connect(lambda _page: self._selection_changed())
         self.table.remember_columns(lambda: self.preferences.case_columns, self._store_columns)
@@ -467,7 +468,11 @@ class MainWindow(QMainWindow):
     def _show_count(self) -> None:
         assert self.case_model is not None
         total = self.case_model.total
-        text = self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", "."))
+        number = f"{total - 1:,}".replace(",", ".")
+        if not self.case_model.is_exact:  # the exact count of a long list is on its way
+            text = self.tr("über %1 Fälle").replace("%1", number)
+        else:
+            text = self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", "."))
         self.count_label.setText(self.tr("%1 (gefiltert)").replace("%1", text) if self.filter_bar.is_active() else text)
 
     def _show_placeholder(self) -> None:
