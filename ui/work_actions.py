@@ -35,6 +35,7 @@ MAX_SELECTED = assignment.MAX_CASES  # cases assigned or released at once
 class WorkActions(QObject):
     claimed = Signal(object)  # the claimed CaseRow, or None when the queues are empty
     changed = Signal(str)  # Aktenzeichen of a case that was assigned or released
+    queued = Signal(int)  # print jobs added for the selection's letters
 
     def __init__(self, tasks: Tasks, window: Any) -> None:
         super().__init__(window)
@@ -55,9 +56,13 @@ class WorkActions(QObject):
         self.reassign_action = QAction(self.tr("&Zuweisen an…"), self)  # team leads: the selection to a clerk
         self.reassign_action.triggered.connect(self._reassign_selected)
         self.reassign_action.setVisible(False)
+        self.print_action = QAction(self.tr("Briefe zum &Drucken vormerken"), self)
+        self.print_action.setToolTip(self.tr("Die fertigen, noch nicht gedruckten Briefe der gewählten Fälle in die Druckwarteschlange"))
+        self.print_action.triggered.connect(self._print_selected)
         self._selection: list[CaseRow] = []
         self._selected_count = 0
-        self._tips = {a: a.toolTip() for a in (self.open_action, self.assign_action, self.release_action, self.reassign_action)}
+        self._tips = {a: a.toolTip() for a in (self.open_action, self.assign_action, self.release_action, self.reassign_action,
+                                               self.print_action)}
         for action in self.actions():
             action.setEnabled(False)
 
@@ -65,7 +70,7 @@ class WorkActions(QObject):
         return [self.claim_action, self.assign_action, self.release_action]
 
     def row_actions(self) -> list[QAction]:
-        return [self.open_action, self.assign_action, self.release_action, self.reassign_action]
+        return [self.open_action, self.assign_action, self.release_action, self.reassign_action, self.print_action]
 
     def set_actor(self, actor: UserRef) -> None:
         self._actor = actor
@@ -81,6 +86,7 @@ class WorkActions(QObject):
             self.assign_action: self._why_not_assign(),
             self.release_action: self._why_not_release(),
             self.reassign_action: self._why_not_reassign(),
+            self.print_action: self._why_not_any(MAX_SELECTED),
         }
         for action, reason in reasons.items():
             action.setEnabled(self._actor is not None and reason is None)
@@ -156,6 +162,28 @@ class WorkActions(QObject):
         CommandOp(parent=self, tasks=self._tasks, op=lambda uow: assignment.reassign(
             uow, actor, names, to_login, reason, accept_absent=accept_absent)).success(
             lambda _moved: self._announce(names)).failure(failed).run()
+
+    def _print_selected(self) -> None:
+        actor, names = self._actor, [c.aktenzeichen for c in self._selection]
+        if actor is None or not names:
+            return
+
+        def enqueue(uow: Any) -> list[int]:
+            from backoffice.services.printing import enqueue_cases  # letters load when first used
+
+            return enqueue_cases(uow, actor, names)
+
+        CommandOp(parent=self, tasks=self._tasks, op=enqueue).success(self._queued).run()
+
+    def _queued(self, jobs: list[int]) -> None:
+        if not jobs:
+            text = self.tr("Keine neuen fertigen Briefe zum Drucken in der Auswahl.")
+        elif len(jobs) == 1:
+            text = self.tr("1 Brief zum Drucken vorgemerkt (Briefe › Druckwarteschlange).")
+        else:
+            text = self.tr("%1 Briefe zum Drucken vorgemerkt (Briefe › Druckwarteschlange).").replace("%1", str(len(jobs)))
+        self._window.show_message(text, 8000)
+        self.queued.emit(len(jobs))
 
     def _why_not_release(self) -> str | None:
         reason = self._why_not_any(MAX_SELECTED)

@@ -4609,112 +4609,137 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="43"/>
+        <location filename="../../ui/work_actions.py" line="44"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="46"/>
+        <location filename="../../ui/work_actions.py" line="47"/>
         <source>Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)</source>
         <translation>Take the most urgent unassigned case of the selected list, otherwise of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="48"/>
+        <location filename="../../ui/work_actions.py" line="49"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="50"/>
+        <location filename="../../ui/work_actions.py" line="51"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="53"/>
+        <location filename="../../ui/work_actions.py" line="54"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="55"/>
+        <location filename="../../ui/work_actions.py" line="56"/>
         <source>&amp;Zuweisen an…</source>
         <translation>&amp;Assign to…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="92"/>
+        <location filename="../../ui/work_actions.py" line="59"/>
+        <source>Briefe zum &amp;Drucken vormerken</source>
+        <translation>Queue letters for &amp;printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="60"/>
+        <source>Die fertigen, noch nicht gedruckten Briefe der gewählten Fälle in die Druckwarteschlange</source>
+        <translation>Put the final, not yet printed letters of the selected cases into the print queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="98"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="94"/>
+        <location filename="../../ui/work_actions.py" line="100"/>
         <source>Höchstens %1 Fälle auf einmal</source>
         <translation>At most %1 cases at once</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="96"/>
+        <location filename="../../ui/work_actions.py" line="102"/>
         <source>Die Auswahl ist noch nicht ganz geladen</source>
         <translation>The selection has not fully loaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="109"/>
+        <location filename="../../ui/work_actions.py" line="115"/>
         <source>%1 ist %2 zugewiesen – einen zugewiesenen Fall bitte einzeln übernehmen</source>
         <translation>%1 is assigned to %2 – please take over an assigned case on its own</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="119"/>
+        <location filename="../../ui/work_actions.py" line="125"/>
         <source>Die Auswahl umfasst mehrere Abteilungen – bitte je Abteilung zuweisen</source>
         <translation>The selection spans several departments – please assign per department</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="122"/>
+        <location filename="../../ui/work_actions.py" line="128"/>
         <source>Zuweisen kann nur die Teamleitung der Abteilung</source>
         <translation>Only the department&apos;s team lead can assign</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="166"/>
+        <location filename="../../ui/work_actions.py" line="180"/>
+        <source>Keine neuen fertigen Briefe zum Drucken in der Auswahl.</source>
+        <translation>No new final letters to print in the selection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="182"/>
+        <source>1 Brief zum Drucken vorgemerkt (Briefe › Druckwarteschlange).</source>
+        <translation>1 letter queued for printing (Letters › Print queue).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="184"/>
+        <source>%1 Briefe zum Drucken vorgemerkt (Briefe › Druckwarteschlange).</source>
+        <translation>%1 letters queued for printing (Letters › Print queue).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="194"/>
         <source>%1 ist niemandem zugewiesen</source>
         <translation>%1 is not assigned to anyone</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="186"/>
+        <location filename="../../ui/work_actions.py" line="214"/>
         <source>Ihre Warteschlangen enthalten keinen Fall zum Übernehmen.</source>
         <translation>Your queues hold no case to claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="188"/>
+        <location filename="../../ui/work_actions.py" line="216"/>
         <source>Übernommen: %1</source>
         <translation>Claimed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="208"/>
+        <location filename="../../ui/work_actions.py" line="236"/>
         <source>Fall übernehmen</source>
         <translation>Take over case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="209"/>
+        <location filename="../../ui/work_actions.py" line="237"/>
         <source>%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?</source>
         <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="217"/>
+        <location filename="../../ui/work_actions.py" line="245"/>
         <source>Übernahme nicht möglich</source>
         <translation>Cannot take over</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="218"/>
+        <location filename="../../ui/work_actions.py" line="246"/>
         <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
         <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="258"/>
+        <location filename="../../ui/work_actions.py" line="286"/>
         <source>Warum geben Sie diese %1 Fälle frei?</source>
         <translation>Why are you releasing these %1 cases?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="259"/>
+        <location filename="../../ui/work_actions.py" line="287"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="257"/>
+        <location filename="../../ui/work_actions.py" line="285"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>

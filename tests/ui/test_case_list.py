@@ -223,3 +223,18 @@ def test_a_long_list_shows_its_first_page_before_its_exact_count(qtbot, tasks, a
     with qtbot.waitSignal(short.loaded, timeout=60_000):
         short.set_query(query)
     assert short.total == exact and short.is_exact and not short.is_loading  # no second read
+
+
+def test_the_selection_s_letters_are_queued_for_printing(qtbot, window):
+    _select_node(qtbot, window, View.OPEN.value)
+    work = window.work
+    _select_rows(window, [0, 1])
+    assert work.print_action.isEnabled() and work.print_action in work.row_actions()
+    with qtbot.waitSignal(work.queued, timeout=60_000) as queued:
+        work.print_action.trigger()
+    assert queued.args == [0]  # open cases have no final letters yet
+    assert window.statusBar().currentMessage() == "Keine neuen fertigen Briefe zum Drucken in der Auswahl."
+    _select_rows(window, [])
+    window.table.selectionModel().clearCurrentIndex()
+    window._selection_changed()
+    assert not work.print_action.isEnabled() and work.print_action.toolTip() == "Kein Fall ausgewählt"
