@@ -2,9 +2,11 @@
 
     .venv/bin/python -m bench.queue [--sizes 10000 100000 1000000] [--data-dir DIR] [--repeat 7]
 
-For each size a database is built once (kept in --data-dir for later runs),
-then a fresh process measures what the GUI's list does, through the same
-service functions: the first page of "all open cases" (count + page), a sort
+For each size a database is built once (kept in --data-dir for later runs; a kept one is
+brought up to the current schema first, indexes included), then a fresh process measures what the GUI's list does, through the same
+service functions: the first page of "all open cases" (a count that stops past
+FIRST_COUNT + the page; a longer list's exact count follows in the background and
+is timed apart), a sort
 by another column, a filter, a full-text search, and a jump to the last page.
 The baseline is the bare indexed SQL for one page (sqlite3, no ORM, no count),
 measured in the same process. Peak memory is the measuring process's max RSS,
@@ -120,7 +122,7 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
     from backoffice.domain.catalog import Service
     from backoffice.domain.records import CaseQuery, SortKey
     from backoffice.domain.status import Status
-    from backoffice.services.case_queries import count_cases, list_cases
+    from backoffice.services.case_queries import FIRST_COUNT, count_cases, count_cases_at_most, list_cases
     from backoffice.services.directory import current_user
 
     db = open_database(f"sqlite:///{path}")
@@ -128,10 +130,19 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
         actor = current_user(uow, "bench")
 
     def listing(query: CaseQuery) -> Callable[[], int]:
+        """As the list model loads: a count that stops past FIRST_COUNT, and the first page."""
         def run() -> int:
             with db.uow(write=False) as uow:
-                total = count_cases(uow, actor, query)
-                return len(list_cases(uow, actor, query, 0, PAGE, total=total)) + total
+                seen = count_cases_at_most(uow, actor, query, FIRST_COUNT + 1)
+                exact = seen if seen <= FIRST_COUNT else None
+                return len(list_cases(uow, actor, query, 0, PAGE, total=exact)) + seen
+        return run
+
+    def exact_count(query: CaseQuery) -> Callable[[], int]:
+        """What follows a long list's first page in the background (the view already shows)."""
+        def run() -> int:
+            with db.uow(write=False) as uow:
+                return count_cases(uow, actor, query)
         return run
 
     def last_page(query: CaseQuery) -> Callable[[], int]:
@@ -167,10 +178,24 @@ def measure(path: Path, repeat: int) -> dict[str, Any]:
         "search all: 'müller anna'": listing(CaseQuery(text="müller anna")),
         "search all: Aktenzeichen": listing(CaseQuery(text=_some_aktenzeichen(path))),
         "jump to last row of all cases": last_page(everything),
+        "exact count of all (background)": exact_count(everything),
+        "exact count of open (background)": exact_count(CaseQuery(open_only=True)),
     }
     results = medians(ops, repeat)
+    cpu = {name: _cpu_median(op, repeat) for name, op in ops.items()}
     db.dispose()
-    return {"ms": results, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"ms": results, "cpu_ms": cpu, "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def _cpu_median(op: Callable[[], int], repeat: int) -> float:
+    """This process's CPU milliseconds for ``op`` (median): on a machine other jobs keep busy, what
+    the operation itself costs, apart from waiting for a core."""
+    times = []
+    for _ in range(repeat):
+        started = time.process_time()
+        op()
+        times.append((time.process_time() - started) * 1000)
+    return sorted(times)[len(times) // 2]
 
 
 def _some_aktenzeichen(path: Path) -> str:
@@ -189,6 +214,10 @@ def sqlite_file(data_dir: Path, size: int) -> Path:
         seconds = build(tmp, size)
         tmp.rename(path)
         print(f"  built in {seconds:.0f} s ({size / seconds:,.0f} cases/s)", flush=True)
+    else:
+        from backoffice.bootstrap import open_database
+
+        open_database(f"sqlite:///{path}", migrate=True).dispose()
     return path
 
 
@@ -212,18 +241,18 @@ def main() -> int:
         )
         reports[size] = json.loads(out.stdout)
     names = list(next(iter(reports.values()))["ms"])
-    header = f"{'operation':<34}" + "".join(f"{f'{s:,} cases':>22}" for s in reports)
-    print("\nlatency, median ms (ratio to the bare indexed page in the same run)")
+    header = f"{'operation':<34}" + "".join(f"{f'{s:,} cases':>34}" for s in reports)
+    print("\nlatency, median ms (ratio to the bare indexed page in the same run) / median CPU ms of the process")
     print(header)
     for name in names:
         cells = []
         for report in reports.values():
-            ms, base = report["ms"][name], report["ms"][names[0]]
-            cells.append(f"{ms:9.1f} ms ({ms / base:6.1f}x)")
-        print(f"{name:<34}" + "".join(f"{c:>22}" for c in cells))
-    print(f"{'peak RSS of the measuring process':<34}" + "".join(f"{r['max_rss_mb']:>19.0f} MB" for r in reports.values()))
+            ms, base, cpu = report["ms"][name], report["ms"][names[0]], report["cpu_ms"][name]
+            cells.append(f"{ms:9.1f} ms ({ms / base:6.1f}x) / {cpu:6.1f} ms")
+        print(f"{name:<34}" + "".join(f"{c:>34}" for c in cells))
+    print(f"{'peak RSS of the measuring process':<34}" + "".join(f"{r['max_rss_mb']:>31.0f} MB" for r in reports.values()))
     worst = max(ms for r in reports.values() for n, ms in r["ms"].items() if n != names[0])
-    print(f"\nslowest operation: {worst:.1f} ms (target: under 100 ms)")
+    print(f"\nslowest operation: {worst:.1f} ms (target: under 30 ms)")
     return 0
 
 

@@ -1,15 +1,47 @@
-"""Per-user GUI preferences (language, deadline warning) in an INI file in the data directory."""
+"""Per-user GUI preferences (language, the case list's columns) in an INI file in the data directory."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
 from .i18n import LANGUAGES
-from .models.case_cells import SOON_DAYS
 
-MAX_WARN_DAYS = 60
+MAX_COLUMN_WIDTH = 2000
+MAX_COLUMN_STATE = 4000  # characters of the stored text; more is not a state this program wrote
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnState:
+    """The case list's columns as the user left them, by column name (so a new column does not shift them)."""
+
+    order: tuple[str, ...] = ()  # column names left to right (unnamed ones keep their place after these)
+    hidden: frozenset[str] = frozenset()
+    widths: dict[str, int] = field(default_factory=dict)  # only columns the user resized
+
+    def to_text(self) -> str:
+        return json.dumps({"order": list(self.order), "hidden": sorted(self.hidden), "widths": self.widths})
+
+    @classmethod
+    def from_text(cls, text: str) -> ColumnState:
+        """The state stored by ``to_text``; whatever else the file holds counts as no state."""
+        try:
+            raw = json.loads(text) if len(text) <= MAX_COLUMN_STATE else None
+        except ValueError:
+            raw = None
+        if not isinstance(raw, dict):
+            return cls()
+        order, hidden, widths = raw.get("order"), raw.get("hidden"), raw.get("widths")
+        names = (str,)
+        return cls(
+            order=tuple(x for x in order if isinstance(x, names)) if isinstance(order, list) else (),
+            hidden=frozenset(x for x in hidden if isinstance(x, names)) if isinstance(hidden, list) else frozenset(),
+            widths={k: v for k, v in widths.items() if isinstance(v, int) and not isinstance(v, bool) and 0 < v <= MAX_COLUMN_WIDTH}
+            if isinstance(widths, dict) else {},
+        )
 
 
 class Preferences:
@@ -42,16 +74,10 @@ class Preferences:
         self._set("ui/language", value)
 
     @property
-    def warn_days(self) -> int:
-        stored = self._get("list/warn_days", SOON_DAYS)  # an int, or the text of one from the settings file
-        if not isinstance(stored, int | float | str):
-            return SOON_DAYS
-        try:
-            value = int(stored)
-        except ValueError:
-            return SOON_DAYS
-        return min(max(value, 0), MAX_WARN_DAYS)
+    def case_columns(self) -> ColumnState:
+        stored = self._get("list/columns", "")
+        return ColumnState.from_text(stored) if isinstance(stored, str) else ColumnState()
 
-    @warn_days.setter
-    def warn_days(self, value: int) -> None:
-        self._set("list/warn_days", min(max(int(value), 0), MAX_WARN_DAYS))
+    @case_columns.setter
+    def case_columns(self, state: ColumnState) -> None:
+        self._set("list/columns", state.to_text())

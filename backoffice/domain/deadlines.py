@@ -76,6 +76,20 @@ def compute_deadlines(norm: ProcessingNorm, received: date) -> tuple[date, date]
     return target, legal
 
 
+def deadline_state(due: date | None, today: date, warning_days: int, *, is_open: bool = True) -> str:
+    """"overdue" after ``due``, "warning" from ``warning_days`` business days before it, "ok" before
+    that, "none" without a date or for a closed case. The one rule the case list and the case header colour by."""
+    if due is None or not is_open:
+        return "none"
+    if today > due:
+        return "overdue"
+    # The warning window starts on the warning_days-th business day before ``due``:
+    # i.e. when adding warning_days business days to today reaches ``due``.
+    if add_business_days(today, warning_days) >= due:
+        return "warning"
+    return "ok"
+
+
 def norm_for(norms: Sequence[ProcessingNorm], service: str, on: date) -> ProcessingNorm:
     """The norm for ``service`` valid on ``on`` (valid_from and valid_to inclusive).
 

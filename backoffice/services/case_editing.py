@@ -24,7 +24,7 @@ from typing import Any
 from .. import schemas
 from ..domain.calendar import add_business_days
 from ..domain.catalog import Service
-from ..domain.deadlines import ProcessingNorm, norm_for
+from ..domain.deadlines import ProcessingNorm, deadline_state, norm_for
 from ..domain.document_matching import propose_matches
 from ..domain.errors import NotFound, UnknownSchema, ValidationFailed
 from ..domain.records import CaseDetail, CaseRow, UserRef
@@ -131,17 +131,11 @@ def deadline_info(case: Case, norm: ProcessingNorm, today: date) -> DeadlineInfo
     )
 
 
-def deadline_state(due: date | None, today: date, warning_days: int, *, is_open: bool = True) -> str:
-    """"overdue" after ``due``, "warning" from ``warning_days`` business days before it, else "ok"."""
-    if due is None or not is_open:
-        return "none"
-    if today > due:
-        return "overdue"
-    # The warning window starts on the warning_days-th business day before ``due``:
-    # i.e. when adding warning_days business days to today reaches ``due``.
-    if add_business_days(today, warning_days) >= due:
-        return "warning"
-    return "ok"
+def warning_days_for(service: str, received: date) -> int:
+    """Business days before a date from which it is shown as running out (the norm valid on receipt)."""
+    return norm_for(default_norms(), service, received).warning_days
+
+
 
 
 # --- links -----------------------------------------------------------------------------

@@ -18,17 +18,26 @@ from ..domain.records import (
 )
 from ..domain.status import Outcome, Status, workflow
 from ..store.models import Case
+from ..store.repositories import SORT_AFTER_FILTER
 from ..store.uow import UnitOfWork
 from .cases import load_for_read
 from .directory import visible_department_codes
 
 MAX_PAGE = 1000
+# A list's first answer counts this far; past it the exact count follows in the background. Up to
+# here the repository also knows whether to sort the matches rather than walk a sort index.
+FIRST_COUNT = SORT_AFTER_FILTER
 QUICK_OPEN_ROWS = 20
 QUICK_OPEN_COUNTED = 1000
 
 
 def count_cases(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:
     return uow.cases.count(query, visible_department_codes(actor))
+
+
+def count_cases_at_most(uow: UnitOfWork, actor: UserRef, query: CaseQuery, limit: int) -> int:
+    """``count_cases``, but counting stops at ``limit``: what a list's first page needs to know."""
+    return uow.cases.count_at_most(query, limit, visible_department_codes(actor))
 
 
 def list_cases(

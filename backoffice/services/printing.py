@@ -104,6 +104,16 @@ def enqueue_batch(
     return [_add_job(uow, actor, x, now) for x in letters if x.id not in done]
 
 
+def enqueue_cases(uow: UnitOfWork, actor: UserRef, aktenzeichen: list[str], *, now: datetime | None = None) -> list[int]:
+    """Queue the final letters of these cases that are neither queued nor printed yet (the list's
+    selection); the new jobs' ids. Cases the actor may not see are refused, as for one letter."""
+    now = now or datetime.now(UTC)
+    letters = [x for az in aktenzeichen for x in uow.decisions.letters_of_case(load_for_read(uow, actor, az).id)
+               if x.status == "final"]
+    done = uow.decisions.letters_with_jobs([x.id for x in letters], (*_OPEN, PrintStatus.PRINTED.value))
+    return [_add_job(uow, actor, x, now) for x in letters if x.id not in done]
+
+
 def pending_print_jobs(uow: UnitOfWork, actor: UserRef) -> list[PrintJobInfo]:
     """Queued, failed and claimed (being printed) jobs of the actor's departments, oldest first."""
     return [_job_info(j) for j in uow.decisions.print_jobs(_OPEN, visible_department_codes(actor))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVarTuple
@@ -30,7 +31,12 @@ from .models import (
 from .schema_extras import FTS_TABLE, PG_TSVECTOR
 
 _OPEN = [s.value for s in Status if s.is_open]
-FEW_MATCHES = 2_000  # up to this many, matching rows are visited by id rather than found by a scan
+# Up to this many text matches, matching rows are visited by id (and sorted) rather than found by
+# walking the sort index. Walking passes about page·cases/matches index entries, visiting reads each
+# match's row: the crossover grows with the square root of the table (measured with bench.queue:
+# about 4,000 at 10^6 cases), so the figure holds at FEW_MATCHES_AT cases and scales from there.
+FEW_MATCHES = 2_000
+FEW_MATCHES_AT = 250_000
 SORT_AFTER_FILTER = 25_000  # up to this many matching rows, sorting them beats walking a sort index
 
 
@@ -40,6 +46,7 @@ class CaseRepository:
         # A list load counts and then pages in one read-only unit of work, and both ask the
         # full-text index how often the search words match: there the answer is kept.
         self._text_counts: dict[str, int] | None = {} if read_only else None
+        self._few_matches: int | None = None
 
     def add(self, case: Case) -> None:
         self.session.add(case)
@@ -91,9 +98,14 @@ class CaseRepository:
             q = search.fts5_query(query.text)
             if q is None:
                 return 0
+            if self._text_counts is not None and q in self._text_counts:
+                return min(self._text_counts[q], limit)
             matching = select(_FTS.c.rowid).where(_FTS.c.search_text.op("MATCH")(q))
-        else:
-            matching = _filtered(select(Case.id), query, departments, self.session)
+            found = int(self.session.execute(select(func.count()).select_from(matching.limit(limit).subquery())).scalar_one())
+            if found < limit and self._text_counts is not None:
+                self._text_counts[q] = found  # all of them: the page asks the same of the index
+            return found
+        matching = _filtered(select(Case.id), query, departments, self.session)
         return int(self.session.execute(select(func.count()).select_from(matching.limit(limit).subquery())).scalar_one())
 
     def page(
@@ -158,7 +170,13 @@ class CaseRepository:
         """SQLite: visit few text matches by id; test many for membership while walking another index."""
         if not query.text.strip() or self.session.get_bind().dialect.name != "sqlite":
             return False
-        return self._text_matches(query.text) <= FEW_MATCHES
+        return self._text_matches(query.text) <= self._few_matches_limit()
+
+    def _few_matches_limit(self) -> int:
+        if self._few_matches is None:
+            size = int(self.session.scalar(select(func.max(Case.id))) or 0)  # the table's size, from the index's end
+            self._few_matches = int(FEW_MATCHES * max(1.0, math.sqrt(size / FEW_MATCHES_AT)))
+        return self._few_matches
 
     def _page_ids(
         self,

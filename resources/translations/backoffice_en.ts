@@ -254,89 +254,74 @@
 <context>
     <name>CaseCells</name>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="40"/>
+        <location filename="../../ui/models/case_cells.py" line="46"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="41"/>
+        <location filename="../../ui/models/case_cells.py" line="47"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="42"/>
+        <location filename="../../ui/models/case_cells.py" line="48"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="43"/>
+        <location filename="../../ui/models/case_cells.py" line="49"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="44"/>
+        <location filename="../../ui/models/case_cells.py" line="50"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="45"/>
+        <location filename="../../ui/models/case_cells.py" line="51"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="46"/>
+        <location filename="../../ui/models/case_cells.py" line="52"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="47"/>
+        <location filename="../../ui/models/case_cells.py" line="53"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="48"/>
+        <location filename="../../ui/models/case_cells.py" line="54"/>
         <source>Warteschlange</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="49"/>
+        <location filename="../../ui/models/case_cells.py" line="55"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="110"/>
+        <location filename="../../ui/models/case_cells.py" line="65"/>
+        <source>Wer den Fall bearbeitet (– : noch niemand)</source>
+        <translation>Who works on the case (– : nobody yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="66"/>
+        <source>Ein Warnzeichen: für dieselbe Person ist ein weiterer Antrag dieser Leistung offen</source>
+        <translation>A warning sign: another application of this service is open for the same person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/case_cells.py" line="130"/>
         <source>Möglicher Doppelantrag: Es gibt einen weiteren offenen Antrag dieser Person für diese Leistung.</source>
         <translation>Possible duplicate: this person has another open application for this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/models/case_cells.py" line="120"/>
+        <location filename="../../ui/models/case_cells.py" line="140"/>
         <source>Eingegangen am %1</source>
         <translation>Received on %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="127"/>
-        <source>Frist seit 1 Tag überschritten</source>
-        <translation>Deadline passed 1 day ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="129"/>
-        <source>Frist seit %1 Tagen überschritten</source>
-        <translation>Deadline passed %1 days ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="132"/>
-        <source>Frist endet heute</source>
-        <translation>Deadline is today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="134"/>
-        <source>Noch 1 Tag bis zur Frist</source>
-        <translation>1 day left until the deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/models/case_cells.py" line="135"/>
-        <source>Noch %1 Tage bis zur Frist</source>
-        <translation>%1 days left until the deadline</translation>
     </message>
 </context>
 <context>
@@ -676,16 +661,6 @@
         <source>Onlineantrag</source>
         <translation>Online application</translation>
     </message>
-    <message>
-        <location filename="../../ui/editor/header.py" line="141"/>
-        <source>überschritten</source>
-        <translation>overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/header.py" line="144"/>
-        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
-        <translation>due in %1 business days or less</translation>
-    </message>
 </context>
 <context>
     <name>CaseLettersDialog</name>
@@ -862,9 +837,22 @@
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../ui/models/case_table.py" line="358"/>
+        <location filename="../../ui/models/case_table.py" line="393"/>
         <source>Fehler beim Laden</source>
         <translation>Failed to load</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableView</name>
+    <message>
+        <location filename="../../ui/views/case_table_view.py" line="242"/>
+        <source>Spalten an Inhalt &amp;anpassen</source>
+        <translation>&amp;Fit columns to content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_table_view.py" line="243"/>
+        <source>Spalten &amp;zurücksetzen</source>
+        <translation>&amp;Reset columns</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1008,30 @@
         <location filename="../../ui/dialogs/portal_settings.py" line="156"/>
         <source>Die Datei kann nicht gelesen werden: %1</source>
         <translation>The file cannot be read: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Deadlines</name>
+    <message>
+        <location filename="../../ui/deadline_style.py" line="53"/>
+        <source>überschritten</source>
+        <translation>passed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_style.py" line="55"/>
+        <source>läuft in %1 Arbeitstagen oder weniger ab</source>
+        <translation>runs out in %1 working days or less</translation>
+    </message>
+    <message>
+        <location filename="../../ui/deadline_style.py" line="61"/>
+        <source>Zieldatum: interne Bearbeitungsvorgabe – bis dahin soll der Fall entschieden sein (Arbeitstage ab Eingang nach der Bearbeitungsnorm der Leistung).
+Frist: spätester Termin – bei WBS und Elterngeld ab dann Untätigkeitsklage möglich (§ 75 VwGO, § 88 SGG), beim Führungszeugnis eine interne Frist.
+Beide ruhen, solange Unterlagen angefordert sind.
+Gelb: läuft in wenigen Arbeitstagen ab (Vorwarnzeit nach der Bearbeitungsnorm der Leistung); rot: überschritten – dieselben Farben wie im Fallkopf.</source>
+        <translation>Target date: internal processing target – the case should be decided by then (working days after receipt, by the service&apos;s processing norm).
+Deadline: the latest date – for WBS and Elterngeld an action for failure to act (Untätigkeitsklage) is possible from then on (§ 75 VwGO, § 88 SGG); for the Führungszeugnis an internal deadline.
+Both pause while documents are requested.
+Yellow: runs out within a few working days (warning period by the service&apos;s processing norm); red: passed – the same colours as in the case header.</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1797,79 @@
         <location filename="../../ui/editor/paper.py" line="110"/>
         <source>Der Antrag ist noch unvollständig: %1 Angaben fehlen oder sind fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: %1 entries are missing or wrong (marked red).</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyList</name>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="13"/>
+        <source>Strg</source>
+        <translation>Ctrl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="13"/>
+        <source>Umschalt</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="21"/>
+        <source>Keine Fälle in „%1“ passen zu Suche und Filter – mit „Zurücksetzen“ wieder alle zeigen.</source>
+        <translation>No cases in “%1” match the search and filters – “Reset” shows all again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="24"/>
+        <source>Keine Fälle in „%1“ – mit %2 den nächsten Fall übernehmen.</source>
+        <translation>No cases in “%1” – take the next case with %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="26"/>
+        <source>Keine Fälle in „%1“ – jeder offene Fall ist jemandem zugewiesen.</source>
+        <translation>No cases in “%1” – every open case is assigned to someone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="27"/>
+        <source>Keine Fälle in „%1“ – neue Anträge kommen mit „Abholen“ vom Portal oder als Papierantrag.</source>
+        <translation>No cases in “%1” – new applications come from the portal with “Fetch” or as paper applications.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="29"/>
+        <source>Keine Fälle in „%1“ – ein Fall erscheint hier, sobald Unterlagen angefordert sind.</source>
+        <translation>No cases in “%1” – a case appears here once documents are requested.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="31"/>
+        <source>Keine Fälle in „%1“ – keine Frist ist überschritten.</source>
+        <translation>No cases in “%1” – no deadline has passed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="32"/>
+        <source>Keine Fälle in „%1“ – heute ist keine Wiedervorlage fällig.</source>
+        <translation>No cases in “%1” – no follow-up is due today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="33"/>
+        <source>Keine Fälle in „%1“ – entschiedene und abgeschlossene Fälle erscheinen hier.</source>
+        <translation>No cases in “%1” – decided and closed cases appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="38"/>
+        <source>Keine Fälle in „%1“ – neue Anträge kommen mit „Abholen“ vom Portal; erledigte zeigt „Ansicht › Erledigte Fälle in Warteschlangen zeigen“.</source>
+        <translation>No cases in “%1” – new applications come from the portal with “Fetch”; finished ones are shown by “View › Show finished cases in queues”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="42"/>
+        <source>Keine Fälle passen zum gespeicherten Filter „%1“.</source>
+        <translation>No cases match the saved filter “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="44"/>
+        <source>Keine Fälle in „%1“.</source>
+        <translation>No cases in “%1”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/empty_list.py" line="49"/>
+        <source>Die Liste konnte nicht geladen werden – mit F5 erneut versuchen.</source>
+        <translation>The list could not be loaded – try again with F5.</translation>
     </message>
 </context>
 <context>
@@ -3462,163 +3547,173 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="77"/>
+        <location filename="../../ui/views/main_window.py" line="86"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="109"/>
+        <location filename="../../ui/views/main_window.py" line="118"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="110"/>
+        <location filename="../../ui/views/main_window.py" line="119"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="113"/>
+        <location filename="../../ui/views/main_window.py" line="122"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="116"/>
+        <location filename="../../ui/views/main_window.py" line="125"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="139"/>
+        <location filename="../../ui/views/main_window.py" line="148"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="141"/>
+        <location filename="../../ui/views/main_window.py" line="150"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="189"/>
-        <location filename="../../ui/views/main_window.py" line="412"/>
+        <location filename="../../ui/views/main_window.py" line="239"/>
+        <location filename="../../ui/views/main_window.py" line="463"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="279"/>
+        <location filename="../../ui/views/main_window.py" line="329"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="283"/>
+        <location filename="../../ui/views/main_window.py" line="333"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="287"/>
+        <location filename="../../ui/views/main_window.py" line="337"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="290"/>
+        <location filename="../../ui/views/main_window.py" line="340"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="294"/>
-        <source>&amp;Spaltenbreiten zurücksetzen</source>
-        <translation>Reset column &amp;widths</translation>
+        <location filename="../../ui/views/main_window.py" line="344"/>
+        <source>&amp;Spalten zurücksetzen</source>
+        <translation>Reset &amp;columns</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="296"/>
+        <location filename="../../ui/views/main_window.py" line="345"/>
+        <source>Alle Spalten zeigen, in ihrer Reihenfolge und so breit wie ihr Inhalt</source>
+        <translation>Show all columns, in their order and as wide as their content</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="347"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="300"/>
+        <location filename="../../ui/views/main_window.py" line="351"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="304"/>
+        <location filename="../../ui/views/main_window.py" line="355"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="308"/>
+        <location filename="../../ui/views/main_window.py" line="359"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="312"/>
+        <location filename="../../ui/views/main_window.py" line="363"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="313"/>
+        <location filename="../../ui/views/main_window.py" line="364"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="318"/>
+        <location filename="../../ui/views/main_window.py" line="369"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="323"/>
+        <location filename="../../ui/views/main_window.py" line="374"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="327"/>
+        <location filename="../../ui/views/main_window.py" line="378"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="328"/>
+        <location filename="../../ui/views/main_window.py" line="379"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="334"/>
+        <location filename="../../ui/views/main_window.py" line="385"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="364"/>
+        <location filename="../../ui/views/main_window.py" line="415"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="366"/>
+        <location filename="../../ui/views/main_window.py" line="417"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="432"/>
+        <location filename="../../ui/views/main_window.py" line="486"/>
+        <source>über %1 Fälle</source>
+        <translation>more than %1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/main_window.py" line="488"/>
         <source>1 Fall</source>
         <translation>1 case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="432"/>
+        <location filename="../../ui/views/main_window.py" line="488"/>
         <source>%1 Fälle</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="433"/>
+        <location filename="../../ui/views/main_window.py" line="489"/>
         <source>%1 (gefiltert)</source>
         <translation>%1 (filtered)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="461"/>
+        <location filename="../../ui/views/main_window.py" line="527"/>
         <source>Filter &amp;löschen</source>
         <translation>&amp;Delete filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="467"/>
+        <location filename="../../ui/views/main_window.py" line="533"/>
         <source>Filter speichern</source>
         <translation>Save filter</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="467"/>
+        <location filename="../../ui/views/main_window.py" line="533"/>
         <source>Name des Filters:</source>
         <translation>Filter name:</translation>
     </message>
@@ -3757,22 +3852,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="23"/>
-        <source> Tage</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/preferences.py" line="26"/>
+        <location filename="../../ui/dialogs/preferences.py" line="22"/>
         <source>&amp;Sprache:</source>
         <translation>&amp;Language:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/preferences.py" line="27"/>
-        <source>Fristen &amp;hervorheben ab:</source>
-        <translation>&amp;Highlight deadlines from:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/preferences.py" line="28"/>
+        <location filename="../../ui/dialogs/preferences.py" line="23"/>
         <source>Eine geänderte Sprache gilt ab dem nächsten Programmstart.</source>
         <translation>A changed language takes effect the next time the program starts.</translation>
     </message>
@@ -5090,67 +5175,137 @@
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="32"/>
+        <location filename="../../ui/work_actions.py" line="44"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="35"/>
+        <location filename="../../ui/work_actions.py" line="47"/>
         <source>Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)</source>
         <translation>Take the most urgent unassigned case of the selected list, otherwise of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="37"/>
+        <location filename="../../ui/work_actions.py" line="49"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="39"/>
+        <location filename="../../ui/work_actions.py" line="51"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="42"/>
+        <location filename="../../ui/work_actions.py" line="54"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="75"/>
+        <location filename="../../ui/work_actions.py" line="56"/>
+        <source>&amp;Zuweisen an…</source>
+        <translation>&amp;Assign to…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="59"/>
+        <source>Briefe zum &amp;Drucken vormerken</source>
+        <translation>Queue letters for &amp;printing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="60"/>
+        <source>Die fertigen, noch nicht gedruckten Briefe der gewählten Fälle in die Druckwarteschlange</source>
+        <translation>Put the final, not yet printed letters of the selected cases into the print queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="98"/>
+        <source>Kein Fall ausgewählt</source>
+        <translation>No case selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="100"/>
+        <source>Höchstens %1 Fälle auf einmal</source>
+        <translation>At most %1 cases at once</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="102"/>
+        <source>Die Auswahl ist noch nicht ganz geladen</source>
+        <translation>The selection has not fully loaded yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="115"/>
+        <source>%1 ist %2 zugewiesen – einen zugewiesenen Fall bitte einzeln übernehmen</source>
+        <translation>%1 is assigned to %2 – please take over an assigned case on its own</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="125"/>
+        <source>Die Auswahl umfasst mehrere Abteilungen – bitte je Abteilung zuweisen</source>
+        <translation>The selection spans several departments – please assign per department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="128"/>
+        <source>Zuweisen kann nur die Teamleitung der Abteilung</source>
+        <translation>Only the department&apos;s team lead can assign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="180"/>
+        <source>Keine neuen fertigen Briefe zum Drucken in der Auswahl.</source>
+        <translation>No new final letters to print in the selection.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="182"/>
+        <source>1 Brief zum Drucken vorgemerkt (Briefe › Druckwarteschlange).</source>
+        <translation>1 letter queued for printing (Letters › Print queue).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="184"/>
+        <source>%1 Briefe zum Drucken vorgemerkt (Briefe › Druckwarteschlange).</source>
+        <translation>%1 letters queued for printing (Letters › Print queue).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="194"/>
+        <source>%1 ist niemandem zugewiesen</source>
+        <translation>%1 is not assigned to anyone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="214"/>
         <source>Ihre Warteschlangen enthalten keinen Fall zum Übernehmen.</source>
         <translation>Your queues hold no case to claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="77"/>
+        <location filename="../../ui/work_actions.py" line="216"/>
         <source>Übernommen: %1</source>
         <translation>Claimed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="97"/>
+        <location filename="../../ui/work_actions.py" line="236"/>
         <source>Fall übernehmen</source>
         <translation>Take over case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="98"/>
+        <location filename="../../ui/work_actions.py" line="237"/>
         <source>%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?</source>
         <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="106"/>
+        <location filename="../../ui/work_actions.py" line="245"/>
         <source>Übernahme nicht möglich</source>
         <translation>Cannot take over</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="107"/>
+        <location filename="../../ui/work_actions.py" line="246"/>
         <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
         <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="128"/>
+        <location filename="../../ui/work_actions.py" line="286"/>
+        <source>Warum geben Sie diese %1 Fälle frei?</source>
+        <translation>Why are you releasing these %1 cases?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/work_actions.py" line="287"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="128"/>
+        <location filename="../../ui/work_actions.py" line="285"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>

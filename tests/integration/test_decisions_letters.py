@@ -253,6 +253,31 @@ def test_batch_enqueues_final_letters_of_a_queue_and_of_a_day_once(db: Database,
         assert printing.enqueue_batch(uow, clerk, day=(T0 + timedelta(days=1)).date(), now=T0) == []  # already queued
 
 
+def test_the_final_letters_of_selected_cases_are_queued_once(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    clerk, _, admin = people
+    with db.uow() as uow:
+        four_eyes.set_approval_rule(uow, admin, Service.WBS, "refused", True)
+        wbs_only = ensure_user(uow, "wbs-only", "WBS", [Role.CLERK], ["zwf"])
+        uow.commit()
+    granted, refused = (_ready_case(db, clerk, Service.WBS, _form(Service.WBS, eligible=e)) for e in (True, False))
+    parental = _ready_case(db, clerk, Service.ELTERNGELD, _form(Service.ELTERNGELD, eligible=True))
+    with db.uow() as uow:
+        decisions.decide(uow, clerk, granted, "granted", now=T0)
+        grant = letters.issue_letter(uow, clerk, granted, "wbs_grant", now=T0)
+        decisions.decide(uow, clerk, refused, "refused", now=T0)
+        letters.issue_letter(uow, clerk, refused, "wbs_refusal", now=T0)  # awaits approval: not printable
+        uow.commit()
+    with db.uow() as uow:
+        jobs = printing.enqueue_cases(uow, clerk, [granted, refused], now=T0)
+        again = printing.enqueue_cases(uow, clerk, [granted, refused], now=T0)
+        uow.commit()
+    assert again == [] and len(jobs) == 1
+    with db.uow(write=False) as uow:
+        assert [(j.id, j.letter.id) for j in printing.pending_print_jobs(uow, clerk)] == [(jobs[0], grant.id)]
+    with db.uow() as uow, pytest.raises(PermissionDenied):  # Elterngeld is not the WBS clerk's
+        printing.enqueue_cases(uow, wbs_only, [parental], now=T0)
+
+
 def test_lists_show_only_the_actors_departments(db: Database, people) -> None:  # type: ignore[no-untyped-def]
     clerk, lead, _ = people
     with db.uow() as uow:

@@ -256,3 +256,20 @@ def test_query_plans_for_big_and_small_result_sets_give_the_same_answers(db: Dat
             assert total == len(expected[q]), q
             assert [r.id for r in list_cases(uow, clerk, q, 0, 1000, total=total)] == expected[q], q
     assert len(expected[CaseQuery(closed_only=True)]) == 4 and len(expected[CaseQuery(text="müller")]) == 8
+
+
+def test_how_many_text_matches_are_visited_by_id_grows_with_the_square_root_of_the_table(  # type: ignore[no-untyped-def]
+        db: Database, people, monkeypatch) -> None:
+    from backoffice.store import repositories
+
+    clerk, _other, _eg = people
+    for i in range(5):
+        _create(db, clerk, Service.WBS, i, T0 + timedelta(minutes=i))
+    monkeypatch.setattr(repositories, "FEW_MATCHES", 10)
+    with db.uow(write=False) as uow:
+        size = max(r.id for r in list_cases(uow, clerk, CaseQuery(), 0, 100))
+        monkeypatch.setattr(repositories, "FEW_MATCHES_AT", size * 4)
+        assert uow.cases._few_matches_limit() == 10  # a smaller table keeps the figure
+    monkeypatch.setattr(repositories, "FEW_MATCHES_AT", 1)
+    with db.uow(write=False) as uow:
+        assert uow.cases._few_matches_limit() == int(10 * size ** 0.5)

@@ -98,12 +98,6 @@ def test_save_the_shown_list_as_a_personal_filter(qtbot, window, actor, db):
     assert not window.queue_model.index_of(f"filter:{saved['EG bald fällig'].id}").isValid()
 
 
-def test_deadline_warning_days_come_from_the_preferences(qtbot, window):
-    window.preferences.warn_days = 21
-    window._preferences_changed()
-    assert window.case_model._cells.warn_days == 21
-
-
 def test_next_and_previous_case_from_the_editor(qtbot, window):
     _select_node(qtbot, window, View.OPEN.value)
     first = window.case_model.case_at(0)

@@ -1,12 +1,12 @@
-"""The user's settings: language and how early deadlines are highlighted."""
+"""The user's settings: the language."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from ..preferences import MAX_WARN_DAYS, Preferences
+from ..preferences import Preferences
 
 
 class PreferencesDialog(QDialog):
@@ -18,13 +18,8 @@ class PreferencesDialog(QDialog):
         self.language.addItem("Deutsch", "de")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(self.language.findData(preferences.language))
-        self.warn_days = QSpinBox()
-        self.warn_days.setRange(0, MAX_WARN_DAYS)
-        self.warn_days.setSuffix(self.tr(" Tage"))
-        self.warn_days.setValue(preferences.warn_days)
         form = QFormLayout()
         form.addRow(self.tr("&Sprache:"), self.language)
-        form.addRow(self.tr("Fristen &hervorheben ab:"), self.warn_days)
         note = QLabel(self.tr("Eine geänderte Sprache gilt ab dem nächsten Programmstart."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -37,5 +32,4 @@ class PreferencesDialog(QDialog):
 
     def accept(self) -> None:
         self._preferences.language = str(self.language.currentData())
-        self._preferences.warn_days = self.warn_days.value()
         super().accept()

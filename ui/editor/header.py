@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from backoffice.services.case_editing import DeadlineInfo, EditorData
 
 from .. import labels
+from ..deadline_style import WARNING, deadline_state_text, deadline_stylesheet
 from ..formatting import format_date, format_datetime, plain_tooltip
 from ..views import case_tabs
 
-OVERDUE_STYLE = "color: #b3261e; font-weight: bold;"
-WARNING_STYLE = "color: #6b4500; background: #ffe9a8; font-weight: bold; padding: 0 4px; border-radius: 3px;"
+WARNING_STYLE = deadline_stylesheet(WARNING)
 NOTICE_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
 
 
@@ -136,13 +136,6 @@ class CaseHeader(QWidget):
 
     def _show_deadline(self, label: QLabel, due: date | None, state: str, info: DeadlineInfo) -> None:
         label.setText(format_date(due) or "–")
-        if state == "overdue":
-            label.setStyleSheet(OVERDUE_STYLE)
-            label.setToolTip(self.tr("überschritten"))
-        elif state == "warning":
-            label.setStyleSheet(WARNING_STYLE)
-            label.setToolTip(self.tr("läuft in %1 Arbeitstagen oder weniger ab").replace("%1", str(info.warning_days)))
-        else:
-            label.setStyleSheet("")
-            label.setToolTip("")
+        label.setStyleSheet(deadline_stylesheet(state))
+        label.setToolTip(deadline_state_text(state, info.warning_days))
         label.setProperty("deadline_state", state)

@@ -4,29 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 from typing import assert_never
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from backoffice.domain.deadlines import deadline_state
 from backoffice.domain.records import CaseRow, SortKey
+from backoffice.services.case_editing import warning_days_for
 
 from .. import labels
+from ..deadline_style import deadline_concept, deadline_look, deadline_state_text
 from ..formatting import format_date, format_datetime, plain_tooltip
 
-SOON_DAYS = 7  # default: a legal deadline this close is highlighted (a user setting)
 RED = QColor("#b3261e")
-OVERDUE_BACKGROUND = QColor("#fbe9e7")
-SOON_BACKGROUND = QColor("#fff4e0")
-AMBER = QColor("#9a5b00")
 GREY = QColor("#6b6b6b")
+DEADLINE_COLUMNS = (SortKey.TARGET, SortKey.LEGAL_DEADLINE)
+
+
+@lru_cache(maxsize=8192)  # asked for on every paint of a cell
+def _state(due: date | None, today: date, service: str, received: date, is_open: bool) -> tuple[str, int]:
+    days = warning_days_for(service, received)
+    return deadline_state(due, today, days, is_open=is_open), days
 
 
 class CaseCells:
-    def __init__(self, today: Callable[[], date] = date.today, *, warn_days: int = SOON_DAYS) -> None:
+    def __init__(self, today: Callable[[], date] = date.today) -> None:
         self._today = today
-        self.warn_days = warn_days
         self._warning_icon: QIcon | None = None
         self.queue_names: dict[str, str] = {}
         self._services = labels.service_short_labels()
@@ -47,6 +53,18 @@ class CaseCells:
             SortKey.ASSIGNEE: QCoreApplication.translate("CaseCells", "Bearbeitung"),
             SortKey.QUEUE: QCoreApplication.translate("CaseCells", "Warteschlange"),
             SortKey.FOLLOW_UP: QCoreApplication.translate("CaseCells", "Wiedervorlage"),
+        }
+
+    @staticmethod
+    def header_tooltips() -> dict[SortKey, str]:
+        """What a column means, where its title alone does not say it."""
+        concept = deadline_concept()
+        return {
+            SortKey.TARGET: concept,
+            SortKey.LEGAL_DEADLINE: concept,
+            SortKey.ASSIGNEE: QCoreApplication.translate("CaseCells", "Wer den Fall bearbeitet (– : noch niemand)"),
+            SortKey.APPLICANT: QCoreApplication.translate(
+                "CaseCells", "Ein Warnzeichen: für dieselbe Person ist ein weiterer Antrag dieser Leistung offen"),
         }
 
     def text(self, case: CaseRow, key: SortKey) -> str:
@@ -73,18 +91,19 @@ class CaseCells:
                 return format_date(case.follow_up_on)
         assert_never(key)
 
-    def days_left(self, case: CaseRow) -> int | None:
-        """Days until the legal deadline of an open case (negative: overdue)."""
-        if case.legal_deadline is None or not case.status.is_open:
-            return None
-        return (case.legal_deadline - self._today()).days
+    def deadline(self, case: CaseRow, key: SortKey) -> tuple[str, int]:
+        """(state, warning days) of a date column, by the rule the case header uses too."""
+        if key not in DEADLINE_COLUMNS:
+            return "none", 0
+        due = case.target_date if key == SortKey.TARGET else case.legal_deadline
+        return _state(due, self._today(), case.service.value, case.received_at.date(), case.status.is_open)
 
     def foreground(self, case: CaseRow, key: SortKey) -> QBrush | None:
         if not case.status.is_open:
             return QBrush(GREY)
-        days = self.days_left(case)
-        if key == SortKey.LEGAL_DEADLINE and days is not None and days <= self.warn_days:
-            return QBrush(RED if days < 0 else AMBER)
+        colour = deadline_look(self.deadline(case, key)[0]).foreground
+        if colour is not None:
+            return QBrush(colour)
         if key == SortKey.ASSIGNEE and case.assignee is None:
             return QBrush(GREY)
         if key == SortKey.FOLLOW_UP and case.follow_up_on is not None and case.follow_up_on <= self._today():
@@ -92,10 +111,11 @@ class CaseCells:
         return None
 
     def background(self, case: CaseRow, key: SortKey) -> QBrush | None:
-        days = self.days_left(case)
-        if key != SortKey.LEGAL_DEADLINE or days is None or days > self.warn_days:
-            return None
-        return QBrush(OVERDUE_BACKGROUND if days < 0 else SOON_BACKGROUND)
+        colour = deadline_look(self.deadline(case, key)[0]).background
+        return QBrush(colour) if colour is not None else None
+
+    def bold(self, case: CaseRow, key: SortKey) -> bool:
+        return deadline_look(self.deadline(case, key)[0]).bold
 
     def decoration(self, case: CaseRow, key: SortKey) -> QIcon | None:
         if key != SortKey.APPLICANT or not case.duplicate:
@@ -121,16 +141,5 @@ class CaseCells:
             return text.replace("%1", format_datetime(case.received_at))
         if key == SortKey.ASSIGNEE and case.assignee is None:
             return labels.unassigned()
-        days = self.days_left(case)
-        if key == SortKey.LEGAL_DEADLINE and days is not None:
-            if days == -1:
-                return QCoreApplication.translate("CaseCells", "Frist seit 1 Tag überschritten")
-            if days < 0:
-                text = QCoreApplication.translate("CaseCells", "Frist seit %1 Tagen überschritten")
-                return text.replace("%1", str(-days))
-            if days == 0:
-                return QCoreApplication.translate("CaseCells", "Frist endet heute")
-            if days == 1:
-                return QCoreApplication.translate("CaseCells", "Noch 1 Tag bis zur Frist")
-            return QCoreApplication.translate("CaseCells", "Noch %1 Tage bis zur Frist").replace("%1", str(days))
-        return None
+        state, days = self.deadline(case, key)
+        return deadline_state_text(state, days) or None

@@ -22,15 +22,15 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont
 
 from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
 from backoffice.domain.status import Status
-from backoffice.services.case_queries import count_cases, list_cases
+from backoffice.services.case_queries import FIRST_COUNT, count_cases, count_cases_at_most, list_cases
 
 from ..ops import QueryOp, Tasks
-from .case_cells import GREY, RED, SOON_DAYS, CaseCells
+from .case_cells import GREY, RED, CaseCells
 from .page_cache import PageCache
 
 PAGE_SIZE = 200
@@ -66,6 +66,7 @@ class CaseTableModel(QAbstractTableModel):
     page_loaded = Signal(int)  # page number
     load_failed = Signal(object)  # the exception of a failed (re)load
     refreshed = Signal()  # rows were re-read in place after a change (count and selection may need a look)
+    counted = Signal()  # the exact count of a long list arrived after its first page (``total`` grew)
 
     def __init__(
         self,
@@ -77,13 +78,16 @@ class CaseTableModel(QAbstractTableModel):
         max_pages: int = MAX_PAGES,
         fetch_page: PageFn = list_cases,
         count: CountFn = count_cases,
+        count_first: CountFn = count_cases_at_most,
+        first_count: int = FIRST_COUNT,
         today: Callable[[], date] = date.today,
-        warn_days: int = SOON_DAYS,
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._tasks, self._actor = tasks, actor
         self._fetch_page, self._count = fetch_page, count
+        self._count_first, self._first_count = count_first, first_count
+        self._exact = True  # False while a long list shows its first page before its exact count
         self.page_size = page_size
         self._query = query or CaseQuery()  # what the rows show
         self._requested = self._query  # the newest query asked for (may still be loading)
@@ -94,8 +98,12 @@ class CaseTableModel(QAbstractTableModel):
         self._pending: set[int] = set()
         self._failed: set[int] = set()
         self._loading = False
-        self._cells = CaseCells(today, warn_days=warn_days)
+        self._cells = CaseCells(today)
         self._headers = tuple(self._cells.headers()[key] for key in COLUMNS)
+        tips = self._cells.header_tooltips()
+        self._header_tips = tuple(tips.get(key) for key in COLUMNS)
+        self._bold = QFont()
+        self._bold.setBold(True)
         tasks.operation_did_execute.connect(self.apply_changes)
 
     # -- public API -------------------------------------------------------
@@ -107,6 +115,11 @@ class CaseTableModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether ``total`` is the list's count (else: at least that many, the count is on its way)."""
+        return self._exact
 
     @property
     def cached_pages(self) -> int:
@@ -127,13 +140,6 @@ class CaseTableModel(QAbstractTableModel):
         """Queue code → display name, for the Warteschlange column."""
         self._cells.queue_names = dict(names)
         column = COLUMNS.index(SortKey.QUEUE)
-        if self._total:
-            self.dataChanged.emit(self.index(0, column), self.index(self._total - 1, column))
-
-    def set_warn_days(self, days: int) -> None:
-        """How many days ahead a legal deadline is highlighted (a user setting)."""
-        self._cells.warn_days = days
-        column = COLUMNS.index(SortKey.LEGAL_DEADLINE)
         if self._total:
             self.dataChanged.emit(self.index(0, column), self.index(self._total - 1, column))
 
@@ -175,10 +181,14 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._headers[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._header_tips[section]
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < len(COLUMNS) else None
+        if role != Qt.ItemDataRole.DisplayRole or orientation == Qt.Orientation.Horizontal:
+            return None
         return str(section + 1) if 0 <= section < self._total else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -205,6 +215,8 @@ class CaseTableModel(QAbstractTableModel):
             return self._cells.decoration(case, key)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._cells.background(case, key)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if self._cells.bold(case, key) else None
         if role == Qt.ItemDataRole.UserRole:
             return case
         return None
@@ -220,15 +232,18 @@ class CaseTableModel(QAbstractTableModel):
     # -- loading ----------------------------------------------------------
 
     def _reload(self, query: CaseQuery) -> None:
+        """First page and a count that stops past ``first_count`` (a long list is not counted before it
+        shows); the exact count of a longer one follows in another background read."""
         self._generation += 1
-        generation, actor, size = self._generation, self._actor, self.page_size
-        count, fetch = self._count, self._fetch_page
+        generation, actor, size, limit = self._generation, self._actor, self.page_size, self._first_count
+        count_first, fetch = self._count_first, self._fetch_page
         self._requested = query
         self._loading = True
 
         def load(uow: Any) -> tuple[int, tuple[CaseRow, ...]]:
-            total = count(uow, actor, query)
-            return total, tuple(fetch(uow, actor, query, 0, size, total=total)) if total else ()
+            seen = count_first(uow, actor, query, limit + 1)
+            exact = seen if seen <= limit else None
+            return seen, tuple(fetch(uow, actor, query, 0, size, total=exact)) if seen else ()
 
         (
             QueryOp(parent=self, tasks=self._tasks, op=load)
@@ -242,15 +257,42 @@ class CaseTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._query, self._total = query, total
+        self._exact = total <= self._first_count
         self._cache.clear()
         self._pending.clear()
         self._failed.clear()
         self._epoch += 1
         if total:
             self._cache.put(0, first)
-        self._loading = False
+        self._loading = not self._exact
         self.endResetModel()
         self.loaded.emit()
+        if not self._exact:
+            self._count_exactly(generation, query)
+
+    def _count_exactly(self, generation: int, query: CaseQuery) -> None:
+        actor, count = self._actor, self._count
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: count(uow, actor, query)).success(
+            lambda total: self._counted(generation, total)).failure(lambda exc: self._reload_failed(generation, exc)).run()
+
+    def _counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._set_total(total)
+        self._exact, self._loading = True, False
+        self.counted.emit()
+
+    def _set_total(self, total: int) -> None:
+        """Rows come or go at the end (the view keeps its place)."""
+        old = self._total
+        if total < old:
+            self.beginRemoveRows(QModelIndex(), total, old - 1)
+            self._total = total
+            self.endRemoveRows()
+        elif total > old:
+            self.beginInsertRows(QModelIndex(), old, total - 1)
+            self._total = total
+            self.endInsertRows()
 
     def _refresh_list(self) -> None:
         """Count again and re-read the pages in view; applied only if no newer (re)load was asked for."""
@@ -268,15 +310,8 @@ class CaseTableModel(QAbstractTableModel):
     def _list_refreshed(self, generation: int, query: CaseQuery, total: int, pages: dict[int, tuple[CaseRow, ...]]) -> None:
         if generation != self._generation:
             return
-        old = self._total
-        if total < old:
-            self.beginRemoveRows(QModelIndex(), total, old - 1)
-            self._total = total
-            self.endRemoveRows()
-        elif total > old:
-            self.beginInsertRows(QModelIndex(), old, total - 1)
-            self._total = total
-            self.endInsertRows()
+        self._set_total(total)
+        self._exact = True
         self._query = query
         self._cache.clear()
         self._pending.clear()

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QItemSelectionRange,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,9 +39,10 @@ from ..dialogs.preferences import PreferencesDialog
 from ..models.case_table import CaseTableModel
 from ..models.queue_tree import MINE, QueueOverview, QueueTreeModel, load_overview
 from ..ops import CommandOp, QueryOp, Tasks
-from ..preferences import Preferences
-from ..work_actions import WorkActions
+from ..preferences import ColumnState, Preferences
+from ..work_actions import MAX_SELECTED, WorkActions
 from .case_table_view import CaseTableView
+from .empty_list import empty_text, failed_text
 from .filter_bar import FilterBar
 from .queue_tree_view import QueueTreeView
 from .quick_open import QuickOpen
@@ -139,10 +148,16 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self.tr("Angemeldet: %1").replace("%1", shown))
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)
         self.user_label.setToolTip(self.tr("Angemeldet als %1").replace("%1", actor.login))
-        self.case_model = CaseTableModel(self._tasks, actor, warn_days=self.preferences.warn_days, parent=self)
+        self.case_model = CaseTableModel(self._tasks, actor, parent=self)
         self.case_model.loaded.connect(self._list_loaded)
         self.case_model.refreshed.connect(self._list_refreshed)
+        self.case_model.counted.connect(self._show_count)
+        self.case_model.load_failed.connect(lambda _exc: self.table.set_placeholder(failed_text()))
+        self.case_model.page_loaded.connect(lambda _page: self._selection_changed())
+        self.table.remember_columns(lambda: self.preferences.case_columns, self._store_columns)
         self.table.set_case_model(self.case_model)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._selection_changed())
         self.refresh_action.setEnabled(True)
         self.user_known.emit(actor)
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: list_colleagues(uow, actor)).success(
@@ -170,6 +185,41 @@ class MainWindow(QMainWindow):
         if not index.isValid() or self.case_model is None:
             return None
         return self.case_model.case_at(index.row())
+
+    def selection_size(self) -> int:
+        """Rows selected (counted from the selection's ranges: a selected million costs nothing)."""
+        return sum(r.bottom() - r.top() + 1 for r in self._selected_ranges())
+
+    def _selected_ranges(self) -> list[QItemSelectionRange]:
+        selection = self.table.selectionModel().selection()
+        return [selection.at(i) for i in range(selection.count())]
+
+    def selected_cases(self, limit: int) -> list[CaseRow]:
+        """The selected cases whose rows are loaded, in list order, at most ``limit``; with
+        nothing selected, the row with the keyboard focus."""
+        model = self.case_model
+        if model is None:
+            return []
+        rows = sorted({row for r in self._selected_ranges() for row in range(r.top(), min(r.bottom() + 1, r.top() + limit + 1))})[:limit]
+        if not rows:
+            current = self.selected_case()
+            return [current] if current is not None else []
+        found = (model.case_at(row) for row in rows)
+        return [case for case in found if case is not None]
+
+    def _selection_changed(self) -> None:
+        count = self.selection_size()
+        cases = self.selected_cases(MAX_SELECTED)
+        self.work.select(cases, count or len(cases))
+
+    def department_of(self, queue_code: str) -> str | None:
+        """The department a queue belongs to (from the tree's overview; None before it is loaded)."""
+        if self._overview is None:
+            return None
+        return next((d.code for d in self._overview.departments if any(q.code == queue_code for q in d.queues)), None)
+
+    def _store_columns(self, state: ColumnState) -> None:
+        self.preferences.case_columns = state
 
     def current_query(self) -> CaseQuery | None:
         """The selected work list narrowed by the filter bar."""
@@ -291,8 +341,9 @@ class MainWindow(QMainWindow):
         tree_action.setCheckable(True)
         tree_action.setChecked(True)
         tree_action.toggled.connect(self.tree.setVisible)
-        columns_action = QAction(self.tr("&Spaltenbreiten zurücksetzen"), self)
-        columns_action.triggered.connect(self.table.fit_columns)
+        columns_action = QAction(self.tr("&Spalten zurücksetzen"), self)
+        columns_action.setToolTip(self.tr("Alle Spalten zeigen, in ihrer Reihenfolge und so breit wie ihr Inhalt"))
+        columns_action.triggered.connect(self.table.reset_columns)
         about_action = QAction(self.tr("Ü&ber Backoffice"), self)
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(self._about)
@@ -416,6 +467,7 @@ class MainWindow(QMainWindow):
         assert self.case_model is not None
         total = self.case_model.total
         self._show_count()
+        self._show_placeholder()
         self.statusBar().clearMessage()
         if total and not self.table.currentIndex().isValid():
             # keyboard focus on the first row (Enter opens it) without hiding its colours under a selection
@@ -429,13 +481,26 @@ class MainWindow(QMainWindow):
     def _show_count(self) -> None:
         assert self.case_model is not None
         total = self.case_model.total
-        text = self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", "."))
+        number = f"{total - 1:,}".replace(",", ".")
+        if not self.case_model.is_exact:  # the exact count of a long list is on its way
+            text = self.tr("über %1 Fälle").replace("%1", number)
+        else:
+            text = self.tr("1 Fall") if total == 1 else self.tr("%1 Fälle").replace("%1", f"{total:,}".replace(",", "."))
         self.count_label.setText(self.tr("%1 (gefiltert)").replace("%1", text) if self.filter_bar.is_active() else text)
+
+    def _show_placeholder(self) -> None:
+        """Why the list is empty and what to do (drawn only while it is empty)."""
+        index = self.tree.currentIndex()
+        name = str(index.data(Qt.ItemDataRole.ToolTipRole) or "") if index.isValid() else ""
+        self.table.set_placeholder(empty_text(self._node, name, filtered=self.filter_bar.is_active(),
+                                              claim=self.work.claim_action.shortcut()))
 
     def _list_refreshed(self) -> None:
         """Rows were re-read in place: the count, and the selected case where it went (if it is still listed)."""
         assert self.case_model is not None
         self._show_count()
+        self._show_placeholder()
+        self._selection_changed()
         az = self._selected_case
         current = self.table.currentIndex()
         shown = self.case_model.case_at(current.row()) if current.isValid() else None
@@ -449,6 +514,7 @@ class MainWindow(QMainWindow):
         if self.selected_case() is None:
             return
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # a disabled action says why
         for action in self.work.row_actions():
             menu.addAction(action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
@@ -487,13 +553,8 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.preferences, self)
-        dialog.accepted.connect(self._preferences_changed)
         dialog.open()
         return dialog
-
-    def _preferences_changed(self) -> None:
-        if self.case_model is not None:
-            self.case_model.set_warn_days(self.preferences.warn_days)
 
     def _row_activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         case = self.case_model.case_at(index.row()) if self.case_model is not None else None
