@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
+from sqlalchemy import text
 
+from backoffice.bootstrap import Database
 from backoffice.domain.catalog import Role
 from backoffice.domain.records import UserRef
 from backoffice.services import statistics
@@ -21,7 +23,7 @@ from ui.ops import QueryOp, Tasks
 from ui.views.statistics_menu import StatisticsMenu
 from ui.views.statistics_view import StatisticsView
 
-from .conftest import TODAY
+from .conftest import CASES, TODAY
 
 
 def _view(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path, name: list[str]) -> StatisticsView:  # type: ignore[no-untyped-def]
@@ -32,7 +34,7 @@ def _view(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path, name: list[str]) 
 
 
 def test_the_report_loads_off_the_ui_thread_and_fills_table_and_charts(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                        monkeypatch: pytest.MonkeyPatch, db: Database) -> None:
     threads: list[threading.Thread] = []
     real = statistics.report
     monkeypatch.setattr(statistics, "report", lambda *a: (threads.append(threading.current_thread()), real(*a))[1])
@@ -44,7 +46,11 @@ def test_the_report_loads_off_the_ui_thread_and_fills_table_and_charts(qtbot, ta
     assert threads and threads[0] is not threading.main_thread()
     assert report.start == date(2025, 11, 1) and report.end == date(2026, 11, 30)
     assert view.model.rowCount() == len(report.rows) + len(report.totals) == 13 * 3 + 3
-    assert sum(f.received for f in report.totals) == 250  # the demo's cases, all received in the range
+    # Every case received in the range: the demo's, and those other UI tests added to the shared database.
+    with db.engine.connect() as connection:
+        received = connection.execute(text("SELECT count(*) FROM cases WHERE received_at >= :start AND received_at < :end"),
+                                      {"start": datetime(2025, 11, 1), "end": datetime(2026, 12, 1)}).scalar_one()
+    assert received >= CASES and sum(f.received for f in report.totals) == received
     total_row = view.model.rowCount() - 3
     assert view.model.index(total_row, 0).data().startswith("Gesamt")
     assert len(view.intake_chart.chart().series()) == 1 and len(view.backlog_chart.chart().series()) == 3
