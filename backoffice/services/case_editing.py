@@ -131,11 +131,6 @@ def deadline_info(case: Case, norm: ProcessingNorm, today: date) -> DeadlineInfo
     )
 
 
-def warning_days_for(service: str, received: date) -> int:
-    """Business days before a date from which it is shown as running out (the norm valid on receipt)."""
-    return norm_for(default_norms(), service, received).warning_days
-
-
 
 
 # --- links -----------------------------------------------------------------------------

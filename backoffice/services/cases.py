@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
 
@@ -45,6 +45,11 @@ DECIDING = frozenset({Action.DECIDE, Action.FORWARD})
 @cache
 def default_norms() -> tuple[ProcessingNorm, ...]:
     return load_norms()
+
+
+def warning_days_for(service: str, received: date) -> int:
+    """Business days before a date from which it is shown as running out (the norm valid on receipt)."""
+    return norm_for(default_norms(), service, received).warning_days
 
 
 def _now(now: datetime | None) -> datetime:

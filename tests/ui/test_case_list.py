@@ -13,8 +13,8 @@ from backoffice.domain.deadlines import deadline_state
 from backoffice.domain.records import CaseQuery, CaseRow, SortKey
 from backoffice.domain.status import Status
 from backoffice.domain.views import View
-from backoffice.services.case_editing import warning_days_for
 from backoffice.services.case_queries import count_cases
+from backoffice.services.cases import warning_days_for
 from ui.deadline_style import deadline_look, deadline_stylesheet
 from ui.editor.header import CaseHeader
 from ui.models.case_cells import CaseCells

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from backoffice.domain.deadlines import deadline_state
 from backoffice.domain.records import CaseRow, SortKey
-from backoffice.services.case_editing import warning_days_for
+from backoffice.services.cases import warning_days_for
 
 from .. import labels
 from ..deadline_style import deadline_concept, deadline_look, deadline_state_text
