@@ -128,6 +128,54 @@
     </message>
 </context>
 <context>
+    <name>ActionBar</name>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="46"/>
+        <source>&amp;Speichern</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="47"/>
+        <source>Antragsdaten speichern (Strg+S)</source>
+        <translation>Save the application data (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="61"/>
+        <source>Frist &amp;verlängern…</source>
+        <translation>&amp;Extend deadline…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="66"/>
+        <source>Endgültig festsetzen…</source>
+        <translation>Final assessment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="67"/>
+        <source>Vorläufig bewilligtes Elterngeld nach Eingang der Nachweise endgültig festsetzen (§ 8 Abs. 3 BEEG)</source>
+        <translation>Assess a provisionally granted Elterngeld finally once the proof has arrived (§ 8 Abs. 3 BEEG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="72"/>
+        <source>&amp;Briefe…</source>
+        <translation>&amp;Letters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="73"/>
+        <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
+        <translation>Decisions and letters of this case: preview, create, print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="85"/>
+        <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
+        <translation>Up to %1 business days, once per case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/action_bar.py" line="87"/>
+        <source>Die Frist wurde am %1 bereits verlängert.</source>
+        <translation>The deadline was already extended on %1.</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <location filename="../../ui/letters/approvals.py" line="46"/>
@@ -325,79 +373,59 @@
     </message>
 </context>
 <context>
-    <name>CaseCommands</name>
+    <name>CaseController</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="109"/>
-        <source>Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen; sein Fenster schließt sich.</source>
-        <translation>Close case %1? It is then done and no longer among the open cases; its window closes.</translation>
+        <location filename="../../ui/editor/controller.py" line="173"/>
+        <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
+        <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="111"/>
-        <source>Rücknahme des Antrags %1 erfassen? Der Fall wird damit beendet.</source>
-        <translation>Record the withdrawal of application %1? This ends the case.</translation>
+        <location filename="../../ui/editor/controller.py" line="205"/>
+        <source>Gespeichert.</source>
+        <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="112"/>
-        <source>Fall %1 an die zuständige Stelle weiterleiten? Er ist danach hier beendet.</source>
-        <translation>Forward case %1 to the competent authority? It then ends here.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/commands.py" line="114"/>
-        <source>Aktion für %1 ausführen?</source>
-        <translation>Carry out the action for %1?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/commands.py" line="128"/>
-        <source>Entschieden.</source>
-        <translation>Decided.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/commands.py" line="141"/>
-        <source>Endgültig festgesetzt.</source>
-        <translation>Finally assessed.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/commands.py" line="150"/>
-        <source>1 Unterlage abgehakt.</source>
-        <translation>1 document ticked.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/commands.py" line="151"/>
-        <source>%1 Unterlagen abgehakt.</source>
-        <translation>%1 documents ticked.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/commands.py" line="199"/>
-        <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
-        <translation>The deadline was already extended on %1; it can be extended only once.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/commands.py" line="220"/>
+        <location filename="../../ui/editor/controller.py" line="267"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="230"/>
+        <location filename="../../ui/editor/controller.py" line="288"/>
+        <source>Unterlagen angefordert; Wiedervorlage am %1.</source>
+        <translation>Documents requested; follow-up on %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="305"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="236"/>
+        <location filename="../../ui/editor/controller.py" line="311"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="250"/>
+        <location filename="../../ui/editor/controller.py" line="325"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="260"/>
+        <location filename="../../ui/editor/controller.py" line="335"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="283"/>
+        <location filename="../../ui/editor/controller.py" line="352"/>
+        <source>1 Unterlage abgehakt.</source>
+        <translation>1 document ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="353"/>
+        <source>%1 Unterlagen abgehakt.</source>
+        <translation>%1 documents ticked.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="369"/>
         <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
         <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
     </message>
@@ -405,136 +433,94 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="91"/>
+        <location filename="../../ui/editor/editor.py" line="88"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="116"/>
+        <location filename="../../ui/editor/editor.py" line="130"/>
         <source>Vorgeschlagene &amp;Unterlagen übernehmen</source>
         <translation>Accept proposed &amp;documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="151"/>
-        <source>&amp;Speichern</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="152"/>
-        <source>Antragsdaten speichern (Strg+S)</source>
-        <translation>Save the application data (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="165"/>
-        <source>Frist &amp;verlängern…</source>
-        <translation>&amp;Extend deadline…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="170"/>
-        <source>Endgültig festsetzen…</source>
-        <translation>Final assessment…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="171"/>
-        <source>Vorläufig bewilligtes Elterngeld nach Eingang der Nachweise endgültig festsetzen (§ 8 Abs. 3 BEEG)</source>
-        <translation>Assess a provisionally granted Elterngeld finally once the proof has arrived (§ 8 Abs. 3 BEEG)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="119"/>
-        <location filename="../../ui/editor/editor.py" line="176"/>
+        <location filename="../../ui/editor/editor.py" line="133"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="177"/>
-        <source>Bescheide und Schreiben dieses Falls: Vorschau, Erstellen, Drucken</source>
-        <translation>Decisions and letters of this case: preview, create, print</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="187"/>
+        <location filename="../../ui/editor/editor.py" line="181"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="204"/>
+        <location filename="../../ui/editor/editor.py" line="188"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="210"/>
-        <source>&amp;Unterlagen</source>
-        <translation>&amp;Documents</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="212"/>
-        <location filename="../../ui/editor/editor.py" line="381"/>
-        <source>Vorschläge übernehmen</source>
-        <translation>Accept proposals</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="213"/>
-        <source>Jede vorgeschlagene Anlage als Beleg ihrer Unterlage abhaken</source>
-        <translation>Tick each required document with its proposed attachment as proof</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="229"/>
-        <location filename="../../ui/editor/editor.py" line="382"/>
+        <location filename="../../ui/editor/editor.py" line="197"/>
+        <location filename="../../ui/editor/editor.py" line="246"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="242"/>
+        <location filename="../../ui/editor/editor.py" line="210"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="249"/>
-        <location filename="../../ui/editor/editor.py" line="383"/>
+        <location filename="../../ui/editor/editor.py" line="217"/>
+        <location filename="../../ui/editor/editor.py" line="247"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="293"/>
+        <location filename="../../ui/editor/editor.py" line="330"/>
+        <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="332"/>
+        <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
+        <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="340"/>
+        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
+        <translation>Not saved: please check the marked entries.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="361"/>
+        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
+        <translation>Reloaded; your changes were discarded.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="363"/>
+        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
+        <translation>Not saved yet: the case has been changed meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="371"/>
+        <source>Ungespeicherte Änderungen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="372"/>
+        <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
+        <translation>The application data of %1 were changed. Discard the changes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/editor.py" line="109"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="329"/>
-        <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
-        <translation>Up to %1 business days, once per case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="331"/>
-        <source>Die Frist wurde am %1 bereits verlängert.</source>
-        <translation>The deadline was already extended on %1.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="344"/>
-        <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
-        <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="374"/>
-        <source>&amp;Unterlagen (%1 von %2 belegt)</source>
-        <translation>&amp;Documents (%1 of %2 proven)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="380"/>
-        <source>1 Vorschlag übernehmen</source>
-        <translation>Accept 1 proposal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="380"/>
-        <source>%1 Vorschläge übernehmen</source>
-        <translation>Accept %1 proposals</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/editor.py" line="382"/>
+        <location filename="../../ui/editor/editor.py" line="246"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="383"/>
+        <location filename="../../ui/editor/editor.py" line="247"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -792,46 +778,41 @@
     </message>
 </context>
 <context>
-    <name>CaseSaving</name>
+    <name>CaseSteps</name>
     <message>
-        <location filename="../../ui/editor/saving.py" line="78"/>
-        <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
-        <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
+        <location filename="../../ui/editor/steps.py" line="74"/>
+        <source>Fall %1 abschließen? Er ist danach erledigt und nicht mehr in den offenen Fällen; sein Fenster schließt sich.</source>
+        <translation>Close case %1? It is then done and no longer among the open cases; its window closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="80"/>
-        <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
-        <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
+        <location filename="../../ui/editor/steps.py" line="76"/>
+        <source>Rücknahme des Antrags %1 erfassen? Der Fall wird damit beendet.</source>
+        <translation>Record the withdrawal of application %1? This ends the case.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="102"/>
-        <source>Gespeichert.</source>
-        <translation>Saved.</translation>
+        <location filename="../../ui/editor/steps.py" line="77"/>
+        <source>Fall %1 an die zuständige Stelle weiterleiten? Er ist danach hier beendet.</source>
+        <translation>Forward case %1 to the competent authority? It then ends here.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="118"/>
-        <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
-        <translation>Not saved: please check the marked entries.</translation>
+        <location filename="../../ui/editor/steps.py" line="79"/>
+        <source>Aktion für %1 ausführen?</source>
+        <translation>Carry out the action for %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="147"/>
-        <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
-        <translation>Reloaded; your changes were discarded.</translation>
+        <location filename="../../ui/editor/steps.py" line="94"/>
+        <source>Entschieden.</source>
+        <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="149"/>
-        <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
-        <translation>Not saved yet: the case has been changed meanwhile.</translation>
+        <location filename="../../ui/editor/steps.py" line="108"/>
+        <source>Endgültig festgesetzt.</source>
+        <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/saving.py" line="159"/>
-        <source>Ungespeicherte Änderungen</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/saving.py" line="160"/>
-        <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
-        <translation>The application data of %1 were changed. Discard the changes?</translation>
+        <location filename="../../ui/editor/steps.py" line="130"/>
+        <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
+        <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
 </context>
 <context>
@@ -858,12 +839,12 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/views/case_view.py" line="52"/>
+        <location filename="../../ui/views/case_view.py" line="51"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_view.py" line="56"/>
+        <location filename="../../ui/views/case_view.py" line="55"/>
         <source>Fenster schließen</source>
         <translation>Close window</translation>
     </message>
@@ -1184,66 +1165,95 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
 </context>
 <context>
+    <name>DocumentsPane</name>
+    <message>
+        <location filename="../../ui/editor/documents.py" line="50"/>
+        <source>&amp;Unterlagen</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents.py" line="52"/>
+        <location filename="../../ui/editor/documents.py" line="76"/>
+        <source>Vorschläge übernehmen</source>
+        <translation>Accept proposals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents.py" line="53"/>
+        <source>Jede vorgeschlagene Anlage als Beleg ihrer Unterlage abhaken</source>
+        <translation>Tick each required document with its proposed attachment as proof</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents.py" line="70"/>
+        <source>&amp;Unterlagen (%1 von %2 belegt)</source>
+        <translation>&amp;Documents (%1 of %2 proven)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents.py" line="75"/>
+        <source>1 Vorschlag übernehmen</source>
+        <translation>Accept 1 proposal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/documents.py" line="75"/>
+        <source>%1 Vorschläge übernehmen</source>
+        <translation>Accept %1 proposals</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsRequestDialog</name>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="60"/>
+        <location filename="../../ui/editor/documents_request.py" line="53"/>
         <source>Unterlagen anfordern – %1</source>
         <translation>Request documents – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="62"/>
+        <location filename="../../ui/editor/documents_request.py" line="55"/>
         <source>Diese Unterlagen werden angefordert (vorausgewählt: die noch nicht abgehakten Pflichtunterlagen der Checkliste):</source>
         <translation>These documents will be requested (preselected: the required checklist items not yet ticked):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="71"/>
+        <location filename="../../ui/editor/documents_request.py" line="64"/>
         <source>Weitere Unterlage, z. B. Mietbescheinigung</source>
         <translation>Another document, e.g. landlord&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="72"/>
+        <location filename="../../ui/editor/documents_request.py" line="65"/>
         <source>&amp;Hinzufügen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="85"/>
+        <location filename="../../ui/editor/documents_request.py" line="78"/>
         <source>Antwortfrist bis:</source>
         <translation>Reply by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="86"/>
+        <location filename="../../ui/editor/documents_request.py" line="79"/>
         <source>Wiedervorlage am:</source>
         <translation>Follow-up on:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="88"/>
+        <location filename="../../ui/editor/documents_request.py" line="81"/>
         <source>Das Anforderungsschreiben wird mit genau diesen Unterlagen und der Frist erstellt und danach zum Drucken angezeigt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>The request letter is written with exactly these documents and the deadline, then shown for printing. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="91"/>
+        <location filename="../../ui/editor/documents_request.py" line="84"/>
         <source>Für diese Leistung gibt es kein Anforderungsschreiben: Die Anforderung wird nur vermerkt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>This service has no request letter: the request is only recorded. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="102"/>
+        <location filename="../../ui/editor/documents_request.py" line="95"/>
         <source>Anfordern</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="102"/>
+        <location filename="../../ui/editor/documents_request.py" line="95"/>
         <source>Vermerken</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="133"/>
+        <location filename="../../ui/editor/documents_request.py" line="126"/>
         <source>Diese Unterlage steht schon in der Liste.</source>
         <translation>This document is already in the list.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/documents_request.py" line="217"/>
-        <source>Unterlagen angefordert; Wiedervorlage am %1.</source>
-        <translation>Documents requested; follow-up on %1.</translation>
     </message>
 </context>
 <context>
@@ -1609,47 +1619,47 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Extend by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="50"/>
+        <location filename="../../ui/editor/action_bar.py" line="19"/>
         <source>Bearbeitung beginnen</source>
         <translation>Start processing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="51"/>
+        <location filename="../../ui/editor/action_bar.py" line="20"/>
         <source>Unterlagen anfordern…</source>
         <translation>Request documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="52"/>
+        <location filename="../../ui/editor/action_bar.py" line="21"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="53"/>
+        <location filename="../../ui/editor/action_bar.py" line="22"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="54"/>
+        <location filename="../../ui/editor/action_bar.py" line="23"/>
         <source>Wieder aufnehmen</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="55"/>
+        <location filename="../../ui/editor/action_bar.py" line="24"/>
         <source>Entscheiden…</source>
         <translation>Decide…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="56"/>
+        <location filename="../../ui/editor/action_bar.py" line="25"/>
         <source>Weiterleiten…</source>
         <translation>Forward…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="57"/>
+        <location filename="../../ui/editor/action_bar.py" line="26"/>
         <source>Rücknahme erfassen…</source>
         <translation>Record withdrawal…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="58"/>
+        <location filename="../../ui/editor/action_bar.py" line="27"/>
         <source>Abschließen…</source>
         <translation>Close…</translation>
     </message>

@@ -145,7 +145,7 @@ def test_a_complete_eligible_wbs_case_goes_from_claim_to_printed_bescheid_in_at_
     try:
         # 1. Claim next: the most urgent unassigned case opens, form and documents side by side.
         clerk.press(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, step="Strg+N: nächsten Fall übernehmen")
-        qtbot.waitUntil(lambda: az in window.case_views and window.case_views[az].editor.data is not None, timeout=WAIT)
+        qtbot.waitUntil(lambda: az in window.case_views and window.case_views[az].editor.controller.data is not None, timeout=WAIT)
         view: CaseView = window.case_views[az]
         editor = view.editor
         wait_idle(qtbot, tasks)
@@ -246,7 +246,7 @@ def test_a_refusal_ends_at_submitted_for_approval_and_the_letters_offer_the_able
     tasks = Tasks(database.uow)
     try:
         editor = open_editor(qtbot, tasks, clerk, az)
-        dialog = editor.open_decision()
+        dialog = editor.steps.open_decision()
         assert dialog is not None
         keep(dialog)
         qtbot.waitUntil(dialog.decide_button.isEnabled, timeout=WAIT)
@@ -258,13 +258,13 @@ def test_a_refusal_ends_at_submitted_for_approval_and_the_letters_offer_the_able
         assert panel.letter.kind == "wbs_refusal" and not panel.preview.print_button.isVisibleTo(dialog)
         panel.print_letter()  # Ctrl+P: nothing to print before the team lead approved it
         assert panel.run is None and not any(isinstance(w, PrintSetupDialog) for w in QApplication.topLevelWidgets())
-        letters_dialog = editor.open_letters()
+        letters_dialog = editor.steps.open_letters()
         assert letters_dialog is not None
         keep(letters_dialog)
         qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 1, timeout=WAIT)
         assert letters_dialog.kind.currentData() == "wbs_refusal"  # the decision's letter, not the list's first
         qtbot.waitUntil(lambda: editor.close_action.isEnabled(), timeout=WAIT)
-        editor.request_action(Action.CLOSE)
+        editor.steps.request_action(Action.CLOSE)
         [question] = editor.findChildren(ReasonDialog)
         keep(question)
         assert f"Fall {az} abschließen?" in " ".join(label.text() for label in question.findChildren(QLabel))

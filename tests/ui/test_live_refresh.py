@@ -61,7 +61,7 @@ def window(qtbot, tasks, actor) -> Iterator[MainWindow]:  # type: ignore[no-unty
     qtbot.waitUntil(lambda: win.watcher is not None and win.watcher.position is not None, timeout=60_000)
     yield win
     for view in list(win.case_views.values()):
-        view.editor._set_dirty(False)  # closing would ask about unsaved edits (a test may end halfway)
+        view.editor.controller.set_dirty(False)  # closing would ask about unsaved edits (a test may end halfway)
         view.close()
     assert win.watcher is not None
     win.watcher.stop()
@@ -113,7 +113,7 @@ def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, wi
     view = _loaded_editor(qtbot, window, target)
 
     with qtbot.waitSignal(model.refreshed, timeout=60_000):
-        view.editor.run_action(Action.WITHDRAW, reason="Die Antragstellerin hat den Antrag zurückgenommen.")
+        view.editor.controller.run_action(Action.WITHDRAW, reason="Die Antragstellerin hat den Antrag zurückgenommen.")
     qtbot.waitUntil(lambda: _tree_text(window, MINE) != tree_before, timeout=60_000)
     assert target not in _mine(window) and model.total == len(mine) - 1
     assert f"({len(mine) - 1})" in _tree_text(window, MINE)
@@ -133,7 +133,7 @@ def test_a_case_started_in_its_window_changes_its_row_in_place(qtbot, window) ->
     assert model.index(row, status).data() == "Eingegangen"
     view = _loaded_editor(qtbot, window, az)
     with qtbot.waitSignal(model.refreshed, timeout=60_000):
-        view.editor.run_action(Action.START)
+        view.editor.controller.run_action(Action.START)
     assert model.row_of(az) is not None
     assert model.index(model.row_of(az), status).data() == "In Bearbeitung"
 
@@ -150,13 +150,13 @@ def test_the_editor_that_made_a_change_reloads_once_and_the_feed_does_not_repeat
     announced: list[tuple[Changes, object]] = []
     tasks.operation_did_execute.connect(lambda changes, initiator: announced.append((changes, initiator)))
     with qtbot.waitSignal(view.editor.loaded, timeout=60_000):
-        view.editor.add_note("Rückruf vereinbart.")
+        view.editor.controller.add_note("Rückruf vereinbart.")
     polls: list[Changes] = []
     window.watcher.polled.connect(polls.append)
     qtbot.waitUntil(lambda: len(polls) >= 3, timeout=60_000)  # several polls after the commit
     wait_idle(qtbot, tasks)
     assert [args[2] for args in loads] == [az]  # one reload of the editor, by itself; none of the other
-    assert [(c.cases, i) for c, i in announced] == [(frozenset({az}), view.editor)]  # the feed skipped the own entry
+    assert [(c.cases, i) for c, i in announced] == [(frozenset({az}), view.editor.controller)]  # the feed skipped the own entry
     assert not any(polls)
     assert refreshes == [True]  # the list re-read the page holding the case once (the feed did not repeat it)
 
@@ -176,7 +176,7 @@ def test_unsaved_edits_survive_a_change_by_another_client(qtbot, window, seeded_
     target = _mine(window)[0]
     view = _loaded_editor(qtbot, window, target)
     editor = view.editor
-    editor._set_dirty(True)  # the clerk has typed something
+    editor.controller.set_dirty(True)  # the clerk has typed something
     typed = editor.form.data() if editor.form is not None else None
     _other_client(seeded_url, lambda uow: cases.add_note(uow, actor, target, "Von einem anderen Arbeitsplatz.", now=NOW))
     qtbot.waitUntil(lambda: editor.notes.topLevelItemCount() > 0 and any(
@@ -188,11 +188,11 @@ def test_unsaved_edits_survive_a_change_by_another_client(qtbot, window, seeded_
 
     theirs = copy.deepcopy(view.detail.form_data)
     theirs["applicant"]["given_name"] = "Marianne"
-    version = editor.version
+    version = editor.controller.version
     _other_client(seeded_url, lambda uow: edit_conflicts.save_form(uow, actor, target, theirs, expected_version=version, now=NOW))
     qtbot.waitUntil(lambda: "von anderer Seite geändert" in editor.message.text(), timeout=WAIT_MS)
     assert (editor.form.data() if editor.form is not None else None) == typed  # the clerk's entries stay
-    assert editor.version == version  # so the next save meets the edit conflict, not a silent overwrite
+    assert editor.controller.version == version  # so the next save meets the edit conflict, not a silent overwrite
 
 
 def test_views_that_do_not_show_a_case_do_not_query_for_it(qtbot, tasks, db, actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]

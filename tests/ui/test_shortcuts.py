@@ -29,7 +29,7 @@ def test_the_help_page_lists_the_keys_the_actions_have(qtbot, window, tasks, act
     for button, keys in ((editor.action_buttons[Action.DECIDE], shortcuts.DECIDE), (editor.letters_button, shortcuts.LETTERS),
                          (editor.accept_proposals_button, shortcuts.ACCEPT_DOCUMENTS)):
         assert keys.toString(shortcuts.NATIVE) in button.toolTip()  # the buttons name their keys
-    decision = editor.open_decision()
+    decision = editor.steps.open_decision()
     assert decision is not None
     keep(decision)
     menu_keys = {a.shortcut().toString(shortcuts.NATIVE) for m in decision.findChildren(QMenuBar)

@@ -1,18 +1,18 @@
-"""Requesting missing documents from the editor: the dialog, and the command it starts.
+"""Requesting missing documents from the editor: the dialog that asks what to request.
 
-The dialog lists the case's unticked checklist items (the required ones ticked), takes further
+It lists the case's unticked checklist items (the required ones ticked), takes further
 documents as typed text, the answer deadline and the follow-up date (Wiedervorlage), and checks
 them with the rules the service applies (``backoffice.domain.documents_request``) before it
-closes. The command (``documents_requests.request_documents``) then changes the status, writes
-the letter and sets the follow-up in one transaction; the letters of the case open with the new
-letter shown, ready to print.
+closes. The editor's steps (:mod:`ui.editor.steps`) open it and hand the answer to the controller,
+whose command (``documents_requests.request_documents``) changes the status, writes the letter and
+sets the follow-up in one transaction; the letters of the case then open with the new letter shown,
+ready to print.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
@@ -37,15 +37,8 @@ from backoffice.domain.documents_request import (
     document_problems,
     request_problems,
 )
-from backoffice.services import documents_requests
 from backoffice.services.case_editing import ChecklistEntry
-from backoffice.services.documents_requests import DocumentsRequest, DocumentsRequestDefaults
-
-from ..formatting import format_date
-from ..ops import CommandOp, QueryOp
-
-if TYPE_CHECKING:
-    from .commands import CaseCommands
+from backoffice.services.documents_requests import DocumentsRequestDefaults
 
 _DATE_FORMAT = "dd.MM.yyyy"
 
@@ -187,42 +180,3 @@ def _day(day: QDate) -> date:
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
-
-def request_documents(editor: CaseCommands) -> None:
-    """"Unterlagen anfordern…": the defaults are read off the UI thread, then the dialog asks."""
-    if editor.data is None:
-        return
-    actor, aktenzeichen = editor._actor, editor.aktenzeichen
-    today = (editor._now() or datetime.now(UTC)).date()
-    checklist = editor.data.checklist
-    QueryOp(
-        parent=editor, tasks=editor._tasks,
-        op=lambda uow: documents_requests.request_defaults(uow, actor, aktenzeichen, today=today),
-    ).success(lambda defaults: _ask(editor, checklist, defaults, today)).failure(editor._command_failed).run()
-
-
-def _ask(editor: CaseCommands, checklist: Sequence[ChecklistEntry], defaults: DocumentsRequestDefaults,
-         today: date) -> DocumentsRequestDialog:
-    dialog = DocumentsRequestDialog(editor.aktenzeichen, checklist, defaults, today, parent=editor)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: _run(editor, dialog.chosen_documents(), dialog.deadline_date(), dialog.follow_up_date()))
-    dialog.open()
-    return dialog
-
-
-def _run(editor: CaseCommands, documents: list[str], deadline: date, follow_up_on: date) -> None:
-    actor, aktenzeichen, version, now = editor._actor, editor.aktenzeichen, editor._version, editor._now()
-
-    def done(request: DocumentsRequest) -> None:
-        text = QCoreApplication.translate("DocumentsRequestDialog", "Unterlagen angefordert; Wiedervorlage am %1.")
-        editor._stored(text.replace("%1", format_date(request.follow_up_on)))
-        if request.letter is not None:
-            letters = editor.open_letters()
-            if letters is not None:
-                letters.show_letter(request.letter)
-
-    CommandOp(
-        parent=editor, tasks=editor._tasks,
-        op=lambda uow: documents_requests.request_documents(
-            uow, actor, aktenzeichen, documents, deadline, follow_up_on=follow_up_on, expected_version=version, now=now),
-    ).success(done).failure(editor._command_failed).run()

@@ -32,7 +32,6 @@ class CaseView(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.resize(1360, 860)  # form and documents side by side
         self.editor = CaseEditor(tasks, actor, self, **editor_options)
-        self.editor.aktenzeichen = aktenzeichen
         self.editor.loaded.connect(self.loaded)
         self.editor.next_requested.connect(self.next_requested)
         self.editor.previous_requested.connect(self.previous_requested)
@@ -65,7 +64,8 @@ class CaseView(QDialog):
 
     @property
     def detail(self) -> CaseDetail | None:
-        return self.editor.data.detail if self.editor.data is not None else None
+        data = self.editor.controller.data
+        return data.detail if data is not None else None
 
     def load(self, aktenzeichen: str | None = None) -> None:
         if aktenzeichen is not None:

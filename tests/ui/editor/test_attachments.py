@@ -87,7 +87,7 @@ def test_the_list_shows_safe_names_and_the_real_types(qtbot, tasks, actor, db, l
 
     # a row stored before names were made safe: the panel makes it safe itself
     old = [dataclasses.replace(a, filename=f"C:\\tmp\\Lohn{RLO}fdp.exe") if a.filename == "Lohnfdp.exe" else a
-           for a in editor.data.detail.attachments]
+           for a in editor.controller.data.detail.attachments]
     panel.set_attachments(az, old)
     texts = [panel.list.topLevelItem(i).text(0) for i in range(panel.list.topLevelItemCount())]
     assert "Lohnfdp.exe" in texts and not any(RLO in text or "\\" in text for text in texts)

@@ -30,7 +30,7 @@ def test_documents_requested_before_easter_move_the_dates_by_the_days_waited(qtb
     reloaded(qtbot, editor, lambda: editor.action_buttons[Action.START].click())
     assert editor.action_buttons[Action.REQUEST_DOCUMENTS].isVisible()
     clock.now = datetime(2026, 4, 2, 11, 0, tzinfo=UTC)  # Thursday before Easter
-    reloaded(qtbot, editor, lambda: editor.run_action(Action.REQUEST_DOCUMENTS, reason="Einkommensnachweise fehlen"))
+    reloaded(qtbot, editor, lambda: editor.controller.run_action(Action.REQUEST_DOCUMENTS, reason="Einkommensnachweise fehlen"))
     assert editor.fact_values["clock"].text() == "angehalten seit 02.04.2026"
     assert editor.action_buttons[Action.DOCUMENTS_RECEIVED].isVisible()
     assert not editor.action_buttons[Action.REQUEST_DOCUMENTS].isVisible()
@@ -59,14 +59,14 @@ def test_deadline_colours_overdue_and_warning(qtbot, tasks, actor, db) -> None: 
 def test_deadline_can_be_extended_once(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
     az = new_case(db, actor, seed=18)
     editor = open_editor(qtbot, tasks, actor, az, Clock(datetime(2026, 3, 20, 10, 0, tzinfo=UTC)))
-    reloaded(qtbot, editor, lambda: editor.extend_deadline(10, "Gutachten steht aus"))
+    reloaded(qtbot, editor, lambda: editor.controller.extend_deadline(10, "Gutachten steht aus"))
     # 08.04.2026 + 10 business days = 22.04.2026; 15.06.2026 + 10 business days (Fronleichnam 04.06. is before) = 29.06.2026
     assert (editor.fact_values["target"].text(), editor.fact_values["legal"].text()) == ("22.04.2026", "29.06.2026")
     assert "verlängert am 20.03.2026" in editor.fact_values["clock"].text()
-    editor.request_extension()  # the button: refused at once, with the reason
+    editor.steps.request_extension()  # the button: refused at once, with the reason
     assert "bereits verlängert" in editor.message.text() and "nur einmal" in editor.message.text()
     with qtbot.waitSignal(editor.message_shown, timeout=60_000):
-        editor.extend_deadline(1, "noch einmal")  # the service refuses as well
+        editor.controller.extend_deadline(1, "noch einmal")  # the service refuses as well
     qtbot.waitUntil(lambda: "nur einmal" in editor.message.text(), timeout=60_000)
     wait_idle(qtbot, tasks)
     assert stored(db, actor, az).row.legal_deadline == date(2026, 6, 29)
@@ -103,11 +103,11 @@ def test_scanned_document_is_added_and_covers_a_checklist_item(qtbot, tasks, act
     scan = tmp_path / "personalausweis.png"
     scan.write_bytes(png_bytes())
     reloaded(qtbot, editor, lambda: editor.attachments.add_file(scan))
-    assert [a.filename for a in editor.data.detail.attachments] == ["personalausweis.png"]
-    assert editor.data.detail.attachments[0].purpose == "scan"
+    assert [a.filename for a in editor.controller.data.detail.attachments] == ["personalausweis.png"]
+    assert editor.controller.data.detail.attachments[0].purpose == "scan"
     model = editor.checklist_model
     identity = next(row for row in range(model.rowCount()) if model.entries()[row].key == "identity")
-    attachment = editor.data.detail.attachments[0].id
+    attachment = editor.controller.data.detail.attachments[0].id
     reloaded(qtbot, editor, lambda: model.setData(model.index(identity, 1), attachment))
     entry = editor.checklist_model.entries()[identity]
     assert (entry.checked, entry.attachment_id) == (True, attachment)
@@ -130,11 +130,11 @@ def test_notes_links_and_duplicate_hint(qtbot, tasks, actor, db) -> None:  # typ
     editor.note_text.setPlainText("Rückruf vereinbart")
     reloaded(qtbot, editor, editor.note_button.click)
     assert editor.notes.topLevelItem(0).text(2) == "Rückruf vereinbart"
-    reloaded(qtbot, editor, lambda: editor.link_case(second.lower()))
+    reloaded(qtbot, editor, lambda: editor.controller.link_case(second.lower()))
     assert editor.links.topLevelItem(0).text(0) == second
     other = open_editor(qtbot, tasks, actor, second)  # shown from the other side too
     assert other.links.topLevelItem(0).text(0) == first
-    reloaded(qtbot, other, lambda: other.unlink_case(first))
+    reloaded(qtbot, other, lambda: other.controller.unlink_case(first))
     assert other.links.topLevelItemCount() == 0
 
 
@@ -229,7 +229,7 @@ def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, 
     az = _decidable_wbs_case(db, actor)
     editor = open_editor(qtbot, tasks, actor, az)
     assert editor.action_buttons[Action.DECIDE].isVisible()
-    dialog = editor.open_decision()
+    dialog = editor.steps.open_decision()
     assert dialog is not None
     keep(dialog)
     qtbot.waitUntil(lambda: dialog.decide_button.isEnabled(), timeout=60_000)
@@ -246,7 +246,7 @@ def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, 
     assert stored(db, actor, az).row.status is Status.DECIDED
     qtbot.waitUntil(lambda: dialog.bescheid.preview.page_count() > 0, timeout=60_000)  # shown in the same window
     assert dialog.bescheid.preview.print_button.isVisibleTo(dialog)  # a final grant prints from here
-    letters_dialog = editor.open_letters()
+    letters_dialog = editor.steps.open_letters()
     assert letters_dialog is not None
     keep(letters_dialog)
     qtbot.waitUntil(lambda: letters_dialog.model.rowCount() == 1, timeout=60_000)

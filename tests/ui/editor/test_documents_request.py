@@ -106,8 +106,8 @@ def test_the_editor_requests_writes_the_letter_and_shows_it_for_printing(qtbot, 
     now = datetime(2026, 3, 20, 10, 0, tzinfo=UTC)
     az = _started(db, actor, 21, now)
     editor = open_editor(qtbot, tasks, actor, az, Clock(now))
-    assert editor.data is not None
-    unticked = [e.label for e in editor.data.checklist if not e.checked and not e.optional]
+    assert editor.controller.data is not None
+    unticked = [e.label for e in editor.controller.data.checklist if not e.checked and not e.optional]
     assert unticked
     editor.action_buttons[Action.REQUEST_DOCUMENTS].click()
     qtbot.waitUntil(lambda: editor.findChild(DocumentsRequestDialog) is not None, timeout=60_000)

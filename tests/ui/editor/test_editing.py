@@ -28,7 +28,7 @@ def test_edit_and_save_with_ctrl_s_journals_the_field(qtbot, tasks, actor, db) -
     detail = stored(db, actor, az)
     assert detail.form_data["applicant"]["address"]["street"] == "Leineweberstraße"
     assert detail.applicant.street == "Leineweberstraße"
-    assert editor.version == detail.version == 2
+    assert editor.controller.version == detail.version == 2
     newest = editor.history_model.row_texts(0)
     assert newest[2:4] == ("Antragsdaten geändert", "Straße")  # readable German field name
     assert newest[5] == "Leineweberstraße"
@@ -126,7 +126,7 @@ def test_reload_discards_my_edits_and_shows_theirs(qtbot, tasks, other_tasks, ac
     assert not mine.has_unsaved_changes()
     assert mine.form.inputs[("reason",)].edit.toPlainText() == "Wohnung zu klein"
     assert mine.form.inputs[("applicant", "address", "street")].edit.text() != "Schloßstraße"
-    assert mine.version == stored(db, actor, az).version == 2
+    assert mine.controller.version == stored(db, actor, az).version == 2
 
 
 # -- models ------------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def test_reload_discards_my_edits_and_shows_theirs(qtbot, tasks, other_tasks, ac
 def test_editor_models_pass_the_qt_model_tester(qtbot, qtmodeltester, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
     az = new_case(db, actor, Service.ELTERNGELD, seed=23, attachments=(cases.NewAttachment("a.pdf", "application/pdf", pdf_bytes()),))
     editor = open_editor(qtbot, tasks, actor, az)
-    reloaded(qtbot, editor, lambda: editor.extend_deadline(2, "Prüfung"))
+    reloaded(qtbot, editor, lambda: editor.controller.extend_deadline(2, "Prüfung"))
     assert editor.form is not None
     for table in editor.form.tables.values():
         assert table.model.rowCount() > 0
