@@ -760,6 +760,34 @@
     </message>
 </context>
 <context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../ui/views/case_list.py" line="77"/>
+        <source>Wird geladen…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_list.py" line="167"/>
+        <source>über %1 Fälle</source>
+        <translation>more than %1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_list.py" line="169"/>
+        <source>1 Fall</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_list.py" line="169"/>
+        <source>%1 Fälle</source>
+        <translation>%1 cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_list.py" line="170"/>
+        <source>%1 (gefiltert)</source>
+        <translation>%1 (filtered)</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPanel</name>
     <message>
         <location filename="../../ui/teamlead/cases.py" line="56"/>
@@ -3557,175 +3585,139 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/views/main_window.py" line="86"/>
+        <location filename="../../ui/views/main_window.py" line="75"/>
         <source>Backoffice – Stadt Mülheim an der Ruhr</source>
         <translation>Backoffice – City of Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="118"/>
+        <location filename="../../ui/views/main_window.py" line="99"/>
         <source>Anmeldung…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="119"/>
+        <location filename="../../ui/views/main_window.py" line="100"/>
         <source>Datenbank: %1</source>
         <translation>Database: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="122"/>
+        <location filename="../../ui/views/main_window.py" line="103"/>
         <source>Datenbank: %1 – Verbindung nicht verschlüsselt geprüft</source>
         <translation>Database: %1 – connection not verified as encrypted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="125"/>
+        <location filename="../../ui/views/main_window.py" line="106"/>
         <source>Die Verbindung zum Datenbankserver ist nicht mit einem geprüften Zertifikat verschlüsselt (sslmode). Bitte wenden Sie sich an die IT.</source>
         <translation>The connection to the database server is not encrypted with a verified certificate (sslmode). Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="148"/>
+        <location filename="../../ui/views/main_window.py" line="131"/>
         <source>Angemeldet: %1</source>
         <translation>Signed in: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="150"/>
+        <location filename="../../ui/views/main_window.py" line="133"/>
         <source>Angemeldet als %1</source>
         <translation>Signed in as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="239"/>
-        <location filename="../../ui/views/main_window.py" line="463"/>
+        <location filename="../../ui/views/main_window.py" line="176"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="329"/>
+        <location filename="../../ui/views/main_window.py" line="235"/>
         <source>&amp;Aktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="333"/>
+        <location filename="../../ui/views/main_window.py" line="239"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="337"/>
+        <location filename="../../ui/views/main_window.py" line="243"/>
         <source>&amp;Erledigte Fälle in Warteschlangen zeigen</source>
         <translation>Show &amp;finished cases in queues</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="340"/>
+        <location filename="../../ui/views/main_window.py" line="246"/>
         <source>&amp;Navigationsbereich</source>
         <translation>&amp;Navigation pane</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="344"/>
+        <location filename="../../ui/views/main_window.py" line="250"/>
         <source>&amp;Spalten zurücksetzen</source>
         <translation>Reset &amp;columns</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="345"/>
+        <location filename="../../ui/views/main_window.py" line="251"/>
         <source>Alle Spalten zeigen, in ihrer Reihenfolge und so breit wie ihr Inhalt</source>
         <translation>Show all columns, in their order and as wide as their content</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="347"/>
+        <location filename="../../ui/views/main_window.py" line="253"/>
         <source>Ü&amp;ber Backoffice</source>
         <translation>&amp;About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="351"/>
+        <location filename="../../ui/views/main_window.py" line="257"/>
         <source>&amp;Datei</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="355"/>
+        <location filename="../../ui/views/main_window.py" line="261"/>
         <source>&amp;Bearbeiten</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="359"/>
+        <location filename="../../ui/views/main_window.py" line="265"/>
         <source>&amp;Papierantrag erfassen…</source>
         <translation>Enter &amp;paper application…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="363"/>
+        <location filename="../../ui/views/main_window.py" line="269"/>
         <source>&amp;Portal</source>
         <translation>&amp;Portal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="364"/>
+        <location filename="../../ui/views/main_window.py" line="270"/>
         <source>&amp;Ansicht</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="369"/>
+        <location filename="../../ui/views/main_window.py" line="275"/>
         <source>&amp;Suchen</source>
         <translation>&amp;Find</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="374"/>
+        <location filename="../../ui/views/main_window.py" line="280"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="378"/>
+        <location filename="../../ui/views/main_window.py" line="284"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="379"/>
+        <location filename="../../ui/views/main_window.py" line="285"/>
         <source>&amp;Tastenkürzel</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="385"/>
+        <location filename="../../ui/views/main_window.py" line="291"/>
         <source>Werkzeugleiste</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="415"/>
+        <location filename="../../ui/views/main_window.py" line="324"/>
         <source>Über Backoffice</source>
         <translation>About Backoffice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/main_window.py" line="417"/>
+        <location filename="../../ui/views/main_window.py" line="326"/>
         <source>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Bearbeitung der Online-Anträge (Wohnberechtigungsschein, Elterngeld, Führungszeugnis) der Stadt Mülheim an der Ruhr.&lt;/p&gt;</source>
         <translation>&lt;b&gt;Backoffice&lt;/b&gt;&lt;p&gt;Processing of online applications (housing entitlement certificate, parental allowance, certificate of good conduct) for the City of Mülheim an der Ruhr.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="486"/>
-        <source>über %1 Fälle</source>
-        <translation>more than %1 cases</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="488"/>
-        <source>1 Fall</source>
-        <translation>1 case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="488"/>
-        <source>%1 Fälle</source>
-        <translation>%1 cases</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="489"/>
-        <source>%1 (gefiltert)</source>
-        <translation>%1 (filtered)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="527"/>
-        <source>Filter &amp;löschen</source>
-        <translation>&amp;Delete filter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="533"/>
-        <source>Filter speichern</source>
-        <translation>Save filter</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/main_window.py" line="533"/>
-        <source>Name des Filters:</source>
-        <translation>Filter name:</translation>
     </message>
 </context>
 <context>
@@ -4175,47 +4167,47 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>QueueTreeModel</name>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="63"/>
+        <location filename="../../ui/models/queue_tree.py" line="59"/>
         <source>Arbeitsbereiche</source>
         <translation>Work areas</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="120"/>
+        <location filename="../../ui/models/queue_tree.py" line="116"/>
         <source>Meine Fälle</source>
         <translation>My cases</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="121"/>
+        <location filename="../../ui/models/queue_tree.py" line="117"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="122"/>
+        <location filename="../../ui/models/queue_tree.py" line="118"/>
         <source>Alle offenen Fälle</source>
         <translation>All open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="123"/>
+        <location filename="../../ui/models/queue_tree.py" line="119"/>
         <source>Warten auf Unterlagen</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="124"/>
+        <location filename="../../ui/models/queue_tree.py" line="120"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="125"/>
+        <location filename="../../ui/models/queue_tree.py" line="121"/>
         <source>Wiedervorlage fällig</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="126"/>
+        <location filename="../../ui/models/queue_tree.py" line="122"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/models/queue_tree.py" line="83"/>
+        <location filename="../../ui/models/queue_tree.py" line="79"/>
         <source>Meine Filter</source>
         <translation>My filters</translation>
     </message>
@@ -4439,6 +4431,24 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <location filename="../../ui/dialogs/portal_settings.py" line="230"/>
         <source>Leistung %1</source>
         <translation>Service %1</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFilters</name>
+    <message>
+        <location filename="../../ui/views/saved_filters.py" line="42"/>
+        <source>Filter speichern</source>
+        <translation>Save filter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_filters.py" line="42"/>
+        <source>Name des Filters:</source>
+        <translation>Filter name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/saved_filters.py" line="69"/>
+        <source>Filter &amp;löschen</source>
+        <translation>&amp;Delete filter</translation>
     </message>
 </context>
 <context>

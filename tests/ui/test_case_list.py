@@ -236,5 +236,5 @@ def test_the_selection_s_letters_are_queued_for_printing(qtbot, window):
     assert window.statusBar().currentMessage() == "Keine neuen fertigen Briefe zum Drucken in der Auswahl."
     _select_rows(window, [])
     window.table.selectionModel().clearCurrentIndex()
-    window._selection_changed()
+    window.case_list.update_actions()
     assert not work.print_action.isEnabled() and work.print_action.toolTip() == "Kein Fall ausgewählt"

@@ -99,7 +99,7 @@ def _loaded_editor(qtbot, window: MainWindow, az: str):  # type: ignore[no-untyp
 
 
 def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, window, tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    assert window.tree_key() == MINE
+    assert window.navigation.key() == MINE
     mine = _mine(window)
     assert len(mine) >= 3, mine
     target, kept = mine[0], mine[-1]
@@ -117,7 +117,7 @@ def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, wi
     qtbot.waitUntil(lambda: _tree_text(window, MINE) != tree_before, timeout=60_000)
     assert target not in _mine(window) and model.total == len(mine) - 1
     assert f"({len(mine) - 1})" in _tree_text(window, MINE)
-    assert window.selected_case() is not None and window.selected_case().aktenzeichen == kept  # type: ignore[union-attr]
+    assert window.case_list.selected_case() is not None and window.case_list.selected_case().aktenzeichen == kept  # type: ignore[union-attr]
     assert reloads == [] and full_refreshes == []  # rows re-read in place: no reset, no F5
     assert window.count_label.text() == f"{len(mine) - 1} Fälle"
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=60_000)

@@ -6,7 +6,7 @@ import dataclasses
 import multiprocessing
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
@@ -74,6 +74,25 @@ def window(qtbot, fresh_tasks: Tasks, clerk: UserRef) -> MainWindow:  # type: ig
 def open_count(window: MainWindow) -> int:
     text = window.queue_model.index_of(ALL_OPEN).data()
     return int(text.rsplit("(", 1)[1].rstrip(")"))
+
+
+class FakeSync:
+    """A portal sync whose every round returns ``summary``, or raises ``error``."""
+
+    def __init__(self, summary: SyncSummary | None = None, *, error: Exception | None = None) -> None:
+        self._summary, self._error = summary, error
+
+    def start(self) -> None:
+        pass
+
+    def run_once(self, progress: Callable[[int, int], None] | None = None) -> SyncSummary:
+        if self._error is not None:
+            raise self._error
+        assert self._summary is not None, "a FakeSync needs a summary or an error"
+        return self._summary
+
+    def close(self) -> None:
+        pass
 
 
 def closed_port() -> int:
@@ -158,18 +177,8 @@ def test_an_unreachable_portal_shows_the_error(qtbot, fresh_tasks, fresh_db, por
 
 
 def test_a_failing_sync_shows_the_error_indicator(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
-    class Broken:
-        def start(self) -> None:
-            pass
-
-        def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
-            raise ConnectionError("Verbindung abgelehnt\nmore details")
-
-        def close(self) -> None:
-            pass
-
     controller = SyncController(fresh_tasks)
-    controller.set_sync(Broken())
+    controller.set_sync(FakeSync(error=ConnectionError("Verbindung abgelehnt\nmore details")))
     with qtbot.waitSignal(controller.failed, timeout=TIMEOUT) as blocker:
         controller.trigger()
     assert isinstance(blocker.args[0], ConnectionError)
@@ -188,18 +197,8 @@ def test_not_configured(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-
 
 
 def test_the_timer_starts_once_armed(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
-    class Quiet:
-        def start(self) -> None:
-            pass
-
-        def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
-            return SyncSummary(new=0)
-
-        def close(self) -> None:
-            pass
-
     controller = SyncController(fresh_tasks, interval_ms=10_000)
-    controller.set_sync(Quiet())
+    controller.set_sync(FakeSync(SyncSummary(new=0)))
     assert not controller.timer.isActive() and controller.runs == 0
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT):
         controller.arm()
@@ -242,18 +241,8 @@ def test_the_window_stays_responsive_while_a_sync_runs(qtbot, window, fresh_task
 
 
 def test_failing_email_notices_are_shown_without_costing_the_round_its_success(qtbot, fresh_tasks) -> None:  # type: ignore[no-untyped-def]
-    class MailDown:
-        def start(self) -> None:
-            pass
-
-        def run_once(self, progress=None) -> SyncSummary:  # type: ignore[no-untyped-def]
-            return SyncSummary(new=2, notices_failing=3)
-
-        def close(self) -> None:
-            pass
-
     controller = SyncController(fresh_tasks)
-    controller.set_sync(MailDown())
+    controller.set_sync(FakeSync(SyncSummary(new=2, notices_failing=3)))  # the intake went well, the mail did not
     with qtbot.waitSignal(controller.finished, timeout=TIMEOUT) as finished:
         controller.trigger()
     assert controller.label.text().endswith(", 2 neu, E-Mail-Benachrichtigungen gestört")

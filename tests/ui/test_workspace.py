@@ -64,7 +64,7 @@ def test_status_filter_combines_with_the_work_list(qtbot, window, actor, db):
 def test_assign_to_me_and_release_with_reason_from_the_list(qtbot, window, actor, db):
     _select_node(qtbot, window, View.UNASSIGNED.value)
     window.table.setCurrentIndex(window.case_model.index(0, 0))
-    case = window.selected_case()
+    case = window.case_list.selected_case()
     assert case is not None and case.assignee is None
     with qtbot.waitSignal(window.work.changed, timeout=60_000):
         window.work.assign_action.trigger()
@@ -84,8 +84,8 @@ def test_save_the_shown_list_as_a_personal_filter(qtbot, window, actor, db):
     with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
         bar.deadline.setCurrentIndex(bar.deadline.findData(14))
     shown = window.case_model.query
-    window.save_current_filter("EG bald fällig")
-    qtbot.waitUntil(lambda: window.queue_model.index_of(window.tree_key()).parent().isValid(), timeout=60_000)
+    window.saved_filters.save("EG bald fällig")
+    qtbot.waitUntil(lambda: window.queue_model.index_of(window.navigation.key()).parent().isValid(), timeout=60_000)
     wait_idle(qtbot, window._tasks)
     with db.uow(write=False) as uow:
         saved = {f.name: f for f in list_saved_filters(uow, actor)}
@@ -94,7 +94,7 @@ def test_save_the_shown_list_as_a_personal_filter(qtbot, window, actor, db):
     assert node.isValid() and window.tree.currentIndex() == node
     assert window.case_model.query == shown and not bar.is_active()
     with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
-        window.delete_saved_filter(saved["EG bald fällig"].id)
+        window.saved_filters.delete(saved["EG bald fällig"].id)
     assert not window.queue_model.index_of(f"filter:{saved['EG bald fällig'].id}").isValid()
 
 

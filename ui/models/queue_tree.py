@@ -53,10 +53,6 @@ def load_overview(uow: Any, actor: UserRef, today: date | None = None) -> QueueO
     )
 
 
-def mine_query(actor: UserRef) -> CaseQuery:
-    return CaseQuery(assignee_login=actor.login, open_only=True)
-
-
 class QueueTreeModel(QStandardItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
