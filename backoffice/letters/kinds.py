@@ -167,7 +167,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
              Block("elterngeld_final_computation"), Lines(), Reasons(required=False),
              Block("elterngeld_final_settlement"), Block("elterngeld_grant_notes")),
             remedy=WIDERSPRUCH_SGG, needs_bank=True,
-            optional_fields=("back_payment_amount", "refund_amount", "no_difference"),
+            optional_fields=("back_payment_amount", "refund_amount", "no_difference", "refund_title"),
         ),
         KindSpec(
             "elterngeld_refusal", Service.ELTERNGELD, "Elterngeld (Ablehnung)",

@@ -2428,12 +2428,17 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Forwarding to the BfJ</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="201"/>
+        <location filename="../../ui/letters/settings.py" line="192"/>
+        <source>Erstattung nach endgültiger Festsetzung</source>
+        <translation>Refund after the final assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="202"/>
         <source>Angekreuzte Entscheidungen gibt eine Teamleitung frei, die weder entschieden noch den Brief erstellt hat, bevor der Bescheid endgültig wird.</source>
         <translation>Ticked decisions are approved by a team lead who neither decided nor created the letter before the decision letter becomes final.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="225"/>
+        <location filename="../../ui/letters/settings.py" line="226"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
@@ -3334,22 +3339,22 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LetterSettingsDialog</name>
     <message>
-        <location filename="../../ui/letters/settings.py" line="235"/>
+        <location filename="../../ui/letters/settings.py" line="236"/>
         <source>Briefvorlagen und Freigaben</source>
         <translation>Letter templates and approvals</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="241"/>
+        <location filename="../../ui/letters/settings.py" line="242"/>
         <source>&amp;Textbausteine</source>
         <translation>&amp;Text blocks</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="242"/>
+        <location filename="../../ui/letters/settings.py" line="243"/>
         <source>&amp;Briefkopf</source>
         <translation>&amp;Letterhead</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="243"/>
+        <location filename="../../ui/letters/settings.py" line="244"/>
         <source>&amp;Vier-Augen-Prinzip</source>
         <translation>&amp;Four eyes</translation>
     </message>
