@@ -671,41 +671,46 @@
     </message>
     <message>
         <location filename="../../ui/letters/case_letters.py" line="72"/>
+        <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
+        <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="76"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="74"/>
+        <location filename="../../ui/letters/case_letters.py" line="78"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="76"/>
+        <location filename="../../ui/letters/case_letters.py" line="80"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="78"/>
+        <location filename="../../ui/letters/case_letters.py" line="82"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="83"/>
+        <location filename="../../ui/letters/case_letters.py" line="87"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="148"/>
+        <location filename="../../ui/letters/case_letters.py" line="153"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="152"/>
+        <location filename="../../ui/letters/case_letters.py" line="157"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="154"/>
+        <location filename="../../ui/letters/case_letters.py" line="159"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -2380,6 +2385,11 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <location filename="../../ui/letters/final_assessment.py" line="128"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Bescheid version %1 created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="130"/>
+        <source>(wartet auf Freigabe durch die Teamleitung)</source>
+        <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
 </context>
 <context>
