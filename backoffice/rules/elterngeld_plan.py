@@ -55,7 +55,11 @@ class PlanFacts:
 
     def cite(self, basis: str) -> str:
         """``basis``, with § 4 Abs. 5 beside it when a premature birth extends the limit it states."""
-        return f"{basis} in Verbindung mit {self.premature_legal_basis}" if self.premature_birth else basis
+        return f"{basis} in Verbindung mit {self.premature_basis}" if self.premature_birth else basis
+
+    @property
+    def premature_basis(self) -> str:
+        return self.premature_legal_basis or "§ 4 Abs. 5 BEEG"
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,7 @@ def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: Dated
             problems.append(f"Elternteil {parent}: Elterngeld mindestens für {per_min} Lebensmonate "
                             f"(geplant: {count}).")
         if units > per_max:
-            limit = f" ({facts.premature_legal_basis})" if extra else ""
+            limit = f" ({facts.premature_basis})" if extra else ""
             problems.append(f"Elternteil {parent}: höchstens {per_max} Monatsbeträge{limit} "
                             f"(geplant: {_months(units)}).")
 
