@@ -42,7 +42,7 @@ from .services import decisions, letters, printing
 
 def configure_decide(decide: argparse.ArgumentParser) -> None:
     decide.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
-    decide.add_argument("--outcome", choices=[o.value for o in decisions.DecisionOutcome],
+    decide.add_argument("--outcome", choices=list(dict.fromkeys(o.value for _s, o in decisions.LETTER_KINDS)),
                         help="granted = Bewilligung, refused = Ablehnung; beim Führungszeugnis forwarded = Weiterleitung "
                              "an das BfJ (nötig, außer mit --propose)")
     decide.add_argument("--reason", action="append", default=[], metavar="TEXT",

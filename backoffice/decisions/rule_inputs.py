@@ -164,7 +164,15 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
                         "angeben (§ 2e BEEG), oder das Nettoeinkommen laut Antrag übernehmen")))
     if applicant.get("employment") == "self_employed":
         remarks.append("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG).")
+    if any(e["variant"] == "basis" and int(e["month"] or 0) > _BASIS_LAST_MONTH for e in plan):
+        # The form (schema 1.0.0) has no expected day of delivery: the clerk enters it as a fact.
+        remarks.append("Basiselterngeld nach dem 14. Lebensmonat beantragt: das ist nur bei einer Frühgeburt möglich "
+                       "(§ 4 Abs. 5 BEEG). Bitte den voraussichtlichen Tag der Entbindung laut ärztlichem Zeugnis "
+                       "oder Zeugnis der Hebamme angeben.")
     return data, remarks, needs
+
+
+_BASIS_LAST_MONTH = 14  # § 4 Abs. 1 Satz 3 BEEG; only for the remark, the rules read their own table
 
 
 _GROSS_KEYS = ("gross_income_before", "income_tax_monthly", "solidarity_surcharge_monthly", "church_tax_liable",

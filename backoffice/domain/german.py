@@ -33,7 +33,8 @@ STATUS_NAMES: dict[str, str] = {
     "ready_for_decision": "Entscheidungsreif", "decided": "Entschieden", "forwarded": "Weitergeleitet",
     "withdrawn": "Zurückgezogen", "closed": "Abgeschlossen",
 }
-OUTCOME_NAMES: dict[str, str] = {"granted": "bewilligt", "refused": "abgelehnt", "forwarded": "weitergeleitet"}
+OUTCOME_NAMES: dict[str, str] = {"granted": "bewilligt", "refused": "abgelehnt", "forwarded": "weitergeleitet",
+                                  "refund": "endgültig festgesetzt, Erstattung gefordert"}
 ACTION_NAMES: dict[str, str] = {
     "start": "Bearbeitung beginnen", "request_documents": "Unterlagen anfordern",
     "documents_received": "Unterlagen eingegangen", "mark_ready": "Als entscheidungsreif markieren",

@@ -96,6 +96,9 @@ class KindSpec:
     needs_bank: bool = False
     sheets: tuple[Sheet, ...] = ()  # after the closing, each on a new page
     optional_fields: tuple[str, ...] = ()  # merge values that may be empty (the ``when`` of a block)
+    # Written only by a step of the case's workflow, which does more than write it: the documents request
+    # (services/documents_requests.py) also sets the status that suspends the clock and the follow-up date.
+    step_only: bool = False
 
     @property
     def subject_block(self) -> str:
@@ -143,7 +146,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
             "wbs_documents_request", Service.WBS, "Wohnberechtigungsschein (Unterlagen anfordern)",
             ("application_date",),
             (Block("wbs_documents_request_intro"), *_DOCS, Block("wbs_documents_request_consequence")),
-            needs_deadline=True,
+            needs_deadline=True, step_only=True,
         ),
         KindSpec(
             "elterngeld_grant", Service.ELTERNGELD, "Elterngeld (Bewilligung)",
@@ -167,7 +170,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
              Block("elterngeld_final_computation"), Lines(), Reasons(required=False),
              Block("elterngeld_final_settlement"), Block("elterngeld_grant_notes")),
             remedy=WIDERSPRUCH_SGG, needs_bank=True,
-            optional_fields=("back_payment_amount", "refund_amount", "no_difference"),
+            optional_fields=("back_payment_amount", "refund_amount", "no_difference", "refund_title"),
         ),
         KindSpec(
             "elterngeld_refusal", Service.ELTERNGELD, "Elterngeld (Ablehnung)",
@@ -180,7 +183,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
             ("application_date", "child_name"),
             (Block("elterngeld_documents_request_intro"), *_DOCS,
              Block("elterngeld_documents_request_consequence")),
-            needs_deadline=True,
+            needs_deadline=True, step_only=True,
         ),
         KindSpec(
             "fz_receipt", Service.FUEHRUNGSZEUGNIS, "Führungszeugnis (Eingangsbestätigung und Weiterleitung)",

@@ -18,6 +18,7 @@ from .elterngeld_input import ElterngeldInput, parse_elterngeld_input
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import net_from_gross
 from .elterngeld_plan import PlanCheck, PlanFacts, PlanMonth, check_month_plan
+from .elterngeld_premature import PrematureBirth, premature_birth
 from .errors import RuleInputError
 from .money import ZERO, cents, euro_text, percent_of
 from .result import JsonResult, Line, line, unique
@@ -72,6 +73,7 @@ class ElterngeldResult(JsonResult):
     net_income_before_stated: Decimal | None  # the applicant's figure when the net was computed from the gross
     provisional: bool  # § 8 Abs. 3: paid provisionally until the income is proven
     provisional_reasons: tuple[str, ...]  # German, why provisional and what has to be proven
+    premature_extra_months: int  # § 4 Abs. 5: Monatsbeträge Basiselterngeld more for a premature birth, else 0
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
     notices: tuple[str, ...]
@@ -178,11 +180,21 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     label = t("ElterngeldPlus monatlich") if plus else t("Basiselterngeld monatlich")
     lines.append(line(label if eligible else t("{label}: kein Anspruch", label=label), total, kind="total"))
 
+    premature = premature_birth(inp.birth_date, inp.expected_birth_date, rules)
+    if premature is not None:
+        used.append(premature.entry)
+        notices += premature.notices(single_parent=inp.single_parent)
+        last = rules.entry("month_plan", inp.birth_date).integer("basis_last_month") + premature.extra_months
+        lines.append(line(t("Frühgeburt: {days} Tage vor dem voraussichtlichen Tag der Entbindung ({expected:date}), "
+                            "{extra:plural:zusätzlicher Monatsbetrag:zusätzliche Monatsbeträge} Basiselterngeld; "
+                            "Basiselterngeld bis zum Ende des {last}. Lebensmonats", days=premature.days_early,
+                            expected=inp.expected_birth_date, extra=premature.extra_months, last=last),
+                          legal_basis=premature.legal_basis))
     check = PlanCheck(())
     if inp.month_plan is not None:
         plan_rule, bonus_rule = rules.entry("month_plan", inp.birth_date), rules.entry("partnership_bonus", inp.birth_date)
         used += [plan_rule, bonus_rule] if any(m.variant == "bonus" for m in inp.month_plan) else [plan_rule]
-        check = check_month_plan(_plan_with_maternity(inp), plan_rule, bonus_rule, _plan_facts(inp))
+        check = check_month_plan(_plan_with_maternity(inp), plan_rule, bonus_rule, _plan_facts(inp, premature))
         notices += check.notices
     plan_problems = check.problems
 
@@ -242,6 +254,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         months=months, not_payable_months=late, maternity_offset_total=offset_total, total_amount=total_amount,
         refused_months=refused, bonus_amount=bonus_amount, net_income_before_stated=inp.net_income_before_stated,
         provisional=bool(provisional), provisional_reasons=provisional,
+        premature_extra_months=0 if premature is None else premature.extra_months,
         lines=tuple(lines),
         legal_basis=unique([*(line.legal_basis for line in lines), limits.text("legal_basis") if checked else None,
                             "§ 4 BEEG" if inp.month_plan is not None else None,
@@ -360,11 +373,11 @@ def _income_after(inp: ElterngeldInput) -> Decimal:
     return inp.net_income_after
 
 
-def _plan_facts(inp: ElterngeldInput) -> PlanFacts:
-    """§ 4 Abs. 6: a birth at least six weeks (42 days) before the expected day is a premature birth."""
-    premature = inp.expected_birth_date is not None and (inp.expected_birth_date - inp.birth_date).days >= 42
-    return PlanFacts(single_parent=inp.single_parent, multiple_birth=inp.children_born > 1,
-                     premature_birth=premature, child_disability=inp.child_disability,
+def _plan_facts(inp: ElterngeldInput, premature: PrematureBirth | None) -> PlanFacts:
+    """The plan's facts; one premature birth (§ 4 Abs. 5) both extends the months and is an exception of § 4 Abs. 6."""
+    months, basis = (0, "") if premature is None else (premature.extra_months, premature.entry.text("legal_basis"))
+    return PlanFacts(single_parent=inp.single_parent, multiple_birth=inp.children_born > 1, premature_months=months,
+                     premature_legal_basis=basis, child_disability=inp.child_disability,
                      sibling_disability=inp.sibling_disability, income_reduced=inp.partner_months_income_reduced)
 
 

@@ -8,8 +8,8 @@ dated ``month_plan`` and ``partnership_bonus`` tables by birth date.
 The check gives two kinds of findings: ``problems`` concern the plan as a whole (too many
 Monatsbeträge, bonus months not consecutive) and need the applicants to change the plan;
 ``refused`` names single months of life that cannot be granted, each with the German
-reason for the letter (§ 35 SGB X). Not checked: the extra months for premature births
-(§ 4 Abs. 5; a notice says so).
+reason for the letter (§ 35 SGB X). A premature birth (§ 4 Abs. 5) adds its extra months to the
+Monatsbeträge together and per parent and to the Basiselterngeld period (``PlanFacts.premature_months``).
 """
 
 from __future__ import annotations
@@ -42,10 +42,24 @@ class PlanFacts:
 
     single_parent: bool = False  # § 4c Abs. 1: alone the partner months and the bonus
     multiple_birth: bool = False  # § 4 Abs. 6: exception to the one simultaneous Basis month
-    premature_birth: bool = False  # born at least six weeks before the expected day (§ 4 Abs. 5, 6)
+    premature_months: int = 0  # § 4 Abs. 5: extra Basis Monatsbeträge (1–4) of a premature birth, 0 if none
+    premature_legal_basis: str = ""  # § 4 Abs. 5 BEEG, cited beside the limits it extends
     child_disability: bool = False  # § 4 Abs. 6: the child has a disability (§ 2 Abs. 1 Satz 1 SGB IX)
     sibling_disability: bool = False  # § 4 Abs. 6: a sibling counted for the Geschwisterbonus has one
     income_reduced: bool | None = None  # § 4 Abs. 3 Satz 2: income from employment reduced in two months
+
+    @property
+    def premature_birth(self) -> bool:
+        """Born at least six weeks before the expected day: § 4 Abs. 5, and an exception of § 4 Abs. 6."""
+        return self.premature_months > 0
+
+    def cite(self, basis: str) -> str:
+        """``basis``, with § 4 Abs. 5 beside it when a premature birth extends the limit it states."""
+        return f"{basis} in Verbindung mit {self.premature_basis}" if self.premature_birth else basis
+
+    @property
+    def premature_basis(self) -> str:
+        return self.premature_legal_basis or "§ 4 Abs. 5 BEEG"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +85,8 @@ def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: Dated
     notices: list[str] = []
     seen: set[tuple[str, int]] = set()
     by_parent: dict[str, list[PlanMonth]] = defaultdict(list)
-    basis_last, plus_last = rule.integer("basis_last_month"), rule.integer("plus_last_month")
+    extra = facts.premature_months  # § 4 Abs. 5: each extra Monatsbetrag also lengthens the Basis period
+    basis_last, plus_last = rule.integer("basis_last_month") + extra, rule.integer("plus_last_month")
     for m in plan:
         if (m.parent, m.month) in seen:
             problems.append(f"Elternteil {m.parent}: Lebensmonat {m.month} ist mehrfach verplant.")
@@ -80,7 +95,7 @@ def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: Dated
         if m.variant == "basis" and m.month > basis_last:
             refused[(m.parent, m.month)] = t("Basiselterngeld kann nur bis zum Ende des {last}. Lebensmonats bezogen "
                                              "werden ({basis}).", last=basis_last,
-                                             basis=rule.text("basis_period_legal_basis"))
+                                             basis=facts.cite(rule.text("basis_period_legal_basis")))
         elif m.month > plus_last:
             kind = "Partnerschaftsbonus" if m.variant == "bonus" else "ElterngeldPlus"
             refused[(m.parent, m.month)] = t("{kind} kann nur bis zum Ende des {last}. Lebensmonats bezogen werden "
@@ -89,30 +104,31 @@ def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: Dated
         by_parent[m.parent].append(m)
 
     per_min = rule.integer("per_parent_min")
-    per_max = rule.integer("single_parent_max" if facts.single_parent else "per_parent_max")
+    per_max = rule.integer("single_parent_max" if facts.single_parent else "per_parent_max") + extra
     for parent, months in sorted(by_parent.items()):
         units, count = _units(months), len({m.month for m in months})
         if count < per_min:  # § 4 Abs. 4 Satz 2: at least two months of life, whatever the variant
             problems.append(f"Elternteil {parent}: Elterngeld mindestens für {per_min} Lebensmonate "
                             f"(geplant: {count}).")
         if units > per_max:
-            problems.append(f"Elternteil {parent}: höchstens {per_max} Monatsbeträge (geplant: {_months(units)}).")
+            limit = f" ({facts.premature_basis})" if extra else ""
+            problems.append(f"Elternteil {parent}: höchstens {per_max} Monatsbeträge{limit} "
+                            f"(geplant: {_months(units)}).")
 
     problems += _together(plan, by_parent, rule, facts, notices)
     problems += _simultaneous_basis(by_parent, rule, facts, notices)
-    problems += _plus_after_basis_period(plan, basis_last, rule)
+    problems += _plus_after_basis_period(plan, basis_last, facts.cite(rule.text("plus_period_legal_basis")))
     problems += _bonus(by_parent, bonus, facts, refused)
     problems += [f"Elternteil B, {month}. Lebensmonat: {reason}" for (parent, month), reason in sorted(refused.items())
                  if parent == "B"]
-    if facts.premature_birth:
-        notices.append(rule.text("premature_notice"))
     return PlanCheck(tuple(problems), refused, tuple(notices))
 
 
 def _together(plan: tuple[PlanMonth, ...], by_parent: dict[str, list[PlanMonth]], rule: DatedEntry,
               facts: PlanFacts, notices: list[str]) -> list[str]:
     """§ 4 Abs. 3: twelve Monatsbeträge together, two more (Partnermonate) with a reduced income."""
-    together, partner_months = rule.integer("months_together"), rule.integer("partner_months")
+    together = rule.integer("months_together") + facts.premature_months  # § 4 Abs. 5 Satz 1: 13 to 16
+    partner_months = rule.integer("partner_months")
     total = _units(list(plan))
     both_or_alone = facts.single_parent or len(by_parent) == 2
     if total <= together:
@@ -173,14 +189,15 @@ def _simultaneous_basis(by_parent: dict[str, list[PlanMonth]], rule: DatedEntry,
     return problems
 
 
-def _plus_after_basis_period(plan: tuple[PlanMonth, ...], basis_last: int, rule: DatedEntry) -> list[str]:
-    """§ 4 Abs. 1 Satz 4: after month 14, ElterngeldPlus only in consecutive months from month 15 on."""
+def _plus_after_basis_period(plan: tuple[PlanMonth, ...], basis_last: int, basis: str) -> list[str]:
+    """§ 4 Abs. 1 Satz 4: after month 14 (premature births: 15 to 18, § 4 Abs. 5), ElterngeldPlus only in
+    consecutive months from the next month on."""
     later = sorted({m.month for m in plan if m.month > basis_last})
     expected = list(range(basis_last + 1, basis_last + 1 + len(later)))
     if later and later != expected:
         return [f"Nach dem {basis_last}. Lebensmonat nur in aufeinanderfolgenden Lebensmonaten ab dem "
                 f"{basis_last + 1}. (geplant: {', '.join(map(str, later))}; "
-                f"{rule.text('plus_period_legal_basis')})."]
+                f"{basis})."]
     return []
 
 

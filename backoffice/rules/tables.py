@@ -92,6 +92,13 @@ class DatedEntry:
             raise ValueError(f"{self.ref}: '{name}' must be an object")
         return raw
 
+    def records(self, name: str) -> tuple[Mapping[str, Any], ...]:
+        """A list of JSON objects (e.g. tiers), each left to the caller to read."""
+        raw = self._get(name)
+        if not isinstance(raw, list) or not all(isinstance(r, Mapping) for r in raw):
+            raise ValueError(f"{self.ref}: '{name}' must be a list of objects")
+        return tuple(raw)
+
     def _get(self, name: str) -> Any:
         if name not in self.values:
             raise ValueError(f"{self.ref}: missing field '{name}'")

@@ -36,10 +36,14 @@ class DecisionOutcome(StrEnum):
     GRANTED = "granted"
     REFUSED = "refused"
     FORWARDED = "forwarded"  # Führungszeugnis: sent on to the Bundesamt für Justiz
+    # Elterngeld's final assessment after a provisional grant when less is due than was paid: the overpayment
+    # is claimed back (§ 26 Abs. 2 BEEG with § 328 Abs. 3 Satz 2 SGB III). Never chosen in a decision.
+    REFUND = "refund"
 
     @property
     def label(self) -> str:
-        return {"granted": "Bewilligung", "refused": "Ablehnung", "forwarded": "Weiterleitung an das BfJ"}[self.value]
+        return {"granted": "Bewilligung", "refused": "Ablehnung", "forwarded": "Weiterleitung an das BfJ",
+                "refund": "Endgültige Festsetzung mit Erstattung"}[self.value]
 
 
 # Which outcomes each service has, and the letter each outcome produces.
@@ -56,6 +60,15 @@ LETTER_KINDS: Mapping[tuple[Service, DecisionOutcome], str] = {
 def outcomes_for(service: Service) -> list[DecisionOutcome]:
     """The outcomes a decision on ``service`` may have (Führungszeugnis: forwarded or refused)."""
     return [o for (s, o) in LETTER_KINDS if s is Service(service)]
+
+
+# Outcomes that only a later decision on the same case records (Elterngeld's final assessment).
+LATER_OUTCOMES: Mapping[Service, tuple[DecisionOutcome, ...]] = {Service.ELTERNGELD: (DecisionOutcome.REFUND,)}
+
+
+def recorded_outcomes(service: Service) -> list[DecisionOutcome]:
+    """Every outcome a stored decision on ``service`` may carry: the four-eyes rules are set per outcome."""
+    return [*outcomes_for(service), *LATER_OUTCOMES.get(Service(service), ())]
 
 
 @dataclass(frozen=True, slots=True)

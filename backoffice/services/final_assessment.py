@@ -3,7 +3,8 @@
 The clerk enters the income now proven; the rules compute the final amounts from the provisional
 decision's input with those facts; the new decision records, per month of life, what was paid
 provisionally, what is due and the difference (Nachzahlung or Erstattung, § 26 Abs. 2 BEEG with
-§ 328 Abs. 3 SGB III), and the case's follow-up date is cleared. The letter is ``elterngeld_final``.
+§ 328 Abs. 3 SGB III), and the case's follow-up date is cleared. The letter is ``elterngeld_final``. A final
+assessment claiming money back is recorded with the outcome ``refund``, so the four-eyes rules can hold its letter.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def assess_finally(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, facts: Ma
               "provisional_decision_id": proposal.provisional_decision_id}
     eligible = bool(proposal.result.get("eligible"))
     record = Decision(
-        case_id=case.id, outcome=(DecisionOutcome.GRANTED if eligible else DecisionOutcome.REFUSED).value,
+        case_id=case.id, outcome=final_outcome(eligible, proposal.settlement).value,
         letter_kind=LETTER_KIND, key_date=date.fromisoformat(proposal.result["birth_date"]),
         rule_input=proposal.rule_input, result=result,
         legal_basis=list(unique([*proposal.result.get("legal_basis", ()), *LEGAL_BASIS])),
@@ -83,6 +84,14 @@ def assess_finally(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, facts: Ma
 
 
 _KIND_NAMES = {"back_payment": "Nachzahlung", "refund": "Erstattung", "none": "Keine Differenz:"}
+
+
+def final_outcome(eligible: bool, settlement: Settlement) -> DecisionOutcome:
+    """What the final assessment is: a claim for the overpayment whenever less is due than was paid (its letter
+    then needs four eyes by default, migration 0025), else a grant, or a refusal when nothing is due."""
+    if settlement.kind == "refund":
+        return DecisionOutcome.REFUND
+    return DecisionOutcome.GRANTED if eligible else DecisionOutcome.REFUSED
 
 
 def _propose(uow: UnitOfWork, actor: UserRef, case: Case, facts: Mapping[str, Any]) -> FinalAssessmentProposal:

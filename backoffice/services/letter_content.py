@@ -247,7 +247,9 @@ def _elterngeld_final(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
         values=dict(application_date=case.received_on, child_name=_child_name(case),
                     child_birth_date=date.fromisoformat(r["birth_date"]),
                     back_payment_amount=balance if balance > 0 else "",
-                    refund_amount=-balance if balance < 0 else "", no_difference="ja" if not balance else ""),
+                    refund_amount=-balance if balance < 0 else "", no_difference="ja" if not balance else "",
+                    # the subject names the claim: the decision demands money back (§ 328 Abs. 3 Satz 2 SGB III)
+                    refund_title=" und Erstattung des zu viel gezahlten Elterngeldes" if balance < 0 else ""),
         tables={"months": Table(("Lebensmonat", "Zeitraum", "vorläufig gezahlt", "endgültig", "Differenz"), rows)},
         lines=tuple(line for line in result_lines(r) if not line.label.startswith(_REFUSED_LINES)),
         reasons=d.reasons,

@@ -228,6 +228,12 @@ def kinds_for(service: Service) -> list[str]:
     return [k for k, spec in KINDS.items() if spec.service is Service(service)]
 
 
+def free_kinds_for(service: Service) -> list[str]:
+    """The kinds a clerk writes on their own in the case's letters: not those only a workflow step writes
+    (the documents request, which also suspends the clock and sets the follow-up date)."""
+    return [k for k in kinds_for(service) if not KINDS[k].step_only]
+
+
 def _approval(uow: UnitOfWork, case: Case, kind: str) -> tuple[Decision | None, bool]:
     """The decision a letter of ``kind`` rests on, and whether four eyes must approve it."""
     decision = uow.decisions.latest_decision(case.id) if kind in DECISION_KINDS else None

@@ -112,12 +112,13 @@ class StatisticsRepository:
     def granted_elterngeld(self, decided_until: date, born_from: date, queue_ids: frozenset[int] | None) -> list[GrantedElterngeld]:
         """Granted Elterngeld decisions made on or before ``decided_until`` for children born on or after
         ``born_from`` (the decision's key date is the birth date); of each case the latest decision made by then
-        (a final assessment after a provisional grant replaces the grant only from its own date on)."""
+        (a final assessment after a provisional grant replaces the grant only from its own date on; one that claims
+        an overpayment back, outcome ``refund``, still grants what its months of life show)."""
         latest = select(func.max(Decision.id)).where(Decision.decided_on <= decided_until).group_by(Decision.case_id)
         stmt = (
             select(Case.aktenzeichen, Case.form_data, Decision.result, Decision.decided_on)
             .join(Case, Case.id == Decision.case_id)
-            .where(Decision.id.in_(latest), Decision.outcome == "granted", Case.service == "elterngeld",
+            .where(Decision.id.in_(latest), Decision.outcome.in_(("granted", "refund")), Case.service == "elterngeld",
                    Decision.decided_on <= decided_until, Decision.key_date >= born_from)
             .order_by(Case.aktenzeichen)
         )

@@ -657,41 +657,46 @@
     </message>
     <message>
         <location filename="../../ui/letters/case_letters.py" line="72"/>
+        <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
+        <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="76"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="74"/>
+        <location filename="../../ui/letters/case_letters.py" line="78"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="76"/>
+        <location filename="../../ui/letters/case_letters.py" line="80"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="78"/>
+        <location filename="../../ui/letters/case_letters.py" line="82"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="83"/>
+        <location filename="../../ui/letters/case_letters.py" line="87"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="148"/>
+        <location filename="../../ui/letters/case_letters.py" line="153"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="152"/>
+        <location filename="../../ui/letters/case_letters.py" line="157"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="154"/>
+        <location filename="../../ui/letters/case_letters.py" line="159"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -2419,6 +2424,11 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <source>Bescheid Version %1 erstellt</source>
         <translation>Bescheid version %1 created</translation>
     </message>
+    <message>
+        <location filename="../../ui/letters/final_assessment.py" line="130"/>
+        <source>(wartet auf Freigabe durch die Teamleitung)</source>
+        <translation>(awaiting a team lead&apos;s approval)</translation>
+    </message>
 </context>
 <context>
     <name>FormDataTree</name>
@@ -2466,12 +2476,17 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Forwarding to the BfJ</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="201"/>
+        <location filename="../../ui/letters/settings.py" line="192"/>
+        <source>Erstattung nach endgültiger Festsetzung</source>
+        <translation>Refund after the final assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/settings.py" line="202"/>
         <source>Angekreuzte Entscheidungen gibt eine Teamleitung frei, die weder entschieden noch den Brief erstellt hat, bevor der Bescheid endgültig wird.</source>
         <translation>Ticked decisions are approved by a team lead who neither decided nor created the letter before the decision letter becomes final.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="225"/>
+        <location filename="../../ui/letters/settings.py" line="226"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
@@ -3372,22 +3387,22 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LetterSettingsDialog</name>
     <message>
-        <location filename="../../ui/letters/settings.py" line="235"/>
+        <location filename="../../ui/letters/settings.py" line="236"/>
         <source>Briefvorlagen und Freigaben</source>
         <translation>Letter templates and approvals</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="241"/>
+        <location filename="../../ui/letters/settings.py" line="242"/>
         <source>&amp;Textbausteine</source>
         <translation>&amp;Text blocks</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="242"/>
+        <location filename="../../ui/letters/settings.py" line="243"/>
         <source>&amp;Briefkopf</source>
         <translation>&amp;Letterhead</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="243"/>
+        <location filename="../../ui/letters/settings.py" line="244"/>
         <source>&amp;Vier-Augen-Prinzip</source>
         <translation>&amp;Four eyes</translation>
     </message>

@@ -90,6 +90,19 @@ def test_elterngeld_in_process(tmp_path: Path) -> None:
     assert out["income_limit"] == "175000.00" and out["income_limit_checked"] is True and out["tax_source"] is None
 
 
+def test_elterngeld_takes_the_expected_day_of_delivery(tmp_path: Path) -> None:
+    # § 4 Abs. 5 Satz 1 Nr. 3 BEEG: born 01.06.2025, expected 24.08.2025 (84 days = 12 weeks) → 15 Monatsbeträge
+    # Basiselterngeld together, Basis until month 17: A's Basis month 17 is granted, not refused.
+    plan = [{"parent": "A", "month": m, "variant": "basis"} for m in [*range(1, 13), 17]]
+    data = {**ELTERNGELD, "expected_birth_date": "2025-08-24", "month_plan": plan}
+    code, out = calc("elterngeld", write(tmp_path, data))
+    assert code == 0 and out["premature_extra_months"] == 3
+    assert out["refused_months"] == [] and out["month_plan_valid"] is True
+    assert "§ 4 Abs. 5 Satz 1 Nr. 3 BEEG" in out["legal_basis"]
+    code, out = calc("elterngeld", write(tmp_path, {**data, "expected_birth_date": "2025-07-12"}))  # 41 days early
+    assert code == 0 and out["premature_extra_months"] == 0 and out["refused_months"] == [17]
+
+
 def test_elterngeld_from_gross_says_the_tax_was_entered(tmp_path: Path) -> None:
     data = {**ELTERNGELD, "net_income_before": None, "gross_income_before": "3000.00", "income_tax_monthly": "300.00"}
     del data["net_income_before"]

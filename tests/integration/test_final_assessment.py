@@ -87,11 +87,18 @@ def test_the_final_assessment_records_the_refund_clears_the_follow_up_and_writes
         assert load_editor(uow, clerk, az, today=TODAY).deadlines.follow_up_on is not None
     later = T0 + timedelta(days=400)
     with db.uow() as uow:
+        lead = ensure_user(uow, "lead", "Tanja Leitner", [Role.CLERK, Role.TEAM_LEAD], ["egs"])
         info = assess_finally(uow, clerk, az, {"net_income_after": "800.00"}, now=later)
         letter = letters.issue_letter(uow, clerk, az, "elterngeld_final", now=later)
         uow.commit()
     settlement = info.result["final_assessment"]
-    assert info.letter_kind == "elterngeld_final" and info.outcome.value == "granted"
+    # Not a grant: the decision claims 2,340.00 € back, and like a refusal its letter waits for four eyes.
+    assert info.letter_kind == "elterngeld_final" and info.outcome is decisions.DecisionOutcome.REFUND
+    assert letter.status is letters.LetterStatus.AWAITING_APPROVAL
+    with db.uow() as uow:
+        letter = letters.approve_letter(uow, lead, letter.id, now=later)
+        uow.commit()
+    assert letter.status is letters.LetterStatus.FINAL and letter.approved_by == "lead"
     assert settlement["kind"] == "refund" and settlement["balance"] == "-2340.00"
     assert [m["difference"] for m in settlement["months"]] == ["-195.00"] * 12
     assert "§ 328 Abs. 3 SGB III" in info.legal_basis
@@ -105,9 +112,25 @@ def test_the_final_assessment_records_the_refund_clears_the_follow_up_and_writes
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         text = " ".join(" ".join(page.extract_text() or "" for page in doc.pages).split())
     assert "Endgültige Festsetzung des Elterngeldes" in text and "2.340,00 €" in text and "zu erstatten" in text
+    assert "und Erstattung des zu viel gezahlten Elterngeldes" in text  # the subject says what it is
     assert "975,00 € 780,00 € -195,00 €" in text
     with db.uow() as uow, pytest.raises(ValidationFailed, match="vorläufig bewilligtes"):
         assess_finally(uow, clerk, az, {"net_income_after": "800.00"}, now=later)  # settled once
+
+
+def test_a_final_assessment_paying_more_stays_a_grant_without_four_eyes(db: Database, granted) -> None:  # type: ignore[no-untyped-def]
+    clerk, az = granted
+    later = T0 + timedelta(days=400)
+    with db.uow() as uow:
+        info = assess_finally(uow, clerk, az, {"net_income_after": "300.00"}, now=later)
+        letter = letters.issue_letter(uow, clerk, az, "elterngeld_final", now=later)
+        pdf = letters.letter_pdf(uow, clerk, letter.id)
+        uow.commit()
+    assert info.outcome is decisions.DecisionOutcome.GRANTED and info.result["final_assessment"]["kind"] == "back_payment"
+    assert letter.status is letters.LetterStatus.FINAL
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = " ".join(" ".join(page.extract_text() or "" for page in doc.pages).split())
+    assert "Nachzahlung von 1.560,00 €" in text and "Erstattung des zu viel" not in text
 
 
 def test_only_proven_income_may_change_and_the_tax_assessment_must_be_there(db: Database, granted) -> None:  # type: ignore[no-untyped-def]
@@ -137,3 +160,18 @@ def test_the_statistics_of_a_quarter_keep_the_decision_in_force_then(db: Databas
         uow.commit()
     with db.uow(write=False) as uow:
         assert beeg22_export(uow, lead, 2026, 4).persons == 1  # decided 02.11.2026, assessed finally in 2027
+
+
+def test_a_refund_still_counts_its_months_in_the_statistics(db: Database, granted) -> None:  # type: ignore[no-untyped-def]
+    """§ 22 BEEG: after a final assessment with a refund the months of life still drew (less) Elterngeld."""
+    from backoffice.services.beeg_statistics import beeg22_export
+
+    clerk, az = granted
+    with db.uow() as uow:
+        lead = ensure_user(uow, "lead", "Tanja Leitner", [Role.CLERK, Role.TEAM_LEAD], ["egs"])
+        info = assess_finally(uow, clerk, az, {"net_income_after": "800.00"}, now=T0 + timedelta(days=100))
+        uow.commit()
+    assert info.outcome is decisions.DecisionOutcome.REFUND
+    with db.uow(write=False) as uow:
+        export = beeg22_export(uow, lead, 2027, 1)  # assessed finally 10.02.2027: the quarter reads that decision
+    assert export.persons == 1 and any("780" in cell for row in export.table.rows for cell in row)

@@ -59,3 +59,7 @@ def test_letterhead_json_and_four_eyes_rules(qtbot, admin_tasks, admin, fresh): 
     with fresh.uow(write=False) as uow:
         assert not four_eyes.approval_required(uow, Service.WBS, "refused")
         assert four_eyes.approval_required(uow, Service.ELTERNGELD, "refused")
+    # A final assessment claiming Elterngeld back (outcome refund, migration 0025) is shown and approved by default.
+    refund = eyes.boxes[(Service.ELTERNGELD, "refund")]
+    assert refund.text() == "Erstattung nach endgültiger Festsetzung" and refund.isChecked()
+    assert (Service.WBS, "refund") not in eyes.boxes

@@ -568,8 +568,9 @@ def test_final_assessment_dialog_shows_each_month_and_records_the_refund(qtbot, 
         with qtbot.waitSignal(dialog.decided, timeout=60_000) as decided:
             dialog.decide_button.click()
         assert decided.args[0].letter_kind == "elterngeld_final" and dialog.letter_button.isEnabled()
+        assert decided.args[0].outcome.value == "refund"
         dialog.letter_button.click()
         wait_idle(qtbot, tasks)
-        assert "Version 1" in dialog.status_label.text()
+        assert "Version 1" in dialog.status_label.text() and "wartet auf Freigabe" in dialog.status_label.text()
     finally:
         tasks.shutdown()

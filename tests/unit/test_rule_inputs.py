@@ -130,3 +130,20 @@ def test_override_none_removes_a_key_and_bad_key_date_is_a_problem() -> None:
         rule_input(Service.FUEHRUNGSZEUGNIS, form, TODAY, {"application_date": "2.11.2026", "volunteer_proof": True})
     inp = rule_input(Service.FUEHRUNGSZEUGNIS, form, TODAY, {"has_organisation_request": None, "volunteer_proof": True})
     assert "has_organisation_request" not in inp.data
+
+
+def test_elterngeld_expected_birth_date_is_the_clerks_fact_and_basis_after_month_14_asks_for_it() -> None:
+    # § 4 Abs. 5 BEEG: the form has no expected day of delivery; a Basis month after the 14th asks for it, and
+    # the clerk's fact extends the plan (born 01.09.2026, expected 22.12.2026: 16 weeks, Basis until month 18).
+    form = _forms(Service.ELTERNGELD, 5)[0]
+    form = {**form, "child": {**form["child"], "birth_date": "2026-09-01"},
+            "parents": [{**form["parents"][0], "employment": "none", "net_income_before": 1500}],
+            "month_plan": [{"parent_index": 0, "month_of_life": m, "variant": "basis"} for m in range(1, 17)]}
+    plain = rule_input(Service.ELTERNGELD, form, TODAY)
+    assert any("voraussichtlichen Tag der Entbindung" in r for r in plain.remarks)
+    assert evaluate(plain).refused_months == (15, 16)
+    facts = rule_input(Service.ELTERNGELD, form, TODAY, {"expected_birth_date": "2026-12-22"})
+    assert facts.data["expected_birth_date"] == "2026-12-22"
+    result = evaluate(facts)
+    assert result.premature_extra_months == 4
+    assert result.refused_months == ()

@@ -67,8 +67,12 @@ class CaseLettersDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.show_selected())
         self.kind = QComboBox(self)
-        for kind in letters.kinds_for(service):
+        for kind in letters.free_kinds_for(service):  # a documents request only through its step (hint below)
             self.kind.addItem(kind_spec(kind).label, kind)
+        self.step_hint = QLabel(self.tr("Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden "
+                                        "auch die Frist und die Wiedervorlage gesetzt."), self)
+        self.step_hint.setWordWrap(True)
+        self.step_hint.setVisible(len(letters.free_kinds_for(service)) < len(letters.kinds_for(service)))
         self.preview_button = QPushButton(self.tr("&Vorschau"), self)
         self.preview_button.clicked.connect(self.preview_new)
         self.issue_button = QPushButton(self.tr("&Erstellen"), self)
@@ -92,6 +96,7 @@ class CaseLettersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(row_buttons)
         layout.addLayout(new_row)
+        layout.addWidget(self.step_hint)
         layout.addWidget(self.status)
         RefreshOn(tasks, self, Area.LETTERS, reload=self.load, case=lambda: self._az)
 

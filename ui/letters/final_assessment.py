@@ -125,7 +125,10 @@ class FinalAssessmentDialog(QDialog):
         self.decided.emit(info)
 
     def _issued(self, info: letters.LetterInfo) -> None:
-        self.status_label.setText(self.tr("Bescheid Version %1 erstellt").replace("%1", str(info.version)))
+        text = self.tr("Bescheid Version %1 erstellt").replace("%1", str(info.version))
+        if info.status is letters.LetterStatus.AWAITING_APPROVAL:  # a refund is claimed: four eyes (migration 0025)
+            text += " " + self.tr("(wartet auf Freigabe durch die Teamleitung)")
+        self.status_label.setText(text)
 
     def _problems(self, error: Exception) -> None:
         self.status_label.setText(problem_text(error))

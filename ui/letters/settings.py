@@ -188,11 +188,12 @@ class FourEyesPage(QWidget):
         self._tasks, self._actor = tasks, actor
         self.boxes: dict[tuple[Service, str], QCheckBox] = {}
         outcome_names = {"granted": self.tr("Bewilligung"), "refused": self.tr("Ablehnung"),
-                         "forwarded": self.tr("Weiterleitung an das BfJ")}
+                         "forwarded": self.tr("Weiterleitung an das BfJ"),
+                         "refund": self.tr("Erstattung nach endgültiger Festsetzung")}
         grid = QGridLayout()
         for row, (service, name) in enumerate(service_labels().items()):
             grid.addWidget(QLabel(name), row, 0)
-            for column, outcome in enumerate(decisions.outcomes_for(service), start=1):
+            for column, outcome in enumerate(decisions.recorded_outcomes(service), start=1):
                 box = QCheckBox(outcome_names.get(outcome.value, outcome.value))
                 box.toggled.connect(lambda checked, s=service, o=outcome.value: self.set_rule(s, o, checked))
                 self.boxes[(service, outcome.value)] = box

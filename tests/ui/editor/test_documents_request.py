@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from backoffice.domain.catalog import Service
 from backoffice.domain.records import SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.domain.views import View, view_query
@@ -133,6 +134,11 @@ def test_the_editor_requests_writes_the_letter_and_shows_it_for_printing(qtbot, 
     qtbot.waitUntil(lambda: letters_dialog.selected() is not None, timeout=60_000)
     chosen = letters_dialog.selected()
     assert chosen.kind == "wbs_documents_request" and chosen.status is letters.LetterStatus.FINAL
+    # The letter is listed, but "Neuer Brief" does not offer another one: only the step writes it, with the
+    # status that suspends the clock and the follow-up date; a hint names the step instead.
+    offered = [letters_dialog.kind.itemData(i) for i in range(letters_dialog.kind.count())]
+    assert "wbs_documents_request" not in offered and offered == letters.free_kinds_for(Service.WBS)
+    assert not letters_dialog.step_hint.isHidden() and "Unterlagen anfordern" in letters_dialog.step_hint.text()
     qtbot.waitUntil(lambda: letters_dialog.findChild(LetterPreviewDialog) is not None, timeout=60_000)
     preview = letters_dialog.findChild(LetterPreviewDialog)
     qtbot.waitUntil(lambda: preview.preview.print_button.isVisible(), timeout=60_000)
@@ -160,3 +166,21 @@ def test_waiting_for_documents_shows_the_follow_up_column(qtbot, tasks, actor, d
     with qtbot.waitSignal(model.loaded, timeout=60_000):
         model.set_query(view_query(View.MINE, actor.login, TODAY))
     assert view.isColumnHidden(column)  # other lists have no follow-up to show
+
+
+def test_the_case_letters_never_offer_a_documents_request_outside_its_step(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    """ "Erstellen" in the case's letters writes what the combo offers: never a documents request, which would
+    leave the case running without the suspended clock and follow-up of the step (documents_requests)."""
+    now = datetime(2026, 3, 20, 10, 0, tzinfo=UTC)
+    az = _started(db, actor, 23, now)
+    dialog = CaseLettersDialog(tasks, actor, az, Service.WBS)
+    keep(dialog)
+    with qtbot.waitSignal(dialog.model.modelReset, timeout=60_000):
+        dialog.load()
+    offered = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert offered == ["wbs_grant", "wbs_refusal"]  # every WBS kind but the documents request
+    assert set(letters.kinds_for(Service.WBS)) - set(offered) == {"wbs_documents_request"}
+    assert not dialog.step_hint.isHidden()
+    fz = CaseLettersDialog(tasks, actor, az, Service.FUEHRUNGSZEUGNIS)  # no documents request: no hint
+    keep(fz)
+    assert fz.step_hint.isHidden()

@@ -20,7 +20,7 @@ CONTRACT = {
                        "income_limit_checked", "month_plan_valid", "month_plan_problems", "reasons",
                        "application_received", "first_payable_month", "months", "not_payable_months",
                        "maternity_offset_total", "total_amount", "refused_months", "bonus_amount",
-                       "net_income_before_stated", "provisional", "provisional_reasons", *SHARED],
+                       "net_income_before_stated", "provisional", "provisional_reasons", "premature_extra_months", *SHARED],
     MonthOfLife: ["month", "start", "end", "variant", "payable", "granted", "refusal_reason", "amount", "maternity_benefits", "maternity_offset",
                   "paid", "note"],
     FuehrungszeugnisResult: ["application_date", "kind", "age", "entitled", "reasons", "fee", "fee_due", "fee_status",
