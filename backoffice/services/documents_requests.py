@@ -29,7 +29,7 @@ from ..store.uow import UnitOfWork
 from . import audit
 from .cases import apply_action, load_for_change, load_for_read, require_assignee
 from .letter_content import documents_defaults
-from .letters import LetterInfo, issue_letter
+from .letters import LetterInfo, issue_step_letter
 
 ACTION = Action.REQUEST_DOCUMENTS.value
 
@@ -94,7 +94,7 @@ def request_documents(
     kind = letter_kind(Service(case.service))
     letter = None
     if kind is not None:
-        letter = issue_letter(uow, actor, aktenzeichen, kind, documents=names, deadline=deadline,
-                              letter_date=now.date(), now=now)
+        letter = issue_step_letter(uow, actor, aktenzeichen, kind, documents=names, deadline=deadline,
+                                   letter_date=now.date(), now=now)
     uow.flush()
     return DocumentsRequest(aktenzeichen, status, names, deadline, follow_up_on, letter)

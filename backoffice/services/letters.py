@@ -124,7 +124,29 @@ def issue_letter(
     letter_date: date | None = None,
     now: datetime | None = None,
 ) -> LetterInfo:
-    """Render and archive the next version; it is final at once unless four eyes are required."""
+    """Render and archive the next version; it is final at once unless four eyes are required.
+    A kind only a workflow step writes (the documents request) is refused here: its step also
+    suspends the clock and sets the follow-up date (``services.documents_requests``)."""
+    spec = KINDS.get(kind)
+    if spec is not None and spec.step_only:
+        raise ValidationFailed([f"„{spec.label}“ entsteht nur mit dem Schritt „Unterlagen anfordern“, der auch "
+                                "die Frist anhält und die Wiedervorlage setzt."])
+    return issue_step_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
+                             letter_date=letter_date, now=now)
+
+
+def issue_step_letter(
+    uow: UnitOfWork,
+    actor: UserRef,
+    aktenzeichen: str,
+    kind: str,
+    *,
+    documents: Sequence[str] | None = None,
+    deadline: date | None = None,
+    letter_date: date | None = None,
+    now: datetime | None = None,
+) -> LetterInfo:
+    """``issue_letter`` for the workflow step that writes its own kind (and for every other kind)."""
     now = now or datetime.now(UTC)
     require_assignee(actor, load_for_read(uow, actor, aktenzeichen), "Das Erstellen von Briefen")
     data = build_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,

@@ -115,6 +115,11 @@ def test_problems_are_one_line_each_with_a_non_zero_exit(home: Path) -> None:
     docs = run("letter", "render", az, "--kind", "wbs_documents_request", "--out", str(home / "d.pdf"),
                "--documents", "Mietbescheinigung", "--date", "2026-11-20", "--deadline", "2026-11-10", home=home)
     assert docs.returncode == 1 and docs.stderr.count("\n") == 1 and docs.stderr.startswith("backoffice: ")
+    # The documents request is a step (clock suspended, follow-up date): no letter of its kind on its own.
+    step = run("letter", "issue", az, "--kind", "wbs_documents_request", "--documents", "Mietbescheinigung",
+               "--deadline", "2026-12-10", home=home)
+    assert step.returncode == 1 and "Unterlagen anfordern" in step.stderr and step.stderr.count("\n") == 1
+    assert "wbs_documents_request" not in run("letter", "list", az, "--format", "json", home=home).stdout
     bad = run("letter", "render", az, "--kind", "nope", "--out", "x.pdf", home=home)
     assert bad.returncode == 2
     unknown = run("letter", "list", "WBS-1999-000001", home=home)

@@ -231,8 +231,8 @@ def test_batch_enqueues_final_letters_of_a_queue_and_of_a_day_once(db: Database,
         for az, outcome, kind in zip(azs, ("granted", "refused"), ("wbs_grant", "wbs_refusal"), strict=True):
             decisions.decide(uow, clerk, az, outcome, now=T0)
             letters.issue_letter(uow, clerk, az, kind, now=T0)
-        docs = letters.issue_letter(uow, clerk, azs[0], "wbs_documents_request", now=T0 + timedelta(days=1),
-                                    documents=["Mietbescheinigung"], deadline=date(2026, 11, 30))
+        docs = letters.issue_step_letter(uow, clerk, azs[0], "wbs_documents_request", now=T0 + timedelta(days=1),
+                                         documents=["Mietbescheinigung"], deadline=date(2026, 11, 30))
         uow.commit()
     with db.uow() as uow:
         by_queue = printing.enqueue_batch(uow, clerk, queue_code="wbs-eingang", now=T0)
