@@ -65,7 +65,8 @@ class PrintFileRun(QObject):
 
     def _claimed(self, wanted: list[int], claimed: list[ClaimedJob]) -> None:
         ids = [job.id for job in claimed]
-        self.result.skipped = [job_id for job_id in wanted if job_id not in set(ids)]
+        taken = set(ids)
+        self.result.skipped = [job_id for job_id in wanted if job_id not in taken]
         if not claimed:
             self.finished.emit(self.result)
             return
