@@ -2,28 +2,50 @@
 
 Every piece of text passes through ``escape`` on its way into a Paragraph: names such as
 ``<b>Max</b> & Co`` print literally instead of being read as reportlab markup.
+
+A block is split into its paragraphs once per block text (``_chunks``). A paragraph whose merge
+fields are all the same for every letter a clerk writes for one department (letterhead, bank, court,
+the clerk; or that has none), and a table's column headings, are "steady": reportlab parses their
+markup once per process and later letters build their Paragraph from the parsed fragments.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.paraparser import ParaFrag
 
 from backoffice.letters.data import LetterData
 from backoffice.letters.data import Table as DataTable
 from backoffice.letters.fonts import REGULAR, drawable
 from backoffice.letters.formatting import format_value, is_amount
 from backoffice.letters.geometry import TEXT_WIDTH_MM
-from backoffice.letters.kinds import Block, Documents, KindSpec, Lines, Part, Reasons, TablePart
+from backoffice.letters.kinds import (
+    COMMON_FIELDS,
+    COURT_FIELDS,
+    Block,
+    Documents,
+    KindSpec,
+    Lines,
+    Part,
+    Reasons,
+    TablePart,
+)
 from backoffice.letters.styles import RULE, SHADE, Styles
-from backoffice.letters.templates import Templates, merge
+from backoffice.letters.templates import Templates, fields_in, merge
 
 TEXT_WIDTH = TEXT_WIDTH_MM * mm
+# Merge fields that differ from one letter to the next; every other field is steady (module docstring).
+_PER_LETTER_FIELDS = frozenset({"recipient_name", "salutation", "aktenzeichen", "letter_date"})
+_STEADY_FIELDS = frozenset({*COMMON_FIELDS, *COURT_FIELDS}) - _PER_LETTER_FIELDS
 
 
 def markup(text: str) -> str:
@@ -31,29 +53,68 @@ def markup(text: str) -> str:
     return escape(drawable(text)).replace("\n", "<br/>")
 
 
-def block_paragraphs(template: str, values: Mapping[str, str], styles: Styles) -> list[Flowable]:
-    """Split the template into paragraphs first, then merge, so values cannot create headings or lists."""
-    out: list[Flowable] = []
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    """One paragraph of a block: an optional heading, then running text, bullets or a framed table."""
+
+    heading: str | None
+    form: str  # "text", "bullets" or "box"
+    lines: tuple[str, ...]
+    steady: bool
+
+
+@functools.lru_cache(maxsize=256)
+def _chunks(template: str) -> tuple[_Chunk, ...]:
+    out: list[_Chunk] = []
     for chunk in template.split("\n\n"):
         lines = chunk.strip("\n").split("\n")
         if not "".join(lines).strip():
             continue
+        heading = None
         if lines[0].startswith("## "):
-            out.append(Paragraph(markup(merge(lines[0][3:], values)), styles.heading))
-            lines = lines[1:]
+            heading, lines = lines[0][3:], lines[1:]
+        form = "text"
         if lines and all(line.startswith("- ") for line in lines):
-            out += [Paragraph(markup(merge(line[2:], values)), styles.bullet, bulletText="–") for line in lines]
+            form, lines = "bullets", [line[2:] for line in lines]
         elif lines and all(line.startswith("| ") for line in lines):
-            out += _box([line[2:].split(" | ", 1) for line in lines], values, styles)
-        elif lines:
-            out.append(Paragraph(markup(merge("\n".join(lines), values)), styles.body))
+            form, lines = "box", [line[2:] for line in lines]
+        out.append(_Chunk(heading, form, tuple(lines), fields_in(chunk) <= _STEADY_FIELDS))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str, style: ParagraphStyle, bullet: str | None) -> list[ParaFrag]:
+    return Paragraph(text, style, bulletText=bullet).frags
+
+
+def paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None, steady: bool = False) -> Paragraph:
+    """A Paragraph of ``text`` (markup); a steady one's markup is parsed once per process."""
+    if not steady:
+        return Paragraph(text, style, bulletText=bullet)
+    return Paragraph(text, style, bulletText=bullet, frags=_parsed(text, style, bullet))
+
+
+def block_paragraphs(template: str, values: Mapping[str, str], styles: Styles) -> list[Flowable]:
+    """Split the template into paragraphs first, then merge, so values cannot create headings or lists."""
+    out: list[Flowable] = []
+    for chunk in _chunks(template):
+        steady = chunk.steady
+        if chunk.heading is not None:
+            out.append(paragraph(markup(merge(chunk.heading, values)), styles.heading, steady=steady))
+        if chunk.form == "bullets":
+            out += [paragraph(markup(merge(line, values)), styles.bullet, bullet="–", steady=steady)
+                    for line in chunk.lines]
+        elif chunk.form == "box":
+            out += _box([line.split(" | ", 1) for line in chunk.lines], values, styles, steady)
+        elif chunk.lines:
+            out.append(paragraph(markup(merge("\n".join(chunk.lines), values)), styles.body, steady=steady))
     return out
 
 
-def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles) -> list[Flowable]:
+def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles, steady: bool) -> list[Flowable]:
     """A framed label/value table (``| Label | value`` lines): the facts of a certificate, a payment slip."""
-    cells = [[Paragraph(markup(merge(row[0], values)), styles.cell),
-              Paragraph(f"<b>{markup(merge(row[-1] if len(row) > 1 else '', values))}</b>", styles.cell)]
+    cells = [[paragraph(markup(merge(row[0], values)), styles.cell, steady=fields_in(row[0]) <= _STEADY_FIELDS),
+              paragraph(f"<b>{markup(merge(row[-1] if len(row) > 1 else '', values))}</b>", styles.cell, steady=steady)]
              for row in rows]
     table = Table(cells, colWidths=[40 * mm, TEXT_WIDTH - 40 * mm], hAlign="LEFT")
     _style(table, [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
@@ -109,7 +170,7 @@ def _data_table(table: DataTable, styles: Styles) -> list[Flowable]:
         right = i in amount_cols
         style = (styles.cell_head_right if right else styles.cell_head) if head else (
             styles.cell_right if right else styles.cell)
-        return Paragraph(markup(text), style)
+        return paragraph(markup(text), style, steady=head)  # the kind's column headings
 
     texts = [list(table.columns), *([format_value(v) for v in r] for r in table.rows)]
     rows = [[cell(i, text, n == 0) for i, text in enumerate(row)] for n, row in enumerate(texts)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
@@ -37,7 +38,9 @@ class Styles:
     cell_head_right: ParagraphStyle
 
 
+@functools.cache
 def letter_styles() -> Styles:
+    """The same objects for every letter (nothing changes them; parsed paragraphs are cached by style)."""
     # bulletFontName too: reportlab's default for the "–" of a list is Helvetica, which is not embedded.
     body = ParagraphStyle("body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=BODY_SIZE, leading=14,
                           spaceAfter=6, alignment=TA_LEFT)

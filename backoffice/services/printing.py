@@ -9,10 +9,17 @@ gives it back untouched. ``mark_printed`` also writes the letter's record of dis
 for a Bescheid whose applicant asked for answers by e-mail, queues the notice that it is in
 the post (``notices.queue_decision_notice``, same transaction). Only final letters are
 queued, claimed or recorded (``letters.require_dispatchable``: four eyes).
+
+A print file (Sammeldruck, for a print shop or the Poststelle) goes the same way for many jobs at
+once: ``claim_print_jobs`` claims them together, the caller joins their PDFs into one file
+(``letters.print_file``), ``mark_written`` then records every letter as printed into that file
+(each its own dispatch, audit entry and notice, as ``mark_printed`` writes them), and
+``release_jobs`` gives them all back when the file could not be written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -131,6 +138,31 @@ def claim_print_job(uow: UnitOfWork, actor: UserRef, job_id: int, *, now: dateti
                                    stale_before=now - CLAIM_EXPIRES):
         return None
     return ClaimedJob(job.id, letter_info(job.letter), archived_pdf(uow, job.letter))
+
+
+def claim_print_jobs(uow: UnitOfWork, actor: UserRef, job_ids: Sequence[int], *,
+                     now: datetime | None = None) -> list[ClaimedJob]:
+    """Take these jobs for one print file (commit at once), in the order given; the jobs another clerk
+    has, or that were printed meanwhile, are left out."""
+    now = now or datetime.now(UTC)
+    # Claimed in id order: two clerks claiming overlapping jobs take the rows' locks in the same order.
+    claimed = {job_id: claim_print_job(uow, actor, job_id, now=now) for job_id in sorted(set(job_ids))}
+    return [job for job in (claimed[job_id] for job_id in dict.fromkeys(job_ids)) if job is not None]
+
+
+def mark_written(uow: UnitOfWork, actor: UserRef, job_ids: Sequence[int], file: str, *,
+                 now: datetime | None = None) -> None:
+    """Record every job of a print file written into ``file`` as printed there, each letter with its
+    own dispatch (one transaction: the file holds all of them or, when this fails, is removed)."""
+    now = now or datetime.now(UTC)
+    for job_id in job_ids:
+        mark_printed(uow, actor, job_id, file, now=now)
+
+
+def release_jobs(uow: UnitOfWork, actor: UserRef, job_ids: Sequence[int]) -> None:
+    """Give claimed jobs back unprinted (their print file could not be written)."""
+    for job_id in job_ids:
+        release(uow, actor, job_id)
 
 
 def release(uow: UnitOfWork, actor: UserRef, job_id: int) -> None:

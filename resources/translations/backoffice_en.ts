@@ -3880,6 +3880,34 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
 </context>
 <context>
+    <name>PrintFileRun</name>
+    <message>
+        <location filename="../../ui/letters/print_file_run.py" line="38"/>
+        <source>Die Datei wurde nicht gespeichert: %1</source>
+        <translation>The file was not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_file_run.py" line="41"/>
+        <source>1 Brief in %1 gespeichert.</source>
+        <translation>1 letter saved in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_file_run.py" line="43"/>
+        <source>%1 Briefe in %2 gespeichert.</source>
+        <translation>%1 letters saved in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_file_run.py" line="46"/>
+        <source>%1 übersprungen (druckt gerade jemand anderes).</source>
+        <translation>%1 skipped (someone else is printing them).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_file_run.py" line="110"/>
+        <source>Die PDF-Dateien lassen sich nicht zusammenfügen.</source>
+        <translation>The PDF files cannot be joined.</translation>
+    </message>
+</context>
+<context>
     <name>PrintJobsModel</name>
     <message>
         <location filename="../../ui/letters/models.py" line="73"/>
@@ -3935,77 +3963,93 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="50"/>
+        <location filename="../../ui/letters/print_queue.py" line="67"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="58"/>
+        <location filename="../../ui/letters/print_queue.py" line="75"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="59"/>
+        <location filename="../../ui/letters/print_queue.py" line="76"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="60"/>
+        <location filename="../../ui/letters/print_queue.py" line="77"/>
+        <source>Als PDF-Datei &amp;speichern…</source>
+        <translation>&amp;Save as PDF file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="78"/>
+        <source>Die ausgewählten Briefe, ohne Auswahl alle, als eine PDF-Datei für die Druckerei oder die Poststelle</source>
+        <translation>The selected letters (all of them if none is selected) as one PDF file for the print shop or the mail room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="80"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="61"/>
+        <location filename="../../ui/letters/print_queue.py" line="81"/>
         <source>Druck a&amp;bbrechen</source>
         <translation>Cancel &amp;printing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="65"/>
+        <location filename="../../ui/letters/print_queue.py" line="85"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="78"/>
+        <location filename="../../ui/letters/print_queue.py" line="100"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="82"/>
+        <location filename="../../ui/letters/print_queue.py" line="104"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="85"/>
+        <location filename="../../ui/letters/print_queue.py" line="107"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="111"/>
+        <location filename="../../ui/letters/print_queue.py" line="133"/>
         <source>1 Brief vorgemerkt.</source>
         <translation>1 letter queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="112"/>
+        <location filename="../../ui/letters/print_queue.py" line="134"/>
         <source>%1 Briefe vorgemerkt.</source>
         <translation>%1 letters queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="173"/>
+        <location filename="../../ui/letters/print_queue.py" line="221"/>
         <source>1 Brief wartet auf den Druck.</source>
         <translation>1 letter is waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="174"/>
+        <location filename="../../ui/letters/print_queue.py" line="222"/>
         <source>%1 Briefe warten auf den Druck.</source>
         <translation>%1 letters are waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="118"/>
+        <location filename="../../ui/letters/print_queue.py" line="140"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="139"/>
+        <location filename="../../ui/letters/print_queue.py" line="46"/>
+        <source>Sammeldruck als PDF-Datei speichern</source>
+        <translation>Save the batch print as a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/print_queue.py" line="161"/>
+        <location filename="../../ui/letters/print_queue.py" line="181"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>

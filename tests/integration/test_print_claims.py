@@ -132,6 +132,59 @@ def test_each_printed_letter_is_recorded_on_its_own_and_a_failure_keeps_the_job(
         assert {p.id: p.status for p in printing.pending_print_jobs(uow, first)}[jobs[1]] is printing.PrintStatus.QUEUED
 
 
+def test_two_clerks_saving_print_files_of_overlapping_jobs_never_share_one(db: Database, desk) -> None:  # type: ignore[no-untyped-def]
+    first, second, final, _waiting, jobs = desk
+    start = threading.Barrier(2)
+    got: dict[str, list[int]] = {}
+    errors: list[BaseException] = []
+
+    def save_file(actor, wanted: list[int]) -> None:  # type: ignore[no-untyped-def]
+        try:
+            start.wait(timeout=30)
+            with db.uow() as uow:  # all of a file's jobs in one transaction, as the print queue claims them
+                claimed = printing.claim_print_jobs(uow, actor, wanted, now=T0)
+                uow.commit()
+            with db.uow() as uow:
+                printing.mark_written(uow, actor, [job.id for job in claimed], f"/post/{actor.login}.pdf", now=T0)
+                uow.commit()
+            got[actor.login] = [job.id for job in claimed]
+        except BaseException as err:
+            errors.append(err)
+
+    # Overlapping and in opposite orders: each clerk's file is whatever of its jobs the other did not take.
+    threads = [threading.Thread(target=save_file, args=(first, jobs[:15])),
+               threading.Thread(target=save_file, args=(second, list(reversed(jobs[5:]))))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors
+    assert set(got["clerk"]).isdisjoint(got["clerk2"]) and sorted(got["clerk"] + got["clerk2"]) == sorted(jobs)
+    assert got["clerk"] == [j for j in jobs[:15] if j in got["clerk"]]  # the file keeps the queue's order
+    with db.uow(write=False) as uow:
+        assert printing.pending_print_jobs(uow, first) == []
+        records = printing.dispatches(uow, first, final.id)
+    assert sorted((d.by, d.printer) for d in records) == sorted(  # one record per job that went into a file
+        [("clerk", "/post/clerk.pdf")] * len(got["clerk"]) + [("clerk2", "/post/clerk2.pdf")] * len(got["clerk2"]))
+
+
+def test_a_print_file_that_failed_gives_its_jobs_back(db: Database, desk) -> None:  # type: ignore[no-untyped-def]
+    first, second, final, _waiting, jobs = desk
+    with db.uow() as uow:
+        claimed = [job.id for job in printing.claim_print_jobs(uow, first, jobs[:3], now=T0)]
+        uow.commit()
+    with db.uow() as uow:  # the other clerk's print run finds them taken
+        assert printing.claim_print_jobs(uow, second, jobs[:4], now=T0)[0].id == jobs[3]
+        uow.rollback()
+    with db.uow() as uow:
+        printing.release_jobs(uow, first, claimed)
+        uow.commit()
+    with db.uow(write=False) as uow:
+        pending = {p.id: (p.status, p.claimed_by) for p in printing.pending_print_jobs(uow, first)}
+        assert printing.dispatches(uow, first, final.id) == []
+    assert claimed == jobs[:3] and all(pending[j] == (printing.PrintStatus.QUEUED, None) for j in jobs)
+
+
 def test_a_letter_awaiting_approval_is_never_printed_and_its_preview_is_marked(db: Database, desk, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     first, _second, final, waiting, _jobs = desk
     with db.uow() as uow, pytest.raises(ValidationFailed, match="wartet auf die Freigabe") as refused:

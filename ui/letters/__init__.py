@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .models import LettersModel, PrintJobsModel, RecordsModel
     from .open import open_letter_preview
     from .preview import LetterPreview, LetterPreviewDialog
+    from .print_file_run import FileResult, PrintFileRun
     from .print_queue import PrintQueueDialog
     from .print_run import PrintRun, RunResult
     from .print_setup import PrintSetupDialog, choose_target
@@ -25,15 +26,16 @@ if TYPE_CHECKING:
 _MODULES = {
     "ApprovalDialog": "approvals", "DecisionDialog": "decision", "LettersModel": "models", "PrintJobsModel": "models",
     "RecordsModel": "models", "open_letter_preview": "open", "LetterPreview": "preview", "LetterPreviewDialog": "preview",
-    "PrintQueueDialog": "print_queue", "PrintRun": "print_run", "RunResult": "print_run", "PrintSetupDialog": "print_setup",
+    "FileResult": "print_file_run", "PrintFileRun": "print_file_run", "PrintQueueDialog": "print_queue",
+    "PrintRun": "print_run", "RunResult": "print_run", "PrintSetupDialog": "print_setup",
     "choose_target": "print_setup", "CupsBackend": "printers", "PrintBackend": "printers", "PrintFailed": "printers",
     "PrintTarget": "printers", "default_backend": "printers", "print_letter": "printers", "RasterBackend": "printing",
     "print_pdf": "printing",
 }
 
 __all__ = [
-    "ApprovalDialog", "CupsBackend", "DecisionDialog", "LetterPreview", "LetterPreviewDialog", "LettersModel", "PrintBackend",
-    "PrintFailed", "PrintJobsModel", "PrintQueueDialog", "PrintRun", "PrintSetupDialog", "PrintTarget", "RasterBackend",
+    "ApprovalDialog", "CupsBackend", "DecisionDialog", "FileResult", "LetterPreview", "LetterPreviewDialog", "LettersModel", "PrintBackend",
+    "PrintFailed", "PrintFileRun", "PrintJobsModel", "PrintQueueDialog", "PrintRun", "PrintSetupDialog", "PrintTarget", "RasterBackend",
     "RecordsModel", "RunResult", "choose_target", "default_backend", "open_letter_preview", "print_letter", "print_pdf",
 ]
 

@@ -1,16 +1,21 @@
 """The print queue: final letters waiting to be printed; "Drucken" / "Alle drucken" run a :class:`PrintRun`
-(each letter claimed, printed off the UI thread, recorded on its own), with progress and "Abbrechen"."""
+(each letter claimed, printed off the UI thread, recorded on its own), with progress and "Abbrechen";
+"Als PDF-Datei speichern…" writes the selected (or all) letters' archived PDFs into one print file
+for a print shop or the Poststelle (:class:`PrintFileRun`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -29,9 +34,18 @@ from backoffice.services.printing import PrintJobInfo
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
 from .models import PrintJobsModel
+from .print_file_run import FileResult, PrintFileRun
 from .print_run import PrintRun, RunResult
 from .print_setup import PrinterFactory, choose_target
 from .printers import PrintBackend, default_backend
+
+FileChooser = Callable[[QWidget], Path | None]
+
+
+def choose_print_file(parent: QWidget) -> Path | None:
+    title = QCoreApplication.translate("PrintQueueDialog", "Sammeldruck als PDF-Datei speichern")
+    name, _filter = QFileDialog.getSaveFileName(parent, title, "sammeldruck.pdf", "PDF (*.pdf)")
+    return Path(name) if name else None
 
 
 class PrintQueueDialog(QDialog):
@@ -40,13 +54,16 @@ class PrintQueueDialog(QDialog):
     changed = Signal()  # after jobs were printed or failed
 
     def __init__(self, tasks: Tasks, actor: UserRef, parent: QWidget | None = None, *,
-                 choose: PrinterFactory | None = None, backend: PrintBackend | None = None) -> None:
+                 choose: PrinterFactory | None = None, backend: PrintBackend | None = None,
+                 choose_file: FileChooser = choose_print_file) -> None:
         super().__init__(parent)
         self._tasks, self._actor = tasks, actor
         self._backend = backend or default_backend()
         self._choose = choose or (lambda parent: choose_target(parent, tasks, self._backend))
+        self._choose_file = choose_file
         self._last_result = ""
         self.run: PrintRun | None = None
+        self.file_run: PrintFileRun | None = None
         self.setWindowTitle(self.tr("Druckwarteschlange"))
         self.resize(820, 420)
         self.model = PrintJobsModel(self)
@@ -57,6 +74,9 @@ class PrintQueueDialog(QDialog):
         self.status_label = QLabel(self)
         self.print_button = QPushButton(self.tr("&Drucken"), self)
         self.print_all_button = QPushButton(self.tr("&Alle drucken"), self)
+        self.file_button = QPushButton(self.tr("Als PDF-Datei &speichern…"), self)
+        self.file_button.setToolTip(self.tr("Die ausgewählten Briefe, ohne Auswahl alle, als eine PDF-Datei "
+                                            "für die Druckerei oder die Poststelle"))
         self.refresh_button = QPushButton(self.tr("A&ktualisieren"), self)
         self.cancel_button = QPushButton(self.tr("Druck a&bbrechen"), self)
         self.cancel_button.setVisible(False)
@@ -65,13 +85,15 @@ class PrintQueueDialog(QDialog):
         close = QPushButton(self.tr("Schließen"), self)
         self.print_button.clicked.connect(self.print_selected)
         self.print_all_button.clicked.connect(self.print_all)
+        self.file_button.clicked.connect(self.save_file)
         self.refresh_button.clicked.connect(self.load)
         self.cancel_button.clicked.connect(self.cancel_print)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_label, 1)
         buttons.addWidget(self.progress)
-        for b in (self.cancel_button, self.refresh_button, self.print_button, self.print_all_button, close):
+        for b in (self.cancel_button, self.refresh_button, self.file_button, self.print_button, self.print_all_button,
+                  close):
             buttons.addWidget(b)
         # Batch: every final letter of a queue or of a day, not yet queued or printed.
         self.batch_queue = QComboBox(self)
@@ -151,6 +173,32 @@ class PrintQueueDialog(QDialog):
         self.run.finished.connect(self._printed)
         self.run.start([j.id for j in jobs])
 
+    def save_file(self) -> None:
+        """The selected jobs, or all when none is selected, into one PDF file."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        jobs = [self.model.job(r) for r in rows] if rows else self.model.jobs()
+        if not jobs:
+            self.status_label.setText(self.tr("Nichts ausgewählt."))
+            return
+        file = self._choose_file(self)
+        if file is None:
+            return
+        self._set_busy(True)
+        self.progress.setRange(0, 0)  # one step: busy, no count
+        self.progress.setVisible(True)
+        self.file_run = PrintFileRun(self._tasks, self._actor, file, self)
+        self.file_run.finished.connect(self._saved)
+        self.file_run.start([j.id for j in jobs])
+
+    def _saved(self, result: FileResult) -> None:
+        if self.file_run is not None:
+            self.file_run.deleteLater()
+            self.file_run = None
+        self.progress.setVisible(False)
+        self._last_result = result.summary()
+        self.changed.emit()
+        self.load()
+
     def cancel_print(self) -> None:
         if self.run is not None:
             self.run.cancel()
@@ -180,5 +228,5 @@ class PrintQueueDialog(QDialog):
         self.status_label.setText(str(error))
 
     def _set_busy(self, busy: bool) -> None:
-        for b in (self.print_button, self.print_all_button, self.refresh_button):
+        for b in (self.print_button, self.print_all_button, self.file_button, self.refresh_button):
             b.setEnabled(not busy)

@@ -1,52 +1,51 @@
-"""A print file rendered by several processes has the pages ``render_batch`` gives, in order."""
+"""A print file holds the stored letters' pages as they were archived, and is never left half written."""
 
 from __future__ import annotations
 
-import dataclasses
 import io
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pikepdf
 import pytest
 
-from backoffice.letters import LetterData, LetterIncomplete, print_file, render_batch
-from backoffice.letters.print_file import render_print_file
+from backoffice.letters import print_file, render_archival
+from backoffice.letters.print_file import write_print_file
 from backoffice.letters.samples import sample_letter
 from tests.unit.letters.conftest import long_letter
-from tests.unit.letters.pdfread import ReadBack
 
 
-def _page_lines(pdf: bytes) -> list[tuple[str, bool]]:
-    """Per page: its "Seite X von Y" line and whether it has the letterhead."""
-    read = ReadBack(pdf)
-    head = sample_letter("elterngeld_refusal").letterhead.head
-    return [(next(line for line in read.text(i).splitlines() if line.startswith("Seite")), head in read.text(i))
-            for i in range(len(read.pages))]
+def _raw_pages(pdf: bytes | Path) -> list[bytes]:
+    """Each page's content streams exactly as stored (still compressed)."""
+    with pikepdf.open(pdf if isinstance(pdf, Path) else io.BytesIO(pdf)) as doc:
+        return [b"".join(c.read_raw_bytes() for c in page.obj.Contents.wrap_in_array()) for page in doc.pages]
 
 
-def test_two_processes_give_the_pages_of_one_in_order(letter: LetterData, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(print_file, "MIN_LETTERS_PER_PROCESS", 1)
-    long = long_letter(letter)
-    batch = [long, letter, long, dataclasses.replace(letter, aktenzeichen="EGS-2026-000999")]
-    joined = render_print_file(batch, processes=2)
-    assert _page_lines(joined) == _page_lines(render_batch(batch)) == [
-        ("Seite 1 von 2", True), ("Seite 2 von 2", False), ("Seite 1 von 1", True),
-        ("Seite 1 von 2", True), ("Seite 2 von 2", False), ("Seite 1 von 1", True)]
-    assert "EGS-2026-000999" in ReadBack(joined).text(5)  # the second process's last letter is last
-    with pikepdf.open(io.BytesIO(joined)) as pdf:
-        assert str(pdf.docinfo["/Title"]) == "Sammeldruck (4 Schreiben)"
+def test_the_archived_pages_go_in_unchanged_and_in_order(tmp_path: Path) -> None:
+    issued = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
+    stored = [render_archival(long_letter(sample_letter("elterngeld_refusal")), issued_at=issued),
+              render_archival(sample_letter("fz_receipt"), issued_at=issued)]
+    target = tmp_path / "sammeldruck.pdf"
+    assert write_print_file(stored, target) == 3
+    assert _raw_pages(target) == _raw_pages(stored[0]) + _raw_pages(stored[1])
+    with pikepdf.open(target) as joined:
+        assert str(joined.docinfo.Title) == "Sammeldruck (2 Schreiben)"
+    assert [p.name for p in tmp_path.iterdir()] == ["sammeldruck.pdf"]
 
 
-def test_every_letter_is_checked_before_a_process_starts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(print_file, "MIN_LETTERS_PER_PROCESS", 1)
-    monkeypatch.setattr(print_file, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("a process was started"))
-    good, bad = sample_letter("fz_receipt"), dataclasses.replace(sample_letter("fz_refusal"), reasons=())
-    with pytest.raises(LetterIncomplete, match="fz_refusal"):
-        render_print_file([good, good, bad], processes=2)
+def test_a_failed_write_leaves_no_file_and_an_empty_batch_is_refused(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "sammeldruck.pdf"
+    with pytest.raises(pikepdf.PdfError):
+        write_print_file([b"not a pdf"], target)
+    stored = render_archival(sample_letter("fz_receipt"), issued_at=datetime(2026, 11, 25, tzinfo=UTC))
+
+    def full_disk(_src: object, _dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(print_file.os, "replace", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_print_file([stored], target)
     with pytest.raises(ValueError):
-        render_print_file([])
-
-
-def test_a_small_batch_stays_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(print_file, "ProcessPoolExecutor", lambda *a, **k: pytest.fail("a process was started"))
-    letters = [sample_letter("fz_receipt")] * 3
-    assert len(ReadBack(render_print_file(letters, processes=4)).pages) == 3
+        write_print_file([], target)
+    assert list(tmp_path.iterdir()) == []
