@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-import uuid
 from typing import Any
 
 from . import problems
@@ -98,14 +97,3 @@ def mime_type(value: object, attachment_id: str) -> str:
         shown = repr(value)[:60]
         raise Refusal(problems.SCHEMA_VIOLATION, f"mimeType {shown} ist kein gültiger Medientyp", instance)
     return value.lower()
-
-
-def is_portal_id(value: object) -> bool:
-    """FIT-Connect names submissions, cases, destinations and attachments by UUID."""
-    if not isinstance(value, str) or len(value) != 36:
-        return False
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True

@@ -1,10 +1,5 @@
-"""FIT-Connect Submission API client for a subscriber (our back office).
-
-Lists, fetches and downloads encrypted submissions and posts accept/reject events.
-Decryption and SET signing are elsewhere (``crypto.py``); this module moves bytes.
-All paths and field names of API v1 are in ``api.SubmissionApiV1``; a v2 is a sibling class
-passed as ``api=``.
-"""
+"""The subscriber's FIT-Connect Submission API client: lists, fetches and downloads encrypted
+submissions and posts accept/reject events. It moves bytes; ``crypto`` decrypts and signs."""
 
 from __future__ import annotations
 
@@ -18,7 +13,8 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .api import Envelope, SubmissionApi, SubmissionApiV1, SubmissionRef
+from . import api
+from .api import Envelope, SubmissionRef
 from .limiter import Limiter, RetryPolicy
 from .transport import (
     AttachmentTooLarge,
@@ -50,8 +46,6 @@ __all__ = [
     "PortalError",
     "PortalStats",
     "PortalUnavailable",
-    "SubmissionApi",
-    "SubmissionApiV1",
     "SubmissionClient",
     "SubmissionGone",
     "SubmissionRef",
@@ -99,19 +93,17 @@ class SubmissionClient:
         limiter: Limiter | None = None,
         clock: Callable[[], float] = time.time,
         timeout: float = 30.0,
-        api: SubmissionApi | None = None,
     ) -> None:
         self._base = require_safe_url(api_url, "Submission API URL").rstrip("/")
         require_safe_url(token_url, "Token URL")
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
         self._http = http_client(timeout, transport)
-        self._api: SubmissionApi = api or SubmissionApiV1()
         limiter = limiter or Limiter()
         self._transport = Transport(self._http, token_url, client_id, client_secret, limiter=limiter, clock=clock)
         # Only a client made of plain settings can be rebuilt elsewhere; an injected HTTP
-        # transport, clock or API version (tests, a v2 portal) cannot cross a process boundary.
-        plain = transport is None and api is None and clock is time.time
+        # transport or clock (tests) cannot cross a process boundary.
+        plain = transport is None and clock is time.time
         self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, limiter.policy) if plain else None
 
     @classmethod
@@ -123,9 +115,6 @@ class SubmissionClient:
     def spec(self) -> ClientSpec | None:
         """How to build this client in a worker process; None when it cannot be rebuilt there."""
         return self._spec
-
-    def __repr__(self) -> str:
-        return f"SubmissionClient({self._base!r})"
 
     @property
     def api_url(self) -> str:
@@ -161,9 +150,9 @@ class SubmissionClient:
     def _refs(self, destination_id: str, page_size: int) -> Iterator[SubmissionRef]:
         seen: set[str] = set()
         params = {"destinationId": destination_id}
-        for item in self._paged(self._api.submissions(), params, "submissions", page_size):
+        for item in self._paged(api.SUBMISSIONS, params, "submissions", page_size):
             try:
-                ref = self._api.parse_ref(item)
+                ref = api.parse_ref(item)
             except PortalError as err:  # one malformed entry never hides the others
                 log.warning("skipping a listed submission: %s", err)
                 self.stats.malformed += 1
@@ -173,8 +162,8 @@ class SubmissionClient:
                 yield ref
 
     def get_submission(self, submission_id: str) -> Envelope:
-        body = self._get_json(self._api.submission(submission_id), gone=f"submission {submission_id}")
-        return self._api.parse_submission(body)
+        body = self._get_json(api.submission(submission_id), gone=f"submission {submission_id}")
+        return api.parse_submission(body)
 
     def stream_attachment(
         self, submission_id: str, attachment_id: str, max_bytes: int, sink: Callable[[Iterator[bytes]], T]
@@ -206,14 +195,14 @@ class SubmissionClient:
                 raise too_large()
             return sink(limited(resp))
 
-        url = self._base + self._api.attachment(submission_id, attachment_id)
+        url = self._base + api.attachment(submission_id, attachment_id)
         return self._transport.request("GET", url, handle, stream=True, headers={"Accept": JOSE})
 
     def get_events(self, case_id: str) -> list[str]:
         """The case's event log: Security Event Tokens in compact form."""
-        path = self._api.case_events(case_id)
+        path = api.case_events(case_id)
         events: list[str] = []
-        for item in self._paged(path, {}, "eventLog", self._api.max_page_size, gone=f"case {case_id}"):
+        for item in self._paged(path, {}, "eventLog", api.MAX_PAGE_SIZE, gone=f"case {case_id}"):
             if not isinstance(item, str):
                 raise PortalError(f"event log of case {case_id} holds a non-text entry")
             events.append(item)
@@ -232,13 +221,13 @@ class SubmissionClient:
                 raise PortalError("the portal's JWK set lacks the list 'keys'")
             return keys
 
-        url = self._base + self._api.service_keys()
+        url = self._base + api.SERVICE_KEYS
         return self._transport.request("GET", url, handle, auth=False, headers={"Accept": "application/json"})
 
     def destination_services(self, destination_id: str) -> frozenset[str]:
         """The services (LeiKa identifiers) FIT-Connect has registered for one of our destinations."""
-        body = self._get_json(self._api.destination(destination_id), gone=f"destination {destination_id}")
-        return self._api.parse_service_types(body)
+        body = self._get_json(api.destination(destination_id), gone=f"destination {destination_id}")
+        return api.parse_service_types(body)
 
     def post_event(self, case_id: str, set_token: str) -> EventOutcome:
         """Post a signed SET (accept/reject). Safe to retry: a duplicate answers 409."""
@@ -260,7 +249,7 @@ class SubmissionClient:
             expect(resp)
             raise AssertionError("unreachable")  # expect() raised
 
-        url = self._base + self._api.case_events(case_id)
+        url = self._base + api.case_events(case_id)
         return self._transport.request(
             "POST", url, handle, headers={"Content-Type": JOSE}, content=set_token.encode("ascii")
         )
@@ -281,8 +270,8 @@ class SubmissionClient:
         return self._transport.request("GET", self._base + path, handle, params=params, headers=headers)
 
     def _check_page_size(self, page_size: int) -> None:
-        if not 1 <= page_size <= self._api.max_page_size:
-            raise ValueError(f"page_size must be between 1 and {self._api.max_page_size}")
+        if not 1 <= page_size <= api.MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be between 1 and {api.MAX_PAGE_SIZE}")
 
     def _paged(
         self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = "list"

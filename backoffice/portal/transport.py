@@ -183,9 +183,6 @@ class Transport:
         self._auth = ClientCredentials(self._fetch_token, clock)
         self.stats = PortalStats()
 
-    def __repr__(self) -> str:  # never show the secret
-        return f"Transport(token_url={self._token_url!r}, client_id={self._client_id!r})"
-
     def request(
         self,
         method: str,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backoffice.portal import boundary, problems
+from backoffice.portal import api, boundary, problems
 from backoffice.portal.problems import Refusal
 
 
@@ -84,6 +84,6 @@ def test_attachment_names_and_mime_types_are_bounded() -> None:
 
 
 def test_portal_ids_are_uuids() -> None:
-    assert boundary.is_portal_id("6f1d8a3c-1111-4c6e-9a77-0d2f8c1e5b10")
+    assert api.is_portal_id("6f1d8a3c-1111-4c6e-9a77-0d2f8c1e5b10")
     for bad in ("", "../../v1/admin", "6f1d8a3c-1111-4c6e-9a77-0d2f8c1e5b10x", "x" * 36, None, 12, "6f1d8a3c\x00111-4c6e-9a77-0d2f8c1e5b10"):
-        assert not boundary.is_portal_id(bad)
+        assert not api.is_portal_id(bad)

@@ -10,6 +10,7 @@ from email.utils import formatdate
 import httpx
 import pytest
 
+from backoffice.portal import api as portal_api
 from backoffice.portal.client import (
     EventOutcome,
     EventRejected,
@@ -172,14 +173,14 @@ def test_other_4xx_is_a_portal_error_with_status_and_excerpt(connect) -> None:
     assert len(portal.api_requests) == 1  # not retried
 
 
-def test_get_events_pages_the_event_log(connect) -> None:
+def test_get_events_pages_the_event_log(connect, monkeypatch: pytest.MonkeyPatch) -> None:
     def api(request: httpx.Request) -> httpx.Response:
         offset = int(request.url.params["offset"])
         log = ["set1", "set2", "set3"][offset : offset + 2]
         return httpx.Response(200, json={"offset": offset, "count": len(log), "totalCount": 3, "eventLog": log})
 
     client, portal = connect(api)
-    client._api.max_page_size = 2  # small pages for the test
+    monkeypatch.setattr(portal_api, "MAX_PAGE_SIZE", 2)  # small pages for the test
     assert client.get_events("54f5aafd-30e3-5b7f-909a-7a49135d8dbf") == ["set1", "set2", "set3"]
     assert portal.api_requests[0].url.path == "/v1/cases/54f5aafd-30e3-5b7f-909a-7a49135d8dbf/events"
 
