@@ -15,7 +15,7 @@ import httpx
 
 from . import api
 from .api import Envelope, SubmissionRef
-from .limiter import Limiter, RetryPolicy
+from .retry import RetryPolicy
 from .transport import (
     AttachmentTooLarge,
     EventRejected,
@@ -78,8 +78,7 @@ class SubmissionClient:
     """Subscriber side of FIT-Connect for one set of client credentials.
 
     TLS verification is always on; plain http is accepted only for a portal on this
-    machine (the demo portal). Every request goes through ``limiter``; ``stats`` counts
-    requests, retries and token fetches.
+    machine (the demo portal). ``stats`` counts requests, retries and token fetches.
     """
 
     def __init__(
@@ -90,8 +89,9 @@ class SubmissionClient:
         client_secret: str,
         *,
         transport: httpx.BaseTransport | None = None,
-        limiter: Limiter | None = None,
+        policy: RetryPolicy | None = None,
         clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
         timeout: float = 30.0,
     ) -> None:
         self._base = require_safe_url(api_url, "Submission API URL").rstrip("/")
@@ -99,17 +99,18 @@ class SubmissionClient:
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
         self._http = http_client(timeout, transport)
-        limiter = limiter or Limiter()
-        self._transport = Transport(self._http, token_url, client_id, client_secret, limiter=limiter, clock=clock)
+        policy = policy or RetryPolicy()
+        self._transport = Transport(self._http, token_url, client_id, client_secret, policy=policy, clock=clock,
+                                    sleep=sleep)
         # Only a client made of plain settings can be rebuilt elsewhere; an injected HTTP
-        # transport or clock (tests) cannot cross a process boundary.
-        plain = transport is None and clock is time.time
-        self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, limiter.policy) if plain else None
+        # transport, clock or sleep (tests) cannot cross a process boundary.
+        plain = transport is None and clock is time.time and sleep is time.sleep
+        self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, policy) if plain else None
 
     @classmethod
     def from_spec(cls, spec: ClientSpec) -> SubmissionClient:
         return cls(spec.api_url, spec.token_url, spec.client_id, spec.client_secret,
-                   limiter=Limiter(spec.policy), timeout=spec.timeout)
+                   policy=spec.policy, timeout=spec.timeout)
 
     @property
     def spec(self) -> ClientSpec | None:

@@ -15,7 +15,7 @@ import truststore
 
 from ..net import is_loopback_host
 from .auth import ClientCredentials, Token, token_from
-from .limiter import Limiter, Retry, parse_retry_after
+from .retry import RetryPolicy, parse_retry_after
 
 Response = httpx.Response
 USER_AGENT = "backoffice-muelheim (FIT-Connect subscriber)"
@@ -162,7 +162,7 @@ def _describe(exc: BaseException) -> str:
 
 
 class Transport:
-    """Sends requests with a bearer token, through the limiter, retrying what may be retried."""
+    """Sends requests with a bearer token, retrying what may be retried."""
 
     def __init__(
         self,
@@ -171,15 +171,17 @@ class Transport:
         client_id: str,
         client_secret: str,
         *,
-        limiter: Limiter,
+        policy: RetryPolicy,
         clock: Callable[[], float],
+        sleep: Callable[[float], None],
     ) -> None:
         self._http = http
         self._token_url = token_url
         self._client_id = client_id
         self._client_secret = client_secret
-        self._limiter = limiter
+        self.policy = policy
         self._clock = clock
+        self._sleep = sleep
         self._auth = ClientCredentials(self._fetch_token, clock)
         self.stats = PortalStats()
 
@@ -196,18 +198,14 @@ class Transport:
         content: bytes | None = None,
         data: Mapping[str, str] | None = None,
     ) -> T:
-        """Send until ``handle`` returns, retrying per the limiter's policy.
-
-        ``handle`` sees every answer that is neither retryable nor the first 401; with
-        ``stream=True`` it reads the body itself, and a connection dropped while it reads
-        is retried like any other transport error.
-        """
-        policy = self._limiter.policy
-        retry = Retry()
+        """Send until ``handle`` returns, retrying per the policy (waiting a backoff, or the
+        server's ``Retry-After``). ``handle`` sees every answer that is neither retryable nor
+        the first 401; with ``stream=True`` it reads the body itself, and a connection dropped
+        while it reads is retried like any other transport error."""
+        policy = self.policy
         attempt = 0
         while True:
             attempt += 1
-            self._limiter.before_request(retry)
             self.stats.requests += 1
             retry_after: float | None = None
             status: int | None = None
@@ -215,27 +213,17 @@ class Transport:
                 with self._http.stream(method, url, headers=headers, params=params, content=content, data=data,
                                        auth=self._auth if auth else None) as resp:
                     status = resp.status_code
-                    if policy.is_retryable_status(status):
-                        retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
-                        excerpt = body_excerpt(resp)
-                        cause: BaseException = PortalError(
-                            f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(),
-                            status=status,
-                            body=excerpt,
-                        )
-                    else:
+                    if status not in policy.retry_statuses:
                         if not stream:
                             resp.read()
-                        try:
-                            result = handle(resp)
-                        except PortalError:
-                            self._limiter.on_success()  # the server answered; it is not in trouble
-                            raise
-                        self._limiter.on_success()
-                        return result
+                        return handle(resp)
+                    retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
+                    excerpt = body_excerpt(resp)
+                    cause: BaseException = PortalError(
+                        f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(), status=status, body=excerpt)
             except RETRYABLE_ERRORS as exc:
                 cause, status = exc, None
-            if retry_after is not None and not policy.honours(retry_after):
+            if retry_after is not None and retry_after > policy.max_retry_after:
                 raise PortalUnavailable(
                     f"portal unavailable: {method} {httpx.URL(url).path} answered {status} and asks to retry "
                     f"after {retry_after:.0f} s; trying again in a later round",
@@ -248,7 +236,7 @@ class Transport:
                     cause=cause,
                 ) from cause
             self.stats.retries += 1
-            self._limiter.on_failure(retry, retry_after, status=status)
+            self._sleep(policy.backoff(attempt) if retry_after is None else retry_after)
 
     def _fetch_token(self) -> Token:
         asked_at = self._clock()  # expiry counts from before the round trip, to be safe

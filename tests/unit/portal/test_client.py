@@ -21,7 +21,7 @@ from backoffice.portal.client import (
     SubmissionGone,
     SubmissionRef,
 )
-from backoffice.portal.limiter import Limiter, RetryPolicy
+from backoffice.portal.retry import RetryPolicy
 
 from .conftest import API, TOKEN_URL, FakeClock, Handler, ok_submission
 
@@ -216,6 +216,12 @@ def test_429_with_retry_after_seconds_is_honoured(connect, clock: FakeClock) -> 
     assert clock.sleeps == [7.0]
 
 
+def test_a_retry_after_beyond_the_backoff_cap_is_waited_as_asked(connect, clock: FakeClock) -> None:
+    client, _ = connect(failing_then_ok(lambda: httpx.Response(503, headers={"Retry-After": "90"})))
+    client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
+    assert clock.sleeps == [90.0]  # above max_delay (30 s), within max_retry_after (120 s)
+
+
 def test_429_with_retry_after_date_is_honoured(connect, clock: FakeClock) -> None:
     when = formatdate(clock.now + 12, usegmt=True)
     client, _ = connect(failing_then_ok(lambda: httpx.Response(429, headers={"Retry-After": when})))
@@ -266,9 +272,8 @@ def test_token_endpoint_trouble_is_retried_too(clock: FakeClock) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return answers.pop(0) if str(request.url) == TOKEN_URL else ok_submission(request)
 
-    limiter = Limiter(RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep)
-    with SubmissionClient(API, TOKEN_URL, "c", "s", transport=httpx.MockTransport(handler), limiter=limiter,
-                          clock=clock) as client:
+    with SubmissionClient(API, TOKEN_URL, "c", "s", transport=httpx.MockTransport(handler),
+                          policy=RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep) as client:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert clock.sleeps == [0.5]
 
