@@ -1,10 +1,5 @@
-"""One submission, in a worker process: fetch it, open it and sign the answer.
-
-Every private-key operation of the intake happens here: one RSA unwrap per JWE
-(metadata, data, each attachment) and one PS512 signature for the accept or
-reject. Jobs and results are plain picklable dataclasses; nothing here touches
-the database, so a worker dying at any moment loses nothing.
-"""
+"""One submission, in a worker: fetch it, open it and sign the answer (every private-key
+operation of the intake). Nothing here touches the database."""
 
 from __future__ import annotations
 
@@ -36,24 +31,15 @@ class OpeningKeys:
     signing: str  # private JWK
     service: tuple[str, ...]  # the service's public JWKs, which sign its events
 
-    @classmethod
-    def of(cls, decryption: jwk.JWK | Sequence[jwk.JWK], signing: jwk.JWK,
-           service_keys: Sequence[Mapping[str, Any]]) -> OpeningKeys:
-        return cls(*cls.private_texts(decryption, signing), cls.service_texts(service_keys))
-
     @staticmethod
-    def private_texts(decryption: jwk.JWK | Sequence[jwk.JWK], signing: jwk.JWK) -> tuple[tuple[str, ...], str]:
-        """The private keys as JSON, after checking them.
-
-        Loading a private key validates it (~0.2 s for RSA 4096): done once, in the main
-        process, so workers may skip it for the very same key material.
-        """
-        decryption_keys = [decryption] if isinstance(decryption, jwk.JWK) else list(decryption)
-        for key in decryption_keys:
+    def private_texts(decryption: Sequence[jwk.JWK], signing: jwk.JWK) -> tuple[tuple[str, ...], str]:
+        """The private keys as JSON, after checking them: validating an RSA key is slow, so it is
+        done once, here, and the workers skip it for the very same key material."""
+        for key in decryption:
             key.get_op_key("unwrapKey")
         signing.get_op_key("sign")
         return (
-            tuple(json.dumps(crypto.private_jwk(key), sort_keys=True) for key in decryption_keys),
+            tuple(json.dumps(crypto.private_jwk(key), sort_keys=True) for key in decryption),
             json.dumps(crypto.private_jwk(signing), sort_keys=True),
         )
 
@@ -80,7 +66,7 @@ class Job:
     keys: OpeningKeys
     now: int  # iat of the answer SET
     max_attachment_bytes: int  # per attachment, decrypted
-    issuer: str | None = None  # the Submission API's URL: the submit event's ``iss``
+    issuer: str  # the Submission API's URL: the submit event's ``iss``
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,8 +118,7 @@ def fetch_job(
     except BaseException:
         discard(attachments.values())
         raise
-    return Job(envelope, destination, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes,
-               issuer=client.api_url)
+    return Job(envelope, destination, attachments, too_large, events, keys, now, rules.max_bytes, client.api_url)
 
 
 def _present(fetch: Callable[[], T]) -> T:

@@ -1,7 +1,4 @@
-"""HTTP plumbing of the portal client: URL policy, OAuth2 token, retries, errors.
-
-Independent of the Submission API version; the endpoint methods live in ``client.py``.
-"""
+"""HTTP plumbing of the portal client: URL policy, OAuth2 token, retries, errors."""
 
 from __future__ import annotations
 

@@ -1,16 +1,7 @@
-"""The per-submission network and crypto work of an intake round, run in parallel.
-
-A ``concurrent.futures.ProcessPoolExecutor`` runs the tasks: fetch a submission and
-open it (``open_one``), or post a batch of accepts and rejects (``post_all``). Each
-process builds its own portal client once, from the client's picklable spec, in the
-pool's initializer. Nothing here touches the database, so a process dying at any
-moment loses nothing: the pool breaks (``BrokenProcessPool``) and the round ends.
-The processes hold the read end of a pipe whose write end only the pool's owner
-has: once it is closed (``close`` after a grace period) or its process dies, they end.
-
-With one worker, or a client that cannot be rebuilt in another process (tests that
-inject an HTTP transport), one thread runs the tasks with the caller's own client.
-"""
+"""The intake's network and crypto work in parallel: open a submission (``open_one``), post
+answers (``post_all``). A process pool, each process with its own client; with one worker, or
+a client that cannot be rebuilt in another process, one thread with the caller's client.
+docs/ARCHITECTURE.md, "How a submission becomes a case", tells why and how."""
 
 from __future__ import annotations
 
@@ -165,8 +156,7 @@ def _ready() -> None:
 
 
 class PortalWorkers:
-    """The pool that opens and answers submissions, made on first need and kept until ``close``:
-    a sync service or the GUI pays the processes' start once, not every round."""
+    """Made on first need and kept until ``close``: the processes start once, not every round."""
 
     def __init__(self, client: portal_client.SubmissionClient, count: int, rules: AttachmentRules) -> None:
         self._client = client
@@ -202,10 +192,8 @@ class PortalWorkers:
         return pool.submit(post_all, self._client, answers)
 
     def close(self) -> None:
-        """Stop the pool, whatever it is doing (also after a failed round: no stale answers);
-        the next round starts a new one. Queued tasks are cancelled; a process still busy after
-        a grace period is ended (closing the pipe's write end): it has no side effects on our
-        database. The executor reaps its processes itself."""
+        """Stop the pool, whatever it is doing (no stale answers reach the next round): queued
+        tasks are cancelled, a process still busy after a grace period ends with the pipe."""
         with self._lock:
             pool, self._pool = self._pool, None
             stop, self._stop = self._stop, None

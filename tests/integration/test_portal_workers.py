@@ -59,7 +59,8 @@ def workers(client: SubmissionClient) -> Iterator[PortalWorkers]:
 
 def keys(portal: DemoPortal, client: SubmissionClient) -> OpeningKeys:
     _conn, secrets = parse_credentials(portal.credentials())
-    return OpeningKeys.of(secrets.decryption_key, secrets.signing_key, client.service_keys())
+    private = OpeningKeys.private_texts((secrets.decryption_key,), secrets.signing_key)
+    return OpeningKeys(*private, OpeningKeys.service_texts(client.service_keys()))
 
 
 def first_ref(portal: DemoPortal, client: SubmissionClient) -> SubmissionRef:
@@ -218,7 +219,8 @@ def test_the_tags_are_compared_before_anything_is_decrypted(monkeypatch: pytest.
         with SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret,
                               policy=FAST, timeout=5.0) as own:
             [ref] = [ref for destination in conn.destinations for ref in own.list_submissions(destination)]
-            opening_keys = OpeningKeys.of(secrets.decryption_key, secrets.signing_key, own.service_keys())
+            private = OpeningKeys.private_texts((secrets.decryption_key,), secrets.signing_key)
+            opening_keys = OpeningKeys(*private, OpeningKeys.service_texts(own.service_keys()))
             result = open_one(own, AttachmentRules(), ref, Destination(Service.WBS), opening_keys, 1)
     assert isinstance(result, Finished) and isinstance(result.prepared.outcome, Refused)
     refused = result.prepared.outcome

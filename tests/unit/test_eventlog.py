@@ -81,16 +81,15 @@ def test_tag_mismatch_names_the_part_that_differs() -> None:
     assert eventlog.tag_mismatch(TAGS, AuthenticationTags("meta-tag", "data-tag", {})) == "attachment:a1"
 
 
-def test_jobs_and_results_cross_process_boundaries(service_key: jwk.JWK) -> None:
-    """The pool pickles jobs and results; a refused job still gets a signed reject."""
+def test_a_refused_job_gets_a_signed_reject_and_its_result_crosses_process_boundaries(service_key: jwk.JWK) -> None:
     enc = jose.generate_key("enc-1", "enc", 2048)
     sig = jose.generate_key("sig-1", "sig", 2048)
-    keys = pool.OpeningKeys.of(enc, sig, [jose.public_jwk(service_key)])
+    keys = pool.OpeningKeys(*pool.OpeningKeys.private_texts((enc,), sig),
+                            pool.OpeningKeys.service_texts([jose.public_jwk(service_key)]))
     env = Envelope("s1", "c1", "d1", (), "not.a.jwe", "not.a.jwe")
     logged = submit(service_key, tags=AuthenticationTags("jwe", "jwe", {}))  # the tags of what is received
-    job = pool.Job(env, pool.Destination(Service.WBS), {}, {}, (logged,), keys, now=1,
-                   max_attachment_bytes=1 << 20)
-    prepared = pickle.loads(pickle.dumps(pool.prepare(pickle.loads(pickle.dumps(job)))))
+    job = pool.Job(env, pool.Destination(Service.WBS), {}, {}, (logged,), keys, 1, 1 << 20, "https://portal")
+    prepared = pickle.loads(pickle.dumps(pool.prepare(job)))
     assert isinstance(prepared.outcome, Refused)
     assert prepared.outcome.problem == problems.ENCRYPTION_ISSUE
     assert prepared.submitted_at == SUBMITTED
