@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backoffice.domain import stored_text
 from backoffice.portal import api, boundary, problems
 from backoffice.portal.problems import Refusal
 
@@ -32,7 +33,7 @@ def refused(data: bytes) -> Refusal:
         (b'{"a": 1, "a": 2}', "doppelt"),
         (b'\xff\xfe{}', "JSON"),
         (b"[1, 2]", "JSON-Objekt"),
-        (b'{"x": "' + b"a" * (boundary.MAX_STRING + 1) + b'"}', "länger"),
+        (b'{"x": "' + b"a" * (stored_text.MAX_TEXT + 1) + b'"}', "länger"),
     ],
 )
 def test_hostile_json_is_refused_with_a_reason(data: bytes, says: str) -> None:
