@@ -19,11 +19,9 @@ from .retry import RetryPolicy
 from .transport import (
     AttachmentTooLarge,
     EventRejected,
-    PortalAuthError,
     PortalConfigError,
     PortalError,
     PortalStats,
-    PortalUnavailable,
     Response,
     SubmissionGone,
     Transport,
@@ -35,22 +33,6 @@ from .transport import (
 
 log = logging.getLogger(__name__)
 
-__all__ = [
-    "AttachmentTooLarge",
-    "ClientSpec",
-    "Envelope",
-    "EventOutcome",
-    "EventRejected",
-    "PortalAuthError",
-    "PortalConfigError",
-    "PortalError",
-    "PortalStats",
-    "PortalUnavailable",
-    "SubmissionClient",
-    "SubmissionGone",
-    "SubmissionRef",
-]
-
 JOSE = "application/jose"
 T = TypeVar("T")
 
@@ -58,7 +40,7 @@ T = TypeVar("T")
 class EventOutcome(enum.Enum):
     DONE = "done"
     # 409: the case no longer allows this event, e.g. a second accept. Whether it was ours
-    # the event log tells (``settlement.settled_otherwise``).
+    # the event log tells (``workers.settled_otherwise``).
     ALREADY_DONE = "already_done"
 
 
@@ -177,7 +159,7 @@ class SubmissionClient:
         what = f"attachment {attachment_id} of submission {submission_id}"
 
         def too_large() -> AttachmentTooLarge:
-            return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes", limit=max_bytes)
+            return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes")
 
         def limited(resp: Response) -> Iterator[bytes]:
             received = 0
@@ -189,7 +171,7 @@ class SubmissionClient:
 
         def handle(resp: Response) -> T:
             if resp.status_code == 404:
-                raise SubmissionGone(f"{what} not found", status=404, body=body_excerpt(resp))
+                raise SubmissionGone(f"{what} not found", status=404)
             expect(resp, 200)
             declared = resp.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
@@ -240,13 +222,11 @@ class SubmissionClient:
             if status == 409:
                 return EventOutcome.ALREADY_DONE
             if status == 422:
-                excerpt = body_excerpt(resp, limit=2000)
                 problem = _problem(resp)
-                detail = problem.get("detail") or problem.get("title") or excerpt
-                message = f"portal rejected the event for case {case_id}: {detail}"
-                raise EventRejected(message, problem=problem, body=excerpt)
+                detail = problem.get("detail") or problem.get("title") or body_excerpt(resp, limit=2000)
+                raise EventRejected(f"portal rejected the event for case {case_id}: {detail}", status=422)
             if status == 404:
-                raise SubmissionGone(f"case {case_id} not found", status=404, body=body_excerpt(resp))
+                raise SubmissionGone(f"case {case_id} not found", status=404)
             expect(resp)
             raise AssertionError("unreachable")  # expect() raised
 
@@ -260,7 +240,7 @@ class SubmissionClient:
     def _get_json(self, path: str, *, params: dict[str, Any] | None = None, gone: str) -> Any:
         def handle(resp: Response) -> Any:
             if resp.status_code == 404:
-                raise SubmissionGone(f"{gone} not found", status=404, body=body_excerpt(resp))
+                raise SubmissionGone(f"{gone} not found", status=404)
             expect(resp, 200)
             try:
                 return resp.json()

@@ -13,12 +13,13 @@ from typing import Any, TypeVar
 from jwcrypto import jwk
 
 from ..domain.catalog import Service
-from . import client as portal_client
 from . import crypto, eventlog, problems
-from .api import Envelope
+from .api import Envelope, SubmissionRef
+from .client import SubmissionClient
 from .opening import Opened, Refused, open_submission, too_large_text
 from .problems import Refusal
 from .spool import AttachmentRules, Spooled, discard, last_segment, spooling_sink, take
+from .transport import AttachmentTooLarge, PortalError, SubmissionGone
 
 T = TypeVar("T")
 
@@ -90,8 +91,8 @@ def _parsed(keys: OpeningKeys) -> tuple[dict[str, jwk.JWK], jwk.JWK, dict[str, j
 
 
 def fetch_job(
-    client: portal_client.SubmissionClient,
-    ref: portal_client.SubmissionRef,
+    client: SubmissionClient,
+    ref: SubmissionRef,
     destination: Destination,
     keys: OpeningKeys,
     *,
@@ -113,7 +114,7 @@ def fetch_job(
                 # Streamed, and refused as soon as it passes the limit.
                 attachments[attachment_id] = _present(partial(
                     client.stream_attachment, envelope.submission_id, attachment_id, rules.download_limit, sink))
-            except portal_client.AttachmentTooLarge:
+            except AttachmentTooLarge:
                 too_large[attachment_id] = too_large_text(attachment_id, rules.max_bytes)
     except BaseException:
         discard(attachments.values())
@@ -124,8 +125,8 @@ def fetch_job(
 def _present(fetch: Callable[[], T]) -> T:
     try:
         return fetch()
-    except portal_client.SubmissionGone as err:
-        raise portal_client.PortalError(f"the portal lists it but answers 404: {err}", status=404) from err
+    except SubmissionGone as err:
+        raise PortalError(f"the portal lists it but answers 404: {err}", status=404) from err
 
 
 def prepare(job: Job) -> Prepared:

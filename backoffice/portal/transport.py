@@ -47,12 +47,13 @@ RETRYABLE_ERRORS: tuple[type[Exception], ...] = (
 
 
 class PortalError(Exception):
-    """Base of all portal errors; ``status`` and ``body`` are set when the server answered."""
+    """Base of all portal errors; ``status`` is set when the server answered."""
 
-    def __init__(self, message: str, *, status: int | None = None, body: str = "") -> None:
+    unreachable = False  # no request to this portal can succeed now: no use trying more this round
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
-        self.body = body
 
 
 class PortalConfigError(PortalError):
@@ -62,13 +63,13 @@ class PortalConfigError(PortalError):
 class PortalAuthError(PortalError):
     """The token endpoint or the API refused our credentials."""
 
+    unreachable = True
+
 
 class PortalUnavailable(PortalError):
     """The portal kept failing (5xx, 429, timeouts, dropped connections) until we gave up."""
 
-    def __init__(self, message: str, *, cause: BaseException | None = None) -> None:
-        super().__init__(message, status=getattr(cause, "status", None))
-        self.cause = cause
+    unreachable = True
 
 
 class SubmissionGone(PortalError):
@@ -76,27 +77,19 @@ class SubmissionGone(PortalError):
 
 
 class AttachmentTooLarge(PortalError):
-    def __init__(self, message: str, *, limit: int) -> None:
-        super().__init__(message)
-        self.limit = limit
+    pass
 
 
 class EventRejected(PortalError):
-    """422: the service refused the Security Event Token; ``problem`` is its problem JSON."""
-
-    def __init__(self, message: str, *, problem: dict[str, Any], body: str = "") -> None:
-        super().__init__(message, status=422, body=body)
-        self.problem = problem
+    """422: the service refused the Security Event Token."""
 
 
 @dataclass(slots=True)
 class PortalStats:
-    """Counters for the sync summary. ``requests`` includes token requests and retries;
-    ``token_refreshes`` counts every access token fetched, the first one included."""
+    """Counters for the sync summary. ``requests`` includes token requests and retries."""
 
     requests: int = 0
     retries: int = 0
-    token_refreshes: int = 0
     malformed: int = 0  # listed submissions skipped because the portal described them wrongly
 
 
@@ -145,12 +138,9 @@ def expect(resp: Response, *ok: int) -> None:
     excerpt = body_excerpt(resp)
     where = f"{resp.request.method} {resp.request.url.path}"
     if status in (401, 403):
-        raise PortalAuthError(
-            f"portal refused {where} with {status}: not authorised for this destination? {excerpt}",
-            status=status,
-            body=excerpt,
-        )
-    raise PortalError(f"portal answered {where} with {status}: {excerpt}", status=status, body=excerpt)
+        raise PortalAuthError(f"portal refused {where} with {status}: not authorised for this destination? {excerpt}",
+                              status=status)
+    raise PortalError(f"portal answered {where} with {status}: {excerpt}", status=status)
 
 
 def _describe(exc: BaseException) -> str:
@@ -217,20 +207,20 @@ class Transport:
                     retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
                     excerpt = body_excerpt(resp)
                     cause: BaseException = PortalError(
-                        f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(), status=status, body=excerpt)
+                        f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(), status=status)
             except RETRYABLE_ERRORS as exc:
                 cause, status = exc, None
             if retry_after is not None and retry_after > policy.max_retry_after:
                 raise PortalUnavailable(
                     f"portal unavailable: {method} {httpx.URL(url).path} answered {status} and asks to retry "
                     f"after {retry_after:.0f} s; trying again in a later round",
-                    cause=cause,
+                    status=status,
                 ) from cause
             if attempt >= policy.max_attempts:
                 raise PortalUnavailable(
                     f"portal unavailable: {method} {httpx.URL(url).path} failed {attempt} times, "
                     f"last with {_describe(cause)}",
-                    cause=cause,
+                    status=status,
                 ) from cause
             self.stats.retries += 1
             self._sleep(policy.backoff(attempt) if retry_after is None else retry_after)
@@ -245,7 +235,6 @@ class Transport:
                     f"the token endpoint refused client id {self._client_id!r} ({reason}); "
                     "check the client id and secret of this destination",
                     status=resp.status_code,
-                    body=reason,
                 )
             expect(resp, 200)
             try:
@@ -269,7 +258,6 @@ class Transport:
                 "client_secret": self._client_secret,
             },
         )
-        self.stats.token_refreshes += 1
         return token
 
 

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from ..domain.export_text import without_text
-from . import client as portal_client
+from . import crypto
+from .api import SubmissionRef
+from .client import ClientSpec, EventOutcome, SubmissionClient
 from .job import Destination, OpeningKeys, Prepared, fetch_job, prepare
 from .opening import compile_checks
-from .settlement import settled_otherwise, unreachable
 from .spool import AttachmentRules
+from .transport import EventRejected, PortalError, SubmissionGone
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ class Answer:
 
 @dataclass(frozen=True, slots=True)
 class Finished:
-    ref: portal_client.SubmissionRef
+    ref: SubmissionRef
     prepared: Prepared
     retries: int
 
@@ -50,7 +52,7 @@ class Finished:
 class FetchFailed:
     """The submission could not be fetched: it stays at the portal for the next round."""
 
-    ref: portal_client.SubmissionRef
+    ref: SubmissionRef
     error: str
     gone: bool  # no longer there: accepted or rejected meanwhile
     retries: int
@@ -66,16 +68,16 @@ class Posted:
     conflict: str | None = None  # taken (409), but the portal settled the submission otherwise
 
 
-def open_one(client: portal_client.SubmissionClient, rules: AttachmentRules, ref: portal_client.SubmissionRef,
+def open_one(client: SubmissionClient, rules: AttachmentRules, ref: SubmissionRef,
              destination: Destination, keys: OpeningKeys, now: int) -> Finished | FetchFailed:
     """Fetch, open and answer one submission; portal errors and bugs become results."""
     retries_before = client.stats.retries
     try:
         job = fetch_job(client, ref, destination, keys, rules=rules, now=now)
         return Finished(ref, prepare(job), client.stats.retries - retries_before)
-    except portal_client.PortalError as err:
-        gone = isinstance(err, portal_client.SubmissionGone)
-        return FetchFailed(ref, str(err), gone, client.stats.retries - retries_before, unreachable(err))
+    except PortalError as err:
+        gone = isinstance(err, SubmissionGone)
+        return FetchFailed(ref, str(err), gone, client.stats.retries - retries_before, err.unreachable)
     except Exception as err:  # a bug: reported by the round; the submission waits at the portal
         # Its text may quote the decrypted form: the log and the round's report name only its class.
         log.error("opening submission %s failed", ref.submission_id, exc_info=without_text(err))
@@ -83,7 +85,7 @@ def open_one(client: portal_client.SubmissionClient, rules: AttachmentRules, ref
                            client.stats.retries - retries_before)
 
 
-def post_all(client: portal_client.SubmissionClient, answers: Sequence[Answer]) -> list[Posted]:
+def post_all(client: SubmissionClient, answers: Sequence[Answer]) -> list[Posted]:
     """Post ``answers`` in order; once the portal turns out unreachable the rest is left untried."""
     posted = []
     for answer in answers:
@@ -94,7 +96,7 @@ def post_all(client: portal_client.SubmissionClient, answers: Sequence[Answer]) 
     return posted
 
 
-def post_one(client: portal_client.SubmissionClient, answer: Answer) -> Posted:
+def post_one(client: SubmissionClient, answer: Answer) -> Posted:
     """Post one accept or reject. A 409 (already there) counts as done unless the case's event
     log shows the submission settled otherwise (``conflict``)."""
     retries_before = client.stats.retries
@@ -103,30 +105,54 @@ def post_one(client: portal_client.SubmissionClient, answer: Answer) -> Posted:
     try:
         outcome = client.post_event(answer.portal_case_id, answer.body)
         error = None
-        if outcome is portal_client.EventOutcome.ALREADY_DONE:
+        if outcome is EventOutcome.ALREADY_DONE:
             conflict = settled_otherwise(client, answer.kind, answer.portal_case_id, answer.submission_id)
-    except portal_client.EventRejected as err:
+    except EventRejected as err:
         error = f"portal refused the {answer.kind}: {err}"
-    except portal_client.PortalError as err:
-        error, cut_off = str(err), unreachable(err)
+    except PortalError as err:
+        error, cut_off = str(err), err.unreachable
     except Exception as err:  # a bug: the answer stays in the outbox with the error
         log.exception("posting the %s for %s failed", answer.kind, answer.submission_id)
         error = f"{type(err).__name__}: {err}"
     return Posted(answer, error, client.stats.retries - retries_before, cut_off, conflict)
 
 
+_TERMINAL = {"accept": crypto.EVENT_ACCEPT, "reject": crypto.EVENT_REJECT}
+
+
+def settled_otherwise(client: SubmissionClient, kind: str, portal_case_id: str, submission_id: str) -> str | None:
+    """After a 409: None when the portal's event log holds our kind of answer (a repeated post after
+    a crash), else why the submission is settled otherwise, e.g. rejected by the service after
+    14 days in ``submitted`` while our accept waited in the outbox."""
+    expected = _TERMINAL.get(kind)
+    if expected is None:  # not an answer: nothing to compare
+        return None
+    found: list[str] = []
+    for token in client.get_events(portal_case_id):
+        try:
+            _, payload = crypto.peek_set(token)  # the portal's own log, over TLS: its word is what counts
+        except crypto.InvalidSet:
+            continue
+        if payload.get("sub") == f"submission:{submission_id}":
+            found.extend(e for e in payload.get("events", {}) if e in _TERMINAL.values())
+    if expected in found:
+        return None
+    other = ", ".join(e.removeprefix(crypto.EVENT_PREFIX) for e in found) or "no accept or reject"
+    return f"the portal refused our {kind} (409): its event log holds {other} for this submission"
+
+
 # The worker process's client and rules, set once by the pool's initializer.
-_in_worker: tuple[portal_client.SubmissionClient, AttachmentRules] | None = None
+_in_worker: tuple[SubmissionClient, AttachmentRules] | None = None
 
 
-def _start_worker(spec: portal_client.ClientSpec, rules: AttachmentRules, stop: Connection) -> None:
+def _start_worker(spec: ClientSpec, rules: AttachmentRules, stop: Connection) -> None:
     global _in_worker
     # Ctrl+C on `sync --watch` reaches the whole process group: the sync stops its pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Without this a worker whose parent was SIGKILLed would wait for tasks forever.
     threading.Thread(target=_exit_on_eof, args=(stop,), name="stop-watch", daemon=True).start()
     compile_checks()  # at the start, not in the first round's time
-    _in_worker = (portal_client.SubmissionClient.from_spec(spec), rules)
+    _in_worker = (SubmissionClient.from_spec(spec), rules)
 
 
 def _exit_on_eof(stop: Connection) -> None:
@@ -135,13 +161,13 @@ def _exit_on_eof(stop: Connection) -> None:
     os._exit(0)
 
 
-def _worker() -> tuple[portal_client.SubmissionClient, AttachmentRules]:
+def _worker() -> tuple[SubmissionClient, AttachmentRules]:
     if _in_worker is None:
         raise RuntimeError("the portal worker was not initialised")
     return _in_worker
 
 
-def _open_in_worker(ref: portal_client.SubmissionRef, destination: Destination, keys: OpeningKeys,
+def _open_in_worker(ref: SubmissionRef, destination: Destination, keys: OpeningKeys,
                     now: int) -> Finished | FetchFailed:
     client, rules = _worker()
     return open_one(client, rules, ref, destination, keys, now)
@@ -158,7 +184,7 @@ def _ready() -> None:
 class PortalWorkers:
     """Made on first need and kept until ``close``: the processes start once, not every round."""
 
-    def __init__(self, client: portal_client.SubmissionClient, count: int, rules: AttachmentRules) -> None:
+    def __init__(self, client: SubmissionClient, count: int, rules: AttachmentRules) -> None:
         self._client = client
         self._rules = rules
         # Spawned, not forked: forking a process with Qt or database threads is unsafe.
@@ -178,7 +204,7 @@ class PortalWorkers:
             for done in [pool.submit(_ready) for _ in range(self.count)]:
                 done.result()
 
-    def open(self, ref: portal_client.SubmissionRef, destination: Destination, keys: OpeningKeys,
+    def open(self, ref: SubmissionRef, destination: Destination, keys: OpeningKeys,
              now: int) -> Future[Finished | FetchFailed]:
         pool = self._executor()
         if self.in_processes:
