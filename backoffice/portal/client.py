@@ -121,28 +121,19 @@ class SubmissionClient:
 
     # --- endpoints -----------------------------------------------------------------
 
-    def list_submissions(self, destination_id: str, page_size: int = 100) -> Iterator[SubmissionRef]:
-        """Submissions waiting in state ``submitted``, all pages.
-
-        The server's list shrinks as submissions are accepted, which shifts offsets:
-        collect the whole list before accepting any of it.
-        """
-        self._check_page_size(page_size)  # here, not lazily on the first next()
-        return self._refs(destination_id, page_size)
-
-    def _refs(self, destination_id: str, page_size: int) -> Iterator[SubmissionRef]:
-        seen: set[str] = set()
-        params = {"destinationId": destination_id}
-        for item in self._paged(api.SUBMISSIONS, params, "submissions", page_size):
+    def list_submissions(self, destination_id: str, page_size: int = 100) -> list[SubmissionRef]:
+        """Submissions waiting in state ``submitted``, all pages, collected before any is accepted
+        (accepting shrinks the server's list, which shifts offsets)."""
+        refs: dict[str, SubmissionRef] = {}
+        for item in self._paged(api.SUBMISSIONS, {"destinationId": destination_id}, "submissions", page_size):
             try:
                 ref = api.parse_ref(item)
             except PortalError as err:  # one malformed entry never hides the others
                 log.warning("skipping a listed submission: %s", err)
                 self.stats.malformed += 1
                 continue
-            if ref.submission_id not in seen:  # a shifting list may repeat an entry
-                seen.add(ref.submission_id)
-                yield ref
+            refs.setdefault(ref.submission_id, ref)  # a shifting list may repeat an entry
+        return list(refs.values())
 
     def get_submission(self, submission_id: str) -> Envelope:
         body = self._get_json(api.submission(submission_id), gone=f"submission {submission_id}")
@@ -250,14 +241,11 @@ class SubmissionClient:
         headers = {"Accept": "application/json"}
         return self._transport.request("GET", self._base + path, handle, params=params, headers=headers)
 
-    def _check_page_size(self, page_size: int) -> None:
-        if not 1 <= page_size <= api.MAX_PAGE_SIZE:
-            raise ValueError(f"page_size must be between 1 and {api.MAX_PAGE_SIZE}")
-
     def _paged(
         self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = "list"
     ) -> Iterator[Any]:
-        self._check_page_size(page_size)
+        if not 1 <= page_size <= api.MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be between 1 and {api.MAX_PAGE_SIZE}")
         offset = 0
         while True:
             body = self._get_json(path, params={**params, "limit": page_size, "offset": offset}, gone=gone)

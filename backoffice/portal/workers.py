@@ -11,10 +11,11 @@ import multiprocessing.connection
 import os
 import signal
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import Any, TypeVar
 
 from ..domain.export_text import without_text
 from . import crypto
@@ -28,6 +29,7 @@ from .transport import EventRejected, PortalError, SubmissionGone
 log = logging.getLogger(__name__)
 
 CLOSE_GRACE_SECONDS = 5.0
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,18 +143,18 @@ def settled_otherwise(client: SubmissionClient, kind: str, portal_case_id: str, 
     return f"the portal refused our {kind} (409): its event log holds {other} for this submission"
 
 
-# The worker process's client and rules, set once by the pool's initializer.
-_in_worker: tuple[SubmissionClient, AttachmentRules] | None = None
+# The worker process's client, set once by the pool's initializer.
+_in_worker: SubmissionClient | None = None
 
 
-def _start_worker(spec: ClientSpec, rules: AttachmentRules, stop: Connection) -> None:
+def _start_worker(spec: ClientSpec, stop: Connection) -> None:
     global _in_worker
     # Ctrl+C on `sync --watch` reaches the whole process group: the sync stops its pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Without this a worker whose parent was SIGKILLed would wait for tasks forever.
     threading.Thread(target=_exit_on_eof, args=(stop,), name="stop-watch", daemon=True).start()
     compile_checks()  # at the start, not in the first round's time
-    _in_worker = (SubmissionClient.from_spec(spec), rules)
+    _in_worker = SubmissionClient.from_spec(spec)
 
 
 def _exit_on_eof(stop: Connection) -> None:
@@ -161,20 +163,10 @@ def _exit_on_eof(stop: Connection) -> None:
     os._exit(0)
 
 
-def _worker() -> tuple[SubmissionClient, AttachmentRules]:
+def _with_worker_client(task: Callable[..., T], *args: Any) -> T:
     if _in_worker is None:
         raise RuntimeError("the portal worker was not initialised")
-    return _in_worker
-
-
-def _open_in_worker(ref: SubmissionRef, destination: Destination, keys: OpeningKeys,
-                    now: int) -> Finished | FetchFailed:
-    client, rules = _worker()
-    return open_one(client, rules, ref, destination, keys, now)
-
-
-def _post_in_worker(answers: Sequence[Answer]) -> list[Posted]:
-    return post_all(_worker()[0], answers)
+    return task(_in_worker, *args)
 
 
 def _ready() -> None:
@@ -206,16 +198,17 @@ class PortalWorkers:
 
     def open(self, ref: SubmissionRef, destination: Destination, keys: OpeningKeys,
              now: int) -> Future[Finished | FetchFailed]:
-        pool = self._executor()
-        if self.in_processes:
-            return pool.submit(_open_in_worker, ref, destination, keys, now)
-        return pool.submit(open_one, self._client, self._rules, ref, destination, keys, now)
+        return self._submit(open_one, self._rules, ref, destination, keys, now)
 
     def post(self, answers: Sequence[Answer]) -> Future[list[Posted]]:
+        return self._submit(post_all, tuple(answers))
+
+    def _submit(self, task: Callable[..., T], *args: Any) -> Future[T]:
+        """``task(client, *args)``, with the client of the process that runs it."""
         pool = self._executor()
         if self.in_processes:
-            return pool.submit(_post_in_worker, tuple(answers))
-        return pool.submit(post_all, self._client, answers)
+            return pool.submit(_with_worker_client, task, *args)
+        return pool.submit(task, self._client, *args)
 
     def close(self) -> None:
         """Stop the pool, whatever it is doing (no stale answers reach the next round): queued
@@ -244,7 +237,7 @@ class PortalWorkers:
                     self._stop = context.Pipe(duplex=False)
                     self._pool = ProcessPoolExecutor(
                         self.count, mp_context=context, initializer=_start_worker,
-                        initargs=(spec, self._rules, self._stop[0]))
+                        initargs=(spec, self._stop[0]))
                 else:
                     self._pool = ThreadPoolExecutor(1, thread_name_prefix="portal-worker")
             return self._pool
