@@ -60,7 +60,7 @@ class SubmissionClient:
     """Subscriber side of FIT-Connect for one set of client credentials.
 
     TLS verification is always on; plain http is accepted only for a portal on this
-    machine (the demo portal). ``stats`` counts requests, retries and token fetches.
+    machine (the demo portal). ``stats`` counts requests and retries.
     """
 
     def __init__(
