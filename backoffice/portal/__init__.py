@@ -1,1 +1,1 @@
-"""Portal connection: FIT-Connect client, crypto, sync engine, outbox, rate limiter."""
+"""The FIT-Connect adapter: the Submission API client, its crypto and checks, the opening workers."""

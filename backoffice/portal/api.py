@@ -1,16 +1,17 @@
-"""The FIT-Connect Submission API, version 1: paths, field names and the answers' shapes.
-
-A v2 is a sibling of ``SubmissionApiV1`` in a module of its own, passed to the client as ``api=``.
-"""
+"""The FIT-Connect Submission API, version 1: paths, field names and the answers' shapes."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import quote
 
-from .boundary import is_portal_id
 from .transport import PortalError
+
+MAX_PAGE_SIZE = 500
+SUBMISSIONS = "/v1/submissions"
+SERVICE_KEYS = "/.well-known/jwks.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,20 +45,15 @@ class Envelope:
         }
 
 
-class SubmissionApi(Protocol):
-    """What a Submission API version must provide; see SubmissionApiV1."""
-
-    max_page_size: int
-
-    def submissions(self) -> str: ...
-    def submission(self, submission_id: str) -> str: ...
-    def attachment(self, submission_id: str, attachment_id: str) -> str: ...
-    def case_events(self, case_id: str) -> str: ...
-    def service_keys(self) -> str: ...
-    def destination(self, destination_id: str) -> str: ...
-    def parse_service_types(self, body: Any) -> frozenset[str]: ...
-    def parse_ref(self, item: Any) -> SubmissionRef: ...
-    def parse_submission(self, body: Any) -> Envelope: ...
+def is_portal_id(value: object) -> bool:
+    """FIT-Connect names submissions, cases, destinations and attachments by UUID."""
+    if not isinstance(value, str) or len(value) != 36:
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _segment(value: str) -> str:
@@ -65,6 +61,22 @@ def _segment(value: str) -> str:
     if not value:
         raise ValueError("empty id")
     return quote(value, safe="")
+
+
+def submission(submission_id: str) -> str:
+    return f"{SUBMISSIONS}/{_segment(submission_id)}"
+
+
+def attachment(submission_id: str, attachment_id: str) -> str:
+    return f"{submission(submission_id)}/attachments/{_segment(attachment_id)}"
+
+
+def case_events(case_id: str) -> str:
+    return f"/v1/cases/{_segment(case_id)}/events"
+
+
+def destination(destination_id: str) -> str:
+    return f"/v1/destinations/{_segment(destination_id)}"
 
 
 def _text(body: Any, key: str) -> str:
@@ -82,51 +94,29 @@ def _id(body: Any, key: str) -> str:
     return str(value)
 
 
-class SubmissionApiV1:
-    """Paths and field names of the FIT-Connect Submission API v1."""
+def parse_service_types(body: Any) -> frozenset[str]:
+    """The LeiKa identifiers of the services a destination is registered for."""
+    services = body.get("services") if isinstance(body, dict) else None
+    if not isinstance(services, list):
+        raise PortalError("portal answer about the destination lacks the list 'services'")
+    return frozenset(s["identifier"] for s in services if isinstance(s, dict) and isinstance(s.get("identifier"), str))
 
-    max_page_size = 500
 
-    def submissions(self) -> str:
-        return "/v1/submissions"
+def parse_ref(item: Any) -> SubmissionRef:
+    return SubmissionRef(_id(item, "destinationId"), _id(item, "submissionId"), _id(item, "caseId"))
 
-    def submission(self, submission_id: str) -> str:
-        return f"/v1/submissions/{_segment(submission_id)}"
 
-    def attachment(self, submission_id: str, attachment_id: str) -> str:
-        return f"/v1/submissions/{_segment(submission_id)}/attachments/{_segment(attachment_id)}"
-
-    def case_events(self, case_id: str) -> str:
-        return f"/v1/cases/{_segment(case_id)}/events"
-
-    def service_keys(self) -> str:
-        return "/.well-known/jwks.json"
-
-    def destination(self, destination_id: str) -> str:
-        return f"/v1/destinations/{_segment(destination_id)}"
-
-    def parse_service_types(self, body: Any) -> frozenset[str]:
-        """The LeiKa identifiers of the services a destination is registered for."""
-        services = body.get("services") if isinstance(body, dict) else None
-        if not isinstance(services, list):
-            raise PortalError("portal answer about the destination lacks the list 'services'")
-        return frozenset(s["identifier"] for s in services
-                         if isinstance(s, dict) and isinstance(s.get("identifier"), str))
-
-    def parse_ref(self, item: Any) -> SubmissionRef:
-        return SubmissionRef(_id(item, "destinationId"), _id(item, "submissionId"), _id(item, "caseId"))
-
-    def parse_submission(self, body: Any) -> Envelope:
-        attachments = body.get("attachments", []) if isinstance(body, dict) else None
-        if not isinstance(attachments, list) or not all(is_portal_id(a) for a in attachments):
-            raise PortalError("portal answer has a malformed 'attachments' list")
-        service_type = body.get("serviceType")
-        return Envelope(
-            submission_id=_id(body, "submissionId"),
-            case_id=_id(body, "caseId"),
-            destination_id=_id(body, "destinationId"),
-            attachment_ids=tuple(attachments),
-            encrypted_metadata=_text(body, "encryptedMetadata"),
-            encrypted_data=_text(body, "encryptedData"),
-            service_type=service_type if isinstance(service_type, dict) else None,
-        )
+def parse_submission(body: Any) -> Envelope:
+    attachments = body.get("attachments", []) if isinstance(body, dict) else None
+    if not isinstance(attachments, list) or not all(is_portal_id(a) for a in attachments):
+        raise PortalError("portal answer has a malformed 'attachments' list")
+    service_type = body.get("serviceType")
+    return Envelope(
+        submission_id=_id(body, "submissionId"),
+        case_id=_id(body, "caseId"),
+        destination_id=_id(body, "destinationId"),
+        attachment_ids=tuple(attachments),
+        encrypted_metadata=_text(body, "encryptedMetadata"),
+        encrypted_data=_text(body, "encryptedData"),
+        service_type=service_type if isinstance(service_type, dict) else None,
+    )

@@ -1,10 +1,6 @@
-"""OAuth 2.0 client credentials for the Submission API, as an ``httpx.Auth`` flow.
-
-The access token is fetched once and shared by every thread of a client; it is refreshed
-shortly before it expires, and once more when the API answers 401 (a token revoked early).
-How the token request itself is sent (with the client's retries) is the transport's
-business: the flow only asks ``fetch`` for a new one.
-"""
+"""OAuth 2.0 client credentials as an ``httpx.Auth`` flow: one token for every thread of a
+client, refreshed shortly before it expires and once on a 401. ``fetch`` (the transport, with
+its retries) gets a new one."""
 
 from __future__ import annotations
 

@@ -1,10 +1,5 @@
-"""FIT-Connect Submission API client for a subscriber (our back office).
-
-Lists, fetches and downloads encrypted submissions and posts accept/reject events.
-Decryption and SET signing are elsewhere (``crypto.py``); this module moves bytes.
-All paths and field names of API v1 are in ``api.SubmissionApiV1``; a v2 is a sibling class
-passed as ``api=``.
-"""
+"""The subscriber's FIT-Connect Submission API client: lists, fetches and downloads encrypted
+submissions and posts accept/reject events. It moves bytes; ``crypto`` decrypts and signs."""
 
 from __future__ import annotations
 
@@ -18,16 +13,15 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .api import Envelope, SubmissionApi, SubmissionApiV1, SubmissionRef
-from .limiter import Limiter, RetryPolicy
+from . import api
+from .api import Envelope, SubmissionRef
+from .retry import RetryPolicy
 from .transport import (
     AttachmentTooLarge,
     EventRejected,
-    PortalAuthError,
     PortalConfigError,
     PortalError,
     PortalStats,
-    PortalUnavailable,
     Response,
     SubmissionGone,
     Transport,
@@ -39,24 +33,6 @@ from .transport import (
 
 log = logging.getLogger(__name__)
 
-__all__ = [
-    "AttachmentTooLarge",
-    "ClientSpec",
-    "Envelope",
-    "EventOutcome",
-    "EventRejected",
-    "PortalAuthError",
-    "PortalConfigError",
-    "PortalError",
-    "PortalStats",
-    "PortalUnavailable",
-    "SubmissionApi",
-    "SubmissionApiV1",
-    "SubmissionClient",
-    "SubmissionGone",
-    "SubmissionRef",
-]
-
 JOSE = "application/jose"
 T = TypeVar("T")
 
@@ -64,7 +40,7 @@ T = TypeVar("T")
 class EventOutcome(enum.Enum):
     DONE = "done"
     # 409: the case no longer allows this event, e.g. a second accept. Whether it was ours
-    # the event log tells (``settlement.settled_otherwise``).
+    # the event log tells (``workers.settled_otherwise``).
     ALREADY_DONE = "already_done"
 
 
@@ -84,8 +60,7 @@ class SubmissionClient:
     """Subscriber side of FIT-Connect for one set of client credentials.
 
     TLS verification is always on; plain http is accepted only for a portal on this
-    machine (the demo portal). Every request goes through ``limiter``; ``stats`` counts
-    requests, retries and token fetches.
+    machine (the demo portal). ``stats`` counts requests and retries.
     """
 
     def __init__(
@@ -96,36 +71,33 @@ class SubmissionClient:
         client_secret: str,
         *,
         transport: httpx.BaseTransport | None = None,
-        limiter: Limiter | None = None,
+        policy: RetryPolicy | None = None,
         clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], None] = time.sleep,
         timeout: float = 30.0,
-        api: SubmissionApi | None = None,
     ) -> None:
         self._base = require_safe_url(api_url, "Submission API URL").rstrip("/")
         require_safe_url(token_url, "Token URL")
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
         self._http = http_client(timeout, transport)
-        self._api: SubmissionApi = api or SubmissionApiV1()
-        limiter = limiter or Limiter()
-        self._transport = Transport(self._http, token_url, client_id, client_secret, limiter=limiter, clock=clock)
+        policy = policy or RetryPolicy()
+        self._transport = Transport(self._http, token_url, client_id, client_secret, policy=policy, clock=clock,
+                                    sleep=sleep)
         # Only a client made of plain settings can be rebuilt elsewhere; an injected HTTP
-        # transport, clock or API version (tests, a v2 portal) cannot cross a process boundary.
-        plain = transport is None and api is None and clock is time.time
-        self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, limiter.policy) if plain else None
+        # transport, clock or sleep (tests) cannot cross a process boundary.
+        plain = transport is None and clock is time.time and sleep is time.sleep
+        self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, policy) if plain else None
 
     @classmethod
     def from_spec(cls, spec: ClientSpec) -> SubmissionClient:
         return cls(spec.api_url, spec.token_url, spec.client_id, spec.client_secret,
-                   limiter=Limiter(spec.policy), timeout=spec.timeout)
+                   policy=spec.policy, timeout=spec.timeout)
 
     @property
     def spec(self) -> ClientSpec | None:
         """How to build this client in a worker process; None when it cannot be rebuilt there."""
         return self._spec
-
-    def __repr__(self) -> str:
-        return f"SubmissionClient({self._base!r})"
 
     @property
     def api_url(self) -> str:
@@ -149,32 +121,23 @@ class SubmissionClient:
 
     # --- endpoints -----------------------------------------------------------------
 
-    def list_submissions(self, destination_id: str, page_size: int = 100) -> Iterator[SubmissionRef]:
-        """Submissions waiting in state ``submitted``, all pages.
-
-        The server's list shrinks as submissions are accepted, which shifts offsets:
-        collect the whole list before accepting any of it.
-        """
-        self._check_page_size(page_size)  # here, not lazily on the first next()
-        return self._refs(destination_id, page_size)
-
-    def _refs(self, destination_id: str, page_size: int) -> Iterator[SubmissionRef]:
-        seen: set[str] = set()
-        params = {"destinationId": destination_id}
-        for item in self._paged(self._api.submissions(), params, "submissions", page_size):
+    def list_submissions(self, destination_id: str, page_size: int = 100) -> list[SubmissionRef]:
+        """Submissions waiting in state ``submitted``, all pages, collected before any is accepted
+        (accepting shrinks the server's list, which shifts offsets)."""
+        refs: dict[str, SubmissionRef] = {}
+        for item in self._paged(api.SUBMISSIONS, {"destinationId": destination_id}, "submissions", page_size):
             try:
-                ref = self._api.parse_ref(item)
+                ref = api.parse_ref(item)
             except PortalError as err:  # one malformed entry never hides the others
                 log.warning("skipping a listed submission: %s", err)
                 self.stats.malformed += 1
                 continue
-            if ref.submission_id not in seen:  # a shifting list may repeat an entry
-                seen.add(ref.submission_id)
-                yield ref
+            refs.setdefault(ref.submission_id, ref)  # a shifting list may repeat an entry
+        return list(refs.values())
 
     def get_submission(self, submission_id: str) -> Envelope:
-        body = self._get_json(self._api.submission(submission_id), gone=f"submission {submission_id}")
-        return self._api.parse_submission(body)
+        body = self._get_json(api.submission(submission_id), gone=f"submission {submission_id}")
+        return api.parse_submission(body)
 
     def stream_attachment(
         self, submission_id: str, attachment_id: str, max_bytes: int, sink: Callable[[Iterator[bytes]], T]
@@ -187,7 +150,7 @@ class SubmissionClient:
         what = f"attachment {attachment_id} of submission {submission_id}"
 
         def too_large() -> AttachmentTooLarge:
-            return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes", limit=max_bytes)
+            return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes")
 
         def limited(resp: Response) -> Iterator[bytes]:
             received = 0
@@ -199,21 +162,21 @@ class SubmissionClient:
 
         def handle(resp: Response) -> T:
             if resp.status_code == 404:
-                raise SubmissionGone(f"{what} not found", status=404, body=body_excerpt(resp))
+                raise SubmissionGone(f"{what} not found", status=404)
             expect(resp, 200)
             declared = resp.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise too_large()
             return sink(limited(resp))
 
-        url = self._base + self._api.attachment(submission_id, attachment_id)
+        url = self._base + api.attachment(submission_id, attachment_id)
         return self._transport.request("GET", url, handle, stream=True, headers={"Accept": JOSE})
 
     def get_events(self, case_id: str) -> list[str]:
         """The case's event log: Security Event Tokens in compact form."""
-        path = self._api.case_events(case_id)
+        path = api.case_events(case_id)
         events: list[str] = []
-        for item in self._paged(path, {}, "eventLog", self._api.max_page_size, gone=f"case {case_id}"):
+        for item in self._paged(path, {}, "eventLog", api.MAX_PAGE_SIZE, gone=f"case {case_id}"):
             if not isinstance(item, str):
                 raise PortalError(f"event log of case {case_id} holds a non-text entry")
             events.append(item)
@@ -232,13 +195,13 @@ class SubmissionClient:
                 raise PortalError("the portal's JWK set lacks the list 'keys'")
             return keys
 
-        url = self._base + self._api.service_keys()
+        url = self._base + api.SERVICE_KEYS
         return self._transport.request("GET", url, handle, auth=False, headers={"Accept": "application/json"})
 
     def destination_services(self, destination_id: str) -> frozenset[str]:
         """The services (LeiKa identifiers) FIT-Connect has registered for one of our destinations."""
-        body = self._get_json(self._api.destination(destination_id), gone=f"destination {destination_id}")
-        return self._api.parse_service_types(body)
+        body = self._get_json(api.destination(destination_id), gone=f"destination {destination_id}")
+        return api.parse_service_types(body)
 
     def post_event(self, case_id: str, set_token: str) -> EventOutcome:
         """Post a signed SET (accept/reject). Safe to retry: a duplicate answers 409."""
@@ -250,17 +213,15 @@ class SubmissionClient:
             if status == 409:
                 return EventOutcome.ALREADY_DONE
             if status == 422:
-                excerpt = body_excerpt(resp, limit=2000)
                 problem = _problem(resp)
-                detail = problem.get("detail") or problem.get("title") or excerpt
-                message = f"portal rejected the event for case {case_id}: {detail}"
-                raise EventRejected(message, problem=problem, body=excerpt)
+                detail = problem.get("detail") or problem.get("title") or body_excerpt(resp, limit=2000)
+                raise EventRejected(f"portal rejected the event for case {case_id}: {detail}", status=422)
             if status == 404:
-                raise SubmissionGone(f"case {case_id} not found", status=404, body=body_excerpt(resp))
+                raise SubmissionGone(f"case {case_id} not found", status=404)
             expect(resp)
             raise AssertionError("unreachable")  # expect() raised
 
-        url = self._base + self._api.case_events(case_id)
+        url = self._base + api.case_events(case_id)
         return self._transport.request(
             "POST", url, handle, headers={"Content-Type": JOSE}, content=set_token.encode("ascii")
         )
@@ -270,7 +231,7 @@ class SubmissionClient:
     def _get_json(self, path: str, *, params: dict[str, Any] | None = None, gone: str) -> Any:
         def handle(resp: Response) -> Any:
             if resp.status_code == 404:
-                raise SubmissionGone(f"{gone} not found", status=404, body=body_excerpt(resp))
+                raise SubmissionGone(f"{gone} not found", status=404)
             expect(resp, 200)
             try:
                 return resp.json()
@@ -280,14 +241,11 @@ class SubmissionClient:
         headers = {"Accept": "application/json"}
         return self._transport.request("GET", self._base + path, handle, params=params, headers=headers)
 
-    def _check_page_size(self, page_size: int) -> None:
-        if not 1 <= page_size <= self._api.max_page_size:
-            raise ValueError(f"page_size must be between 1 and {self._api.max_page_size}")
-
     def _paged(
         self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = "list"
     ) -> Iterator[Any]:
-        self._check_page_size(page_size)
+        if not 1 <= page_size <= api.MAX_PAGE_SIZE:
+            raise ValueError(f"page_size must be between 1 and {api.MAX_PAGE_SIZE}")
         offset = 0
         while True:
             body = self._get_json(path, params={**params, "limit": page_size, "offset": offset}, gone=gone)

@@ -1,11 +1,5 @@
-"""The service's event log of a case: when a submission was submitted, and with which content.
-
-The submit-submission event is signed by the service (its keys are at
-``/.well-known/jwks.json``). Its ``iat`` is the legal receipt time of the
-application (not our pickup time), and its authentication tags let us prove
-that what we downloaded is what the sender submitted. Pure: runs in the opening
-worker processes.
-"""
+"""The service's signed submit event of a submission: its ``iat`` is the legal receipt time, its
+authentication tags prove that what we downloaded is what the sender submitted."""
 
 from __future__ import annotations
 
@@ -30,8 +24,7 @@ def _invalid(detail: str) -> Refusal:
 
 
 def submit_event(
-    events: Sequence[str], service_keys: Mapping[str, jwk.JWK], submission_id: str, case_id: str,
-    issuer: str | None = None,
+    events: Sequence[str], service_keys: Mapping[str, jwk.JWK], submission_id: str, case_id: str, issuer: str,
 ) -> SubmitEvent:
     """The verified submit event of this submission; Refusal (invalid-event-log) unless every event the
     service (``issuer``, the Submission API's URL) logged for it is signed by a key of the service and
@@ -51,7 +44,7 @@ def submit_event(
             continue
         names = list(claims.get("events") or {}) if isinstance(claims.get("events"), dict) else []
         name = names[0].removeprefix(crypto.EVENT_PREFIX) if names else "unbenannte"
-        if issuer is not None and str(claims.get("iss", "")).rstrip("/") != issuer.rstrip("/"):
+        if str(claims.get("iss", "")).rstrip("/") != issuer.rstrip("/"):
             if crypto.EVENT_SUBMIT in names:
                 raise _invalid("das submit-Ereignis stammt nicht vom Zustelldienst")
             continue

@@ -1,10 +1,5 @@
-"""One submission, in a worker process: fetch it, open it and sign the answer.
-
-Every private-key operation of the intake happens here: one RSA unwrap per JWE
-(metadata, data, each attachment) and one PS512 signature for the accept or
-reject. Jobs and results are plain picklable dataclasses; nothing here touches
-the database, so a worker dying at any moment loses nothing.
-"""
+"""One submission, in a worker: fetch it, open it and sign the answer (every private-key
+operation of the intake). Nothing here touches the database."""
 
 from __future__ import annotations
 
@@ -18,12 +13,13 @@ from typing import Any, TypeVar
 from jwcrypto import jwk
 
 from ..domain.catalog import Service
-from . import client as portal_client
 from . import crypto, eventlog, problems
-from .api import Envelope
+from .api import Envelope, SubmissionRef
+from .client import SubmissionClient
 from .opening import Opened, Refused, open_submission, too_large_text
 from .problems import Refusal
 from .spool import AttachmentRules, Spooled, discard, last_segment, spooling_sink, take
+from .transport import AttachmentTooLarge, PortalError, SubmissionGone
 
 T = TypeVar("T")
 
@@ -36,24 +32,15 @@ class OpeningKeys:
     signing: str  # private JWK
     service: tuple[str, ...]  # the service's public JWKs, which sign its events
 
-    @classmethod
-    def of(cls, decryption: jwk.JWK | Sequence[jwk.JWK], signing: jwk.JWK,
-           service_keys: Sequence[Mapping[str, Any]]) -> OpeningKeys:
-        return cls(*cls.private_texts(decryption, signing), cls.service_texts(service_keys))
-
     @staticmethod
-    def private_texts(decryption: jwk.JWK | Sequence[jwk.JWK], signing: jwk.JWK) -> tuple[tuple[str, ...], str]:
-        """The private keys as JSON, after checking them.
-
-        Loading a private key validates it (~0.2 s for RSA 4096): done once, in the main
-        process, so workers may skip it for the very same key material.
-        """
-        decryption_keys = [decryption] if isinstance(decryption, jwk.JWK) else list(decryption)
-        for key in decryption_keys:
+    def private_texts(decryption: Sequence[jwk.JWK], signing: jwk.JWK) -> tuple[tuple[str, ...], str]:
+        """The private keys as JSON, after checking them: validating an RSA key is slow, so it is
+        done once, here, and the workers skip it for the very same key material."""
+        for key in decryption:
             key.get_op_key("unwrapKey")
         signing.get_op_key("sign")
         return (
-            tuple(json.dumps(crypto.private_jwk(key), sort_keys=True) for key in decryption_keys),
+            tuple(json.dumps(crypto.private_jwk(key), sort_keys=True) for key in decryption),
             json.dumps(crypto.private_jwk(signing), sort_keys=True),
         )
 
@@ -80,7 +67,7 @@ class Job:
     keys: OpeningKeys
     now: int  # iat of the answer SET
     max_attachment_bytes: int  # per attachment, decrypted
-    issuer: str | None = None  # the Submission API's URL: the submit event's ``iss``
+    issuer: str  # the Submission API's URL: the submit event's ``iss``
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +91,8 @@ def _parsed(keys: OpeningKeys) -> tuple[dict[str, jwk.JWK], jwk.JWK, dict[str, j
 
 
 def fetch_job(
-    client: portal_client.SubmissionClient,
-    ref: portal_client.SubmissionRef,
+    client: SubmissionClient,
+    ref: SubmissionRef,
     destination: Destination,
     keys: OpeningKeys,
     *,
@@ -127,20 +114,19 @@ def fetch_job(
                 # Streamed, and refused as soon as it passes the limit.
                 attachments[attachment_id] = _present(partial(
                     client.stream_attachment, envelope.submission_id, attachment_id, rules.download_limit, sink))
-            except portal_client.AttachmentTooLarge:
+            except AttachmentTooLarge:
                 too_large[attachment_id] = too_large_text(attachment_id, rules.max_bytes)
     except BaseException:
         discard(attachments.values())
         raise
-    return Job(envelope, destination, attachments, too_large, events, keys, now=now, max_attachment_bytes=rules.max_bytes,
-               issuer=client.api_url)
+    return Job(envelope, destination, attachments, too_large, events, keys, now, rules.max_bytes, client.api_url)
 
 
 def _present(fetch: Callable[[], T]) -> T:
     try:
         return fetch()
-    except portal_client.SubmissionGone as err:
-        raise portal_client.PortalError(f"the portal lists it but answers 404: {err}", status=404) from err
+    except SubmissionGone as err:
+        raise PortalError(f"the portal lists it but answers 404: {err}", status=404) from err
 
 
 def prepare(job: Job) -> Prepared:

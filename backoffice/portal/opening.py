@@ -1,14 +1,11 @@
-"""Opening a fetched submission: decrypt, check integrity, validate, map to a service.
-
-Pure apart from the attachment fetcher it is handed, so it can run in a worker
-process: the CPU-bound RSA unwraps are the floor of the whole sync.
-"""
+"""Opening a fetched submission: decrypt, check integrity, validate, map to a service. Pure apart
+from the attachment fetcher it is handed."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -33,7 +30,7 @@ class OpenedAttachment:
     purpose: str
     content: bytes
     tag: str
-    sha512: str = ""  # hex, of ``content`` (checked against the metadata)
+    sha512: str  # hex, of ``content`` (checked against the metadata)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +51,6 @@ class Refused:
     detail: str
     instance: str
     metadata: dict[str, Any] | None = None
-    tags: crypto.AuthenticationTags | None = field(default=None)
     awaiting_key: str | None = None  # the unknown key id it was encrypted for: held, not rejected
 
     def problem_json(self) -> dict[str, str]:
@@ -66,18 +62,15 @@ AttachmentFetcher = Callable[[str], str]  # attachment id -> JWE compact
 
 def open_submission(
     envelope: Envelope,
-    key: jwk.JWK | Mapping[str, jwk.JWK],
+    keys: Mapping[str, jwk.JWK],
     fetch_attachment: AttachmentFetcher,
     *,
-    expected_service: Service | None = None,
-    service_types: frozenset[str] = frozenset(),
-    max_attachment_bytes: int | None = None,
+    expected_service: Service,
+    service_types: frozenset[str],
+    max_attachment_bytes: int,
 ) -> Opened | Refused:
     """Everything a subscriber must check before it may accept; never raises for bad content.
-
-    ``key``: the decryption key, or several by key id (old and new during a key rollover).
-    """
-    keys = {str(key.get("kid")): key} if isinstance(key, jwk.JWK) else dict(key)
+    ``keys``: the decryption keys by key id (old and new during a key rollover)."""
     metadata: dict[str, Any] | None = None
     try:
         metadata_bytes, metadata_tag = _decrypt(envelope.encrypted_metadata, keys, "metadata")
@@ -89,7 +82,7 @@ def open_submission(
         if crypto.sha512_hex(data_bytes) != structure["data"]["hash"]["content"]:
             raise Refusal(problems.HASH_MISMATCH, "SHA-512 der Fachdaten stimmt nicht mit den Metadaten überein", "data")
         service, uri = _service_of(structure["data"]["submissionSchema"])
-        if expected_service is not None and service is not expected_service:
+        if service is not expected_service:
             raise Refusal(problems.SERVICE_MISMATCH, f"Schema {uri} gehört nicht zu diesem Zustellpunkt", "metadata")
         form = boundary.parse_json(data_bytes, "data")
         violations = schemas.validate_form(uri, form)
@@ -116,14 +109,10 @@ def _decrypt(token: str, keys: Mapping[str, jwk.JWK], instance: str) -> tuple[by
         raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err
 
 
-def metadata_schema() -> dict[str, Any]:
-    text = (schemas.SCHEMA_DIR / "fit-connect" / "metadata-1.0.0.schema.json").read_text(encoding="utf-8")
-    return dict(json.loads(text))
-
-
 @cache
 def _metadata_validator() -> Draft202012Validator:
-    return Draft202012Validator(metadata_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+    schema = json.loads((schemas.SCHEMA_DIR / "fit-connect" / "metadata-1.0.0.schema.json").read_bytes())
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def compile_checks() -> None:
@@ -178,7 +167,7 @@ def too_large_text(attachment_id: str, limit: int) -> str:
 
 def _open_attachments(
     envelope: Envelope, declared: list[dict[str, Any]], keys: Mapping[str, jwk.JWK], fetch: AttachmentFetcher,
-    limit: int | None
+    limit: int
 ) -> tuple[tuple[OpenedAttachment, ...], dict[str, str]]:
     by_id = {a["attachmentId"]: a for a in declared}
     if set(by_id) != set(envelope.attachment_ids):
@@ -191,7 +180,7 @@ def _open_attachments(
     for att_id in envelope.attachment_ids:
         token = fetch(att_id)
         content, tags[att_id] = _decrypt(token, keys, f"attachment:{att_id}")
-        if limit is not None and len(content) > limit:
+        if len(content) > limit:
             raise Refusal(problems.ATTACHMENT_TOO_LARGE, too_large_text(att_id, limit), problems.attachment_instance(att_id))
         meta = by_id[att_id]
         digest = crypto.sha512_hex(content)

@@ -1,23 +1,8 @@
 """Problem types a subscriber may name when it rejects a submission.
 
-FITKO documents them under ``https://schema.fitko.de/fit-connect/events/problems/<name>``
-("Einreichung überprüfen": the prefix and the instance value ``metadata`` are confirmed
-there, and that ``type`` and ``instance`` MUST be copied exactly as documented, the title
-SHOULD be). The names, the German titles and which instance goes with which type are this
-project's reading of that page and could NOT be re-confirmed: docs/FIT_CONNECT.md lists
-what is confirmed, from where, and every doubt. Check them before production use, and
-change them here, in the demo portal's own table and in that page together (a unit test
-holds the three together).
-
-Whether the service refuses a reject whose problem type it does not know is not confirmed
-either: FITKO says it checks a posted SET syntactically and for its signature.
-
-Deliberately missing: a dedicated "attachment too large" type. We know of no official
-one and will not invent an official-looking URI; an oversized attachment is reported as
-``technical-error`` (``ATTACHMENT_TOO_LARGE`` is an alias, so the choice lives here).
-
-``instance`` names the part that is wrong: ``"metadata"``, ``"data"`` or
-``"attachment:<attachmentId>"``.
+Only the URI prefix and the instance ``metadata`` are confirmed by FITKO; names, titles and
+instances are not (docs/FIT_CONNECT.md). Change them here, in the demo portal's table and in
+that page together: a unit test holds the three together.
 """
 
 from __future__ import annotations
@@ -56,7 +41,7 @@ INVALID_EVENT_LOG = _type("invalid-event-log", "Inkonsistentes Event-Log")
 SERVICE_MISMATCH = _type("service-mismatch", "Verwaltungsleistung inkonsistent")
 TECHNICAL_ERROR = _type("technical-error", "Technischer Fehler")
 
-# See the module docstring: no official type known for this case.
+# No official type is known for it, and we invent no official-looking URI.
 ATTACHMENT_TOO_LARGE = TECHNICAL_ERROR
 
 KNOWN: dict[str, ProblemType] = {

@@ -1,11 +1,6 @@
-"""Attachments on their way in: in memory while small, in a spool file once large.
-
-A worker downloads each attachment (a JWE) before it opens the submission. A scan of
-20 MiB should not sit in memory with the others of its submission: past ``memory_bytes``
-``tempfile.SpooledTemporaryFile`` moves the download into a file of the spool directory.
-That file has no name on disk, so nothing is left behind even when the worker is killed,
-and it is gone once closed (read, or discarded unread).
-"""
+"""Downloaded attachments (JWEs) in memory while small; past ``memory_bytes``
+``tempfile.SpooledTemporaryFile`` moves them into a nameless file, gone once closed or the
+worker is killed."""
 
 from __future__ import annotations
 

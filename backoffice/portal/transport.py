@@ -1,7 +1,4 @@
-"""HTTP plumbing of the portal client: URL policy, OAuth2 token, retries, errors.
-
-Independent of the Submission API version; the endpoint methods live in ``client.py``.
-"""
+"""HTTP plumbing of the portal client: URL policy, OAuth2 token, retries, errors."""
 
 from __future__ import annotations
 
@@ -15,7 +12,7 @@ import truststore
 
 from ..net import is_loopback_host
 from .auth import ClientCredentials, Token, token_from
-from .limiter import Limiter, Retry, parse_retry_after
+from .retry import RetryPolicy, parse_retry_after
 
 Response = httpx.Response
 USER_AGENT = "backoffice-muelheim (FIT-Connect subscriber)"
@@ -50,12 +47,13 @@ RETRYABLE_ERRORS: tuple[type[Exception], ...] = (
 
 
 class PortalError(Exception):
-    """Base of all portal errors; ``status`` and ``body`` are set when the server answered."""
+    """Base of all portal errors; ``status`` is set when the server answered."""
 
-    def __init__(self, message: str, *, status: int | None = None, body: str = "") -> None:
+    unreachable = False  # no request to this portal can succeed now: no use trying more this round
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
-        self.body = body
 
 
 class PortalConfigError(PortalError):
@@ -65,13 +63,13 @@ class PortalConfigError(PortalError):
 class PortalAuthError(PortalError):
     """The token endpoint or the API refused our credentials."""
 
+    unreachable = True
+
 
 class PortalUnavailable(PortalError):
     """The portal kept failing (5xx, 429, timeouts, dropped connections) until we gave up."""
 
-    def __init__(self, message: str, *, cause: BaseException | None = None) -> None:
-        super().__init__(message, status=getattr(cause, "status", None))
-        self.cause = cause
+    unreachable = True
 
 
 class SubmissionGone(PortalError):
@@ -79,27 +77,19 @@ class SubmissionGone(PortalError):
 
 
 class AttachmentTooLarge(PortalError):
-    def __init__(self, message: str, *, limit: int) -> None:
-        super().__init__(message)
-        self.limit = limit
+    pass
 
 
 class EventRejected(PortalError):
-    """422: the service refused the Security Event Token; ``problem`` is its problem JSON."""
-
-    def __init__(self, message: str, *, problem: dict[str, Any], body: str = "") -> None:
-        super().__init__(message, status=422, body=body)
-        self.problem = problem
+    """422: the service refused the Security Event Token."""
 
 
 @dataclass(slots=True)
 class PortalStats:
-    """Counters for the sync summary. ``requests`` includes token requests and retries;
-    ``token_refreshes`` counts every access token fetched, the first one included."""
+    """Counters for the sync summary. ``requests`` includes token requests and retries."""
 
     requests: int = 0
     retries: int = 0
-    token_refreshes: int = 0
     malformed: int = 0  # listed submissions skipped because the portal described them wrongly
 
 
@@ -148,12 +138,9 @@ def expect(resp: Response, *ok: int) -> None:
     excerpt = body_excerpt(resp)
     where = f"{resp.request.method} {resp.request.url.path}"
     if status in (401, 403):
-        raise PortalAuthError(
-            f"portal refused {where} with {status}: not authorised for this destination? {excerpt}",
-            status=status,
-            body=excerpt,
-        )
-    raise PortalError(f"portal answered {where} with {status}: {excerpt}", status=status, body=excerpt)
+        raise PortalAuthError(f"portal refused {where} with {status}: not authorised for this destination? {excerpt}",
+                              status=status)
+    raise PortalError(f"portal answered {where} with {status}: {excerpt}", status=status)
 
 
 def _describe(exc: BaseException) -> str:
@@ -162,7 +149,7 @@ def _describe(exc: BaseException) -> str:
 
 
 class Transport:
-    """Sends requests with a bearer token, through the limiter, retrying what may be retried."""
+    """Sends requests with a bearer token, retrying what may be retried."""
 
     def __init__(
         self,
@@ -171,20 +158,19 @@ class Transport:
         client_id: str,
         client_secret: str,
         *,
-        limiter: Limiter,
+        policy: RetryPolicy,
         clock: Callable[[], float],
+        sleep: Callable[[float], None],
     ) -> None:
         self._http = http
         self._token_url = token_url
         self._client_id = client_id
         self._client_secret = client_secret
-        self._limiter = limiter
+        self.policy = policy
         self._clock = clock
+        self._sleep = sleep
         self._auth = ClientCredentials(self._fetch_token, clock)
         self.stats = PortalStats()
-
-    def __repr__(self) -> str:  # never show the secret
-        return f"Transport(token_url={self._token_url!r}, client_id={self._client_id!r})"
 
     def request(
         self,
@@ -199,18 +185,14 @@ class Transport:
         content: bytes | None = None,
         data: Mapping[str, str] | None = None,
     ) -> T:
-        """Send until ``handle`` returns, retrying per the limiter's policy.
-
-        ``handle`` sees every answer that is neither retryable nor the first 401; with
-        ``stream=True`` it reads the body itself, and a connection dropped while it reads
-        is retried like any other transport error.
-        """
-        policy = self._limiter.policy
-        retry = Retry()
+        """Send until ``handle`` returns, retrying per the policy (waiting a backoff, or the
+        server's ``Retry-After``). ``handle`` sees every answer that is neither retryable nor
+        the first 401; with ``stream=True`` it reads the body itself, and a connection dropped
+        while it reads is retried like any other transport error."""
+        policy = self.policy
         attempt = 0
         while True:
             attempt += 1
-            self._limiter.before_request(retry)
             self.stats.requests += 1
             retry_after: float | None = None
             status: int | None = None
@@ -218,40 +200,30 @@ class Transport:
                 with self._http.stream(method, url, headers=headers, params=params, content=content, data=data,
                                        auth=self._auth if auth else None) as resp:
                     status = resp.status_code
-                    if policy.is_retryable_status(status):
-                        retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
-                        excerpt = body_excerpt(resp)
-                        cause: BaseException = PortalError(
-                            f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(),
-                            status=status,
-                            body=excerpt,
-                        )
-                    else:
+                    if status not in policy.retry_statuses:
                         if not stream:
                             resp.read()
-                        try:
-                            result = handle(resp)
-                        except PortalError:
-                            self._limiter.on_success()  # the server answered; it is not in trouble
-                            raise
-                        self._limiter.on_success()
-                        return result
+                        return handle(resp)
+                    retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
+                    excerpt = body_excerpt(resp)
+                    cause: BaseException = PortalError(
+                        f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(), status=status)
             except RETRYABLE_ERRORS as exc:
                 cause, status = exc, None
-            if retry_after is not None and not policy.honours(retry_after):
+            if retry_after is not None and retry_after > policy.max_retry_after:
                 raise PortalUnavailable(
                     f"portal unavailable: {method} {httpx.URL(url).path} answered {status} and asks to retry "
                     f"after {retry_after:.0f} s; trying again in a later round",
-                    cause=cause,
+                    status=status,
                 ) from cause
             if attempt >= policy.max_attempts:
                 raise PortalUnavailable(
                     f"portal unavailable: {method} {httpx.URL(url).path} failed {attempt} times, "
                     f"last with {_describe(cause)}",
-                    cause=cause,
+                    status=status,
                 ) from cause
             self.stats.retries += 1
-            self._limiter.on_failure(retry, retry_after, status=status)
+            self._sleep(policy.backoff(attempt) if retry_after is None else retry_after)
 
     def _fetch_token(self) -> Token:
         asked_at = self._clock()  # expiry counts from before the round trip, to be safe
@@ -263,7 +235,6 @@ class Transport:
                     f"the token endpoint refused client id {self._client_id!r} ({reason}); "
                     "check the client id and secret of this destination",
                     status=resp.status_code,
-                    body=reason,
                 )
             expect(resp, 200)
             try:
@@ -287,7 +258,6 @@ class Transport:
                 "client_secret": self._client_secret,
             },
         )
-        self.stats.token_refreshes += 1
         return token
 
 

@@ -1,16 +1,7 @@
-"""The per-submission network and crypto work of an intake round, run in parallel.
-
-A ``concurrent.futures.ProcessPoolExecutor`` runs the tasks: fetch a submission and
-open it (``open_one``), or post a batch of accepts and rejects (``post_all``). Each
-process builds its own portal client once, from the client's picklable spec, in the
-pool's initializer. Nothing here touches the database, so a process dying at any
-moment loses nothing: the pool breaks (``BrokenProcessPool``) and the round ends.
-The processes hold the read end of a pipe whose write end only the pool's owner
-has: once it is closed (``close`` after a grace period) or its process dies, they end.
-
-With one worker, or a client that cannot be rebuilt in another process (tests that
-inject an HTTP transport), one thread runs the tasks with the caller's own client.
-"""
+"""The intake's network and crypto work in parallel: open a submission (``open_one``), post
+answers (``post_all``). A process pool, each process with its own client; with one worker, or
+a client that cannot be rebuilt in another process, one thread with the caller's client.
+docs/ARCHITECTURE.md, "How a submission becomes a case", tells why and how."""
 
 from __future__ import annotations
 
@@ -20,21 +11,25 @@ import multiprocessing.connection
 import os
 import signal
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from typing import Any, TypeVar
 
 from ..domain.export_text import without_text
-from . import client as portal_client
+from . import crypto
+from .api import SubmissionRef
+from .client import ClientSpec, EventOutcome, SubmissionClient
 from .job import Destination, OpeningKeys, Prepared, fetch_job, prepare
 from .opening import compile_checks
-from .settlement import settled_otherwise, unreachable
 from .spool import AttachmentRules
+from .transport import EventRejected, PortalError, SubmissionGone
 
 log = logging.getLogger(__name__)
 
 CLOSE_GRACE_SECONDS = 5.0
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +45,7 @@ class Answer:
 
 @dataclass(frozen=True, slots=True)
 class Finished:
-    ref: portal_client.SubmissionRef
+    ref: SubmissionRef
     prepared: Prepared
     retries: int
 
@@ -59,7 +54,7 @@ class Finished:
 class FetchFailed:
     """The submission could not be fetched: it stays at the portal for the next round."""
 
-    ref: portal_client.SubmissionRef
+    ref: SubmissionRef
     error: str
     gone: bool  # no longer there: accepted or rejected meanwhile
     retries: int
@@ -75,16 +70,16 @@ class Posted:
     conflict: str | None = None  # taken (409), but the portal settled the submission otherwise
 
 
-def open_one(client: portal_client.SubmissionClient, rules: AttachmentRules, ref: portal_client.SubmissionRef,
+def open_one(client: SubmissionClient, rules: AttachmentRules, ref: SubmissionRef,
              destination: Destination, keys: OpeningKeys, now: int) -> Finished | FetchFailed:
     """Fetch, open and answer one submission; portal errors and bugs become results."""
     retries_before = client.stats.retries
     try:
         job = fetch_job(client, ref, destination, keys, rules=rules, now=now)
         return Finished(ref, prepare(job), client.stats.retries - retries_before)
-    except portal_client.PortalError as err:
-        gone = isinstance(err, portal_client.SubmissionGone)
-        return FetchFailed(ref, str(err), gone, client.stats.retries - retries_before, unreachable(err))
+    except PortalError as err:
+        gone = isinstance(err, SubmissionGone)
+        return FetchFailed(ref, str(err), gone, client.stats.retries - retries_before, err.unreachable)
     except Exception as err:  # a bug: reported by the round; the submission waits at the portal
         # Its text may quote the decrypted form: the log and the round's report name only its class.
         log.error("opening submission %s failed", ref.submission_id, exc_info=without_text(err))
@@ -92,7 +87,7 @@ def open_one(client: portal_client.SubmissionClient, rules: AttachmentRules, ref
                            client.stats.retries - retries_before)
 
 
-def post_all(client: portal_client.SubmissionClient, answers: Sequence[Answer]) -> list[Posted]:
+def post_all(client: SubmissionClient, answers: Sequence[Answer]) -> list[Posted]:
     """Post ``answers`` in order; once the portal turns out unreachable the rest is left untried."""
     posted = []
     for answer in answers:
@@ -103,7 +98,7 @@ def post_all(client: portal_client.SubmissionClient, answers: Sequence[Answer]) 
     return posted
 
 
-def post_one(client: portal_client.SubmissionClient, answer: Answer) -> Posted:
+def post_one(client: SubmissionClient, answer: Answer) -> Posted:
     """Post one accept or reject. A 409 (already there) counts as done unless the case's event
     log shows the submission settled otherwise (``conflict``)."""
     retries_before = client.stats.retries
@@ -112,30 +107,54 @@ def post_one(client: portal_client.SubmissionClient, answer: Answer) -> Posted:
     try:
         outcome = client.post_event(answer.portal_case_id, answer.body)
         error = None
-        if outcome is portal_client.EventOutcome.ALREADY_DONE:
+        if outcome is EventOutcome.ALREADY_DONE:
             conflict = settled_otherwise(client, answer.kind, answer.portal_case_id, answer.submission_id)
-    except portal_client.EventRejected as err:
+    except EventRejected as err:
         error = f"portal refused the {answer.kind}: {err}"
-    except portal_client.PortalError as err:
-        error, cut_off = str(err), unreachable(err)
+    except PortalError as err:
+        error, cut_off = str(err), err.unreachable
     except Exception as err:  # a bug: the answer stays in the outbox with the error
         log.exception("posting the %s for %s failed", answer.kind, answer.submission_id)
         error = f"{type(err).__name__}: {err}"
     return Posted(answer, error, client.stats.retries - retries_before, cut_off, conflict)
 
 
-# The worker process's client and rules, set once by the pool's initializer.
-_in_worker: tuple[portal_client.SubmissionClient, AttachmentRules] | None = None
+_TERMINAL = {"accept": crypto.EVENT_ACCEPT, "reject": crypto.EVENT_REJECT}
 
 
-def _start_worker(spec: portal_client.ClientSpec, rules: AttachmentRules, stop: Connection) -> None:
+def settled_otherwise(client: SubmissionClient, kind: str, portal_case_id: str, submission_id: str) -> str | None:
+    """After a 409: None when the portal's event log holds our kind of answer (a repeated post after
+    a crash), else why the submission is settled otherwise, e.g. rejected by the service after
+    14 days in ``submitted`` while our accept waited in the outbox."""
+    expected = _TERMINAL.get(kind)
+    if expected is None:  # not an answer: nothing to compare
+        return None
+    found: list[str] = []
+    for token in client.get_events(portal_case_id):
+        try:
+            _, payload = crypto.peek_set(token)  # the portal's own log, over TLS: its word is what counts
+        except crypto.InvalidSet:
+            continue
+        if payload.get("sub") == f"submission:{submission_id}":
+            found.extend(e for e in payload.get("events", {}) if e in _TERMINAL.values())
+    if expected in found:
+        return None
+    other = ", ".join(e.removeprefix(crypto.EVENT_PREFIX) for e in found) or "no accept or reject"
+    return f"the portal refused our {kind} (409): its event log holds {other} for this submission"
+
+
+# The worker process's client, set once by the pool's initializer.
+_in_worker: SubmissionClient | None = None
+
+
+def _start_worker(spec: ClientSpec, stop: Connection) -> None:
     global _in_worker
     # Ctrl+C on `sync --watch` reaches the whole process group: the sync stops its pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Without this a worker whose parent was SIGKILLed would wait for tasks forever.
     threading.Thread(target=_exit_on_eof, args=(stop,), name="stop-watch", daemon=True).start()
     compile_checks()  # at the start, not in the first round's time
-    _in_worker = (portal_client.SubmissionClient.from_spec(spec), rules)
+    _in_worker = SubmissionClient.from_spec(spec)
 
 
 def _exit_on_eof(stop: Connection) -> None:
@@ -144,20 +163,10 @@ def _exit_on_eof(stop: Connection) -> None:
     os._exit(0)
 
 
-def _worker() -> tuple[portal_client.SubmissionClient, AttachmentRules]:
+def _with_worker_client(task: Callable[..., T], *args: Any) -> T:
     if _in_worker is None:
         raise RuntimeError("the portal worker was not initialised")
-    return _in_worker
-
-
-def _open_in_worker(ref: portal_client.SubmissionRef, destination: Destination, keys: OpeningKeys,
-                    now: int) -> Finished | FetchFailed:
-    client, rules = _worker()
-    return open_one(client, rules, ref, destination, keys, now)
-
-
-def _post_in_worker(answers: Sequence[Answer]) -> list[Posted]:
-    return post_all(_worker()[0], answers)
+    return task(_in_worker, *args)
 
 
 def _ready() -> None:
@@ -165,10 +174,9 @@ def _ready() -> None:
 
 
 class PortalWorkers:
-    """The pool that opens and answers submissions, made on first need and kept until ``close``:
-    a sync service or the GUI pays the processes' start once, not every round."""
+    """Made on first need and kept until ``close``: the processes start once, not every round."""
 
-    def __init__(self, client: portal_client.SubmissionClient, count: int, rules: AttachmentRules) -> None:
+    def __init__(self, client: SubmissionClient, count: int, rules: AttachmentRules) -> None:
         self._client = client
         self._rules = rules
         # Spawned, not forked: forking a process with Qt or database threads is unsafe.
@@ -188,24 +196,23 @@ class PortalWorkers:
             for done in [pool.submit(_ready) for _ in range(self.count)]:
                 done.result()
 
-    def open(self, ref: portal_client.SubmissionRef, destination: Destination, keys: OpeningKeys,
+    def open(self, ref: SubmissionRef, destination: Destination, keys: OpeningKeys,
              now: int) -> Future[Finished | FetchFailed]:
-        pool = self._executor()
-        if self.in_processes:
-            return pool.submit(_open_in_worker, ref, destination, keys, now)
-        return pool.submit(open_one, self._client, self._rules, ref, destination, keys, now)
+        return self._submit(open_one, self._rules, ref, destination, keys, now)
 
     def post(self, answers: Sequence[Answer]) -> Future[list[Posted]]:
+        return self._submit(post_all, tuple(answers))
+
+    def _submit(self, task: Callable[..., T], *args: Any) -> Future[T]:
+        """``task(client, *args)``, with the client of the process that runs it."""
         pool = self._executor()
         if self.in_processes:
-            return pool.submit(_post_in_worker, tuple(answers))
-        return pool.submit(post_all, self._client, answers)
+            return pool.submit(_with_worker_client, task, *args)
+        return pool.submit(task, self._client, *args)
 
     def close(self) -> None:
-        """Stop the pool, whatever it is doing (also after a failed round: no stale answers);
-        the next round starts a new one. Queued tasks are cancelled; a process still busy after
-        a grace period is ended (closing the pipe's write end): it has no side effects on our
-        database. The executor reaps its processes itself."""
+        """Stop the pool, whatever it is doing (no stale answers reach the next round): queued
+        tasks are cancelled, a process still busy after a grace period ends with the pipe."""
         with self._lock:
             pool, self._pool = self._pool, None
             stop, self._stop = self._stop, None
@@ -230,7 +237,7 @@ class PortalWorkers:
                     self._stop = context.Pipe(duplex=False)
                     self._pool = ProcessPoolExecutor(
                         self.count, mp_context=context, initializer=_start_worker,
-                        initargs=(spec, self._rules, self._stop[0]))
+                        initargs=(spec, self._stop[0]))
                 else:
                     self._pool = ThreadPoolExecutor(1, thread_name_prefix="portal-worker")
             return self._pool

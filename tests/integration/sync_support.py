@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from backoffice.bootstrap import Database
 from backoffice.demo.portal import DemoPortal
-from backoffice.portal.limiter import Limiter, RetryPolicy
+from backoffice.portal.retry import RetryPolicy
 from backoffice.services.intake.assemble import sync_from_credentials
 from backoffice.services.intake.sync import PortalSync
 
@@ -18,7 +18,7 @@ _made: list[PortalSync] = []  # closed by conftest's _close_syncs after each tes
 
 def make_sync(db: Database, portal: DemoPortal, *, holder: str = "test", timeout: float = 5.0, **options: object) -> PortalSync:
     _conn, sync = sync_from_credentials(
-        portal.credentials(), db.uow, holder=holder, limiter=Limiter(FAST), timeout=timeout, **options)
+        portal.credentials(), db.uow, holder=holder, policy=FAST, timeout=timeout, **options)
     _made.append(sync)
     return sync
 

@@ -30,6 +30,12 @@ METADATA_SCHEMA = Path(__file__).parents[3] / "shared" / "reference" / "fit-conn
 LIMIT = 200_000  # attachment size limit in these tests (payslip PDFs are ~25 KB)
 
 
+def tags_of(metadata: str, data: str, attachments: dict[str, str]) -> crypto.AuthenticationTags:
+    """The tags of a submission's JWEs, read as a sender would (the demo portal's own code)."""
+    return crypto.AuthenticationTags(jose.authentication_tag(metadata), jose.authentication_tag(data),
+                                     {aid: jose.authentication_tag(t) for aid, t in attachments.items()})
+
+
 def _portal(**kwargs: Any) -> DemoPortal:
     options: dict[str, Any] = {"count": 3, "seed": 7, "key_size": 2048, "max_attachment_bytes": LIMIT}
     return DemoPortal(**{**options, **kwargs})
@@ -54,14 +60,14 @@ class Subscriber:
     def open(self, sid: str) -> dict[str, Any]:
         """Fetch and decrypt one submission (without checking it)."""
         sub = self.http.get(f"/v1/submissions/{sid}").raise_for_status().json()
-        metadata = json.loads(crypto.decrypt(sub["encryptedMetadata"], self.key))
+        metadata = json.loads(crypto.decrypt_with_tag(sub["encryptedMetadata"], self.key)[0])
         jwes = {}
         for aid in sub["attachments"]:
             got = self.http.get(f"/v1/submissions/{sid}/attachments/{aid}", headers={"Accept": "application/jose"})
             assert got.status_code == 200 and got.headers["content-type"] == "application/jose"
             jwes[aid] = got.text
         return {"sub": sub, "metadata": metadata, "jwes": jwes,
-                "tags": crypto.AuthenticationTags.of(sub["encryptedMetadata"], sub["encryptedData"], jwes)}
+                "tags": tags_of(sub["encryptedMetadata"], sub["encryptedData"], jwes)}
 
     def post_event(self, case_id: str, payload: dict[str, Any], key: Any = None) -> httpx.Response:
         return self.http.post(f"/v1/cases/{case_id}/events", content=crypto.sign_set(payload, key or self.signing),
@@ -153,7 +159,7 @@ def test_every_submission_decrypts_and_conforms(portal: DemoPortal, client: Subs
         metadata, sub = opened["metadata"], opened["sub"]
         assert list(validator.iter_errors(metadata)) == [] and metadata["$schema"] == validator.schema["$id"]
         structure = metadata["contentStructure"]
-        data = crypto.decrypt(sub["encryptedData"], client.key)
+        data = crypto.decrypt_with_tag(sub["encryptedData"], client.key)[0]
         assert crypto.sha512_hex(data) == structure["data"]["hash"]["content"]
         uri = structure["data"]["submissionSchema"]["schemaUri"]
         service = Service(uri.removeprefix(schemas.URI_PREFIX).split(":")[0])
@@ -163,7 +169,7 @@ def test_every_submission_decrypts_and_conforms(portal: DemoPortal, client: Subs
         declared = {a["attachmentId"]: a for a in structure["attachments"]}
         assert list(declared) == sub["attachments"]
         for aid, token in opened["jwes"].items():
-            content = crypto.decrypt(token, client.key)
+            content = crypto.decrypt_with_tag(token, client.key)[0]
             assert crypto.sha512_hex(content) == declared[aid]["hash"]["content"]
             assert content[:4] in (b"%PDF", b"\x89PNG") and len(content) < LIMIT
         names = [a["filename"] for a in structure["attachments"]]  # WBS: ≤ 3 payslips + ID, Elterngeld: ≤ 1 + birth
@@ -203,7 +209,7 @@ def test_accept_flow_and_event_log(portal: DemoPortal, client: Subscriber) -> No
     assert client.accept(opened).status_code == 409
     assert client.http.get(f"/v1/submissions/{sid}").status_code == 404
     assert sid in portal.accepted_submission_ids()
-    assert [list(e["events"]) for e in portal.event_log(case)] == [[crypto.EVENT_CREATE], [crypto.EVENT_SUBMIT],
+    assert [list(e["events"]) for e in portal.event_log(case)] == [[crypto.EVENT_PREFIX + "create-submission"], [crypto.EVENT_SUBMIT],
                                                                    [crypto.EVENT_ACCEPT]]
     page = client.http.get(f"/v1/cases/{case}/events", params={"limit": 1, "offset": 2}).json()
     assert (page["count"], page["totalCount"]) == (1, 3)
@@ -290,15 +296,15 @@ def test_content_faults_are_real_and_announced(kind: str) -> None:
             assert list(_metadata_validator().iter_errors(opened["metadata"])) == []  # metadata stays valid
             if kind == "invalid_jwe":
                 with pytest.raises(crypto.DecryptionFailed):
-                    crypto.decrypt(opened["sub"]["encryptedData"], client.key)
+                    crypto.decrypt_with_tag(opened["sub"]["encryptedData"], client.key)[0]
             else:
-                data = crypto.decrypt(opened["sub"]["encryptedData"], client.key)
+                data = crypto.decrypt_with_tag(opened["sub"]["encryptedData"], client.key)[0]
                 assert (crypto.sha512_hex(data) == structure["data"]["hash"]["content"]) is (kind != "hash_mismatch")
                 violations = schemas.validate_form(uri, json.loads(data)) if kind != "unknown_schema" else []
                 assert any("postcode" in v for v in violations) is (kind == "schema_violation")
                 with pytest.raises(UnknownSchema) if kind == "unknown_schema" else contextlib.nullcontext():
                     schemas.load_schema(uri)
-                sizes = [len(crypto.decrypt(t, client.key)) for t in opened["jwes"].values()]
+                sizes = [len(crypto.decrypt_with_tag(t, client.key)[0]) for t in opened["jwes"].values()]
                 assert (max(sizes) > LIMIT) is (kind == "oversize_attachment")
             expected = faulty.expected_problem(sid)
             assert expected is not None and expected in problems.KNOWN
@@ -312,7 +318,7 @@ def test_content_faults_are_real_and_announced(kind: str) -> None:
 def _plain(portal: DemoPortal) -> list[tuple[str, Any, Any]]:
     client = Subscriber(portal.credentials()).login()
     opened = [client.open(sid) for sid in portal.submission_ids()]
-    return [(o["sub"]["submissionId"], crypto.decrypt(o["sub"]["encryptedData"], client.key), o["metadata"]) for o in opened]
+    return [(o["sub"]["submissionId"], crypto.decrypt_with_tag(o["sub"]["encryptedData"], client.key)[0], o["metadata"]) for o in opened]
 
 
 def test_same_seed_same_submissions_even_with_content_faults() -> None:

@@ -89,7 +89,7 @@ def test_the_log_holds_create_then_submit_signed_by_the_service(portal: DemoPort
         _verified(log[0], jwk.JWK.generate(kty="RSA", size=2048))
 
     # The subscriber's own check finds exactly this submit event among them.
-    found = eventlog.submit_event(log, {key.get("kid"): key}, sid, case)
+    found = eventlog.submit_event(log, {key.get("kid"): key}, sid, case, portal.url)
     assert found.tags == opened["tags"] and int(found.submitted_at.timestamp()) == submit["iat"]
 
     item = problems.problem(problems.HASH_MISMATCH, "SHA-512 stimmt nicht", "data")

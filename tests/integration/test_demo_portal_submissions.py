@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from backoffice import schemas
-from backoffice.demo.portal import DemoPortal, SubmissionsFileError, load_submissions
+from backoffice.demo.portal import DemoPortal, SubmissionsFileError, jose, load_submissions
 from backoffice.demo.portal.api import accepts
 from backoffice.domain.catalog import Service
 from backoffice.portal import crypto
@@ -26,6 +26,13 @@ from backoffice.services.portal_connection import parse_credentials
 
 ROOT = Path(__file__).parents[2]
 DEPTH = 5000
+
+
+def tags_of(metadata: str, data: str, attachments: dict[str, str]) -> crypto.AuthenticationTags:
+    """The tags of a submission's JWEs, read as a sender would (the demo portal's own code)."""
+    return crypto.AuthenticationTags(jose.authentication_tag(metadata), jose.authentication_tag(data),
+                                     {aid: jose.authentication_tag(t) for aid, t in attachments.items()})
+
 
 # The decrypted data of entry 1, as the file writes it: malformed (unterminated), NaN, the JSON escape
 # of a lone surrogate (doubled backslash), a lone surrogate itself (its three bytes, not UTF-8),
@@ -64,7 +71,7 @@ def _write(path: Path, entries: Any) -> Path:
 
 
 def _decrypt(token: str, key: Any) -> bytes:
-    return crypto.decrypt(token, key)  # also an empty plaintext (an empty attachment)
+    return crypto.decrypt_with_tag(token, key)[0]  # also an empty plaintext (an empty attachment)
 
 
 def _client(portal: DemoPortal) -> tuple[SubmissionClient, Any]:
@@ -93,8 +100,8 @@ def opened(portal: DemoPortal) -> Iterator[list[dict[str, Any]]]:
             sub = client.get_submission(sid)
             jwes = {aid: client.stream_attachment(sid, aid, 10**6, b"".join).decode("ascii") for aid in sub.attachment_ids}
             result.append({"sub": sub, "events": client.get_events(sub.case_id), "jwes": jwes,
-                           "metadata": json.loads(crypto.decrypt(sub.encrypted_metadata, key)),
-                           "data": crypto.decrypt(sub.encrypted_data, key),
+                           "metadata": json.loads(crypto.decrypt_with_tag(sub.encrypted_metadata, key)[0]),
+                           "data": crypto.decrypt_with_tag(sub.encrypted_data, key)[0],
                            "attachments": {aid: _decrypt(token, key) for aid, token in jwes.items()}})
     yield result
 
@@ -123,9 +130,9 @@ def test_form_is_merged_over_a_generated_application(portal: DemoPortal, opened:
     assert item["metadata"]["publicServiceType"]["name"] == Service.WBS.label  # the rest of it generated
     assert [a["filename"] for a in structure["attachments"]][-1] == "Personalausweis.png"  # generated attachments
     service_key = crypto.load_jwk(portal.service_public_jwk())
-    assert list(crypto.peek_set(item["events"][0])[1]["events"]) == [crypto.EVENT_CREATE]
+    assert list(crypto.peek_set(item["events"][0])[1]["events"]) == [crypto.EVENT_PREFIX + "create-submission"]
     submit = crypto.verify_set(item["events"][1], service_key)
-    tags = crypto.AuthenticationTags.of(item["sub"].encrypted_metadata, item["sub"].encrypted_data, item["jwes"])
+    tags = tags_of(item["sub"].encrypted_metadata, item["sub"].encrypted_data, item["jwes"])
     assert submit["events"] == {crypto.EVENT_SUBMIT: {"authenticationTags": tags.as_json()}}
 
 
@@ -159,7 +166,7 @@ def test_same_file_same_submissions(tmp_path: Path, portal: DemoPortal, opened: 
         with client:
             for item in opened:
                 sub = client.get_submission(item["sub"].submission_id)
-                assert crypto.decrypt(sub.encrypted_data, key) == item["data"]
+                assert crypto.decrypt_with_tag(sub.encrypted_data, key)[0] == item["data"]
                 assert sub.attachment_ids == item["sub"].attachment_ids
 
 
@@ -243,7 +250,7 @@ def test_attachment_and_other_gets_answer_any_accept(portal: DemoPortal, opened:
             answer = get(path, accept)
             assert answer.status_code == 200, accept
             assert answer.headers["content-type"] == "application/jose"
-            assert crypto.decrypt(answer.text, key) == HOSTILE_CONTENT
+            assert crypto.decrypt_with_tag(answer.text, key)[0] == HOSTILE_CONTENT
         for accept in ("application/json", "application/jose;q=0, */*"):
             assert get(path, accept).status_code == 406, accept
         for url in (f"/v1/submissions/{sid}", "/v1/submissions", f"/v1/cases/{opened[2]['sub'].case_id}/events",

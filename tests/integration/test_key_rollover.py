@@ -10,7 +10,6 @@ from backoffice.bootstrap import Database
 from backoffice.demo.portal import jose
 from backoffice.domain.catalog import Role
 from backoffice.portal import problems
-from backoffice.portal.limiter import Limiter
 from backoffice.services import intake_admin
 from backoffice.services.directory import ensure_user
 from backoffice.services.intake.assemble import assemble
@@ -24,7 +23,7 @@ from .sync_support import FAST, _made, count
 def _sync(db: Database, portal, **secret_changes):  # type: ignore[no-untyped-def]
     conn, secrets = parse_credentials(portal.credentials())
     sync = assemble(db.uow, conn, dataclasses.replace(secrets, **secret_changes), holder="test",
-                    limiter=Limiter(FAST), timeout=5.0, workers=1)
+                    policy=FAST, timeout=5.0, workers=1)
     _made.append(sync)
     return sync, secrets
 

@@ -22,8 +22,8 @@ from backoffice.portal import problems
 from backoffice.portal.api import SubmissionRef
 from backoffice.portal.client import SubmissionClient
 from backoffice.portal.job import Destination, OpeningKeys
-from backoffice.portal.limiter import Limiter, RetryPolicy
 from backoffice.portal.opening import Opened, Refused
+from backoffice.portal.retry import RetryPolicy
 from backoffice.portal.spool import AttachmentRules
 from backoffice.portal.workers import Answer, FetchFailed, Finished, PortalWorkers, Posted, open_one
 from backoffice.services.intake.sync import shares
@@ -45,7 +45,7 @@ def portal() -> Iterator[DemoPortal]:
 def client(portal: DemoPortal) -> Iterator[SubmissionClient]:
     conn, secrets = parse_credentials(portal.credentials())
     with SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret,
-                          limiter=Limiter(FAST), timeout=5.0) as client:
+                          policy=FAST, timeout=5.0) as client:
         yield client
 
 
@@ -59,7 +59,8 @@ def workers(client: SubmissionClient) -> Iterator[PortalWorkers]:
 
 def keys(portal: DemoPortal, client: SubmissionClient) -> OpeningKeys:
     _conn, secrets = parse_credentials(portal.credentials())
-    return OpeningKeys.of(secrets.decryption_key, secrets.signing_key, client.service_keys())
+    private = OpeningKeys.private_texts((secrets.decryption_key,), secrets.signing_key)
+    return OpeningKeys(*private, OpeningKeys.service_texts(client.service_keys()))
 
 
 def first_ref(portal: DemoPortal, client: SubmissionClient) -> SubmissionRef:
@@ -216,9 +217,10 @@ def test_the_tags_are_compared_before_anything_is_decrypted(monkeypatch: pytest.
         stored.__dict__.pop("body", None)  # the cached answer
         conn, secrets = parse_credentials(tampered.credentials())
         with SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret,
-                              limiter=Limiter(FAST), timeout=5.0) as own:
+                              policy=FAST, timeout=5.0) as own:
             [ref] = [ref for destination in conn.destinations for ref in own.list_submissions(destination)]
-            opening_keys = OpeningKeys.of(secrets.decryption_key, secrets.signing_key, own.service_keys())
+            private = OpeningKeys.private_texts((secrets.decryption_key,), secrets.signing_key)
+            opening_keys = OpeningKeys(*private, OpeningKeys.service_texts(own.service_keys()))
             result = open_one(own, AttachmentRules(), ref, Destination(Service.WBS), opening_keys, 1)
     assert isinstance(result, Finished) and isinstance(result.prepared.outcome, Refused)
     refused = result.prepared.outcome

@@ -15,7 +15,7 @@ from backoffice.bootstrap import Database
 from backoffice.demo.portal.server import RETRY_AFTER_SECONDS
 from backoffice.domain.deadlines import compute_deadlines, norm_for
 from backoffice.portal import problems
-from backoffice.portal.client import PortalUnavailable
+from backoffice.portal.transport import PortalUnavailable
 from backoffice.services import intake
 from backoffice.services.cases import default_norms
 from backoffice.services.intake import storing

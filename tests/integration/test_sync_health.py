@@ -8,7 +8,7 @@ import pytest
 from backoffice.bootstrap import Database
 from backoffice.domain.changes import Area
 from backoffice.domain.errors import TeamLeadOnly
-from backoffice.portal.client import PortalUnavailable
+from backoffice.portal.transport import PortalUnavailable
 from backoffice.services.change_feed import changes_since, feed_start
 from backoffice.services.intake.health import last_round
 

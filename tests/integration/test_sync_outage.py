@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, update
 
 from backoffice.bootstrap import Database
-from backoffice.portal.client import PortalUnavailable
+from backoffice.portal.transport import PortalUnavailable
 from backoffice.services.intake.sync import LEASE_NAME
 from backoffice.store.intake_models import Lease, OutboxMessage
 from backoffice.store.models import AuditEntry, Case

@@ -160,11 +160,11 @@ def test_a_second_run_finds_nothing_new(qtbot, fresh_tasks, fresh_db, clerk, por
 def test_an_unreachable_portal_shows_the_error(qtbot, fresh_tasks, fresh_db, portal) -> None:  # type: ignore[no-untyped-def]
     conn, secrets = parse_credentials(portal.credentials())
     url = f"http://127.0.0.1:{closed_port()}"
-    from backoffice.portal.limiter import Limiter, RetryPolicy
+    from backoffice.portal.retry import RetryPolicy
 
     sync = assemble(
         fresh_db.uow, dataclasses.replace(conn, api_url=url, token_url=f"{url}/token"), secrets, holder="t",
-        limiter=Limiter(RetryPolicy(max_attempts=1, base_delay=0.01, max_delay=0.01)), timeout=2.0,
+        policy=RetryPolicy(max_attempts=1, base_delay=0.01, max_delay=0.01), timeout=2.0,
     )
     controller = SyncController(fresh_tasks)
     controller.set_sync(sync)

@@ -44,7 +44,7 @@ def test_both_tables_are_the_documented_one_under_fitkos_prefix() -> None:
 
 def test_the_subscribers_sets_pass_and_forged_ones_do_not() -> None:
     key = jose.generate_key("sig-1", "sig", 2048)
-    public = crypto.public_jwk(key)
+    public = jose.public_jwk(key)
     item = problems.problem(problems.HASH_MISMATCH, "SHA-512 stimmt nicht", "data")
     token = crypto.sign_set(crypto.reject_set(DEST, SUB, CASE, [item], now=1_700_000_000), key)
     event, payload = checks.verify(token, public, destination_id=DEST, submission_id=SUB, case_id=CASE)
@@ -79,7 +79,7 @@ def test_problem_lists_are_checked_as_documented() -> None:
 
 def test_a_forward_passes_and_the_services_own_events_do_not() -> None:
     key = jose.generate_key("sig-1", "sig", 2048)
-    public = crypto.public_jwk(key)
+    public = jose.public_jwk(key)
     forward = crypto.build_set(DEST, SUB, CASE, checks.FORWARD, {}, now=1_700_000_000)
     event, payload = checks.verify(crypto.sign_set(forward, key), public, destination_id=DEST, submission_id=SUB,
                                    case_id=CASE)

@@ -32,12 +32,12 @@ def submit(key: jwk.JWK, *, submission: str = "s1", case: str = "c1", tags: Auth
 
 
 def keys_of(*keys: jwk.JWK) -> dict[str, jwk.JWK]:
-    return {k.get("kid"): crypto.load_jwk(crypto.public_jwk(k)) for k in keys}
+    return {k.get("kid"): crypto.load_jwk(jose.public_jwk(k)) for k in keys}
 
 
 def test_the_submit_event_gives_receipt_time_and_tags(service_key: jwk.JWK) -> None:
     other = crypto.sign_set(
-        crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_NOTIFY, {}, now=1), service_key
+        crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_PREFIX + "notify-submission", {}, now=1), service_key
     )
     # A case may hold several submissions: another one's submit event is not this one's business.
     another = submit(service_key, submission="s2", tags=AuthenticationTags("m2", "d2", {}))
@@ -64,7 +64,7 @@ def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, cas
         "other issuer": [submit(service_key, issuer="https://elsewhere")],
         # Every event the service logged for the submission must be the service's, not only the submit event.
         "forged create event": [
-            crypto.sign_set(crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_CREATE, {}, now=1), stranger),
+            crypto.sign_set(crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_PREFIX + "create-submission", {}, now=1), stranger),
             submit(service_key)],
     }[case]
     keys = {} if case == "unknown key" else keys_of(service_key)
@@ -81,19 +81,18 @@ def test_tag_mismatch_names_the_part_that_differs() -> None:
     assert eventlog.tag_mismatch(TAGS, AuthenticationTags("meta-tag", "data-tag", {})) == "attachment:a1"
 
 
-def test_jobs_and_results_cross_process_boundaries(service_key: jwk.JWK) -> None:
-    """The pool pickles jobs and results; a refused job still gets a signed reject."""
+def test_a_refused_job_gets_a_signed_reject_and_its_result_crosses_process_boundaries(service_key: jwk.JWK) -> None:
     enc = jose.generate_key("enc-1", "enc", 2048)
     sig = jose.generate_key("sig-1", "sig", 2048)
-    keys = pool.OpeningKeys.of(enc, sig, [crypto.public_jwk(service_key)])
+    keys = pool.OpeningKeys(*pool.OpeningKeys.private_texts((enc,), sig),
+                            pool.OpeningKeys.service_texts([jose.public_jwk(service_key)]))
     env = Envelope("s1", "c1", "d1", (), "not.a.jwe", "not.a.jwe")
     logged = submit(service_key, tags=AuthenticationTags("jwe", "jwe", {}))  # the tags of what is received
-    job = pool.Job(env, pool.Destination(Service.WBS), {}, {}, (logged,), keys, now=1,
-                   max_attachment_bytes=1 << 20)
-    prepared = pickle.loads(pickle.dumps(pool.prepare(pickle.loads(pickle.dumps(job)))))
+    job = pool.Job(env, pool.Destination(Service.WBS), {}, {}, (logged,), keys, 1, 1 << 20, "https://portal")
+    prepared = pickle.loads(pickle.dumps(pool.prepare(job)))
     assert isinstance(prepared.outcome, Refused)
     assert prepared.outcome.problem == problems.ENCRYPTION_ISSUE
     assert prepared.submitted_at == SUBMITTED
-    answer = crypto.verify_set(prepared.answer, sig)
+    answer = crypto.verify_set(prepared.answer, crypto.load_jwk(jose.public_jwk(sig)))
     assert list(answer["events"]) == [crypto.EVENT_REJECT]
     assert answer["sub"] == "submission:s1"

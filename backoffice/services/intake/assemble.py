@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 
 from ...portal.client import SubmissionClient
-from ...portal.limiter import Limiter
+from ...portal.retry import RetryPolicy
 from ...portal.spool import DEFAULT_MAX_BYTES, DEFAULT_MEMORY_BYTES, AttachmentRules
 from ...portal.workers import PortalWorkers
 from ...secret_store import SecretStore
@@ -46,7 +46,7 @@ def assemble(
     attachment_memory_bytes: int = DEFAULT_MEMORY_BYTES,
     spool_dir: Path | None = None,
     transport: httpx.BaseTransport | None = None,
-    limiter: Limiter | None = None,
+    policy: RetryPolicy | None = None,
     timeout: float = 30.0,
     lease_seconds: int = 120,
     store_batch: int = 32,
@@ -60,7 +60,7 @@ def assemble(
     Attachments beyond ``attachment_memory_bytes`` are downloaded into files of ``spool_dir``.
     After each round the e-mail notices waiting go out, with the SMTP password from ``store``."""
     client = SubmissionClient(conn.api_url, conn.token_url, conn.client_id, secrets.client_secret,
-                              transport=transport, limiter=limiter, timeout=timeout)
+                              transport=transport, policy=policy, timeout=timeout)
     rules = AttachmentRules(max_attachment_bytes, attachment_memory_bytes, str(spool_dir) if spool_dir else None)
     return PortalSync(
         uow_factory,

@@ -37,7 +37,6 @@ from ...portal import problems
 from ...portal.api import SubmissionRef
 from ...portal.job import Destination, OpeningKeys, Prepared, sign_answer
 from ...portal.opening import Opened, Refused
-from ...portal.settlement import unreachable
 from ...portal.transport import PortalError
 from ...portal.workers import Answer, FetchFailed, Finished, Posted
 from ...store.uow import UnitOfWorkFactory
@@ -191,7 +190,7 @@ class PortalSync:
                 summary.errors += 1
                 summary.error_messages.append(f"{service.value}: {err}")
                 log.warning("listing %s failed: %s", destination_id, err)
-                if unreachable(err):  # the other destinations are behind the same portal
+                if err.unreachable:  # the other destinations are behind the same portal
                     reachable = False
                     break
         if reachable:
@@ -201,7 +200,7 @@ class PortalSync:
             except PortalError as err:  # the service's keys could not be fetched
                 summary.errors += 1
                 summary.error_messages.append(str(err))
-                reachable = not unreachable(err)
+                reachable = not err.unreachable
             except BaseException:
                 # A worker died, storing failed or the lease was lost: answers still under way
                 # must not reach the next round, so the workers go and the next round starts new ones.

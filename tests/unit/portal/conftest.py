@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs
 
@@ -10,7 +9,7 @@ import httpx
 import pytest
 
 from backoffice.portal.client import SubmissionClient
-from backoffice.portal.limiter import Limiter, RetryPolicy
+from backoffice.portal.retry import RetryPolicy
 
 from ..fakes import FakeClock
 
@@ -58,9 +57,8 @@ def connect(clock: FakeClock) -> Iterator[Callable[..., tuple[SubmissionClient, 
     def _connect(api: Handler, *, secret: str = "s3cret", expires_in: int = 1800, max_attempts: int = 6):
         portal = Portal(api, expires_in=expires_in)
         policy = RetryPolicy(max_attempts=max_attempts, jitter=0.0)
-        limiter = Limiter(policy, clock=clock, sleep=clock.sleep, rng=random.Random(0))
         client = SubmissionClient(API, TOKEN_URL, "client-1", secret, transport=httpx.MockTransport(portal),
-                                  limiter=limiter, clock=clock)
+                                  policy=policy, clock=clock, sleep=clock.sleep)
         made.append(client)
         return client, portal
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from backoffice.portal.client import AttachmentTooLarge, PortalUnavailable, SubmissionClient
+from backoffice.portal.client import SubmissionClient
 from backoffice.portal.spool import AttachmentRules, spooling_sink, take
+from backoffice.portal.transport import AttachmentTooLarge, PortalUnavailable
 
 from .conftest import FakeClock
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backoffice.portal import boundary, problems
+from backoffice.domain import stored_text
+from backoffice.portal import api, boundary, problems
 from backoffice.portal.problems import Refusal
 
 
@@ -32,7 +33,7 @@ def refused(data: bytes) -> Refusal:
         (b'{"a": 1, "a": 2}', "doppelt"),
         (b'\xff\xfe{}', "JSON"),
         (b"[1, 2]", "JSON-Objekt"),
-        (b'{"x": "' + b"a" * (boundary.MAX_STRING + 1) + b'"}', "länger"),
+        (b'{"x": "' + b"a" * (stored_text.MAX_TEXT + 1) + b'"}', "länger"),
     ],
 )
 def test_hostile_json_is_refused_with_a_reason(data: bytes, says: str) -> None:
@@ -84,6 +85,6 @@ def test_attachment_names_and_mime_types_are_bounded() -> None:
 
 
 def test_portal_ids_are_uuids() -> None:
-    assert boundary.is_portal_id("6f1d8a3c-1111-4c6e-9a77-0d2f8c1e5b10")
+    assert api.is_portal_id("6f1d8a3c-1111-4c6e-9a77-0d2f8c1e5b10")
     for bad in ("", "../../v1/admin", "6f1d8a3c-1111-4c6e-9a77-0d2f8c1e5b10x", "x" * 36, None, 12, "6f1d8a3c\x00111-4c6e-9a77-0d2f8c1e5b10"):
-        assert not boundary.is_portal_id(bad)
+        assert not api.is_portal_id(bad)

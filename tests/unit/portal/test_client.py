@@ -10,17 +10,11 @@ from email.utils import formatdate
 import httpx
 import pytest
 
-from backoffice.portal.client import (
-    EventOutcome,
-    EventRejected,
-    PortalAuthError,
-    PortalError,
-    PortalUnavailable,
-    SubmissionClient,
-    SubmissionGone,
-    SubmissionRef,
-)
-from backoffice.portal.limiter import Limiter, RetryPolicy
+from backoffice.portal import api as portal_api
+from backoffice.portal.api import SubmissionRef
+from backoffice.portal.client import EventOutcome, SubmissionClient
+from backoffice.portal.retry import RetryPolicy
+from backoffice.portal.transport import EventRejected, PortalAuthError, PortalError, PortalUnavailable, SubmissionGone
 
 from .conftest import API, TOKEN_URL, FakeClock, Handler, ok_submission
 
@@ -38,7 +32,6 @@ def test_token_fetched_once_and_reused(connect) -> None:
         "client_id": ["client-1"],
         "client_secret": ["s3cret"],
     }  # no scope asked for
-    assert client.stats.token_refreshes == 1
 
 
 def test_token_refreshed_before_expiry(connect, clock: FakeClock) -> None:
@@ -49,7 +42,7 @@ def test_token_refreshed_before_expiry(connect, clock: FakeClock) -> None:
     clock.now += 2  # less than 10 % (180 s) left: refresh before it runs out
     client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert portal.bearers() == ["Bearer tok1", "Bearer tok1", "Bearer tok2"]
-    assert client.stats.token_refreshes == 2
+    assert portal.tokens_issued == 2
 
 
 def test_401_refreshes_token_and_retries_once(connect) -> None:
@@ -172,14 +165,14 @@ def test_other_4xx_is_a_portal_error_with_status_and_excerpt(connect) -> None:
     assert len(portal.api_requests) == 1  # not retried
 
 
-def test_get_events_pages_the_event_log(connect) -> None:
+def test_get_events_pages_the_event_log(connect, monkeypatch: pytest.MonkeyPatch) -> None:
     def api(request: httpx.Request) -> httpx.Response:
         offset = int(request.url.params["offset"])
         log = ["set1", "set2", "set3"][offset : offset + 2]
         return httpx.Response(200, json={"offset": offset, "count": len(log), "totalCount": 3, "eventLog": log})
 
     client, portal = connect(api)
-    client._api.max_page_size = 2  # small pages for the test
+    monkeypatch.setattr(portal_api, "MAX_PAGE_SIZE", 2)  # small pages for the test
     assert client.get_events("54f5aafd-30e3-5b7f-909a-7a49135d8dbf") == ["set1", "set2", "set3"]
     assert portal.api_requests[0].url.path == "/v1/cases/54f5aafd-30e3-5b7f-909a-7a49135d8dbf/events"
 
@@ -215,6 +208,12 @@ def test_429_with_retry_after_seconds_is_honoured(connect, clock: FakeClock) -> 
     assert clock.sleeps == [7.0]
 
 
+def test_a_retry_after_beyond_the_backoff_cap_is_waited_as_asked(connect, clock: FakeClock) -> None:
+    client, _ = connect(failing_then_ok(lambda: httpx.Response(503, headers={"Retry-After": "90"})))
+    client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
+    assert clock.sleeps == [90.0]  # above max_delay (30 s), within max_retry_after (120 s)
+
+
 def test_429_with_retry_after_date_is_honoured(connect, clock: FakeClock) -> None:
     when = formatdate(clock.now + 12, usegmt=True)
     client, _ = connect(failing_then_ok(lambda: httpx.Response(429, headers={"Retry-After": when})))
@@ -238,7 +237,7 @@ def test_gives_up_after_max_attempts(connect, clock: FakeClock) -> None:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert len(portal.api_requests) == 4
     assert clock.sleeps == [0.5, 1.0, 2.0]
-    assert isinstance(err.value.cause, PortalError) and err.value.cause.status == 503
+    assert isinstance(err.value.__cause__, PortalError) and err.value.__cause__.status == 503
     assert err.value.status == 503
 
 
@@ -255,7 +254,7 @@ def test_endless_timeouts_become_portal_unavailable(connect) -> None:
     client, portal = connect(api, max_attempts=3)
     with pytest.raises(PortalUnavailable, match="ReadTimeout") as err:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
-    assert isinstance(err.value.cause, httpx.ReadTimeout)
+    assert isinstance(err.value.__cause__, httpx.ReadTimeout)
     assert len(portal.api_requests) == 3
 
 
@@ -265,9 +264,8 @@ def test_token_endpoint_trouble_is_retried_too(clock: FakeClock) -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         return answers.pop(0) if str(request.url) == TOKEN_URL else ok_submission(request)
 
-    limiter = Limiter(RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep)
-    with SubmissionClient(API, TOKEN_URL, "c", "s", transport=httpx.MockTransport(handler), limiter=limiter,
-                          clock=clock) as client:
+    with SubmissionClient(API, TOKEN_URL, "c", "s", transport=httpx.MockTransport(handler),
+                          policy=RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep) as client:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert clock.sleeps == [0.5]
 
@@ -313,5 +311,5 @@ def test_post_event_422_raises_event_rejected_with_problem(connect) -> None:
     client, _ = connect(api)
     with pytest.raises(EventRejected, match="bad SET") as err:
         client.post_event("54f5aafd-30e3-5b7f-909a-7a49135d8dbf", "h.p.s")
-    assert err.value.problem == problem
+    assert err.value.status == 422
     assert len(seen) == 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from backoffice.portal.client import PortalConfigError, SubmissionClient
+from backoffice.portal.client import SubmissionClient
+from backoffice.portal.transport import PortalConfigError
 
 from .conftest import API, TOKEN_URL, FakeClock, ok_submission
 

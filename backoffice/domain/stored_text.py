@@ -1,0 +1,51 @@
+"""Text we store and show, whoever sent it: valid Unicode (no lone surrogates), no control
+characters but tab and line breaks, bounded, normalised to NFC (so "Müller" typed with a
+combining umlaut finds the same cases). The bounds of attachment names and media types are
+the attachments table's columns."""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from typing import Any
+
+MAX_DEPTH = 32  # the forms nest four levels; anything near this is an attack, not an application
+MAX_TEXT = 20_000  # characters of one value (a free-text field is far shorter)
+MAX_FILENAME = 255
+MAX_MIME_TYPE = 100
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+class UnstorableText(ValueError):
+    """The message says, in German, where and why (it reaches the sender of a portal submission)."""
+
+
+def storable(value: str, where: str, *, limit: int = MAX_TEXT) -> str:
+    """``value`` NFC-normalised, or UnstorableText."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise UnstorableText(f"{where}: ungültiges Unicode-Zeichen (einzelnes Surrogat)") from err
+    for char in value:
+        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+            raise UnstorableText(f"{where}: unzulässiges Steuerzeichen U+{ord(char):04X}")
+    if len(value) > limit:
+        raise UnstorableText(f"{where}: länger als {limit} Zeichen")
+    return unicodedata.normalize("NFC", value)
+
+
+def storable_json(value: Any, path: str = "", depth: int = 0) -> Any:
+    """A decoded JSON value with every string (keys too) ``storable``, no NaN or infinity, its
+    nesting bounded; or UnstorableText."""
+    if depth > MAX_DEPTH:
+        raise UnstorableText(f"JSON tiefer als {MAX_DEPTH} Ebenen verschachtelt")
+    if isinstance(value, str):
+        return storable(value, path or "(Wurzel)")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise UnstorableText(f"{path}: {value} ist nicht zulässig")
+    if isinstance(value, dict):
+        return {storable(k, f"{path}.{k[:40]}"): storable_json(v, f"{path}.{k[:40]}" if path else k[:40], depth + 1)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [storable_json(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
+    return value
