@@ -8,6 +8,7 @@ and the English UI renders the same line in English (``render(text, "en")``).
 Templates use ``str.format`` fields whose format spec says how a value is written in each
 language: ``{x:eur}`` money, ``{x:pct}`` a percent figure, ``{x:num}`` a decimal number,
 ``{x:date}`` a day, ``{x:nth}`` an ordinal word, ``{x:ordinals}`` a list of months of life, ``{x:list}`` a list of words,
+``{x:alternatives}`` the same joined by "oder", ``{x:each}`` sentences separated by semicolons,
 ``{x:plural:Person:Personen}`` a count with its noun, ``{x:field}`` an input field's label
 (``rules.field_labels``), ``{x:codes}`` allowed JSON values (shown only with ``keys``); a nested ``Text`` renders in the same language. The English
 catalogue (``resources/translations/rules_en.json``) maps each German template to an English one,
@@ -105,12 +106,15 @@ class _Formatter(string.Formatter):
             day = value if isinstance(value, date) else date.fromisoformat(str(value))
             return day.strftime("%d.%m.%Y") if de else day.strftime("%d/%m/%Y")
         if kind == "nth":  # an ordinal word in a sentence: "des fünften Kalenderjahres", "the fifth calendar year"
-            words = _NTH_DE if de else _NTH_EN
-            return words[int(value) - 1] if 0 < int(value) <= len(words) else (f"{value}." if de else f"{value}th")
+            ordinals = _NTH_DE if de else _NTH_EN
+            return ordinals[int(value) - 1] if 0 < int(value) <= len(ordinals) else (f"{value}." if de else f"{value}th")
         if kind == "ordinals":
             return _join([f"{m}." if de else str(m) for m in value], de)
-        if kind == "list":
-            return _join([render(v, self.language) if isinstance(v, Text) else str(v) for v in value], de)
+        if kind == "each":  # separate sentences
+            return "; ".join(render(v, self.language) if isinstance(v, Text) else str(v) for v in value)
+        if kind in ("list", "alternatives"):
+            words = [render(v, self.language) if isinstance(v, Text) else str(v) for v in value]
+            return _join(words, de, ("oder" if de else "or") if kind == "alternatives" else ("und" if de else "and"))
         if kind == "plural":
             singular, _, plural = rest.partition(":")
             return f"{value} {singular if int(value) == 1 else plural}"
@@ -132,10 +136,10 @@ def money_text(amount: Decimal, language: str = "de") -> str:
     return "€" + text if not text.startswith("-") else "-€" + text[1:]
 
 
-def _join(items: Sequence[str], de: bool) -> str:
+def _join(items: Sequence[str], de: bool, word: str = "") -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + (" und " if de else " and ") + items[-1]
+    return ", ".join(items[:-1]) + f" {word or ('und' if de else 'and')} " + items[-1]
 
 
 def _from_json_arg(value: Any) -> Any:

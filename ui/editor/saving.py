@@ -24,7 +24,7 @@ from backoffice.domain.records import UserRef
 from backoffice.services import edit_conflicts
 from backoffice.services.edit_conflicts import Conflict
 
-from ..errors import user_message
+from ..errors import problem_lines, user_message
 from ..ops import CommandOp, QueryOp, Tasks
 from .dialogs import ConflictDialog
 from .history import FieldNamer
@@ -114,7 +114,7 @@ class CaseSaving(_Widget):
                 .run()
             )
         elif isinstance(exc, ValidationFailed) and self.form is not None:
-            self.form.show_problems(exc.problems)
+            self.form.show_problems(problem_lines(exc))
             self.show_message(self.tr("Nicht gespeichert: bitte die markierten Angaben prüfen."), error=True)
         elif isinstance(exc, DomainError):
             self.show_message(user_message(exc), error=True)

@@ -35,6 +35,7 @@ from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
 from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, letters
+from backoffice.texts import render
 
 from .. import shortcuts as keys
 from ..i18n import core_language
@@ -287,6 +288,6 @@ def _proposal_html(p: decisions.DecisionProposal, outcome: str, language: str) -
         if line.emphasis:
             label, value = f"<b>{label}</b>", f"<b>{value}</b>"
         rows.append(f"<tr><td>{label}</td><td align='right'>{value}</td></tr>")
-    notes = "".join(f"<li>{escape(n)}</li>" for n in (*p.notices, *p.remarks))
+    notes = "".join(f"<li>{escape(render(n, language))}</li>" for n in (*p.notices, *p.remarks))
     return (f"<h3>{escape(outcome)}</h3><table width='100%'>{''.join(rows)}</table>"
             + (f"<ul>{notes}</ul>" if notes else "") + f"<p><small>{escape(', '.join(p.legal_basis))}</small></p>")

@@ -19,6 +19,7 @@ from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, final_assessment, letters
 from backoffice.texts import money_text
 
+from ..errors import user_message
 from ..i18n import core_language
 from ..ops import CommandOp, QueryOp, Tasks
 from .fact_fields import FactsInvalid, amount_of, money_edit, problem_text
@@ -69,7 +70,7 @@ class FinalAssessmentDialog(QDialog):
                 if (value := amount_of(edit, label)) is not None:
                     facts[key] = value
         except FactsInvalid as err:
-            self.status_label.setText(str(err))
+            self.status_label.setText(user_message(err))
             return None
         return facts
 
