@@ -18,6 +18,7 @@ from .domain.catalog import Service
 from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.records import Applicant
 from .resources import resource_path
+from .texts import t
 
 if TYPE_CHECKING:  # jsonschema loads with the first form checked, not with every import of this module
     from jsonschema import Draft202012Validator
@@ -99,15 +100,16 @@ def applicant_from_form(data: dict[str, Any]) -> Applicant:
     """The applicant part of a (validated) form as a domain record."""
     raw = data.get("applicant")
     if not isinstance(raw, dict):
-        raise ValidationFailed(["applicant: Pflichtfeld fehlt"])
+        raise ValidationFailed([t("{path}: Pflichtfeld fehlt", path="applicant")])
     missing = [k for k in ("given_name", "family_name") if not raw.get(k)]
     if missing:
-        raise ValidationFailed([f"applicant.{k}: Pflichtfeld fehlt" for k in missing])
+        raise ValidationFailed([t("{path}: Pflichtfeld fehlt", path=f"applicant.{k}") for k in missing])
     birth = raw.get("birth_date")
     try:
         birth_date = date.fromisoformat(birth) if birth else None
     except (TypeError, ValueError):
-        raise ValidationFailed([f"applicant.birth_date: {birth!r} ist kein gültiges Datum"]) from None
+        raise ValidationFailed([t("{path}: {value} ist kein gültiges Datum", path="applicant.birth_date",
+                                  value=repr(birth))]) from None
     address = raw.get("address") or {}
     return Applicant(
         given_name=raw["given_name"],

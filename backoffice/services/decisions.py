@@ -72,8 +72,9 @@ class DecisionProposal:
     rules_applied: tuple[str, ...]
     notices: tuple[Text | str, ...]  # unconfirmed figures etc., show next to the result
     remarks: tuple[str, ...]  # German: what the form mapping left out
-    reasons: tuple[str, ...]  # German grounds proposed for a refusal
+    reasons: tuple[str, ...]  # German grounds proposed for a refusal (the letter's text)
     discretion_required: bool = False  # WBS within the 5 % tolerance: either outcome needs the clerk's reasons
+    reason_texts: tuple[Text | str, ...] = ()  # ``reasons`` as texts, for the English UI
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,17 +213,18 @@ def _propose(
         overrides = {"issue_date": on.isoformat(), **(overrides or {})}
     inp = rule_input(service, form, received_on, overrides)
     result = evaluate(inp)
-    outcome, reasons = _verdict(service, result)
+    outcome, reason_texts = _verdict(service, result)
     return DecisionProposal(
         aktenzeichen=aktenzeichen, service=service, key_date=inp.key_date, outcome=outcome,
         letter_kind=LETTER_KINDS[(service, outcome)], rule_input=dict(inp.data), result=result.as_json(),
         legal_basis=tuple(result.legal_basis), rules_applied=tuple(result.rules_applied),
-        notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks, reasons=reasons,
+        notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks,
+        reasons=tuple(str(r) for r in reason_texts), reason_texts=reason_texts,
         discretion_required=bool(getattr(result, "discretion_required", False)),
     )
 
 
-def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[str, ...]]:
+def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[Text | str, ...]]:
     if service is Service.FUEHRUNGSZEUGNIS:
         ok = bool(result.entitled)
         return (DecisionOutcome.FORWARDED if ok else DecisionOutcome.REFUSED), (() if ok else tuple(result.reasons))

@@ -64,12 +64,32 @@ def _literal_templates() -> set[str]:
     return found
 
 
+def _table_notices() -> list[str]:
+    """The notices the rule tables carry (``notice``, ``…_notice``): a result shows them to the clerk."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, str) and (key == "notice" or key.endswith("_notice")):
+                    found.append(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted((ROOT / "resources" / "rules").glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
 def test_every_template_and_table_label_has_an_english_entry_with_the_same_fields() -> None:
     tables = [*FIELD_LABELS.values(), *KIND_LABELS.values(), *DISABILITY_PROOFS.values(), *CARE_PROOFS.values(),
               *DEDUCTIONS.values()]
     wbs = json.loads((ROOT / "resources" / "rules" / "wbs.json").read_text(encoding="utf-8"))
     tables += [e["label"] for name in ("young_couple", "disability") for e in wbs[name]]
     tables += [item["label"] for e in wbs["allowances"] for item in e["items"].values()]
+    tables += _table_notices()
     # The names of codes an error message names (``domain.errors.named``, ``t(outcome.label)``).
     tables += [*SERVICE_NAMES.values(), *STATUS_NAMES.values(), *ACTION_NAMES.values(), *OUTCOME_NAMES.values(),
                *(o.label for o in DecisionOutcome), *(s.label for s in Service), *(kind_spec(k).label for k in KINDS)]
