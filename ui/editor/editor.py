@@ -36,6 +36,7 @@ from backoffice.domain.catalog import Service
 from backoffice.domain.changes import Changes
 from backoffice.domain.records import UserRef
 from backoffice.domain.status import Action, workflow
+from backoffice.form_labels import has_layout
 from backoffice.services import case_editing
 from backoffice.services.case_editing import EditorData
 
@@ -50,7 +51,7 @@ from .commands import CaseCommands, action_texts
 from .form import CaseForm
 from .header import CaseHeader
 from .history import FieldNamer, HistoryModel
-from .layout import FormLayout, has_layout, load_layout
+from .layout import FormLayout, load_layout
 from .panels import LinksPanel, NotesPanel
 from .saving import CaseSaving
 
