@@ -90,7 +90,7 @@ def validate_form(uri: str, data: Any) -> list[str]:
     """German, human-readable problems of ``data`` against the schema; empty when valid."""
     problems: set[tuple[tuple[Any, ...], str]] = set()
     for error in _validator(uri).iter_errors(data):
-        for path, text in _describe(error):
+        for path, text in describe_error(error):
             problems.add((tuple(path), text))
     ordered = sorted(problems, key=lambda p: (_sort_key(p[0]), p[1]))
     return [f"{_readable(path)}: {text}" for path, text in ordered]
@@ -144,7 +144,7 @@ def _value(value: Any) -> str:
     return repr(value)
 
 
-def _describe(error: ValidationError) -> list[tuple[list[Any], str]]:
+def describe_error(error: ValidationError) -> list[tuple[list[Any], str]]:
     """(path, German text) pairs for a jsonschema error."""
     pairs = _pairs(error)
     # Conditional rules (if/then) say why in their description: "Pflichtfeld fehlt" alone would puzzle.
