@@ -81,6 +81,15 @@ def render(text: Text | str, language: str = "de", *, keys: bool = False) -> str
     return _Formatter(language, keys).vformat(template, (), dict(text.args))
 
 
+def text_of(exc: BaseException) -> Text | str:
+    """An exception's message as a text: the ``Text`` it was raised with (DomainError, MailError, portal and
+    sync errors), else its string."""
+    given = getattr(exc, "text", None)
+    if isinstance(given, Text):
+        return given
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
+
+
 def missing_translations(text: Text) -> list[str]:
     """The templates in ``text`` (and its nested texts) without an English entry."""
     found = [] if text.msg in english() else [text.msg]

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from backoffice.domain.errors import DomainError, TransitionNotAllowed
 from backoffice.domain.export_text import without_text
 from backoffice.domain.status import Status
+from backoffice.texts import text_of
 
 from . import labels
 from .i18n import core_language, core_text
@@ -71,7 +72,7 @@ def user_message(exc: BaseException) -> str:
         ).replace("%2", status)
     if isinstance(exc, DomainError):
         return exc.in_language(core_language())
-    return str(exc)
+    return core_text(text_of(exc))  # a mail, portal or sync error raised with a text; else as it says
 
 
 def problem_lines(exc: BaseException) -> list[str]:

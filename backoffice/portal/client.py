@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ..texts import t
 from .api import Envelope, SubmissionApi, SubmissionApiV1, SubmissionRef
 from .limiter import Limiter, RetryPolicy
 from .transport import (
@@ -101,8 +102,8 @@ class SubmissionClient:
         timeout: float = 30.0,
         api: SubmissionApi | None = None,
     ) -> None:
-        self._base = require_safe_url(api_url, "Submission API URL").rstrip("/")
-        require_safe_url(token_url, "Token URL")
+        self._base = require_safe_url(api_url, t("Submission-API-Adresse")).rstrip("/")
+        require_safe_url(token_url, t("Token-Adresse"))
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
         self._http = http_client(timeout, transport)

@@ -94,7 +94,7 @@ def test_a_round_whose_lease_was_taken_over_stops(db: Database, portal_factory) 
         uow.commit()
     round_.join(60)
     summary = results[0]
-    assert any("took over the sync lease" in m for m in summary.error_messages)
+    assert any("hat den Abruf übernommen" in m for m in summary.error_messages)
     assert summary.new < 12  # stopped early: the rest is the new holder's
     with db.uow(write=False) as uow:
         assert uow.intake.lease_holder(LEASE_NAME)[0] == "pc-2"  # not released by the loser
