@@ -59,8 +59,8 @@ class SecretStoreUnavailable(SecretStoreError):
             t("Der Schlüsselbund des Systems ist nicht erreichbar ({detail}). Client-Secret und Schlüssel des "
               "Portals können deshalb weder gelesen noch gespeichert werden. Bitte entsperren Sie den Schlüsselbund "
               "oder melden Sie sich an einer Sitzung mit Schlüsselbund an. Gibt es auf diesem Rechner keinen, setzen "
-              "Sie {variable}=file: dann liegen die Geheimnisse in einer mit einem Master-Passwort verschlüsselten "
-              "Datei im Datenverzeichnis.", detail=detail, variable=ENV_STORE)
+              "Sie {setting}: dann liegen die Geheimnisse in einer mit einem Master-Passwort verschlüsselten "
+              "Datei im Datenverzeichnis.", detail=detail, setting=f"{ENV_STORE}=file")
         )
 
 
@@ -264,8 +264,8 @@ def choose_store(master_password: MasterPassword | None = None, *, env: Mapping[
     env = os.environ if env is None else env
     wanted = env.get(ENV_STORE, "").strip().lower()
     if wanted not in ("", "auto", "keyring", "file"):
-        raise SecretStoreError(t("{variable}={wanted} ist unbekannt: erlaubt sind keyring, file oder auto",
-                                 variable=ENV_STORE, wanted=repr(wanted)))
+        raise SecretStoreError(t("{variable}={wanted} ist unbekannt (erlaubt: {allowed})",
+                                 variable=ENV_STORE, wanted=repr(wanted), allowed="keyring, file, auto"))
     if wanted == "keyring" or (wanted in ("", "auto") and keyring_usable()):
         return KeyringStore()
     return EncryptedFileStore(secrets_file(env), master_password)

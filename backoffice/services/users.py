@@ -53,7 +53,7 @@ def add_user(
 ) -> UserRef:
     require_admin(uow, actor)
     if role not in APP_ROLES:
-        raise ValidationFailed([t("Unbekannte Rolle „{role}“: clerk, team_lead oder admin", role=role)])
+        raise ValidationFailed([t("Unbekannte Rolle „{role}“ (erlaubt: {allowed})", role=role, allowed="clerk, team_lead, admin")])
     if not display_name.strip():
         raise ValidationFailed([t("Der Name darf nicht leer sein")])
     if uow.directory.dialect() == "postgresql":

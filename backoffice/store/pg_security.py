@@ -75,8 +75,8 @@ def prepare_upgrade(conn: Connection) -> None:
     elif not (role_exists(conn, OWNER) and conn.execute(
             text("SELECT pg_has_role(current_user, :o, 'MEMBER')"), {"o": OWNER}).scalar()):
         raise UpgradeRefused(
-            t("db upgrade darf nur die Eigentümerrolle der Datenbank (backoffice_owner) oder ein Superuser von "
-              "PostgreSQL ausführen; beim ersten Mal ein Superuser, der die Rollen anlegt.")
+            t("db upgrade darf nur die Eigentümerrolle der Datenbank ({owner}) oder ein Superuser von "
+              "PostgreSQL ausführen; beim ersten Mal ein Superuser, der die Rollen anlegt.", owner=OWNER)
         )
     conn.execute(text(f"SET ROLE {OWNER}"))
 

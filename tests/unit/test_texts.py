@@ -303,3 +303,12 @@ def test_the_message_scan_finds_plain_strings() -> None:
               '    raise NotFound(f"Kein Fall {az}")\n')
     assert sorted(line for line, _text in _untranslatable_messages(source, {"DomainError", "Refused", "ValidationFailed",
                                                                         "NotFound"})) == [3, 5, 7, 8]
+
+
+def test_german_templates_name_no_codes_and_speak_no_english() -> None:
+    """The German side of the catalogue is German prose: codes, option values and names a user types come in
+    as arguments (or quoted), never in the sentence itself (the command line's word list and rules)."""
+    from tests.unit.test_cli_messages import _problems
+
+    field = re.compile(r"\{[^{}]*\}")
+    assert [(german, problems) for german in english() if (problems := _problems(field.sub(" ", german)))] == []
