@@ -201,7 +201,7 @@ def test_cli_serves_the_file_plus_count(tmp_path: Path) -> None:
         stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         line = proc.stdout.readline().strip()  # type: ignore[union-attr]
-        assert line.endswith("(3 submissions)"), line
+        assert line.endswith("(3 Einreichungen)"), line
         data = json.loads(creds.read_text(encoding="utf-8"))
         with httpx.Client(base_url=data["portal_url"], timeout=10) as http:
             form = {"grant_type": "client_credentials", "client_id": data["client_id"],

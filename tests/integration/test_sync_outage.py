@@ -34,7 +34,7 @@ def test_an_unreachable_portal_ends_the_round_after_the_first_submission(db: Dat
     down = sync.run_once()
     assert len(fetched) == 1  # not five more retry series against a portal known to be down
     assert down.new == 0 and down.errors == 1
-    assert any("5 submissions left for the next round" in m for m in down.error_messages), down.error_messages
+    assert any("5 Einreichungen bleiben für die nächste Runde" in m for m in down.error_messages), down.error_messages
     monkeypatch.undo()
     assert sync.run_once().new == 6
     assert count(db, Case) == 6
