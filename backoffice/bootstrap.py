@@ -16,6 +16,7 @@ from .domain.errors import DomainError
 from .services.directory import ensure_reference_data
 from .store.engine import build_engine
 from .store.uow import UnitOfWorkFactory
+from .texts import t
 
 
 class DatabaseNotReady(DomainError):
@@ -53,8 +54,10 @@ def prepare_database(db: Database, *, migrate: bool = False) -> None:
     head = ScriptDirectory.from_config(alembic_config(db.engine)).get_current_head()
     current = current_revision(db.engine)
     if current != head:
-        state = "ist leer" if current is None else f"hat den Stand {current}, das Programm braucht {head}"
-        raise DatabaseNotReady(f"Die Datenbank {state}: bitte „backoffice db upgrade“ ausführen")
+        raise DatabaseNotReady(
+            t("Die Datenbank ist leer: bitte „backoffice db upgrade“ ausführen") if current is None else
+            t("Die Datenbank hat den Stand {current}, das Programm braucht {head}: bitte „backoffice db upgrade“ "
+              "ausführen", current=current, head=head))
 
 
 def open_database(url: str, *, migrate: bool = False) -> Database:

@@ -32,7 +32,7 @@ from .cli_common import (
     with_db,
 )
 from .domain.catalog import Service
-from .domain.errors import ValidationFailed
+from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.export_text import neutralise, printable
 from .domain.german import (
     HISTORY_ACTION_NAMES,
@@ -44,10 +44,13 @@ from .domain.german import (
     count_noun,
     german_name,
 )
-from .domain.records import CaseQuery, CaseRow
+from .domain.records import CaseDetail, CaseQuery, CaseRow
 from .domain.status import Status
 from .domain.views import View, view_query
+from .form_labels import FormLabels
+from .schemas import load_schema
 from .services import cases
+from .services.case_editing import required_documents
 from .services.case_queries import count_cases, get_case, list_cases
 from .services.claiming import claim_next
 
@@ -201,18 +204,42 @@ def cmd_cases_show(args: argparse.Namespace, settings: config.Settings, out: Tex
         ("Anlagen", len(data["attachments"])), ("Notizen", len(data["notes"])),
     ):
         print(f"{label:<18}{printable(str(value)) if value is not None else '-'}", file=out)
-    _print_history(data["history"], out)
+    _print_history(data["history"], _field_namer(detail), out)
     return 0
 
 
-def _print_history(history: list[dict[str, Any]], out: TextIO) -> None:
+def _field_namer(detail: CaseDetail) -> Callable[[str, str], str]:
+    """Names of journaled fields as the editor's history gives them: form paths by the form's labels, the
+    checklist's documents by their names, the case's own columns by theirs."""
+    try:
+        schema = load_schema(detail.schema_uri)
+    except UnknownSchema:
+        schema = None
+    form = FormLabels(detail.row.service, schema)
+    try:
+        documents = {d.key: d.label for d in required_documents(
+            detail.row.service, detail.form_data, detail.row.received_at.date())}
+    except LookupError:
+        documents = {}
+
+    def name(action: str, field: str) -> str:
+        if action == "edit":
+            return form.label(field)
+        if field.startswith("checklist."):
+            key = field.removeprefix("checklist.")
+            return f"Unterlage: {documents.get(key, key)}"
+        return german_name(HISTORY_FIELD_NAMES, field)
+    return name
+
+
+def _print_history(history: list[dict[str, Any]], name: Callable[[str, str], str], out: TextIO) -> None:
     print("Verlauf:", file=out)
     for h in history:
         actor = h["actor"]
         if actor == "portal":  # the core's name for every entry without a user
             actor = "-" if (h["action"], h["new"]) == ("created", "manual") else "Onlineportal"
         if h["field"]:
-            change = f"{german_name(HISTORY_FIELD_NAMES, h['field'])}: {_value(h['field'], h['old'])} -> {_value(h['field'], h['new'])}"
+            change = f"{name(h['action'], h['field'])}: {_value(h['field'], h['old'])} -> {_value(h['field'], h['new'])}"
         else:
             change = "" if h["action"] == "created" else (h["new"] or "")
         action = german_name(HISTORY_ACTION_NAMES, h["action"])

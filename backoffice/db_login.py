@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy.engine import URL, make_url
 
 from .domain.errors import DomainError
+from .texts import t
 
 KEYRING_SERVICE = "Backoffice Datenbank"
 
@@ -62,7 +63,8 @@ def remember(url: str, password: str) -> None:
         keyring.set_password(KEYRING_SERVICE, account(url), password)
     except KeyringError as err:
         raise LoginNotStored(
-            f"Das Passwort konnte nicht im Schlüsselbund gespeichert werden ({err}); es wird beim nächsten Start erneut erfragt."
+            t("Das Passwort konnte nicht im Schlüsselbund gespeichert werden ({err}); es wird beim nächsten Start "
+              "erneut erfragt.", err=err)
         ) from err
 
 

@@ -26,6 +26,7 @@ from types import TracebackType
 
 from .domain.email_notice import email_address, header_value
 from .net import is_loopback_host
+from .texts import Text, t
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -41,8 +42,8 @@ class Security(StrEnum):
 
 
 class MailError(Exception):
-    """A message could not be handed to the SMTP server; ``str()`` says why (one line, English
-    or the server's words), for the outbox's ``last_error``."""
+    """A message could not be handed to the SMTP server; ``str()`` says why (one German line with the
+    server's words), for the outbox's ``last_error``; its text (``args[0]``) renders in English too."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ class SmtpMailer:
             self._drop()
             raise MailError(_describe(err, recipient)) from err
         if refused:  # only with several recipients; kept for completeness
-            raise MailError("recipient refused by the SMTP server")
+            raise MailError(t("Empfänger vom SMTP-Server abgewiesen"))
 
     def check(self) -> None:
         """Connect, secure and log in without sending anything (``mail test`` does this first)."""
@@ -139,7 +140,7 @@ class SmtpMailer:
             return self._smtp
         cfg = self.config
         if cfg.security is Security.NONE and not is_loopback_host(cfg.host):
-            raise MailError("SMTP without TLS is allowed only to a server on this machine")
+            raise MailError(t("SMTP ohne TLS ist nur zu einem Server auf diesem Rechner erlaubt"))
         if cfg.security is Security.TLS:
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=self._tls())
         else:
@@ -148,7 +149,7 @@ class SmtpMailer:
             smtp.ehlo()
             if cfg.security is Security.STARTTLS:
                 if not smtp.has_extn("starttls"):
-                    raise MailError("the SMTP server does not offer STARTTLS; nothing was sent unencrypted")
+                    raise MailError(t("Der SMTP-Server bietet kein STARTTLS an; unverschlüsselt wurde nichts gesendet"))
                 smtp.starttls(context=self._tls())
                 smtp.ehlo()
             if cfg.user:
@@ -169,28 +170,29 @@ class SmtpMailer:
         return context
 
 
-def _describe(err: BaseException, recipient: str) -> str:
+def _describe(err: BaseException, recipient: str) -> Text:
     """One line for ``last_error`` and the admin's outbox view: the recipient's address (which
     a server may echo) is replaced, so the status shows no personal data."""
+    def said(text: str) -> str:  # the server's (or the system's) own words
+        if recipient:
+            text = text.replace(recipient, "<Empfänger>")
+            text = text.replace(recipient.split("@", 1)[0] + "@", "<Empfänger>@")
+        return header_value(text, limit=400)
+
     if isinstance(err, smtplib.SMTPRecipientsRefused):
-        codes = [f"{code} {_text(reply)}" for code, reply in err.recipients.values()]
-        text = "recipient refused: " + "; ".join(codes)
-    elif isinstance(err, smtplib.SMTPResponseException):
-        text = f"{type(err).__name__}: {err.smtp_code} {_text(err.smtp_error)}"
-    elif isinstance(err, smtplib.SMTPServerDisconnected):
-        text = f"connection closed by the SMTP server ({err})"
-    elif isinstance(err, ssl.SSLError):
-        text = f"TLS failed: {err}"
-    elif isinstance(err, smtplib.SMTPException):  # an OSError too, but the server was reached
-        text = f"{type(err).__name__}: {err}"
-    elif isinstance(err, OSError):
-        text = f"cannot reach the SMTP server: {err}"
-    else:
-        text = f"{type(err).__name__}: {err}"
-    if recipient:
-        text = text.replace(recipient, "<Empfänger>")
-        text = text.replace(recipient.split("@", 1)[0] + "@", "<Empfänger>@")
-    return header_value(text, limit=500)
+        codes = "; ".join(f"{code} {_text(reply)}" for code, reply in err.recipients.values())
+        return t("Empfänger abgewiesen: {reply}", reply=said(codes))
+    if isinstance(err, smtplib.SMTPResponseException):
+        return t("{kind}: {reply}", kind=type(err).__name__, reply=said(f"{err.smtp_code} {_text(err.smtp_error)}"))
+    if isinstance(err, smtplib.SMTPServerDisconnected):
+        return t("Verbindung vom SMTP-Server beendet ({reply})", reply=said(str(err)))
+    if isinstance(err, ssl.SSLError):
+        return t("TLS fehlgeschlagen: {reply}", reply=said(str(err)))
+    if isinstance(err, smtplib.SMTPException):  # an OSError too, but the server was reached
+        return t("{kind}: {reply}", kind=type(err).__name__, reply=said(str(err)))
+    if isinstance(err, OSError):
+        return t("SMTP-Server nicht erreichbar: {reply}", reply=said(str(err)))
+    return t("{kind}: {reply}", kind=type(err).__name__, reply=said(str(err)))
 
 
 def _text(reply: bytes | str) -> str:

@@ -18,6 +18,7 @@ from .domain.catalog import Service
 from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.records import Applicant
 from .resources import resource_path
+from .texts import t
 
 if TYPE_CHECKING:  # jsonschema loads with the first form checked, not with every import of this module
     from jsonschema import Draft202012Validator
@@ -89,7 +90,7 @@ def validate_form(uri: str, data: Any) -> list[str]:
     """German, human-readable problems of ``data`` against the schema; empty when valid."""
     problems: set[tuple[tuple[Any, ...], str]] = set()
     for error in _validator(uri).iter_errors(data):
-        for path, text in _describe(error):
+        for path, text in describe_error(error):
             problems.add((tuple(path), text))
     ordered = sorted(problems, key=lambda p: (_sort_key(p[0]), p[1]))
     return [f"{_readable(path)}: {text}" for path, text in ordered]
@@ -99,15 +100,16 @@ def applicant_from_form(data: dict[str, Any]) -> Applicant:
     """The applicant part of a (validated) form as a domain record."""
     raw = data.get("applicant")
     if not isinstance(raw, dict):
-        raise ValidationFailed(["applicant: Pflichtfeld fehlt"])
+        raise ValidationFailed([t("{path}: Pflichtfeld fehlt", path="applicant")])
     missing = [k for k in ("given_name", "family_name") if not raw.get(k)]
     if missing:
-        raise ValidationFailed([f"applicant.{k}: Pflichtfeld fehlt" for k in missing])
+        raise ValidationFailed([t("{path}: Pflichtfeld fehlt", path=f"applicant.{k}") for k in missing])
     birth = raw.get("birth_date")
     try:
         birth_date = date.fromisoformat(birth) if birth else None
     except (TypeError, ValueError):
-        raise ValidationFailed([f"applicant.birth_date: {birth!r} ist kein gültiges Datum"]) from None
+        raise ValidationFailed([t("{path}: {value} ist kein gültiges Datum", path="applicant.birth_date",
+                                  value=repr(birth))]) from None
     address = raw.get("address") or {}
     return Applicant(
         given_name=raw["given_name"],
@@ -142,7 +144,7 @@ def _value(value: Any) -> str:
     return repr(value)
 
 
-def _describe(error: ValidationError) -> list[tuple[list[Any], str]]:
+def describe_error(error: ValidationError) -> list[tuple[list[Any], str]]:
     """(path, German text) pairs for a jsonschema error."""
     pairs = _pairs(error)
     # Conditional rules (if/then) say why in their description: "Pflichtfeld fehlt" alone would puzzle.

@@ -33,6 +33,7 @@ from keyring.errors import KeyringError
 
 from . import config
 from .domain.errors import DomainError
+from .texts import Text, t
 
 KEYRING_SERVICE = "Backoffice FIT-Connect"
 FILE_NAME = "portal-secrets.enc"
@@ -55,46 +56,46 @@ class SecretStoreError(DomainError):
 class SecretStoreUnavailable(SecretStoreError):
     def __init__(self, detail: object) -> None:
         super().__init__(
-            f"Der Schlüsselbund des Systems ist nicht erreichbar ({detail}). Client-Secret und Schlüssel des Portals "
-            "können deshalb weder gelesen noch gespeichert werden. Bitte entsperren Sie den Schlüsselbund oder melden "
-            "Sie sich an einer Sitzung mit Schlüsselbund an. Gibt es auf diesem Rechner keinen, setzen Sie "
-            f"{ENV_STORE}=file: dann liegen die Geheimnisse in einer mit einem Master-Passwort verschlüsselten Datei "
-            "im Datenverzeichnis."
+            t("Der Schlüsselbund des Systems ist nicht erreichbar ({detail}). Client-Secret und Schlüssel des "
+              "Portals können deshalb weder gelesen noch gespeichert werden. Bitte entsperren Sie den Schlüsselbund "
+              "oder melden Sie sich an einer Sitzung mit Schlüsselbund an. Gibt es auf diesem Rechner keinen, setzen "
+              "Sie {setting}: dann liegen die Geheimnisse in einer mit einem Master-Passwort verschlüsselten "
+              "Datei im Datenverzeichnis.", detail=detail, setting=f"{ENV_STORE}=file")
         )
 
 
 class MasterPasswordRequired(SecretStoreError):
-    def __init__(self, path: Path, *, new: bool, detail: str = "") -> None:
+    def __init__(self, path: Path, *, new: bool, detail: Text | str = "") -> None:
         self.path, self.new = path, new
         if new:
-            text = (
+            text = t(
                 "Auf diesem Rechner ist kein Schlüsselbund des Systems verfügbar. Client-Secret und Schlüssel des "
-                f"Portals werden deshalb verschlüsselt in der Datei {path} gespeichert. Bitte legen Sie dafür ein "
-                f"Master-Passwort fest (mindestens {MIN_MASTER_PASSWORD} Zeichen)."
+                "Portals werden deshalb verschlüsselt in der Datei {path} gespeichert. Bitte legen Sie dafür ein "
+                "Master-Passwort fest (mindestens {least} Zeichen).", path=path, least=MIN_MASTER_PASSWORD
             )
         else:
-            text = (
+            text = t(
                 "Auf diesem Rechner ist kein Schlüsselbund des Systems verfügbar; Client-Secret und Schlüssel des "
-                f"Portals liegen verschlüsselt in der Datei {path}. Zum Entsperren wird das Master-Passwort gebraucht "
-                "(in der Kommandozeile: Abfrage am Terminal oder --master-password-stdin)."
+                "Portals liegen verschlüsselt in der Datei {path}. Zum Entsperren wird das Master-Passwort gebraucht "
+                "(in der Kommandozeile: Abfrage am Terminal oder --master-password-stdin).", path=path
             )
-        super().__init__(f"{text} {detail}".strip())
+        super().__init__(t("{text} {detail}", text=text, detail=detail) if detail else text)
 
 
 class WrongMasterPassword(SecretStoreError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(
-            f"Das Master-Passwort ist falsch: die Datei {path} lässt sich damit nicht entschlüsseln. "
-            "Es wurde nichts gelesen oder geändert. Bitte geben Sie das Master-Passwort erneut ein."
+            t("Das Master-Passwort ist falsch: die Datei {path} lässt sich damit nicht entschlüsseln. Es wurde "
+              "nichts gelesen oder geändert. Bitte geben Sie das Master-Passwort erneut ein.", path=path)
         )
 
 
 class SecretFileDamaged(SecretStoreError):
     def __init__(self, path: Path, detail: object) -> None:
         super().__init__(
-            f"Die Datei {path} mit den Portal-Geheimnissen ist beschädigt ({detail}). Bitte löschen Sie sie und "
-            "verbinden Sie das Portal neu (backoffice portal connect DATEI)."
+            t("Die Datei {path} mit den Portal-Geheimnissen ist beschädigt ({detail}). Bitte löschen Sie sie und "
+              "verbinden Sie das Portal neu (backoffice portal connect DATEI).", path=path, detail=detail)
         )
 
 
@@ -175,7 +176,7 @@ class EncryptedFileStore(SecretStore):
                 password = self._password(new=True)
                 if len(password) < MIN_MASTER_PASSWORD:
                     raise MasterPasswordRequired(
-                        self.path, new=True, detail=f"Das eingegebene ist kürzer als {MIN_MASTER_PASSWORD} Zeichen."
+                        self.path, new=True, detail=t("Das eingegebene ist kürzer als {least} Zeichen.", least=MIN_MASTER_PASSWORD)
                     )
                 salt = os.urandom(16)
                 key = _derive(password, salt, _SCRYPT)
@@ -189,7 +190,7 @@ class EncryptedFileStore(SecretStore):
             raise MasterPasswordRequired(self.path, new=new)
         password = self._ask(new)
         if not password:
-            raise MasterPasswordRequired(self.path, new=new, detail="Es wurde kein Master-Passwort eingegeben.")
+            raise MasterPasswordRequired(self.path, new=new, detail=t("Es wurde kein Master-Passwort eingegeben."))
         return password
 
     def _read(self) -> dict[str, str]:
@@ -201,7 +202,7 @@ class EncryptedFileStore(SecretStore):
         except OSError as err:
             raise SecretFileDamaged(self.path, err) from err
         except (ValueError, KeyError, TypeError) as err:
-            raise SecretFileDamaged(self.path, f"kein gültiges Format: {err}") from err
+            raise SecretFileDamaged(self.path, t("kein gültiges Format: {err}", err=err)) from err
         cached = self._key is not None and self._key[0] == salt
         key = self._key[1] if cached and self._key is not None else _derive(self._password(new=False), salt, kdf)
         try:
@@ -212,7 +213,7 @@ class EncryptedFileStore(SecretStore):
         self._key = (salt, key)
         entries = json.loads(plaintext)
         if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
-            raise SecretFileDamaged(self.path, "unerwarteter Inhalt")
+            raise SecretFileDamaged(self.path, t("unerwarteter Inhalt"))
         return entries
 
     def _write(self, entries: Mapping[str, str], salt: bytes, key: bytes) -> None:
@@ -263,7 +264,8 @@ def choose_store(master_password: MasterPassword | None = None, *, env: Mapping[
     env = os.environ if env is None else env
     wanted = env.get(ENV_STORE, "").strip().lower()
     if wanted not in ("", "auto", "keyring", "file"):
-        raise SecretStoreError(f"{ENV_STORE}={wanted!r} ist unbekannt: erlaubt sind keyring, file oder auto")
+        raise SecretStoreError(t("{variable}={wanted} ist unbekannt (erlaubt: {allowed})",
+                                 variable=ENV_STORE, wanted=repr(wanted), allowed="keyring, file, auto"))
     if wanted == "keyring" or (wanted in ("", "auto") and keyring_usable()):
         return KeyringStore()
     return EncryptedFileStore(secrets_file(env), master_password)

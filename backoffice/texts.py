@@ -8,6 +8,8 @@ and the English UI renders the same line in English (``render(text, "en")``).
 Templates use ``str.format`` fields whose format spec says how a value is written in each
 language: ``{x:eur}`` money, ``{x:pct}`` a percent figure, ``{x:num}`` a decimal number,
 ``{x:date}`` a day, ``{x:nth}`` an ordinal word, ``{x:ordinals}`` a list of months of life, ``{x:list}`` a list of words,
+``{x:alternatives}`` the same joined by "oder", ``{x:each}`` sentences separated by semicolons,
+``{x:commas}`` items separated by commas,
 ``{x:plural:Person:Personen}`` a count with its noun, ``{x:field}`` an input field's label
 (``rules.field_labels``), ``{x:codes}`` allowed JSON values (shown only with ``keys``); a nested ``Text`` renders in the same language. The English
 catalogue (``resources/translations/rules_en.json``) maps each German template to an English one,
@@ -19,7 +21,6 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
@@ -32,15 +33,24 @@ _NTH_DE = ("ersten", "zweiten", "dritten", "vierten", "fünften", "sechsten", "s
 _NTH_EN = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
-    """A German template and its arguments; ``str()`` is the German text."""
+class Text(str):
+    """A German template and its arguments. The string itself is the German text, so code that shows, joins
+    or stores German (letters, the command line, logs) takes a ``Text`` as it takes a ``str``; ``render``
+    gives it in another language."""
 
     msg: str
-    args: tuple[tuple[str, Any], ...] = ()
+    args: tuple[tuple[str, Any], ...]
+
+    def __new__(cls, msg: str, args: tuple[tuple[str, Any], ...] = ()) -> Text:
+        text = super().__new__(cls, _Formatter("de", False).vformat(msg, (), dict(args)))
+        text.msg, text.args = msg, args
+        return text
+
+    def __getnewargs__(self) -> tuple[str, tuple[tuple[str, Any], ...]]:  # type: ignore[override]
+        return self.msg, self.args
 
     def __str__(self) -> str:
-        return render(self, "de")
+        return str.__str__(self)
 
     def as_json(self) -> dict[str, Any]:
         from .rules.result import json_value  # the results' JSON form: Decimal as string, dates ISO
@@ -61,12 +71,23 @@ def t(msg: str, /, **args: Any) -> Text:
 def render(text: Text | str, language: str = "de", *, keys: bool = False) -> str:
     """``text`` in ``language`` (German when the catalogue lacks the template). ``keys``: input fields are
     named by their label and their JSON key, for the command line whose user writes the JSON."""
-    if isinstance(text, str):
+    if not isinstance(text, Text):
         return text
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}")
+    if language == "de" and not keys:
+        return str(text)
     template = english().get(text.msg, text.msg) if language == "en" else text.msg
     return _Formatter(language, keys).vformat(template, (), dict(text.args))
+
+
+def text_of(exc: BaseException) -> Text | str:
+    """An exception's message as a text: the ``Text`` it was raised with (DomainError, MailError, portal and
+    sync errors), else its string."""
+    given = getattr(exc, "text", None)
+    if isinstance(given, Text):
+        return given
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], Text) else str(exc)
 
 
 def missing_translations(text: Text) -> list[str]:
@@ -105,12 +126,16 @@ class _Formatter(string.Formatter):
             day = value if isinstance(value, date) else date.fromisoformat(str(value))
             return day.strftime("%d.%m.%Y") if de else day.strftime("%d/%m/%Y")
         if kind == "nth":  # an ordinal word in a sentence: "des fünften Kalenderjahres", "the fifth calendar year"
-            words = _NTH_DE if de else _NTH_EN
-            return words[int(value) - 1] if 0 < int(value) <= len(words) else (f"{value}." if de else f"{value}th")
+            ordinals = _NTH_DE if de else _NTH_EN
+            return ordinals[int(value) - 1] if 0 < int(value) <= len(ordinals) else (f"{value}." if de else f"{value}th")
         if kind == "ordinals":
             return _join([f"{m}." if de else str(m) for m in value], de)
-        if kind == "list":
-            return _join([render(v, self.language) if isinstance(v, Text) else str(v) for v in value], de)
+        if kind in ("each", "commas"):  # separate sentences; items listed with commas only
+            return ("; " if kind == "each" else ", ").join(
+                render(v, self.language) if isinstance(v, Text) else str(v) for v in value)
+        if kind in ("list", "alternatives"):
+            words = [render(v, self.language) if isinstance(v, Text) else str(v) for v in value]
+            return _join(words, de, ("oder" if de else "or") if kind == "alternatives" else ("und" if de else "and"))
         if kind == "plural":
             singular, _, plural = rest.partition(":")
             return f"{value} {singular if int(value) == 1 else plural}"
@@ -132,10 +157,10 @@ def money_text(amount: Decimal, language: str = "de") -> str:
     return "€" + text if not text.startswith("-") else "-€" + text[1:]
 
 
-def _join(items: Sequence[str], de: bool) -> str:
+def _join(items: Sequence[str], de: bool, word: str = "") -> str:
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + (" und " if de else " and ") + items[-1]
+    return ", ".join(items[:-1]) + f" {word or ('und' if de else 'and')} " + items[-1]
 
 
 def _from_json_arg(value: Any) -> Any:

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from backoffice.domain.errors import DomainError, TransitionNotAllowed
 from backoffice.domain.export_text import without_text
 from backoffice.domain.status import Status
+from backoffice.texts import text_of
 
 from . import labels
+from .i18n import core_language, core_text
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +58,9 @@ def _window_of(parent: QObject | None) -> QWidget | None:
     return obj.window()
 
 
-def user_message(exc: DomainError) -> str:
-    """The text a clerk reads: the core's German message, with status and step names as the UI shows them."""
+def user_message(exc: BaseException) -> str:
+    """The text a clerk reads: the core's message in the UI's language, with status and step names as the UI
+    shows them; an error from outside the core as it says it."""
     if isinstance(exc, TransitionNotAllowed):
         step = labels.history_action_labels().get(str(exc.action), str(exc.action))
         try:
@@ -67,4 +70,15 @@ def user_message(exc: DomainError) -> str:
         return QCoreApplication.translate("Errors", "Der Schritt „%1“ ist im Status „%2“ nicht möglich.").replace(
             "%1", step
         ).replace("%2", status)
-    return str(exc)
+    if isinstance(exc, DomainError):
+        return exc.in_language(core_language())
+    return core_text(text_of(exc))  # a mail, portal or sync error raised with a text; else as it says
+
+
+def problem_lines(exc: BaseException) -> list[str]:
+    """One line per problem of a refused input (``ValidationFailed``, rule input, letter templates), in the UI's
+    language; any other error as one line."""
+    texts = getattr(exc, "texts", None)
+    if isinstance(exc, DomainError) and texts:
+        return [core_text(text) for text in texts]
+    return [user_message(exc)]

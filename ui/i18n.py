@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from backoffice.resources import resource_path
+from backoffice.texts import Text, render
 
 LANGUAGES = ("de", "en")
 CATALOGUE = "backoffice"
@@ -31,6 +32,11 @@ def core_language() -> str:
     installed catalogue says (German, the source language, when none is installed)."""
     code = QCoreApplication.translate("Language", "de", "language code of this catalogue: en in English")
     return code if code in LANGUAGES else "de"
+
+
+def core_text(text: Text | str) -> str:
+    """A text of the core (``backoffice.texts``) in the UI's language."""
+    return render(text, core_language())
 
 
 def translations_dir() -> Path:

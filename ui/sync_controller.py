@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from backoffice.services.identity import IntakeElsewhere
 
+from .errors import user_message
+from .i18n import core_text
 from .ops import NetworkOp, Tasks
 
 if TYPE_CHECKING:  # the intake and the portal client load with the first sync, off the UI thread
@@ -117,12 +119,12 @@ class SyncController(QObject):
         from backoffice.services.portal_connection import PortalNotConfigured
 
         if isinstance(exc, PortalNotConfigured):
-            self.not_connected(str(exc))
+            self.not_connected(user_message(exc))
         elif isinstance(exc, IntakeElsewhere):  # a clerk's PC on the office database: not an error
             self._sync = None
             self.timer.stop()
             self.action.setEnabled(False)
-            self._show(self.tr("Portal: Abholung durch den Abholdienst"), str(exc))
+            self._show(self.tr("Portal: Abholung durch den Abholdienst"), user_message(exc))
         else:
             log.warning("portal connection failed: %s", type(exc).__name__)
             self._sync = None
@@ -173,10 +175,10 @@ class SyncController(QObject):
             text = self.tr("Portal: zuletzt %1, %2 neu").replace("%1", now).replace("%2", str(summary.new))
             if summary.awaiting_key:  # an admin must add the decryption key (Quarantäne shows which)
                 text += self.tr(", %1 warten auf einen Schlüssel").replace("%1", str(summary.awaiting_key))
-            details = list(summary.error_messages)
+            details = [core_text(message) for message in summary.error_messages]
             if summary.notices_failing or summary.mail_problem:  # the notices' state, not errors of the intake
                 text += self.tr(", E-Mail-Benachrichtigungen gestört")
-                details.append(summary.mail_problem or self.tr(
+                details.append(core_text(summary.mail_problem) if summary.mail_problem else self.tr(
                     "Nicht zugestellte E-Mail-Benachrichtigungen: %1").replace("%1", str(summary.notices_failing)))
             if summary.errors:
                 text += self.tr(", %1 Fehler").replace("%1", str(summary.errors))
@@ -191,12 +193,12 @@ class SyncController(QObject):
         from backoffice.services.portal_connection import PortalNotConfigured
 
         if isinstance(exc, PortalNotConfigured):
-            self.not_connected(str(exc))
+            self.not_connected(user_message(exc))
         elif isinstance(exc, IntakeElsewhere):  # a clerk's PC on the office database: not an error
             self._sync = None
             self.timer.stop()
             self.action.setEnabled(False)
-            self._show(self.tr("Portal: Abholung durch den Abholdienst"), str(exc))
+            self._show(self.tr("Portal: Abholung durch den Abholdienst"), user_message(exc))
         else:
             self._show_error(exc)
         self.failed.emit(exc)
@@ -209,7 +211,8 @@ class SyncController(QObject):
             self._show(self.tr("Portal: wird abgeholt… %1 von %2").replace("%1", str(done)).replace("%2", str(total)))
 
     def _show_error(self, exc: BaseException) -> None:
-        self._show(self.tr("Portal: Fehler – %1").replace("%1", short_message(exc)), str(exc) or repr(exc), error=True)
+        self._show(self.tr("Portal: Fehler – %1").replace("%1", short_message(exc)), user_message(exc) or repr(exc),
+                   error=True)
 
     def _show(self, text: str, tooltip: str = "", *, error: bool = False) -> None:
         self.label.setText(text)
@@ -218,7 +221,7 @@ class SyncController(QObject):
 
 
 def short_message(exc: BaseException, limit: int = SHORT_MESSAGE) -> str:
-    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    text = (user_message(exc).strip().splitlines() or [type(exc).__name__])[0]
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 

@@ -26,6 +26,7 @@ from backoffice.services.cases import leads
 from backoffice.services.claiming import claim_next
 from backoffice.services.workload import ClerkLoad, workload
 
+from .errors import user_message
 from .ops import CommandOp, QueryOp, Tasks
 
 MAX_OPEN = 10  # editors opened at once
@@ -154,7 +155,7 @@ class WorkActions(QObject):
             from .teamlead.cases import confirm
 
             if isinstance(exc, AssigneeAbsent):
-                if confirm(self._window, str(exc)):
+                if confirm(self._window, user_message(exc)):
                     self.reassign(names, to_login, reason, accept_absent=True)
             else:
                 self._tasks.report(self._window, exc)

@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from ..texts import Text, t
 from .calendar import add_business_days
 
 MAX_DOCUMENTS = 20  # one letter's list; more is a call or a second letter
@@ -24,16 +25,17 @@ def document_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def document_problems(text: str) -> list[str]:
-    """German problems of one document name (empty: it may go into the letter)."""
+def document_problems(text: str) -> list[Text]:
+    """The problems of one document name (empty: it may go into the letter)."""
     name = document_name(text)
     if not name:
-        return ["Die Bezeichnung der Unterlage ist leer"]
+        return [t("Die Bezeichnung der Unterlage ist leer")]
     problems = []
     if len(name) > MAX_DOCUMENT_CHARS:
-        problems.append(f"Die Bezeichnung der Unterlage ist zu lang (höchstens {MAX_DOCUMENT_CHARS} Zeichen)")
+        problems.append(t("Die Bezeichnung der Unterlage ist zu lang (höchstens {max_document_chars} Zeichen)",
+                          max_document_chars=MAX_DOCUMENT_CHARS))
     if not name.isprintable():
-        problems.append("Die Bezeichnung der Unterlage enthält Steuerzeichen")
+        problems.append(t("Die Bezeichnung der Unterlage enthält Steuerzeichen"))
     return problems
 
 
@@ -47,26 +49,28 @@ def default_follow_up(deadline: date) -> date:
     return add_business_days(deadline, 1)
 
 
-def request_problems(documents: Iterable[str], deadline: date, follow_up_on: date, letter_date: date) -> list[str]:
-    """Every German problem of a request (empty: it can be sent)."""
+def request_problems(documents: Iterable[str], deadline: date, follow_up_on: date, letter_date: date) -> list[Text]:
+    """Every problem of a request (empty: it can be sent)."""
     names = [document_name(d) for d in documents]
-    problems: list[str] = []
+    problems: list[Text] = []
     if not names:
-        problems.append("Bitte wählen Sie mindestens eine Unterlage aus")
+        problems.append(t("Bitte wählen Sie mindestens eine Unterlage aus"))
     if len(names) > MAX_DOCUMENTS:
-        problems.append(f"Höchstens {MAX_DOCUMENTS} Unterlagen in einem Schreiben")
+        problems.append(t("Höchstens {max_documents} Unterlagen in einem Schreiben", max_documents=MAX_DOCUMENTS))
     for name in names:
-        problems += [f"{p}: „{name[:40]}“" if name else p for p in document_problems(name)]
+        problems += [t("{problem}: „{name}“", problem=p, name=name[:40]) if name else p for p in document_problems(name)]
     if len({n.casefold() for n in names}) < len(names):
-        problems.append("Eine Unterlage ist doppelt aufgeführt")
+        problems.append(t("Eine Unterlage ist doppelt aufgeführt"))
     if deadline <= letter_date:
-        problems.append("Die Frist muss nach dem Datum des Schreibens liegen")
+        problems.append(t("Die Frist muss nach dem Datum des Schreibens liegen"))
     elif deadline > letter_date + timedelta(days=MAX_DEADLINE_DAYS):
-        problems.append(f"Die Frist darf höchstens {MAX_DEADLINE_DAYS} Tage nach dem Schreiben liegen")
+        problems.append(t("Die Frist darf höchstens {max_deadline_days} Tage nach dem Schreiben liegen",
+                          max_deadline_days=MAX_DEADLINE_DAYS))
     if follow_up_on <= deadline:
-        problems.append("Die Wiedervorlage muss nach dem Ablauf der Frist liegen")
+        problems.append(t("Die Wiedervorlage muss nach dem Ablauf der Frist liegen"))
     elif follow_up_on > deadline + timedelta(days=MAX_FOLLOW_UP_DAYS):
-        problems.append(f"Die Wiedervorlage darf höchstens {MAX_FOLLOW_UP_DAYS} Tage nach der Frist liegen")
+        problems.append(t("Die Wiedervorlage darf höchstens {max_follow_up_days} Tage nach der Frist liegen",
+                          max_follow_up_days=MAX_FOLLOW_UP_DAYS))
     return problems
 
 

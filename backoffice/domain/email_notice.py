@@ -20,6 +20,7 @@ from email.errors import HeaderDefect, MessageError
 from email.headerregistry import Address
 from email.utils import parseaddr
 
+from ..texts import t
 from .errors import DomainError
 
 MAX_ADDRESS = 254  # RFC 5321 path limit less the angle brackets
@@ -53,27 +54,27 @@ def email_address(raw: object) -> str:
     mail server need not offer).
     """
     if not isinstance(raw, str):
-        raise InvalidAddress("Die E-Mail-Adresse fehlt")
+        raise InvalidAddress(t("Die E-Mail-Adresse fehlt"))
     text = raw.strip()
     if not text or len(text) > MAX_ADDRESS:
-        raise InvalidAddress("Die E-Mail-Adresse ist leer oder zu lang")
+        raise InvalidAddress(t("Die E-Mail-Adresse ist leer oder zu lang"))
     if any(ch.isspace() or unicodedata.category(ch)[0] in "CZ" for ch in text):
-        raise InvalidAddress("Die E-Mail-Adresse enthält Leer- oder Steuerzeichen")
+        raise InvalidAddress(t("Die E-Mail-Adresse enthält Leer- oder Steuerzeichen"))
     if text.count("@") != 1:
-        raise InvalidAddress("Die E-Mail-Adresse muss genau ein @ enthalten")
+        raise InvalidAddress(t("Die E-Mail-Adresse muss genau ein @ enthalten"))
     try:
         parsed = Address(addr_spec=text)
     except (ValueError, IndexError, HeaderDefect, MessageError) as err:
-        raise InvalidAddress("Die E-Mail-Adresse ist nicht gültig") from err
+        raise InvalidAddress(t("Die E-Mail-Adresse ist nicht gültig")) from err
     if parsed.addr_spec != text or parseaddr(text) != ("", text):
-        raise InvalidAddress("Die E-Mail-Adresse ist nicht gültig (nur name@domain, ohne Namen oder Kommentar)")
+        raise InvalidAddress(t("Die E-Mail-Adresse ist nicht gültig (nur name@domain, ohne Namen oder Kommentar)"))
     local, domain = parsed.username, parsed.domain
     if not local.isascii() or len(local) > MAX_LOCAL or not _LOCAL.fullmatch(local):
-        raise InvalidAddress("Der Teil vor dem @ ist nicht gültig")
+        raise InvalidAddress(t("Der Teil vor dem @ ist nicht gültig"))
     ascii_domain = _ascii_domain(domain)
     address = f"{local}@{ascii_domain}"
     if len(address) > MAX_ADDRESS:
-        raise InvalidAddress("Die E-Mail-Adresse ist zu lang")
+        raise InvalidAddress(t("Die E-Mail-Adresse ist zu lang"))
     return address
 
 
@@ -83,12 +84,12 @@ def _ascii_domain(domain: str) -> str:
         try:
             domain = domain.encode("idna").decode("ascii")
         except UnicodeError as err:
-            raise InvalidAddress("Die Domain der E-Mail-Adresse ist nicht gültig") from err
+            raise InvalidAddress(t("Die Domain der E-Mail-Adresse ist nicht gültig")) from err
     labels = domain.split(".")
     if len(labels) < 2 or len(domain) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
-        raise InvalidAddress("Die Domain der E-Mail-Adresse ist nicht gültig")
+        raise InvalidAddress(t("Die Domain der E-Mail-Adresse ist nicht gültig"))
     if not _TLD.fullmatch(labels[-1]):
-        raise InvalidAddress("Die Domain der E-Mail-Adresse ist nicht gültig")
+        raise InvalidAddress(t("Die Domain der E-Mail-Adresse ist nicht gültig"))
     return domain
 
 

@@ -1,14 +1,34 @@
-"""Named domain errors. Each carries a message a user can act on."""
+"""Named domain errors. Each carries a message a user can act on.
+
+The message is a ``Text`` (``backoffice.texts``: a German template with an English entry), so the English
+UI shows it in English (``in_language``); ``str()`` is the German text the command line and logs show.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from ..texts import Text, render, t
 from .german import ACTION_NAMES, OUTCOME_NAMES, SERVICE_NAMES, STATUS_NAMES
 
 
 class DomainError(Exception):
     """Base for errors caused by input or state, not by bugs."""
+
+    def __init__(self, message: Text | str = "", *args: object) -> None:
+        self.text = message
+        super().__init__(render(message), *args)
+
+    def in_language(self, language: str = "de") -> str:
+        """The message in ``language`` (German where the catalogue has no entry)."""
+        return render(self.text, language)
+
+
+def named(table: dict[str, str], code: object) -> Text | str:
+    """A code's German name as a text the English catalogue translates (the code itself when unnamed)."""
+    name = table.get(str(code))
+    return t(name) if name is not None else str(code)
 
 
 class NotFound(DomainError):
@@ -18,11 +38,15 @@ class NotFound(DomainError):
 class TransitionNotAllowed(DomainError):
     def __init__(self, service: Any, status: Any, action: Any, outcome: Any = None) -> None:
         self.service, self.status, self.action, self.outcome = service, status, action, outcome
-        extra = f" mit Ergebnis „{OUTCOME_NAMES.get(str(outcome), outcome)}“" if outcome is not None else ""
-        super().__init__(
-            f"Der Schritt „{ACTION_NAMES.get(str(action), action)}“{extra} ist bei einem Antrag auf "
-            f"{SERVICE_NAMES.get(str(service), service)} im Status „{STATUS_NAMES.get(str(status), status)}“ nicht möglich"
-        )
+        step, kind, state = named(ACTION_NAMES, action), named(SERVICE_NAMES, service), named(STATUS_NAMES, status)
+        if outcome is None:
+            message = t("Der Schritt „{step}“ ist bei einem Antrag auf {service} im Status „{status}“ nicht möglich",
+                        step=step, service=kind, status=state)
+        else:
+            message = t("Der Schritt „{step}“ mit Ergebnis „{outcome}“ ist bei einem Antrag auf {service} im Status "
+                        "„{status}“ nicht möglich", step=step, outcome=named(OUTCOME_NAMES, outcome), service=kind,
+                        status=state)
+        super().__init__(message)
 
 
 class ConcurrentModification(DomainError):
@@ -30,15 +54,23 @@ class ConcurrentModification(DomainError):
 
     def __init__(self, aktenzeichen: str | None, expected: int | None = None, actual: int | None = None) -> None:
         self.aktenzeichen, self.expected, self.actual = aktenzeichen, expected, actual
-        subject = aktenzeichen or "Der Fall"
-        versions = f" (Stand {actual}, Sie haben Stand {expected} bearbeitet)" if expected is not None and actual is not None else ""
-        super().__init__(f"{subject} wurde inzwischen von jemand anderem geändert{versions}")
+        if aktenzeichen and expected is not None and actual is not None:
+            message = t("{az} wurde inzwischen von jemand anderem geändert (Stand {actual}, Sie haben Stand "
+                        "{expected} bearbeitet)", az=aktenzeichen, actual=actual, expected=expected)
+        elif aktenzeichen:
+            message = t("{az} wurde inzwischen von jemand anderem geändert", az=aktenzeichen)
+        else:
+            message = t("Der Fall wurde inzwischen von jemand anderem geändert")
+        super().__init__(message)
 
 
 class ValidationFailed(DomainError):
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__("; ".join(problems))
+    """Input that breaks rules; ``problems`` the German sentences, ``texts`` the same as texts."""
+
+    def __init__(self, problems: Iterable[Text | str]) -> None:
+        self.texts: tuple[Text | str, ...] = tuple(problems)
+        self.problems = [render(p) for p in self.texts]
+        super().__init__(t("{problems:each}", problems=list(self.texts)))
 
 
 class PermissionDenied(DomainError):
@@ -54,19 +86,20 @@ class UnknownSchema(DomainError):
 
     def __init__(self, uri: str) -> None:
         self.uri = uri
-        super().__init__(f"Unbekanntes Formularschema: {uri}")
+        super().__init__(t("Unbekanntes Formularschema: {uri}", uri=uri))
 
 
 class NotAssignee(PermissionDenied):
     """Deciding, issuing letters and changing the form are the assignee's (or the department's team lead's)."""
 
-    def __init__(self, aktenzeichen: str, what: str, assignee_name: str | None) -> None:
+    def __init__(self, aktenzeichen: str, what: Text | str, assignee_name: str | None) -> None:
         self.aktenzeichen, self.what, self.assignee_name = aktenzeichen, what, assignee_name
         if assignee_name:
-            text = f"{aktenzeichen} ist {assignee_name} zugewiesen: {what} steht nur {assignee_name} oder der Teamleitung zu"
+            text = t("{az} ist {name} zugewiesen: {what} steht nur {name} oder der Teamleitung zu",
+                     az=aktenzeichen, name=assignee_name, what=what)
         else:
-            text = (f"{aktenzeichen} ist niemandem zugewiesen: {what} ist Sache der zuständigen Sachbearbeitung. "
-                    "Bitte übernehmen Sie den Fall zuerst")
+            text = t("{az} ist niemandem zugewiesen: {what} ist Sache der zuständigen Sachbearbeitung. "
+                     "Bitte übernehmen Sie den Fall zuerst", az=aktenzeichen, what=what)
         super().__init__(text)
 
 
@@ -75,18 +108,18 @@ class TakeoverNotAllowed(PermissionDenied):
 
     def __init__(self, aktenzeichen: str, assignee_name: str) -> None:
         self.aktenzeichen, self.assignee_name = aktenzeichen, assignee_name
-        super().__init__(
-            f"{aktenzeichen} ist {assignee_name} zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, "
-            f"wenn die Teamleitung {assignee_name} als abwesend eingetragen und die Vertretung freigegeben hat"
-        )
+        super().__init__(t(
+            "{az} ist {name} zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, "
+            "wenn die Teamleitung {name} als abwesend eingetragen und die Vertretung freigegeben hat",
+            az=aktenzeichen, name=assignee_name))
 
 
 class TeamLeadOnly(PermissionDenied):
     """Reassigning cases and recording absences are a team lead's acts."""
 
-    def __init__(self, what: str) -> None:
+    def __init__(self, what: Text | str) -> None:
         self.what = what
-        super().__init__(f"{what} ist der Teamleitung vorbehalten")
+        super().__init__(t("{what} ist der Teamleitung vorbehalten", what=what))
 
 
 class NotInDepartment(PermissionDenied):
@@ -94,7 +127,8 @@ class NotInDepartment(PermissionDenied):
 
     def __init__(self, user_name: str, department_name: str) -> None:
         self.user_name, self.department_name = user_name, department_name
-        super().__init__(f"{user_name} gehört nicht zur Abteilung {department_name}")
+        super().__init__(t("{user} gehört nicht zur Abteilung {department}", user=user_name,
+                           department=department_name))
 
 
 class AssigneeAbsent(DomainError):
@@ -102,4 +136,5 @@ class AssigneeAbsent(DomainError):
 
     def __init__(self, user_name: str, until: Any) -> None:
         self.user_name, self.until = user_name, until
-        super().__init__(f"{user_name} ist abwesend bis einschließlich {until:%d.%m.%Y}; trotzdem zuweisen?")
+        super().__init__(t("{user} ist abwesend bis einschließlich {until:date}; trotzdem zuweisen?",
+                           user=user_name, until=until))

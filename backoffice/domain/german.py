@@ -58,7 +58,8 @@ HISTORY_ACTION_NAMES: dict[str, str] = {
 }
 HISTORY_FIELD_NAMES: dict[str, str] = {
     "status": "Status", "outcome": "Ergebnis", "assignee": "Bearbeitung", "target_date": "Zieldatum",
-    "legal_deadline": "Frist", "reason": "Begründung",
+    "legal_deadline": "Frist", "reason": "Begründung", "link": "Verknüpfter Fall",
+    "allowance.young_couple": "Freibetrag junges Ehepaar", "allowance.disability": "Freibetrag Schwerbehinderung",
 }
 LETTER_STATUS_NAMES: dict[str, str] = {"draft": "Entwurf", "awaiting_approval": "wartet auf Freigabe",
                                        "final": "endgültig", "cancelled": "ersetzt / zurückgewiesen"}

@@ -1,10 +1,12 @@
-"""Named errors of the letter renderer; messages are German because clerks and admins see them."""
+"""Named errors of the letter renderer; messages are texts (German, with English for the English UI)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from backoffice.domain.errors import DomainError
+
+from ..texts import Text, render, t
 
 
 class LetterError(DomainError):
@@ -14,28 +16,35 @@ class LetterError(DomainError):
 class UnknownLetterKind(LetterError):
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        super().__init__(f"Unbekannte Briefart: {kind!r}")
+        super().__init__(t("Unbekannte Briefart: {kind}", kind=repr(kind)))
 
 
 class LetterIncomplete(LetterError):
     """A mandatory part is missing; ``missing`` holds one German label per part."""
 
-    def __init__(self, kind: str, missing: Iterable[str], aktenzeichen: str = "") -> None:
+    def __init__(self, kind: str, missing: Iterable[Text | str], aktenzeichen: str = "") -> None:
         self.kind, self.aktenzeichen = kind, aktenzeichen
-        self.missing = tuple(missing)
-        case = f" ({aktenzeichen})" if aktenzeichen else ""
-        super().__init__(f"Schreiben {kind!r}{case} kann nicht erstellt werden, es fehlt: {', '.join(self.missing)}")
+        self.parts = tuple(missing)
+        self.missing = tuple(render(p) for p in self.parts)
+        if aktenzeichen:
+            message = t("Schreiben „{kind}“ ({az}) kann nicht erstellt werden, es fehlt: {missing:list}", kind=kind,
+                        az=aktenzeichen, missing=list(self.parts))
+        else:
+            message = t("Schreiben „{kind}“ kann nicht erstellt werden, es fehlt: {missing:list}", kind=kind,
+                        missing=list(self.parts))
+        super().__init__(message)
 
 
 class AddressDoesNotFit(LetterError):
-    def __init__(self, problem: str) -> None:
+    def __init__(self, problem: Text | str) -> None:
         self.problem = problem
-        super().__init__(f"Anschrift passt nicht in das Anschriftfeld: {problem}")
+        super().__init__(t("Anschrift passt nicht in das Anschriftfeld: {problem}", problem=problem))
 
 
 class TemplateInvalid(LetterError):
     """A text block (shipped or an admin's override) breaks the template rules."""
 
-    def __init__(self, problems: Iterable[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("Textbaustein ungültig: " + "; ".join(self.problems))
+    def __init__(self, problems: Iterable[Text | str]) -> None:
+        self.texts = tuple(problems)
+        self.problems = tuple(render(p) for p in self.texts)
+        super().__init__(t("Textbaustein ungültig: {problems:each}", problems=list(self.texts)))

@@ -12,6 +12,8 @@ from backoffice.letters.errors import LetterError
 from backoffice.letters.logo import load_vector_logo
 from backoffice.resources import resource_path
 
+from ..texts import t
+
 _TOP_KEYS = {"authority", "head", "street", "postcode_city", "phone", "website", "logo", "return_address",
              "bank", "courts", "departments"}
 _DEPT_KEYS = {"name", "email", "phone", "opening_hours"}
@@ -41,11 +43,11 @@ def load_letterhead(service: Service | str, overrides: Mapping[str, Any] | None 
     config = _deep_merge(config, overrides or {})
     unknown = _unknown_keys(config)
     if unknown:
-        raise LetterError(f"Unbekannte Einträge im Briefkopf: {', '.join(unknown)}")
+        raise LetterError(t("Unbekannte Einträge im Briefkopf: {keys}", keys=", ".join(unknown)))
     key = Service(service).value
     dept = (config.get("departments") or {}).get(key)
     if not dept:
-        raise LetterError(f"Briefkopf: keine Dienststelle für {key!r} eingerichtet")
+        raise LetterError(t("Briefkopf: keine Dienststelle für {key} eingerichtet", key=repr(key)))
     bank = config.get("bank")
     logo = resource_path("letters", config["logo"]) if config.get("logo") else None
     return Letterhead(

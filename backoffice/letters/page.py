@@ -24,6 +24,8 @@ from backoffice.letters.styles import (
     RULE,
 )
 
+from ..texts import t
+
 _ADDRESS_MIN_SIZE = 8.0
 
 
@@ -73,15 +75,17 @@ def address_font_size(recipient: Recipient) -> float:
     AddressDoesNotFit when there are too many lines or one is too long even then."""
     lines = [recipient.name, *recipient.address_lines]
     if len(lines) > g.ADDRESS_MAX_LINES:
-        raise AddressDoesNotFit(f"höchstens {g.ADDRESS_MAX_LINES} Zeilen, angegeben {len(lines)}")
+        raise AddressDoesNotFit(t("höchstens {most} Zeilen, angegeben {count}",
+                                  most=g.ADDRESS_MAX_LINES, count=len(lines)))
     if len(recipient.notes) > g.NOTES_MAX_LINES:
         raise AddressDoesNotFit(
-            f"höchstens {g.NOTES_MAX_LINES} Vermerke (z. B. Einschreiben) über der Rücksendeangabe")
+            t("höchstens {most} Vermerke (z. B. Einschreiben) über der Rücksendeangabe",
+              most=g.NOTES_MAX_LINES))
     lines += recipient.notes
     width = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
     size = fitting_size(lines, ADDRESS_SIZE, _ADDRESS_MIN_SIZE, width, step=0.5)
     if size is None:
-        raise AddressDoesNotFit(f"Zeile zu lang: {max(lines, key=len)!r}")
+        raise AddressDoesNotFit(t("Zeile zu lang: {line}", line=repr(max(lines, key=len))))
     return size
 
 

@@ -7,46 +7,48 @@ from backoffice.letters.formatting import format_date, format_value
 from backoffice.letters.kinds import SIGNATURE_BASIS, Documents, KindSpec, Lines, Reasons, TablePart
 from backoffice.letters.templates import Templates
 
+from ..texts import Text, t
+
 
 def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> list[str]:
-    """German labels of every mandatory part the letter lacks (empty: it can be produced)."""
-    missing = [label for label, value in (
-        ("Behörde im Briefkopf", data.letterhead.authority),
-        ("Name der Empfängerin / des Empfängers", data.recipient.name),
-        ("Anschrift", "".join(data.recipient.address_lines)),
-        ("Aktenzeichen", data.aktenzeichen),
-        ("Name der Sachbearbeitung (Im Auftrag)", data.clerk.name),
+def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> list[Text | str]:
+    """The labels of every mandatory part the letter lacks (empty: it can be produced)."""
+    missing: list[Text | str] = [label for label, value in (
+        (t("Behörde im Briefkopf"), data.letterhead.authority),
+        (t("Name der Empfängerin / des Empfängers"), data.recipient.name),
+        (t("Anschrift"), "".join(data.recipient.address_lines)),
+        (t("Aktenzeichen"), data.aktenzeichen),
+        (t("Name der Sachbearbeitung (Im Auftrag)"), data.clerk.name),
     ) if _blank(value)]
-    missing += [f"Angabe {name!r}" for name in spec.fields if _blank(data.values.get(name))]
+    missing += [t("Angabe {name}", name=repr(name)) for name in spec.fields if _blank(data.values.get(name))]
     if spec.needs_deadline:
         if data.deadline is None:
-            missing.append("Frist")
+            missing.append(t("Frist"))
         elif data.deadline <= data.letter_date:
-            missing.append("Frist nach dem Briefdatum")
+            missing.append(t("Frist nach dem Briefdatum"))
     if spec.needs_bank and (data.letterhead.bank is None or _blank(data.letterhead.bank.iban)):
-        missing.append("Bankverbindung")
+        missing.append(t("Bankverbindung"))
     for part in spec.all_parts():
         if isinstance(part, Lines) and part.required and not data.lines:
-            missing.append("Berechnung")
+            missing.append(t("Berechnung"))
         elif isinstance(part, TablePart):
             table = data.tables.get(part.table_id)
             if table is None or not table.rows:
                 missing.append(part.label)
         elif isinstance(part, Reasons) and part.required and not any(r.strip() for r in data.reasons):
-            missing.append("Gründe")
+            missing.append(t("Gründe"))
         elif isinstance(part, Documents) and not any(d.strip() for d in data.documents):
-            missing.append("Liste der Unterlagen")
+            missing.append(t("Liste der Unterlagen"))
     if spec.remedy:
         if _blank(templates.blocks.get(spec.remedy.block_id)):
-            missing.append("Rechtsbehelfsbelehrung")
+            missing.append(t("Rechtsbehelfsbelehrung"))
         if spec.remedy.court not in data.letterhead.courts:
-            missing.append(f"Rechtsbehelfsbelehrung: Gericht ({spec.remedy.court})")
+            missing.append(t("Rechtsbehelfsbelehrung: Gericht ({court})", court=spec.remedy.court))
     if _blank(templates.blocks.get("closing")):
-        missing.append("Grußformel und Name (Im Auftrag)")
+        missing.append(t("Grußformel und Name (Im Auftrag)"))
     return missing
 
 

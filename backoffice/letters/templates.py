@@ -19,6 +19,8 @@ from backoffice.letters.errors import TemplateInvalid
 from backoffice.letters.kinds import MANDATORY_BLOCKS, all_block_ids, allowed_fields
 from backoffice.resources import resource_path
 
+from ..texts import Text, t
+
 _FIELD = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
 
@@ -26,7 +28,7 @@ def fields_in(text: str) -> frozenset[str]:
     """The merge fields a block uses; stray or malformed braces are an error."""
     leftover = _FIELD.sub("", text)
     if "{{" in leftover or "}}" in leftover:
-        raise TemplateInvalid(["ungültiger Platzhalter (erlaubt ist nur {{ feldname }})"])
+        raise TemplateInvalid([t("ungültiger Platzhalter (erlaubt ist nur {{{{ feldname }}}})")])
     return frozenset(_FIELD.findall(text))
 
 
@@ -45,17 +47,17 @@ class Templates:
         return self.blocks[block_id]
 
 
-def _problems(block_id: str, text: str) -> list[str]:
+def _problems(block_id: str, text: str) -> list[Text]:
     if block_id not in all_block_ids():
-        return [f"unbekannter Textbaustein {block_id!r}"]
+        return [t("unbekannter Textbaustein {block}", block=repr(block_id))]
     if block_id in MANDATORY_BLOCKS and not text.strip():
-        return [f"Pflichtbaustein {block_id!r} darf nicht leer sein"]
+        return [t("Pflichtbaustein {block} darf nicht leer sein", block=repr(block_id))]
     try:
         used = fields_in(text)
     except TemplateInvalid as exc:
-        return [f"{block_id}: {p}" for p in exc.problems]
+        return [t("{block}: {problem}", block=block_id, problem=p) for p in exc.texts]
     unknown = sorted(used - allowed_fields(block_id))
-    return [f"{block_id}: unbekanntes Feld {{{{ {name} }}}}" for name in unknown]
+    return [t("{block}: unbekanntes Feld {{{{ {name} }}}}", block=block_id, name=name) for name in unknown]
 
 
 def validate_block(block_id: str, text: str) -> None:
@@ -70,7 +72,7 @@ def load_templates(overrides: Mapping[str, str] | None = None) -> Templates:
     folder = resource_path("letters", "blocks")
     blocks = {bid: (folder / f"{bid}.txt").read_text(encoding="utf-8").rstrip("\n") for bid in sorted(all_block_ids())}
     given = dict(overrides or {})
-    problems = [f"{bid}: Text erwartet" for bid, text in sorted(given.items()) if not isinstance(text, str)]
+    problems = [t("{block}: Text erwartet", block=bid) for bid, text in sorted(given.items()) if not isinstance(text, str)]
     blocks.update({bid: text.replace("\r\n", "\n").rstrip("\n")
                    for bid, text in given.items() if isinstance(text, str)})
     problems += [p for bid, text in sorted(blocks.items()) for p in _problems(bid, text)]

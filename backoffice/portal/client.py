@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ..texts import t
 from . import api
 from .api import Envelope, SubmissionRef
 from .retry import RetryPolicy
@@ -76,8 +77,8 @@ class SubmissionClient:
         sleep: Callable[[float], None] = time.sleep,
         timeout: float = 30.0,
     ) -> None:
-        self._base = require_safe_url(api_url, "Submission API URL").rstrip("/")
-        require_safe_url(token_url, "Token URL")
+        self._base = require_safe_url(api_url, t("Submission-API-Adresse")).rstrip("/")
+        require_safe_url(token_url, t("Token-Adresse"))
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
         self._http = http_client(timeout, transport)

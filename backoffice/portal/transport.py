@@ -11,6 +11,7 @@ import httpx
 import truststore
 
 from ..net import is_loopback_host
+from ..texts import t
 from .auth import ClientCredentials, Token, token_from
 from .retry import RetryPolicy, parse_retry_after
 
@@ -98,19 +99,19 @@ def require_safe_url(url: str, what: str) -> str:
     try:
         parsed = httpx.URL(url)
     except (httpx.InvalidURL, TypeError) as exc:
-        raise PortalConfigError(f"{what} {url!r} is not a valid URL") from exc
+        raise PortalConfigError(t("{what} {url} ist keine gültige Adresse", what=what, url=repr(url))) from exc
     if not parsed.host:
-        raise PortalConfigError(f"{what} {url!r} has no host name")
+        raise PortalConfigError(t("{what} {url} hat keinen Rechnernamen", what=what, url=repr(url)))
     if parsed.scheme == "https":
         return url
     if parsed.scheme == "http":
         if is_loopback_host(parsed.host):
             return url
-        raise PortalConfigError(
-            f"{what} {url!r} uses unencrypted http:// to {parsed.host}; use https:// "
-            "(plain http is allowed only for a portal on this machine: localhost, 127.0.0.1, ::1)"
-        )
-    raise PortalConfigError(f"{what} {url!r} must start with https://")
+        raise PortalConfigError(t(
+            "{what} {url} verwendet unverschlüsseltes http:// zu {host}; bitte https:// verwenden (http ist nur für "
+            "ein Portal auf diesem Rechner erlaubt: localhost, 127.0.0.1, ::1)", what=what, url=repr(url),
+            host=parsed.host))
+    raise PortalConfigError(t("{what} {url} muss mit https:// beginnen", what=what, url=repr(url)))
 
 
 def body_excerpt(resp: Response, limit: int = 300) -> str:
@@ -138,9 +139,13 @@ def expect(resp: Response, *ok: int) -> None:
     excerpt = body_excerpt(resp)
     where = f"{resp.request.method} {resp.request.url.path}"
     if status in (401, 403):
-        raise PortalAuthError(f"portal refused {where} with {status}: not authorised for this destination? {excerpt}",
-                              status=status)
-    raise PortalError(f"portal answered {where} with {status}: {excerpt}", status=status)
+        raise PortalAuthError(
+            t("Das Portal hat {where} mit {status} abgewiesen: für diesen Zustellpunkt nicht berechtigt? {excerpt}",
+              where=where, status=status, excerpt=excerpt),
+            status=status,
+        )
+    raise PortalError(t("Das Portal hat auf {where} mit {status} geantwortet: {excerpt}", where=where, status=status,
+                        excerpt=excerpt), status=status)
 
 
 def _describe(exc: BaseException) -> str:
@@ -212,14 +217,15 @@ class Transport:
                 cause, status = exc, None
             if retry_after is not None and retry_after > policy.max_retry_after:
                 raise PortalUnavailable(
-                    f"portal unavailable: {method} {httpx.URL(url).path} answered {status} and asks to retry "
-                    f"after {retry_after:.0f} s; trying again in a later round",
+                    t("Portal nicht verfügbar: {request} antwortete {status} und bittet, es nach {seconds} s erneut "
+                      "zu versuchen; eine spätere Runde versucht es wieder", request=f"{method} {httpx.URL(url).path}",
+                      status=status, seconds=f"{retry_after:.0f}"),
                     status=status,
                 ) from cause
             if attempt >= policy.max_attempts:
                 raise PortalUnavailable(
-                    f"portal unavailable: {method} {httpx.URL(url).path} failed {attempt} times, "
-                    f"last with {_describe(cause)}",
+                    t("Portal nicht verfügbar: {request} ist {attempts}-mal fehlgeschlagen, zuletzt mit {cause}",
+                      request=f"{method} {httpx.URL(url).path}", attempts=attempt, cause=_describe(cause)),
                     status=status,
                 ) from cause
             self.stats.retries += 1
@@ -232,18 +238,18 @@ class Transport:
             if resp.status_code in (400, 401):
                 reason = _oauth_error(resp)
                 raise PortalAuthError(
-                    f"the token endpoint refused client id {self._client_id!r} ({reason}); "
-                    "check the client id and secret of this destination",
+                    t("Der Token-Endpunkt hat die Client-ID {client} abgewiesen ({reason}); bitte Client-ID und "
+                      "Client-Secret dieses Zustellpunkts prüfen", client=repr(self._client_id), reason=reason),
                     status=resp.status_code,
                 )
             expect(resp, 200)
             try:
                 body = resp.json()
             except ValueError as exc:
-                raise PortalError("token endpoint answered with no JSON", status=200) from exc
+                raise PortalError(t("Der Token-Endpunkt hat kein JSON geliefert"), status=200) from exc
             token = token_from(body, asked_at)
             if token is None:
-                raise PortalError("token endpoint answered without an access_token", status=200)
+                raise PortalError(t("Der Token-Endpunkt hat kein Zugriffstoken geliefert"), status=200)
             return token
 
         token = self.request(

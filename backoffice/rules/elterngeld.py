@@ -12,15 +12,14 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from ..domain.german import month_list
-from ..texts import t
+from ..texts import Text, t
 from .elterngeld_input import ElterngeldInput, parse_elterngeld_input
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
 from .elterngeld_net import net_from_gross
 from .elterngeld_plan import PlanCheck, PlanFacts, PlanMonth, check_month_plan
 from .elterngeld_premature import PrematureBirth, premature_birth
 from .errors import RuleInputError
-from .money import ZERO, cents, euro_text, percent_of
+from .money import ZERO, cents, percent_of
 from .result import JsonResult, Line, line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
 
@@ -35,7 +34,7 @@ class MonthOfLife(JsonResult):
     variant: str  # "basis" | "plus" | "bonus"; a month with maternity benefits counts as "basis" (§ 4 Abs. 4 Satz 3)
     payable: bool  # False: applied for too late (§ 7 Abs. 1 Satz 2)
     granted: bool  # the decision on this month: False when refused for any reason
-    refusal_reason: str | None  # German, the reason of the refusal for the letter (§ 35 SGB X)
+    refusal_reason: Text | None  # the reason of the refusal for the letter (§ 35 SGB X)
     amount: Decimal  # Monatsbetrag of the variant, before any offset
     maternity_benefits: Decimal
     maternity_offset: Decimal  # taken off the Monatsbetrag (§ 3 Abs. 1)
@@ -60,8 +59,8 @@ class ElterngeldResult(JsonResult):
     income_limit: Decimal
     income_limit_checked: bool
     month_plan_valid: bool | None  # None when no plan was given
-    month_plan_problems: tuple[str, ...]
-    reasons: tuple[str, ...]  # why not eligible (German, for the letter)
+    month_plan_problems: tuple[Text, ...]
+    reasons: tuple[Text, ...]  # why not eligible (stored German, for the letter)
     application_received: date | None
     first_payable_month: int | None  # § 7 Abs. 1 Satz 2; None when application_received is missing
     months: tuple[MonthOfLife, ...]  # parent A's planned months of life
@@ -76,7 +75,7 @@ class ElterngeldResult(JsonResult):
     premature_extra_months: int  # § 4 Abs. 5: Monatsbeträge Basiselterngeld more for a premature birth, else 0
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Text, ...]
     rules_applied: tuple[str, ...]
 
 
@@ -110,7 +109,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     limits = rules.entry("income_limits", inp.birth_date)
     used: list[DatedEntry] = [amounts, limits]
     lines: list[Line] = []
-    notices: list[str | None] = []
+    notices: list[Text | None] = []
 
     tax_source = None
     net_before = inp.net_income_before
@@ -123,10 +122,10 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         if inp.net_income_before_stated is not None and inp.net_income_before_stated != net_before:
             lines.append(line(t("Nettoeinkommen vor der Geburt laut Antrag (nicht zugrunde gelegt)"),
                               inp.net_income_before_stated, legal_basis="§ 2c BEEG"))
-            notices.append(f"Das Nettoeinkommen vor der Geburt laut Antrag ({euro_text(inp.net_income_before_stated)}) "
-                           f"weicht vom nach §§ 2c bis 2f BEEG aus dem Brutto berechneten ({euro_text(net_before)}) um "
-                           f"{euro_text(abs(inp.net_income_before_stated - net_before))} ab; zugrunde gelegt ist der "
-                           "berechnete Betrag.")
+            notices.append(t("Das Nettoeinkommen vor der Geburt laut Antrag ({stated:eur}) weicht vom nach §§ 2c bis "
+                             "2f BEEG aus dem Brutto berechneten ({net:eur}) um {difference:eur} ab; zugrunde gelegt ist "
+                             "der berechnete Betrag.", stated=inp.net_income_before_stated, net=net_before,
+                             difference=abs(inp.net_income_before_stated - net_before)))
     else:
         assert net_before is not None
         lines.append(line(t("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)"), net_before,
@@ -208,8 +207,8 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
                             month=month_of_life_on(inp.birth_date, inp.application_received), first=first),
                           legal_basis=application.text("legal_basis")))
     elif inp.month_plan is not None:
-        notices.append("Der Tag des Antragseingangs fehlt: die rückwirkende Zahlung (§ 7 Abs. 1 Satz 2 BEEG) "
-                       "wurde nicht geprüft.")
+        notices.append(t("Der Tag des Antragseingangs fehlt: die rückwirkende Zahlung (§ 7 Abs. 1 Satz 2 BEEG) "
+                         "wurde nicht geprüft."))
     maternity = rules.entry("maternity_benefits", inp.birth_date) if inp.maternity_benefits else None
     if maternity is not None:
         used.append(maternity)
@@ -221,11 +220,11 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
                             basis=basis, months=late), legal_basis=basis))
         if eligible and len(late) == len(months):
             assert inp.application_received is not None and first is not None
-            reasons.append(f"Der Antrag ist am {inp.application_received:%d.%m.%Y} eingegangen. Elterngeld wird "
-                           f"rückwirkend nur für die letzten drei Lebensmonate vor Beginn des Lebensmonats geleistet, "
-                           f"in dem der Antrag eingegangen ist ({basis}), also frühestens für den {first}. Lebensmonat. "
-                           f"Für die beantragten Lebensmonate ({month_list(late)}) kann daher kein Elterngeld "
-                           "gezahlt werden.")
+            reasons.append(t("Der Antrag ist am {day:date} eingegangen. Elterngeld wird rückwirkend nur für die "
+                             "letzten drei Lebensmonate vor Beginn des Lebensmonats geleistet, in dem der Antrag "
+                             "eingegangen ist ({basis}), also frühestens für den {first}. Lebensmonat. Für die "
+                             "beantragten Lebensmonate ({months:ordinals}) kann daher kein Elterngeld gezahlt werden.",
+                             day=inp.application_received, basis=basis, first=first, months=late))
             eligible, total = False, ZERO
     refused = tuple(m.month for m in months if not m.granted)
     for m in months:
@@ -233,7 +232,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
             lines.append(line(t("{month}. Lebensmonat abgelehnt: {reason}", month=m.month,
                                 reason=check.refused.get(("A", m.month)) or m.refusal_reason or "")))
     if eligible and months and not any(m.granted for m in months):
-        reasons += [f"{m.month}. Lebensmonat: {m.refusal_reason}" for m in months]
+        reasons += [t("{month}. Lebensmonat: {reason}", month=m.month, reason=m.refusal_reason or "") for m in months]
         eligible, total = False, ZERO
     offset_total = sum((m.maternity_offset for m in months if m.payable), ZERO)
     total_amount = sum((m.paid for m in months), ZERO) if months else None
@@ -291,7 +290,7 @@ def _plan_with_maternity(inp: ElterngeldInput) -> tuple[PlanMonth, ...]:
 
 def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: int | None,
             maternity: DatedEntry | None, check: PlanCheck, lines: list[Line],
-            notices: list[str | None]) -> tuple[MonthOfLife, ...]:
+            notices: list[Text | None]) -> tuple[MonthOfLife, ...]:
     """Parent A's requested months with dates (§ 4 Abs. 2), the decision on each, § 7 and the § 3 offset."""
     own = sorted({m.month: m for m in inp.month_plan or () if m.parent == "A"}.values(), key=lambda m: m.month)
     benefits = {b.month: b for b in inp.maternity_benefits if b.parent == "A"}
@@ -309,8 +308,7 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
         amount = amounts[amount_variant]
         payable = first is None or m.month >= first
         note = None if payable else "nicht zahlbar: zu spät beantragt (§ 7 Abs. 1 Satz 2 BEEG)"
-        reason_text = check.refused.get(("A", m.month)) if payable else _LATE
-        reason = None if reason_text is None else str(reason_text)
+        reason = check.refused.get(("A", m.month)) if payable else _LATE
         granted = reason is None and bool(own_amount)
         received, offset = ZERO, ZERO
         if benefit is not None:
@@ -320,7 +318,7 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
             part = amount
             if benefit.days is not None and benefit.days < days:  # § 3 Abs. 1 Satz 2: only that part of the month
                 part = cents(amount * benefit.days / days)
-                notices.append(maternity.text("partial_notice"))
+                notices.append(t(maternity.text("partial_notice")))
             offset = min(received, part) if granted else ZERO
             if m.variant != "basis":
                 note = "gilt als Monat mit Basiselterngeld (§ 4 Abs. 4 Satz 3 BEEG)"
@@ -412,17 +410,19 @@ def _basis_amount(considered: Decimal, rate: Decimal, amounts: DatedEntry, lines
 
 
 def _income_limit(
-    inp: ElterngeldInput, limits: DatedEntry, notices: list[str | None]
-) -> tuple[list[str], Decimal, bool]:
+    inp: ElterngeldInput, limits: DatedEntry, notices: list[Text | None]
+) -> tuple[list[Text], Decimal, bool]:
     """(refusal reasons, applicable limit, checked?); § 1 Abs. 8: only income *above* the limit bars."""
     limit = cents(limits.decimal("single_parent" if inp.single_parent else "couple"))
     if inp.taxable_income_last_year is None:
-        notices.append("Die Einkommensgrenze (§ 1 Abs. 8 BEEG) wurde nicht geprüft: "
-                       "das zu versteuernde Einkommen fehlt.")
+        notices.append(t("Die Einkommensgrenze (§ 1 Abs. 8 BEEG) wurde nicht geprüft: das zu versteuernde Einkommen "
+                         "fehlt."))
         return [], limit, False
-    who = "der alleinerziehenden Person" if inp.single_parent else "beider Elternteile zusammen"
     if inp.taxable_income_last_year > limit:
-        return [f"Kein Anspruch: Das zu versteuernde Einkommen {who} im letzten Veranlagungszeitraum "
-                f"({euro_text(inp.taxable_income_last_year)}) übersteigt die Einkommensgrenze von "
-                f"{euro_text(limit)} ({limits.text('legal_basis')})."], limit, True
+        return [t("Kein Anspruch: Das zu versteuernde Einkommen der alleinerziehenden Person im letzten "
+                  "Veranlagungszeitraum ({income:eur}) übersteigt die Einkommensgrenze von {limit:eur} ({basis})."
+                  if inp.single_parent else
+                  "Kein Anspruch: Das zu versteuernde Einkommen beider Elternteile zusammen im letzten "
+                  "Veranlagungszeitraum ({income:eur}) übersteigt die Einkommensgrenze von {limit:eur} ({basis}).",
+                  income=inp.taxable_income_last_year, limit=limit, basis=limits.text("legal_basis"))], limit, True
     return [], limit, True

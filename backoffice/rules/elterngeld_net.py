@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..texts import t
+from ..texts import Text, t
 from .money import ZERO, cents
 from .result import Line, line
 from .tables import DatedEntry, RuleBook
@@ -41,7 +41,7 @@ class NetIncome:
     net_monthly: Decimal
     tax_source: str
     lines: tuple[Line, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Text, ...]
     used: tuple[DatedEntry, ...]
 
 
@@ -89,8 +89,8 @@ def net_from_gross(gross: GrossIncome, birth_date: date, rules: RuleBook) -> Net
 
     net = max(gross.gross_monthly - deductions, ZERO)
     lines.append(line(t("Nettoeinkommen vor der Geburt"), net, legal_basis="§ 2c BEEG", kind="subtotal"))
-    notice = (f"Die Lohnsteuer wurde aus der Entgeltabrechnung übernommen, nicht nach dem Programmablaufplan "
-              f"für {reference.year} berechnet (§ 2e BEEG). Bitte den Betrag mit dem amtlichen Programmablaufplan "
-              f"{reference.year} (Steuerklasse, Faktor) prüfen.")
+    notice = t("Die Lohnsteuer wurde aus der Entgeltabrechnung übernommen, nicht nach dem Programmablaufplan für "
+               "{year} berechnet (§ 2e BEEG). Bitte den Betrag mit dem amtlichen Programmablaufplan {year} "
+               "(Steuerklasse, Faktor) prüfen.", year=reference.year)
     notices = tuple(n for n in (notice, pauschbetrag.notice) if n)
     return NetIncome(net, TAX_SOURCE_ENTERED, tuple(lines), notices, (rates, pauschbetrag))

@@ -18,7 +18,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..domain.german import count_noun
 from ..texts import Text, t
 from .tables import DatedEntry
 
@@ -53,9 +52,10 @@ class PlanFacts:
         """Born at least six weeks before the expected day: § 4 Abs. 5, and an exception of § 4 Abs. 6."""
         return self.premature_months > 0
 
-    def cite(self, basis: str) -> str:
+    def cite(self, basis: str) -> str | Text:
         """``basis``, with § 4 Abs. 5 beside it when a premature birth extends the limit it states."""
-        return f"{basis} in Verbindung mit {self.premature_basis}" if self.premature_birth else basis
+        return t("{basis} in Verbindung mit {premature}", basis=basis, premature=self.premature_basis) \
+            if self.premature_birth else basis
 
     @property
     def premature_basis(self) -> str:
@@ -64,32 +64,29 @@ class PlanFacts:
 
 @dataclass(frozen=True, slots=True)
 class PlanCheck:
-    problems: tuple[str, ...]  # German, the plan as a whole
+    problems: tuple[Text, ...]  # the plan as a whole
     refused: dict[tuple[str, int], Text] = field(default_factory=dict)  # (parent, month) -> the reason
-    notices: tuple[str, ...] = ()
+    notices: tuple[Text, ...] = ()
 
 
 def _units(months: list[PlanMonth]) -> Decimal:
     return sum((Decimal(1) if m.variant == "basis" else _HALF for m in months if m.variant != "bonus"), Decimal(0))
 
 
-def _months(value: Decimal) -> str:
-    return f"{value.normalize():f}".replace(".", ",")
-
-
 def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: DatedEntry,
                      facts: PlanFacts) -> PlanCheck:
     """The plan's problems, the months to refuse with their reasons, and notices for the clerk."""
-    problems: list[str] = []
+    problems: list[Text] = []
     refused: dict[tuple[str, int], Text] = {}
-    notices: list[str] = []
+    notices: list[Text] = []
     seen: set[tuple[str, int]] = set()
     by_parent: dict[str, list[PlanMonth]] = defaultdict(list)
     extra = facts.premature_months  # § 4 Abs. 5: each extra Monatsbetrag also lengthens the Basis period
     basis_last, plus_last = rule.integer("basis_last_month") + extra, rule.integer("plus_last_month")
     for m in plan:
         if (m.parent, m.month) in seen:
-            problems.append(f"Elternteil {m.parent}: Lebensmonat {m.month} ist mehrfach verplant.")
+            problems.append(t("Elternteil {parent}: Lebensmonat {month} ist mehrfach verplant.", parent=m.parent,
+                              month=m.month))
             continue
         seen.add((m.parent, m.month))
         if m.variant == "basis" and m.month > basis_last:
@@ -97,7 +94,7 @@ def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: Dated
                                              "werden ({basis}).", last=basis_last,
                                              basis=facts.cite(rule.text("basis_period_legal_basis")))
         elif m.month > plus_last:
-            kind = "Partnerschaftsbonus" if m.variant == "bonus" else "ElterngeldPlus"
+            kind = t("Partnerschaftsbonus") if m.variant == "bonus" else t("ElterngeldPlus")
             refused[(m.parent, m.month)] = t("{kind} kann nur bis zum Ende des {last}. Lebensmonats bezogen werden "
                                              "({basis}).", kind=kind, last=plus_last,
                                              basis=rule.text("plus_period_legal_basis"))
@@ -108,24 +105,27 @@ def check_month_plan(plan: tuple[PlanMonth, ...], rule: DatedEntry, bonus: Dated
     for parent, months in sorted(by_parent.items()):
         units, count = _units(months), len({m.month for m in months})
         if count < per_min:  # § 4 Abs. 4 Satz 2: at least two months of life, whatever the variant
-            problems.append(f"Elternteil {parent}: Elterngeld mindestens für {per_min} Lebensmonate "
-                            f"(geplant: {count}).")
+            problems.append(t("Elternteil {parent}: Elterngeld mindestens für {least} Lebensmonate (geplant: "
+                              "{count}).", parent=parent, least=per_min, count=count))
         if units > per_max:
-            limit = f" ({facts.premature_basis})" if extra else ""
-            problems.append(f"Elternteil {parent}: höchstens {per_max} Monatsbeträge{limit} "
-                            f"(geplant: {_months(units)}).")
+            if extra:
+                problems.append(t("Elternteil {parent}: höchstens {most} Monatsbeträge ({basis}) (geplant: {units:num}).",
+                                  parent=parent, most=per_max, basis=facts.premature_basis, units=units))
+            else:
+                problems.append(t("Elternteil {parent}: höchstens {most} Monatsbeträge (geplant: {units:num}).",
+                                  parent=parent, most=per_max, units=units))
 
     problems += _together(plan, by_parent, rule, facts, notices)
     problems += _simultaneous_basis(by_parent, rule, facts, notices)
     problems += _plus_after_basis_period(plan, basis_last, facts.cite(rule.text("plus_period_legal_basis")))
     problems += _bonus(by_parent, bonus, facts, refused)
-    problems += [f"Elternteil B, {month}. Lebensmonat: {reason}" for (parent, month), reason in sorted(refused.items())
-                 if parent == "B"]
+    problems += [t("Elternteil B, {month}. Lebensmonat: {reason}", month=month, reason=reason)
+                 for (parent, month), reason in sorted(refused.items()) if parent == "B"]
     return PlanCheck(tuple(problems), refused, tuple(notices))
 
 
 def _together(plan: tuple[PlanMonth, ...], by_parent: dict[str, list[PlanMonth]], rule: DatedEntry,
-              facts: PlanFacts, notices: list[str]) -> list[str]:
+              facts: PlanFacts, notices: list[Text]) -> list[Text]:
     """§ 4 Abs. 3: twelve Monatsbeträge together, two more (Partnermonate) with a reduced income."""
     together = rule.integer("months_together") + facts.premature_months  # § 4 Abs. 5 Satz 1: 13 to 16
     partner_months = rule.integer("partner_months")
@@ -135,37 +135,40 @@ def _together(plan: tuple[PlanMonth, ...], by_parent: dict[str, list[PlanMonth]]
         return []
     basis = rule.text("partner_months_legal_basis")
     if not both_or_alone:
-        return [f"Zusammen höchstens {together} Monatsbeträge (geplant: {_months(total)}) (die {partner_months} "
-                f"Partnermonate setzen voraus, dass beide Elternteile Elterngeld beziehen oder die "
-                f"Voraussetzungen des § 4c BEEG vorliegen)."]
+        return [t("Zusammen höchstens {most} Monatsbeträge (geplant: {total:num}) (die {partner} Partnermonate "
+                  "setzen voraus, dass beide Elternteile Elterngeld beziehen oder die Voraussetzungen des § 4c BEEG "
+                  "vorliegen).", most=together, total=total, partner=partner_months)]
     if facts.income_reduced is False:
-        return [f"Zusammen höchstens {together} Monatsbeträge (geplant: {_months(total)}): die {partner_months} "
-                f"Partnermonate setzen voraus, dass das Einkommen aus Erwerbstätigkeit eines Elternteils in zwei "
-                f"Lebensmonaten gemindert ist ({basis}); das ist nicht der Fall."]
+        return [t("Zusammen höchstens {most} Monatsbeträge (geplant: {total:num}): die {partner} Partnermonate "
+                  "setzen voraus, dass das Einkommen aus Erwerbstätigkeit eines Elternteils in zwei Lebensmonaten "
+                  "gemindert ist ({basis}); das ist nicht der Fall.", most=together, total=total,
+                  partner=partner_months, basis=basis)]
     if facts.income_reduced is None:
-        notices.append(f"Für die Partnermonate ({basis}) ist nicht angegeben, ob das Einkommen aus "
-                       "Erwerbstätigkeit eines Elternteils in zwei Lebensmonaten gemindert ist "
-                       "(Angabe partner_months_income_reduced): bitte prüfen.")
+        notices.append(t("Für die Partnermonate ({basis}) ist nicht angegeben, ob das Einkommen aus "
+                         "Erwerbstätigkeit eines Elternteils in zwei Lebensmonaten gemindert ist "
+                         "(Angabe „{field:field}“): bitte prüfen.", basis=basis,
+                         field="partner_months_income_reduced"))
     if total > together + partner_months:
-        return [f"Zusammen höchstens {together + partner_months} Monatsbeträge (geplant: {_months(total)})."]
+        return [t("Zusammen höchstens {most} Monatsbeträge (geplant: {total:num}).", most=together + partner_months,
+                  total=total)]
     return []
 
 
-def simultaneous_exception(rule: DatedEntry, facts: PlanFacts) -> str | None:
-    """The German reason why parents may draw Basiselterngeld together in more months, or None."""
+def simultaneous_exception(rule: DatedEntry, facts: PlanFacts) -> Text | None:
+    """The reason why parents may draw Basiselterngeld together in more months, or None."""
     reasons = [text for flag, text in (
-        (facts.multiple_birth, "Mehrlingsgeburt"),
-        (facts.premature_birth, "Geburt mindestens sechs Wochen vor dem voraussichtlichen Tag der Entbindung"),
-        (facts.child_disability, "Behinderung des Kindes"),
-        (facts.sibling_disability, "Behinderung eines beim Geschwisterbonus berücksichtigten Geschwisterkindes"),
+        (facts.multiple_birth, t("Mehrlingsgeburt")),
+        (facts.premature_birth, t("Geburt mindestens sechs Wochen vor dem voraussichtlichen Tag der Entbindung")),
+        (facts.child_disability, t("Behinderung des Kindes")),
+        (facts.sibling_disability, t("Behinderung eines beim Geschwisterbonus berücksichtigten Geschwisterkindes")),
     ) if flag]
     if not reasons or rule.optional_integer("simultaneous_basis_max") is None:
         return None
-    return ", ".join(reasons)
+    return t("{reasons:commas}", reasons=reasons)
 
 
 def _simultaneous_basis(by_parent: dict[str, list[PlanMonth]], rule: DatedEntry, facts: PlanFacts,
-                        notices: list[str]) -> list[str]:
+                        notices: list[Text]) -> list[Text]:
     most = rule.optional_integer("simultaneous_basis_max")
     if most is None or len(by_parent) < 2:
         return []
@@ -176,33 +179,34 @@ def _simultaneous_basis(by_parent: dict[str, list[PlanMonth]], rule: DatedEntry,
     exception = simultaneous_exception(rule, facts)
     if exception is not None:
         if exceeds:
-            notices.append(f"{exception}: {rule.text('simultaneous_exception_notice')}")
+            notices.append(t("{exception}: {notice}", exception=exception,
+                             notice=t(rule.text("simultaneous_exception_notice"))))
         return []
     problems = []
     if len(both) > most:
-        problems.append(f"Gleichzeitiges Basiselterngeld beider Elternteile höchstens in {count_noun(most, 'Lebensmonat')} "
-                        f"(geplant: {', '.join(map(str, both))}; {rule.text('simultaneous_legal_basis')}).")
+        problems.append(t("Gleichzeitiges Basiselterngeld beider Elternteile höchstens in {most:plural:Lebensmonat:"
+                          "Lebensmonate} (geplant: {months:commas}; {basis}).", most=most, months=both,
+                          basis=rule.text("simultaneous_legal_basis")))
     late = [m for m in both if last is not None and m > last]
     if late:
-        problems.append(f"Gleichzeitiges Basiselterngeld nur innerhalb der ersten {last} Lebensmonate "
-                        f"(geplant: {', '.join(map(str, late))}).")
+        problems.append(t("Gleichzeitiges Basiselterngeld nur innerhalb der ersten {last} Lebensmonate (geplant: "
+                          "{months:commas}).", last=last, months=late))
     return problems
 
 
-def _plus_after_basis_period(plan: tuple[PlanMonth, ...], basis_last: int, basis: str) -> list[str]:
+def _plus_after_basis_period(plan: tuple[PlanMonth, ...], basis_last: int, basis: str | Text) -> list[Text]:
     """§ 4 Abs. 1 Satz 4: after month 14 (premature births: 15 to 18, § 4 Abs. 5), ElterngeldPlus only in
     consecutive months from the next month on."""
     later = sorted({m.month for m in plan if m.month > basis_last})
     expected = list(range(basis_last + 1, basis_last + 1 + len(later)))
     if later and later != expected:
-        return [f"Nach dem {basis_last}. Lebensmonat nur in aufeinanderfolgenden Lebensmonaten ab dem "
-                f"{basis_last + 1}. (geplant: {', '.join(map(str, later))}; "
-                f"{basis})."]
+        return [t("Nach dem {last}. Lebensmonat nur in aufeinanderfolgenden Lebensmonaten ab dem {next}. (geplant: "
+                  "{months:commas}; {basis}).", last=basis_last, next=basis_last + 1, months=later, basis=basis)]
     return []
 
 
 def _bonus(by_parent: dict[str, list[PlanMonth]], bonus: DatedEntry, facts: PlanFacts,
-           refused: dict[tuple[str, int], Text]) -> list[str]:
+           refused: dict[tuple[str, int], Text]) -> list[Text]:
     """§ 4b (both parents) or § 4c Abs. 2 (one parent alone): 2–4 consecutive months, 24–32 hours a week."""
     months = {p: sorted(m.month for m in by_parent.get(p, []) if m.variant == "bonus") for p in PARENTS}
     if not any(months.values()):
@@ -211,17 +215,19 @@ def _bonus(by_parent: dict[str, list[PlanMonth]], bonus: DatedEntry, facts: Plan
     fewest, most = bonus.integer("months_min"), bonus.integer("months_max")
     alone = facts.single_parent
     basis = bonus.text("alone_legal_basis" if alone else "legal_basis")
-    problems: list[str] = []
+    problems: list[Text] = []
     for parent in PARENTS:
         own = months[parent]
         if not own:
             continue
         if not fewest <= len(own) <= most:
-            problems.append(f"Elternteil {parent}: Partnerschaftsbonus für mindestens {fewest} und höchstens {most} "
-                            f"Lebensmonate (geplant: {len(own)}; {bonus.text('count_legal_basis')}).")
+            problems.append(t("Elternteil {parent}: Partnerschaftsbonus für mindestens {fewest} und höchstens {most} "
+                              "Lebensmonate (geplant: {count}; {basis}).", parent=parent, fewest=fewest, most=most,
+                              count=len(own), basis=bonus.text("count_legal_basis")))
         if own != list(range(own[0], own[0] + len(own))):
-            problems.append(f"Elternteil {parent}: Partnerschaftsbonus nur in aufeinanderfolgenden Lebensmonaten "
-                            f"(geplant: {', '.join(map(str, own))}; {bonus.text('parallel_legal_basis')}).")
+            problems.append(t("Elternteil {parent}: Partnerschaftsbonus nur in aufeinanderfolgenden Lebensmonaten "
+                              "(geplant: {months:commas}; {basis}).", parent=parent, months=own,
+                              basis=bonus.text("parallel_legal_basis")))
     hours = {(m.parent, m.month): m.weekly_hours for ms in by_parent.values() for m in ms if m.variant == "bonus"}
     other = {"A": "B", "B": "A"}
     for (parent, month), worked in sorted(hours.items()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..texts import Text, t
 from .tables import DatedEntry, RuleBook
 
 
@@ -26,12 +27,12 @@ class PrematureBirth:
     def legal_basis(self) -> str:
         return self.entry.text("count_legal_basis").format(number=self.number)
 
-    def notices(self, *, single_parent: bool) -> list[str]:
-        """German notices for what of the tier is derived rather than read in the law."""
+    def notices(self, *, single_parent: bool) -> list[Text]:
+        """Notices for what of the tier is derived rather than read in the law."""
         derived = self.entry.values.get("derived_numbers") or ()
-        notices = [self.entry.text("derived_notice")] if self.number in derived else []
+        notices = [t(self.entry.text("derived_notice"))] if self.number in derived else []
         if single_parent:
-            notices.append(self.entry.text("single_parent_notice"))
+            notices.append(t(self.entry.text("single_parent_notice")))
         return notices
 
 

@@ -20,3 +20,6 @@ class RuleInputError(DomainError):
 
     def rendered(self, language: str = "de", *, keys: bool = False) -> tuple[str, ...]:
         return tuple(render(p, language, keys=keys) for p in self.texts)
+
+    def in_language(self, language: str = "de") -> str:
+        return "\n".join(self.rendered(language))

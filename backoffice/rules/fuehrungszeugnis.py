@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from ..texts import t
+from ..texts import Text, t
 from .money import ZERO, cents
 from .parsing import FieldReader
 from .result import JsonResult, Line, line, unique
@@ -48,7 +48,7 @@ class FuehrungszeugnisResult(JsonResult):
     kind: str
     age: int
     entitled: bool
-    reasons: tuple[str, ...]  # German sentences for the letter (refusal grounds or notes)
+    reasons: tuple[Text, ...]  # sentences for the letter (refusal grounds or notes; stored German)
     fee: Decimal  # the fee by the schedule for this kind
     fee_due: Decimal  # what the Bürgeramt collects now (0.00 if exempt, provisional or not entitled)
     fee_status: str  # "due" | "exempt" | "provisional_none" | "not_applicable"
@@ -56,7 +56,7 @@ class FuehrungszeugnisResult(JsonResult):
     fee_paid: bool  # only meaningful when fee_status is "due": a case is forwarded once the fee is paid
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Text, ...]
     rules_applied: tuple[str, ...]
 
 
@@ -100,32 +100,34 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
     basis = rule.text("legal_basis")
     age = age_on(inp.birth_date, inp.application_date)
     # Refusal grounds go into the Bescheid as they are: they address the applicant ("Sie").
-    refusals: list[str] = []
+    refusals: list[Text] = []
     if age < rule.integer("min_age"):
-        who = ("die Person, für die Sie das Führungszeugnis beantragen, ist" if inp.applicant_role ==
-               "legal_representative" else "Sie sind")
-        refusals.append(f"Ein Führungszeugnis wird erst ab Vollendung des {rule.integer('min_age')}. Lebensjahres "
-                        f"erteilt; {who} am Tag der Antragstellung {age} Jahre alt (§ 30 Abs. 1 BZRG).")
+        refusals.append(t("Ein Führungszeugnis wird erst ab Vollendung des {least}. Lebensjahres erteilt; die Person, "
+                          "für die Sie das Führungszeugnis beantragen, ist am Tag der Antragstellung {age} Jahre alt "
+                          "(§ 30 Abs. 1 BZRG)." if inp.applicant_role == "legal_representative" else
+                          "Ein Führungszeugnis wird erst ab Vollendung des {least}. Lebensjahres erteilt; Sie sind am "
+                          "Tag der Antragstellung {age} Jahre alt (§ 30 Abs. 1 BZRG).",
+                          least=rule.integer("min_age"), age=age))
     if not inp.registered_in_city:
-        refusals.append("Sie sind hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Den Antrag nimmt die "
-                        "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG).")
+        refusals.append(t("Sie sind hier weder mit Haupt- noch mit Nebenwohnung gemeldet. Den Antrag nimmt die "
+                          "Meldebehörde Ihres Wohnorts entgegen (§ 30 Abs. 2 BZRG)."))
     if inp.applicant_role == "proxy":
-        refusals.append("Sie haben den Antrag durch eine bevollmächtigte Person stellen lassen. Das ist nicht "
-                        "zulässig: Sie müssen den Antrag selbst oder durch Ihre gesetzliche Vertretung stellen "
-                        "(§ 30 Abs. 2 Satz 3 BZRG).")
+        refusals.append(t("Sie haben den Antrag durch eine bevollmächtigte Person stellen lassen. Das ist nicht "
+                          "zulässig: Sie müssen den Antrag selbst oder durch Ihre gesetzliche Vertretung stellen "
+                          "(§ 30 Abs. 2 Satz 3 BZRG)."))
     if inp.kind == "extended" and not inp.has_organisation_request:
-        refusals.append("Sie haben für das erweiterte Führungszeugnis keine schriftliche Aufforderung der Stelle "
-                        "vorgelegt, die es von Ihnen verlangt und darin bestätigt, dass die Voraussetzungen des "
-                        "§ 30a Abs. 1 BZRG vorliegen (§ 30a Abs. 2 BZRG).")
+        refusals.append(t("Sie haben für das erweiterte Führungszeugnis keine schriftliche Aufforderung der Stelle "
+                          "vorgelegt, die es von Ihnen verlangt und darin bestätigt, dass die Voraussetzungen des "
+                          "§ 30a Abs. 1 BZRG vorliegen (§ 30a Abs. 2 BZRG)."))
     entitled = not refusals
 
-    notes: list[str] = []
+    notes: list[Text] = []
     if inp.applicant_role == "legal_representative":
-        notes.append("Antrag durch den gesetzlichen Vertreter; die Vertretungsmacht ist nachzuweisen "
-                     "(§ 30 Abs. 2 BZRG).")
+        notes.append(t("Antrag durch den gesetzlichen Vertreter; die Vertretungsmacht ist nachzuweisen "
+                       "(§ 30 Abs. 2 BZRG)."))
     if inp.kind == "O":
-        notes.append("Das Führungszeugnis wird unmittelbar der Behörde übersandt; Anschrift und Aktenzeichen der "
-                      "Behörde sind zu erfassen (§ 30 Abs. 5 BZRG).")
+        notes.append(t("Das Führungszeugnis wird unmittelbar der Behörde übersandt; Anschrift und Aktenzeichen der "
+                       "Behörde sind zu erfassen (§ 30 Abs. 5 BZRG)."))
 
     european = inp.kind == "european"
     fee = cents(fees.decimal("european" if european else "standard"))
@@ -140,22 +142,22 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
         volunteer = fees.text("volunteer_exemption_basis")
         fee_due, status = ZERO, "exempt"
         fee_basis = f"{fee_basis}, {volunteer}"
-        notes.append("Keine Gebühr: das Führungszeugnis wird für eine ehrenamtliche Tätigkeit für eine "
-                     f"gemeinnützige Einrichtung, eine Behörde oder einen Freiwilligendienst benötigt; der Nachweis "
-                     f"liegt vor ({volunteer}).")
+        notes.append(t("Keine Gebühr: das Führungszeugnis wird für eine ehrenamtliche Tätigkeit für eine "
+                       "gemeinnützige Einrichtung, eine Behörde oder einen Freiwilligendienst benötigt; der Nachweis "
+                       "liegt vor ({basis}).", basis=volunteer))
         lines.append(line(t("Keine Gebühr wegen ehrenamtlicher Tätigkeit"), -fee, legal_basis=volunteer))
     elif inp.fee_exemption == "lack_of_means":
         means = fees.text("means_exemption_basis")
         fee_due, status = ZERO, "provisional_none"
-        notes.append("Über die Gebührenbefreiung wegen Mittellosigkeit entscheidet das Bundesamt für Justiz; "
-                     f"vorläufig wird keine Gebühr erhoben, der Antrag wird weitergeleitet ({means}).")
+        notes.append(t("Über die Gebührenbefreiung wegen Mittellosigkeit entscheidet das Bundesamt für Justiz; "
+                       "vorläufig wird keine Gebühr erhoben, der Antrag wird weitergeleitet ({basis}).", basis=means))
         lines.append(line(t("Vorläufig keine Gebühr (Entscheidung durch das Bundesamt für Justiz)"), -fee,
                           legal_basis=means))
     else:
         fee_due, status = fee, "due"
         if inp.fee_exemption == "volunteer":
-            notes.append("Gebührenbefreiung wegen ehrenamtlicher Tätigkeit nicht möglich: der Nachweis der "
-                         f"Einrichtung fehlt ({fees.text('volunteer_exemption_basis')}).")
+            notes.append(t("Gebührenbefreiung wegen ehrenamtlicher Tätigkeit nicht möglich: der Nachweis der "
+                           "Einrichtung fehlt ({basis}).", basis=fees.text("volunteer_exemption_basis")))
     lines.append(line(t("Zu zahlen"), fee_due, kind="total"))
 
     return FuehrungszeugnisResult(

@@ -7,9 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from ..texts import Text, money_text, render
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +66,11 @@ def shown_lines(result: Mapping[str, Any], language: str = "de") -> tuple[ShownL
 
 
 def json_value(value: Any) -> Any:
-    """JSON form: Decimal as string (exact, e.g. "1300.00"), dates ISO, dataclasses as objects."""
+    """JSON form: Decimal as string (exact, e.g. "1300.00"), dates ISO, dataclasses as objects.
+
+    A dataclass field holding texts (a notice, reasons) is stored German, as letters print it, and beside it
+    as texts (``notices`` and ``notices_texts``) for the English UI (``shown_texts``); a line's ``text`` is
+    its text already."""
     if isinstance(value, Text):
         return value.as_json()
     if isinstance(value, Decimal):
@@ -72,7 +78,17 @@ def json_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: json_value(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        data: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if isinstance(item, Text) and f.name != "text":
+                data[f.name], data[f"{f.name}_text"] = str(item), item.as_json()
+            elif isinstance(item, (list, tuple)) and any(isinstance(i, Text) for i in item):
+                data[f.name] = [str(i) for i in item]
+                data[f"{f.name}_texts"] = [json_value(i) if isinstance(i, Text) else i for i in item]
+            else:
+                data[f.name] = json_value(item)
+        return data
     if isinstance(value, (list, tuple)):
         return [json_value(v) for v in value]
     if isinstance(value, dict):
@@ -91,6 +107,27 @@ class JsonResult:
         return data
 
 
-def unique(items: Iterable[str | None]) -> tuple[str, ...]:
-    """Drop empties and repeats, keep the first order (legal bases, notices)."""
-    return tuple(dict.fromkeys(i for i in items if i))
+def unique(items: Iterable[T | None]) -> tuple[T, ...]:
+    """Drop empties and repeats (the same German text), keep the first order (legal bases, notices)."""
+    seen: dict[str, T] = {}
+    for item in items:
+        if item and str(item) not in seen:
+            seen[str(item)] = item
+    return tuple(seen.values())
+
+
+def shown_texts(result: Mapping[str, Any], name: str, language: str = "de") -> tuple[str, ...]:
+    """The texts of a stored result's field ``name`` (notices, reasons) in ``language``; a result stored
+    before it kept texts shows its German sentences."""
+    texts = result.get(f"{name}_texts")
+    if language == "de" or not texts:
+        return tuple(str(i) for i in result.get(name) or ())
+    return tuple(render(Text.from_json(i), language) if isinstance(i, Mapping) else str(i) for i in texts)
+
+
+def shown_text(result: Mapping[str, Any], name: str, language: str = "de") -> str:
+    """A stored result's single text ``name`` (a month's refusal reason) in ``language``."""
+    text = result.get(f"{name}_text")
+    if language == "de" or not isinstance(text, Mapping):
+        return str(result.get(name) or "")
+    return render(Text.from_json(text), language)

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..resources import resource_path
-from ..texts import t
+from ..texts import Text, t
 from .errors import RuleInputError
 
 _META = frozenset({"valid_from", "valid_to"})
@@ -49,8 +49,12 @@ class DatedEntry:
         return bool(self.values.get("confirmed", True))
 
     @property
-    def notice(self) -> str | None:
-        return None if self.confirmed else str(self.values.get("notice") or f"{self.ref}: nicht bestätigt")
+    def notice(self) -> Text | None:
+        """The table's own notice for an unconfirmed entry (its German sentence has an English entry)."""
+        if self.confirmed:
+            return None
+        given = self.values.get("notice")
+        return t(str(given)) if given else t("{ref}: nicht bestätigt", ref=self.ref)
 
     def decimal(self, name: str) -> Decimal:
         """A figure stored as a JSON string or integer (never float, which is inexact)."""

@@ -16,10 +16,9 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from ..domain.german import count_noun
 from ..texts import Text, t
 from .errors import RuleInputError
-from .money import ZERO, cents, euro_text, percent_text
+from .money import ZERO, cents
 from .parsing import FieldReader
 from .result import JsonResult, Line, line, unique
 from .tables import DatedEntry, RuleBook, load_rulebook
@@ -103,10 +102,10 @@ class WbsResult(JsonResult):
     flat_slightly_above: bool  # fits only by the "geringfügig" allowance
     validity_months: int
     allowance_findings: tuple[AllowanceFinding, ...]  # the facts-based allowances, applied or not, with why
-    reasons: tuple[str, ...]  # German findings for a letter when the limit is exceeded
+    reasons: tuple[Text, ...]  # findings for a letter when the limit is exceeded (stored German)
     lines: tuple[Line, ...]
     legal_basis: tuple[str, ...]
-    notices: tuple[str, ...]
+    notices: tuple[Text, ...]
     rules_applied: tuple[str, ...]
 
 
@@ -227,7 +226,7 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
     eligible: bool | None = None if discretion else within_limit
     excess = max(household - limit, ZERO)
     excess_percent = (excess * 100 / limit).quantize(Decimal("0.1"), ROUND_CEILING) if limit else ZERO
-    reasons: list[str] = []
+    reasons: list[Text] = []
     if within_limit:
         lines.append(line(t("Einkommensgrenze eingehalten; Abstand zur Grenze"), limit - household, kind="result"))
     else:
@@ -261,10 +260,11 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
     notices = [e.notice for e in relevant]
     basis = ["§ 13 WFNG NRW", "§ 15 WFNG NRW", *(e.values.get("legal_basis") for e in relevant)]
     if discretion:
-        notices.insert(0, f"Die Einkommensgrenze ist um {percent_text(excess_percent)} überschritten (höchstens "
-                          f"{percent_text(rate * 100)}): Ein Wohnberechtigungsschein kann nur ausnahmsweise im "
-                          f"Ermessen erteilt werden ({tolerance.text('discretion_legal_basis')}). Bitte entscheiden "
-                          f"und die Gründe angeben ({tolerance.text('reasons_legal_basis')}).")
+        notices.insert(0, t("Die Einkommensgrenze ist um {excess:pct} überschritten (höchstens {rate:pct}): Ein "
+                            "Wohnberechtigungsschein kann nur ausnahmsweise im Ermessen erteilt werden ({discretion}). "
+                            "Bitte entscheiden und die Gründe angeben ({reasons}).", excess=excess_percent,
+                            rate=rate * 100, discretion=tolerance.text("discretion_legal_basis"),
+                            reasons=tolerance.text("reasons_legal_basis")))
         basis += [tolerance.text("discretion_legal_basis"), tolerance.text("reasons_legal_basis")]
     return WbsResult(
         application_date=inp.application_date, issue_date=inp.issue_date, key_date=day,
@@ -305,11 +305,11 @@ def discretion_reason(granted: bool, rate: str = "5 %") -> str:
     return head + " Ich habe eine Ausnahme geprüft und lasse sie aus den folgenden Gründen nicht zu:"
 
 
-def _excess_reason(income: Decimal, limit: Decimal, excess: Decimal, percent: Decimal, persons: int) -> str:
-    who = count_noun(persons, "Person")
-    return (f"Das anrechenbare Gesamteinkommen Ihres Haushalts von {euro_text(income)} übersteigt die "
-            f"Einkommensgrenze für {who} von {euro_text(limit)} um {euro_text(excess)} "
-            f"({percent_text(percent)}; § 13 WFNG NRW, § 18 Abs. 1 Satz 3 WFNG NRW).")
+def _excess_reason(income: Decimal, limit: Decimal, excess: Decimal, percent: Decimal, persons: int) -> Text:
+    return t("Das anrechenbare Gesamteinkommen Ihres Haushalts von {income:eur} übersteigt die Einkommensgrenze für "
+             "{persons:plural:Person:Personen} von {limit:eur} um {excess:eur} ({percent:pct}; § 13 WFNG NRW, "
+             "§ 18 Abs. 1 Satz 3 WFNG NRW).", income=income, persons=persons, limit=limit, excess=excess,
+             percent=percent)
 
 
 def wbs_from_json(data: Any, rules: RuleBook | None = None) -> WbsResult:

@@ -24,6 +24,7 @@ from ..domain.records import UserRef
 from ..store.models import User
 from ..store.staff_models import Absence
 from ..store.uow import UnitOfWork
+from ..texts import t
 from .assignment import Reassignment, reassign_plan
 from .cases import leads
 
@@ -76,17 +77,18 @@ def add_absence(
     user = _led_user(uow, actor, login)
     problems = []
     if ends_on < starts_on:
-        problems.append("Das Ende der Abwesenheit liegt vor ihrem Beginn")
+        problems.append(t("Das Ende der Abwesenheit liegt vor ihrem Beginn"))
     elif (ends_on - starts_on).days >= MAX_DAYS:
-        problems.append(f"Eine Abwesenheit dauert höchstens {MAX_DAYS} Tage")
+        problems.append(t("Eine Abwesenheit dauert höchstens {max_days} Tage", max_days=MAX_DAYS))
     if ends_on < today:
-        problems.append("Die Abwesenheit liegt ganz in der Vergangenheit")
+        problems.append(t("Die Abwesenheit liegt ganz in der Vergangenheit"))
     if problems:
         raise ValidationFailed(problems)
     clash = uow.staff.overlapping(user.id, starts_on, ends_on)
     if clash is not None:
-        raise ValidationFailed([f"{user.display_name} ist vom {clash.starts_on:%d.%m.%Y} bis {clash.ends_on:%d.%m.%Y} "
-                                "bereits als abwesend eingetragen"])
+        raise ValidationFailed([t("{display_name} ist vom {starts_on:date} bis {ends_on:date} bereits als abwesend "
+                                  "eingetragen", display_name=user.display_name, starts_on=clash.starts_on,
+                                  ends_on=clash.ends_on)])
     absence = Absence(user_id=user.id, starts_on=starts_on, ends_on=ends_on, cover_allowed=cover_allowed,
                       dispatch_rule=dispatch.value if dispatch else None, dispatch_turn=0,
                       cancelled=False, created_by_id=actor.id, created_at=now)
@@ -100,7 +102,7 @@ def list_absences(uow: UnitOfWork, actor: UserRef, *, department_code: str | Non
     """Current and planned absences of the actor's colleagues (of one department, if named)."""
     codes = [department_code] if department_code else sorted(actor.department_codes)
     if department_code is not None and department_code not in actor.department_codes:
-        raise NotFound(f"Keine Abteilung {department_code} unter Ihren Abteilungen")
+        raise NotFound(t("Keine Abteilung {department_code} unter Ihren Abteilungen", department_code=department_code))
     users = {u.id: u for code in codes for u in uow.staff.members(code)}
     found = uow.staff.absences(list(users), ending_on_or_after=today or date.today())
     return [_info(a, users[a.user_id]) for a in found]
@@ -113,10 +115,10 @@ def end_absence(uow: UnitOfWork, actor: UserRef, absence_id: int, *, today: date
     today = today or now.date()
     absence = uow.staff.absence(absence_id)
     if absence is None or absence.cancelled:
-        raise NotFound(f"Keine Abwesenheit {absence_id}")
+        raise NotFound(t("Keine Abwesenheit {absence_id}", absence_id=absence_id))
     user = _led_user(uow, actor, absence.user.login)
     if absence.ends_on < today:
-        raise ValidationFailed(["Diese Abwesenheit ist bereits vorbei"])
+        raise ValidationFailed([t("Diese Abwesenheit ist bereits vorbei")])
     if absence.starts_on >= today:
         absence.cancelled = True
     else:
@@ -187,9 +189,9 @@ def _led_user(uow: UnitOfWork, actor: UserRef, login: str) -> User:
     """The user ``login``, who must share a department the actor leads."""
     user = uow.directory.user(login)
     if user is None:
-        raise NotFound(f"Unbekannter Benutzer: {login}")
+        raise NotFound(t("Unbekannter Benutzer: {login}", login=login))
     if not any(leads(actor, m.department.code) for m in user.memberships):
-        raise TeamLeadOnly(f"Abwesenheiten und Umverteilung für {user.display_name}")
+        raise TeamLeadOnly(t("Abwesenheiten und Umverteilung für {display_name}", display_name=user.display_name))
     return user
 
 

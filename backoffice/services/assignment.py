@@ -30,6 +30,7 @@ from ..domain.errors import (
 from ..domain.records import CaseRow, UserRef
 from ..store.models import Case, User
 from ..store.uow import UnitOfWork
+from ..texts import Text, t
 from . import audit
 from .case_queries import case_row
 from .cases import leads, load_for_change, load_for_read
@@ -48,15 +49,16 @@ class Reassignment:
         return {"aktenzeichen": self.aktenzeichen, "from": self.from_login, "to": self.to_login}
 
 
-def reason_text(reason: str, what: str) -> str:
+def reason_text(reason: str, what: Text | str) -> str:
     """The reason a user typed, checked: required, bounded, one paragraph of plain text."""
     text = " ".join(reason.split())
     if not text:
-        raise ValidationFailed([f"{what} braucht eine Begründung"])
+        raise ValidationFailed([t("{what} braucht eine Begründung", what=what)])
     if len(text) > MAX_REASON:
-        raise ValidationFailed([f"Die Begründung ist zu lang (höchstens {MAX_REASON} Zeichen)"])
+        raise ValidationFailed([t("Die Begründung ist zu lang (höchstens {max_reason} Zeichen)", max_reason=MAX_REASON)
+                            ])
     if any(not ch.isprintable() for ch in text):
-        raise ValidationFailed(["Die Begründung enthält Steuerzeichen"])
+        raise ValidationFailed([t("Die Begründung enthält Steuerzeichen")])
     return text
 
 
@@ -74,7 +76,7 @@ def assign_to_me(
     if holder is None:
         _journal_move(uow, actor, case, me, "assign", None, now)
         return case_row(case)
-    text = reason_text(reason, "Die Übernahme eines zugewiesenen Falls")
+    text = reason_text(reason, t("Die Übernahme eines zugewiesenen Falls"))
     if not _may_take(uow, actor, case, now.date()):
         raise TakeoverNotAllowed(case.aktenzeichen, holder.display_name)
     _journal_move(uow, actor, case, me, "takeover", text, now)
@@ -100,12 +102,12 @@ def release(
 ) -> CaseRow:
     """Give one's own case back to its queue (a team lead: anyone's of the department)."""
     now = now or datetime.now(UTC)
-    text = reason_text(reason, "Das Freigeben")
+    text = reason_text(reason, t("Das Freigeben"))
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
     if case.assignee is None:
-        raise ValidationFailed([f"{case.aktenzeichen} ist niemandem zugewiesen"])
+        raise ValidationFailed([t("{az} ist niemandem zugewiesen", az=case.aktenzeichen)])
     if case.assignee.id != actor.id and not leads(actor, case.queue.department.code):
-        raise NotAssignee(case.aktenzeichen, "Das Freigeben", case.assignee.display_name)
+        raise NotAssignee(case.aktenzeichen, t("Das Freigeben"), case.assignee.display_name)
     _journal_move(uow, actor, case, None, "release", text, now)
     return case_row(case)
 
@@ -129,28 +131,30 @@ def reassign_plan(
     """
     now = now or datetime.now(UTC)
     if not _is_team_lead(actor):
-        raise TeamLeadOnly("Das Umverteilen von Fällen")
-    text = reason_text(reason, "Das Umverteilen")
+        raise TeamLeadOnly(t("Das Umverteilen von Fällen"))
+    text = reason_text(reason, t("Das Umverteilen"))
     targets = dict(plan)
     if not targets:
-        raise ValidationFailed(["Keine Fälle angegeben"])
+        raise ValidationFailed([t("Keine Fälle angegeben")])
     if len(targets) > MAX_CASES:
-        raise ValidationFailed([f"Höchstens {MAX_CASES} Fälle auf einmal"])
+        raise ValidationFailed([t("Höchstens {max_cases} Fälle auf einmal", max_cases=MAX_CASES)])
     found = {c.aktenzeichen: c for c in uow.staff.cases(list(targets))}
     missing = [az for az in targets if az not in found]
     if missing:
-        raise NotFound("Kein Fall " + ", ".join(missing))
+        raise NotFound(t("Kein Fall {cases}", cases=", ".join(missing)))
     users = {login: _user(uow, login) for login in {t for t in targets.values() if t is not None}}
     absences = uow.staff.absent_on([u.id for u in users.values()], now.date())
-    problems, moves = [], []
+    problems: list[Text] = []
+    moves = []
     for az, login in targets.items():
         case = found[az]
         department = case.queue.department
         if not leads(actor, department.code):
-            raise TeamLeadOnly(f"Das Umverteilen von Fällen der Abteilung {department.name}")
+            raise TeamLeadOnly(t("Das Umverteilen von Fällen der Abteilung {name}", name=department.name))
         holder = case.assignee.login if case.assignee else None
         if expected_from is not None and holder != expected_from:
-            problems.append(f"{az} ist inzwischen {case.assignee.display_name if case.assignee else 'niemandem'} zugewiesen")
+            problems.append(t("{az} ist inzwischen {name} zugewiesen", az=az, name=case.assignee.display_name)
+                            if case.assignee else t("{az} ist inzwischen niemandem zugewiesen", az=az))
             continue
         target = users[login] if login is not None else None
         if target is not None:
@@ -179,7 +183,7 @@ def _is_team_lead(actor: UserRef) -> bool:
 def _user(uow: UnitOfWork, login: str) -> User:
     user = uow.directory.user(login)
     if user is None or not user.active:
-        raise NotFound(f"Unbekannter oder deaktivierter Benutzer: {login}")
+        raise NotFound(t("Unbekannter oder deaktivierter Benutzer: {login}", login=login))
     return user
 
 

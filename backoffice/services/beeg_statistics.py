@@ -25,6 +25,7 @@ from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..store.statistics_repository import GrantedElterngeld
 from ..store.uow import UnitOfWork
+from ..texts import t
 from .statistics import visible_queue_ids
 from .statistics_export import Table, number
 
@@ -88,7 +89,7 @@ class Beeg22Export:
 
 def quarter_bounds(year: int, quarter: int) -> tuple[date, date]:
     if not 1 <= quarter <= 4 or not 2007 <= year <= 2100:
-        raise ValidationFailed(["Quartal 1 bis 4 eines Jahres ab 2007 angeben."])
+        raise ValidationFailed([t("Quartal 1 bis 4 eines Jahres ab 2007 angeben.")])
     start = date(year, 3 * quarter - 2, 1)
     following = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
     return start, following - timedelta(days=1)
@@ -99,7 +100,7 @@ def beeg22_export(uow: UnitOfWork, actor: UserRef, year: int, quarter: int) -> B
     start, end = quarter_bounds(year, quarter)
     _codes, queue_ids, services = visible_queue_ids(uow, actor, None)
     if Service.ELTERNGELD not in services:
-        raise PermissionDenied("Die Elterngeldstatistik sehen nur Teamleitungen der Elterngeldstelle.")
+        raise PermissionDenied(t("Die Elterngeldstatistik sehen nur Teamleitungen der Elterngeldstelle."))
     # A month plan reaches at most the 32nd month of life: older children drew nothing in the quarter.
     candidates = uow.statistics.granted_elterngeld(end, date(start.year - 3, start.month, 1), queue_ids)
     rows: list[tuple[str, ...]] = []

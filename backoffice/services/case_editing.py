@@ -33,6 +33,7 @@ from ..resources import resource_path
 from ..store.editing_models import CaseLink, DocumentCheck
 from ..store.models import Case
 from ..store.uow import UnitOfWork
+from ..texts import t
 from . import audit
 from .case_queries import case_row as _row
 from .case_queries import get_case
@@ -144,13 +145,13 @@ def link_cases(
     other = other.strip().upper()
     case = load_for_change(uow, actor, aktenzeichen, None)
     if other == case.aktenzeichen:
-        raise ValidationFailed(["Ein Fall kann nicht mit sich selbst verknüpft werden."])
+        raise ValidationFailed([t("Ein Fall kann nicht mit sich selbst verknüpft werden.")])
     try:
         target = load_for_read(uow, actor, other)
     except NotFound:
-        raise NotFound(f"Es gibt keinen Fall mit dem Aktenzeichen {other}.") from None
+        raise NotFound(t("Es gibt keinen Fall mit dem Aktenzeichen {other}.", other=other)) from None
     if uow.editing.link(case.id, target.id) is not None:
-        raise ValidationFailed([f"{case.aktenzeichen} ist bereits mit {other} verknüpft."])
+        raise ValidationFailed([t("{az} ist bereits mit {other} verknüpft.", az=case.aktenzeichen, other=other)])
     uow.editing.add(CaseLink(case_id=case.id, linked_case_id=target.id, created_by=actor.id, created_at=now))
     audit.record(uow, case, actor, "link", now, "link", None, target.aktenzeichen)
     audit.record(uow, target, actor, "link", now, "link", None, case.aktenzeichen)
@@ -163,7 +164,7 @@ def unlink_cases(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, other: str,
     target = uow.cases.get(other)
     link = uow.editing.link(case.id, target.id) if target is not None else None
     if target is None or link is None:
-        raise NotFound(f"{aktenzeichen} ist nicht mit {other} verknüpft.")
+        raise NotFound(t("{az} ist nicht mit {other} verknüpft.", az=aktenzeichen, other=other))
     uow.editing.remove(link)
     audit.record(uow, case, actor, "unlink", now, "link", target.aktenzeichen, None)
     audit.record(uow, target, actor, "unlink", now, "link", case.aktenzeichen, None)
@@ -187,15 +188,16 @@ def extend_deadline(
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
     norm = _norm(case)
     if not Status(case.status).is_open:
-        raise ValidationFailed(["Die Frist kann nur bei offenen Fällen verlängert werden."])
+        raise ValidationFailed([t("Die Frist kann nur bei offenen Fällen verlängert werden.")])
     if case.deadline_extended_on is not None:
-        when = case.deadline_extended_on.strftime("%d.%m.%Y")
-        raise ValidationFailed([f"Die Frist wurde bereits am {when} verlängert; sie kann nur einmal verlängert werden."])
+        raise ValidationFailed([t("Die Frist wurde bereits am {when:date} verlängert; sie kann nur einmal verlängert "
+                                  "werden.", when=case.deadline_extended_on)])
     if not reason.strip():
-        raise ValidationFailed(["Bitte geben Sie eine Begründung für die Fristverlängerung an."])
+        raise ValidationFailed([t("Bitte geben Sie eine Begründung für die Fristverlängerung an.")])
     if not 1 <= business_days <= norm.max_extension_days:
         raise ValidationFailed(
-            [f"Die Frist kann um 1 bis {norm.max_extension_days} Arbeitstage verlängert werden, nicht um {business_days}."]
+            [t("Die Frist kann um 1 bis {max_extension_days} Arbeitstage verlängert werden, nicht um {business_days}.",
+               max_extension_days=norm.max_extension_days, business_days=business_days)]
         )
     for field in ("target_date", "legal_deadline"):
         old = getattr(case, field)
@@ -256,7 +258,7 @@ def set_document_check(
     now = now or datetime.now(UTC)
     case = load_for_change(uow, actor, aktenzeichen, None)
     if attachment_id is not None and attachment_id not in {a.id for a in uow.cases.attachments(case.id)}:
-        raise NotFound(f"{aktenzeichen} hat keine Anlage {attachment_id}")
+        raise NotFound(t("{az} hat keine Anlage {attachment_id}", az=aktenzeichen, attachment_id=attachment_id))
     existing = uow.editing.check(case.id, item_key)
     if checked:
         if existing is None:

@@ -24,6 +24,7 @@ from ..domain.records import PortalReference, UserRef
 from ..domain.status import Action, Outcome, Status, workflow
 from ..store.models import Attachment, AuditEntry, Case, Note, Queue
 from ..store.uow import UnitOfWork
+from ..texts import Text, t
 from . import audit
 from .directory import visible_department_codes
 
@@ -122,7 +123,7 @@ def create_cases(
         if code not in queues:
             queue = uow.directory.queue(code)
             if queue is None:
-                raise NotFound(f"Unbekannte Warteschlange: {item.queue_code}")
+                raise NotFound(t("Unbekannte Warteschlange: {queue_code}", queue_code=item.queue_code))
             if actor is not None:
                 _require_department(actor, queue.department.code)
             queues[code] = queue
@@ -206,7 +207,7 @@ def apply_action(
     now = _now(now)
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
     if action in DECIDING:
-        require_assignee(actor, case, "Die Entscheidung")
+        require_assignee(actor, case, t("Die Entscheidung"))
     old = Status(case.status)
     new = workflow(Service(case.service)).target(old, action, outcome)
     if action is Action.REQUEST_DOCUMENTS:
@@ -251,7 +252,7 @@ def update_form(
     """Replace the form data after validation; journals each changed field. Returns the new version."""
     now = _now(now)
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
-    require_assignee(actor, case, "Das Ändern der Antragsdaten")
+    require_assignee(actor, case, t("Das Ändern der Antragsdaten"))
     problems = schemas.validate_form(case.schema_uri, form_data)
     if problems:
         raise ValidationFailed(problems)
@@ -273,7 +274,7 @@ def update_form(
 def add_note(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, text: str, *, now: datetime | None = None) -> None:
     now = _now(now)
     if not text.strip():
-        raise ValidationFailed(["Die Notiz ist leer"])
+        raise ValidationFailed([t("Die Notiz ist leer")])
     case = load_for_change(uow, actor, aktenzeichen, None)
     uow.journal.add(Note(case_id=case.id, author_id=actor.id, created_at=now, text=text))
     audit.record(uow, case, actor, "note", now, new=text)
@@ -294,15 +295,15 @@ def attachment_content(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, attac
         if att.id == attachment_id:
             content = uow.blobs.get(att.sha512)
             if content is None:
-                raise NotFound(f"Der Inhalt der Anlage {attachment_id} fehlt")
+                raise NotFound(t("Der Inhalt der Anlage {attachment_id} fehlt", attachment_id=attachment_id))
             return content
-    raise NotFound(f"{aktenzeichen} hat keine Anlage {attachment_id}")
+    raise NotFound(t("{az} hat keine Anlage {attachment_id}", az=aktenzeichen, attachment_id=attachment_id))
 
 
 def load_for_read(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Case:
     case = uow.cases.get(aktenzeichen)
     if case is None:
-        raise NotFound(f"Kein Fall {aktenzeichen}")
+        raise NotFound(t("Kein Fall {az}", az=aktenzeichen))
     _require_department(actor, case.queue.department.code)
     return case
 
@@ -330,7 +331,7 @@ def leads(actor: UserRef, department_code: str) -> bool:
     return actor.has_role(Role.TEAM_LEAD) and department_code in actor.department_codes
 
 
-def require_assignee(actor: UserRef, case: Case, what: str) -> None:
+def require_assignee(actor: UserRef, case: Case, what: Text | str) -> None:
     """Deciding, issuing letters and changing the form: the case's assignee or a team lead of its department."""
     if (case.assignee is not None and case.assignee.id == actor.id) or leads(actor, case.queue.department.code):
         return
@@ -340,7 +341,8 @@ def require_assignee(actor: UserRef, case: Case, what: str) -> None:
 def _require_department(actor: UserRef, department_code: str) -> None:
     visible = visible_department_codes(actor)
     if visible is not None and department_code not in visible:
-        raise PermissionDenied(f"{actor.login} hat keinen Zugriff auf Fälle der Abteilung {department_code}")
+        raise PermissionDenied(t("{login} hat keinen Zugriff auf Fälle der Abteilung {department_code}",
+                                 login=actor.login, department_code=department_code))
 
 
 def _set(uow: UnitOfWork, case: Case, actor: UserRef, action: str, at: datetime, field: str, value: Any) -> None:

@@ -21,12 +21,11 @@ from ..domain.catalog import Service
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
 from ..domain.status import Action, Outcome, Status, workflow
-from ..letters.formatting import format_euro
-from ..rules.field_labels import FIELD_LABELS
 from ..rules.wbs import discretion_reason
 from ..store.decision_models import Decision
 from ..store.models import Case
 from ..store.uow import UnitOfWork
+from ..texts import Text, t
 from . import audit
 from .cases import apply_action, load_for_read, require_assignee
 from .wbs_allowance_facts import journal_confirmed, missing_documents
@@ -84,10 +83,11 @@ class DecisionProposal:
     result: dict[str, Any]  # the rule result's as_json()
     legal_basis: tuple[str, ...]
     rules_applied: tuple[str, ...]
-    notices: tuple[str, ...]  # German: unconfirmed figures etc., show next to the result
+    notices: tuple[Text | str, ...]  # unconfirmed figures etc., show next to the result
     remarks: tuple[str, ...]  # German: what the form mapping left out
-    reasons: tuple[str, ...]  # German grounds proposed for a refusal
+    reasons: tuple[str, ...]  # German grounds proposed for a refusal (the letter's text)
     discretion_required: bool = False  # WBS within the 5 % tolerance: either outcome needs the clerk's reasons
+    reason_texts: tuple[Text | str, ...] = ()  # ``reasons`` as texts, for the English UI
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,34 +147,35 @@ def decide(
     now = now or datetime.now(UTC)
     outcome = DecisionOutcome(outcome)
     case = load_for_read(uow, actor, aktenzeichen)
-    require_assignee(actor, case, "Die Entscheidung")
+    require_assignee(actor, case, t("Die Entscheidung"))
     service = Service(case.service)
     if (service, outcome) not in LETTER_KINDS:
-        allowed = " oder ".join(o.label for o in outcomes_for(service))
-        raise ValidationFailed([f"{outcome.label} ist für {service.label} nicht möglich (möglich: {allowed})"])
+        allowed = [t(o.label) for o in outcomes_for(service)]
+        raise ValidationFailed([t("{outcome} ist für {service} nicht möglich (möglich: {allowed:alternatives})",
+                                  outcome=t(outcome.label), service=t(service.label), allowed=allowed)])
     proposal = _propose(service, case.aktenzeichen, case.form_data, case.received_at.date(), overrides, now.date())
     texts = tuple(r.strip() for r in reasons if r.strip())
     problems = []
     if proposal.discretion_required:
         # Neither outcome follows from the rules: the clerk's own reasons carry it (§ 39 Abs. 1 Satz 3 VwVfG NRW).
-        own = tuple(t for t in texts if t not in proposal.reasons)
+        own = tuple(r for r in texts if r not in proposal.reasons)
         if not own:
-            problems.append("Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind "
-                            "Ermessensentscheidungen (§ 40 VwVfG NRW). Bitte die Gründe angeben, aus denen die "
-                            "Ausnahme zugelassen oder nicht zugelassen wird (§ 39 Abs. 1 Satz 3 VwVfG NRW).")
+            problems.append(t("Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung "
+                              "sind Ermessensentscheidungen (§ 40 VwVfG NRW). Bitte die Gründe angeben, aus denen "
+                              "die Ausnahme zugelassen oder nicht zugelassen wird (§ 39 Abs. 1 Satz 3 VwVfG NRW)."))
         texts = (*proposal.reasons, discretion_reason(outcome is DecisionOutcome.GRANTED), *own)
     elif outcome is not DecisionOutcome.REFUSED and proposal.outcome is DecisionOutcome.REFUSED:
-        problems.append("Nach der Berechnung besteht kein Anspruch; "
-                        f"{outcome.label} ist so nicht möglich: " + " ".join(proposal.reasons))
+        problems.append(t("Nach der Berechnung besteht kein Anspruch; {outcome} ist so nicht möglich: {reasons}",
+                          outcome=t(outcome.label), reasons=" ".join(proposal.reasons)))
     if outcome is DecisionOutcome.FORWARDED and _fee_unpaid(proposal.result):
-        problems.append(f"Die Gebühr von {format_euro(Decimal(proposal.result['fee_due']))} ist noch nicht bezahlt. "
-                        "Die Meldebehörde nimmt sie entgegen (§ 30 Abs. 2 Satz 4 BZRG) und leitet den Antrag erst "
-                        "nach der Zahlung weiter: bitte zuerst die Zahlungsaufforderung senden und nach "
-                        f"Zahlungseingang mit der Angabe „{FIELD_LABELS['fee_paid']}“ weiterleiten")
+        problems.append(t("Die Gebühr von {fee:eur} ist noch nicht bezahlt. Die Meldebehörde nimmt sie entgegen "
+                          "(§ 30 Abs. 2 Satz 4 BZRG) und leitet den Antrag erst nach der Zahlung weiter: bitte "
+                          "zuerst die Zahlungsaufforderung senden und nach Zahlungseingang mit der Angabe "
+                          "„{paid:field}“ weiterleiten", fee=Decimal(proposal.result["fee_due"]), paid="fee_paid"))
     if outcome is DecisionOutcome.REFUSED:
         texts = texts or proposal.reasons
         if not texts:
-            problems.append("Eine Ablehnung braucht mindestens eine Begründung")
+            problems.append(t("Eine Ablehnung braucht mindestens eine Begründung"))
     problems += missing_documents(uow, case, proposal.rule_input)
     if problems:
         raise ValidationFailed(problems)
@@ -213,7 +214,7 @@ def latest_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> Decis
 def require_decision(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> DecisionInfo:
     info = latest_decision(uow, actor, aktenzeichen)
     if info is None:
-        raise NotFound(f"Für {aktenzeichen} ist noch keine Entscheidung gespeichert")
+        raise NotFound(t("Für {az} ist noch keine Entscheidung gespeichert", az=aktenzeichen))
     return info
 
 
@@ -225,17 +226,18 @@ def _propose(
         overrides = {"issue_date": on.isoformat(), **(overrides or {})}
     inp = rule_input(service, form, received_on, overrides)
     result = evaluate(inp)
-    outcome, reasons = _verdict(service, result)
+    outcome, reason_texts = _verdict(service, result)
     return DecisionProposal(
         aktenzeichen=aktenzeichen, service=service, key_date=inp.key_date, outcome=outcome,
         letter_kind=LETTER_KINDS[(service, outcome)], rule_input=dict(inp.data), result=result.as_json(),
         legal_basis=tuple(result.legal_basis), rules_applied=tuple(result.rules_applied),
-        notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks, reasons=reasons,
+        notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks,
+        reasons=tuple(str(r) for r in reason_texts), reason_texts=reason_texts,
         discretion_required=bool(getattr(result, "discretion_required", False)),
     )
 
 
-def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[str, ...]]:
+def _verdict(service: Service, result: Any) -> tuple[DecisionOutcome, tuple[Text | str, ...]]:
     if service is Service.FUEHRUNGSZEUGNIS:
         ok = bool(result.entitled)
         return (DecisionOutcome.FORWARDED if ok else DecisionOutcome.REFUSED), (() if ok else tuple(result.reasons))

@@ -9,6 +9,7 @@ from ..domain.errors import NotFound, UnknownUser
 from ..domain.records import DepartmentInfo, QueueInfo, UserRef
 from ..store.models import Department, Membership, Queue, User, UserRole
 from ..store.uow import UnitOfWork
+from ..texts import t
 
 
 def ensure_reference_data(uow: UnitOfWork) -> None:
@@ -46,7 +47,7 @@ def ensure_user(
     for code in department_codes:
         dept = uow.directory.department(code)
         if dept is None:
-            raise NotFound(f"Unbekannte Abteilung: {code}")
+            raise NotFound(t("Unbekannte Abteilung: {code}", code=code))
         if dept.id not in have_depts:
             user.memberships.append(Membership(department=dept))
     uow.flush()
@@ -63,12 +64,13 @@ def current_user(uow: UnitOfWork, login: str, *, provision_local_admin: bool = F
     user = uow.directory.user(login)
     if user is None:
         if not provision_local_admin:
-            raise UnknownUser(f"Benutzer „{login}“ ist in dieser Datenbank nicht eingerichtet; bitte wenden Sie sich an die Administration")
+            raise UnknownUser(t("Benutzer „{login}“ ist in dieser Datenbank nicht eingerichtet; bitte wenden Sie "
+                                "sich an die Administration", login=login))
         return ensure_user(
             uow, login, login, [Role.CLERK, Role.TEAM_LEAD, Role.ADMIN], [d.code for d in DEPARTMENTS]
         )
     if not user.active:
-        raise UnknownUser(f"Benutzer „{login}“ ist deaktiviert")
+        raise UnknownUser(t("Benutzer „{login}“ ist deaktiviert", login=login))
     return to_user_ref(user)
 
 

@@ -26,6 +26,7 @@ from ..domain.records import UserRef
 from ..domain.status import Action, Status
 from ..letters import KINDS
 from ..store.uow import UnitOfWork
+from ..texts import t
 from . import audit
 from .cases import apply_action, load_for_change, load_for_read, require_assignee
 from .letter_content import documents_defaults
@@ -79,7 +80,7 @@ def request_documents(
     business day after the deadline). The case's assignee or a team lead of its department."""
     now = now or datetime.now(UTC)
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
-    require_assignee(actor, case, "Das Anfordern von Unterlagen")
+    require_assignee(actor, case, t("Das Anfordern von Unterlagen"))
     names = tuple(document_name(d) for d in documents)
     follow_up_on = follow_up_on or default_follow_up(deadline)
     problems = request_problems(names, deadline, follow_up_on, now.date())

@@ -15,6 +15,7 @@ from ..domain.catalog import Service
 from ..domain.inaction_limits import InactionLimit, limit_for, load_limits
 from ..domain.records import CaseQuery, SortKey, UserRef
 from ..store.uow import UnitOfWork
+from ..texts import t
 from .workload import Figure, led_department
 
 APPROACHING_DAYS = 14  # how far ahead a limit counts as approaching
@@ -47,7 +48,7 @@ def _midnight(day: date) -> datetime:
 
 def escalation(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: date | None = None) -> Escalation:
     on = on or date.today()
-    department, figure = led_department(uow, actor, department_code, "Die Fristenübersicht")
+    department, figure = led_department(uow, actor, department_code, t("Die Fristenübersicht"))
     base = CaseQuery(department_code=department_code, open_only=True, sort=SortKey.RECEIVED)
     sunday = on + timedelta(days=6 - on.weekday())
     limits = []

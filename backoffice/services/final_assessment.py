@@ -24,7 +24,7 @@ from ..rules.result import unique
 from ..store.decision_models import Decision
 from ..store.models import Case
 from ..store.uow import UnitOfWork
-from ..texts import money_text
+from ..texts import money_text, t
 from . import audit
 from .cases import load_for_change, load_for_read, require_assignee
 from .decisions import DecisionInfo, DecisionOutcome, decision_info, latest_decision
@@ -60,7 +60,7 @@ def assess_finally(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, facts: Ma
     """Record the final assessment as the case's newest decision and clear its follow-up date."""
     now = now or datetime.now(UTC)
     case = load_for_change(uow, actor, aktenzeichen, expected_version)
-    require_assignee(actor, case, "Die endgültige Festsetzung")
+    require_assignee(actor, case, t("Die endgültige Festsetzung"))
     proposal = _propose(uow, actor, case, facts)
     result = {**proposal.result, "final_assessment": proposal.settlement.as_json(),
               "provisional_decision_id": proposal.provisional_decision_id}
@@ -98,18 +98,18 @@ def _propose(uow: UnitOfWork, actor: UserRef, case: Case, facts: Mapping[str, An
     provisional = latest_decision(uow, actor, case.aktenzeichen)
     if (Service(case.service) is not Service.ELTERNGELD or provisional is None
             or provisional.outcome is not DecisionOutcome.GRANTED or not provisional.result.get("provisional")):
-        raise ValidationFailed(["Endgültig festgesetzt werden kann nur ein vorläufig bewilligtes Elterngeld "
-                                "(§ 8 Abs. 3 BEEG)"])
+        raise ValidationFailed([t("Endgültig festgesetzt werden kann nur ein vorläufig bewilligtes Elterngeld (§ 8 "
+                                  "Abs. 3 BEEG)")])
     unknown = sorted(set(facts) - FINAL_FACTS)
     if unknown:
-        raise ValidationFailed(["Für die endgültige Festsetzung werden nur die nachgewiesenen Einkommen und der "
-                                "Steuerbescheid angegeben"])
+        raise ValidationFailed([t("Für die endgültige Festsetzung werden nur die nachgewiesenen Einkommen und der "
+                                  "Steuerbescheid angegeben")])
     data = merge_facts(Service.ELTERNGELD, provisional.rule_input, {
         **facts, "income_before_provisional": False, "taxable_income_provisional": False, "income_proven": True})
     result = evaluate(RuleInput(Service.ELTERNGELD, provisional.key_date, data)).as_json()
     if not result.get("income_limit_checked"):
-        raise ValidationFailed(["Für die endgültige Festsetzung fehlt das zu versteuernde Einkommen laut "
-                                "Steuerbescheid (§ 1 Abs. 8 BEEG)"])
+        raise ValidationFailed([t("Für die endgültige Festsetzung fehlt das zu versteuernde Einkommen laut "
+                                  "Steuerbescheid (§ 1 Abs. 8 BEEG)")])
     return FinalAssessmentProposal(case.aktenzeichen, provisional.id, data, result,
                                    settle(provisional.result, result), tuple(result.get("notices", ())))
 

@@ -13,6 +13,7 @@ from ..domain.errors import PermissionDenied
 from ..domain.records import UserRef
 from ..store.decision_models import ApprovalRule
 from ..store.uow import UnitOfWork
+from ..texts import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,7 @@ def approval_rules(uow: UnitOfWork) -> list[ApprovalRuleInfo]:
 
 def set_approval_rule(uow: UnitOfWork, actor: UserRef, service: Service, outcome: str, required: bool) -> None:
     if not actor.has_role(Role.ADMIN):
-        raise PermissionDenied(f"{actor.login}: nur Administratoren ändern das Vier-Augen-Prinzip")
+        raise PermissionDenied(t("{login}: nur Administratoren ändern das Vier-Augen-Prinzip", login=actor.login))
     rule = uow.decisions.approval_rule(Service(service).value, str(outcome))
     if rule is None:
         uow.decisions.add(ApprovalRule(service=Service(service).value, outcome=str(outcome), required=required))

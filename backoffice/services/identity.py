@@ -18,6 +18,7 @@ from __future__ import annotations
 from ..domain.errors import DomainError, UnknownUser
 from ..domain.records import UserRef
 from ..store.uow import UnitOfWork
+from ..texts import t
 from .directory import current_user
 
 DEMO_SETTING = "database.demo"
@@ -37,19 +38,21 @@ def sign_in(uow: UnitOfWork, *, requested_login: str | None, os_login: str) -> U
         if requested_login and requested_login != os_login:
             if not is_demo_database(uow):
                 raise IdentityRefused(
-                    f"Als anderer Benutzer („{requested_login}“) kann nur in einer Demo-Datenbank gearbeitet werden; "
-                    f"diese Datenbank gehört dem Benutzerkonto „{os_login}“."
+                    t("Als anderer Benutzer („{requested_login}“) kann nur in einer Demo-Datenbank gearbeitet "
+                      "werden; diese Datenbank gehört dem Benutzerkonto „{os_login}“.",
+                      requested_login=requested_login, os_login=os_login)
                 )
             try:
                 return current_user(uow, requested_login)
             except UnknownUser as err:
-                raise IdentityRefused(f"Benutzer „{requested_login}“ gibt es in dieser Demo-Datenbank nicht.") from err
+                raise IdentityRefused(t("Benutzer „{requested_login}“ gibt es in dieser Demo-Datenbank nicht.",
+                                        requested_login=requested_login)) from err
         return current_user(uow, os_login, provision_local_admin=True)
     role = uow.directory.session_user()
     if requested_login and requested_login != role:
         raise IdentityRefused(
-            f"Angemeldet ist die Datenbankrolle „{role}“; als „{requested_login}“ kann nur arbeiten, "
-            "wer sich mit dieser Rolle anmeldet."
+            t("Angemeldet ist die Datenbankrolle „{role}“; als „{requested_login}“ kann nur arbeiten, wer sich mit "
+              "dieser Rolle anmeldet.", role=role, requested_login=requested_login)
         )
     return current_user(uow, role)
 
@@ -62,7 +65,8 @@ def require_intake_right(uow: UnitOfWork) -> None:
     """On PostgreSQL only the sync service's role stores submissions of every department; a
     clerk's PC leaves the intake to it. The embedded database's owner runs it."""
     if uow.directory.dialect() == "postgresql" and not uow.directory.has_group("backoffice_intake"):
-        raise IntakeElsewhere("Die Abholung vom Portal übernimmt der Abholdienst der Stadt, nicht dieser Arbeitsplatz.")
+        raise IntakeElsewhere(t("Die Abholung vom Portal übernimmt der Abholdienst der Stadt, nicht dieser "
+                                "Arbeitsplatz."))
 
 
 def is_demo_database(uow: UnitOfWork) -> bool:
@@ -81,8 +85,8 @@ def require_demo_database(uow: UnitOfWork) -> None:
         mark_demo_database(uow)
         return
     where = (
-        "Diese Datenbank enthält echte Fälle"
+        t("Diese Datenbank enthält echte Fälle")
         if uow.directory.dialect() == "sqlite"
-        else "Diese gemeinsame Datenbank wurde nicht als Demo-Datenbank angelegt (backoffice db upgrade --demo)"
+        else t("Diese gemeinsame Datenbank wurde nicht als Demo-Datenbank angelegt (backoffice db upgrade --demo)")
     )
-    raise NotADemoDatabase(f"{where}: Demodaten und Demo-Konten werden hier nicht angelegt.")
+    raise NotADemoDatabase(t("{where}: Demodaten und Demo-Konten werden hier nicht angelegt.", where=where))

@@ -16,6 +16,7 @@ from ..domain.catalog import Role, Service, intake_queue_code
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..store.uow import UnitOfWork
+from ..texts import t
 from . import intake
 from .assignment import reason_text
 
@@ -53,7 +54,7 @@ class QuarantineItem:
 
 def _require(actor: UserRef, *roles: Role) -> None:
     if not any(actor.has_role(r) for r in roles):
-        raise PermissionDenied(f"{actor.login} darf den Portaleingang nicht verwalten")
+        raise PermissionDenied(t("{login} darf den Portaleingang nicht verwalten", login=actor.login))
 
 
 def list_routing_rules(uow: UnitOfWork, actor: UserRef) -> list[RoutingRuleInfo]:
@@ -89,7 +90,7 @@ def remove_routing_rule(uow: UnitOfWork, actor: UserRef, rule_id: int) -> None:
         if rule.id == rule_id:
             uow.intake.delete(rule)
             return
-    raise NotFound(f"Keine Weiterleitungsregel {rule_id}")
+    raise NotFound(t("Keine Weiterleitungsregel {rule_id}", rule_id=rule_id))
 
 
 def effective_queue(uow: UnitOfWork, destination_id: str, service: Service) -> str:
@@ -136,13 +137,13 @@ def resolve_quarantined(uow: UnitOfWork, actor: UserRef, item_id: int, note: str
     the entry and its evidence stay."""
     _require(actor, Role.ADMIN, Role.TEAM_LEAD)
     if not note.strip():
-        raise ValidationFailed(["Bitte geben Sie an, wie der Eingang erledigt wurde"])
+        raise ValidationFailed([t("Bitte geben Sie an, wie der Eingang erledigt wurde")])
     entry = uow.intake.quarantined(item_id)
     if entry is None:
-        raise NotFound(f"Kein Quarantäne-Eintrag {item_id}")
+        raise NotFound(t("Kein Quarantäne-Eintrag {item_id}", item_id=item_id))
     if entry.resolved_at is not None:
-        raise ValidationFailed(["Dieser Eingang ist bereits erledigt"])
-    text = reason_text(note, "Das Erledigen")  # bounded, one paragraph, no control characters
+        raise ValidationFailed([t("Dieser Eingang ist bereits erledigt")])
+    text = reason_text(note, t("Das Erledigen"))  # bounded, one paragraph, no control characters
     entry.resolved_at = now or datetime.now(UTC)
     entry.resolved_by_id, entry.resolution = actor.id, text  # the quarantine reason stays as it was
     uow.flush()

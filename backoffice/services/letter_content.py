@@ -23,6 +23,7 @@ from ..letters import Clerk, LetterData, Letterhead, Line, Recipient, Table, kin
 from ..letters.formatting import format_euro
 from ..resources import resource_path
 from ..rules import CALCULATORS, month_of_life_period
+from ..texts import t
 
 _RELATIONSHIP = {"applicant": "Antragsteller/in", "spouse": "Ehegatte/Ehegattin", "partner": "Lebenspartner/in",
                  "child": "Kind", "other": "sonstige Person"}
@@ -93,12 +94,13 @@ def letter_data(
     """The frozen input of the renderer for ``kind``; ValidationFailed names what is missing."""
     spec = kind_spec(kind)
     if spec.service is not case.service:
-        raise ValidationFailed([f"Der Brief {spec.label!r} gehört nicht zu einem Fall {case.service.label}"])
+        raise ValidationFailed([t("Der Brief „{letter}“ gehört nicht zu einem Fall {service}", letter=t(spec.label),
+                                  service=t(case.service.label))])
     parts: dict[str, Any]
     if kind in _UNDECIDED_BUILDERS:
         parts = _UNDECIDED_BUILDERS[kind](case, decision, letter_date)
     elif decision is None:
-        raise ValidationFailed([f"Für den Brief {spec.label!r} muss zuerst entschieden werden"])
+        raise ValidationFailed([t("Für den Brief „{letter}“ muss zuerst entschieden werden", letter=t(spec.label))])
     else:
         parts = _BUILDERS[kind](case, decision, letter_date)
     if spec.needs_deadline:
@@ -238,7 +240,7 @@ def _elterngeld_final(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
     r = d.result
     settlement = r.get("final_assessment")
     if not settlement:
-        raise ValidationFailed(["Die Entscheidung ist keine endgültige Festsetzung"])
+        raise ValidationFailed([t("Die Entscheidung ist keine endgültige Festsetzung")])
     rows = tuple((f"{m['month']}.", f"{_date(m['start']):%d.%m.%Y} – {_date(m['end']):%d.%m.%Y}",
                   Decimal(m["provisional"]), Decimal(m["final"]), Decimal(m["difference"]))
                  for m in settlement["months"])
@@ -303,9 +305,9 @@ def _fz_fee_note(r: Mapping[str, Any]) -> str:
 def _fz_fee_notice(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     r = d.result
     if Decimal(r.get("fee_due", "0")) <= 0:
-        raise ValidationFailed(["Für diesen Antrag ist keine Gebühr zu zahlen: keine Zahlungsaufforderung"])
+        raise ValidationFailed([t("Für diesen Antrag ist keine Gebühr zu zahlen: keine Zahlungsaufforderung")])
     if r.get("fee_paid"):
-        raise ValidationFailed(["Die Gebühr ist bereits bezahlt: keine Zahlungsaufforderung"])
+        raise ValidationFailed([t("Die Gebühr ist bereits bezahlt: keine Zahlungsaufforderung")])
     number = "".join(ch for ch in str(r.get("fee_legal_basis", "")).split("KV")[0] if ch.isdigit())
     return dict(values=dict(application_date=case.received_on, certificate_type=_certificate_type(case.form_data),
                             fee_amount=Decimal(r["fee_due"]), fee_number=number))

@@ -19,6 +19,7 @@ from ..letters import LetterError, TemplateInvalid, Templates, load_letterhead, 
 from ..letters.data import Letterhead
 from ..letters.kinds import all_block_ids, allowed_fields
 from ..store.uow import UnitOfWork
+from ..texts import t
 
 BLOCK_PREFIX = "letters.block."
 LETTERHEAD_KEY = "letters.letterhead"
@@ -71,7 +72,7 @@ def set_letterhead_overrides(uow: UnitOfWork, actor: UserRef, overrides: Mapping
 
 def _require_admin(actor: UserRef) -> None:
     if not actor.has_role(Role.ADMIN):
-        raise PermissionDenied(f"{actor.login}: nur Administratoren ändern Brieftexte und Briefkopf")
+        raise PermissionDenied(t("{login}: nur Administratoren ändern Brieftexte und Briefkopf", login=actor.login))
 
 
 

@@ -16,13 +16,15 @@ from enum import StrEnum
 from typing import Any
 
 from ..domain.catalog import Role, Service
-from ..domain.errors import NotFound, PermissionDenied, ValidationFailed
+from ..domain.errors import NotFound, PermissionDenied, ValidationFailed, named
+from ..domain.german import OUTCOME_NAMES
 from ..domain.records import UserRef
 from ..letters import KINDS, LetterData, kind_spec, render_archival, render_letter
 from ..letters.watermark import mark_draft
 from ..store.decision_models import Decision, Letter
 from ..store.models import Case
 from ..store.uow import UnitOfWork
+from ..texts import t
 from . import audit, four_eyes, letter_settings
 from .cases import load_for_read, require_assignee
 from .decisions import LETTER_KINDS, propose_decision
@@ -87,11 +89,12 @@ def build_letter(
     decision = uow.decisions.latest_decision(case.id)
     facts = None
     if decision is not None and kind == "fz_fee_notice":  # the fee is paid before the request goes on to the BfJ
-        raise ValidationFailed([f"Der Antrag ist bereits entschieden ({decision.outcome}): eine Zahlungsaufforderung "
-                                "gibt es nur, solange der Antrag auf die Zahlung wartet"])
+        raise ValidationFailed([t("Der Antrag ist bereits entschieden ({outcome}): eine Zahlungsaufforderung gibt es "
+                                  "nur, solange der Antrag auf die Zahlung wartet", outcome=named(OUTCOME_NAMES, decision.outcome))])
     if decision is not None:
         if kind in DECISION_KINDS and decision.letter_kind != kind:
-            raise ValidationFailed([f"Der Brief {spec.label!r} passt nicht zur Entscheidung ({decision.outcome})"])
+            raise ValidationFailed([t("Der Brief „{letter}“ passt nicht zur Entscheidung ({outcome})",
+                                      letter=t(spec.label), outcome=named(OUTCOME_NAMES, decision.outcome))])
         facts = DecisionFacts(decision.outcome, decision.decided_on, decision.rule_input, decision.result,
                               tuple(decision.reasons))
     elif kind == "fz_fee_notice":  # the fee is due with the request, before it is forwarded
@@ -129,8 +132,8 @@ def issue_letter(
     suspends the clock and sets the follow-up date (``services.documents_requests``)."""
     spec = KINDS.get(kind)
     if spec is not None and spec.step_only:
-        raise ValidationFailed([f"„{spec.label}“ entsteht nur mit dem Schritt „Unterlagen anfordern“, der auch "
-                                "die Frist anhält und die Wiedervorlage setzt."])
+        raise ValidationFailed([t("„{letter}“ entsteht nur mit dem Schritt „Unterlagen anfordern“, der auch die "
+                                  "Frist anhält und die Wiedervorlage setzt.", letter=t(spec.label))])
     return issue_step_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
                              letter_date=letter_date, now=now)
 
@@ -148,7 +151,7 @@ def issue_step_letter(
 ) -> LetterInfo:
     """``issue_letter`` for the workflow step that writes its own kind (and for every other kind)."""
     now = now or datetime.now(UTC)
-    require_assignee(actor, load_for_read(uow, actor, aktenzeichen), "Das Erstellen von Briefen")
+    require_assignee(actor, load_for_read(uow, actor, aktenzeichen), t("Das Erstellen von Briefen"))
     data = build_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
                         letter_date=letter_date or now.date())
     pdf = render_archival(data, letter_settings.templates(uow), issued_at=now)  # PDF/A-2b
@@ -187,7 +190,7 @@ def letter_pdf(uow: UnitOfWork, actor: UserRef, letter_id: int) -> bytes:
 def archived_pdf(uow: UnitOfWork, letter: Letter) -> bytes:
     content = uow.blobs.get(letter.sha512)
     if content is None:
-        raise NotFound(f"PDF des Briefs {letter.id} fehlt im Archiv")
+        raise NotFound(t("PDF des Briefs {id} fehlt im Archiv", id=letter.id))
     return content
 
 
@@ -203,12 +206,12 @@ def require_dispatchable(letter: Letter) -> None:
     if letter.status == LetterStatus.FINAL.value:
         return
     reason = {
-        LetterStatus.AWAITING_APPROVAL.value: "wartet auf die Freigabe durch eine Teamleitung (Vier-Augen-Prinzip)",
-        LetterStatus.CANCELLED.value: "ist storniert",
-        LetterStatus.DRAFT.value: "ist ein Entwurf",
-    }.get(letter.status, "ist nicht endgültig")
-    raise ValidationFailed([f"Brief {letter.id} (Version {letter.version}) {reason} und darf weder gedruckt "
-                            "noch versandt werden"])
+        LetterStatus.AWAITING_APPROVAL.value: t("wartet auf die Freigabe durch eine Teamleitung (Vier-Augen-Prinzip)"),
+        LetterStatus.CANCELLED.value: t("ist storniert"),
+        LetterStatus.DRAFT.value: t("ist ein Entwurf"),
+    }.get(letter.status, t("ist nicht endgültig"))
+    raise ValidationFailed([t("Brief {id} (Version {version}) {reason} und darf weder gedruckt noch versandt werden",
+                              id=letter.id, version=letter.version, reason=reason)])
 
 
 def letters_awaiting_approval(uow: UnitOfWork, actor: UserRef) -> list[LetterInfo]:
@@ -224,7 +227,8 @@ def approve_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, *, now: date
     letter = _awaiting(uow, actor, letter_id)
     involved = {letter.created_by_id, letter.decision.decided_by_id if letter.decision else None}
     if actor.id in involved:
-        raise PermissionDenied("Vier-Augen-Prinzip: Wer entschieden oder den Brief erstellt hat, kann ihn nicht freigeben")
+        raise PermissionDenied(t("Vier-Augen-Prinzip: Wer entschieden oder den Brief erstellt hat, kann ihn nicht "
+                                 "freigeben"))
     letter.status, letter.approved_at, letter.finalised_at = LetterStatus.FINAL.value, now, now
     letter.approved_by = uow.directory.user_by_id(actor.id)
     audit.record(uow, letter.case, actor, "letter_approved", now, f"letter.{letter.kind}",
@@ -237,7 +241,7 @@ def reject_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, reason: str, 
     """The team lead sends it back: the version is cancelled (kept, with the reason); the clerk reissues."""
     now = now or datetime.now(UTC)
     if not reason.strip():
-        raise ValidationFailed(["Eine Zurückweisung braucht eine Begründung"])
+        raise ValidationFailed([t("Eine Zurückweisung braucht eine Begründung")])
     letter = _awaiting(uow, actor, letter_id)
     letter.status, letter.cancel_reason = LetterStatus.CANCELLED.value, reason.strip()
     audit.record(uow, letter.case, actor, "letter_rejected", now, f"letter.{letter.kind}",
@@ -266,21 +270,22 @@ def _awaiting(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:
     _require_team_lead(actor)
     letter = _load(uow, actor, letter_id)
     if letter.status != LetterStatus.AWAITING_APPROVAL.value:
-        raise ValidationFailed([f"Brief {letter_id} wartet nicht auf Freigabe (Status {letter.status})"])
+        raise ValidationFailed([t("Brief {letter_id} wartet nicht auf Freigabe (Status {status})", letter_id=letter_id,
+                                  status=letter.status)])
     return letter
 
 
 def _load(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:
     letter = uow.decisions.letter(letter_id)
     if letter is None:
-        raise NotFound(f"Brief {letter_id} gibt es nicht")
+        raise NotFound(t("Brief {letter_id} gibt es nicht", letter_id=letter_id))
     load_for_read(uow, actor, letter.case.aktenzeichen)  # department check
     return letter
 
 
 def _require_team_lead(actor: UserRef) -> None:
     if not actor.has_role(Role.TEAM_LEAD):
-        raise PermissionDenied(f"{actor.login}: nur Teamleitungen geben Briefe frei")
+        raise PermissionDenied(t("{login}: nur Teamleitungen geben Briefe frei", login=actor.login))
 
 
 def _facts(case: Case) -> CaseFacts:

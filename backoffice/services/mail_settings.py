@@ -26,6 +26,7 @@ from ..mail import Security, SmtpConfig
 from ..net import is_loopback_host
 from ..secret_store import SecretStore, choose_store
 from ..store.uow import UnitOfWork
+from ..texts import Text, t
 
 PREFIX = "mail."
 KEYS = ("host", "port", "security", "sender", "sender_name", "user")
@@ -93,13 +94,14 @@ def save_mail_settings(
     if clean.user and password is None:
         stored = _read_secret(store)
         if stored is None:
-            raise ValidationFailed([f"Für den Benutzer {clean.user} ist kein Passwort gespeichert: bitte angeben"])
+            raise ValidationFailed([t("Für den Benutzer {user} ist kein Passwort gespeichert: bitte angeben",
+                                      user=clean.user)])
         if not _bound_to(stored, clean):
-            raise ValidationFailed(["Das gespeicherte Passwort gilt für einen anderen Server oder Benutzer: "
-                                    "bitte das Passwort erneut angeben"])
+            raise ValidationFailed([t("Das gespeicherte Passwort gilt für einen anderen Server oder Benutzer: bitte "
+                                      "das Passwort erneut angeben")])
     if clean.user and password is not None:
         if not password or "\n" in password or "\r" in password:
-            raise ValidationFailed(["Passwort: leer oder mit Zeilenumbruch"])
+            raise ValidationFailed([t("Passwort: leer oder mit Zeilenumbruch")])
         _store(store).put({SECRET_NAME: json.dumps(
             {"password": password, "host": clean.host, "port": clean.port, "user": clean.user})})
     for key, value in clean.as_json().items():
@@ -115,28 +117,28 @@ def remove_mail_settings(uow: UnitOfWork, actor: UserRef | None) -> None:
 
 
 def validate(settings: MailSettings) -> MailSettings:
-    problems: list[str] = []
+    problems: list[Text | str] = []
     host = settings.host.strip()
     if not _HOST.fullmatch(host):
-        problems.append("Server: kein gültiger Rechnername")
+        problems.append(t("Server: kein gültiger Rechnername"))
     if not 1 <= int(settings.port) <= 65535:
-        problems.append("Port: 1 bis 65535")
+        problems.append(t("Port: 1 bis 65535"))
     try:
         security = Security(settings.security)
     except ValueError:
-        problems.append("Sicherheit: starttls, tls oder none")
+        problems.append(t("Sicherheit: starttls, tls oder none"))
         security = Security.STARTTLS
     if security is Security.NONE and not is_loopback_host(host):
-        problems.append("Sicherheit none (unverschlüsselt) ist nur für einen Server auf diesem Rechner "
-                        "(127.0.0.1) erlaubt")
+        problems.append(t("Sicherheit none (unverschlüsselt) ist nur für einen Server auf diesem Rechner (127.0.0.1) "
+                          "erlaubt"))
     try:
         sender = email_address(settings.sender)
     except InvalidAddress as err:
-        problems.append(f"Absender: {err}")
+        problems.append(t("Absender: {problem}", problem=err.text))
         sender = ""
     user = settings.user.strip()
     if user and not _USER.fullmatch(user):
-        problems.append("Benutzer: ohne Leer- und Steuerzeichen, höchstens 200 Zeichen")
+        problems.append(t("Benutzer: ohne Leer- und Steuerzeichen, höchstens 200 Zeichen"))
     if problems:
         raise ValidationFailed(problems)
     return MailSettings(host.lower(), int(settings.port), security, sender,
@@ -157,12 +159,13 @@ def smtp_config(uow: UnitOfWork, *, store: SecretStore | None = None) -> SmtpCon
         stored = _read_secret(store)
         if stored is None:
             raise MailNotConfigured(
-                f"Für den SMTP-Benutzer {settings.user} ist auf diesem Rechner kein Passwort gespeichert: "
-                "bitte 'backoffice mail configure' hier ausführen")
+                t("Für den SMTP-Benutzer {user} ist auf diesem Rechner kein Passwort gespeichert: bitte 'backoffice "
+                  "mail configure' hier ausführen", user=settings.user))
         if not _bound_to(stored, settings):
             raise MailSecretMismatch(
-                f"Das gespeicherte SMTP-Passwort gilt nicht für {settings.user} auf {settings.host}:{settings.port}. "
-                "Es wurde nichts gesendet. Bitte 'backoffice mail configure' mit dem Passwort ausführen.")
+                t("Das gespeicherte SMTP-Passwort gilt nicht für {user} auf {host}:{port}. Es wurde nichts gesendet. "
+                  "Bitte 'backoffice mail configure' mit dem Passwort ausführen.", user=settings.user,
+                  host=settings.host, port=settings.port))
         password = str(stored["password"])
     return SmtpConfig(settings.host, settings.port, settings.security, settings.sender, settings.sender_name,
                       settings.user, password)
@@ -192,6 +195,6 @@ def require_admin(uow: UnitOfWork, actor: UserRef | None) -> None:
     if actor is None:
         if uow.directory.dialect() == "postgresql" and uow.directory.is_superuser():
             return
-        raise PermissionDenied("Den Mailserver stellt nur die Administration ein")
+        raise PermissionDenied(t("Den Mailserver stellt nur die Administration ein"))
     if not actor.has_role(Role.ADMIN):
-        raise PermissionDenied(f"{actor.login}: den Mailserver stellt nur die Administration ein")
+        raise PermissionDenied(t("{login}: den Mailserver stellt nur die Administration ein", login=actor.login))

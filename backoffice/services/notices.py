@@ -175,7 +175,7 @@ def deliver_configured(uow_factory: Callable[..., Any], *, store: Any = None, no
         try:
             config = mail_settings.smtp_config(uow, store=store)
         except DomainError as err:
-            return DeliveryResult(problem=str(err), failing=uow.mail.failing())
+            return DeliveryResult(problem=err.text, failing=uow.mail.failing())
     if config is None:
         return DeliveryResult(configured=False)  # rows queued before the server was removed wait
     with mailer_factory(config) as mailer:

@@ -27,6 +27,7 @@ from ..domain.catalog import Service
 from ..domain.errors import DomainError
 from ..secret_store import SecretStore, choose_store
 from ..store.uow import UnitOfWork
+from ..texts import t
 
 _PREFIX = "portal."
 
@@ -43,21 +44,21 @@ class PortalSecretMismatch(DomainError):
         database, bound = _host(database_token_url), _host(bound_token_url or "")
         if bound_token_url is not None and database == bound:  # same host, other path: name the URLs
             database, bound = database_token_url.strip(), bound_token_url.strip()
-        todo = (
+        todo = t(
             "Es wurde nichts gesendet. Bitte verbinden Sie das Portal neu (backoffice portal connect DATEI) "
             "oder geben Sie das Secret in den Portal-Einstellungen erneut ein."
         )
         if bound_token_url is None:
-            text = (
-                f"Das Client-Secret wurde von einer älteren Version ohne Token-Adresse hinterlegt; ob die Token-Adresse "
-                f"in der Datenbank ({database}) die richtige ist, lässt sich nicht prüfen."
+            text = t(
+                "Das Client-Secret wurde von einer älteren Version ohne Token-Adresse hinterlegt; ob die Token-Adresse "
+                "in der Datenbank ({database}) die richtige ist, lässt sich nicht prüfen.", database=database
             )
         else:
-            text = (
-                f"Die Token-Adresse in der Datenbank ({database}) stimmt nicht mit der Adresse überein, "
-                f"für die das Client-Secret hinterlegt wurde ({bound})."
+            text = t(
+                "Die Token-Adresse in der Datenbank ({database}) stimmt nicht mit der Adresse überein, "
+                "für die das Client-Secret hinterlegt wurde ({bound}).", database=database, bound=bound
             )
-        super().__init__(f"{text} {todo}")
+        super().__init__(t("{text} {todo}", text=text, todo=todo))
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +115,10 @@ def parse_credentials(data: Mapping[str, Any]) -> tuple[PortalConnection, Portal
         )
     except (KeyError, TypeError, ValueError) as err:
         # A key's value may be secret: only a missing field is named.
-        what = f"es fehlt {err}" if isinstance(err, KeyError) else type(err).__name__
-        raise DomainError(f"Die Zugangsdatei ist unvollständig oder ungültig ({what})") from err
+        what = t("es fehlt {key}", key=str(err)) if isinstance(err, KeyError) else type(err).__name__
+        raise DomainError(t("Die Zugangsdatei ist unvollständig oder ungültig ({what})", what=what)) from err
     if not secrets.decryption_key.has_private or not secrets.signing_key.has_private:
-        raise DomainError("Die Zugangsdatei muss die privaten Schlüssel zum Entschlüsseln und Signieren enthalten")
+        raise DomainError(t("Die Zugangsdatei muss die privaten Schlüssel zum Entschlüsseln und Signieren enthalten"))
     return conn, secrets
 
 
@@ -140,7 +141,8 @@ def load_connection(uow: UnitOfWork) -> PortalConnection:
             destinations={d: Service(s) for d, s in json.loads(values[_PREFIX + "destinations"]).items()},
         )
     except KeyError as err:
-        raise PortalNotConfigured("Kein Portal verbunden: bitte „backoffice portal connect DATEI“ ausführen") from err
+        raise PortalNotConfigured(t("Kein Portal verbunden: bitte „backoffice portal connect DATEI“ ausführen")
+                              ) from err
 
 
 def _names(client_id: str) -> tuple[str, str, str, str]:
@@ -181,9 +183,9 @@ def retire_decryption_key(client_id: str, kid: str, *, store: SecretStore | None
     store = choose_store() if store is None else store
     stored = read_secrets(client_id, store=store)
     if stored.decryption_key is not None and _kid(stored.decryption_key) == kid:
-        raise DomainError(f"Der Schlüssel {kid} ist der aktuelle Entschlüsselungsschlüssel und bleibt.")
+        raise DomainError(t("Der Schlüssel {kid} ist der aktuelle Entschlüsselungsschlüssel und bleibt.", kid=kid))
     if kid not in {_kid(k) for k in stored.previous_decryption_keys}:
-        raise DomainError(f"Es gibt keinen früheren Entschlüsselungsschlüssel {kid}.")
+        raise DomainError(t("Es gibt keinen früheren Entschlüsselungsschlüssel {kid}.", kid=kid))
     store.put({_names(client_id)[3]: _key_set(stored.previous_decryption_keys, without=kid)})
 
 
@@ -232,8 +234,9 @@ def load_secrets(client_id: str, *, token_url: str, store: SecretStore | None = 
     stored = read_secrets(client_id, store=store)
     if not stored.complete:
         raise PortalNotConfigured(
-            f"Für Client {client_id} fehlen Client-Secret oder Schlüssel ({store.location}): "
-            "bitte 'backoffice portal connect DATEI' ausführen oder sie in den Portal-Einstellungen eingeben"
+            t("Für Client {client_id} fehlen Client-Secret oder Schlüssel ({location}): bitte 'backoffice portal "
+              "connect DATEI' ausführen oder sie in den Portal-Einstellungen eingeben", client_id=client_id,
+              location=store.location)
         )
     check_binding(stored, token_url)
     assert stored.client_secret is not None and stored.decryption_key is not None and stored.signing_key is not None

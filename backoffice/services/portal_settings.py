@@ -31,6 +31,7 @@ from ..secret_store import (
     choose_store,
 )
 from ..store.uow import UnitOfWork
+from ..texts import Text, t
 from .portal_connection import (
     PortalConnection,
     PortalNotConfigured,
@@ -145,32 +146,33 @@ def save_portal_settings(
     entered is stored for the token URL of the form.
     """
     _require_admin(actor)
-    problems: list[str] = []
-    api_url = _url(form.api_url, "Portal-URL", problems)
-    token_url = _url(form.token_url, "Token-URL", problems)
+    problems: list[Text | str] = []
+    api_url = _url(form.api_url, t("Portal-URL"), problems)
+    token_url = _url(form.token_url, t("Token-URL"), problems)
     client_id = form.client_id.strip()
     if not client_id:
-        problems.append("Client-ID: bitte angeben")
+        problems.append(t("Client-ID: bitte angeben"))
     destinations = {dest.strip(): service for service, dest in form.destinations.items() if dest.strip()}
     if not destinations:
-        problems.append("Mindestens eine Zustelladresse (Destination-ID) angeben")
+        problems.append(t("Mindestens eine Zustelladresse (Destination-ID) angeben"))
     if len(destinations) < len([d for d in form.destinations.values() if d.strip()]):
-        problems.append("Jede Leistung braucht eine eigene Destination-ID")
-    decryption = _key(form.decryption_key, "Entschlüsselungsschlüssel", problems)
-    signing = _key(form.signing_key, "Signaturschlüssel", problems)
+        problems.append(t("Jede Leistung braucht eine eigene Destination-ID"))
+    decryption = _key(form.decryption_key, t("Entschlüsselungsschlüssel"), problems)
+    signing = _key(form.signing_key, t("Signaturschlüssel"), problems)
     chosen = secret_store(master_password, store=store)
     stored = None
     if client_id and not (form.client_secret and decryption and signing):
         stored = read_secrets(client_id, store=chosen)
         if stored.empty:
-            problems.append("Für diese Client-ID sind keine Geheimnisse gespeichert: Client-Secret und beide Schlüssel angeben")
+            problems.append(t("Für diese Client-ID sind keine Geheimnisse gespeichert: Client-Secret und beide "
+                              "Schlüssel angeben"))
         else:
             if not form.client_secret:
                 _check_kept_secret(stored, token_url, problems)
             if not form.decryption_key.strip() and stored.decryption_key is None:
-                problems.append("Entschlüsselungsschlüssel: keiner gespeichert, bitte angeben")
+                problems.append(t("Entschlüsselungsschlüssel: keiner gespeichert, bitte angeben"))
             if not form.signing_key.strip() and stored.signing_key is None:
-                problems.append("Signaturschlüssel: keiner gespeichert, bitte angeben")
+                problems.append(t("Signaturschlüssel: keiner gespeichert, bitte angeben"))
     if problems:
         raise ValidationFailed(problems)
     merged = PortalSecrets(
@@ -184,19 +186,19 @@ def save_portal_settings(
     return conn
 
 
-def _check_kept_secret(stored: StoredSecrets, token_url: str, problems: list[str]) -> None:
+def _check_kept_secret(stored: StoredSecrets, token_url: str, problems: list[Text | str]) -> None:
     if stored.client_secret is None:
-        problems.append("Client-Secret: keines gespeichert, bitte angeben")
+        problems.append(t("Client-Secret: keines gespeichert, bitte angeben"))
     elif stored.token_url is None:
         problems.append(
-            "Client-Secret: das gespeicherte Secret ist noch an keine Token-Adresse gebunden (ältere Version); "
-            "bitte das Client-Secret erneut eingeben"
+            t("Client-Secret: das gespeicherte Secret ist noch an keine Token-Adresse gebunden (ältere Version); "
+              "bitte das Client-Secret erneut eingeben")
         )
     elif not same_token_url(stored.token_url, token_url):
         old, new = _host_or_url(stored.token_url, token_url)
         problems.append(
-            f"Client-Secret: für eine neue Token-URL ({new}) muss das Client-Secret erneut eingegeben werden "
-            f"(gespeichert ist es für {old})"
+            t("Client-Secret: für eine neue Token-URL ({new}) muss das Client-Secret erneut eingegeben werden "
+              "(gespeichert ist es für {old})", new=new, old=old)
         )
 
 
@@ -214,34 +216,34 @@ def _safe_host(url: str) -> str:
 
 def _require_admin(actor: UserRef) -> None:
     if not actor.has_role(Role.ADMIN):
-        raise PermissionDenied(f"{actor.login} darf die Portalverbindung nicht ändern")
+        raise PermissionDenied(t("{login} darf die Portalverbindung nicht ändern", login=actor.login))
 
 
-def _url(text: str, label: str, problems: list[str]) -> str:
+def _url(text: str, label: Text, problems: list[Text | str]) -> str:
     text = text.strip().rstrip("/")
     try:
         url = httpx.URL(text)
     except httpx.InvalidURL:
         url = None
     if url is None or url.scheme not in ("http", "https") or not url.host:
-        problems.append(f"{label}: keine gültige Adresse (https://…)")
+        problems.append(t("{label}: keine gültige Adresse (https://…)", label=label))
     elif url.scheme == "http" and not is_loopback_host(url.host):
-        problems.append(f"{label}: nur https ist erlaubt (http nur für 127.0.0.1)")
+        problems.append(t("{label}: nur https ist erlaubt (http nur für 127.0.0.1)", label=label))
     return text
 
 
-def _key(text: str, label: str, problems: list[str]) -> jwk.JWK | None:
+def _key(text: str, label: Text, problems: list[Text | str]) -> jwk.JWK | None:
     if not text.strip():
         return None
     try:
         key = jwk.JWK(**json.loads(text))
     except (ValueError, TypeError) as err:
-        problems.append(f"{label}: kein gültiger JWK ({err})")
+        problems.append(t("{label}: kein gültiger JWK ({err})", label=label, err=err))
         return None
     if not key.has_private:
-        problems.append(f"{label}: der private Schlüssel fehlt")
+        problems.append(t("{label}: der private Schlüssel fehlt", label=label))
         return None
     if key.get("kty") != "RSA":
-        problems.append(f"{label}: RSA-Schlüssel erwartet")
+        problems.append(t("{label}: RSA-Schlüssel erwartet", label=label))
         return None
     return key

@@ -28,6 +28,7 @@ from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
 from ..store.decision_models import Dispatch, Letter, PrintJob
 from ..store.uow import UnitOfWork
+from ..texts import t
 from . import audit, notices
 from .cases import load_for_read
 from .directory import visible_department_codes
@@ -83,7 +84,7 @@ def enqueue_print(uow: UnitOfWork, actor: UserRef, letter_id: int, *, now: datet
     now = now or datetime.now(UTC)
     letter = uow.decisions.letter(letter_id)
     if letter is None:
-        raise NotFound(f"Brief {letter_id} gibt es nicht")
+        raise NotFound(t("Brief {letter_id} gibt es nicht", letter_id=letter_id))
     load_for_read(uow, actor, letter.case.aktenzeichen)
     require_dispatchable(letter)
     existing = uow.decisions.open_job(letter_id, _OPEN)
@@ -97,12 +98,12 @@ def enqueue_batch(
     """Queue every final letter of a case queue, or finalised on ``day`` (UTC), not queued or printed yet."""
     now = now or datetime.now(UTC)
     if (queue_code is None) == (day is None):
-        raise ValidationFailed(["Bitte genau eines angeben: Warteschlange oder Tag"])
+        raise ValidationFailed([t("Bitte genau eines angeben: Warteschlange oder Tag")])
     queue_id = None
     if queue_code is not None:
         queue = uow.directory.queue(queue_code)
         if queue is None:
-            raise NotFound(f"Warteschlange {queue_code} gibt es nicht")
+            raise NotFound(t("Warteschlange {queue_code} gibt es nicht", queue_code=queue_code))
         queue_id = queue.id
     since = datetime.combine(day, time(), UTC) if day else None
     letters = uow.decisions.final_letters(queue_id=queue_id, since=since, until=since + timedelta(days=1) if since else None,
@@ -131,7 +132,7 @@ def claim_print_job(uow: UnitOfWork, actor: UserRef, job_id: int, *, now: dateti
     now = now or datetime.now(UTC)
     job = uow.decisions.print_job(job_id)
     if job is None:
-        raise NotFound(f"Druckauftrag {job_id} gibt es nicht")
+        raise NotFound(t("Druckauftrag {job_id} gibt es nicht", job_id=job_id))
     load_for_read(uow, actor, job.letter.case.aktenzeichen)
     require_dispatchable(job.letter)
     if not uow.decisions.claim_job(job_id, actor.id, now, free=_FREE, claimed=PrintStatus.PRINTING.value,
@@ -200,7 +201,7 @@ def mark_failed(uow: UnitOfWork, actor: UserRef, job_id: int, error: str, printe
 def dispatches(uow: UnitOfWork, actor: UserRef, letter_id: int) -> list[DispatchInfo]:
     letter = uow.decisions.letter(letter_id)
     if letter is None:
-        raise NotFound(f"Brief {letter_id} gibt es nicht")
+        raise NotFound(t("Brief {letter_id} gibt es nicht", letter_id=letter_id))
     load_for_read(uow, actor, letter.case.aktenzeichen)
     return [DispatchInfo(d.letter_id, d.channel, d.at, d.by.login, d.printer) for d in uow.decisions.dispatches(letter_id)]
 
@@ -215,10 +216,10 @@ def _add_job(uow: UnitOfWork, actor: UserRef, letter: Letter, now: datetime) -> 
 def _job(uow: UnitOfWork, actor: UserRef, job_id: int) -> PrintJob:
     job = uow.decisions.print_job(job_id)
     if job is None:
-        raise NotFound(f"Druckauftrag {job_id} gibt es nicht")
+        raise NotFound(t("Druckauftrag {job_id} gibt es nicht", job_id=job_id))
     load_for_read(uow, actor, job.letter.case.aktenzeichen)
     if job.status == PrintStatus.PRINTED.value:
-        raise ValidationFailed([f"Druckauftrag {job_id} ist bereits gedruckt"])
+        raise ValidationFailed([t("Druckauftrag {job_id} ist bereits gedruckt", job_id=job_id)])
     return job
 
 
@@ -226,7 +227,7 @@ def _require_not_claimed_by_another(job: PrintJob, actor: UserRef, now: datetime
     claim_alive = job.claimed_at is not None and job.claimed_at >= now - CLAIM_EXPIRES
     if job.status == PrintStatus.PRINTING.value and job.claimed_by_id != actor.id and claim_alive:
         by = job.claimed_by.login if job.claimed_by else "?"
-        raise ValidationFailed([f"Druckauftrag {job.id} wird gerade von {by} gedruckt"])
+        raise ValidationFailed([t("Druckauftrag {id} wird gerade von {by} gedruckt", id=job.id, by=by)])
 
 
 def _job_info(job: PrintJob) -> PrintJobInfo:

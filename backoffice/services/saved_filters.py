@@ -9,6 +9,7 @@ from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import CaseQuery, UserRef
 from ..store.models import SavedFilter
 from ..store.uow import UnitOfWork
+from ..texts import t
 
 MAX_NAME = 100
 
@@ -28,9 +29,9 @@ def save_filter(uow: UnitOfWork, actor: UserRef, name: str, query: CaseQuery, *,
     """Create the filter, or replace the query of the user's filter with the same name."""
     name = name.strip()
     if not name:
-        raise ValidationFailed(["Bitte geben Sie dem Filter einen Namen"])
+        raise ValidationFailed([t("Bitte geben Sie dem Filter einen Namen")])
     if len(name) > MAX_NAME:
-        raise ValidationFailed([f"Der Name ist zu lang (höchstens {MAX_NAME} Zeichen)"])
+        raise ValidationFailed([t("Der Name ist zu lang (höchstens {max_name} Zeichen)", max_name=MAX_NAME)])
     for existing in uow.directory.saved_filters(actor.id):
         if existing.name == name:
             existing.query = query.as_json()
@@ -46,4 +47,4 @@ def delete_filter(uow: UnitOfWork, actor: UserRef, filter_id: int) -> None:
         if existing.id == filter_id:
             uow.directory.delete(existing)
             return
-    raise NotFound(f"Kein gespeicherter Filter {filter_id} von {actor.login}")
+    raise NotFound(t("Kein gespeicherter Filter {filter_id} von {login}", filter_id=filter_id, login=actor.login))

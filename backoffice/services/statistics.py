@@ -27,6 +27,7 @@ from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..store.statistics_repository import EndingCount, Scope
 from ..store.uow import UnitOfWork
+from ..texts import t
 from .directory import visible_department_codes
 
 MAX_PERIODS = 1500  # about four years of days; enough for any screen or file
@@ -134,7 +135,7 @@ def _next_start(day: date, granularity: Granularity) -> date:
 
 def _periods(query: StatisticsFilter) -> list[tuple[date, date]]:
     if query.end < query.start:
-        raise ValidationFailed(["Das Ende des Zeitraums liegt vor seinem Beginn."])
+        raise ValidationFailed([t("Das Ende des Zeitraums liegt vor seinem Beginn.")])
     periods: list[tuple[date, date]] = []
     day = period_start(query.start, query.granularity)
     while day <= query.end:
@@ -142,14 +143,15 @@ def _periods(query: StatisticsFilter) -> list[tuple[date, date]]:
         periods.append((day, following - timedelta(days=1)))
         day = following
         if len(periods) > MAX_PERIODS:
-            raise ValidationFailed([f"Der Zeitraum umfasst mehr als {MAX_PERIODS} Perioden; bitte gröber einteilen oder kürzen."])
+            raise ValidationFailed([t("Der Zeitraum umfasst mehr als {max_periods} Perioden; bitte gröber einteilen "
+                                      "oder kürzen.", max_periods=MAX_PERIODS)])
     return periods
 
 
 def require_statistics_access(actor: UserRef) -> frozenset[str]:
     """Team leads and administrators see statistics of the departments they belong to."""
     if not (actor.has_role(Role.TEAM_LEAD) or actor.has_role(Role.ADMIN)):
-        raise PermissionDenied("Statistiken sehen nur Teamleitungen und die Administration.")
+        raise PermissionDenied(t("Statistiken sehen nur Teamleitungen und die Administration."))
     visible = visible_department_codes(actor)
     return frozenset() if visible is None else visible
 
@@ -158,7 +160,8 @@ def visible_queue_ids(uow: UnitOfWork, actor: UserRef, wanted: frozenset[str] | 
     """The departments (codes), their queues and services that a statistic of ``actor`` covers."""
     visible = require_statistics_access(actor)
     if wanted is not None and not wanted <= visible:
-        raise PermissionDenied("Keine Berechtigung für die Abteilung " + ", ".join(sorted(wanted - visible)) + ".")
+        raise PermissionDenied(t("Keine Berechtigung für die Abteilung {codes}.",
+                                 codes=', '.join(sorted(wanted - visible))))
     chosen = visible if wanted is None else wanted
     codes: list[str] = []
     queue_ids: set[int] = set()

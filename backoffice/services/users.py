@@ -18,6 +18,7 @@ from ..domain.catalog import Role
 from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
 from ..store.uow import UnitOfWork
+from ..texts import t
 from .directory import ensure_user, to_user_ref
 
 APP_ROLES = {"clerk": (Role.CLERK,), "team_lead": (Role.TEAM_LEAD, Role.CLERK), "admin": (Role.ADMIN,)}
@@ -41,9 +42,9 @@ def require_admin(uow: UnitOfWork, actor: UserRef | None) -> None:
     if actor is None:
         if uow.directory.dialect() == "postgresql" and uow.directory.is_superuser():
             return
-        raise PermissionDenied("Benutzer verwaltet nur die Administration")
+        raise PermissionDenied(t("Benutzer verwaltet nur die Administration"))
     if not actor.has_role(Role.ADMIN):
-        raise PermissionDenied("Benutzer verwaltet nur die Administration")
+        raise PermissionDenied(t("Benutzer verwaltet nur die Administration"))
 
 
 def add_user(
@@ -52,29 +53,30 @@ def add_user(
 ) -> UserRef:
     require_admin(uow, actor)
     if role not in APP_ROLES:
-        raise ValidationFailed([f"Unbekannte Rolle „{role}“: clerk, team_lead oder admin"])
+        raise ValidationFailed([t("Unbekannte Rolle „{role}“ (erlaubt: {allowed})", role=role, allowed="clerk, team_lead, admin")])
     if not display_name.strip():
-        raise ValidationFailed(["Der Name darf nicht leer sein"])
+        raise ValidationFailed([t("Der Name darf nicht leer sein")])
     if uow.directory.dialect() == "postgresql":
         uow.directory.add_login_user(login, display_name.strip(), role, list(departments), password)
         user = uow.directory.user(login)
         assert user is not None
         return to_user_ref(user)
     if password is not None:
-        raise ValidationFailed(["Die eingebettete Datenbank hat keine Passwörter: ihr Benutzer ist das Konto des Rechners"])
+        raise ValidationFailed([t("Die eingebettete Datenbank hat keine Passwörter: ihr Benutzer ist das Konto des "
+                                  "Rechners")])
     return ensure_user(uow, login, display_name.strip(), APP_ROLES[role], departments)
 
 
 def disable_user(uow: UnitOfWork, actor: UserRef | None, login: str) -> None:
     require_admin(uow, actor)
     if actor is not None and actor.login == login:
-        raise ValidationFailed(["Das eigene Konto kann nicht deaktiviert werden"])
+        raise ValidationFailed([t("Das eigene Konto kann nicht deaktiviert werden")])
     if uow.directory.dialect() == "postgresql":
         uow.directory.disable_login_user(login)
         return
     user = uow.directory.user(login)
     if user is None:
-        raise ValidationFailed([f"Benutzer „{login}“ gibt es nicht"])
+        raise ValidationFailed([t("Benutzer „{login}“ gibt es nicht", login=login)])
     user.active = False
 
 
@@ -85,7 +87,7 @@ def set_departments(uow: UnitOfWork, actor: UserRef | None, login: str, departme
         return
     user = uow.directory.user(login)
     if user is None:
-        raise ValidationFailed([f"Benutzer „{login}“ gibt es nicht"])
+        raise ValidationFailed([t("Benutzer „{login}“ gibt es nicht", login=login)])
     user.memberships.clear()
     uow.flush()
     ensure_user(uow, login, user.display_name, [], departments)

@@ -14,14 +14,15 @@ from ..domain.records import UserRef
 from ..letters.formatting import format_euro
 from ..store.models import Case
 from ..store.uow import UnitOfWork
+from ..texts import Text, t
 from . import audit
 from .case_editing import required_documents
 
 ACTION = "allowance_confirmed"
 
 
-def missing_documents(uow: UnitOfWork, case: Case, rule_input: Mapping[str, Any]) -> list[str]:
-    """German problems: disability facts whose document is on the case's checklist but not ticked."""
+def missing_documents(uow: UnitOfWork, case: Case, rule_input: Mapping[str, Any]) -> list[Text]:
+    """Problems: disability facts whose document is on the case's checklist but not ticked."""
     if Service(case.service) is not Service.WBS:
         return []
     facts = [d for d in rule_input.get("disabilities") or [] if isinstance(d, Mapping)]
@@ -30,8 +31,9 @@ def missing_documents(uow: UnitOfWork, case: Case, rule_input: Mapping[str, Any]
         return []
     listed = {d.key: d.label for d in required_documents(case.service, case.form_data, case.received_at.date())}
     ticked = {c.item_key for c in uow.editing.checks(case.id)}
-    return [f"Freibetrag wegen Schwerbehinderung: die Unterlage „{listed[key]}“ ist in der Checkliste noch nicht "
-            "abgehakt; bitte den Nachweis prüfen und abhaken." for key in needed if key in listed and key not in ticked]
+    return [t("Freibetrag wegen Schwerbehinderung: die Unterlage „{document}“ ist in der Checkliste noch nicht "
+              "abgehakt; bitte den Nachweis prüfen und abhaken.", document=listed[key])
+            for key in needed if key in listed and key not in ticked]
 
 
 def journal_confirmed(uow: UnitOfWork, case: Case, actor: UserRef, at: datetime, result: Mapping[str, Any]) -> None:

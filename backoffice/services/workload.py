@@ -17,6 +17,7 @@ from ..domain.records import CaseQuery, SortKey, UserRef
 from ..domain.status import Status
 from ..store.models import Department
 from ..store.uow import UnitOfWork
+from ..texts import Text, t
 from .cases import leads
 from .directory import visible_department_codes
 
@@ -66,15 +67,15 @@ class Workload:
 
 
 def led_department(
-    uow: UnitOfWork, actor: UserRef, department_code: str, what: str
+    uow: UnitOfWork, actor: UserRef, department_code: str, what: Text | str
 ) -> tuple[Department, Callable[[CaseQuery], Figure]]:
     """The department if the actor leads it (else ``TeamLeadOnly``: "``what`` der Abteilung …"),
     and the function that counts a query into a figure."""
     department = uow.directory.department(department_code)
     if department is None:
-        raise NotFound(f"Unbekannte Abteilung: {department_code}")
+        raise NotFound(t("Unbekannte Abteilung: {department_code}", department_code=department_code))
     if not leads(actor, department_code):
-        raise TeamLeadOnly(f"{what} der Abteilung {department.name}")
+        raise TeamLeadOnly(t("{what} der Abteilung {name}", what=what, name=department.name))
     visible = visible_department_codes(actor)
 
     def figure(query: CaseQuery) -> Figure:
@@ -85,7 +86,7 @@ def led_department(
 
 def workload(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: date | None = None) -> Workload:
     on = on or date.today()
-    department, figure = led_department(uow, actor, department_code, "Die Arbeitslast")
+    department, figure = led_department(uow, actor, department_code, t("Die Arbeitslast"))
     base = CaseQuery(department_code=department_code)
     counts = uow.staff.open_counts_by_assignee(department_code)
     members = uow.staff.members(department_code)

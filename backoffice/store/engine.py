@@ -12,6 +12,7 @@ from sqlalchemy.engine import URL, make_url
 from ..domain.errors import DomainError
 from ..net import is_loopback_host
 from ..os_account import os_login
+from ..texts import t
 from .audit_chain import SQLITE_HASH_FUNCTION, SQLITE_ROLE_FUNCTION, entry_hash
 
 
@@ -75,8 +76,8 @@ def private_file(path: Path) -> None:
     try:
         if os.fstat(fd).st_uid != os.geteuid():
             raise DatabaseFileNotOwned(
-                f"Die Datenbankdatei {path} gehört einem anderen Benutzerkonto; "
-                "eine eingebettete Datenbank kann nur ihr Eigentümer öffnen."
+                t("Die Datenbankdatei {path} gehört einem anderen Benutzerkonto; eine eingebettete Datenbank kann "
+                  "nur ihr Eigentümer öffnen.", path=path)
             )
         os.fchmod(fd, 0o600)
     finally:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 from ..domain.errors import DomainError
+from ..texts import t
 from .mail_models import STATUS_COLUMNS
 
 OWNER = "backoffice_owner"
@@ -74,8 +75,8 @@ def prepare_upgrade(conn: Connection) -> None:
     elif not (role_exists(conn, OWNER) and conn.execute(
             text("SELECT pg_has_role(current_user, :o, 'MEMBER')"), {"o": OWNER}).scalar()):
         raise UpgradeRefused(
-            "db upgrade darf nur die Eigentümerrolle der Datenbank (backoffice_owner) oder ein Superuser von "
-            "PostgreSQL ausführen; beim ersten Mal ein Superuser, der die Rollen anlegt."
+            t("db upgrade darf nur die Eigentümerrolle der Datenbank ({owner}) oder ein Superuser von "
+              "PostgreSQL ausführen; beim ersten Mal ein Superuser, der die Rollen anlegt.", owner=OWNER)
         )
     conn.execute(text(f"SET ROLE {OWNER}"))
 

@@ -52,77 +52,77 @@
 <context>
     <name>AbsencePanel</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <location filename="../../ui/teamlead/absences.py" line="72"/>
         <source>Mitarbeiter/in</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <location filename="../../ui/teamlead/absences.py" line="72"/>
         <source>Von</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="71"/>
+        <location filename="../../ui/teamlead/absences.py" line="72"/>
         <source>Bis einschließlich</source>
         <translation>Until (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Vertretung darf übernehmen</source>
         <translation>Cover may take over</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Neue Fälle</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="74"/>
+        <location filename="../../ui/teamlead/absences.py" line="75"/>
         <source>Abwesenheit &amp;eintragen…</source>
         <translation>Add &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="75"/>
+        <location filename="../../ui/teamlead/absences.py" line="76"/>
         <source>Abwesenheit &amp;beenden</source>
         <translation>&amp;End absence</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="76"/>
+        <location filename="../../ui/teamlead/absences.py" line="77"/>
         <source>Fälle &amp;umverteilen…</source>
         <translation>&amp;Redistribute cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="107"/>
+        <location filename="../../ui/teamlead/absences.py" line="108"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="107"/>
+        <location filename="../../ui/teamlead/absences.py" line="108"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="115"/>
+        <location filename="../../ui/teamlead/absences.py" line="116"/>
         <source>reihum an die Anwesenden</source>
         <translation>in turn to those present</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="117"/>
+        <location filename="../../ui/teamlead/absences.py" line="118"/>
         <source>an die Anwesenden mit den wenigsten offenen Fällen</source>
         <translation>to those present with the fewest open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="118"/>
+        <location filename="../../ui/teamlead/absences.py" line="119"/>
         <source>in die Warteschlange</source>
         <translation>to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="133"/>
+        <location filename="../../ui/teamlead/absences.py" line="134"/>
         <source>Abwesenheit eingetragen.</source>
         <translation>Absence added.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="138"/>
+        <location filename="../../ui/teamlead/absences.py" line="139"/>
         <source>Abwesenheit beendet.</source>
         <translation>Absence ended.</translation>
     </message>
@@ -178,37 +178,37 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="46"/>
+        <location filename="../../ui/letters/approvals.py" line="47"/>
         <source>Briefe zur Freigabe</source>
         <translation>Letters awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="60"/>
+        <location filename="../../ui/letters/approvals.py" line="61"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="61"/>
+        <location filename="../../ui/letters/approvals.py" line="62"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="62"/>
+        <location filename="../../ui/letters/approvals.py" line="63"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="88"/>
+        <location filename="../../ui/letters/approvals.py" line="89"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="98"/>
+        <location filename="../../ui/letters/approvals.py" line="99"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="100"/>
+        <location filename="../../ui/letters/approvals.py" line="101"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -216,47 +216,47 @@
 <context>
     <name>BescheidPanel</name>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="43"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="44"/>
         <source>Bescheid drucken</source>
         <translation>Print the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="45"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="46"/>
         <source>Der Bescheid erscheint hier, sobald entschieden ist.</source>
         <translation>The decision notice appears here once the case is decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="61"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="62"/>
         <source>%1, Version %2 erstellt. Drucken mit %3.</source>
         <translation>%1, version %2 created. Print with %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="65"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="66"/>
         <source>%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.</source>
         <translation>%1 created and submitted to the team lead for approval. It can only be printed once approved (print queue); the case is closed after printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="93"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="94"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="94"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
         <source>Fall %1 abschließen?</source>
         <translation>Close case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="96"/>
         <source>Der Bescheid ist gedruckt. Der Fall wird als erledigt abgeschlossen und verlässt die offenen Fälle; sein Fenster schließt sich.</source>
         <translation>The decision notice has been printed. The case will be closed as done and leave the open cases; its window closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="98"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="99"/>
         <source>&amp;Abschließen</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="99"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="100"/>
         <source>&amp;Noch nicht</source>
         <translation>&amp;Not yet</translation>
     </message>
@@ -264,37 +264,37 @@
 <context>
     <name>BlocksPage</name>
     <message>
-        <location filename="../../ui/letters/settings.py" line="60"/>
+        <location filename="../../ui/letters/settings.py" line="61"/>
         <source>Baustein &amp;speichern</source>
         <translation>&amp;Save block</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="62"/>
+        <location filename="../../ui/letters/settings.py" line="63"/>
         <source>&amp;Mitgelieferten Text wiederherstellen</source>
         <translation>&amp;Restore the shipped text</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="80"/>
+        <location filename="../../ui/letters/settings.py" line="81"/>
         <source>Merge-Felder schreiben Sie als {{ feld }}. „## “ beginnt eine Überschrift, „- “ einen Aufzählungspunkt. Die Rechtsbehelfsbelehrungen werden von allen Bescheiden gemeinsam genutzt.</source>
         <translation>Write merge fields as {{ field }}. “## ” starts a heading, “- ” a bullet point. The legal-remedy notices are shared by every decision letter.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="100"/>
+        <location filename="../../ui/letters/settings.py" line="101"/>
         <source>angepasst</source>
         <translation>adapted</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="100"/>
+        <location filename="../../ui/letters/settings.py" line="101"/>
         <source>mitgeliefert</source>
         <translation>shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="111"/>
+        <location filename="../../ui/letters/settings.py" line="112"/>
         <source>Erlaubte Felder: %1</source>
         <translation>Allowed fields: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="136"/>
+        <location filename="../../ui/letters/settings.py" line="137"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -433,94 +433,94 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="88"/>
+        <location filename="../../ui/editor/editor.py" line="89"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="130"/>
+        <location filename="../../ui/editor/editor.py" line="131"/>
         <source>Vorgeschlagene &amp;Unterlagen übernehmen</source>
         <translation>Accept proposed &amp;documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="133"/>
+        <location filename="../../ui/editor/editor.py" line="134"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="181"/>
+        <location filename="../../ui/editor/editor.py" line="182"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="188"/>
+        <location filename="../../ui/editor/editor.py" line="189"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="197"/>
-        <location filename="../../ui/editor/editor.py" line="246"/>
+        <location filename="../../ui/editor/editor.py" line="198"/>
+        <location filename="../../ui/editor/editor.py" line="247"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="210"/>
+        <location filename="../../ui/editor/editor.py" line="211"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="217"/>
-        <location filename="../../ui/editor/editor.py" line="247"/>
+        <location filename="../../ui/editor/editor.py" line="218"/>
+        <location filename="../../ui/editor/editor.py" line="248"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="330"/>
+        <location filename="../../ui/editor/editor.py" line="331"/>
         <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="332"/>
+        <location filename="../../ui/editor/editor.py" line="333"/>
         <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="340"/>
+        <location filename="../../ui/editor/editor.py" line="341"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="361"/>
+        <location filename="../../ui/editor/editor.py" line="362"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="363"/>
+        <location filename="../../ui/editor/editor.py" line="364"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="371"/>
+        <location filename="../../ui/editor/editor.py" line="372"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="372"/>
+        <location filename="../../ui/editor/editor.py" line="373"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="109"/>
+        <location filename="../../ui/editor/editor.py" line="110"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="246"/>
+        <location filename="../../ui/editor/editor.py" line="247"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="247"/>
+        <location filename="../../ui/editor/editor.py" line="248"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -651,52 +651,52 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="57"/>
+        <location filename="../../ui/letters/case_letters.py" line="58"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="72"/>
+        <location filename="../../ui/letters/case_letters.py" line="73"/>
         <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
         <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="76"/>
+        <location filename="../../ui/letters/case_letters.py" line="77"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="78"/>
+        <location filename="../../ui/letters/case_letters.py" line="79"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="80"/>
+        <location filename="../../ui/letters/case_letters.py" line="81"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="82"/>
+        <location filename="../../ui/letters/case_letters.py" line="83"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="87"/>
+        <location filename="../../ui/letters/case_letters.py" line="88"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="153"/>
+        <location filename="../../ui/letters/case_letters.py" line="154"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="157"/>
+        <location filename="../../ui/letters/case_letters.py" line="158"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="159"/>
+        <location filename="../../ui/letters/case_letters.py" line="160"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -704,62 +704,62 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="35"/>
+        <location filename="../../ui/letters/case_letters.py" line="36"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="36"/>
+        <location filename="../../ui/letters/case_letters.py" line="37"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="37"/>
+        <location filename="../../ui/letters/case_letters.py" line="38"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="38"/>
+        <location filename="../../ui/letters/case_letters.py" line="39"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="41"/>
+        <location filename="../../ui/letters/case_letters.py" line="42"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="42"/>
+        <location filename="../../ui/letters/case_letters.py" line="43"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="43"/>
+        <location filename="../../ui/letters/case_letters.py" line="44"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="46"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="47"/>
+        <location filename="../../ui/letters/case_letters.py" line="48"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="48"/>
+        <location filename="../../ui/letters/case_letters.py" line="49"/>
         <source>Anmerkung der Teamleitung</source>
         <translation>Team lead&apos;s comment</translation>
     </message>
@@ -795,17 +795,17 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="56"/>
+        <location filename="../../ui/teamlead/cases.py" line="57"/>
         <source>Klicken Sie auf eine Kennzahl, um ihre Fälle zu sehen.</source>
         <translation>Click a figure to see its cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="61"/>
+        <location filename="../../ui/teamlead/cases.py" line="62"/>
         <source>&amp;Zuweisen an…</source>
         <translation>&amp;Assign to…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="111"/>
+        <location filename="../../ui/teamlead/cases.py" line="112"/>
         <source>%1 Fälle zugewiesen.</source>
         <translation>%1 cases assigned.</translation>
     </message>
@@ -913,113 +913,113 @@
 <context>
     <name>ConnectionPage</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="72"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="73"/>
         <source>Portal-URL (Submission API):</source>
         <translation>Portal URL (Submission API):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="73"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="74"/>
         <source>Token-URL (OAuth):</source>
         <translation>Token URL (OAuth):</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="74"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="75"/>
         <source>Client-ID:</source>
         <translation>Client ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="75"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="76"/>
         <source>Client-Secret:</source>
         <translation>Client secret:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="78"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="79"/>
         <source>nicht abonniert</source>
         <translation>not subscribed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="79"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="80"/>
         <source>Destination-ID %1:</source>
         <translation>Destination ID %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="80"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="81"/>
         <source>Entschlüsselungsschlüssel:</source>
         <translation>Decryption key:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="80"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="81"/>
         <source>Signaturschlüssel:</source>
         <translation>Signing key:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="82"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="83"/>
         <source>Datei wählen…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="88"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="89"/>
         <source>Zugangsdaten-Datei importieren…</source>
         <translation>Import credentials file…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="89"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="90"/>
         <source>Füllt alle Felder aus der Datei, die das Portal ausgibt</source>
         <translation>Fills every field from the file the portal issues</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="99"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="100"/>
         <source>Es ist noch kein Portal verbunden.</source>
         <translation>No portal is connected yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="104"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="105"/>
         <source>Verbunden. Client-Secret und Schlüssel liegen in der verschlüsselten Datei %1.</source>
         <translation>Connected. The client secret and the keys are kept in the encrypted file %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="106"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="107"/>
         <source>Verbunden. Client-Secret und Schlüssel liegen im Schlüsselbund des Systems.</source>
         <translation>Connected. The client secret and the keys are kept in the system keyring.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="109"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="110"/>
         <source>(gespeichert – leer lassen, um den Wert zu behalten)</source>
         <translation>(stored – leave empty to keep it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="124"/>
         <location filename="../../ui/dialogs/portal_settings.py" line="125"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="126"/>
         <source>aus der Zugangsdaten-Datei</source>
         <translation>from the credentials file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="143"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="144"/>
         <source>Schlüssel (JWK) wählen</source>
         <translation>Choose key (JWK)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="143"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="144"/>
         <source>JWK (*.json *.jwk);;Alle Dateien (*)</source>
         <translation>JWK (*.json *.jwk);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="148"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="149"/>
         <source>Zugangsdaten-Datei wählen</source>
         <translation>Choose credentials file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="148"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="149"/>
         <source>JSON (*.json);;Alle Dateien (*)</source>
         <translation>JSON (*.json);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="156"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="157"/>
         <source>Zugangsdaten</source>
         <translation>Credentials</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="156"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="157"/>
         <source>Die Datei kann nicht gelesen werden: %1</source>
         <translation>The file cannot be read: %1</translation>
     </message>
@@ -1051,148 +1051,153 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="64"/>
+        <location filename="../../ui/letters/decision.py" line="65"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="71"/>
+        <location filename="../../ui/letters/decision.py" line="72"/>
         <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="79"/>
+        <location filename="../../ui/letters/decision.py" line="80"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="83"/>
+        <location filename="../../ui/letters/decision.py" line="84"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="86"/>
+        <location filename="../../ui/letters/decision.py" line="87"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="92"/>
+        <location filename="../../ui/letters/decision.py" line="93"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="93"/>
+        <location filename="../../ui/letters/decision.py" line="94"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="94"/>
-        <location filename="../../ui/letters/decision.py" line="159"/>
+        <location filename="../../ui/letters/decision.py" line="95"/>
+        <location filename="../../ui/letters/decision.py" line="160"/>
         <source>Entscheiden und Bescheid erstellen</source>
         <translation>Decide and create the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="95"/>
+        <location filename="../../ui/letters/decision.py" line="96"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="96"/>
+        <location filename="../../ui/letters/decision.py" line="97"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="103"/>
+        <location filename="../../ui/letters/decision.py" line="104"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="106"/>
+        <location filename="../../ui/letters/decision.py" line="107"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="107"/>
+        <location filename="../../ui/letters/decision.py" line="108"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="158"/>
+        <location filename="../../ui/letters/decision.py" line="159"/>
         <source>E&amp;ntscheidung</source>
         <translation>&amp;Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="162"/>
+        <location filename="../../ui/letters/decision.py" line="163"/>
         <source>Bescheid &amp;drucken…</source>
         <translation>&amp;Print the decision notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="176"/>
+        <location filename="../../ui/letters/decision.py" line="177"/>
         <source>Unterlagen fehlen</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="177"/>
+        <location filename="../../ui/letters/decision.py" line="178"/>
         <source>Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?</source>
         <translation>Not all required documents of %1 are ticked. Decide anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="180"/>
+        <location filename="../../ui/letters/decision.py" line="181"/>
         <source>Nicht abgehakt:</source>
         <translation>Not ticked:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="183"/>
+        <location filename="../../ui/letters/decision.py" line="184"/>
         <source>Trotzdem &amp;entscheiden</source>
         <translation>&amp;Decide anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="184"/>
+        <location filename="../../ui/letters/decision.py" line="185"/>
         <source>&amp;Zurück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="200"/>
+        <location filename="../../ui/letters/decision.py" line="201"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="234"/>
+        <location filename="../../ui/letters/decision.py" line="222"/>
+        <source>Gründe der Ablehnung (der Bescheid nennt sie auf Deutsch):</source>
+        <translation>Reasons for the refusal (the Bescheid states them in German):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="239"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="239"/>
+        <location filename="../../ui/letters/decision.py" line="244"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="241"/>
+        <location filename="../../ui/letters/decision.py" line="246"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="271"/>
+        <location filename="../../ui/letters/decision.py" line="276"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="274"/>
+        <location filename="../../ui/letters/decision.py" line="279"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="279"/>
+        <location filename="../../ui/letters/decision.py" line="284"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="279"/>
+        <location filename="../../ui/letters/decision.py" line="284"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="280"/>
+        <location filename="../../ui/letters/decision.py" line="285"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1234,57 +1239,57 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>DocumentsRequestDialog</name>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="53"/>
+        <location filename="../../ui/editor/documents_request.py" line="56"/>
         <source>Unterlagen anfordern – %1</source>
         <translation>Request documents – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="55"/>
+        <location filename="../../ui/editor/documents_request.py" line="58"/>
         <source>Diese Unterlagen werden angefordert (vorausgewählt: die noch nicht abgehakten Pflichtunterlagen der Checkliste):</source>
         <translation>These documents will be requested (preselected: the required checklist items not yet ticked):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="64"/>
+        <location filename="../../ui/editor/documents_request.py" line="67"/>
         <source>Weitere Unterlage, z. B. Mietbescheinigung</source>
         <translation>Another document, e.g. landlord&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="65"/>
+        <location filename="../../ui/editor/documents_request.py" line="68"/>
         <source>&amp;Hinzufügen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="78"/>
+        <location filename="../../ui/editor/documents_request.py" line="81"/>
         <source>Antwortfrist bis:</source>
         <translation>Reply by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="79"/>
+        <location filename="../../ui/editor/documents_request.py" line="82"/>
         <source>Wiedervorlage am:</source>
         <translation>Follow-up on:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="81"/>
+        <location filename="../../ui/editor/documents_request.py" line="84"/>
         <source>Das Anforderungsschreiben wird mit genau diesen Unterlagen und der Frist erstellt und danach zum Drucken angezeigt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>The request letter is written with exactly these documents and the deadline, then shown for printing. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="84"/>
+        <location filename="../../ui/editor/documents_request.py" line="87"/>
         <source>Für diese Leistung gibt es kein Anforderungsschreiben: Die Anforderung wird nur vermerkt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>This service has no request letter: the request is only recorded. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="95"/>
+        <location filename="../../ui/editor/documents_request.py" line="98"/>
         <source>Anfordern</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="95"/>
+        <location filename="../../ui/editor/documents_request.py" line="98"/>
         <source>Vermerken</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="126"/>
+        <location filename="../../ui/editor/documents_request.py" line="129"/>
         <source>Diese Unterlage steht schon in der Liste.</source>
         <translation>This document is already in the list.</translation>
     </message>
@@ -1562,7 +1567,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
     <message>
         <location filename="../../ui/editor/dialogs.py" line="63"/>
-        <location filename="../../ui/editor/history.py" line="162"/>
+        <location filename="../../ui/editor/history.py" line="141"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
@@ -1727,117 +1732,117 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Please check:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="25"/>
+        <location filename="../../ui/editor/history.py" line="26"/>
         <source>Frist verlängert</source>
         <translation>Deadline extended</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="26"/>
+        <location filename="../../ui/editor/history.py" line="27"/>
         <source>Fall verknüpft</source>
         <translation>Case linked</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="27"/>
+        <location filename="../../ui/editor/history.py" line="28"/>
         <source>Verknüpfung gelöst</source>
         <translation>Link removed</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="28"/>
+        <location filename="../../ui/editor/history.py" line="29"/>
         <source>Unterlage abgehakt</source>
         <translation>Document ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="29"/>
+        <location filename="../../ui/editor/history.py" line="30"/>
         <source>Entscheidung gespeichert</source>
         <translation>Decision recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="30"/>
+        <location filename="../../ui/editor/history.py" line="31"/>
         <source>Freibetrag bestätigt</source>
         <translation>Allowance confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="31"/>
+        <location filename="../../ui/editor/history.py" line="32"/>
         <source>Endgültig festgesetzt (§ 8 Abs. 3 BEEG)</source>
         <translation>Finally assessed (§ 8 Abs. 3 BEEG)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="41"/>
+        <location filename="../../ui/editor/history.py" line="42"/>
         <source>Verknüpfter Fall</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="42"/>
+        <location filename="../../ui/editor/history.py" line="43"/>
         <source>Freibetrag junges Ehepaar</source>
         <translation>Young-couple allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="43"/>
+        <location filename="../../ui/editor/history.py" line="44"/>
         <source>Freibetrag Schwerbehinderung</source>
         <translation>Disability allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="53"/>
+        <location filename="../../ui/editor/history.py" line="54"/>
         <source>Unterlage: %1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="159"/>
+        <location filename="../../ui/editor/history.py" line="138"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="160"/>
+        <location filename="../../ui/editor/history.py" line="139"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="161"/>
+        <location filename="../../ui/editor/history.py" line="140"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="163"/>
+        <location filename="../../ui/editor/history.py" line="142"/>
         <source>Alt</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="164"/>
+        <location filename="../../ui/editor/history.py" line="143"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="121"/>
+        <location filename="../../ui/editor/values.py" line="114"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="121"/>
+        <location filename="../../ui/editor/values.py" line="114"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="145"/>
+        <location filename="../../ui/editor/values.py" line="138"/>
         <source>ist kein gültiges Datum (TT.MM.JJJJ)</source>
         <translation>is not a valid date (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="156"/>
+        <location filename="../../ui/editor/values.py" line="149"/>
         <source>ist keine Zahl</source>
         <translation>is not a number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/values.py" line="160"/>
+        <location filename="../../ui/editor/values.py" line="153"/>
         <source>muss eine ganze Zahl sein</source>
         <translation>must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="108"/>
+        <location filename="../../ui/editor/paper.py" line="109"/>
         <source>Der Antrag ist noch unvollständig: 1 Angabe fehlt oder ist fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: 1 entry is missing or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="110"/>
+        <location filename="../../ui/editor/paper.py" line="111"/>
         <source>Der Antrag ist noch unvollständig: %1 Angaben fehlen oder sind fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: %1 entries are missing or wrong (marked red).</translation>
     </message>
@@ -1918,27 +1923,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="28"/>
+        <location filename="../../ui/errors.py" line="30"/>
         <source>Backoffice – Fehler</source>
         <translation>Backoffice – Error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="32"/>
+        <location filename="../../ui/errors.py" line="34"/>
         <source>Der Vorgang konnte nicht ausgeführt werden.</source>
         <translation>The operation could not be carried out.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="37"/>
+        <location filename="../../ui/errors.py" line="39"/>
         <source>Ein unerwarteter Fehler ist aufgetreten.</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="41"/>
         <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="67"/>
+        <location filename="../../ui/errors.py" line="70"/>
         <source>Der Schritt „%1“ ist im Status „%2“ nicht möglich.</source>
         <translation>The step “%1” is not possible in status “%2”.</translation>
     </message>
@@ -1946,119 +1951,119 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>EscalationPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="155"/>
+        <location filename="../../ui/teamlead/figures.py" line="156"/>
         <source>Gesetzliche Fristen der Fälle</source>
         <translation>Legal deadlines of the cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="156"/>
+        <location filename="../../ui/teamlead/figures.py" line="157"/>
         <source>Bearbeitungsziel (Zieldatum)</source>
         <translation>Processing target (target date)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="157"/>
+        <location filename="../../ui/teamlead/figures.py" line="158"/>
         <source>Untätigkeitsklage: äußere Grenzen ab Eingang</source>
         <translation>Action for failure to act: outer limits from receipt</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="158"/>
+        <location filename="../../ui/teamlead/figures.py" line="159"/>
         <source>Portal (FIT-Connect)</source>
         <translation>Portal (FIT-Connect)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="160"/>
+        <location filename="../../ui/teamlead/figures.py" line="161"/>
         <source>Jetzt vom Portal &amp;abrufen</source>
         <translation>&amp;Fetch from the portal now</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="180"/>
-        <location filename="../../ui/teamlead/figures.py" line="184"/>
+        <location filename="../../ui/teamlead/figures.py" line="181"/>
+        <location filename="../../ui/teamlead/figures.py" line="185"/>
         <source>Heute fällig</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="181"/>
-        <location filename="../../ui/teamlead/figures.py" line="185"/>
+        <location filename="../../ui/teamlead/figures.py" line="182"/>
+        <location filename="../../ui/teamlead/figures.py" line="186"/>
         <source>Diese Woche fällig</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="182"/>
+        <location filename="../../ui/teamlead/figures.py" line="183"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="186"/>
+        <location filename="../../ui/teamlead/figures.py" line="187"/>
         <source>Zieldatum überschritten</source>
         <translation>Target date passed</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="191"/>
+        <location filename="../../ui/teamlead/figures.py" line="192"/>
         <source>%1: über %2 Monate (%3) – Klage zulässig</source>
         <translation>%1: over %2 months (%3) – action admissible</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="192"/>
+        <location filename="../../ui/teamlead/figures.py" line="193"/>
         <source>%1: Grenze in den nächsten %4 Tagen</source>
         <translation>%1: limit within the next %4 days</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="198"/>
+        <location filename="../../ui/teamlead/figures.py" line="199"/>
         <source>Für diese Leistung gilt keine solche Grenze.</source>
         <translation>No such limit applies to this service.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="207"/>
+        <location filename="../../ui/teamlead/figures.py" line="208"/>
         <source>Letzter fehlerfreier Abruf</source>
         <translation>Last error-free fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="208"/>
+        <location filename="../../ui/teamlead/figures.py" line="209"/>
         <source>keiner</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="210"/>
+        <location filename="../../ui/teamlead/figures.py" line="211"/>
         <source>Letzter Abruf</source>
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="210"/>
+        <location filename="../../ui/teamlead/figures.py" line="211"/>
         <source>%1 auf %2</source>
         <translation>%1 on %2</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="212"/>
+        <location filename="../../ui/teamlead/figures.py" line="213"/>
         <source>Dabei</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="213"/>
+        <location filename="../../ui/teamlead/figures.py" line="214"/>
         <source>%1 neu, %2 abgewiesen, %3 warten auf einen Schlüssel, %4 Antworten gesendet, %5 noch zu senden</source>
         <translation>%1 new, %2 rejected, %3 waiting for a key, %4 answers sent, %5 still to send</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="218"/>
+        <location filename="../../ui/teamlead/figures.py" line="219"/>
         <source>Fehler beim letzten Abruf</source>
         <translation>Errors in the last fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="218"/>
+        <location filename="../../ui/teamlead/figures.py" line="219"/>
         <source>%1, zuerst: %2</source>
         <translation>%1, first: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="220"/>
+        <location filename="../../ui/teamlead/figures.py" line="221"/>
         <source>Offene Einträge in der Quarantäne</source>
         <translation>Open entries in quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="222"/>
+        <location filename="../../ui/teamlead/figures.py" line="223"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="223"/>
+        <location filename="../../ui/teamlead/figures.py" line="224"/>
         <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
         <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
     </message>
@@ -2259,7 +2264,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FigureGrid</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="58"/>
+        <location filename="../../ui/teamlead/figures.py" line="59"/>
         <source>Fälle anzeigen</source>
         <translation>Show cases</translation>
     </message>
@@ -2330,102 +2335,102 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FinalAssessmentDialog</name>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="35"/>
+        <location filename="../../ui/letters/final_assessment.py" line="36"/>
         <source>Endgültige Festsetzung %1</source>
         <translation>Final assessment %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="40"/>
+        <location filename="../../ui/letters/final_assessment.py" line="41"/>
         <source>Nachgewiesenes Netto nach der Geburt (monatlich):</source>
         <translation>Proven net income after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="41"/>
+        <location filename="../../ui/letters/final_assessment.py" line="42"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing in months with ElterngeldPlus or Partnerschaftsbonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="43"/>
+        <location filename="../../ui/letters/final_assessment.py" line="44"/>
         <source>Zu versteuerndes Einkommen laut Steuerbescheid:</source>
         <translation>Taxable income per tax assessment:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="48"/>
+        <location filename="../../ui/letters/final_assessment.py" line="49"/>
         <source>&amp;Berechnen</source>
         <translation>&amp;Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="49"/>
+        <location filename="../../ui/letters/final_assessment.py" line="50"/>
         <source>Endgültig &amp;festsetzen</source>
         <translation>Assess &amp;finally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="50"/>
+        <location filename="../../ui/letters/final_assessment.py" line="51"/>
         <source>Bescheid &amp;erstellen</source>
         <translation>Create &amp;Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="66"/>
+        <location filename="../../ui/letters/final_assessment.py" line="67"/>
         <source>Netto nach der Geburt</source>
         <translation>Net income after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="67"/>
+        <location filename="../../ui/letters/final_assessment.py" line="68"/>
         <source>Netto mit ElterngeldPlus</source>
         <translation>Net income with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="68"/>
+        <location filename="../../ui/letters/final_assessment.py" line="69"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <location filename="../../ui/letters/final_assessment.py" line="107"/>
         <source>Lebensmonat</source>
         <translation>Month of life</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <location filename="../../ui/letters/final_assessment.py" line="107"/>
         <source>vorläufig gezahlt</source>
         <translation>paid provisionally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <location filename="../../ui/letters/final_assessment.py" line="107"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="106"/>
+        <location filename="../../ui/letters/final_assessment.py" line="107"/>
         <source>Differenz</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="110"/>
+        <location filename="../../ui/letters/final_assessment.py" line="111"/>
         <source>Nachzahlung: %1</source>
         <translation>Back payment: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="110"/>
+        <location filename="../../ui/letters/final_assessment.py" line="111"/>
         <source>Erstattung: %1</source>
         <translation>Refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <location filename="../../ui/letters/final_assessment.py" line="112"/>
         <source>Keine Differenz</source>
         <translation>No difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="123"/>
+        <location filename="../../ui/letters/final_assessment.py" line="124"/>
         <source>Endgültig festgesetzt.</source>
         <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="128"/>
+        <location filename="../../ui/letters/final_assessment.py" line="129"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Bescheid version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="130"/>
+        <location filename="../../ui/letters/final_assessment.py" line="131"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
@@ -2461,32 +2466,32 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FourEyesPage</name>
     <message>
-        <location filename="../../ui/letters/settings.py" line="190"/>
+        <location filename="../../ui/letters/settings.py" line="191"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="190"/>
+        <location filename="../../ui/letters/settings.py" line="191"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="191"/>
+        <location filename="../../ui/letters/settings.py" line="192"/>
         <source>Weiterleitung an das BfJ</source>
         <translation>Forwarding to the BfJ</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="192"/>
+        <location filename="../../ui/letters/settings.py" line="193"/>
         <source>Erstattung nach endgültiger Festsetzung</source>
         <translation>Refund after the final assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="202"/>
+        <location filename="../../ui/letters/settings.py" line="203"/>
         <source>Angekreuzte Entscheidungen gibt eine Teamleitung frei, die weder entschieden noch den Brief erstellt hat, bevor der Bescheid endgültig wird.</source>
         <translation>Ticked decisions are approved by a team lead who neither decided nor created the letter before the decision letter becomes final.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="226"/>
+        <location filename="../../ui/letters/settings.py" line="227"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
@@ -2753,7 +2758,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Language</name>
     <message>
-        <location filename="../../ui/i18n.py" line="32"/>
+        <location filename="../../ui/i18n.py" line="33"/>
         <source>de</source>
         <comment>language code of this catalogue: en in English</comment>
         <translation>en</translation>
@@ -3340,7 +3345,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation> of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/open.py" line="21"/>
+        <location filename="../../ui/letters/open.py" line="22"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
@@ -3387,22 +3392,22 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LetterSettingsDialog</name>
     <message>
-        <location filename="../../ui/letters/settings.py" line="236"/>
+        <location filename="../../ui/letters/settings.py" line="237"/>
         <source>Briefvorlagen und Freigaben</source>
         <translation>Letter templates and approvals</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="242"/>
+        <location filename="../../ui/letters/settings.py" line="243"/>
         <source>&amp;Textbausteine</source>
         <translation>&amp;Text blocks</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="243"/>
+        <location filename="../../ui/letters/settings.py" line="244"/>
         <source>&amp;Briefkopf</source>
         <translation>&amp;Letterhead</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="244"/>
+        <location filename="../../ui/letters/settings.py" line="245"/>
         <source>&amp;Vier-Augen-Prinzip</source>
         <translation>&amp;Four eyes</translation>
     </message>
@@ -3410,27 +3415,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LetterheadPage</name>
     <message>
-        <location filename="../../ui/letters/settings.py" line="149"/>
+        <location filename="../../ui/letters/settings.py" line="150"/>
         <source>Briefkopf &amp;speichern</source>
         <translation>&amp;Save letterhead</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="152"/>
+        <location filename="../../ui/letters/settings.py" line="153"/>
         <source>Abweichungen vom mitgelieferten Briefkopf als JSON, z. B. {&quot;bank&quot;: {&quot;iban&quot;: &quot;DE…&quot;}, &quot;departments&quot;: {&quot;wbs&quot;: {&quot;phone&quot;: &quot;0208 455-1234&quot;}}}. Bankverbindung, Durchwahlen, E-Mail-Adressen und Öffnungszeiten sind bis dahin Beispielwerte.</source>
         <translation>Changes to the shipped letterhead as JSON, e.g. {&quot;bank&quot;: {&quot;iban&quot;: &quot;DE…&quot;}, &quot;departments&quot;: {&quot;wbs&quot;: {&quot;phone&quot;: &quot;0208 455-1234&quot;}}}. Until then the bank account, extensions, e-mail addresses and opening hours are sample values.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="172"/>
+        <location filename="../../ui/letters/settings.py" line="173"/>
         <source>Kein gültiges JSON (Zeile %1): %2</source>
         <translation>Not valid JSON (line %1): %2</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="175"/>
+        <location filename="../../ui/letters/settings.py" line="176"/>
         <source>Bitte ein JSON-Objekt { … } angeben</source>
         <translation>Please give a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/settings.py" line="180"/>
+        <location filename="../../ui/letters/settings.py" line="181"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
@@ -3537,62 +3542,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="55"/>
+        <location filename="../../ui/dialogs/login.py" line="57"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="59"/>
+        <location filename="../../ui/dialogs/login.py" line="61"/>
         <source>Anmeldung an der Datenbank %1</source>
         <translation>Sign in to the database %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="64"/>
+        <location filename="../../ui/dialogs/login.py" line="66"/>
         <source>Passwort im Schlüsselbund des Systems speichern</source>
         <translation>Keep the password in the system keyring</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="71"/>
+        <location filename="../../ui/dialogs/login.py" line="73"/>
         <source>&amp;Benutzername:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="72"/>
+        <location filename="../../ui/dialogs/login.py" line="74"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="74"/>
+        <location filename="../../ui/dialogs/login.py" line="76"/>
         <source>&amp;Anmelden</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="75"/>
+        <location filename="../../ui/dialogs/login.py" line="77"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="90"/>
+        <location filename="../../ui/dialogs/login.py" line="92"/>
         <source>Bitte Benutzername und Passwort eingeben.</source>
         <translation>Please enter user name and password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="93"/>
+        <location filename="../../ui/dialogs/login.py" line="95"/>
         <source>Anmeldung wird geprüft…</source>
         <translation>Checking the sign-in…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="125"/>
+        <location filename="../../ui/dialogs/login.py" line="127"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="127"/>
+        <location filename="../../ui/dialogs/login.py" line="129"/>
         <source>Anmeldung fehlgeschlagen: Benutzername oder Passwort falsch.</source>
         <translation>Sign-in failed: wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/login.py" line="128"/>
+        <location filename="../../ui/dialogs/login.py" line="130"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
@@ -3789,27 +3794,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PaperApplicationDialog</name>
     <message>
-        <location filename="../../ui/editor/paper.py" line="58"/>
+        <location filename="../../ui/editor/paper.py" line="59"/>
         <source>Papierantrag erfassen</source>
         <translation>Enter paper application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="71"/>
+        <location filename="../../ui/editor/paper.py" line="72"/>
         <source>&amp;Leistung:</source>
         <translation>&amp;Service:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="72"/>
+        <location filename="../../ui/editor/paper.py" line="73"/>
         <source>&amp;Eingangsdatum:</source>
         <translation>&amp;Received on:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="80"/>
+        <location filename="../../ui/editor/paper.py" line="81"/>
         <source>Fall &amp;anlegen</source>
         <translation>&amp;Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="143"/>
+        <location filename="../../ui/editor/paper.py" line="144"/>
         <source>Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen.</source>
         <translation>The application was not created: please check the marked entries.</translation>
     </message>
@@ -3836,27 +3841,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PortalSettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="266"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="267"/>
         <source>Portal-Einstellungen</source>
         <translation>Portal settings</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="275"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="276"/>
         <source>&amp;Verbindung</source>
         <translation>&amp;Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="276"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="277"/>
         <source>&amp;Weiterleitung</source>
         <translation>&amp;Routing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="278"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="279"/>
         <source>Verbindung &amp;speichern</source>
         <translation>&amp;Save connection</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="326"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="327"/>
         <source>Gespeichert. Die Verbindung wird neu aufgebaut.</source>
         <translation>Saved. The connection is being re-established.</translation>
     </message>
@@ -3963,93 +3968,93 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PrintQueueDialog</name>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="67"/>
+        <location filename="../../ui/letters/print_queue.py" line="68"/>
         <source>Druckwarteschlange</source>
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="75"/>
+        <location filename="../../ui/letters/print_queue.py" line="76"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="76"/>
+        <location filename="../../ui/letters/print_queue.py" line="77"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="77"/>
+        <location filename="../../ui/letters/print_queue.py" line="78"/>
         <source>Als PDF-Datei &amp;speichern…</source>
         <translation>&amp;Save as PDF file…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="78"/>
+        <location filename="../../ui/letters/print_queue.py" line="79"/>
         <source>Die ausgewählten Briefe, ohne Auswahl alle, als eine PDF-Datei für die Druckerei oder die Poststelle</source>
         <translation>The selected letters (all of them if none is selected) as one PDF file for the print shop or the mail room</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="80"/>
+        <location filename="../../ui/letters/print_queue.py" line="81"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="81"/>
+        <location filename="../../ui/letters/print_queue.py" line="82"/>
         <source>Druck a&amp;bbrechen</source>
         <translation>Cancel &amp;printing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="85"/>
+        <location filename="../../ui/letters/print_queue.py" line="86"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="100"/>
+        <location filename="../../ui/letters/print_queue.py" line="101"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="104"/>
+        <location filename="../../ui/letters/print_queue.py" line="105"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="107"/>
+        <location filename="../../ui/letters/print_queue.py" line="108"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="133"/>
+        <location filename="../../ui/letters/print_queue.py" line="134"/>
         <source>1 Brief vorgemerkt.</source>
         <translation>1 letter queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="134"/>
+        <location filename="../../ui/letters/print_queue.py" line="135"/>
         <source>%1 Briefe vorgemerkt.</source>
         <translation>%1 letters queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="221"/>
+        <location filename="../../ui/letters/print_queue.py" line="222"/>
         <source>1 Brief wartet auf den Druck.</source>
         <translation>1 letter is waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="222"/>
+        <location filename="../../ui/letters/print_queue.py" line="223"/>
         <source>%1 Briefe warten auf den Druck.</source>
         <translation>%1 letters are waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="140"/>
+        <location filename="../../ui/letters/print_queue.py" line="141"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="46"/>
+        <location filename="../../ui/letters/print_queue.py" line="47"/>
         <source>Sammeldruck als PDF-Datei speichern</source>
         <translation>Save the batch print as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="161"/>
-        <location filename="../../ui/letters/print_queue.py" line="181"/>
+        <location filename="../../ui/letters/print_queue.py" line="162"/>
+        <location filename="../../ui/letters/print_queue.py" line="182"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
@@ -4085,42 +4090,42 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PrintSetupDialog</name>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="32"/>
+        <location filename="../../ui/letters/print_setup.py" line="33"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="34"/>
+        <location filename="../../ui/letters/print_setup.py" line="35"/>
         <source>In eine PDF-Datei</source>
         <translation>Into a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="37"/>
+        <location filename="../../ui/letters/print_setup.py" line="38"/>
         <source>Beidseitig</source>
         <translation>Both sides</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="38"/>
+        <location filename="../../ui/letters/print_setup.py" line="39"/>
         <source>Drucker werden gesucht …</source>
         <translation>Looking for printers …</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="43"/>
+        <location filename="../../ui/letters/print_setup.py" line="44"/>
         <source>&amp;Drucker:</source>
         <translation>&amp;Printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="44"/>
+        <location filename="../../ui/letters/print_setup.py" line="45"/>
         <source>&amp;Exemplare:</source>
         <translation>&amp;Copies:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="58"/>
+        <location filename="../../ui/letters/print_setup.py" line="59"/>
         <source>Kein Drucker eingerichtet.</source>
         <translation>No printer set up.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="77"/>
+        <location filename="../../ui/letters/print_setup.py" line="78"/>
         <source>In PDF-Datei drucken</source>
         <translation>Print to PDF file</translation>
     </message>
@@ -4379,62 +4384,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="178"/>
+        <location filename="../../ui/teamlead/absences.py" line="179"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="181"/>
+        <location filename="../../ui/teamlead/absences.py" line="182"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="182"/>
+        <location filename="../../ui/teamlead/absences.py" line="183"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="184"/>
+        <location filename="../../ui/teamlead/absences.py" line="185"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="184"/>
+        <location filename="../../ui/teamlead/absences.py" line="185"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="184"/>
+        <location filename="../../ui/teamlead/absences.py" line="185"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="187"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="189"/>
+        <location filename="../../ui/teamlead/absences.py" line="190"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="191"/>
+        <location filename="../../ui/teamlead/absences.py" line="192"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="195"/>
+        <location filename="../../ui/teamlead/absences.py" line="196"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="225"/>
+        <location filename="../../ui/teamlead/absences.py" line="226"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="249"/>
+        <location filename="../../ui/teamlead/absences.py" line="250"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
@@ -4442,52 +4447,52 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>RoutingPage</name>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="171"/>
         <source>Wenn</source>
         <translation>If</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="170"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="171"/>
         <source>dann Warteschlange</source>
         <translation>then queue</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="180"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="181"/>
         <source>Leistung: %1</source>
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="181"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="182"/>
         <source>Destination-ID:</source>
         <translation>Destination ID:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="183"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="184"/>
         <source>Destination-ID</source>
         <translation>Destination ID</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="187"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="188"/>
         <source>Regel speichern</source>
         <translation>Save rule</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="189"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="190"/>
         <source>Regel löschen</source>
         <translation>Delete rule</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="192"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="193"/>
         <source>Ohne Regel landen Anträge in der Eingangs-Warteschlange ihrer Leistung. Eine Regel für eine Destination-ID geht einer Regel für die Leistung vor.</source>
         <translation>Without a rule, applications land in their service&apos;s intake queue. A rule for a destination ID takes precedence over a rule for the service.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="227"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="228"/>
         <source>Destination-ID %1</source>
         <translation>Destination ID %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/portal_settings.py" line="230"/>
+        <location filename="../../ui/dialogs/portal_settings.py" line="231"/>
         <source>Leistung %1</source>
         <translation>Service %1</translation>
     </message>
@@ -4645,67 +4650,67 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>StatisticsModel</name>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="77"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Zeitraum</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="77"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="77"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="77"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="77"/>
+        <location filename="../../ui/views/statistics_view.py" line="78"/>
         <source>Bewilligt</source>
         <translation>Granted</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="78"/>
+        <location filename="../../ui/views/statistics_view.py" line="79"/>
         <source>Abgelehnt</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="78"/>
+        <location filename="../../ui/views/statistics_view.py" line="79"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="78"/>
+        <location filename="../../ui/views/statistics_view.py" line="79"/>
         <source>Zurückgenommen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="79"/>
+        <location filename="../../ui/views/statistics_view.py" line="80"/>
         <source>Bearbeitungszeit (Median, Tage)</source>
         <translation>Processing time (median, days)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="79"/>
+        <location filename="../../ui/views/statistics_view.py" line="80"/>
         <source>Im Ziel</source>
         <translation>Within target</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="79"/>
+        <location filename="../../ui/views/statistics_view.py" line="80"/>
         <source>Bestand am Ende</source>
         <translation>Open at end</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="115"/>
+        <location filename="../../ui/views/statistics_view.py" line="116"/>
         <source>Gesamt %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="124"/>
+        <location filename="../../ui/views/statistics_view.py" line="125"/>
         <source>%1 von %2 (%3 %)</source>
         <translation>%1 of %2 (%3 %)</translation>
     </message>
@@ -4713,203 +4718,203 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="149"/>
+        <location filename="../../ui/views/statistics_view.py" line="150"/>
         <source>Statistik</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="159"/>
+        <location filename="../../ui/views/statistics_view.py" line="160"/>
         <source>Tag</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="159"/>
+        <location filename="../../ui/views/statistics_view.py" line="160"/>
         <source>Woche</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="160"/>
+        <location filename="../../ui/views/statistics_view.py" line="161"/>
         <source>Monat</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="164"/>
+        <location filename="../../ui/views/statistics_view.py" line="165"/>
         <source>alle Abteilungen</source>
         <translation>all departments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="166"/>
+        <location filename="../../ui/views/statistics_view.py" line="167"/>
         <source>alle Leistungen</source>
         <translation>all services</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="169"/>
+        <location filename="../../ui/views/statistics_view.py" line="170"/>
         <source>&amp;Anzeigen</source>
         <translation>&amp;Show</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="172"/>
+        <location filename="../../ui/views/statistics_view.py" line="173"/>
         <source>&amp;Von</source>
         <translation>&amp;From</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="172"/>
+        <location filename="../../ui/views/statistics_view.py" line="173"/>
         <source>&amp;Bis</source>
         <translation>&amp;To</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="173"/>
+        <location filename="../../ui/views/statistics_view.py" line="174"/>
         <source>&amp;Einteilung</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="173"/>
+        <location filename="../../ui/views/statistics_view.py" line="174"/>
         <source>Ab&amp;teilung</source>
         <translation>Depar&amp;tment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="174"/>
+        <location filename="../../ui/views/statistics_view.py" line="175"/>
         <source>&amp;Leistung</source>
         <translation>Ser&amp;vice</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="193"/>
+        <location filename="../../ui/views/statistics_view.py" line="194"/>
         <source>&amp;Tabelle</source>
         <translation>&amp;Table</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="194"/>
+        <location filename="../../ui/views/statistics_view.py" line="195"/>
         <source>Eingang und Entscheidungen</source>
         <translation>Received and decided</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="195"/>
+        <location filename="../../ui/views/statistics_view.py" line="196"/>
         <source>Bearbeitungszeit</source>
         <translation>Processing time</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="196"/>
+        <location filename="../../ui/views/statistics_view.py" line="197"/>
         <source>Bestand</source>
         <translation>Backlog</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="207"/>
+        <location filename="../../ui/views/statistics_view.py" line="208"/>
         <source>&amp;CSV exportieren…</source>
         <translation>Export &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="208"/>
+        <location filename="../../ui/views/statistics_view.py" line="209"/>
         <source>&amp;PDF-Bericht…</source>
         <translation>&amp;PDF report…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="209"/>
+        <location filename="../../ui/views/statistics_view.py" line="210"/>
         <source>§ 22 &amp;BEEG…</source>
         <translation>§ 22 &amp;BEEG…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="210"/>
+        <location filename="../../ui/views/statistics_view.py" line="211"/>
         <source>Elterngeldstatistik eines Quartals nach § 22 BEEG als CSV-Datei</source>
         <translation>A quarter&apos;s Elterngeld statistics under § 22 BEEG as a CSV file</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="211"/>
+        <location filename="../../ui/views/statistics_view.py" line="212"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="238"/>
+        <location filename="../../ui/views/statistics_view.py" line="239"/>
         <source>Wird berechnet…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="264"/>
+        <location filename="../../ui/views/statistics_view.py" line="265"/>
         <source>%1 bis %2: %3 Eingänge, %4 Entscheidungen.</source>
         <translation>%1 to %2: %3 received, %4 decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="291"/>
+        <location filename="../../ui/views/statistics_view.py" line="292"/>
         <source>Eingang %1</source>
         <translation>Received %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="294"/>
+        <location filename="../../ui/views/statistics_view.py" line="295"/>
         <source>Entschieden %1</source>
         <translation>Decided %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="299"/>
+        <location filename="../../ui/views/statistics_view.py" line="300"/>
         <source>Eingang und Entscheidungen je Periode</source>
         <translation>Received and decided per period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="301"/>
+        <location filename="../../ui/views/statistics_view.py" line="302"/>
         <source>Bearbeitungszeit (Median, Kalendertage)</source>
         <translation>Processing time (median, calendar days)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="304"/>
+        <location filename="../../ui/views/statistics_view.py" line="305"/>
         <source>Offene Fälle am Periodenende</source>
         <translation>Open cases at the end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="354"/>
+        <location filename="../../ui/views/statistics_view.py" line="355"/>
         <source>Statistik als CSV speichern</source>
         <translation>Save statistics as CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="354"/>
-        <location filename="../../ui/views/statistics_view.py" line="379"/>
+        <location filename="../../ui/views/statistics_view.py" line="355"/>
+        <location filename="../../ui/views/statistics_view.py" line="380"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="361"/>
+        <location filename="../../ui/views/statistics_view.py" line="362"/>
         <source>Statistik als PDF speichern</source>
         <translation>Save statistics as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="361"/>
+        <location filename="../../ui/views/statistics_view.py" line="362"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="378"/>
+        <location filename="../../ui/views/statistics_view.py" line="379"/>
         <source>Elterngeldstatistik (§ 22 BEEG) speichern</source>
         <translation>Save Elterngeld statistics (§ 22 BEEG)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="404"/>
+        <location filename="../../ui/views/statistics_view.py" line="405"/>
         <source>Wird gespeichert…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="394"/>
+        <location filename="../../ui/views/statistics_view.py" line="395"/>
         <source>Gespeichert: %1 (%2 Personen). Was die Fälle nicht enthalten, bleibt leer (Hinweise im Tooltip).</source>
         <translation>Saved: %1 (%2 persons). What the cases do not hold stays empty (notes in the tooltip).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="408"/>
+        <location filename="../../ui/views/statistics_view.py" line="409"/>
         <source>PDF wird erstellt: Seite %1…</source>
         <translation>Creating the PDF: page %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="412"/>
+        <location filename="../../ui/views/statistics_view.py" line="413"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="424"/>
+        <location filename="../../ui/views/statistics_view.py" line="425"/>
         <source>%1. Quartal %2</source>
         <translation>Q%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="425"/>
+        <location filename="../../ui/views/statistics_view.py" line="426"/>
         <source>§ 22 BEEG</source>
         <translation>§ 22 BEEG</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="425"/>
+        <location filename="../../ui/views/statistics_view.py" line="426"/>
         <source>Quartal:</source>
         <translation>Quarter:</translation>
     </message>
@@ -4917,78 +4922,78 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync_controller.py" line="64"/>
+        <location filename="../../ui/sync_controller.py" line="66"/>
         <source>&amp;Abholen</source>
         <translation>&amp;Fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="65"/>
+        <location filename="../../ui/sync_controller.py" line="67"/>
         <source>Neue Anträge vom Portal abholen (Strg+R)</source>
         <translation>Fetch new applications from the portal (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="73"/>
+        <location filename="../../ui/sync_controller.py" line="75"/>
         <source>Portal: wird verbunden…</source>
         <translation>Portal: connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="97"/>
+        <location filename="../../ui/sync_controller.py" line="99"/>
         <source>Portal: verbunden</source>
         <translation>Portal: connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="113"/>
+        <location filename="../../ui/sync_controller.py" line="115"/>
         <source>Portal: nicht verbunden</source>
         <translation>Portal: not connected</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="125"/>
-        <location filename="../../ui/sync_controller.py" line="199"/>
+        <location filename="../../ui/sync_controller.py" line="127"/>
+        <location filename="../../ui/sync_controller.py" line="201"/>
         <source>Portal: Abholung durch den Abholdienst</source>
         <translation>Portal: collected by the intake service</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="154"/>
+        <location filename="../../ui/sync_controller.py" line="156"/>
         <source>Portal: wird abgeholt…</source>
         <translation>Portal: fetching…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="170"/>
+        <location filename="../../ui/sync_controller.py" line="172"/>
         <source>Portal: zuletzt %1, übersprungen (ein anderer Arbeitsplatz holt ab)</source>
         <translation>Portal: last %1, skipped (another workstation is fetching)</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="173"/>
+        <location filename="../../ui/sync_controller.py" line="175"/>
         <source>Portal: zuletzt %1, %2 neu</source>
         <translation>Portal: last %1, %2 new</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="175"/>
+        <location filename="../../ui/sync_controller.py" line="177"/>
         <source>, %1 warten auf einen Schlüssel</source>
         <translation>, %1 waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="178"/>
+        <location filename="../../ui/sync_controller.py" line="180"/>
         <source>, E-Mail-Benachrichtigungen gestört</source>
         <translation>, e-mail notices failing</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="180"/>
+        <location filename="../../ui/sync_controller.py" line="182"/>
         <source>Nicht zugestellte E-Mail-Benachrichtigungen: %1</source>
         <translation>E-mail notices not delivered: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="182"/>
+        <location filename="../../ui/sync_controller.py" line="184"/>
         <source>, %1 Fehler</source>
         <translation>, %1 errors</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="209"/>
+        <location filename="../../ui/sync_controller.py" line="211"/>
         <source>Portal: wird abgeholt… %1 von %2</source>
         <translation>Portal: fetching… %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_controller.py" line="212"/>
+        <location filename="../../ui/sync_controller.py" line="214"/>
         <source>Portal: Fehler – %1</source>
         <translation>Portal: error – %1</translation>
     </message>
@@ -4996,7 +5001,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>TeamLead</name>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="44"/>
+        <location filename="../../ui/teamlead/cases.py" line="45"/>
         <source>Abwesend</source>
         <translation>Absent</translation>
     </message>
@@ -5254,137 +5259,137 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>WorkActions</name>
     <message>
-        <location filename="../../ui/work_actions.py" line="44"/>
+        <location filename="../../ui/work_actions.py" line="45"/>
         <source>&amp;Nächsten Fall übernehmen</source>
         <translation>Claim &amp;next case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="47"/>
+        <location filename="../../ui/work_actions.py" line="48"/>
         <source>Den dringendsten nicht zugewiesenen Fall der gewählten Liste übernehmen, sonst Ihrer Warteschlangen (Strg+N)</source>
         <translation>Take the most urgent unassigned case of the selected list, otherwise of your queues (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="49"/>
+        <location filename="../../ui/work_actions.py" line="50"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="51"/>
+        <location filename="../../ui/work_actions.py" line="52"/>
         <source>&amp;Mir zuweisen</source>
         <translation>Assign to &amp;me</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="54"/>
+        <location filename="../../ui/work_actions.py" line="55"/>
         <source>&amp;Freigeben…</source>
         <translation>&amp;Release…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="56"/>
+        <location filename="../../ui/work_actions.py" line="57"/>
         <source>&amp;Zuweisen an…</source>
         <translation>&amp;Assign to…</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="59"/>
+        <location filename="../../ui/work_actions.py" line="60"/>
         <source>Briefe zum &amp;Drucken vormerken</source>
         <translation>Queue letters for &amp;printing</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="60"/>
+        <location filename="../../ui/work_actions.py" line="61"/>
         <source>Die fertigen, noch nicht gedruckten Briefe der gewählten Fälle in die Druckwarteschlange</source>
         <translation>Put the final, not yet printed letters of the selected cases into the print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="98"/>
+        <location filename="../../ui/work_actions.py" line="99"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="100"/>
+        <location filename="../../ui/work_actions.py" line="101"/>
         <source>Höchstens %1 Fälle auf einmal</source>
         <translation>At most %1 cases at once</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="102"/>
+        <location filename="../../ui/work_actions.py" line="103"/>
         <source>Die Auswahl ist noch nicht ganz geladen</source>
         <translation>The selection has not fully loaded yet</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="115"/>
+        <location filename="../../ui/work_actions.py" line="116"/>
         <source>%1 ist %2 zugewiesen – einen zugewiesenen Fall bitte einzeln übernehmen</source>
         <translation>%1 is assigned to %2 – please take over an assigned case on its own</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="125"/>
+        <location filename="../../ui/work_actions.py" line="126"/>
         <source>Die Auswahl umfasst mehrere Abteilungen – bitte je Abteilung zuweisen</source>
         <translation>The selection spans several departments – please assign per department</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="128"/>
+        <location filename="../../ui/work_actions.py" line="129"/>
         <source>Zuweisen kann nur die Teamleitung der Abteilung</source>
         <translation>Only the department&apos;s team lead can assign</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="180"/>
+        <location filename="../../ui/work_actions.py" line="181"/>
         <source>Keine neuen fertigen Briefe zum Drucken in der Auswahl.</source>
         <translation>No new final letters to print in the selection.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="182"/>
+        <location filename="../../ui/work_actions.py" line="183"/>
         <source>1 Brief zum Drucken vorgemerkt (Briefe › Druckwarteschlange).</source>
         <translation>1 letter queued for printing (Letters › Print queue).</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="184"/>
+        <location filename="../../ui/work_actions.py" line="185"/>
         <source>%1 Briefe zum Drucken vorgemerkt (Briefe › Druckwarteschlange).</source>
         <translation>%1 letters queued for printing (Letters › Print queue).</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="194"/>
+        <location filename="../../ui/work_actions.py" line="195"/>
         <source>%1 ist niemandem zugewiesen</source>
         <translation>%1 is not assigned to anyone</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="214"/>
+        <location filename="../../ui/work_actions.py" line="215"/>
         <source>Ihre Warteschlangen enthalten keinen Fall zum Übernehmen.</source>
         <translation>Your queues hold no case to claim.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="216"/>
+        <location filename="../../ui/work_actions.py" line="217"/>
         <source>Übernommen: %1</source>
         <translation>Claimed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="236"/>
+        <location filename="../../ui/work_actions.py" line="237"/>
         <source>Fall übernehmen</source>
         <translation>Take over case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="237"/>
+        <location filename="../../ui/work_actions.py" line="238"/>
         <source>%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?</source>
         <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="245"/>
+        <location filename="../../ui/work_actions.py" line="246"/>
         <source>Übernahme nicht möglich</source>
         <translation>Cannot take over</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="246"/>
+        <location filename="../../ui/work_actions.py" line="247"/>
         <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
         <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="286"/>
+        <location filename="../../ui/work_actions.py" line="287"/>
         <source>Warum geben Sie diese %1 Fälle frei?</source>
         <translation>Why are you releasing these %1 cases?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="287"/>
+        <location filename="../../ui/work_actions.py" line="288"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="285"/>
+        <location filename="../../ui/work_actions.py" line="286"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>
@@ -5392,52 +5397,52 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>WorkloadPanel</name>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="108"/>
+        <location filename="../../ui/teamlead/figures.py" line="109"/>
         <source>Offene Fälle je Mitarbeiter/in</source>
         <translation>Open cases per staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="109"/>
+        <location filename="../../ui/teamlead/figures.py" line="110"/>
         <source>Abteilung</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="128"/>
+        <location filename="../../ui/teamlead/figures.py" line="129"/>
         <source>Nicht zugewiesen</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="129"/>
+        <location filename="../../ui/teamlead/figures.py" line="130"/>
         <source>Überfällig</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="130"/>
+        <location filename="../../ui/teamlead/figures.py" line="131"/>
         <source>Fällig diese Woche</source>
         <translation>Due this week</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="131"/>
+        <location filename="../../ui/teamlead/figures.py" line="132"/>
         <source>Warten auf Unterlagen</source>
         <translation>Waiting for documents</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="132"/>
+        <location filename="../../ui/teamlead/figures.py" line="133"/>
         <source>Alle offenen (älteste zuerst)</source>
         <translation>All open (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="133"/>
+        <location filename="../../ui/teamlead/figures.py" line="134"/>
         <source>Alter seit Eingang, Median</source>
         <translation>Age since receipt, median</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="134"/>
+        <location filename="../../ui/teamlead/figures.py" line="135"/>
         <source>Alter seit Eingang, 90. Perzentil</source>
         <translation>Age since receipt, 90th percentile</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="142"/>
+        <location filename="../../ui/teamlead/figures.py" line="143"/>
         <source>%1 Tage</source>
         <translation>%1 days</translation>
     </message>
@@ -5445,12 +5450,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="35"/>
+        <location filename="../../ui/letters/approvals.py" line="36"/>
         <source>Zurückweisen</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="35"/>
+        <location filename="../../ui/letters/approvals.py" line="36"/>
         <source>Begründung für die Sachbearbeitung:</source>
         <translation>Reason for the clerk:</translation>
     </message>

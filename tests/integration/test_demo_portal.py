@@ -350,7 +350,7 @@ def test_cli_serves_until_sigterm(tmp_path: Path) -> None:
         stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parents[2], env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         line = proc.stdout.readline().strip()  # type: ignore[union-attr]
-        assert line.startswith("demo portal on http://127.0.0.1:") and line.endswith("(2 submissions)")
+        assert line.startswith("Demoportal unter http://127.0.0.1:") and line.endswith("(2 Einreichungen)")
         client = Subscriber(json.loads(creds.read_text(encoding="utf-8"))).login()
         assert client.http.get("/v1/submissions").json()["totalCount"] == 2
         client.http.close()

@@ -182,13 +182,13 @@ def test_invalid_entries_are_named_by_index(tmp_path: Path) -> None:
     with pytest.raises(SubmissionsFileError) as caught:
         load_submissions(_write(tmp_path / "bad.json", bad))
     problems = caught.value.problems
-    assert [p.split(":")[0].split(",")[0] for p in problems] == [f"entry {i}" for i in range(1, 6)]
+    assert [p.split(":")[0].split(",")[0] for p in problems] == [f"Eintrag {i}" for i in range(1, 6)]
     assert "kfz" in problems[0] and "'form'" in problems[1] and "'size'" in problems[2]
     assert "atachments" in problems[3] and "base64" in problems[4]
-    with pytest.raises(SubmissionsFileError, match="JSON list"):
+    with pytest.raises(SubmissionsFileError, match="JSON-Liste"):
         DemoPortal(submissions={"service": "wbs"})  # type: ignore[arg-type]
     (tmp_path / "broken.json").write_text("[{", encoding="utf-8")
-    with pytest.raises(SubmissionsFileError, match="line 1"):
+    with pytest.raises(SubmissionsFileError, match="Zeile 1"):
         load_submissions(tmp_path / "broken.json")
 
 
@@ -197,7 +197,7 @@ def test_cli_refuses_an_invalid_file_with_the_entry_index(tmp_path: Path) -> Non
     done = subprocess.run([sys.executable, "-m", "backoffice", "demo-portal", "--submissions", str(path)],
                           capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
     assert done.returncode != 0
-    assert "entry 1, attachments[0]" in done.stderr and str(path) in done.stderr
+    assert "Eintrag 1, attachments[0]" in done.stderr and str(path) in done.stderr
 
 
 def test_cli_serves_the_file_plus_count(tmp_path: Path) -> None:
@@ -208,7 +208,7 @@ def test_cli_serves_the_file_plus_count(tmp_path: Path) -> None:
         stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     try:
         line = proc.stdout.readline().strip()  # type: ignore[union-attr]
-        assert line.endswith("(3 submissions)"), line
+        assert line.endswith("(3 Einreichungen)"), line
         data = json.loads(creds.read_text(encoding="utf-8"))
         with httpx.Client(base_url=data["portal_url"], timeout=10) as http:
             form = {"grant_type": "client_credentials", "client_id": data["client_id"],

@@ -224,10 +224,10 @@ def test_a_server_that_is_down_marks_the_notice_failed_with_backoff_and_keeps_it
 
     with _mailer(down) as mailer:
         result = notices.deliver(db.uow, mailer, now=T0)
-    assert (result.sent, result.failed) == (0, 1) and "cannot reach the SMTP server" in result.errors[0]
+    assert (result.sent, result.failed) == (0, 1) and "SMTP-Server nicht erreichbar" in result.errors[0]
     [row] = _rows(db)
     assert row.sent_at is None and row.attempts == 1 and row.next_attempt_at == T0 + dt.timedelta(seconds=2)
-    assert "cannot reach" in (row.last_error or "") and CITIZEN not in (row.last_error or "")
+    assert "nicht erreichbar" in (row.last_error or "") and CITIZEN not in (row.last_error or "")
     with _mailer(down) as mailer:  # not due yet: not tried
         assert notices.deliver(db.uow, mailer, now=T0 + dt.timedelta(seconds=1)) == notices.DeliveryResult()
     with _mailer(down) as mailer:
@@ -253,7 +253,7 @@ def test_one_refused_recipient_does_not_stop_the_others(db: Database, people: An
     with _mailer(port) as mailer:
         result = notices.deliver(db.uow, mailer, now=T0)
     assert (result.sent, result.failed) == (1, 1)
-    assert "recipient refused: 550" in result.errors[0] and "gone@example.org" not in result.errors[0]
+    assert "Empfänger abgewiesen: 550" in result.errors[0] and "gone@example.org" not in result.errors[0]
     refused, sent = _rows(db)
     assert refused.sent_at is None and refused.attempts == 1 and "<Empfänger>" in (refused.last_error or "")
     assert sent.sent_at == T0

@@ -34,7 +34,7 @@ def test_an_unreachable_portal_ends_the_round_after_the_first_submission(db: Dat
     down = sync.run_once()
     assert len(fetched) == 1  # not five more retry series against a portal known to be down
     assert down.new == 0 and down.errors == 1
-    assert any("5 submissions left for the next round" in m for m in down.error_messages), down.error_messages
+    assert any("5 Einreichungen bleiben für die nächste Runde" in m for m in down.error_messages), down.error_messages
     monkeypatch.undo()
     assert sync.run_once().new == 6
     assert count(db, Case) == 6
@@ -94,7 +94,7 @@ def test_a_round_whose_lease_was_taken_over_stops(db: Database, portal_factory) 
         uow.commit()
     round_.join(60)
     summary = results[0]
-    assert any("took over the sync lease" in m for m in summary.error_messages)
+    assert any("hat den Abruf übernommen" in m for m in summary.error_messages)
     assert summary.new < 12  # stopped early: the rest is the new holder's
     with db.uow(write=False) as uow:
         assert uow.intake.lease_holder(LEASE_NAME)[0] == "pc-2"  # not released by the loser

@@ -21,7 +21,10 @@ import pytest
 from backoffice import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = sorted((ROOT / "backoffice").glob("cli*.py"))
+# The demo portal (``backoffice demo-portal``, also ``python -m backoffice.demo.portal``) is part of it.
+DEMO_PORTAL = ROOT / "backoffice" / "demo" / "portal"
+MODULES = sorted([*(ROOT / "backoffice").glob("cli*.py"),
+                  *(DEMO_PORTAL / name for name in ("cli.py", "__main__.py", "described.py", "faults.py"))])
 
 # English words no German sentence contains (words German shares are not here: "Server", "Status", "Kind", "was").
 ENGLISH = frozenset("""
@@ -42,7 +45,7 @@ NOT_PROSE = re.compile(
 )
 # Calls whose arguments are shown to the user, and keyword arguments that are.
 MESSAGE_CALLS = {"print", "CliError", "DomainError", "argparse.ArgumentTypeError", "print_problems", "_fail",
-                 "getpass.getpass", "table_line"}
+                 "getpass.getpass", "table_line", "SubmissionsFileError", "_EntryError", "ValueError"}
 MESSAGE_KEYWORDS = {"help", "description", "epilog", "title", "metavar"}
 NOT_MESSAGES = {"json.dumps", "json.dump", "getattr", "isinstance", "dict", "zip"}
 
@@ -71,7 +74,8 @@ class _Texts:
                 for keyword in node.keywords:
                     if keyword.arg in MESSAGE_KEYWORDS:
                         self._collect(keyword.value)
-        for statement in tree.body:  # module constants: COMMANDS' help texts, table headers, help fragments
+        constants = path.name.startswith("cli")  # the demo portal's tables (fault kinds, a schema) say nothing
+        for statement in tree.body if constants else ():  # module constants: COMMANDS' help, headers, fragments
             if isinstance(statement, ast.Assign | ast.AnnAssign) and statement.value is not None:
                 targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
                 names = [t.id for t in targets if isinstance(t, ast.Name)]
@@ -122,7 +126,7 @@ def _problems(text: str) -> list[str]:
             *(["English 'e.g.'"] if "e.g." in text else [])]
 
 
-@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+@pytest.mark.parametrize("path", MODULES, ids=[p.relative_to(ROOT / "backoffice").as_posix() for p in MODULES])
 def test_the_cli_modules_say_everything_in_german(path: Path) -> None:
     texts = _Texts(path)
     bad = [f"{path.name}:{line}: {problem} in {text[:70]!r}"
@@ -152,8 +156,7 @@ def test_the_scan_finds_what_the_old_cli_said(tmp_path: Path) -> None:
 
 
 def _parsers() -> Iterator[tuple[str, argparse.ArgumentParser]]:
-    """Every parser of the command line but ``demo-portal``: the developers' stand-in for FIT-Connect
-    (backoffice/demo/portal/cli.py, also run on its own), which no clerk or team lead uses."""
+    """Every parser of the command line, ``demo-portal`` (the stand-in for FIT-Connect) included."""
     stack: list[tuple[str, argparse.ArgumentParser]] = [("backoffice", cli.build_parser())]
     with cli.german_argparse():
         while stack:
@@ -163,7 +166,7 @@ def _parsers() -> Iterator[tuple[str, argparse.ArgumentParser]]:
             yield name, parser
             for action in parser._actions:
                 if isinstance(action, argparse._SubParsersAction):
-                    stack.extend((f"{name} {sub}", p) for sub, p in action.choices.items() if sub != "demo-portal")
+                    stack.extend((f"{name} {sub}", p) for sub, p in action.choices.items())
 
 
 def test_every_help_page_is_german() -> None:
@@ -194,3 +197,19 @@ def test_argparse_itself_speaks_german(capsys: pytest.CaptureFixture[str]) -> No
     assert "Optionen:" in out and "diese Hilfe zeigen und beenden" in out and "usage" not in out
     # Outside the command line argparse is as it was.
     assert argparse.ArgumentParser(prog="x").format_usage() == "usage: x [-h]\n"
+
+
+def test_the_demo_portal_run_on_its_own_speaks_german(capsys: pytest.CaptureFixture[str]) -> None:
+    from backoffice.demo.portal.__main__ import main as demo_portal
+
+    with pytest.raises(SystemExit):
+        demo_portal(["--port", "-1"])
+    err = capsys.readouterr().err
+    assert "Aufruf: python -m backoffice.demo.portal" in err and "darf nicht negativ sein" in err
+    with pytest.raises(SystemExit):
+        demo_portal(["--faults", "slow"])
+    assert "erwartet ART:RATE" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        demo_portal(["--help"])
+    out = capsys.readouterr().out
+    assert "Optionen:" in out and "--credentials-out DATEI" in out and "usage" not in out

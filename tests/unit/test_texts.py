@@ -15,12 +15,15 @@ import pytest
 
 from backoffice.decisions import rule_input
 from backoffice.domain.catalog import Service
+from backoffice.domain.german import ACTION_NAMES, OUTCOME_NAMES, SERVICE_NAMES, STATUS_NAMES
+from backoffice.letters import KINDS, kind_spec
 from backoffice.rules import CALCULATORS, RuleInputError
 from backoffice.rules.field_labels import FIELD_LABELS, field_label
 from backoffice.rules.fuehrungszeugnis import KIND_LABELS
 from backoffice.rules.result import shown_lines
 from backoffice.rules.wbs import DEDUCTIONS
 from backoffice.rules.wbs_allowances import CARE_PROOFS, DISABILITY_PROOFS
+from backoffice.services.decisions import DecisionOutcome
 from backoffice.texts import Text, english, missing_translations, render, t
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,12 +64,35 @@ def _literal_templates() -> set[str]:
     return found
 
 
+def _table_notices() -> list[str]:
+    """The notices the rule tables carry (``notice``, ``…_notice``): a result shows them to the clerk."""
+    found: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if isinstance(value, str) and (key == "notice" or key.endswith("_notice")):
+                    found.append(value)
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for path in sorted((ROOT / "resources" / "rules").glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return found
+
+
 def test_every_template_and_table_label_has_an_english_entry_with_the_same_fields() -> None:
     tables = [*FIELD_LABELS.values(), *KIND_LABELS.values(), *DISABILITY_PROOFS.values(), *CARE_PROOFS.values(),
               *DEDUCTIONS.values()]
     wbs = json.loads((ROOT / "resources" / "rules" / "wbs.json").read_text(encoding="utf-8"))
     tables += [e["label"] for name in ("young_couple", "disability") for e in wbs[name]]
     tables += [item["label"] for e in wbs["allowances"] for item in e["items"].values()]
+    tables += _table_notices()
+    # The names of codes an error message names (``domain.errors.named``, ``t(outcome.label)``).
+    tables += [*SERVICE_NAMES.values(), *STATUS_NAMES.values(), *ACTION_NAMES.values(), *OUTCOME_NAMES.values(),
+               *(o.label for o in DecisionOutcome), *(s.label for s in Service), *(kind_spec(k).label for k in KINDS)]
     templates = _literal_templates()
     assert len(templates) > 100  # the scan finds the rules' templates
     assert sorted(m for m in (*templates, *tables) if m not in english()) == []
@@ -190,3 +216,99 @@ def test_english_shows_no_german_computation_line(service: str, data: dict[str, 
     assert [(line.label, _german_in(line.label)) for line in english_lines if _german_in(line.label)] == []
     assert [de.label for de, en in zip(german, english_lines, strict=True) if de.label == en.label] == []
     assert all("€" not in line.value or line.value.startswith(("€", "-€")) for line in english_lines)
+
+
+# Where the core says something to a user through an error: the messages of DomainError and its kinds
+# (ui/errors.py ``user_message`` renders them in the UI's language). The command line and the demo portal
+# speak German only and have their own test (test_cli_messages.py).
+MESSAGE_AREAS = ("services", "domain", "rules", "decisions", "letters", "portal", "store", "mail.py", "bootstrap.py",
+                 "secret_store.py", "db_login.py", "schemas.py", "os_account.py")
+
+
+def _error_classes() -> set[str]:
+    """The names of DomainError and every class derived from it in the core (read from the source)."""
+    bases: dict[str, set[str]] = {}
+    for path in (ROOT / "backoffice").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for base in node.bases:
+                    name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
+                    bases.setdefault(name, set()).add(node.name)
+    found, todo = {"DomainError"}, ["DomainError"]
+    while todo:
+        for child in bases.get(todo.pop(), ()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _untranslatable_messages(source: str, errors: set[str]) -> list[tuple[int, str]]:
+    """Plain strings given as an error's message: to an error's constructor (also in a list of problems, or to
+    ``super().__init__`` in an error class) or appended to a list of ``problems``. Only ``t(...)`` texts
+    (and names bound to them) reach the English catalogue."""
+    def plain(node: ast.expr) -> list[ast.expr]:
+        if isinstance(node, ast.List | ast.Tuple):
+            return [n for element in node.elts for n in plain(element)]
+        if isinstance(node, ast.IfExp):
+            return plain(node.body) + plain(node.orelse)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):  # f"...".strip(), " ".join(...)
+            return plain(node.func.value)
+        texty = isinstance(node, ast.JoinedStr | ast.BinOp) or (isinstance(node, ast.Constant) and isinstance(
+            node.value, str) and " " in node.value)
+        return [node] if texty else []
+
+    found: list[tuple[int, str]] = []
+    tree = ast.parse(source)
+    error_class_inits = {id(n) for c in ast.walk(tree) if isinstance(c, ast.ClassDef) and c.name in errors
+                         for n in ast.walk(c)}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        is_super_init = (name == "__init__" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call)
+                         and isinstance(func.value.func, ast.Name) and func.value.func.id == "super"
+                         and id(node) in error_class_inits)
+        is_problem = (name == "append" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                      and func.value.id in ("problems", "missing"))
+        if name in errors or is_super_init or is_problem:
+            found += [(n.lineno, ast.unparse(n)[:80]) for a in node.args for n in plain(a)]
+    return found
+
+
+def test_every_error_message_of_the_core_is_a_text_with_an_english_entry() -> None:
+    """A message that is no ``t(...)`` text shows German in the English UI; the catalogue test above then
+    checks each template has its English entry."""
+    errors = _error_classes()
+    assert {"ValidationFailed", "NotAssignee", "LetterIncomplete", "RuleInputError"} <= errors
+    bad = []
+    for area in MESSAGE_AREAS:
+        root = ROOT / "backoffice" / area
+        for path in sorted(root.rglob("*.py") if root.is_dir() else [root]):
+            rel = path.relative_to(ROOT).as_posix()
+            bad += [f"{rel}:{line}: {text}" for line, text in _untranslatable_messages(path.read_text(encoding="utf-8"),
+                                                                                      errors)]
+    assert bad == []
+
+
+def test_the_message_scan_finds_plain_strings() -> None:
+    source = ('class Refused(DomainError):\n'
+              '    def __init__(self, az):\n'
+              '        super().__init__(f"{az} ist abgelehnt")\n'
+              'def f(az, problems):\n'
+              '    problems.append("Die Notiz ist leer")\n'
+              '    problems.append(t("Die Notiz ist leer"))\n'
+              '    raise ValidationFailed([t("Kein Fall {az}", az=az), "Kein Fall " + az])\n'
+              '    raise NotFound(f"Kein Fall {az}")\n')
+    assert sorted(line for line, _text in _untranslatable_messages(source, {"DomainError", "Refused", "ValidationFailed",
+                                                                        "NotFound"})) == [3, 5, 7, 8]
+
+
+def test_german_templates_name_no_codes_and_speak_no_english() -> None:
+    """The German side of the catalogue is German prose: codes, option values and names a user types come in
+    as arguments (or quoted), never in the sentence itself (the command line's word list and rules)."""
+    from tests.unit.test_cli_messages import _problems
+
+    field = re.compile(r"\{[^{}]*\}")
+    assert [(german, problems) for german in english() if (problems := _problems(field.sub(" ", german)))] == []

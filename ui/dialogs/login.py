@@ -27,6 +27,8 @@ from sqlalchemy.engine import make_url
 from backoffice import db_login
 from backoffice.bootstrap import Database, DatabaseNotReady, open_database
 
+from ..errors import user_message
+
 
 class _Result(QObject):
     done = Signal(object, object)  # Database or None, exception or None (emitted from the checking thread)
@@ -117,7 +119,7 @@ class LoginDialog(QDialog):
             try:
                 db_login.remember(db_login.with_login(self._url, self.login.text().strip(), ""), self.password.text())
             except db_login.LoginNotStored as err:
-                self.message.setText(str(err))
+                self.message.setText(user_message(err))
         super().accept()
 
     def _failure_text(self, exc: Any) -> str:

@@ -46,6 +46,7 @@ from backoffice.services.portal_settings import (
     save_portal_settings,
 )
 
+from ..errors import user_message
 from ..labels import service_labels
 from ..ops import CommandOp, QueryOp, Tasks
 from .master_password import ask_master_password
@@ -153,7 +154,7 @@ class ConnectionPage(QWidget):
         try:
             self.fill(form_from_credentials(json.loads(path.read_text(encoding="utf-8"))))
         except (OSError, ValueError, DomainError) as err:
-            QMessageBox.warning(self, self.tr("Zugangsdaten"), self.tr("Die Datei kann nicht gelesen werden: %1").replace("%1", str(err)))
+            QMessageBox.warning(self, self.tr("Zugangsdaten"), self.tr("Die Datei kann nicht gelesen werden: %1").replace("%1", user_message(err)))
             return False
         return True
 
@@ -306,7 +307,7 @@ class PortalSettingsDialog(QDialog):
 
     def _save_failed(self, op: CommandOp[Any], exc: Exception) -> None:
         if isinstance(exc, MasterPasswordRequired | WrongMasterPassword):
-            if self._unlock(isinstance(exc, MasterPasswordRequired) and exc.new, str(exc)):
+            if self._unlock(isinstance(exc, MasterPasswordRequired) and exc.new, user_message(exc)):
                 self.save()
             return
         self._tasks.report(self, exc, op)

@@ -36,7 +36,7 @@ from backoffice.services.documents_requests import DocumentsRequest
 from backoffice.services.edit_conflicts import Conflict
 
 from .. import labels
-from ..errors import user_message
+from ..errors import problem_lines, user_message
 from ..formatting import format_date
 from ..ops import CommandOp, QueryOp, Tasks
 
@@ -50,7 +50,7 @@ class CaseController(QObject):
     saved = Signal(str)  # Aktenzeichen, after the form was saved
     stored = Signal(str)  # a change was stored; what the clerk reads about it ("" for nothing to say)
     failed = Signal(str)  # a refused change, or a warning about the case, for the clerk to read
-    invalid = Signal(object)  # the service refused the form: its problems (German sentences naming the fields)
+    invalid = Signal(object)  # the service refused the form: its problems (sentences naming the fields, in the UI's language)
     conflict = Signal(object)  # a Conflict: the case was saved by someone else since it was loaded
     finished = Signal(str)  # Aktenzeichen, once the case was closed
     note_added = Signal()
@@ -214,7 +214,7 @@ class CaseController(QObject):
                 .run()
             )
         elif isinstance(exc, ValidationFailed):
-            self.invalid.emit(exc.problems)
+            self.invalid.emit(problem_lines(exc))
         elif isinstance(exc, DomainError):
             self.failed.emit(user_message(exc))
         else:

@@ -39,6 +39,9 @@ from backoffice.domain.documents_request import (
 )
 from backoffice.services.case_editing import ChecklistEntry
 from backoffice.services.documents_requests import DocumentsRequestDefaults
+from backoffice.texts import Text
+
+from ..i18n import core_text
 
 _DATE_FORMAT = "dd.MM.yyyy"
 
@@ -121,7 +124,7 @@ class DocumentsRequestDialog(QDialog):
     def add_other(self) -> None:
         """The typed document joins the list, ticked; refused with the reason when it is not fit for a letter."""
         name = document_name(self.other.text())
-        problems = document_problems(name)
+        problems: list[Text | str] = list(document_problems(name))
         if not problems and name.casefold() in {i.text().casefold() for i in self._items()}:
             problems = [QCoreApplication.translate("DocumentsRequestDialog", "Diese Unterlage steht schon in der Liste.")]
         if problems:
@@ -167,9 +170,9 @@ class DocumentsRequestDialog(QDialog):
         edit.setMinimumDate(_qdate(self._today))
         return edit
 
-    def _show_problems(self, problems: Sequence[str]) -> None:
-        # The rules' messages are German sentences (as the service's refusal); shown as they are.
-        self.problem.setText("\n".join(problems))
+    def _show_problems(self, problems: Sequence[Text | str]) -> None:
+        # The rules' messages (as the service's refusal) in the UI's language.
+        self.problem.setText("\n".join(core_text(p) for p in problems))
         self.problem.setVisible(True)
 
 

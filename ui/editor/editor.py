@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from backoffice.domain.catalog import Service
 from backoffice.domain.records import UserRef
 from backoffice.domain.status import Action
+from backoffice.form_labels import has_layout
 from backoffice.services.case_editing import EditorData
 from backoffice.services.edit_conflicts import Conflict
 
@@ -52,7 +53,7 @@ from .documents import DocumentsPane
 from .form import CaseForm
 from .header import CaseHeader
 from .history import FieldNamer, HistoryModel
-from .layout import FormLayout, has_layout, load_layout
+from .layout import FormLayout, load_layout
 from .panels import LinksPanel, NotesPanel
 from .steps import CaseSteps
 

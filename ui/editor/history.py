@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from backoffice.domain.records import AuditInfo
 from backoffice.domain.status import Outcome, Status
+from backoffice.form_labels import schema_node, schema_title
 
 from .. import labels
 from ..formatting import format_datetime, plain_tooltip
@@ -53,7 +54,7 @@ class FieldNamer:
             return QCoreApplication.translate("Editor", "Unterlage: %1").replace("%1", self._checklist.get(key, key))
         path = parse_path(field)
         found = self._layout.label_of(path) if self._layout is not None else None
-        return found or self._schema_title(path) or field
+        return found or schema_title(self._schema, path) or field
 
     def value(self, field: str | None, text: str | None, *, form: bool = False) -> str:
         if text is None:
@@ -90,34 +91,12 @@ class FieldNamer:
                 for column in inner.columns:
                     if path[-len(column.path) :] == column.path:
                         return column
-        node = self._schema_node(path)
+        node = schema_node(self._schema, path)
         if node is None:
             return None
         kind = kind_for(node)
         return FieldSpec(path, "", kind, False, {str(v): str(v) for v in node.get("enum", ())} if kind in (CHOICE, CHOICES) else {})
 
-    def _schema_node(self, path: tuple[Any, ...]) -> Mapping[str, Any] | None:
-        node: Mapping[str, Any] = self._schema
-        for part in path:
-            child: Mapping[str, Any] | None = (
-                node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part)
-            )
-            if child is None:
-                return None
-            node = child
-        return node
-
-    def _schema_title(self, path: tuple[Any, ...]) -> str:
-        parts: list[str] = []
-        node: Mapping[str, Any] = self._schema
-        for part in path:
-            if isinstance(part, int):
-                node = node.get("items", {})
-                parts[-1:] = [f"{parts[-1]} {part + 1}"] if parts else [str(part + 1)]
-                continue
-            node = node.get("properties", {}).get(part, {})
-            parts.append(str(node.get("title") or part))
-        return " › ".join(parts)
 
 
 class HistoryModel(QAbstractTableModel):

@@ -27,14 +27,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path as FilePath
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from backoffice.domain.catalog import Service
-from backoffice.resources import resource_path
+from backoffice.form_labels import has_layout, raw_layout
 
 from ..views.form_data_tree import enum_titles
 from .values import CHOICE, CHOICES, Path, kind_for, parse_path
@@ -125,18 +124,7 @@ def _table_label(table: TableSpec, path: Path) -> str | None:
     return None
 
 
-def layout_path(service: Service) -> FilePath:
-    return resource_path("layouts", f"{Service(service).value}.json")
-
-
-def has_layout(service: Service) -> bool:
-    return layout_path(service).is_file()
-
-
-@cache
-def _raw_layout(service: Service) -> dict[str, Any]:
-    raw: dict[str, Any] = json.loads(layout_path(service).read_text(encoding="utf-8"))
-    return raw
+_raw_layout = raw_layout  # the core reads the layout file; this module adds the translations
 
 
 def load_layout(service: Service, schema: Mapping[str, Any]) -> FormLayout:

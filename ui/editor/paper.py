@@ -30,6 +30,7 @@ from backoffice.domain.records import UserRef
 from backoffice.services.cases import create_case
 
 from .. import labels
+from ..errors import problem_lines, user_message
 from ..ops import CommandOp, Tasks
 from .form import CaseForm
 from .layout import load_layout
@@ -139,10 +140,10 @@ class PaperApplicationDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationFailed) and self.form is not None:
-            self.form.show_problems(exc.problems)
+            self.form.show_problems(problem_lines(exc))
             self._show_error(self.tr("Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen."))
         elif isinstance(exc, DomainError):
-            self._show_error(str(exc))
+            self._show_error(user_message(exc))
         else:
             self._tasks.report(self, exc)
 

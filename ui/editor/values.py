@@ -13,22 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ..formatting import format_date, format_number
+from backoffice.form_labels import Path as Path
+from backoffice.form_labels import parse_path as parse_path
 
-Path = tuple[str | int, ...]
+from ..formatting import format_date, format_number
 
 # Field kinds (the widget a value gets): derived from the schema, a layout may override.
 TEXT, MULTILINE, DATE, INTEGER, NUMBER, CHOICE, CHECK, CHOICES = (
     "text", "multiline", "date", "integer", "number", "choice", "check", "choices"
 )
-
-_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def parse_path(text: str) -> Path:
-    """``members[1].incomes[0].kind`` → ("members", 1, "incomes", 0, "kind")."""
-    return tuple(int(index) if index else name for name, index in _PART.findall(text))
-
 
 def path_text(path: Path) -> str:
     out = ""

@@ -23,6 +23,7 @@ from backoffice.domain.changes import Area
 from backoffice.domain.records import UserRef
 from backoffice.services import letters
 
+from ..errors import user_message
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
 from .models import LettersModel
@@ -127,7 +128,7 @@ class ApprovalDialog(QDialog):
                 self.preview.load_pdf).failure(self._failed).run()
 
     def _failed(self, error: Exception) -> None:
-        self.status_label.setText(str(error))
+        self.status_label.setText(user_message(error))
         self._enable(self.current() is not None)
 
     def _enable(self, on: bool) -> None:

@@ -18,6 +18,7 @@ from backoffice.services.cases import apply_action
 from backoffice.services.letters import LetterInfo, LetterStatus
 
 from .. import shortcuts as keys
+from ..errors import user_message
 from ..ops import CommandOp, QueryOp, Tasks
 from ..shortcuts import with_keys
 from .preview import LetterPreview, end_printing, start_printing
@@ -65,7 +66,7 @@ class BescheidPanel(QWidget):
                 "%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der "
                 "Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.").replace("%1", info.kind_label))
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.letter_preview_pdf(uow, actor, letter_id)).success(
-            self._loaded).failure(lambda err: self.notice.setText(str(err))).run()
+            self._loaded).failure(lambda err: self.notice.setText(user_message(err))).run()
 
     def _loaded(self, pdf: bytes) -> None:
         pages = self.preview.load_pdf(pdf)
@@ -107,4 +108,4 @@ class BescheidPanel(QWidget):
     def close_case(self) -> None:
         actor, az = self._actor, self._az
         CommandOp(parent=self, tasks=self._tasks, op=lambda uow: apply_action(uow, actor, az, Action.CLOSE)).success(
-            lambda _status: self.case_closed.emit(az)).failure(lambda err: self.notice.setText(str(err))).run()
+            lambda _status: self.case_closed.emit(az)).failure(lambda err: self.notice.setText(user_message(err))).run()

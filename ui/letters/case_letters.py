@@ -23,6 +23,7 @@ from backoffice.domain.records import UserRef
 from backoffice.letters import kind_spec
 from backoffice.services import decisions, letters, printing
 
+from ..errors import problem_lines
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
 from .models import RecordsModel, _when
@@ -161,5 +162,5 @@ class CaseLettersDialog(QDialog):
         self.load()
 
     def _failed(self, error: Exception) -> None:
-        lines = getattr(error, "problems", None) or [str(error)]
+        lines = problem_lines(error)
         self.status.setText("\n".join(str(x) for x in lines))

@@ -35,6 +35,7 @@ from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
 from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, letters
+from backoffice.texts import render
 
 from .. import shortcuts as keys
 from ..i18n import core_language
@@ -216,7 +217,11 @@ class DecisionDialog(QDialog):
             self._issued).failure(self._problems).run()
 
     def _show(self, proposal: decisions.DecisionProposal) -> None:
-        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome), core_language()))
+        language = core_language()
+        # The reasons go into the Bescheid in German (the field below); an English UI shows what they say.
+        reasons = (self.tr("Gründe der Ablehnung (der Bescheid nennt sie auf Deutsch):")
+                   if language != "de" and proposal.reason_texts else "")
+        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome), language, reasons))
         self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(proposal.outcome.value)))
         self._show_discretion(proposal.discretion_required)
         if not self.reasons_edit.toPlainText().strip():
@@ -280,13 +285,16 @@ class DecisionDialog(QDialog):
                 "forwarded": self.tr("Weiterleitung an das Bundesamt für Justiz")}[outcome.value]
 
 
-def _proposal_html(p: decisions.DecisionProposal, outcome: str, language: str) -> str:
+def _proposal_html(p: decisions.DecisionProposal, outcome: str, language: str, reasons_title: str = "") -> str:
     rows = []
     for line in shown_lines(p.result, language):
         label, value = escape(line.label), escape(line.value)
         if line.emphasis:
             label, value = f"<b>{label}</b>", f"<b>{value}</b>"
         rows.append(f"<tr><td>{label}</td><td align='right'>{value}</td></tr>")
-    notes = "".join(f"<li>{escape(n)}</li>" for n in (*p.notices, *p.remarks))
+    notes = "".join(f"<li>{escape(render(n, language))}</li>" for n in (*p.notices, *p.remarks))
+    reasons = "".join(f"<li>{escape(render(r, language))}</li>" for r in p.reason_texts) if reasons_title else ""
     return (f"<h3>{escape(outcome)}</h3><table width='100%'>{''.join(rows)}</table>"
-            + (f"<ul>{notes}</ul>" if notes else "") + f"<p><small>{escape(', '.join(p.legal_basis))}</small></p>")
+            + (f"<ul>{notes}</ul>" if notes else "")
+            + (f"<p>{escape(reasons_title)}</p><ul>{reasons}</ul>" if reasons else "")
+            + f"<p><small>{escape(', '.join(p.legal_basis))}</small></p>")

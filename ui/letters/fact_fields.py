@@ -6,9 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtWidgets import QLineEdit
 
-from backoffice.rules import RuleInputError
-
-from ..i18n import core_language
+from ..errors import problem_lines
 
 
 class FactsInvalid(ValueError):
@@ -31,11 +29,9 @@ def amount_of(edit: QLineEdit, label: str, *, required: bool = False) -> str | N
 
 
 def problem_text(error: Exception) -> str:
-    """A refused computation or decision as the status line shows it: rule input problems name their fields
-    by label in the UI's language; other refusals carry their (German) problems."""
-    lines = (error.rendered(core_language()) if isinstance(error, RuleInputError) else
-             getattr(error, "problems", None) or [str(error)])
-    return "\n".join(str(line) for line in lines)
+    """A refused computation or decision as the status line shows it, one problem a line, in the UI's language
+    (rule input problems name their fields by label)."""
+    return "\n".join(problem_lines(error))
 
 
 def money_edit(placeholder: str = "0,00") -> QLineEdit:

@@ -15,10 +15,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from backoffice.domain.records import UserRef
-from backoffice.rules.result import shown_lines
+from backoffice.rules.result import shown_lines, shown_texts
 from backoffice.services import decisions, final_assessment, letters
 from backoffice.texts import money_text
 
+from ..errors import user_message
 from ..i18n import core_language
 from ..ops import CommandOp, QueryOp, Tasks
 from .fact_fields import FactsInvalid, amount_of, money_edit, problem_text
@@ -69,7 +70,7 @@ class FinalAssessmentDialog(QDialog):
                 if (value := amount_of(edit, label)) is not None:
                     facts[key] = value
         except FactsInvalid as err:
-            self.status_label.setText(str(err))
+            self.status_label.setText(user_message(err))
             return None
         return facts
 
@@ -111,7 +112,7 @@ class FinalAssessmentDialog(QDialog):
                    "none": self.tr("Keine Differenz")}[s.kind].replace("%1", money(abs(s.balance)))
         lines = "".join(f"<tr><td>{escape(line.label)}</td><td align='right'>{escape(line.value)}</td></tr>"
                         for line in shown_lines(proposal.result, language))
-        notes = "".join(f"<li>{escape(n)}</li>" for n in proposal.notices)
+        notes = "".join(f"<li>{escape(n)}</li>" for n in shown_texts(proposal.result, "notices", language))
         self.result_view.setHtml(
             f"<table width='100%'><tr>{''.join(f'<th>{escape(h)}</th>' for h in head)}</tr>{''.join(rows)}</table>"
             f"<h3>{balance}</h3><table width='100%'>{lines}</table>" + (f"<ul>{notes}</ul>" if notes else ""))

@@ -10,6 +10,7 @@ from backoffice.letters import kind_spec
 from backoffice.services import letters
 from backoffice.services.letters import LetterInfo, LetterStatus
 
+from ..errors import user_message
 from ..ops import QueryOp, Tasks
 from .preview import LetterPreviewDialog
 
@@ -20,7 +21,7 @@ def open_letter_preview(tasks: Tasks, actor: UserRef, parent: QWidget | None, *,
     (printable when final; one awaiting approval shows the draft mark)."""
     title = kind_spec(kind).label if kind else QCoreApplication.translate("LetterPreview", "Brief")
     dialog = LetterPreviewDialog(f"{aktenzeichen} – {title}".strip(" –"), parent, tasks=tasks, actor=actor)
-    failed = lambda err: dialog.preview.pages_label.setText(str(err))  # noqa: E731
+    failed = lambda err: dialog.preview.pages_label.setText(user_message(err))  # noqa: E731
     if letter_id is not None:
         archived = letter_id
 

@@ -31,6 +31,7 @@ from backoffice.services import printing
 from backoffice.services.directory import list_departments
 from backoffice.services.printing import PrintJobInfo
 
+from ..errors import user_message
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
 from .models import PrintJobsModel
@@ -225,7 +226,7 @@ class PrintQueueDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        self.status_label.setText(str(error))
+        self.status_label.setText(user_message(error))
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.print_button, self.print_all_button, self.file_button, self.refresh_button):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..errors import user_message
 from ..ops import NetworkOp, Tasks
 from .printers import PrintBackend, Printers, PrintTarget
 
@@ -46,7 +47,7 @@ class PrintSetupDialog(QDialog):
         form.addRow(self.status)
         form.addRow(self.buttons)
         NetworkOp(parent=self, tasks=tasks, op=backend.printers).success(self._listed).failure(
-            lambda err: self.status.setText(str(err))).run()
+            lambda err: self.status.setText(user_message(err))).run()
 
     def _listed(self, printers: Printers) -> None:
         for name in printers.names:

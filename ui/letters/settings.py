@@ -33,12 +33,13 @@ from backoffice.domain.records import UserRef
 from backoffice.services import decisions, four_eyes, letter_settings
 from backoffice.services.letter_settings import BlockText
 
+from ..errors import problem_lines
 from ..labels import service_labels
 from ..ops import CommandOp, QueryOp, Tasks
 
 
 def _problems(error: Exception) -> str:
-    return "\n".join(str(x) for x in (getattr(error, "problems", None) or [str(error)]))
+    return "\n".join(problem_lines(error))
 
 
 class BlocksPage(QWidget):

@@ -31,6 +31,7 @@ from backoffice.services.absences import AbsenceInfo, Proposal, Rule
 from backoffice.services.assignment import MAX_REASON, Reassignment
 from backoffice.services.workload import ClerkLoad
 
+from ..errors import user_message
 from ..formatting import format_date
 from ..ops import CommandOp, QueryOp, Tasks
 from .cases import Confirm, confirm
@@ -97,7 +98,7 @@ class AbsencePanel(QWidget):
             return
         actor, code = self._actor, self.department
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: absences.list_absences(uow, actor, department_code=code)).success(
-            self._show).failure(lambda exc: self.status.setText(str(exc))).run()
+            self._show).failure(lambda exc: self.status.setText(user_message(exc))).run()
 
     def _show(self, found: list[AbsenceInfo]) -> None:
         self.absences = found
@@ -144,7 +145,7 @@ class AbsencePanel(QWidget):
             self.refresh()
 
         CommandOp(parent=self, tasks=self._tasks, op=op).success(done).failure(
-            lambda exc: self.status.setText(str(exc))).run()
+            lambda exc: self.status.setText(user_message(exc))).run()
 
     def open_redistribution(self) -> RedistributionDialog | None:
         absence = self.current()
@@ -210,7 +211,7 @@ class RedistributionDialog(QDialog):
     def load(self) -> None:
         actor, login, rule = self._actor, self._absence.login, self.rule.currentData()
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: absences.redistribution_preview(uow, actor, login, rule)).success(
-            self._show).failure(lambda exc: self.status.setText(str(exc))).run()
+            self._show).failure(lambda exc: self.status.setText(user_message(exc))).run()
 
     def _show(self, proposals: list[Proposal]) -> None:
         self.proposals = proposals
@@ -240,10 +241,10 @@ class RedistributionDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             self._enable()
-            if isinstance(exc, AssigneeAbsent) and self._confirm(self, str(exc)):
+            if isinstance(exc, AssigneeAbsent) and self._confirm(self, user_message(exc)):
                 self.apply(accept_absent=True)
             elif not isinstance(exc, AssigneeAbsent):
-                self.status.setText(str(exc))
+                self.status.setText(user_message(exc))
 
         def done(moved: list[Reassignment]) -> None:
             self.status.setText(self.tr("%1 Fälle umverteilt.").replace("%1", str(len(moved))))

@@ -25,6 +25,7 @@ from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.services import assignment
 from backoffice.services.workload import ClerkLoad
 
+from ..errors import user_message
 from ..models.case_table import CaseTableModel
 from ..ops import CommandOp, Tasks
 from ..views.case_table_view import CaseTableView
@@ -99,10 +100,10 @@ class CaseListPanel(QWidget):
 
         def failed(exc: Exception) -> None:
             self._enable()
-            if isinstance(exc, AssigneeAbsent) and self._confirm(self, str(exc)):
+            if isinstance(exc, AssigneeAbsent) and self._confirm(self, user_message(exc)):
                 self.reassign(aktenzeichen, to_login, reason, accept_absent=True)
             elif not isinstance(exc, AssigneeAbsent):
-                self.status.setText(str(exc))
+                self.status.setText(user_message(exc))
 
         CommandOp(parent=self, tasks=self._tasks, op=lambda uow: assignment.reassign(
             uow, actor, aktenzeichen, to_login, reason, accept_absent=accept_absent)).success(self._moved).failure(failed).run()

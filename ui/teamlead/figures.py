@@ -18,6 +18,7 @@ from backoffice.services.intake.health import SyncHealth, last_round
 from backoffice.services.workload import Figure, Workload, workload
 
 from .. import labels
+from ..errors import user_message
 from ..formatting import format_datetime, format_number
 from ..ops import QueryOp, Tasks
 from ..sync_controller import SyncController
@@ -90,7 +91,7 @@ class DepartmentPanel(QWidget):
             return
         actor, code = self._actor, self.department
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: self._load(uow, actor, code)).success(
-            self._show).failure(lambda exc: self.error.setText(str(exc))).run()
+            self._show).failure(lambda exc: self.error.setText(user_message(exc))).run()
 
     def _load(self, uow: Any, actor: UserRef, code: str) -> Any:
         raise NotImplementedError

@@ -40,6 +40,7 @@ from backoffice.services.directory import list_departments
 from backoffice.services.statistics import Figures, Granularity, StatisticsFilter, StatisticsReport
 from backoffice.services.statistics_export import csv_bytes, report_table
 
+from ..errors import user_message
 from ..formatting import format_date, plain_tooltip
 from ..labels import service_labels
 from ..ops import QueryOp, Tasks, WorkOp
@@ -269,7 +270,7 @@ class StatisticsView(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self._set_busy(False)
-        self.status_label.setText(str(error))
+        self.status_label.setText(user_message(error))
 
     def _set_busy(self, busy: bool) -> None:
         if not busy:

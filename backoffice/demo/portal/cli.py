@@ -1,4 +1,7 @@
-"""``backoffice demo-portal``: run the demo portal in the foreground until SIGTERM/SIGINT."""
+"""``backoffice demo-portal``: run the demo portal in the foreground until SIGTERM/SIGINT.
+
+Its messages and help are German, as the rest of the command line; the option names stay as they are.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import sys
 import threading
 from typing import Any, TextIO
 
+from ...domain.german import count_noun
 from . import DEFAULT_MAX_ATTACHMENT_BYTES, DemoPortal
 from . import faults as fault_spec
 from .described import DescribedSubmission, SubmissionsFileError, load_submissions
@@ -17,28 +21,28 @@ from .described import DescribedSubmission, SubmissionsFileError, load_submissio
 def _non_negative_int(text: str) -> int:
     value = int(text)
     if value < 0:
-        raise argparse.ArgumentTypeError("must not be negative")
+        raise argparse.ArgumentTypeError("darf nicht negativ sein")
     return value
 
 
 def _non_negative_float(text: str) -> float:
     value = float(text)
     if value < 0:
-        raise argparse.ArgumentTypeError("must not be negative")
+        raise argparse.ArgumentTypeError("darf nicht negativ sein")
     return value
 
 
 def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError("muss mindestens 1 sein")
     return value
 
 
 def _positive_float(text: str) -> float:
     value = float(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError("must be positive")
+        raise argparse.ArgumentTypeError("muss größer als 0 sein")
     return value
 
 
@@ -59,27 +63,33 @@ def _submissions(path: str) -> list[DescribedSubmission]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=_non_negative_int, default=0, help="TCP port on 127.0.0.1 (0: a free port)")
-    parser.add_argument("--count", type=_non_negative_int, default=None,
-                        help="submissions generated at start (default 25; 0 with --submissions)")
-    parser.add_argument("--submissions", type=_submissions, metavar="FILE",
-                        help="serve the submissions this JSON file describes (docs/DEMO_PORTAL.md), before "
-                             "any generated ones")
-    parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same submissions)")
-    parser.add_argument("--rate", type=_non_negative_float, default=0.0, metavar="PER_MINUTE",
-                        help="keep producing new submissions at this rate")
-    parser.add_argument("--faults", type=_faults, default="", metavar="SPEC",
-                        help="e.g. http503:0.05,slow:0.1,drop:0.05,hash_mismatch:0.02 (rates 0..1); kinds: "
-                        + ", ".join(fault_spec.TRANSPORT + fault_spec.CONTENT))
-    parser.add_argument("--credentials-out", metavar="FILE",
-                        help="write client credentials and the subscriber's private keys here (mode 0600)")
-    parser.add_argument("--key-size", type=int, choices=(2048, 3072, 4096), default=4096, help="RSA key size")
+    parser.add_argument("--port", type=_non_negative_int, default=0, metavar="PORT",
+                        help="TCP-Port auf 127.0.0.1 (0: ein freier Port)")
+    parser.add_argument("--count", type=_non_negative_int, default=None, metavar="ANZAHL",
+                        help="beim Start erzeugte Einreichungen (Vorgabe 25; 0 mit --submissions)")
+    parser.add_argument("--submissions", type=_submissions, metavar="DATEI",
+                        help="die Einreichungen bereitstellen, die diese JSON-Datei beschreibt (docs/DEMO_PORTAL.md), "
+                             "vor den erzeugten")
+    parser.add_argument("--seed", type=int, default=1, metavar="ZAHL",
+                        help="Startwert des Zufalls (gleicher Startwert, gleiche Einreichungen)")
+    parser.add_argument("--rate", type=_non_negative_float, default=0.0, metavar="PRO_MINUTE",
+                        help="laufend neue Einreichungen in dieser Rate erzeugen")
+    parser.add_argument("--faults", type=_faults, default="", metavar="FEHLERBILD",
+                        help="z. B. http503:0.05,slow:0.1,drop:0.05,hash_mismatch:0.02 (Raten 0 bis 1); Arten: "
+                        + ", ".join(f"„{kind}“" for kind in fault_spec.TRANSPORT + fault_spec.CONTENT))
+    parser.add_argument("--credentials-out", metavar="DATEI",
+                        help="Zugangsdaten des Clients und die privaten Schlüssel des Abrufs hierhin schreiben "
+                             "(Modus 0600)")
+    parser.add_argument("--key-size", type=int, choices=(2048, 3072, 4096), default=4096,
+                        help="Länge der RSA-Schlüssel in Bit")
     parser.add_argument("--max-attachment-bytes", type=_positive_int, default=DEFAULT_MAX_ATTACHMENT_BYTES,
-                        help="size limit the oversize_attachment fault exceeds")
-    parser.add_argument("--token-ttl", type=_positive_float, default=1800.0, help="access token lifetime in seconds")
-    parser.add_argument("--timeout-delay", type=_non_negative_float, default=35.0,
-                        help="seconds the timeout fault holds a request before hanging up")
-    parser.add_argument("--verbose", action="store_true", help="log injected faults and requests on stderr")
+                        metavar="BYTE", help="Größengrenze, die der Fehler „oversize_attachment“ überschreitet")
+    parser.add_argument("--token-ttl", type=_positive_float, default=1800.0, metavar="SEKUNDEN",
+                        help="Gültigkeit eines Zugriffstokens in Sekunden")
+    parser.add_argument("--timeout-delay", type=_non_negative_float, default=35.0, metavar="SEKUNDEN",
+                        help="Sekunden, die der Fehler „timeout“ eine Anfrage hält, bevor er auflegt")
+    parser.add_argument("--verbose", action="store_true",
+                        help="eingespielte Fehler und Anfragen auf der Standardfehlerausgabe protokollieren")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -107,7 +117,8 @@ def run(args: argparse.Namespace, settings: Any = None, out: TextIO | None = Non
         url = portal.start()
         if args.credentials_out:
             portal.write_credentials(args.credentials_out)
-        print(f"demo portal on {url} ({len(portal.submission_ids())} submissions)", file=out, flush=True)
+        count_text = count_noun(len(portal.submission_ids()), "Einreichung", "Einreichungen")
+        print(f"Demoportal unter {url} ({count_text})", file=out, flush=True)
         while not stop.wait(0.5):
             pass
     finally:

@@ -23,6 +23,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from ...domain.catalog import Service
+from ...domain.german import count_noun
+from ...schemas import describe_error
 
 __all__ = [
     "SCHEMA",
@@ -65,7 +67,7 @@ SCHEMA: dict[str, Any] = {
             "then": {
                 "not": {"anyOf": [{"required": ["form", "data"]}, {"required": ["form", "data_base64"]},
                                   {"required": ["data", "data_base64"]}]},
-                "x-message": "give at most one of 'form', 'data' and 'data_base64'",
+                "x-message": "höchstens eines von 'form', 'data' und 'data_base64' angeben",
             },
         },
         "attachment": {
@@ -83,7 +85,7 @@ SCHEMA: dict[str, Any] = {
             "if": {"type": "object"},
             "then": {
                 "oneOf": [{"required": ["size"]}, {"required": ["content_base64"]}],
-                "x-message": "give exactly one of 'size' and 'content_base64'",
+                "x-message": "genau eines von 'size' und 'content_base64' angeben",
             },
         },
     },
@@ -100,10 +102,10 @@ class SubmissionsFileError(ValueError):
         self.source = source
         shown = problems[:MAX_REPORTED]
         more = len(problems) - len(shown)
-        lines = [f"{source}: {len(problems)} problem{'s' if len(problems) != 1 else ''}"]
+        lines = [f"{source}: {count_noun(len(problems), 'Problem', 'Probleme')}"]
         lines += [f"  {line}" for line in shown]
         if more:
-            lines.append(f"  … and {more} more")
+            lines.append(f"  … und {more} weitere")
         super().__init__("\n".join(lines))
 
 
@@ -135,16 +137,17 @@ def load_submissions(path: str | Path) -> list[DescribedSubmission]:
     try:
         raw = Path(path).read_bytes()
     except OSError as err:
-        raise SubmissionsFileError([f"cannot read the file: {err.strerror or err}"], source) from None
+        raise SubmissionsFileError([f"die Datei kann nicht gelesen werden: {err.strerror or err}"], source) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        message = f"not UTF-8 (byte {err.start}): write the file as UTF-8 JSON, with \\u escapes for anything unusual"
+        message = (f"kein UTF-8 (Byte {err.start}): die Datei als UTF-8-JSON schreiben, Ungewöhnliches mit "
+                   "\\u-Escapes")
         raise SubmissionsFileError([message], source) from None
     try:
         entries = json.loads(text)
     except json.JSONDecodeError as err:
-        raise SubmissionsFileError([f"not JSON: {err.msg} (line {err.lineno}, column {err.colno})"],
+        raise SubmissionsFileError([f"kein JSON: {err.msg} (Zeile {err.lineno}, Spalte {err.colno})"],
                                    source) from None
     return parse_submissions(entries, source=source)
 
@@ -154,7 +157,8 @@ def parse_submissions(entries: Any, *, source: str = "submissions") -> list[Desc
     if isinstance(entries, list) and all(isinstance(e, DescribedSubmission) for e in entries):
         return list(entries)  # already parsed
     if not isinstance(entries, list):
-        raise SubmissionsFileError([f"the file must hold a JSON list of submissions, not {_kind(entries)}"], source)
+        raise SubmissionsFileError([f"die Datei muss eine JSON-Liste von Einreichungen enthalten, nicht {_kind(entries)}"],
+                                   source)
     errors = sorted(_VALIDATOR.iter_errors(entries), key=_error_order)
     wrong = {error.absolute_path[0] for error in errors if error.absolute_path}
     problems = [(_error_order(error), _describe(error)) for error in errors]
@@ -165,7 +169,7 @@ def parse_submissions(entries: Any, *, source: str = "submissions") -> list[Desc
         try:
             parsed.append(_parse_entry(index, entry))
         except _EntryError as err:  # what the schema cannot check: base64
-            problems.append(((f"{index:09d}",), f"entry {index}, {err.where}: {err}"))
+            problems.append(((f"{index:09d}",), f"Eintrag {index}, {err.where}: {err}"))
     if problems:
         problems.sort(key=lambda item: item[0][:1])  # by entry, in schema order within one
         raise SubmissionsFileError([text for _, text in problems], source)
@@ -215,7 +219,7 @@ def _base64(text: str, where: str) -> bytes:
     try:
         return base64.b64decode("".join(text.split()), validate=True)
     except (binascii.Error, ValueError) as err:
-        raise _EntryError(f"not valid base64 ({err})", where) from None
+        raise _EntryError(f"kein gültiges Base64 ({err})", where) from None
 
 
 def _error_order(error: ValidationError) -> tuple[str, ...]:
@@ -225,14 +229,20 @@ def _error_order(error: ValidationError) -> tuple[str, ...]:
 def _describe(error: ValidationError) -> str:
     path = list(error.absolute_path)
     if not path:
-        return _clip(error.message)
+        return _clip(_german(error))
     where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path[1:]).removeprefix(".")
     message = error.schema.get("x-message") if isinstance(error.schema, dict) else None
-    if message is None and error.validator == "additionalProperties":
-        message = error.message  # "Additional properties are not allowed ('atachments' was unexpected)"
-    elif message is None and error.validator == "enum" and path[1:] == ["service"]:
-        message = f"unknown service {_clip(repr(error.instance), 60)} (known: {', '.join(s.value for s in Service)})"
-    return f"entry {path[0]}{', ' + where if where else ''}: {_clip(message or error.message)}"
+    if message is None and error.validator == "enum" and path[1:] == ["service"]:
+        message = (f"unbekannte Leistung {_clip(repr(error.instance), 60)} (bekannt: "
+                   f"{', '.join(s.value for s in Service)})")
+    return f"Eintrag {path[0]}{', ' + where if where else ''}: {_clip(message or _german(error))}"
+
+
+def _german(error: ValidationError) -> str:
+    """jsonschema's finding in German, as the forms' problems say it (a missing or unknown key is named)."""
+    own = len(list(error.absolute_path))
+    return "; ".join(f"{'.'.join(map(str, path[own:]))}: {text}" if len(path) > own else text
+                     for path, text in describe_error(error))
 
 
 def _clip(text: str, limit: int = MAX_MESSAGE) -> str:
@@ -240,5 +250,5 @@ def _clip(text: str, limit: int = MAX_MESSAGE) -> str:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", str: "a string", int: "a number", float: "a number", bool: "a boolean",
+    return {dict: "ein Objekt", str: "eine Zeichenkette", int: "eine Zahl", float: "eine Zahl", bool: "ein Wahrheitswert",
             type(None): "null"}.get(type(value), type(value).__name__)

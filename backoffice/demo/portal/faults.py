@@ -49,22 +49,22 @@ def parse(spec: str | None) -> FaultSpec:
         kind, sep, rate_text = item.partition(":")
         kind = kind.strip()
         if not sep:
-            raise ValueError(f"fault {item!r}: expected KIND:RATE, e.g. http503:0.05")
+            raise ValueError(f"Fehler {item!r}: erwartet ART:RATE, z. B. http503:0.05")
         try:
             rate = float(rate_text)
         except ValueError:
-            raise ValueError(f"fault {item!r}: rate {rate_text!r} is not a number") from None
+            raise ValueError(f"Fehler {item!r}: die Rate {rate_text!r} ist keine Zahl") from None
         if not 0.0 <= rate <= 1.0:
-            raise ValueError(f"fault {item!r}: rate must be between 0 and 1")
+            raise ValueError(f"Fehler {item!r}: die Rate muss zwischen 0 und 1 liegen")
         if kind in TRANSPORT:
             transport[kind] = rate
         elif kind in CONTENT:
             content[kind] = rate
         else:
-            raise ValueError(f"unknown fault kind {kind!r} (known: {', '.join(TRANSPORT + CONTENT)})")
-    for name, group in (("transport", transport), ("content", content)):
+            raise ValueError(f"unbekannte Fehlerart {kind!r} (bekannt: {', '.join(TRANSPORT + CONTENT)})")
+    for name, group in (("Übertragungsfehler", transport), ("Inhaltsfehler", content)):
         if sum(group.values()) > 1.0 + 1e-9:
-            raise ValueError(f"the {name} fault rates add up to more than 1")
+            raise ValueError(f"Die Raten der {name} ergeben zusammen mehr als 1")
     return FaultSpec(transport, content)
 
 

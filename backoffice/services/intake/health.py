@@ -16,6 +16,7 @@ from ...domain.errors import TeamLeadOnly
 from ...domain.records import UserRef
 from ...store.intake_models import SyncRound
 from ...store.uow import UnitOfWork
+from ...texts import t
 from .summary import SyncSummary
 
 MAX_ERROR = 500  # the first error of a round, as the view shows it
@@ -54,7 +55,7 @@ def record_round(uow: UnitOfWork, connection: str, holder: str, summary: SyncSum
 def last_round(uow: UnitOfWork, actor: UserRef) -> SyncHealth | None:
     """The configured connection's last round (else the newest of any), for team leads and administrators."""
     if not actor.roles & {Role.TEAM_LEAD, Role.ADMIN}:
-        raise TeamLeadOnly("Der Zustand des Portalabrufs")
+        raise TeamLeadOnly(t("Der Zustand des Portalabrufs"))
     client_id = uow.intake.settings(_CLIENT_ID).get(_CLIENT_ID)
     row = (uow.intake.sync_round(client_id) if client_id else None) or uow.intake.latest_sync_round()
     if row is None:

@@ -18,6 +18,7 @@ from datetime import timedelta
 
 from ...domain.export_text import without_text
 from ...store.uow import UnitOfWorkFactory
+from ...texts import t
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,8 @@ class SyncLease:
     def check(self) -> None:
         """Raise LeaseLost if a renewal found the lease taken over."""
         if self._lost.is_set():
-            raise LeaseLost(f"another client took over the sync lease {self.name!r}; this round stopped")
+            raise LeaseLost(t("Ein anderer Arbeitsplatz hat den Abruf übernommen ({lease}); diese Runde wurde beendet",
+                              lease=self.name))
 
     def _keep(self, stop: threading.Event) -> None:
         while not stop.wait(self.length.total_seconds() / 3):

@@ -32,7 +32,9 @@ from jwcrypto import jwk
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError, ProgrammingError, StatementError
 
 from ...domain.catalog import Service
+from ...domain.errors import named
 from ...domain.export_text import without_text
+from ...domain.german import SERVICE_NAMES
 from ...portal import problems
 from ...portal.api import SubmissionRef
 from ...portal.job import Destination, OpeningKeys, Prepared, sign_answer
@@ -40,6 +42,7 @@ from ...portal.opening import Opened, Refused
 from ...portal.transport import PortalError
 from ...portal.workers import Answer, FetchFailed, Finished, Posted
 from ...store.uow import UnitOfWorkFactory
+from ...texts import t, text_of
 from . import storing
 from .health import record_round
 from .lease import LeaseLost, SyncLease
@@ -145,7 +148,7 @@ class PortalSync:
                 self._after_round(summary)
         except LeaseLost as err:  # whoever took the lease over keeps the record of the rounds
             summary.errors += 1
-            summary.error_messages.append(str(err))
+            summary.error_messages.append(text_of(err))
         else:
             self._record(summary)
         finally:
@@ -173,7 +176,7 @@ class PortalSync:
         except Exception as err:  # the intake is done and stays done; the next round tries again
             log.error("the delivery after the sync round failed", exc_info=without_text(err))
             summary.errors += 1
-            summary.error_messages.append(f"Versand nach dem Abruf fehlgeschlagen ({type(err).__name__})")
+            summary.error_messages.append(t("Versand nach dem Abruf fehlgeschlagen ({kind})", kind=type(err).__name__))
 
     def _round(self, summary: SyncSummary, progress: Progress) -> None:
         waiting: dict[str, list[SubmissionRef]] = {}
@@ -188,7 +191,8 @@ class PortalSync:
                 waiting[destination_id] = refs
             except PortalError as err:
                 summary.errors += 1
-                summary.error_messages.append(f"{service.value}: {err}")
+                summary.error_messages.append(t("{service}: {problem}", service=named(SERVICE_NAMES, service),
+                                                problem=text_of(err)))
                 log.warning("listing %s failed: %s", destination_id, err)
                 if err.unreachable:  # the other destinations are behind the same portal
                     reachable = False
@@ -199,7 +203,7 @@ class PortalSync:
                 reachable = self._intake(waiting, expected, summary, progress, frozenset(held))
             except PortalError as err:  # the service's keys could not be fetched
                 summary.errors += 1
-                summary.error_messages.append(str(err))
+                summary.error_messages.append(text_of(err))
                 reachable = not err.unreachable
             except BaseException:
                 # A worker died, storing failed or the lease was lost: answers still under way
@@ -217,8 +221,9 @@ class PortalSync:
         refs = list(self.portal.list_submissions(destination_id))
         if self.portal.stats.malformed > malformed:
             summary.errors += 1
-            summary.error_messages.append(
-                f"{destination_id}: skipped listed submissions with malformed ids: {self.portal.stats.malformed - malformed}")
+            summary.error_messages.append(t(
+                "{destination}: gelistete Einreichungen mit fehlerhafter Kennung übersprungen: {count}",
+                destination=destination_id, count=self.portal.stats.malformed - malformed))
         with self.uow(write=False) as uow:
             known, waiting = uow.intake.known_submissions([r.submission_id for r in refs])
         held |= waiting
@@ -297,8 +302,9 @@ class PortalSync:
                     if isinstance(result, Posted | FetchFailed) and result.unreachable and reachable:
                         reachable = False
                         summary.errors += 1
-                        summary.error_messages.append(
-                            f"portal unreachable ({result.error}); {len(todo)} submissions left for the next round")
+                        summary.error_messages.append(t(
+                            "Portal nicht erreichbar ({problem}); {count} Einreichungen bleiben für die nächste Runde",
+                            problem=result.error, count=len(todo)))
                         todo.clear()
                     if isinstance(result, Posted):
                         marks.append(result)
@@ -341,12 +347,14 @@ class PortalSync:
         for p in posted:
             if p.conflict is not None:
                 summary.errors += 1
-                summary.error_messages.append(f"outbox {p.answer.kind} {p.answer.submission_id}: {p.conflict}")
+                summary.error_messages.append(t("Ausgang {kind} {submission}: {problem}", kind=p.answer.kind,
+                                                submission=p.answer.submission_id, problem=p.conflict))
             elif p.error is None:
                 summary.sent += 1
             else:
                 summary.errors += 1
-                summary.error_messages.append(f"outbox {p.answer.kind} {p.answer.submission_id}: {p.error}")
+                summary.error_messages.append(t("Ausgang {kind} {submission}: {problem}", kind=p.answer.kind,
+                                                submission=p.answer.submission_id, problem=p.error))
         posted.clear()
 
     def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str,

@@ -67,7 +67,7 @@ def test_401_twice_is_an_auth_error(connect) -> None:
 
 def test_wrong_credentials_are_a_clear_auth_error(connect) -> None:
     client, portal = connect(ok_submission, secret="wrong")
-    with pytest.raises(PortalAuthError, match=r"client-1.*invalid_client.*client id and secret") as err:
+    with pytest.raises(PortalAuthError, match=r"client-1.*invalid_client.*Client-ID und Client-Secret") as err:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert "wrong" not in str(err.value)
     assert portal.api_requests == []
@@ -224,7 +224,7 @@ def test_429_with_retry_after_date_is_honoured(connect, clock: FakeClock) -> Non
 def test_retry_after_beyond_the_policy_ends_the_request_at_once(connect, clock: FakeClock) -> None:
     """A portal asking for ten minutes is not retried early (nor waited for within a round)."""
     client, portal = connect(lambda r: httpx.Response(429, headers={"Retry-After": "600"}))
-    with pytest.raises(PortalUnavailable, match="429 and asks to retry after 600 s") as err:
+    with pytest.raises(PortalUnavailable, match="429 und bittet, es nach 600 s") as err:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert len(portal.api_requests) == 1
     assert clock.sleeps == []
@@ -233,7 +233,7 @@ def test_retry_after_beyond_the_policy_ends_the_request_at_once(connect, clock: 
 
 def test_gives_up_after_max_attempts(connect, clock: FakeClock) -> None:
     client, portal = connect(lambda r: httpx.Response(503, text="maintenance"), max_attempts=4)
-    with pytest.raises(PortalUnavailable, match=r"4 times.*503") as err:
+    with pytest.raises(PortalUnavailable, match=r"4-mal fehlgeschlagen.*503") as err:
         client.get_submission("4c67ae74-4664-51b2-b09e-d0b12a9f0f00")
     assert len(portal.api_requests) == 4
     assert clock.sleeps == [0.5, 1.0, 2.0]
