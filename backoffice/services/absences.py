@@ -44,6 +44,7 @@ class AbsenceInfo:
     ends_on: date
     cover_allowed: bool
     dispatch: Rule | None = None  # new cases of the department go to present clerks by this rule
+    cancelled: bool = False  # called off before it began
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "login": self.login, "display_name": self.display_name,
@@ -117,13 +118,32 @@ def end_absence(uow: UnitOfWork, actor: UserRef, absence_id: int, *, today: date
     user = _led_user(uow, actor, absence.user.login)
     if absence.ends_on < today:
         raise ValidationFailed(["Diese Abwesenheit ist bereits vorbei"])
+    _end(absence, actor, today, now)
+    uow.flush()
+    return _info(absence, user)
+
+
+def clear_absences(uow: UnitOfWork, actor: UserRef, login: str, *, today: date | None = None,
+                   now: datetime | None = None) -> list[AbsenceInfo]:
+    """``login`` is back today: the current absence ends yesterday, planned ones are cancelled."""
+    now = now or datetime.now(UTC)
+    today = today or now.date()
+    user = _led_user(uow, actor, login)
+    found = list(uow.staff.absences([user.id], ending_on_or_after=today))
+    if not found:
+        raise NotFound(f"{user.display_name} ist weder abwesend noch als abwesend geplant")
+    for absence in found:
+        _end(absence, actor, today, now)
+    uow.flush()
+    return [_info(a, user) for a in found]
+
+
+def _end(absence: Absence, actor: UserRef, today: date, now: datetime) -> None:
     if absence.starts_on >= today:
         absence.cancelled = True
     else:
         absence.ends_on = today - timedelta(days=1)
     absence.ended_by_id, absence.ended_at = actor.id, now
-    uow.flush()
-    return _info(absence, user)
 
 
 def redistribution_preview(
@@ -195,4 +215,5 @@ def _led_user(uow: UnitOfWork, actor: UserRef, login: str) -> User:
 
 def _info(absence: Absence, user: User) -> AbsenceInfo:
     return AbsenceInfo(absence.id, user.login, user.display_name, absence.starts_on, absence.ends_on,
-                       absence.cover_allowed, Rule(absence.dispatch_rule) if absence.dispatch_rule else None)
+                       absence.cover_allowed, Rule(absence.dispatch_rule) if absence.dispatch_rule else None,
+                       absence.cancelled)
