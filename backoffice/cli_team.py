@@ -34,7 +34,7 @@ from .services.workload import Figure, workload
 
 # The rules as the command line spells them.
 RULES = {rule.value.replace("_", "-"): rule for rule in absences.Rule}
-RULE_HELP = "fewest-open = an wen die wenigsten offenen Fälle hat; round-robin = reihum"
+RULE_HELP = "fewest-open = an die Person mit den wenigsten offenen Fällen; round-robin = reihum"
 
 
 def configure_cases(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,7 +69,7 @@ def configure_absence(parser: argparse.ArgumentParser) -> None:
                           "nur ansehen: absence redistribute")
     put.add_argument("--dispatch-new", action="store_true",
                      help="solange sie dauert, gehen neue Fälle der Abteilung an anwesende Personen (nach der Regel von "
-                          "--redistribute, sonst an wen die wenigsten offenen Fälle hat)")
+                          "--redistribute, sonst an die mit den wenigsten offenen Fällen)")
     put.add_argument("--cover-allowed", action="store_true", help="Kolleginnen und Kollegen dürfen die Fälle übernehmen")
     put.add_argument("--reason", default="", metavar="TEXT",
                      help="Begründung der Umverteilung im Verlauf jedes Falls (Standard: Abwesenheit mit Zeitraum)")
