@@ -12,6 +12,7 @@ lasts the intake assigns the department's new cases to present clerks by that ru
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -160,9 +161,9 @@ def redistribution_preview(
     proposals = []
     for code in codes:
         chooser = Chooser(rule, present_clerks(uow, code, on, absent.id), Counter(uow.staff.open_counts_by_assignee(code)))
-        for case in uow.staff.open_cases_of(absent.id, [code]):
+        for aktenzeichen, legal_deadline in uow.staff.open_cases_of(absent.id, [code]):
             chosen = chooser.next()
-            proposals.append(Proposal(case.aktenzeichen, code, case.legal_deadline,
+            proposals.append(Proposal(aktenzeichen, code, legal_deadline,
                                       chosen.login if chosen else None, chosen.display_name if chosen else None))
     return proposals
 
@@ -178,10 +179,14 @@ def apply_redistribution(
 
 class Chooser:
     """Who gets the next case by ``rule``: in turn (from ``turn``), or whoever has the fewest open
-    cases (``load``: open cases per user id), counting those handed out so far; None without clerks."""
+    cases (``load``: open cases per user id), counting those handed out so far, the first by login
+    among equals; None without clerks."""
 
     def __init__(self, rule: Rule, clerks: Sequence[User], load: Counter[int], turn: int = 0) -> None:
         self.rule, self.clerks, self.load, self.turn = rule, list(clerks), load, turn
+        # (open cases, login, position): the fewest on top, so a case costs log n, not a pass over all clerks
+        self._fewest = [(load[u.id], u.login, i) for i, u in enumerate(self.clerks)]
+        heapq.heapify(self._fewest)
 
     def next(self) -> User | None:
         if not self.clerks:
@@ -190,7 +195,9 @@ class Chooser:
             chosen = self.clerks[self.turn % len(self.clerks)]
             self.turn += 1
         else:
-            chosen = min(self.clerks, key=lambda u: (self.load[u.id], u.login))
+            count, login, i = self._fewest[0]
+            heapq.heapreplace(self._fewest, (count + 1, login, i))
+            chosen = self.clerks[i]
         self.load[chosen.id] += 1
         return chosen
 

@@ -82,16 +82,20 @@ class StaffRepository:
             stmt = stmt.with_for_update(of=Case)
         return self.session.scalars(stmt).all()
 
-    def open_cases_of(self, user_id: int, department_codes: Sequence[str]) -> Sequence[Case]:
-        """The user's open cases in these departments, most urgent first."""
+    def open_cases_of(self, user_id: int, department_codes: Sequence[str]) -> list[tuple[str, date | None]]:
+        """Aktenzeichen and legal deadline of the user's open cases in these departments, most urgent first,
+        those without a deadline last (not the whole cases: a long absence leaves hundreds, and sharing them
+        out needs no forms)."""
         stmt = (
-            select(Case)
-            .join(Queue, Queue.id == Case.queue_id)
-            .join(Department, Department.id == Queue.department_id)
-            .where(Case.assignee_id == user_id, Case.status.in_(_OPEN), Department.code.in_(list(department_codes)))
-            .order_by(Case.legal_deadline.asc(), Case.received_at.asc(), Case.id.asc())
+            select(Case.aktenzeichen, Case.legal_deadline, Case.received_at, Case.id)
+            .where(Case.assignee_id == user_id, Case.status.in_(_OPEN),
+                   Case.queue_id.in_(select(Queue.id).join(Department).where(Department.code.in_(list(department_codes)))))
         )
-        return self.session.scalars(stmt).all()
+        # Sorted here: asked to, SQLite walks the deadline index through every case the clerk ever had
+        # instead of finding the open ones by assignee, status and queue (ix_cases_assignee_status).
+        rows = sorted(self.session.execute(stmt),
+                      key=lambda r: (r.legal_deadline is None, r.legal_deadline or date.min, r.received_at, r.id))
+        return [(r.aktenzeichen, r.legal_deadline) for r in rows]
 
     def open_counts_by_assignee(self, department_code: str) -> dict[int, int]:
         stmt = (
