@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from ..domain.catalog import Role
 from ..domain.errors import NotFound, TeamLeadOnly, ValidationFailed
 from ..domain.records import UserRef
 from ..store.models import User
@@ -204,10 +203,7 @@ class Chooser:
 
 def present_clerks(uow: UnitOfWork, department_code: str, on: date, without: int | None = None) -> list[User]:
     """The department's active clerks (by login) not absent on the day, other than ``without``."""
-    members = [u for u in uow.staff.members(department_code)
-               if u.id != without and Role.CLERK.value in {r.role for r in u.roles}]
-    away = uow.staff.absent_on([u.id for u in members], on)
-    return [u for u in members if u.id not in away]
+    return list(uow.staff.present_clerks(department_code, on, without))
 
 
 def _led_user(uow: UnitOfWork, actor: UserRef, login: str) -> User:

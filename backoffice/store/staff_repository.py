@@ -8,9 +8,10 @@ from datetime import date
 from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
+from ..domain.catalog import Role
 from ..domain.status import Status
 from .bulk import table_of
-from .models import Case, Department, Membership, Queue, User
+from .models import Case, Department, Membership, Queue, User, UserRole
 from .staff_models import Absence
 
 _OPEN = [s.value for s in Status if s.is_open]
@@ -73,6 +74,23 @@ class StaffRepository:
             .options(selectinload(User.roles), selectinload(User.memberships).selectinload(Membership.department))
             .order_by(User.login)
         )
+        return self.session.scalars(stmt).all()
+
+    def present_clerks(self, department_code: str, day: date, without: int | None = None) -> Sequence[User]:
+        """The department's active clerks not absent on ``day``, other than ``without``, by login: one query
+        (the members with all their roles and memberships, then their absences, cost four more)."""
+        away = select(Absence.user_id).where(Absence.cancelled.is_(False), Absence.starts_on <= day, Absence.ends_on >= day)
+        stmt = (
+            select(User)
+            .join(Membership, Membership.user_id == User.id)
+            .join(Department, Department.id == Membership.department_id)
+            .join(UserRole, UserRole.user_id == User.id)
+            .where(Department.code == department_code, User.active.is_(True), UserRole.role == Role.CLERK.value,
+                   User.id.not_in(away))
+            .order_by(User.login)
+        )
+        if without is not None:
+            stmt = stmt.where(User.id != without)
         return self.session.scalars(stmt).all()
 
     def cases(self, aktenzeichen: Sequence[str]) -> Sequence[Case]:
