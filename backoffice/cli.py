@@ -42,7 +42,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("absence", "Teamleitung: Abwesenheiten und Umverteilung der Fälle", "backoffice.cli_team:configure_absence"),
     ("workload", "Teamleitung: Arbeitsstand einer Abteilung (jede Zahl mit ihrem Listenfilter)",
      "backoffice.cli_team:configure_workload"),
-    ("statistics", "Eingänge, Bearbeitungszeiten und die Statistik nach § 22 BEEG (Teamleitung)",
+    ("stats", "Teamleitung: Eingänge, Entscheidungen, Bestand und die Statistik nach § 22 BEEG",
      "backoffice.cli_statistics:configure"),
     ("demo-portal", "ein lokales FIT-Connect-Demoportal für den Abruf starten", "backoffice.demo.portal.cli:configure"),
 )

@@ -1,5 +1,5 @@
 """CLI for case work: ``cases list``, ``cases create``, ``cases claim-next``, ``cases show`` (stable names);
-``cases take|release|reassign`` come from ``cli_team``.
+``cases take|assign|release`` come from ``cli_team``.
 
 Exit codes: 0 done, 1 error (one line per problem on stderr), 3 nothing to claim. The table format is German and
 shows names, never codes; JSON and CSV keep the stable English field names and code values scripts read.

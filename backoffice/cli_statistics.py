@@ -1,18 +1,24 @@
-"""``statistics intake|processing|beeg-22``: the statistics of the GUI's "Statistik" menu.
+"""``stats intake|throughput|backlog|beeg22``: the statistics of the GUI's "Statistik" menu (stable names).
 
-    backoffice statistics intake --from 2026-01-01 --to 2026-03-31 --by week [--department zwf] [--format csv]
-    backoffice statistics processing --from 2026-01-01 --to 2026-12-31 --by month --format json
-    backoffice statistics beeg-22 --year 2026 --quarter 3 --format csv --out q3.csv
+    backoffice stats intake --from 2026-01-01 --to 2026-03-31 [--by week] [--service wbs] --format csv
+    backoffice stats throughput --from 2026-01-01 --to 2026-12-31 --format json
+    backoffice stats backlog --from 2026-01-01 --to 2026-12-31 --by week --format table
+    backoffice stats beeg22 --quarter 2026Q3 --format csv --out q3.csv
 
-Team leads and administrators, for the departments they belong to. Table and CSV carry the
-German column names of the exported files; JSON uses the stable field names below.
+*intake*: cases received per period and service; *throughput*: decided (granted, refused,
+forwarded), withdrawn, median processing days and the share decided within the target;
+*backlog*: received, decided and open at the end of each period (the trend). Team leads and
+administrators, for the departments they belong to. Table and CSV carry the German column
+names of the exported files; JSON uses the stable field names below.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
@@ -24,7 +30,6 @@ from .domain.export_text import printable
 from .domain.german import SERVICE_NAMES
 from .services import beeg_statistics, statistics
 from .services.statistics_export import (
-    REPORT_HEADER,
     Table,
     columns,
     csv_bytes,
@@ -33,13 +38,24 @@ from .services.statistics_export import (
     table_text,
 )
 
-_INTAKE_COLUMNS = ("Zeitraum von", "Zeitraum bis", "Leistung", "Eingang")
+_PERIOD = ("Zeitraum von", "Zeitraum bis", "Leistung")
+# Per report: its German columns (from the exported report) and whether the table ends with the totals of the
+# whole range (JSON always has them).
+_COLUMNS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "intake": ((*_PERIOD, "Eingang"), False),
+    "throughput": (("Zeile", *_PERIOD, "Entschieden", "Bewilligt", "Abgelehnt", "Weitergeleitet", "Zurückgenommen",
+                    "Bearbeitungszeit Median (Tage)", "Im Ziel entschieden", "Anteil im Ziel (%)"), True),
+    "backlog": ((*_PERIOD, "Eingang", "Entschieden", "Zurückgenommen", "Bestand am Periodenende"), False),
+}
+_HELP = {"intake": "Eingänge je Zeitraum und Leistung",
+         "throughput": "Entscheidungen je Zeitraum, Bearbeitungstage (Median) und Anteil im Ziel",
+         "backlog": "Bestand offener Fälle am Ende jedes Zeitraums (Verlauf)"}
+_QUARTER = re.compile(r"(\d{4})Q([1-4])")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     stats = parser.add_subparsers(dest="statistics_command", required=True)
-    for name, text, run in (("intake", "Eingänge je Zeitraum und Leistung", cmd_intake),
-                            ("processing", "Entscheidungen, Bearbeitungstage (Median), Anteil im Ziel, Bestand", cmd_processing)):
+    for name, text in _HELP.items():
         p = stats.add_parser(name, help=text)
         p.add_argument("--from", dest="start", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="erster Tag")
         p.add_argument("--to", dest="end", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="letzter Tag")
@@ -50,12 +66,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         p.add_argument("--service", action="append", choices=[s.value for s in Service],
                        help="Leistung (wiederholbar): " + code_names(SERVICE_NAMES))
         _output_options(p)
-        p.set_defaults(run=run)
-    beeg = stats.add_parser("beeg-22", help="die Elterngeldstatistik eines Quartals nach § 22 BEEG")
-    beeg.add_argument("--year", type=int, required=True, metavar="JAHR", help="das Jahr")
-    beeg.add_argument("--quarter", type=int, choices=[1, 2, 3, 4], required=True, help="das Quartal")
+        p.set_defaults(run=_report_command(name))
+    beeg = stats.add_parser("beeg22", help="die Elterngeldstatistik eines Quartals nach § 22 BEEG")
+    beeg.add_argument("--quarter", type=quarter, required=True, metavar="JJJJQN", help="das Quartal, z. B. 2026Q3")
     _output_options(beeg)
     beeg.set_defaults(run=cmd_beeg22)
+
+
+def quarter(text: str) -> tuple[int, int]:
+    """``2026Q3`` as (2026, 3)."""
+    match = _QUARTER.fullmatch(text.strip().upper())
+    if match is None:
+        raise argparse.ArgumentTypeError(f"kein Quartal (JJJJQN, z. B. 2026Q3): {text!r}")
+    return int(match[1]), int(match[2])
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
@@ -74,22 +97,21 @@ def _report(args: argparse.Namespace, settings: config.Settings) -> statistics.S
     return as_actor(settings, lambda uow, actor: statistics.report(uow, actor, query), write=False)
 
 
-def cmd_intake(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    report = _report(args, settings)
-    fields = ("service", "period_start", "period_end", "received")
-    return _emit(args, out, columns(report_table(report, totals=False), _INTAKE_COLUMNS),
-                 lambda: {"periods": [_json(f, fields) for f in report.rows],
-                          "totals": [_json(f, fields) for f in report.totals]})
+def _report_command(name: str) -> Callable[[argparse.Namespace, config.Settings, TextIO], int]:
+    names, totals = _COLUMNS[name]
+    fields = _json_fields(name)
 
+    def run(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+        report = _report(args, settings)
+        return _emit(args, out, columns(report_table(report, totals=totals), names),
+                     lambda: {"periods": [_json(f, fields) for f in report.rows],
+                              "totals": [_json(f, fields) for f in report.totals]})
 
-def cmd_processing(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    report = _report(args, settings)
-    return _emit(args, out, columns(report_table(report), REPORT_HEADER),
-                 lambda: {"periods": [_json(f) for f in report.rows], "totals": [_json(f) for f in report.totals]})
+    return run
 
 
 def cmd_beeg22(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    export = as_actor(settings, lambda uow, actor: beeg_statistics.beeg22_export(uow, actor, args.year, args.quarter),
+    export = as_actor(settings, lambda uow, actor: beeg_statistics.beeg22_export(uow, actor, *args.quarter),
                       write=False)
     if args.format != "json":
         for notice in export.notices:
@@ -99,6 +121,17 @@ def cmd_beeg22(args: argparse.Namespace, settings: config.Settings, out: TextIO)
         "persons": export.persons, "columns": list(export.table.header), "rows": rows_as_dicts(export.table),
         "notices": list(export.notices),
     })
+
+
+def _json_fields(report: str) -> tuple[str, ...]:
+    """The stable field names of a report's ``--format json``."""
+    period = ("service", "period_start", "period_end")
+    if report == "intake":
+        return (*period, "received")
+    if report == "throughput":
+        return (*period, "decided", "granted", "refused", "forwarded", "withdrawn", "median_days", "with_target",
+                "within_target", "share_within_target")
+    return (*period, "received", "decided", "withdrawn", "open_at_end")
 
 
 def _emit(args: argparse.Namespace, out: TextIO, table: Table, as_json: Any) -> int:
@@ -115,8 +148,8 @@ def _emit(args: argparse.Namespace, out: TextIO, table: Table, as_json: Any) -> 
     return 0
 
 
-def _json(f: statistics.Figures, fields: tuple[str, ...] | None = None) -> dict[str, Any]:
+def _json(f: statistics.Figures, fields: tuple[str, ...]) -> dict[str, Any]:
     data = asdict(f)
     data.update(service=f.service.value, period_start=f.period_start.isoformat(), period_end=f.period_end.isoformat(),
                 decided=f.decided, share_within_target=f.share_within_target)
-    return {k: data[k] for k in fields} if fields else data
+    return {k: data[k] for k in fields}

@@ -1,5 +1,17 @@
-"""CLI of assignment and the team lead's work: ``cases take|release|reassign``, ``absence add|list|end|redistribute``,
-``workload`` (stable names). Everything goes through the same services as the GUI.
+"""CLI of assignment and the team lead's work (stable names)::
+
+    cases take AKTENZEICHEN [--reason TEXT]
+    cases assign AKTENZEICHEN... --to LOGIN|queue --reason TEXT
+    cases release AKTENZEICHEN --reason TEXT
+    absence set LOGIN --from DATE --to DATE [--redistribute round-robin|fewest-open] [--dispatch-new]
+    absence list
+    absence clear LOGIN
+    absence redistribute LOGIN [--rule …] [--plan FILE.json] [--apply --reason TEXT]
+    workload --department CODE
+
+``absence set --redistribute`` moves the clerk's open cases at once; ``absence redistribute``
+without ``--apply`` prints the same proposal without changing anything (to edit and apply
+with ``--plan``). Everything goes through the same services as the GUI.
 
 Exit codes: 0 done, 1 error (a refused rule says which on stderr).
 """
@@ -8,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -19,56 +32,66 @@ from .domain.german import count_noun
 from .services import absences, assignment
 from .services.workload import Figure, workload
 
+# The rules as the command line spells them.
+RULES = {rule.value.replace("_", "-"): rule for rule in absences.Rule}
+RULE_HELP = "fewest-open = an die Person mit den wenigsten offenen Fällen; round-robin = reihum"
+
 
 def configure_cases(cases_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     take = cases_sub.add_parser("take", help="einen Fall selbst übernehmen (den eines anderen: Teamleitung oder Vertretung)")
     take.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
     take.add_argument("--reason", default="", metavar="TEXT", help="nötig, wenn der Fall jemand anderem zugewiesen ist")
     take.set_defaults(run=cmd_cases_take)
+    assign = cases_sub.add_parser("assign", help="Teamleitung: Fälle einer Sachbearbeitung oder der Warteschlange geben")
+    assign.add_argument("aktenzeichen", nargs="+", metavar="AKTENZEICHEN")
+    assign.add_argument("--to", required=True, metavar="LOGIN",
+                        help="wer die Fälle bekommt (aus der Abteilung der Fälle); queue = zurück in die Warteschlange, "
+                             "niemandem zugewiesen")
+    assign.add_argument("--reason", required=True, metavar="TEXT", help="warum")
+    assign.add_argument("--even-if-absent", action="store_true", help="zuweisen, obwohl die Person heute abwesend ist")
+    assign.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
+    assign.set_defaults(run=cmd_cases_assign)
     release = cases_sub.add_parser("release", help="den eigenen Fall an seine Warteschlange zurückgeben")
     release.add_argument("aktenzeichen", metavar="AKTENZEICHEN")
     release.add_argument("--reason", required=True, metavar="TEXT", help="warum")
     release.set_defaults(run=cmd_cases_release)
-    reassign = cases_sub.add_parser("reassign", help="Teamleitung: Fälle einer Sachbearbeitung oder der Warteschlange geben")
-    reassign.add_argument("aktenzeichen", nargs="+", metavar="AKTENZEICHEN")
-    target = reassign.add_mutually_exclusive_group(required=True)
-    target.add_argument("--to", metavar="LOGIN", help="wer die Fälle bekommt (aus der Abteilung der Fälle)")
-    target.add_argument("--queue", action="store_true", help="zurück in die Warteschlange, niemandem zugewiesen")
-    reassign.add_argument("--reason", required=True, metavar="TEXT", help="warum")
-    reassign.add_argument("--even-if-absent", action="store_true", help="zuweisen, obwohl die Person heute abwesend ist")
-    reassign.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
-    reassign.set_defaults(run=cmd_cases_reassign)
 
 
 def configure_absence(parser: argparse.ArgumentParser) -> None:
     absence = parser.add_subparsers(dest="absence_command", required=True)
-    add = absence.add_parser("add", help="eine Sachbearbeitung als abwesend eintragen (auch im Voraus)")
-    add.add_argument("login", metavar="LOGIN")
-    add.add_argument("--from", dest="starts_on", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="erster Tag")
-    add.add_argument("--to", dest="ends_on", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="letzter Tag")
-    add.add_argument("--cover-allowed", action="store_true", help="Kolleginnen und Kollegen dürfen die Fälle übernehmen")
-    add.add_argument("--dispatch-new", choices=[r.value for r in absences.Rule], metavar="REGEL",
-                     help="solange sie dauert, gehen neue Fälle der Abteilung nach dieser Regel an anwesende Personen "
-                          "(fewest_open = wer die wenigsten offenen Fälle hat; round_robin = reihum)")
-    add.set_defaults(run=cmd_absence_add)
+    put = absence.add_parser("set", help="eine Sachbearbeitung als abwesend eintragen (auch im Voraus), auf Wunsch "
+                                         "mit Umverteilung ihrer offenen Fälle")
+    put.add_argument("login", metavar="LOGIN")
+    put.add_argument("--from", dest="starts_on", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="erster Tag")
+    put.add_argument("--to", dest="ends_on", type=iso_date, required=True, metavar="JJJJ-MM-TT", help="letzter Tag")
+    put.add_argument("--redistribute", choices=list(RULES), metavar="REGEL",
+                     help=f"die offenen Fälle der Person sofort nach dieser Regel verteilen ({RULE_HELP}); "
+                          "nur ansehen: absence redistribute")
+    put.add_argument("--dispatch-new", action="store_true",
+                     help="solange sie dauert, gehen neue Fälle der Abteilung an anwesende Personen (nach der Regel von "
+                          "--redistribute, sonst an die mit den wenigsten offenen Fällen)")
+    put.add_argument("--cover-allowed", action="store_true", help="Kolleginnen und Kollegen dürfen die Fälle übernehmen")
+    put.add_argument("--reason", default="", metavar="TEXT",
+                     help="Begründung der Umverteilung im Verlauf jedes Falls (Standard: Abwesenheit mit Zeitraum)")
+    put.set_defaults(run=cmd_absence_set)
     lst = absence.add_parser("list", help="laufende und geplante Abwesenheiten der eigenen Abteilungen")
     lst.add_argument("--department", metavar="CODE", help="nur diese Abteilung")
     lst.add_argument("--format", choices=["table", "json"], default="table", help=FORMAT_HELP)
     lst.set_defaults(run=cmd_absence_list)
-    end = absence.add_parser("end", help="die Person ist ab heute zurück (eine geplante Abwesenheit entfällt)")
-    end.add_argument("id", type=int, metavar="NR")
-    end.set_defaults(run=cmd_absence_end)
+    clear = absence.add_parser("clear", help="die Person ist ab heute zurück (geplante Abwesenheiten entfallen)")
+    clear.add_argument("login", metavar="LOGIN")
+    clear.set_defaults(run=cmd_absence_clear)
     redistribute = absence.add_parser(
-        "redistribute", help="vorschlagen, wer die offenen Fälle einer abwesenden Person bekommt; mit --apply verteilen")
+        "redistribute", help="vorschlagen, wer die offenen Fälle einer abwesenden Person bekommt (ändert nichts); "
+                             "mit --apply verteilen")
     redistribute.add_argument("login", metavar="LOGIN")
-    redistribute.add_argument("--rule", choices=[r.value for r in absences.Rule], default=absences.Rule.FEWEST_OPEN.value,
-                              help="fewest_open = wer die wenigsten offenen Fälle hat (Standard); round_robin = reihum")
+    redistribute.add_argument("--rule", choices=list(RULES), default="fewest-open", metavar="REGEL",
+                              help=f"{RULE_HELP} (Standard: fewest-open)")
     redistribute.add_argument("--plan", type=Path, metavar="DATEI.json",
                               help="ein bearbeiteter Vorschlag (JSON, wie ausgegeben), der stattdessen gilt")
     redistribute.add_argument("--apply", action="store_true", help="die Fälle verteilen (braucht --reason)")
     redistribute.add_argument("--reason", default="", metavar="TEXT", help="warum")
     redistribute.set_defaults(run=cmd_absence_redistribute)
-
 
 
 def configure_workload(load: argparse.ArgumentParser) -> None:
@@ -90,24 +113,39 @@ def cmd_cases_release(args: argparse.Namespace, settings: config.Settings, out: 
     return 0
 
 
-def cmd_cases_reassign(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+def cmd_cases_assign(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    to = None if args.to == "queue" else args.to  # the stable word for "nobody's, back to the queue"
     try:
         moved = as_actor(settings, lambda uow, actor: assignment.reassign(
-            uow, actor, args.aktenzeichen, None if args.queue else args.to, args.reason, accept_absent=args.even_if_absent))
+            uow, actor, args.aktenzeichen, to, args.reason, accept_absent=args.even_if_absent))
     except AssigneeAbsent as err:
         raise CliError(f"{err} (--even-if-absent)") from err
     _print_moves(moved, args.format, out)
     return 0
 
 
-def cmd_absence_add(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    info = as_actor(settings, lambda uow, actor: absences.add_absence(
-        uow, actor, args.login, args.starts_on, args.ends_on, cover_allowed=args.cover_allowed,
-        dispatch=absences.Rule(args.dispatch_new) if args.dispatch_new else None))
+def cmd_absence_set(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    rule = RULES[args.redistribute] if args.redistribute else None
+    dispatch = (rule or absences.Rule.FEWEST_OPEN) if args.dispatch_new else None
+
+    def run(uow: Any, actor: Any) -> tuple[absences.AbsenceInfo, list[assignment.Reassignment]]:
+        info = absences.add_absence(uow, actor, args.login, args.starts_on, args.ends_on,
+                                    cover_allowed=args.cover_allowed, dispatch=dispatch)
+        if rule is None:
+            return info, []
+        # The cases go to those present when the absence begins (today, if it has begun).
+        on = max(info.starts_on, date.today())
+        plan = [(p.aktenzeichen, p.to_login) for p in absences.redistribution_preview(uow, actor, args.login, rule, on=on)]
+        reason = args.reason or f"Abwesenheit vom {format_date(info.starts_on)} bis {format_date(info.ends_on)}"
+        return info, absences.apply_redistribution(uow, actor, args.login, plan, reason, accept_absent=on > date.today())
+
+    info, moved = as_actor(settings, run)
     cover = ", Vertretung erlaubt" if info.cover_allowed else ""
-    dispatch = f", neue Fälle {_DISPATCH[info.dispatch]}" if info.dispatch else ""
+    new = f", neue Fälle {_DISPATCH[info.dispatch]}" if info.dispatch else ""
     print(printable(f"Abwesenheit {info.id}: {info.login} {format_date(info.starts_on)} bis {format_date(info.ends_on)}"
-                    f"{cover}{dispatch}"), file=out)
+                    f"{cover}{new}"), file=out)
+    if rule is not None:
+        _print_moves(moved, "table", out)
     return 0
 
 
@@ -132,9 +170,12 @@ def cmd_absence_list(args: argparse.Namespace, settings: config.Settings, out: T
     return 0
 
 
-def cmd_absence_end(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
-    info = as_actor(settings, lambda uow, actor: absences.end_absence(uow, actor, args.id))
-    print(printable(f"Abwesenheit {info.id}: {info.login} bis {format_date(info.ends_on)}"), file=out)
+def cmd_absence_clear(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    ended = as_actor(settings, lambda uow, actor: absences.clear_absences(uow, actor, args.login))
+    for info in ended:
+        print(printable(f"Abwesenheit {info.id}: {info.login} "
+                        + ("entfällt" if info.cancelled else
+                           f"bis {format_date(info.ends_on)}")), file=out)
     return 0
 
 
@@ -142,7 +183,7 @@ def cmd_absence_redistribute(args: argparse.Namespace, settings: config.Settings
     if args.plan is not None:
         plan = _read_plan(args.plan)
     else:
-        rule = absences.Rule(args.rule)
+        rule = RULES[args.rule]
         proposals = as_actor(settings, lambda uow, actor: absences.redistribution_preview(uow, actor, args.login, rule),
                              write=False)
         if not args.apply:

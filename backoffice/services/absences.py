@@ -12,13 +12,13 @@ lasts the intake assigns the department's new cases to present clerks by that ru
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 
-from ..domain.catalog import Role
 from ..domain.errors import NotFound, TeamLeadOnly, ValidationFailed
 from ..domain.records import UserRef
 from ..store.models import User
@@ -45,6 +45,7 @@ class AbsenceInfo:
     ends_on: date
     cover_allowed: bool
     dispatch: Rule | None = None  # new cases of the department go to present clerks by this rule
+    cancelled: bool = False  # called off before it began
 
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "login": self.login, "display_name": self.display_name,
@@ -119,13 +120,32 @@ def end_absence(uow: UnitOfWork, actor: UserRef, absence_id: int, *, today: date
     user = _led_user(uow, actor, absence.user.login)
     if absence.ends_on < today:
         raise ValidationFailed([t("Diese Abwesenheit ist bereits vorbei")])
+    _end(absence, actor, today, now)
+    uow.flush()
+    return _info(absence, user)
+
+
+def clear_absences(uow: UnitOfWork, actor: UserRef, login: str, *, today: date | None = None,
+                   now: datetime | None = None) -> list[AbsenceInfo]:
+    """``login`` is back today: the current absence ends yesterday, planned ones are cancelled."""
+    now = now or datetime.now(UTC)
+    today = today or now.date()
+    user = _led_user(uow, actor, login)
+    found = list(uow.staff.absences([user.id], ending_on_or_after=today))
+    if not found:
+        raise NotFound(t("{name} ist weder abwesend noch als abwesend geplant", name=user.display_name))
+    for absence in found:
+        _end(absence, actor, today, now)
+    uow.flush()
+    return [_info(a, user) for a in found]
+
+
+def _end(absence: Absence, actor: UserRef, today: date, now: datetime) -> None:
     if absence.starts_on >= today:
         absence.cancelled = True
     else:
         absence.ends_on = today - timedelta(days=1)
     absence.ended_by_id, absence.ended_at = actor.id, now
-    uow.flush()
-    return _info(absence, user)
 
 
 def redistribution_preview(
@@ -142,9 +162,9 @@ def redistribution_preview(
     proposals = []
     for code in codes:
         chooser = Chooser(rule, present_clerks(uow, code, on, absent.id), Counter(uow.staff.open_counts_by_assignee(code)))
-        for case in uow.staff.open_cases_of(absent.id, [code]):
+        for aktenzeichen, legal_deadline in uow.staff.open_cases_of(absent.id, [code]):
             chosen = chooser.next()
-            proposals.append(Proposal(case.aktenzeichen, code, case.legal_deadline,
+            proposals.append(Proposal(aktenzeichen, code, legal_deadline,
                                       chosen.login if chosen else None, chosen.display_name if chosen else None))
     return proposals
 
@@ -160,10 +180,14 @@ def apply_redistribution(
 
 class Chooser:
     """Who gets the next case by ``rule``: in turn (from ``turn``), or whoever has the fewest open
-    cases (``load``: open cases per user id), counting those handed out so far; None without clerks."""
+    cases (``load``: open cases per user id), counting those handed out so far, the first by login
+    among equals; None without clerks."""
 
     def __init__(self, rule: Rule, clerks: Sequence[User], load: Counter[int], turn: int = 0) -> None:
         self.rule, self.clerks, self.load, self.turn = rule, list(clerks), load, turn
+        # (open cases, login, position): the fewest on top, so a case costs log n, not a pass over all clerks
+        self._fewest = [(load[u.id], u.login, i) for i, u in enumerate(self.clerks)]
+        heapq.heapify(self._fewest)
 
     def next(self) -> User | None:
         if not self.clerks:
@@ -172,17 +196,16 @@ class Chooser:
             chosen = self.clerks[self.turn % len(self.clerks)]
             self.turn += 1
         else:
-            chosen = min(self.clerks, key=lambda u: (self.load[u.id], u.login))
+            count, login, i = self._fewest[0]
+            heapq.heapreplace(self._fewest, (count + 1, login, i))
+            chosen = self.clerks[i]
         self.load[chosen.id] += 1
         return chosen
 
 
 def present_clerks(uow: UnitOfWork, department_code: str, on: date, without: int | None = None) -> list[User]:
     """The department's active clerks (by login) not absent on the day, other than ``without``."""
-    members = [u for u in uow.staff.members(department_code)
-               if u.id != without and Role.CLERK.value in {r.role for r in u.roles}]
-    away = uow.staff.absent_on([u.id for u in members], on)
-    return [u for u in members if u.id not in away]
+    return list(uow.staff.present_clerks(department_code, on, without))
 
 
 def _led_user(uow: UnitOfWork, actor: UserRef, login: str) -> User:
@@ -197,4 +220,5 @@ def _led_user(uow: UnitOfWork, actor: UserRef, login: str) -> User:
 
 def _info(absence: Absence, user: User) -> AbsenceInfo:
     return AbsenceInfo(absence.id, user.login, user.display_name, absence.starts_on, absence.ends_on,
-                       absence.cover_allowed, Rule(absence.dispatch_rule) if absence.dispatch_rule else None)
+                       absence.cover_allowed, Rule(absence.dispatch_rule) if absence.dispatch_rule else None,
+                       absence.cancelled)

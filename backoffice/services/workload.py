@@ -7,7 +7,6 @@ row per day of receipt, not one per case.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -97,7 +96,7 @@ def workload(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: date 
         for u in members if counts.get(u.id) or "clerk" in {r.role for r in u.roles}
     )
     sunday = on + timedelta(days=6 - on.weekday())
-    ages = [(on - day).days for day, n in uow.staff.open_receipt_days(department_code) for _ in range(n)]
+    ages = sorted(((on - day).days, n) for day, n in uow.staff.open_receipt_days(department_code))
     return Workload(
         department_code, department.name, on, clerks,
         unassigned=figure(replace(base, unassigned=True, open_only=True)),
@@ -105,16 +104,25 @@ def workload(uow: UnitOfWork, actor: UserRef, department_code: str, *, on: date 
         due_this_week=figure(replace(base, open_only=True, due_from=on, due_until=sunday)),
         waiting=figure(replace(base, status=Status.WAITING_FOR_DOCUMENTS)),
         open=figure(replace(base, open_only=True, sort=SortKey.RECEIVED)),
-        age_median_days=float(statistics.median(ages)) if ages else None,
+        age_median_days=_percentile(ages, 50),
         age_p90_days=_percentile(ages, 90),
     )
 
 
-def _percentile(values: list[int], p: int) -> float | None:
-    """Linear interpolation between closest ranks (``statistics.quantiles``' inclusive method)."""
-    if not values:
+def _percentile(counted: list[tuple[int, int]], p: int) -> float | None:
+    """The ``p``-th percentile of values given sorted as (value, how many), without a row per case:
+    linear interpolation between closest ranks (``statistics.quantiles``' inclusive method; the 50th
+    is the median)."""
+    total = sum(n for _value, n in counted)
+    if not total:
         return None
-    if len(values) == 1:
-        return float(values[0])
-    return float(statistics.quantiles(values, n=100, method="inclusive")[p - 1])
+    rank, share = divmod(p * (total - 1), 100)
 
+    def at(k: int) -> int:  # the value at 0-based rank k
+        for value, n in counted:
+            if k < n:
+                return value
+            k -= n
+        return counted[-1][0]
+
+    return (at(rank) * (100 - share) + at(min(rank + 1, total - 1)) * share) / 100

@@ -4858,63 +4858,63 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Open cases at the end of the period</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="355"/>
+        <location filename="../../ui/views/statistics_view.py" line="356"/>
         <source>Statistik als CSV speichern</source>
         <translation>Save statistics as CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="355"/>
-        <location filename="../../ui/views/statistics_view.py" line="380"/>
+        <location filename="../../ui/views/statistics_view.py" line="356"/>
+        <location filename="../../ui/views/statistics_view.py" line="381"/>
         <source>CSV-Dateien (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="362"/>
+        <location filename="../../ui/views/statistics_view.py" line="363"/>
         <source>Statistik als PDF speichern</source>
         <translation>Save statistics as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="362"/>
+        <location filename="../../ui/views/statistics_view.py" line="363"/>
         <source>PDF-Dateien (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="379"/>
+        <location filename="../../ui/views/statistics_view.py" line="380"/>
         <source>Elterngeldstatistik (§ 22 BEEG) speichern</source>
         <translation>Save Elterngeld statistics (§ 22 BEEG)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="405"/>
+        <location filename="../../ui/views/statistics_view.py" line="406"/>
         <source>Wird gespeichert…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="395"/>
+        <location filename="../../ui/views/statistics_view.py" line="396"/>
         <source>Gespeichert: %1 (%2 Personen). Was die Fälle nicht enthalten, bleibt leer (Hinweise im Tooltip).</source>
         <translation>Saved: %1 (%2 persons). What the cases do not hold stays empty (notes in the tooltip).</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="409"/>
+        <location filename="../../ui/views/statistics_view.py" line="410"/>
         <source>PDF wird erstellt: Seite %1…</source>
         <translation>Creating the PDF: page %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="413"/>
+        <location filename="../../ui/views/statistics_view.py" line="414"/>
         <source>Gespeichert: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="425"/>
+        <location filename="../../ui/views/statistics_view.py" line="426"/>
         <source>%1. Quartal %2</source>
         <translation>Q%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="426"/>
+        <location filename="../../ui/views/statistics_view.py" line="427"/>
         <source>§ 22 BEEG</source>
         <translation>§ 22 BEEG</translation>
     </message>
     <message>
-        <location filename="../../ui/views/statistics_view.py" line="426"/>
+        <location filename="../../ui/views/statistics_view.py" line="427"/>
         <source>Quartal:</source>
         <translation>Quarter:</translation>
     </message>

@@ -1,4 +1,4 @@
-"""`cases take|release|reassign`, `absence add|list|end|redistribute`, `workload` and `decide` as a script runs them."""
+"""`cases take|assign|release`, `absence set|list|clear|redistribute`, `workload` and `decide` as a script runs them."""
 
 from __future__ import annotations
 
@@ -40,12 +40,12 @@ def test_takeover_cover_reassign_and_workload_from_the_command_line(home: Path) 
     assert decided.returncode == 1 and "Anna Schneider zugewiesen" in decided.stderr
 
     today = date.today()
-    added = run("--user", "k.becker", "absence", "add", "a.schneider", "--from", today.isoformat(),
-                "--to", (today + timedelta(days=3)).isoformat(), "--cover-allowed", "--dispatch-new", "round_robin", home=home)
+    added = run("--user", "k.becker", "absence", "set", "a.schneider", "--from", today.isoformat(),
+                "--to", (today + timedelta(days=3)).isoformat(), "--cover-allowed", "--dispatch-new", home=home)
     assert added.returncode == 0, added.stderr
     listed = json.loads(run("--user", "m.yilmaz", "absence", "list", "--format", "json", home=home).stdout)
-    assert [(a["login"], a["cover_allowed"], a["dispatch"]) for a in listed] == [("a.schneider", True, "round_robin")]
-    not_lead = run("--user", "m.yilmaz", "absence", "add", "j.nowak", "--from", today.isoformat(), "--to",
+    assert [(a["login"], a["cover_allowed"], a["dispatch"]) for a in listed] == [("a.schneider", True, "fewest_open")]
+    not_lead = run("--user", "m.yilmaz", "absence", "set", "j.nowak", "--from", today.isoformat(), "--to",
                    today.isoformat(), home=home)
     assert not_lead.returncode == 1 and "Teamleitung vorbehalten" in not_lead.stderr
 
@@ -57,14 +57,14 @@ def test_takeover_cover_reassign_and_workload_from_the_command_line(home: Path) 
     # Murat has one; the others none: the first of them by login (the demo account is in every department).
     assert [(p["aktenzeichen"], p["to"]) for p in proposal] == [(other, "demo")]
 
-    to_absent = run("--user", "k.becker", "cases", "reassign", az, "--to", "a.schneider", "--reason", "zurück", home=home)
+    to_absent = run("--user", "k.becker", "cases", "assign", az, "--to", "a.schneider", "--reason", "zurück", home=home)
     assert to_absent.returncode == 1 and "--even-if-absent" in to_absent.stderr
-    back = run("--user", "k.becker", "cases", "reassign", az, other, "--queue", "--reason", "Eingang", "--format", "json",
+    back = run("--user", "k.becker", "cases", "assign", az, other, "--to", "queue", "--reason", "Eingang", "--format", "json",
                home=home)
     assert back.returncode == 0, back.stderr
     assert json.loads(back.stdout) == [{"aktenzeichen": az, "from": "m.yilmaz", "to": None},
                                        {"aktenzeichen": other, "from": "a.schneider", "to": None}]
-    clerk_reassign = run("--user", "m.yilmaz", "cases", "reassign", az, "--to", "m.yilmaz", "--reason", "x", home=home)
+    clerk_reassign = run("--user", "m.yilmaz", "cases", "assign", az, "--to", "m.yilmaz", "--reason", "x", home=home)
     assert clerk_reassign.returncode == 1
 
     load = json.loads(run("--user", "k.becker", "workload", "--department", "zwf", "--format", "json", home=home).stdout)
@@ -74,7 +74,57 @@ def test_takeover_cover_reassign_and_workload_from_the_command_line(home: Path) 
     table = run("--user", "k.becker", "workload", "--department", "zwf", home=home)
     assert table.returncode == 0 and "niemandem zugewiesen" in table.stdout and "unassigned" not in table.stdout
 
-    absence_id = listed[0]["id"]
-    ended = run("--user", "k.becker", "absence", "end", str(absence_id), home=home)
+    ended = run("--user", "k.becker", "absence", "clear", "a.schneider", home=home)
     assert ended.returncode == 0, ended.stderr
+    assert ended.stdout.strip() == f"Abwesenheit {listed[0]['id']}: a.schneider entfällt"  # it began today
     assert json.loads(run("--user", "k.becker", "absence", "list", "--format", "json", home=home).stdout) == []
+
+
+def test_absence_set_redistributes_fairly_and_clear_ends_it(home: Path) -> None:
+    cases = [_case(home, n) for n in range(5)]
+    for az in cases:
+        assert run("--user", "a.schneider", "cases", "take", az, home=home).returncode == 0
+    today = date.today()
+    first = (today - timedelta(days=1)).isoformat()
+    last = (today + timedelta(days=9)).isoformat()
+
+    preview = json.loads(run("--user", "k.becker", "absence", "redistribute", "a.schneider", "--rule", "round-robin",
+                             home=home).stdout)
+    assert sorted(p["aktenzeichen"] for p in preview) == sorted(cases)
+    unchanged = json.loads(run("--user", "k.becker", "cases", "list", "--assignee", "a.schneider", "--format", "json",
+                               home=home).stdout)
+    assert len(unchanged) == 5  # the preview moves nothing
+
+    refused = run("--user", "m.yilmaz", "absence", "set", "a.schneider", "--from", first, "--to", last,
+                  "--redistribute", "round-robin", home=home)
+    assert refused.returncode == 1 and "Teamleitung vorbehalten" in refused.stderr
+    bad_rule = run("--user", "k.becker", "absence", "set", "a.schneider", "--from", first, "--to", last,
+                   "--redistribute", "round_robin", home=home)
+    assert bad_rule.returncode == 2 and "ungültige Auswahl" in bad_rule.stderr
+
+    done = run("--user", "k.becker", "absence", "set", "a.schneider", "--from", first, "--to", last,
+               "--redistribute", "round-robin", home=home)
+    assert done.returncode == 0, done.stderr
+    assert "5 Fälle verschoben" in done.stdout
+    moved = [line.split() for line in done.stdout.splitlines() if "->" in line]
+    receivers = [line[-1] for line in moved]
+    assert sorted(line[0] for line in moved) == sorted(cases) and "a.schneider" not in receivers
+    counts = sorted(receivers.count(login) for login in set(receivers))
+    assert counts[-1] - counts[0] <= 1  # fair: in turn
+    listed = json.loads(run("--user", "k.becker", "absence", "list", "--format", "json", home=home).stdout)
+    assert [(a["login"], a["starts_on"], a["ends_on"], a["dispatch"]) for a in listed] == [
+        ("a.schneider", first, last, None)]
+    history = json.loads(run("--user", "k.becker", "cases", "show", cases[0], "--format", "json", home=home).stdout)["history"]
+    reasons = [h["new"] for h in history if h["action"] == "reassign" and h["field"] == "reason"]
+    assert reasons == [f"Abwesenheit vom {(today - timedelta(days=1)):%d.%m.%Y} bis {(today + timedelta(days=9)):%d.%m.%Y}"]
+
+    cleared = run("--user", "k.becker", "absence", "clear", "a.schneider", home=home)
+    assert cleared.returncode == 0, cleared.stderr
+    assert cleared.stdout.strip() == f"Abwesenheit {listed[0]['id']}: a.schneider bis {(today - timedelta(days=1)):%d.%m.%Y}"
+    assert json.loads(run("--user", "k.becker", "absence", "list", "--format", "json", home=home).stdout) == []
+    again = run("--user", "k.becker", "absence", "clear", "a.schneider", home=home)
+    assert again.returncode == 1 and "weder abwesend noch als abwesend geplant" in again.stderr
+    # on return nothing moves back
+    back = json.loads(run("--user", "k.becker", "cases", "list", "--assignee", "a.schneider", "--format", "json",
+                          home=home).stdout)
+    assert back == []

@@ -1,4 +1,4 @@
-"""The § 22 BEEG export from granted decisions (SQLite and PostgreSQL) and the `statistics` command line."""
+"""The § 22 BEEG export from granted decisions (SQLite and PostgreSQL) and the `stats` command line."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import random
+from contextlib import redirect_stderr
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +23,6 @@ from backoffice.rules import RuleInputError
 from backoffice.services import cases, decisions
 from backoffice.services.beeg_statistics import HEADER, NOTICES, beeg22_export, quarter_bounds
 from backoffice.services.directory import ensure_user
-from backoffice.services.statistics_export import REPORT_HEADER
 
 from .test_statistics import seed
 
@@ -105,26 +105,47 @@ def seeded_sqlite(sqlite_url: str) -> str:
 
 def _cli(url: str, *args: str) -> str:
     out = io.StringIO()
-    assert main(["--db", url, "statistics", *args], out=out) == 0
+    assert main(["--db", url, "stats", *args], out=out) == 0
     return out.getvalue()
 
 
 def test_the_command_line_gives_the_services_figures(seeded_sqlite: str, tmp_path: Path) -> None:
     # the OS account is the embedded database's local administrator and team lead of every department
     period = ["--from", "2026-01-01", "--to", "2026-03-31", "--by", "month"]
-    data = json.loads(_cli(seeded_sqlite, "processing", *period, "--format", "json"))
+    data = json.loads(_cli(seeded_sqlite, "throughput", *period, "--format", "json"))
     totals = {t["service"]: t for t in data["totals"]}
-    assert (totals["wbs"]["decided"], totals["wbs"]["median_days"], totals["wbs"]["open_at_end"]) == (3, 36.0, 1)
+    assert (totals["wbs"]["decided"], totals["wbs"]["median_days"], totals["wbs"]["within_target"]) == (3, 36.0, 1)
     assert totals["elterngeld"]["median_days"] == 8.5
+    assert "open_at_end" not in totals["wbs"] and "received" not in totals["wbs"]
+    backlog = json.loads(_cli(seeded_sqlite, "backlog", *period, "--service", "wbs", "--format", "json"))
+    assert [(p["period_start"], p["open_at_end"]) for p in backlog["periods"]][-1] == ("2026-03-01", 1)
+    assert backlog["totals"][0]["open_at_end"] == 1
     intake = json.loads(_cli(seeded_sqlite, "intake", *period, "--department", "zwf", "--format", "json"))
     assert [(p["period_start"], p["received"]) for p in intake["periods"]] == [("2026-01-01", 2), ("2026-02-01", 2), ("2026-03-01", 0)]
     assert set(intake["periods"][0]) == {"service", "period_start", "period_end", "received"}
-    table = _cli(seeded_sqlite, "intake", *period, "--service", "fuehrungszeugnis")
+    table = _cli(seeded_sqlite, "intake", *period, "--service", "fuehrungszeugnis", "--format", "table")
     assert table.splitlines()[0].split() == ["Zeitraum", "von", "Zeitraum", "bis", "Leistung", "Eingang"]
     assert len(table.splitlines()) == 1 + 3
-    out = tmp_path / "processing.csv"
-    _cli(seeded_sqlite, "processing", *period, "--format", "csv", "--out", str(out))
+    out = tmp_path / "throughput.csv"
+    _cli(seeded_sqlite, "throughput", *period, "--format", "csv", "--out", str(out))
     rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
-    assert tuple(rows[0]) == REPORT_HEADER and len(rows) == 1 + 9 + 3
-    assert rows[1][0] == "Periode" and rows[-3][0] == "Gesamt"
-    assert rows[-3][3:] == ["Wohnberechtigungsschein", "4", "3", "2", "1", "0", "1", "36,0", "1 von 3", "33,3", "1"]
+    assert rows[0][:4] == ["Zeile", "Zeitraum von", "Zeitraum bis", "Leistung"] and "Eingang" not in rows[0]
+    assert len(rows) == 1 + 9 + 3 and rows[1][0] == "Periode" and rows[-3][0] == "Gesamt"
+    assert rows[-3][3:] == ["Wohnberechtigungsschein", "3", "2", "1", "0", "1", "36,0", "1 von 3", "33,3"]
+    trend = list(csv.reader(io.StringIO(_cli(seeded_sqlite, "backlog", *period, "--format", "csv").lstrip("\ufeff")),
+                            delimiter=";"))
+    assert trend[0] == ["Zeitraum von", "Zeitraum bis", "Leistung", "Eingang", "Entschieden", "Zurückgenommen",
+                        "Bestand am Periodenende"] and len(trend) == 1 + 9
+
+
+def test_the_command_line_gives_the_beeg22_quarter(seeded_sqlite: str, tmp_path: Path) -> None:
+    out = tmp_path / "q1.csv"
+    _cli(seeded_sqlite, "beeg22", "--quarter", "2026Q1", "--format", "csv", "--out", str(out))
+    rows = list(csv.reader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert tuple(rows[0]) == HEADER
+    data = json.loads(_cli(seeded_sqlite, "beeg22", "--quarter", "2026q1", "--format", "json"))
+    assert (data["year"], data["quarter"], data["start"], data["end"]) == (2026, 1, "2026-01-01", "2026-03-31")
+    err = io.StringIO()
+    with pytest.raises(SystemExit), redirect_stderr(err):
+        main(["--db", seeded_sqlite, "stats", "beeg22", "--quarter", "2026-3"])
+    assert "kein Quartal (JJJJQN, z. B. 2026Q3)" in err.getvalue()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import threading
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow
 from sqlalchemy import text
 
@@ -55,6 +56,28 @@ def test_the_report_loads_off_the_ui_thread_and_fills_table_and_charts(qtbot, ta
     assert view.model.index(total_row, 0).data().startswith("Gesamt")
     assert len(view.intake_chart.chart().series()) == 1 and len(view.backlog_chart.chart().series()) == 3
     assert view.csv_button.isEnabled() and view.pdf_button.isEnabled()
+
+
+def test_screenshot_of_the_statistics_with_a_chart(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """``BACKOFFICE_SCREENSHOTS=docs/screenshots`` renews the committed screenshot; else the test's own directory."""
+    view = _view(qtbot, tasks, actor, tmp_path, ["x"])
+    view.resize(1100, 700)
+    view.show()
+    view.start_edit.setDate(QDate(2026, 8, 1))  # the demo's cases were received from August on
+    view.granularity.setCurrentIndex(view.granularity.findData(statistics.Granularity.WEEK))
+    with qtbot.waitSignal(view.loaded, timeout=60_000):
+        view.load()
+    view.tabs.setCurrentWidget(view.intake_chart)
+    view.tabs.setFocus()
+    legend = [bar.label() for bar in view.intake_chart.chart().series()[0].barSets()]
+    assert legend[:2] == ["Eingang WBS", "Entschieden WBS"]  # short names: the legend has six entries
+    [axis] = view.intake_chart.chart().axes(Qt.Orientation.Horizontal)
+    assert not axis.truncateLabels() and axis.categories()[0] == "27.07.2026"  # whole dates under the bars
+    qtbot.waitExposed(view)
+    target = Path(os.environ.get("BACKOFFICE_SCREENSHOTS") or tmp_path / "shots") / "statistics.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert view.grab().save(str(target))
+    assert target.stat().st_size > 20_000
 
 
 def test_exports_write_csv_pdf_and_the_section_22_file(qtbot, tasks: Tasks, actor: UserRef, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

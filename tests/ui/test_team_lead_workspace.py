@@ -3,6 +3,7 @@ absence and redistribution, the § 75 VwGO limit, and four-eyes send-back reachi
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
@@ -212,7 +213,14 @@ def test_a_letter_sent_back_carries_the_comment_to_the_clerk(qtbot, window, fres
     assert labels.history_action_labels()["letter_rejected"] == "Brief von der Teamleitung zurückgewiesen"
 
 
-def test_screenshot_of_the_workspace(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+def _screenshot_dir(tmp_path: Path) -> Path:
+    """``BACKOFFICE_SCREENSHOTS=docs/screenshots`` renews the committed screenshots; else the test's own directory."""
+    target = Path(os.environ.get("BACKOFFICE_SCREENSHOTS") or tmp_path / "shots")
+    target.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def test_screenshot_of_the_workspace(qtbot, window, fresh, team, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _cases(fresh, team["anna"], 5, NOW - timedelta(days=3))
     _cases(fresh, team["murat"], 2, NOW - timedelta(days=20), seed=20)
     _cases(fresh, None, 3, NOW - timedelta(days=1), seed=30)
@@ -223,9 +231,35 @@ def test_screenshot_of_the_workspace(qtbot, window, fresh, team) -> None:  # typ
     with qtbot.waitSignal(window.cases.model.loaded, timeout=WAIT):
         window.workload.totals.buttons["open"].click()
     wait_idle(qtbot, window._tasks)
-    target = Path(__file__).resolve().parents[2] / "docs" / "screenshots" / "team-lead.png"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = _screenshot_dir(tmp_path) / "team-lead.png"
     assert window.grab().save(str(target))
+    assert target.stat().st_size > 10_000
+
+
+def test_screenshot_of_the_absence_preview(qtbot, window, fresh, team, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _cases(fresh, team["anna"], 7, NOW - timedelta(days=12))
+    _cases(fresh, team["murat"], 2, NOW - timedelta(days=20), seed=20)
+    _cases(fresh, team["jana"], 4, NOW - timedelta(days=5), seed=40)
+    window.resize(1280, 860)
+    window.show()
+    _open(qtbot, window)
+    with qtbot.waitSignal(window.absences.loaded, timeout=WAIT):
+        window.absences.add(NewAbsence("a.schneider", TODAY, TODAY + timedelta(days=14), False))
+    window.absences.table.selectRow(0)
+    dialog = window.absences.open_redistribution()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: len(dialog.proposals) == 7, timeout=WAIT)
+    wait_idle(qtbot, window._tasks)
+    # fewest open first: the present clerks (Klaus 0, Murat 2, Jana 4 open) end up within one case of each other
+    given = [login for _az, login in dialog.plan()]
+    loads = {"k.becker": 0, "m.yilmaz": 2, "j.nowak": 4}
+    for login in given:
+        assert login in loads
+        loads[login] += 1
+    assert max(loads.values()) - min(loads.values()) <= 1
+    dialog.reason.setText("Urlaub von Anna Schneider")
+    target = _screenshot_dir(tmp_path) / "absence-preview.png"
+    assert dialog.grab().save(str(target))
     assert target.stat().st_size > 10_000
 
 

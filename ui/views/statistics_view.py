@@ -42,7 +42,7 @@ from backoffice.services.statistics_export import csv_bytes, report_table
 
 from ..errors import user_message
 from ..formatting import format_date, plain_tooltip
-from ..labels import service_labels
+from ..labels import service_labels, service_short_labels
 from ..ops import QueryOp, Tasks, WorkOp
 
 # (parent, caption, suggested file name, filter) -> chosen path or None
@@ -284,7 +284,7 @@ class StatisticsView(QDialog):
     def _draw_charts(self, report: StatisticsReport) -> None:
         periods = sorted({f.period_start for f in report.rows})
         names = [p.strftime("%m/%Y") if report.granularity is Granularity.MONTH else format_date(p) for p in periods]
-        labels = service_labels()
+        labels = service_short_labels()  # six legend entries: the full names would be cut short
         by_service = {s: [f for f in report.rows if f.service is s] for s in report.services}
 
         intake = QBarSeries()
@@ -334,6 +334,7 @@ class StatisticsView(QDialog):
             x = QBarCategoryAxis()
             x.append(names)
             x.setLabelsAngle(-45 if len(names) > 12 else 0)
+            x.setTruncateLabels(False)  # slanted, a whole date fits; cut, "27.07.…" says nothing
             chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
             y = QValueAxis()
             y.setMin(0)
