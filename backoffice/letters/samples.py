@@ -137,7 +137,8 @@ def _samples() -> dict[str, dict[str, Any]]:
         "elterngeld_final": dict(
             # Provisional with 500 € expected after the birth, 800 € proven: 12 × 195.00 € to refund.
             values=dict(application_date=date(2026, 10, 20), child_name="Mila Müßig",
-                        child_birth_date=date(2026, 9, 14), refund_amount=Decimal("2340.00")),
+                        child_birth_date=date(2026, 9, 14), refund_amount=Decimal("2340.00"),
+                        refund_title=" und Erstattung des zu viel gezahlten Elterngeldes"),
             tables={"months": _final_months()},
             lines=(("Nettoeinkommen vor der Geburt (Monatsdurchschnitt)", Decimal("2000.00")),
                    ("Einkommen nach der Geburt (Monatsdurchschnitt, nachgewiesen)", Decimal("-800.00")),

@@ -105,13 +105,16 @@ def block_paragraphs(template: str, values: Mapping[str, str], styles: Styles) -
             out += [paragraph(markup(merge(line, values)), styles.bullet, bullet="–", steady=steady)
                     for line in chunk.lines]
         elif chunk.form == "box":
-            out += _box([line.split(" | ", 1) for line in chunk.lines], values, styles, steady)
+            # A box is never split across pages, and stays with the sentence leading into it ("… überweisen:").
+            box, spacer = _box([line.split(" | ", 1) for line in chunk.lines], values, styles, steady)
+            lead = [out.pop()] if out and isinstance(out[-1], Paragraph) else []
+            out += [KeepTogether([*lead, box]), spacer]
         elif chunk.lines:
             out.append(paragraph(markup(merge("\n".join(chunk.lines), values)), styles.body, steady=steady))
     return out
 
 
-def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles, steady: bool) -> list[Flowable]:
+def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles, steady: bool) -> tuple[Flowable, Flowable]:
     """A framed label/value table (``| Label | value`` lines): the facts of a certificate, a payment slip."""
     cells = [[paragraph(markup(merge(row[0], values)), styles.cell, steady=fields_in(row[0]) <= _STEADY_FIELDS),
               paragraph(f"<b>{markup(merge(row[-1] if len(row) > 1 else '', values))}</b>", styles.cell, steady=steady)]
@@ -120,7 +123,7 @@ def _box(rows: list[list[str]], values: Mapping[str, str], styles: Styles, stead
     _style(table, [("BOX", (0, 0), (-1, -1), 0.6, RULE), ("LEFTPADDING", (0, 0), (-1, -1), 6),
                    ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                    ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    return [table, Spacer(0, 4 * mm)]
+    return table, Spacer(0, 4 * mm)
 
 
 def _style(table: Table, commands: list[tuple[Any, ...]]) -> None:
