@@ -12,6 +12,7 @@ markup once per process and later letters build their Paragraph from the parsed 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -48,9 +49,15 @@ _PER_LETTER_FIELDS = frozenset({"recipient_name", "salutation", "aktenzeichen", 
 _STEADY_FIELDS = frozenset({*COMMON_FIELDS, *COURT_FIELDS}) - _PER_LETTER_FIELDS
 
 
+# A citation's sign or abbreviation and its number stay on one line ("§ 18", "Abs. 2", "Nr. 8.2"), as do
+# a number and its unit ("80 m²").
+_CITATION_SPACE = re.compile(r"(?<!\w)(§§?|Abs\.|Satz|Nr\.|Nummer|Art\.) (?=[0-9IVX])|(?<=\d) (?=m²)")
+
+
 def markup(text: str) -> str:
-    """Plain text to Paragraph markup: drawable in the letter fonts, escaped, line breaks kept."""
-    return escape(drawable(text)).replace("\n", "<br/>")
+    """Plain text to Paragraph markup: drawable in the letter fonts, escaped, line breaks kept,
+    citations unbreakable."""
+    return escape(_CITATION_SPACE.sub(lambda m: (m.group(1) or "") + "\u00a0", drawable(text))).replace("\n", "<br/>")
 
 
 @dataclass(frozen=True, slots=True)

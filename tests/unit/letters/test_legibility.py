@@ -35,3 +35,13 @@ def test_the_signature_keeps_with_the_paragraph_before_it_however_long_the_reaso
         at = next(i for i, line in enumerate(page) if CLOSING in line)
         body_before = [line for line in page[:at] if line.strip() and not line.startswith("Aktenzeichen ")]
         assert body_before, f"with {count} reasons the closing opens a page of its own"
+
+
+def test_a_citation_and_a_number_with_its_unit_are_never_broken_across_lines() -> None:
+    # DIN 5008: "§ 18", "Abs. 2" and "80 m²" keep together; on the sample WBS grant, "nach" ends a line
+    # and "§ 18" starts the next at this width.
+    lines = [line for page in _page_lines(render_letter(sample_letter("wbs_grant"))) for line in page]
+    for line in lines:
+        assert not line.rstrip().endswith(("§", "§§", "Abs.", "Nr.", "Satz", "Nummer")), line
+        assert not line.lstrip().startswith("m²"), line
+    assert any("§ 18 des Gesetzes" in line.replace("\xa0", " ") for line in lines)
