@@ -132,8 +132,8 @@ def _worked_case(db: Database, login: str, service: Service) -> None:
         letter = letters.issue_letter(uow, clerk, az, decisions.LETTER_KINDS[(service, DecisionOutcome.REFUSED)], now=T0)
         if letter.status != "final":  # a refusal waiting for four eyes: print the receipt or request instead
             kind = "fz_receipt" if service is Service.FUEHRUNGSZEUGNIS else f"{service.value}_documents_request"
-            letter = letters.issue_letter(uow, clerk, az, kind, documents=["Einkommensnachweis"],
-                                          deadline=date(2026, 11, 30), now=T0)
+            letter = letters.issue_step_letter(uow, clerk, az, kind, documents=["Einkommensnachweis"],
+                                               deadline=date(2026, 11, 30), now=T0)
         job = printing.enqueue_print(uow, clerk, letter.id, now=T0)
         printing.mark_printed(uow, clerk, job, "Büro-Drucker", now=T0)
         uow.commit()
