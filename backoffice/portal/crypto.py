@@ -9,10 +9,15 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
 from jwcrypto import jwe, jwk, jws
 from jwcrypto.common import base64url_decode
+
+from ..schemas import SCHEMA_DIR
 
 KEY_ALG = "RSA-OAEP-256"
 CONTENT_ENC = "A256GCM"
@@ -24,9 +29,6 @@ EVENT_PREFIX = "https://schema.fitko.de/fit-connect/events/"
 EVENT_SUBMIT = EVENT_PREFIX + "submit-submission"
 EVENT_ACCEPT = EVENT_PREFIX + "accept-submission"
 EVENT_REJECT = EVENT_PREFIX + "reject-submission"
-
-# ``$schema`` is not among them: the service names it only on events with a payload (not on create-submission).
-SET_CLAIMS = ("jti", "iss", "iat", "sub", "txn", "events")
 
 # The base64url alphabet and the segment separator: a compact token is made of nothing else.
 _COMPACT_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
@@ -60,10 +62,9 @@ class AuthenticationTags:
         return {"metadata": self.metadata, "data": self.data, "attachments": dict(self.attachments)}
 
     @classmethod
-    def from_json(cls, value: Any) -> AuthenticationTags:
-        if not isinstance(value, dict) or not isinstance(value.get("attachments", {}), dict):
-            raise ValueError("authenticationTags must be an object with metadata, data and attachments")
-        return cls(str(value["metadata"]), str(value["data"]), {str(k): str(v) for k, v in value.get("attachments", {}).items()})
+    def from_json(cls, value: dict[str, Any]) -> AuthenticationTags:
+        """From a SET that passed the schema (``verify_set``)."""
+        return cls(value["metadata"], value["data"], dict(value.get("attachments", {})))
 
 
 def private_jwk(key: jwk.JWK) -> dict[str, Any]:
@@ -166,6 +167,14 @@ def peek_set(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
     return _header(parts[0], InvalidSet), payload
 
 
+@cache
+def _set_validator() -> Draft202012Validator:
+    # The claims, the one event and its payload's shape (``$schema`` is optional: the service
+    # names it only on events with a payload, not on create-submission).
+    schema = json.loads((SCHEMA_DIR / "fit-connect" / "set-payload-1.x.schema.json").read_bytes())
+    return Draft202012Validator(schema)
+
+
 def verify_set(token: str, public_key: jwk.JWK) -> dict[str, Any]:
     """The verified payload of a SET; raises InvalidSet for a bad signature, typ, alg or claims."""
     header, _ = peek_set(token)
@@ -181,21 +190,13 @@ def verify_set(token: str, public_key: jwk.JWK) -> dict[str, Any]:
     except Exception as err:
         raise InvalidSet(f"signature verification failed ({type(err).__name__}: {err})") from err
     try:
-        payload = json.loads(obj.payload)
+        payload: dict[str, Any] = json.loads(obj.payload)
     except ValueError as err:
         raise InvalidSet(f"unreadable payload: {err}") from err
-    if not isinstance(payload, dict):
-        raise InvalidSet("the payload is not a JSON object")
-    missing = [c for c in SET_CLAIMS if c not in payload]
-    if missing:
-        raise InvalidSet(f"missing claims: {', '.join(missing)}")
-    events = payload["events"]
-    if not isinstance(events, dict) or len(events) != 1 or not isinstance(next(iter(events.values())), dict):
-        raise InvalidSet("events must hold exactly one event with an object payload")
-    if not str(payload["sub"]).startswith("submission:") or not str(payload["txn"]).startswith("case:"):
-        raise InvalidSet("sub must be 'submission:<id>' and txn 'case:<id>'")
-    if not isinstance(payload["iat"], int):
-        raise InvalidSet("iat must be an integer (seconds since the epoch)")
+    error = best_match(_set_validator().iter_errors(payload))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "(root)"
+        raise InvalidSet(f"the payload violates the SET schema at {where}: {error.message}")
     return payload
 
 

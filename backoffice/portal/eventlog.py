@@ -64,10 +64,7 @@ def submit_event(
     if len(submits) > 1:
         raise _invalid(f"das Event-Log enthält {len(submits)} submit-Ereignisse für diese Einreichung")
     payload = submits[0]
-    try:
-        tags = crypto.AuthenticationTags.from_json(payload["events"][crypto.EVENT_SUBMIT].get("authenticationTags"))
-    except (KeyError, ValueError) as err:
-        raise _invalid("dem submit-Ereignis fehlen die authenticationTags") from err
+    tags = crypto.AuthenticationTags.from_json(payload["events"][crypto.EVENT_SUBMIT]["authenticationTags"])
     return SubmitEvent(datetime.fromtimestamp(payload["iat"], UTC), tags)
 
 

@@ -74,6 +74,29 @@ def test_an_unusable_event_log_is_an_invalid_event_log(service_key: jwk.JWK, cas
     assert caught.value.detail  # German, says what is wrong
 
 
+def _submit_payload(**changes: object) -> dict[str, object]:
+    payload = crypto.build_set("https://portal", "s1", "c1", crypto.EVENT_SUBMIT, {"authenticationTags": TAGS.as_json()},
+                               now=int(SUBMITTED.timestamp()))
+    return {k: v for k, v in {**payload, **changes}.items() if v is not None}
+
+
+@pytest.mark.parametrize("changes, where", [
+    ({"events": {crypto.EVENT_SUBMIT: {}}}, "authenticationTags"),
+    ({"events": {crypto.EVENT_SUBMIT: {"authenticationTags": {"metadata": "m", "data": 7}}}}, "data"),
+    ({"events": {crypto.EVENT_SUBMIT: {"authenticationTags": TAGS.as_json()}, crypto.EVENT_ACCEPT: {}}}, "events"),
+    ({"iat": "2026-10-30"}, "iat"),
+    ({"jti": None}, "jti"),
+    ({"$schema": "https://schema.fitko.de/fit-connect/set-payload/2.0.0/set-payload.schema.json"}, "$schema"),
+])
+def test_a_submit_event_outside_the_set_payload_schema_is_an_invalid_event_log(
+        service_key: jwk.JWK, changes: dict[str, object], where: str) -> None:
+    token = crypto.sign_set(_submit_payload(**changes), service_key)
+    with pytest.raises(Refusal) as caught:
+        eventlog.submit_event([token], keys_of(service_key), "s1", "c1", "https://portal")
+    assert caught.value.problem is problems.INVALID_EVENT_LOG
+    assert where in caught.value.detail
+
+
 def test_tag_mismatch_names_the_part_that_differs() -> None:
     assert eventlog.tag_mismatch(TAGS, TAGS) is None
     assert eventlog.tag_mismatch(TAGS, AuthenticationTags("x", "data-tag", {"a1": "att-tag"})) == "metadata"
