@@ -24,7 +24,6 @@ from .transport import (
     PortalError,
     PortalStats,
     Response,
-    SubmissionGone,
     Transport,
     body_excerpt,
     expect,
@@ -162,9 +161,7 @@ class SubmissionClient:
                 yield chunk
 
         def handle(resp: Response) -> T:
-            if resp.status_code == 404:
-                raise SubmissionGone(f"{what} not found", status=404)
-            expect(resp, 200)
+            expect(resp, 200, gone=what)
             declared = resp.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
                 raise too_large()
@@ -185,19 +182,11 @@ class SubmissionClient:
 
     def service_keys(self) -> list[dict[str, Any]]:
         """The service's public JWKs, which sign its own events (e.g. submit-submission)."""
-
-        def handle(resp: Response) -> list[dict[str, Any]]:
-            expect(resp, 200)
-            try:
-                keys = resp.json().get("keys")
-            except (ValueError, AttributeError) as exc:
-                raise PortalError("portal answered the JWKS request with no JWK set", status=200) from exc
-            if not isinstance(keys, list) or not all(isinstance(k, dict) for k in keys):
-                raise PortalError("the portal's JWK set lacks the list 'keys'")
-            return keys
-
-        url = self._base + api.SERVICE_KEYS
-        return self._transport.request("GET", url, handle, auth=False, headers={"Accept": "application/json"})
+        body = self._get_json(api.SERVICE_KEYS, gone="the service's JWK set", auth=False)
+        keys = body.get("keys") if isinstance(body, dict) else None
+        if not isinstance(keys, list) or not all(isinstance(k, dict) for k in keys):
+            raise PortalError("the portal's JWK set lacks the list 'keys'")
+        return keys
 
     def destination_services(self, destination_id: str) -> frozenset[str]:
         """The services (LeiKa identifiers) FIT-Connect has registered for one of our destinations."""
@@ -217,9 +206,7 @@ class SubmissionClient:
                 problem = _problem(resp)
                 detail = problem.get("detail") or problem.get("title") or body_excerpt(resp, limit=2000)
                 raise EventRejected(f"portal rejected the event for case {case_id}: {detail}", status=422)
-            if status == 404:
-                raise SubmissionGone(f"case {case_id} not found", status=404)
-            expect(resp)
+            expect(resp, gone=f"case {case_id}")
             raise AssertionError("unreachable")  # expect() raised
 
         url = self._base + api.case_events(case_id)
@@ -229,18 +216,16 @@ class SubmissionClient:
 
     # --- helpers -------------------------------------------------------------------
 
-    def _get_json(self, path: str, *, params: dict[str, Any] | None = None, gone: str) -> Any:
+    def _get_json(self, path: str, *, params: dict[str, Any] | None = None, gone: str, auth: bool = True) -> Any:
         def handle(resp: Response) -> Any:
-            if resp.status_code == 404:
-                raise SubmissionGone(f"{gone} not found", status=404)
-            expect(resp, 200)
+            expect(resp, 200, gone=gone)
             try:
                 return resp.json()
             except ValueError as exc:
                 raise PortalError(f"portal answered {path} with no JSON", status=200) from exc
 
         headers = {"Accept": "application/json"}
-        return self._transport.request("GET", self._base + path, handle, params=params, headers=headers)
+        return self._transport.request("GET", self._base + path, handle, params=params, headers=headers, auth=auth)
 
     def _paged(
         self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = "list"

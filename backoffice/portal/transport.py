@@ -131,11 +131,14 @@ def body_excerpt(resp: Response, limit: int = 300) -> str:
     return data[:limit].decode("utf-8", "replace").strip()
 
 
-def expect(resp: Response, *ok: int) -> None:
-    """Raise the fitting PortalError unless the status is one of ``ok``."""
+def expect(resp: Response, *ok: int, gone: str | None = None) -> None:
+    """Raise the fitting PortalError unless the status is one of ``ok``; a 404 is SubmissionGone
+    when ``gone`` names what went."""
     status = resp.status_code
     if status in ok:
         return
+    if status == 404 and gone is not None:
+        raise SubmissionGone(f"{gone} not found", status=404)
     excerpt = body_excerpt(resp)
     where = f"{resp.request.method} {resp.request.url.path}"
     if status in (401, 403):
