@@ -33,7 +33,7 @@ from .services import absences, assignment
 from .services.workload import Figure, workload
 
 # The rules as the command line spells them.
-RULES = {rule.value.replace("_", "-"): rule for rule in absences.Rule}
+RULES = {rule.spelled: rule for rule in absences.Rule}
 RULE_HELP = "fewest-open = an die Person mit den wenigsten offenen Fällen; round-robin = reihum"
 
 

@@ -35,6 +35,11 @@ class Rule(StrEnum):
     ROUND_ROBIN = "round_robin"  # in turn, by login
     FEWEST_OPEN = "fewest_open"  # to whoever has the fewest open cases, counting those given out so far
 
+    @property
+    def spelled(self) -> str:
+        """As the command line takes it (``round-robin``), and so as JSON output shows it: output can be fed back."""
+        return self.value.replace("_", "-")
+
 
 @dataclass(frozen=True, slots=True)
 class AbsenceInfo:
@@ -50,7 +55,7 @@ class AbsenceInfo:
     def as_json(self) -> dict[str, object]:
         return {"id": self.id, "login": self.login, "display_name": self.display_name,
                 "starts_on": self.starts_on.isoformat(), "ends_on": self.ends_on.isoformat(),
-                "cover_allowed": self.cover_allowed, "dispatch": self.dispatch.value if self.dispatch else None}
+                "cover_allowed": self.cover_allowed, "dispatch": self.dispatch.spelled if self.dispatch else None}
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,6 +174,9 @@ class Case(Base):
         Index("ix_cases_status_deadline", "status", "legal_deadline", "queue_id", "received_at"),
         # Open cases by target date (the team lead's "Zieldatum überschritten"): closed ones are not passed.
         Index("ix_cases_status_target", "status", "target_date", "queue_id"),
+        # A department's open cases per clerk (workload, "fewest open") and its unassigned ones: the
+        # assignee index would pass every assigned case, open or closed, to find them.
+        Index("ix_cases_status_queue_assignee", "status", "queue_id", "assignee_id"),
         # Lists in receipt order filtered by status or deadline (open cases are the recent ones, so
         # the walk passes many closed rows): the filter is tested in the index, no row is read.
         Index("ix_cases_received_open", "received_at", "status", "legal_deadline", "queue_id"),

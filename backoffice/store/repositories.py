@@ -199,17 +199,14 @@ class CaseRepository:
         else:
             key = _SORT_COLUMNS[query.sort]
         stmt = _filtered(stmt, query, departments, self.session, text_drives=self._few_text_matches(query))
-        if (
-            total is not None
-            and total <= SORT_AFTER_FILTER
-            and _time_correlated(query)
-            and self.session.get_bind().dialect.name == "sqlite"
-        ):
-            # Few matches: let SQLite find them by a filter index and sort them, instead of
-            # walking the sort column's index past rows that do not match. (Its planner has no
-            # histograms to know that, e.g., open cases are the recent ones.) ``|| ''`` keeps
-            # the order and makes the sort index unusable for ORDER BY.
-            key = key.op("||")(literal_column("''"))
+        if total is not None and total <= SORT_AFTER_FILTER and _time_correlated(query):
+            # Few matches: let the database find them by a filter index and sort them, instead of
+            # walking the sort column's index past rows that do not match. Neither planner knows
+            # that, e.g., open cases are the recent ones (SQLite has no histograms, PostgreSQL's
+            # are per column), so each expects the matches spread evenly along the sort order.
+            # ``coalesce(key, key)`` keeps the order (NULLs included) and makes the sort index
+            # unusable for ORDER BY.
+            key = func.coalesce(key, key)
         # Each database's own NULL placement: an index serves both directions, and the
         # reversed order is the exact mirror, which the back-half paging relies on.
         order = key.desc() if descending else key.asc()

@@ -44,7 +44,7 @@ def test_takeover_cover_reassign_and_workload_from_the_command_line(home: Path) 
                 "--to", (today + timedelta(days=3)).isoformat(), "--cover-allowed", "--dispatch-new", home=home)
     assert added.returncode == 0, added.stderr
     listed = json.loads(run("--user", "m.yilmaz", "absence", "list", "--format", "json", home=home).stdout)
-    assert [(a["login"], a["cover_allowed"], a["dispatch"]) for a in listed] == [("a.schneider", True, "fewest_open")]
+    assert [(a["login"], a["cover_allowed"], a["dispatch"]) for a in listed] == [("a.schneider", True, "fewest-open")]
     not_lead = run("--user", "m.yilmaz", "absence", "set", "j.nowak", "--from", today.isoformat(), "--to",
                    today.isoformat(), home=home)
     assert not_lead.returncode == 1 and "Teamleitung vorbehalten" in not_lead.stderr
@@ -103,7 +103,7 @@ def test_absence_set_redistributes_fairly_and_clear_ends_it(home: Path) -> None:
     assert bad_rule.returncode == 2 and "ungültige Auswahl" in bad_rule.stderr
 
     done = run("--user", "k.becker", "absence", "set", "a.schneider", "--from", first, "--to", last,
-               "--redistribute", "round-robin", home=home)
+               "--redistribute", "round-robin", "--dispatch-new", home=home)
     assert done.returncode == 0, done.stderr
     assert "5 Fälle verschoben" in done.stdout
     moved = [line.split() for line in done.stdout.splitlines() if "->" in line]
@@ -113,7 +113,12 @@ def test_absence_set_redistributes_fairly_and_clear_ends_it(home: Path) -> None:
     assert counts[-1] - counts[0] <= 1  # fair: in turn
     listed = json.loads(run("--user", "k.becker", "absence", "list", "--format", "json", home=home).stdout)
     assert [(a["login"], a["starts_on"], a["ends_on"], a["dispatch"]) for a in listed] == [
-        ("a.schneider", first, last, None)]
+        ("a.schneider", first, last, "round-robin")]
+    # the rule as listed is the command line's own spelling: it can be fed back
+    again_preview = run("--user", "k.becker", "absence", "redistribute", "a.schneider", "--rule", listed[0]["dispatch"],
+                        home=home)
+    assert again_preview.returncode == 0, again_preview.stderr
+    assert json.loads(again_preview.stdout) == []  # nothing left to share out
     history = json.loads(run("--user", "k.becker", "cases", "show", cases[0], "--format", "json", home=home).stdout)["history"]
     reasons = [h["new"] for h in history if h["action"] == "reassign" and h["field"] == "reason"]
     assert reasons == [f"Abwesenheit vom {(today - timedelta(days=1)):%d.%m.%Y} bis {(today + timedelta(days=9)):%d.%m.%Y}"]
