@@ -141,6 +141,10 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
     }
     if form.get("taxable_income_last_year") is not None:
         data["taxable_income_last_year"] = _money(form["taxable_income_last_year"])
+    if applicant.get("net_income_after") is not None:  # schema 1.1.0: income in the benefit months, § 2 Abs. 3 BEEG
+        data["net_income_after"] = _money(applicant["net_income_after"])
+    if form.get("maternity_benefits"):  # schema 1.1.0: offset in the month of life they are due for, § 3 Abs. 1 BEEG
+        data["maternity_benefits"] = [_maternity(entry) for entry in form["maternity_benefits"]]
     remarks: list[str] = []
     needs: Needs = []
     if bonus_parents:
@@ -170,6 +174,14 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
                        "(§ 4 Abs. 5 BEEG). Bitte den voraussichtlichen Tag der Entbindung laut ärztlichem Zeugnis "
                        "oder Zeugnis der Hebamme angeben.")
     return data, remarks, needs
+
+
+def _maternity(entry: Mapping[str, Any]) -> dict[str, Any]:
+    mapped = {"parent": "AB"[min(int(entry.get("parent_index", 0)), 1)], "month": entry.get("month_of_life"),
+              "amount": _money(entry.get("amount"))}
+    if entry.get("days") is not None:
+        mapped["days"] = entry["days"]
+    return mapped
 
 
 _BASIS_LAST_MONTH = 14  # § 4 Abs. 1 Satz 3 BEEG; only for the remark, the rules read their own table

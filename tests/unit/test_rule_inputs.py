@@ -11,6 +11,7 @@ from backoffice.decisions import evaluate, rule_input
 from backoffice.demo.generator import generate_applications
 from backoffice.domain.catalog import Service
 from backoffice.rules import RuleInputError
+from backoffice.schemas import schema_uri, validate_form
 
 TODAY = date(2026, 11, 2)
 
@@ -82,6 +83,35 @@ def test_elterngeld_key_date_bonus_months_and_gross_before_the_birth_are_mapped(
         if bonus and result.eligible:
             assert result.bonus_amount is not None
     assert seen_bonus and seen_gross
+
+
+def test_elterngeld_income_after_the_birth_and_maternity_benefits_come_from_the_form() -> None:
+    """Schema 1.1.0. Worked example: net 2,000 € before the birth → rate 65 % (§ 2 Abs. 2 Satz 2 BEEG: 67 % less
+    0.1 point per full 2 € above 1,200 €, not below 65 %); 800 € after the birth → (2,000 − 800) × 65 % = 780.00 €
+    a Basis month (§ 2 Abs. 3 BEEG). Maternity benefits are offset in the month of life they are due for, never
+    below 0 (§ 3 Abs. 1 Satz 1 Nr. 1 BEEG): month 1, 1,650.50 € → 0.00 €; month 2, 300.00 € → 480.00 €."""
+    form = next(f for f in _forms(Service.ELTERNGELD) if f["parents"][0]["employment"] != "employed")
+    form["child"].update(birth_date="2026-10-01", children_born=1)
+    form["parents"][0].update(net_income_before=2000, net_income_after=800)
+    form.update(sibling_bonus=False, single_parent=False, taxable_income_last_year=50000,
+                month_plan=[{"parent_index": 0, "month_of_life": m, "variant": "basis"} for m in range(1, 13)],
+                maternity_benefits=[{"month_of_life": 1, "amount": 1650.5},
+                                    {"month_of_life": 2, "amount": 300, "parent_index": 0}])
+    assert validate_form(schema_uri(Service.ELTERNGELD), form) == []
+    inp = rule_input(Service.ELTERNGELD, form, TODAY)
+    assert inp.data["net_income_after"] == "800.00"
+    assert inp.data["maternity_benefits"] == [{"parent": "A", "month": 1, "amount": "1650.50"},
+                                              {"parent": "A", "month": 2, "amount": "300.00"}]
+    result = evaluate(inp).as_json()
+    assert result["replacement_rate"] == "65.0" and result["monthly_amount"] == "780.00"
+    paid = {m["month"]: m["paid"] for m in result["months"]}
+    assert paid[1] == "0.00" and paid[2] == "480.00" and paid[3] == "780.00"
+    assert result["maternity_offset_total"] == "1080.00"
+    # A clerk's fact still wins over the form's figure.
+    assert rule_input(Service.ELTERNGELD, form, TODAY, {"net_income_after": "0.00"}).data["net_income_after"] == "0.00"
+    form["parents"][0].pop("net_income_after")
+    form.pop("maternity_benefits")
+    assert not {"net_income_after", "maternity_benefits"} & set(rule_input(Service.ELTERNGELD, form, TODAY).data)
 
 
 def test_elterngeld_clerk_may_keep_the_stated_net_instead_of_the_gross() -> None:
