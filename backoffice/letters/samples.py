@@ -173,7 +173,7 @@ def _samples() -> dict[str, dict[str, Any]]:
         ),
         "fz_fee_notice": dict(
             values=dict(application_date=date(2026, 11, 18), certificate_type="Europäisches Führungszeugnis",
-                        fee_amount=Decimal("17.00"), fee_number="1131"),
+                        fee_amount=Decimal("13.00"), fee_number="1130"),
             deadline=date(2026, 12, 9),
         ),
         "fz_refusal": dict(
