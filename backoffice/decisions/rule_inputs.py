@@ -151,6 +151,12 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
         needs.append(("bonus_weekly_hours", t("Partnerschaftsbonus beantragt: bitte die durchschnittlichen "
                                               "Wochenstunden je Elternteil in den Bonusmonaten angeben "
                                               "(§ 4b Abs. 1 BEEG)")))
+    if sum(_UNITS.get(str(e["variant"]), 0) for e in plan) > _MONTHS_TOGETHER:
+        # § 4 Abs. 3 Satz 2 BEEG: the two Partnermonate need a parent's reduced income; the form does not ask.
+        needs.append(("partner_months_income_reduced",
+                      t("Partnermonate beantragt (mehr als {most} Monatsbeträge): bitte angeben, ob das Einkommen aus "
+                        "Erwerbstätigkeit eines Elternteils in zwei Lebensmonaten gemindert ist (§ 4 Abs. 3 Satz 2 "
+                        "BEEG)", most=_MONTHS_TOGETHER)))
     if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
         # §§ 2c–2f BEEG: the net is computed from the gross; the applicant's own net figure is shown beside it.
         insured = applicant.get("insured") or {}
@@ -185,6 +191,8 @@ def _maternity(entry: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _BASIS_LAST_MONTH = 14  # § 4 Abs. 1 Satz 3 BEEG; only for the remark, the rules read their own table
+_MONTHS_TOGETHER = 12  # § 4 Abs. 3 Satz 1 BEEG; only for asking for the Partnermonate' fact, as above
+_UNITS = {"basis": 1.0, "plus": 0.5}  # Monatsbeträge a planned month uses (§ 4 Abs. 3 Satz 3); bonus months count apart
 
 
 _GROSS_KEYS = ("gross_income_before", "income_tax_monthly", "solidarity_surcharge_monthly", "church_tax_liable",
