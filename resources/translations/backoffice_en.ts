@@ -3093,196 +3093,221 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="74"/>
+        <source>Netto nachher (€)</source>
+        <translation>Net after (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="75"/>
         <source>StKl.</source>
         <translation>Tax class</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="75"/>
+        <location filename="../../ui/editor/layout_texts.py" line="76"/>
         <source>KiSt</source>
         <translation>Church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="76"/>
+        <location filename="../../ui/editor/layout_texts.py" line="77"/>
         <source>KV/PV</source>
         <translation>Health/care ins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="77"/>
+        <location filename="../../ui/editor/layout_texts.py" line="78"/>
         <source>RV</source>
         <translation>Pension ins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="78"/>
+        <location filename="../../ui/editor/layout_texts.py" line="79"/>
         <source>AV</source>
         <translation>Unempl. ins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="79"/>
+        <location filename="../../ui/editor/layout_texts.py" line="80"/>
         <source>Bezugsmonate</source>
         <translation>Months of benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="80"/>
+        <location filename="../../ui/editor/layout_texts.py" line="81"/>
         <source>Monat</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="81"/>
+        <location filename="../../ui/editor/layout_texts.py" line="82"/>
         <source>Lebensmonat</source>
         <translation>Month of life</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="82"/>
+        <location filename="../../ui/editor/layout_texts.py" line="83"/>
         <source>1. Elternteil</source>
         <translation>1st parent</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="83"/>
+        <location filename="../../ui/editor/layout_texts.py" line="84"/>
         <source>2. Elternteil</source>
         <translation>2nd parent</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="84"/>
+        <location filename="../../ui/editor/layout_texts.py" line="85"/>
         <source>Variante</source>
         <translation>Variant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="85"/>
+        <location filename="../../ui/editor/layout_texts.py" line="86"/>
         <source>Basiselterngeld</source>
         <translation>Basiselterngeld</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="86"/>
+        <location filename="../../ui/editor/layout_texts.py" line="87"/>
         <source>ElterngeldPlus</source>
         <translation>ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="87"/>
+        <location filename="../../ui/editor/layout_texts.py" line="88"/>
         <source>Partnerschaftsbonus</source>
         <translation>Partnerschaftsbonus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="88"/>
+        <location filename="../../ui/editor/layout_texts.py" line="89"/>
+        <source>Mutterschaftsleistungen</source>
+        <translation>Maternity benefits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="90"/>
+        <source>Leistung</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="91"/>
+        <source>Betrag (€)</source>
+        <translation>Amount (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="92"/>
+        <source>Tage (leer: ganzer Monat)</source>
+        <translation>Days (empty: whole month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="93"/>
         <source>Bankverbindung</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="89"/>
+        <location filename="../../ui/editor/layout_texts.py" line="94"/>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="90"/>
+        <location filename="../../ui/editor/layout_texts.py" line="95"/>
         <source>Kontoinhaber/in</source>
         <translation>Account holder</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="91"/>
+        <location filename="../../ui/editor/layout_texts.py" line="96"/>
         <source>Meldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="92"/>
+        <location filename="../../ui/editor/layout_texts.py" line="97"/>
         <source>in Mülheim an der Ruhr gemeldet</source>
         <translation>registered in Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="93"/>
+        <location filename="../../ui/editor/layout_texts.py" line="98"/>
         <source>Antragstellung durch</source>
         <translation>Applied for by</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="94"/>
+        <location filename="../../ui/editor/layout_texts.py" line="99"/>
         <source>die betroffene Person selbst</source>
         <translation>the person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="95"/>
+        <location filename="../../ui/editor/layout_texts.py" line="100"/>
         <source>gesetzliche Vertretung</source>
         <translation>legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="96"/>
+        <location filename="../../ui/editor/layout_texts.py" line="101"/>
         <source>Führungszeugnis</source>
         <translation>Führungszeugnis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="97"/>
+        <location filename="../../ui/editor/layout_texts.py" line="102"/>
         <source>Belegart</source>
         <translation>Belegart</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="98"/>
+        <location filename="../../ui/editor/layout_texts.py" line="103"/>
         <source>N – Zusendung an die antragstellende Person</source>
         <translation>N – sent to the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="99"/>
+        <location filename="../../ui/editor/layout_texts.py" line="104"/>
         <source>O – Vorlage bei einer Behörde</source>
         <translation>O – for an authority</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="100"/>
+        <location filename="../../ui/editor/layout_texts.py" line="105"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="101"/>
+        <location filename="../../ui/editor/layout_texts.py" line="106"/>
         <source>einfaches Führungszeugnis</source>
         <translation>standard certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="102"/>
+        <location filename="../../ui/editor/layout_texts.py" line="107"/>
         <source>erweitertes Führungszeugnis (§ 30a BZRG)</source>
         <translation>extended certificate (§ 30a BZRG)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="103"/>
+        <location filename="../../ui/editor/layout_texts.py" line="108"/>
         <source>Europäisches Führungszeugnis (§ 30b BZRG)</source>
         <translation>European certificate (§ 30b BZRG)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="104"/>
+        <location filename="../../ui/editor/layout_texts.py" line="109"/>
         <source>Aufforderung</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="105"/>
+        <location filename="../../ui/editor/layout_texts.py" line="110"/>
         <source>schriftliche Aufforderung der Organisation liegt vor</source>
         <translation>the organisation&apos;s written request is present</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="106"/>
+        <location filename="../../ui/editor/layout_texts.py" line="111"/>
         <source>Verwendungszweck</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="107"/>
+        <location filename="../../ui/editor/layout_texts.py" line="112"/>
         <source>Gebührenbefreiung</source>
         <translation>Fee exemption</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="108"/>
+        <location filename="../../ui/editor/layout_texts.py" line="113"/>
         <source>ehrenamtliche Tätigkeit</source>
         <translation>volunteer work</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="109"/>
+        <location filename="../../ui/editor/layout_texts.py" line="114"/>
         <source>Mittellosigkeit (Entscheidung durch das BfJ)</source>
         <translation>lack of means (decided by the BfJ)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="110"/>
+        <location filename="../../ui/editor/layout_texts.py" line="115"/>
         <source>Empfangende Behörde (bei Belegart O)</source>
         <translation>Receiving authority (Belegart O)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="111"/>
+        <location filename="../../ui/editor/layout_texts.py" line="116"/>
         <source>Behörde</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="112"/>
+        <location filename="../../ui/editor/layout_texts.py" line="117"/>
         <source>Aktenzeichen der Behörde</source>
         <translation>Authority&apos;s file number</translation>
     </message>
