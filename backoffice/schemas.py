@@ -28,7 +28,7 @@ URI_PREFIX = "urn:de:muelheim-ruhr:backoffice:schema:"
 
 CURRENT: dict[Service, str] = {
     Service.WBS: "1.0.0",
-    Service.ELTERNGELD: "1.0.0",
+    Service.ELTERNGELD: "1.1.0",
     Service.FUEHRUNGSZEUGNIS: "1.0.0",
 }
 

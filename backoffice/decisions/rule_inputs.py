@@ -141,12 +141,22 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
     }
     if form.get("taxable_income_last_year") is not None:
         data["taxable_income_last_year"] = _money(form["taxable_income_last_year"])
+    if applicant.get("net_income_after") is not None:  # schema 1.1.0: income in the benefit months, § 2 Abs. 3 BEEG
+        data["net_income_after"] = _money(applicant["net_income_after"])
+    if form.get("maternity_benefits"):  # schema 1.1.0: offset in the month of life they are due for, § 3 Abs. 1 BEEG
+        data["maternity_benefits"] = [_maternity(entry) for entry in form["maternity_benefits"]]
     remarks: list[str] = []
     needs: Needs = []
     if bonus_parents:
         needs.append(("bonus_weekly_hours", t("Partnerschaftsbonus beantragt: bitte die durchschnittlichen "
                                               "Wochenstunden je Elternteil in den Bonusmonaten angeben "
                                               "(§ 4b Abs. 1 BEEG)")))
+    if sum(_UNITS.get(str(e["variant"]), 0) for e in plan) > _MONTHS_TOGETHER:
+        # § 4 Abs. 3 Satz 2 BEEG: the two Partnermonate need a parent's reduced income; the form does not ask.
+        needs.append(("partner_months_income_reduced",
+                      t("Partnermonate beantragt (mehr als {most} Monatsbeträge): bitte angeben, ob das Einkommen aus "
+                        "Erwerbstätigkeit eines Elternteils in zwei Lebensmonaten gemindert ist (§ 4 Abs. 3 Satz 2 "
+                        "BEEG)", most=_MONTHS_TOGETHER)))
     if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
         # §§ 2c–2f BEEG: the net is computed from the gross; the applicant's own net figure is shown beside it.
         insured = applicant.get("insured") or {}
@@ -172,7 +182,17 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
     return data, remarks, needs
 
 
+def _maternity(entry: Mapping[str, Any]) -> dict[str, Any]:
+    mapped = {"parent": "AB"[min(int(entry.get("parent_index", 0)), 1)], "month": entry.get("month_of_life"),
+              "amount": _money(entry.get("amount"))}
+    if entry.get("days") is not None:
+        mapped["days"] = entry["days"]
+    return mapped
+
+
 _BASIS_LAST_MONTH = 14  # § 4 Abs. 1 Satz 3 BEEG; only for the remark, the rules read their own table
+_MONTHS_TOGETHER = 12  # § 4 Abs. 3 Satz 1 BEEG; only for asking for the Partnermonate' fact, as above
+_UNITS = {"basis": 1.0, "plus": 0.5}  # Monatsbeträge a planned month uses (§ 4 Abs. 3 Satz 3); bonus months count apart
 
 
 _GROSS_KEYS = ("gross_income_before", "income_tax_monthly", "solidarity_surcharge_monthly", "church_tax_liable",

@@ -172,8 +172,8 @@ def _samples() -> dict[str, dict[str, Any]]:
                         fee_note="Die Gebühr von 13,00\u00a0€ (Nr. 1130 KV JVKostG) haben Sie bezahlt."),
         ),
         "fz_fee_notice": dict(
-            values=dict(application_date=date(2026, 11, 18), certificate_type="Europäisches Führungszeugnis",
-                        fee_amount=Decimal("17.00"), fee_number="1131"),
+            values=dict(application_date=date(2026, 11, 18), certificate_type="zur Vorlage bei einer Behörde, Belegart O",
+                        fee_amount=Decimal("13.00"), fee_number="1130"),
             deadline=date(2026, 12, 9),
         ),
         "fz_refusal": dict(

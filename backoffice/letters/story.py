@@ -163,14 +163,26 @@ def _lines_table(data: LetterData, styles: Styles) -> list[Flowable]:
     return [table, Spacer(0, 3 * mm)]
 
 
-def column_widths(texts: list[list[str]], font: str, size: float, total: float, padding: float = 12) -> list[float]:
-    """Each column as wide as its widest cell; spare room shared out, or a shortfall taken from wide columns."""
-    natural = [max(stringWidth(drawable(line), font, size) for row in texts for line in row[i].split("\n")) + padding
-               for i in range(len(texts[0]))]
+CELL_PADDING = 4  # points left and right of a data table's cell text
+
+
+def column_widths(texts: list[list[str]], font: str, size: float, total: float,
+                  padding: float = 2 * CELL_PADDING) -> list[float]:
+    """Each column as wide as its widest cell; spare room shared out. A shortfall is taken from columns that can
+    wrap between words, never below a column's widest word, so a word is split only when nothing else fits."""
+    def width(text: str) -> float:
+        return stringWidth(drawable(text), font, size) + padding
+
+    lines = [[line for row in texts for line in row[i].split("\n")] for i in range(len(texts[0]))]
+    natural = [max(width(line) for line in column) for column in lines]
     spare = total - sum(natural)
     if spare >= 0:
         return [w + spare / len(natural) for w in natural]
-    return [w * total / sum(natural) for w in natural]
+    least = [max(width(word) for line in column for word in line.split(" ")) for column in lines]
+    room = [n - m for n, m in zip(natural, least, strict=True)]
+    if sum(room) >= -spare:
+        return [n + r * spare / sum(room) for n, r in zip(natural, room, strict=True)]
+    return [m * total / sum(least) for m in least]
 
 
 def _data_table(table: DataTable, styles: Styles) -> list[Flowable]:
@@ -189,7 +201,8 @@ def _data_table(table: DataTable, styles: Styles) -> list[Flowable]:
     _style(flow, [
         ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5), ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ])
     return [flow, Spacer(0, 3 * mm)]
 

@@ -166,7 +166,8 @@ def compute_fuehrungszeugnis(inp: FuehrungszeugnisInput, rules: RuleBook | None 
         fee_legal_basis=fee_basis, fee_paid=inp.fee_paid and status == "due", lines=tuple(lines),
         legal_basis=unique([basis, "§ 30a BZRG" if inp.kind == "extended" else None,
                             "§ 30b BZRG" if european else None, fee_basis]),
-        notices=unique([rule.notice, fees.notice]),
+        notices=unique([rule.notice, fees.notice,
+                        t(fees.text("european_notice")) if european and "european_notice" in fees.values else None]),
         rules_applied=(f"fuehrungszeugnis.{rule.ref}", f"fuehrungszeugnis.{fees.ref}"),
     )
 

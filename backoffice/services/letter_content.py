@@ -28,8 +28,9 @@ from ..texts import t
 _RELATIONSHIP = {"applicant": "Antragsteller/in", "spouse": "Ehegatte/Ehegattin", "partner": "Lebenspartner/in",
                  "child": "Kind", "other": "sonstige Person"}
 _VARIANT = {"basis": "Basiselterngeld", "plus": "ElterngeldPlus", "bonus": "Partnerschaftsbonus"}
-_FZ_TYPE = {"standard": "Führungszeugnis", "extended": "erweitertes Führungszeugnis (§ 30a BZRG)",
-            "european": "Europäisches Führungszeugnis (§ 30b BZRG)"}
+# Printed in brackets after "Führungszeugnis": the plain kind adds nothing but its Belegart.
+_FZ_TYPE = {"extended": "erweitertes Führungszeugnis nach § 30a BZRG",
+            "european": "Europäisches Führungszeugnis nach § 30b BZRG"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,9 +331,9 @@ _UNDECIDED_BUILDERS: dict[str, Callable[[CaseFacts, DecisionFacts | None, date],
 
 
 def _certificate_type(form: Mapping[str, Any]) -> str:
-    text = _FZ_TYPE.get(str(form.get("kind")), "Führungszeugnis")
     belegart = "zur Vorlage bei einer Behörde, Belegart O" if form.get("belegart") == "O" else "Belegart N"
-    return f"{text}, {belegart}"
+    kind = _FZ_TYPE.get(str(form.get("kind")))
+    return f"{kind}, {belegart}" if kind else belegart
 
 
 def _child_name(case: CaseFacts) -> str:

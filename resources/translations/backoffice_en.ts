@@ -2071,192 +2071,192 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="90"/>
+        <location filename="../../ui/letters/facts.py" line="91"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="95"/>
+        <location filename="../../ui/letters/facts.py" line="96"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="96"/>
+        <location filename="../../ui/letters/facts.py" line="97"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="97"/>
+        <location filename="../../ui/letters/facts.py" line="98"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="98"/>
+        <location filename="../../ui/letters/facts.py" line="99"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="109"/>
+        <location filename="../../ui/letters/facts.py" line="110"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="112"/>
+        <location filename="../../ui/letters/facts.py" line="113"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="113"/>
+        <location filename="../../ui/letters/facts.py" line="114"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="114"/>
+        <location filename="../../ui/letters/facts.py" line="115"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="115"/>
+        <location filename="../../ui/letters/facts.py" line="116"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="117"/>
+        <location filename="../../ui/letters/facts.py" line="118"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="118"/>
+        <location filename="../../ui/letters/facts.py" line="119"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="120"/>
+        <location filename="../../ui/letters/facts.py" line="121"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="125"/>
+        <location filename="../../ui/letters/facts.py" line="126"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="131"/>
+        <location filename="../../ui/letters/facts.py" line="135"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="139"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="140"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="142"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="143"/>
+        <location filename="../../ui/letters/facts.py" line="147"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="144"/>
+        <location filename="../../ui/letters/facts.py" line="148"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="146"/>
+        <location filename="../../ui/letters/facts.py" line="150"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="148"/>
+        <location filename="../../ui/letters/facts.py" line="152"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="149"/>
+        <location filename="../../ui/letters/facts.py" line="153"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="150"/>
+        <location filename="../../ui/letters/facts.py" line="154"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="151"/>
+        <location filename="../../ui/letters/facts.py" line="155"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="152"/>
+        <location filename="../../ui/letters/facts.py" line="156"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="153"/>
+        <location filename="../../ui/letters/facts.py" line="157"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="154"/>
+        <location filename="../../ui/letters/facts.py" line="158"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="161"/>
+        <location filename="../../ui/letters/facts.py" line="165"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="168"/>
+        <location filename="../../ui/letters/facts.py" line="172"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="178"/>
+        <location filename="../../ui/letters/facts.py" line="182"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="180"/>
+        <location filename="../../ui/letters/facts.py" line="184"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="193"/>
+        <location filename="../../ui/letters/facts.py" line="197"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="196"/>
+        <location filename="../../ui/letters/facts.py" line="200"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="197"/>
+        <location filename="../../ui/letters/facts.py" line="201"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="202"/>
+        <location filename="../../ui/letters/facts.py" line="206"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="204"/>
+        <location filename="../../ui/letters/facts.py" line="208"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="206"/>
+        <location filename="../../ui/letters/facts.py" line="210"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3093,196 +3093,221 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="74"/>
+        <source>Netto nachher (€)</source>
+        <translation>Net after (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="75"/>
         <source>StKl.</source>
         <translation>Tax class</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="75"/>
+        <location filename="../../ui/editor/layout_texts.py" line="76"/>
         <source>KiSt</source>
         <translation>Church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="76"/>
+        <location filename="../../ui/editor/layout_texts.py" line="77"/>
         <source>KV/PV</source>
         <translation>Health/care ins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="77"/>
+        <location filename="../../ui/editor/layout_texts.py" line="78"/>
         <source>RV</source>
         <translation>Pension ins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="78"/>
+        <location filename="../../ui/editor/layout_texts.py" line="79"/>
         <source>AV</source>
         <translation>Unempl. ins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="79"/>
+        <location filename="../../ui/editor/layout_texts.py" line="80"/>
         <source>Bezugsmonate</source>
         <translation>Months of benefit</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="80"/>
+        <location filename="../../ui/editor/layout_texts.py" line="81"/>
         <source>Monat</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="81"/>
+        <location filename="../../ui/editor/layout_texts.py" line="82"/>
         <source>Lebensmonat</source>
         <translation>Month of life</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="82"/>
+        <location filename="../../ui/editor/layout_texts.py" line="83"/>
         <source>1. Elternteil</source>
         <translation>1st parent</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="83"/>
+        <location filename="../../ui/editor/layout_texts.py" line="84"/>
         <source>2. Elternteil</source>
         <translation>2nd parent</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="84"/>
+        <location filename="../../ui/editor/layout_texts.py" line="85"/>
         <source>Variante</source>
         <translation>Variant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="85"/>
+        <location filename="../../ui/editor/layout_texts.py" line="86"/>
         <source>Basiselterngeld</source>
         <translation>Basiselterngeld</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="86"/>
+        <location filename="../../ui/editor/layout_texts.py" line="87"/>
         <source>ElterngeldPlus</source>
         <translation>ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="87"/>
+        <location filename="../../ui/editor/layout_texts.py" line="88"/>
         <source>Partnerschaftsbonus</source>
         <translation>Partnerschaftsbonus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="88"/>
+        <location filename="../../ui/editor/layout_texts.py" line="89"/>
+        <source>Mutterschaftsleistungen</source>
+        <translation>Maternity benefits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="90"/>
+        <source>Leistung</source>
+        <translation>Benefit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="91"/>
+        <source>Betrag (€)</source>
+        <translation>Amount (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="92"/>
+        <source>Tage (leer: ganzer Monat)</source>
+        <translation>Days (empty: whole month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/layout_texts.py" line="93"/>
         <source>Bankverbindung</source>
         <translation>Bank account</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="89"/>
+        <location filename="../../ui/editor/layout_texts.py" line="94"/>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="90"/>
+        <location filename="../../ui/editor/layout_texts.py" line="95"/>
         <source>Kontoinhaber/in</source>
         <translation>Account holder</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="91"/>
+        <location filename="../../ui/editor/layout_texts.py" line="96"/>
         <source>Meldung</source>
         <translation>Registration</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="92"/>
+        <location filename="../../ui/editor/layout_texts.py" line="97"/>
         <source>in Mülheim an der Ruhr gemeldet</source>
         <translation>registered in Mülheim an der Ruhr</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="93"/>
+        <location filename="../../ui/editor/layout_texts.py" line="98"/>
         <source>Antragstellung durch</source>
         <translation>Applied for by</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="94"/>
+        <location filename="../../ui/editor/layout_texts.py" line="99"/>
         <source>die betroffene Person selbst</source>
         <translation>the person concerned</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="95"/>
+        <location filename="../../ui/editor/layout_texts.py" line="100"/>
         <source>gesetzliche Vertretung</source>
         <translation>legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="96"/>
+        <location filename="../../ui/editor/layout_texts.py" line="101"/>
         <source>Führungszeugnis</source>
         <translation>Führungszeugnis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="97"/>
+        <location filename="../../ui/editor/layout_texts.py" line="102"/>
         <source>Belegart</source>
         <translation>Belegart</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="98"/>
+        <location filename="../../ui/editor/layout_texts.py" line="103"/>
         <source>N – Zusendung an die antragstellende Person</source>
         <translation>N – sent to the applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="99"/>
+        <location filename="../../ui/editor/layout_texts.py" line="104"/>
         <source>O – Vorlage bei einer Behörde</source>
         <translation>O – for an authority</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="100"/>
+        <location filename="../../ui/editor/layout_texts.py" line="105"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="101"/>
+        <location filename="../../ui/editor/layout_texts.py" line="106"/>
         <source>einfaches Führungszeugnis</source>
         <translation>standard certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="102"/>
+        <location filename="../../ui/editor/layout_texts.py" line="107"/>
         <source>erweitertes Führungszeugnis (§ 30a BZRG)</source>
         <translation>extended certificate (§ 30a BZRG)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="103"/>
+        <location filename="../../ui/editor/layout_texts.py" line="108"/>
         <source>Europäisches Führungszeugnis (§ 30b BZRG)</source>
         <translation>European certificate (§ 30b BZRG)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="104"/>
+        <location filename="../../ui/editor/layout_texts.py" line="109"/>
         <source>Aufforderung</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="105"/>
+        <location filename="../../ui/editor/layout_texts.py" line="110"/>
         <source>schriftliche Aufforderung der Organisation liegt vor</source>
         <translation>the organisation&apos;s written request is present</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="106"/>
+        <location filename="../../ui/editor/layout_texts.py" line="111"/>
         <source>Verwendungszweck</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="107"/>
+        <location filename="../../ui/editor/layout_texts.py" line="112"/>
         <source>Gebührenbefreiung</source>
         <translation>Fee exemption</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="108"/>
+        <location filename="../../ui/editor/layout_texts.py" line="113"/>
         <source>ehrenamtliche Tätigkeit</source>
         <translation>volunteer work</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="109"/>
+        <location filename="../../ui/editor/layout_texts.py" line="114"/>
         <source>Mittellosigkeit (Entscheidung durch das BfJ)</source>
         <translation>lack of means (decided by the BfJ)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="110"/>
+        <location filename="../../ui/editor/layout_texts.py" line="115"/>
         <source>Empfangende Behörde (bei Belegart O)</source>
         <translation>Receiving authority (Belegart O)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="111"/>
+        <location filename="../../ui/editor/layout_texts.py" line="116"/>
         <source>Behörde</source>
         <translation>Authority</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/layout_texts.py" line="112"/>
+        <location filename="../../ui/editor/layout_texts.py" line="117"/>
         <source>Aktenzeichen der Behörde</source>
         <translation>Authority&apos;s file number</translation>
     </message>
@@ -3761,6 +3786,44 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <location filename="../../ui/dialogs/master_password.py" line="22"/>
         <source>Die beiden Eingaben stimmen nicht überein. Es wurde nichts gespeichert.</source>
         <translation>The two entries differ. Nothing was saved.</translation>
+    </message>
+</context>
+<context>
+    <name>MaternityFacts</name>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="25"/>
+        <source>Mutterschaftsleistungen der Mutter ab der Geburt (Mutterschaftsgeld und Arbeitgeberzuschuss, laut Bescheinigungen)</source>
+        <translation>Mother&apos;s maternity benefits from the birth (maternity pay and employer&apos;s supplement, as certified)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="28"/>
+        <source>Betrag (€)</source>
+        <translation>Amount (€)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="29"/>
+        <source>Tage (leer: ganzer Lebensmonat)</source>
+        <translation>Days (empty: whole month of life)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="35"/>
+        <source>%1. Lebensmonat</source>
+        <translation>Month of life %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="55"/>
+        <source>Mutterschaftsleistungen im %1. Lebensmonat</source>
+        <translation>Maternity benefits in month of life %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="60"/>
+        <source>%1: bitte einen Betrag angeben</source>
+        <translation>%1: please enter an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="65"/>
+        <source>%1: Tage als Zahl von 1 bis 31 angeben</source>
+        <translation>%1: give the days as a number from 1 to 31</translation>
     </message>
 </context>
 <context>

@@ -499,6 +499,37 @@ def test_elterngeld_facts_bonus_hours_partner_months_exceptions_and_provisional(
         eg.facts()
 
 
+def test_elterngeld_facts_take_maternity_benefits_per_month_of_life_and_show_the_forms(qapp) -> None:  # type: ignore[no-untyped-def]
+    """§ 3 Abs. 1 Satz 1 Nr. 1 BEEG: the clerk confirms Mutterschaftsgeld and the employer's supplement per month of
+    life from the certificates; the form's figures (schema 1.1.0) are shown to start from."""
+    from ui.letters.facts import FactsForm, FactsInvalid
+
+    eg = FactsForm(Service.ELTERNGELD, form={"parents": [{"net_income_before": 2000.0}]})
+    assert "maternity_benefits" not in eg.facts()  # nothing given anywhere: the key stays out
+    eg.maternity.amounts[0].setText("1.650,50")
+    eg.maternity.amounts[2].setText("420")
+    eg.maternity.days[2].setText("8")
+    assert eg.facts()["maternity_benefits"] == [{"parent": "A", "month": 1, "amount": "1650.50"},
+                                                {"parent": "A", "month": 3, "amount": "420.00", "days": 8}]
+    eg.maternity.days[2].setText("32")
+    with pytest.raises(FactsInvalid, match="1 bis 31"):
+        eg.facts()
+    eg.maternity.amounts[2].clear()
+    eg.maternity.days[2].setText("8")
+    with pytest.raises(FactsInvalid, match="Betrag"):
+        eg.facts()
+
+    form = {"parents": [{"net_income_before": 2000.0}],
+            "maternity_benefits": [{"month_of_life": 2, "amount": 300.0, "days": 10},
+                                   {"month_of_life": 1, "amount": 900.0, "parent_index": 1}]}
+    eg = FactsForm(Service.ELTERNGELD, form=form)
+    assert eg.maternity.amounts[1].text() == "300,00" and eg.maternity.days[1].text() == "10"
+    assert eg.maternity.amounts[0].text() == ""  # only the mother's (the applicant's) months are offset
+    eg.maternity.amounts[1].clear()
+    eg.maternity.days[1].clear()
+    assert eg.facts()["maternity_benefits"] == []  # the clerk cleared the form's figure: none is offset
+
+
 def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_english(  # type: ignore[no-untyped-def]
         qapp, qtbot, letters_db) -> None:
     """Issue 18: the English UI translates the computation lines too; issue 14: problems name fields by label."""

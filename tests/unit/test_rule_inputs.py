@@ -11,6 +11,7 @@ from backoffice.decisions import evaluate, rule_input
 from backoffice.demo.generator import generate_applications
 from backoffice.domain.catalog import Service
 from backoffice.rules import RuleInputError
+from backoffice.schemas import schema_uri, validate_form
 
 TODAY = date(2026, 11, 2)
 
@@ -48,19 +49,27 @@ def test_wbs_allowance_the_form_cannot_name_is_supplied_by_the_clerk() -> None:
     assert any("Unterhalt" in line.label for line in result.lines)
 
 
+def _monatsbetraege(form: dict) -> float:  # type: ignore[type-arg]
+    """§ 4 Abs. 3 Satz 3 BEEG: a Basis month uses one Monatsbetrag, a Plus month half; bonus months count apart."""
+    return sum({"basis": 1.0, "plus": 0.5}.get(m["variant"], 0.0) for m in form["month_plan"])
+
+
 def test_elterngeld_key_date_bonus_months_and_gross_before_the_birth_are_mapped() -> None:
     seen_bonus = seen_gross = 0
     for form in _forms(Service.ELTERNGELD):
         applicant = form["parents"][0]
         bonus = any(m["variant"] == "partnerschaftsbonus" for m in form["month_plan"])
         gross = applicant["employment"] == "employed" and "gross_income_before" in applicant
-        if bonus or gross:  # the clerk must settle the weekly hours (§ 4b) and the payslip's tax (§ 2e)
-            with pytest.raises(RuleInputError) as err:
+        partner = _monatsbetraege(form) > 12
+        if bonus or gross or partner:  # the clerk settles the weekly hours (§ 4b), the payslip's tax (§ 2e) and
+            with pytest.raises(RuleInputError) as err:  # the reduced income of the Partnermonate (§ 4 Abs. 3 Satz 2)
                 rule_input(Service.ELTERNGELD, form, TODAY)
             assert any("Wochenstunden" in p for p in err.value.problems) == bonus
             assert any("Lohnsteuer" in p for p in err.value.problems) == gross
+            assert any("Partnermonate" in p for p in err.value.problems) == partner
         overrides = {**({"bonus_weekly_hours": {"A": 28, "B": 30}} if bonus else {}),
-                     **({"income_tax_monthly": "300.00"} if gross else {})}
+                     **({"income_tax_monthly": "300.00"} if gross else {}),
+                     **({"partner_months_income_reduced": True} if partner else {})}
         inp = rule_input(Service.ELTERNGELD, form, TODAY, overrides)
         assert inp.key_date == date.fromisoformat(form["child"]["birth_date"])
         assert inp.data["application_received"] == TODAY.isoformat()  # § 7 Abs. 1 Satz 2 BEEG
@@ -84,11 +93,41 @@ def test_elterngeld_key_date_bonus_months_and_gross_before_the_birth_are_mapped(
     assert seen_bonus and seen_gross
 
 
+def test_elterngeld_income_after_the_birth_and_maternity_benefits_come_from_the_form() -> None:
+    """Schema 1.1.0. Worked example: net 2,000 € before the birth → rate 65 % (§ 2 Abs. 2 Satz 2 BEEG: 67 % less
+    0.1 point per full 2 € above 1,200 €, not below 65 %); 800 € after the birth → (2,000 − 800) × 65 % = 780.00 €
+    a Basis month (§ 2 Abs. 3 BEEG). Maternity benefits are offset in the month of life they are due for, never
+    below 0 (§ 3 Abs. 1 Satz 1 Nr. 1 BEEG): month 1, 1,650.50 € → 0.00 €; month 2, 300.00 € → 480.00 €."""
+    form = next(f for f in _forms(Service.ELTERNGELD) if f["parents"][0]["employment"] != "employed")
+    form["child"].update(birth_date="2026-10-01", children_born=1)
+    form["parents"][0].update(net_income_before=2000, net_income_after=800)
+    form.update(sibling_bonus=False, single_parent=False, taxable_income_last_year=50000,
+                month_plan=[{"parent_index": 0, "month_of_life": m, "variant": "basis"} for m in range(1, 13)],
+                maternity_benefits=[{"month_of_life": 1, "amount": 1650.5},
+                                    {"month_of_life": 2, "amount": 300, "parent_index": 0}])
+    assert validate_form(schema_uri(Service.ELTERNGELD), form) == []
+    inp = rule_input(Service.ELTERNGELD, form, TODAY)
+    assert inp.data["net_income_after"] == "800.00"
+    assert inp.data["maternity_benefits"] == [{"parent": "A", "month": 1, "amount": "1650.50"},
+                                              {"parent": "A", "month": 2, "amount": "300.00"}]
+    result = evaluate(inp).as_json()
+    assert result["replacement_rate"] == "65.0" and result["monthly_amount"] == "780.00"
+    paid = {m["month"]: m["paid"] for m in result["months"]}
+    assert paid[1] == "0.00" and paid[2] == "480.00" and paid[3] == "780.00"
+    assert result["maternity_offset_total"] == "1080.00"
+    # A clerk's fact still wins over the form's figure.
+    assert rule_input(Service.ELTERNGELD, form, TODAY, {"net_income_after": "0.00"}).data["net_income_after"] == "0.00"
+    form["parents"][0].pop("net_income_after")
+    form.pop("maternity_benefits")
+    assert not {"net_income_after", "maternity_benefits"} & set(rule_input(Service.ELTERNGELD, form, TODAY).data)
+
+
 def test_elterngeld_clerk_may_keep_the_stated_net_instead_of_the_gross() -> None:
     form = next(f for f in _forms(Service.ELTERNGELD) if f["parents"][0]["employment"] == "employed"
                 and "gross_income_before" in f["parents"][0]
                 and not any(m["variant"] == "partnerschaftsbonus" for m in f["month_plan"]))
-    inp = rule_input(Service.ELTERNGELD, form, TODAY, {"net_income_before": "1800.00"})
+    inp = rule_input(Service.ELTERNGELD, form, TODAY, {"net_income_before": "1800.00",
+                                                       "partner_months_income_reduced": True})
     assert inp.data["net_income_before"] == "1800.00"
     assert not {"gross_income_before", "net_income_before_stated", "church_tax_liable"} & set(inp.data)
     assert evaluate(inp).tax_source is None
@@ -103,7 +142,8 @@ def test_elterngeld_bonus_hours_must_name_parents() -> None:
 
 def test_elterngeld_gross_override_replaces_the_net_income() -> None:
     form = _forms(Service.ELTERNGELD, 5)[0]
-    inp = rule_input(Service.ELTERNGELD, form, TODAY, {"gross_income_before": "3000.00", "income_tax_monthly": "300.00"})
+    inp = rule_input(Service.ELTERNGELD, form, TODAY, {"gross_income_before": "3000.00", "income_tax_monthly": "300.00",
+                                                       "partner_months_income_reduced": True})
     assert "net_income_before" not in inp.data
     assert evaluate(inp).tax_source == "entered"
 
@@ -139,10 +179,13 @@ def test_elterngeld_expected_birth_date_is_the_clerks_fact_and_basis_after_month
     form = {**form, "child": {**form["child"], "birth_date": "2026-09-01"},
             "parents": [{**form["parents"][0], "employment": "none", "net_income_before": 1500}],
             "month_plan": [{"parent_index": 0, "month_of_life": m, "variant": "basis"} for m in range(1, 17)]}
-    plain = rule_input(Service.ELTERNGELD, form, TODAY)
+    with pytest.raises(RuleInputError, match="Partnermonate"):  # 16 Monatsbeträge: the form may use Partnermonate
+        rule_input(Service.ELTERNGELD, form, TODAY)
+    no_partner_months = {"partner_months_income_reduced": False}
+    plain = rule_input(Service.ELTERNGELD, form, TODAY, no_partner_months)
     assert any("voraussichtlichen Tag der Entbindung" in r for r in plain.remarks)
     assert evaluate(plain).refused_months == (15, 16)
-    facts = rule_input(Service.ELTERNGELD, form, TODAY, {"expected_birth_date": "2026-12-22"})
+    facts = rule_input(Service.ELTERNGELD, form, TODAY, {"expected_birth_date": "2026-12-22", **no_partner_months})
     assert facts.data["expected_birth_date"] == "2026-12-22"
     result = evaluate(facts)
     assert result.premature_extra_months == 4

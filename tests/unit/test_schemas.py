@@ -44,8 +44,28 @@ def test_schema_file_is_valid_2020_12_with_expected_id(service):
     schema = json.loads(path.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert schema["$id"] == f"urn:de:muelheim-ruhr:backoffice:schema:{service.value}:1.0.0"
+    assert schema["$id"] == f"urn:de:muelheim-ruhr:backoffice:schema:{service.value}:{CURRENT[service]}"
     assert schema == load_schema(schema_uri(service))
+
+
+def test_elterngeld_1_1_0_adds_income_after_birth_and_maternity_benefits_and_still_reads_1_0_0_forms():
+    """§ 2 Abs. 3 BEEG (income after the birth) and § 3 Abs. 1 Satz 1 Nr. 1 BEEG (maternity benefits) come from the
+    form; a form filed under 1.0.0 keeps its schema and stays valid under it."""
+    old, new = (load_schema(schema_uri(Service.ELTERNGELD, v)) for v in ("1.0.0", "1.1.0"))
+    assert CURRENT[Service.ELTERNGELD] == "1.1.0"
+    assert "net_income_after" in new["properties"]["parents"]["items"]["properties"]
+    assert "net_income_after" not in old["properties"]["parents"]["items"]["properties"]
+    assert set(new["properties"]) - set(old["properties"]) == {"maternity_benefits"}
+    assert set(new["required"]) == set(old["required"])  # only optional additions: 1.0.0 forms are valid 1.1.0 forms
+    uri = schema_uri(Service.ELTERNGELD)
+    form = _app(Service.ELTERNGELD, 7)
+    assert validate_form(schema_uri(Service.ELTERNGELD, "1.0.0"), form) == []
+    form["parents"][0]["net_income_after"] = 800
+    form["maternity_benefits"] = [{"month_of_life": 1, "amount": 1650.5}, {"month_of_life": 2, "amount": 420, "days": 8}]
+    assert validate_form(uri, form) == []
+    assert validate_form(schema_uri(Service.ELTERNGELD, "1.0.0"), form) != []
+    form["maternity_benefits"][1]["days"] = 32
+    assert any("maternity_benefits" in p for p in validate_form(uri, form))
 
 
 def _objects(node, path="$"):

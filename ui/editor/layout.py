@@ -130,20 +130,36 @@ _raw_layout = raw_layout  # the core reads the layout file; this module adds the
 def load_layout(service: Service, schema: Mapping[str, Any]) -> FormLayout:
     """The service's layout with kinds, options and "required" taken from ``schema``.
 
-    Raises ValueError naming the path when the layout mentions a field the schema lacks.
+    Raises ValueError naming the path when the layout mentions a field the schema lacks, unless the entry says
+    ``"optional": true``: a field a later schema version added, left out for cases filed under an earlier one.
     """
     raw = _raw_layout(Service(service))
     sections = []
     for section in raw["sections"]:
         if "table" in section:
+            if _absent(section["table"], schema):
+                continue
             sections.append(SectionSpec(_t(section["title"]), table=_table(section["table"], schema, ())))
         else:
             rows = []
             for entry in section["fields"]:
-                parts = entry.get("row", [entry])
-                rows.append(RowSpec(_t(entry["label"]), tuple(_field(p, schema, ()) for p in parts)))
+                parts = [p for p in entry.get("row", [entry]) if not _absent(p, schema)]
+                if parts:
+                    rows.append(RowSpec(_t(entry["label"]), tuple(_field(p, schema, ()) for p in parts)))
             sections.append(SectionSpec(_t(section["title"]), rows=tuple(rows)))
     return FormLayout(Service(service), tuple(sections))
+
+
+def _absent(raw: Mapping[str, Any], schema: Mapping[str, Any]) -> bool:
+    """An optional layout entry whose field this schema version does not have."""
+    if not raw.get("optional"):
+        return False
+    node = schema
+    for part in parse_path(raw["path"]):
+        node = node.get("properties", {}).get(part)
+        if node is None:
+            return True
+    return False
 
 
 def _table(raw: Mapping[str, Any], schema: Mapping[str, Any], base: Path) -> TableSpec:
@@ -153,7 +169,7 @@ def _table(raw: Mapping[str, Any], schema: Mapping[str, Any], base: Path) -> Tab
     return TableSpec(
         path=path,
         row_label=_t(raw.get("row_label", "")),
-        columns=tuple(_field(c, items, ()) for c in raw["columns"]),
+        columns=tuple(_field(c, items, ()) for c in raw["columns"] if not _absent(c, items)),
         new_row=dict(raw.get("new_row", {})),
         max_rows=int(raw.get("max_rows", array.get("maxItems", 0))),
         title=_t(raw.get("title", "")),

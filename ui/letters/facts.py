@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from backoffice.domain.catalog import Service
 
 from .fact_fields import FactsInvalid, amount_of, money_edit
+from .maternity_facts import MaternityFacts
 from .wbs_facts import WbsFacts
 
 __all__ = ["FactsForm", "FactsInvalid"]
@@ -124,6 +125,9 @@ class FactsForm(QWidget):
             self.gross.setText(f"{float(applicant['gross_income_before']):.2f}".replace(".", ","))
         self.keep_stated_net = QCheckBox(self.tr("Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)"))
         form.addRow(self.keep_stated_net)
+        self.maternity = MaternityFacts(self._form)
+        self.maternity.changed.connect(self.changed)
+        form.addRow(self.maternity)
         form.addRow(self._elterngeld_plan())
         return box
 
@@ -207,6 +211,8 @@ class FactsForm(QWidget):
                 facts["taxable_income_last_year"] = taxable
             if keep_net:
                 facts["net_income_before"] = f"{float(self._stated_net or 0):.2f}"
+            if (maternity := self.maternity.facts()) is not None:
+                facts["maternity_benefits"] = maternity
             facts.update(self._elterngeld_plan_facts())
             return facts
         return {"volunteer_proof": self.volunteer_proof.isChecked()}

@@ -9,7 +9,7 @@ from backoffice.services import cases
 from ui.editor.dialogs import ConflictDialog
 
 from ..conftest import wait_idle
-from .support import new_case, open_editor, pdf_bytes, reloaded, stored, type_text
+from .support import form_for, new_case, open_editor, pdf_bytes, reloaded, stored, type_text
 
 # -- edit and save ---------------------------------------------------------------------
 
@@ -133,10 +133,13 @@ def test_reload_discards_my_edits_and_shows_theirs(qtbot, tasks, other_tasks, ac
 
 
 def test_editor_models_pass_the_qt_model_tester(qtbot, qtmodeltester, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
-    az = new_case(db, actor, Service.ELTERNGELD, seed=23, attachments=(cases.NewAttachment("a.pdf", "application/pdf", pdf_bytes()),))
+    form = {**form_for(Service.ELTERNGELD, 23), "maternity_benefits": [{"month_of_life": 1, "amount": 1650.5}]}
+    az = new_case(db, actor, Service.ELTERNGELD, form=form,
+                  attachments=(cases.NewAttachment("a.pdf", "application/pdf", pdf_bytes()),))
     editor = open_editor(qtbot, tasks, actor, az)
     reloaded(qtbot, editor, lambda: editor.controller.extend_deadline(2, "Prüfung"))
     assert editor.form is not None
+    assert ("maternity_benefits",) in editor.form.tables  # schema 1.1.0 (the current one) has them
     for table in editor.form.tables.values():
         assert table.model.rowCount() > 0
         qtmodeltester.check(table.model)
@@ -182,3 +185,31 @@ def test_problems_update_while_typing_after_the_first_check(qtbot, tasks, actor,
     type_text(qtbot, editor, ("applicant", "given_name"), "Ida")
     type_text(qtbot, editor, ("applicant", "birth_date"), "01.12.1980")
     qtbot.waitUntil(lambda: not rows["Name"].isVisible() and not rows["Geburtsdatum"].isVisible(), timeout=60_000)
+
+
+def test_layout_shows_fields_a_later_schema_added_only_to_cases_filed_under_it(qapp) -> None:  # type: ignore[no-untyped-def]
+    # Elterngeld form 1.1.0 added the income after the birth (§ 2 Abs. 3 BEEG) and the maternity benefits
+    # (§ 3 Abs. 1 Satz 1 Nr. 1 BEEG); a case filed under 1.0.0 keeps its form without them.
+    import pytest
+
+    from backoffice.schemas import load_schema, schema_uri
+    from ui.editor.layout import load_layout
+
+    def paths(version: str) -> set[tuple]:  # type: ignore[type-arg]
+        layout = load_layout(Service.ELTERNGELD, load_schema(schema_uri(Service.ELTERNGELD, version)))
+        found = set()
+        for section in layout.sections:
+            if section.table is not None:
+                found |= {(*section.table.path, *c.path) for c in section.table.columns}
+            for row in section.rows or ():
+                found |= {f.path for f in row.fields}
+        return found
+
+    old, new = paths("1.0.0"), paths("1.1.0")
+    assert new - old == {("parents", "net_income_after"), ("maternity_benefits", "month_of_life"),
+                         ("maternity_benefits", "parent_index"), ("maternity_benefits", "amount"),
+                         ("maternity_benefits", "days")}
+    schema = load_schema(schema_uri(Service.ELTERNGELD, "1.0.0"))
+    del schema["properties"]["bank"]["properties"]["iban"]
+    with pytest.raises(ValueError, match=r"bank\.iban is not in the schema"):  # a field not marked optional
+        load_layout(Service.ELTERNGELD, schema)

@@ -66,7 +66,7 @@ def test_fee_notice_carries_the_bank_account_amount_and_reference() -> None:
     letter = sample_letter("fz_fee_notice")
     text = ReadBack(render_letter(letter)).all_text()
     bank = letter.letterhead.bank
-    for part in (f"IBAN {bank.iban}", f"BIC {bank.bic}", "Betrag 17,00 €", f"Verwendungszweck {letter.aktenzeichen}",
+    for part in (f"IBAN {bank.iban}", f"BIC {bank.bic}", "Betrag 13,00 €", f"Verwendungszweck {letter.aktenzeichen}",
                  "Zahlbar bis 09.12.2026"):
         assert part in text
 

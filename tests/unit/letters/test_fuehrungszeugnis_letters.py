@@ -19,14 +19,14 @@ FORM_O = {"belegart": "O", "kind": "standard", "receiving_authority": {"name": "
           "authority_file_number": "51-2026-0815"}
 
 
-def _text(kind: str, outcome: str, form: dict[str, Any], **rule_input: Any) -> str:
+def _text(letter_kind: str, outcome: str, form: dict[str, Any], **rule_input: Any) -> str:
     data = {"application_date": "2026-11-18", "birth_date": "1990-05-05", "registered_in_city": True,
             "applicant_role": "self", "kind": "O" if form.get("belegart") == "O" else "N", **rule_input}
     result = fuehrungszeugnis_from_json(data).as_json()
     case = CaseFacts("FZ-2026-000001", Service.FUEHRUNGSZEUGNIS, "Jana Beispiel", "Schloßstraße", "1", "45468",
                      "Mülheim an der Ruhr", date(2026, 11, 18), form)
     decision = DecisionFacts(outcome, date(2026, 11, 24), data, result, tuple(result["reasons"]))
-    letter = letter_data(kind, case, decision, load_letterhead(Service.FUEHRUNGSZEUGNIS),
+    letter = letter_data(letter_kind, case, decision, load_letterhead(Service.FUEHRUNGSZEUGNIS),
                          Clerk("S. B.", "0208 1", "s@b.de"), date(2026, 11, 24), deadline=date(2026, 12, 9))
     return " ".join(ReadBack(render_letter(letter)).all_text().split())
 
@@ -65,6 +65,17 @@ def test_fee_notice_says_forwarding_waits_for_payment_and_cites_the_exemptions()
     text = _text("fz_fee_notice", "forwarded", {"belegart": "N"})
     assert "§ 30 Abs. 2 Satz 4 BZRG" in text and "danach leite ich ihn an das Bundesamt für Justiz weiter" in text
     assert "Vorbemerkung 1.1.3 KV JVKostG" in text and "(§ 10 JVKostG)" in text
+
+
+def test_fee_notice_and_receipt_of_one_application_name_the_same_certificate_once() -> None:
+    fee_notice = _text("fz_fee_notice", "forwarded", FORM_O)
+    receipt = _text("fz_receipt", "forwarded", FORM_O, fee_paid=True)
+    for text in (fee_notice, receipt):
+        assert "Führungszeugnisses (zur Vorlage bei einer Behörde, Belegart O)" in text
+        assert "Führungszeugnisses (Führungszeugnis" not in text
+    european = _text("fz_fee_notice", "forwarded", {"belegart": "N", "kind": "european"}, kind="european")
+    assert "Führungszeugnisses (Europäisches Führungszeugnis nach § 30b BZRG, Belegart N)" in european
+    assert "eine Gebühr von 13,00 € erhoben" in european and "Nr. 1130" in european
 
 
 def test_no_fee_notice_once_the_fee_is_paid() -> None:

@@ -100,7 +100,7 @@ def test_box_lines_split_before_merging_so_values_may_contain_the_separator() ->
     assert "Wohnungsgröße bis 80 m² Wohnfläche oder bis 3 Wohnräume" in text
     templates = load_templates({"fz_fee_notice_payment": "| Konto | {{ bank_iban }}\n| Betrag | {{ fee_amount }}"})
     text = ReadBack(render_letter(sample_letter("fz_fee_notice"), templates)).all_text()
-    assert "Konto DE12 3625 0000 0000 3000 00" in text and "Betrag 17,00 €" in text
+    assert "Konto DE12 3625 0000 0000 3000 00" in text and "Betrag 13,00 €" in text
 
 
 def test_override_that_is_not_text_is_refused() -> None:

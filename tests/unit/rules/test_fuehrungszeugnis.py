@@ -26,9 +26,19 @@ def test_standard_case_is_entitled_and_pays_13() -> None:
     assert "§ 30 Abs. 1 und 2 BZRG" in r.legal_basis
 
 
-def test_european_costs_17() -> None:
+def test_european_costs_13_under_nr_1130_since_nr_1131_fell_away() -> None:
+    """JVKostG KV as amended by Art. 48 G v. 10.8.2021 (consolidated text, bundestag/gesetze j/jvkostg): Nr. 1130
+    "Führungszeugnis nach § 30, § 30a oder § 30b BZRG 13,00 €", Nr. 1131 "(weggefallen)"."""
     r = fz(kind="european")
-    assert (r.fee_due, r.fee_legal_basis) == (D("17.00"), "Nr. 1131 KV JVKostG") and "§ 30b BZRG" in r.legal_basis
+    assert (r.fee_due, r.fee_legal_basis) == (D("13.00"), "Nr. 1130 KV JVKostG") and "§ 30b BZRG" in r.legal_basis
+    assert r.notices == () and r.rules_applied[-1] == "fuehrungszeugnis.fees@2021-08-17"
+
+
+def test_european_fee_of_17_before_the_consolidated_text_carries_its_doubt_as_a_notice() -> None:
+    old = fz(kind="european", application_date="2019-06-03")
+    assert (old.fee_due, old.fee_legal_basis) == (D("17.00"), "Nr. 1131 KV JVKostG")
+    assert any("Nr. 1131 weggefallen" in str(n) for n in old.notices)
+    assert fz(application_date="2019-06-03").notices == ()  # the standard fee of 13 € is not in doubt
 
 
 @pytest.mark.parametrize(("applied", "entitled", "age"), [("2026-03-09", False, 13), ("2026-03-10", True, 14),

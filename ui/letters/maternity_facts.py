@@ -1,0 +1,68 @@
+"""Maternity benefits per month of life, as the clerk confirms them from the certificates (Elterngeld).
+
+Mutterschaftsgeld and the employer's supplement are offset against Elterngeld in the month of life they are
+paid for (§ 3 Abs. 1 Satz 1 Nr. 1 BEEG). The protection period after the birth is at most twelve weeks plus
+the days lost before a premature birth, so it ends within the first five months of life.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from .fact_fields import FactsInvalid, amount_of, money_edit
+
+MONTHS = 5
+
+
+class MaternityFacts(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, form: Mapping[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Mutterschaftsleistungen der Mutter ab der Geburt (Mutterschaftsgeld und "
+                                 "Arbeitgeberzuschuss, laut Bescheinigungen)"), parent)
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel(self.tr("Betrag (€)")), 0, 1)
+        grid.addWidget(QLabel(self.tr("Tage (leer: ganzer Lebensmonat)")), 0, 2)
+        self.amounts: list[QLineEdit] = []
+        self.days: list[QLineEdit] = []
+        for month in range(1, MONTHS + 1):
+            amount, days = money_edit(), QLineEdit()
+            days.setMaximumWidth(60)
+            grid.addWidget(QLabel(self.tr("%1. Lebensmonat").replace("%1", str(month))), month, 0)
+            grid.addWidget(amount, month, 1)
+            grid.addWidget(days, month, 2)
+            for edit in (amount, days):
+                edit.textChanged.connect(self.changed)
+            self.amounts.append(amount)
+            self.days.append(days)
+        # The form's own figures (schema 1.1.0) stand until the clerk changes them.
+        self._from_form = False
+        for entry in form.get("maternity_benefits") or []:
+            month = int(entry.get("month_of_life", 0))
+            if int(entry.get("parent_index", 0)) == 0 and 1 <= month <= MONTHS:
+                self.amounts[month - 1].setText(f"{float(entry.get('amount', 0)):.2f}".replace(".", ","))
+                self.days[month - 1].setText(str(entry["days"]) if entry.get("days") is not None else "")
+                self._from_form = True
+
+    def facts(self) -> list[dict[str, Any]] | None:
+        """The entries for the rules (``maternity_benefits``); None when neither form nor clerk gives any."""
+        entries = []
+        for month, (amount_edit, days_edit) in enumerate(zip(self.amounts, self.days, strict=True), start=1):
+            label = self.tr("Mutterschaftsleistungen im %1. Lebensmonat").replace("%1", str(month))
+            amount = amount_of(amount_edit, label)
+            days = days_edit.text().strip()
+            if amount is None:
+                if days:
+                    raise FactsInvalid(self.tr("%1: bitte einen Betrag angeben").replace("%1", label))
+                continue
+            entry: dict[str, Any] = {"parent": "A", "month": month, "amount": amount}
+            if days:
+                if not days.isdigit() or not 1 <= int(days) <= 31:
+                    raise FactsInvalid(self.tr("%1: Tage als Zahl von 1 bis 31 angeben").replace("%1", label))
+                entry["days"] = int(days)
+            entries.append(entry)
+        return entries if entries or self._from_form else None
