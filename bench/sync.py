@@ -121,7 +121,8 @@ def demo_portal(count: int, workdir: Path) -> Iterator[subprocess.Popen[str]]:
 
 def wait_ready(proc: subprocess.Popen[str], creds: Path) -> dict:  # type: ignore[type-arg]
     line = proc.stdout.readline() if proc.stdout else ""
-    if not line.startswith("demo portal on"):
+    if not line.startswith("Demoportal unter"):
+        proc.kill()  # so that its standard error ends, and can be read to the end
         raise SystemExit(f"the demo portal did not start: {line}{proc.stderr.read() if proc.stderr else ''}")
     return json.loads(creds.read_text(encoding="utf-8"))
 
