@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from datetime import UTC, date, datetime
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -9,6 +12,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from backoffice.bootstrap import DatabaseNotReady, open_database
+from backoffice.demo.generator import generate_application
+from backoffice.domain.catalog import Role, Service
+from backoffice.domain.records import CaseQuery
+from backoffice.domain.status import Status
+from backoffice.services import cases
+from backoffice.services.case_queries import list_cases
+from backoffice.services.directory import ensure_user
 from backoffice.store.engine import build_engine
 from backoffice.store.migrate import alembic_config, current_revision, upgrade
 from backoffice.store.models import Base
@@ -65,3 +75,30 @@ def test_sqlite_runs_with_wal_and_foreign_keys(sqlite_url: str) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     db.dispose()
+
+
+def test_sqlite_keeps_statistics_for_its_planner(sqlite_url: str) -> None:
+    """A migration ends with ANALYZE; a connection closing runs ``PRAGMA optimize``, which analyses the
+    tables it queried that still have no statistics (here: cases added after the migration)."""
+    db = open_database(sqlite_url, migrate=True)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar() == 1
+        assert not conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'cases'").scalar()
+    with db.uow() as uow:
+        clerk = ensure_user(uow, "anna", "Anna Schneider", [Role.CLERK], ["zwf"])
+        uow.commit()
+    for seed in range(3):
+        with db.uow() as uow:
+            form = generate_application(Service.WBS, random.Random(seed), date(2026, 11, 2))
+            cases.create_case(uow, clerk, Service.WBS, form, now=datetime(2026, 11, 2, 9, tzinfo=UTC))
+            uow.commit()
+    with db.uow(write=False) as uow:
+        assert len(list_cases(uow, clerk, CaseQuery(status=Status.RECEIVED))) == 3
+    db.dispose()
+    engine = build_engine(sqlite_url)
+    try:
+        with engine.connect() as conn:
+            stats = dict(conn.exec_driver_sql("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'cases'").all())
+    finally:
+        engine.dispose()
+    assert stats["ix_cases_status"].startswith("3 ")  # three rows, as the planner now knows
