@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import event, inspect
 
 from backoffice.bootstrap import DatabaseNotReady, open_database
 from backoffice.demo.generator import generate_application
@@ -102,3 +103,54 @@ def test_sqlite_keeps_statistics_for_its_planner(sqlite_url: str) -> None:
     finally:
         engine.dispose()
     assert stats["ix_cases_status"].startswith("3 ")  # three rows, as the planner now knows
+
+
+# sqlite_stat1 of an office with a million cases (what ANALYZE wrote for bench.queue's database).
+_MILLION_CASES_STATS = {
+    "ix_cases_applicant": "1000000 333334 4330 56 1 1",
+    "ix_cases_applicant_name": "1000000 167",
+    "ix_cases_assignee_status": "1000000 47620 5953 1985",
+    "ix_cases_claim": "1000000 47620 22 1",
+    "ix_cases_ended": "1000000 333334 333334 333334 333334 333334 1 1",
+    "ix_cases_follow_up_on": "1000000 1000000 333334",
+    "ix_cases_id_received": "1000000 1 1 1",
+    "ix_cases_legal_deadline": "1000000 447",
+    "ix_cases_queue_status_received": "1000000 333334 41667 1",
+    "ix_cases_received_open": "1000000 2 1 1 1",
+    "ix_cases_service_status": "1000000 333334 41667 1 1",
+    "ix_cases_status": "1000000 125000 1 1",
+    "ix_cases_status_deadline": "1000000 125000 68 28 1",
+    "ix_cases_status_target": "1000000 125000 70 29",
+    "ix_cases_target_date": "1000000 457",
+    "sqlite_autoindex_cases_1": "1000000 1",
+    "sqlite_autoindex_cases_2": "1000000 1000000",
+}
+
+
+@pytest.mark.parametrize("departments", [["zwf"], ["zwf", "egs", "bua"]])
+def test_sqlite_orders_a_search_from_the_narrow_index(sqlite_url: str, departments: list[str]) -> None:
+    """A search's few matches are put in receipt order, and checked against the user's departments,
+    from ix_cases_id_received instead of each case's wide row (given a big office's statistics)."""
+    db = open_database(sqlite_url, migrate=True)
+    with db.uow() as uow:
+        clerk = ensure_user(uow, "anna", "Anna Schneider", [Role.CLERK], departments)
+        form = generate_application(Service.WBS, random.Random(1), date(2026, 11, 2))
+        cases.create_case(uow, clerk, Service.WBS, form, now=datetime(2026, 11, 2, 9, tzinfo=UTC))
+        uow.commit()
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")  # the small tables' own
+        conn.exec_driver_sql("DELETE FROM sqlite_stat1 WHERE tbl = 'cases'")
+        for index, stat in _MILLION_CASES_STATS.items():
+            conn.exec_driver_sql("INSERT INTO sqlite_stat1 VALUES ('cases', ?, ?)", (index, stat))
+    db.dispose()  # the next connections read these statistics
+    db = open_database(sqlite_url)
+    statements: list[tuple[str, Any]] = []
+    event.listen(db.engine, "before_cursor_execute", lambda _c, _cur, sql, params, _ctx, _many: statements.append((sql, params)))
+    with db.uow(write=False) as uow:
+        assert len(list_cases(uow, clerk, CaseQuery(text="wbs"))) == 1
+    page_ids = [(sql, params) for sql, params in statements if "MATCH" in sql and "ORDER BY" in sql]
+    assert len(page_ids) == 1
+    with db.engine.connect() as conn:
+        plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + page_ids[0][0], page_ids[0][1])]
+    db.dispose()
+    assert "SEARCH cases USING COVERING INDEX ix_cases_id_received (id=?)" in plan, plan
