@@ -21,7 +21,10 @@ def alembic_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     if engine.dialect.name != "postgresql":
+        before = current_revision(engine)
         command.upgrade(alembic_config(engine), revision)
+        if current_revision(engine) != before:
+            analyze(engine)
         return
     from . import pg_security
 
@@ -40,6 +43,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             conn.rollback()
             conn.execute(text("RESET ROLE"))
             conn.commit()
+
+
+def analyze(engine: Engine) -> None:
+    """SQLite: statistics for every index, new ones included, so its planner knows how selective each
+    is (it keeps none of its own; ``PRAGMA optimize`` at each connection's close keeps them current)."""
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
 
 
 def current_revision(engine: Engine) -> str | None:

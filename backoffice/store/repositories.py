@@ -127,7 +127,7 @@ class CaseRepository:
         ids = self._page_ids(query, offset, limit, departments, descending, total)
         if not ids:
             return []
-        assignee = aliased(User)
+        assignee = _ASSIGNEE
         stmt = (
             select(
                 Case.id,
@@ -190,7 +190,7 @@ class CaseRepository:
         stmt = select(Case.id)
         key: SQLCoreOperations[Any]
         if query.sort is SortKey.ASSIGNEE:
-            assignee = aliased(User)
+            assignee = _ASSIGNEE
             stmt = stmt.outerjoin(assignee, Case.assignee_id == assignee.id)
             key = assignee.login
         elif query.sort is SortKey.QUEUE:
@@ -218,7 +218,7 @@ class CaseRepository:
         if not rows:
             return rows
         ids = [r.id for r in rows]
-        other = aliased(Case)
+        other = _OTHER_CASE
         stmt = (
             select(Case.id)
             .where(Case.id.in_(ids), Case.birth_date.is_not(None))
@@ -299,6 +299,9 @@ ALL_DEPARTMENTS = frozenset(d.code for d in DEPARTMENTS)
 _CLOSED = [s.value for s in Status if not s.is_open]
 _CLOCK_RUNNING = [s.value for s in Status if s.is_open and s is not Status.WAITING_FOR_DOCUMENTS]
 _FTS = table(FTS_TABLE, column("rowid"), column("search_text"))
+# Built once: each new alias would adapt every column it is compared on again, on every page.
+_ASSIGNEE = aliased(User, name="assignee")
+_OTHER_CASE = aliased(Case, name="other_case")
 
 
 def _time_correlated(query: CaseQuery) -> bool:

@@ -19,13 +19,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index('ix_cases_status_queue_assignee', 'cases', ['status', 'queue_id', 'assignee_id'])
-    conn = op.get_bind()
-    if conn.dialect.name == "sqlite" and conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is not None:
-        # In an analysed database an index without statistics looks highly selective to SQLite's
-        # planner, which would then prefer it for lists of nearly all cases (closed ones, say).
-        # PostgreSQL keeps its statistics per column: the new index needs none.
-        conn.exec_driver_sql("ANALYZE ix_cases_status_queue_assignee")
+    # SQLite's statistics for it come from the ANALYZE that ends every migration (store.migrate.upgrade).
 
 
 def downgrade() -> None:
