@@ -128,6 +128,24 @@ def test_redistribution_preview_by_rule_skips_absent_clerks_and_applies_the_edit
         assert count_cases(uow, team["lead"], CaseQuery(assignee_login="a.schneider", open_only=True)) == 0
 
 
+def test_a_clerk_of_two_departments_gets_no_more_of_a_redistribution_than_the_others(db: Database) -> None:
+    with db.uow() as uow:
+        lead = ensure_user(uow, "t.lead", "Tina Lead", [Role.TEAM_LEAD], ["zwf", "egs"])
+        away = ensure_user(uow, "x.away", "Xaver Away", [Role.CLERK], ["zwf", "egs"])
+        for login, name in (("b.one", "Berta Eins"), ("c.two", "Carl Zwei")):
+            ensure_user(uow, login, name, [Role.CLERK], ["zwf", "egs"])
+        uow.commit()
+    egs = _cases(db, away, 3, service=Service.ELTERNGELD, seed=70)
+    zwf = _cases(db, away, 3, seed=80)
+    with db.uow(write=False) as uow:
+        for rule in absences.Rule:
+            proposals = absences.redistribution_preview(uow, lead, "x.away", rule, on=TODAY)
+            assert [(p.department_code, p.aktenzeichen in (egs if p.department_code == "egs" else zwf))
+                    for p in proposals] == [("egs", True)] * 3 + [("zwf", True)] * 3
+            # The count goes on from one department to the next: three each, not four and two.
+            assert [p.to_login for p in proposals] == ["b.one", "c.two", "b.one", "c.two", "b.one", "c.two"], rule
+
+
 def test_workload_figures_count_what_their_lists_show(db: Database, team) -> None:  # type: ignore[no-untyped-def]
     old = _cases(db, team["anna"], 2, received=T0 - timedelta(days=200), seed=30)  # overdue by now
     _cases(db, team["murat"], 1, received=T0 - timedelta(days=10), seed=40)
