@@ -37,7 +37,7 @@ def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> lis
         elif isinstance(part, TablePart):
             table = data.tables.get(part.table_id)
             if table is None or not table.rows:
-                missing.append(part.label)
+                missing.append(t(part.label))
         elif isinstance(part, Reasons) and part.required and not any(r.strip() for r in data.reasons):
             missing.append(t("Gründe"))
         elif isinstance(part, Documents) and not any(d.strip() for d in data.documents):

@@ -17,7 +17,7 @@ from typing import Any, TypedDict, Unpack
 
 from ..domain.catalog import Role, Service
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed, named
-from ..domain.german import OUTCOME_NAMES
+from ..domain.german import LETTER_STATUS_NAMES, OUTCOME_NAMES
 from ..domain.records import UserRef
 from ..letters import KINDS, LetterData, kind_spec, render_archival, render_letter
 from ..letters.watermark import mark_draft
@@ -277,7 +277,7 @@ def _awaiting(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:
     letter = _load(uow, actor, letter_id)
     if letter.status != LetterStatus.AWAITING_APPROVAL.value:
         raise ValidationFailed([t("Brief {letter_id} wartet nicht auf Freigabe (Status {status})", letter_id=letter_id,
-                                  status=letter.status)])
+                                  status=named(LETTER_STATUS_NAMES, letter.status))])
     return letter
 
 

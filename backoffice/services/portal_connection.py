@@ -234,8 +234,8 @@ def load_secrets(client_id: str, *, token_url: str, store: SecretStore | None = 
     stored = read_secrets(client_id, store=store)
     if not stored.complete:
         raise PortalNotConfigured(
-            t("Für Client {client_id} fehlen Client-Secret oder Schlüssel ({location}): bitte 'backoffice portal "
-              "connect DATEI' ausführen oder sie in den Portal-Einstellungen eingeben", client_id=client_id,
+            t("Für Client {client_id} fehlen Client-Secret oder Schlüssel ({location}): bitte „backoffice portal "
+              "connect DATEI“ ausführen oder sie in den Portal-Einstellungen eingeben", client_id=client_id,
               location=store.location)
         )
     check_binding(stored, token_url)
