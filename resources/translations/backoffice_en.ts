@@ -59,7 +59,7 @@
     <message>
         <location filename="../../ui/teamlead/absences.py" line="72"/>
         <source>Von</source>
-        <translation>By</translation>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../ui/teamlead/absences.py" line="72"/>
@@ -2989,7 +2989,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="53"/>
         <source>Werbungskosten (€)</source>
-        <translation>Werbungskosten (€)</translation>
+        <translation>Work-related expenses (€)</translation>
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="54"/>
@@ -3209,7 +3209,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="97"/>
         <source>Belegart</source>
-        <translation>Belegart</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="98"/>
@@ -3274,7 +3274,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="110"/>
         <source>Empfangende Behörde (bei Belegart O)</source>
-        <translation>Receiving authority (Belegart O)</translation>
+        <translation>Receiving authority (for type O)</translation>
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="111"/>
@@ -4434,12 +4434,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="226"/>
+        <location filename="../../ui/teamlead/absences.py" line="227"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="250"/>
+        <location filename="../../ui/teamlead/absences.py" line="251"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
