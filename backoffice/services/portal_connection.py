@@ -115,7 +115,7 @@ def parse_credentials(data: Mapping[str, Any]) -> tuple[PortalConnection, Portal
         )
     except (KeyError, TypeError, ValueError) as err:
         # A key's value may be secret: only a missing field is named.
-        what = t("es fehlt {key}", key=str(err)) if isinstance(err, KeyError) else type(err).__name__
+        what = t("es fehlt „{key}“", key=str(err.args[0])) if isinstance(err, KeyError) else type(err).__name__
         raise DomainError(t("Die Zugangsdatei ist unvollständig oder ungültig ({what})", what=what)) from err
     if not secrets.decryption_key.has_private or not secrets.signing_key.has_private:
         raise DomainError(t("Die Zugangsdatei muss die privaten Schlüssel zum Entschlüsseln und Signieren enthalten"))

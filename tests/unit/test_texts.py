@@ -24,7 +24,8 @@ from backoffice.domain.german import (
     STATUS_NAMES,
 )
 from backoffice.letters import KINDS, kind_spec
-from backoffice.letters.kinds import TablePart
+from backoffice.letters.kinds import FIELD_LABELS as LETTER_FIELD_LABELS
+from backoffice.letters.kinds import REMEDIES, TablePart
 from backoffice.rules import CALCULATORS, RuleInputError
 from backoffice.rules.field_labels import FIELD_LABELS, field_label
 from backoffice.rules.fuehrungszeugnis import KIND_LABELS
@@ -102,7 +103,8 @@ def test_every_template_and_table_label_has_an_english_entry_with_the_same_field
     tables += [*SERVICE_NAMES.values(), *STATUS_NAMES.values(), *ACTION_NAMES.values(), *OUTCOME_NAMES.values(),
                *LETTER_STATUS_NAMES.values(), *OUTBOX_KIND_NAMES.values(),
                *(o.label for o in DecisionOutcome), *(s.label for s in Service), *(kind_spec(k).label for k in KINDS),
-               *(p.label for k in KINDS for p in kind_spec(k).all_parts() if isinstance(p, TablePart))]
+               *(p.label for k in KINDS for p in kind_spec(k).all_parts() if isinstance(p, TablePart)),
+               *LETTER_FIELD_LABELS.values(), *(r.court_label for r in REMEDIES)]
     templates = _literal_templates()
     assert len(templates) > 100  # the scan finds the rules' templates
     assert sorted(m for m in (*templates, *tables) if m not in english()) == []
