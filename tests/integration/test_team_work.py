@@ -62,6 +62,9 @@ def test_a_reassignment_moves_all_or_nothing(db: Database, team) -> None:  # typ
             assignment.reassign(uow, team["anna"], wbs, "m.yilmaz", "Test", now=T0)
         with pytest.raises(ValidationFailed, match="Begründung"):
             assignment.reassign(uow, team["lead"], wbs, "m.yilmaz", "  ", now=T0)
+        with pytest.raises(NotFound, match=r"^Keine Fälle WBS-2026-999998 und WBS-2026-999999$"):
+            assignment.reassign(uow, team["lead"], [*wbs, "WBS-2026-999998", "WBS-2026-999999"], "m.yilmaz", "Test",
+                                now=T0)
     with db.uow() as uow:
         # A case of a department the team lead does not lead stops the whole list (RLS hides it on PostgreSQL).
         with pytest.raises((TeamLeadOnly, NotFound)) as refused:
