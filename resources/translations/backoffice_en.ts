@@ -167,7 +167,7 @@
     <message>
         <location filename="../../ui/editor/action_bar.py" line="85"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
-        <translation>Up to %1 business days, once per case</translation>
+        <translation>Up to %1 working days, once per case</translation>
     </message>
     <message>
         <location filename="../../ui/editor/action_bar.py" line="87"/>
