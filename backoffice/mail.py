@@ -182,17 +182,26 @@ def _describe(err: BaseException, recipient: str) -> Text:
     if isinstance(err, smtplib.SMTPRecipientsRefused):
         codes = "; ".join(f"{code} {_text(reply)}" for code, reply in err.recipients.values())
         return t("Empfänger abgewiesen: {reply}", reply=said(codes))
-    if isinstance(err, smtplib.SMTPResponseException):
-        return t("{kind}: {reply}", kind=type(err).__name__, reply=said(f"{err.smtp_code} {_text(err.smtp_error)}"))
+    if isinstance(err, smtplib.SMTPResponseException):  # which step the server refused, then its words
+        step = next((text for kind, text in _REFUSED_STEPS if isinstance(err, kind)), t("Antwort des SMTP-Servers"))
+        return t("{kind}: {reply}", kind=step, reply=said(f"{err.smtp_code} {_text(err.smtp_error)}"))
     if isinstance(err, smtplib.SMTPServerDisconnected):
         return t("Verbindung vom SMTP-Server beendet ({reply})", reply=said(str(err)))
     if isinstance(err, ssl.SSLError):
         return t("TLS fehlgeschlagen: {reply}", reply=said(str(err)))
     if isinstance(err, smtplib.SMTPException):  # an OSError too, but the server was reached
-        return t("{kind}: {reply}", kind=type(err).__name__, reply=said(str(err)))
+        return t("{kind}: {reply}", kind=t("SMTP-Fehler"), reply=said(str(err)))
     if isinstance(err, OSError):
         return t("SMTP-Server nicht erreichbar: {reply}", reply=said(str(err)))
-    return t("{kind}: {reply}", kind=type(err).__name__, reply=said(str(err)))
+    return t("Unerwarteter Fehler beim Versand ({kind}): {reply}", kind=type(err).__name__, reply=said(str(err)))
+
+
+_REFUSED_STEPS = (
+    (smtplib.SMTPAuthenticationError, t("Anmeldung vom SMTP-Server abgewiesen")),
+    (smtplib.SMTPSenderRefused, t("Absender vom SMTP-Server abgewiesen")),
+    (smtplib.SMTPDataError, t("Nachricht vom SMTP-Server abgewiesen")),
+    (smtplib.SMTPHeloError, t("Begrüßung vom SMTP-Server abgewiesen")),
+)
 
 
 def _text(reply: bytes | str) -> str:

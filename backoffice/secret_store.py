@@ -175,9 +175,8 @@ class EncryptedFileStore(SecretStore):
                 current = {}
                 password = self._password(new=True)
                 if len(password) < MIN_MASTER_PASSWORD:
-                    raise MasterPasswordRequired(
-                        self.path, new=True, detail=t("Das eingegebene ist kürzer als {least} Zeichen.", least=MIN_MASTER_PASSWORD)
-                    )
+                    raise MasterPasswordRequired(self.path, new=True, detail=t(
+                        "Das eingegebene Master-Passwort ist kürzer als {least} Zeichen.", least=MIN_MASTER_PASSWORD))
                 salt = os.urandom(16)
                 key = _derive(password, salt, _SCRYPT)
             self._write({**current, **entries}, salt, key)

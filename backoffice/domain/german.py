@@ -65,6 +65,8 @@ LETTER_STATUS_NAMES: dict[str, str] = {"draft": "Entwurf", "awaiting_approval": 
                                        "final": "endgültig", "cancelled": "ersetzt / zurückgewiesen"}
 PRINT_STATUS_NAMES: dict[str, str] = {"queued": "wartet", "printing": "wird gedruckt", "printed": "gedruckt",
                                       "failed": "fehlgeschlagen"}
+# What the intake answers the portal (the outbox's kinds).
+OUTBOX_KIND_NAMES: dict[str, str] = {"accept": "Annahme", "reject": "Zurückweisung"}
 ROLE_NAMES: dict[str, str] = {"clerk": "Sachbearbeitung", "team_lead": "Teamleitung", "admin": "Administration"}
 
 

@@ -20,17 +20,18 @@ class UnknownLetterKind(LetterError):
 
 
 class LetterIncomplete(LetterError):
-    """A mandatory part is missing; ``missing`` holds one German label per part."""
+    """A mandatory part is missing; ``missing`` holds one German label per part. The message names the
+    letter by its ``label`` (the kind's name people read), never by its code ``kind``."""
 
-    def __init__(self, kind: str, missing: Iterable[Text | str], aktenzeichen: str = "") -> None:
+    def __init__(self, kind: str, label: Text, missing: Iterable[Text | str], aktenzeichen: str = "") -> None:
         self.kind, self.aktenzeichen = kind, aktenzeichen
         self.parts = tuple(missing)
         self.missing = tuple(render(p) for p in self.parts)
         if aktenzeichen:
-            message = t("Schreiben „{kind}“ ({az}) kann nicht erstellt werden, es fehlt: {missing:list}", kind=kind,
+            message = t("Schreiben „{kind}“ ({az}) kann nicht erstellt werden, es fehlt: {missing:list}", kind=label,
                         az=aktenzeichen, missing=list(self.parts))
         else:
-            message = t("Schreiben „{kind}“ kann nicht erstellt werden, es fehlt: {missing:list}", kind=kind,
+            message = t("Schreiben „{kind}“ kann nicht erstellt werden, es fehlt: {missing:list}", kind=label,
                         missing=list(self.parts))
         super().__init__(message)
 

@@ -62,18 +62,41 @@ class Sheet:
 
 @dataclass(frozen=True, slots=True)
 class Remedy:
-    """A Rechtsbehelfsbelehrung: its block and the court (``Letterhead.courts`` key) it names."""
+    """A Rechtsbehelfsbelehrung: its block and the court (``Letterhead.courts`` key) it names, with its German name."""
 
     block_id: str
     court: str
+    court_label: str
 
 
-KLAGE_VG = Remedy("remedy_klage_vg", "verwaltungsgericht")  # WBS: § 110 Abs. 1 JustG NRW, no Widerspruch
-WIDERSPRUCH_SGG = Remedy("remedy_widerspruch_sgg", "sozialgericht")  # Elterngeld: § 84 SGG
+KLAGE_VG = Remedy("remedy_klage_vg", "verwaltungsgericht", "Verwaltungsgericht")  # WBS: § 110 Abs. 1 JustG NRW
+WIDERSPRUCH_SGG = Remedy("remedy_widerspruch_sgg", "sozialgericht", "Sozialgericht")  # Elterngeld: § 84 SGG
 # Führungszeugnis refusal by the Meldebehörde: a Justizverwaltungsakt (Strafrechtspflege, BZRG), so §§ 23 ff. EGGVG
 # at the Oberlandesgericht, not the VwGO (§ 40 Abs. 1 VwGO gives way to it; docs/RULES.md has the reasoning).
-ANTRAG_EGGVG = Remedy("remedy_antrag_eggvg", "oberlandesgericht")
+ANTRAG_EGGVG = Remedy("remedy_antrag_eggvg", "oberlandesgericht", "Oberlandesgericht")
 REMEDIES = (KLAGE_VG, WIDERSPRUCH_SGG, ANTRAG_EGGVG)
+
+# The German names of the merge values a kind requires (``KindSpec.fields``), for the message that one is missing.
+FIELD_LABELS: Mapping[str, str] = MappingProxyType({
+    "application_date": "Antragsdatum",
+    "certificate_type": "Art des Führungszeugnisses",
+    "child_birth_date": "Geburtsdatum des Kindes",
+    "child_name": "Name des Kindes",
+    "delivered_to": "Empfänger des Führungszeugnisses",
+    "delivery_note": "Hinweis zur Übersendung",
+    "fee_amount": "Gebühr",
+    "fee_note": "Hinweis zur Gebühr",
+    "fee_number": "Nummer des Gebührentatbestands",
+    "forwarded_date": "Tag der Weiterleitung",
+    "grant_verb": "Art der Bewilligung (vorläufig oder endgültig)",
+    "household_income": "Gesamteinkommen des Haushalts",
+    "household_size": "Zahl der Personen im Haushalt",
+    "income_limit": "Einkommensgrenze",
+    "permitted_size": "Angemessene Wohnungsgröße",
+    "total_amount": "Elterngeld insgesamt",
+    "valid_from": "Gültig ab",
+    "valid_until": "Gültig bis",
+})
 
 # The procedure law whose § the closing cites for the clerk's typed name instead of a signature:
 # § 37 Abs. 3 VwVfG NRW (Land authority: WBS, Führungszeugnis), § 33 Abs. 3 SGB X (Elterngeld, social benefits).

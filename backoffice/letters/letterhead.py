@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from backoffice.domain.catalog import Service
+from backoffice.domain.errors import named
+from backoffice.domain.german import SERVICE_NAMES
 from backoffice.letters.data import BankAccount, Court, Letterhead
 from backoffice.letters.errors import LetterError
 from backoffice.letters.logo import load_vector_logo
@@ -47,7 +49,8 @@ def load_letterhead(service: Service | str, overrides: Mapping[str, Any] | None 
     key = Service(service).value
     dept = (config.get("departments") or {}).get(key)
     if not dept:
-        raise LetterError(t("Briefkopf: keine Dienststelle für {key} eingerichtet", key=repr(key)))
+        raise LetterError(t("Briefkopf: keine Dienststelle für {service} eingerichtet (Eintrag „{key}“ unter „departments“)",
+                            service=named(SERVICE_NAMES, key), key=key))
     bank = config.get("bank")
     logo = resource_path("letters", config["logo"]) if config.get("logo") else None
     return Letterhead(

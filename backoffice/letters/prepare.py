@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from backoffice.letters.data import LetterData
 from backoffice.letters.formatting import format_date, format_value
-from backoffice.letters.kinds import SIGNATURE_BASIS, Documents, KindSpec, Lines, Reasons, TablePart
+from backoffice.letters.kinds import FIELD_LABELS, SIGNATURE_BASIS, Documents, KindSpec, Lines, Reasons, TablePart
 from backoffice.letters.templates import Templates
 
 from ..texts import Text, t
@@ -23,7 +23,7 @@ def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> lis
         (t("Aktenzeichen"), data.aktenzeichen),
         (t("Name der Sachbearbeitung (Im Auftrag)"), data.clerk.name),
     ) if _blank(value)]
-    missing += [t("Angabe {name}", name=repr(name)) for name in spec.fields if _blank(data.values.get(name))]
+    missing += [t(FIELD_LABELS[name]) for name in spec.fields if _blank(data.values.get(name))]
     if spec.needs_deadline:
         if data.deadline is None:
             missing.append(t("Frist"))
@@ -37,7 +37,7 @@ def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> lis
         elif isinstance(part, TablePart):
             table = data.tables.get(part.table_id)
             if table is None or not table.rows:
-                missing.append(part.label)
+                missing.append(t(part.label))
         elif isinstance(part, Reasons) and part.required and not any(r.strip() for r in data.reasons):
             missing.append(t("Gründe"))
         elif isinstance(part, Documents) and not any(d.strip() for d in data.documents):
@@ -46,7 +46,7 @@ def missing_parts(data: LetterData, spec: KindSpec, templates: Templates) -> lis
         if _blank(templates.blocks.get(spec.remedy.block_id)):
             missing.append(t("Rechtsbehelfsbelehrung"))
         if spec.remedy.court not in data.letterhead.courts:
-            missing.append(t("Rechtsbehelfsbelehrung: Gericht ({court})", court=spec.remedy.court))
+            missing.append(t("Rechtsbehelfsbelehrung: Gericht ({court})", court=t(spec.remedy.court_label)))
     if _blank(templates.blocks.get("closing")):
         missing.append(t("Grußformel und Name (Im Auftrag)"))
     return missing

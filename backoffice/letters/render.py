@@ -39,6 +39,7 @@ from backoffice.letters.prepare import merge_values, missing_parts
 from backoffice.letters.story import letter_story
 from backoffice.letters.styles import GREY, PAGE_NUMBER_SIZE, Styles, letter_styles
 from backoffice.letters.templates import Templates, load_templates, merge
+from backoffice.texts import t
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def check_letter(data: LetterData, templates: Templates) -> KindSpec:
     spec = kind_spec(data.kind)
     missing = missing_parts(data, spec, templates)
     if missing:
-        raise LetterIncomplete(data.kind, missing, data.aktenzeichen)
+        raise LetterIncomplete(data.kind, t(spec.label), missing, data.aktenzeichen)
     address_font_size(data.recipient)
     return spec
 

@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
+from ..domain.errors import named
 from ..domain.export_text import without_text
+from ..domain.german import OUTBOX_KIND_NAMES
+from ..texts import Text, t, text_of
 from . import crypto
 from .api import SubmissionRef
 from .client import ClientSpec, EventOutcome, SubmissionClient
@@ -104,15 +107,16 @@ def post_one(client: SubmissionClient, answer: Answer) -> Posted:
     retries_before = client.stats.retries
     cut_off = False
     conflict = None
+    error: Text | str | None = None
     try:
         outcome = client.post_event(answer.portal_case_id, answer.body)
-        error = None
         if outcome is EventOutcome.ALREADY_DONE:
             conflict = settled_otherwise(client, answer.kind, answer.portal_case_id, answer.submission_id)
     except EventRejected as err:
-        error = f"portal refused the {answer.kind}: {err}"
+        error = t("Das Portal hat die {kind} abgewiesen: {problem}", kind=named(OUTBOX_KIND_NAMES, answer.kind),
+                  problem=text_of(err))
     except PortalError as err:
-        error, cut_off = str(err), err.unreachable
+        error, cut_off = text_of(err), err.unreachable
     except Exception as err:  # a bug: the answer stays in the outbox with the error
         log.exception("posting the %s for %s failed", answer.kind, answer.submission_id)
         error = f"{type(err).__name__}: {err}"
@@ -122,7 +126,7 @@ def post_one(client: SubmissionClient, answer: Answer) -> Posted:
 _TERMINAL = {"accept": crypto.EVENT_ACCEPT, "reject": crypto.EVENT_REJECT}
 
 
-def settled_otherwise(client: SubmissionClient, kind: str, portal_case_id: str, submission_id: str) -> str | None:
+def settled_otherwise(client: SubmissionClient, kind: str, portal_case_id: str, submission_id: str) -> Text | None:
     """After a 409: None when the portal's event log holds our kind of answer (a repeated post after
     a crash), else why the submission is settled otherwise, e.g. rejected by the service after
     14 days in ``submitted`` while our accept waited in the outbox."""
@@ -139,8 +143,13 @@ def settled_otherwise(client: SubmissionClient, kind: str, portal_case_id: str, 
             found.extend(e for e in payload.get("events", {}) if e in _TERMINAL.values())
     if expected in found:
         return None
-    other = ", ".join(e.removeprefix(crypto.EVENT_PREFIX) for e in found) or "no accept or reject"
-    return f"the portal refused our {kind} (409): its event log holds {other} for this submission"
+    ours = named(OUTBOX_KIND_NAMES, kind)
+    other = next((k for k, event in _TERMINAL.items() if event in found), None)
+    if other is None:
+        return t("Das Portal hat unsere {kind} abgewiesen (409), sein Ereignisprotokoll enthält für diese Einreichung "
+                 "aber weder Annahme noch Zurückweisung", kind=ours)
+    return t("Das Portal hat unsere {kind} abgewiesen (409): laut seinem Ereignisprotokoll ist diese Einreichung "
+             "bereits mit einer {other} erledigt", kind=ours, other=named(OUTBOX_KIND_NAMES, other))
 
 
 # The worker process's client, set once by the pool's initializer.

@@ -159,14 +159,22 @@ def redistribution_preview(
     """Who would get each open case of ``login`` in the departments the actor leads (nothing is changed).
 
     Candidates are the active clerks of the case's department other than ``login`` who are not
-    absent on the day; a department without one sends its cases back to the queue.
+    absent on the day; a department without one sends its cases back to the queue. One count runs
+    through all the departments, so a clerk of several gets no more than the others: in turn, the next
+    case goes to whoever has been given the fewest so far; by fewest open cases, the load is the
+    clerk's open cases in these departments plus those given so far (the first by login among equals).
     """
     on = on or date.today()
     absent = _led_user(uow, actor, login)
     codes = sorted(c for c in {m.department.code for m in absent.memberships} if leads(actor, c))
+    load: Counter[int] = Counter()
+    if rule == Rule.FEWEST_OPEN:
+        for code in codes:
+            load.update(uow.staff.open_counts_by_assignee(code))
     proposals = []
     for code in codes:
-        chooser = Chooser(rule, present_clerks(uow, code, on, absent.id), Counter(uow.staff.open_counts_by_assignee(code)))
+        # The chooser adds each case it hands out to ``load``, which the next department's chooser starts from.
+        chooser = Chooser(Rule.FEWEST_OPEN, present_clerks(uow, code, on, absent.id), load)
         for aktenzeichen, legal_deadline in uow.staff.open_cases_of(absent.id, [code]):
             chosen = chooser.next()
             proposals.append(Proposal(aktenzeichen, code, legal_deadline,

@@ -141,7 +141,8 @@ def reassign_plan(
     found = {c.aktenzeichen: c for c in uow.staff.cases(list(targets))}
     missing = [az for az in targets if az not in found]
     if missing:
-        raise NotFound(t("Kein Fall {cases}", cases=", ".join(missing)))
+        raise NotFound(t("Kein Fall {az}", az=missing[0]) if len(missing) == 1 else
+                       t("Keine Fälle {cases:list}", cases=missing))
     users = {login: _user(uow, login) for login in {t for t in targets.values() if t is not None}}
     absences = uow.staff.absent_on([u.id for u in users.values()], now.date())
     problems: list[Text] = []

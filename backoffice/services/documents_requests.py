@@ -2,7 +2,7 @@
 
 ``request_documents`` moves the case to waiting for documents (which stops its clock,
 ``cases.apply_action``), issues the service's documents-request letter with exactly the chosen
-documents and the deadline (``letters.issue_letter``: archived, four eyes as for any letter), sets
+documents and the deadline (``letters.issue_step_letter``: archived, four eyes as for any letter), sets
 the follow-up date (Wiedervorlage) with its reason and journals each requested document, all in the
 caller's one transaction: a letter that cannot be produced leaves the case as it was.
 """

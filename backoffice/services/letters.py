@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from ..domain.catalog import Role, Service
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed, named
-from ..domain.german import OUTCOME_NAMES
+from ..domain.german import LETTER_STATUS_NAMES, OUTCOME_NAMES
 from ..domain.records import UserRef
 from ..letters import KINDS, LetterData, kind_spec, render_archival, render_letter
 from ..letters.watermark import mark_draft
@@ -116,16 +116,17 @@ def preview_letter(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, kind: str
     return mark_draft(pdf) if needs_approval else pdf
 
 
+class IssueOptions(TypedDict, total=False):
+    """What issuing a letter takes beside the case and the kind (``build_letter``'s options, and the time)."""
+
+    documents: Sequence[str] | None
+    deadline: date | None
+    letter_date: date | None
+    now: datetime | None
+
+
 def issue_letter(
-    uow: UnitOfWork,
-    actor: UserRef,
-    aktenzeichen: str,
-    kind: str,
-    *,
-    documents: Sequence[str] | None = None,
-    deadline: date | None = None,
-    letter_date: date | None = None,
-    now: datetime | None = None,
+    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, kind: str, **options: Unpack[IssueOptions],
 ) -> LetterInfo:
     """Render and archive the next version; it is final at once unless four eyes are required.
     A kind only a workflow step writes (the documents request) is refused here: its step also
@@ -134,11 +135,17 @@ def issue_letter(
     if spec is not None and spec.step_only:
         raise ValidationFailed([t("„{letter}“ entsteht nur mit dem Schritt „Unterlagen anfordern“, der auch die "
                                   "Frist anhält und die Wiedervorlage setzt.", letter=t(spec.label))])
-    return issue_step_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
-                             letter_date=letter_date, now=now)
+    return _issue(uow, actor, aktenzeichen, kind, **options)
 
 
 def issue_step_letter(
+    uow: UnitOfWork, actor: UserRef, aktenzeichen: str, kind: str, **options: Unpack[IssueOptions],
+) -> LetterInfo:
+    """``issue_letter`` for the workflow step that writes its own kind (and for every other kind)."""
+    return _issue(uow, actor, aktenzeichen, kind, **options)
+
+
+def _issue(
     uow: UnitOfWork,
     actor: UserRef,
     aktenzeichen: str,
@@ -149,13 +156,12 @@ def issue_step_letter(
     letter_date: date | None = None,
     now: datetime | None = None,
 ) -> LetterInfo:
-    """``issue_letter`` for the workflow step that writes its own kind (and for every other kind)."""
     now = now or datetime.now(UTC)
-    require_assignee(actor, load_for_read(uow, actor, aktenzeichen), t("Das Erstellen von Briefen"))
+    case = load_for_read(uow, actor, aktenzeichen)
+    require_assignee(actor, case, t("Das Erstellen von Briefen"))
     data = build_letter(uow, actor, aktenzeichen, kind, documents=documents, deadline=deadline,
                         letter_date=letter_date or now.date())
     pdf = render_archival(data, letter_settings.templates(uow), issued_at=now)  # PDF/A-2b
-    case = load_for_read(uow, actor, aktenzeichen)
     decision, needs_approval = _approval(uow, case, kind)
     letter = Letter(
         case_id=case.id, decision_id=decision.id if decision else None, kind=kind,
@@ -271,7 +277,7 @@ def _awaiting(uow: UnitOfWork, actor: UserRef, letter_id: int) -> Letter:
     letter = _load(uow, actor, letter_id)
     if letter.status != LetterStatus.AWAITING_APPROVAL.value:
         raise ValidationFailed([t("Brief {letter_id} wartet nicht auf Freigabe (Status {status})", letter_id=letter_id,
-                                  status=letter.status)])
+                                  status=named(LETTER_STATUS_NAMES, letter.status))])
     return letter
 
 

@@ -159,12 +159,12 @@ def smtp_config(uow: UnitOfWork, *, store: SecretStore | None = None) -> SmtpCon
         stored = _read_secret(store)
         if stored is None:
             raise MailNotConfigured(
-                t("Für den SMTP-Benutzer {user} ist auf diesem Rechner kein Passwort gespeichert: bitte 'backoffice "
-                  "mail configure' hier ausführen", user=settings.user))
+                t("Für den SMTP-Benutzer {user} ist auf diesem Rechner kein Passwort gespeichert: bitte „backoffice "
+                  "mail configure“ hier ausführen", user=settings.user))
         if not _bound_to(stored, settings):
             raise MailSecretMismatch(
                 t("Das gespeicherte SMTP-Passwort gilt nicht für {user} auf {host}:{port}. Es wurde nichts gesendet. "
-                  "Bitte 'backoffice mail configure' mit dem Passwort ausführen.", user=settings.user,
+                  "Bitte „backoffice mail configure“ mit dem Passwort ausführen.", user=settings.user,
                   host=settings.host, port=settings.port))
         password = str(stored["password"])
     return SmtpConfig(settings.host, settings.port, settings.security, settings.sender, settings.sender_name,

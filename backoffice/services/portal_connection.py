@@ -115,7 +115,7 @@ def parse_credentials(data: Mapping[str, Any]) -> tuple[PortalConnection, Portal
         )
     except (KeyError, TypeError, ValueError) as err:
         # A key's value may be secret: only a missing field is named.
-        what = t("es fehlt {key}", key=str(err)) if isinstance(err, KeyError) else type(err).__name__
+        what = t("es fehlt „{key}“", key=str(err.args[0])) if isinstance(err, KeyError) else type(err).__name__
         raise DomainError(t("Die Zugangsdatei ist unvollständig oder ungültig ({what})", what=what)) from err
     if not secrets.decryption_key.has_private or not secrets.signing_key.has_private:
         raise DomainError(t("Die Zugangsdatei muss die privaten Schlüssel zum Entschlüsseln und Signieren enthalten"))
@@ -234,8 +234,8 @@ def load_secrets(client_id: str, *, token_url: str, store: SecretStore | None = 
     stored = read_secrets(client_id, store=store)
     if not stored.complete:
         raise PortalNotConfigured(
-            t("Für Client {client_id} fehlen Client-Secret oder Schlüssel ({location}): bitte 'backoffice portal "
-              "connect DATEI' ausführen oder sie in den Portal-Einstellungen eingeben", client_id=client_id,
+            t("Für Client {client_id} fehlen Client-Secret oder Schlüssel ({location}): bitte „backoffice portal "
+              "connect DATEI“ ausführen oder sie in den Portal-Einstellungen eingeben", client_id=client_id,
               location=store.location)
         )
     check_binding(stored, token_url)

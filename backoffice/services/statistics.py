@@ -160,8 +160,9 @@ def visible_queue_ids(uow: UnitOfWork, actor: UserRef, wanted: frozenset[str] | 
     """The departments (codes), their queues and services that a statistic of ``actor`` covers."""
     visible = require_statistics_access(actor)
     if wanted is not None and not wanted <= visible:
-        raise PermissionDenied(t("Keine Berechtigung für die Abteilung {codes}.",
-                                 codes=', '.join(sorted(wanted - visible))))
+        refused = sorted(wanted - visible)
+        raise PermissionDenied(t("Keine Berechtigung für die Abteilung {codes}.", codes=refused[0]) if len(refused) == 1
+                               else t("Keine Berechtigung für die Abteilungen {codes:list}.", codes=refused))
     chosen = visible if wanted is None else wanted
     codes: list[str] = []
     queue_ids: set[int] = set()

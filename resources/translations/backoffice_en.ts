@@ -59,7 +59,7 @@
     <message>
         <location filename="../../ui/teamlead/absences.py" line="72"/>
         <source>Von</source>
-        <translation>By</translation>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../ui/teamlead/absences.py" line="72"/>
@@ -167,7 +167,7 @@
     <message>
         <location filename="../../ui/editor/action_bar.py" line="85"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
-        <translation>Up to %1 business days, once per case</translation>
+        <translation>Up to %1 working days, once per case</translation>
     </message>
     <message>
         <location filename="../../ui/editor/action_bar.py" line="87"/>
@@ -2989,7 +2989,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="53"/>
         <source>Werbungskosten (€)</source>
-        <translation>Werbungskosten (€)</translation>
+        <translation>Work-related expenses (€)</translation>
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="54"/>
@@ -3234,7 +3234,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="102"/>
         <source>Belegart</source>
-        <translation>Belegart</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="103"/>
@@ -3299,7 +3299,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="115"/>
         <source>Empfangende Behörde (bei Belegart O)</source>
-        <translation>Receiving authority (Belegart O)</translation>
+        <translation>Receiving authority (for type O)</translation>
     </message>
     <message>
         <location filename="../../ui/editor/layout_texts.py" line="116"/>
@@ -4497,12 +4497,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="226"/>
+        <location filename="../../ui/teamlead/absences.py" line="227"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="250"/>
+        <location filename="../../ui/teamlead/absences.py" line="251"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>

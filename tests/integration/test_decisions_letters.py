@@ -231,6 +231,8 @@ def test_batch_enqueues_final_letters_of_a_queue_and_of_a_day_once(db: Database,
         for az, outcome, kind in zip(azs, ("granted", "refused"), ("wbs_grant", "wbs_refusal"), strict=True):
             decisions.decide(uow, clerk, az, outcome, now=T0)
             letters.issue_letter(uow, clerk, az, kind, now=T0)
+        with pytest.raises(ValidationFailed, match="Unterlagen anfordern"):  # only its step writes this kind
+            letters.issue_letter(uow, clerk, azs[0], "wbs_documents_request", documents=["Mietbescheinigung"])
         docs = letters.issue_step_letter(uow, clerk, azs[0], "wbs_documents_request", now=T0 + timedelta(days=1),
                                          documents=["Mietbescheinigung"], deadline=date(2026, 11, 30))
         uow.commit()

@@ -151,8 +151,10 @@ def test_only_the_actors_departments_count(db: Database, people: dict[str, UserR
         result = report(uow, people["zwf_lead"], Q1)
         assert result.department_codes == ("zwf",)
         assert {f.service for f in result.rows} == {W}
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDenied, match=r"^Keine Berechtigung für die Abteilung egs\.$"):
             report(uow, people["zwf_lead"], StatisticsFilter(Q1.start, Q1.end, department_codes=frozenset({"egs"})))
+        with pytest.raises(PermissionDenied, match=r"^Keine Berechtigung für die Abteilungen bua und egs\.$"):
+            report(uow, people["zwf_lead"], StatisticsFilter(Q1.start, Q1.end, department_codes=frozenset({"egs", "bua"})))
         with pytest.raises(PermissionDenied):
             report(uow, people["clerk"], Q1)
         with pytest.raises(ValidationFailed):

@@ -149,11 +149,11 @@ def test_an_accept_the_service_overtook_is_settled_and_told_to_the_clerk(db: Dat
         uow.commit()
     summary = sync.deliver_outbox()
     assert summary.sent == 1 and summary.errors == 1 and summary.outbox_pending == 0
-    assert any(late in m and "reject-submission" in m for m in summary.error_messages), summary.error_messages
+    assert any(late in m and "bereits mit einer Zurückweisung erledigt" in m for m in summary.error_messages), summary.error_messages
     assert portal.accepted_submission_ids() == [fine]
     with db.uow(write=False) as uow:
         settled = {m.submission_id: m for m in uow.session.scalars(select(OutboxMessage))}
-        assert settled[late].sent_at is not None and "reject-submission" in (settled[late].last_error or "")
+        assert settled[late].sent_at is not None and "Zurückweisung" in (settled[late].last_error or "")
         case = uow.intake.case_of_submission(late)
         entries = list(uow.session.scalars(select(AuditEntry).where(AuditEntry.case_id == case.id)))
         assert [e.action for e in entries if e.action == "portal_conflict"] == ["portal_conflict"]

@@ -62,6 +62,9 @@ def test_a_reassignment_moves_all_or_nothing(db: Database, team) -> None:  # typ
             assignment.reassign(uow, team["anna"], wbs, "m.yilmaz", "Test", now=T0)
         with pytest.raises(ValidationFailed, match="Begründung"):
             assignment.reassign(uow, team["lead"], wbs, "m.yilmaz", "  ", now=T0)
+        with pytest.raises(NotFound, match=r"^Keine Fälle WBS-2026-999998 und WBS-2026-999999$"):
+            assignment.reassign(uow, team["lead"], [*wbs, "WBS-2026-999998", "WBS-2026-999999"], "m.yilmaz", "Test",
+                                now=T0)
     with db.uow() as uow:
         # A case of a department the team lead does not lead stops the whole list (RLS hides it on PostgreSQL).
         with pytest.raises((TeamLeadOnly, NotFound)) as refused:
@@ -126,6 +129,24 @@ def test_redistribution_preview_by_rule_skips_absent_clerks_and_applies_the_edit
         with pytest.raises(ValidationFailed, match="inzwischen"):
             absences.apply_redistribution(uow, team["lead"], "a.schneider", plan[:1], "Urlaub", now=T0)
         assert count_cases(uow, team["lead"], CaseQuery(assignee_login="a.schneider", open_only=True)) == 0
+
+
+def test_a_clerk_of_two_departments_gets_no_more_of_a_redistribution_than_the_others(db: Database) -> None:
+    with db.uow() as uow:
+        lead = ensure_user(uow, "t.lead", "Tina Lead", [Role.TEAM_LEAD], ["zwf", "egs"])
+        away = ensure_user(uow, "x.away", "Xaver Away", [Role.CLERK], ["zwf", "egs"])
+        for login, name in (("b.one", "Berta Eins"), ("c.two", "Carl Zwei")):
+            ensure_user(uow, login, name, [Role.CLERK], ["zwf", "egs"])
+        uow.commit()
+    egs = _cases(db, away, 3, service=Service.ELTERNGELD, seed=70)
+    zwf = _cases(db, away, 3, seed=80)
+    with db.uow(write=False) as uow:
+        for rule in absences.Rule:
+            proposals = absences.redistribution_preview(uow, lead, "x.away", rule, on=TODAY)
+            assert [(p.department_code, p.aktenzeichen in (egs if p.department_code == "egs" else zwf))
+                    for p in proposals] == [("egs", True)] * 3 + [("zwf", True)] * 3
+            # The count goes on from one department to the next: three each, not four and two.
+            assert [p.to_login for p in proposals] == ["b.one", "c.two", "b.one", "c.two", "b.one", "c.two"], rule
 
 
 def test_workload_figures_count_what_their_lists_show(db: Database, team) -> None:  # type: ignore[no-untyped-def]

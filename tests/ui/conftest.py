@@ -111,6 +111,22 @@ def fresh(tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
+def letters_db(tmp_path: Path) -> Iterator[Database]:
+    """An empty migrated database of its own, for the tests that issue and print letters."""
+    database = open_database(f"sqlite:///{tmp_path / 'letters.sqlite3'}", migrate=True)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def letters_tasks(qapp: object, letters_db: Database) -> Iterator[Tasks]:
+    """The worker pools over ``letters_db``."""
+    runner = Tasks(letters_db.uow)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
 def admin(fresh: Database) -> UserRef:
     with fresh.uow() as uow:
         user = ensure_user(uow, "it", "IT-Admin", [Role.ADMIN, Role.TEAM_LEAD], ["zwf", "egs", "bua"])

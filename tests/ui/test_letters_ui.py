@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import re
-from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
 
-from backoffice.bootstrap import Database, open_database
+from backoffice.bootstrap import Database
 from backoffice.decisions import evaluate, rule_input
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Role, Service
@@ -95,13 +94,6 @@ def test_print_pdf_renders_each_page_at_printer_resolution(two_pages: bytes, tmp
     assert len(reader.pages) == 2
     width_mm = float(reader.pages[0].mediabox.width) / 72 * 25.4
     assert abs(width_mm - 210) < 1  # A4, as the letter
-
-
-@pytest.fixture
-def letters_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'letters.sqlite3'}", migrate=True)
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

@@ -4,14 +4,13 @@ recorded on its own, jobs another clerk has left out, and everything given back 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pikepdf
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from backoffice.bootstrap import Database, open_database
+from backoffice.bootstrap import Database
 from backoffice.domain.catalog import Role
 from backoffice.domain.errors import ValidationFailed
 from backoffice.domain.records import UserRef
@@ -24,32 +23,18 @@ from .conftest import wait_idle
 from .test_letters_ui import T0, queued_grants
 
 
-@pytest.fixture
-def letters_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'print-file.sqlite3'}", migrate=True)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def tasks(qapp, letters_db: Database) -> Iterator[Tasks]:  # type: ignore[no-untyped-def]
-    tasks = Tasks(letters_db.uow)
-    yield tasks
-    tasks.shutdown()
-
-
-def _dialog(qtbot, tasks: Tasks, clerk: UserRef, out: Path | None) -> PrintQueueDialog:  # type: ignore[no-untyped-def]
-    dialog = PrintQueueDialog(tasks, clerk, choose_file=lambda _parent: out)
+def _dialog(qtbot, letters_tasks: Tasks, clerk: UserRef, out: Path | None) -> PrintQueueDialog:  # type: ignore[no-untyped-def]
+    dialog = PrintQueueDialog(letters_tasks, clerk, choose_file=lambda _parent: out)
     qtbot.addWidget(dialog)
     dialog.load()
-    wait_idle(qtbot, tasks)
+    wait_idle(qtbot, letters_tasks)
     return dialog
 
 
-def _save(qtbot, tasks: Tasks, dialog: PrintQueueDialog) -> None:  # type: ignore[no-untyped-def]
+def _save(qtbot, letters_tasks: Tasks, dialog: PrintQueueDialog) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(dialog.changed, timeout=60_000):
         dialog.file_button.click()
-    wait_idle(qtbot, tasks)
+    wait_idle(qtbot, letters_tasks)
 
 
 def _pages(pdf: bytes | Path) -> list[bytes]:
@@ -63,13 +48,13 @@ def _open_jobs(db: Database, clerk: UserRef) -> list[tuple[int, printing.PrintSt
         return [(j.id, j.status, j.claimed_by) for j in printing.pending_print_jobs(uow, clerk)]
 
 
-def test_all_letters_go_into_one_file_each_recorded_once(qtbot, letters_db: Database, tasks: Tasks,  # type: ignore[no-untyped-def]
+def test_all_letters_go_into_one_file_each_recorded_once(qtbot, letters_db: Database, letters_tasks: Tasks,  # type: ignore[no-untyped-def]
                                                           tmp_path: Path) -> None:
     clerk = queued_grants(letters_db, 3)
     out = tmp_path / "sammeldruck.pdf"
-    dialog = _dialog(qtbot, tasks, clerk, out)
+    dialog = _dialog(qtbot, letters_tasks, clerk, out)
     assert dialog.model.rowCount() == 3
-    _save(qtbot, tasks, dialog)
+    _save(qtbot, letters_tasks, dialog)
     assert dialog.status_label.text().startswith(f"3 Briefe in {out} gespeichert.")
     assert dialog.model.rowCount() == 0
     with letters_db.uow(write=False) as uow:
@@ -83,7 +68,7 @@ def test_all_letters_go_into_one_file_each_recorded_once(qtbot, letters_db: Data
 
 
 def test_the_selection_only_and_a_job_another_clerk_prints_is_left_out(qtbot, letters_db: Database,  # type: ignore[no-untyped-def]
-                                                                       tasks: Tasks, tmp_path: Path) -> None:
+                                                                       letters_tasks: Tasks, tmp_path: Path) -> None:
     clerk = queued_grants(letters_db, 4)
     with letters_db.uow() as uow:
         other = ensure_user(uow, "clerk2", "Jonas Berg", [Role.CLERK], ["zwf"])
@@ -91,11 +76,11 @@ def test_the_selection_only_and_a_job_another_clerk_prints_is_left_out(qtbot, le
         assert printing.claim_print_job(uow, other, jobs[1]) is not None  # the other clerk's print run has it
         uow.commit()
     out = tmp_path / "auswahl.pdf"
-    dialog = _dialog(qtbot, tasks, clerk, out)
+    dialog = _dialog(qtbot, letters_tasks, clerk, out)
     for row in (0, 1, 2):
         dialog.table.selectionModel().select(
             dialog.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
-    _save(qtbot, tasks, dialog)
+    _save(qtbot, letters_tasks, dialog)
     assert "2 Briefe in" in dialog.status_label.text() and "1 übersprungen" in dialog.status_label.text()
     with letters_db.uow(write=False) as uow:
         archived = [letters.letter_pdf(uow, clerk, n) for n in (1, 3)]
@@ -109,13 +94,13 @@ def test_the_selection_only_and_a_job_another_clerk_prints_is_left_out(qtbot, le
             printing.mark_written(uow, other, [jobs[0]], "/anderswo.pdf")
 
 
-def test_a_file_that_cannot_be_written_gives_every_job_back(qtbot, letters_db: Database, tasks: Tasks,  # type: ignore[no-untyped-def]
+def test_a_file_that_cannot_be_written_gives_every_job_back(qtbot, letters_db: Database, letters_tasks: Tasks,  # type: ignore[no-untyped-def]
                                                              tmp_path: Path) -> None:
     clerk = queued_grants(letters_db, 2)
     before = _open_jobs(letters_db, clerk)
     out = tmp_path / "fehlt" / "sammeldruck.pdf"  # no such folder
-    dialog = _dialog(qtbot, tasks, clerk, out)
-    _save(qtbot, tasks, dialog)
+    dialog = _dialog(qtbot, letters_tasks, clerk, out)
+    _save(qtbot, letters_tasks, dialog)
     assert dialog.status_label.text().startswith("Die Datei wurde nicht gespeichert:")
     assert not out.parent.exists()
     assert _open_jobs(letters_db, clerk) == before == [(1, printing.PrintStatus.QUEUED, None),
@@ -124,7 +109,7 @@ def test_a_file_that_cannot_be_written_gives_every_job_back(qtbot, letters_db: D
         assert [printing.dispatches(uow, clerk, n) for n in (1, 2)] == [[], []]
 
 
-def test_a_record_that_fails_removes_the_file_and_gives_the_jobs_back(qtbot, letters_db: Database, tasks: Tasks,  # type: ignore[no-untyped-def]
+def test_a_record_that_fails_removes_the_file_and_gives_the_jobs_back(qtbot, letters_db: Database, letters_tasks: Tasks,  # type: ignore[no-untyped-def]
                                                                       tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     clerk = queued_grants(letters_db, 2)
@@ -137,8 +122,8 @@ def test_a_record_that_fails_removes_the_file_and_gives_the_jobs_back(qtbot, let
 
     monkeypatch.setattr(printing, "mark_written", refuse)
     out = tmp_path / "sammeldruck.pdf"
-    dialog = _dialog(qtbot, tasks, clerk, out)
-    _save(qtbot, tasks, dialog)
+    dialog = _dialog(qtbot, letters_tasks, clerk, out)
+    _save(qtbot, letters_tasks, dialog)
     assert recorded == [[1, 2]]
     assert "Die Datenbank ist nicht erreichbar" in dialog.status_label.text()
     assert not out.exists()

@@ -7,14 +7,13 @@ import gc
 import io
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
-from backoffice.bootstrap import Database, open_database
+from backoffice.bootstrap import Database
 from backoffice.domain.catalog import Service
 from backoffice.domain.status import Action
 from backoffice.letters.watermark import DRAFT_MARK
@@ -41,20 +40,6 @@ from .test_letters_ui import T0, _wbs_form, queued_grants
 BATCH = 100
 
 
-@pytest.fixture
-def letters_db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'printing.sqlite3'}", migrate=True)
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
-def tasks(qapp, letters_db: Database) -> Iterator[Tasks]:  # type: ignore[no-untyped-def]
-    tasks = Tasks(letters_db.uow)
-    yield tasks
-    tasks.shutdown()
-
-
 class SlowFake:
     """A backend that takes its time and fails for titles it is told to (the run's logic, not a printer)."""
 
@@ -75,17 +60,17 @@ class SlowFake:
 
 
 def test_a_batch_of_100_letters_goes_through_cups_without_freezing_the_window(
-        qtbot, letters_db: Database, tasks: Tasks, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, letters_db: Database, letters_tasks: Tasks, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     clerk = queued_grants(letters_db, BATCH)
     with private_cups(tmp_path / "cups") as cups:
         monkeypatch.setenv("CUPS_SERVER", str(cups.socket))
         cups.add_printer("Poststelle")
-        dialog = PrintQueueDialog(tasks, clerk, choose=lambda _parent: PrintTarget("Poststelle"), backend=CupsBackend())
+        dialog = PrintQueueDialog(letters_tasks, clerk, choose=lambda _parent: PrintTarget("Poststelle"), backend=CupsBackend())
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.load()
         qtbot.waitUntil(lambda: dialog.model.rowCount() == BATCH, timeout=60_000)
-        wait_idle(qtbot, tasks)
+        wait_idle(qtbot, letters_tasks)
         meter = StallMeter()
         progress: list[int] = []
         dialog.progress.valueChanged.connect(progress.append)
@@ -111,16 +96,16 @@ def test_a_batch_of_100_letters_goes_through_cups_without_freezing_the_window(
     assert all(len(d) == 1 and d[0].printer == "Poststelle" for d in dispatched)
 
 
-def test_cancel_stops_before_the_next_letter_and_leaves_the_rest_queued(qtbot, letters_db: Database, tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_before_the_next_letter_and_leaves_the_rest_queued(qtbot, letters_db: Database, letters_tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
     clerk = queued_grants(letters_db, 6)
     backend = SlowFake(seconds=0.2)
     with letters_db.uow(write=False) as uow:
         job_ids = [j.id for j in printing.pending_print_jobs(uow, clerk)]
-    run = PrintRun(tasks, clerk, backend, PrintTarget("Fake"))
+    run = PrintRun(letters_tasks, clerk, backend, PrintTarget("Fake"))
     run.progress.connect(lambda done, _total: run.cancel() if done == 2 else None)
     with qtbot.waitSignal(run.finished, timeout=60_000) as finished:
         run.start(job_ids)
-    wait_idle(qtbot, tasks)
+    wait_idle(qtbot, letters_tasks)
     result = finished.args[0]
     assert result.cancelled and result.printed == job_ids[:2] and len(backend.printed) == 2
     assert threading.get_ident() not in backend.threads  # the printer was driven from a worker
@@ -129,15 +114,15 @@ def test_cancel_stops_before_the_next_letter_and_leaves_the_rest_queued(qtbot, l
     assert [(j.id, j.status, j.claimed_by) for j in left] == [(i, printing.PrintStatus.QUEUED, None) for i in job_ids[2:]]
 
 
-def test_a_failing_letter_is_marked_failed_and_the_run_goes_on(qtbot, letters_db: Database, tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
+def test_a_failing_letter_is_marked_failed_and_the_run_goes_on(qtbot, letters_db: Database, letters_tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
     clerk = queued_grants(letters_db, 3)
     backend = SlowFake(fail_for="WBS-2026-000002")
     with letters_db.uow(write=False) as uow:
         job_ids = [j.id for j in printing.pending_print_jobs(uow, clerk)]
-    run = PrintRun(tasks, clerk, backend, PrintTarget("Fake"))
+    run = PrintRun(letters_tasks, clerk, backend, PrintTarget("Fake"))
     with qtbot.waitSignal(run.finished, timeout=60_000) as finished:
         run.start(job_ids)
-    wait_idle(qtbot, tasks)
+    wait_idle(qtbot, letters_tasks)
     result = finished.args[0]
     assert result.printed == [job_ids[0], job_ids[2]] and result.failed == [(job_ids[1], "Papierstau")]
     with letters_db.uow(write=False) as uow:
@@ -159,12 +144,12 @@ class PdfRaster(RasterBackend):
         print_pdf(data, printer)
 
 
-def test_the_raster_path_paints_on_a_worker_thread(qtbot, letters_db: Database, tasks: Tasks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_raster_path_paints_on_a_worker_thread(qtbot, letters_db: Database, letters_tasks: Tasks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     clerk = queued_grants(letters_db, 1)
     out = tmp_path / "raster.pdf"
     with letters_db.uow(write=False) as uow:
         [job] = printing.pending_print_jobs(uow, clerk)
-    run = PrintRun(tasks, clerk, PdfRaster(out), PrintTarget("Raster"))
+    run = PrintRun(letters_tasks, clerk, PdfRaster(out), PrintTarget("Raster"))
     with qtbot.waitSignal(run.finished, timeout=60_000) as finished:
         run.start([job.id])
     assert finished.args[0].printed == [job.id]
@@ -175,7 +160,7 @@ def test_the_raster_path_paints_on_a_worker_thread(qtbot, letters_db: Database, 
 
 
 def test_the_preview_prints_a_final_letter_and_records_it_but_never_one_awaiting_approval(
-        qtbot, letters_db: Database, tasks: Tasks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, letters_db: Database, letters_tasks: Tasks, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     clerk = queued_grants(letters_db, 1)
     with letters_db.uow() as uow:
         az = cases.create_case(uow, clerk, Service.WBS, _wbs_form(eligible=False), now=T0)
@@ -185,17 +170,17 @@ def test_the_preview_prints_a_final_letter_and_records_it_but_never_one_awaiting
         decisions.decide(uow, clerk, az, "refused", now=T0)
         waiting = letters.issue_letter(uow, clerk, az, "wbs_refusal", now=T0)
         uow.commit()
-    final = open_letter_preview(tasks, clerk, None, aktenzeichen="WBS-2026-000001", letter_id=1)
+    final = open_letter_preview(letters_tasks, clerk, None, aktenzeichen="WBS-2026-000001", letter_id=1)
     qtbot.addWidget(final)
     qtbot.waitUntil(lambda: final.preview.print_button.isVisible(), timeout=60_000)
     out = tmp_path / "brief.pdf"
     final._choose = lambda _parent: PrintTarget(file=out)
     final.preview.print_button.click()
     qtbot.waitUntil(lambda: "1 Brief gedruckt" in final.preview.pages_label.text(), timeout=60_000)
-    unapproved = open_letter_preview(tasks, clerk, None, aktenzeichen=az, letter_id=waiting.id)
+    unapproved = open_letter_preview(letters_tasks, clerk, None, aktenzeichen=az, letter_id=waiting.id)
     qtbot.addWidget(unapproved)
     qtbot.waitUntil(lambda: unapproved.preview.page_count() > 0, timeout=60_000)
-    wait_idle(qtbot, tasks)
+    wait_idle(qtbot, letters_tasks)
     assert not unapproved.preview.print_button.isVisible()
     assert DRAFT_MARK in unapproved.preview.document.getAllText(0).text().replace("\n", " ")
     assert DRAFT_MARK not in final.preview.document.getAllText(0).text().replace("\n", " ")
@@ -205,12 +190,12 @@ def test_the_preview_prints_a_final_letter_and_records_it_but_never_one_awaiting
     assert dispatch.printer == str(out)
 
 
-def test_the_print_setup_offers_the_backends_printers_with_its_default_copies_and_both_sides(qtbot, tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
+def test_the_print_setup_offers_the_backends_printers_with_its_default_copies_and_both_sides(qtbot, letters_tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
     class Listed(SlowFake):
         def printers(self) -> Printers:
             return Printers(("Buero_2_14", "Poststelle"), "Poststelle")
 
-    dialog = PrintSetupDialog(tasks, Listed())
+    dialog = PrintSetupDialog(letters_tasks, Listed())
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.printer.count() == 3, timeout=60_000)
     assert [dialog.printer.itemText(i) for i in range(3)] == ["Buero_2_14", "Poststelle", "In eine PDF-Datei"]

@@ -21,7 +21,7 @@ from backoffice.domain.changes import Area, Changes
 from backoffice.domain.inaction_limits import add_months
 from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.domain.status import Action
-from backoffice.services import assignment, cases, decisions, letters
+from backoffice.services import absences, assignment, cases, decisions, letters
 from backoffice.services.absences import Rule
 from backoffice.services.case_queries import get_case
 from backoffice.services.directory import ensure_user
@@ -165,6 +165,31 @@ def test_absence_then_an_edited_redistribution_is_applied(qtbot, window, fresh, 
         moved = {az: get_case(uow, team["lead"], az).row.assignee for az in azs}
     assert moved == plan and moved[first] is None and moved[second] == "j.nowak"
     assert len(dialog.proposals) == 0  # reloaded: nothing of Anna's left
+
+
+def test_a_planned_absence_is_shared_among_those_present_when_it_begins(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
+    _cases(fresh, team["anna"], 4, NOW - timedelta(days=3))
+    _cases(fresh, team["jana"], 2, NOW - timedelta(days=3), seed=10)
+    begins = TODAY + timedelta(days=7)
+    with fresh.uow() as uow:  # Jana is away today only, Murat the week Anna is
+        absences.add_absence(uow, team["lead"], "j.nowak", TODAY, TODAY, today=TODAY)
+        absences.add_absence(uow, team["lead"], "m.yilmaz", begins, begins + timedelta(days=4), today=TODAY)
+        uow.commit()
+    _open(qtbot, window)
+    with qtbot.waitSignal(window.absences.loaded, timeout=WAIT):
+        window.absences.add(NewAbsence("a.schneider", begins, begins + timedelta(days=4), False))
+    row = next(r for r in range(window.absences.table.rowCount())
+               if window.absences.table.item(r, 0).text() == "Anna Schneider")
+    window.absences.table.selectRow(row)
+    dialog = window.absences.open_redistribution()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: len(dialog.proposals) == 4, timeout=WAIT)
+    wait_idle(qtbot, window._tasks)
+    # fewest open first: Klaus (none open) until he has Jana's two, then by login
+    assert [p.to_login for p in dialog.proposals] == ["k.becker", "k.becker", "j.nowak", "k.becker"]
+    with qtbot.waitSignal(dialog.loaded, timeout=WAIT):
+        dialog.rule.setCurrentIndex(dialog.rule.findData(Rule.ROUND_ROBIN))
+    assert [p.to_login for p in dialog.proposals] == ["j.nowak", "k.becker", "j.nowak", "k.becker"]
 
 
 def test_a_wbs_case_older_than_three_months_is_over_the_section_75_vwgo_limit(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]

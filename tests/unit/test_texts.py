@@ -15,8 +15,17 @@ import pytest
 
 from backoffice.decisions import rule_input
 from backoffice.domain.catalog import Service
-from backoffice.domain.german import ACTION_NAMES, OUTCOME_NAMES, SERVICE_NAMES, STATUS_NAMES
+from backoffice.domain.german import (
+    ACTION_NAMES,
+    LETTER_STATUS_NAMES,
+    OUTBOX_KIND_NAMES,
+    OUTCOME_NAMES,
+    SERVICE_NAMES,
+    STATUS_NAMES,
+)
 from backoffice.letters import KINDS, kind_spec
+from backoffice.letters.kinds import FIELD_LABELS as LETTER_FIELD_LABELS
+from backoffice.letters.kinds import REMEDIES, TablePart
 from backoffice.rules import CALCULATORS, RuleInputError
 from backoffice.rules.field_labels import FIELD_LABELS, field_label
 from backoffice.rules.fuehrungszeugnis import KIND_LABELS
@@ -92,7 +101,10 @@ def test_every_template_and_table_label_has_an_english_entry_with_the_same_field
     tables += _table_notices()
     # The names of codes an error message names (``domain.errors.named``, ``t(outcome.label)``).
     tables += [*SERVICE_NAMES.values(), *STATUS_NAMES.values(), *ACTION_NAMES.values(), *OUTCOME_NAMES.values(),
-               *(o.label for o in DecisionOutcome), *(s.label for s in Service), *(kind_spec(k).label for k in KINDS)]
+               *LETTER_STATUS_NAMES.values(), *OUTBOX_KIND_NAMES.values(),
+               *(o.label for o in DecisionOutcome), *(s.label for s in Service), *(kind_spec(k).label for k in KINDS),
+               *(p.label for k in KINDS for p in kind_spec(k).all_parts() if isinstance(p, TablePart)),
+               *LETTER_FIELD_LABELS.values(), *(r.court_label for r in REMEDIES)]
     templates = _literal_templates()
     assert len(templates) > 100  # the scan finds the rules' templates
     assert sorted(m for m in (*templates, *tables) if m not in english()) == []

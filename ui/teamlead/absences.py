@@ -209,9 +209,10 @@ class RedistributionDialog(QDialog):
         self._enable()
 
     def load(self) -> None:
-        actor, login, rule = self._actor, self._absence.login, self.rule.currentData()
-        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: absences.redistribution_preview(uow, actor, login, rule)).success(
-            self._show).failure(lambda exc: self.status.setText(user_message(exc))).run()
+        actor, login, rule = self._actor, self._absence.login, Rule(self.rule.currentData())  # Qt gives back a str
+        on = max(self._absence.starts_on, date.today())  # who is present when the absence begins, as in the CLI
+        QueryOp(parent=self, tasks=self._tasks, op=lambda uow: absences.redistribution_preview(
+            uow, actor, login, rule, on=on)).success(self._show).failure(lambda exc: self.status.setText(user_message(exc))).run()
 
     def _show(self, proposals: list[Proposal]) -> None:
         self.proposals = proposals

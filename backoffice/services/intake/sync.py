@@ -34,7 +34,7 @@ from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, Operationa
 from ...domain.catalog import Service
 from ...domain.errors import named
 from ...domain.export_text import without_text
-from ...domain.german import SERVICE_NAMES
+from ...domain.german import OUTBOX_KIND_NAMES, SERVICE_NAMES
 from ...portal import problems
 from ...portal.api import SubmissionRef
 from ...portal.job import Destination, OpeningKeys, Prepared, sign_answer
@@ -345,16 +345,13 @@ class PortalSync:
                     storing.mark_conflict(uow, p.answer.message_id, p.answer.submission_id, p.conflict, now=now)
             uow.commit()
         for p in posted:
-            if p.conflict is not None:
-                summary.errors += 1
-                summary.error_messages.append(t("Ausgang {kind} {submission}: {problem}", kind=p.answer.kind,
-                                                submission=p.answer.submission_id, problem=p.conflict))
-            elif p.error is None:
+            problem = p.conflict if p.conflict is not None else p.error
+            if problem is None:
                 summary.sent += 1
             else:
                 summary.errors += 1
-                summary.error_messages.append(t("Ausgang {kind} {submission}: {problem}", kind=p.answer.kind,
-                                                submission=p.answer.submission_id, problem=p.error))
+                summary.error_messages.append(t("Ausgang {kind} {submission}: {problem}", submission=p.answer.submission_id,
+                                                kind=named(OUTBOX_KIND_NAMES, p.answer.kind), problem=problem))
         posted.clear()
 
     def _store(self, batch: Sequence[Prepared], summary: SyncSummary, queue_code: str,
