@@ -52,77 +52,82 @@
 <context>
     <name>AbsencePanel</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Mitarbeiter/in</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Von</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Bis einschließlich</source>
         <translation>Until (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="73"/>
+        <location filename="../../ui/teamlead/absences.py" line="74"/>
         <source>Vertretung darf übernehmen</source>
         <translation>Cover may take over</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="73"/>
+        <location filename="../../ui/teamlead/absences.py" line="74"/>
         <source>Neue Fälle</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="75"/>
+        <location filename="../../ui/teamlead/absences.py" line="76"/>
+        <source>Keine Abwesenheiten eingetragen – mit „Abwesenheit eintragen…“ Urlaub oder Krankheit erfassen; die Fälle der Person lassen sich dann umverteilen.</source>
+        <translation>No absences recorded – use “Add absence…” to record leave or illness; the person&apos;s cases can then be redistributed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="78"/>
         <source>Abwesenheit &amp;eintragen…</source>
         <translation>Add &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="76"/>
+        <location filename="../../ui/teamlead/absences.py" line="79"/>
         <source>Abwesenheit &amp;beenden</source>
         <translation>&amp;End absence</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="77"/>
+        <location filename="../../ui/teamlead/absences.py" line="80"/>
         <source>Fälle &amp;umverteilen…</source>
         <translation>&amp;Redistribute cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="108"/>
+        <location filename="../../ui/teamlead/absences.py" line="111"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="108"/>
+        <location filename="../../ui/teamlead/absences.py" line="111"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="116"/>
+        <location filename="../../ui/teamlead/absences.py" line="119"/>
         <source>reihum an die Anwesenden</source>
         <translation>in turn to those present</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="118"/>
+        <location filename="../../ui/teamlead/absences.py" line="121"/>
         <source>an die Anwesenden mit den wenigsten offenen Fällen</source>
         <translation>to those present with the fewest open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="119"/>
+        <location filename="../../ui/teamlead/absences.py" line="122"/>
         <source>in die Warteschlange</source>
         <translation>to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="134"/>
+        <location filename="../../ui/teamlead/absences.py" line="137"/>
         <source>Abwesenheit eingetragen.</source>
         <translation>Absence added.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="139"/>
+        <location filename="../../ui/teamlead/absences.py" line="142"/>
         <source>Abwesenheit beendet.</source>
         <translation>Absence ended.</translation>
     </message>
@@ -178,37 +183,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="47"/>
+        <location filename="../../ui/letters/approvals.py" line="48"/>
         <source>Briefe zur Freigabe</source>
         <translation>Letters awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="61"/>
+        <location filename="../../ui/letters/approvals.py" line="56"/>
+        <source>Keine Briefe warten auf Freigabe – Briefe, die das Vier-Augen-Prinzip verlangt, erscheinen hier, sobald die Sachbearbeitung sie erstellt hat.</source>
+        <translation>No letters await approval – letters that need a second person&apos;s approval appear here once the clerk has created them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="64"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="62"/>
+        <location filename="../../ui/letters/approvals.py" line="65"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="63"/>
+        <location filename="../../ui/letters/approvals.py" line="66"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="89"/>
+        <location filename="../../ui/letters/approvals.py" line="92"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="99"/>
+        <location filename="../../ui/letters/approvals.py" line="102"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="101"/>
+        <location filename="../../ui/letters/approvals.py" line="104"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -433,94 +443,94 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="89"/>
+        <location filename="../../ui/editor/editor.py" line="90"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="131"/>
+        <location filename="../../ui/editor/editor.py" line="132"/>
         <source>Vorgeschlagene &amp;Unterlagen übernehmen</source>
         <translation>Accept proposed &amp;documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="134"/>
+        <location filename="../../ui/editor/editor.py" line="135"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="182"/>
+        <location filename="../../ui/editor/editor.py" line="183"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="189"/>
+        <location filename="../../ui/editor/editor.py" line="190"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="198"/>
-        <location filename="../../ui/editor/editor.py" line="247"/>
+        <location filename="../../ui/editor/editor.py" line="199"/>
+        <location filename="../../ui/editor/editor.py" line="248"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="211"/>
+        <location filename="../../ui/editor/editor.py" line="212"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="218"/>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="219"/>
+        <location filename="../../ui/editor/editor.py" line="249"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="331"/>
+        <location filename="../../ui/editor/editor.py" line="332"/>
         <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="333"/>
+        <location filename="../../ui/editor/editor.py" line="334"/>
         <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="341"/>
+        <location filename="../../ui/editor/editor.py" line="342"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="362"/>
+        <location filename="../../ui/editor/editor.py" line="363"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="364"/>
+        <location filename="../../ui/editor/editor.py" line="365"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="372"/>
+        <location filename="../../ui/editor/editor.py" line="373"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="373"/>
+        <location filename="../../ui/editor/editor.py" line="374"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="110"/>
+        <location filename="../../ui/editor/editor.py" line="111"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="247"/>
+        <location filename="../../ui/editor/editor.py" line="248"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="249"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -651,52 +661,57 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="58"/>
+        <location filename="../../ui/letters/case_letters.py" line="59"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <source>Zu diesem Fall gibt es noch keine Briefe – unten eine Briefart wählen, dann „Vorschau“ oder „Erstellen“.</source>
+        <translation>No letters for this case yet – choose a kind of letter below, then “Preview” or “Create”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="76"/>
         <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
         <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="77"/>
+        <location filename="../../ui/letters/case_letters.py" line="80"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="79"/>
+        <location filename="../../ui/letters/case_letters.py" line="82"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="81"/>
+        <location filename="../../ui/letters/case_letters.py" line="84"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="83"/>
+        <location filename="../../ui/letters/case_letters.py" line="86"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="88"/>
+        <location filename="../../ui/letters/case_letters.py" line="91"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="154"/>
+        <location filename="../../ui/letters/case_letters.py" line="157"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="158"/>
+        <location filename="../../ui/letters/case_letters.py" line="161"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="160"/>
+        <location filename="../../ui/letters/case_letters.py" line="163"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -704,62 +719,62 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="36"/>
+        <location filename="../../ui/letters/case_letters.py" line="37"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="37"/>
+        <location filename="../../ui/letters/case_letters.py" line="38"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="38"/>
+        <location filename="../../ui/letters/case_letters.py" line="39"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <location filename="../../ui/letters/case_letters.py" line="40"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="42"/>
+        <location filename="../../ui/letters/case_letters.py" line="43"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="43"/>
+        <location filename="../../ui/letters/case_letters.py" line="44"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="46"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="47"/>
+        <location filename="../../ui/letters/case_letters.py" line="48"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="48"/>
+        <location filename="../../ui/letters/case_letters.py" line="49"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="49"/>
+        <location filename="../../ui/letters/case_letters.py" line="50"/>
         <source>Anmerkung der Teamleitung</source>
         <translation>Team lead&apos;s comment</translation>
     </message>
@@ -1297,98 +1312,103 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="76"/>
+        <location filename="../../ui/editor/attachments.py" line="77"/>
         <source>Dateiname</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="77"/>
+        <location filename="../../ui/editor/attachments.py" line="78"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="78"/>
+        <location filename="../../ui/editor/attachments.py" line="79"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="79"/>
+        <location filename="../../ui/editor/attachments.py" line="80"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
         <location filename="../../ui/editor/attachments.py" line="93"/>
+        <source>Keine Anlagen – was mit dem Antrag eingereicht wird, erscheint hier; Papierunterlagen mit „Scan hinzufügen…“ anlegen.</source>
+        <translation>No attachments – what comes with the application appears here; add paper documents with “Add scan…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="97"/>
         <source>Scan &amp;hinzufügen…</source>
         <translation>Add &amp;scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="95"/>
+        <location filename="../../ui/editor/attachments.py" line="99"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="97"/>
+        <location filename="../../ui/editor/attachments.py" line="101"/>
         <source>PDF-Dokumente und Bilder in einem eigenen Fenster der Anwendung zeigen</source>
         <translation>Show PDF documents and images in a window of this application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="101"/>
+        <location filename="../../ui/editor/attachments.py" line="105"/>
         <source>Speichern un&amp;ter…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="103"/>
+        <location filename="../../ui/editor/attachments.py" line="107"/>
         <source>Eine Kopie der Anlage als Datei ablegen (sie wird nicht geöffnet)</source>
         <translation>Save a copy of the attachment as a file (it is not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="200"/>
+        <location filename="../../ui/editor/attachments.py" line="204"/>
         <source>wird geprüft…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="203"/>
+        <location filename="../../ui/editor/attachments.py" line="207"/>
         <source>Typ: %1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="206"/>
+        <location filename="../../ui/editor/attachments.py" line="210"/>
         <source>Angegeben als: %1</source>
         <translation>Declared as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="360"/>
+        <location filename="../../ui/editor/attachments.py" line="364"/>
         <source>Anlage speichern unter</source>
         <translation>Save attachment as</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="362"/>
+        <location filename="../../ui/editor/attachments.py" line="366"/>
         <source>Alle Dateien</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="372"/>
+        <location filename="../../ui/editor/attachments.py" line="376"/>
         <source>Die Anlage konnte nicht gespeichert werden: %1</source>
         <translation>The attachment could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="377"/>
+        <location filename="../../ui/editor/attachments.py" line="381"/>
         <source>Gespeichert unter %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="123"/>
-        <location filename="../../ui/editor/attachments.py" line="323"/>
+        <location filename="../../ui/editor/attachments.py" line="127"/>
+        <location filename="../../ui/editor/attachments.py" line="327"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="390"/>
+        <location filename="../../ui/editor/attachments.py" line="394"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="392"/>
+        <location filename="../../ui/editor/attachments.py" line="396"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -1531,27 +1551,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="54"/>
+        <location filename="../../ui/editor/checklist.py" line="56"/>
         <source>Erforderliche Unterlage</source>
         <translation>Required document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="56"/>
+        <location filename="../../ui/editor/checklist.py" line="58"/>
         <source>Belegt durch Anlage</source>
         <translation>Provided by attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="73"/>
+        <location filename="../../ui/editor/checklist.py" line="75"/>
         <source> (falls zutreffend)</source>
         <translation> (if applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="83"/>
+        <location filename="../../ui/editor/checklist.py" line="85"/>
         <source>Vorschlag: %1</source>
         <translation>Proposed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="92"/>
+        <location filename="../../ui/editor/checklist.py" line="94"/>
         <source>Der Dateiname spricht dafür, dass diese Anlage die Unterlage belegt. Prüfen Sie sie daneben und übernehmen Sie die Vorschläge, oder wählen Sie hier eine andere Anlage.</source>
         <translation>The file name suggests that this attachment proves the document. Check it alongside and accept the proposals, or choose another attachment here.</translation>
     </message>
@@ -2071,192 +2091,192 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="90"/>
+        <location filename="../../ui/letters/facts.py" line="95"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="95"/>
+        <location filename="../../ui/letters/facts.py" line="101"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="96"/>
+        <location filename="../../ui/letters/facts.py" line="102"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="97"/>
+        <location filename="../../ui/letters/facts.py" line="103"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="98"/>
+        <location filename="../../ui/letters/facts.py" line="104"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="109"/>
+        <location filename="../../ui/letters/facts.py" line="115"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="112"/>
+        <location filename="../../ui/letters/facts.py" line="118"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="113"/>
+        <location filename="../../ui/letters/facts.py" line="119"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="114"/>
+        <location filename="../../ui/letters/facts.py" line="120"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="115"/>
+        <location filename="../../ui/letters/facts.py" line="121"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="117"/>
+        <location filename="../../ui/letters/facts.py" line="123"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="118"/>
+        <location filename="../../ui/letters/facts.py" line="124"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="120"/>
+        <location filename="../../ui/letters/facts.py" line="126"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="125"/>
+        <location filename="../../ui/letters/facts.py" line="131"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="131"/>
+        <location filename="../../ui/letters/facts.py" line="137"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="142"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="143"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="142"/>
+        <location filename="../../ui/letters/facts.py" line="149"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="143"/>
+        <location filename="../../ui/letters/facts.py" line="150"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="144"/>
+        <location filename="../../ui/letters/facts.py" line="151"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="146"/>
+        <location filename="../../ui/letters/facts.py" line="153"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="148"/>
+        <location filename="../../ui/letters/facts.py" line="155"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="149"/>
+        <location filename="../../ui/letters/facts.py" line="156"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="150"/>
+        <location filename="../../ui/letters/facts.py" line="157"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="151"/>
+        <location filename="../../ui/letters/facts.py" line="158"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="152"/>
+        <location filename="../../ui/letters/facts.py" line="159"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="153"/>
+        <location filename="../../ui/letters/facts.py" line="160"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="154"/>
+        <location filename="../../ui/letters/facts.py" line="161"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="161"/>
+        <location filename="../../ui/letters/facts.py" line="168"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="168"/>
+        <location filename="../../ui/letters/facts.py" line="175"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="178"/>
+        <location filename="../../ui/letters/facts.py" line="185"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="180"/>
+        <location filename="../../ui/letters/facts.py" line="187"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="193"/>
+        <location filename="../../ui/letters/facts.py" line="200"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="196"/>
+        <location filename="../../ui/letters/facts.py" line="203"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="197"/>
+        <location filename="../../ui/letters/facts.py" line="204"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="202"/>
+        <location filename="../../ui/letters/facts.py" line="209"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="204"/>
+        <location filename="../../ui/letters/facts.py" line="211"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="206"/>
+        <location filename="../../ui/letters/facts.py" line="213"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3345,6 +3365,11 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation> of %1</translation>
     </message>
     <message>
+        <location filename="../../ui/letters/preview.py" line="131"/>
+        <source>keine Seite</source>
+        <translation>no page</translation>
+    </message>
+    <message>
         <location filename="../../ui/letters/open.py" line="22"/>
         <source>Brief</source>
         <translation>Letter</translation>
@@ -3499,42 +3524,47 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="66"/>
+        <location filename="../../ui/editor/panels.py" line="67"/>
+        <source>Keine verknüpften Fälle – unten ein Aktenzeichen eingeben und „Verknüpfen“ wählen.</source>
+        <translation>No linked cases – enter a file number below and choose “Link”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="69"/>
         <source>Aktenzeichen, z. B. WBS-2026-000123</source>
         <translation>File number, e.g. WBS-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="68"/>
+        <location filename="../../ui/editor/panels.py" line="71"/>
         <source>Ver&amp;knüpfen</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="70"/>
+        <location filename="../../ui/editor/panels.py" line="73"/>
         <source>Verknüpfung &amp;lösen</source>
         <translation>&amp;Remove link</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="73"/>
+        <location filename="../../ui/editor/panels.py" line="76"/>
         <source>Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):</source>
         <translation>Linked cases (double-click or Enter opens the case):</translation>
     </message>
@@ -3766,29 +3796,34 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="34"/>
+        <location filename="../../ui/editor/panels.py" line="35"/>
         <source>Neue Notiz …</source>
         <translation>New note …</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="37"/>
+        <location filename="../../ui/editor/panels.py" line="38"/>
         <source>Notiz &amp;hinzufügen</source>
         <translation>A&amp;dd note</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="46"/>
+        <location filename="../../ui/editor/panels.py" line="47"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="46"/>
+        <location filename="../../ui/editor/panels.py" line="47"/>
         <source>Von</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="46"/>
+        <location filename="../../ui/editor/panels.py" line="47"/>
         <source>Notiz</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="50"/>
+        <source>Noch keine Notizen – unten eine Notiz eingeben und „Notiz hinzufügen“ wählen.</source>
+        <translation>No notes yet – type a note below and choose “Add note”.</translation>
     </message>
 </context>
 <context>
@@ -4133,97 +4168,102 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="48"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="49"/>
         <source>Quarantäne – nicht übernommene Portal-Eingänge</source>
         <translation>Quarantine – portal submissions that were not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
         <source>Einreichung</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="70"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="63"/>
+        <source>Keine Einträge – hier erscheinen Portal-Eingänge, die nicht als Fall übernommen werden konnten.</source>
+        <translation>No entries – portal submissions that could not become a case appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="73"/>
         <source>&amp;Grund</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="71"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="74"/>
         <source>&amp;Metadaten</source>
         <translation>&amp;Metadata</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="72"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="75"/>
         <source>&amp;Verschlüsselte Einreichung</source>
         <translation>&amp;Encrypted submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="79"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="82"/>
         <source>Erledigte &amp;anzeigen</source>
         <translation>&amp;Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="145"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="148"/>
         <source>Erledigt am %1 von %2: %3</source>
         <translation>Dealt with on %1 by %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="152"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="155"/>
         <source>Erledigen oder verwerfen</source>
         <translation>Resolve or discard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="153"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="156"/>
         <source>Wie wurde der Eingang erledigt, oder warum wird er verworfen?</source>
         <translation>How was the submission dealt with, or why is it discarded?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="92"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="95"/>
         <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen.</source>
         <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="131"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="134"/>
         <source>erledigt</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="136"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="123"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="126"/>
         <source>Einträge: %1</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="84"/>
         <source>&amp;Erledigen / verwerfen…</source>
         <translation>&amp;Resolve / discard…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="136"/>
         <source>wartet auf Schlüssel</source>
         <translation>waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="138"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="141"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
     </message>
@@ -4384,62 +4424,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="179"/>
+        <location filename="../../ui/teamlead/absences.py" line="182"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="182"/>
+        <location filename="../../ui/teamlead/absences.py" line="185"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="183"/>
+        <location filename="../../ui/teamlead/absences.py" line="186"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="191"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="190"/>
+        <location filename="../../ui/teamlead/absences.py" line="193"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="192"/>
+        <location filename="../../ui/teamlead/absences.py" line="195"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="196"/>
+        <location filename="../../ui/teamlead/absences.py" line="199"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="226"/>
+        <location filename="../../ui/teamlead/absences.py" line="229"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="250"/>
+        <location filename="../../ui/teamlead/absences.py" line="253"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
@@ -5085,173 +5125,173 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>WbsFacts</name>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="51"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="53"/>
         <source>Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung nach Unterlagen festzustellen)</source>
         <translation>Allowances under § 15 Abs. 3 WFNG NRW (to be established by the clerk from documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="59"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="61"/>
         <source>Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)</source>
         <translation>Consider a discretionary exception when the income limit is exceeded by up to 5 % (city practice)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="66"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="68"/>
         <source>Junges Ehepaar oder junge Lebenspartnerschaft</source>
         <translation>Young married couple or young registered partnership</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="69"/>
-        <location filename="../../ui/letters/wbs_facts.py" line="94"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="71"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="98"/>
         <source>Im Antrag geltend gemacht.</source>
         <translation>Claimed in the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="73"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="75"/>
         <source>Geburtsdatum fehlt</source>
         <translation>date of birth missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="74"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="76"/>
         <source>%1, geboren am %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="76"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="80"/>
         <source>nicht festgestellt</source>
         <translation>not established</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="77"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="81"/>
         <source>Heirats- oder Lebenspartnerschaftsurkunde geprüft</source>
         <translation>Marriage or partnership certificate checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="78"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="82"/>
         <source>nicht nachgewiesen (kein Freibetrag)</source>
         <translation>not proven (no allowance)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="80"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="84"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="83"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="87"/>
         <source>Nachweis:</source>
         <translation>Proof:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="84"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="88"/>
         <source>Datum der Eheschließung / Lebenspartnerschaft:</source>
         <translation>Date of marriage / partnership:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="90"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="94"/>
         <source>Schwerbehinderung und häusliche Pflegebedürftigkeit</source>
         <translation>Severe disability and need of home care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="100"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="100"/>
         <source>GdB</source>
         <translation>Degree of disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="100"/>
         <source>häuslich pflegebedürftig</source>
         <translation>needs home care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="101"/>
         <source>Nachweis GdB</source>
         <translation>Proof of degree</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="101"/>
         <source>Nachweis Pflege</source>
         <translation>Proof of care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="101"/>
         <source>geprüft</source>
         <translation>checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="104"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="108"/>
         <source>keiner</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="112"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="116"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="123"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="127"/>
         <source>Keine Schwerbehinderung nachgewiesen (kein Freibetrag)</source>
         <translation>No severe disability proven (no allowance)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="128"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="132"/>
         <source>Schwerbehindertenausweis</source>
         <translation>Severe disability card</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="129"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="133"/>
         <source>Feststellungsbescheid (GdB)</source>
         <translation>Assessment notice (degree of disability)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="134"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="138"/>
         <source>Bescheid der Pflegekasse (Pflegegrad)</source>
         <translation>Care insurance notice (care level)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="135"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="139"/>
         <source>Gutachten des Medizinischen Dienstes</source>
         <translation>Medical service report</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="142"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="146"/>
         <source>Weitere Freibeträge</source>
         <translation>Further allowances</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="151"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="155"/>
         <source>Jahresbetrag €</source>
         <translation>Yearly amount €</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="161"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="165"/>
         <source>Im Antrag geltend gemacht: gezahlter Unterhalt – bitte den Jahresbetrag eintragen.</source>
         <translation>Claimed in the application: maintenance paid – please enter the yearly amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="181"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="185"/>
         <source>Datum der Eheschließung / Lebenspartnerschaft: bitte ein gültiges Datum (TT.MM.JJJJ) angeben</source>
         <translation>Date of marriage / partnership: please enter a valid date (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="188"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="192"/>
         <source>Schwerbehinderung: ein GdB ist eingetragen, aber „keine Schwerbehinderung nachgewiesen“ ist angekreuzt</source>
         <translation>Severe disability: a degree is entered, but “no severe disability proven” is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="199"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="203"/>
         <source>Person %1</source>
         <translation>Person %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="201"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="205"/>
         <source>%1: bitte bestätigen, dass der Nachweis des GdB geprüft ist</source>
         <translation>%1: please confirm that the proof of the degree of disability was checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="206"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="210"/>
         <source>%1: bitte den Nachweis der häuslichen Pflegebedürftigkeit wählen</source>
         <translation>%1: please choose the proof of the need of home care</translation>
     </message>
@@ -5450,12 +5490,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="36"/>
+        <location filename="../../ui/letters/approvals.py" line="37"/>
         <source>Zurückweisen</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="36"/>
+        <location filename="../../ui/letters/approvals.py" line="37"/>
         <source>Begründung für die Sachbearbeitung:</source>
         <translation>Reason for the clerk:</translation>
     </message>

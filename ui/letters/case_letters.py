@@ -26,6 +26,7 @@ from backoffice.services import decisions, letters, printing
 from ..errors import problem_lines
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
+from ..views.empty_hint import EmptyHint
 from .models import RecordsModel, _when
 from .open import open_letter_preview
 
@@ -67,6 +68,8 @@ class CaseLettersDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.show_selected())
+        EmptyHint(self.table, self.tr("Zu diesem Fall gibt es noch keine Briefe – unten eine Briefart wählen, "
+                                      "dann „Vorschau“ oder „Erstellen“."))
         self.kind = QComboBox(self)
         for kind in letters.free_kinds_for(service):  # a documents request only through its step (hint below)
             self.kind.addItem(kind_spec(kind).label, kind)
