@@ -324,7 +324,9 @@ class AttachmentPanel(QWidget):
         self.preview_ready.emit("none")
 
     def _show_none(self) -> None:
-        self.placeholder.setText(QCoreApplication.translate("Editor", "Keine Vorschau: bitte eine Anlage wählen."))
+        # With no attachment at all there is nothing to choose: the empty list says why.
+        self.placeholder.setText(QCoreApplication.translate("Editor", "Keine Vorschau: bitte eine Anlage wählen.")
+                                 if self._attachments else "")
         self.preview.setCurrentWidget(self.placeholder)
 
     # -- open, save and add -------------------------------------------------------
