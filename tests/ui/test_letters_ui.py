@@ -543,6 +543,12 @@ def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_eng
         assert "Income limit for 2 persons" in shown and "Freibetrag for a young married couple" in shown
         for german in ("Einkommen", "Bruttoeinnahmen", "Einkommensgrenze", "zuzüglich", "Wohnfläche", "Antragstellung"):
             assert german not in shown
+        from ui.letters.case_letters import CaseLettersDialog
+
+        letters_dialog = CaseLettersDialog(tasks, clerk, az, Service.WBS)
+        qtbot.addWidget(letters_dialog)
+        kinds = [letters_dialog.kind.itemText(i) for i in range(letters_dialog.kind.count())]
+        assert "Housing entitlement certificate (grant)" in kinds and not any("Bewilligung" in k for k in kinds)
     finally:
         tasks.shutdown()
         for translator in translators:
