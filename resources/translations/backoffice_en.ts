@@ -226,47 +226,47 @@
 <context>
     <name>BescheidPanel</name>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="44"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="45"/>
         <source>Bescheid drucken</source>
         <translation>Print the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="46"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="47"/>
         <source>Der Bescheid erscheint hier, sobald entschieden ist.</source>
         <translation>The decision notice appears here once the case is decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="62"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="63"/>
         <source>%1, Version %2 erstellt. Drucken mit %3.</source>
         <translation>%1, version %2 created. Print with %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="66"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="67"/>
         <source>%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.</source>
         <translation>%1 created and submitted to the team lead for approval. It can only be printed once approved (print queue); the case is closed after printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="94"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="96"/>
         <source>Fall %1 abschließen?</source>
         <translation>Close case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="96"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="97"/>
         <source>Der Bescheid ist gedruckt. Der Fall wird als erledigt abgeschlossen und verlässt die offenen Fälle; sein Fenster schließt sich.</source>
         <translation>The decision notice has been printed. The case will be closed as done and leave the open cases; its window closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="99"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="100"/>
         <source>&amp;Abschließen</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="100"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="101"/>
         <source>&amp;Noch nicht</source>
         <translation>&amp;Not yet</translation>
     </message>
@@ -661,57 +661,57 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="59"/>
+        <location filename="../../ui/letters/case_letters.py" line="60"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="71"/>
+        <location filename="../../ui/letters/case_letters.py" line="72"/>
         <source>Zu diesem Fall gibt es noch keine Briefe – unten eine Briefart wählen, dann „Vorschau“ oder „Erstellen“.</source>
         <translation>No letters for this case yet – choose a kind of letter below, then “Preview” or “Create”.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="76"/>
+        <location filename="../../ui/letters/case_letters.py" line="77"/>
         <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
         <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="80"/>
+        <location filename="../../ui/letters/case_letters.py" line="81"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="82"/>
+        <location filename="../../ui/letters/case_letters.py" line="83"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="84"/>
+        <location filename="../../ui/letters/case_letters.py" line="85"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="86"/>
+        <location filename="../../ui/letters/case_letters.py" line="87"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="91"/>
+        <location filename="../../ui/letters/case_letters.py" line="92"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="157"/>
+        <location filename="../../ui/letters/case_letters.py" line="158"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="161"/>
+        <location filename="../../ui/letters/case_letters.py" line="162"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="163"/>
+        <location filename="../../ui/letters/case_letters.py" line="164"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -719,62 +719,62 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="37"/>
+        <location filename="../../ui/letters/case_letters.py" line="38"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="38"/>
+        <location filename="../../ui/letters/case_letters.py" line="39"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <location filename="../../ui/letters/case_letters.py" line="40"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="40"/>
+        <location filename="../../ui/letters/case_letters.py" line="41"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="43"/>
+        <location filename="../../ui/letters/case_letters.py" line="44"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="46"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="47"/>
+        <location filename="../../ui/letters/case_letters.py" line="48"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="48"/>
+        <location filename="../../ui/letters/case_letters.py" line="49"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="49"/>
+        <location filename="../../ui/letters/case_letters.py" line="50"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="50"/>
+        <location filename="../../ui/letters/case_letters.py" line="51"/>
         <source>Anmerkung der Teamleitung</source>
         <translation>Team lead&apos;s comment</translation>
     </message>
@@ -1254,57 +1254,57 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>DocumentsRequestDialog</name>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="56"/>
+        <location filename="../../ui/editor/documents_request.py" line="61"/>
         <source>Unterlagen anfordern – %1</source>
         <translation>Request documents – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="58"/>
+        <location filename="../../ui/editor/documents_request.py" line="63"/>
         <source>Diese Unterlagen werden angefordert (vorausgewählt: die noch nicht abgehakten Pflichtunterlagen der Checkliste):</source>
         <translation>These documents will be requested (preselected: the required checklist items not yet ticked):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="67"/>
+        <location filename="../../ui/editor/documents_request.py" line="72"/>
         <source>Weitere Unterlage, z. B. Mietbescheinigung</source>
         <translation>Another document, e.g. landlord&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="68"/>
+        <location filename="../../ui/editor/documents_request.py" line="73"/>
         <source>&amp;Hinzufügen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="81"/>
+        <location filename="../../ui/editor/documents_request.py" line="86"/>
         <source>Antwortfrist bis:</source>
         <translation>Reply by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="82"/>
+        <location filename="../../ui/editor/documents_request.py" line="87"/>
         <source>Wiedervorlage am:</source>
         <translation>Follow-up on:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="84"/>
+        <location filename="../../ui/editor/documents_request.py" line="89"/>
         <source>Das Anforderungsschreiben wird mit genau diesen Unterlagen und der Frist erstellt und danach zum Drucken angezeigt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>The request letter is written with exactly these documents and the deadline, then shown for printing. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="87"/>
+        <location filename="../../ui/editor/documents_request.py" line="92"/>
         <source>Für diese Leistung gibt es kein Anforderungsschreiben: Die Anforderung wird nur vermerkt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>This service has no request letter: the request is only recorded. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="98"/>
+        <location filename="../../ui/editor/documents_request.py" line="103"/>
         <source>Anfordern</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="98"/>
+        <location filename="../../ui/editor/documents_request.py" line="103"/>
         <source>Vermerken</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="129"/>
+        <location filename="../../ui/editor/documents_request.py" line="135"/>
         <source>Diese Unterlage steht schon in der Liste.</source>
         <translation>This document is already in the list.</translation>
     </message>
@@ -1377,38 +1377,38 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Declared as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="364"/>
+        <location filename="../../ui/editor/attachments.py" line="366"/>
         <source>Anlage speichern unter</source>
         <translation>Save attachment as</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="366"/>
+        <location filename="../../ui/editor/attachments.py" line="368"/>
         <source>Alle Dateien</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="376"/>
+        <location filename="../../ui/editor/attachments.py" line="378"/>
         <source>Die Anlage konnte nicht gespeichert werden: %1</source>
         <translation>The attachment could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="381"/>
+        <location filename="../../ui/editor/attachments.py" line="383"/>
         <source>Gespeichert unter %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
         <location filename="../../ui/editor/attachments.py" line="127"/>
-        <location filename="../../ui/editor/attachments.py" line="327"/>
+        <location filename="../../ui/editor/attachments.py" line="328"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="394"/>
+        <location filename="../../ui/editor/attachments.py" line="396"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="396"/>
+        <location filename="../../ui/editor/attachments.py" line="398"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -2537,240 +2537,240 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Wohnberechtigungsschein</source>
         <translation>Housing entitlement certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Elterngeld</source>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Führungszeugnis</source>
         <translation>Certificate of good conduct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>WBS</source>
         <comment>short service name</comment>
         <translation>WBS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Elterngeld</source>
         <comment>short service name</comment>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Führungszeugnis</source>
         <comment>short service name</comment>
         <translation>Conduct certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Eingegangen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>In Bearbeitung</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Unterlagen angefordert</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Zurückgezogen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>bewilligt</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>abgelehnt</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Antrag angelegt</source>
         <translation>Application created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Zugewiesen</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Zuweisung aufgehoben</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Als nächsten Fall übernommen</source>
         <translation>Claimed as next case</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Von anderer Bearbeitung übernommen</source>
         <translation>Taken over from a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Von der Teamleitung umverteilt</source>
         <translation>Reassigned by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Während einer Abwesenheit zugeteilt</source>
         <translation>Dispatched during an absence</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Antragsdaten geändert</source>
         <translation>Application data changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Anlage hinzugefügt</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Bearbeitung begonnen</source>
         <translation>Work started</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Als entscheidungsreif markiert</source>
         <translation>Marked ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Wieder aufgenommen</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Portal: Antrag dort anders erledigt</source>
         <translation>Portal: application settled otherwise there</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Brief erstellt</source>
         <translation>Letter created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Brief von der Teamleitung freigegeben</source>
         <translation>Letter approved by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Brief von der Teamleitung zurückgewiesen</source>
         <translation>Letter sent back by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Brief gedruckt</source>
         <translation>Letter printed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Angeforderte Unterlage</source>
         <translation>Requested document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Frist für die Unterlagen</source>
         <translation>Deadline for the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -3370,7 +3370,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>no page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/open.py" line="22"/>
+        <location filename="../../ui/letters/open.py" line="23"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
@@ -3491,32 +3491,32 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LettersModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="95"/>
+        <location filename="../../ui/letters/models.py" line="96"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="96"/>
+        <location filename="../../ui/letters/models.py" line="97"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="97"/>
+        <location filename="../../ui/letters/models.py" line="98"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="98"/>
+        <location filename="../../ui/letters/models.py" line="99"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="99"/>
+        <location filename="../../ui/letters/models.py" line="100"/>
         <source>Entschieden von</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="100"/>
+        <location filename="../../ui/letters/models.py" line="101"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
@@ -3950,52 +3950,52 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="73"/>
+        <location filename="../../ui/letters/models.py" line="74"/>
         <source>wird gedruckt</source>
         <translation>printing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="75"/>
+        <location filename="../../ui/letters/models.py" line="76"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="76"/>
+        <location filename="../../ui/letters/models.py" line="77"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="77"/>
+        <location filename="../../ui/letters/models.py" line="78"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="78"/>
+        <location filename="../../ui/letters/models.py" line="79"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="79"/>
+        <location filename="../../ui/letters/models.py" line="80"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="81"/>
+        <location filename="../../ui/letters/models.py" line="82"/>
         <source>Angefordert</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>gedruckt</source>
         <translation>printed</translation>
     </message>
@@ -4168,102 +4168,102 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="49"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="52"/>
         <source>Quarantäne – nicht übernommene Portal-Eingänge</source>
         <translation>Quarantine – portal submissions that were not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Einreichung</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="55"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="63"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="66"/>
         <source>Keine Einträge – hier erscheinen Portal-Eingänge, die nicht als Fall übernommen werden konnten.</source>
         <translation>No entries – portal submissions that could not become a case appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="73"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="76"/>
         <source>&amp;Grund</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="74"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="77"/>
         <source>&amp;Metadaten</source>
         <translation>&amp;Metadata</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="75"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="78"/>
         <source>&amp;Verschlüsselte Einreichung</source>
         <translation>&amp;Encrypted submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="82"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="85"/>
         <source>Erledigte &amp;anzeigen</source>
         <translation>&amp;Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="148"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="151"/>
         <source>Erledigt am %1 von %2: %3</source>
         <translation>Dealt with on %1 by %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="155"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="158"/>
         <source>Erledigen oder verwerfen</source>
         <translation>Resolve or discard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="156"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="159"/>
         <source>Wie wurde der Eingang erledigt, oder warum wird er verworfen?</source>
         <translation>How was the submission dealt with, or why is it discarded?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="95"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="98"/>
         <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen.</source>
         <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="134"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="137"/>
         <source>erledigt</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="136"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="139"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="126"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="129"/>
         <source>Einträge: %1</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="84"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="87"/>
         <source>&amp;Erledigen / verwerfen…</source>
         <translation>&amp;Resolve / discard…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="136"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="139"/>
         <source>wartet auf Schlüssel</source>
         <translation>waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="141"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="144"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
     </message>
