@@ -11,6 +11,9 @@ from PySide6.QtCore import QCoreApplication
 
 from backoffice.domain.catalog import Service
 from backoffice.domain.status import Outcome, Status
+from backoffice.texts import Text
+
+from .i18n import core_text
 
 
 def service_labels() -> dict[Service, str]:
@@ -19,6 +22,11 @@ def service_labels() -> dict[Service, str]:
         Service.ELTERNGELD: QCoreApplication.translate("Labels", "Elterngeld"),
         Service.FUEHRUNGSZEUGNIS: QCoreApplication.translate("Labels", "Führungszeugnis"),
     }
+
+
+def letter_kind_label(label: str) -> str:
+    """A letter kind's name (German, as the archive and the print job name it) in the UI's language."""
+    return core_text(Text(label))
 
 
 def service_short_labels() -> dict[Service, str]:

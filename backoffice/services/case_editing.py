@@ -33,7 +33,7 @@ from ..resources import resource_path
 from ..store.editing_models import CaseLink, DocumentCheck
 from ..store.models import Case
 from ..store.uow import UnitOfWork
-from ..texts import t
+from ..texts import Text, t
 from . import audit
 from .case_queries import case_row as _row
 from .case_queries import get_case
@@ -218,7 +218,7 @@ def extend_deadline(
 @dataclass(frozen=True, slots=True)
 class RequiredDocument:
     key: str
-    label: str
+    label: str  # a ``Text``: German (the letters and the journal) that the English UI renders in English
     optional: bool = False
     match: tuple[str, ...] = ()  # words an attachment's file name may contain when it covers the item
 
@@ -237,10 +237,10 @@ def required_documents(service: Service | str, form: Mapping[str, Any], on: date
             for index, member in enumerate(members):
                 if isinstance(member, Mapping) and _holds(item.get("when"), member):
                     name = f"{member.get('given_name', '')} {member.get('family_name', '')}".strip() or f"#{index + 1}"
-                    out.append(RequiredDocument(f"{item['key']}:{index}", item["label"].replace("{name}", name), optional,
+                    out.append(RequiredDocument(f"{item['key']}:{index}", Text(item["label"], (("name", name),)), optional,
                                                 tuple(item.get("match", ()))))
         elif _holds(item.get("when"), form):
-            out.append(RequiredDocument(item["key"], item["label"], optional, tuple(item.get("match", ()))))
+            out.append(RequiredDocument(item["key"], Text(item["label"]), optional, tuple(item.get("match", ()))))
     return out
 
 

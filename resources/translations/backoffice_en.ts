@@ -52,77 +52,82 @@
 <context>
     <name>AbsencePanel</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Mitarbeiter/in</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Von</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="72"/>
+        <location filename="../../ui/teamlead/absences.py" line="73"/>
         <source>Bis einschließlich</source>
         <translation>Until (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="73"/>
+        <location filename="../../ui/teamlead/absences.py" line="74"/>
         <source>Vertretung darf übernehmen</source>
         <translation>Cover may take over</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="73"/>
+        <location filename="../../ui/teamlead/absences.py" line="74"/>
         <source>Neue Fälle</source>
         <translation>New cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="75"/>
+        <location filename="../../ui/teamlead/absences.py" line="76"/>
+        <source>Keine Abwesenheiten eingetragen – mit „Abwesenheit eintragen…“ Urlaub oder Krankheit erfassen; die Fälle der Person lassen sich dann umverteilen.</source>
+        <translation>No absences recorded – use “Add absence…” to record leave or illness; the person&apos;s cases can then be redistributed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="78"/>
         <source>Abwesenheit &amp;eintragen…</source>
         <translation>Add &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="76"/>
+        <location filename="../../ui/teamlead/absences.py" line="79"/>
         <source>Abwesenheit &amp;beenden</source>
         <translation>&amp;End absence</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="77"/>
+        <location filename="../../ui/teamlead/absences.py" line="80"/>
         <source>Fälle &amp;umverteilen…</source>
         <translation>&amp;Redistribute cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="108"/>
+        <location filename="../../ui/teamlead/absences.py" line="111"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="108"/>
+        <location filename="../../ui/teamlead/absences.py" line="111"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="116"/>
+        <location filename="../../ui/teamlead/absences.py" line="119"/>
         <source>reihum an die Anwesenden</source>
         <translation>in turn to those present</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="118"/>
+        <location filename="../../ui/teamlead/absences.py" line="121"/>
         <source>an die Anwesenden mit den wenigsten offenen Fällen</source>
         <translation>to those present with the fewest open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="119"/>
+        <location filename="../../ui/teamlead/absences.py" line="122"/>
         <source>in die Warteschlange</source>
         <translation>to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="134"/>
+        <location filename="../../ui/teamlead/absences.py" line="137"/>
         <source>Abwesenheit eingetragen.</source>
         <translation>Absence added.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="139"/>
+        <location filename="../../ui/teamlead/absences.py" line="142"/>
         <source>Abwesenheit beendet.</source>
         <translation>Absence ended.</translation>
     </message>
@@ -178,37 +183,42 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="47"/>
+        <location filename="../../ui/letters/approvals.py" line="48"/>
         <source>Briefe zur Freigabe</source>
         <translation>Letters awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="61"/>
+        <location filename="../../ui/letters/approvals.py" line="56"/>
+        <source>Keine Briefe warten auf Freigabe – Briefe, die das Vier-Augen-Prinzip verlangt, erscheinen hier, sobald die Sachbearbeitung sie erstellt hat.</source>
+        <translation>No letters await approval – letters that need a second person&apos;s approval appear here once the clerk has created them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/approvals.py" line="64"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="62"/>
+        <location filename="../../ui/letters/approvals.py" line="65"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="63"/>
+        <location filename="../../ui/letters/approvals.py" line="66"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="89"/>
+        <location filename="../../ui/letters/approvals.py" line="92"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="99"/>
+        <location filename="../../ui/letters/approvals.py" line="102"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="101"/>
+        <location filename="../../ui/letters/approvals.py" line="104"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -216,47 +226,47 @@
 <context>
     <name>BescheidPanel</name>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="44"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="45"/>
         <source>Bescheid drucken</source>
         <translation>Print the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="46"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="47"/>
         <source>Der Bescheid erscheint hier, sobald entschieden ist.</source>
         <translation>The decision notice appears here once the case is decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="62"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="63"/>
         <source>%1, Version %2 erstellt. Drucken mit %3.</source>
         <translation>%1, version %2 created. Print with %3.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="66"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="67"/>
         <source>%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.</source>
         <translation>%1 created and submitted to the team lead for approval. It can only be printed once approved (print queue); the case is closed after printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="94"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="95"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="96"/>
         <source>Fall %1 abschließen?</source>
         <translation>Close case %1?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="96"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="97"/>
         <source>Der Bescheid ist gedruckt. Der Fall wird als erledigt abgeschlossen und verlässt die offenen Fälle; sein Fenster schließt sich.</source>
         <translation>The decision notice has been printed. The case will be closed as done and leave the open cases; its window closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="99"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="100"/>
         <source>&amp;Abschließen</source>
         <translation>&amp;Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/bescheid_panel.py" line="100"/>
+        <location filename="../../ui/letters/bescheid_panel.py" line="101"/>
         <source>&amp;Noch nicht</source>
         <translation>&amp;Not yet</translation>
     </message>
@@ -433,94 +443,94 @@
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="89"/>
+        <location filename="../../ui/editor/editor.py" line="90"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="131"/>
+        <location filename="../../ui/editor/editor.py" line="132"/>
         <source>Vorgeschlagene &amp;Unterlagen übernehmen</source>
         <translation>Accept proposed &amp;documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="134"/>
+        <location filename="../../ui/editor/editor.py" line="135"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="182"/>
+        <location filename="../../ui/editor/editor.py" line="183"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="189"/>
+        <location filename="../../ui/editor/editor.py" line="190"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="198"/>
-        <location filename="../../ui/editor/editor.py" line="247"/>
+        <location filename="../../ui/editor/editor.py" line="199"/>
+        <location filename="../../ui/editor/editor.py" line="248"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="211"/>
+        <location filename="../../ui/editor/editor.py" line="212"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="218"/>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="219"/>
+        <location filename="../../ui/editor/editor.py" line="249"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="331"/>
+        <location filename="../../ui/editor/editor.py" line="332"/>
         <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="333"/>
+        <location filename="../../ui/editor/editor.py" line="334"/>
         <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="341"/>
+        <location filename="../../ui/editor/editor.py" line="342"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="362"/>
+        <location filename="../../ui/editor/editor.py" line="363"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="364"/>
+        <location filename="../../ui/editor/editor.py" line="365"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="372"/>
+        <location filename="../../ui/editor/editor.py" line="373"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="373"/>
+        <location filename="../../ui/editor/editor.py" line="374"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="110"/>
+        <location filename="../../ui/editor/editor.py" line="111"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="247"/>
+        <location filename="../../ui/editor/editor.py" line="248"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="249"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -651,52 +661,57 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="58"/>
+        <location filename="../../ui/letters/case_letters.py" line="60"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="73"/>
+        <location filename="../../ui/letters/case_letters.py" line="72"/>
+        <source>Zu diesem Fall gibt es noch keine Briefe – unten eine Briefart wählen, dann „Vorschau“ oder „Erstellen“.</source>
+        <translation>No letters for this case yet – choose a kind of letter below, then “Preview” or “Create”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/case_letters.py" line="77"/>
         <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
         <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="77"/>
+        <location filename="../../ui/letters/case_letters.py" line="81"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="79"/>
+        <location filename="../../ui/letters/case_letters.py" line="83"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="81"/>
+        <location filename="../../ui/letters/case_letters.py" line="85"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="83"/>
+        <location filename="../../ui/letters/case_letters.py" line="87"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="88"/>
+        <location filename="../../ui/letters/case_letters.py" line="92"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="154"/>
+        <location filename="../../ui/letters/case_letters.py" line="158"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="158"/>
+        <location filename="../../ui/letters/case_letters.py" line="162"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="160"/>
+        <location filename="../../ui/letters/case_letters.py" line="164"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -704,62 +719,62 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="36"/>
+        <location filename="../../ui/letters/case_letters.py" line="38"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="37"/>
+        <location filename="../../ui/letters/case_letters.py" line="39"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="38"/>
+        <location filename="../../ui/letters/case_letters.py" line="40"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <location filename="../../ui/letters/case_letters.py" line="41"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="42"/>
+        <location filename="../../ui/letters/case_letters.py" line="44"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="43"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="46"/>
+        <location filename="../../ui/letters/case_letters.py" line="48"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="47"/>
+        <location filename="../../ui/letters/case_letters.py" line="49"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="48"/>
+        <location filename="../../ui/letters/case_letters.py" line="50"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="49"/>
+        <location filename="../../ui/letters/case_letters.py" line="51"/>
         <source>Anmerkung der Teamleitung</source>
         <translation>Team lead&apos;s comment</translation>
     </message>
@@ -1239,57 +1254,57 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>DocumentsRequestDialog</name>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="56"/>
+        <location filename="../../ui/editor/documents_request.py" line="61"/>
         <source>Unterlagen anfordern – %1</source>
         <translation>Request documents – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="58"/>
+        <location filename="../../ui/editor/documents_request.py" line="63"/>
         <source>Diese Unterlagen werden angefordert (vorausgewählt: die noch nicht abgehakten Pflichtunterlagen der Checkliste):</source>
         <translation>These documents will be requested (preselected: the required checklist items not yet ticked):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="67"/>
+        <location filename="../../ui/editor/documents_request.py" line="72"/>
         <source>Weitere Unterlage, z. B. Mietbescheinigung</source>
         <translation>Another document, e.g. landlord&apos;s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="68"/>
+        <location filename="../../ui/editor/documents_request.py" line="73"/>
         <source>&amp;Hinzufügen</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="81"/>
+        <location filename="../../ui/editor/documents_request.py" line="86"/>
         <source>Antwortfrist bis:</source>
         <translation>Reply by:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="82"/>
+        <location filename="../../ui/editor/documents_request.py" line="87"/>
         <source>Wiedervorlage am:</source>
         <translation>Follow-up on:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="84"/>
+        <location filename="../../ui/editor/documents_request.py" line="89"/>
         <source>Das Anforderungsschreiben wird mit genau diesen Unterlagen und der Frist erstellt und danach zum Drucken angezeigt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>The request letter is written with exactly these documents and the deadline, then shown for printing. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="87"/>
+        <location filename="../../ui/editor/documents_request.py" line="92"/>
         <source>Für diese Leistung gibt es kein Anforderungsschreiben: Die Anforderung wird nur vermerkt. Die Bearbeitungsfrist ruht, bis die Unterlagen eingegangen sind.</source>
         <translation>This service has no request letter: the request is only recorded. The processing deadline is suspended until the documents have arrived.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="98"/>
+        <location filename="../../ui/editor/documents_request.py" line="103"/>
         <source>Anfordern</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="98"/>
+        <location filename="../../ui/editor/documents_request.py" line="103"/>
         <source>Vermerken</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/documents_request.py" line="129"/>
+        <location filename="../../ui/editor/documents_request.py" line="135"/>
         <source>Diese Unterlage steht schon in der Liste.</source>
         <translation>This document is already in the list.</translation>
     </message>
@@ -1297,98 +1312,103 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Editor</name>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="76"/>
+        <location filename="../../ui/editor/attachments.py" line="77"/>
         <source>Dateiname</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="77"/>
+        <location filename="../../ui/editor/attachments.py" line="78"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="78"/>
+        <location filename="../../ui/editor/attachments.py" line="79"/>
         <source>Art</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="79"/>
+        <location filename="../../ui/editor/attachments.py" line="80"/>
         <source>Größe</source>
         <translation>Size</translation>
     </message>
     <message>
         <location filename="../../ui/editor/attachments.py" line="93"/>
+        <source>Keine Anlagen – was mit dem Antrag eingereicht wird, erscheint hier; Papierunterlagen mit „Scan hinzufügen…“ anlegen.</source>
+        <translation>No attachments – what comes with the application appears here; add paper documents with “Add scan…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="97"/>
         <source>Scan &amp;hinzufügen…</source>
         <translation>Add &amp;scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="95"/>
+        <location filename="../../ui/editor/attachments.py" line="99"/>
         <source>Ö&amp;ffnen</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="97"/>
+        <location filename="../../ui/editor/attachments.py" line="101"/>
         <source>PDF-Dokumente und Bilder in einem eigenen Fenster der Anwendung zeigen</source>
         <translation>Show PDF documents and images in a window of this application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="101"/>
+        <location filename="../../ui/editor/attachments.py" line="105"/>
         <source>Speichern un&amp;ter…</source>
         <translation>Save &amp;as…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="103"/>
+        <location filename="../../ui/editor/attachments.py" line="107"/>
         <source>Eine Kopie der Anlage als Datei ablegen (sie wird nicht geöffnet)</source>
         <translation>Save a copy of the attachment as a file (it is not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="200"/>
+        <location filename="../../ui/editor/attachments.py" line="204"/>
         <source>wird geprüft…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="203"/>
+        <location filename="../../ui/editor/attachments.py" line="207"/>
         <source>Typ: %1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="206"/>
+        <location filename="../../ui/editor/attachments.py" line="210"/>
         <source>Angegeben als: %1</source>
         <translation>Declared as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="360"/>
+        <location filename="../../ui/editor/attachments.py" line="366"/>
         <source>Anlage speichern unter</source>
         <translation>Save attachment as</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="362"/>
+        <location filename="../../ui/editor/attachments.py" line="368"/>
         <source>Alle Dateien</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="372"/>
+        <location filename="../../ui/editor/attachments.py" line="378"/>
         <source>Die Anlage konnte nicht gespeichert werden: %1</source>
         <translation>The attachment could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="377"/>
+        <location filename="../../ui/editor/attachments.py" line="383"/>
         <source>Gespeichert unter %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="123"/>
-        <location filename="../../ui/editor/attachments.py" line="323"/>
+        <location filename="../../ui/editor/attachments.py" line="127"/>
+        <location filename="../../ui/editor/attachments.py" line="328"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="390"/>
+        <location filename="../../ui/editor/attachments.py" line="396"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="392"/>
+        <location filename="../../ui/editor/attachments.py" line="398"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -1531,27 +1551,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="54"/>
+        <location filename="../../ui/editor/checklist.py" line="56"/>
         <source>Erforderliche Unterlage</source>
         <translation>Required document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="56"/>
+        <location filename="../../ui/editor/checklist.py" line="58"/>
         <source>Belegt durch Anlage</source>
         <translation>Provided by attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="73"/>
+        <location filename="../../ui/editor/checklist.py" line="75"/>
         <source> (falls zutreffend)</source>
         <translation> (if applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="83"/>
+        <location filename="../../ui/editor/checklist.py" line="85"/>
         <source>Vorschlag: %1</source>
         <translation>Proposed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="92"/>
+        <location filename="../../ui/editor/checklist.py" line="94"/>
         <source>Der Dateiname spricht dafür, dass diese Anlage die Unterlage belegt. Prüfen Sie sie daneben und übernehmen Sie die Vorschläge, oder wählen Sie hier eine andere Anlage.</source>
         <translation>The file name suggests that this attachment proves the document. Check it alongside and accept the proposals, or choose another attachment here.</translation>
     </message>
@@ -2071,192 +2091,192 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="91"/>
+        <location filename="../../ui/letters/facts.py" line="96"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="96"/>
+        <location filename="../../ui/letters/facts.py" line="102"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="97"/>
+        <location filename="../../ui/letters/facts.py" line="103"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="98"/>
+        <location filename="../../ui/letters/facts.py" line="104"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="99"/>
+        <location filename="../../ui/letters/facts.py" line="105"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="110"/>
+        <location filename="../../ui/letters/facts.py" line="116"/>
         <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
         <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="113"/>
+        <location filename="../../ui/letters/facts.py" line="119"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="114"/>
+        <location filename="../../ui/letters/facts.py" line="120"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="115"/>
+        <location filename="../../ui/letters/facts.py" line="121"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="116"/>
+        <location filename="../../ui/letters/facts.py" line="122"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="118"/>
+        <location filename="../../ui/letters/facts.py" line="124"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="119"/>
+        <location filename="../../ui/letters/facts.py" line="125"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="121"/>
+        <location filename="../../ui/letters/facts.py" line="127"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="126"/>
+        <location filename="../../ui/letters/facts.py" line="132"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="141"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="139"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="140"/>
+        <location filename="../../ui/letters/facts.py" line="147"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="146"/>
+        <location filename="../../ui/letters/facts.py" line="153"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="147"/>
+        <location filename="../../ui/letters/facts.py" line="154"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="148"/>
+        <location filename="../../ui/letters/facts.py" line="155"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="150"/>
+        <location filename="../../ui/letters/facts.py" line="157"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="152"/>
+        <location filename="../../ui/letters/facts.py" line="159"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="153"/>
+        <location filename="../../ui/letters/facts.py" line="160"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="154"/>
+        <location filename="../../ui/letters/facts.py" line="161"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="155"/>
+        <location filename="../../ui/letters/facts.py" line="162"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="156"/>
+        <location filename="../../ui/letters/facts.py" line="163"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="157"/>
+        <location filename="../../ui/letters/facts.py" line="164"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="158"/>
+        <location filename="../../ui/letters/facts.py" line="165"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="165"/>
+        <location filename="../../ui/letters/facts.py" line="172"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="172"/>
+        <location filename="../../ui/letters/facts.py" line="179"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="182"/>
+        <location filename="../../ui/letters/facts.py" line="189"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="184"/>
+        <location filename="../../ui/letters/facts.py" line="191"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="197"/>
+        <location filename="../../ui/letters/facts.py" line="204"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="200"/>
+        <location filename="../../ui/letters/facts.py" line="207"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="201"/>
+        <location filename="../../ui/letters/facts.py" line="208"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="206"/>
+        <location filename="../../ui/letters/facts.py" line="213"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="208"/>
+        <location filename="../../ui/letters/facts.py" line="215"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="210"/>
+        <location filename="../../ui/letters/facts.py" line="217"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -2517,240 +2537,240 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="18"/>
+        <location filename="../../ui/labels.py" line="21"/>
         <source>Wohnberechtigungsschein</source>
         <translation>Housing entitlement certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="19"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Elterngeld</source>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="20"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Führungszeugnis</source>
         <translation>Certificate of good conduct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="27"/>
+        <location filename="../../ui/labels.py" line="35"/>
         <source>WBS</source>
         <comment>short service name</comment>
         <translation>WBS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="28"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>Elterngeld</source>
         <comment>short service name</comment>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="29"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Führungszeugnis</source>
         <comment>short service name</comment>
         <translation>Conduct certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="43"/>
         <source>Eingegangen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>In Bearbeitung</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
-        <location filename="../../ui/labels.py" line="75"/>
+        <location filename="../../ui/labels.py" line="45"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Unterlagen angefordert</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="88"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="41"/>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="89"/>
         <source>Zurückgezogen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="42"/>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="90"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="56"/>
         <source>bewilligt</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>abgelehnt</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="64"/>
+        <location filename="../../ui/labels.py" line="72"/>
         <source>Antrag angelegt</source>
         <translation>Application created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="65"/>
+        <location filename="../../ui/labels.py" line="73"/>
         <source>Zugewiesen</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="66"/>
+        <location filename="../../ui/labels.py" line="74"/>
         <source>Zuweisung aufgehoben</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="67"/>
+        <location filename="../../ui/labels.py" line="75"/>
         <source>Als nächsten Fall übernommen</source>
         <translation>Claimed as next case</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="68"/>
+        <location filename="../../ui/labels.py" line="76"/>
         <source>Von anderer Bearbeitung übernommen</source>
         <translation>Taken over from a colleague</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="69"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Von der Teamleitung umverteilt</source>
         <translation>Reassigned by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="70"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Während einer Abwesenheit zugeteilt</source>
         <translation>Dispatched during an absence</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="71"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Antragsdaten geändert</source>
         <translation>Application data changed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="73"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Anlage hinzugefügt</source>
         <translation>Attachment added</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="74"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Bearbeitung begonnen</source>
         <translation>Work started</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="76"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Unterlagen eingegangen</source>
         <translation>Documents received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="77"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Als entscheidungsreif markiert</source>
         <translation>Marked ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="78"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Wieder aufgenommen</source>
         <translation>Reopened</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Portal: Antrag dort anders erledigt</source>
         <translation>Portal: application settled otherwise there</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="92"/>
         <source>Brief erstellt</source>
         <translation>Letter created</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Brief von der Teamleitung freigegeben</source>
         <translation>Letter approved by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="94"/>
         <source>Brief von der Teamleitung zurückgewiesen</source>
         <translation>Letter sent back by the team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>Brief gedruckt</source>
         <translation>Letter printed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="101"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="94"/>
+        <location filename="../../ui/labels.py" line="102"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="95"/>
+        <location filename="../../ui/labels.py" line="103"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="96"/>
+        <location filename="../../ui/labels.py" line="104"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="105"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="98"/>
+        <location filename="../../ui/labels.py" line="106"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="99"/>
+        <location filename="../../ui/labels.py" line="107"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="100"/>
+        <location filename="../../ui/labels.py" line="108"/>
         <source>Angeforderte Unterlage</source>
         <translation>Requested document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="101"/>
+        <location filename="../../ui/labels.py" line="109"/>
         <source>Frist für die Unterlagen</source>
         <translation>Deadline for the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="115"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="111"/>
+        <location filename="../../ui/labels.py" line="119"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -3370,7 +3390,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation> of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/open.py" line="22"/>
+        <location filename="../../ui/letters/preview.py" line="131"/>
+        <source>keine Seite</source>
+        <translation>no page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/open.py" line="23"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
@@ -3491,32 +3516,32 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LettersModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="95"/>
+        <location filename="../../ui/letters/models.py" line="96"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="96"/>
+        <location filename="../../ui/letters/models.py" line="97"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="97"/>
+        <location filename="../../ui/letters/models.py" line="98"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="98"/>
+        <location filename="../../ui/letters/models.py" line="99"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="99"/>
+        <location filename="../../ui/letters/models.py" line="100"/>
         <source>Entschieden von</source>
         <translation>Decided by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="100"/>
+        <location filename="../../ui/letters/models.py" line="101"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
@@ -3524,42 +3549,47 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Leistung</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="63"/>
+        <location filename="../../ui/editor/panels.py" line="65"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="66"/>
+        <location filename="../../ui/editor/panels.py" line="67"/>
+        <source>Keine verknüpften Fälle – unten ein Aktenzeichen eingeben und „Verknüpfen“ wählen.</source>
+        <translation>No linked cases – enter a file number below and choose “Link”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="69"/>
         <source>Aktenzeichen, z. B. WBS-2026-000123</source>
         <translation>File number, e.g. WBS-2026-000123</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="68"/>
+        <location filename="../../ui/editor/panels.py" line="71"/>
         <source>Ver&amp;knüpfen</source>
         <translation>&amp;Link</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="70"/>
+        <location filename="../../ui/editor/panels.py" line="73"/>
         <source>Verknüpfung &amp;lösen</source>
         <translation>&amp;Remove link</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="73"/>
+        <location filename="../../ui/editor/panels.py" line="76"/>
         <source>Verknüpfte Fälle (Doppelklick oder Eingabe öffnet den Fall):</source>
         <translation>Linked cases (double-click or Enter opens the case):</translation>
     </message>
@@ -3829,29 +3859,34 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>NotesPanel</name>
     <message>
-        <location filename="../../ui/editor/panels.py" line="34"/>
+        <location filename="../../ui/editor/panels.py" line="35"/>
         <source>Neue Notiz …</source>
         <translation>New note …</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="37"/>
+        <location filename="../../ui/editor/panels.py" line="38"/>
         <source>Notiz &amp;hinzufügen</source>
         <translation>A&amp;dd note</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="46"/>
+        <location filename="../../ui/editor/panels.py" line="47"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="46"/>
+        <location filename="../../ui/editor/panels.py" line="47"/>
         <source>Von</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/panels.py" line="46"/>
+        <location filename="../../ui/editor/panels.py" line="47"/>
         <source>Notiz</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/panels.py" line="50"/>
+        <source>Noch keine Notizen – unten eine Notiz eingeben und „Notiz hinzufügen“ wählen.</source>
+        <translation>No notes yet – type a note below and choose “Add note”.</translation>
     </message>
 </context>
 <context>
@@ -3978,52 +4013,52 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PrintJobsModel</name>
     <message>
-        <location filename="../../ui/letters/models.py" line="73"/>
+        <location filename="../../ui/letters/models.py" line="74"/>
         <source>wird gedruckt</source>
         <translation>printing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="75"/>
+        <location filename="../../ui/letters/models.py" line="76"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="76"/>
+        <location filename="../../ui/letters/models.py" line="77"/>
         <source>Antragsteller/in</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="77"/>
+        <location filename="../../ui/letters/models.py" line="78"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="78"/>
+        <location filename="../../ui/letters/models.py" line="79"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="79"/>
+        <location filename="../../ui/letters/models.py" line="80"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="81"/>
+        <location filename="../../ui/letters/models.py" line="82"/>
         <source>Angefordert</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>wartet</source>
         <translation>waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>fehlgeschlagen</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/models.py" line="72"/>
+        <location filename="../../ui/letters/models.py" line="73"/>
         <source>gedruckt</source>
         <translation>printed</translation>
     </message>
@@ -4196,97 +4231,102 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="48"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="52"/>
         <source>Quarantäne – nicht übernommene Portal-Eingänge</source>
         <translation>Quarantine – portal submissions that were not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Einreichung</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="54"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="70"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="66"/>
+        <source>Keine Einträge – hier erscheinen Portal-Eingänge, die nicht als Fall übernommen werden konnten.</source>
+        <translation>No entries – portal submissions that could not become a case appear here.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="76"/>
         <source>&amp;Grund</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="71"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="77"/>
         <source>&amp;Metadaten</source>
         <translation>&amp;Metadata</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="72"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="78"/>
         <source>&amp;Verschlüsselte Einreichung</source>
         <translation>&amp;Encrypted submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="79"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="85"/>
         <source>Erledigte &amp;anzeigen</source>
         <translation>&amp;Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="145"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="151"/>
         <source>Erledigt am %1 von %2: %3</source>
         <translation>Dealt with on %1 by %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="152"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="158"/>
         <source>Erledigen oder verwerfen</source>
         <translation>Resolve or discard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="153"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="159"/>
         <source>Wie wurde der Eingang erledigt, oder warum wird er verworfen?</source>
         <translation>How was the submission dealt with, or why is it discarded?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="92"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="98"/>
         <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen.</source>
         <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="131"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="137"/>
         <source>erledigt</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="139"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="123"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="129"/>
         <source>Einträge: %1</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="87"/>
         <source>&amp;Erledigen / verwerfen…</source>
         <translation>&amp;Resolve / discard…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="133"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="139"/>
         <source>wartet auf Schlüssel</source>
         <translation>waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="138"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="144"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
     </message>
@@ -4447,62 +4487,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="179"/>
+        <location filename="../../ui/teamlead/absences.py" line="182"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="182"/>
+        <location filename="../../ui/teamlead/absences.py" line="185"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="183"/>
+        <location filename="../../ui/teamlead/absences.py" line="186"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="191"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="190"/>
+        <location filename="../../ui/teamlead/absences.py" line="193"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="192"/>
+        <location filename="../../ui/teamlead/absences.py" line="195"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="196"/>
+        <location filename="../../ui/teamlead/absences.py" line="199"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="227"/>
+        <location filename="../../ui/teamlead/absences.py" line="230"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="251"/>
+        <location filename="../../ui/teamlead/absences.py" line="254"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
@@ -5148,173 +5188,173 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>WbsFacts</name>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="51"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="53"/>
         <source>Freibeträge nach § 15 Abs. 3 WFNG NRW (von der Sachbearbeitung nach Unterlagen festzustellen)</source>
         <translation>Allowances under § 15 Abs. 3 WFNG NRW (to be established by the clerk from documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="59"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="61"/>
         <source>Ausnahme bei Überschreitung der Einkommensgrenze bis 5 % im Ermessen prüfen (Praxis der Stadt)</source>
         <translation>Consider a discretionary exception when the income limit is exceeded by up to 5 % (city practice)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="66"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="68"/>
         <source>Junges Ehepaar oder junge Lebenspartnerschaft</source>
         <translation>Young married couple or young registered partnership</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="69"/>
-        <location filename="../../ui/letters/wbs_facts.py" line="94"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="71"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="98"/>
         <source>Im Antrag geltend gemacht.</source>
         <translation>Claimed in the application.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="73"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="75"/>
         <source>Geburtsdatum fehlt</source>
         <translation>date of birth missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="74"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="76"/>
         <source>%1, geboren am %2</source>
         <translation>%1, born %2</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="76"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="80"/>
         <source>nicht festgestellt</source>
         <translation>not established</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="77"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="81"/>
         <source>Heirats- oder Lebenspartnerschaftsurkunde geprüft</source>
         <translation>Marriage or partnership certificate checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="78"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="82"/>
         <source>nicht nachgewiesen (kein Freibetrag)</source>
         <translation>not proven (no allowance)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="80"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="84"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="83"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="87"/>
         <source>Nachweis:</source>
         <translation>Proof:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="84"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="88"/>
         <source>Datum der Eheschließung / Lebenspartnerschaft:</source>
         <translation>Date of marriage / partnership:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="90"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="94"/>
         <source>Schwerbehinderung und häusliche Pflegebedürftigkeit</source>
         <translation>Severe disability and need of home care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="100"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="100"/>
         <source>GdB</source>
         <translation>Degree of disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="96"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="100"/>
         <source>häuslich pflegebedürftig</source>
         <translation>needs home care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="101"/>
         <source>Nachweis GdB</source>
         <translation>Proof of degree</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="101"/>
         <source>Nachweis Pflege</source>
         <translation>Proof of care</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="97"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="101"/>
         <source>geprüft</source>
         <translation>checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="104"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="108"/>
         <source>keiner</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="112"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="116"/>
         <source>–</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="123"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="127"/>
         <source>Keine Schwerbehinderung nachgewiesen (kein Freibetrag)</source>
         <translation>No severe disability proven (no allowance)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="128"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="132"/>
         <source>Schwerbehindertenausweis</source>
         <translation>Severe disability card</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="129"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="133"/>
         <source>Feststellungsbescheid (GdB)</source>
         <translation>Assessment notice (degree of disability)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="134"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="138"/>
         <source>Bescheid der Pflegekasse (Pflegegrad)</source>
         <translation>Care insurance notice (care level)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="135"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="139"/>
         <source>Gutachten des Medizinischen Dienstes</source>
         <translation>Medical service report</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="142"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="146"/>
         <source>Weitere Freibeträge</source>
         <translation>Further allowances</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="151"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="155"/>
         <source>Jahresbetrag €</source>
         <translation>Yearly amount €</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="161"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="165"/>
         <source>Im Antrag geltend gemacht: gezahlter Unterhalt – bitte den Jahresbetrag eintragen.</source>
         <translation>Claimed in the application: maintenance paid – please enter the yearly amount.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="181"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="185"/>
         <source>Datum der Eheschließung / Lebenspartnerschaft: bitte ein gültiges Datum (TT.MM.JJJJ) angeben</source>
         <translation>Date of marriage / partnership: please enter a valid date (DD.MM.YYYY)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="188"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="192"/>
         <source>Schwerbehinderung: ein GdB ist eingetragen, aber „keine Schwerbehinderung nachgewiesen“ ist angekreuzt</source>
         <translation>Severe disability: a degree is entered, but “no severe disability proven” is ticked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="199"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="203"/>
         <source>Person %1</source>
         <translation>Person %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="201"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="205"/>
         <source>%1: bitte bestätigen, dass der Nachweis des GdB geprüft ist</source>
         <translation>%1: please confirm that the proof of the degree of disability was checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/wbs_facts.py" line="206"/>
+        <location filename="../../ui/letters/wbs_facts.py" line="210"/>
         <source>%1: bitte den Nachweis der häuslichen Pflegebedürftigkeit wählen</source>
         <translation>%1: please choose the proof of the need of home care</translation>
     </message>
@@ -5513,12 +5553,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="36"/>
+        <location filename="../../ui/letters/approvals.py" line="37"/>
         <source>Zurückweisen</source>
         <translation>Send back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="36"/>
+        <location filename="../../ui/letters/approvals.py" line="37"/>
         <source>Begründung für die Sachbearbeitung:</source>
         <translation>Reason for the clerk:</translation>
     </message>

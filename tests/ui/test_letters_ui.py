@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea
 
 from backoffice.bootstrap import Database
 from backoffice.decisions import evaluate, rule_input
@@ -553,6 +553,8 @@ def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_eng
         wait_idle(qtbot, tasks)
         status = dialog.status_label.text()
         assert "Young-couple allowance applied for" in status and "date of the marriage" in status
+        checks = [check.text() for check in dialog.facts_form.findChildren(QCheckBox)]  # the rulebook's labels too
+        assert "Freibetrag for a child with own income" in checks and not any("Einkommen" in text for text in checks)
         assert not re.search(r"\b[a-z]+_[a-z_]+\b", status) and "Eheschließung" not in status
         box = dialog.facts_form.wbs
         box.marriage_state.setCurrentIndex(box.marriage_state.findData("certificate"))
@@ -564,11 +566,43 @@ def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_eng
         assert "Income limit for 2 persons" in shown and "Freibetrag for a young married couple" in shown
         for german in ("Einkommen", "Bruttoeinnahmen", "Einkommensgrenze", "zuzüglich", "Wohnfläche", "Antragstellung"):
             assert german not in shown
+        from ui.letters.case_letters import CaseLettersDialog
+
+        letters_dialog = CaseLettersDialog(tasks, clerk, az, Service.WBS)
+        qtbot.addWidget(letters_dialog)
+        kinds = [letters_dialog.kind.itemText(i) for i in range(letters_dialog.kind.count())]
+        assert "Housing entitlement certificate (grant)" in kinds and not any("Bewilligung" in k for k in kinds)
     finally:
         tasks.shutdown()
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+@pytest.mark.parametrize("service", [Service.WBS, Service.ELTERNGELD, Service.FUEHRUNGSZEUGNIS])
+def test_the_decision_dialog_fits_a_1440_by_860_screen_with_the_facts_in_full_width(  # type: ignore[no-untyped-def]
+        qtbot, letters_db, service: Service) -> None:
+    from ui.letters import DecisionDialog
+
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["zwf", "egs", "bua"])
+        form = generate_application(service, random.Random(3), T0.date())
+        az = cases.create_case(uow, clerk, service, form, now=T0)
+        uow.commit()
+    tasks = Tasks(letters_db.uow)
+    try:
+        dialog = DecisionDialog(tasks, clerk, az, service, form_data=form)
+        qtbot.addWidget(dialog)
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= 1440 and hint.height() <= 860
+        dialog.resize(1440, 860)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for scroll in dialog.facts_form.findChildren(QScrollArea):  # nothing cut off at the right edge
+            assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
 
 
 def test_final_assessment_dialog_shows_each_month_and_records_the_refund(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]

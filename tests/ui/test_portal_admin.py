@@ -255,6 +255,32 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     assert "von it: Bürger informiert" in dialog.reason.toPlainText()  # who and how, below the kept reason
 
 
+def test_the_english_quarantine_names_the_problem_in_english(qapp, qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from ui.i18n import install_translators
+
+    with fresh.uow() as uow:
+        uow.intake.add(QuarantinedSubmission(
+            submission_id="8e8c2b4f-66c2-59a3-9dd2-6fafd5a68536", portal_case_id="c",
+            destination_id="54034d39-79d5-5458-964c-bc33a5a9fce1", received_at=datetime(2026, 11, 3, 8, 0, tzinfo=UTC),
+            problem_type="https://schema.fitko.de/fit-connect/events/problems/hash-mismatch",
+            reason="Prüfsumme der Fachdaten passt nicht zu den Metadaten", envelope={}, metadata_json=None))
+        uow.commit()
+    previous = QLocale()
+    translators = install_translators(qapp, "en")
+    try:
+        dialog = QuarantineDialog(admin_tasks, admin)
+        qtbot.addWidget(dialog)
+        dialog.load()
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=60_000)
+        assert dialog.table.item(0, 1).text() == "Checksum does not match"  # the sender was told in German
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
+
+
 def test_quarantine_dialog_says_which_entries_wait_for_a_key(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
     with fresh.uow() as uow:
         uow.intake.add(QuarantinedSubmission(

@@ -109,3 +109,14 @@ def test_the_layout_texts_module_lists_every_layout_text() -> None:
     from ui.editor.layout import TEXTS_MODULE, layout_texts, render_texts_module
 
     assert TEXTS_MODULE.read_text(encoding="utf-8") == render_texts_module(layout_texts()), "run: python -m ui.editor.layout"
+
+
+def test_a_field_sharing_a_row_names_itself_in_the_layout() -> None:
+    """Else its label is the schema's German title: the English form showed "Date of birth: Geburtsdatum [ ]"."""
+    from backoffice.domain.catalog import Service
+    from ui.editor.layout import _raw_layout, has_layout
+
+    unnamed = [f"{service}: {part['path']}" for service in Service if has_layout(service)
+               for section in _raw_layout(service)["sections"] for entry in section.get("fields", ())
+               if len(entry.get("row", ())) > 1 for part in entry["row"] if not {"label", "placeholder"} & set(part)]
+    assert unnamed == []

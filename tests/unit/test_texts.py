@@ -26,6 +26,7 @@ from backoffice.domain.german import (
 from backoffice.letters import KINDS, kind_spec
 from backoffice.letters.kinds import FIELD_LABELS as LETTER_FIELD_LABELS
 from backoffice.letters.kinds import REMEDIES, TablePart
+from backoffice.portal.problems import KNOWN
 from backoffice.rules import CALCULATORS, RuleInputError
 from backoffice.rules.field_labels import FIELD_LABELS, field_label
 from backoffice.rules.fuehrungszeugnis import KIND_LABELS
@@ -98,6 +99,9 @@ def test_every_template_and_table_label_has_an_english_entry_with_the_same_field
     wbs = json.loads((ROOT / "resources" / "rules" / "wbs.json").read_text(encoding="utf-8"))
     tables += [e["label"] for name in ("young_couple", "disability") for e in wbs[name]]
     tables += [item["label"] for e in wbs["allowances"] for item in e["items"].values()]
+    documents = json.loads((ROOT / "resources" / "rules" / "required_documents.json").read_text(encoding="utf-8"))
+    tables += [item["label"] for e in documents for item in e["items"]]  # the editor's checklist
+    tables += [problem.title for problem in KNOWN.values()]  # the quarantine's problem column
     tables += _table_notices()
     # The names of codes an error message names (``domain.errors.named``, ``t(outcome.label)``).
     tables += [*SERVICE_NAMES.values(), *STATUS_NAMES.values(), *ACTION_NAMES.values(), *OUTCOME_NAMES.values(),

@@ -29,15 +29,19 @@ from backoffice.domain.records import UserRef
 from backoffice.portal.problems import KNOWN
 from backoffice.services import intake_admin
 from backoffice.services.intake_admin import QuarantineItem
+from backoffice.texts import Text
 
 from ..formatting import format_datetime, plain_tooltip
+from ..i18n import core_text
 from ..ops import CommandOp, QueryOp, Tasks
+from ..views.empty_hint import EmptyHint
 
 
 def problem_title(item: QuarantineItem) -> str:
-    """The German title FIT-Connect gives the problem type (the URI's last segment when unknown)."""
+    """The title of the problem type in the UI's language (the sender gets the German one; the URI's last
+    segment when the type is unknown)."""
     known = KNOWN.get(item.problem_type)
-    return known.title if known else item.problem_name
+    return core_text(Text(known.title)) if known else item.problem_name
 
 
 class QuarantineDialog(QDialog):
@@ -59,6 +63,8 @@ class QuarantineDialog(QDialog):
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_item(row))
+        EmptyHint(self.table, self.tr("Keine Einträge – hier erscheinen Portal-Eingänge, die nicht als Fall "
+                                      "übernommen werden konnten."))
 
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self.reason = QPlainTextEdit(readOnly=True)

@@ -45,6 +45,7 @@ from backoffice.services.cases import NewAttachment, add_attachment, attachment_
 from .. import pdf_documents
 from ..formatting import format_size, plain_tooltip
 from ..ops import CommandOp, QueryOp, Tasks
+from ..views.empty_hint import EmptyHint
 from .attachment_texts import not_shown, printable_type, purpose_name, type_label
 from .attachment_viewer import IMAGE_FORMATS, AttachmentViewer
 
@@ -89,6 +90,9 @@ class AttachmentPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.list.currentItemChanged.connect(lambda *_: self._current_changed())
         self.list.itemActivated.connect(lambda *_: self.open_current())
+        EmptyHint(self.list, QCoreApplication.translate(
+            "Editor", "Keine Anlagen – was mit dem Antrag eingereicht wird, erscheint hier; Papierunterlagen mit "
+            "„Scan hinzufügen…“ anlegen."))
 
         self.add_button = QPushButton(QCoreApplication.translate("Editor", "Scan &hinzufügen…"))
         self.add_button.clicked.connect(self._choose_file)
@@ -320,7 +324,9 @@ class AttachmentPanel(QWidget):
         self.preview_ready.emit("none")
 
     def _show_none(self) -> None:
-        self.placeholder.setText(QCoreApplication.translate("Editor", "Keine Vorschau: bitte eine Anlage wählen."))
+        # With no attachment at all there is nothing to choose: the empty list says why.
+        self.placeholder.setText(QCoreApplication.translate("Editor", "Keine Vorschau: bitte eine Anlage wählen.")
+                                 if self._attachments else "")
         self.preview.setCurrentWidget(self.placeholder)
 
     # -- open, save and add -------------------------------------------------------

@@ -13,6 +13,8 @@ from backoffice.domain.filenames import safe_filename
 from backoffice.domain.records import AttachmentInfo
 from backoffice.services.case_editing import ChecklistEntry
 
+from ..i18n import core_text
+
 Index = QModelIndex | QPersistentModelIndex
 ITEM, COVERED_BY = 0, 1
 
@@ -71,7 +73,7 @@ class ChecklistModel(QAbstractTableModel):
         if index.column() == ITEM:
             if role == Qt.ItemDataRole.DisplayRole:
                 suffix = QCoreApplication.translate("Editor", " (falls zutreffend)") if entry.optional else ""
-                return entry.label + suffix
+                return core_text(entry.label) + suffix
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if entry.checked else Qt.CheckState.Unchecked
             return None

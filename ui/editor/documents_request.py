@@ -44,6 +44,11 @@ from backoffice.texts import Text
 from ..i18n import core_text
 
 _DATE_FORMAT = "dd.MM.yyyy"
+LETTER_NAME = Qt.ItemDataRole.UserRole
+
+
+def _letter_name(item: QListWidgetItem) -> str:
+    return str(item.data(LETTER_NAME) or item.text())
 
 
 class DocumentsRequestDialog(QDialog):
@@ -61,7 +66,7 @@ class DocumentsRequestDialog(QDialog):
         self.documents = QListWidget()
         for entry in checklist:
             if not entry.checked:
-                self._add_item(entry.label, checked=not entry.optional)
+                self._add_item(core_text(entry.label), checked=not entry.optional, letter_name=str(entry.label))
         self.other = QLineEdit()
         self.other.setMaxLength(MAX_DOCUMENT_CHARS)
         self.other.setPlaceholderText(self.tr("Weitere Unterlage, z. B. Mietbescheinigung"))
@@ -111,7 +116,8 @@ class DocumentsRequestDialog(QDialog):
     # -- what the clerk chose ----------------------------------------------------------------
 
     def chosen_documents(self) -> list[str]:
-        return [item.text() for item in self._items() if item.checkState() == Qt.CheckState.Checked]
+        """The documents as the (German) letter names them."""
+        return [_letter_name(item) for item in self._items() if item.checkState() == Qt.CheckState.Checked]
 
     def deadline_date(self) -> date:
         return _day(self.deadline.date())
@@ -125,7 +131,7 @@ class DocumentsRequestDialog(QDialog):
         """The typed document joins the list, ticked; refused with the reason when it is not fit for a letter."""
         name = document_name(self.other.text())
         problems: list[Text | str] = list(document_problems(name))
-        if not problems and name.casefold() in {i.text().casefold() for i in self._items()}:
+        if not problems and name.casefold() in {n.casefold() for i in self._items() for n in (i.text(), _letter_name(i))}:
             problems = [QCoreApplication.translate("DocumentsRequestDialog", "Diese Unterlage steht schon in der Liste.")]
         if problems:
             self._show_problems(problems)
@@ -154,8 +160,9 @@ class DocumentsRequestDialog(QDialog):
     def _follow_up_changed(self, _day: QDate) -> None:
         self._follow_up_touched = True
 
-    def _add_item(self, text: str, *, checked: bool) -> None:
+    def _add_item(self, text: str, *, checked: bool, letter_name: str | None = None) -> None:
         item = QListWidgetItem(text)  # plain text: a label may carry an applicant's name
+        item.setData(LETTER_NAME, letter_name)  # the checklist's German name when the UI shows another language
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
         self.documents.addItem(item)

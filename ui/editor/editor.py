@@ -43,6 +43,7 @@ from backoffice.services.case_editing import EditorData
 from backoffice.services.edit_conflicts import Conflict
 
 from .. import shortcuts as keys
+from ..i18n import core_text
 from ..ops import Tasks
 from ..shortcuts import with_keys
 from ..views.form_data_tree import FormDataTree
@@ -237,7 +238,7 @@ class CaseEditor(QWidget):
         self._show_header(data)
         if not edits_kept:
             self._show_form(data)
-        checklist_names = {entry.key: entry.label for entry in data.checklist}
+        checklist_names = {entry.key: core_text(entry.label) for entry in data.checklist}
         self._namer = FieldNamer(self._layout_of, data.schema, checklist_names)
         self.documents.show_case(data)
         self.accept_documents_action.setEnabled(self.accept_proposals_button.isEnabled())

@@ -22,6 +22,7 @@ from backoffice.domain.records import CaseRow, NoteInfo
 from .. import labels
 from ..formatting import format_datetime
 from ..views import case_tabs
+from ..views.empty_hint import EmptyHint
 
 
 class NotesPanel(QWidget):
@@ -46,6 +47,7 @@ class NotesPanel(QWidget):
         headers = (self.tr("Zeitpunkt"), self.tr("Von"), self.tr("Notiz"))
         rows = [(format_datetime(n.created_at), n.author, n.text) for n in reversed(notes)]
         table = case_tabs.table(headers, rows)
+        EmptyHint(table, self.tr("Noch keine Notizen – unten eine Notiz eingeben und „Notiz hinzufügen“ wählen."))
         self._layout.replaceWidget(self.list, table)
         self.list.deleteLater()
         self.list = table
@@ -62,6 +64,7 @@ class LinksPanel(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setHeaderLabels([self.tr("Aktenzeichen"), self.tr("Leistung"), self.tr("Status"), self.tr("Antragsteller/in")])
         self.tree.itemActivated.connect(lambda item, _col: self.open_requested.emit(item.text(0)))
+        EmptyHint(self.tree, self.tr("Keine verknüpften Fälle – unten ein Aktenzeichen eingeben und „Verknüpfen“ wählen."))
         self.input = QLineEdit()
         self.input.setPlaceholderText(self.tr("Aktenzeichen, z. B. WBS-2026-000123"))
         self.input.returnPressed.connect(self._link)

@@ -26,6 +26,7 @@ from backoffice.services import letters
 from ..errors import user_message
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
+from ..views.empty_hint import EmptyHint
 from .models import LettersModel
 from .preview import LetterPreview
 
@@ -52,6 +53,8 @@ class ApprovalDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        EmptyHint(self.table, self.tr("Keine Briefe warten auf Freigabe – Briefe, die das Vier-Augen-Prinzip verlangt, "
+                                      "erscheinen hier, sobald die Sachbearbeitung sie erstellt hat."))
         self.preview = LetterPreview(self, printable=False)  # printed only once final
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)

@@ -19,6 +19,7 @@ from backoffice.services.letters import LetterInfo, LetterStatus
 
 from .. import shortcuts as keys
 from ..errors import user_message
+from ..labels import letter_kind_label
 from ..ops import CommandOp, QueryOp, Tasks
 from ..shortcuts import with_keys
 from .preview import LetterPreview, end_printing, start_printing
@@ -59,12 +60,12 @@ class BescheidPanel(QWidget):
         self.letter = info
         actor, letter_id = self._actor, info.id
         if info.status is LetterStatus.FINAL:
-            self.notice.setText(self.tr("%1, Version %2 erstellt. Drucken mit %3.").replace("%1", info.kind_label)
+            self.notice.setText(self.tr("%1, Version %2 erstellt. Drucken mit %3.").replace("%1", letter_kind_label(info.kind_label))
                                 .replace("%2", str(info.version)).replace("%3", keys.PRINT.toString(keys.NATIVE)))
         else:
             self.notice.setText(self.tr(
                 "%1 erstellt und der Teamleitung zur Freigabe vorgelegt. Gedruckt werden kann er erst nach der "
-                "Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.").replace("%1", info.kind_label))
+                "Freigabe (Druckwarteschlange); abgeschlossen wird der Fall nach dem Druck.").replace("%1", letter_kind_label(info.kind_label)))
         QueryOp(parent=self, tasks=self._tasks, op=lambda uow: letters.letter_preview_pdf(uow, actor, letter_id)).success(
             self._loaded).failure(lambda err: self.notice.setText(user_message(err))).run()
 

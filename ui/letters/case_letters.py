@@ -24,8 +24,10 @@ from backoffice.letters import kind_spec
 from backoffice.services import decisions, letters, printing
 
 from ..errors import problem_lines
+from ..labels import letter_kind_label
 from ..ops import CommandOp, QueryOp, Tasks
 from ..refresh import RefreshOn
+from ..views.empty_hint import EmptyHint
 from .models import RecordsModel, _when
 from .open import open_letter_preview
 
@@ -39,7 +41,7 @@ class CaseLettersModel(RecordsModel[letters.LetterInfo]):
             letters.LetterStatus.CANCELLED: self.tr("ersetzt / zurückgewiesen"),
         }
         super().__init__([
-            (self.tr("Brief"), lambda x: x.kind_label),
+            (self.tr("Brief"), lambda x: letter_kind_label(x.kind_label)),
             (self.tr("Version"), lambda x: str(x.version)),
             (self.tr("Status"), lambda x: statuses.get(x.status, x.status.value)),
             (self.tr("Datum"), lambda x: x.letter_date.strftime("%d.%m.%Y")),
@@ -56,7 +58,7 @@ class CaseLettersDialog(QDialog):
         self._tasks, self._actor, self._az = tasks, actor, aktenzeichen
         self._shown: int | None = None  # the letter to select once the list holds it
         self.setWindowTitle(self.tr("Briefe zu %1").replace("%1", aktenzeichen))
-        self.resize(820, 420)
+        self.resize(980, 420)  # the English letter names and the team lead's comment fit without scrolling
         self.model = CaseLettersModel(self)
         self._offered = False
         self.table = QTableView(self)
@@ -67,9 +69,11 @@ class CaseLettersDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _i: self.show_selected())
+        EmptyHint(self.table, self.tr("Zu diesem Fall gibt es noch keine Briefe – unten eine Briefart wählen, "
+                                      "dann „Vorschau“ oder „Erstellen“."))
         self.kind = QComboBox(self)
         for kind in letters.free_kinds_for(service):  # a documents request only through its step (hint below)
-            self.kind.addItem(kind_spec(kind).label, kind)
+            self.kind.addItem(letter_kind_label(kind_spec(kind).label), kind)
         self.step_hint = QLabel(self.tr("Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden "
                                         "auch die Frist und die Wiedervorlage gesetzt."), self)
         self.step_hint.setWordWrap(True)
@@ -155,7 +159,7 @@ class CaseLettersDialog(QDialog):
         ).failure(self._failed).run()
 
     def _issued(self, info: letters.LetterInfo) -> None:
-        text = self.tr("%1, Version %2 erstellt.").replace("%1", info.kind_label).replace("%2", str(info.version))
+        text = self.tr("%1, Version %2 erstellt.").replace("%1", letter_kind_label(info.kind_label)).replace("%2", str(info.version))
         if info.status is letters.LetterStatus.AWAITING_APPROVAL:
             text += " " + self.tr("Er wartet auf die Freigabe durch die Teamleitung.")
         self.status.setText(text)

@@ -38,7 +38,7 @@ from backoffice.services import decisions, letters
 from backoffice.texts import render
 
 from .. import shortcuts as keys
-from ..i18n import core_language
+from ..i18n import core_language, core_text
 from ..ops import CommandOp, QueryOp, Tasks
 from ..shortcuts import with_keys
 from .bescheid_panel import BescheidPanel
@@ -178,7 +178,7 @@ class DecisionDialog(QDialog):
             "Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?").replace("%1", self._az),
             parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText(self.tr("Nicht abgehakt:") + "\n" + "\n".join(f"– {label}" for label in self._missing))
+        box.setInformativeText(self.tr("Nicht abgehakt:") + "\n" + "\n".join(f"– {core_text(label)}" for label in self._missing))
         for label in box.findChildren(QLabel):  # the items name household members: plain text, never markup
             label.setTextFormat(Qt.TextFormat.PlainText)
         decide = box.addButton(self.tr("Trotzdem &entscheiden"), QMessageBox.ButtonRole.AcceptRole)

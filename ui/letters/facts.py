@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -81,8 +82,12 @@ class FactsForm(QWidget):
     def _wbs(self, today: date) -> QWidget:
         self.wbs = WbsFacts(self._form, today)
         self.wbs.changed.connect(self.changed)
-        scroll = QScrollArea(self)  # a large household would push the proposal out of the dialog
-        scroll.setWidget(self.wbs)
+        return self._scrolled(self.wbs)  # a large household would push the proposal out of the dialog
+
+    def _scrolled(self, widget: QWidget) -> QScrollArea:
+        """The facts scroll within the height the proposal leaves them, and fit the dialog's width at 1440 px."""
+        scroll = QScrollArea(self)
+        scroll.setWidget(widget)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
@@ -90,6 +95,7 @@ class FactsForm(QWidget):
     def _elterngeld(self) -> QWidget:
         box = QGroupBox(self.tr("Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels put their field below
         self.gross = money_edit()
         self.income_tax = money_edit()
         self.solidarity = money_edit()
@@ -99,10 +105,10 @@ class FactsForm(QWidget):
         self.unemployment = QCheckBox(self.tr("arbeitslosenversichert"))
         for check in (self.health, self.pension, self.unemployment):
             check.setChecked(True)
-        insured = QHBoxLayout()
-        for check in (self.health, self.pension, self.unemployment, self.church):
-            insured.addWidget(check)
-        insured.addStretch(1)
+        insured = QGridLayout()  # two by two: four boxes in a row would widen the dialog beyond the screen
+        for number, check in enumerate((self.health, self.pension, self.unemployment, self.church)):
+            insured.addWidget(check, number // 2, number % 2)
+        insured.setColumnStretch(2, 1)
         self.net_after = money_edit()
         self.net_after_plus = money_edit()
         self.taxable_last_year = money_edit()
@@ -129,11 +135,12 @@ class FactsForm(QWidget):
         self.maternity.changed.connect(self.changed)
         form.addRow(self.maternity)
         form.addRow(self._elterngeld_plan())
-        return box
+        return self._scrolled(box)
 
     def _elterngeld_plan(self) -> QWidget:
         box = QGroupBox(self.tr("Bezugsmonate und vorläufige Zahlung"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.bonus_hours_a, self.bonus_hours_b = QLineEdit(), QLineEdit()
         hours = QHBoxLayout()
         for edit, text in ((self.bonus_hours_a, self.tr("antragstellende Person")),

@@ -12,6 +12,7 @@ from backoffice.services.letters import LetterInfo
 from backoffice.services.printing import PrintJobInfo
 
 from ..formatting import plain_tooltip
+from ..labels import letter_kind_label
 
 T = TypeVar("T")
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +75,7 @@ class PrintJobsModel(RecordsModel[PrintJobInfo]):
         super().__init__([
             (self.tr("Aktenzeichen"), lambda j: j.letter.aktenzeichen),
             (self.tr("Antragsteller/in"), lambda j: j.letter.applicant_name),
-            (self.tr("Brief"), lambda j: j.letter.kind_label),
+            (self.tr("Brief"), lambda j: letter_kind_label(j.letter.kind_label)),
             (self.tr("Version"), lambda j: str(j.letter.version)),
             (self.tr("Status"), lambda j: status.get(j.status.value, j.status.value)
              + (f" ({j.claimed_by})" if j.claimed_by else "")),
@@ -94,7 +95,7 @@ class LettersModel(RecordsModel[LetterInfo]):
         super().__init__([
             (self.tr("Aktenzeichen"), lambda x: x.aktenzeichen),
             (self.tr("Antragsteller/in"), lambda x: x.applicant_name),
-            (self.tr("Brief"), lambda x: x.kind_label),
+            (self.tr("Brief"), lambda x: letter_kind_label(x.kind_label)),
             (self.tr("Version"), lambda x: str(x.version)),
             (self.tr("Entschieden von"), lambda x: x.decided_by or ""),
             (self.tr("Erstellt"), lambda x: _when(x.created_at)),

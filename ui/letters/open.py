@@ -11,6 +11,7 @@ from backoffice.services import letters
 from backoffice.services.letters import LetterInfo, LetterStatus
 
 from ..errors import user_message
+from ..labels import letter_kind_label
 from ..ops import QueryOp, Tasks
 from .preview import LetterPreviewDialog
 
@@ -19,7 +20,7 @@ def open_letter_preview(tasks: Tasks, actor: UserRef, parent: QWidget | None, *,
                         kind: str = "", letter_id: int | None = None) -> LetterPreviewDialog:
     """A preview of ``kind`` for the case as it would be issued now, or of the archived letter ``letter_id``
     (printable when final; one awaiting approval shows the draft mark)."""
-    title = kind_spec(kind).label if kind else QCoreApplication.translate("LetterPreview", "Brief")
+    title = letter_kind_label(kind_spec(kind).label) if kind else QCoreApplication.translate("LetterPreview", "Brief")
     dialog = LetterPreviewDialog(f"{aktenzeichen} – {title}".strip(" –"), parent, tasks=tasks, actor=actor)
     failed = lambda err: dialog.preview.pages_label.setText(user_message(err))  # noqa: E731
     if letter_id is not None:

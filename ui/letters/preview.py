@@ -128,6 +128,7 @@ class LetterPreview(QWidget):
     def _set_loaded(self, pages: int) -> None:
         self.page.setRange(1, max(1, pages))
         self.page.setSuffix(self.tr(" von %1").replace("%1", str(pages)))
+        self.page.setSpecialValueText("" if pages else self.tr("keine Seite"))  # not "Seite 1 von 0"
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button, self.page, self.print_button):
             widget.setEnabled(pages > 0)
         self._page_changed(self.current_page() if pages else 0)

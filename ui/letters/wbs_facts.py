@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from backoffice.rules import load_rulebook
 from backoffice.rules.wbs_allowances import CARE_PROOFS, DISABILITY_PROOFS, PARTNERS
+from backoffice.texts import Text
 
 from ..editor.values import DATE, display, parse
+from ..i18n import core_text
 from .fact_fields import FactsInvalid, amount_of, money_edit
 
 # The marriage state the clerk chooses: not settled, certificate checked (date required), not proven.
@@ -73,6 +75,8 @@ class WbsFacts(QGroupBox):
             born = display(DATE, member.get("birth_date")) or self.tr("Geburtsdatum fehlt")
             form.addRow(_plain(self.tr("%1, geboren am %2").replace("%1", name).replace("%2", born)))
         self.marriage_state = QComboBox()
+        self.marriage_state.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.marriage_state.setMinimumContentsLength(20)  # the longest choice would widen the dialog
         self.marriage_state.addItem(self.tr("nicht festgestellt"), UNSETTLED)
         self.marriage_state.addItem(self.tr("Heirats- oder Lebenspartnerschaftsurkunde geprüft"), CERTIFICATE)
         self.marriage_state.addItem(self.tr("nicht nachgewiesen (kein Freibetrag)"), NOT_PROVEN)
@@ -95,7 +99,7 @@ class WbsFacts(QGroupBox):
             row += 1
         for column, title in enumerate((self.tr("Person"), self.tr("GdB"), self.tr("häuslich pflegebedürftig"),
                                         self.tr("Nachweis GdB"), self.tr("Nachweis Pflege"), self.tr("geprüft"))):
-            grid.addWidget(QLabel(title), row, column)
+            grid.addWidget(_plain(title), row, column)  # wrapped: the six columns fit the dialog at 1440 px
         self._disability_rows: list[tuple[str, QComboBox, QCheckBox, QComboBox, QComboBox, QCheckBox]] = []
         for member in self._members:
             row += 1
@@ -114,7 +118,7 @@ class WbsFacts(QGroupBox):
                 care_proof.addItem(text, key)
             for combo in (proof, care_proof):  # the long document names would widen the dialog
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-                combo.setMinimumContentsLength(16)
+                combo.setMinimumContentsLength(10)  # the open list shows the whole name
             confirmed = QCheckBox()
             degree.currentIndexChanged.connect(lambda _i: self.changed.emit())
             for column, widget in enumerate((_plain(name, wrap=False), degree, care, proof, care_proof, confirmed)):
@@ -144,7 +148,7 @@ class WbsFacts(QGroupBox):
         items = load_rulebook("wbs").entry("allowances", today).values["items"]
         self._rows: dict[str, tuple[QCheckBox, QSpinBox, QLineEdit | None]] = {}
         for code, item in items.items():
-            check = QCheckBox(item["label"])
+            check = QCheckBox(core_text(Text(item["label"])))  # the rulebook's German label, in the UI's language
             count = QSpinBox()
             count.setRange(1, 20)
             count.setPrefix("× ")

@@ -34,6 +34,7 @@ from backoffice.services.workload import ClerkLoad
 from ..errors import user_message
 from ..formatting import format_date
 from ..ops import CommandOp, QueryOp, Tasks
+from ..views.empty_hint import EmptyHint
 from .cases import Confirm, confirm
 from .dialogs import AbsenceDialog, NewAbsence, fill_clerks
 
@@ -72,6 +73,8 @@ class AbsencePanel(QWidget):
         self.table = _table(self, [self.tr("Mitarbeiter/in"), self.tr("Von"), self.tr("Bis einschließlich"),
                                    self.tr("Vertretung darf übernehmen"), self.tr("Neue Fälle")])
         self.table.itemSelectionChanged.connect(self._enable)
+        EmptyHint(self.table, self.tr("Keine Abwesenheiten eingetragen – mit „Abwesenheit eintragen…“ Urlaub oder "
+                                      "Krankheit erfassen; die Fälle der Person lassen sich dann umverteilen."))
         self.add_button = QPushButton(self.tr("Abwesenheit &eintragen…"), self)
         self.end_button = QPushButton(self.tr("Abwesenheit &beenden"), self)
         self.redistribute_button = QPushButton(self.tr("Fälle &umverteilen…"), self)

@@ -168,6 +168,8 @@ def test_a_failed_save_is_reported_in_the_panel(qtbot, tasks, actor, db, launche
 def test_a_scan_is_stored_with_a_safe_name_and_the_type_of_its_content(qtbot, tasks, actor, db, launched, tmp_path) -> None:  # type: ignore[no-untyped-def]
     az = new_case(db, actor, seed=42)
     editor = open_editor(qtbot, tasks, actor, az)
+    panel = editor.attachments  # nothing to choose yet: the empty list explains, the preview asks for nothing
+    assert panel.placeholder.text() == "" and panel.list.topLevelItemCount() == 0
     scan = tmp_path / f"scan{RLO}gnp.exe"
     scan.write_bytes(EXE)
     photo = tmp_path / "foto.pdf"
@@ -178,6 +180,7 @@ def test_a_scan_is_stored_with_a_safe_name_and_the_type_of_its_content(qtbot, ta
         ("scangnp.exe", "application/x-msdownload"), ("foto.pdf", "image/png")
     ]
     assert RLO not in editor.message.text()
+    assert panel.current_id() is None and panel.placeholder.text() == "Keine Vorschau: bitte eine Anlage wählen."
     assert launched == []
 
 

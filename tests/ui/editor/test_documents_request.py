@@ -55,6 +55,25 @@ def test_prefilled_from_the_unticked_checklist_items_as_plain_text(qtbot) -> Non
     assert dialog.deadline.displayFormat() == "dd.MM.yyyy"
 
 
+def test_in_english_the_checklist_items_read_in_english_and_the_letter_keeps_the_german_names(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from backoffice.texts import Text
+    from ui.i18n import install_translators
+
+    previous = QLocale()
+    translators = install_translators(qapp, "en")
+    try:
+        dialog = _dialog([_entry("identity", Text("Personalausweis oder Aufenthaltstitel")),
+                          _entry("income_declaration:0", Text("Einkommenserklärung: {name}", (("name", "Eva Muster"),)))])
+        assert _texts(dialog) == [("ID card or residence permit", True), ("Income declaration: Eva Muster", True)]
+        assert dialog.chosen_documents() == ["Personalausweis oder Aufenthaltstitel", "Einkommenserklärung: Eva Muster"]
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
+
+
 def test_the_dialog_checks_before_it_closes(qtbot) -> None:  # type: ignore[no-untyped-def]
     dialog = _dialog([_entry("identity", "Personalausweis oder Aufenthaltstitel")])
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
