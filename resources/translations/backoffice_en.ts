@@ -4246,67 +4246,67 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Fetch a&amp;gain</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="157"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="102"/>
+        <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen. Ausgenommen sind Einreichungen, die auf einen Schlüssel warten: Sie bleiben beim Portal und werden bei jedem Abruf erneut versucht.</source>
+        <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again. Except submissions that wait for a key: they stay at the portal and are tried again at every fetch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="158"/>
         <source>Bereits erledigt.</source>
         <translation>Already dealt with.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="159"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="160"/>
         <source>Beim Portal abgelehnt: Das Portal hält die Einreichung nicht mehr, sie kann nicht erneut abgerufen werden. Die Antragstellenden müssen erneut einreichen.</source>
         <translation>Rejected at the portal: the portal no longer holds the submission, so it cannot be fetched again. The applicants must submit again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="161"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="162"/>
         <source>Wartet auf einen Schlüssel und wird bei jedem Abruf erneut versucht. Nachdem der Schlüssel hinterlegt wurde: jetzt erneut abrufen.</source>
         <translation>Waits for a key and is tried again at every fetch. Once the key has been added: fetch it again now.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="168"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="169"/>
         <source>Erneuter Abruf angefordert am %1 von %2</source>
         <translation>Fetching again requested on %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="170"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="171"/>
         <source>Erledigt am %1 von %2: %3</source>
         <translation>Dealt with on %1 by %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="177"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="178"/>
         <source>Erledigen oder verwerfen</source>
         <translation>Resolve or discard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="178"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="179"/>
         <source>Wie wurde der Eingang erledigt, oder warum wird er verworfen?</source>
         <translation>How was the submission dealt with, or why is it discarded?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="202"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="203"/>
         <source>Der Abruf läuft.</source>
         <translation>Fetching is under way.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="202"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="203"/>
         <source>Wird beim nächsten Abruf erneut abgerufen.</source>
         <translation>Will be fetched again at the next fetch.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="102"/>
-        <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen.</source>
-        <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="142"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="143"/>
         <source>erledigt</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="144"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="145"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="134"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="135"/>
         <source>Einträge: %1</source>
         <translation>Entries: %1</translation>
     </message>
@@ -4316,12 +4316,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>&amp;Resolve / discard…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="144"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="145"/>
         <source>wartet auf Schlüssel</source>
         <translation>waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="149"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="150"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
     </message>

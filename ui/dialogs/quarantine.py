@@ -100,7 +100,8 @@ class QuarantineDialog(QDialog):
         hint = QLabel(
             self.tr(
                 "Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen "
-                "Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen."
+                "Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen. Ausgenommen sind Einreichungen, "
+                "die auf einen Schlüssel warten: Sie bleiben beim Portal und werden bei jedem Abruf erneut versucht."
             )
         )
         hint.setWordWrap(True)
