@@ -41,6 +41,10 @@ def register(portal: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     resolve.add_argument("--note", required=True, metavar="TEXT",
                          help="was getan wurde, z. B. „Antragsteller gebeten, erneut einzureichen“")
     resolve.set_defaults(run=cmd_quarantine_resolve)
+    retry = q_sub.add_parser("retry", help="einen Eintrag, der auf einen Schlüssel wartet, im nächsten Abruf erneut "
+                                           "abrufen (abgelehnte Einreichungen hält das Portal nicht mehr)")
+    retry.add_argument("item_id", type=int, metavar="NR")
+    retry.set_defaults(run=cmd_quarantine_retry)
 
 
 def cmd_routes_list(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
@@ -85,6 +89,7 @@ def cmd_quarantine_list(args: argparse.Namespace, settings: config.Settings, out
             "problem_type": item.problem_type, "reason": item.reason,
             "resolved_at": item.resolved_at.isoformat() if item.resolved_at else None,
             "awaiting_key": item.awaiting_key,
+            "retry_requested_at": item.retry_requested_at.isoformat() if item.retry_requested_at else None,
         } for item in items], out, ensure_ascii=False, indent=1)
         out.write("\n")
         return 0
@@ -103,4 +108,10 @@ def cmd_quarantine_list(args: argparse.Namespace, settings: config.Settings, out
 def cmd_quarantine_resolve(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
     as_actor(settings, lambda uow, actor: intake_admin.resolve_quarantined(uow, actor, args.item_id, args.note))
     print(f"Eintrag {args.item_id} erledigt", file=out)
+    return 0
+
+
+def cmd_quarantine_retry(args: argparse.Namespace, settings: config.Settings, out: TextIO) -> int:
+    as_actor(settings, lambda uow, actor: intake_admin.retry_quarantined(uow, actor, args.item_id))
+    print(f"Eintrag {args.item_id} wird beim nächsten Abruf erneut abgerufen", file=out)
     return 0

@@ -109,7 +109,8 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     )
     portal_sync = SyncController(tasks, interval_ms=DEMO_INTERVAL_MS if args.demo else DEFAULT_INTERVAL_MS, parent=window)
     attach(window, portal_sync)
-    portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, None))
+    portal_admin = PortalAdmin(tasks, window, reconnect=lambda: _connect_portal(portal_sync, tasks, db, None),
+                               fetch_now=portal_sync.trigger)
     portal_sync.finished.connect(lambda _summary: portal_admin.update_count())
     LettersMenu(tasks, window)
     StatisticsMenu(tasks, window)

@@ -26,9 +26,11 @@ def _count_quarantine(uow: Any, actor: UserRef) -> int:
 
 
 class PortalAdmin(QObject):
-    def __init__(self, tasks: Tasks, window: Any, *, reconnect: Callable[[], None]) -> None:
+    def __init__(self, tasks: Tasks, window: Any, *, reconnect: Callable[[], None],
+                 fetch_now: Callable[[], object] | None = None) -> None:
         super().__init__(window)
         self._tasks, self._window, self._reconnect = tasks, window, reconnect
+        self._fetch_now = fetch_now
         self._actor: UserRef | None = None
         self.quarantine_count = 0
         self.settings_dialog: PortalSettingsDialog | None = None
@@ -86,7 +88,7 @@ class PortalAdmin(QObject):
         if self.quarantine_dialog is None:
             from .dialogs.quarantine import QuarantineDialog
 
-            self.quarantine_dialog = QuarantineDialog(self._tasks, self._actor, parent=self._window)
+            self.quarantine_dialog = QuarantineDialog(self._tasks, self._actor, parent=self._window, fetch_now=self._fetch_now)
         self.quarantine_dialog.load()
         self.quarantine_dialog.show()
         return self.quarantine_dialog

@@ -45,6 +45,14 @@ class QuarantineItem:
     awaiting_key: str | None = None  # the decryption key id it waits for (not rejected), if any
     resolved_by: str | None = None  # login of who dealt with it
     resolution: str | None = None  # how (e.g. discarded, and why)
+    retry_requested_at: datetime | None = None  # the last request to fetch it again
+    retry_requested_by: str | None = None
+
+    @property
+    def retryable(self) -> bool:
+        """Only an open entry that waits for a key is still at the portal to be fetched again;
+        every other one was rejected there (the citizen must submit again)."""
+        return self.resolved_at is None and self.awaiting_key is not None
 
     @property
     def problem_name(self) -> str:
@@ -120,6 +128,8 @@ def list_quarantine(uow: UnitOfWork, actor: UserRef, *, include_resolved: bool =
             awaiting_key=q.awaiting_key,
             resolved_by=q.resolved_by.login if q.resolved_by else None,
             resolution=q.resolution,
+            retry_requested_at=q.retry_requested_at,
+            retry_requested_by=q.retry_requested_by.login if q.retry_requested_by else None,
         )
         for q in uow.intake.quarantine(include_resolved)
     ]
@@ -146,6 +156,28 @@ def resolve_quarantined(uow: UnitOfWork, actor: UserRef, item_id: int, note: str
     text = reason_text(note, t("Das Erledigen"))  # bounded, one paragraph, no control characters
     entry.resolved_at = now or datetime.now(UTC)
     entry.resolved_by_id, entry.resolution = actor.id, text  # the quarantine reason stays as it was
+    uow.flush()
+
+
+def retry_quarantined(uow: UnitOfWork, actor: UserRef, item_id: int, *, now: datetime | None = None) -> None:
+    """Ask for an entry that waits for a decryption key to be fetched again, recording who asked and when.
+
+    Such an entry was not rejected: every sync round fetches it again, and it becomes a case once
+    its key is there (an administrator added it). The request marks it for the next round, which
+    the GUI starts at once where it runs the sync. A rejected entry cannot be fetched again: the
+    portal no longer holds it, so asking is refused.
+    """
+    _require(actor, Role.ADMIN, Role.TEAM_LEAD)
+    entry = uow.intake.quarantined(item_id)
+    if entry is None:
+        raise NotFound(t("Kein Quarantäne-Eintrag {item_id}", item_id=item_id))
+    if entry.resolved_at is not None:
+        raise ValidationFailed([t("Dieser Eingang ist bereits erledigt")])
+    if entry.awaiting_key is None:
+        raise ValidationFailed([t("Dieser Eingang wurde beim Portal abgelehnt und kann nicht erneut abgerufen werden; "
+                                  "die Antragstellenden müssen erneut einreichen")])
+    entry.retry_requested_at = now or datetime.now(UTC)
+    entry.retry_requested_by_id = actor.id
     uow.flush()
 
 

@@ -68,10 +68,14 @@ class QuarantinedSubmission(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     resolution: Mapped[str | None] = mapped_column(Text)  # how it was dealt with (e.g. discarded, and why)
-    resolved_by: Mapped[User | None] = relationship()
+    resolved_by: Mapped[User | None] = relationship(foreign_keys=[resolved_by_id])
     # Encrypted for this key id, which we do not hold: not rejected, fetched again every round
     # until an admin adds the key (or the portal rejects it after its 14 days).
     awaiting_key: Mapped[str | None] = mapped_column(String(200))
+    # The last request to fetch an entry that waits for a key again (``intake_admin.retry_quarantined``).
+    retry_requested_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    retry_requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    retry_requested_by: Mapped[User | None] = relationship(foreign_keys=[retry_requested_by_id])
 
 
 class Lease(Base):

@@ -905,22 +905,22 @@
 <context>
     <name>Composition</name>
     <message>
-        <location filename="../../ui/composition.py" line="242"/>
+        <location filename="../../ui/composition.py" line="243"/>
         <source>Die Datenbank passt nicht zu dieser Programmversion. Bitte wenden Sie sich an die IT.</source>
         <translation>The database does not match this version of the program. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="252"/>
+        <location filename="../../ui/composition.py" line="253"/>
         <source>Die Datenbank ist nicht erreichbar.</source>
         <translation>The database cannot be reached.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="259"/>
+        <location filename="../../ui/composition.py" line="260"/>
         <source>Die Datenbank konnte nicht auf den Stand dieser Programmversion gebracht werden. Bitte wenden Sie sich an die IT.</source>
         <translation>The database could not be brought up to this program version. Please contact IT.</translation>
     </message>
     <message>
-        <location filename="../../ui/composition.py" line="269"/>
+        <location filename="../../ui/composition.py" line="270"/>
         <source>Backoffice</source>
         <translation>Backoffice</translation>
     </message>
@@ -3920,18 +3920,18 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PortalAdmin</name>
     <message>
-        <location filename="../../ui/portal_admin.py" line="37"/>
+        <location filename="../../ui/portal_admin.py" line="39"/>
         <source>Portal-&amp;Einstellungen…</source>
         <translation>Portal &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="39"/>
-        <location filename="../../ui/portal_admin.py" line="68"/>
+        <location filename="../../ui/portal_admin.py" line="41"/>
+        <location filename="../../ui/portal_admin.py" line="70"/>
         <source>&amp;Quarantäne…</source>
         <translation>&amp;Quarantine…</translation>
     </message>
     <message>
-        <location filename="../../ui/portal_admin.py" line="68"/>
+        <location filename="../../ui/portal_admin.py" line="70"/>
         <source>&amp;Quarantäne (%1)…</source>
         <translation>&amp;Quarantine (%1)…</translation>
     </message>
@@ -4231,102 +4231,137 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>QuarantineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="52"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="57"/>
         <source>Quarantäne – nicht übernommene Portal-Eingänge</source>
         <translation>Quarantine – portal submissions that were not taken over</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="63"/>
         <source>Eingang</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="63"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="63"/>
         <source>Einreichung</source>
         <translation>Submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="58"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="63"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="66"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="71"/>
         <source>Keine Einträge – hier erscheinen Portal-Eingänge, die nicht als Fall übernommen werden konnten.</source>
         <translation>No entries – portal submissions that could not become a case appear here.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="76"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="81"/>
         <source>&amp;Grund</source>
         <translation>&amp;Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="77"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="82"/>
         <source>&amp;Metadaten</source>
         <translation>&amp;Metadata</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="78"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="83"/>
         <source>&amp;Verschlüsselte Einreichung</source>
         <translation>&amp;Encrypted submission</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="85"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="90"/>
         <source>Erledigte &amp;anzeigen</source>
         <translation>&amp;Show resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="151"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="95"/>
+        <source>Erneut a&amp;brufen</source>
+        <translation>Fetch a&amp;gain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="108"/>
+        <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen. Ausgenommen sind Einreichungen, die auf einen Schlüssel warten: Sie bleiben beim Portal und werden bei jedem Abruf erneut versucht.</source>
+        <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again. Except submissions that wait for a key: they stay at the portal and are tried again at every fetch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="164"/>
+        <source>Bereits erledigt.</source>
+        <translation>Already dealt with.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="166"/>
+        <source>Beim Portal abgelehnt: Das Portal hält die Einreichung nicht mehr, sie kann nicht erneut abgerufen werden. Die Antragstellenden müssen erneut einreichen.</source>
+        <translation>Rejected at the portal: the portal no longer holds the submission, so it cannot be fetched again. The applicants must submit again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="168"/>
+        <source>Wartet auf einen Schlüssel und wird bei jedem Abruf erneut versucht. Nachdem der Schlüssel hinterlegt wurde: jetzt erneut abrufen.</source>
+        <translation>Waits for a key and is tried again at every fetch. Once the key has been added: fetch it again now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="175"/>
+        <source>Erneuter Abruf angefordert am %1 von %2</source>
+        <translation>Fetching again requested on %1 by %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="177"/>
         <source>Erledigt am %1 von %2: %3</source>
         <translation>Dealt with on %1 by %2: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="158"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="184"/>
         <source>Erledigen oder verwerfen</source>
         <translation>Resolve or discard</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="159"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="185"/>
         <source>Wie wurde der Eingang erledigt, oder warum wird er verworfen?</source>
         <translation>How was the submission dealt with, or why is it discarded?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="98"/>
-        <source>Diese Einreichungen wurden beim Portal mit dem angegebenen Problem abgelehnt und hier mit allen Daten aufbewahrt. Die Antragstellenden müssen ggf. erneut einreichen.</source>
-        <translation>These submissions were rejected at the portal with the problem shown and are kept here with all their data. The applicants may have to submit again.</translation>
+        <location filename="../../ui/dialogs/quarantine.py" line="209"/>
+        <source>Der Abruf läuft.</source>
+        <translation>Fetching is under way.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="137"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="209"/>
+        <source>Wird beim nächsten Abruf erneut abgerufen.</source>
+        <translation>Will be fetched again at the next fetch.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/quarantine.py" line="149"/>
         <source>erledigt</source>
         <translation>resolved</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="139"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="151"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="129"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="141"/>
         <source>Einträge: %1</source>
         <translation>Entries: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="87"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="92"/>
         <source>&amp;Erledigen / verwerfen…</source>
         <translation>&amp;Resolve / discard…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="139"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="151"/>
         <source>wartet auf Schlüssel</source>
         <translation>waiting for a key</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/quarantine.py" line="144"/>
+        <location filename="../../ui/dialogs/quarantine.py" line="156"/>
         <source>(nicht entschlüsselbar)</source>
         <translation>(could not be decrypted)</translation>
     </message>

@@ -10,6 +10,7 @@ import pytest
 
 from backoffice.bootstrap import Database
 from backoffice.domain.catalog import Role, Service
+from backoffice.domain.changes import Area
 from backoffice.domain.errors import NotFound, PermissionDenied, ValidationFailed
 from backoffice.services import intake, intake_admin
 from backoffice.services.directory import ensure_user
@@ -29,7 +30,7 @@ def users(db: Database):  # type: ignore[no-untyped-def]
     return admin, lead, clerk
 
 
-def _quarantine(db: Database, submission_id: str) -> None:
+def _quarantine(db: Database, submission_id: str, awaiting_key: str | None = None) -> None:
     with db.uow() as uow:
         uow.intake.add(
             QuarantinedSubmission(
@@ -41,6 +42,7 @@ def _quarantine(db: Database, submission_id: str) -> None:
                 reason="Feld 'household' fehlt",
                 envelope={"encryptedData": "eyJ..."},
                 metadata_json={"contentStructure": {}},
+                awaiting_key=awaiting_key,
             )
         )
         uow.commit()
@@ -110,6 +112,35 @@ def test_quarantine_is_listed_and_resolved_without_losing_evidence(db: Database,
         intake_admin.resolve_quarantined(uow, lead, kept.id, "noch einmal")
 
 
+def test_retry_is_for_entries_still_at_the_portal_and_for_team_leads(db: Database, users) -> None:  # type: ignore[no-untyped-def]
+    admin, lead, clerk = users
+    _quarantine(db, "rejected-1")
+    _quarantine(db, "held-1", awaiting_key="key-2026")
+    with db.uow(write=False) as uow:
+        ids = {i.submission_id: i.id for i in intake_admin.list_quarantine(uow, lead)}
+    with db.uow() as uow:
+        with pytest.raises(PermissionDenied):
+            intake_admin.retry_quarantined(uow, clerk, ids["held-1"])
+        with pytest.raises(ValidationFailed, match="beim Portal abgelehnt"):
+            intake_admin.retry_quarantined(uow, lead, ids["rejected-1"])
+        with pytest.raises(NotFound):
+            intake_admin.retry_quarantined(uow, lead, 999_999)
+        intake_admin.retry_quarantined(uow, lead, ids["held-1"], now=T0)
+        uow.commit()
+        assert uow.committed_changes.touches(Area.QUARANTINE)  # the inboxes of other clients reload
+    with db.uow(write=False) as uow:
+        items = {i.submission_id: i for i in intake_admin.list_quarantine(uow, admin)}
+    held, rejected = items["held-1"], items["rejected-1"]
+    assert (held.retry_requested_at, held.retry_requested_by, held.retryable) == (T0, "lead", True)
+    assert (rejected.retry_requested_at, rejected.retryable) == (None, False)
+    assert held.resolved_at is None and held.awaiting_key == "key-2026"  # still waits: the next round fetches it
+    with db.uow() as uow:
+        intake_admin.resolve_quarantined(uow, admin, ids["held-1"], "Schlüssel verloren, Bürger informiert", now=T0)
+        uow.commit()
+    with db.uow() as uow, pytest.raises(ValidationFailed, match="bereits erledigt"):
+        intake_admin.retry_quarantined(uow, admin, ids["held-1"])
+
+
 def test_cli_routes_and_quarantine(tmp_path: Path) -> None:
     home = tmp_path
     assert run("db", "upgrade", home=home).returncode == 0
@@ -138,6 +169,19 @@ def test_cli_routes_and_quarantine(tmp_path: Path) -> None:
     assert [(e["id"], e["submission_id"]) for e in as_json] == [(int(item_id), "27522f4a-0632-5197-b2a2-845e43859b04")]
     assert set(as_json[0]) >= {"reason", "problem_type", "received_at", "resolved_at"} and as_json[0]["resolved_at"] is None
     assert as_json[0]["problem_type"].endswith("/schema-violation")
+    refused = run("portal", "quarantine", "retry", item_id, home=home)
+    assert refused.returncode == 1 and "beim Portal abgelehnt" in refused.stderr and "Traceback" not in refused.stderr
     assert run("portal", "quarantine", "resolve", item_id, "--note", "erledigt", home=home).returncode == 0
     assert "0 Einträge" in run("portal", "quarantine", "list", home=home).stdout
     assert "erledigt" in run("portal", "quarantine", "list", "--all", home=home).stdout
+
+    db = open_database(f"sqlite:///{home / 'backoffice.sqlite3'}")
+    try:
+        _quarantine(db, "f3c1d9e0-5d6e-5a4b-8c2d-1e0f9a8b7c6d", awaiting_key="key-2026")
+    finally:
+        db.dispose()
+    held_id = run("portal", "quarantine", "list", home=home).stdout.split()[0]
+    retried = run("portal", "quarantine", "retry", held_id, home=home)
+    assert retried.returncode == 0 and "beim nächsten Abruf erneut abgerufen" in retried.stdout, retried.stderr
+    listed_json = json.loads(run("portal", "quarantine", "list", "--format", "json", home=home).stdout)
+    assert listed_json[0]["retry_requested_at"] is not None

@@ -342,3 +342,19 @@ def test_email_notices_clerks_queue_admins_see_only_the_status_and_the_intake_se
         queued = conn.execute("SELECT db_role FROM audit_entries WHERE case_id = %s AND action = 'notice_queued'",
                               [case_id]).fetchone()
     assert sent_entry == ("sec.intake",) and queued == ("sec.clerk.zwf",)
+
+
+def test_a_team_lead_asks_to_fetch_a_held_submission_again_and_a_clerk_cannot(office: Office) -> None:
+    with office.superuser() as su:
+        entry_id = su.execute(
+            "INSERT INTO quarantine (submission_id, portal_case_id, destination_id, received_at, problem_type, reason, "
+            "envelope, awaiting_key) VALUES ('q-held', 'c-2', 'd-1', now(), 'x', 'Schlüssel fehlt', '{}', 'enc-2027') "
+            "RETURNING id").fetchone()[0]
+    clerk = cli("portal", "quarantine", "retry", str(entry_id), url=office.url_as("sec.clerk.zwf"), home=office.home)
+    assert clerk.returncode == 1 and "darf den Portaleingang nicht verwalten" in clerk.stderr, clerk.stderr
+    lead = cli("portal", "quarantine", "retry", str(entry_id), url=office.url_as("sec.lead.zwf"), home=office.home)
+    assert lead.returncode == 0, lead.stderr
+    with office.superuser() as su:
+        asked = su.execute("SELECT u.login FROM quarantine q JOIN users u ON u.id = q.retry_requested_by_id "
+                           "WHERE q.id = %s AND q.retry_requested_at IS NOT NULL", [entry_id]).fetchone()
+    assert asked == ("sec.lead.zwf",)  # written under the team lead's own role and its row-level security

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from backoffice.bootstrap import open_database
 from backoffice.demo.generator import generate_application
@@ -17,9 +19,10 @@ from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.domain.views import View, view_query
-from backoffice.services import case_editing, cases, edit_conflicts
+from backoffice.services import assignment, case_editing, cases, edit_conflicts, users
 from backoffice.services.case_queries import count_cases, list_cases
-from backoffice.services.directory import ensure_user
+from backoffice.services.directory import current_user, ensure_user
+from ui.change_watcher import POLL_MS as POLL_INTERVAL_MS
 from ui.change_watcher import ChangeWatcher
 from ui.letters.print_queue import PrintQueueDialog
 from ui.models.case_table import CaseTableModel
@@ -107,9 +110,7 @@ def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, wi
     tree_before = _tree_text(window, MINE)
     model = window.case_model
     assert model is not None
-    reloads: list[object] = []
-    model.loaded.connect(lambda: reloads.append(True))
-    full_refreshes = _count_calls(monkeypatch, window, "refresh")
+    reloads, full_refreshes = _no_full_reload(window, monkeypatch)
     view = _loaded_editor(qtbot, window, target)
 
     with qtbot.waitSignal(model.refreshed, timeout=60_000):
@@ -121,6 +122,103 @@ def test_a_case_withdrawn_in_its_window_leaves_meine_faelle_without_f5(qtbot, wi
     assert reloads == [] and full_refreshes == []  # rows re-read in place: no reset, no F5
     assert window.count_label.text() == f"{len(mine) - 1} Fälle"
     qtbot.waitUntil(lambda: view.detail is not None and view.detail.row.status is Status.WITHDRAWN, timeout=60_000)
+
+
+def _no_full_reload(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> tuple[list[object], list[tuple[object, ...]]]:
+    """What a full reload would leave: the model's ``loaded`` (a reset) and calls of the window's F5."""
+    model = window.case_model
+    assert model is not None
+    reloads: list[object] = []
+    model.loaded.connect(lambda: reloads.append(True))
+    return reloads, _count_calls(monkeypatch, window, "refresh")
+
+
+def _announced(tasks: Tasks) -> list[tuple[Changes, object]]:
+    seen: list[tuple[Changes, object]] = []
+    tasks.operation_did_execute.connect(lambda changes, initiator: seen.append((changes, initiator)))
+    return seen
+
+
+def test_a_case_decided_in_its_window_leaves_meine_faelle_without_f5(qtbot, window, tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters.decision import DecisionDialog
+
+    mine = _mine(window)
+    model = window.case_model
+    reloads, full_refreshes = _no_full_reload(window, monkeypatch)
+    announced = _announced(tasks)
+    dialog: DecisionDialog | None = None
+    for target in mine:  # the first case whose proposal the rules can compute from the seeded form
+        view = _loaded_editor(qtbot, window, target)
+        dialog = view.editor.steps.open_decision()
+        assert dialog is not None
+        qtbot.waitUntil(lambda d=dialog: d.decide_button.isEnabled() or bool(d.status_label.text()), timeout=60_000)
+        if dialog.decide_button.isEnabled():
+            break
+        dialog.close()
+    assert dialog is not None and dialog.decide_button.isEnabled()
+    dialog.discretion_edit.setPlainText("Geringfügige Überschreitung; besondere Härte.")  # read only where required
+    dialog.missing_asked.connect(lambda box: next(b for b in box.buttons() if "entscheiden" in b.text()).click())
+
+    with qtbot.waitSignal(dialog.decided, timeout=60_000), qtbot.waitSignal(model.refreshed, timeout=60_000):
+        dialog.decide_button.click()
+    assert target not in _mine(window) and model.total == len(mine) - 1
+    qtbot.waitUntil(lambda: f"({len(mine) - 1})" in _tree_text(window, MINE), timeout=60_000)
+    assert window.count_label.text() == f"{len(mine) - 1} Fälle"
+    assert reloads == [] and full_refreshes == []
+    # the list moved on the record the command returned: the case named, its lists changed
+    assert any(c.names(target) and c.touches(Area.LISTS) and i is dialog for c, i in announced)
+    dialog.close()
+
+
+def test_a_case_closed_in_its_window_changes_its_row_in_place(qtbot, window, tasks, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.case_model.loaded, timeout=60_000):
+        window.tree.setCurrentIndex(window.queue_model.index_of(View.CLOSED.value))
+    model = window.case_model
+    status = model.column_of(SortKey.STATUS)
+    total = model.total
+    row = next(r for r in range(total) if (c := model.case_at(r)) is not None and c.status is Status.DECIDED)
+    az = model.case_at(row).aktenzeichen
+    reloads, full_refreshes = _no_full_reload(window, monkeypatch)
+    announced = _announced(tasks)
+    assert not model.index(row, status).data().startswith("Abgeschlossen")
+    view = _loaded_editor(qtbot, window, az)
+    with qtbot.waitSignal(model.refreshed, timeout=60_000):
+        view.editor.controller.run_action(Action.CLOSE)
+    assert model.index(model.row_of(az), status).data().startswith("Abgeschlossen")  # with its outcome
+    assert model.total == total and reloads == [] and full_refreshes == []
+    assert any(c.names(az) and c.touches(Area.LISTS) for c, _i in announced)
+
+
+def test_a_case_reassigned_by_the_team_lead_shows_in_the_receivers_meine_faelle_at_once(qtbot, window, tasks, actor, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The demo user leads every department and works cases too: the receiving clerk here."""
+    from ui.teamlead.cases import CaseListPanel
+
+    mine = _mine(window)
+    model = window.case_model
+    reloads, full_refreshes = _no_full_reload(window, monkeypatch)
+    announced = _announced(tasks)
+    asked: list[int] = []
+
+    def ask(_parent, _clerks, count):  # type: ignore[no-untyped-def]
+        asked.append(count)
+        return actor.login, "Vertretung während des Urlaubs"
+
+    panel = CaseListPanel(tasks, actor, ask=ask)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model.loaded, timeout=60_000):
+        panel.show_cases("Anna Schneider", CaseQuery(assignee_login="a.schneider", open_only=True))
+    assert panel.model.total > 0
+    az = panel.model.case_at(0).aktenzeichen
+    panel.view.selectRow(0)
+    with qtbot.waitSignal(panel.moved, timeout=60_000), qtbot.waitSignal(model.refreshed, timeout=60_000):
+        panel.reassign_selected()
+    assert asked == [1]
+    assert az in _mine(window) and model.total == len(mine) + 1
+    qtbot.waitUntil(lambda: f"({len(mine) + 1})" in _tree_text(window, MINE), timeout=60_000)
+    assert window.count_label.text() == f"{len(mine) + 1} Fälle"
+    assert reloads == [] and full_refreshes == []  # the main list re-read its pages from the record, no reset
+    assert any(c.names(az) and c.touches(Area.LISTS) and i is panel for c, i in announced)
+    wait_idle(qtbot, tasks)
 
 
 def test_a_case_started_in_its_window_changes_its_row_in_place(qtbot, window) -> None:  # type: ignore[no-untyped-def]
@@ -252,6 +350,82 @@ def test_the_feed_on_postgresql_reports_a_commit_of_another_client(qtbot, qapp, 
         assert announced[0].cases == {az} and not announced[0].touches(Area.LISTS)
         watcher.stop()
         wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+        db.dispose()
+
+
+PG_PASSWORD = "Sicher-2026!"
+WITHIN_MS = 7_500  # what the clerk is promised: another client's change shows within a few seconds (3 polls)
+
+
+@pytest.fixture
+def pg_office(pg_url: str) -> Iterator[tuple[str, str, list[str]]]:
+    """An office database with a clerk and a team lead of the Wohnungsfachstelle, each a login role,
+    and three WBS cases: the first the clerk's, two unassigned. Yields both logins' URLs and the cases."""
+    db = open_database(pg_url, migrate=True)
+    try:
+        with db.uow() as uow:
+            clerk = users.add_user(uow, None, "rt.clerk", "Rita Clerk", "clerk", ["zwf"], password=PG_PASSWORD)
+            users.add_user(uow, None, "rt.lead", "Leo Lead", "team_lead", ["zwf"], password=PG_PASSWORD)
+            made = [cases.create_case(uow, clerk, Service.WBS, generate_application(Service.WBS, random.Random(n), TODAY),
+                                      now=NOW) for n in range(3)]
+            assignment.assign_to_me(uow, clerk, made[0], now=NOW)
+            uow.commit()
+    finally:
+        db.dispose()
+    url = make_url(pg_url)
+    yield (url.set(username="rt.clerk", password=PG_PASSWORD).render_as_string(hide_password=False),
+           url.set(username="rt.lead", password=PG_PASSWORD).render_as_string(hide_password=False), made)
+    engine = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:  # roles are cluster-wide: leave none with a login behind
+        for role in ("rt.clerk", "rt.lead"):
+            conn.execute(text(f'ALTER ROLE "{role}" NOLOGIN'))
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_team_leads_changes_on_postgresql_reach_the_clerks_list_and_counts_within_seconds(qtbot, qapp, pg_office, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two clients, each signed in as itself (row-level security on both); the clerk's window polls
+    at the application's own interval and nobody touches it."""
+    clerk_url, lead_url, (own, other, third) = pg_office
+    db = open_database(clerk_url)
+    tasks = Tasks(db.uow)
+    try:
+        with db.uow(write=False) as uow:
+            clerk = current_user(uow, "rt.clerk")
+        win = MainWindow(tasks, database_kind="PostgreSQL", database_tooltip="postgresql://db.example/b")
+        qtbot.addWidget(win)
+        win.show()
+        with qtbot.waitSignal(win.ready, timeout=60_000):
+            win.start(clerk)
+        qtbot.waitUntil(lambda: win.watcher is not None and win.watcher.position is not None, timeout=60_000)
+        assert win.watcher is not None and win.watcher.timer.interval() == POLL_INTERVAL_MS <= 2_500
+        assert _mine(win) == [own] and "(1)" in _tree_text(win, MINE)
+        reloads, full_refreshes = _no_full_reload(win, monkeypatch)
+
+        def lead_does(change: Callable[[Any, Any], object]) -> None:
+            """``change(uow, lead)`` committed by the team lead's own client (the wait starts after the commit)."""
+            other_db = open_database(lead_url)
+            try:
+                with other_db.uow() as uow:
+                    change(uow, current_user(uow, "rt.lead"))
+                    uow.commit()
+            finally:
+                other_db.dispose()
+
+        lead_does(lambda uow, lead: assignment.reassign(uow, lead, [other], "rt.clerk", "Vertretung"))
+        qtbot.waitUntil(lambda: set(_mine(win)) == {own, other} and "(2)" in _tree_text(win, MINE), timeout=WITHIN_MS)
+        assert win.count_label.text() == "2 Fälle"
+
+        lead_does(lambda uow, lead: assignment.assign_to_me(uow, lead, own, reason="Eilfall, übernehme selbst"))
+        qtbot.waitUntil(lambda: _mine(win) == [other] and "(1)" in _tree_text(win, MINE), timeout=WITHIN_MS)
+        assert win.count_label.text() == "1 Fall"
+        assert reloads == [] and full_refreshes == []  # rows re-read in place from the feed, no reset, no F5
+        assert third not in _mine(win)
+        win.watcher.stop()
+        wait_idle(qtbot, tasks)
+        win.close()
     finally:
         tasks.shutdown()
         db.dispose()

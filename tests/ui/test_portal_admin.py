@@ -246,6 +246,8 @@ def test_quarantine_dialog_shows_reason_and_resolves(qtbot, admin_tasks, admin, 
     assert "Prüfsumme der Fachdaten" in dialog.reason.toPlainText()
     assert "eyJhbGciOi" in dialog.envelope.toPlainText()
     assert dialog.resolve_button.isEnabled()
+    # rejected at the portal: nothing to fetch again, and the button says why
+    assert not dialog.retry_button.isEnabled() and "Beim Portal abgelehnt" in dialog.retry_button.toolTip()
     with qtbot.waitSignal(dialog.changed, timeout=60_000):
         dialog.resolve(dialog.items[0].id, "Bürger informiert")
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=60_000)
@@ -262,7 +264,7 @@ def test_the_english_quarantine_names_the_problem_in_english(qapp, qtbot, admin_
 
     with fresh.uow() as uow:
         uow.intake.add(QuarantinedSubmission(
-            submission_id="8e8c2b4f-66c2-59a3-9dd2-6fafd5a68536", portal_case_id="c",
+            submission_id="9f8c2b4f-66c2-59a3-9dd2-6fafd5a68536", portal_case_id="c",
             destination_id="54034d39-79d5-5458-964c-bc33a5a9fce1", received_at=datetime(2026, 11, 3, 8, 0, tzinfo=UTC),
             problem_type="https://schema.fitko.de/fit-connect/events/problems/hash-mismatch",
             reason="Prüfsumme der Fachdaten passt nicht zu den Metadaten", envelope={}, metadata_json=None))
@@ -281,20 +283,44 @@ def test_the_english_quarantine_names_the_problem_in_english(qapp, qtbot, admin_
         QLocale.setDefault(previous)
 
 
-def test_quarantine_dialog_says_which_entries_wait_for_a_key(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
-    with fresh.uow() as uow:
+def _awaiting_key(db, submission_id: str) -> None:  # type: ignore[no-untyped-def]
+    """An entry encrypted for a key the office does not hold yet: not rejected, still at the portal."""
+    with db.uow() as uow:
         uow.intake.add(QuarantinedSubmission(
-            submission_id="7d8c2b4f-66c2-59a3-9dd2-6fafd5a68536", portal_case_id="c",
+            submission_id=submission_id, portal_case_id="c",
             destination_id="54034d39-79d5-5458-964c-bc33a5a9fce1", received_at=datetime(2026, 11, 3, 8, 0, tzinfo=UTC),
             problem_type="https://schema.fitko.de/fit-connect/events/problems/encryption-issue",
             reason="Entschlüsselungsfehler: verschlüsselt für den unbekannten Schlüssel 'enc-2027'",
             envelope={}, metadata_json=None, awaiting_key="enc-2027"))
         uow.commit()
+
+
+def test_quarantine_dialog_says_which_entries_wait_for_a_key(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    _awaiting_key(fresh, "7d8c2b4f-66c2-59a3-9dd2-6fafd5a68536")
     dialog = QuarantineDialog(admin_tasks, admin)
     qtbot.addWidget(dialog)
     dialog.load()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=60_000)
     assert dialog.table.item(0, 3).text() == "wartet auf Schlüssel"
+    assert dialog.retry_button.isEnabled() and "jetzt erneut abrufen" in dialog.retry_button.toolTip()
+
+
+def test_retry_marks_an_entry_that_waits_for_a_key_and_starts_a_round(qtbot, admin_tasks, admin, fresh):  # type: ignore[no-untyped-def]
+    _awaiting_key(fresh, "8e8c2b4f-66c2-59a3-9dd2-6fafd5a68536")
+    rounds: list[bool] = []
+    dialog = QuarantineDialog(admin_tasks, admin, fetch_now=lambda: rounds.append(True) or True)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=60_000)
+    with qtbot.waitSignal(dialog.changed, timeout=60_000):
+        dialog.retry_button.click()
+    assert rounds == [True] and dialog.retry_note.text() == "Der Abruf läuft."
+    qtbot.waitUntil(lambda: "Erneuter Abruf angefordert am" in dialog.reason.toPlainText(), timeout=60_000)
+    assert "von it" in dialog.reason.toPlainText()
+    assert dialog.table.item(0, 3).text() == "wartet auf Schlüssel"  # still open until the round opens it
+    with fresh.uow(write=False) as uow:
+        entry = uow.intake.quarantine()[0]
+        assert entry.retry_requested_by is not None and entry.retry_requested_by.login == "it"
 
 
 def _connected_in_the_encrypted_file(qtbot, tasks, db, tmp_path):  # type: ignore[no-untyped-def]

@@ -71,7 +71,7 @@ class TeamLeadWindow(QMainWindow):
         self.absences = AbsencePanel(tasks, actor, self, ask=ask_absence, confirm_absent=confirm_absent)
         self.approvals = _embedded(ApprovalDialog(tasks, actor, self, reason=approval_reason))
         self.approvals.close_button.hide()
-        self.quarantine = _embedded(QuarantineDialog(tasks, actor, self))
+        self.quarantine = _embedded(QuarantineDialog(tasks, actor, self, fetch_now=sync.trigger if sync else None))
         self.quarantine.button_box.button(self.quarantine.button_box.StandardButton.Close).hide()
         self.cases = CaseListPanel(tasks, actor, self, ask=ask_reassign, confirm_absent=confirm_absent)
         self.tabs = QTabWidget(self)
