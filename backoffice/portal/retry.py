@@ -25,6 +25,16 @@ class RetryPolicy:
     max_retry_after: float = 120.0
     retry_statuses: frozenset[int] = field(default=frozenset({429, 500, 502, 503, 504}))
 
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        if self.base_delay < 0 or self.max_delay < self.base_delay:
+            raise ValueError("need 0 <= base_delay <= max_delay")
+        if not 0.0 <= self.jitter <= 1.0:
+            raise ValueError("jitter must be between 0 and 1")
+        if self.max_retry_after < 0:
+            raise ValueError("max_retry_after must not be negative")
+
     def backoff(self, failures: int, rng: Callable[[], float] = random.random) -> float:
         """Delay after the ``failures``-th consecutive failure (1-based)."""
         exponent = min(max(failures, 1) - 1, 64)  # 2**64 * anything is far beyond any cap
