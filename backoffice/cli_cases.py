@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -31,11 +31,11 @@ from .cli_common import (
     table_line,
     with_db,
 )
+from .domain.audit_actions import action_label
 from .domain.catalog import Service
 from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.export_text import neutralise, printable
 from .domain.german import (
-    HISTORY_ACTION_NAMES,
     HISTORY_FIELD_NAMES,
     OUTCOME_NAMES,
     SERVICE_NAMES,
@@ -204,7 +204,7 @@ def cmd_cases_show(args: argparse.Namespace, settings: config.Settings, out: Tex
         ("Anlagen", len(data["attachments"])), ("Notizen", len(data["notes"])),
     ):
         print(f"{label:<18}{printable(str(value)) if value is not None else '-'}", file=out)
-    _print_history(data["history"], _field_namer(detail), out)
+    _print_history(data["history"], _field_namer(detail), out, detail.people)
     return 0
 
 
@@ -232,22 +232,28 @@ def _field_namer(detail: CaseDetail) -> Callable[[str, str], str]:
     return name
 
 
-def _print_history(history: list[dict[str, Any]], name: Callable[[str, str], str], out: TextIO) -> None:
+def _print_history(
+    history: list[dict[str, Any]], name: Callable[[str, str], str], out: TextIO, people: Mapping[str, str] | None = None,
+) -> None:
+    """``people``: login -> name of the assignees the history records by login."""
     print("Verlauf:", file=out)
     for h in history:
-        actor = h["actor"]
-        if actor == "portal":  # the core's name for every entry without a user
+        actor = h["actor_name"]
+        if actor is None:  # an entry without a user: the intake, or a case created by hand
             actor = "-" if (h["action"], h["new"]) == ("created", "manual") else "Onlineportal"
         if h["field"]:
-            change = f"{name(h['action'], h['field'])}: {_value(h['field'], h['old'])} -> {_value(h['field'], h['new'])}"
+            old, new = (_value(h["field"], h[key], people or {}) for key in ("old", "new"))
+            change = f"{name(h['action'], h['field'])}: {old} -> {new}"
         else:
             change = "" if h["action"] == "created" else (h["new"] or "")
-        action = german_name(HISTORY_ACTION_NAMES, h["action"])
+        action = action_label(h["action"])
         print(f"  {h['at'][:16].replace('T', ' ')}  {printable(actor):<12} {action:<34} {printable(change)}", file=out)
 
 
-def _value(field: str, value: str | None) -> str:
+def _value(field: str, value: str | None, people: Mapping[str, str]) -> str:
     if value is None:
         return "-"
+    if field == "assignee":
+        return people.get(value, value)
     names = {"status": STATUS_NAMES, "outcome": OUTCOME_NAMES}.get(field)
     return german_name(names, value) if names else value

@@ -34,6 +34,7 @@ def build(url: str, entries: int) -> None:
 
     from backoffice.bootstrap import open_database
     from backoffice.demo.generator import generate_application
+    from backoffice.domain.audit_actions import AuditAction
     from backoffice.domain.catalog import Service
     from backoffice.services import audit, cases
     from backoffice.store.models import AuditEntry, Case
@@ -48,7 +49,7 @@ def build(url: str, entries: int) -> None:
                 news = [cases.NewCase(Service.WBS, form, T0 + timedelta(minutes=n)) for n in range(batch // per_case)]
                 azs = cases.create_cases(uow, None, news, now=T0)
                 ids = uow.session.scalars(select(Case.id).where(Case.aktenzeichen.in_(azs))).all()  # type: ignore[attr-defined]
-                rows = [audit.row(case_id, None, "field_changed", T0, f"feld{k}", "alt", f"neu {k}")
+                rows = [audit.row(case_id, None, AuditAction.EDIT, T0, f"feld{k}", "alt", f"neu {k}")
                         for case_id in ids for k in range(per_case - 1)]
                 uow.journal.add_rows(AuditEntry, rows)
                 uow.commit()

@@ -32,6 +32,7 @@ def build(url: str, months: int, per_month: int, seed: int = 1) -> None:
 
     from backoffice.bootstrap import open_database
     from backoffice.demo.generator import generate_application
+    from backoffice.domain.audit_actions import AuditAction
     from backoffice.domain.catalog import DEPARTMENTS, Role, Service
     from backoffice.services import audit, cases
     from backoffice.services.directory import ensure_user
@@ -61,22 +62,22 @@ def build(url: str, months: int, per_month: int, seed: int = 1) -> None:
                 for case_id, new in zip(ids, news, strict=True):
                     assert new.received_at is not None
                     at = new.received_at + timedelta(hours=rng.randint(1, 48))
-                    rows.append(audit.row(case_id, clerk, "assign", at, "assignee", None, "bench"))
+                    rows.append(audit.row(case_id, clerk, AuditAction.ASSIGN, at, "assignee", None, "bench"))
                     for k in range(3):
-                        rows.append(audit.row(case_id, clerk, "edit", at, f"feld{k}", "alt", "neu"))
+                        rows.append(audit.row(case_id, clerk, AuditAction.EDIT, at, f"feld{k}", "alt", "neu"))
                     done = at + timedelta(days=int(rng.triangular(1, 90, 12)))
                     if done.date() > END:
-                        rows.append(audit.row(case_id, clerk, "start", at, "status", "received", "in_progress"))
+                        rows.append(audit.row(case_id, clerk, AuditAction.START, at, "status", "received", "in_progress"))
                         continue
                     if rng.random() < 0.04:
-                        rows.append(audit.row(case_id, clerk, "withdraw", done, "status", "received", "withdrawn"))
+                        rows.append(audit.row(case_id, clerk, AuditAction.WITHDRAW, done, "status", "received", "withdrawn"))
                         ended.append({"id": case_id, "status": "withdrawn", "outcome": None, "ended_at": done})
                         continue
-                    rows.append(audit.row(case_id, clerk, "start", at, "status", "received", "in_progress"))
-                    rows.append(audit.row(case_id, clerk, "mark_ready", done, "status", "in_progress", "ready_for_decision"))
+                    rows.append(audit.row(case_id, clerk, AuditAction.START, at, "status", "received", "in_progress"))
+                    rows.append(audit.row(case_id, clerk, AuditAction.MARK_READY, done, "status", "in_progress", "ready_for_decision"))
                     outcome = "granted" if rng.random() < 0.7 else "refused"
-                    rows.append(audit.row(case_id, clerk, "decide", done, "status", "ready_for_decision", "decided"))
-                    rows.append(audit.row(case_id, clerk, "decide", done, "outcome", None, outcome))
+                    rows.append(audit.row(case_id, clerk, AuditAction.DECIDE, done, "status", "ready_for_decision", "decided"))
+                    rows.append(audit.row(case_id, clerk, AuditAction.DECIDE, done, "outcome", None, outcome))
                     ended.append({"id": case_id, "status": "decided", "outcome": outcome, "ended_at": done})
                 uow.journal.add_rows(AuditEntry, rows)
                 # what apply_action sets when a case ends, for the batch at once

@@ -62,7 +62,7 @@ def user_message(exc: BaseException) -> str:
     """The text a clerk reads: the core's message in the UI's language, with status and step names as the UI
     shows them; an error from outside the core as it says it."""
     if isinstance(exc, TransitionNotAllowed):
-        step = labels.history_action_labels().get(str(exc.action), str(exc.action))
+        step = labels.audit_action_label(str(exc.action))
         try:
             status = labels.status_labels()[Status(exc.status)]
         except ValueError:

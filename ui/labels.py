@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from backoffice.domain.audit_actions import action_label
 from backoffice.domain.catalog import Service
 from backoffice.domain.status import Outcome, Status
 from backoffice.texts import Text
@@ -66,34 +67,9 @@ def status_text(
     return f"{text} ({outcomes.get(outcome, outcome.value)})" if outcome is not None else text
 
 
-def history_action_labels() -> dict[str, str]:
-    """Audit actions (the workflow's actions plus bookkeeping ones) as the history shows them."""
-    return {
-        "created": QCoreApplication.translate("Labels", "Antrag angelegt"),
-        "assign": QCoreApplication.translate("Labels", "Zugewiesen"),
-        "release": QCoreApplication.translate("Labels", "Zuweisung aufgehoben"),
-        "claim": QCoreApplication.translate("Labels", "Als nächsten Fall übernommen"),
-        "takeover": QCoreApplication.translate("Labels", "Von anderer Bearbeitung übernommen"),
-        "reassign": QCoreApplication.translate("Labels", "Von der Teamleitung umverteilt"),
-        "dispatch": QCoreApplication.translate("Labels", "Während einer Abwesenheit zugeteilt"),
-        "edit": QCoreApplication.translate("Labels", "Antragsdaten geändert"),
-        "note": QCoreApplication.translate("Labels", "Notiz"),
-        "attachment": QCoreApplication.translate("Labels", "Anlage hinzugefügt"),
-        "start": QCoreApplication.translate("Labels", "Bearbeitung begonnen"),
-        "request_documents": QCoreApplication.translate("Labels", "Unterlagen angefordert"),
-        "documents_received": QCoreApplication.translate("Labels", "Unterlagen eingegangen"),
-        "mark_ready": QCoreApplication.translate("Labels", "Als entscheidungsreif markiert"),
-        "reopen": QCoreApplication.translate("Labels", "Wieder aufgenommen"),
-        "decide": QCoreApplication.translate("Labels", "Entschieden"),
-        "forward": QCoreApplication.translate("Labels", "Weitergeleitet"),
-        "withdraw": QCoreApplication.translate("Labels", "Zurückgezogen"),
-        "close": QCoreApplication.translate("Labels", "Abgeschlossen"),
-        "portal_conflict": QCoreApplication.translate("Labels", "Portal: Antrag dort anders erledigt"),
-        "letter": QCoreApplication.translate("Labels", "Brief erstellt"),
-        "letter_approved": QCoreApplication.translate("Labels", "Brief von der Teamleitung freigegeben"),
-        "letter_rejected": QCoreApplication.translate("Labels", "Brief von der Teamleitung zurückgewiesen"),
-        "letter_printed": QCoreApplication.translate("Labels", "Brief gedruckt"),
-    }
+def audit_action_label(action: str) -> str:
+    """An audit action (also a workflow step's value) as the history names it, in the UI's language."""
+    return core_text(action_label(action))
 
 
 def history_field_labels() -> dict[str, str]:

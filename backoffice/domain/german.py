@@ -41,21 +41,7 @@ ACTION_NAMES: dict[str, str] = {
     "reopen": "Wieder aufnehmen", "decide": "Entscheiden", "forward": "Weiterleiten", "withdraw": "Zurückziehen",
     "close": "Abschließen",
 }
-# A case's history as ui/labels.py shows it: the audit actions and the fields they change.
-HISTORY_ACTION_NAMES: dict[str, str] = {
-    "created": "Antrag angelegt", "assign": "Zugewiesen", "release": "Zuweisung aufgehoben",
-    "claim": "Als nächsten Fall übernommen", "takeover": "Von anderer Bearbeitung übernommen",
-    "reassign": "Von der Teamleitung umverteilt", "edit": "Antragsdaten geändert", "note": "Notiz",
-    "attachment": "Anlage hinzugefügt", "start": "Bearbeitung begonnen", "request_documents": "Unterlagen angefordert",
-    "documents_received": "Unterlagen eingegangen", "mark_ready": "Als entscheidungsreif markiert",
-    "reopen": "Wieder aufgenommen", "decide": "Entschieden", "forward": "Weitergeleitet", "withdraw": "Zurückgezogen",
-    "close": "Abgeschlossen", "portal_conflict": "Portal: Antrag dort anders erledigt", "letter": "Brief erstellt",
-    "letter_approved": "Brief von der Teamleitung freigegeben",
-    "letter_rejected": "Brief von der Teamleitung zurückgewiesen", "letter_printed": "Brief gedruckt",
-    "extend_deadline": "Frist verlängert", "link": "Fall verknüpft", "unlink": "Verknüpfung gelöst",
-    "document_check": "Unterlage abgehakt", "decision": "Entscheidung gespeichert",
-    "allowance_confirmed": "Freibetrag bestätigt",
-}
+# The fields a case's history names (the actions' names: ``audit_actions.LABELS``).
 HISTORY_FIELD_NAMES: dict[str, str] = {
     "status": "Status", "outcome": "Ergebnis", "assignee": "Bearbeitung", "target_date": "Zieldatum",
     "legal_deadline": "Frist", "reason": "Begründung", "link": "Verknüpfter Fall",

@@ -126,11 +126,12 @@ class NoteInfo:
 @dataclass(frozen=True, slots=True)
 class AuditInfo:
     at: datetime
-    actor: str
-    action: str
+    actor: str  # login, or "portal" for an entry without a user
+    action: str  # an ``AuditAction`` value, or an older entry's string that no longer is one
     field: str | None
     old_value: str | None
     new_value: str | None
+    actor_name: str | None = None  # what the history shows: the user's name, their login if they have none
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +147,7 @@ class CaseDetail:
     history: tuple[AuditInfo, ...]
     allowed_actions: tuple[str, ...]
     portal_info: dict[str, Any] | None = None  # reply channel, identification, sender reference
+    people: dict[str, str] = field(default_factory=dict)  # login -> name of each assignee the history names
 
     def as_json(self) -> dict[str, Any]:
         """``cases show --format json``: the list fields plus everything on file."""
@@ -167,11 +169,12 @@ class CaseDetail:
             ],
             "notes": [{"author": n.author, "created_at": n.created_at.isoformat(), "text": n.text} for n in self.notes],
             "history": [
-                {"at": h.at.isoformat(), "actor": h.actor, "action": h.action, "field": h.field, "old": h.old_value,
-                 "new": h.new_value}
+                {"at": h.at.isoformat(), "actor": h.actor, "actor_name": h.actor_name, "action": h.action,
+                 "field": h.field, "old": h.old_value, "new": h.new_value}
                 for h in self.history
             ],
             "allowed_actions": list(self.allowed_actions),
+            "people": self.people,
         }
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from ..domain.audit_actions import AuditAction
 from ..domain.errors import (
     AssigneeAbsent,
     NotAssignee,
@@ -74,12 +75,12 @@ def assign_to_me(
         return case_row(case)
     me = _user(uow, actor.login)
     if holder is None:
-        _journal_move(uow, actor, case, me, "assign", None, now)
+        _journal_move(uow, actor, case, me, AuditAction.ASSIGN, None, now)
         return case_row(case)
     text = reason_text(reason, t("Die Übernahme eines zugewiesenen Falls"))
     if not _may_take(uow, actor, case, now.date()):
         raise TakeoverNotAllowed(case.aktenzeichen, holder.display_name)
-    _journal_move(uow, actor, case, me, "takeover", text, now)
+    _journal_move(uow, actor, case, me, AuditAction.TAKEOVER, text, now)
     return case_row(case)
 
 
@@ -108,7 +109,7 @@ def release(
         raise ValidationFailed([t("{az} ist niemandem zugewiesen", az=case.aktenzeichen)])
     if case.assignee.id != actor.id and not leads(actor, case.queue.department.code):
         raise NotAssignee(case.aktenzeichen, t("Das Freigeben"), case.assignee.display_name)
-    _journal_move(uow, actor, case, None, "release", text, now)
+    _journal_move(uow, actor, case, None, AuditAction.RELEASE, text, now)
     return case_row(case)
 
 
@@ -172,7 +173,7 @@ def reassign_plan(
     for case, target in moves:
         done.append(Reassignment(case.aktenzeichen, case.assignee.login if case.assignee else None,
                                  target.login if target else None))
-        _journal_move(uow, actor, case, target, "reassign", text, now)
+        _journal_move(uow, actor, case, target, AuditAction.REASSIGN, text, now)
     uow.flush()
     return done
 
@@ -189,7 +190,7 @@ def _user(uow: UnitOfWork, login: str) -> User:
 
 
 def _journal_move(
-    uow: UnitOfWork, actor: UserRef, case: Case, to: User | None, action: str, reason: str | None, now: datetime
+    uow: UnitOfWork, actor: UserRef, case: Case, to: User | None, action: AuditAction, reason: str | None, now: datetime
 ) -> None:
     old = case.assignee.login if case.assignee else None
     case.assignee = to

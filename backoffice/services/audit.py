@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from datetime import datetime
 from typing import Any
 
+from ..domain.audit_actions import AuditAction
 from ..domain.records import UserRef
 from ..store.models import AuditEntry, Case
 from ..store.uow import UnitOfWork
@@ -16,7 +17,7 @@ def record(
     uow: UnitOfWork,
     case: Case,
     actor: UserRef | None,
-    action: str,
+    action: AuditAction,
     at: datetime,
     field: str | None = None,
     old: Any = None,
@@ -26,18 +27,18 @@ def record(
 
 
 def row(
-    case_id: int, actor: UserRef | None, action: str, at: datetime, field: str | None = None, old: Any = None,
+    case_id: int, actor: UserRef | None, action: AuditAction, at: datetime, field: str | None = None, old: Any = None,
     new: Any = None,
 ) -> dict[str, Any]:
     """An audit entry as column values, for inserting many in one statement."""
     return {
-        "case_id": case_id, "at": at, "actor_id": actor.id if actor else None, "action": action,
+        "case_id": case_id, "at": at, "actor_id": actor.id if actor else None, "action": action.value,
         "field": field, "old_value": _text(old), "new_value": _text(new),
     }
 
 
 def record_changes(
-    uow: UnitOfWork, case: Case, actor: UserRef, action: str, at: datetime, old: Mapping[str, Any], new: Mapping[str, Any]
+    uow: UnitOfWork, case: Case, actor: UserRef, action: AuditAction, at: datetime, old: Mapping[str, Any], new: Mapping[str, Any]
 ) -> int:
     """One entry per changed leaf field (``members[1].incomes[0].gross_annual``); returns the count."""
     before, after = dict(flatten(old)), dict(flatten(new))

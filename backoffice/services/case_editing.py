@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import schemas
+from ..domain.audit_actions import AuditAction
 from ..domain.calendar import add_business_days
 from ..domain.catalog import Service
 from ..domain.deadlines import ProcessingNorm, deadline_state, norm_for
@@ -153,8 +154,8 @@ def link_cases(
     if uow.editing.link(case.id, target.id) is not None:
         raise ValidationFailed([t("{az} ist bereits mit {other} verknüpft.", az=case.aktenzeichen, other=other)])
     uow.editing.add(CaseLink(case_id=case.id, linked_case_id=target.id, created_by=actor.id, created_at=now))
-    audit.record(uow, case, actor, "link", now, "link", None, target.aktenzeichen)
-    audit.record(uow, target, actor, "link", now, "link", None, case.aktenzeichen)
+    audit.record(uow, case, actor, AuditAction.LINK, now, "link", None, target.aktenzeichen)
+    audit.record(uow, target, actor, AuditAction.LINK, now, "link", None, case.aktenzeichen)
     return _row(target)
 
 
@@ -166,8 +167,8 @@ def unlink_cases(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, other: str,
     if target is None or link is None:
         raise NotFound(t("{az} ist nicht mit {other} verknüpft.", az=aktenzeichen, other=other))
     uow.editing.remove(link)
-    audit.record(uow, case, actor, "unlink", now, "link", target.aktenzeichen, None)
-    audit.record(uow, target, actor, "unlink", now, "link", case.aktenzeichen, None)
+    audit.record(uow, case, actor, AuditAction.UNLINK, now, "link", target.aktenzeichen, None)
+    audit.record(uow, target, actor, AuditAction.UNLINK, now, "link", case.aktenzeichen, None)
 
 
 # --- deadline extension ------------------------------------------------------------------
@@ -204,9 +205,9 @@ def extend_deadline(
         if old is not None:
             new = add_business_days(old, business_days)
             setattr(case, field, new)
-            audit.record(uow, case, actor, "extend_deadline", now, field, old, new)
+            audit.record(uow, case, actor, AuditAction.EXTEND_DEADLINE, now, field, old, new)
     case.deadline_extended_on = now.date()
-    audit.record(uow, case, actor, "extend_deadline", now, "reason", None, reason.strip())
+    audit.record(uow, case, actor, AuditAction.EXTEND_DEADLINE, now, "reason", None, reason.strip())
     case.updated_at = now
     uow.flush()
     return deadline_info(case, norm, now.date())
@@ -271,7 +272,7 @@ def set_document_check(
         uow.editing.remove(existing)
     else:
         return
-    audit.record(uow, case, actor, "document_check", now, f"checklist.{item_key}", None, "ja" if checked else "nein")
+    audit.record(uow, case, actor, AuditAction.DOCUMENT_CHECK, now, f"checklist.{item_key}", None, "ja" if checked else "nein")
 
 
 def accept_document_proposals(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, *, now: datetime | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..domain import search
 from ..domain.catalog import Service
 from ..domain.records import (
@@ -17,7 +19,7 @@ from ..domain.records import (
     UserRef,
 )
 from ..domain.status import Outcome, Status, workflow
-from ..store.models import Case
+from ..store.models import AuditEntry, Case, User
 from ..store.repositories import SORT_AFTER_FILTER
 from ..store.uow import UnitOfWork
 from .cases import load_for_read
@@ -107,6 +109,7 @@ def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
         if case.submission_id
         else None
     )
+    history = uow.cases.history(case.id)
     return CaseDetail(
         row=row,
         version=case.version,
@@ -130,9 +133,22 @@ def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
         ),
         notes=tuple(NoteInfo(n.id, n.author.login, n.created_at, n.text) for n in uow.cases.notes(case.id)),
         history=tuple(
-            AuditInfo(e.at, e.actor.login if e.actor else "portal", e.action, e.field, e.old_value, e.new_value)
-            for e in uow.cases.history(case.id)
+            AuditInfo(e.at, e.actor.login if e.actor else "portal", e.action, e.field, e.old_value, e.new_value,
+                      actor_name=_name(e.actor) if e.actor else None)
+            for e in history
         ),
         allowed_actions=tuple(a.value for a in workflow(Service(case.service)).allowed_actions(Status(case.status))),
         portal_info=case.portal_info,
+        people=_assignee_names(uow, history),
     )
+
+
+def _name(user: User) -> str:
+    """How the history names a person: by name, by login where there is none."""
+    return user.display_name or user.login
+
+
+def _assignee_names(uow: UnitOfWork, history: Sequence[AuditEntry]) -> dict[str, str]:
+    """The names of the assignees the history records by login (an "assignee" entry's old and new value)."""
+    logins = {v for e in history if e.field == "assignee" for v in (e.old_value, e.new_value) if v}
+    return {login: _name(user) for login in sorted(logins) if (user := uow.directory.user(login)) is not None}

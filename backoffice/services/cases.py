@@ -16,6 +16,7 @@ from typing import Any
 from .. import schemas
 from ..domain import search
 from ..domain.aktenzeichen import format_aktenzeichen
+from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Role, Service, intake_queue_code
 from ..domain.deadlines import ProcessingNorm, compute_deadlines, load_norms, norm_for, suspend_resume
 from ..domain.errors import ConcurrentModification, NotAssignee, NotFound, PermissionDenied, ValidationFailed
@@ -135,7 +136,7 @@ def create_cases(
     attachments = [a for item in new for a in item.attachments]
     digests = iter(uow.blobs.put_many([a.content for a in attachments], [a.sha512 for a in attachments])
                    if attachments else [])
-    created = [audit.row(case_id, actor, "created", now, new="portal" if item.portal else "manual")
+    created = [audit.row(case_id, actor, AuditAction.CREATED, now, new="portal" if item.portal else "manual")
                for item, case_id in zip(new, ids, strict=True)]
     uow.journal.add_rows(AuditEntry, created)
     uow.journal.add_rows(Attachment, [
@@ -210,6 +211,7 @@ def apply_action(
         require_assignee(actor, case, t("Die Entscheidung"))
     old = Status(case.status)
     new = workflow(Service(case.service)).target(old, action, outcome)
+    journaled = AuditAction.of(action)
     if action is Action.REQUEST_DOCUMENTS:
         case.suspended_on = now.date()
     elif action is Action.DOCUMENTS_RECEIVED and case.suspended_on and case.target_date and case.legal_deadline:
@@ -221,21 +223,21 @@ def apply_action(
             now.date(),
             legal_to_business_day=norm.legal_deadline_business,
         )
-        _set(uow, case, actor, action.value, now, "target_date", target)
-        _set(uow, case, actor, action.value, now, "legal_deadline", legal)
+        _set(uow, case, actor, journaled, now, "target_date", target)
+        _set(uow, case, actor, journaled, now, "legal_deadline", legal)
         case.suspended_on = None
     if old is Status.WAITING_FOR_DOCUMENTS and case.follow_up_on is not None:
         # While waiting, the follow-up is the documents request's (``documents_requests``): it was
         # there to check that they came; whatever ends the wait ends it too.
-        _set(uow, case, actor, action.value, now, "follow_up_on", None)
+        _set(uow, case, actor, journaled, now, "follow_up_on", None)
         case.follow_up_reason = None
-    _set(uow, case, actor, action.value, now, "status", new.value)
+    _set(uow, case, actor, journaled, now, "status", new.value)
     if old.is_open and not new.is_open:  # the one way out of the open statuses (the statistics count it)
         case.ended_at, case.end_status = now, new.value
     if outcome is not None:
-        _set(uow, case, actor, action.value, now, "outcome", outcome.value)
+        _set(uow, case, actor, journaled, now, "outcome", outcome.value)
     if reason:
-        audit.record(uow, case, actor, action.value, now, "reason", None, reason)
+        audit.record(uow, case, actor, journaled, now, "reason", None, reason)
     case.updated_at = now
     return new
 
@@ -256,7 +258,7 @@ def update_form(
     problems = schemas.validate_form(case.schema_uri, form_data)
     if problems:
         raise ValidationFailed(problems)
-    changed = audit.record_changes(uow, case, actor, "edit", now, case.form_data, form_data)
+    changed = audit.record_changes(uow, case, actor, AuditAction.EDIT, now, case.form_data, form_data)
     if changed:
         applicant = schemas.applicant_from_form(form_data)
         case.form_data = copy.deepcopy(form_data)
@@ -277,7 +279,7 @@ def add_note(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, text: str, *, n
         raise ValidationFailed([t("Die Notiz ist leer")])
     case = load_for_change(uow, actor, aktenzeichen, None)
     uow.journal.add(Note(case_id=case.id, author_id=actor.id, created_at=now, text=text))
-    audit.record(uow, case, actor, "note", now, new=text)
+    audit.record(uow, case, actor, AuditAction.NOTE, now, new=text)
 
 
 def add_attachment(
@@ -286,7 +288,7 @@ def add_attachment(
     now = _now(now)
     case = load_for_change(uow, actor, aktenzeichen, None)
     _attach(uow, case, item, now)
-    audit.record(uow, case, actor, "attachment", now, new=safe_filename(item.filename))
+    audit.record(uow, case, actor, AuditAction.ATTACHMENT, now, new=safe_filename(item.filename))
 
 
 def attachment_content(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, attachment_id: int) -> bytes:
@@ -345,7 +347,7 @@ def _require_department(actor: UserRef, department_code: str) -> None:
                                  login=actor.login, department_code=department_code))
 
 
-def _set(uow: UnitOfWork, case: Case, actor: UserRef, action: str, at: datetime, field: str, value: Any) -> None:
+def _set(uow: UnitOfWork, case: Case, actor: UserRef, action: AuditAction, at: datetime, field: str, value: Any) -> None:
     old = getattr(case, field)
     if old != value:
         setattr(case, field, value)

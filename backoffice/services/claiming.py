@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from ..domain.audit_actions import AuditAction
 from ..domain.records import CaseQuery, CaseRow, UserRef
 from ..domain.status import Status
 from ..store.uow import UnitOfWork
@@ -37,6 +38,6 @@ def claim_next(
     user = uow.directory.user_by_id(actor.id)
     case.assignee = user
     case.updated_at = now
-    audit.record(uow, case, actor, "claim", now, "assignee", None, actor.login)
+    audit.record(uow, case, actor, AuditAction.CLAIM, now, "assignee", None, actor.login)
     uow.flush()
     return case_row(case)

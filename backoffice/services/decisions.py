@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..decisions import elterngeld_follow_up, evaluate, rule_input
+from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Service
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
@@ -194,7 +195,7 @@ def decide(
     )
     uow.decisions.add(record)
     uow.flush()
-    audit.record(uow, case, actor, "decision", now, "decision", None, outcome.value)
+    audit.record(uow, case, actor, AuditAction.DECISION, now, "decision", None, outcome.value)
     journal_confirmed(uow, case, actor, now, proposal.result)
     _set_follow_up(uow, case, actor, now, proposal, outcome)
     # No message to the portal: FIT-Connect v1 gives a subscriber no event for a decision, and
@@ -258,7 +259,7 @@ def _set_follow_up(uow: UnitOfWork, case: Case, actor: UserRef, now: datetime, p
     reason = "Vorläufige Bewilligung (§ 8 Abs. 3 BEEG): Nachweise prüfen, endgültig festsetzen" if due else None
     if (case.follow_up_on, case.follow_up_reason) == (due, reason):
         return
-    audit.record(uow, case, actor, "decision", now, "follow_up_on", _iso(case.follow_up_on), _iso(due))
+    audit.record(uow, case, actor, AuditAction.DECISION, now, "follow_up_on", _iso(case.follow_up_on), _iso(due))
     case.follow_up_on, case.follow_up_reason = due, reason
 
 

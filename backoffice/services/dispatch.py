@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..domain.audit_actions import AuditAction
 from ..store.models import Case
 from ..store.uow import UnitOfWork
 from . import audit
@@ -53,8 +54,8 @@ def dispatch_new(uow: UnitOfWork, aktenzeichen: Sequence[str], *, now: datetime)
                 break
             case.assignee = chosen
             case.updated_at = now
-            audit.record(uow, case, None, "dispatch", now, "assignee", None, chosen.login)
-            audit.record(uow, case, None, "dispatch", now, "reason", None, reason)
+            audit.record(uow, case, None, AuditAction.DISPATCH, now, "assignee", None, chosen.login)
+            audit.record(uow, case, None, AuditAction.DISPATCH, now, "reason", None, reason)
             done.append(Dispatched(case.aktenzeichen, chosen.login, absence.user.login))
         if rule is Rule.ROUND_ROBIN:
             uow.staff.set_dispatch_turn(absence.id, chooser.turn)

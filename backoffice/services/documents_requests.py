@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Service
 from ..domain.documents_request import (
     default_deadline,
@@ -32,7 +33,7 @@ from .cases import apply_action, load_for_change, load_for_read, require_assigne
 from .letter_content import documents_defaults
 from .letters import LetterInfo, issue_step_letter
 
-ACTION = Action.REQUEST_DOCUMENTS.value
+ACTION = AuditAction.of(Action.REQUEST_DOCUMENTS)
 
 
 @dataclass(frozen=True, slots=True)

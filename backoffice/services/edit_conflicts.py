@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..domain.audit_actions import AuditAction
 from ..domain.records import CaseDetail, UserRef
 from ..store.uow import UnitOfWork
 from . import audit
@@ -49,7 +50,7 @@ class Conflict:
 
     current: CaseDetail
     changes: tuple[FieldChange, ...]
-    changed_by: str | None  # login of the last editor (None: the portal)
+    changed_by: str | None  # name of the last editor (None: the portal)
     changed_at: datetime | None
 
 
@@ -64,12 +65,12 @@ def save_form(
 def compare_versions(uow: UnitOfWork, actor: UserRef, aktenzeichen: str, base: Mapping[str, Any], mine: Mapping[str, Any]) -> Conflict:
     """After a refused save: the current version and, per field, loaded → theirs and loaded → mine."""
     current = get_case(uow, actor, aktenzeichen)
-    edits = [h for h in current.history if h.action == "edit"]
+    edits = [h for h in current.history if h.action == AuditAction.EDIT]
     last = edits[-1] if edits else (current.history[-1] if current.history else None)
     return Conflict(
         current=current,
         changes=tuple(field_changes(base, current.form_data, mine)),
-        changed_by=last.actor if last else None,
+        changed_by=last.actor_name if last else None,
         changed_at=last.at if last else None,
     )
 

@@ -17,6 +17,7 @@ from typing import Any
 from ..decisions import evaluate
 from ..decisions.final_assessment import LEGAL_BASIS, Settlement, settle
 from ..decisions.rule_inputs import RuleInput, merge_facts
+from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Service
 from ..domain.errors import ValidationFailed
 from ..domain.records import UserRef
@@ -30,7 +31,7 @@ from .cases import load_for_change, load_for_read, require_assignee
 from .decisions import DecisionInfo, DecisionOutcome, decision_info, latest_decision
 
 LETTER_KIND = "elterngeld_final"
-ACTION = "final_assessment"
+ACTION = AuditAction.FINAL_ASSESSMENT
 # The facts the clerk may change for the final assessment: the proven incomes and the tax assessment.
 FINAL_FACTS = frozenset({"net_income_before", "gross_income_before", "income_tax_monthly",
                          "solidarity_surcharge_monthly", "church_tax_liable", "health_care_insured",

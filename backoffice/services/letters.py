@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any, TypedDict, Unpack
 
+from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Role, Service
 from ..domain.errors import NotFound, PermissionDenied, ValidationFailed, named
 from ..domain.german import LETTER_STATUS_NAMES, OUTCOME_NAMES
@@ -175,7 +176,7 @@ def _issue(
             earlier.status, earlier.cancel_reason = LetterStatus.CANCELLED.value, f"ersetzt durch Version {letter.version}"
     uow.decisions.add(letter)
     uow.flush()
-    audit.record(uow, case, actor, "letter", now, f"letter.{kind}", None, f"Version {letter.version}: {letter.status}")
+    audit.record(uow, case, actor, AuditAction.LETTER, now, f"letter.{kind}", None, f"Version {letter.version}: {letter.status}")
     return letter_info(uow.decisions.letter(letter.id))
 
 
@@ -237,7 +238,7 @@ def approve_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, *, now: date
                                  "freigeben"))
     letter.status, letter.approved_at, letter.finalised_at = LetterStatus.FINAL.value, now, now
     letter.approved_by = uow.directory.user_by_id(actor.id)
-    audit.record(uow, letter.case, actor, "letter_approved", now, f"letter.{letter.kind}",
+    audit.record(uow, letter.case, actor, AuditAction.LETTER_APPROVED, now, f"letter.{letter.kind}",
                  LetterStatus.AWAITING_APPROVAL.value, f"Version {letter.version}: final")
     uow.flush()
     return letter_info(uow.decisions.letter(letter.id))
@@ -250,7 +251,7 @@ def reject_letter(uow: UnitOfWork, actor: UserRef, letter_id: int, reason: str, 
         raise ValidationFailed([t("Eine Zurückweisung braucht eine Begründung")])
     letter = _awaiting(uow, actor, letter_id)
     letter.status, letter.cancel_reason = LetterStatus.CANCELLED.value, reason.strip()
-    audit.record(uow, letter.case, actor, "letter_rejected", now, f"letter.{letter.kind}",
+    audit.record(uow, letter.case, actor, AuditAction.LETTER_REJECTED, now, f"letter.{letter.kind}",
                  LetterStatus.AWAITING_APPROVAL.value, f"Version {letter.version}: {reason.strip()}")
     uow.flush()
     return letter_info(uow.decisions.letter(letter.id))

@@ -11,11 +11,11 @@ new (one notice per letter; the table's unique ``letter_id``).
 Whether: the case came from the portal with ``replyChannel.eMail`` (``portal_info``), an
 SMTP server is configured (``mail_settings``; otherwise no row: nothing waits for a sender
 that does not exist), and the address passes ``domain.email_notice.email_address``. A hostile
-address queues nothing and leaves a "notice_refused" entry in the history instead.
+address queues nothing and leaves a AuditAction.NOTICE_REFUSED entry in the history instead.
 
 Delivery (``deliver``): due rows are claimed one at a time (a conditional UPDATE, so two
 senders never send one row twice), handed to the mailer outside any transaction, then marked
-sent (history entry "notice_sent") or failed with exponential backoff like the portal's
+sent (history entry AuditAction.NOTICE_SENT) or failed with exponential backoff like the portal's
 outbox (``intake.mark_failed``); one bad row never stops the others. ``backoffice mail send``
 runs it, and so should the sync service after each round (``deliver_configured``).
 """
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
+from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Service
 from ..domain.email_notice import InvalidAddress, decision_notice, email_address
 from ..domain.errors import DomainError
@@ -108,7 +109,7 @@ def queue_decision_notice(uow: UnitOfWork, actor: UserRef, letter: Letter, *, no
     try:
         recipient = email_address(raw)
     except InvalidAddress as err:
-        audit.record(uow, case, actor, "notice_refused", now, FIELD, None,
+        audit.record(uow, case, actor, AuditAction.NOTICE_REFUSED, now, FIELD, None,
                      f"Keine Benachrichtigung per E-Mail: {err}")
         return False
     authority = letter_settings.letterhead(uow, Service(case.service)).authority
@@ -117,7 +118,7 @@ def queue_decision_notice(uow: UnitOfWork, actor: UserRef, letter: Letter, *, no
         case_id=case.id, letter_id=letter.id, recipient=recipient, subject=text.subject, body=text.body,
         created_at=now, attempts=0, next_attempt_at=now,
     ))
-    audit.record(uow, case, actor, "notice_queued", now, FIELD, None,
+    audit.record(uow, case, actor, AuditAction.NOTICE_QUEUED, now, FIELD, None,
                  f"Benachrichtigung per E-Mail vorgemerkt (Bescheid Version {letter.version} mit der Post)")
     return True
 
@@ -189,7 +190,7 @@ def mark_sent(uow: UnitOfWork, notice_id: int, *, now: datetime) -> None:
     if notice is None or notice.sent_at is not None:
         return
     notice.sent_at, notice.last_error = now, None
-    uow.journal.add(AuditEntry(**audit.row(notice.case_id, None, "notice_sent", now, FIELD, None,
+    uow.journal.add(AuditEntry(**audit.row(notice.case_id, None, AuditAction.NOTICE_SENT, now, FIELD, None,
                                            "Benachrichtigung per E-Mail versandt")))
 
 

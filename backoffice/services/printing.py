@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
+from ..domain.audit_actions import AuditAction
 from ..domain.errors import NotFound, ValidationFailed
 from ..domain.records import UserRef
 from ..store.decision_models import Dispatch, Letter, PrintJob
@@ -183,7 +184,7 @@ def mark_printed(uow: UnitOfWork, actor: UserRef, job_id: int, printer: str, *, 
         PrintStatus.PRINTED.value, now, actor.id, printer, None)
     job.claimed_by_id, job.claimed_at = None, None
     uow.decisions.add(Dispatch(letter_id=job.letter_id, channel="print", at=now, by_id=actor.id, printer=printer))
-    audit.record(uow, job.letter.case, actor, "letter_printed", now, f"letter.{job.letter.kind}", None,
+    audit.record(uow, job.letter.case, actor, AuditAction.LETTER_PRINTED, now, f"letter.{job.letter.kind}", None,
                  f"Version {job.letter.version} auf {printer}")
     notices.queue_decision_notice(uow, actor, job.letter, now=now)
 

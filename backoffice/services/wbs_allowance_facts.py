@@ -9,6 +9,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Service
 from ..domain.records import UserRef
 from ..letters.formatting import format_euro
@@ -18,7 +19,7 @@ from ..texts import Text, t
 from . import audit
 from .case_editing import required_documents
 
-ACTION = "allowance_confirmed"
+ACTION = AuditAction.ALLOWANCE_CONFIRMED
 
 
 def missing_documents(uow: UnitOfWork, case: Case, rule_input: Mapping[str, Any]) -> list[Text]:

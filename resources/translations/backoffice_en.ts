@@ -1587,7 +1587,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
     <message>
         <location filename="../../ui/editor/dialogs.py" line="63"/>
-        <location filename="../../ui/editor/history.py" line="141"/>
+        <location filename="../../ui/editor/history.py" line="131"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
@@ -1752,82 +1752,47 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Please check:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="26"/>
-        <source>Frist verlängert</source>
-        <translation>Deadline extended</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/history.py" line="27"/>
-        <source>Fall verknüpft</source>
-        <translation>Case linked</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/history.py" line="28"/>
-        <source>Verknüpfung gelöst</source>
-        <translation>Link removed</translation>
-    </message>
-    <message>
         <location filename="../../ui/editor/history.py" line="29"/>
-        <source>Unterlage abgehakt</source>
-        <translation>Document ticked</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/history.py" line="30"/>
-        <source>Entscheidung gespeichert</source>
-        <translation>Decision recorded</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/history.py" line="31"/>
-        <source>Freibetrag bestätigt</source>
-        <translation>Allowance confirmed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/history.py" line="32"/>
-        <source>Endgültig festgesetzt (§ 8 Abs. 3 BEEG)</source>
-        <translation>Finally assessed (§ 8 Abs. 3 BEEG)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/history.py" line="42"/>
         <source>Verknüpfter Fall</source>
         <translation>Linked case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="43"/>
+        <location filename="../../ui/editor/history.py" line="30"/>
         <source>Freibetrag junges Ehepaar</source>
         <translation>Young-couple allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="44"/>
+        <location filename="../../ui/editor/history.py" line="31"/>
         <source>Freibetrag Schwerbehinderung</source>
         <translation>Disability allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="54"/>
+        <location filename="../../ui/editor/history.py" line="41"/>
         <source>Unterlage: %1</source>
         <translation>Document: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="138"/>
+        <location filename="../../ui/editor/history.py" line="128"/>
         <source>Zeitpunkt</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="139"/>
+        <location filename="../../ui/editor/history.py" line="129"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="140"/>
+        <location filename="../../ui/editor/history.py" line="130"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="142"/>
+        <location filename="../../ui/editor/history.py" line="132"/>
         <source>Alt</source>
         <translation>Old</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/history.py" line="143"/>
+        <location filename="../../ui/editor/history.py" line="133"/>
         <source>Neu</source>
         <translation>New</translation>
     </message>
@@ -2537,240 +2502,140 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="21"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Wohnberechtigungsschein</source>
         <translation>Housing entitlement certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="22"/>
+        <location filename="../../ui/labels.py" line="25"/>
         <source>Elterngeld</source>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="23"/>
+        <location filename="../../ui/labels.py" line="26"/>
         <source>Führungszeugnis</source>
         <translation>Certificate of good conduct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="35"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>WBS</source>
         <comment>short service name</comment>
         <translation>WBS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="36"/>
+        <location filename="../../ui/labels.py" line="39"/>
         <source>Elterngeld</source>
         <comment>short service name</comment>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="37"/>
+        <location filename="../../ui/labels.py" line="40"/>
         <source>Führungszeugnis</source>
         <comment>short service name</comment>
         <translation>Conduct certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="43"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Eingegangen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="44"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>In Bearbeitung</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="45"/>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Unterlagen angefordert</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
-        <location filename="../../ui/labels.py" line="88"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
-        <location filename="../../ui/labels.py" line="89"/>
+        <location filename="../../ui/labels.py" line="52"/>
         <source>Zurückgezogen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
-        <location filename="../../ui/labels.py" line="90"/>
+        <location filename="../../ui/labels.py" line="53"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="56"/>
+        <location filename="../../ui/labels.py" line="59"/>
         <source>bewilligt</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="57"/>
+        <location filename="../../ui/labels.py" line="60"/>
         <source>abgelehnt</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="72"/>
-        <source>Antrag angelegt</source>
-        <translation>Application created</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="73"/>
-        <source>Zugewiesen</source>
-        <translation>Assigned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="74"/>
-        <source>Zuweisung aufgehoben</source>
-        <translation>Unassigned</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="75"/>
-        <source>Als nächsten Fall übernommen</source>
-        <translation>Claimed as next case</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="76"/>
-        <source>Von anderer Bearbeitung übernommen</source>
-        <translation>Taken over from a colleague</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="77"/>
-        <source>Von der Teamleitung umverteilt</source>
-        <translation>Reassigned by the team lead</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="78"/>
-        <source>Während einer Abwesenheit zugeteilt</source>
-        <translation>Dispatched during an absence</translation>
-    </message>
-    <message>
         <location filename="../../ui/labels.py" line="79"/>
-        <source>Antragsdaten geändert</source>
-        <translation>Application data changed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="80"/>
-        <source>Notiz</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="81"/>
-        <source>Anlage hinzugefügt</source>
-        <translation>Attachment added</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="82"/>
-        <source>Bearbeitung begonnen</source>
-        <translation>Work started</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="84"/>
-        <source>Unterlagen eingegangen</source>
-        <translation>Documents received</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="85"/>
-        <source>Als entscheidungsreif markiert</source>
-        <translation>Marked ready for decision</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="86"/>
-        <source>Wieder aufgenommen</source>
-        <translation>Reopened</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="91"/>
-        <source>Portal: Antrag dort anders erledigt</source>
-        <translation>Portal: application settled otherwise there</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="92"/>
-        <source>Brief erstellt</source>
-        <translation>Letter created</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="93"/>
-        <source>Brief von der Teamleitung freigegeben</source>
-        <translation>Letter approved by the team lead</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="94"/>
-        <source>Brief von der Teamleitung zurückgewiesen</source>
-        <translation>Letter sent back by the team lead</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="95"/>
-        <source>Brief gedruckt</source>
-        <translation>Letter printed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/labels.py" line="101"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="102"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="103"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="104"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="105"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="106"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="107"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="108"/>
+        <location filename="../../ui/labels.py" line="86"/>
         <source>Angeforderte Unterlage</source>
         <translation>Requested document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="109"/>
+        <location filename="../../ui/labels.py" line="87"/>
         <source>Frist für die Unterlagen</source>
         <translation>Deadline for the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="115"/>
+        <location filename="../../ui/labels.py" line="93"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="119"/>
+        <location filename="../../ui/labels.py" line="97"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>

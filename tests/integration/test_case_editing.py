@@ -138,7 +138,7 @@ def test_conflict_shows_both_sides_and_reapply_saves_on_top(db: Database, admin)
     assert set(changed) == {"reason", "applicant.address.street"}
     assert changed["reason"].changed_by_them and not changed["reason"].changed_by_me
     assert changed["applicant.address.street"].mine == "Leineweberstraße"
-    assert conflict.changed_by == "it" and conflict.current.version == 2
+    assert conflict.changed_by == "IT" and conflict.current.version == 2
     merged = edit_conflicts.reapply_edits(base, mine, conflict.current.form_data)
     with db.uow() as uow:
         edit_conflicts.save_form(uow, admin, az, merged, expected_version=conflict.current.version, now=T0)

@@ -49,6 +49,10 @@ def test_create_from_paper_then_show_and_claim(home: Path) -> None:
     row = json.loads(claimed.stdout)
     assert row["aktenzeichen"] == az and row["assignee"] == "s.wagner" and row["assignee_name"] == "Sabine Wagner"
     assert set(row) >= {"aktenzeichen", "service", "status", "queue", "assignee", "applicant_name", "received_at"}
+    history = run("cases", "show", az, home=home).stdout.split("Verlauf:")[1]
+    claim = next(line for line in history.splitlines() if "Als nächsten Fall übernommen" in line)
+    assert "Sabine Wagner" in claim and "Bearbeitung: - -> Sabine Wagner" in claim  # names, not logins
+    assert "s.wagner" not in history
 
     empty = run("cases", "claim-next", "--user", "l.hoffmann", "--format", "json", home=home)
     assert (empty.returncode, empty.stdout) == (3, "")

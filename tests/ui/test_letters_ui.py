@@ -459,7 +459,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
         model = HistoryModel()
         model.set_history(history, FieldNamer(None, None, {}))
         shown_rows = [model.row_texts(r) for r in range(model.rowCount())]
-        assert ("clerk", "Freibetrag bestätigt", "Freibetrag Schwerbehinderung") in [r[1:4] for r in shown_rows]
+        assert ("Martina Schäfer", "Freibetrag bestätigt", "Freibetrag Schwerbehinderung") in [r[1:4] for r in shown_rows]
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()

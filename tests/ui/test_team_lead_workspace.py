@@ -235,7 +235,7 @@ def test_a_letter_sent_back_carries_the_comment_to_the_clerk(qtbot, window, fres
     shown.set_records(archive)
     cells = [shown.index(0, c).data() for c in range(shown.columnCount())]
     assert "Bitte Begründung ergänzen" in cells and "ersetzt / zurückgewiesen" in cells
-    assert labels.history_action_labels()["letter_rejected"] == "Brief von der Teamleitung zurückgewiesen"
+    assert labels.audit_action_label("letter_rejected") == "Brief von der Teamleitung zurückgewiesen"
 
 
 def _screenshot_dir(tmp_path: Path) -> Path:

@@ -235,7 +235,7 @@ class CaseController(QObject):
         # With unsaved edits whose base is outdated the version is that of the base: an action then
         # fails on a changed case instead of silently skipping past someone else's save.
         actor, aktenzeichen, version, now = self._actor, self._aktenzeichen, self._version, self.now()
-        text = labels.history_action_labels().get(action.value, action.value) + "."
+        text = labels.audit_action_label(action.value) + "."
         (
             CommandOp(
                 parent=self,

@@ -243,7 +243,7 @@ class CaseEditor(QWidget):
         self.documents.show_case(data)
         self.accept_documents_action.setEnabled(self.accept_proposals_button.isEnabled())
         self.notes_panel.show_notes(detail.notes)
-        self.history_model.set_history(detail.history, self._namer)
+        self.history_model.set_history(detail.history, self._namer, detail.people)
         self.links_panel.show_links(data.links)
         self.tabs.setTabText(1, self.tr("&Notizen (%1)").replace("%1", str(len(detail.notes))) if detail.notes else self.tr("&Notizen"))
         self.tabs.setTabText(3, self.tr("Ver&knüpfungen (%1)").replace("%1", str(len(data.links))) if data.links else self.tr("Ver&knüpfungen"))

@@ -20,19 +20,6 @@ from .values import CHOICE, CHOICES, DATE, TEXT, display, kind_for, parse_path
 Index = QModelIndex | QPersistentModelIndex
 
 
-def editor_action_labels() -> dict[str, str]:
-    """History actions added by the editor's services (the rest come from ui.labels)."""
-    return {
-        "extend_deadline": QCoreApplication.translate("Editor", "Frist verlängert"),
-        "link": QCoreApplication.translate("Editor", "Fall verknüpft"),
-        "unlink": QCoreApplication.translate("Editor", "Verknüpfung gelöst"),
-        "document_check": QCoreApplication.translate("Editor", "Unterlage abgehakt"),
-        "decision": QCoreApplication.translate("Editor", "Entscheidung gespeichert"),
-        "allowance_confirmed": QCoreApplication.translate("Editor", "Freibetrag bestätigt"),
-        "final_assessment": QCoreApplication.translate("Editor", "Endgültig festgesetzt (§ 8 Abs. 3 BEEG)"),
-    }
-
-
 class FieldNamer:
     """German name and display format of a journaled field (form paths, case columns, checklist items)."""
 
@@ -106,21 +93,24 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[tuple[str, ...]] = []
 
-    def set_history(self, history: Sequence[AuditInfo], namer: FieldNamer) -> None:
-        actions = labels.history_action_labels() | editor_action_labels()
+    def set_history(self, history: Sequence[AuditInfo], namer: FieldNamer, people: Mapping[str, str] | None = None) -> None:
+        """``people``: login -> name of the assignees the history records by login (``CaseDetail.people``)."""
+        people = people or {}
         rows: list[tuple[str, ...]] = []
         for entry in history:
-            actor = entry.actor
-            if actor == "portal":  # the core's name for every entry without a user
+            actor = entry.actor_name
+            if actor is None:  # an entry without a user: the intake, or a case created by hand
                 actor = "–" if (entry.action, entry.new_value) == ("created", "manual") else labels.portal_actor()
             if entry.field is None:
                 old, new = "", (entry.new_value or "") if entry.action != "created" else ""
+            elif entry.field == "assignee":
+                old, new = (people.get(v, v) if v else "–" for v in (entry.old_value, entry.new_value))
             else:
                 form = entry.action == "edit"
                 old = namer.value(entry.field, entry.old_value, form=form)
                 new = namer.value(entry.field, entry.new_value, form=form)
             label = namer.label(entry.field, form=entry.action == "edit")
-            rows.append((format_datetime(entry.at), actor, actions.get(entry.action, entry.action), label, old, new))
+            rows.append((format_datetime(entry.at), actor, labels.audit_action_label(entry.action), label, old, new))
         self.beginResetModel()
         self._rows = rows[::-1]  # newest first
         self.endResetModel()

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 
 from ...domain import portal_info
+from ...domain.audit_actions import AuditAction
 from ...domain.catalog import Service, intake_queue_code
 from ...domain.records import PortalReference
 from ...portal.opening import Opened, Refused
@@ -217,7 +218,7 @@ def mark_conflict(uow: UnitOfWork, message_id: int, submission_id: str, reason: 
         msg.last_error = reason[:2000]
     case = uow.intake.case_of_submission(submission_id)
     if case is not None:
-        audit.record(uow, case, None, "portal_conflict", now, new=reason)
+        audit.record(uow, case, None, AuditAction.PORTAL_CONFLICT, now, new=reason)
 
 
 def mark_failed(uow: UnitOfWork, message_id: int, error: str, *, now: datetime) -> None:

@@ -63,7 +63,7 @@ def test_a_save_against_a_changed_case_is_a_conflict_and_reapplied_edits_are_sav
         controller.save(mine)
     conflict = shown.args[0]
     assert isinstance(conflict, Conflict)
-    assert conflict.current.version == 2 and conflict.changed_by == "k.becker"
+    assert conflict.current.version == 2 and conflict.changed_by == "Klaus Becker"  # the name, not the login
     assert any(c.theirs == "Wohnung zu klein" and not c.changed_by_me for c in conflict.changes)
     assert any(c.mine == "Schloßstraße" and not c.changed_by_them for c in conflict.changes)
     assert controller.dirty and not controller.saving and controller.version == 1  # nothing lost, nothing adopted

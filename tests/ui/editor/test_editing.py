@@ -108,7 +108,7 @@ def test_second_save_shows_the_conflict_and_reapply_saves_on_top(qtbot, tasks, o
     by_field = {r[0]: r for r in rows}
     assert by_field["Anlass"][2] == "Wohnung zu klein"  # theirs
     assert by_field["Straße"][3] == "Schloßstraße"  # mine
-    assert "k.becker" in dialog.windowTitle() + dialog.findChildren(type(dialog.table))[0].headerItem().text(2)
+    assert "Klaus Becker" in dialog.windowTitle() + dialog.findChildren(type(dialog.table))[0].headerItem().text(2)
     assert mine.has_unsaved_changes()  # nothing lost while the dialog is open
     with qtbot.waitSignal(mine.saved, timeout=60_000):
         dialog.reapply_button.click()
