@@ -18,7 +18,7 @@ from .domain.catalog import Service
 from .domain.errors import UnknownSchema, ValidationFailed
 from .domain.records import Applicant
 from .resources import resource_path
-from .texts import t
+from .texts import Text, t
 
 if TYPE_CHECKING:  # jsonschema loads with the first form checked, not with every import of this module
     from jsonschema import Draft202012Validator
@@ -86,14 +86,27 @@ def require_known(uri: str) -> None:
     _validator(uri)
 
 
-def validate_form(uri: str, data: Any) -> list[str]:
-    """German, human-readable problems of ``data`` against the schema; empty when valid."""
-    problems: set[tuple[tuple[Any, ...], str]] = set()
-    for error in _validator(uri).iter_errors(data):
+def validate_form(uri: str, data: Any) -> list[Text]:
+    """Human-readable problems of ``data`` against the schema ("members[0].given_name: Pflichtfeld
+    fehlt"); empty when valid."""
+    validator = _validator(uri)
+    problems: dict[tuple[tuple[Any, ...], str], Text] = {}
+    for error in validator.iter_errors(data):
         for path, text in describe_error(error):
-            problems.add((tuple(path), text))
-    ordered = sorted(problems, key=lambda p: (_sort_key(p[0]), p[1]))
-    return [f"{_readable(path)}: {text}" for path, text in ordered]
+            problems.setdefault((tuple(path), str(text)), text)
+    ordered = sorted(problems.items(), key=lambda p: (_sort_key(p[0][0]), p[0][1]))
+    # The JSON path leads: the editor shows each problem at its field (by the field's label), the
+    # command line's user writes the JSON.
+    return [t("{field}: {problem}", field=_readable(path), problem=text) for (path, _), text in ordered]
+
+
+def _readable(path: tuple[Any, ...]) -> str:
+    if not path:
+        return "Formular"
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def applicant_from_form(data: dict[str, Any]) -> Applicant:
@@ -127,15 +140,14 @@ def applicant_from_form(data: dict[str, Any]) -> Applicant:
 # --- messages -------------------------------------------------------------------------
 
 _TYPES = {
-    "string": "Text",
-    "integer": "ganze Zahl",
-    "number": "Zahl",
-    "boolean": "ja/nein",
-    "object": "Objekt",
-    "array": "Liste",
-    "null": "leer",
+    "string": t("Text"),
+    "integer": t("ganze Zahl"),
+    "number": t("Zahl"),
+    "boolean": t("ja/nein"),
+    "object": t("Objekt"),
+    "array": t("Liste"),
+    "null": t("leer"),
 }
-_FORMATS = {"date": "ist kein gültiges Datum (JJJJ-MM-TT)", "email": "ist keine gültige E-Mail-Adresse"}
 
 
 def _value(value: Any) -> str:
@@ -144,17 +156,17 @@ def _value(value: Any) -> str:
     return repr(value)
 
 
-def describe_error(error: ValidationError) -> list[tuple[list[Any], str]]:
-    """(path, German text) pairs for a jsonschema error."""
+def describe_error(error: ValidationError) -> list[tuple[list[Any], Text]]:
+    """(path, text) pairs for a jsonschema error."""
     pairs = _pairs(error)
     # Conditional rules (if/then) say why in their description: "Pflichtfeld fehlt" alone would puzzle.
     why = error.schema.get("description") if isinstance(error.schema, dict) else None
     if why and "then" in error.schema_path:
-        pairs = [(path, f"{text} ({why})") for path, text in pairs]
+        pairs = [(path, t("{text} ({why})", text=text, why=why)) for path, text in pairs]
     return pairs
 
 
-def _pairs(error: ValidationError) -> list[tuple[list[Any], str]]:
+def _pairs(error: ValidationError) -> list[tuple[list[Any], Text]]:
     path: list[Any] = list(error.absolute_path)
     # A validator's errors carry all of these (the stubs also allow them unset, for hand-made errors).
     kind = str(error.validator)
@@ -163,40 +175,47 @@ def _pairs(error: ValidationError) -> list[tuple[list[Any], str]]:
     schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
         # jsonschema reports each missing property separately but with the object's path.
-        return [([*path, name], "Pflichtfeld fehlt") for name in expected if name not in value]
+        return [([*path, name], t("Pflichtfeld fehlt")) for name in expected if name not in value]
     if kind == "additionalProperties":
         known = schema.get("properties", {})
-        return [([*path, name], "unbekanntes Feld") for name in value if name not in known]
+        return [([*path, name], t("unbekanntes Feld")) for name in value if name not in known]
     if kind == "type":
         names: list[str] = expected if isinstance(expected, list) else [expected]
-        return [(path, "muss vom Typ " + " oder ".join(_TYPES.get(n, n) for n in names) + " sein")]
-    messages: dict[str, Callable[[], str]] = {
-        "enum": lambda: f"{_value(value)} ist kein zulässiger Wert (erlaubt: {', '.join(map(str, expected))})",
-        "const": lambda: f"muss {_value(expected)} sein",
-        # A regex alone means little to a clerk; the field description says it in words.
-        "pattern": lambda: f"{value!r} entspricht nicht dem Muster {expected}"
-        + (f" ({schema['description']})" if schema.get("description") else ""),
-        "format": lambda: f"{value!r} " + _FORMATS.get(expected, f"entspricht nicht dem Format {expected}"),
-        "minimum": lambda: f"muss mindestens {expected} sein",
-        "maximum": lambda: f"darf höchstens {expected} sein",
-        "exclusiveMinimum": lambda: f"muss größer als {expected} sein",
-        "exclusiveMaximum": lambda: f"muss kleiner als {expected} sein",
-        "minLength": lambda: f"muss mindestens {expected} Zeichen haben" if expected > 1 else "darf nicht leer sein",
-        "maxLength": lambda: f"darf höchstens {expected} Zeichen lang sein",
-        "minItems": lambda: f"muss mindestens {expected} Einträge haben",
-        "maxItems": lambda: f"darf höchstens {expected} Einträge haben",
-        "uniqueItems": lambda: "enthält doppelte Einträge",
+        kinds = [_TYPES.get(n, n) for n in names]
+        if len(kinds) == 1:
+            return [(path, t("muss vom Typ {kind} sein", kind=kinds[0]))]
+        return [(path, t("muss vom Typ {kind} oder {other} sein", kind=kinds[0], other=kinds[1]))]
+    # A regex alone means little to a clerk; the field description says it in words.
+    described = f" ({schema['description']})" if schema.get("description") else ""
+    messages: dict[str, Callable[[], Text]] = {
+        "enum": lambda: t("{value} ist kein zulässiger Wert (erlaubt: {allowed})", value=_value(value),
+                          allowed=", ".join(map(str, expected))),
+        "const": lambda: t("muss {value} sein", value=_value(expected)),
+        "pattern": lambda: t("{value} entspricht nicht dem Muster {pattern}{described}", value=repr(value),
+                             pattern=expected, described=described),
+        "format": lambda: _format(value, expected),
+        "minimum": lambda: t("muss mindestens {n} sein", n=expected),
+        "maximum": lambda: t("darf höchstens {n} sein", n=expected),
+        "exclusiveMinimum": lambda: t("muss größer als {n} sein", n=expected),
+        "exclusiveMaximum": lambda: t("muss kleiner als {n} sein", n=expected),
+        "minLength": lambda: (t("muss mindestens {n} Zeichen haben", n=expected) if expected > 1
+                              else t("darf nicht leer sein")),
+        "maxLength": lambda: t("darf höchstens {n} Zeichen lang sein", n=expected),
+        "minItems": lambda: (t("muss mindestens {n} Einträge haben", n=expected) if expected > 1
+                             else t("muss mindestens einen Eintrag haben")),
+        "maxItems": lambda: (t("darf höchstens {n} Einträge haben", n=expected) if expected != 1
+                             else t("darf höchstens einen Eintrag haben")),
+        "uniqueItems": lambda: t("enthält doppelte Einträge"),
     }
-    return [(path, messages.get(kind, lambda: f"ungültiger Wert ({error.message})")())]
+    return [(path, messages.get(kind, lambda: t("ungültiger Wert ({detail})", detail=error.message))())]
 
 
-def _readable(path: tuple[Any, ...]) -> str:
-    if not path:
-        return "Formular"
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+def _format(value: Any, expected: Any) -> Text:
+    if expected == "date":
+        return t("{value} ist kein gültiges Datum (JJJJ-MM-TT)", value=repr(value))
+    if expected == "email":
+        return t("{value} ist keine gültige E-Mail-Adresse", value=repr(value))
+    return t("{value} entspricht nicht dem Format {format}", value=repr(value), format=expected)
 
 
 def _sort_key(path: tuple[Any, ...]) -> tuple[tuple[int, int, str], ...]:

@@ -258,3 +258,15 @@ def test_applicant_from_form_rejects_unusable_input():
     form["applicant"]["birth_date"] = "2026-02-30"
     with pytest.raises(ValidationFailed, match="birth_date"):
         applicant_from_form(form)
+
+
+def test_a_count_of_one_is_said_in_the_singular_and_every_problem_renders_in_english() -> None:
+    from backoffice.texts import missing_translations, render
+
+    form = _app(Service.WBS)
+    form["members"] = []
+    problems = validate_form(schema_uri(Service.WBS), form)
+    assert "members: muss mindestens einen Eintrag haben" in problems
+    assert not any("1 Einträge" in p for p in problems)
+    assert "members: must have at least one entry" in [render(p, "en") for p in problems]
+    assert all(not missing_translations(p) for p in problems)

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice import schemas
+from backoffice.texts import Text
 
+from ..i18n import core_text
 from .fields import FieldInput, make_input
 from .form_table import FormTable, error_label
 from .layout import FieldSpec, FormLayout, RowSpec
@@ -36,6 +38,10 @@ RECHECK_MS = 400  # pause in typing after which shown problems are checked again
 
 def split_problem(problem: str) -> tuple[Path, str]:
     """``"members[0].given_name: Pflichtfeld fehlt"`` → (("members", 0, "given_name"), "Pflichtfeld fehlt")."""
+    if isinstance(problem, Text) and problem.msg == "{field}: {problem}":  # the schema's: said in the UI's language
+        args = dict(problem.args)
+        head, said = str(args["field"]), core_text(args["problem"])
+        return (() if head == "Formular" else parse_path(head)), said
     head, sep, text = problem.partition(": ")
     if not sep:
         return (), problem
