@@ -63,6 +63,11 @@ class Text(str):
         return cls(str(data["msg"]), tuple((str(k), _from_json_arg(v)) for k, v in args.items()))
 
 
+class Doubt(Text):
+    """A rule table's note that a figure it used is not confirmed: for whoever keeps the tables (an
+    administrator), not part of a clerk's decision. Stored or sent on, it is a ``Text`` like any other."""
+
+
 def t(msg: str, /, **args: Any) -> Text:
     """A text to render later; ``msg`` must be a literal German template with an English entry."""
     return Text(msg, tuple(args.items()))

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..resources import resource_path
-from ..texts import Text, t
+from ..texts import Doubt, Text, t
 from .errors import RuleInputError
 
 _META = frozenset({"valid_from", "valid_to"})
@@ -54,7 +54,8 @@ class DatedEntry:
         if self.confirmed:
             return None
         given = self.values.get("notice")
-        return t(str(given)) if given else t("{ref}: nicht bestätigt", ref=self.ref)
+        said = t(str(given)) if given else t("{ref}: nicht bestätigt", ref=self.ref)
+        return Doubt(said.msg, said.args)
 
     def decimal(self, name: str) -> Decimal:
         """A figure stored as a JSON string or integer (never float, which is inexact)."""

@@ -423,3 +423,22 @@ def test_final_elterngeld_grant_sets_no_follow_up(db: Database, people) -> None:
         uow.commit()
     with db.uow(write=False) as uow:
         assert load_editor(uow, clerk, az, today=TODAY).deadlines.follow_up_on is None
+
+
+def test_a_tables_doubt_about_its_own_figure_is_shown_to_administrators_not_to_clerks(db: Database, people) -> None:  # type: ignore[no-untyped-def]
+    from html import escape
+
+    from backoffice.texts import Doubt
+    from ui.letters.decision import _proposal_html
+
+    clerk, _, _ = people
+    form = _form(Service.WBS, eligible=True)
+    az = _ready_case(db, clerk, Service.WBS, form)
+    with db.uow(write=False) as uow:
+        proposal = decisions.propose_decision(uow, clerk, az, on=T0.date())
+    doubts = [n for n in proposal.notices if isinstance(n, Doubt)]
+    assert doubts, proposal.notices
+    for_clerk = _proposal_html(proposal, "Bewilligung", "de")
+    for_admin = _proposal_html(proposal, "Bewilligung", "de", doubts=True)
+    assert all(escape(d) not in for_clerk for d in doubts)
+    assert all(escape(d) in for_admin for d in doubts)

@@ -35,7 +35,7 @@ from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
 from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, letters
-from backoffice.texts import render
+from backoffice.texts import Doubt, render
 
 from .. import shortcuts as keys
 from ..i18n import core_language, core_text
@@ -73,6 +73,7 @@ class DecisionDialog(QDialog):
         self.facts_edit.setMaximumHeight(48)
         # The clerk's facts all have fields above; raw input stays an administrator's tool.
         expert = Role.ADMIN in actor.roles
+        self._expert = expert  # also sees the rule tables' doubts about their own figures
         self.outcome_box = QComboBox(self)
         for outcome in decisions.outcomes_for(service):
             self.outcome_box.addItem(self._outcome_label(outcome), outcome.value)
@@ -221,7 +222,8 @@ class DecisionDialog(QDialog):
         # The reasons go into the Bescheid in German (the field below); an English UI shows what they say.
         reasons = (self.tr("Gründe der Ablehnung (der Bescheid nennt sie auf Deutsch):")
                    if language != "de" and proposal.reason_texts else "")
-        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome), language, reasons))
+        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome), language, reasons,
+                                                doubts=self._expert))
         self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(proposal.outcome.value)))
         self._show_discretion(proposal.discretion_required)
         if not self.reasons_edit.toPlainText().strip():
@@ -285,14 +287,17 @@ class DecisionDialog(QDialog):
                 "forwarded": self.tr("Weiterleitung an das Bundesamt für Justiz")}[outcome.value]
 
 
-def _proposal_html(p: decisions.DecisionProposal, outcome: str, language: str, reasons_title: str = "") -> str:
+def _proposal_html(p: decisions.DecisionProposal, outcome: str, language: str, reasons_title: str = "", *,
+                   doubts: bool = False) -> str:
     rows = []
     for line in shown_lines(p.result, language):
         label, value = escape(line.label), escape(line.value)
         if line.emphasis:
             label, value = f"<b>{label}</b>", f"<b>{value}</b>"
         rows.append(f"<tr><td>{label}</td><td align='right'>{value}</td></tr>")
-    notes = "".join(f"<li>{escape(render(n, language))}</li>" for n in (*p.notices, *p.remarks))
+    # A table's doubt about its own figure is for the administrator who keeps the tables, not the clerk.
+    shown = [n for n in (*p.notices, *p.remarks) if doubts or not isinstance(n, Doubt)]
+    notes = "".join(f"<li>{escape(render(n, language))}</li>" for n in shown)
     reasons = "".join(f"<li>{escape(render(r, language))}</li>" for r in p.reason_texts) if reasons_title else ""
     return (f"<h3>{escape(outcome)}</h3><table width='100%'>{''.join(rows)}</table>"
             + (f"<ul>{notes}</ul>" if notes else "")
