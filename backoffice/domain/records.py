@@ -118,9 +118,10 @@ class AttachmentInfo:
 @dataclass(frozen=True, slots=True)
 class NoteInfo:
     id: int
-    author: str
+    author: str  # login
     created_at: datetime
     text: str
+    author_name: str = ""  # what the case view shows: the user's name, their login if they have none
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +168,7 @@ class CaseDetail:
                  "sha512": a.sha512}
                 for a in self.attachments
             ],
-            "notes": [{"author": n.author, "created_at": n.created_at.isoformat(), "text": n.text} for n in self.notes],
+            "notes": [{"author": n.author, "author_name": n.author_name, "created_at": n.created_at.isoformat(), "text": n.text} for n in self.notes],
             "history": [
                 {"at": h.at.isoformat(), "actor": h.actor, "actor_name": h.actor_name, "action": h.action,
                  "field": h.field, "old": h.old_value, "new": h.new_value}

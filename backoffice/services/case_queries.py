@@ -131,7 +131,7 @@ def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
             AttachmentInfo(a.id, a.filename, a.mime_type, a.purpose, a.size, a.sha512)
             for a in uow.cases.attachments(case.id)
         ),
-        notes=tuple(NoteInfo(n.id, n.author.login, n.created_at, n.text) for n in uow.cases.notes(case.id)),
+        notes=tuple(NoteInfo(n.id, n.author.login, n.created_at, n.text, _name(n.author)) for n in uow.cases.notes(case.id)),
         history=tuple(
             AuditInfo(e.at, e.actor.login if e.actor else "portal", e.action, e.field, e.old_value, e.new_value,
                       actor_name=_name(e.actor) if e.actor else None)

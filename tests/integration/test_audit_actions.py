@@ -76,6 +76,8 @@ def test_a_typical_journal_parses_into_audit_actions_and_names_people(  # type: 
     # The assignee entries store logins; the history names them.
     assert detail.people == {"a.schneider": "Anna Schneider", "m.yilmaz": "Murat Yılmaz"}
     assert detail.as_json()["people"] == detail.people
+    # The notes name their authors the same way.
+    assert {(n.author, n.author_name) for n in detail.notes} == {("a.schneider", "Anna Schneider"), ("m.ohne", "m.ohne")}
 
 
 def test_an_older_entry_with_an_action_no_longer_known_still_shows(db: Database, admin) -> None:  # type: ignore[no-untyped-def]

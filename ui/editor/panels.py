@@ -45,7 +45,7 @@ class NotesPanel(QWidget):
     def show_notes(self, notes: Sequence[NoteInfo]) -> None:
         """Newest first."""
         headers = (self.tr("Zeitpunkt"), self.tr("Von"), self.tr("Notiz"))
-        rows = [(format_datetime(n.created_at), n.author, n.text) for n in reversed(notes)]
+        rows = [(format_datetime(n.created_at), n.author_name or n.author, n.text) for n in reversed(notes)]
         table = case_tabs.table(headers, rows)
         EmptyHint(table, self.tr("Noch keine Notizen – unten eine Notiz eingeben und „Notiz hinzufügen“ wählen."))
         self._layout.replaceWidget(self.list, table)
