@@ -37,6 +37,7 @@ def _hostile_case(db, actor) -> str:  # type: ignore[no-untyped-def]
     form["applicant"]["family_name"] = HOSTILE
     form["members"][0]["family_name"] = HOSTILE
     form["reason"] = HOSTILE
+    form["allowances"] = []  # nothing for the clerk to establish first: the decision computes at once
     with db.uow() as uow:
         az = cases.create_case(uow, actor, Service.WBS, form, received_at=RECEIVED, now=RECEIVED)
         assignment.assign_to_me(uow, actor, az)
@@ -101,3 +102,38 @@ def test_a_name_made_of_markup_is_never_rendered_as_markup(qtbot, tasks, actor, 
     assert rich_text_leaks(view) == []
     view.close()
     wait_idle(qtbot, tasks)
+
+
+def test_the_decision_dialog_shows_a_name_made_of_markup_as_text(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    """Its computation is an HTML view: every value in it is escaped, so the markup stays letters."""
+    from backoffice.services.case_queries import get_case
+    from ui.letters.decision import DecisionDialog
+
+    az = _hostile_case(db, actor)
+    with db.uow(write=False) as uow:
+        form = get_case(uow, actor, az).form_data
+    dialog = DecisionDialog(tasks, actor, az, Service.WBS, form_data=form)
+    qtbot.addWidget(dialog)
+    dialog.compute()
+    wait_idle(qtbot, tasks)
+    shown = dialog.result_view.toPlainText() + dialog.status_label.text()
+    assert "Fett" in shown  # the computation names the household member
+    assert 'src="x"' not in dialog.result_view.toHtml()  # no image element was made of the name
+    assert HOSTILE in dialog.result_view.toPlainText()  # the markup is shown as the letters it is made of
+    assert rich_text_leaks(dialog) == []
+
+
+def test_the_team_leads_case_list_shows_a_name_made_of_markup_as_text(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    from ui.teamlead.window import TeamLeadWindow
+
+    _hostile_case(db, actor)
+    window = TeamLeadWindow(tasks, actor)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.workload.loaded, timeout=60_000):
+        window.load()
+    wait_idle(qtbot, tasks)
+    with qtbot.waitSignal(window.cases.model.loaded, timeout=60_000):
+        window.workload.totals.buttons["open"].click()
+    wait_idle(qtbot, tasks)
+    assert any(HOSTILE in text for _role, text in _texts(window.cases.model))  # the list shows the name
+    assert rich_text_leaks(window) == []
