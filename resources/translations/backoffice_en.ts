@@ -1076,143 +1076,143 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="80"/>
+        <location filename="../../ui/letters/decision.py" line="81"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="84"/>
+        <location filename="../../ui/letters/decision.py" line="85"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="87"/>
+        <location filename="../../ui/letters/decision.py" line="88"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="93"/>
+        <location filename="../../ui/letters/decision.py" line="94"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="94"/>
+        <location filename="../../ui/letters/decision.py" line="95"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="95"/>
-        <location filename="../../ui/letters/decision.py" line="160"/>
+        <location filename="../../ui/letters/decision.py" line="96"/>
+        <location filename="../../ui/letters/decision.py" line="161"/>
         <source>Entscheiden und Bescheid erstellen</source>
         <translation>Decide and create the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="96"/>
+        <location filename="../../ui/letters/decision.py" line="97"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="97"/>
+        <location filename="../../ui/letters/decision.py" line="98"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="104"/>
+        <location filename="../../ui/letters/decision.py" line="105"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="107"/>
+        <location filename="../../ui/letters/decision.py" line="108"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="108"/>
+        <location filename="../../ui/letters/decision.py" line="109"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="159"/>
+        <location filename="../../ui/letters/decision.py" line="160"/>
         <source>E&amp;ntscheidung</source>
         <translation>&amp;Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="163"/>
+        <location filename="../../ui/letters/decision.py" line="164"/>
         <source>Bescheid &amp;drucken…</source>
         <translation>&amp;Print the decision notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="177"/>
+        <location filename="../../ui/letters/decision.py" line="178"/>
         <source>Unterlagen fehlen</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="178"/>
+        <location filename="../../ui/letters/decision.py" line="179"/>
         <source>Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?</source>
         <translation>Not all required documents of %1 are ticked. Decide anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="181"/>
+        <location filename="../../ui/letters/decision.py" line="182"/>
         <source>Nicht abgehakt:</source>
         <translation>Not ticked:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="184"/>
+        <location filename="../../ui/letters/decision.py" line="185"/>
         <source>Trotzdem &amp;entscheiden</source>
         <translation>&amp;Decide anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="185"/>
+        <location filename="../../ui/letters/decision.py" line="186"/>
         <source>&amp;Zurück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="201"/>
+        <location filename="../../ui/letters/decision.py" line="202"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="222"/>
+        <location filename="../../ui/letters/decision.py" line="223"/>
         <source>Gründe der Ablehnung (der Bescheid nennt sie auf Deutsch):</source>
         <translation>Reasons for the refusal (the Bescheid states them in German):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="239"/>
+        <location filename="../../ui/letters/decision.py" line="241"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="244"/>
+        <location filename="../../ui/letters/decision.py" line="246"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="246"/>
+        <location filename="../../ui/letters/decision.py" line="248"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="276"/>
+        <location filename="../../ui/letters/decision.py" line="278"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="279"/>
+        <location filename="../../ui/letters/decision.py" line="281"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="284"/>
+        <location filename="../../ui/letters/decision.py" line="286"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="284"/>
+        <location filename="../../ui/letters/decision.py" line="286"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="285"/>
+        <location filename="../../ui/letters/decision.py" line="287"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1747,7 +1747,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/form.py" line="246"/>
+        <location filename="../../ui/editor/form.py" line="252"/>
         <source>Bitte prüfen:</source>
         <translation>Please check:</translation>
     </message>
@@ -2502,140 +2502,140 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="24"/>
+        <location filename="../../ui/labels.py" line="22"/>
         <source>Wohnberechtigungsschein</source>
         <translation>Housing entitlement certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="25"/>
+        <location filename="../../ui/labels.py" line="23"/>
         <source>Elterngeld</source>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="26"/>
+        <location filename="../../ui/labels.py" line="24"/>
         <source>Führungszeugnis</source>
         <translation>Certificate of good conduct</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="38"/>
+        <location filename="../../ui/labels.py" line="36"/>
         <source>WBS</source>
         <comment>short service name</comment>
         <translation>WBS</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="39"/>
+        <location filename="../../ui/labels.py" line="37"/>
         <source>Elterngeld</source>
         <comment>short service name</comment>
         <translation>Parental allowance</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="40"/>
+        <location filename="../../ui/labels.py" line="38"/>
         <source>Führungszeugnis</source>
         <comment>short service name</comment>
         <translation>Conduct certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="46"/>
+        <location filename="../../ui/labels.py" line="44"/>
         <source>Eingegangen</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="47"/>
+        <location filename="../../ui/labels.py" line="45"/>
         <source>In Bearbeitung</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="48"/>
+        <location filename="../../ui/labels.py" line="46"/>
         <source>Unterlagen angefordert</source>
         <translation>Documents requested</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="49"/>
+        <location filename="../../ui/labels.py" line="47"/>
         <source>Entscheidungsreif</source>
         <translation>Ready for decision</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="50"/>
+        <location filename="../../ui/labels.py" line="48"/>
         <source>Entschieden</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="51"/>
+        <location filename="../../ui/labels.py" line="49"/>
         <source>Weitergeleitet</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="52"/>
+        <location filename="../../ui/labels.py" line="50"/>
         <source>Zurückgezogen</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="53"/>
+        <location filename="../../ui/labels.py" line="51"/>
         <source>Abgeschlossen</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="59"/>
+        <location filename="../../ui/labels.py" line="57"/>
         <source>bewilligt</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="60"/>
+        <location filename="../../ui/labels.py" line="58"/>
         <source>abgelehnt</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="79"/>
+        <location filename="../../ui/labels.py" line="77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="80"/>
+        <location filename="../../ui/labels.py" line="78"/>
         <source>Ergebnis</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="81"/>
+        <location filename="../../ui/labels.py" line="79"/>
         <source>Bearbeitung</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="82"/>
+        <location filename="../../ui/labels.py" line="80"/>
         <source>Zieldatum</source>
         <translation>Target date</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="83"/>
+        <location filename="../../ui/labels.py" line="81"/>
         <source>Frist</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="84"/>
+        <location filename="../../ui/labels.py" line="82"/>
         <source>Begründung</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="85"/>
+        <location filename="../../ui/labels.py" line="83"/>
         <source>Wiedervorlage</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="86"/>
+        <location filename="../../ui/labels.py" line="84"/>
         <source>Angeforderte Unterlage</source>
         <translation>Requested document</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="87"/>
+        <location filename="../../ui/labels.py" line="85"/>
         <source>Frist für die Unterlagen</source>
         <translation>Deadline for the documents</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="93"/>
+        <location filename="../../ui/labels.py" line="91"/>
         <source>Onlineportal</source>
         <translation>Online portal</translation>
     </message>
     <message>
-        <location filename="../../ui/labels.py" line="97"/>
+        <location filename="../../ui/labels.py" line="95"/>
         <source>nicht zugewiesen</source>
         <translation>unassigned</translation>
     </message>
@@ -3686,37 +3686,42 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>MaternityFacts</name>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="25"/>
-        <source>Mutterschaftsleistungen der Mutter ab der Geburt (Mutterschaftsgeld und Arbeitgeberzuschuss, laut Bescheinigungen)</source>
-        <translation>Mother&apos;s maternity benefits from the birth (maternity pay and employer&apos;s supplement, as certified)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="28"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="32"/>
         <source>Betrag (€)</source>
         <translation>Amount (€)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="29"/>
-        <source>Tage (leer: ganzer Lebensmonat)</source>
-        <translation>Days (empty: whole month of life)</translation>
+        <location filename="../../ui/letters/maternity_facts.py" line="26"/>
+        <source>Mutterschaftsleistungen der Mutter ab der Geburt</source>
+        <translation>The mother&apos;s maternity benefits from the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="35"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="28"/>
+        <source>Mutterschaftsgeld und Arbeitgeberzuschuss, laut Bescheinigungen; Tage leer: ganzer Lebensmonat</source>
+        <translation>Maternity allowance and the employer&apos;s supplement, as certified; days empty: the whole month of life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="33"/>
+        <source>Tage</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/maternity_facts.py" line="39"/>
         <source>%1. Lebensmonat</source>
         <translation>Month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="55"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="59"/>
         <source>Mutterschaftsleistungen im %1. Lebensmonat</source>
         <translation>Maternity benefits in month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="60"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="64"/>
         <source>%1: bitte einen Betrag angeben</source>
         <translation>%1: please enter an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="65"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="69"/>
         <source>%1: Tage als Zahl von 1 bis 31 angeben</source>
         <translation>%1: give the days as a number from 1 to 31</translation>
     </message>

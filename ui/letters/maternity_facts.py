@@ -22,19 +22,23 @@ class MaternityFacts(QGroupBox):
     changed = Signal()
 
     def __init__(self, form: Mapping[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Mutterschaftsleistungen der Mutter ab der Geburt (Mutterschaftsgeld und "
-                                 "Arbeitgeberzuschuss, laut Bescheinigungen)"), parent)
+        # A group box's title never wraps: the short title heads it, the explanation wraps below it.
+        super().__init__(self.tr("Mutterschaftsleistungen der Mutter ab der Geburt"), parent)
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(self.tr("Betrag (€)")), 0, 1)
-        grid.addWidget(QLabel(self.tr("Tage (leer: ganzer Lebensmonat)")), 0, 2)
+        what = QLabel(self.tr("Mutterschaftsgeld und Arbeitgeberzuschuss, laut Bescheinigungen; Tage leer: "
+                              "ganzer Lebensmonat"))
+        what.setWordWrap(True)
+        grid.addWidget(what, 0, 0, 1, 3)
+        grid.addWidget(QLabel(self.tr("Betrag (€)")), 1, 1)
+        grid.addWidget(QLabel(self.tr("Tage")), 1, 2)
         self.amounts: list[QLineEdit] = []
         self.days: list[QLineEdit] = []
         for month in range(1, MONTHS + 1):
             amount, days = money_edit(), QLineEdit()
             days.setMaximumWidth(60)
-            grid.addWidget(QLabel(self.tr("%1. Lebensmonat").replace("%1", str(month))), month, 0)
-            grid.addWidget(amount, month, 1)
-            grid.addWidget(days, month, 2)
+            grid.addWidget(QLabel(self.tr("%1. Lebensmonat").replace("%1", str(month))), month + 1, 0)
+            grid.addWidget(amount, month + 1, 1)
+            grid.addWidget(days, month + 1, 2)
             for edit in (amount, days):
                 edit.textChanged.connect(self.changed)
             self.amounts.append(amount)
