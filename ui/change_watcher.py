@@ -22,7 +22,7 @@ from backoffice.services.change_feed import FeedPoll, changes_since, feed_start
 
 from .ops import QueryOp, Tasks
 
-POLL_MS = 2500
+POLL_MS = 1000  # another client's change shows within a few seconds; one cheap query a second
 MAX_REMEMBERED = 5000  # cases whose newest own entry is remembered
 log = logging.getLogger(__name__)
 
