@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.catalog import Service
+from ..rules.elterngeld_months import month_of_life_period
 
 _FEMALE = """Anna Maria Sophie Lea Lena Marie Emma Hannah Mia Laura Julia Katharina Sabine Petra Monika Ursula
     Brigitte Renate Gisela Bärbel Käthe Karin Andrea Claudia Stefanie Nicole Sandra Melanie Jessica
@@ -224,7 +225,7 @@ def _elterngeld(rng: random.Random, today: date) -> dict[str, Any]:
     if rng.random() < 0.02:
         taxable = rng.uniform(175000, 320000)
     child = {**_person(rng, today, (0, 0), family), "birth_date": born.isoformat(), "children_born": count}
-    return {
+    data: dict[str, Any] = {
         "applicant": _applicant(rng, {k: parents[0][k] for k in ("given_name", "family_name", "birth_date")}),
         "child": child,
         "parents": parents,
@@ -234,6 +235,36 @@ def _elterngeld(rng: random.Random, today: date) -> dict[str, Any]:
         "month_plan": _month_plan(rng, len(parents), kind == "single"),
         "bank": {"iban": _iban(rng), "account_holder": f"{parents[0]['given_name']} {parents[0]['family_name']}"},
     }
+    # Derived without further draws, so a seed keeps giving the same applications as before.
+    _part_time_in_plus(parents, data["month_plan"])
+    if maternity := _maternity_benefits(parents, born, count):
+        data["maternity_benefits"] = maternity
+    return data
+
+
+def _part_time_in_plus(parents: list[dict[str, Any]], plan: list[dict[str, Any]]) -> None:
+    """An employee drawing only ElterngeldPlus works half time meanwhile (§ 2 Abs. 3 BEEG)."""
+    for idx, parent in enumerate(parents):
+        variants = {m["variant"] for m in plan if m["parent_index"] == idx}
+        if parent["employment"] == "employed" and variants == {"plus"}:
+            parent["net_income_after"] = _money(parent["net_income_before"] / 2)
+
+
+def _maternity_benefits(parents: list[dict[str, Any]], born: date, children: int) -> list[dict[str, Any]]:
+    """An employed mother's Mutterschaftsgeld with the employer's supplement make up her net pay for the
+    protection period after the birth, eight weeks, twelve after a multiple birth (§ 3 Abs. 2 MuSchG,
+    § 20 MuSchG); § 3 Abs. 1 Satz 1 Nr. 1 BEEG offsets them per month of life."""
+    for idx, parent in enumerate(parents):
+        if parent["role"] == "mother" and parent["employment"] == "employed":
+            daily, left, month, paid = parent["net_income_before"] / 30, 84 if children > 1 else 56, 1, []
+            while left > 0:
+                start, end = month_of_life_period(born, month)
+                days = min(left, (end - start).days + 1)
+                entry = {"parent_index": idx, "month_of_life": month, "amount": _money(daily * days)}
+                paid.append(entry if days == (end - start).days + 1 else {**entry, "days": days})
+                left, month = left - days, month + 1
+            return paid
+    return []
 
 
 def _fuehrungszeugnis(rng: random.Random, today: date) -> dict[str, Any]:

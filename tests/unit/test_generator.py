@@ -22,6 +22,7 @@ from backoffice.demo.generator import (
     payslip_pdf,
 )
 from backoffice.domain.catalog import Service
+from backoffice.rules.elterngeld_months import month_of_life_period
 
 TODAY = date(2026, 3, 15)
 NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
@@ -118,6 +119,32 @@ def test_elterngeld_child_is_young_and_month_plan_refers_to_listed_parents():
             assert len(app["parents"]) == 1
     assert any(a["sibling_bonus"] for a in apps)
     assert 0 < sum(a["child"]["children_born"] > 1 for a in apps) < 30  # twins: rare but present
+
+
+def test_elterngeld_forms_carry_maternity_benefits_and_part_time_income_of_schema_1_1_0():
+    """An employed mother's maternity benefits cover the 56 days after the birth (84 after a multiple birth,
+    § 3 Abs. 2 MuSchG), month by month of life; an employee drawing only ElterngeldPlus reports income."""
+    apps = generate_applications(Service.ELTERNGELD, 300, seed=8, today=TODAY)
+    with_benefits = [a for a in apps if "maternity_benefits" in a]
+    assert 0 < len(with_benefits) < len(apps)
+    for app in with_benefits:
+        mother = app["parents"][app["maternity_benefits"][0]["parent_index"]]
+        assert mother["role"] == "mother" and mother["employment"] == "employed"
+        born = date.fromisoformat(app["child"]["birth_date"])
+        months = [e["month_of_life"] for e in app["maternity_benefits"]]
+        assert months == list(range(1, len(months) + 1))
+        lengths = [(end - start).days + 1 for start, end in
+                   (month_of_life_period(born, m) for m in months)]  # § 188 BGB, tested with the rules
+        days = [e.get("days", n) for e, n in zip(app["maternity_benefits"], lengths, strict=True)]
+        assert sum(days) == (84 if app["child"]["children_born"] > 1 else 56)
+        assert all("days" not in e for e in app["maternity_benefits"][:-1])  # only the last month is partial
+        assert app["maternity_benefits"][0]["amount"] > 0
+    part_time = [(a, p) for a in apps for p in a["parents"] if "net_income_after" in p]
+    assert part_time
+    for app, parent in part_time:
+        idx = app["parents"].index(parent)
+        assert {m["variant"] for m in app["month_plan"] if m["parent_index"] == idx} == {"plus"}
+        assert 0 < parent["net_income_after"] < parent["net_income_before"]
 
 
 def test_fuehrungszeugnis_mix():
