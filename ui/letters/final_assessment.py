@@ -11,7 +11,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from backoffice.domain.catalog import Role
@@ -45,6 +45,7 @@ class FinalAssessmentDialog(QDialog):
                     self.net_after_plus)
         form.addRow(self.tr("Zu versteuerndes Einkommen laut Steuerbescheid:"), self.taxable)
         self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         self.status_label.setWordWrap(True)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         action = QDialogButtonBox.ButtonRole.ActionRole
