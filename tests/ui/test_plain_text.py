@@ -352,3 +352,18 @@ def test_the_absence_list_and_its_redistribution_name_the_colleague_as_text(qtbo
     panel._command(refused, "")  # a refusal in the panel's status line
     wait_idle(qtbot, tasks)
     assert HOSTILE in panel.status.text() and rich_text_leaks(panel) == []
+
+
+def test_the_editors_problems_quote_typed_markup_as_text(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    """A refused value is quoted in the problem next to its field and in the editor's message."""
+    from .editor.support import open_editor, type_text
+
+    az = _hostile_case(db, actor)
+    editor = open_editor(qtbot, tasks, actor, az)
+    keep(editor)
+    type_text(qtbot, editor, ("applicant", "address", "postcode"), HOSTILE)
+    editor.save()
+    wait_idle(qtbot, tasks)
+    problems = [row.error for row in editor.form._rows if row.error.isVisible()]
+    assert any(HOSTILE in label.text() for label in problems)  # the pattern's problem quotes the value
+    assert rich_text_leaks(editor) == []
