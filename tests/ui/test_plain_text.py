@@ -23,9 +23,16 @@ from backoffice.services import assignment, cases
 from ui.views.main_window import MainWindow
 
 from .conftest import TODAY, seeded_sqlite, wait_idle
-from .editor.support import RECEIVED, keep
+from .editor.support import RECEIVED, delete_kept, keep
 
 HOSTILE = "<b>Fett</b><img src=x>"
+
+
+@pytest.fixture(autouse=True)
+def _delete_kept_widgets() -> Iterator[None]:
+    """The windows a test kept are deleted here, on the UI thread, after the test waited for its work."""
+    yield
+    delete_kept()
 
 
 @pytest.fixture
