@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 from .resources import resource_path
 
@@ -40,6 +40,7 @@ class Text(str):
 
     msg: str
     args: tuple[tuple[str, Any], ...]
+    kind: ClassVar[str | None] = None  # stored beside a subclass's text, so it is read back as that subclass
 
     def __new__(cls, msg: str, args: tuple[tuple[str, Any], ...] = ()) -> Text:
         text = super().__new__(cls, _Formatter("de", False).vformat(msg, (), dict(args)))
@@ -55,17 +56,22 @@ class Text(str):
     def as_json(self) -> dict[str, Any]:
         from .rules.result import json_value  # the results' JSON form: Decimal as string, dates ISO
 
-        return {"msg": self.msg, "args": {k: json_value(v) for k, v in self.args}}
+        data = {"msg": self.msg, "args": {k: json_value(v) for k, v in self.args}}
+        return {**data, "kind": self.kind} if self.kind else data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Text:
+        """The text stored by ``as_json``, of the kind it was stored as (one stored without a kind is plain)."""
         args = data.get("args") or {}
-        return cls(str(data["msg"]), tuple((str(k), _from_json_arg(v)) for k, v in args.items()))
+        kind = Doubt if data.get("kind") == Doubt.kind else cls
+        return kind(str(data["msg"]), tuple((str(k), _from_json_arg(v)) for k, v in args.items()))
 
 
 class Doubt(Text):
     """A rule table's note that a figure it used is not confirmed: for whoever keeps the tables (an
-    administrator), not part of a clerk's decision. Stored or sent on, it is a ``Text`` like any other."""
+    administrator), not part of a clerk's decision. Stored, it keeps its kind (``as_json``)."""
+
+    kind = "doubt"
 
 
 def t(msg: str, /, **args: Any) -> Text:

@@ -6,7 +6,7 @@ import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
 from backoffice.domain.errors import DomainError, TransitionNotAllowed
 from backoffice.domain.export_text import without_text
@@ -45,8 +45,34 @@ def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
         )
         box.setDetailedText("".join(traceback.format_exception(exc)))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    plain_labels(box)  # a refusal may quote a name someone typed
     box.open()
     return box
+
+
+def plain_labels(widget: QWidget) -> None:
+    """Every label of ``widget`` shows its text literally, as the UI shows user data everywhere. Call it once the
+    texts are set: a message box makes the label of its informative text only then, and ``setTextFormat`` of the
+    box reaches its first text alone."""
+    for label in widget.findChildren(QLabel):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
+            buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> QMessageBox.StandardButton:
+    """``QMessageBox.question`` and its siblings with the text shown literally (it names a case or a person)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    plain_labels(box)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """``QInputDialog.getText`` with the prompt shown literally; None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    plain_labels(dialog)
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def _window_of(parent: QObject | None) -> QWidget | None:

@@ -26,7 +26,7 @@ from backoffice.services.cases import leads
 from backoffice.services.claiming import claim_next
 from backoffice.services.workload import ClerkLoad, workload
 
-from .errors import user_message
+from .errors import ask_text, message, user_message
 from .ops import CommandOp, QueryOp, Tasks
 
 MAX_OPEN = 10  # editors opened at once
@@ -233,17 +233,17 @@ class WorkActions(QObject):
         ).success(lambda allowed: self._ask_takeover(actor, case) if allowed else self._refuse_takeover(case)).run()
 
     def _ask_takeover(self, actor: UserRef, case: CaseRow) -> None:
-        reason, ok = QInputDialog.getText(
+        reason = ask_text(
             self._window, self.tr("Fall übernehmen"),
             self.tr("%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?")
             .replace("%1", case.aktenzeichen).replace("%2", case.assignee_name or case.assignee or ""),
         )
-        if ok:
+        if reason is not None:
             self._take(actor, case, reason)
 
     def _refuse_takeover(self, case: CaseRow) -> None:
-        QMessageBox.information(
-            self._window, self.tr("Übernahme nicht möglich"),
+        message(
+            self._window, QMessageBox.Icon.Information, self.tr("Übernahme nicht möglich"),
             self.tr("%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung "
                     "%2 als abwesend eingetragen und die Vertretung freigegeben hat.")
             .replace("%1", case.aktenzeichen).replace("%2", case.assignee_name or case.assignee or ""),

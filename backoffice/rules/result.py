@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ..texts import Text, money_text, render
+from ..texts import Doubt, Text, money_text, render
 
 T = TypeVar("T")
 
@@ -116,13 +116,23 @@ def unique(items: Iterable[T | None]) -> tuple[T, ...]:
     return tuple(seen.values())
 
 
-def shown_texts(result: Mapping[str, Any], name: str, language: str = "de") -> tuple[str, ...]:
-    """The texts of a stored result's field ``name`` (notices, reasons) in ``language``; a result stored
-    before it kept texts shows its German sentences."""
-    texts = result.get(f"{name}_texts")
-    if language == "de" or not texts:
-        return tuple(str(i) for i in result.get(name) or ())
-    return tuple(render(Text.from_json(i), language) if isinstance(i, Mapping) else str(i) for i in texts)
+def stored_texts(result: Mapping[str, Any], name: str) -> tuple[Text | str, ...]:
+    """The texts of a stored result's field ``name`` (notices, reasons), each a ``Text`` of the kind it was
+    stored as (a ``Doubt`` stays one); a result stored before it kept texts gives its German sentences."""
+    german = [str(i) for i in result.get(name) or ()]
+    texts = result.get(f"{name}_texts") or ()
+    if len(texts) != len(german):
+        return tuple(german)
+    return tuple(Text.from_json(i) if isinstance(i, Mapping) else g for g, i in zip(german, texts, strict=True))
+
+
+def shown_texts(result: Mapping[str, Any], name: str, language: str = "de", *, doubts: bool = True) -> tuple[str, ...]:
+    """The texts of a stored result's field ``name`` (notices, reasons) in ``language``, the rule tables' doubts
+    only with ``doubts``; a result stored before it kept texts shows its German sentences."""
+    german = [str(i) for i in result.get(name) or ()]
+    texts = stored_texts(result, name)
+    return tuple(g if language == "de" else render(i, language) for g, i in zip(german, texts, strict=True)
+                 if doubts or not isinstance(i, Doubt))
 
 
 def shown_text(result: Mapping[str, Any], name: str, language: str = "de") -> str:

@@ -21,11 +21,11 @@ from ..domain.audit_actions import AuditAction
 from ..domain.catalog import Service
 from ..domain.errors import ValidationFailed
 from ..domain.records import UserRef
-from ..rules.result import unique
+from ..rules.result import stored_texts, unique
 from ..store.decision_models import Decision
 from ..store.models import Case
 from ..store.uow import UnitOfWork
-from ..texts import money_text, t
+from ..texts import Text, money_text, t
 from . import audit
 from .cases import load_for_change, load_for_read, require_assignee
 from .decisions import DecisionInfo, DecisionOutcome, decision_info, latest_decision
@@ -46,7 +46,7 @@ class FinalAssessmentProposal:
     rule_input: dict[str, Any]
     result: dict[str, Any]  # the final rule result's as_json()
     settlement: Settlement
-    notices: tuple[str, ...]
+    notices: tuple[Text | str, ...]  # a rule table's doubt stays a ``Doubt``, for administrators only
 
 
 def propose_final_assessment(uow: UnitOfWork, actor: UserRef, aktenzeichen: str,
@@ -112,7 +112,7 @@ def _propose(uow: UnitOfWork, actor: UserRef, case: Case, facts: Mapping[str, An
         raise ValidationFailed([t("Für die endgültige Festsetzung fehlt das zu versteuernde Einkommen laut "
                                   "Steuerbescheid (§ 1 Abs. 8 BEEG)")])
     return FinalAssessmentProposal(case.aktenzeichen, provisional.id, data, result,
-                                   settle(provisional.result, result), tuple(result.get("notices", ())))
+                                   settle(provisional.result, result), stored_texts(result, "notices"))
 
 
 def _clear_follow_up(uow: UnitOfWork, case: Case, actor: UserRef, now: datetime) -> None:

@@ -631,3 +631,43 @@ def test_final_assessment_dialog_shows_each_month_and_records_the_refund(qtbot, 
         assert "Version 1" in dialog.status_label.text() and "wartet auf Freigabe" in dialog.status_label.text()
     finally:
         tasks.shutdown()
+
+
+def test_the_final_assessment_shows_a_tables_doubt_to_administrators_not_to_clerks(  # type: ignore[no-untyped-def]
+        qtbot, letters_db, monkeypatch) -> None:
+    """As in the decision dialog: the proposal is read from the result's stored JSON, where the doubt stays one."""
+    import dataclasses
+
+    from backoffice.services import final_assessment
+    from backoffice.texts import Doubt, Text
+    from tests.integration.test_final_assessment import granted_case
+    from ui.letters.final_assessment import FinalAssessmentDialog
+
+    doubt = Doubt("{ref}: nicht bestätigt", (("ref", "elterngeld.rates@2024-04-01"),))
+    plain = Text("Ein Hinweis für die Sachbearbeitung")  # a notice that is no doubt is shown to everyone
+
+    def with_doubt(inp: object) -> object:
+        result = evaluate(inp)  # type: ignore[arg-type]
+        return dataclasses.replace(result, notices=(*result.notices, plain, doubt))
+
+    monkeypatch.setattr(final_assessment, "evaluate", with_doubt)
+    clerk, az, _info = granted_case(letters_db)
+    with letters_db.uow() as uow:
+        admin = ensure_user(uow, "admin", "Ada Admin", [Role.CLERK, Role.ADMIN], ["egs"])
+        uow.commit()
+    tasks = Tasks(letters_db.uow)
+    try:
+        shown = {}
+        for user in (clerk, admin):
+            dialog = FinalAssessmentDialog(tasks, user, az)
+            qtbot.addWidget(dialog)
+            dialog.net_after.setText("800,00")
+            dialog.compute()
+            wait_idle(qtbot, tasks)
+            shown[user.login] = dialog.result_view.toPlainText()
+        assert "Erstattung: 2.340,00 €" in shown["clerk"] and "Erstattung: 2.340,00 €" in shown["admin"]
+        assert str(plain) in shown["clerk"] and str(plain) in shown["admin"]
+        assert str(doubt) not in shown["clerk"]
+        assert str(doubt) in shown["admin"]
+    finally:
+        tasks.shutdown()

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from backoffice.bootstrap import Database
 from backoffice.domain.records import CaseQuery, CaseRow, SortKey, UserRef
 from backoffice.services import assignment
 from backoffice.services.case_queries import list_cases
 from backoffice.services.directory import current_user
+from ui import work_actions
 from ui.ops import Tasks
 from ui.views.main_window import MainWindow
 
@@ -45,16 +46,16 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
     """What the reason prompt and the refusal box were shown; the prompt answers with a reason."""
     shown: dict[str, list[str]] = {"asked": [], "refused": []}
 
-    def ask(_parent: Any, _title: str, label: str, *_args: Any, **_kw: Any) -> tuple[str, bool]:
+    def ask(_parent: Any, _title: str, label: str) -> str:
         shown["asked"].append(label)
-        return "Bürger wartet am Schalter", True
+        return "Bürger wartet am Schalter"
 
-    def refuse(_parent: Any, _title: str, text: str, *_args: Any, **_kw: Any) -> QMessageBox.StandardButton:
+    def refuse(_parent: Any, _icon: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
         shown["refused"].append(text)
         return QMessageBox.StandardButton.Ok
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(ask))
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(refuse))
+    monkeypatch.setattr(work_actions, "ask_text", ask)
+    monkeypatch.setattr(work_actions, "message", refuse)
     return shown
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -30,11 +31,11 @@ from backoffice.portal.problems import KNOWN
 from backoffice.rules import CALCULATORS, RuleInputError
 from backoffice.rules.field_labels import FIELD_LABELS, field_label
 from backoffice.rules.fuehrungszeugnis import KIND_LABELS
-from backoffice.rules.result import shown_lines
+from backoffice.rules.result import JsonResult, json_value, shown_lines, shown_texts, stored_texts
 from backoffice.rules.wbs import DEDUCTIONS
 from backoffice.rules.wbs_allowances import CARE_PROOFS, DISABILITY_PROOFS
 from backoffice.services.decisions import DecisionOutcome
-from backoffice.texts import Text, english, missing_translations, render, t
+from backoffice.texts import Doubt, Text, english, missing_translations, render, t
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # snake_case: a JSON key or an enum value
@@ -122,6 +123,29 @@ def test_formats_follow_the_language() -> None:
     assert render(text) == "1.234,50 € 65 % 27.03.2025 1., 2. und 3. 2 Kinder fünften"
     round_trip = Text.from_json(json.loads(json.dumps(text.as_json())))
     assert render(round_trip) == render(text)  # as stored with a decision
+
+
+def test_a_stored_doubt_is_read_back_as_a_doubt_and_an_old_stored_notice_as_a_plain_one() -> None:
+    """The final assessment reads its notices from stored JSON: the rule tables' doubts must stay doubts there."""
+    doubt = Doubt("{ref}: nicht bestätigt", (("ref", "wbs.income_limits@2025-01-01"),))
+    plain = t("{a:eur} {r:pct} {d:date} {m:ordinals} {n:plural:Kind:Kinder} {y:nth}",
+              a=Decimal("1"), r=Decimal("2"), d=date(2025, 3, 27), m=[1], n=1, y=1)
+    stored = json.loads(json.dumps(json_value({"notices": [plain, doubt]})))
+    read = Text.from_json(stored["notices"][1]), Text.from_json(stored["notices"][0])
+    assert isinstance(read[0], Doubt) and not isinstance(read[1], Doubt) and read == (doubt, plain)
+
+    @dataclass(frozen=True)
+    class Result(JsonResult):
+        notices: tuple[str, ...]
+
+    result = json.loads(json.dumps(Result((plain, doubt)).as_json()))
+    assert [type(n) for n in stored_texts(result, "notices")] == [Text, Doubt]
+    assert shown_texts(result, "notices", doubts=False) == (str(plain),)
+    assert shown_texts(result, "notices", "en", doubts=False) == (render(plain, "en"),)
+    assert shown_texts(result, "notices", "en") == (render(plain, "en"), render(doubt, "en"))
+    old = {"notices": ["Stand 2009, nicht erneut geprüft"]}  # stored before notices kept their texts
+    assert stored_texts(old, "notices") == ("Stand 2009, nicht erneut geprüft",)
+    assert shown_texts(old, "notices", doubts=False) == ("Stand 2009, nicht erneut geprüft",)
 
 
 # Inputs a clerk can cause from the decision dialog: facts the form lacks, and wrong values in the facts.

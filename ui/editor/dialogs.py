@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -52,7 +53,7 @@ class ConflictDialog(QDialog):
                 "<b>%1 hat den Fall am %2 gespeichert, während Sie ihn bearbeitet haben.</b><br>"
                 "Unten sehen Sie jedes Feld, das seitdem geändert wurde. Ihre Eingaben sind nicht verloren.",
             )
-            .replace("%1", who)
+            .replace("%1", escape(who))  # rich text for the bold line: the name is escaped
             .replace("%2", when)
         )
         intro.setWordWrap(True)
@@ -141,6 +142,7 @@ class ReasonDialog(QDialog):
         self.problem.setStyleSheet("color: #b3261e;")
         self.problem.setVisible(False)
         text = QLabel(prompt)
+        text.setTextFormat(Qt.TextFormat.PlainText)  # it names the case
         text.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._accept)

@@ -160,6 +160,7 @@ class CaseEditor(QWidget):
         self.title, self.subtitle = self.header.title, self.header.subtitle
         self.fact_values, self.duplicate_hint = self.header.fact_values, self.header.duplicate_hint
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 

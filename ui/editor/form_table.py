@@ -205,6 +205,7 @@ def table_view(model: RowsModel) -> QTableView:
 
 def error_label() -> QLabel:
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a problem quotes the value typed
     label.setStyleSheet(f"color: {ERROR_COLOUR};")
     label.setWordWrap(True)
     label.setVisible(False)

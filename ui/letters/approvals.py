@@ -61,6 +61,7 @@ class ApprovalDialog(QDialog):
         splitter.addWidget(self.preview)
         splitter.setSizes([450, 650])
         self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         self.approve_button = QPushButton(self.tr("&Freigeben"), self)
         self.reject_button = QPushButton(self.tr("&Zurückweisen…"), self)
         self.close_button = close = QPushButton(self.tr("Schließen"), self)

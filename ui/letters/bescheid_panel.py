@@ -18,7 +18,7 @@ from backoffice.services.cases import apply_action
 from backoffice.services.letters import LetterInfo, LetterStatus
 
 from .. import shortcuts as keys
-from ..errors import user_message
+from ..errors import plain_labels, user_message
 from ..labels import letter_kind_label
 from ..ops import CommandOp, QueryOp, Tasks
 from ..shortcuts import with_keys
@@ -96,7 +96,7 @@ class BescheidPanel(QWidget):
                           self.tr("Fall %1 abschließen?").replace("%1", self._az), parent=self)
         box.setInformativeText(self.tr("Der Bescheid ist gedruckt. Der Fall wird als erledigt abgeschlossen und "
                                        "verlässt die offenen Fälle; sein Fenster schließt sich."))
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        plain_labels(box)
         close = box.addButton(self.tr("&Abschließen"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("&Noch nicht"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(close)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -87,6 +88,7 @@ class CaseLettersDialog(QDialog):
         self.queue_button = QPushButton(self.tr("In die &Druckwarteschlange"), self)
         self.queue_button.clicked.connect(self.enqueue_selected)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         self.status.setWordWrap(True)
         new_row = QHBoxLayout()
         new_row.addWidget(QLabel(self.tr("Neuer Brief:"), self))

@@ -38,6 +38,7 @@ from backoffice.services import decisions, letters
 from backoffice.texts import Doubt, render
 
 from .. import shortcuts as keys
+from ..errors import plain_labels
 from ..i18n import core_language, core_text
 from ..ops import CommandOp, QueryOp, Tasks
 from ..shortcuts import with_keys
@@ -90,6 +91,7 @@ class DecisionDialog(QDialog):
         self.discretion_edit.setMaximumHeight(110)
         self.discretion_label.setBuddy(self.discretion_edit)
         self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         self.status_label.setWordWrap(True)
         self.compute_button = QPushButton(self.tr("&Neu berechnen"), self)
         self.decide_button = QPushButton(self.tr("&Entscheiden"), self)
@@ -178,10 +180,8 @@ class DecisionDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unterlagen fehlen"), self.tr(
             "Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?").replace("%1", self._az),
             parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(self.tr("Nicht abgehakt:") + "\n" + "\n".join(f"– {core_text(label)}" for label in self._missing))
-        for label in box.findChildren(QLabel):  # the items name household members: plain text, never markup
-            label.setTextFormat(Qt.TextFormat.PlainText)
+        plain_labels(box)  # the items name household members: plain text, never markup
         decide = box.addButton(self.tr("Trotzdem &entscheiden"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(box.addButton(self.tr("&Zurück"), QMessageBox.ButtonRole.RejectRole))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -11,9 +11,10 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from backoffice.domain.catalog import Role
 from backoffice.domain.records import UserRef
 from backoffice.rules.result import shown_lines, shown_texts
 from backoffice.services import decisions, final_assessment, letters
@@ -33,6 +34,7 @@ class FinalAssessmentDialog(QDialog):
         super().__init__(parent)
         self._tasks, self._actor, self._az, self._version = tasks, actor, aktenzeichen, expected_version
         self.decision: decisions.DecisionInfo | None = None
+        self._expert = Role.ADMIN in actor.roles  # as in the decision dialog: also sees the tables' doubts
         self.setWindowTitle(self.tr("Endgültige Festsetzung %1").replace("%1", aktenzeichen))
         self.resize(760, 760)
         self.result_view = QTextBrowser(self)
@@ -43,6 +45,7 @@ class FinalAssessmentDialog(QDialog):
                     self.net_after_plus)
         form.addRow(self.tr("Zu versteuerndes Einkommen laut Steuerbescheid:"), self.taxable)
         self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         self.status_label.setWordWrap(True)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         action = QDialogButtonBox.ButtonRole.ActionRole
@@ -112,7 +115,9 @@ class FinalAssessmentDialog(QDialog):
                    "none": self.tr("Keine Differenz")}[s.kind].replace("%1", money(abs(s.balance)))
         lines = "".join(f"<tr><td>{escape(line.label)}</td><td align='right'>{escape(line.value)}</td></tr>"
                         for line in shown_lines(proposal.result, language))
-        notes = "".join(f"<li>{escape(n)}</li>" for n in shown_texts(proposal.result, "notices", language))
+        # A table's doubt about its own figure is for the administrator who keeps the tables, not the clerk.
+        notes = "".join(f"<li>{escape(n)}</li>" for n in shown_texts(proposal.result, "notices", language,
+                                                                     doubts=self._expert))
         self.result_view.setHtml(
             f"<table width='100%'><tr>{''.join(f'<th>{escape(h)}</th>' for h in head)}</tr>{''.join(rows)}</table>"
             f"<h3>{balance}</h3><table width='100%'>{lines}</table>" + (f"<ul>{notes}</ul>" if notes else ""))

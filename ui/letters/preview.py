@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -45,6 +45,7 @@ class LetterPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.pages_label = QLabel(self)
+        self.pages_label.setTextFormat(Qt.TextFormat.PlainText)  # or why the letter cannot be shown
         self.zoom_out_button = QPushButton(self.tr("Verkleinern"), self)
         self.zoom_in_button = QPushButton(self.tr("Vergrößern"), self)
         self.fit_width_button = QPushButton(self.tr("Seitenbreite"), self)

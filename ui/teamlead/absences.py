@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -82,6 +82,7 @@ class AbsencePanel(QWidget):
         self.end_button.clicked.connect(self.end_selected)
         self.redistribute_button.clicked.connect(self.open_redistribution)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         buttons = QHBoxLayout()
         for button in (self.add_button, self.end_button, self.redistribute_button):
             buttons.addWidget(button)
@@ -195,6 +196,7 @@ class RedistributionDialog(QDialog):
         close = QPushButton(self.tr("Schließen"), self)
         close.clicked.connect(self.reject)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         top = QHBoxLayout()
         rule_label = QLabel(self.tr("&Regel:"), self)
         rule_label.setBuddy(self.rule)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +25,7 @@ from backoffice.domain.records import CaseQuery, UserRef
 from backoffice.services import assignment
 from backoffice.services.workload import ClerkLoad
 
-from ..errors import user_message
+from ..errors import message, user_message
 from ..models.case_table import CaseTableModel
 from ..ops import CommandOp, Tasks
 from ..views.case_table_view import CaseTableView
@@ -42,7 +42,8 @@ def ask_reassign(parent: QWidget, clerks: tuple[ClerkLoad, ...], count: int) -> 
 
 
 def confirm(parent: QWidget, text: str) -> bool:
-    answer = QMessageBox.question(parent, QCoreApplication.translate("TeamLead", "Abwesend"), text)
+    answer = message(parent, QMessageBox.Icon.Question, QCoreApplication.translate("TeamLead", "Abwesend"), text,
+                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -62,6 +63,7 @@ class CaseListPanel(QWidget):
         self.reassign_button = QPushButton(self.tr("&Zuweisen an…"), self)
         self.reassign_button.clicked.connect(self.reassign_selected)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote user data
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.model.modelReset.connect(self._enable)
         top = QHBoxLayout()
