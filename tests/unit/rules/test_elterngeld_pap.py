@@ -90,3 +90,26 @@ def test_births_without_a_stored_pap_keep_the_payslip_tax(birth: str) -> None:
     with pytest.raises(RuleInputError) as err:
         eg(birth, "3000", tax_class=1)
     assert any("kein Programmablaufplan hinterlegt" in p for p in err.value.problems)
+
+
+# The official Elterngeldrechner (BMFSFJ/DigitalService, github.com/digitalservicebund/elterngeldrechner at
+# d2ca5a16, 2026-01-02), run locally from its sources on these inputs (nettoEinkommenZwischenErgebnis, then
+# elterngeldZwischenergebnis; compulsorily insured employee, statutory health insurance): its net before the
+# 1/12 Arbeitnehmer-Pauschbetrag (102.50 €) and its Basiselterngeld. Class IV with factor 0.912 is left out: there
+# the calculator is 2 cents lower (1,793.90 €, 1,099.41 €) because it does not cut ST × f to whole euros as the
+# BMF's XML does (docs/RULES.md).
+OFFICIAL_CALCULATOR = [
+    ("2025-05-10", "3000", {"tax_class": 1}, "2047.92", "1264.52"),
+    ("2026-03-01", "3000", {"tax_class": 1, "church_tax_liable": True}, "2038.98", "1258.71"),
+    ("2026-03-01", "2500", {"tax_class": 4}, "1776.42", "1088.05"),
+    ("2025-05-10", "4500", {"tax_class": 3, "church_tax_liable": True, "child_allowances": "1"}, "3195.55", "1800.00"),
+    ("2026-03-01", "3000", {"tax_class": 5}, "1731.00", "1058.53"),
+]
+
+
+@pytest.mark.parametrize(("birth", "gross", "extra", "calculator_net", "calculator_amount"), OFFICIAL_CALCULATOR)
+def test_gross_to_amount_as_the_official_calculator(birth: str, gross: str, extra: dict[str, Any],
+                                                    calculator_net: str, calculator_amount: str) -> None:
+    r = eg(birth, gross, **extra)
+    assert r.net_income_before == D(calculator_net) - D("102.50")  # 1/12 of 1,230 € (§ 2c Abs. 1)
+    assert r.monthly_amount == D(calculator_amount)
