@@ -16,6 +16,7 @@ from typing import Any
 
 from ..domain.catalog import Service
 from ..rules import CALCULATORS, RuleInputError
+from ..rules.elterngeld_net import TAX_CLASSES
 from ..texts import Text, t
 
 _DISABILITIES = ("disabilities", t("Freibetrag wegen Schwerbehinderung oder Pflegebedürftigkeit beantragt: bitte je "
@@ -169,9 +170,19 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
             "pension_insured": bool(insured.get("pension", True)),
             "unemployment_insured": bool(insured.get("unemployment", True)),
         })
-        needs.append((("income_tax_monthly", "net_income_before"),
-                      t("Bruttoeinkommen laut Antrag: bitte die monatliche Lohnsteuer aus den Entgeltabrechnungen "
-                        "angeben (§ 2e BEEG), oder das Nettoeinkommen laut Antrag übernehmen")))
+        if applicant.get("tax_class") in TAX_CLASSES:  # § 2e BEEG: the PAP computes the tax from the class
+            data["tax_class"] = applicant["tax_class"]
+            if applicant["tax_class"] == 4:
+                remarks.append("Steuerklasse IV: ob das Faktorverfahren (§ 39f EStG) galt, fragt das Formular nicht; "
+                               "bitte ggf. den Faktor laut Entgeltabrechnung angeben (§ 2e Abs. 3 BEEG).")
+            if applicant.get("church_tax"):
+                remarks.append("Kirchensteuer: Kinderfreibeträge laut Entgeltabrechnung bitte angeben, falls "
+                               "eingetragen (§ 2e Abs. 5 Satz 2 BEEG).")
+        else:
+            needs.append((("tax_class", "income_tax_monthly", "net_income_before"),
+                          t("Bruttoeinkommen laut Antrag: bitte die Steuerklasse (I bis V, § 2e Abs. 3 BEEG) oder die "
+                            "monatliche Lohnsteuer aus den Entgeltabrechnungen angeben, oder das Nettoeinkommen laut "
+                            "Antrag übernehmen")))
     if applicant.get("employment") == "self_employed":
         remarks.append("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG).")
     if any(e["variant"] == "basis" and int(e["month"] or 0) > _BASIS_LAST_MONTH for e in plan):
@@ -196,7 +207,8 @@ _UNITS = {"basis": 1.0, "plus": 0.5}  # Monatsbeträge a planned month uses (§ 
 
 
 _GROSS_KEYS = ("gross_income_before", "income_tax_monthly", "solidarity_surcharge_monthly", "church_tax_liable",
-               "health_care_insured", "pension_insured", "unemployment_insured")
+               "health_care_insured", "pension_insured", "unemployment_insured", "tax_class", "tax_factor",
+               "child_allowances")
 
 
 def _apply_bonus_hours(data: dict[str, Any]) -> None:

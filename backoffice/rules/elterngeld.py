@@ -15,7 +15,7 @@ from typing import Any
 from ..texts import Text, t
 from .elterngeld_input import ElterngeldInput, parse_elterngeld_input
 from .elterngeld_months import first_payable_month, month_of_life_on, month_of_life_period
-from .elterngeld_net import net_from_gross
+from .elterngeld_net import PapUsed, net_from_gross
 from .elterngeld_plan import PlanCheck, PlanFacts, PlanMonth, check_month_plan
 from .elterngeld_premature import PrematureBirth, premature_birth
 from .errors import RuleInputError
@@ -55,7 +55,8 @@ class ElterngeldResult(JsonResult):
     base_amount: Decimal  # § 2 amount (after minimum/maximum; halved and capped for Plus)
     sibling_bonus_amount: Decimal
     multiple_birth_supplement: Decimal
-    tax_source: str | None  # "entered" when converted from gross; None when the net was given
+    tax_source: str | None  # "pap" or "entered" when converted from gross; None when the net was given
+    tax_programme: PapUsed | None  # the PAP (year, file, SHA-256) that computed the tax when tax_source is "pap"
     income_limit: Decimal
     income_limit_checked: bool
     month_plan_valid: bool | None  # None when no plan was given
@@ -111,14 +112,14 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
     lines: list[Line] = []
     notices: list[Text | None] = []
 
-    tax_source = None
+    tax_source, programme = None, None
     net_before = inp.net_income_before
     if inp.gross_before is not None:
         net = net_from_gross(inp.gross_before, inp.birth_date, rules)
         lines += net.lines
         notices += net.notices
         used += net.used
-        tax_source, net_before = net.tax_source, net.net_monthly
+        tax_source, programme, net_before = net.tax_source, net.pap, net.net_monthly
         if inp.net_income_before_stated is not None and inp.net_income_before_stated != net_before:
             lines.append(line(t("Nettoeinkommen vor der Geburt laut Antrag (nicht zugrunde gelegt)"),
                               inp.net_income_before_stated, legal_basis="§ 2c BEEG"))
@@ -246,7 +247,7 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
         birth_date=inp.birth_date, variant=inp.variant, eligible=eligible, monthly_amount=total,
         replacement_rate=rate, net_income_before=cents(net_before), net_income_after=after,
         income_considered=considered, base_amount=base, sibling_bonus_amount=bonus,
-        multiple_birth_supplement=supplement, tax_source=tax_source, income_limit=limit,
+        multiple_birth_supplement=supplement, tax_source=tax_source, tax_programme=programme, income_limit=limit,
         income_limit_checked=checked,
         month_plan_valid=None if inp.month_plan is None else not plan_problems, month_plan_problems=plan_problems,
         reasons=tuple(reasons), application_received=inp.application_received, first_payable_month=first,

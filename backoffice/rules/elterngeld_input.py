@@ -17,7 +17,8 @@ from .money import ZERO
 from .parsing import FieldReader
 
 _GROSS_FIELDS = ("income_tax_monthly", "solidarity_surcharge_monthly", "health_care_insured", "pension_insured",
-                 "unemployment_insured", "church_tax_liable")
+                 "unemployment_insured", "church_tax_liable", "tax_class", "tax_factor", "child_allowances")
+_GROSS_FLAGS = ("health_care_insured", "pension_insured", "unemployment_insured", "church_tax_liable")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +105,23 @@ def _parse_gross(f: FieldReader) -> GrossIncome | None:
             if key in f.data:
                 f.problem(key, t("gilt nur zusammen mit dem Bruttoeinkommen vor der Geburt."))
         return None
-    tax = f.money("income_tax_monthly")
+    tax = f.money("income_tax_monthly", required=False)
     soli = f.money("solidarity_surcharge_monthly", required=False, default=ZERO)
-    flags = {k: f.boolean(k, required=False, default=k != "church_tax_liable") for k in _GROSS_FIELDS[2:]}
-    if gross is None or tax is None or soli is None:
+    if tax is None and "solidarity_surcharge_monthly" in f.data:
+        f.problem("solidarity_surcharge_monthly", t("gilt nur zusammen mit der Lohnsteuer laut Entgeltabrechnung."))
+    tax_class = f.integer("tax_class", required=False, minimum=1, maximum=6)
+    if tax_class == 6:  # § 2e Abs. 3 Satz 1 BEEG
+        f.problem("tax_class", t("Steuerklasse VI bleibt unberücksichtigt (§ 2e Abs. 3 BEEG): bitte die Steuerklasse "
+                                 "des ersten Dienstverhältnisses angeben."))
+    factor = f.decimal("tax_factor", places=3, low=Decimal("0.001"), high=Decimal(1), required=False)
+    if factor is not None and tax_class != 4:
+        f.problem("tax_factor", t("gilt nur in Steuerklasse IV (§ 39f EStG)."))
+    allowances = f.decimal("child_allowances", places=1, low=ZERO, high=Decimal(20), required=False)
+    flags = {k: f.boolean(k, required=False, default=k != "church_tax_liable") for k in _GROSS_FLAGS}
+    if gross is None or soli is None or tax_class == 6:
         return None
-    return GrossIncome(gross, tax, soli, **{k: bool(v) for k, v in flags.items()})
+    return GrossIncome(gross, tax, soli, tax_class=tax_class, factor=factor, child_allowances=allowances or ZERO,
+                       **{k: bool(v) for k, v in flags.items()})
 
 
 def _parse_plan(f: FieldReader) -> tuple[PlanMonth, ...]:

@@ -91,6 +91,22 @@ class FieldReader:
             return None
         return value
 
+    def decimal(self, key: str, *, places: int, low: Decimal, high: Decimal,
+                required: bool = True) -> Decimal | None:
+        """A number from ``low`` to ``high`` with at most ``places`` decimals (a factor 0.912, allowances 1.5)."""
+        raw = self._raw(key, required)
+        if raw is _MISSING:
+            return None
+        value = self._decimal(key, raw, t("keine Zahl ({raw}).", raw=repr(raw)))
+        if value is None:
+            return None
+        step = Decimal(1).scaleb(-places)
+        if not low <= value <= high or value != value.quantize(step):
+            self.problem(key, t("muss zwischen {low} und {high} liegen, mit höchstens {places} Nachkommastellen "
+                                "({raw}).", low=str(low), high=str(high), places=places, raw=str(raw)))
+            return None
+        return value
+
     def _decimal(self, key: str, raw: Any, expected: Text) -> Decimal | None:
         try:
             if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):

@@ -34,7 +34,8 @@ LETTER_KIND = "elterngeld_final"
 ACTION = AuditAction.FINAL_ASSESSMENT
 # The facts the clerk may change for the final assessment: the proven incomes and the tax assessment.
 FINAL_FACTS = frozenset({"net_income_before", "gross_income_before", "income_tax_monthly",
-                         "solidarity_surcharge_monthly", "church_tax_liable", "health_care_insured",
+                         "solidarity_surcharge_monthly", "tax_class", "tax_factor", "child_allowances",
+                         "church_tax_liable", "health_care_insured",
                          "pension_insured", "unemployment_insured", "net_income_after", "net_income_after_plus",
                          "taxable_income_last_year", "bonus_weekly_hours"})
 

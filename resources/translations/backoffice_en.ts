@@ -2082,166 +2082,186 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="116"/>
-        <source>Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den Gehaltsabrechnungen übernehmen (§ 2e BEEG).</source>
-        <translation>Income tax is not computed by the BMF payroll-tax programme: please take the amount from the payslips (§ 2e BEEG).</translation>
+        <source>– (Lohnsteuer laut Abrechnung)</source>
+        <translation>– (income tax from the payslip)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="119"/>
+        <location filename="../../ui/letters/facts.py" line="124"/>
+        <source>Die Lohnsteuer berechnet der Programmablaufplan des BMF aus der Steuerklasse (§ 2e BEEG). Eine Lohnsteuer laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig.</source>
+        <translation>The income tax is computed by the BMF&apos;s Programmablaufplan from the tax class (§ 2e BEEG). An income tax from the payslip replaces the computation; it is needed for births without a stored Programmablaufplan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="127"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="120"/>
+        <location filename="../../ui/letters/facts.py" line="128"/>
+        <source>Steuerklasse:</source>
+        <translation>Tax class:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="129"/>
+        <source>Faktor (nur Steuerklasse IV):</source>
+        <translation>Factor (tax class IV only):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="130"/>
+        <source>Zahl der Kinderfreibeträge:</source>
+        <translation>Number of child allowances:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="131"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="121"/>
+        <location filename="../../ui/letters/facts.py" line="132"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="122"/>
+        <location filename="../../ui/letters/facts.py" line="133"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="124"/>
+        <location filename="../../ui/letters/facts.py" line="135"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="125"/>
+        <location filename="../../ui/letters/facts.py" line="136"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="127"/>
+        <location filename="../../ui/letters/facts.py" line="138"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="132"/>
+        <location filename="../../ui/letters/facts.py" line="144"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="141"/>
+        <location filename="../../ui/letters/facts.py" line="153"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="146"/>
+        <location filename="../../ui/letters/facts.py" line="158"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="147"/>
+        <location filename="../../ui/letters/facts.py" line="159"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="153"/>
+        <location filename="../../ui/letters/facts.py" line="165"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="154"/>
+        <location filename="../../ui/letters/facts.py" line="166"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="155"/>
+        <location filename="../../ui/letters/facts.py" line="167"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="157"/>
+        <location filename="../../ui/letters/facts.py" line="169"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="159"/>
+        <location filename="../../ui/letters/facts.py" line="171"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="160"/>
+        <location filename="../../ui/letters/facts.py" line="172"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="161"/>
+        <location filename="../../ui/letters/facts.py" line="173"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="162"/>
+        <location filename="../../ui/letters/facts.py" line="174"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="163"/>
+        <location filename="../../ui/letters/facts.py" line="175"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="164"/>
+        <location filename="../../ui/letters/facts.py" line="176"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="165"/>
+        <location filename="../../ui/letters/facts.py" line="177"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="172"/>
+        <location filename="../../ui/letters/facts.py" line="184"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="179"/>
+        <location filename="../../ui/letters/facts.py" line="191"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="189"/>
+        <location filename="../../ui/letters/facts.py" line="201"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="191"/>
+        <location filename="../../ui/letters/facts.py" line="203"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="204"/>
+        <location filename="../../ui/letters/facts.py" line="216"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="207"/>
+        <location filename="../../ui/letters/facts.py" line="219"/>
         <source>Lohnsteuer</source>
         <translation>Income tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="208"/>
+        <location filename="../../ui/letters/facts.py" line="223"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="213"/>
+        <location filename="../../ui/letters/facts.py" line="233"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="215"/>
+        <location filename="../../ui/letters/facts.py" line="235"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="217"/>
+        <location filename="../../ui/letters/facts.py" line="237"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>

@@ -111,6 +111,17 @@ def test_elterngeld_from_gross_says_the_tax_was_entered(tmp_path: Path) -> None:
     assert any("Programmablaufplan" in n for n in out["notices"])
 
 
+def test_elterngeld_from_gross_and_tax_class_computes_the_tax_by_the_pap(tmp_path: Path) -> None:
+    data = {**ELTERNGELD, "gross_income_before": "3000.00", "tax_class": 1}
+    del data["net_income_before"]
+    code, out = calc("elterngeld", write(tmp_path, data))
+    # § 2e BEEG, births in 2025: PAP 2024. 3,000 − 102.50 − 630 − 322.08 (Lohnsteuer, class I) = 1,945.42
+    assert code == 0 and out["tax_source"] == "pap" and out["net_income_before"] == "1945.42"
+    assert out["tax_programme"] == {"year": 2024, "file": "Lohnsteuer2024.xml",
+                                    "sha256": "c336a8af2bd1a4266c1e9e72bf39aa4a2a36ba174f7d9259b72799635a35a83b"}
+    assert "elterngeld.pap@2025-01-01" in out["rules_applied"]
+
+
 def test_fuehrungszeugnis_in_process(tmp_path: Path) -> None:
     code, out = calc("fuehrungszeugnis", write(tmp_path, FZ))
     assert code == 0

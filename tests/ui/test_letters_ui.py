@@ -386,6 +386,15 @@ def test_facts_form_turns_clerk_entries_into_rule_overrides(qapp) -> None:  # ty
     facts = eg.facts()
     assert facts["gross_income_before"] == "3500.00" and facts["income_tax_monthly"] == "412.33"
     assert facts["church_tax_liable"] is True and facts["solidarity_surcharge_monthly"] == "0.00"
+    assert "tax_class" not in facts
+    # § 2e BEEG: with a tax class the PAP computes the tax, the payslip's figure is no longer needed
+    eg.income_tax.clear()
+    eg.tax_class.setCurrentIndex(eg.tax_class.findData(4))
+    eg.tax_factor.setText("0,912")
+    eg.child_allowances.setText("1,5")
+    facts = eg.facts()
+    assert facts["tax_class"] == 4 and facts["tax_factor"] == "0.912" and facts["child_allowances"] == "1.5"
+    assert "income_tax_monthly" not in facts and "solidarity_surcharge_monthly" not in facts
 
 
 def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confirmed_allowances(  # type: ignore[no-untyped-def]

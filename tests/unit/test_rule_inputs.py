@@ -61,14 +61,15 @@ def test_elterngeld_key_date_bonus_months_and_gross_before_the_birth_are_mapped(
         bonus = any(m["variant"] == "partnerschaftsbonus" for m in form["month_plan"])
         gross = applicant["employment"] == "employed" and "gross_income_before" in applicant
         partner = _monatsbetraege(form) > 12
-        if bonus or gross or partner:  # the clerk settles the weekly hours (§ 4b), the payslip's tax (§ 2e) and
+        needs_tax = gross and applicant["tax_class"] not in range(1, 6)  # § 2e BEEG: the PAP needs the class
+        if bonus or needs_tax or partner:  # the clerk settles the weekly hours (§ 4b), the tax class (§ 2e) and
             with pytest.raises(RuleInputError) as err:  # the reduced income of the Partnermonate (§ 4 Abs. 3 Satz 2)
                 rule_input(Service.ELTERNGELD, form, TODAY)
             assert any("Wochenstunden" in p for p in err.value.problems) == bonus
-            assert any("Lohnsteuer" in p for p in err.value.problems) == gross
+            assert any("Lohnsteuer" in p for p in err.value.problems) == needs_tax
             assert any("Partnermonate" in p for p in err.value.problems) == partner
         overrides = {**({"bonus_weekly_hours": {"A": 28, "B": 30}} if bonus else {}),
-                     **({"income_tax_monthly": "300.00"} if gross else {}),
+                     **({"income_tax_monthly": "300.00"} if needs_tax else {}),
                      **({"partner_months_income_reduced": True} if partner else {})}
         inp = rule_input(Service.ELTERNGELD, form, TODAY, overrides)
         assert inp.key_date == date.fromisoformat(form["child"]["birth_date"])
@@ -80,6 +81,8 @@ def test_elterngeld_key_date_bonus_months_and_gross_before_the_birth_are_mapped(
             assert "net_income_before" not in inp.data and inp.data["net_income_before_stated"] == stated
             assert inp.data["gross_income_before"] == f"{applicant['gross_income_before']:.2f}"
             assert inp.data["church_tax_liable"] is applicant["church_tax"]
+            assert inp.data.get("tax_class") == (applicant["tax_class"] if applicant["tax_class"] in range(1, 6)
+                                                 else None)
         else:
             assert inp.data["net_income_before"] == stated
         if bonus:

@@ -112,11 +112,22 @@ class FactsForm(QWidget):
         self.net_after = money_edit()
         self.net_after_plus = money_edit()
         self.taxable_last_year = money_edit()
+        self.tax_class = QComboBox()
+        self.tax_class.addItem(self.tr("– (Lohnsteuer laut Abrechnung)"), None)
+        for number, roman in enumerate(("I", "II", "III", "IV", "V"), start=1):
+            self.tax_class.addItem(roman, number)
+        self.tax_factor = QLineEdit()
+        self.tax_factor.setPlaceholderText("0,912")
+        self.child_allowances = QLineEdit()
+        self.child_allowances.setPlaceholderText("0")
         note = QLabel(self.tr(
-            "Die Lohnsteuer wird nicht nach dem Programmablaufplan des BMF berechnet: bitte den Betrag aus den "
-            "Gehaltsabrechnungen übernehmen (§ 2e BEEG)."))
+            "Die Lohnsteuer berechnet der Programmablaufplan des BMF aus der Steuerklasse (§ 2e BEEG). Eine Lohnsteuer "
+            "laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig."))
         note.setWordWrap(True)
         form.addRow(self.tr("Brutto vor der Geburt (Monatsdurchschnitt):"), self.gross)
+        form.addRow(self.tr("Steuerklasse:"), self.tax_class)
+        form.addRow(self.tr("Faktor (nur Steuerklasse IV):"), self.tax_factor)
+        form.addRow(self.tr("Zahl der Kinderfreibeträge:"), self.child_allowances)
         form.addRow(self.tr("Lohnsteuer laut Abrechnung (monatlich):"), self.income_tax)
         form.addRow(self.tr("Solidaritätszuschlag (monatlich):"), self.solidarity)
         form.addRow(self.tr("Pflichtversicherung:"), insured)
@@ -129,6 +140,7 @@ class FactsForm(QWidget):
         self._stated_net = applicant.get("net_income_before")
         if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
             self.gross.setText(f"{float(applicant['gross_income_before']):.2f}".replace(".", ","))
+            self.tax_class.setCurrentIndex(max(self.tax_class.findData(applicant.get("tax_class")), 0))
         self.keep_stated_net = QCheckBox(self.tr("Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)"))
         form.addRow(self.keep_stated_net)
         self.maternity = MaternityFacts(self._form)
@@ -204,8 +216,16 @@ class FactsForm(QWidget):
             gross = None if keep_net else amount_of(self.gross, self.tr("Brutto vor der Geburt"))
             if gross is not None:
                 facts["gross_income_before"] = gross
-                facts["income_tax_monthly"] = amount_of(self.income_tax, self.tr("Lohnsteuer"), required=True)
-                facts["solidarity_surcharge_monthly"] = amount_of(self.solidarity, self.tr("Solidaritätszuschlag")) or "0.00"
+                tax = amount_of(self.income_tax, self.tr("Lohnsteuer"), required=self.tax_class.currentData() is None)
+                if tax is not None:  # the payslip's tax overrides the PAP (§ 2e BEEG)
+                    facts["income_tax_monthly"] = tax
+                    facts["solidarity_surcharge_monthly"] = amount_of(self.solidarity,
+                                                                      self.tr("Solidaritätszuschlag")) or "0.00"
+                if self.tax_class.currentData() is not None:
+                    facts["tax_class"] = self.tax_class.currentData()
+                for key, edit in (("tax_factor", self.tax_factor), ("child_allowances", self.child_allowances)):
+                    if edit.text().strip():  # the rules check the number (three or one decimals)
+                        facts[key] = edit.text().strip().replace(",", ".")
                 facts["church_tax_liable"] = self.church.isChecked()
                 facts["health_care_insured"] = self.health.isChecked()
                 facts["pension_insured"] = self.pension.isChecked()

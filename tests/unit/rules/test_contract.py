@@ -16,7 +16,7 @@ CONTRACT = {
                 "flat_slightly_above", "validity_months", "allowance_findings", "reasons", *SHARED],
     ElterngeldResult: ["birth_date", "variant", "eligible", "monthly_amount", "replacement_rate", "net_income_before",
                        "net_income_after", "income_considered", "base_amount", "sibling_bonus_amount",
-                       "multiple_birth_supplement", "tax_source", "income_limit",
+                       "multiple_birth_supplement", "tax_source", "tax_programme", "income_limit",
                        "income_limit_checked", "month_plan_valid", "month_plan_problems", "reasons",
                        "application_received", "first_payable_month", "months", "not_payable_months",
                        "maternity_offset_total", "total_amount", "refused_months", "bonus_amount",

@@ -186,7 +186,12 @@ def test_net_given_directly_has_no_tax_source() -> None:
     [
         ({}, "Nettoeinkommen vor der Geburt: fehlt (oder das Bruttoeinkommen"),
         ({"net_income_before": 1, "gross_income_before": 2, "income_tax_monthly": 0}, "nicht beides"),
-        ({"gross_income_before": 3000}, "Lohnsteuer laut Abrechnung fehlt."),
+        ({"gross_income_before": 3000}, "Programmablaufplan 2024 (§ 2e BEEG) fehlt die Steuerklasse"),
+        ({"gross_income_before": 3000, "tax_class": 6}, "Steuerklasse VI bleibt unberücksichtigt"),
+        ({"gross_income_before": 3000, "tax_class": 1, "tax_factor": "0.9"}, "Faktor (§ 39f EStG): gilt nur in"),
+        ({"gross_income_before": 3000, "tax_class": 4, "tax_factor": "0.9125"}, "höchstens 3 Nachkommastellen"),
+        ({"gross_income_before": 3000, "tax_class": 1, "solidarity_surcharge_monthly": 5}, "nur zusammen mit der Lohn"),
+        ({"gross_income_before": 3000, "tax_class": 1, "child_allowances": "0.25"}, "Kinderfreibeträge: muss"),
         ({"net_income_before": 1000, "income_tax_monthly": 5}, "nur zusammen mit dem Bruttoeinkommen"),
         ({"net_income_before": 1000, "children_born": 0}, "Zahl der geborenen Kinder: muss zwischen 1 und 10"),
         ({"net_income_before": "1.000,00"}, "kein Betrag ('1.000,00')"),
