@@ -6,7 +6,7 @@
 lstgen (test extra, pinned) turns the XML pseudo-code into Python. One fix follows: its BigDecimal shim
 builds ``valueOf(0.3)`` from the binary float (0.29999…), where Java's ``BigDecimal.valueOf(double)``
 takes the double's shortest decimal string ("0.3"); without the fix the BMF's Prüftabelle 2024 misses
-a cent (60,000 €, class VI). tests/unit/rules/test_pap_generated.py regenerates and compares.
+a cent (60,000 €, class VI). tests/unit/rules/test_pap.py regenerates and compares.
 """
 
 from __future__ import annotations
