@@ -3,6 +3,7 @@ from the attachment fetcher it is handed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,8 +19,10 @@ from . import boundary, crypto
 from .api import Envelope
 from .boundary import Refusal
 
-METADATA_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/metadata/1."
-METADATA_SCHEMA = "metadata-1.0.0"  # the one metadata schema at hand: every 1.x is checked against it
+# Any 1.x, in the form FITKO's metadata schemas from 1.1.0 on require of ``$schema``; each is checked
+# against 1.0.0, the one version at hand (docs/FIT_CONNECT.md, "Metadata of a later 1.x version").
+METADATA_SCHEMA_URI = re.compile(r"https://schema\.fitko\.de/fit-connect/metadata/1\.[0-9]+\.[0-9]+/metadata\.schema\.json")
+METADATA_SCHEMA = "metadata-1.0.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +120,7 @@ def compile_checks() -> None:
 
 def _check_metadata(metadata: dict[str, Any]) -> None:
     declared = metadata.get("$schema")
-    if declared is not None and not str(declared).startswith(METADATA_SCHEMA_PREFIX):
+    if declared is not None and not (isinstance(declared, str) and METADATA_SCHEMA_URI.fullmatch(declared)):
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Metadatenschema {declared} wird nicht unterstützt", "metadata")
     errors = sorted(schemas.fit_connect(METADATA_SCHEMA).iter_errors(metadata), key=lambda e: list(e.absolute_path))
     if errors:
