@@ -11,7 +11,7 @@ from .cli_common import FORMAT_HELP, as_actor, code_names, format_datetime
 from .domain.catalog import Service
 from .domain.export_text import printable
 from .domain.german import SERVICE_NAMES, count_noun, german_name
-from .portal.problems import KNOWN
+from .domain.problem_types import KNOWN
 from .services import intake_admin
 
 

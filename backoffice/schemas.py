@@ -1,4 +1,5 @@
-"""Versioned JSON Schemas of the online application forms, and German validation messages.
+"""Versioned JSON Schemas of the online application forms, and German validation messages; the
+FIT-Connect protocol's schemas are compiled here too (``fit_connect``).
 
 A case stores the URI of the schema its form was submitted under, so old cases
 stay readable after a form changes: never edit a published schema file, add a
@@ -57,12 +58,21 @@ def _index() -> dict[str, str]:
 
 @cache
 def _validator(uri: str) -> Draft202012Validator:
-    from jsonschema import Draft202012Validator
-
     text = _index().get(uri)
     if text is None:
         raise UnknownSchema(uri)
-    schema = json.loads(text)
+    return _compiled(json.loads(text))
+
+
+@cache
+def fit_connect(name: str) -> Draft202012Validator:
+    """The FIT-Connect protocol's schema ``name`` (``fit-connect/<name>.schema.json``), compiled once."""
+    return _compiled(json.loads((SCHEMA_DIR / "fit-connect" / f"{name}.schema.json").read_bytes()))
+
+
+def _compiled(schema: dict[str, Any]) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     Draft202012Validator.check_schema(schema)
     # Format is only an annotation in 2020-12 unless a checker is passed; we want dates checked.
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)

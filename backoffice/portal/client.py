@@ -7,7 +7,6 @@ import enum
 import logging
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -19,6 +18,7 @@ from .api import Envelope, SubmissionRef
 from .retry import RetryPolicy
 from .transport import (
     AttachmentTooLarge,
+    ClientSpec,
     EventRejected,
     PortalConfigError,
     PortalError,
@@ -28,6 +28,7 @@ from .transport import (
     body_excerpt,
     expect,
     http_client,
+    json_object,
     require_safe_url,
 )
 
@@ -42,18 +43,6 @@ class EventOutcome(enum.Enum):
     # 409: the case no longer allows this event, e.g. a second accept. Whether it was ours
     # the event log tells (``workers.settled_otherwise``).
     ALREADY_DONE = "already_done"
-
-
-@dataclass(frozen=True)
-class ClientSpec:
-    """What it takes to build an equal client in another process (the sync's workers)."""
-
-    api_url: str
-    token_url: str
-    client_id: str
-    client_secret: str = field(repr=False)
-    timeout: float = 30.0
-    policy: RetryPolicy = field(default_factory=RetryPolicy)
 
 
 class SubmissionClient:
@@ -81,13 +70,12 @@ class SubmissionClient:
         if not client_id or not client_secret:
             raise PortalConfigError("client id and client secret of the destination are required")
         self._http = http_client(timeout, transport)
-        policy = policy or RetryPolicy()
-        self._transport = Transport(self._http, token_url, client_id, client_secret, policy=policy, clock=clock,
-                                    sleep=sleep)
+        spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, policy or RetryPolicy())
+        self._transport = Transport(self._http, spec, clock=clock, sleep=sleep)
         # Only a client made of plain settings can be rebuilt elsewhere; an injected HTTP
         # transport, clock or sleep (tests) cannot cross a process boundary.
         plain = transport is None and clock is time.time and sleep is time.sleep
-        self._spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, policy) if plain else None
+        self._spec = spec if plain else None
 
     @classmethod
     def from_spec(cls, spec: ClientSpec) -> SubmissionClient:
@@ -203,7 +191,7 @@ class SubmissionClient:
             if status == 409:
                 return EventOutcome.ALREADY_DONE
             if status == 422:
-                problem = _problem(resp)
+                problem = json_object(resp)
                 detail = problem.get("detail") or problem.get("title") or body_excerpt(resp, limit=2000)
                 raise EventRejected(f"portal rejected the event for case {case_id}: {detail}", status=422)
             expect(resp, gone=f"case {case_id}")
@@ -248,11 +236,3 @@ class SubmissionClient:
                     return
             elif len(items) < page_size:  # no usable totalCount: a short page is the last
                 return
-
-
-def _problem(resp: Response) -> dict[str, Any]:
-    try:
-        body = resp.json()
-    except ValueError:
-        return {}
-    return body if isinstance(body, dict) else {}

@@ -9,15 +9,13 @@ import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 from jwcrypto import jwe, jwk, jws
 from jwcrypto.common import base64url_decode
 
-from ..schemas import SCHEMA_DIR
+from .. import schemas
 
 KEY_ALG = "RSA-OAEP-256"
 CONTENT_ENC = "A256GCM"
@@ -167,14 +165,6 @@ def peek_set(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
     return _header(parts[0], InvalidSet), payload
 
 
-@cache
-def _set_validator() -> Draft202012Validator:
-    # The claims, the one event and its payload's shape (``$schema`` is optional: the service
-    # names it only on events with a payload, not on create-submission).
-    schema = json.loads((SCHEMA_DIR / "fit-connect" / "set-payload-1.x.schema.json").read_bytes())
-    return Draft202012Validator(schema)
-
-
 def verify_set(token: str, public_key: jwk.JWK) -> dict[str, Any]:
     """The verified payload of a SET; raises InvalidSet for a bad signature, typ, alg or claims."""
     header, _ = peek_set(token)
@@ -193,7 +183,9 @@ def verify_set(token: str, public_key: jwk.JWK) -> dict[str, Any]:
         payload: dict[str, Any] = json.loads(obj.payload)
     except ValueError as err:
         raise InvalidSet(f"unreadable payload: {err}") from err
-    error = best_match(_set_validator().iter_errors(payload))
+    # The claims, the one event and its payload's shape (``$schema`` is optional: the service
+    # names it only on events with a payload, not on create-submission).
+    error = best_match(schemas.fit_connect("set-payload-1.x").iter_errors(payload))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(root)"
         raise InvalidSet(f"the payload violates the SET schema at {where}: {error.message}")

@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 
 from jwcrypto import jwk
 
-from . import crypto, problems
-from .problems import Refusal
+from ..domain import problem_types as problems
+from . import crypto
+from .boundary import Refusal
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,13 @@ from typing import Any, TypeVar
 
 from jwcrypto import jwk
 
+from ..domain import problem_types as problems
 from ..domain.catalog import Service
-from . import crypto, eventlog, problems
+from . import crypto, eventlog
 from .api import Envelope, SubmissionRef
+from .boundary import Refusal
 from .client import SubmissionClient
 from .opening import Opened, Refused, open_submission, too_large_text
-from .problems import Refusal
 from .spool import AttachmentRules, Spooled, discard, last_segment, spooling_sink, take
 from .transport import AttachmentTooLarge, PortalError, SubmissionGone
 

@@ -3,23 +3,26 @@ from the attachment fetcher it is handed."""
 
 from __future__ import annotations
 
-import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
 from jwcrypto import jwk
 
 from .. import schemas
+from ..domain import problem_types as problems
 from ..domain.catalog import Service
 from ..domain.errors import UnknownSchema
-from . import boundary, crypto, problems
+from ..domain.problem_types import ProblemType
+from . import boundary, crypto
 from .api import Envelope
-from .problems import ProblemType, Refusal
+from .boundary import Refusal
 
-METADATA_SCHEMA_PREFIX = "https://schema.fitko.de/fit-connect/metadata/1."
+# Any 1.x, in the form FITKO's metadata schemas from 1.1.0 on require of ``$schema``; each is checked
+# against 1.0.0, the one version at hand (docs/FIT_CONNECT.md, "Metadata of a later 1.x version").
+METADATA_SCHEMA_URI = re.compile(r"https://schema\.fitko\.de/fit-connect/metadata/1\.[0-9]+\.[0-9]+/metadata\.schema\.json")
+METADATA_SCHEMA = "metadata-1.0.0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,23 +112,17 @@ def _decrypt(token: str, keys: Mapping[str, jwk.JWK], instance: str) -> tuple[by
         raise Refusal(problems.ENCRYPTION_ISSUE, f"Entschlüsselung fehlgeschlagen: {err}", instance) from err
 
 
-@cache
-def _metadata_validator() -> Draft202012Validator:
-    schema = json.loads((schemas.SCHEMA_DIR / "fit-connect" / "metadata-1.0.0.schema.json").read_bytes())
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-
-
 def compile_checks() -> None:
     """Compile the metadata and form schema checks ahead of the first submission (a worker's warm-up)."""
-    _metadata_validator()
+    schemas.fit_connect(METADATA_SCHEMA)
     schemas.compile_all()
 
 
 def _check_metadata(metadata: dict[str, Any]) -> None:
     declared = metadata.get("$schema")
-    if declared is not None and not str(declared).startswith(METADATA_SCHEMA_PREFIX):
+    if declared is not None and not (isinstance(declared, str) and METADATA_SCHEMA_URI.fullmatch(declared)):
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Metadatenschema {declared} wird nicht unterstützt", "metadata")
-    errors = sorted(_metadata_validator().iter_errors(metadata), key=lambda e: list(e.absolute_path))
+    errors = sorted(schemas.fit_connect(METADATA_SCHEMA).iter_errors(metadata), key=lambda e: list(e.absolute_path))
     if errors:
         where = "/".join(str(p) for p in errors[0].absolute_path) or "(Wurzel)"
         raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {errors[0].message}", "metadata")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import httpx
 import truststore
 
-from ..net import is_loopback_host
+from ..net import url_refusal
 from ..texts import t
 from .auth import ClientCredentials, Token, token_from
 from .retry import RetryPolicy, parse_retry_after
@@ -96,22 +96,10 @@ class PortalStats:
 
 def require_safe_url(url: str, what: str) -> str:
     """Allow https anywhere and plain http only to this machine (the demo portal)."""
-    try:
-        parsed = httpx.URL(url)
-    except (httpx.InvalidURL, TypeError) as exc:
-        raise PortalConfigError(t("{what} {url} ist keine gültige Adresse", what=what, url=repr(url))) from exc
-    if not parsed.host:
-        raise PortalConfigError(t("{what} {url} hat keinen Rechnernamen", what=what, url=repr(url)))
-    if parsed.scheme == "https":
-        return url
-    if parsed.scheme == "http":
-        if is_loopback_host(parsed.host):
-            return url
-        raise PortalConfigError(t(
-            "{what} {url} verwendet unverschlüsseltes http:// zu {host}; bitte https:// verwenden (http ist nur für "
-            "ein Portal auf diesem Rechner erlaubt: localhost, 127.0.0.1, ::1)", what=what, url=repr(url),
-            host=parsed.host))
-    raise PortalConfigError(t("{what} {url} muss mit https:// beginnen", what=what, url=repr(url)))
+    refusal = url_refusal(url)
+    if refusal is not None:
+        raise PortalConfigError(t("{what} {url}: {refusal}", what=what, url=repr(url), refusal=refusal))
+    return url
 
 
 def body_excerpt(resp: Response, limit: int = 300) -> str:
@@ -156,25 +144,27 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+@dataclass(frozen=True)
+class ClientSpec:
+    """A portal connection's settings: what it takes to build an equal client in another process
+    (the sync's workers)."""
+
+    api_url: str
+    token_url: str
+    client_id: str
+    client_secret: str = field(repr=False)
+    timeout: float = 30.0
+    policy: RetryPolicy = field(default_factory=RetryPolicy)
+
+
 class Transport:
     """Sends requests with a bearer token, retrying what may be retried."""
 
-    def __init__(
-        self,
-        http: httpx.Client,
-        token_url: str,
-        client_id: str,
-        client_secret: str,
-        *,
-        policy: RetryPolicy,
-        clock: Callable[[], float],
-        sleep: Callable[[float], None],
-    ) -> None:
+    def __init__(self, http: httpx.Client, spec: ClientSpec, *, clock: Callable[[], float],
+                 sleep: Callable[[float], None]) -> None:
         self._http = http
-        self._token_url = token_url
-        self._client_id = client_id
-        self._client_secret = client_secret
-        self.policy = policy
+        self._spec = spec
+        self.policy = spec.policy
         self._clock = clock
         self._sleep = sleep
         self._auth = ClientCredentials(self._fetch_token, clock)
@@ -242,7 +232,7 @@ class Transport:
                 reason = _oauth_error(resp)
                 raise PortalAuthError(
                     t("Der Token-Endpunkt hat die Client-ID {client} abgewiesen ({reason}); bitte Client-ID und "
-                      "Client-Secret dieses Zustellpunkts prüfen", client=repr(self._client_id), reason=reason),
+                      "Client-Secret dieses Zustellpunkts prüfen", client=repr(self._spec.client_id), reason=reason),
                     status=resp.status_code,
                 )
             expect(resp, 200)
@@ -257,25 +247,31 @@ class Transport:
 
         token = self.request(
             "POST",
-            self._token_url,
+            self._spec.token_url,
             handle,
             auth=False,
             headers={"Accept": "application/json"},
             data={
                 "grant_type": "client_credentials",
-                "client_id": self._client_id,
-                "client_secret": self._client_secret,
+                "client_id": self._spec.client_id,
+                "client_secret": self._spec.client_secret,
             },
         )
         return token
 
 
 def _oauth_error(resp: Response) -> str:
-    try:
-        body = resp.json()
-    except ValueError:
-        return f"status {resp.status_code}"
-    if isinstance(body, dict) and isinstance(body.get("error"), str):
+    body = json_object(resp)
+    if isinstance(body.get("error"), str):
         detail = body.get("error_description")
         return f"{body['error']}: {detail}" if isinstance(detail, str) else body["error"]
     return f"status {resp.status_code}"
+
+
+def json_object(resp: Response) -> dict[str, Any]:
+    """A read answer's body as a JSON object; empty when it is none (error details are optional)."""
+    try:
+        body = resp.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}

@@ -23,11 +23,11 @@ from ..domain.german import OUTBOX_KIND_NAMES
 from ..texts import Text, t, text_of
 from . import crypto
 from .api import SubmissionRef
-from .client import ClientSpec, EventOutcome, SubmissionClient
+from .client import EventOutcome, SubmissionClient
 from .job import Destination, OpeningKeys, Prepared, fetch_job, prepare
 from .opening import compile_checks
 from .spool import AttachmentRules
-from .transport import EventRejected, PortalError, SubmissionGone
+from .transport import ClientSpec, EventRejected, PortalError, SubmissionGone
 
 log = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from jwcrypto import jwk
 from ..domain.catalog import Role, Service
 from ..domain.errors import PermissionDenied, ValidationFailed
 from ..domain.records import UserRef
-from ..net import is_loopback_host
+from ..net import url_refusal
 from ..secret_store import (
     EncryptedFileStore,
     MasterPasswordRequired,
@@ -221,14 +221,9 @@ def _require_admin(actor: UserRef) -> None:
 
 def _url(text: str, label: Text, problems: list[Text | str]) -> str:
     text = text.strip().rstrip("/")
-    try:
-        url = httpx.URL(text)
-    except httpx.InvalidURL:
-        url = None
-    if url is None or url.scheme not in ("http", "https") or not url.host:
-        problems.append(t("{label}: keine gültige Adresse (https://…)", label=label))
-    elif url.scheme == "http" and not is_loopback_host(url.host):
-        problems.append(t("{label}: nur https ist erlaubt (http nur für 127.0.0.1)", label=label))
+    refusal = url_refusal(text)
+    if refusal is not None:
+        problems.append(t("{label}: {refusal}", label=label, refusal=refusal))
     return text
 
 

@@ -22,9 +22,10 @@ from jsonschema import Draft202012Validator
 
 from backoffice import schemas
 from backoffice.demo.portal import DemoPortal, jose
+from backoffice.domain import problem_types as problems
 from backoffice.domain.catalog import Service
 from backoffice.domain.errors import UnknownSchema
-from backoffice.portal import crypto, problems
+from backoffice.portal import crypto
 
 METADATA_SCHEMA = Path(__file__).parents[3] / "shared" / "reference" / "fit-connect" / "metadata.schema.v1.0.0.json"
 LIMIT = 200_000  # attachment size limit in these tests (payslip PDFs are ~25 KB)

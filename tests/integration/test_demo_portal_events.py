@@ -16,7 +16,8 @@ from jwcrypto import jwk, jws
 from jwcrypto.common import JWException
 
 from backoffice.demo.portal import DemoPortal, jose
-from backoffice.portal import crypto, eventlog, problems
+from backoffice.domain import problem_types as problems
+from backoffice.portal import crypto, eventlog
 
 from .test_demo_portal import Subscriber, _portal, _raw
 

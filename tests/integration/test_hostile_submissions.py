@@ -10,7 +10,7 @@ import pytest
 
 from backoffice.bootstrap import open_database
 from backoffice.demo.portal import DemoPortal
-from backoffice.portal import problems
+from backoffice.domain import problem_types as problems
 from backoffice.store.models import Case
 
 from .sync_support import count, make_sync

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from backoffice.bootstrap import Database
 from backoffice.demo.portal import jose
+from backoffice.domain import problem_types as problems
 from backoffice.domain.catalog import Role
-from backoffice.portal import problems
 from backoffice.services import intake_admin
 from backoffice.services.directory import ensure_user
 from backoffice.services.intake.assemble import assemble

@@ -11,7 +11,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 
 from backoffice.bootstrap import DatabaseNotReady, open_database
 from backoffice.demo.generator import generate_application
@@ -180,3 +180,30 @@ def test_sqlite_orders_a_search_from_the_narrow_index(sqlite_url: str, departmen
         plan = [row[3] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + page_ids[0][0], page_ids[0][1])]
     db.dispose()
     assert "SEARCH cases USING COVERING INDEX ix_cases_id_received (id=?)" in plan, plan
+
+
+def test_0009_removes_the_outbox_rows_no_sender_can_send(db_url: str) -> None:
+    """Old code queued "status" notices for a sender FIT-Connect v1 does not have; 0009 deletes them
+    (sent or not) and keeps every accept and reject, which the sync posts."""
+    engine = build_engine(db_url)
+    try:
+        config = alembic_config(engine)
+        command.upgrade(config, "0008")
+        columns = "kind, submission_id, portal_case_id, body, created_at, attempts, next_attempt_at, sent_at"
+        values = "(:kind, :sub, 'case-1', 'token', :at, 0, :at, :sent)"
+        at = datetime(2026, 11, 2, 9, tzinfo=UTC)
+        rows = [("accept", "s-accept", None), ("reject", "s-reject", at), ("status", "s-status", None),
+                ("status", "s-status-sent", at), ("statusnotice", "s-other", None)]
+        with engine.begin() as conn:
+            for kind, sub, sent in rows:
+                conn.execute(text(f"INSERT INTO outbox ({columns}) VALUES {values}"),
+                             {"kind": kind, "sub": sub, "at": at, "sent": sent})
+        command.upgrade(config, "0009")
+        with engine.connect() as conn:
+            left = set(conn.execute(text("SELECT kind, submission_id FROM outbox")).all())
+        assert left == {("accept", "s-accept"), ("reject", "s-reject")}
+        upgrade(engine)  # the later revisions keep them
+        with engine.connect() as conn:
+            assert set(conn.execute(text("SELECT kind, submission_id FROM outbox")).all()) == left
+    finally:
+        engine.dispose()

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from backoffice.demo.portal import DemoPortal
+from backoffice.domain import problem_types as problems
 from backoffice.domain.catalog import Service
-from backoffice.portal import problems
 from backoffice.portal.api import SubmissionRef
 from backoffice.portal.client import SubmissionClient
 from backoffice.portal.job import Destination, OpeningKeys

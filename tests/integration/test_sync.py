@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 
 from backoffice.bootstrap import Database
 from backoffice.demo.portal.server import RETRY_AFTER_SECONDS
+from backoffice.domain import problem_types as problems
 from backoffice.domain.deadlines import compute_deadlines, norm_for
-from backoffice.portal import problems
 from backoffice.portal.transport import PortalUnavailable
 from backoffice.services import intake
 from backoffice.services.cases import default_norms
@@ -362,7 +362,7 @@ def test_a_submission_the_database_refuses_is_quarantined_and_the_round_stores_t
     from sqlalchemy.exc import DataError
 
     from backoffice.bootstrap import open_database
-    from backoffice.portal import problems
+    from backoffice.domain import problem_types as problems
 
     db = open_database(db_url, migrate=True)
     portal = portal_factory(count=5)

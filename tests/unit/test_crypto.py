@@ -10,7 +10,8 @@ from jwcrypto import jwe, jwk
 from jwcrypto.common import base64url_decode, base64url_encode
 
 from backoffice.demo.portal import jose
-from backoffice.portal import crypto, problems
+from backoffice.domain import problem_types as problems
+from backoffice.portal import crypto
 from backoffice.portal.crypto import AuthenticationTags, DecryptionFailed, InvalidSet
 
 

@@ -9,8 +9,9 @@ import pytest
 from jwcrypto import jwk
 
 from backoffice.demo.portal import jose
+from backoffice.domain import problem_types as problems
 from backoffice.domain.catalog import Service
-from backoffice.portal import crypto, eventlog, problems
+from backoffice.portal import crypto, eventlog
 from backoffice.portal import job as pool
 from backoffice.portal.crypto import AuthenticationTags
 from backoffice.portal.opening import Envelope, Refusal, Refused

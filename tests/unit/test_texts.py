@@ -24,10 +24,10 @@ from backoffice.domain.german import (
     SERVICE_NAMES,
     STATUS_NAMES,
 )
+from backoffice.domain.problem_types import KNOWN
 from backoffice.letters import KINDS, kind_spec
 from backoffice.letters.kinds import FIELD_LABELS as LETTER_FIELD_LABELS
 from backoffice.letters.kinds import REMEDIES, TablePart
-from backoffice.portal.problems import KNOWN
 from backoffice.rules import CALCULATORS, RuleInputError
 from backoffice.rules.field_labels import FIELD_LABELS, field_label
 from backoffice.rules.fuehrungszeugnis import KIND_LABELS

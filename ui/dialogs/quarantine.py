@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from backoffice.domain.problem_types import KNOWN
 from backoffice.domain.records import UserRef
-from backoffice.portal.problems import KNOWN
 from backoffice.services import intake_admin
 from backoffice.services.intake_admin import QuarantineItem
 from backoffice.texts import Text

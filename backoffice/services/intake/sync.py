@@ -31,11 +31,11 @@ from typing import Any
 from jwcrypto import jwk
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, OperationalError, ProgrammingError, StatementError
 
+from ...domain import problem_types as problems
 from ...domain.catalog import Service
 from ...domain.errors import named
 from ...domain.export_text import without_text
 from ...domain.german import OUTBOX_KIND_NAMES, SERVICE_NAMES
-from ...portal import problems
 from ...portal.api import SubmissionRef
 from ...portal.job import Destination, OpeningKeys, Prepared, sign_answer
 from ...portal.opening import Opened, Refused

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from backoffice.domain import problem_types as problems
 from backoffice.domain import stored_text
-from backoffice.portal import api, boundary, problems
-from backoffice.portal.problems import Refusal
+from backoffice.portal import api, boundary
+from backoffice.portal.boundary import Refusal
 
 
 def refused(data: bytes) -> Refusal:

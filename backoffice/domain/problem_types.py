@@ -1,4 +1,6 @@
-"""Problem types a subscriber may name when it rejects a submission.
+"""Problem types a FIT-Connect subscriber may name when it rejects a submission: the portal
+adapter refuses with them, the intake service for a submission the database refused, and the
+quarantine shows their titles (GUI and command line).
 
 Only the URI prefix and the instance ``metadata`` are confirmed by FITKO; names, titles and
 instances are not (docs/FIT_CONNECT.md). Change them here, in the demo portal's table and in
@@ -23,8 +25,12 @@ class ProblemType:
     title: str  # German, as shown to the sender
 
 
+KNOWN: dict[str, ProblemType] = {}  # type URI -> every type below
+
+
 def _type(name: str, title: str) -> ProblemType:
-    return ProblemType(name, BASE_URI + name, title)
+    KNOWN[BASE_URI + name] = ProblemType(name, BASE_URI + name, title)
+    return KNOWN[BASE_URI + name]
 
 
 ENCRYPTION_ISSUE = _type("encryption-issue", "Entschlüsselungsfehler")
@@ -44,15 +50,6 @@ TECHNICAL_ERROR = _type("technical-error", "Technischer Fehler")
 # No official type is known for it, and we invent no official-looking URI.
 ATTACHMENT_TOO_LARGE = TECHNICAL_ERROR
 
-KNOWN: dict[str, ProblemType] = {
-    pt.type_uri: pt
-    for pt in (
-        ENCRYPTION_ISSUE, SYNTAX_VIOLATION, HASH_MISMATCH, MISSING_SCHEMA, UNSUPPORTED_SCHEMA, SCHEMA_VIOLATION,
-        MISSING_DATA, MISSING_ATTACHMENTS, ATTACHMENTS_MISMATCH, INCORRECT_AUTHENTICATION_TAG, INVALID_EVENT_LOG,
-        SERVICE_MISMATCH, TECHNICAL_ERROR,
-    )
-}
-
 
 def attachment_instance(attachment_id: str) -> str:
     return f"attachment:{attachment_id}"
@@ -61,13 +58,3 @@ def attachment_instance(attachment_id: str) -> str:
 def problem(pt: ProblemType, detail: str, instance: str) -> dict[str, Any]:
     """One entry of a reject event's ``problems`` list."""
     return {"type": pt.type_uri, "title": pt.title, "detail": detail, "instance": instance}
-
-
-class Refusal(Exception):
-    """Raised (by the opening, the event log check, an attachment fetcher) when the submission must be rejected."""
-
-    def __init__(self, problem: ProblemType, detail: str, instance: str, *, awaiting_key: str | None = None) -> None:
-        super().__init__(detail)
-        self.problem, self.detail, self.instance = problem, detail, instance
-        # Encrypted for a key we do not hold (yet): kept for an admin, not rejected, while one may be added.
-        self.awaiting_key = awaiting_key
