@@ -385,152 +385,182 @@
 <context>
     <name>CaseController</name>
     <message>
-        <location filename="../../ui/editor/controller.py" line="173"/>
+        <location filename="../../ui/editor/controller.py" line="190"/>
         <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
         <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="205"/>
+        <location filename="../../ui/editor/controller.py" line="224"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="267"/>
+        <location filename="../../ui/editor/controller.py" line="286"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="288"/>
+        <location filename="../../ui/editor/controller.py" line="287"/>
+        <source>Frist verlängern</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="308"/>
         <source>Unterlagen angefordert; Wiedervorlage am %1.</source>
         <translation>Documents requested; follow-up on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="305"/>
+        <location filename="../../ui/editor/controller.py" line="325"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="311"/>
+        <location filename="../../ui/editor/controller.py" line="331"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="325"/>
+        <location filename="../../ui/editor/controller.py" line="335"/>
+        <source>Notiz hinzufügen</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="345"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="335"/>
+        <location filename="../../ui/editor/controller.py" line="349"/>
+        <source>Verknüpfen</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="355"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="352"/>
+        <location filename="../../ui/editor/controller.py" line="356"/>
+        <source>Verknüpfung lösen</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="365"/>
+        <source>Unterlage abhaken</source>
+        <translation>Tick document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="372"/>
         <source>1 Unterlage abgehakt.</source>
         <translation>1 document ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="353"/>
+        <location filename="../../ui/editor/controller.py" line="373"/>
         <source>%1 Unterlagen abgehakt.</source>
         <translation>%1 documents ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="369"/>
-        <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
-        <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
+        <location filename="../../ui/editor/controller.py" line="378"/>
+        <source>Vorschläge abhaken</source>
+        <translation>Tick proposed documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="402"/>
+        <source>„%1“ wurde nicht ausgeführt: der Fall wurde inzwischen geändert.</source>
+        <translation>“%1” was not carried out: the case has been changed meanwhile.</translation>
     </message>
 </context>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="90"/>
+        <location filename="../../ui/editor/editor.py" line="92"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="132"/>
+        <location filename="../../ui/editor/editor.py" line="135"/>
         <source>Vorgeschlagene &amp;Unterlagen übernehmen</source>
         <translation>Accept proposed &amp;documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="135"/>
+        <location filename="../../ui/editor/editor.py" line="138"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="183"/>
+        <location filename="../../ui/editor/editor.py" line="186"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="190"/>
+        <location filename="../../ui/editor/editor.py" line="193"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="199"/>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="202"/>
+        <location filename="../../ui/editor/editor.py" line="251"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="212"/>
+        <location filename="../../ui/editor/editor.py" line="215"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="219"/>
-        <location filename="../../ui/editor/editor.py" line="249"/>
+        <location filename="../../ui/editor/editor.py" line="222"/>
+        <location filename="../../ui/editor/editor.py" line="252"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="332"/>
+        <location filename="../../ui/editor/editor.py" line="335"/>
         <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="334"/>
+        <location filename="../../ui/editor/editor.py" line="337"/>
         <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="342"/>
+        <location filename="../../ui/editor/editor.py" line="345"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="363"/>
+        <location filename="../../ui/editor/editor.py" line="371"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="365"/>
+        <location filename="../../ui/editor/editor.py" line="373"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="373"/>
+        <location filename="../../ui/editor/editor.py" line="381"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="374"/>
+        <location filename="../../ui/editor/editor.py" line="382"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="111"/>
+        <location filename="../../ui/editor/editor.py" line="113"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="251"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="249"/>
+        <location filename="../../ui/editor/editor.py" line="252"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -853,12 +883,17 @@
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/steps.py" line="108"/>
+        <location filename="../../ui/editor/steps.py" line="109"/>
         <source>Endgültig festgesetzt.</source>
         <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/steps.py" line="130"/>
+        <location filename="../../ui/editor/steps.py" line="110"/>
+        <source>Endgültig festsetzen</source>
+        <translation>Assess finally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/steps.py" line="132"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
@@ -1066,153 +1101,153 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="65"/>
+        <location filename="../../ui/letters/decision.py" line="69"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="72"/>
+        <location filename="../../ui/letters/decision.py" line="76"/>
         <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="81"/>
+        <location filename="../../ui/letters/decision.py" line="85"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="85"/>
+        <location filename="../../ui/letters/decision.py" line="89"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="88"/>
+        <location filename="../../ui/letters/decision.py" line="92"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="94"/>
+        <location filename="../../ui/letters/decision.py" line="98"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="95"/>
+        <location filename="../../ui/letters/decision.py" line="99"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="96"/>
-        <location filename="../../ui/letters/decision.py" line="161"/>
+        <location filename="../../ui/letters/decision.py" line="100"/>
+        <location filename="../../ui/letters/decision.py" line="165"/>
         <source>Entscheiden und Bescheid erstellen</source>
         <translation>Decide and create the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="97"/>
+        <location filename="../../ui/letters/decision.py" line="101"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="98"/>
+        <location filename="../../ui/letters/decision.py" line="102"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="105"/>
+        <location filename="../../ui/letters/decision.py" line="109"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="108"/>
+        <location filename="../../ui/letters/decision.py" line="112"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="109"/>
+        <location filename="../../ui/letters/decision.py" line="113"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="160"/>
+        <location filename="../../ui/letters/decision.py" line="164"/>
         <source>E&amp;ntscheidung</source>
         <translation>&amp;Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="164"/>
+        <location filename="../../ui/letters/decision.py" line="168"/>
         <source>Bescheid &amp;drucken…</source>
         <translation>&amp;Print the decision notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="178"/>
+        <location filename="../../ui/letters/decision.py" line="182"/>
         <source>Unterlagen fehlen</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="179"/>
+        <location filename="../../ui/letters/decision.py" line="183"/>
         <source>Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?</source>
         <translation>Not all required documents of %1 are ticked. Decide anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="182"/>
+        <location filename="../../ui/letters/decision.py" line="186"/>
         <source>Nicht abgehakt:</source>
         <translation>Not ticked:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="185"/>
+        <location filename="../../ui/letters/decision.py" line="189"/>
         <source>Trotzdem &amp;entscheiden</source>
         <translation>&amp;Decide anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="186"/>
+        <location filename="../../ui/letters/decision.py" line="190"/>
         <source>&amp;Zurück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="202"/>
+        <location filename="../../ui/letters/decision.py" line="206"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="223"/>
+        <location filename="../../ui/letters/decision.py" line="227"/>
         <source>Gründe der Ablehnung (der Bescheid nennt sie auf Deutsch):</source>
         <translation>Reasons for the refusal (the Bescheid states them in German):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="241"/>
+        <location filename="../../ui/letters/decision.py" line="245"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="246"/>
+        <location filename="../../ui/letters/decision.py" line="250"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="248"/>
+        <location filename="../../ui/letters/decision.py" line="252"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="278"/>
+        <location filename="../../ui/letters/decision.py" line="286"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="281"/>
+        <location filename="../../ui/letters/decision.py" line="289"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="286"/>
+        <location filename="../../ui/letters/decision.py" line="294"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="286"/>
+        <location filename="../../ui/letters/decision.py" line="294"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="287"/>
+        <location filename="../../ui/letters/decision.py" line="295"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1576,103 +1611,124 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>The file name suggests that this attachment proves the document. Check it alongside and accept the proposals, or choose another attachment here.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="45"/>
+        <location filename="../../ui/editor/dialogs.py" line="48"/>
+        <location filename="../../ui/editor/dialogs.py" line="121"/>
         <source>Fall wurde inzwischen geändert</source>
         <translation>The case has been changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="50"/>
+        <location filename="../../ui/editor/dialogs.py" line="53"/>
         <source>&lt;b&gt;%1 hat den Fall am %2 gespeichert, während Sie ihn bearbeitet haben.&lt;/b&gt;&lt;br&gt;Unten sehen Sie jedes Feld, das seitdem geändert wurde. Ihre Eingaben sind nicht verloren.</source>
         <translation>&lt;b&gt;%1 saved the case on %2 while you were editing it.&lt;/b&gt;&lt;br&gt;Below is every field changed since. Your entries are not lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="63"/>
+        <location filename="../../ui/editor/dialogs.py" line="66"/>
         <location filename="../../ui/editor/history.py" line="131"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="64"/>
+        <location filename="../../ui/editor/dialogs.py" line="67"/>
         <source>Beim Öffnen</source>
         <translation>When opened</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="65"/>
+        <location filename="../../ui/editor/dialogs.py" line="68"/>
         <source>Neue Fassung (%1)</source>
         <translation>New version (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="66"/>
+        <location filename="../../ui/editor/dialogs.py" line="69"/>
         <source>Ihre Eingabe</source>
         <translation>Your entry</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="83"/>
+        <location filename="../../ui/editor/dialogs.py" line="86"/>
         <source>Beide haben dieses Feld geändert.</source>
         <translation>Both changed this field.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="90"/>
+        <location filename="../../ui/editor/dialogs.py" line="93"/>
         <source>(nur Status oder Fristen geändert)</source>
         <translation>(only status or deadlines changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="93"/>
+        <location filename="../../ui/editor/dialogs.py" line="96"/>
         <source>Meine Änderungen &amp;übernehmen</source>
         <translation>&amp;Re-apply my changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="95"/>
+        <location filename="../../ui/editor/dialogs.py" line="98"/>
         <source>Ihre Änderungen werden auf die neue Fassung angewendet und gespeichert; bei gleichen Feldern gilt Ihre Eingabe.</source>
         <translation>Your changes are applied to the new version and saved; where both changed a field, your entry wins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="99"/>
+        <location filename="../../ui/editor/dialogs.py" line="102"/>
         <source>Neu &amp;laden (meine Änderungen verwerfen)</source>
         <translation>Re&amp;load (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="102"/>
+        <location filename="../../ui/editor/dialogs.py" line="105"/>
         <source>Weiter bearbeiten</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="131"/>
+        <location filename="../../ui/editor/dialogs.py" line="122"/>
+        <source>Der Fall %1 wurde inzwischen von %2 geändert.</source>
+        <translation>Case %1 has been changed by %2 meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="127"/>
+        <source>Zuletzt: „%1“ am %2.</source>
+        <translation>Last change: “%1” on %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="129"/>
+        <source>„%1“ wurde deshalb nicht ausgeführt. Der Fall ist neu geladen und zeigt den aktuellen Stand; bitte prüfen Sie ihn und wiederholen Sie den Schritt, wenn er noch nötig ist.</source>
+        <translation>So “%1” was not carried out. The case has been reloaded and shows its current state; please check it and repeat the step if it is still needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="134"/>
+        <source>Ihre ungespeicherten Eingaben sind noch da. Bitte speichern Sie sie zuerst; dabei sehen Sie beide Fassungen.</source>
+        <translation>Your unsaved entries are still there. Please save them first; you will then see both versions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="161"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="135"/>
+        <location filename="../../ui/editor/dialogs.py" line="165"/>
         <source>Begründung:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="137"/>
+        <location filename="../../ui/editor/dialogs.py" line="167"/>
         <source>Begründung (freiwillig):</source>
         <translation>Reason (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="156"/>
+        <location filename="../../ui/editor/dialogs.py" line="186"/>
         <source>Bitte geben Sie eine Begründung an.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="173"/>
+        <location filename="../../ui/editor/dialogs.py" line="203"/>
         <source>Die Frist kann einmal um bis zu %1 Arbeitstage verlängert werden. Zieldatum (%2) und Frist (%3) verschieben sich um die gewählten Arbeitstage (NRW-Feiertage zählen nicht).</source>
         <translation>The deadline can be extended once by up to %1 business days. Target date (%2) and deadline (%3) move by the chosen business days (NRW holidays do not count).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="179"/>
+        <location filename="../../ui/editor/dialogs.py" line="209"/>
         <source>Frist verlängern</source>
         <translation>Extend deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="183"/>
+        <location filename="../../ui/editor/dialogs.py" line="213"/>
         <source> Arbeitstage</source>
         <translation> business days</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="184"/>
+        <location filename="../../ui/editor/dialogs.py" line="214"/>
         <source>Verlängern um:</source>
         <translation>Extend by:</translation>
     </message>
@@ -1908,27 +1964,32 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="30"/>
+        <location filename="../../ui/errors.py" line="31"/>
         <source>Backoffice – Fehler</source>
         <translation>Backoffice – Error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="34"/>
+        <location filename="../../ui/errors.py" line="36"/>
+        <source>Ihre Änderung wurde nicht gespeichert. Die Anzeige zeigt gleich den aktuellen Stand; bitte prüfen Sie ihn und versuchen Sie es dann erneut.</source>
+        <translation>Your change was not saved. The view will show the current state in a moment; please check it and then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="41"/>
         <source>Der Vorgang konnte nicht ausgeführt werden.</source>
         <translation>The operation could not be carried out.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>Ein unerwarteter Fehler ist aufgetreten.</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="41"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="77"/>
         <source>Der Schritt „%1“ ist im Status „%2“ nicht möglich.</source>
         <translation>The step “%1” is not possible in status “%2”.</translation>
     </message>
@@ -2320,102 +2381,102 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FinalAssessmentDialog</name>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="36"/>
+        <location filename="../../ui/letters/final_assessment.py" line="38"/>
         <source>Endgültige Festsetzung %1</source>
         <translation>Final assessment %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="41"/>
+        <location filename="../../ui/letters/final_assessment.py" line="43"/>
         <source>Nachgewiesenes Netto nach der Geburt (monatlich):</source>
         <translation>Proven net income after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="42"/>
+        <location filename="../../ui/letters/final_assessment.py" line="44"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing in months with ElterngeldPlus or Partnerschaftsbonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="44"/>
+        <location filename="../../ui/letters/final_assessment.py" line="46"/>
         <source>Zu versteuerndes Einkommen laut Steuerbescheid:</source>
         <translation>Taxable income per tax assessment:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="49"/>
+        <location filename="../../ui/letters/final_assessment.py" line="51"/>
         <source>&amp;Berechnen</source>
         <translation>&amp;Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="50"/>
+        <location filename="../../ui/letters/final_assessment.py" line="52"/>
         <source>Endgültig &amp;festsetzen</source>
         <translation>Assess &amp;finally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="51"/>
+        <location filename="../../ui/letters/final_assessment.py" line="53"/>
         <source>Bescheid &amp;erstellen</source>
         <translation>Create &amp;Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="67"/>
+        <location filename="../../ui/letters/final_assessment.py" line="69"/>
         <source>Netto nach der Geburt</source>
         <translation>Net income after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="68"/>
+        <location filename="../../ui/letters/final_assessment.py" line="70"/>
         <source>Netto mit ElterngeldPlus</source>
         <translation>Net income with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="69"/>
+        <location filename="../../ui/letters/final_assessment.py" line="71"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="109"/>
         <source>Lebensmonat</source>
         <translation>Month of life</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="109"/>
         <source>vorläufig gezahlt</source>
         <translation>paid provisionally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="109"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="109"/>
         <source>Differenz</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <location filename="../../ui/letters/final_assessment.py" line="113"/>
         <source>Nachzahlung: %1</source>
         <translation>Back payment: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <location filename="../../ui/letters/final_assessment.py" line="113"/>
         <source>Erstattung: %1</source>
         <translation>Refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="112"/>
+        <location filename="../../ui/letters/final_assessment.py" line="114"/>
         <source>Keine Differenz</source>
         <translation>No difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="124"/>
+        <location filename="../../ui/letters/final_assessment.py" line="126"/>
         <source>Endgültig festgesetzt.</source>
         <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="129"/>
+        <location filename="../../ui/letters/final_assessment.py" line="131"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Bescheid version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="131"/>
+        <location filename="../../ui/letters/final_assessment.py" line="133"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>

@@ -1,5 +1,6 @@
-"""Two clients on one PostgreSQL server, each signed in as itself, edit the same case: the second save
-ends in the conflict dialog, whether the version check refuses it or the race is met at the flush."""
+"""Two clients on one PostgreSQL server, each signed in as itself, change the same case: the second save
+ends in the conflict dialog, whether the version check refuses it or the race is met at the flush; a step
+racing a save ends in the dialog that says who changed the case."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from backoffice.bootstrap import Database, open_database
 from backoffice.domain.records import UserRef
+from backoffice.domain.status import Action, Status
 from backoffice.services import edit_conflicts
 from backoffice.services.directory import current_user
 from backoffice.store import uow as uow_module
@@ -23,7 +25,7 @@ from ui.editor.editor import CaseEditor
 from ui.ops import Tasks
 
 from .conftest import PG_OFFICE_NOW, wait_idle
-from .editor.support import delete_kept, open_editor, stored, type_text
+from .editor.support import delete_kept, keep, open_editor, stored, type_text
 
 STREET = ("applicant", "address", "street")
 
@@ -146,4 +148,27 @@ def test_a_race_met_at_the_flush_on_postgresql_shows_the_conflict_dialog(qtbot, 
     assert rows["Anlass"][2] == "Nachbarschaftslärm" and rows["Straße"][3] == "Schloßstraße"
     assert "Leo Lead" in dialog.table.headerItem().text(2)
     _reapply_and_check(qtbot, a, mine, dialog, az, "Nachbarschaftslärm", version)
+    assert unexpected == []
+
+
+@pytest.mark.postgres
+def test_a_status_step_racing_another_clients_save_on_postgresql_shows_who_changed_the_case(qtbot, pg_url, two_clients) -> None:  # type: ignore[no-untyped-def]
+    """The same race for a step: its version check passes, its write waits for the row and then matches none."""
+    a, b, az = two_clients
+    unexpected = _reported(a.tasks)
+    mine = open_editor(qtbot, a.tasks, a.user, az)
+    form = copy.deepcopy(mine.controller.data.detail.form_data)
+    form["reason"] = "Nachbarschaftslärm"
+    with b.db.uow() as other:
+        edit_conflicts.save_form(other, b.user, az, form, expected_version=mine.controller.version, now=PG_OFFICE_NOW)
+        with qtbot.waitSignal(mine.command_conflict_shown, timeout=60_000) as shown:
+            mine.controller.run_action(Action.START)
+            qtbot.waitUntil(lambda: _waiting_on_a_lock(pg_url), timeout=60_000)
+            other.commit()
+    box = shown.args[0]
+    keep(box)
+    assert box.isVisible() and f"Der Fall {az} wurde inzwischen von Leo Lead geändert." in box.text()
+    assert "„Bearbeitung begonnen“ wurde deshalb nicht ausgeführt" in box.informativeText()
+    assert mine.form.inputs[("reason",)].edit.toPlainText() == "Nachbarschaftslärm"  # reloaded
+    assert stored(a.db, a.user, az).row.status is Status.RECEIVED
     assert unexpected == []
