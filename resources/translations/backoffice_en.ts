@@ -4688,17 +4688,17 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="82"/>
+        <location filename="../../ui/startup.py" line="83"/>
         <source>Demodaten werden erzeugt (%1 Fälle)…</source>
         <translation>Creating demo data (%1 cases)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="118"/>
+        <location filename="../../ui/startup.py" line="119"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="112"/>
+        <location filename="../../ui/startup.py" line="113"/>
         <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
         <translation>The user account “%1” is not set up here. Please contact IT.</translation>
     </message>

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject
 
 from backoffice.bootstrap import open_database
 from backoffice.demo.generator import generate_application
@@ -445,3 +446,45 @@ def test_a_quarantine_discard_by_another_client_reaches_the_watcher(qtbot, qapp,
     finally:
         tasks.shutdown()
         db.dispose()
+
+
+def test_a_poll_that_reads_a_command_not_yet_delivered_waits_for_it_and_announces_nothing_twice(  # type: ignore[no-untyped-def]
+        qtbot, tasks, db, actor, monkeypatch) -> None:
+    """Queries run beside commands: the feed may read this client's commit before the command is delivered.
+    The poll is held until the command has announced its change, whose entry it then skips."""
+    import threading
+
+    from ui.ops import CommandOp, QueryOp
+
+    with db.uow(write=False) as uow:
+        az = list_cases(uow, actor, CaseQuery(), 0, 1)[0].aktenzeichen
+    watcher = ChangeWatcher(tasks, actor, interval_ms=3_600_000)  # polled by hand below
+    watcher.start()
+    qtbot.waitUntil(lambda: watcher.position is not None, timeout=60_000)
+    committed, release = threading.Event(), threading.Event()
+    original = CommandOp._call
+
+    def delivered_late(op):  # type: ignore[no-untyped-def]
+        result = original(op)  # committed
+        committed.set()
+        assert release.wait(120), "the test never released the command"
+        return result
+
+    monkeypatch.setattr(CommandOp, "_call", delivered_late)
+    initiator = QObject()
+    announced = _announced(tasks)
+    polls: list[Changes] = []
+    watcher.polled.connect(polls.append)
+    try:
+        CommandOp(parent=None, tasks=tasks, op=lambda uow: cases.add_note(uow, actor, az, "Rückruf.", now=NOW)).run(
+            initiator=initiator)
+        qtbot.waitUntil(committed.is_set, timeout=60_000)
+        with qtbot.waitSignal(tasks.op_finished, timeout=60_000, check_params_cb=lambda op: isinstance(op, QueryOp)):
+            watcher.poll()  # it reads the committed note
+        assert polls == [] and announced == []  # held while the command is pending
+    finally:
+        release.set()
+        wait_idle(qtbot, tasks)
+    watcher.stop()
+    assert [(c.cases, i) for c, i in announced] == [(frozenset({az}), initiator)]  # the command's, once
+    assert len(polls) == 1 and not polls[0]  # the held poll, taken after it: nothing new
