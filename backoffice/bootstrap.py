@@ -2,7 +2,7 @@
 
 Opening a database is two steps: :func:`connect_database` builds the engine and the unit-of-work
 factory without touching the database; :func:`prepare_database` then migrates it (or checks that it
-is at the app's revision). The GUI runs the second on its database thread; Alembic is imported
+is at the app's revision). The GUI runs the second on its write thread; Alembic is imported
 there, not where the window is built.
 """
 

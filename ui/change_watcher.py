@@ -5,7 +5,10 @@ counters of the other areas stand (:func:`backoffice.services.change_feed.change
 when the journal moved are the new entries read. What they changed goes out through :attr:`ui.ops.Tasks.operation_did_execute` with the
 watcher as initiator, so views refresh exactly as after a local command. Entries this client
 wrote itself were already announced by their command (which names the newest entry it left on
-each case, and the counters it reached); they are skipped, so nothing reloads twice. A failed poll is logged and retried at
+each case, and the counters it reached); they are skipped, so nothing reloads twice. The poll runs on the read
+thread, beside this client's commands: one of them may have committed what the poll read and not be delivered
+yet, so a poll that arrives while commands are pending is held until they have been announced (then their
+entries are known and skipped). A failed poll is logged and retried at
 the next tick: the database being away for a moment is no reason for a message box.
 """
 
@@ -38,10 +41,12 @@ class ChangeWatcher(QObject):
         self._failures = 0  # polls failed in a row
         self._seen: dict[str, int] = {}
         self._seen_marks: dict[str, int] = {}  # area -> the change counter shown
+        self._held: FeedPoll | None = None  # a poll that arrived while this client's commands were pending
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         tasks.operation_did_execute.connect(self._announced)
+        tasks.writes_idle.connect(self._release)
 
     @property
     def position(self) -> int | None:
@@ -75,6 +80,17 @@ class ChangeWatcher(QObject):
         self._remember(start.changes(seen_marks=self._seen_marks))  # the counters now: nothing to announce
 
     def _arrived(self, result: FeedPoll) -> None:
+        if self._tasks.writes_pending:
+            self._held = result  # still busy: no poll starts until this one is taken
+            return
+        self._take(result)
+
+    def _release(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            self._take(held)
+
+    def _take(self, result: FeedPoll) -> None:
         self._busy = False
         self._failures = 0
         self._position = max(result.position, self._position or 0)

@@ -103,7 +103,7 @@ def _run(app: QApplication, args: argparse.Namespace, settings: config.Settings,
     )
     startup = Startup(
         window, tasks, settings, db.uow, demo=args.demo, seed_count=args.seed_count,
-        # The embedded database is migrated on the database thread, with the window already shown.
+        # The embedded database is migrated on the write thread, with the window already shown.
         prepare=(lambda: prepare_database(db, migrate=True)) if settings.is_embedded else None,
         unprepared=lambda exc: _unprepared(app, status, exc),
     )

@@ -8,7 +8,7 @@ import traceback
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox, QWidget
 
-from backoffice.domain.errors import DomainError, TransitionNotAllowed
+from backoffice.domain.errors import ConcurrentModification, DomainError, TransitionNotAllowed
 from backoffice.domain.export_text import without_text
 from backoffice.domain.status import Status
 from backoffice.texts import text_of
@@ -22,14 +22,21 @@ log = logging.getLogger(__name__)
 def show_error(parent: QObject | None, exc: BaseException) -> QMessageBox:
     """A German message box for ``exc``; returns at once (the box is window-modal, not ``exec``'d).
 
-    Domain errors carry a message the user can act on and are shown as they are;
+    Domain errors carry a message the user can act on and are shown as they are; a change refused because
+    the case changed meanwhile says what became of it (the case editor has its own dialog for that);
     anything else is a bug or an outage: a generic text, the details folded away.
     """
     widget = _window_of(parent)
     box = QMessageBox(widget)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Backoffice – Fehler"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if isinstance(exc, DomainError):
+    if isinstance(exc, ConcurrentModification):
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText(user_message(exc) + ".")
+        box.setInformativeText(QCoreApplication.translate(
+            "Errors", "Ihre Änderung wurde nicht gespeichert. Die Anzeige zeigt gleich den aktuellen Stand; bitte prüfen "
+                      "Sie ihn und versuchen Sie es dann erneut."))
+    elif isinstance(exc, DomainError):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setText(QCoreApplication.translate("Errors", "Der Vorgang konnte nicht ausgeführt werden."))
         box.setInformativeText(user_message(exc))

@@ -4,11 +4,19 @@
 
 After Anki's ``aqt.operations``: the op function runs on a worker thread and must
 never touch a widget; ``success``/``failure`` run on the UI thread, delivered by a
-queued signal. Database work runs on ONE worker thread (operations are serialised,
-so one session is never used by two threads); network work has its own pool, and so
-has CPU work without the database (:class:`WorkOp`: writing an export file, importing
-the case editor's libraries), so that neither waits for the other.
-A failure without a ``failure`` callback goes to :func:`ui.errors.show_error`.
+queued signal. Database work runs on two threads: the write thread runs every
+:class:`CommandOp` (and plain :class:`Op`: migrating, seeding) one after the other, the
+read thread every :class:`QueryOp`, so a list refresh never waits behind a long command.
+Each op opens its own unit of work (its own session) on its thread and closes it there:
+no session is ever used by two threads. A query does not wait for a write: SQLite runs
+in WAL mode and a read-only unit of work begins a deferred transaction (only writers take
+the lock, ``BEGIN IMMEDIATE``), PostgreSQL reads a committed snapshot (MVCC). Queries run
+in the order they were started, and so do commands; a query started while a command runs
+sees the command's changes or not (whatever had committed when it read): a view that
+must see them reads again when the command is announced (below), as views do.
+Network work has its own pool, and so has CPU work without the database (:class:`WorkOp`:
+writing an export file, importing the case editor's libraries), so that neither waits for
+the other. A failure without a ``failure`` callback goes to :func:`ui.errors.show_error`.
 
 An op's callbacks hold widgets (bound methods, lambdas over ``self``), and the last
 reference to a Python-owned widget deletes it where it is dropped. So the worker drops
@@ -50,6 +58,7 @@ class Tasks(QObject):
 
     op_finished = Signal(object)  # the Op, after its callbacks ran (tests: qtbot.waitSignal)
     idle = Signal()  # emitted when the last pending operation has finished
+    writes_idle = Signal()  # emitted when the last pending write (CommandOp, Op) has been delivered and announced
     unhandled_error = Signal(object, object)  # (op or None, exception) passed to show_error
     operation_did_execute = Signal(object, object)  # (Changes, initiator or None), after a change was committed
     _delivered = Signal(int)  # an op's token, emitted on a worker thread once its outcome is stored
@@ -58,15 +67,16 @@ class Tasks(QObject):
                  work_threads: int = 2):
         super().__init__(parent)
         self.uow_factory = uow_factory
-        db_pool = QThreadPool(self)
-        db_pool.setMaxThreadCount(1)  # the one database thread
-        db_pool.setExpiryTimeout(-1)  # ... that stays alive for the whole session
-        net_pool = QThreadPool(self)
-        net_pool.setMaxThreadCount(network_threads)
-        work_pool = QThreadPool(self)
-        work_pool.setMaxThreadCount(work_threads)
-        self._pools = {"db": db_pool, "network": net_pool, "work": work_pool}
+        self._pools: dict[str, QThreadPool] = {}
+        for name in ("write", "read"):  # one thread each, in order, alive for the whole session
+            pool = self._pools[name] = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            pool.setExpiryTimeout(-1)
+        for name, threads in (("network", network_threads), ("work", work_threads)):
+            pool = self._pools[name] = QThreadPool(self)
+            pool.setMaxThreadCount(threads)
         self._pending = 0
+        self._writes_pending = 0
         self._closed = False
         self._tokens = itertools.count()
         self._in_flight: dict[int, Op[Any]] = {}  # token → op, from submit until delivered (UI thread)
@@ -78,11 +88,18 @@ class Tasks(QObject):
         """Operations started and not yet delivered."""
         return self._pending
 
+    @property
+    def writes_pending(self) -> int:
+        """Writes (on the write thread) started and not yet delivered: what they committed may not be announced yet."""
+        return self._writes_pending
+
     def submit(self, op: Op[Any]) -> None:
         if self._closed:
             log.debug("tasks shut down; dropping %r", op)
             return
         self._pending += 1
+        if op.pool == "write":
+            self._writes_pending += 1
         token = next(self._tokens)
         self._in_flight[token] = op
         self._pools[op.pool].start(_Job(token, op, self._outcomes, self._delivered))
@@ -116,6 +133,10 @@ class Tasks(QObject):
                         self.announce(op.changes, op.initiator)
         finally:
             self._pending -= 1
+            if op.pool == "write":
+                self._writes_pending -= 1
+                if self._writes_pending == 0:
+                    self.writes_idle.emit()
             self.op_finished.emit(op)
             if self._pending == 0:
                 self.idle.emit()
@@ -156,7 +177,7 @@ class Op(Generic[T]):
     deleted meanwhile, the callbacks are skipped; error boxes are centred on it.
     """
 
-    pool: ClassVar[Literal["db", "network", "work"]] = "db"
+    pool: ClassVar[Literal["write", "read", "network", "work"]] = "write"  # a plain Op may write (migrating, seeding)
 
     def __init__(self, *, parent: QObject | None, tasks: Tasks, op: Callable[..., T]) -> None:
         self.parent = parent
@@ -195,7 +216,9 @@ class Op(Generic[T]):
 
 
 class QueryOp(Op[T]):
-    """A read: ``op(uow)`` gets a read-only unit of work on the database thread."""
+    """A read: ``op(uow)`` gets a read-only unit of work on the read thread (nothing it writes is committed)."""
+
+    pool = "read"
 
     def _call(self) -> T:
         with self._tasks.uow_factory(write=False) as uow:
@@ -203,7 +226,7 @@ class QueryOp(Op[T]):
 
 
 class CommandOp(Op[T]):
-    """A change: ``op(uow)`` gets a writing unit of work, committed when ``op`` returns.
+    """A change: ``op(uow)`` gets a writing unit of work on the write thread, committed when ``op`` returns.
 
     What the commit changed is announced by :attr:`Tasks.operation_did_execute`.
     """
@@ -225,13 +248,13 @@ class CommandOp(Op[T]):
 
 
 class NetworkOp(Op[T]):
-    """``op()`` on the network pool (portal calls), never blocking the database thread."""
+    """``op()`` on the network pool (portal calls), never blocking the database threads."""
 
     pool = "network"
 
 
 class WorkOp(Op[T]):
     """``op()`` on the work pool: CPU work without the database (rendering or writing a file,
-    importing libraries), never blocking the database thread or waiting behind it."""
+    importing libraries), never blocking the database threads or waiting behind them."""
 
     pool = "work"

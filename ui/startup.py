@@ -1,8 +1,9 @@
 """What happens between showing the window and showing data: preparing the database (the
 embedded one is migrated), demo seeding, then the user.
 
-Each step runs on the database thread (a migration or the seeding takes seconds); the window
-shows meanwhile. Preparing goes first: the database thread runs operations in order.
+Each step runs in the background (a migration or the seeding takes seconds, on the write thread);
+the window shows meanwhile. Each step starts when the one before it has succeeded, so preparing goes
+first and nothing reads the database before it is migrated.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .views.main_window import MainWindow
 
 def demo_needs_seed(uow: Any) -> bool:
     """True for a demo database without cases (the demo user sees every department)."""
-    from backoffice.demo.seed import DEMO_LOGIN  # the generator (reportlab) loads on the database thread
+    from backoffice.demo.seed import DEMO_LOGIN  # the generator (reportlab) loads on the read thread
 
     try:
         demo = current_user(uow, DEMO_LOGIN)
@@ -53,7 +54,7 @@ class Startup:
         prepare: Callable[[], object] | None = None,
         unprepared: Callable[[Exception], object] | None = None,
     ) -> None:
-        """``prepare`` (on the database thread) first, if given; when it fails, ``unprepared(exc)``."""
+        """``prepare`` (on the write thread) first, if given; when it fails, ``unprepared(exc)``."""
         self._window, self._tasks, self._settings = window, tasks, settings
         self._uow_factory = uow_factory
         self._demo, self._seed_count = demo, seed_count

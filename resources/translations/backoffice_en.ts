@@ -97,37 +97,37 @@
         <translation>&amp;Redistribute cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="111"/>
+        <location filename="../../ui/teamlead/absences.py" line="112"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="111"/>
+        <location filename="../../ui/teamlead/absences.py" line="112"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="119"/>
+        <location filename="../../ui/teamlead/absences.py" line="120"/>
         <source>reihum an die Anwesenden</source>
         <translation>in turn to those present</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="121"/>
+        <location filename="../../ui/teamlead/absences.py" line="122"/>
         <source>an die Anwesenden mit den wenigsten offenen Fällen</source>
         <translation>to those present with the fewest open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="122"/>
+        <location filename="../../ui/teamlead/absences.py" line="123"/>
         <source>in die Warteschlange</source>
         <translation>to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="137"/>
+        <location filename="../../ui/teamlead/absences.py" line="138"/>
         <source>Abwesenheit eingetragen.</source>
         <translation>Absence added.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="142"/>
+        <location filename="../../ui/teamlead/absences.py" line="143"/>
         <source>Abwesenheit beendet.</source>
         <translation>Absence ended.</translation>
     </message>
@@ -193,32 +193,32 @@
         <translation>No letters await approval – letters that need a second person&apos;s approval appear here once the clerk has created them.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="64"/>
+        <location filename="../../ui/letters/approvals.py" line="65"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="65"/>
+        <location filename="../../ui/letters/approvals.py" line="66"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="66"/>
+        <location filename="../../ui/letters/approvals.py" line="67"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="92"/>
+        <location filename="../../ui/letters/approvals.py" line="93"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="102"/>
+        <location filename="../../ui/letters/approvals.py" line="103"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="104"/>
+        <location filename="../../ui/letters/approvals.py" line="105"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -385,152 +385,182 @@
 <context>
     <name>CaseController</name>
     <message>
-        <location filename="../../ui/editor/controller.py" line="173"/>
+        <location filename="../../ui/editor/controller.py" line="190"/>
         <source>Die Antragsdaten wurden inzwischen von anderer Seite geändert. Ihre Eingaben sind noch da; beim Speichern sehen Sie beide Fassungen.</source>
         <translation>The application data has been changed elsewhere in the meantime. Your entries are still here; when you save, you will see both versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="205"/>
+        <location filename="../../ui/editor/controller.py" line="224"/>
         <source>Gespeichert.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="267"/>
+        <location filename="../../ui/editor/controller.py" line="286"/>
         <source>Frist verlängert bis %1.</source>
         <translation>Deadline extended to %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="288"/>
+        <location filename="../../ui/editor/controller.py" line="287"/>
+        <source>Frist verlängern</source>
+        <translation>Extend deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="308"/>
         <source>Unterlagen angefordert; Wiedervorlage am %1.</source>
         <translation>Documents requested; follow-up on %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="305"/>
+        <location filename="../../ui/editor/controller.py" line="325"/>
         <source>Die Notiz ist leer.</source>
         <translation>The note is empty.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="311"/>
+        <location filename="../../ui/editor/controller.py" line="331"/>
         <source>Notiz hinzugefügt.</source>
         <translation>Note added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="325"/>
+        <location filename="../../ui/editor/controller.py" line="335"/>
+        <source>Notiz hinzufügen</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="345"/>
         <source>Mit %1 verknüpft.</source>
         <translation>Linked with %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="335"/>
+        <location filename="../../ui/editor/controller.py" line="349"/>
+        <source>Verknüpfen</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="355"/>
         <source>Verknüpfung mit %1 gelöst.</source>
         <translation>Link with %1 removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="352"/>
+        <location filename="../../ui/editor/controller.py" line="356"/>
+        <source>Verknüpfung lösen</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="365"/>
+        <source>Unterlage abhaken</source>
+        <translation>Tick document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="372"/>
         <source>1 Unterlage abgehakt.</source>
         <translation>1 document ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="353"/>
+        <location filename="../../ui/editor/controller.py" line="373"/>
         <source>%1 Unterlagen abgehakt.</source>
         <translation>%1 documents ticked.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/controller.py" line="369"/>
-        <source>Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen.</source>
-        <translation>Someone else changed the case meanwhile; the view has been refreshed. Please try again.</translation>
+        <location filename="../../ui/editor/controller.py" line="378"/>
+        <source>Vorschläge abhaken</source>
+        <translation>Tick proposed documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/controller.py" line="402"/>
+        <source>„%1“ wurde nicht ausgeführt: der Fall wurde inzwischen geändert.</source>
+        <translation>“%1” was not carried out: the case has been changed meanwhile.</translation>
     </message>
 </context>
 <context>
     <name>CaseEditor</name>
     <message>
-        <location filename="../../ui/editor/editor.py" line="90"/>
+        <location filename="../../ui/editor/editor.py" line="92"/>
         <source>Wird geladen…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="132"/>
+        <location filename="../../ui/editor/editor.py" line="135"/>
         <source>Vorgeschlagene &amp;Unterlagen übernehmen</source>
         <translation>Accept proposed &amp;documents</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="135"/>
+        <location filename="../../ui/editor/editor.py" line="138"/>
         <source>&amp;Briefe…</source>
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="183"/>
+        <location filename="../../ui/editor/editor.py" line="187"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="190"/>
+        <location filename="../../ui/editor/editor.py" line="194"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="199"/>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="203"/>
+        <location filename="../../ui/editor/editor.py" line="252"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="212"/>
+        <location filename="../../ui/editor/editor.py" line="216"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="219"/>
-        <location filename="../../ui/editor/editor.py" line="249"/>
+        <location filename="../../ui/editor/editor.py" line="223"/>
+        <location filename="../../ui/editor/editor.py" line="253"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="332"/>
+        <location filename="../../ui/editor/editor.py" line="336"/>
         <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="334"/>
+        <location filename="../../ui/editor/editor.py" line="338"/>
         <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="342"/>
+        <location filename="../../ui/editor/editor.py" line="346"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="363"/>
+        <location filename="../../ui/editor/editor.py" line="372"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="365"/>
+        <location filename="../../ui/editor/editor.py" line="374"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="373"/>
+        <location filename="../../ui/editor/editor.py" line="382"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="374"/>
+        <location filename="../../ui/editor/editor.py" line="383"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="111"/>
+        <location filename="../../ui/editor/editor.py" line="113"/>
         <source>Der Fall konnte nicht geladen werden.</source>
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="252"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="249"/>
+        <location filename="../../ui/editor/editor.py" line="253"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -661,57 +691,57 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="60"/>
+        <location filename="../../ui/letters/case_letters.py" line="61"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="72"/>
+        <location filename="../../ui/letters/case_letters.py" line="73"/>
         <source>Zu diesem Fall gibt es noch keine Briefe – unten eine Briefart wählen, dann „Vorschau“ oder „Erstellen“.</source>
         <translation>No letters for this case yet – choose a kind of letter below, then “Preview” or “Create”.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="77"/>
+        <location filename="../../ui/letters/case_letters.py" line="78"/>
         <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
         <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="81"/>
+        <location filename="../../ui/letters/case_letters.py" line="82"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="83"/>
+        <location filename="../../ui/letters/case_letters.py" line="84"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="85"/>
+        <location filename="../../ui/letters/case_letters.py" line="86"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="87"/>
+        <location filename="../../ui/letters/case_letters.py" line="88"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="92"/>
+        <location filename="../../ui/letters/case_letters.py" line="94"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="158"/>
+        <location filename="../../ui/letters/case_letters.py" line="160"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="162"/>
+        <location filename="../../ui/letters/case_letters.py" line="164"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="164"/>
+        <location filename="../../ui/letters/case_letters.py" line="166"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -719,62 +749,62 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="38"/>
+        <location filename="../../ui/letters/case_letters.py" line="39"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <location filename="../../ui/letters/case_letters.py" line="40"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="40"/>
+        <location filename="../../ui/letters/case_letters.py" line="41"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="41"/>
+        <location filename="../../ui/letters/case_letters.py" line="42"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="46"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="47"/>
+        <location filename="../../ui/letters/case_letters.py" line="48"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="48"/>
+        <location filename="../../ui/letters/case_letters.py" line="49"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="49"/>
+        <location filename="../../ui/letters/case_letters.py" line="50"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="50"/>
+        <location filename="../../ui/letters/case_letters.py" line="51"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="51"/>
+        <location filename="../../ui/letters/case_letters.py" line="52"/>
         <source>Anmerkung der Teamleitung</source>
         <translation>Team lead&apos;s comment</translation>
     </message>
@@ -810,17 +840,17 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="57"/>
+        <location filename="../../ui/teamlead/cases.py" line="58"/>
         <source>Klicken Sie auf eine Kennzahl, um ihre Fälle zu sehen.</source>
         <translation>Click a figure to see its cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="62"/>
+        <location filename="../../ui/teamlead/cases.py" line="63"/>
         <source>&amp;Zuweisen an…</source>
         <translation>&amp;Assign to…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="112"/>
+        <location filename="../../ui/teamlead/cases.py" line="114"/>
         <source>%1 Fälle zugewiesen.</source>
         <translation>%1 cases assigned.</translation>
     </message>
@@ -853,12 +883,17 @@
         <translation>Decided.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/steps.py" line="108"/>
+        <location filename="../../ui/editor/steps.py" line="109"/>
         <source>Endgültig festgesetzt.</source>
         <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/steps.py" line="130"/>
+        <location filename="../../ui/editor/steps.py" line="110"/>
+        <source>Endgültig festsetzen</source>
+        <translation>Assess finally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/steps.py" line="132"/>
         <source>Die Frist wurde am %1 bereits verlängert; sie kann nur einmal verlängert werden.</source>
         <translation>The deadline was already extended on %1; it can be extended only once.</translation>
     </message>
@@ -1066,153 +1101,153 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="65"/>
+        <location filename="../../ui/letters/decision.py" line="70"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="72"/>
+        <location filename="../../ui/letters/decision.py" line="77"/>
         <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="81"/>
+        <location filename="../../ui/letters/decision.py" line="86"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="85"/>
+        <location filename="../../ui/letters/decision.py" line="90"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="88"/>
+        <location filename="../../ui/letters/decision.py" line="93"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="94"/>
+        <location filename="../../ui/letters/decision.py" line="100"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="95"/>
+        <location filename="../../ui/letters/decision.py" line="101"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="96"/>
-        <location filename="../../ui/letters/decision.py" line="161"/>
+        <location filename="../../ui/letters/decision.py" line="102"/>
+        <location filename="../../ui/letters/decision.py" line="167"/>
         <source>Entscheiden und Bescheid erstellen</source>
         <translation>Decide and create the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="97"/>
+        <location filename="../../ui/letters/decision.py" line="103"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="98"/>
+        <location filename="../../ui/letters/decision.py" line="104"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="105"/>
+        <location filename="../../ui/letters/decision.py" line="111"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="108"/>
+        <location filename="../../ui/letters/decision.py" line="114"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="109"/>
+        <location filename="../../ui/letters/decision.py" line="115"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="160"/>
+        <location filename="../../ui/letters/decision.py" line="166"/>
         <source>E&amp;ntscheidung</source>
         <translation>&amp;Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="164"/>
+        <location filename="../../ui/letters/decision.py" line="170"/>
         <source>Bescheid &amp;drucken…</source>
         <translation>&amp;Print the decision notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="178"/>
+        <location filename="../../ui/letters/decision.py" line="184"/>
         <source>Unterlagen fehlen</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="179"/>
+        <location filename="../../ui/letters/decision.py" line="185"/>
         <source>Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?</source>
         <translation>Not all required documents of %1 are ticked. Decide anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="182"/>
+        <location filename="../../ui/letters/decision.py" line="187"/>
         <source>Nicht abgehakt:</source>
         <translation>Not ticked:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="185"/>
+        <location filename="../../ui/letters/decision.py" line="189"/>
         <source>Trotzdem &amp;entscheiden</source>
         <translation>&amp;Decide anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="186"/>
+        <location filename="../../ui/letters/decision.py" line="190"/>
         <source>&amp;Zurück</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="202"/>
+        <location filename="../../ui/letters/decision.py" line="206"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: Bewilligung und Ablehnung sind Ermessensentscheidungen. Bitte die Ermessenserwägungen angeben (§ 39 Abs. 1 Satz 3 VwVfG NRW).</source>
         <translation>The income limit is exceeded by at most 5 %: granting and refusing are discretionary decisions. Please give the discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW).</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="223"/>
+        <location filename="../../ui/letters/decision.py" line="227"/>
         <source>Gründe der Ablehnung (der Bescheid nennt sie auf Deutsch):</source>
         <translation>Reasons for the refusal (the Bescheid states them in German):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="241"/>
+        <location filename="../../ui/letters/decision.py" line="245"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="246"/>
+        <location filename="../../ui/letters/decision.py" line="250"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="248"/>
+        <location filename="../../ui/letters/decision.py" line="252"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="278"/>
+        <location filename="../../ui/letters/decision.py" line="286"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="281"/>
+        <location filename="../../ui/letters/decision.py" line="289"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="286"/>
+        <location filename="../../ui/letters/decision.py" line="294"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="286"/>
+        <location filename="../../ui/letters/decision.py" line="294"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="287"/>
+        <location filename="../../ui/letters/decision.py" line="295"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -1576,103 +1611,124 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>The file name suggests that this attachment proves the document. Check it alongside and accept the proposals, or choose another attachment here.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="45"/>
+        <location filename="../../ui/editor/dialogs.py" line="49"/>
+        <location filename="../../ui/editor/dialogs.py" line="122"/>
         <source>Fall wurde inzwischen geändert</source>
         <translation>The case has been changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="50"/>
+        <location filename="../../ui/editor/dialogs.py" line="54"/>
         <source>&lt;b&gt;%1 hat den Fall am %2 gespeichert, während Sie ihn bearbeitet haben.&lt;/b&gt;&lt;br&gt;Unten sehen Sie jedes Feld, das seitdem geändert wurde. Ihre Eingaben sind nicht verloren.</source>
         <translation>&lt;b&gt;%1 saved the case on %2 while you were editing it.&lt;/b&gt;&lt;br&gt;Below is every field changed since. Your entries are not lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="63"/>
+        <location filename="../../ui/editor/dialogs.py" line="67"/>
         <location filename="../../ui/editor/history.py" line="131"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="64"/>
+        <location filename="../../ui/editor/dialogs.py" line="68"/>
         <source>Beim Öffnen</source>
         <translation>When opened</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="65"/>
+        <location filename="../../ui/editor/dialogs.py" line="69"/>
         <source>Neue Fassung (%1)</source>
         <translation>New version (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="66"/>
+        <location filename="../../ui/editor/dialogs.py" line="70"/>
         <source>Ihre Eingabe</source>
         <translation>Your entry</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="83"/>
+        <location filename="../../ui/editor/dialogs.py" line="87"/>
         <source>Beide haben dieses Feld geändert.</source>
         <translation>Both changed this field.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="90"/>
+        <location filename="../../ui/editor/dialogs.py" line="94"/>
         <source>(nur Status oder Fristen geändert)</source>
         <translation>(only status or deadlines changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="93"/>
+        <location filename="../../ui/editor/dialogs.py" line="97"/>
         <source>Meine Änderungen &amp;übernehmen</source>
         <translation>&amp;Re-apply my changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="95"/>
+        <location filename="../../ui/editor/dialogs.py" line="99"/>
         <source>Ihre Änderungen werden auf die neue Fassung angewendet und gespeichert; bei gleichen Feldern gilt Ihre Eingabe.</source>
         <translation>Your changes are applied to the new version and saved; where both changed a field, your entry wins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="99"/>
+        <location filename="../../ui/editor/dialogs.py" line="103"/>
         <source>Neu &amp;laden (meine Änderungen verwerfen)</source>
         <translation>Re&amp;load (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="102"/>
+        <location filename="../../ui/editor/dialogs.py" line="106"/>
         <source>Weiter bearbeiten</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="131"/>
+        <location filename="../../ui/editor/dialogs.py" line="123"/>
+        <source>Der Fall %1 wurde inzwischen von %2 geändert.</source>
+        <translation>Case %1 has been changed by %2 meanwhile.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="128"/>
+        <source>Zuletzt: „%1“ am %2.</source>
+        <translation>Last change: “%1” on %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="130"/>
+        <source>„%1“ wurde deshalb nicht ausgeführt. Der Fall ist neu geladen und zeigt den aktuellen Stand; bitte prüfen Sie ihn und wiederholen Sie den Schritt, wenn er noch nötig ist.</source>
+        <translation>So “%1” was not carried out. The case has been reloaded and shows its current state; please check it and repeat the step if it is still needed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="135"/>
+        <source>Ihre ungespeicherten Eingaben sind noch da. Bitte speichern Sie sie zuerst; dabei sehen Sie beide Fassungen.</source>
+        <translation>Your unsaved entries are still there. Please save them first; you will then see both versions.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/dialogs.py" line="162"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="135"/>
+        <location filename="../../ui/editor/dialogs.py" line="166"/>
         <source>Begründung:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="137"/>
+        <location filename="../../ui/editor/dialogs.py" line="168"/>
         <source>Begründung (freiwillig):</source>
         <translation>Reason (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="156"/>
+        <location filename="../../ui/editor/dialogs.py" line="188"/>
         <source>Bitte geben Sie eine Begründung an.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="173"/>
+        <location filename="../../ui/editor/dialogs.py" line="205"/>
         <source>Die Frist kann einmal um bis zu %1 Arbeitstage verlängert werden. Zieldatum (%2) und Frist (%3) verschieben sich um die gewählten Arbeitstage (NRW-Feiertage zählen nicht).</source>
         <translation>The deadline can be extended once by up to %1 business days. Target date (%2) and deadline (%3) move by the chosen business days (NRW holidays do not count).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="179"/>
+        <location filename="../../ui/editor/dialogs.py" line="211"/>
         <source>Frist verlängern</source>
         <translation>Extend deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="183"/>
+        <location filename="../../ui/editor/dialogs.py" line="215"/>
         <source> Arbeitstage</source>
         <translation> business days</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="184"/>
+        <location filename="../../ui/editor/dialogs.py" line="216"/>
         <source>Verlängern um:</source>
         <translation>Extend by:</translation>
     </message>
@@ -1822,12 +1878,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="109"/>
+        <location filename="../../ui/editor/paper.py" line="110"/>
         <source>Der Antrag ist noch unvollständig: 1 Angabe fehlt oder ist fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: 1 entry is missing or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="111"/>
+        <location filename="../../ui/editor/paper.py" line="112"/>
         <source>Der Antrag ist noch unvollständig: %1 Angaben fehlen oder sind fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: %1 entries are missing or wrong (marked red).</translation>
     </message>
@@ -1908,27 +1964,32 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="30"/>
+        <location filename="../../ui/errors.py" line="31"/>
         <source>Backoffice – Fehler</source>
         <translation>Backoffice – Error</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="34"/>
+        <location filename="../../ui/errors.py" line="36"/>
+        <source>Ihre Änderung wurde nicht gespeichert. Die Anzeige zeigt gleich den aktuellen Stand; bitte prüfen Sie ihn und versuchen Sie es dann erneut.</source>
+        <translation>Your change was not saved. The view will show the current state in a moment; please check it and then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="41"/>
         <source>Der Vorgang konnte nicht ausgeführt werden.</source>
         <translation>The operation could not be carried out.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="39"/>
+        <location filename="../../ui/errors.py" line="46"/>
         <source>Ein unerwarteter Fehler ist aufgetreten.</source>
         <translation>An unexpected error occurred.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="41"/>
+        <location filename="../../ui/errors.py" line="48"/>
         <source>Bitte versuchen Sie es erneut. Wenn der Fehler bleibt, wenden Sie sich mit den Details an die IT.</source>
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="103"/>
         <source>Der Schritt „%1“ ist im Status „%2“ nicht möglich.</source>
         <translation>The step “%1” is not possible in status “%2”.</translation>
     </message>
@@ -2340,102 +2401,102 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FinalAssessmentDialog</name>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="36"/>
+        <location filename="../../ui/letters/final_assessment.py" line="40"/>
         <source>Endgültige Festsetzung %1</source>
         <translation>Final assessment %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="41"/>
+        <location filename="../../ui/letters/final_assessment.py" line="45"/>
         <source>Nachgewiesenes Netto nach der Geburt (monatlich):</source>
         <translation>Proven net income after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="42"/>
+        <location filename="../../ui/letters/final_assessment.py" line="46"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing in months with ElterngeldPlus or Partnerschaftsbonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="44"/>
+        <location filename="../../ui/letters/final_assessment.py" line="48"/>
         <source>Zu versteuerndes Einkommen laut Steuerbescheid:</source>
         <translation>Taxable income per tax assessment:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="49"/>
+        <location filename="../../ui/letters/final_assessment.py" line="54"/>
         <source>&amp;Berechnen</source>
         <translation>&amp;Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="50"/>
+        <location filename="../../ui/letters/final_assessment.py" line="55"/>
         <source>Endgültig &amp;festsetzen</source>
         <translation>Assess &amp;finally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="51"/>
+        <location filename="../../ui/letters/final_assessment.py" line="56"/>
         <source>Bescheid &amp;erstellen</source>
         <translation>Create &amp;Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="67"/>
+        <location filename="../../ui/letters/final_assessment.py" line="72"/>
         <source>Netto nach der Geburt</source>
         <translation>Net income after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="68"/>
+        <location filename="../../ui/letters/final_assessment.py" line="73"/>
         <source>Netto mit ElterngeldPlus</source>
         <translation>Net income with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="69"/>
+        <location filename="../../ui/letters/final_assessment.py" line="74"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="112"/>
         <source>Lebensmonat</source>
         <translation>Month of life</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="112"/>
         <source>vorläufig gezahlt</source>
         <translation>paid provisionally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="112"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="112"/>
         <source>Differenz</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <location filename="../../ui/letters/final_assessment.py" line="116"/>
         <source>Nachzahlung: %1</source>
         <translation>Back payment: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <location filename="../../ui/letters/final_assessment.py" line="116"/>
         <source>Erstattung: %1</source>
         <translation>Refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="112"/>
+        <location filename="../../ui/letters/final_assessment.py" line="117"/>
         <source>Keine Differenz</source>
         <translation>No difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="124"/>
+        <location filename="../../ui/letters/final_assessment.py" line="131"/>
         <source>Endgültig festgesetzt.</source>
         <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="129"/>
+        <location filename="../../ui/letters/final_assessment.py" line="136"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Bescheid version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="131"/>
+        <location filename="../../ui/letters/final_assessment.py" line="138"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
@@ -3220,62 +3281,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="48"/>
+        <location filename="../../ui/letters/preview.py" line="49"/>
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="49"/>
+        <location filename="../../ui/letters/preview.py" line="50"/>
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="50"/>
+        <location filename="../../ui/letters/preview.py" line="51"/>
         <source>Seitenbreite</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="52"/>
+        <location filename="../../ui/letters/preview.py" line="53"/>
         <source>Seite </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="54"/>
+        <location filename="../../ui/letters/preview.py" line="55"/>
         <source>Vorige Seite</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="55"/>
+        <location filename="../../ui/letters/preview.py" line="56"/>
         <source>Nächste Seite</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="56"/>
+        <location filename="../../ui/letters/preview.py" line="57"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="90"/>
+        <location filename="../../ui/letters/preview.py" line="91"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="92"/>
+        <location filename="../../ui/letters/preview.py" line="93"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="94"/>
+        <location filename="../../ui/letters/preview.py" line="95"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="130"/>
+        <location filename="../../ui/letters/preview.py" line="131"/>
         <source> von %1</source>
         <translation> of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="131"/>
+        <location filename="../../ui/letters/preview.py" line="132"/>
         <source>keine Seite</source>
         <translation>no page</translation>
     </message>
@@ -3797,12 +3858,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>&amp;Received on:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="81"/>
+        <location filename="../../ui/editor/paper.py" line="82"/>
         <source>Fall &amp;anlegen</source>
         <translation>&amp;Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="144"/>
+        <location filename="../../ui/editor/paper.py" line="145"/>
         <source>Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen.</source>
         <translation>The application was not created: please check the marked entries.</translation>
     </message>
@@ -3961,77 +4022,77 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="76"/>
+        <location filename="../../ui/letters/print_queue.py" line="77"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="77"/>
+        <location filename="../../ui/letters/print_queue.py" line="78"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="78"/>
+        <location filename="../../ui/letters/print_queue.py" line="79"/>
         <source>Als PDF-Datei &amp;speichern…</source>
         <translation>&amp;Save as PDF file…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="79"/>
+        <location filename="../../ui/letters/print_queue.py" line="80"/>
         <source>Die ausgewählten Briefe, ohne Auswahl alle, als eine PDF-Datei für die Druckerei oder die Poststelle</source>
         <translation>The selected letters (all of them if none is selected) as one PDF file for the print shop or the mail room</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="81"/>
+        <location filename="../../ui/letters/print_queue.py" line="82"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="82"/>
+        <location filename="../../ui/letters/print_queue.py" line="83"/>
         <source>Druck a&amp;bbrechen</source>
         <translation>Cancel &amp;printing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="86"/>
+        <location filename="../../ui/letters/print_queue.py" line="87"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="101"/>
+        <location filename="../../ui/letters/print_queue.py" line="102"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="105"/>
+        <location filename="../../ui/letters/print_queue.py" line="106"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="108"/>
+        <location filename="../../ui/letters/print_queue.py" line="109"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="134"/>
+        <location filename="../../ui/letters/print_queue.py" line="135"/>
         <source>1 Brief vorgemerkt.</source>
         <translation>1 letter queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="135"/>
+        <location filename="../../ui/letters/print_queue.py" line="136"/>
         <source>%1 Briefe vorgemerkt.</source>
         <translation>%1 letters queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="222"/>
+        <location filename="../../ui/letters/print_queue.py" line="223"/>
         <source>1 Brief wartet auf den Druck.</source>
         <translation>1 letter is waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="223"/>
+        <location filename="../../ui/letters/print_queue.py" line="224"/>
         <source>%1 Briefe warten auf den Druck.</source>
         <translation>%1 letters are waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="141"/>
+        <location filename="../../ui/letters/print_queue.py" line="142"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
@@ -4041,8 +4102,8 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Save the batch print as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="162"/>
-        <location filename="../../ui/letters/print_queue.py" line="182"/>
+        <location filename="../../ui/letters/print_queue.py" line="163"/>
+        <location filename="../../ui/letters/print_queue.py" line="183"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
@@ -4412,62 +4473,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="182"/>
+        <location filename="../../ui/teamlead/absences.py" line="183"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="186"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="186"/>
+        <location filename="../../ui/teamlead/absences.py" line="187"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="191"/>
+        <location filename="../../ui/teamlead/absences.py" line="192"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="193"/>
+        <location filename="../../ui/teamlead/absences.py" line="194"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="195"/>
+        <location filename="../../ui/teamlead/absences.py" line="196"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="199"/>
+        <location filename="../../ui/teamlead/absences.py" line="201"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="230"/>
+        <location filename="../../ui/teamlead/absences.py" line="232"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="254"/>
+        <location filename="../../ui/teamlead/absences.py" line="256"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
@@ -4647,17 +4708,17 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../ui/startup.py" line="82"/>
+        <location filename="../../ui/startup.py" line="83"/>
         <source>Demodaten werden erzeugt (%1 Fälle)…</source>
         <translation>Creating demo data (%1 cases)…</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="118"/>
+        <location filename="../../ui/startup.py" line="119"/>
         <source>Backoffice – Anmeldung</source>
         <translation>Backoffice – Sign-in</translation>
     </message>
     <message>
-        <location filename="../../ui/startup.py" line="112"/>
+        <location filename="../../ui/startup.py" line="113"/>
         <source>Das Benutzerkonto „%1“ ist hier nicht eingerichtet. Bitte wenden Sie sich an die IT.</source>
         <translation>The user account “%1” is not set up here. Please contact IT.</translation>
     </message>

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import gc
 import os
+import random
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 from backoffice.bootstrap import Database, open_database
+from backoffice.demo.generator import generate_application
 from backoffice.demo.seed import DEMO_LOGIN, seed_demo
-from backoffice.domain.catalog import Role
+from backoffice.domain.catalog import Role, Service
 from backoffice.domain.records import UserRef
+from backoffice.services import assignment, cases, users
 from backoffice.services.directory import current_user, ensure_user
 from ui.main_thread_gc import MainThreadCollector
 from ui.ops import Tasks
@@ -25,6 +30,8 @@ from ui.views.main_window import MainWindow
 
 TODAY = date(2026, 11, 2)
 CASES = 250
+PG_PASSWORD = "Sicher-2026!"
+PG_OFFICE_NOW = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 
 
 def seeded_sqlite(path: Path, *, count: int, seed: int, today: date) -> str:
@@ -139,3 +146,28 @@ def admin_tasks(qapp: object, fresh: Database) -> Iterator[Tasks]:
     runner = Tasks(fresh.uow)
     yield runner
     runner.shutdown()
+
+
+@pytest.fixture
+def pg_office(pg_url: str) -> Iterator[tuple[str, str, list[str]]]:
+    """An office database with a clerk and a team lead of the Wohnungsfachstelle, each a login role,
+    and three WBS cases: the first the clerk's, two unassigned. Yields both logins' URLs and the cases."""
+    db = open_database(pg_url, migrate=True)
+    try:
+        with db.uow() as uow:
+            clerk = users.add_user(uow, None, "rt.clerk", "Rita Clerk", "clerk", ["zwf"], password=PG_PASSWORD)
+            users.add_user(uow, None, "rt.lead", "Leo Lead", "team_lead", ["zwf"], password=PG_PASSWORD)
+            made = [cases.create_case(uow, clerk, Service.WBS, generate_application(Service.WBS, random.Random(n), TODAY),
+                                      now=PG_OFFICE_NOW) for n in range(3)]
+            assignment.assign_to_me(uow, clerk, made[0], now=PG_OFFICE_NOW)
+            uow.commit()
+    finally:
+        db.dispose()
+    url = make_url(pg_url)
+    yield (url.set(username="rt.clerk", password=PG_PASSWORD).render_as_string(hide_password=False),
+           url.set(username="rt.lead", password=PG_PASSWORD).render_as_string(hide_password=False), made)
+    engine = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:  # roles are cluster-wide: leave none with a login behind
+        for role in ("rt.clerk", "rt.lead"):
+            conn.execute(text(f'ALTER ROLE "{role}" NOLOGIN'))
+    engine.dispose()

@@ -46,3 +46,22 @@ def test_the_english_ui_shows_the_cores_messages_in_english(qapp) -> None:  # ty
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(previous)
+
+
+def test_a_change_refused_on_a_changed_case_is_no_unexpected_error(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Outside the case editor (a list's command, a team lead's panel) the refusal says what became of the change."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from backoffice.domain.errors import ConcurrentModification
+    from ui.errors import show_error
+
+    for exc in (ConcurrentModification("WBS-2026-000001", 2, 3), ConcurrentModification(None)):
+        box = show_error(None, exc)
+        try:
+            assert box.icon() is QMessageBox.Icon.Warning and not box.detailedText()
+            assert "unerwartet" not in box.text() + box.informativeText()
+            assert box.text().startswith(("WBS-2026-000001 wurde inzwischen von jemand anderem geändert",
+                                          "Der Fall wurde inzwischen von jemand anderem geändert"))
+            assert box.informativeText().startswith("Ihre Änderung wurde nicht gespeichert.")
+        finally:
+            box.close()

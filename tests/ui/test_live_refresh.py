@@ -9,8 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from PySide6.QtCore import QObject
 
 from backoffice.bootstrap import open_database
 from backoffice.demo.generator import generate_application
@@ -19,7 +18,7 @@ from backoffice.domain.changes import Area, Changes
 from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.domain.views import View, view_query
-from backoffice.services import assignment, case_editing, cases, edit_conflicts, users
+from backoffice.services import assignment, case_editing, cases, edit_conflicts
 from backoffice.services.case_queries import count_cases, list_cases
 from backoffice.services.directory import current_user, ensure_user
 from ui.change_watcher import POLL_MS as POLL_INTERVAL_MS
@@ -355,33 +354,7 @@ def test_the_feed_on_postgresql_reports_a_commit_of_another_client(qtbot, qapp, 
         db.dispose()
 
 
-PG_PASSWORD = "Sicher-2026!"
 WITHIN_MS = 5_000  # what the clerk is promised: another client's change shows within a few seconds
-
-
-@pytest.fixture
-def pg_office(pg_url: str) -> Iterator[tuple[str, str, list[str]]]:
-    """An office database with a clerk and a team lead of the Wohnungsfachstelle, each a login role,
-    and three WBS cases: the first the clerk's, two unassigned. Yields both logins' URLs and the cases."""
-    db = open_database(pg_url, migrate=True)
-    try:
-        with db.uow() as uow:
-            clerk = users.add_user(uow, None, "rt.clerk", "Rita Clerk", "clerk", ["zwf"], password=PG_PASSWORD)
-            users.add_user(uow, None, "rt.lead", "Leo Lead", "team_lead", ["zwf"], password=PG_PASSWORD)
-            made = [cases.create_case(uow, clerk, Service.WBS, generate_application(Service.WBS, random.Random(n), TODAY),
-                                      now=NOW) for n in range(3)]
-            assignment.assign_to_me(uow, clerk, made[0], now=NOW)
-            uow.commit()
-    finally:
-        db.dispose()
-    url = make_url(pg_url)
-    yield (url.set(username="rt.clerk", password=PG_PASSWORD).render_as_string(hide_password=False),
-           url.set(username="rt.lead", password=PG_PASSWORD).render_as_string(hide_password=False), made)
-    engine = create_engine(pg_url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as conn:  # roles are cluster-wide: leave none with a login behind
-        for role in ("rt.clerk", "rt.lead"):
-            conn.execute(text(f'ALTER ROLE "{role}" NOLOGIN'))
-    engine.dispose()
 
 
 @pytest.mark.postgres
@@ -473,3 +446,45 @@ def test_a_quarantine_discard_by_another_client_reaches_the_watcher(qtbot, qapp,
     finally:
         tasks.shutdown()
         db.dispose()
+
+
+def test_a_poll_that_reads_a_command_not_yet_delivered_waits_for_it_and_announces_nothing_twice(  # type: ignore[no-untyped-def]
+        qtbot, tasks, db, actor, monkeypatch) -> None:
+    """Queries run beside commands: the feed may read this client's commit before the command is delivered.
+    The poll is held until the command has announced its change, whose entry it then skips."""
+    import threading
+
+    from ui.ops import CommandOp, QueryOp
+
+    with db.uow(write=False) as uow:
+        az = list_cases(uow, actor, CaseQuery(), 0, 1)[0].aktenzeichen
+    watcher = ChangeWatcher(tasks, actor, interval_ms=3_600_000)  # polled by hand below
+    watcher.start()
+    qtbot.waitUntil(lambda: watcher.position is not None, timeout=60_000)
+    committed, release = threading.Event(), threading.Event()
+    original = CommandOp._call
+
+    def delivered_late(op):  # type: ignore[no-untyped-def]
+        result = original(op)  # committed
+        committed.set()
+        assert release.wait(120), "the test never released the command"
+        return result
+
+    monkeypatch.setattr(CommandOp, "_call", delivered_late)
+    initiator = QObject()
+    announced = _announced(tasks)
+    polls: list[Changes] = []
+    watcher.polled.connect(polls.append)
+    try:
+        CommandOp(parent=None, tasks=tasks, op=lambda uow: cases.add_note(uow, actor, az, "Rückruf.", now=NOW)).run(
+            initiator=initiator)
+        qtbot.waitUntil(committed.is_set, timeout=60_000)
+        with qtbot.waitSignal(tasks.op_finished, timeout=60_000, check_params_cb=lambda op: isinstance(op, QueryOp)):
+            watcher.poll()  # it reads the committed note
+        assert polls == [] and announced == []  # held while the command is pending
+    finally:
+        release.set()
+        wait_idle(qtbot, tasks)
+    watcher.stop()
+    assert [(c.cases, i) for c, i in announced] == [(frozenset({az}), initiator)]  # the command's, once
+    assert len(polls) == 1 and not polls[0]  # the held poll, taken after it: nothing new

@@ -11,7 +11,10 @@ by the views, which hand their answers back here.
 
 Saving carries the version the clerk loaded. When the case changed meanwhile the save is
 refused and :attr:`CaseController.conflict` carries what changed on both sides; nothing typed
-is lost, the views keep the form. After a change the controller reloads the case itself,
+is lost, the views keep the form. A step refused for the same reason (a status step, the
+decision, the deadline, a note …) reloads the case and then :attr:`CaseController.command_conflict`
+says what was not done and who changed the case, for the views to ask the clerk to check the
+current state. After a change the controller reloads the case itself,
 keeping unsaved form edits; a change announced by anyone else (another window, a dialog,
 another client) names the case and reloads it the same way.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -41,6 +45,17 @@ from ..formatting import format_date
 from ..ops import CommandOp, QueryOp, Tasks
 
 
+@dataclass(frozen=True, slots=True)
+class CommandConflict:
+    """A step not done because the case changed since it was loaded; read from the case as reloaded."""
+
+    step: str  # what the clerk asked for, as the UI names it
+    changed_by: str | None  # who made the newest change, by name (None: the portal)
+    changed_at: datetime | None
+    change: str  # the newest change, as the history names it
+    edits_pending: bool  # the clerk's unsaved form edits are kept and meet a changed form at their save
+
+
 class CaseController(QObject):
     """One case in the editor: its state, loading and saving it, and the commands on it."""
 
@@ -52,6 +67,7 @@ class CaseController(QObject):
     failed = Signal(str)  # a refused change, or a warning about the case, for the clerk to read
     invalid = Signal(object)  # the service refused the form: its problems (sentences naming the fields, in the UI's language)
     conflict = Signal(object)  # a Conflict: the case was saved by someone else since it was loaded
+    command_conflict = Signal(object)  # a CommandConflict, once the case is reloaded
     finished = Signal(str)  # Aktenzeichen, once the case was closed
     note_added = Signal()
     linked = Signal(str)  # the Aktenzeichen of the case linked
@@ -130,11 +146,12 @@ class CaseController(QObject):
             self._data = None
         self.reload(keep_edits=True)
 
-    def reload(self, *, keep_edits: bool) -> None:
+    def reload(self, *, keep_edits: bool, then: Callable[[EditorData], object] | None = None) -> None:
+        """``then(data)`` after the case was shown (not when the editor has left it meanwhile)."""
         actor, aktenzeichen, today = self._actor, self._aktenzeichen, self.today()
         (
             QueryOp(parent=self, tasks=self._tasks, op=lambda uow: case_editing.load_editor(uow, actor, aktenzeichen, today=today))
-            .success(lambda data: self._loaded(data, keep_edits=keep_edits))
+            .success(lambda data: self._loaded(data, keep_edits=keep_edits, then=then))
             .failure(self._load_failed)
             .run()
         )
@@ -155,7 +172,7 @@ class CaseController(QObject):
         self.load_failed.emit()
         self._tasks.report(self, exc)
 
-    def _loaded(self, data: EditorData, *, keep_edits: bool) -> None:
+    def _loaded(self, data: EditorData, *, keep_edits: bool, then: Callable[[EditorData], object] | None = None) -> None:
         if data.detail.row.aktenzeichen != self._aktenzeichen:
             return  # an answer for a case the editor has left meanwhile
         previous, self._data = self._data, data
@@ -177,6 +194,8 @@ class CaseController(QObject):
             self._version = detail.version
             self.set_dirty(False)
         self.loaded.emit(data, kept)
+        if then is not None:
+            then(data)
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -245,7 +264,7 @@ class CaseController(QObject):
                 ),
             )
             .success(lambda _status: self._action_done(action, text))
-            .failure(self._command_failed)
+            .failure(self._failed_to(labels.audit_action_label(action.value)))
             .run()
         )
 
@@ -265,7 +284,7 @@ class CaseController(QObject):
                 ),
             )
             .success(lambda info: self._stored(self.tr("Frist verlängert bis %1.").replace("%1", format_date(info.legal_deadline))))
-            .failure(self._command_failed)
+            .failure(self._failed_to(self.tr("Frist verlängern")))
             .run()
         )
 
@@ -278,7 +297,8 @@ class CaseController(QObject):
         QueryOp(
             parent=self, tasks=self._tasks,
             op=lambda uow: documents_requests.request_defaults(uow, actor, aktenzeichen, today=today),
-        ).success(lambda defaults: self.documents_request_ready.emit(defaults, today)).failure(self._command_failed).run()
+        ).success(lambda defaults: self.documents_request_ready.emit(defaults, today)).failure(
+            self._failed_to(labels.audit_action_label(Action.REQUEST_DOCUMENTS.value))).run()
 
     def request_documents(self, documents: Sequence[str], deadline: date, follow_up_on: date) -> None:
         """Status, letter and follow-up in one command; the letter is announced for printing."""
@@ -295,7 +315,7 @@ class CaseController(QObject):
             op=lambda uow: documents_requests.request_documents(
                 uow, actor, aktenzeichen, list(documents), deadline, follow_up_on=follow_up_on, expected_version=version,
                 now=now),
-        ).success(done).failure(self._command_failed).run()
+        ).success(done).failure(self._failed_to(labels.audit_action_label(Action.REQUEST_DOCUMENTS.value))).run()
 
     # -- notes, links, checklist -----------------------------------------------------------------
 
@@ -312,7 +332,7 @@ class CaseController(QObject):
 
         CommandOp(parent=self, tasks=self._tasks, op=lambda uow: add_note(uow, actor, aktenzeichen, text, now=now)).success(
             added
-        ).failure(self._command_failed).run()
+        ).failure(self._failed_to(self.tr("Notiz hinzufügen"))).run()
 
     def link_case(self, other: str) -> None:
         other = other.strip()
@@ -326,14 +346,14 @@ class CaseController(QObject):
 
         CommandOp(
             parent=self, tasks=self._tasks, op=lambda uow: case_editing.link_cases(uow, actor, aktenzeichen, other, now=now)
-        ).success(linked).failure(self._command_failed).run()
+        ).success(linked).failure(self._failed_to(self.tr("Verknüpfen"))).run()
 
     def unlink_case(self, other: str) -> None:
         actor, aktenzeichen, now = self._actor, self._aktenzeichen, self.now()
         CommandOp(
             parent=self, tasks=self._tasks, op=lambda uow: case_editing.unlink_cases(uow, actor, aktenzeichen, other, now=now)
         ).success(lambda _none: self._stored(self.tr("Verknüpfung mit %1 gelöst.").replace("%1", other))).failure(
-            self._command_failed
+            self._failed_to(self.tr("Verknüpfung lösen"))
         ).run()
 
     def set_document_check(self, key: str, checked: bool, attachment_id: int | None) -> None:
@@ -342,7 +362,7 @@ class CaseController(QObject):
             parent=self,
             tasks=self._tasks,
             op=lambda uow: case_editing.set_document_check(uow, actor, aktenzeichen, key, checked, attachment_id, now=now),
-        ).success(lambda _none: self._stored("")).failure(self._command_failed).run()
+        ).success(lambda _none: self._stored("")).failure(self._failed_to(self.tr("Unterlage abhaken"))).run()
 
     def accept_document_proposals(self) -> None:
         """Tick every required document whose covering attachment is proposed (the checklist shows which)."""
@@ -355,7 +375,7 @@ class CaseController(QObject):
         CommandOp(
             parent=self, tasks=self._tasks,
             op=lambda uow: case_editing.accept_document_proposals(uow, actor, aktenzeichen, now=now),
-        ).success(accepted).failure(self._command_failed).run()
+        ).success(accepted).failure(self._failed_to(self.tr("Vorschläge abhaken"))).run()
 
     # -- after a change ------------------------------------------------------------------------
 
@@ -363,16 +383,34 @@ class CaseController(QObject):
         self.stored.emit(text)
         self.reload(keep_edits=True)
 
-    def _command_failed(self, exc: Exception) -> None:
+    def _failed_to(self, step: str) -> Callable[[Exception], None]:
+        """The failure callback of the command ``step`` (as the UI names it)."""
+        return lambda exc: self._command_failed(step, exc)
+
+    def _command_failed(self, step: str, exc: Exception) -> None:
         if isinstance(exc, ConcurrentModification):
-            self.failed.emit(self.tr(
-                "Der Fall wurde inzwischen von anderer Seite geändert; die Anzeige wurde aktualisiert. Bitte erneut versuchen."))
-            self.reload(keep_edits=True)
+            self.changed_meanwhile(step)
         elif isinstance(exc, DomainError):
             self.failed.emit(user_message(exc))
             self.reload(keep_edits=True)
         else:
             self._tasks.report(self, exc)
 
+    def changed_meanwhile(self, step: str) -> None:
+        """``step`` was refused because the case changed since it was loaded (here or in a step's dialog):
+        reload it, then :attr:`command_conflict` says who changed it. Unsaved form edits stay."""
+        self.failed.emit(self.tr("„%1“ wurde nicht ausgeführt: der Fall wurde inzwischen geändert.").replace("%1", step))
+        self.reload(keep_edits=True, then=lambda data: self.command_conflict.emit(self._command_conflict(step, data)))
 
-__all__ = ["CaseController"]
+    def _command_conflict(self, step: str, data: EditorData) -> CommandConflict:
+        newest = data.detail.history[-1] if data.detail.history else None  # the history is in the order written
+        return CommandConflict(
+            step=step,
+            changed_by=newest.actor_name if newest is not None and newest.actor != "portal" else None,
+            changed_at=newest.at if newest is not None else None,
+            change=labels.audit_action_label(newest.action) if newest is not None else "",
+            edits_pending=self._dirty and self._version != data.detail.version,
+        )
+
+
+__all__ = ["CaseController", "CommandConflict"]

@@ -1,4 +1,5 @@
-"""Small dialogs of the editor: a save conflict, a status action with reason, a deadline extension."""
+"""Small dialogs of the editor: a save conflict, a step refused on a changed case, a status action with reason,
+a deadline extension."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -30,6 +32,7 @@ from backoffice.services.edit_conflicts import Conflict
 
 from .. import labels
 from ..formatting import format_date, format_datetime, plain_tooltip
+from .controller import CommandConflict
 
 CLASH_COLOUR = QColor("#fbe3c4")
 
@@ -110,6 +113,33 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+
+
+def command_conflict_box(conflict: CommandConflict, aktenzeichen: str, parent: QWidget | None) -> QMessageBox:
+    """A step was not done because the case changed meanwhile: who changed it, that the case is shown as it is
+    now, what to do. Window-modal, opened (not ``exec``'d)."""
+    who = conflict.changed_by or labels.portal_actor()
+    title = QCoreApplication.translate("Editor", "Fall wurde inzwischen geändert")
+    text = QCoreApplication.translate("Editor", "Der Fall %1 wurde inzwischen von %2 geändert.")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text.replace("%1", aktenzeichen).replace("%2", who),
+                      QMessageBox.StandardButton.Ok, parent)
+    lines = []
+    if conflict.change and conflict.changed_at is not None:
+        last = QCoreApplication.translate("Editor", "Zuletzt: „%1“ am %2.")
+        lines.append(last.replace("%1", conflict.change).replace("%2", format_datetime(conflict.changed_at)))
+    not_done = QCoreApplication.translate(
+        "Editor", "„%1“ wurde deshalb nicht ausgeführt. Der Fall ist neu geladen und zeigt den aktuellen Stand; "
+                  "bitte prüfen Sie ihn und wiederholen Sie den Schritt, wenn er noch nötig ist.")
+    lines.append(not_done.replace("%1", conflict.step))
+    if conflict.edits_pending:
+        lines.append(QCoreApplication.translate(
+            "Editor", "Ihre ungespeicherten Eingaben sind noch da. Bitte speichern Sie sie zuerst; dabei sehen Sie "
+                      "beide Fassungen."))
+    box.setInformativeText("\n\n".join(lines))
+    for label in box.findChildren(QLabel):  # names of people: plain text, never markup
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
 
 
 class ReasonDialog(QDialog):

@@ -7,7 +7,8 @@ which owns the case's state and runs every read and change off the UI thread. Th
 its parts (:class:`~ui.editor.header.CaseHeader`, :class:`~ui.editor.action_bar.ActionBar`, the
 form, :class:`~ui.editor.documents.DocumentsPane`, the notes, history and links panels), shows
 what the controller loaded and says, and hands the clerk's input to it. The form's own checks
-run here before a save; an edit conflict is shown here (:class:`~ui.editor.dialogs.ConflictDialog`).
+run here before a save; an edit conflict is shown here (:class:`~ui.editor.dialogs.ConflictDialog`), and so is a step
+refused on a changed case (:func:`~ui.editor.dialogs.command_conflict_box`).
 The dialogs of the clerk's steps are opened by :class:`~ui.editor.steps.CaseSteps` (``editor.steps``).
 """
 
@@ -48,8 +49,8 @@ from ..ops import Tasks
 from ..shortcuts import with_keys
 from ..views.form_data_tree import FormDataTree
 from .action_bar import ActionBar, action_texts, decidable
-from .controller import CaseController
-from .dialogs import ConflictDialog
+from .controller import CaseController, CommandConflict
+from .dialogs import ConflictDialog, command_conflict_box
 from .documents import DocumentsPane
 from .form import CaseForm
 from .header import CaseHeader
@@ -72,6 +73,7 @@ class CaseEditor(QWidget):
     previous_requested = Signal()  # Ctrl+PgUp
     open_case_requested = Signal(str)  # a linked case or a possible duplicate was activated
     conflict_shown = Signal(object)  # the ConflictDialog, once it is open
+    command_conflict_shown = Signal(object)  # the QMessageBox of a step refused on a changed case, once it is open
     message_shown = Signal(str)
 
     def __init__(
@@ -115,6 +117,7 @@ class CaseEditor(QWidget):
         controller.failed.connect(lambda text: self.show_message(text, error=True))
         controller.invalid.connect(self._invalid)
         controller.conflict.connect(self._show_conflict)
+        controller.command_conflict.connect(self._show_command_conflict)
         controller.finished.connect(self.case_finished)
         controller.note_added.connect(self.note_text.clear)
         controller.linked.connect(lambda _other: self.link_input.clear())
@@ -352,6 +355,11 @@ class CaseEditor(QWidget):
         dialog.finished.connect(lambda result: self._conflict_resolved(result, conflict))
         dialog.open()
         self.conflict_shown.emit(dialog)
+
+    def _show_command_conflict(self, conflict: CommandConflict) -> None:
+        box = command_conflict_box(conflict, self.controller.aktenzeichen, self)
+        box.open()
+        self.command_conflict_shown.emit(box)
 
     def _conflict_resolved(self, result: int, conflict: Conflict) -> None:
         if self.form is None:

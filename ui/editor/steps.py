@@ -93,6 +93,7 @@ class CaseSteps(QObject):
         # The decision is announced as the dialog's change: the controller reloads from that.
         dialog.decided.connect(lambda _info: self.message.emit(self.tr("Entschieden."), False))
         dialog.case_closed.connect(self.case_closed)
+        dialog.changed_meanwhile.connect(lambda: controller.changed_meanwhile(action_texts()[Action.DECIDE].rstrip("…")))
         dialog.open()
         dialog.compute()
         return dialog
@@ -106,6 +107,7 @@ class CaseSteps(QObject):
                                        expected_version=controller.version)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.decided.connect(lambda _info: self.message.emit(self.tr("Endgültig festgesetzt."), False))
+        dialog.changed_meanwhile.connect(lambda: controller.changed_meanwhile(self.tr("Endgültig festsetzen")))
         dialog.open()
         return dialog
 

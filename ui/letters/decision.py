@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from backoffice.domain.catalog import Role, Service
+from backoffice.domain.errors import ConcurrentModification
 from backoffice.domain.records import UserRef
 from backoffice.rules.result import shown_lines
 from backoffice.services import decisions, letters
@@ -54,6 +55,9 @@ class DecisionDialog(QDialog):
     letter_issued = Signal(object)  # LetterInfo
     case_closed = Signal(str)  # Aktenzeichen, closed after the Bescheid was printed
     missing_asked = Signal(object)  # the QMessageBox asking whether to decide with documents missing
+    # The case changed since the dialog was opened: nothing was decided, and the dialog closes (its proposal
+    # was computed on what it saw); the case editor reloads the case and says so.
+    changed_meanwhile = Signal()
 
     def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, service: Service, parent: QWidget | None = None,
                  *, expected_version: int | None = None, form_data: dict[str, Any] | None = None,
@@ -255,6 +259,10 @@ class DecisionDialog(QDialog):
         self.accept()
 
     def _problems(self, error: Exception) -> None:
+        if isinstance(error, ConcurrentModification) and self.decision is None:
+            self.changed_meanwhile.emit()
+            self.reject()
+            return
         self.status_label.setText(problem_text(error))
         self.decide_button.setEnabled(self.decision is None and bool(self.result_view.toPlainText()))
         self.letter_button.setEnabled(self.decision is not None)

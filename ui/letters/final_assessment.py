@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from backoffice.domain.catalog import Role
+from backoffice.domain.errors import ConcurrentModification
 from backoffice.domain.records import UserRef
 from backoffice.rules.result import shown_lines, shown_texts
 from backoffice.services import decisions, final_assessment, letters
@@ -28,6 +29,7 @@ from .fact_fields import FactsInvalid, amount_of, money_edit, problem_text
 
 class FinalAssessmentDialog(QDialog):
     decided = Signal(object)  # DecisionInfo
+    changed_meanwhile = Signal()  # nothing was assessed: the case changed since the dialog was opened (it closes)
 
     def __init__(self, tasks: Tasks, actor: UserRef, aktenzeichen: str, parent: QWidget | None = None, *,
                  expected_version: int | None = None) -> None:
@@ -137,6 +139,10 @@ class FinalAssessmentDialog(QDialog):
         self.status_label.setText(text)
 
     def _problems(self, error: Exception) -> None:
+        if isinstance(error, ConcurrentModification) and self.decision is None:
+            self.changed_meanwhile.emit()
+            self.reject()
+            return
         self.status_label.setText(problem_text(error))
         self.decide_button.setEnabled(self.decision is None and bool(self.result_view.toPlainText()))
         self.letter_button.setEnabled(self.decision is not None)

@@ -5,7 +5,7 @@ back the PDF), print it (the backend on the network pool: ``lp`` is a subprocess
 raster path paints a QPrinter, which Qt allows outside the GUI thread), then record it at
 once (``mark_printed``, or ``mark_failed`` and the run goes on). A job another clerk has
 claimed is skipped. Cancel stops before the next letter; a job claimed but not yet printed
-is given back. The database thread is free between the steps, so other views keep working.
+is given back. The write thread is free between the steps, so other windows' commands keep working.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The statistics window for team leads: filters, a table and charts, CSV/PDF and § 22 BEEG exports.
 
 Everything from the database (the report, the department list, the § 22 rows) runs through ``QueryOp``
-on the database thread; rendering and writing an export file runs through ``WorkOp`` on the work pool,
+on the read thread; rendering and writing an export file runs through ``WorkOp`` on the work pool,
 so a long PDF never holds up the database work of other windows. The charts are QtCharts in the window.
 """
 

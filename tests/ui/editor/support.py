@@ -15,6 +15,7 @@ from shiboken6 import Shiboken
 
 from backoffice.demo.generator import generate_application
 from backoffice.domain.catalog import Service
+from backoffice.domain.status import Action
 from backoffice.services import cases
 from backoffice.services.case_queries import get_case
 from ui.editor.editor import CaseEditor
@@ -33,6 +34,26 @@ def new_case(db, actor, service: Service = Service.WBS, *, seed: int = 11, form=
         az = cases.create_case(uow, actor, service, form or form_for(service, seed), received_at=RECEIVED, now=RECEIVED, attachments=attachments)
         uow.commit()
     return az
+
+
+def decidable_wbs_case(db, actor) -> str:  # type: ignore[no-untyped-def]
+    """A WBS case, ready for decision, whose form the rules can decide without extra facts."""
+    from backoffice.rules import RuleInputError
+    from backoffice.services.decisions import propose_decision
+
+    for seed in range(40, 80):
+        az = new_case(db, actor, Service.WBS, seed=seed)
+        with db.uow() as uow:
+            cases.apply_action(uow, actor, az, Action.START, now=RECEIVED)
+            cases.apply_action(uow, actor, az, Action.MARK_READY, now=RECEIVED)
+            uow.commit()
+        with db.uow(write=False) as uow:
+            try:
+                propose_decision(uow, actor, az, {})
+            except RuleInputError:
+                continue
+        return az
+    raise AssertionError("no decidable WBS form among the seeds")
 
 
 class Clock:

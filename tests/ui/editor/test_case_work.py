@@ -14,7 +14,19 @@ from backoffice.services import cases
 from ui.views.case_view import CaseView
 
 from ..conftest import wait_idle
-from .support import RECEIVED, Clock, form_for, keep, new_case, open_editor, pdf_bytes, png_bytes, reloaded, stored
+from .support import (
+    RECEIVED,
+    Clock,
+    decidable_wbs_case,
+    form_for,
+    keep,
+    new_case,
+    open_editor,
+    pdf_bytes,
+    png_bytes,
+    reloaded,
+    stored,
+)
 
 # -- status actions and deadlines -------------------------------------------------------------
 
@@ -205,28 +217,8 @@ def test_paper_application_is_validated_and_created_without_portal(qtbot, tasks,
     assert [h.new_value for h in detail.history if h.action == "created"] == ["manual"]
 
 
-def _decidable_wbs_case(db, actor) -> str:  # type: ignore[no-untyped-def]
-    """A WBS case, ready for decision, whose form the rules can decide without extra facts."""
-    from backoffice.rules import RuleInputError
-    from backoffice.services.decisions import propose_decision
-
-    for seed in range(40, 80):
-        az = new_case(db, actor, Service.WBS, seed=seed)
-        with db.uow() as uow:
-            cases.apply_action(uow, actor, az, Action.START, now=RECEIVED)
-            cases.apply_action(uow, actor, az, Action.MARK_READY, now=RECEIVED)
-            uow.commit()
-        with db.uow(write=False) as uow:
-            try:
-                propose_decision(uow, actor, az, {})
-            except RuleInputError:
-                continue
-        return az
-    raise AssertionError("no decidable WBS form among the seeds")
-
-
 def test_deciding_in_the_editor_uses_the_rules_and_archives_the_bescheid(qtbot, qtmodeltester, tasks, actor, db):  # type: ignore[no-untyped-def]
-    az = _decidable_wbs_case(db, actor)
+    az = decidable_wbs_case(db, actor)
     editor = open_editor(qtbot, tasks, actor, az)
     assert editor.action_buttons[Action.DECIDE].isVisible()
     dialog = editor.steps.open_decision()
