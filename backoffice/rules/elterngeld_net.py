@@ -146,8 +146,8 @@ def _by_pap(gross: GrossIncome, rates: DatedEntry, programme: DatedEntry, year: 
         alv=programme.optional_integer("alv") or 0, kvz=programme.decimal("health_additional_rate"),
         church=gross.church_tax_liable))
     klass = _ROMAN[gross.tax_class]
-    label = (t("Lohnsteuer nach Programmablaufplan {year}, Steuerklasse {klass} mit Faktor {factor}", year=year,
-               klass=klass, factor=f"{gross.factor:.3f}".replace(".", ","))
+    label = (t("Lohnsteuer nach Programmablaufplan {year}, Steuerklasse {klass} mit Faktor {factor:num}", year=year,
+               klass=klass, factor=gross.factor)
              if gross.factor is not None else
              t("Lohnsteuer nach Programmablaufplan {year}, Steuerklasse {klass}", year=year, klass=klass))
     taxes = [(label, result.income_tax)]

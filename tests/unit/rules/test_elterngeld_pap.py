@@ -113,3 +113,14 @@ def test_gross_to_amount_as_the_official_calculator(birth: str, gross: str, extr
     r = eg(birth, gross, **extra)
     assert r.net_income_before == D(calculator_net) - D("102.50")  # 1/12 of 1,230 € (§ 2c Abs. 1)
     assert r.monthly_amount == D(calculator_amount)
+
+
+def test_a_factor_or_allowance_out_of_range_is_named_in_the_languages_numbers() -> None:
+    with pytest.raises(RuleInputError) as err:
+        eg("2026-03-01", "3000", tax_class=4, tax_factor="1.5", child_allowances="0.25")
+    german = err.value.rendered("de")
+    assert any("muss zwischen 0,001 und 1 liegen, mit höchstens 3 Nachkommastellen (1,5)." in p for p in german)
+    assert any("muss zwischen 0 und 20 liegen, mit höchstens 1 Nachkommastelle (0,25)." in p for p in german)
+    english = err.value.rendered("en")
+    assert any("must be between 0.001 and 1, with at most 3 decimal places (1.5)." in p for p in english)
+    assert any("must be between 0 and 20, with at most 1 decimal place (0.25)." in p for p in english)
