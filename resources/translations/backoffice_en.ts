@@ -97,37 +97,37 @@
         <translation>&amp;Redistribute cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="111"/>
+        <location filename="../../ui/teamlead/absences.py" line="112"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="111"/>
+        <location filename="../../ui/teamlead/absences.py" line="112"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="119"/>
+        <location filename="../../ui/teamlead/absences.py" line="120"/>
         <source>reihum an die Anwesenden</source>
         <translation>in turn to those present</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="121"/>
+        <location filename="../../ui/teamlead/absences.py" line="122"/>
         <source>an die Anwesenden mit den wenigsten offenen Fällen</source>
         <translation>to those present with the fewest open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="122"/>
+        <location filename="../../ui/teamlead/absences.py" line="123"/>
         <source>in die Warteschlange</source>
         <translation>to the queue</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="137"/>
+        <location filename="../../ui/teamlead/absences.py" line="138"/>
         <source>Abwesenheit eingetragen.</source>
         <translation>Absence added.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="142"/>
+        <location filename="../../ui/teamlead/absences.py" line="143"/>
         <source>Abwesenheit beendet.</source>
         <translation>Absence ended.</translation>
     </message>
@@ -193,32 +193,32 @@
         <translation>No letters await approval – letters that need a second person&apos;s approval appear here once the clerk has created them.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="64"/>
+        <location filename="../../ui/letters/approvals.py" line="65"/>
         <source>&amp;Freigeben</source>
         <translation>&amp;Approve</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="65"/>
+        <location filename="../../ui/letters/approvals.py" line="66"/>
         <source>&amp;Zurückweisen…</source>
         <translation>&amp;Send back…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="66"/>
+        <location filename="../../ui/letters/approvals.py" line="67"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="92"/>
+        <location filename="../../ui/letters/approvals.py" line="93"/>
         <source>Freigegeben: %1</source>
         <translation>Approved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="102"/>
+        <location filename="../../ui/letters/approvals.py" line="103"/>
         <source>Eine Zurückweisung braucht eine Begründung.</source>
         <translation>Sending a letter back needs a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/approvals.py" line="104"/>
+        <location filename="../../ui/letters/approvals.py" line="105"/>
         <source>Zurückgewiesen: %1</source>
         <translation>Sent back: %1</translation>
     </message>
@@ -458,64 +458,64 @@
         <translation>&amp;Letters…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="183"/>
+        <location filename="../../ui/editor/editor.py" line="184"/>
         <source>&amp;Antrag</source>
         <translation>&amp;Application</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="190"/>
+        <location filename="../../ui/editor/editor.py" line="191"/>
         <source>Anlage %1 hinzugefügt.</source>
         <translation>Attachment %1 added.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="199"/>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="200"/>
+        <location filename="../../ui/editor/editor.py" line="249"/>
         <source>&amp;Notizen</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="212"/>
+        <location filename="../../ui/editor/editor.py" line="213"/>
         <source>&amp;Verlauf</source>
         <translation>&amp;History</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="219"/>
-        <location filename="../../ui/editor/editor.py" line="249"/>
+        <location filename="../../ui/editor/editor.py" line="220"/>
+        <location filename="../../ui/editor/editor.py" line="250"/>
         <source>Ver&amp;knüpfungen</source>
         <translation>&amp;Links</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="332"/>
+        <location filename="../../ui/editor/editor.py" line="333"/>
         <source>Nicht gespeichert: 1 Angabe ist unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: 1 entry is incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="334"/>
+        <location filename="../../ui/editor/editor.py" line="335"/>
         <source>Nicht gespeichert: %1 Angaben sind unvollständig oder fehlerhaft (rot markiert).</source>
         <translation>Not saved: %1 entries are incomplete or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="342"/>
+        <location filename="../../ui/editor/editor.py" line="343"/>
         <source>Nicht gespeichert: bitte die markierten Angaben prüfen.</source>
         <translation>Not saved: please check the marked entries.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="363"/>
+        <location filename="../../ui/editor/editor.py" line="364"/>
         <source>Neu geladen; Ihre Änderungen wurden verworfen.</source>
         <translation>Reloaded; your changes were discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="365"/>
+        <location filename="../../ui/editor/editor.py" line="366"/>
         <source>Noch nicht gespeichert: der Fall wurde inzwischen geändert.</source>
         <translation>Not saved yet: the case has been changed meanwhile.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="373"/>
+        <location filename="../../ui/editor/editor.py" line="374"/>
         <source>Ungespeicherte Änderungen</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="374"/>
+        <location filename="../../ui/editor/editor.py" line="375"/>
         <source>Die Antragsdaten von %1 wurden geändert. Änderungen verwerfen?</source>
         <translation>The application data of %1 were changed. Discard the changes?</translation>
     </message>
@@ -525,12 +525,12 @@
         <translation>The case could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="248"/>
+        <location filename="../../ui/editor/editor.py" line="249"/>
         <source>&amp;Notizen (%1)</source>
         <translation>&amp;Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/editor.py" line="249"/>
+        <location filename="../../ui/editor/editor.py" line="250"/>
         <source>Ver&amp;knüpfungen (%1)</source>
         <translation>&amp;Links (%1)</translation>
     </message>
@@ -661,57 +661,57 @@
 <context>
     <name>CaseLettersDialog</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="60"/>
+        <location filename="../../ui/letters/case_letters.py" line="61"/>
         <source>Briefe zu %1</source>
         <translation>Letters of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="72"/>
+        <location filename="../../ui/letters/case_letters.py" line="73"/>
         <source>Zu diesem Fall gibt es noch keine Briefe – unten eine Briefart wählen, dann „Vorschau“ oder „Erstellen“.</source>
         <translation>No letters for this case yet – choose a kind of letter below, then “Preview” or “Create”.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="77"/>
+        <location filename="../../ui/letters/case_letters.py" line="78"/>
         <source>Unterlagen fordern Sie im Fall mit „Unterlagen anfordern“ an: Dabei werden auch die Frist und die Wiedervorlage gesetzt.</source>
         <translation>Request documents in the case with “Request documents”: that also sets the deadline and the follow-up date.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="81"/>
+        <location filename="../../ui/letters/case_letters.py" line="82"/>
         <source>&amp;Vorschau</source>
         <translation>&amp;Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="83"/>
+        <location filename="../../ui/letters/case_letters.py" line="84"/>
         <source>&amp;Erstellen</source>
         <translation>&amp;Create</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="85"/>
+        <location filename="../../ui/letters/case_letters.py" line="86"/>
         <source>&amp;Anzeigen / Drucken</source>
         <translation>&amp;Show / print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="87"/>
+        <location filename="../../ui/letters/case_letters.py" line="88"/>
         <source>In die &amp;Druckwarteschlange</source>
         <translation>Add to print &amp;queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="92"/>
+        <location filename="../../ui/letters/case_letters.py" line="94"/>
         <source>Neuer Brief:</source>
         <translation>New letter:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="158"/>
+        <location filename="../../ui/letters/case_letters.py" line="160"/>
         <source>Zum Druck vorgemerkt.</source>
         <translation>Queued for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="162"/>
+        <location filename="../../ui/letters/case_letters.py" line="164"/>
         <source>%1, Version %2 erstellt.</source>
         <translation>%1, version %2 created.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="164"/>
+        <location filename="../../ui/letters/case_letters.py" line="166"/>
         <source>Er wartet auf die Freigabe durch die Teamleitung.</source>
         <translation>It awaits approval by the team lead.</translation>
     </message>
@@ -719,62 +719,62 @@
 <context>
     <name>CaseLettersModel</name>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="38"/>
+        <location filename="../../ui/letters/case_letters.py" line="39"/>
         <source>Entwurf</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="39"/>
+        <location filename="../../ui/letters/case_letters.py" line="40"/>
         <source>wartet auf Freigabe</source>
         <translation>awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="40"/>
+        <location filename="../../ui/letters/case_letters.py" line="41"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="41"/>
+        <location filename="../../ui/letters/case_letters.py" line="42"/>
         <source>ersetzt / zurückgewiesen</source>
         <translation>replaced / sent back</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="44"/>
+        <location filename="../../ui/letters/case_letters.py" line="45"/>
         <source>Brief</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="45"/>
+        <location filename="../../ui/letters/case_letters.py" line="46"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="46"/>
+        <location filename="../../ui/letters/case_letters.py" line="47"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="47"/>
+        <location filename="../../ui/letters/case_letters.py" line="48"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="48"/>
+        <location filename="../../ui/letters/case_letters.py" line="49"/>
         <source>Erstellt von</source>
         <translation>Created by</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="49"/>
+        <location filename="../../ui/letters/case_letters.py" line="50"/>
         <source>Erstellt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="50"/>
+        <location filename="../../ui/letters/case_letters.py" line="51"/>
         <source>Freigabe</source>
         <translation>Approval</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/case_letters.py" line="51"/>
+        <location filename="../../ui/letters/case_letters.py" line="52"/>
         <source>Anmerkung der Teamleitung</source>
         <translation>Team lead&apos;s comment</translation>
     </message>
@@ -810,17 +810,17 @@
 <context>
     <name>CaseListPanel</name>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="57"/>
+        <location filename="../../ui/teamlead/cases.py" line="58"/>
         <source>Klicken Sie auf eine Kennzahl, um ihre Fälle zu sehen.</source>
         <translation>Click a figure to see its cases.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="62"/>
+        <location filename="../../ui/teamlead/cases.py" line="63"/>
         <source>&amp;Zuweisen an…</source>
         <translation>&amp;Assign to…</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/cases.py" line="112"/>
+        <location filename="../../ui/teamlead/cases.py" line="114"/>
         <source>%1 Fälle zugewiesen.</source>
         <translation>%1 cases assigned.</translation>
     </message>
@@ -1066,93 +1066,93 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../ui/letters/decision.py" line="65"/>
+        <location filename="../../ui/letters/decision.py" line="66"/>
         <source>Entscheidung %1</source>
         <translation>Decision %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="72"/>
+        <location filename="../../ui/letters/decision.py" line="73"/>
         <source>Weitere Angaben für die Berechnung im JSON-Format (Werkzeug der IT)</source>
         <translation>Further facts for the computation in JSON format (a tool for IT)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="81"/>
+        <location filename="../../ui/letters/decision.py" line="82"/>
         <source>Gründe der Ablehnung, ein Grund je Zeile</source>
         <translation>Grounds for the refusal, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="85"/>
+        <location filename="../../ui/letters/decision.py" line="86"/>
         <source>Ermessenserwägungen (§ 39 Abs. 1 Satz 3 VwVfG NRW), Pflicht:</source>
         <translation>Discretionary considerations (§ 39 Abs. 1 Satz 3 VwVfG NRW), required:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="88"/>
+        <location filename="../../ui/letters/decision.py" line="89"/>
         <source>Die Einkommensgrenze ist um höchstens 5 % überschritten: aus welchen Gründen wird die Ausnahme zugelassen oder nicht zugelassen? Ein Gesichtspunkt je Zeile.</source>
         <translation>The income limit is exceeded by at most 5 %: for which reasons is the exception granted or not granted? One consideration per line.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="94"/>
+        <location filename="../../ui/letters/decision.py" line="96"/>
         <source>&amp;Neu berechnen</source>
         <translation>&amp;Recompute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="95"/>
+        <location filename="../../ui/letters/decision.py" line="97"/>
         <source>&amp;Entscheiden</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="96"/>
-        <location filename="../../ui/letters/decision.py" line="161"/>
+        <location filename="../../ui/letters/decision.py" line="98"/>
+        <location filename="../../ui/letters/decision.py" line="163"/>
         <source>Entscheiden und Bescheid erstellen</source>
         <translation>Decide and create the decision notice</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="97"/>
+        <location filename="../../ui/letters/decision.py" line="99"/>
         <source>&amp;Bescheid erstellen</source>
         <translation>Create &amp;letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="98"/>
+        <location filename="../../ui/letters/decision.py" line="100"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="105"/>
+        <location filename="../../ui/letters/decision.py" line="107"/>
         <source>Weitere Angaben:</source>
         <translation>Further facts:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="108"/>
+        <location filename="../../ui/letters/decision.py" line="110"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="109"/>
+        <location filename="../../ui/letters/decision.py" line="111"/>
         <source>Gründe:</source>
         <translation>Grounds:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="160"/>
+        <location filename="../../ui/letters/decision.py" line="162"/>
         <source>E&amp;ntscheidung</source>
         <translation>&amp;Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="164"/>
+        <location filename="../../ui/letters/decision.py" line="166"/>
         <source>Bescheid &amp;drucken…</source>
         <translation>&amp;Print the decision notice…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="178"/>
+        <location filename="../../ui/letters/decision.py" line="180"/>
         <source>Unterlagen fehlen</source>
         <translation>Documents missing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="179"/>
+        <location filename="../../ui/letters/decision.py" line="181"/>
         <source>Für %1 sind nicht alle erforderlichen Unterlagen abgehakt. Trotzdem entscheiden?</source>
         <translation>Not all required documents of %1 are ticked. Decide anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="182"/>
+        <location filename="../../ui/letters/decision.py" line="183"/>
         <source>Nicht abgehakt:</source>
         <translation>Not ticked:</translation>
     </message>
@@ -1576,103 +1576,103 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>The file name suggests that this attachment proves the document. Check it alongside and accept the proposals, or choose another attachment here.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="45"/>
+        <location filename="../../ui/editor/dialogs.py" line="46"/>
         <source>Fall wurde inzwischen geändert</source>
         <translation>The case has been changed meanwhile</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="50"/>
+        <location filename="../../ui/editor/dialogs.py" line="51"/>
         <source>&lt;b&gt;%1 hat den Fall am %2 gespeichert, während Sie ihn bearbeitet haben.&lt;/b&gt;&lt;br&gt;Unten sehen Sie jedes Feld, das seitdem geändert wurde. Ihre Eingaben sind nicht verloren.</source>
         <translation>&lt;b&gt;%1 saved the case on %2 while you were editing it.&lt;/b&gt;&lt;br&gt;Below is every field changed since. Your entries are not lost.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="63"/>
+        <location filename="../../ui/editor/dialogs.py" line="64"/>
         <location filename="../../ui/editor/history.py" line="131"/>
         <source>Feld</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="64"/>
+        <location filename="../../ui/editor/dialogs.py" line="65"/>
         <source>Beim Öffnen</source>
         <translation>When opened</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="65"/>
+        <location filename="../../ui/editor/dialogs.py" line="66"/>
         <source>Neue Fassung (%1)</source>
         <translation>New version (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="66"/>
+        <location filename="../../ui/editor/dialogs.py" line="67"/>
         <source>Ihre Eingabe</source>
         <translation>Your entry</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="83"/>
+        <location filename="../../ui/editor/dialogs.py" line="84"/>
         <source>Beide haben dieses Feld geändert.</source>
         <translation>Both changed this field.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="90"/>
+        <location filename="../../ui/editor/dialogs.py" line="91"/>
         <source>(nur Status oder Fristen geändert)</source>
         <translation>(only status or deadlines changed)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="93"/>
+        <location filename="../../ui/editor/dialogs.py" line="94"/>
         <source>Meine Änderungen &amp;übernehmen</source>
         <translation>&amp;Re-apply my changes</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="95"/>
+        <location filename="../../ui/editor/dialogs.py" line="96"/>
         <source>Ihre Änderungen werden auf die neue Fassung angewendet und gespeichert; bei gleichen Feldern gilt Ihre Eingabe.</source>
         <translation>Your changes are applied to the new version and saved; where both changed a field, your entry wins.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="99"/>
+        <location filename="../../ui/editor/dialogs.py" line="100"/>
         <source>Neu &amp;laden (meine Änderungen verwerfen)</source>
         <translation>Re&amp;load (discard my changes)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="102"/>
+        <location filename="../../ui/editor/dialogs.py" line="103"/>
         <source>Weiter bearbeiten</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="131"/>
+        <location filename="../../ui/editor/dialogs.py" line="132"/>
         <source>Ergebnis:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="135"/>
+        <location filename="../../ui/editor/dialogs.py" line="136"/>
         <source>Begründung:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="137"/>
+        <location filename="../../ui/editor/dialogs.py" line="138"/>
         <source>Begründung (freiwillig):</source>
         <translation>Reason (optional):</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="156"/>
+        <location filename="../../ui/editor/dialogs.py" line="158"/>
         <source>Bitte geben Sie eine Begründung an.</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="173"/>
+        <location filename="../../ui/editor/dialogs.py" line="175"/>
         <source>Die Frist kann einmal um bis zu %1 Arbeitstage verlängert werden. Zieldatum (%2) und Frist (%3) verschieben sich um die gewählten Arbeitstage (NRW-Feiertage zählen nicht).</source>
         <translation>The deadline can be extended once by up to %1 business days. Target date (%2) and deadline (%3) move by the chosen business days (NRW holidays do not count).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="179"/>
+        <location filename="../../ui/editor/dialogs.py" line="181"/>
         <source>Frist verlängern</source>
         <translation>Extend deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="183"/>
+        <location filename="../../ui/editor/dialogs.py" line="185"/>
         <source> Arbeitstage</source>
         <translation> business days</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/dialogs.py" line="184"/>
+        <location filename="../../ui/editor/dialogs.py" line="186"/>
         <source>Verlängern um:</source>
         <translation>Extend by:</translation>
     </message>
@@ -1822,12 +1822,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="109"/>
+        <location filename="../../ui/editor/paper.py" line="110"/>
         <source>Der Antrag ist noch unvollständig: 1 Angabe fehlt oder ist fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: 1 entry is missing or wrong (marked red).</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="111"/>
+        <location filename="../../ui/editor/paper.py" line="112"/>
         <source>Der Antrag ist noch unvollständig: %1 Angaben fehlen oder sind fehlerhaft (rot markiert).</source>
         <translation>The application is still incomplete: %1 entries are missing or wrong (marked red).</translation>
     </message>
@@ -1928,7 +1928,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="70"/>
+        <location filename="../../ui/errors.py" line="96"/>
         <source>Der Schritt „%1“ ist im Status „%2“ nicht möglich.</source>
         <translation>The step “%1” is not possible in status “%2”.</translation>
     </message>
@@ -2054,214 +2054,262 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
 </context>
 <context>
+    <name>FactFields</name>
+    <message>
+        <location filename="../../ui/letters/fact_fields.py" line="25"/>
+        <source>bitte einen Betrag angeben</source>
+        <translation>please enter an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/fact_fields.py" line="30"/>
+        <source>„%2“ ist kein Betrag</source>
+        <translation>“%2” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/fact_fields.py" line="32"/>
+        <source>der Betrag darf nicht negativ sein</source>
+        <translation>the amount must not be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="46"/>
+        <source>„%2“ ist keine Stundenzahl</source>
+        <translation>“%2” is not a number of hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="48"/>
+        <source>zwischen 0 und 168 Stunden angeben</source>
+        <translation>enter between 0 and 168 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="60"/>
+        <source>„%2“ ist kein Datum (TT.MM.JJJJ)</source>
+        <translation>“%2” is not a date (DD.MM.YYYY)</translation>
+    </message>
+</context>
+<context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="96"/>
+        <location filename="../../ui/letters/facts.py" line="97"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="102"/>
+        <location filename="../../ui/letters/facts.py" line="103"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="103"/>
+        <location filename="../../ui/letters/facts.py" line="104"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="104"/>
+        <location filename="../../ui/letters/facts.py" line="105"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="105"/>
+        <location filename="../../ui/letters/facts.py" line="106"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="116"/>
-        <source>– (Lohnsteuer laut Abrechnung)</source>
-        <translation>– (income tax from the payslip)</translation>
+        <location filename="../../ui/letters/facts.py" line="117"/>
+        <source>– (laut Abrechnung)</source>
+        <translation>– (per payslip)</translation>
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="124"/>
-        <source>Die Lohnsteuer berechnet der Programmablaufplan des BMF aus der Steuerklasse (§ 2e BEEG). Eine Lohnsteuer laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig.</source>
-        <translation>The income tax is computed by the BMF&apos;s Programmablaufplan from the tax class (§ 2e BEEG). An income tax from the payslip replaces the computation; it is needed for births without a stored Programmablaufplan.</translation>
+        <source>Faktor laut Entgeltabrechnung, wenn das Faktorverfahren galt (§ 39f EStG); leer: ohne Faktor</source>
+        <translation>Factor from the payslip, where the factor method applied (§ 39f EStG); empty: no factor</translation>
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="127"/>
+        <source>Zahl der Kinderfreibeträge laut Entgeltabrechnung, z. B. 0,5 oder 1; sie mindern nur Solidaritätszuschlag und Kirchensteuer (§ 2e Abs. 4 und 5 BEEG)</source>
+        <translation>Number of child allowances from the payslip, e.g. 0.5 or 1; they reduce only the solidarity surcharge and church tax (§ 2e Abs. 4 and 5 BEEG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="130"/>
+        <source>Die Lohnsteuer berechnet der Programmablaufplan des BMF aus Steuerklasse und Faktor (§ 2e BEEG); die Kinderfreibeträge zählen nur für Solidaritätszuschlag und Kirchensteuer. Eine Lohnsteuer laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig.</source>
+        <translation>The income tax is computed by the BMF&apos;s Programmablaufplan from the tax class and factor (§ 2e BEEG); the child allowances count only for the solidarity surcharge and church tax. An income tax from the payslip replaces the computation; it is needed for births without a stored Programmablaufplan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="134"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="128"/>
+        <location filename="../../ui/letters/facts.py" line="135"/>
         <source>Steuerklasse:</source>
         <translation>Tax class:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="129"/>
+        <location filename="../../ui/letters/facts.py" line="136"/>
         <source>Faktor (nur Steuerklasse IV):</source>
         <translation>Factor (tax class IV only):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="130"/>
+        <location filename="../../ui/letters/facts.py" line="137"/>
         <source>Zahl der Kinderfreibeträge:</source>
         <translation>Number of child allowances:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="131"/>
+        <location filename="../../ui/letters/facts.py" line="139"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="132"/>
+        <location filename="../../ui/letters/facts.py" line="140"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="133"/>
+        <location filename="../../ui/letters/facts.py" line="141"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="142"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="143"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="138"/>
+        <location filename="../../ui/letters/facts.py" line="145"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="144"/>
+        <location filename="../../ui/letters/facts.py" line="156"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="153"/>
+        <location filename="../../ui/letters/facts.py" line="165"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="158"/>
+        <location filename="../../ui/letters/facts.py" line="170"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="159"/>
+        <location filename="../../ui/letters/facts.py" line="171"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="165"/>
+        <location filename="../../ui/letters/facts.py" line="177"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="166"/>
+        <location filename="../../ui/letters/facts.py" line="178"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="167"/>
+        <location filename="../../ui/letters/facts.py" line="179"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="169"/>
+        <location filename="../../ui/letters/facts.py" line="181"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="171"/>
+        <location filename="../../ui/letters/facts.py" line="183"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="172"/>
+        <location filename="../../ui/letters/facts.py" line="184"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="173"/>
+        <location filename="../../ui/letters/facts.py" line="185"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="174"/>
+        <location filename="../../ui/letters/facts.py" line="186"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="175"/>
+        <location filename="../../ui/letters/facts.py" line="187"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="176"/>
+        <location filename="../../ui/letters/facts.py" line="188"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="177"/>
+        <location filename="../../ui/letters/facts.py" line="189"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="184"/>
+        <location filename="../../ui/letters/facts.py" line="196"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="191"/>
+        <location filename="../../ui/letters/facts.py" line="203"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="201"/>
+        <location filename="../../ui/letters/facts.py" line="213"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="203"/>
+        <location filename="../../ui/letters/facts.py" line="215"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="216"/>
+        <location filename="../../ui/letters/facts.py" line="228"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="219"/>
-        <source>Lohnsteuer</source>
-        <translation>Income tax</translation>
+        <location filename="../../ui/letters/facts.py" line="231"/>
+        <source>Lohnsteuer laut Abrechnung</source>
+        <translation>Income tax per payslip</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="223"/>
+        <location filename="../../ui/letters/facts.py" line="233"/>
+        <source>bitte einen Betrag angeben oder die Steuerklasse wählen</source>
+        <translation>please enter an amount or choose the tax class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="237"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="233"/>
+        <location filename="../../ui/letters/facts.py" line="247"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="235"/>
+        <location filename="../../ui/letters/facts.py" line="249"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="237"/>
+        <location filename="../../ui/letters/facts.py" line="251"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -2340,102 +2388,102 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FinalAssessmentDialog</name>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="36"/>
+        <location filename="../../ui/letters/final_assessment.py" line="38"/>
         <source>Endgültige Festsetzung %1</source>
         <translation>Final assessment %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="41"/>
+        <location filename="../../ui/letters/final_assessment.py" line="43"/>
         <source>Nachgewiesenes Netto nach der Geburt (monatlich):</source>
         <translation>Proven net income after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="42"/>
+        <location filename="../../ui/letters/final_assessment.py" line="44"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing in months with ElterngeldPlus or Partnerschaftsbonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="44"/>
+        <location filename="../../ui/letters/final_assessment.py" line="46"/>
         <source>Zu versteuerndes Einkommen laut Steuerbescheid:</source>
         <translation>Taxable income per tax assessment:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="49"/>
+        <location filename="../../ui/letters/final_assessment.py" line="52"/>
         <source>&amp;Berechnen</source>
         <translation>&amp;Compute</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="50"/>
+        <location filename="../../ui/letters/final_assessment.py" line="53"/>
         <source>Endgültig &amp;festsetzen</source>
         <translation>Assess &amp;finally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="51"/>
+        <location filename="../../ui/letters/final_assessment.py" line="54"/>
         <source>Bescheid &amp;erstellen</source>
         <translation>Create &amp;Bescheid</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="67"/>
+        <location filename="../../ui/letters/final_assessment.py" line="70"/>
         <source>Netto nach der Geburt</source>
         <translation>Net income after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="68"/>
+        <location filename="../../ui/letters/final_assessment.py" line="71"/>
         <source>Netto mit ElterngeldPlus</source>
         <translation>Net income with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="69"/>
+        <location filename="../../ui/letters/final_assessment.py" line="72"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="110"/>
         <source>Lebensmonat</source>
         <translation>Month of life</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="110"/>
         <source>vorläufig gezahlt</source>
         <translation>paid provisionally</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="110"/>
         <source>endgültig</source>
         <translation>final</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="107"/>
+        <location filename="../../ui/letters/final_assessment.py" line="110"/>
         <source>Differenz</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <location filename="../../ui/letters/final_assessment.py" line="114"/>
         <source>Nachzahlung: %1</source>
         <translation>Back payment: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="111"/>
+        <location filename="../../ui/letters/final_assessment.py" line="114"/>
         <source>Erstattung: %1</source>
         <translation>Refund: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="112"/>
+        <location filename="../../ui/letters/final_assessment.py" line="115"/>
         <source>Keine Differenz</source>
         <translation>No difference</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="124"/>
+        <location filename="../../ui/letters/final_assessment.py" line="129"/>
         <source>Endgültig festgesetzt.</source>
         <translation>Finally assessed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="129"/>
+        <location filename="../../ui/letters/final_assessment.py" line="134"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Bescheid version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/final_assessment.py" line="131"/>
+        <location filename="../../ui/letters/final_assessment.py" line="136"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
@@ -3220,62 +3268,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="48"/>
+        <location filename="../../ui/letters/preview.py" line="49"/>
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="49"/>
+        <location filename="../../ui/letters/preview.py" line="50"/>
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="50"/>
+        <location filename="../../ui/letters/preview.py" line="51"/>
         <source>Seitenbreite</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="52"/>
+        <location filename="../../ui/letters/preview.py" line="53"/>
         <source>Seite </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="54"/>
+        <location filename="../../ui/letters/preview.py" line="55"/>
         <source>Vorige Seite</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="55"/>
+        <location filename="../../ui/letters/preview.py" line="56"/>
         <source>Nächste Seite</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="56"/>
+        <location filename="../../ui/letters/preview.py" line="57"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="90"/>
+        <location filename="../../ui/letters/preview.py" line="91"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="92"/>
+        <location filename="../../ui/letters/preview.py" line="93"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="94"/>
+        <location filename="../../ui/letters/preview.py" line="95"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="130"/>
+        <location filename="../../ui/letters/preview.py" line="131"/>
         <source> von %1</source>
         <translation> of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="131"/>
+        <location filename="../../ui/letters/preview.py" line="132"/>
         <source>keine Seite</source>
         <translation>no page</translation>
     </message>
@@ -3797,12 +3845,12 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>&amp;Received on:</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="81"/>
+        <location filename="../../ui/editor/paper.py" line="82"/>
         <source>Fall &amp;anlegen</source>
         <translation>&amp;Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/paper.py" line="144"/>
+        <location filename="../../ui/editor/paper.py" line="145"/>
         <source>Der Antrag wurde nicht angelegt: bitte die markierten Angaben prüfen.</source>
         <translation>The application was not created: please check the marked entries.</translation>
     </message>
@@ -3961,77 +4009,77 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Print queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="76"/>
+        <location filename="../../ui/letters/print_queue.py" line="77"/>
         <source>&amp;Drucken</source>
         <translation>&amp;Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="77"/>
+        <location filename="../../ui/letters/print_queue.py" line="78"/>
         <source>&amp;Alle drucken</source>
         <translation>Print &amp;all</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="78"/>
+        <location filename="../../ui/letters/print_queue.py" line="79"/>
         <source>Als PDF-Datei &amp;speichern…</source>
         <translation>&amp;Save as PDF file…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="79"/>
+        <location filename="../../ui/letters/print_queue.py" line="80"/>
         <source>Die ausgewählten Briefe, ohne Auswahl alle, als eine PDF-Datei für die Druckerei oder die Poststelle</source>
         <translation>The selected letters (all of them if none is selected) as one PDF file for the print shop or the mail room</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="81"/>
+        <location filename="../../ui/letters/print_queue.py" line="82"/>
         <source>A&amp;ktualisieren</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="82"/>
+        <location filename="../../ui/letters/print_queue.py" line="83"/>
         <source>Druck a&amp;bbrechen</source>
         <translation>Cancel &amp;printing</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="86"/>
+        <location filename="../../ui/letters/print_queue.py" line="87"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="101"/>
+        <location filename="../../ui/letters/print_queue.py" line="102"/>
         <source>eines Tages:</source>
         <translation>of a day:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="105"/>
+        <location filename="../../ui/letters/print_queue.py" line="106"/>
         <source>&amp;Vormerken</source>
         <translation>&amp;Queue</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="108"/>
+        <location filename="../../ui/letters/print_queue.py" line="109"/>
         <source>Alle endgültigen Briefe vormerken:</source>
         <translation>Queue every final letter</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="134"/>
+        <location filename="../../ui/letters/print_queue.py" line="135"/>
         <source>1 Brief vorgemerkt.</source>
         <translation>1 letter queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="135"/>
+        <location filename="../../ui/letters/print_queue.py" line="136"/>
         <source>%1 Briefe vorgemerkt.</source>
         <translation>%1 letters queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="222"/>
+        <location filename="../../ui/letters/print_queue.py" line="223"/>
         <source>1 Brief wartet auf den Druck.</source>
         <translation>1 letter is waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="223"/>
+        <location filename="../../ui/letters/print_queue.py" line="224"/>
         <source>%1 Briefe warten auf den Druck.</source>
         <translation>%1 letters are waiting to be printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="141"/>
+        <location filename="../../ui/letters/print_queue.py" line="142"/>
         <source>der Warteschlange %1</source>
         <translation>of the queue %1</translation>
     </message>
@@ -4041,8 +4089,8 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Save the batch print as a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_queue.py" line="162"/>
-        <location filename="../../ui/letters/print_queue.py" line="182"/>
+        <location filename="../../ui/letters/print_queue.py" line="163"/>
+        <location filename="../../ui/letters/print_queue.py" line="183"/>
         <source>Nichts ausgewählt.</source>
         <translation>Nothing selected.</translation>
     </message>
@@ -4412,62 +4460,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="182"/>
+        <location filename="../../ui/teamlead/absences.py" line="183"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="185"/>
+        <location filename="../../ui/teamlead/absences.py" line="186"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="186"/>
+        <location filename="../../ui/teamlead/absences.py" line="187"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="188"/>
+        <location filename="../../ui/teamlead/absences.py" line="189"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="191"/>
+        <location filename="../../ui/teamlead/absences.py" line="192"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="193"/>
+        <location filename="../../ui/teamlead/absences.py" line="194"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="195"/>
+        <location filename="../../ui/teamlead/absences.py" line="196"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="199"/>
+        <location filename="../../ui/teamlead/absences.py" line="201"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="230"/>
+        <location filename="../../ui/teamlead/absences.py" line="232"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="254"/>
+        <location filename="../../ui/teamlead/absences.py" line="256"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
