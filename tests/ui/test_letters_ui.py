@@ -612,6 +612,25 @@ def _employee_eg_form() -> dict:  # type: ignore[type-arg]
     return form
 
 
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("4.878,56", "4878.56"), ("4,878.56", "4878.56"), ("4878,5", "4878.50"), ("4878.56", "4878.56"), ("1.234", "1234.00"),
+    ("1,234,567.89", "1234567.89"), ("3 500", "3500.00"), ("0,5", "0.50"),
+    ("1.000.00", None), ("1,000,5", None), ("0,001", None), ("1e3", None), ("nan", None), ("12,345", "12345.00")])
+def test_an_amount_is_read_in_either_notation_and_never_cut_to_a_wrong_one(qapp, typed: str, amount: str | None) -> None:  # type: ignore[no-untyped-def]
+    """An English "4,878.56" was read as 4.88 €, a German "1.000" as 1.00 €: of two separators the last is the
+    decimal one, three digits after one group the euros, anything else is refused."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.letters.fact_fields import FactsInvalid, amount_of
+
+    edit = QLineEdit(typed)
+    if amount is None:
+        with pytest.raises(FactsInvalid, match="kein Betrag"):
+            amount_of(edit, "Brutto")
+    else:
+        assert amount_of(edit, "Brutto") == amount
+
+
 def test_elterngeld_facts_start_from_the_applications_church_tax_and_insurance(qapp) -> None:  # type: ignore[no-untyped-def]
     """The boxes go into the facts with the prefilled gross: unticked, they dropped the church tax the
     application states from the PAP's computation."""

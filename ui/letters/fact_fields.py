@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
@@ -16,21 +17,27 @@ class FactsInvalid(ValueError):
     """A field holds no valid entry (the message in the UI's language)."""
 
 
+# Whole euros plain or in groups of three (one separator throughout), then up to two decimals after the other one.
+_AMOUNT = re.compile(r"(?:(?P<plain>\d+)|(?P<lead>[1-9]\d{0,2})(?P<groups>(?P<sep>[.,])\d{3}(?:(?P=sep)\d{3})*))"
+                     r"(?:(?P<point>[.,])(?P<cents>\d{1,2}))?")
+
+
 def amount_of(edit: QLineEdit, label: str, *, required: bool = False, missing: str | None = None) -> str | None:
-    """The amount typed into ``edit`` ("1.234,56" or "1234.56") as "1234.56"; ``missing`` says what to do
+    """The amount typed into ``edit`` as "1234.56": "1.234,56", "1234,5", "1,234.56", "1234.56" or "1.234" (three
+    digits after a separator group the euros: an amount has at most two decimals). ``missing`` says what to do
     when a required one is empty (default: enter an amount)."""
-    text = edit.text().strip().replace(".", "").replace(",", ".") if "," in edit.text() else edit.text().strip()
+    text = edit.text().strip()
     if not text:
         if required:
             raise FactsInvalid(f"{label}: " + (missing or translate("FactFields", "bitte einen Betrag angeben")))
         return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise FactsInvalid(invalid(label, edit.text(), translate("FactFields", "„%2“ ist kein Betrag"))) from None
-    if value < 0:
+    if text.startswith("-"):
         raise FactsInvalid(f"{label}: " + translate("FactFields", "der Betrag darf nicht negativ sein"))
-    return f"{value:.2f}"
+    match = _AMOUNT.fullmatch(text.replace(" ", "").replace("\u202f", ""))
+    if match is None or (match["sep"] is not None and match["sep"] == match["point"]):
+        raise FactsInvalid(invalid(label, edit.text(), translate("FactFields", "„%2“ ist kein Betrag")))
+    euros = match["plain"] or match["lead"] + match["groups"].replace(match["sep"], "")
+    return f"{Decimal(euros + '.' + (match['cents'] or '0')):.2f}"
 
 
 def invalid(label: str, typed: str, problem: str) -> str:
