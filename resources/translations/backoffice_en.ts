@@ -2056,17 +2056,17 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FactFields</name>
     <message>
-        <location filename="../../ui/letters/fact_fields.py" line="25"/>
+        <location filename="../../ui/letters/fact_fields.py" line="32"/>
         <source>bitte einen Betrag angeben</source>
         <translation>please enter an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/fact_fields.py" line="30"/>
+        <location filename="../../ui/letters/fact_fields.py" line="38"/>
         <source>„%2“ ist kein Betrag</source>
         <translation>“%2” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/fact_fields.py" line="32"/>
+        <location filename="../../ui/letters/fact_fields.py" line="35"/>
         <source>der Betrag darf nicht negativ sein</source>
         <translation>the amount must not be negative</translation>
     </message>
@@ -2144,172 +2144,172 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Tax class:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="139"/>
         <source>Faktor (nur Steuerklasse IV):</source>
         <translation>Factor (tax class IV only):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="137"/>
+        <location filename="../../ui/letters/facts.py" line="140"/>
         <source>Zahl der Kinderfreibeträge:</source>
         <translation>Number of child allowances:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="139"/>
+        <location filename="../../ui/letters/facts.py" line="142"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="140"/>
+        <location filename="../../ui/letters/facts.py" line="143"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="141"/>
+        <location filename="../../ui/letters/facts.py" line="144"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="142"/>
+        <location filename="../../ui/letters/facts.py" line="145"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="143"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="145"/>
+        <location filename="../../ui/letters/facts.py" line="148"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="156"/>
+        <location filename="../../ui/letters/facts.py" line="159"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="165"/>
+        <location filename="../../ui/letters/facts.py" line="168"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="170"/>
+        <location filename="../../ui/letters/facts.py" line="173"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="171"/>
+        <location filename="../../ui/letters/facts.py" line="174"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="177"/>
+        <location filename="../../ui/letters/facts.py" line="180"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="178"/>
+        <location filename="../../ui/letters/facts.py" line="181"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="179"/>
+        <location filename="../../ui/letters/facts.py" line="182"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="181"/>
+        <location filename="../../ui/letters/facts.py" line="184"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="183"/>
+        <location filename="../../ui/letters/facts.py" line="186"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="184"/>
+        <location filename="../../ui/letters/facts.py" line="187"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="185"/>
+        <location filename="../../ui/letters/facts.py" line="188"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="186"/>
+        <location filename="../../ui/letters/facts.py" line="189"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="187"/>
+        <location filename="../../ui/letters/facts.py" line="190"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="188"/>
+        <location filename="../../ui/letters/facts.py" line="191"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="189"/>
+        <location filename="../../ui/letters/facts.py" line="192"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="196"/>
+        <location filename="../../ui/letters/facts.py" line="199"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="203"/>
+        <location filename="../../ui/letters/facts.py" line="206"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="213"/>
+        <location filename="../../ui/letters/facts.py" line="216"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="215"/>
+        <location filename="../../ui/letters/facts.py" line="218"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="228"/>
+        <location filename="../../ui/letters/facts.py" line="231"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="231"/>
+        <location filename="../../ui/letters/facts.py" line="234"/>
         <source>Lohnsteuer laut Abrechnung</source>
         <translation>Income tax per payslip</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="233"/>
+        <location filename="../../ui/letters/facts.py" line="236"/>
         <source>bitte einen Betrag angeben oder die Steuerklasse wählen</source>
         <translation>please enter an amount or choose the tax class</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="237"/>
+        <location filename="../../ui/letters/facts.py" line="240"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="247"/>
+        <location filename="../../ui/letters/facts.py" line="250"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="249"/>
+        <location filename="../../ui/letters/facts.py" line="252"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="251"/>
+        <location filename="../../ui/letters/facts.py" line="254"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>

@@ -396,6 +396,10 @@ def test_facts_form_turns_clerk_entries_into_rule_overrides(qapp) -> None:  # ty
     facts = eg.facts()
     assert facts["tax_class"] == 4 and facts["tax_factor"] == "0.912" and facts["child_allowances"] == "1.5"
     assert "income_tax_monthly" not in facts and "solidarity_surcharge_monthly" not in facts
+    eg.tax_class.setCurrentIndex(eg.tax_class.findData(3))  # § 39f EStG: a factor only in class IV
+    assert not eg.tax_factor.isEnabled() and "tax_factor" not in eg.facts()
+    eg.tax_class.setCurrentIndex(eg.tax_class.findData(4))
+    assert eg.tax_factor.isEnabled() and eg.facts()["tax_factor"] == "0.912"
 
 
 def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confirmed_allowances(  # type: ignore[no-untyped-def]

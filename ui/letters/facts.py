@@ -133,6 +133,9 @@ class FactsForm(QWidget):
         note.setWordWrap(True)
         form.addRow(self.tr("Brutto vor der Geburt (Monatsdurchschnitt):"), self.gross)
         form.addRow(self.tr("Steuerklasse:"), self.tax_class)
+        # § 39f EStG: a factor only in class IV; elsewhere the field is off and its text left out of the facts.
+        self.tax_class.currentIndexChanged.connect(lambda: self.tax_factor.setEnabled(self.tax_class.currentData() == 4))
+        self.tax_factor.setEnabled(False)
         form.addRow(self.tr("Faktor (nur Steuerklasse IV):"), self.tax_factor)
         form.addRow(self.tr("Zahl der Kinderfreibeträge:"), self.child_allowances)
         form.addRow(note)
@@ -238,7 +241,7 @@ class FactsForm(QWidget):
                 if self.tax_class.currentData() is not None:
                     facts["tax_class"] = self.tax_class.currentData()
                 for key, edit in (("tax_factor", self.tax_factor), ("child_allowances", self.child_allowances)):
-                    if edit.text().strip():  # the rules check the number (three or one decimals)
+                    if edit.isEnabled() and edit.text().strip():  # the rules check the number (three or one decimals)
                         facts[key] = edit.text().strip().replace(",", ".")
                 facts["church_tax_liable"] = self.church.isChecked()
                 facts["health_care_insured"] = self.health.isChecked()
