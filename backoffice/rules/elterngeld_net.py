@@ -117,7 +117,12 @@ def net_from_gross(gross: GrossIncome, birth_date: date, rules: RuleBook) -> Net
 
     net = max(gross.gross_monthly - deductions, ZERO)
     lines.append(line(t("Nettoeinkommen vor der Geburt"), net, legal_basis="§ 2c BEEG", kind="subtotal"))
-    if source == TAX_SOURCE_ENTERED:
+    if source == TAX_SOURCE_ENTERED and year is not None and gross.tax_class is not None:
+        # The stored PAP's figure beside the payslip's, so the clerk sees a difference without a tool of their own.
+        label, pap_tax = _by_pap(gross, rates, programme, year)[0]
+        notice = t("Die Lohnsteuer wurde aus der Entgeltabrechnung übernommen. Zum Vergleich die {line}: {amount:eur} "
+                   "(§ 2e BEEG). Bitte prüfen, welcher Betrag zugrunde zu legen ist.", line=label, amount=pap_tax)
+    elif source == TAX_SOURCE_ENTERED:
         notice = t("Die Lohnsteuer wurde aus der Entgeltabrechnung übernommen, nicht nach dem Programmablaufplan "
                    "für {year} berechnet (§ 2e BEEG). Bitte den Betrag mit dem amtlichen Programmablaufplan {year} "
                    "(Steuerklasse, Faktor) prüfen.", year=reference.year)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from backoffice.rules import RuleInputError, elterngeld_from_json
+from backoffice.texts import render
 
 D = Decimal
 
@@ -80,6 +81,14 @@ def test_payslip_tax_overrides_the_pap() -> None:
     assert r.tax_source == "entered" and r.tax_programme is None
     assert _tax_lines(r) == [("Lohnsteuer (aus der Entgeltabrechnung übernommen)", D("-250.00"))]
     assert r.net_income_before == D("2017.50")  # 3,000 − 102.50 − 630 − 250
+    # the stored PAP's figure stands beside it for comparison, in either language
+    pap = eg("2026-03-01", "3000", tax_class=1).lines
+    tax = next(line.amount for line in pap if line.label.startswith("Lohnsteuer nach"))
+    assert (f"Zum Vergleich die Lohnsteuer nach Programmablaufplan 2025, Steuerklasse I: {-tax:.2f} €".replace(".", ",")
+            in " ".join(r.notices))
+    english = [render(n, "en") for n in r.notices]
+    assert any(f"For comparison, Income tax by the Programmablaufplan 2025, tax class I: €{-tax:.2f}" in n
+               for n in english)
 
 
 @pytest.mark.parametrize("birth", ["2024-06-01", "2028-02-01"])
