@@ -3779,17 +3779,17 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="59"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="62"/>
         <source>Mutterschaftsleistungen im %1. Lebensmonat</source>
         <translation>Maternity benefits in month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="64"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="67"/>
         <source>%1: bitte einen Betrag angeben</source>
         <translation>%1: please enter an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="69"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="72"/>
         <source>%1: Tage als Zahl von 1 bis 31 angeben</source>
         <translation>%1: give the days as a number from 1 to 31</translation>
     </message>

@@ -530,10 +530,18 @@ def test_elterngeld_facts_take_maternity_benefits_per_month_of_life_and_show_the
                                    {"month_of_life": 1, "amount": 900.0, "parent_index": 1}]}
     eg = FactsForm(Service.ELTERNGELD, form=form)
     assert eg.maternity.amounts[1].text() == "300,00" and eg.maternity.days[1].text() == "10"
-    assert eg.maternity.amounts[0].text() == ""  # only the mother's (the applicant's) months are offset
+    assert eg.maternity.amounts[0].text() == ""  # only the mother's months (no roles: the applicant's)
     eg.maternity.amounts[1].clear()
     eg.maternity.days[1].clear()
     assert eg.facts()["maternity_benefits"] == []  # the clerk cleared the form's figure: none is offset
+
+    # A father applies: the box holds the mother's figures (parent B), and what the clerk enters stays hers.
+    form["parents"] = [{"role": "father", "net_income_before": 2500.0}, {"role": "mother", "net_income_before": 2000.0}]
+    eg = FactsForm(Service.ELTERNGELD, form=form)
+    assert eg.maternity.amounts[0].text() == "900,00" and eg.maternity.amounts[1].text() == ""
+    eg.maternity.amounts[1].setText("450")
+    assert eg.facts()["maternity_benefits"] == [{"parent": "B", "month": 1, "amount": "900.00"},
+                                                {"parent": "B", "month": 2, "amount": "450.00"}]
 
 
 @pytest.fixture
