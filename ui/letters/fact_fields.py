@@ -1,4 +1,4 @@
-"""Small pieces the decision facts forms share: the amount field and its German parsing."""
+"""Small pieces the decision facts forms share: the amount field, its parsing and the messages of both."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def amount_of(edit: QLineEdit, label: str, *, required: bool = False, missing: s
 
 
 def invalid(label: str, typed: str, problem: str) -> str:
-    """"Label: problem", the problem quoting what was typed as %2 (filled in last: the typed text may hold "%1")."""
+    """"Label: problem", the (translated) problem quoting what was typed as %2."""
     return f"{label}: " + problem.replace("%2", typed)
 
 
