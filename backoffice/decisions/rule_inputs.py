@@ -42,7 +42,7 @@ class RuleInput:
     service: Service
     key_date: date
     data: Mapping[str, Any]
-    remarks: tuple[str, ...] = ()  # German: what the mapping left out on purpose
+    remarks: tuple[Text, ...] = ()  # what the mapping left out on purpose
 
 
 def rule_input(
@@ -61,7 +61,23 @@ def rule_input(
         key_date = date.fromisoformat(str(given_date))
     except ValueError as err:
         raise RuleInputError(t("Stichtag {day} ist kein gültiges Datum (JJJJ-MM-TT)", day=repr(given_date))) from err
+    if Service(service) is Service.ELTERNGELD:
+        remarks += _pap_remarks(merged)
     return RuleInput(Service(service), key_date, merged, tuple(remarks))
+
+
+def _pap_remarks(data: Mapping[str, Any]) -> list[Text]:
+    """What the form does not ask for the tax by the PAP (§ 2e BEEG), as long as the clerk has not given it."""
+    if "gross_income_before" not in data or "income_tax_monthly" in data or "tax_class" not in data:
+        return []  # no conversion from the gross, or the payslip's tax stands instead of the PAP
+    remarks: list[Text] = []
+    if data["tax_class"] == 4 and "tax_factor" not in data:
+        remarks.append(t("Steuerklasse IV: ob das Faktorverfahren (§ 39f EStG) galt, fragt das Formular nicht; "
+                         "bitte ggf. den Faktor laut Entgeltabrechnung angeben (§ 2e Abs. 3 BEEG)."))
+    if data.get("church_tax_liable") and "child_allowances" not in data:
+        remarks.append(t("Kirchensteuer: Kinderfreibeträge laut Entgeltabrechnung bitte angeben, falls "
+                         "eingetragen (§ 2e Abs. 5 Satz 2 BEEG)."))
+    return remarks
 
 
 def merge_facts(service: Service, data: Mapping[str, Any], given: Mapping[str, Any]) -> dict[str, Any]:
@@ -80,7 +96,7 @@ def merge_facts(service: Service, data: Mapping[str, Any], given: Mapping[str, A
 
 
 Needs = list[tuple[str | tuple[str, ...], Text]]  # (override key(s), any of which settles it; the problem)
-Mapped = tuple[dict[str, Any], list[str], Needs]
+Mapped = tuple[dict[str, Any], list[Text], Needs]
 
 
 def _wbs(form: Mapping[str, Any], received_on: date) -> Mapped:
@@ -97,12 +113,12 @@ def _wbs(form: Mapping[str, Any], received_on: date) -> Mapped:
                 "werbungskosten": _money(inc.get("werbungskosten", 0)),
                 "deductions": list(inc.get("deductions") or []),
             })
-    remarks = []
+    remarks: list[Text] = []
     if not incomes:  # the rules want one entry even for a household without income
         who = form.get("applicant") or {}
         name = f"{who.get('given_name', '')} {who.get('family_name', '')}".strip()
         incomes.append({"member": name, "gross": "0.00", "werbungskosten": "0.00", "deductions": []})
-        remarks.append("Kein Einkommen angegeben: Lebensunterhalt bitte prüfen.")
+        remarks.append(t("Kein Einkommen angegeben: Lebensunterhalt bitte prüfen."))
     data: dict[str, Any] = {
         "application_date": received_on.isoformat(),
         "household": {"persons": household.get("persons"), "children": household.get("children", 0)},
@@ -113,7 +129,7 @@ def _wbs(form: Mapping[str, Any], received_on: date) -> Mapped:
     needs: Needs = list(dict.fromkeys(_WBS_ALLOWANCE_FACTS[a] for a in form.get("allowances") or []
                                       if a in _WBS_ALLOWANCE_FACTS))
     if form.get("income_period") == "next_12_months":
-        remarks.append("Einkommen der kommenden 12 Monate (§ 15 Abs. 1 WFNG NRW): Prognose bitte prüfen.")
+        remarks.append(t("Einkommen der kommenden 12 Monate (§ 15 Abs. 1 WFNG NRW): Prognose bitte prüfen."))
     return data, remarks, needs
 
 
@@ -146,7 +162,7 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
         data["net_income_after"] = _money(applicant["net_income_after"])
     if form.get("maternity_benefits"):  # schema 1.1.0: offset in the month of life they are due for, § 3 Abs. 1 BEEG
         data["maternity_benefits"] = [_maternity(entry) for entry in form["maternity_benefits"]]
-    remarks: list[str] = []
+    remarks: list[Text] = []
     needs: Needs = []
     if bonus_parents:
         needs.append(("bonus_weekly_hours", t("Partnerschaftsbonus beantragt: bitte die durchschnittlichen "
@@ -172,24 +188,18 @@ def _elterngeld(form: Mapping[str, Any], received_on: date) -> Mapped:
         })
         if applicant.get("tax_class") in TAX_CLASSES:  # § 2e BEEG: the PAP computes the tax from the class
             data["tax_class"] = applicant["tax_class"]
-            if applicant["tax_class"] == 4:
-                remarks.append("Steuerklasse IV: ob das Faktorverfahren (§ 39f EStG) galt, fragt das Formular nicht; "
-                               "bitte ggf. den Faktor laut Entgeltabrechnung angeben (§ 2e Abs. 3 BEEG).")
-            if applicant.get("church_tax"):
-                remarks.append("Kirchensteuer: Kinderfreibeträge laut Entgeltabrechnung bitte angeben, falls "
-                               "eingetragen (§ 2e Abs. 5 Satz 2 BEEG).")
         else:
             needs.append((("tax_class", "income_tax_monthly", "net_income_before"),
                           t("Bruttoeinkommen laut Antrag: bitte die Steuerklasse (I bis V, § 2e Abs. 3 BEEG) oder die "
                             "monatliche Lohnsteuer aus den Entgeltabrechnungen angeben, oder das Nettoeinkommen laut "
                             "Antrag übernehmen")))
     if applicant.get("employment") == "self_employed":
-        remarks.append("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG).")
+        remarks.append(t("Selbstständige Tätigkeit: Gewinn laut letztem Steuerbescheid prüfen (§ 2d BEEG)."))
     if any(e["variant"] == "basis" and int(e["month"] or 0) > _BASIS_LAST_MONTH for e in plan):
         # The form (schema 1.0.0) has no expected day of delivery: the clerk enters it as a fact.
-        remarks.append("Basiselterngeld nach dem 14. Lebensmonat beantragt: das ist nur bei einer Frühgeburt möglich "
-                       "(§ 4 Abs. 5 BEEG). Bitte den voraussichtlichen Tag der Entbindung laut ärztlichem Zeugnis "
-                       "oder Zeugnis der Hebamme angeben.")
+        remarks.append(t("Basiselterngeld nach dem 14. Lebensmonat beantragt: das ist nur bei einer Frühgeburt "
+                         "möglich (§ 4 Abs. 5 BEEG). Bitte den voraussichtlichen Tag der Entbindung laut ärztlichem "
+                         "Zeugnis oder Zeugnis der Hebamme angeben."))
     return data, remarks, needs
 
 
@@ -240,7 +250,7 @@ def _fuehrungszeugnis(form: Mapping[str, Any], received_on: date) -> Mapped:
     if fee == "volunteer":
         needs.append(("volunteer_proof", t("Gebührenbefreiung wegen Ehrenamts: bitte angeben, ob der Nachweis "
                                            "der ehrenamtlichen Tätigkeit vorliegt")))
-    remarks = ["Meldung in der Stadt bitte im Melderegister prüfen (§ 30 Abs. 2 BZRG)."]
+    remarks = [t("Meldung in der Stadt bitte im Melderegister prüfen (§ 30 Abs. 2 BZRG).")]
     return data, remarks, needs
 
 

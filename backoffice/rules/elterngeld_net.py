@@ -117,7 +117,12 @@ def net_from_gross(gross: GrossIncome, birth_date: date, rules: RuleBook) -> Net
 
     net = max(gross.gross_monthly - deductions, ZERO)
     lines.append(line(t("Nettoeinkommen vor der Geburt"), net, legal_basis="§ 2c BEEG", kind="subtotal"))
-    if source == TAX_SOURCE_ENTERED:
+    if source == TAX_SOURCE_ENTERED and year is not None and gross.tax_class is not None:
+        # The stored PAP's figure beside the payslip's, so the clerk sees a difference without a tool of their own.
+        label, pap_tax = _by_pap(gross, rates, programme, year)[0]
+        notice = t("Die Lohnsteuer wurde aus der Entgeltabrechnung übernommen. Zum Vergleich die {line}: {amount:eur} "
+                   "(§ 2e BEEG). Bitte prüfen, welcher Betrag zugrunde zu legen ist.", line=label, amount=pap_tax)
+    elif source == TAX_SOURCE_ENTERED:
         notice = t("Die Lohnsteuer wurde aus der Entgeltabrechnung übernommen, nicht nach dem Programmablaufplan "
                    "für {year} berechnet (§ 2e BEEG). Bitte den Betrag mit dem amtlichen Programmablaufplan {year} "
                    "(Steuerklasse, Faktor) prüfen.", year=reference.year)
@@ -146,8 +151,8 @@ def _by_pap(gross: GrossIncome, rates: DatedEntry, programme: DatedEntry, year: 
         alv=programme.optional_integer("alv") or 0, kvz=programme.decimal("health_additional_rate"),
         church=gross.church_tax_liable))
     klass = _ROMAN[gross.tax_class]
-    label = (t("Lohnsteuer nach Programmablaufplan {year}, Steuerklasse {klass} mit Faktor {factor}", year=year,
-               klass=klass, factor=f"{gross.factor:.3f}".replace(".", ","))
+    label = (t("Lohnsteuer nach Programmablaufplan {year}, Steuerklasse {klass} mit Faktor {factor:num}", year=year,
+               klass=klass, factor=gross.factor)
              if gross.factor is not None else
              t("Lohnsteuer nach Programmablaufplan {year}, Steuerklasse {klass}", year=year, klass=klass))
     taxes = [(label, result.income_tax)]

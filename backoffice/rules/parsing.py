@@ -102,8 +102,9 @@ class FieldReader:
             return None
         step = Decimal(1).scaleb(-places)
         if not low <= value <= high or value != value.quantize(step):
-            self.problem(key, t("muss zwischen {low} und {high} liegen, mit höchstens {places} Nachkommastellen "
-                                "({raw}).", low=str(low), high=str(high), places=places, raw=str(raw)))
+            self.problem(key, t("muss zwischen {low:num} und {high:num} liegen, mit höchstens "
+                                "{places:plural:Nachkommastelle:Nachkommastellen} ({raw:num}).",
+                                low=low, high=high, places=places, raw=value))
             return None
         return value
 

@@ -85,7 +85,7 @@ class DecisionProposal:
     legal_basis: tuple[str, ...]
     rules_applied: tuple[str, ...]
     notices: tuple[Text | str, ...]  # unconfirmed figures etc., show next to the result
-    remarks: tuple[str, ...]  # German: what the form mapping left out
+    remarks: tuple[Text, ...]  # what the form mapping left out (the UI renders them in its language)
     reasons: tuple[str, ...]  # German grounds proposed for a refusal (the letter's text)
     discretion_required: bool = False  # WBS within the 5 % tolerance: either outcome needs the clerk's reasons
     reason_texts: tuple[Text | str, ...] = ()  # ``reasons`` as texts, for the English UI

@@ -122,8 +122,8 @@ def result_lines(result: Mapping[str, Any]) -> tuple[Line, ...]:
             value: Any = ""
         elif unit == "EUR":
             value = Decimal(amount)
-        else:
-            value = f"{str(amount).replace('.', ',')} {unit}".strip()
+        else:  # as the decision dialog shows it: "65 %", not the stored "65.0"
+            value = f"{f'{Decimal(amount).normalize():f}'.replace('.', ',')} {unit}".strip()
         lines.append(Line(item["label"], value, emphasis=item.get("kind") in ("total", "result")))
     return tuple(lines)
 

@@ -2115,214 +2115,262 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
     </message>
 </context>
 <context>
+    <name>FactFields</name>
+    <message>
+        <location filename="../../ui/letters/fact_fields.py" line="32"/>
+        <source>bitte einen Betrag angeben</source>
+        <translation>please enter an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/fact_fields.py" line="35"/>
+        <source>der Betrag darf nicht negativ sein</source>
+        <translation>the amount must not be negative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/fact_fields.py" line="38"/>
+        <source>„%2“ ist kein Betrag</source>
+        <translation>“%2” is not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="46"/>
+        <source>„%2“ ist keine Stundenzahl</source>
+        <translation>“%2” is not a number of hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="48"/>
+        <source>zwischen 0 und 168 Stunden angeben</source>
+        <translation>enter between 0 and 168 hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="60"/>
+        <source>„%2“ ist kein Datum (TT.MM.JJJJ)</source>
+        <translation>“%2” is not a date (DD.MM.YYYY)</translation>
+    </message>
+</context>
+<context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="96"/>
+        <location filename="../../ui/letters/facts.py" line="97"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="102"/>
+        <location filename="../../ui/letters/facts.py" line="103"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="103"/>
+        <location filename="../../ui/letters/facts.py" line="104"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="104"/>
+        <location filename="../../ui/letters/facts.py" line="105"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="105"/>
+        <location filename="../../ui/letters/facts.py" line="106"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="116"/>
-        <source>– (Lohnsteuer laut Abrechnung)</source>
-        <translation>– (income tax from the payslip)</translation>
+        <location filename="../../ui/letters/facts.py" line="117"/>
+        <source>– (laut Abrechnung)</source>
+        <translation>– (per payslip)</translation>
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="124"/>
-        <source>Die Lohnsteuer berechnet der Programmablaufplan des BMF aus der Steuerklasse (§ 2e BEEG). Eine Lohnsteuer laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig.</source>
-        <translation>The income tax is computed by the BMF&apos;s Programmablaufplan from the tax class (§ 2e BEEG). An income tax from the payslip replaces the computation; it is needed for births without a stored Programmablaufplan.</translation>
+        <source>Faktor laut Entgeltabrechnung, wenn das Faktorverfahren galt (§ 39f EStG); leer: ohne Faktor</source>
+        <translation>Factor from the payslip, where the factor method applied (§ 39f EStG); empty: no factor</translation>
     </message>
     <message>
         <location filename="../../ui/letters/facts.py" line="127"/>
+        <source>Zahl der Kinderfreibeträge laut Entgeltabrechnung, z. B. 0,5 oder 1; sie mindern nur Solidaritätszuschlag und Kirchensteuer (§ 2e Abs. 4 und 5 BEEG)</source>
+        <translation>Number of child allowances from the payslip, e.g. 0.5 or 1; they reduce only the solidarity surcharge and church tax (§ 2e Abs. 4 and 5 BEEG)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="130"/>
+        <source>Die Lohnsteuer berechnet der Programmablaufplan des BMF aus Steuerklasse und Faktor (§ 2e BEEG); die Kinderfreibeträge zählen nur für Solidaritätszuschlag und Kirchensteuer. Eine Lohnsteuer laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig.</source>
+        <translation>The income tax is computed by the BMF&apos;s Programmablaufplan from the tax class and factor (§ 2e BEEG); the child allowances count only for the solidarity surcharge and church tax. An income tax from the payslip replaces the computation; it is needed for births without a stored Programmablaufplan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="134"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="128"/>
+        <location filename="../../ui/letters/facts.py" line="135"/>
         <source>Steuerklasse:</source>
         <translation>Tax class:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="129"/>
+        <location filename="../../ui/letters/facts.py" line="139"/>
         <source>Faktor (nur Steuerklasse IV):</source>
         <translation>Factor (tax class IV only):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="130"/>
+        <location filename="../../ui/letters/facts.py" line="140"/>
         <source>Zahl der Kinderfreibeträge:</source>
         <translation>Number of child allowances:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="131"/>
+        <location filename="../../ui/letters/facts.py" line="142"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="132"/>
+        <location filename="../../ui/letters/facts.py" line="143"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="133"/>
+        <location filename="../../ui/letters/facts.py" line="144"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="145"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="136"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="138"/>
+        <location filename="../../ui/letters/facts.py" line="148"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="144"/>
+        <location filename="../../ui/letters/facts.py" line="159"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="153"/>
+        <location filename="../../ui/letters/facts.py" line="168"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="158"/>
+        <location filename="../../ui/letters/facts.py" line="173"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="159"/>
+        <location filename="../../ui/letters/facts.py" line="174"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="165"/>
+        <location filename="../../ui/letters/facts.py" line="180"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="166"/>
+        <location filename="../../ui/letters/facts.py" line="181"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="167"/>
+        <location filename="../../ui/letters/facts.py" line="182"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="169"/>
+        <location filename="../../ui/letters/facts.py" line="184"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="171"/>
+        <location filename="../../ui/letters/facts.py" line="186"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="172"/>
+        <location filename="../../ui/letters/facts.py" line="187"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="173"/>
+        <location filename="../../ui/letters/facts.py" line="188"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="174"/>
+        <location filename="../../ui/letters/facts.py" line="189"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="175"/>
+        <location filename="../../ui/letters/facts.py" line="190"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="176"/>
+        <location filename="../../ui/letters/facts.py" line="191"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="177"/>
+        <location filename="../../ui/letters/facts.py" line="192"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="184"/>
+        <location filename="../../ui/letters/facts.py" line="199"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="191"/>
+        <location filename="../../ui/letters/facts.py" line="206"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="201"/>
+        <location filename="../../ui/letters/facts.py" line="216"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="203"/>
+        <location filename="../../ui/letters/facts.py" line="218"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="216"/>
+        <location filename="../../ui/letters/facts.py" line="231"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="219"/>
-        <source>Lohnsteuer</source>
-        <translation>Income tax</translation>
+        <location filename="../../ui/letters/facts.py" line="234"/>
+        <source>Lohnsteuer laut Abrechnung</source>
+        <translation>Income tax per payslip</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="223"/>
+        <location filename="../../ui/letters/facts.py" line="236"/>
+        <source>bitte einen Betrag angeben oder die Steuerklasse wählen</source>
+        <translation>please enter an amount or choose the tax class</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="240"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="233"/>
+        <location filename="../../ui/letters/facts.py" line="250"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="235"/>
+        <location filename="../../ui/letters/facts.py" line="252"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="237"/>
+        <location filename="../../ui/letters/facts.py" line="254"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3792,17 +3840,17 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="59"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="62"/>
         <source>Mutterschaftsleistungen im %1. Lebensmonat</source>
         <translation>Maternity benefits in month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="64"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="67"/>
         <source>%1: bitte einen Betrag angeben</source>
         <translation>%1: please enter an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="69"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="72"/>
         <source>%1: Tage als Zahl von 1 bis 31 angeben</source>
         <translation>%1: give the days as a number from 1 to 31</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -395,6 +396,10 @@ def test_facts_form_turns_clerk_entries_into_rule_overrides(qapp) -> None:  # ty
     facts = eg.facts()
     assert facts["tax_class"] == 4 and facts["tax_factor"] == "0.912" and facts["child_allowances"] == "1.5"
     assert "income_tax_monthly" not in facts and "solidarity_surcharge_monthly" not in facts
+    eg.tax_class.setCurrentIndex(eg.tax_class.findData(3))  # § 39f EStG: a factor only in class IV
+    assert not eg.tax_factor.isEnabled() and "tax_factor" not in eg.facts()
+    eg.tax_class.setCurrentIndex(eg.tax_class.findData(4))
+    assert eg.tax_factor.isEnabled() and eg.facts()["tax_factor"] == "0.912"
 
 
 def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confirmed_allowances(  # type: ignore[no-untyped-def]
@@ -525,20 +530,51 @@ def test_elterngeld_facts_take_maternity_benefits_per_month_of_life_and_show_the
                                    {"month_of_life": 1, "amount": 900.0, "parent_index": 1}]}
     eg = FactsForm(Service.ELTERNGELD, form=form)
     assert eg.maternity.amounts[1].text() == "300,00" and eg.maternity.days[1].text() == "10"
-    assert eg.maternity.amounts[0].text() == ""  # only the mother's (the applicant's) months are offset
+    assert eg.maternity.amounts[0].text() == ""  # only the mother's months (no roles: the applicant's)
     eg.maternity.amounts[1].clear()
     eg.maternity.days[1].clear()
     assert eg.facts()["maternity_benefits"] == []  # the clerk cleared the form's figure: none is offset
 
+    # A father applies: the box holds the mother's figures (parent B), and what the clerk enters stays hers.
+    form["parents"] = [{"role": "father", "net_income_before": 2500.0}, {"role": "mother", "net_income_before": 2000.0}]
+    eg = FactsForm(Service.ELTERNGELD, form=form)
+    assert eg.maternity.amounts[0].text() == "900,00" and eg.maternity.amounts[1].text() == ""
+    eg.maternity.amounts[1].setText("450")
+    assert eg.facts()["maternity_benefits"] == [{"parent": "B", "month": 1, "amount": "900.00"},
+                                                {"parent": "B", "month": 2, "amount": "450.00"}]
 
-def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_english(  # type: ignore[no-untyped-def]
-        qapp, qtbot, letters_db) -> None:
-    """Issue 18: the English UI translates the computation lines too; issue 14: problems name fields by label."""
+
+@pytest.fixture
+def english_tasks(qapp, letters_db) -> Iterator[Tasks]:  # type: ignore[no-untyped-def]
+    """The UI in English over the letters database; German again afterwards."""
     from PySide6.QtCore import QLocale
 
     from ui.i18n import install_translators
+
+    previous = QLocale()
+    translators = install_translators(qapp, "en")
+    tasks = Tasks(letters_db.uow)
+    yield tasks
+    tasks.shutdown()
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(previous)
+
+
+def _computed(qtbot, tasks: Tasks, clerk: UserRef, az: str, service: Service, form: dict):  # type: ignore[no-untyped-def, type-arg]
+    """The decision dialog of ``az`` after its first computation."""
     from ui.letters import DecisionDialog
 
+    dialog = DecisionDialog(tasks, clerk, az, service, form_data=form)
+    qtbot.addWidget(dialog)
+    dialog.compute()
+    wait_idle(qtbot, tasks)
+    return dialog
+
+
+def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_english(  # type: ignore[no-untyped-def]
+        qtbot, letters_db, english_tasks) -> None:
+    """Issue 18: the English UI translates the computation lines too; issue 14: problems name fields by label."""
     form = _wbs_form(eligible=True)
     form["members"] = [
         {"given_name": "Anna", "family_name": "Beispiel", "birth_date": "1994-05-02", "relationship": "applicant",
@@ -552,40 +588,104 @@ def test_the_english_decision_dialog_shows_problems_and_computation_lines_in_eng
         az = cases.create_case(uow, clerk, Service.WBS, form, now=T0)
         assignment.assign_to_me(uow, clerk, az, now=T0)
         uow.commit()
-    previous = QLocale()
-    translators = install_translators(qapp, "en")
-    tasks = Tasks(letters_db.uow)
-    try:
-        dialog = DecisionDialog(tasks, clerk, az, Service.WBS, form_data=form)
-        qtbot.addWidget(dialog)
-        dialog.compute()
-        wait_idle(qtbot, tasks)
-        status = dialog.status_label.text()
-        assert "Young-couple allowance applied for" in status and "date of the marriage" in status
-        checks = [check.text() for check in dialog.facts_form.findChildren(QCheckBox)]  # the rulebook's labels too
-        assert "Freibetrag for a child with own income" in checks and not any("Einkommen" in text for text in checks)
-        assert not re.search(r"\b[a-z]+_[a-z_]+\b", status) and "Eheschließung" not in status
-        box = dialog.facts_form.wbs
-        box.marriage_state.setCurrentIndex(box.marriage_state.findData("certificate"))
-        box.marriage_date.setText("12.08.2022")
-        dialog.compute()
-        wait_idle(qtbot, tasks)
-        shown = dialog.result_view.toPlainText()
-        assert "Income 1 (Anna Beispiel): gross receipts" in shown and "€20,000.00" in shown
-        assert "Income limit for 2 persons" in shown and "Freibetrag for a young married couple" in shown
-        for german in ("Einkommen", "Bruttoeinnahmen", "Einkommensgrenze", "zuzüglich", "Wohnfläche", "Antragstellung"):
-            assert german not in shown
-        from ui.letters.case_letters import CaseLettersDialog
+    tasks = english_tasks
+    dialog = _computed(qtbot, tasks, clerk, az, Service.WBS, form)
+    status = dialog.status_label.text()
+    assert "Young-couple allowance applied for" in status and "date of the marriage" in status
+    checks = [check.text() for check in dialog.facts_form.findChildren(QCheckBox)]  # the rulebook's labels too
+    assert "Freibetrag for a child with own income" in checks and not any("Einkommen" in text for text in checks)
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", status) and "Eheschließung" not in status
+    box = dialog.facts_form.wbs
+    box.marriage_state.setCurrentIndex(box.marriage_state.findData("certificate"))
+    box.marriage_date.setText("12.08.2022")
+    dialog.compute()
+    wait_idle(qtbot, tasks)
+    shown = dialog.result_view.toPlainText()
+    assert "Income 1 (Anna Beispiel): gross receipts" in shown and "€20,000.00" in shown
+    assert "Income limit for 2 persons" in shown and "Freibetrag for a young married couple" in shown
+    for german in ("Einkommen", "Bruttoeinnahmen", "Einkommensgrenze", "zuzüglich", "Wohnfläche", "Antragstellung"):
+        assert german not in shown
+    from ui.letters.case_letters import CaseLettersDialog
 
-        letters_dialog = CaseLettersDialog(tasks, clerk, az, Service.WBS)
-        qtbot.addWidget(letters_dialog)
-        kinds = [letters_dialog.kind.itemText(i) for i in range(letters_dialog.kind.count())]
-        assert "Housing entitlement certificate (grant)" in kinds and not any("Bewilligung" in k for k in kinds)
-    finally:
-        tasks.shutdown()
-        for translator in translators:
-            qapp.removeTranslator(translator)
-        QLocale.setDefault(previous)
+    letters_dialog = CaseLettersDialog(tasks, clerk, az, Service.WBS)
+    qtbot.addWidget(letters_dialog)
+    kinds = [letters_dialog.kind.itemText(i) for i in range(letters_dialog.kind.count())]
+    assert "Housing entitlement certificate (grant)" in kinds and not any("Bewilligung" in k for k in kinds)
+
+
+def _employee_eg_form() -> dict:  # type: ignore[type-arg]
+    """A generated application whose applicant is an employee in tax class IV, liable to church tax, with a gross."""
+    form = generate_application(Service.ELTERNGELD, random.Random(5), T0.date())
+    form["parents"][0].update(employment="employed", gross_income_before=3200.0, net_income_before=2100.0,
+                              tax_class=4, church_tax=True,
+                              insured={"health": True, "pension": True, "unemployment": True})
+    form["month_plan"] = [{"parent_index": 0, "month_of_life": m, "variant": "basis"} for m in range(1, 13)]
+    form.pop("maternity_benefits", None)
+    return form
+
+
+@pytest.mark.parametrize(("typed", "amount"), [
+    ("4.878,56", "4878.56"), ("4,878.56", "4878.56"), ("4878,5", "4878.50"), ("4878.56", "4878.56"), ("1.234", "1234.00"),
+    ("1,234,567.89", "1234567.89"), ("3 500", "3500.00"), ("0,5", "0.50"),
+    ("1.000.00", None), ("1,000,5", None), ("0,001", None), ("1e3", None), ("nan", None), ("12,345", "12345.00")])
+def test_an_amount_is_read_in_either_notation_and_never_cut_to_a_wrong_one(qapp, typed: str, amount: str | None) -> None:  # type: ignore[no-untyped-def]
+    """An English "4,878.56" was read as 4.88 €, a German "1.000" as 1.00 €: of two separators the last is the
+    decimal one, three digits after one group the euros, anything else is refused."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from ui.letters.fact_fields import FactsInvalid, amount_of
+
+    edit = QLineEdit(typed)
+    if amount is None:
+        with pytest.raises(FactsInvalid, match="kein Betrag"):
+            amount_of(edit, "Brutto")
+    else:
+        assert amount_of(edit, "Brutto") == amount
+
+
+def test_elterngeld_facts_start_from_the_applications_church_tax_and_insurance(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The boxes go into the facts with the prefilled gross: unticked, they dropped the church tax the
+    application states from the PAP's computation."""
+    from ui.letters.facts import FactsForm
+
+    form = _employee_eg_form()
+    facts = FactsForm(Service.ELTERNGELD, form=form).facts()
+    assert facts["church_tax_liable"] is True and facts["tax_class"] == 4
+    assert facts["health_care_insured"] and facts["pension_insured"] and facts["unemployment_insured"]
+    form["parents"][0].update(church_tax=False, insured={"health": True, "pension": False, "unemployment": False})
+    facts = FactsForm(Service.ELTERNGELD, form=form).facts()
+    assert facts["church_tax_liable"] is False and facts["pension_insured"] is False
+    assert facts["unemployment_insured"] is False and facts["health_care_insured"] is True
+
+
+def test_the_english_elterngeld_decision_names_the_pap_and_asks_in_english(  # type: ignore[no-untyped-def]
+        qtbot, letters_db, english_tasks) -> None:
+    """§ 2e BEEG in the English UI: the tax line names the Programmablaufplan and the tax class, the church tax
+    the application states is computed, the remarks and the facts form's problems are English."""
+    form = _employee_eg_form()
+    with letters_db.uow() as uow:
+        clerk = ensure_user(uow, "clerk", "Stefan Brüggemann", [Role.CLERK], ["egs"])
+        az = cases.create_case(uow, clerk, Service.ELTERNGELD, form, now=T0)
+        uow.commit()
+    tasks = english_tasks
+    dialog = _computed(qtbot, tasks, clerk, az, Service.ELTERNGELD, form)
+    shown = dialog.result_view.toPlainText()
+    assert "Income tax by the Programmablaufplan 2025, tax class IV" in shown and "Church tax 8%" in shown
+    assert "Tax class IV: the form does not ask whether the factor method" in shown
+    assert "Church tax: please enter the child allowances" in shown
+    assert not any(german in shown for german in ("Steuerklasse", "Kirchensteuer", "bitte", "Lohnsteuer"))
+    dialog.facts_form.tax_factor.setText("0,912")
+    dialog.compute()
+    wait_idle(qtbot, tasks)
+    shown = dialog.result_view.toPlainText()
+    assert "tax class IV with factor 0.912" in shown and "factor method" not in shown
+    dialog.facts_form.tax_class.setCurrentIndex(0)  # neither a class nor the payslip's tax
+    dialog.facts_form.tax_factor.clear()
+    dialog.compute()
+    assert dialog.status_label.text() == "Income tax per payslip: please enter an amount or choose the tax class"
+    dialog.facts_form.income_tax.setText("-5")
+    dialog.compute()
+    assert dialog.status_label.text() == "Income tax per payslip: the amount must not be negative"
 
 
 @pytest.mark.parametrize("service", [Service.WBS, Service.ELTERNGELD, Service.FUEHRUNGSZEUGNIS])

@@ -193,3 +193,28 @@ def test_elterngeld_expected_birth_date_is_the_clerks_fact_and_basis_after_month
     result = evaluate(facts)
     assert result.premature_extra_months == 4
     assert result.refused_months == ()
+
+
+def test_elterngeld_pap_remarks_ask_for_what_the_form_lacks_until_the_clerk_gives_it() -> None:
+    """§ 2e BEEG: the form names the tax class but not a class IV factor nor the Kinderfreibeträge; the
+    remarks ask for them, in the UI's language, and go once the clerk has settled them."""
+    from backoffice.texts import render
+
+    form = next(f for f in _forms(Service.ELTERNGELD) if f["parents"][0].get("tax_class") == 4
+                and f["parents"][0].get("church_tax") and "gross_income_before" in f["parents"][0])
+    settle = {"partner_months_income_reduced": True, "bonus_weekly_hours": {"A": 28, "B": 30}}
+
+    def remarks(**facts: object) -> list[str]:
+        return [r for r in rule_input(Service.ELTERNGELD, form, TODAY, {**settle, **facts}).remarks
+                if r.startswith(("Steuerklasse IV", "Kirchensteuer"))]
+
+    asked = rule_input(Service.ELTERNGELD, form, TODAY, settle).remarks
+    assert [render(r, "en") for r in asked if r.startswith("Steuerklasse IV")] == [
+        "Tax class IV: the form does not ask whether the factor method (§ 39f EStG) applied; please enter the "
+        "factor from the payslip if so (§ 2e Abs. 3 BEEG)."]
+    assert len(remarks()) == 2
+    assert [r[:14] for r in remarks(tax_factor="0.912")] == ["Kirchensteuer:"]
+    assert [r[:15] for r in remarks(child_allowances="1")] == ["Steuerklasse IV"]
+    assert remarks(church_tax_liable=False, tax_factor="0.912") == []  # the clerk's box: no church tax
+    assert remarks(income_tax_monthly="300.00") == []  # the payslip's tax stands: the PAP asks nothing
+    assert remarks(tax_class=1) == [r for r in remarks() if r.startswith("Kirchensteuer")]

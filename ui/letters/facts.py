@@ -22,13 +22,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from backoffice.domain.catalog import Service
 
-from .fact_fields import FactsInvalid, amount_of, money_edit
+from .fact_fields import FactsInvalid, amount_of, invalid, money_edit, translate
 from .maternity_facts import MaternityFacts
 from .wbs_facts import WbsFacts
 
@@ -42,9 +43,9 @@ def _hours(edit: QLineEdit, label: str) -> str | None:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise FactsInvalid(f"{label}: „{edit.text()}“ ist keine Stundenzahl") from None
+        raise FactsInvalid(invalid(label, edit.text(), translate("FactFields", "„%2“ ist keine Stundenzahl"))) from None
     if not Decimal(0) <= value <= Decimal(168):
-        raise FactsInvalid(f"{label}: zwischen 0 und 168 Stunden angeben")
+        raise FactsInvalid(f"{label}: " + translate("FactFields", "zwischen 0 und 168 Stunden angeben"))
     return f"{value:.2f}"
 
 
@@ -56,7 +57,7 @@ def _day(edit: QLineEdit, label: str) -> str | None:
         day, month, year = (int(part) for part in text.split("."))
         return date(year, month, day).isoformat()
     except ValueError:
-        raise FactsInvalid(f"{label}: „{text}“ ist kein Datum (TT.MM.JJJJ)") from None
+        raise FactsInvalid(invalid(label, text, translate("FactFields", "„%2“ ist kein Datum (TT.MM.JJJJ)"))) from None
 
 
 class FactsForm(QWidget):
@@ -113,25 +114,34 @@ class FactsForm(QWidget):
         self.net_after_plus = money_edit()
         self.taxable_last_year = money_edit()
         self.tax_class = QComboBox()
-        self.tax_class.addItem(self.tr("– (Lohnsteuer laut Abrechnung)"), None)
+        self.tax_class.addItem(self.tr("– (laut Abrechnung)"), None)  # short: the label keeps its place beside it
         for number, roman in enumerate(("I", "II", "III", "IV", "V"), start=1):
             self.tax_class.addItem(roman, number)
-        self.tax_factor = QLineEdit()
-        self.tax_factor.setPlaceholderText("0,912")
-        self.child_allowances = QLineEdit()
-        self.child_allowances.setPlaceholderText("0")
+        # As wide as its longest entry, like the amounts below: a full-width box pushed its label onto a line above.
+        self.tax_class.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.tax_factor = money_edit("0,912")
+        self.tax_factor.setToolTip(self.tr(
+            "Faktor laut Entgeltabrechnung, wenn das Faktorverfahren galt (§ 39f EStG); leer: ohne Faktor"))
+        self.child_allowances = money_edit("0")
+        self.child_allowances.setToolTip(self.tr(
+            "Zahl der Kinderfreibeträge laut Entgeltabrechnung, z. B. 0,5 oder 1; sie mindern nur "
+            "Solidaritätszuschlag und Kirchensteuer (§ 2e Abs. 4 und 5 BEEG)"))
         note = QLabel(self.tr(
-            "Die Lohnsteuer berechnet der Programmablaufplan des BMF aus der Steuerklasse (§ 2e BEEG). Eine Lohnsteuer "
-            "laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig."))
+            "Die Lohnsteuer berechnet der Programmablaufplan des BMF aus Steuerklasse und Faktor (§ 2e BEEG); die "
+            "Kinderfreibeträge zählen nur für Solidaritätszuschlag und Kirchensteuer. Eine Lohnsteuer laut Abrechnung "
+            "ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig."))
         note.setWordWrap(True)
         form.addRow(self.tr("Brutto vor der Geburt (Monatsdurchschnitt):"), self.gross)
         form.addRow(self.tr("Steuerklasse:"), self.tax_class)
+        # § 39f EStG: a factor only in class IV; elsewhere the field is off and its text left out of the facts.
+        self.tax_class.currentIndexChanged.connect(lambda: self.tax_factor.setEnabled(self.tax_class.currentData() == 4))
+        self.tax_factor.setEnabled(False)
         form.addRow(self.tr("Faktor (nur Steuerklasse IV):"), self.tax_factor)
         form.addRow(self.tr("Zahl der Kinderfreibeträge:"), self.child_allowances)
+        form.addRow(note)
         form.addRow(self.tr("Lohnsteuer laut Abrechnung (monatlich):"), self.income_tax)
         form.addRow(self.tr("Solidaritätszuschlag (monatlich):"), self.solidarity)
         form.addRow(self.tr("Pflichtversicherung:"), insured)
-        form.addRow(note)
         form.addRow(self.tr("Netto nach der Geburt (monatlich):"), self.net_after)
         form.addRow(self.tr("davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:"),
                     self.net_after_plus)
@@ -141,6 +151,11 @@ class FactsForm(QWidget):
         if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
             self.gross.setText(f"{float(applicant['gross_income_before']):.2f}".replace(".", ","))
             self.tax_class.setCurrentIndex(max(self.tax_class.findData(applicant.get("tax_class")), 0))
+            # The boxes go into the facts with the prefilled gross: they start as the application states them.
+            stated = applicant.get("insured") or {}
+            self.church.setChecked(bool(applicant.get("church_tax", False)))
+            for check, key in ((self.health, "health"), (self.pension, "pension"), (self.unemployment, "unemployment")):
+                check.setChecked(bool(stated.get(key, True)))
         self.keep_stated_net = QCheckBox(self.tr("Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)"))
         form.addRow(self.keep_stated_net)
         self.maternity = MaternityFacts(self._form)
@@ -158,7 +173,7 @@ class FactsForm(QWidget):
         for edit, text in ((self.bonus_hours_a, self.tr("antragstellende Person")),
                            (self.bonus_hours_b, self.tr("anderer Elternteil"))):
             edit.setPlaceholderText(text)
-            edit.setMaximumWidth(160)
+            edit.setFixedWidth(max(edit.fontMetrics().horizontalAdvance(text) + 16, 120))  # the placeholder whole
             hours.addWidget(edit)
         hours.addStretch(1)
         self.partner_months = QComboBox()
@@ -216,7 +231,9 @@ class FactsForm(QWidget):
             gross = None if keep_net else amount_of(self.gross, self.tr("Brutto vor der Geburt"))
             if gross is not None:
                 facts["gross_income_before"] = gross
-                tax = amount_of(self.income_tax, self.tr("Lohnsteuer"), required=self.tax_class.currentData() is None)
+                tax = amount_of(self.income_tax, self.tr("Lohnsteuer laut Abrechnung"),
+                                required=self.tax_class.currentData() is None,
+                                missing=self.tr("bitte einen Betrag angeben oder die Steuerklasse wählen"))
                 if tax is not None:  # the payslip's tax overrides the PAP (§ 2e BEEG)
                     facts["income_tax_monthly"] = tax
                     facts["solidarity_surcharge_monthly"] = amount_of(self.solidarity,
@@ -224,7 +241,7 @@ class FactsForm(QWidget):
                 if self.tax_class.currentData() is not None:
                     facts["tax_class"] = self.tax_class.currentData()
                 for key, edit in (("tax_factor", self.tax_factor), ("child_allowances", self.child_allowances)):
-                    if edit.text().strip():  # the rules check the number (three or one decimals)
+                    if edit.isEnabled() and edit.text().strip():  # the rules check the number (three or one decimals)
                         facts[key] = edit.text().strip().replace(",", ".")
                 facts["church_tax_liable"] = self.church.isChecked()
                 facts["health_care_insured"] = self.health.isChecked()

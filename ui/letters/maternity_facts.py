@@ -43,11 +43,14 @@ class MaternityFacts(QGroupBox):
                 edit.textChanged.connect(self.changed)
             self.amounts.append(amount)
             self.days.append(days)
-        # The form's own figures (schema 1.1.0) stand until the clerk changes them.
+        # The mother's: the applicant's partner when a father applies (her months count as Basis months,
+        # § 4 Abs. 4 Satz 3 BEEG). The form's own figures (schema 1.1.0) stand until the clerk changes them.
+        roles = [parent.get("role") for parent in form.get("parents") or []]
+        self._parent = roles.index("mother") if "mother" in roles[:2] else 0
         self._from_form = False
         for entry in form.get("maternity_benefits") or []:
             month = int(entry.get("month_of_life", 0))
-            if int(entry.get("parent_index", 0)) == 0 and 1 <= month <= MONTHS:
+            if int(entry.get("parent_index", 0)) == self._parent and 1 <= month <= MONTHS:
                 self.amounts[month - 1].setText(f"{float(entry.get('amount', 0)):.2f}".replace(".", ","))
                 self.days[month - 1].setText(str(entry["days"]) if entry.get("days") is not None else "")
                 self._from_form = True
@@ -63,7 +66,7 @@ class MaternityFacts(QGroupBox):
                 if days:
                     raise FactsInvalid(self.tr("%1: bitte einen Betrag angeben").replace("%1", label))
                 continue
-            entry: dict[str, Any] = {"parent": "A", "month": month, "amount": amount}
+            entry: dict[str, Any] = {"parent": "AB"[self._parent], "month": month, "amount": amount}
             if days:
                 if not days.isdigit() or not 1 <= int(days) <= 31:
                     raise FactsInvalid(self.tr("%1: Tage als Zahl von 1 bis 31 angeben").replace("%1", label))

@@ -87,3 +87,9 @@ def test_refused_bonus_month_reason_stands_once_under_begruendung() -> None:
     assert not any("abgelehnt" in line.label for line in data.lines)
     text = " ".join(ReadBack(render_letter(data)).all_text().split())
     assert text.count("34 Wochenstunden") == 1 and "(12. Lebensmonat) lehne ich Ihren Antrag ab" in text
+
+
+def test_grant_letter_prints_the_rate_as_the_dialog_shows_it() -> None:
+    """The stored rate "65.0" was printed "65,0 %" beside "Ersatzrate 65 %"."""
+    rates = [line.value for line in _letter().lines if str(line.label).startswith("Ersatzrate")]
+    assert rates == ["65 %"]

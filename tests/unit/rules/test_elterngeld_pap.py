@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from backoffice.rules import RuleInputError, elterngeld_from_json
+from backoffice.texts import render
 
 D = Decimal
 
@@ -80,6 +81,14 @@ def test_payslip_tax_overrides_the_pap() -> None:
     assert r.tax_source == "entered" and r.tax_programme is None
     assert _tax_lines(r) == [("Lohnsteuer (aus der Entgeltabrechnung übernommen)", D("-250.00"))]
     assert r.net_income_before == D("2017.50")  # 3,000 − 102.50 − 630 − 250
+    # the stored PAP's figure stands beside it for comparison, in either language
+    pap = eg("2026-03-01", "3000", tax_class=1).lines
+    tax = next(line.amount for line in pap if line.label.startswith("Lohnsteuer nach"))
+    assert (f"Zum Vergleich die Lohnsteuer nach Programmablaufplan 2025, Steuerklasse I: {-tax:.2f} €".replace(".", ",")
+            in " ".join(r.notices))
+    english = [render(n, "en") for n in r.notices]
+    assert any(f"For comparison, Income tax by the Programmablaufplan 2025, tax class I: €{-tax:.2f}" in n
+               for n in english)
 
 
 @pytest.mark.parametrize("birth", ["2024-06-01", "2028-02-01"])
@@ -113,3 +122,14 @@ def test_gross_to_amount_as_the_official_calculator(birth: str, gross: str, extr
     r = eg(birth, gross, **extra)
     assert r.net_income_before == D(calculator_net) - D("102.50")  # 1/12 of 1,230 € (§ 2c Abs. 1)
     assert r.monthly_amount == D(calculator_amount)
+
+
+def test_a_factor_or_allowance_out_of_range_is_named_in_the_languages_numbers() -> None:
+    with pytest.raises(RuleInputError) as err:
+        eg("2026-03-01", "3000", tax_class=4, tax_factor="1.5", child_allowances="0.25")
+    german = err.value.rendered("de")
+    assert any("muss zwischen 0,001 und 1 liegen, mit höchstens 3 Nachkommastellen (1,5)." in p for p in german)
+    assert any("muss zwischen 0 und 20 liegen, mit höchstens 1 Nachkommastelle (0,25)." in p for p in german)
+    english = err.value.rendered("en")
+    assert any("must be between 0.001 and 1, with at most 3 decimal places (1.5)." in p for p in english)
+    assert any("must be between 0 and 20, with at most 1 decimal place (0.25)." in p for p in english)
