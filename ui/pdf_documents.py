@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtPdf import QPdfDocument
+from shiboken6 import Shiboken
 
 _free: list[QPdfDocument] = []
 
@@ -21,6 +22,8 @@ def acquire(owner: QObject) -> QPdfDocument:
 
 
 def _release(document: QPdfDocument) -> None:
+    if not Shiboken.isValid(document):  # at shutdown Qt may delete it before its owner
+        return
     document.close()
     _free.append(document)
 
