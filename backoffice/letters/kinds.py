@@ -175,11 +175,13 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
             "elterngeld_grant", Service.ELTERNGELD, "Elterngeld (Bewilligung)",
             ("application_date", "child_name", "child_birth_date", "total_amount", "grant_verb"),
             (Block("elterngeld_grant_decision"), TablePart("months", "Monatsbeträge"),
-             Block("elterngeld_grant_partial", when="refused_months"), Block("elterngeld_grant_computation"), Lines(),
+             Block("elterngeld_grant_partial", when="refused_months"),
+             Block("elterngeld_grant_maternity", when="maternity_months"), Block("elterngeld_grant_computation"), Lines(),
              Block("elterngeld_grant_refused", when="refused_months"), Reasons(required=False),
              Block("elterngeld_grant_provisional", when="provisional_reasons"), Block("elterngeld_grant_notes")),
             remedy=WIDERSPRUCH_SGG,
-            optional_fields=("refused_months", "provisional_reasons", "follow_up_date"),
+            optional_fields=("refused_months", "provisional_reasons", "follow_up_date", "maternity_months",
+                             "maternity_offset_total"),
         ),
         KindSpec(
             # After a provisional grant (§ 8 Abs. 3 BEEG): each month's provisional and final amount, and the

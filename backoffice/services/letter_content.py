@@ -201,8 +201,10 @@ def _elterngeld_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
                 reason = m.get("refusal_reason") or "nicht zahlbar: zu spät beantragt (§ 7 Abs. 1 Satz 2 BEEG)"
                 reasons.append(f"{m['month']}. Lebensmonat ({period}): {reason}")
         refused = [int(m["month"]) for m in r["months"] if not m.get("granted", m["payable"])]
+        offset = [(int(m["month"]), Decimal(m["maternity_offset"])) for m in r["months"]
+                  if m.get("granted", m["payable"]) and Decimal(m.get("maternity_offset") or 0)]
     else:  # decisions stored before the months were part of the result
-        rows, refused = _months_from_plan(d, birth), []
+        rows, refused, offset = _months_from_plan(d, birth), [], []
     provisional = tuple(r.get("provisional_reasons") or ()) if r.get("provisional") else ()
     follow_up = elterngeld_follow_up(r, d.decided_on) if provisional else None
     return dict(
@@ -210,6 +212,9 @@ def _elterngeld_grant(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
                     total_amount=sum((row[-1] for row in rows), Decimal("0.00")),
                     grant_verb="bewillige ich Ihnen vorläufig" if provisional else "bewillige ich Ihnen",
                     refused_months=month_list(refused) if refused else "",
+                    # § 3 Abs. 1 Satz 1 Nr. 1 BEEG: why a granted month pays less, or nothing
+                    maternity_months=month_list([m for m, _ in offset]) if offset else "",
+                    maternity_offset_total=sum((a for _, a in offset), Decimal("0.00")),
                     provisional_reasons=" ".join(provisional), follow_up_date=follow_up),
         tables={"months": Table(("Lebensmonat", "Zeitraum", "Variante", "Entscheidung", "Betrag"), tuple(rows))},
         # The refused months' reasons stand under "Begründung"; the computation need not repeat them.

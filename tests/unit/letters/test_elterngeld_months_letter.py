@@ -93,3 +93,22 @@ def test_grant_letter_prints_the_rate_as_the_dialog_shows_it() -> None:
     """The stored rate "65.0" was printed "65,0 %" beside "Ersatzrate 65 %"."""
     rates = [line.value for line in _letter().lines if str(line.label).startswith("Ersatzrate")]
     assert rates == ["65 %"]
+
+
+def test_grant_letter_explains_to_the_mother_why_a_granted_month_pays_less_or_nothing() -> None:
+    # § 3 Abs. 1 Satz 1 Nr. 1 BEEG: maternity benefits are offset against the month they are paid for; month 6's
+    # benefits cover its whole Monatsbetrag (1,300 €), which stays granted at 0,00 €.
+    data = _letter(maternity_benefits=[{"month": 5, "amount": "400.00"}, {"month": 6, "amount": "1500.00"}])
+    rows = data.tables["months"].rows
+    assert rows[5][3] == "bewilligt" and rows[5][4] == Decimal("0.00")
+    assert data.values["maternity_months"] == "5. und 6."
+    assert data.values["maternity_offset_total"] == Decimal("1700.00")
+    text = " ".join(ReadBack(render_letter(data)).all_text().split())
+    assert "Auf das Elterngeld für den 5. und 6. Lebensmonat werden Ihre Mutterschaftsleistungen" in text
+    assert "insgesamt 1.700,00 € (§ 3 Abs. 1 Satz 1 Nr. 1 BEEG)" in text
+
+
+def test_grant_letter_without_offset_has_no_maternity_sentence() -> None:
+    data = _letter(maternity_benefits=[])
+    assert data.values["maternity_months"] == ""
+    assert "Mutterschaftsleistungen" not in " ".join(ReadBack(render_letter(data)).all_text().split())
