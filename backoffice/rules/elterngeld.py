@@ -319,7 +319,8 @@ def _months(inp: ElterngeldInput, rules: RuleBook, own_amount: Decimal, first: i
             part = amount
             if benefit.days is not None and benefit.days < days:  # § 3 Abs. 1 Satz 2: only that part of the month
                 part = cents(amount * benefit.days / days)
-                notices.append(t(maternity.text("partial_notice")))
+                if granted:  # a month not paid anyway needs no check of its day count
+                    notices.append(t(maternity.text("partial_notice")))
             offset = min(received, part) if granted else ZERO
             if m.variant != "basis":
                 note = "gilt als Monat mit Basiselterngeld (§ 4 Abs. 4 Satz 3 BEEG)"

@@ -132,6 +132,14 @@ def test_maternity_benefits_for_part_of_a_month_only_reduce_that_part() -> None:
     assert any("Teil des Lebensmonats" in n for n in r.notices)
 
 
+def test_a_part_month_that_is_not_paid_anyway_asks_for_no_check_of_its_days() -> None:
+    # § 7 Abs. 1 Satz 2 BEEG: applied in month 6, so month 2 is not payable; its day count does not matter.
+    r = eg(application_received="2025-08-28", month_plan=_plan(range(1, 7)),
+           maternity_benefits=[{"month": 2, "amount": "800", "days": 8}])
+    assert not r.months[1].payable
+    assert not any("Teil des Lebensmonats" in n for n in r.notices)
+
+
 def test_maternity_months_count_as_the_mothers_basis_months() -> None:
     # § 4 Abs. 4 Satz 3 BEEG: a planned Plus month with maternity benefits counts (and is paid) as Basis.
     r = eg(variant="plus", month_plan=_plan(range(1, 3), "plus"), maternity_benefits=[{"month": 1, "amount": "100"}])
