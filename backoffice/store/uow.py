@@ -66,6 +66,10 @@ class SqlUnitOfWork:
             # Take SQLite's write lock up front: a deferred transaction that reads and
             # then writes can fail with SQLITE_BUSY instead of waiting for the lock.
             self.session.connection(execution_options={"sqlite_begin": "BEGIN IMMEDIATE"})
+        elif not self._write and not self._sqlite:
+            # A read runs in a READ ONLY transaction: it can take no write lock, and a write slipped into a
+            # read path fails loudly instead of being rolled back unseen.
+            self.session.connection(execution_options={"postgresql_readonly": True})
         self.changes = ChangeLog()
         self.committed_changes = NO_CHANGES
         if self._write:

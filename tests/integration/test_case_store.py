@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 
-from backoffice.bootstrap import Database
+from backoffice.bootstrap import Database, open_database
 from backoffice.demo.generator import generate_application
 from backoffice.demo.seed import seed_demo
 from backoffice.domain.catalog import Role, Service
@@ -99,7 +100,7 @@ def test_version_column_catches_a_race_between_check_and_write(pg_url: str) -> N
     # On SQLite, write units of work take the lock at BEGIN (IMMEDIATE), so this
     # interleaving cannot happen there; PostgreSQL relies on the version column.
     db, admin, az = _pg_with_a_case(pg_url)
-    slow = db.uow(write=False).__enter__()  # loads the case, writes later
+    slow = db.uow().__enter__()  # loads the case, writes later
     case = slow.cases.get(az)
     with db.uow() as uow:
         cases.apply_action(uow, admin, az, Action.START, now=T0)
@@ -191,3 +192,19 @@ def test_demo_seed_is_deterministic(db: Database, tmp_path) -> None:  # type: ig
     assert len(first) == 40
     assert len({status for _, _, status, _ in first}) >= 4  # cases in several stages of work
     assert {az.split("-")[0] for az, *_ in first} == {"WBS", "EG", "FZ"}
+
+
+@pytest.mark.postgres
+def test_a_read_on_postgresql_runs_read_only_and_a_write_in_it_fails(pg_url: str) -> None:
+    """A read unit of work can take no write lock; a write slipped into a read path fails loudly."""
+    database = open_database(pg_url, migrate=True)
+    try:
+        with database.uow(write=False) as uow:
+            assert uow.session.execute(select(func.current_setting("transaction_read_only"))).scalar_one() == "on"
+            uow.session.add(Blob(sha512="0" * 128, size=0, content=b""))
+            with pytest.raises(DBAPIError, match="read-only transaction"):
+                uow.session.flush()
+        with database.uow() as uow:  # the pooled connection is writable again for a write
+            assert uow.session.execute(select(func.current_setting("transaction_read_only"))).scalar_one() == "off"
+    finally:
+        database.dispose()

@@ -42,7 +42,7 @@ def test_a_team_lead_reassigns_many_cases_in_one_transaction_each_journaled(db: 
         moved = assignment.reassign(uow, team["lead"], azs, "m.yilmaz", "Urlaub von Anna", now=T0)
         uow.commit()
     assert [(m.from_login, m.to_login) for m in moved] == [("a.schneider", "m.yilmaz")] * 3
-    with db.uow(write=False) as uow:
+    with db.uow() as uow:  # reads, then reassigns once more (not committed)
         for az in azs:
             history = get_case(uow, team["lead"], az).history
             assert [(h.actor, h.action, h.field, h.old_value, h.new_value) for h in history if h.action == "reassign"] == [
@@ -196,7 +196,7 @@ def test_escalation_counts_cases_over_and_near_the_section_75_vwgo_limit(db: Dat
     _cases(db, team["anna"], 1, received=datetime(2026, 8, 2, 9, 0, tzinfo=UTC), seed=2)  # its limit ends today
     _cases(db, team["anna"], 1, received=datetime(2026, 9, 20, 9, 0, tzinfo=UTC), seed=3)  # far from it
     [elterngeld] = _cases(db, team["sabine"], 1, service=Service.ELTERNGELD, received=datetime(2026, 4, 1, 9, tzinfo=UTC))
-    with db.uow(write=False) as uow:
+    with db.uow() as uow:  # also adds a team lead (not committed)
         found = escalation(uow, team["lead"], "zwf", on=TODAY)
         [wbs] = found.limits
         assert (wbs.limit.norm, wbs.over.count, wbs.approaching.count) == ("§ 75 Satz 2 VwGO", 1, 2)
