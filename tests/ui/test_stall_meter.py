@@ -24,12 +24,7 @@ def _run(qtbot, handler, meter: StallMeter | None = None) -> StallMeter:  # type
 
 
 def test_work_on_the_ui_thread_over_the_limit_fails(qtbot) -> None:  # type: ignore[no-untyped-def]
-    def busy() -> None:
-        end = time.thread_time() + (WORK_LIMIT_MS + 50) / 1000
-        while time.thread_time() < end:
-            pass
-
-    meter = _run(qtbot, busy)
+    meter = _run(qtbot, lambda: _work((WORK_LIMIT_MS + 50) / 1000))
     with pytest.raises(AssertionError, match="UI-thread work"):
         meter.assert_responsive(min_ticks=10)
 
@@ -67,7 +62,8 @@ def test_time_spent_waiting_for_a_cpu_is_not_the_applications(qtbot, waited_s, r
 
 
 def test_a_busy_cpu_is_measured_and_not_counted(qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Three processes spinning on the UI thread's CPU delay its ticks; the meter sees the wait and passes."""
+    """Three processes spin on the UI thread's CPU while a handler does 40 ms of work there: the work takes
+    several times as long in wall time, the meter sees the wait for the CPU and does not count it."""
     if not hasattr(os, "sched_setaffinity"):  # pragma: no cover - Linux CI
         pytest.fail("the run-queue wait is measured on Linux, where CI runs")
     cpus = os.sched_getaffinity(0)
@@ -79,12 +75,28 @@ def test_a_busy_cpu_is_measured_and_not_counted(qtbot) -> None:  # type: ignore[
     try:
         for hog in hogs:
             assert hog.stdout is not None and hog.stdout.readline() == b"\n"  # spinning from now on
-        meter = _run(qtbot, lambda: None)
+        meter, done = StallMeter(), []
+
+        def handler() -> None:
+            _work(0.04)
+            done.append(meter.ticks)
+
+        meter.start()
+        QTimer.singleShot(20, handler)
+        qtbot.waitUntil(lambda: bool(done) and meter.ticks > done[0], timeout=10_000)  # a tick after the work
+        meter.stop()
     finally:
         for hog in hogs:
             hog.wait()
         os.sched_setaffinity(0, cpus)
     assert meter.stall_ms, "Linux reports the run-queue wait"
     waited = sum(meter.wall_ms) - sum(meter.stall_ms)
-    assert waited > 50, meter.summary()  # the thread did wait for its CPU
-    meter.assert_responsive(min_ticks=10)
+    assert waited > 40, f"{waited:.0f} ms waited; {meter.summary()}"  # runnable, it waited for its CPU
+    assert max(meter.work_ms) >= 40
+    meter.assert_responsive(min_ticks=1)  # ticks are few when the CPU is this busy; the one after the work counts
+
+
+def _work(seconds: float) -> None:
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
