@@ -669,6 +669,8 @@ def test_the_english_elterngeld_decision_names_the_pap_and_asks_in_english(  # t
         uow.commit()
     tasks = english_tasks
     dialog = _computed(qtbot, tasks, clerk, az, Service.ELTERNGELD, form)
+    # Amounts are prefilled and suggested in the UI's notation, not German's.
+    assert dialog.facts_form.gross.text() == "3200.00" and dialog.facts_form.income_tax.placeholderText() == "0.00"
     shown = dialog.result_view.toPlainText()
     assert "Income tax by the Programmablaufplan 2025, tax class IV" in shown and "Church tax 8%" in shown
     assert "Tax class IV: the form does not ask whether the factor method" in shown

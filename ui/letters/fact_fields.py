@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit
 
 from ..errors import problem_lines
+from ..formatting import amount_input
 
 translate = QCoreApplication.translate
 
@@ -51,8 +52,8 @@ def problem_text(error: Exception) -> str:
     return "\n".join(problem_lines(error))
 
 
-def money_edit(placeholder: str = "0,00") -> QLineEdit:
+def money_edit(placeholder: str | None = None) -> QLineEdit:
     edit = QLineEdit()
-    edit.setPlaceholderText(placeholder)
+    edit.setPlaceholderText(amount_input(0) if placeholder is None else placeholder)
     edit.setMaximumWidth(140)
     return edit

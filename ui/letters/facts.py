@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from backoffice.domain.catalog import Service
 
+from ..formatting import amount_input
 from .fact_fields import FactsInvalid, amount_of, invalid, money_edit, translate
 from .maternity_facts import MaternityFacts
 from .wbs_facts import WbsFacts
@@ -149,7 +150,7 @@ class FactsForm(QWidget):
         applicant = (self._form.get("parents") or [{}])[0]
         self._stated_net = applicant.get("net_income_before")
         if applicant.get("employment") == "employed" and applicant.get("gross_income_before") is not None:
-            self.gross.setText(f"{float(applicant['gross_income_before']):.2f}".replace(".", ","))
+            self.gross.setText(amount_input(applicant["gross_income_before"]))
             self.tax_class.setCurrentIndex(max(self.tax_class.findData(applicant.get("tax_class")), 0))
             # The boxes go into the facts with the prefilled gross: they start as the application states them.
             stated = applicant.get("insured") or {}

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from ..formatting import amount_input
 from .fact_fields import FactsInvalid, amount_of, money_edit
 
 MONTHS = 5
@@ -51,7 +52,7 @@ class MaternityFacts(QGroupBox):
         for entry in form.get("maternity_benefits") or []:
             month = int(entry.get("month_of_life", 0))
             if int(entry.get("parent_index", 0)) == self._parent and 1 <= month <= MONTHS:
-                self.amounts[month - 1].setText(f"{float(entry.get('amount', 0)):.2f}".replace(".", ","))
+                self.amounts[month - 1].setText(amount_input(entry.get("amount", 0)))
                 self.days[month - 1].setText(str(entry["days"]) if entry.get("days") is not None else "")
                 self._from_form = True
 

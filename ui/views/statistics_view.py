@@ -41,7 +41,7 @@ from backoffice.services.statistics import Figures, Granularity, StatisticsFilte
 from backoffice.services.statistics_export import csv_bytes, report_table
 
 from ..errors import user_message
-from ..formatting import format_date, plain_tooltip
+from ..formatting import decimal, format_date, plain_tooltip
 from ..labels import service_labels, service_short_labels
 from ..ops import QueryOp, Tasks, WorkOp
 
@@ -117,11 +117,11 @@ class StatisticsModel(QAbstractTableModel):
         if column == 1:
             return self._services.get(f.service, f.service.value)
         if column == 8:
-            return "" if f.median_days is None else f"{f.median_days:.1f}".replace(".", ",")
+            return "" if f.median_days is None else decimal(f.median_days, 1)
         if column == 9:
             if f.share_within_target is None:
                 return ""
-            share = f"{f.share_within_target * 100:.1f}".replace(".", ",")
+            share = decimal(f.share_within_target * 100, 1)
             return self.tr("%1 von %2 (%3 %)").replace("%1", str(f.within_target)).replace(
                 "%2", str(f.with_target)).replace("%3", share)
         values = (f.received, f.decided, f.granted, f.refused, f.forwarded, f.withdrawn)
