@@ -113,6 +113,7 @@ class AttachmentInfo:
     purpose: str
     size: int
     sha512: str
+    description: str = ""  # the portal's label of the upload ("Einkommensnachweis"), "" when it gave none
 
 
 @dataclass(frozen=True, slots=True)

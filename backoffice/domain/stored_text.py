@@ -13,6 +13,7 @@ MAX_DEPTH = 32  # the forms nest four levels; anything near this is an attack, n
 MAX_TEXT = 20_000  # characters of one value (a free-text field is far shorter)
 MAX_FILENAME = 255
 MAX_MIME_TYPE = 100
+MAX_DESCRIPTION = 500  # an attachment's description: the portal's label of the upload ("Einkommensnachweis")
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
 
 
@@ -32,6 +33,12 @@ def storable(value: str, where: str, *, limit: int = MAX_TEXT) -> str:
     if len(value) > limit:
         raise UnstorableText(f"{where}: länger als {limit} Zeichen")
     return unicodedata.normalize("NFC", value)
+
+
+def one_line(value: str) -> str:
+    """A stored text as a one-line label: format characters (bidi controls, zero-width) removed, every
+    run of whitespace one space."""
+    return " ".join("".join(c for c in value if unicodedata.category(c) not in ("Cf", "Cc")).split())
 
 
 def storable_json(value: Any, path: str = "", depth: int = 0) -> Any:

@@ -10,7 +10,15 @@ from typing import Any
 
 from ..domain import problem_types as problems
 from ..domain.problem_types import ProblemType
-from ..domain.stored_text import MAX_FILENAME, MAX_MIME_TYPE, UnstorableText, storable, storable_json
+from ..domain.stored_text import (
+    MAX_DESCRIPTION,
+    MAX_FILENAME,
+    MAX_MIME_TYPE,
+    UnstorableText,
+    one_line,
+    storable,
+    storable_json,
+)
 
 _MIME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}$")
 
@@ -60,6 +68,18 @@ def attachment_name(value: object, attachment_id: str) -> str:
         return f"{attachment_id}.bin"
     try:
         return storable(value, "filename", limit=MAX_FILENAME)
+    except UnstorableText as err:
+        raise Refusal(problems.SYNTAX_VIOLATION, str(err), problems.attachment_instance(attachment_id)) from err
+
+
+def attachment_description(value: object, attachment_id: str) -> str:
+    """The metadata's optional ``description`` of an attachment (the portal's name for the upload), one line."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Refusal(problems.SCHEMA_VIOLATION, "description der Anlage ist kein Text", problems.attachment_instance(attachment_id))
+    try:
+        return one_line(storable(value, "description", limit=MAX_DESCRIPTION))
     except UnstorableText as err:
         raise Refusal(problems.SYNTAX_VIOLATION, str(err), problems.attachment_instance(attachment_id)) from err
 

@@ -34,6 +34,7 @@ class OpenedAttachment:
     content: bytes
     tag: str
     sha512: str  # hex, of ``content`` (checked against the metadata)
+    description: str = ""  # the portal's label of the upload, "" when it gives none
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,7 @@ def _open_attachments(
             raise Refusal(problems.HASH_MISMATCH, f"SHA-512 der Anlage {att_id} stimmt nicht", f"attachment:{att_id}")
         opened.append(
             OpenedAttachment(att_id, boundary.attachment_name(meta.get("filename"), att_id),
-                             boundary.mime_type(meta.get("mimeType"), att_id), meta["purpose"], content, tags[att_id], digest)
+                             boundary.mime_type(meta.get("mimeType"), att_id), meta["purpose"], content, tags[att_id], digest,
+                             boundary.attachment_description(meta.get("description"), att_id))
         )
     return tuple(opened), tags

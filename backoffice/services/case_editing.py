@@ -303,7 +303,7 @@ def _checklist(uow: UnitOfWork, case: Case, received: date) -> tuple[ChecklistEn
     required = required_documents(case.service, case.form_data, received)
     proposed = propose_matches(
         [(d.key, d.match) for d in required if d.key not in checks],
-        [(a.id, a.filename) for a in uow.cases.attachments(case.id)],
+        [(a.id, a.filename, a.description) for a in uow.cases.attachments(case.id)],
         [c.attachment_id for c in checks.values() if c.attachment_id is not None],
     )
     return tuple(

@@ -128,7 +128,7 @@ def get_case(uow: UnitOfWork, actor: UserRef, aktenzeichen: str) -> CaseDetail:
         schema_uri=case.schema_uri,
         portal=portal,
         attachments=tuple(
-            AttachmentInfo(a.id, a.filename, a.mime_type, a.purpose, a.size, a.sha512)
+            AttachmentInfo(a.id, a.filename, a.mime_type, a.purpose, a.size, a.sha512, a.description)
             for a in uow.cases.attachments(case.id)
         ),
         notes=tuple(NoteInfo(n.id, n.author.login, n.created_at, n.text, _name(n.author)) for n in uow.cases.notes(case.id)),

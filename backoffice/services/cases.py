@@ -23,6 +23,7 @@ from ..domain.errors import ConcurrentModification, NotAssignee, NotFound, Permi
 from ..domain.filenames import safe_filename
 from ..domain.records import PortalReference, UserRef
 from ..domain.status import Action, Outcome, Status, workflow
+from ..domain.stored_text import MAX_DESCRIPTION
 from ..store.models import Attachment, AuditEntry, Case, Note, Queue
 from ..store.uow import UnitOfWork
 from ..texts import Text, t
@@ -38,6 +39,7 @@ class NewAttachment:
     purpose: str = "attachment"
     portal_attachment_id: str | None = None
     sha512: str | None = None  # of ``content``, when the caller computed it already (the intake's workers)
+    description: str = ""  # the portal's label of the upload
 
 
 # Actions that decide a case: its assignee's (or a team lead's), like the decision record itself.
@@ -364,6 +366,6 @@ def _attachment_row(case_id: int, item: NewAttachment, now: datetime, digest: st
     return {
         "case_id": case_id, "filename": safe_filename(item.filename), "mime_type": item.mime_type, "purpose": item.purpose,
         "sha512": digest, "size": len(item.content), "portal_attachment_id": item.portal_attachment_id,
-        "created_at": now,
+        "description": item.description[:MAX_DESCRIPTION], "created_at": now,
     }
 

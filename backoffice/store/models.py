@@ -212,6 +212,7 @@ class Attachment(Base):
     sha512: Mapped[str] = mapped_column(ForeignKey("blobs.sha512"), index=True)
     size: Mapped[int] = mapped_column(BigInteger)
     portal_attachment_id: Mapped[str | None] = mapped_column(String(64))
+    description: Mapped[str] = mapped_column(String(500), default="", server_default="")  # stored_text.MAX_DESCRIPTION
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 

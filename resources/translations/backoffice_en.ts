@@ -1397,53 +1397,58 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Save a copy of the attachment as a file (it is not opened)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="204"/>
+        <location filename="../../ui/editor/attachments.py" line="206"/>
         <source>wird geprüft…</source>
         <translation>checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="207"/>
+        <location filename="../../ui/editor/attachments.py" line="209"/>
         <source>Typ: %1</source>
         <translation>Type: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="210"/>
+        <location filename="../../ui/editor/attachments.py" line="211"/>
+        <source>Beschreibung laut Portal: %1</source>
+        <translation>Description from the portal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/attachments.py" line="214"/>
         <source>Angegeben als: %1</source>
         <translation>Declared as: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="366"/>
+        <location filename="../../ui/editor/attachments.py" line="370"/>
         <source>Anlage speichern unter</source>
         <translation>Save attachment as</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="368"/>
+        <location filename="../../ui/editor/attachments.py" line="372"/>
         <source>Alle Dateien</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="378"/>
+        <location filename="../../ui/editor/attachments.py" line="382"/>
         <source>Die Anlage konnte nicht gespeichert werden: %1</source>
         <translation>The attachment could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="383"/>
+        <location filename="../../ui/editor/attachments.py" line="387"/>
         <source>Gespeichert unter %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
         <location filename="../../ui/editor/attachments.py" line="127"/>
-        <location filename="../../ui/editor/attachments.py" line="328"/>
+        <location filename="../../ui/editor/attachments.py" line="332"/>
         <source>Keine Vorschau: bitte eine Anlage wählen.</source>
         <translation>No preview: please choose an attachment.</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="396"/>
+        <location filename="../../ui/editor/attachments.py" line="400"/>
         <source>Gescanntes Dokument hinzufügen</source>
         <translation>Add scanned document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/attachments.py" line="398"/>
+        <location filename="../../ui/editor/attachments.py" line="402"/>
         <source>Dokumente</source>
         <translation>Documents</translation>
     </message>
@@ -1586,27 +1591,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Application form</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="56"/>
+        <location filename="../../ui/editor/checklist.py" line="57"/>
         <source>Erforderliche Unterlage</source>
         <translation>Required document</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="58"/>
+        <location filename="../../ui/editor/checklist.py" line="59"/>
         <source>Belegt durch Anlage</source>
         <translation>Provided by attachment</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="75"/>
+        <location filename="../../ui/editor/checklist.py" line="76"/>
         <source> (falls zutreffend)</source>
         <translation> (if applicable)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="85"/>
+        <location filename="../../ui/editor/checklist.py" line="86"/>
         <source>Vorschlag: %1</source>
         <translation>Proposed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/checklist.py" line="94"/>
+        <location filename="../../ui/editor/checklist.py" line="95"/>
         <source>Der Dateiname spricht dafür, dass diese Anlage die Unterlage belegt. Prüfen Sie sie daneben und übernehmen Sie die Vorschläge, oder wählen Sie hier eine andere Anlage.</source>
         <translation>The file name suggests that this attachment proves the document. Check it alongside and accept the proposals, or choose another attachment here.</translation>
     </message>
@@ -2117,32 +2122,32 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FactFields</name>
     <message>
-        <location filename="../../ui/letters/fact_fields.py" line="32"/>
+        <location filename="../../ui/letters/fact_fields.py" line="33"/>
         <source>bitte einen Betrag angeben</source>
         <translation>please enter an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/fact_fields.py" line="35"/>
+        <location filename="../../ui/letters/fact_fields.py" line="36"/>
         <source>der Betrag darf nicht negativ sein</source>
         <translation>the amount must not be negative</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/fact_fields.py" line="38"/>
+        <location filename="../../ui/letters/fact_fields.py" line="39"/>
         <source>„%2“ ist kein Betrag</source>
         <translation>“%2” is not an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="46"/>
+        <location filename="../../ui/letters/facts.py" line="47"/>
         <source>„%2“ ist keine Stundenzahl</source>
         <translation>“%2” is not a number of hours</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="48"/>
+        <location filename="../../ui/letters/facts.py" line="49"/>
         <source>zwischen 0 und 168 Stunden angeben</source>
         <translation>enter between 0 and 168 hours</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="60"/>
+        <location filename="../../ui/letters/facts.py" line="61"/>
         <source>„%2“ ist kein Datum (TT.MM.JJJJ)</source>
         <translation>“%2” is not a date (DD.MM.YYYY)</translation>
     </message>
@@ -2150,227 +2155,227 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>FactsForm</name>
     <message>
-        <location filename="../../ui/letters/facts.py" line="97"/>
+        <location filename="../../ui/letters/facts.py" line="98"/>
         <source>Einkommen (statt der Angaben im Antrag, wenn Nachweise vorliegen)</source>
         <translation>Income (instead of the application&apos;s figures, where proof is available)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="103"/>
+        <location filename="../../ui/letters/facts.py" line="104"/>
         <source>kirchensteuerpflichtig</source>
         <translation>liable to church tax</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="104"/>
+        <location filename="../../ui/letters/facts.py" line="105"/>
         <source>kranken-/pflegeversichert</source>
         <translation>health/care insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="105"/>
+        <location filename="../../ui/letters/facts.py" line="106"/>
         <source>rentenversichert</source>
         <translation>pension insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="106"/>
+        <location filename="../../ui/letters/facts.py" line="107"/>
         <source>arbeitslosenversichert</source>
         <translation>unemployment insured</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="117"/>
+        <location filename="../../ui/letters/facts.py" line="118"/>
         <source>– (laut Abrechnung)</source>
         <translation>– (per payslip)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="124"/>
+        <location filename="../../ui/letters/facts.py" line="125"/>
         <source>Faktor laut Entgeltabrechnung, wenn das Faktorverfahren galt (§ 39f EStG); leer: ohne Faktor</source>
         <translation>Factor from the payslip, where the factor method applied (§ 39f EStG); empty: no factor</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="127"/>
+        <location filename="../../ui/letters/facts.py" line="128"/>
         <source>Zahl der Kinderfreibeträge laut Entgeltabrechnung, z. B. 0,5 oder 1; sie mindern nur Solidaritätszuschlag und Kirchensteuer (§ 2e Abs. 4 und 5 BEEG)</source>
         <translation>Number of child allowances from the payslip, e.g. 0.5 or 1; they reduce only the solidarity surcharge and church tax (§ 2e Abs. 4 and 5 BEEG)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="130"/>
+        <location filename="../../ui/letters/facts.py" line="131"/>
         <source>Die Lohnsteuer berechnet der Programmablaufplan des BMF aus Steuerklasse und Faktor (§ 2e BEEG); die Kinderfreibeträge zählen nur für Solidaritätszuschlag und Kirchensteuer. Eine Lohnsteuer laut Abrechnung ersetzt die Berechnung; für Geburten ohne hinterlegten Programmablaufplan ist sie nötig.</source>
         <translation>The income tax is computed by the BMF&apos;s Programmablaufplan from the tax class and factor (§ 2e BEEG); the child allowances count only for the solidarity surcharge and church tax. An income tax from the payslip replaces the computation; it is needed for births without a stored Programmablaufplan.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="134"/>
+        <location filename="../../ui/letters/facts.py" line="135"/>
         <source>Brutto vor der Geburt (Monatsdurchschnitt):</source>
         <translation>Gross before the birth (monthly average):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="135"/>
+        <location filename="../../ui/letters/facts.py" line="136"/>
         <source>Steuerklasse:</source>
         <translation>Tax class:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="139"/>
+        <location filename="../../ui/letters/facts.py" line="140"/>
         <source>Faktor (nur Steuerklasse IV):</source>
         <translation>Factor (tax class IV only):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="140"/>
+        <location filename="../../ui/letters/facts.py" line="141"/>
         <source>Zahl der Kinderfreibeträge:</source>
         <translation>Number of child allowances:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="142"/>
+        <location filename="../../ui/letters/facts.py" line="143"/>
         <source>Lohnsteuer laut Abrechnung (monatlich):</source>
         <translation>Income tax per payslip (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="143"/>
+        <location filename="../../ui/letters/facts.py" line="144"/>
         <source>Solidaritätszuschlag (monatlich):</source>
         <translation>Solidarity surcharge (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="144"/>
+        <location filename="../../ui/letters/facts.py" line="145"/>
         <source>Pflichtversicherung:</source>
         <translation>Compulsory insurance:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="145"/>
+        <location filename="../../ui/letters/facts.py" line="146"/>
         <source>Netto nach der Geburt (monatlich):</source>
         <translation>Net after the birth (monthly):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="146"/>
+        <location filename="../../ui/letters/facts.py" line="147"/>
         <source>davon abweichend in Monaten mit ElterngeldPlus oder Partnerschaftsbonus:</source>
         <translation>differing, in months with ElterngeldPlus or partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="148"/>
+        <location filename="../../ui/letters/facts.py" line="149"/>
         <source>Zu versteuerndes Einkommen im Vorjahr:</source>
         <translation>Taxable income of the previous year:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="159"/>
+        <location filename="../../ui/letters/facts.py" line="160"/>
         <source>Nettoeinkommen laut Antrag übernehmen (nicht aus dem Brutto berechnen)</source>
         <translation>Keep the net income stated in the application (do not compute it from the gross)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="168"/>
+        <location filename="../../ui/letters/facts.py" line="169"/>
         <source>Bezugsmonate und vorläufige Zahlung</source>
         <translation>Benefit months and provisional payment</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="173"/>
+        <location filename="../../ui/letters/facts.py" line="174"/>
         <source>antragstellende Person</source>
         <translation>applicant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="174"/>
+        <location filename="../../ui/letters/facts.py" line="175"/>
         <source>anderer Elternteil</source>
         <translation>other parent</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="180"/>
+        <location filename="../../ui/letters/facts.py" line="181"/>
         <source>nicht geprüft</source>
         <translation>not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="181"/>
+        <location filename="../../ui/letters/facts.py" line="182"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="182"/>
+        <location filename="../../ui/letters/facts.py" line="183"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="184"/>
+        <location filename="../../ui/letters/facts.py" line="185"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="186"/>
+        <location filename="../../ui/letters/facts.py" line="187"/>
         <source>Kind mit Behinderung</source>
         <translation>Child with a disability</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="187"/>
+        <location filename="../../ui/letters/facts.py" line="188"/>
         <source>Geschwisterkind mit Behinderung (beim Geschwisterbonus berücksichtigt)</source>
         <translation>Sibling with a disability (counted for the sibling bonus)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="188"/>
+        <location filename="../../ui/letters/facts.py" line="189"/>
         <source>Einkommen vor der Geburt noch nicht ermittelbar</source>
         <translation>Income before the birth cannot be determined yet</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="189"/>
+        <location filename="../../ui/letters/facts.py" line="190"/>
         <source>Steuerbescheid liegt noch nicht vor (Einkommensgrenze offen)</source>
         <translation>Tax assessment not yet available (income limit open)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="190"/>
+        <location filename="../../ui/letters/facts.py" line="191"/>
         <source>Wochenstunden im Partnerschaftsbonus:</source>
         <translation>Weekly hours in the partnership bonus:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="191"/>
+        <location filename="../../ui/letters/facts.py" line="192"/>
         <source>Einkommen in zwei Lebensmonaten gemindert (Partnermonate):</source>
         <translation>Income reduced in two months of life (partner months):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="192"/>
+        <location filename="../../ui/letters/facts.py" line="193"/>
         <source>Voraussichtlicher Tag der Entbindung:</source>
         <translation>Expected date of delivery:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="199"/>
+        <location filename="../../ui/letters/facts.py" line="200"/>
         <source>Wochenstunden im Partnerschaftsbonus</source>
         <translation>Weekly hours in the partnership bonus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="206"/>
+        <location filename="../../ui/letters/facts.py" line="207"/>
         <source>Voraussichtlicher Tag der Entbindung</source>
         <translation>Expected date of delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="216"/>
+        <location filename="../../ui/letters/facts.py" line="217"/>
         <source>Prüfung im Bürgeramt</source>
         <translation>Checks at the Bürgeramt</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="218"/>
+        <location filename="../../ui/letters/facts.py" line="219"/>
         <source>Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)</source>
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="231"/>
+        <location filename="../../ui/letters/facts.py" line="232"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="234"/>
+        <location filename="../../ui/letters/facts.py" line="235"/>
         <source>Lohnsteuer laut Abrechnung</source>
         <translation>Income tax per payslip</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="236"/>
+        <location filename="../../ui/letters/facts.py" line="237"/>
         <source>bitte einen Betrag angeben oder die Steuerklasse wählen</source>
         <translation>please enter an amount or choose the tax class</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="240"/>
+        <location filename="../../ui/letters/facts.py" line="241"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="250"/>
+        <location filename="../../ui/letters/facts.py" line="251"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="252"/>
+        <location filename="../../ui/letters/facts.py" line="253"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="254"/>
+        <location filename="../../ui/letters/facts.py" line="255"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3815,42 +3820,42 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>MaternityFacts</name>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="32"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="33"/>
         <source>Betrag (€)</source>
         <translation>Amount (€)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="26"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="27"/>
         <source>Mutterschaftsleistungen der Mutter ab der Geburt</source>
         <translation>The mother&apos;s maternity benefits from the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="28"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="29"/>
         <source>Mutterschaftsgeld und Arbeitgeberzuschuss, laut Bescheinigungen; Tage leer: ganzer Lebensmonat</source>
         <translation>Maternity allowance and the employer&apos;s supplement, as certified; days empty: the whole month of life</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="33"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="34"/>
         <source>Tage</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="39"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="40"/>
         <source>%1. Lebensmonat</source>
         <translation>Month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="62"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="63"/>
         <source>Mutterschaftsleistungen im %1. Lebensmonat</source>
         <translation>Maternity benefits in month of life %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="67"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="68"/>
         <source>%1: bitte einen Betrag angeben</source>
         <translation>%1: please enter an amount</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/maternity_facts.py" line="72"/>
+        <location filename="../../ui/letters/maternity_facts.py" line="73"/>
         <source>%1: Tage als Zahl von 1 bis 31 angeben</source>
         <translation>%1: give the days as a number from 1 to 31</translation>
     </message>

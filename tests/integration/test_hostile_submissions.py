@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from backoffice.bootstrap import open_database
 from backoffice.demo.portal import DemoPortal
@@ -36,6 +37,9 @@ HOSTILE: dict[str, tuple[dict[str, Any], problems.ProblemType, str]] = {
     "metadata of schema version 2": (
         {"service": "wbs", "metadata": {"$schema": "https://schema.fitko.de/fit-connect/metadata/2.0.0/metadata.schema.json"}},
         problems.UNSUPPORTED_SCHEMA, "nicht unterstützt"),
+    "over-long attachment description": (
+        {"service": "wbs", "attachments": [{"filename": "a.pdf", "description": "Nachweis " * 56, **PDF}]},
+        problems.SYNTAX_VIOLATION, "500"),
     "over-long MIME type": (
         {"service": "elterngeld", "attachments": [{"filename": "a.pdf", "mime_type": "application/" + "x" * 500, "size": 10}]},
         problems.SCHEMA_VIOLATION, "kein gültiger Medientyp"),
@@ -77,4 +81,35 @@ def test_an_empty_attachment_is_a_file_like_any_other(sqlite_url: str) -> None:
         with db.uow(write=False) as uow:
             sizes = sorted(a.size for a in uow.session.scalars(select(Attachment)))
         assert sizes == [0, 800]
+    db.dispose()
+
+
+def test_the_portals_description_is_kept_cleaned_and_names_the_checklists_proposal(sqlite_url: str) -> None:
+    """A phone photo's file name says nothing; the portal's label of the upload slot (the metadata's
+    ``description``) is stored as one line without bidi or zero-width characters, shown with the attachment,
+    and proposes it for the required document it names."""
+    from backoffice.domain.catalog import Role
+    from backoffice.services import case_editing
+    from backoffice.services.case_queries import get_case
+    from backoffice.services.directory import ensure_user
+
+    entry = {"service": "wbs", "attachments": [
+        {"filename": "IMG_2034.jpg", "mime_type": "image/jpeg", "size": 900,
+         "description": "Personal\u200bausweis\n  (Vorder- und\u202e Rückseite)"},
+        {"filename": "IMG_2035.jpg", "mime_type": "image/jpeg", "size": 700}]}
+    db = open_database(sqlite_url, migrate=True)
+    with DemoPortal(submissions=[entry], count=0, seed=3, key_size=2048, today=date(2026, 11, 2)) as portal:
+        summary = make_sync(db, portal).run_once()
+        assert (summary.new, summary.rejected, summary.errors) == (1, 0, 0), summary.error_messages
+    with db.uow() as uow:
+        admin = ensure_user(uow, "lead", "Team Lead", [Role.TEAM_LEAD, Role.CLERK], ["zwf", "egs", "bua"])
+        uow.commit()
+    with db.uow(write=False) as uow:
+        (az,) = [c.aktenzeichen for c in uow.session.scalars(select(Case))]
+        detail = get_case(uow, admin, az)
+        checklist = {e.key: e.proposed_attachment_id for e in case_editing.load_editor(uow, admin, az).checklist}
+    described = {a.filename: a.description for a in detail.attachments}
+    assert described == {"IMG_2034.jpg": "Personalausweis (Vorder- und Rückseite)", "IMG_2035.jpg": ""}
+    photo = next(a.id for a in detail.attachments if a.filename == "IMG_2034.jpg")
+    assert checklist["identity"] == photo
     db.dispose()

@@ -163,7 +163,9 @@ class AttachmentPanel(QWidget):
         self._attachments = list(attachments)
         self.list.clear()
         for attachment in attachments:
-            item = QTreeWidgetItem(self.list, ["", "", purpose_name(attachment.purpose), format_size(attachment.size)])
+            # "Art": what the portal's upload slot called the document, else what kind of attachment it is.
+            kind = attachment.description or purpose_name(attachment.purpose)
+            item = QTreeWidgetItem(self.list, ["", "", kind, format_size(attachment.size)])
             item.setData(NAME, Qt.ItemDataRole.UserRole, attachment.id)
             self._describe(item, attachment)
             if attachment.id == current:
@@ -205,6 +207,8 @@ class AttachmentPanel(QWidget):
         item.setText(NAME, name)
         item.setText(TYPE, kind)
         lines = [name, QCoreApplication.translate("Editor", "Typ: %1").replace("%1", kind)]
+        if attachment.description:
+            lines.append(QCoreApplication.translate("Editor", "Beschreibung laut Portal: %1").replace("%1", attachment.description))
         claimed = printable_type(attachment.mime_type)
         if mime is not None and claimed and claimed != mime:
             lines.append(QCoreApplication.translate("Editor", "Angegeben als: %1").replace("%1", claimed))

@@ -34,7 +34,8 @@ class ChecklistModel(QAbstractTableModel):
         self.beginResetModel()
         self._entries = list(entries)
         # Rows stored before names were made safe at intake still hold the raw name.
-        self._attachments = {a.id: safe_filename(a.filename) for a in attachments}
+        self._attachments = {a.id: safe_filename(a.filename) + (f" ({a.description})" if a.description else "")
+                             for a in attachments}
         self.endResetModel()
 
     def entries(self) -> list[ChecklistEntry]:

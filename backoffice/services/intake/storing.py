@@ -100,7 +100,7 @@ def store_all(
             queue_code=queue_code or route(uow, env.destination_id, outcome.service),
             portal=PortalReference(env.destination_id, env.submission_id, env.case_id),
             attachments=[
-                NewAttachment(a.filename, a.mime_type, a.content, a.purpose, a.attachment_id, a.sha512 or None)
+                NewAttachment(a.filename, a.mime_type, a.content, a.purpose, a.attachment_id, a.sha512 or None, a.description)
                 for a in outcome.attachments
             ],
             schema_uri=outcome.schema_uri,

@@ -51,7 +51,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 def hostile_case(qtbot, tasks, actor, db):  # type: ignore[no-untyped-def]
     files = (
-        cases.NewAttachment("Rechnung.pdf.exe", "application/pdf", EXE),
+        cases.NewAttachment("Rechnung.pdf.exe", "application/pdf", EXE, description="Personalausweis <b>Kopie</b>"),
         cases.NewAttachment("x.lnk", "application/pdf", LNK),
         cases.NewAttachment(f"Lohn{RLO}fdp.exe", "application/pdf", EXE),  # shown as "Lohnexe.pdf" with the RLO
         cases.NewAttachment("bild.jpg", "image/jpeg", pdf_bytes()),
@@ -84,6 +84,11 @@ def test_the_list_shows_safe_names_and_the_real_types(qtbot, tasks, actor, db, l
     }
     tooltip = row(panel, "Rechnung.pdf.exe").toolTip(0)
     assert "Typ: Programmdatei (nicht geöffnet)" in tooltip and "Angegeben als: application/pdf" in tooltip
+    # The portal's label of the upload is its "Art", as plain text; the others keep their kind.
+    assert row(panel, "Rechnung.pdf.exe").text(2) == "Personalausweis <b>Kopie</b>" and row(panel, "x.lnk").text(2) == "Anlage"
+    assert "Beschreibung laut Portal: Personalausweis &lt;b&gt;Kopie&lt;/b&gt;" in tooltip
+    labels = editor.documents.checklist_model.attachments()
+    assert "Rechnung.pdf.exe (Personalausweis <b>Kopie</b>)" in labels.values() and "x.lnk" in labels.values()
 
     # a row stored before names were made safe: the panel makes it safe itself
     old = [dataclasses.replace(a, filename=f"C:\\tmp\\Lohn{RLO}fdp.exe") if a.filename == "Lohnfdp.exe" else a
