@@ -4,7 +4,7 @@ punch marks, footer (first page) and the reference line of continuation pages.""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -71,8 +71,9 @@ def _column_positions(columns: list[str]) -> list[float]:
 
 
 def address_font_size(recipient: Recipient) -> float:
-    """Largest font size (from the normal one down to 8 pt) at which the address fits the window;
-    AddressDoesNotFit when there are too many lines or one is too long even then."""
+    """Largest font size (from the normal one down to 8 pt) at which the address fits the window, a line
+    too wide even at 8 pt broken between words (a long name the form allows) when six lines still hold it;
+    AddressDoesNotFit when there are too many lines or a line does not fit even so."""
     lines = [recipient.name, *recipient.address_lines]
     if len(lines) > g.ADDRESS_MAX_LINES:
         raise AddressDoesNotFit(t("höchstens {most} Zeilen, angegeben {count}",
@@ -81,12 +82,27 @@ def address_font_size(recipient: Recipient) -> float:
         raise AddressDoesNotFit(
             t("höchstens {most} Vermerke (z. B. Einschreiben) über der Rücksendeangabe",
               most=g.NOTES_MAX_LINES))
-    lines += recipient.notes
-    width = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
-    size = fitting_size(lines, ADDRESS_SIZE, _ADDRESS_MIN_SIZE, width, step=0.5)
-    if size is None:
-        raise AddressDoesNotFit(t("Zeile zu lang: {line}", line=repr(max(lines, key=len))))
-    return size
+    size = fitting_size([*lines, *recipient.notes], ADDRESS_SIZE, _ADDRESS_MIN_SIZE, _ADDRESS_WIDTH, step=0.5)
+    if size is not None:
+        return size
+    size = ADDRESS_SIZE
+    while size >= _ADDRESS_MIN_SIZE:
+        wrapped = address_lines(recipient, size)
+        if len(wrapped) <= g.ADDRESS_MAX_LINES and fitting_size([*wrapped, *recipient.notes], size, size,
+                                                                _ADDRESS_WIDTH) is not None:
+            return size
+        size -= 0.5
+    raise AddressDoesNotFit(t("Zeile zu lang: {line}", line=repr(max(lines, key=len))))
+
+
+_ADDRESS_WIDTH = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
+
+
+def address_lines(recipient: Recipient, size: float) -> list[str]:
+    """Name and address lines as printed at ``size``: a line wider than the window broken between words."""
+    return [part for line in (recipient.name, *recipient.address_lines)
+            for part in ([line] if stringWidth(drawable(line), REGULAR, size) <= _ADDRESS_WIDTH
+                         else simpleSplit(drawable(line), REGULAR, size, _ADDRESS_WIDTH))]
 
 
 def _draw_letterhead(canv: Canvas, head: Letterhead, logo: ImageReader | None) -> None:
@@ -132,7 +148,7 @@ def _draw_address(canv: Canvas, head: Letterhead, recipient: Recipient, size_pt:
     canv.setFont(REGULAR, size_pt)
     for i, note in enumerate(reversed(recipient.notes)):  # notes sit just above the return address
         _draw(canv, x, g.y_from_top(baseline - (i + 1) * g.ADDRESS_LINE_PITCH_MM), note)
-    lines = [recipient.name, *recipient.address_lines]
+    lines = address_lines(recipient, size_pt)
     first = g.ADDRESS_ZONE_TOP_MM + g.ADDRESS_LINE_PITCH_MM
     for i, line in enumerate(lines):
         _draw(canv, x, g.y_from_top(first + i * g.ADDRESS_LINE_PITCH_MM), line)
