@@ -265,9 +265,16 @@ def _elterngeld_final(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
 
 
 def _elterngeld_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    """The grounds stand under "Begründung": the computation drops the per-month refusals (without a reason of
+    their own when the whole claim fails) and the total of granted months, since nothing is granted."""
+    lines = tuple(line for line in result_lines(d.result)
+                  if not line.label.startswith(_REFUSED_LINES) and line.label != _GRANTED_TOTAL)
     return dict(values=dict(application_date=case.received_on, child_name=_child_name(case),
                             child_birth_date=date.fromisoformat(d.result["birth_date"])),
-                reasons=d.reasons, lines=result_lines(d.result))
+                reasons=d.reasons, lines=lines)
+
+
+_GRANTED_TOTAL = "Elterngeld für die bewilligten Lebensmonate insgesamt"  # the rules' total line (rules/elterngeld.py)
 
 
 def _fz_receipt(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:

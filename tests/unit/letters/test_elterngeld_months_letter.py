@@ -112,3 +112,22 @@ def test_grant_letter_without_offset_has_no_maternity_sentence() -> None:
     data = _letter(maternity_benefits=[])
     assert data.values["maternity_months"] == ""
     assert "Mutterschaftsleistungen" not in " ".join(ReadBack(render_letter(data)).all_text().split())
+
+
+def test_refusal_letter_has_no_empty_month_refusals_and_grants_nothing_in_its_computation() -> None:
+    # Above the § 1 Abs. 8 BEEG limit nothing is granted: the reason stands under "Begründung"; the computation
+    # must not list "3. Lebensmonat abgelehnt:" with nothing after it, nor a total "für die bewilligten Lebensmonate".
+    rule_input = {**RULE_INPUT, "taxable_income_last_year": "238821.18", "application_received": "2025-04-10"}
+    result = elterngeld_from_json(rule_input).as_json()
+    assert result["eligible"] is False
+    assert any(line["label"].startswith("3. Lebensmonat abgelehnt") for line in result["lines"])
+    case = CaseFacts("EG-2025-000002", Service.ELTERNGELD, "Jana Beispiel", "Schloßstraße", "1", "45468",
+                     "Mülheim an der Ruhr", date(2025, 4, 10),
+                     {"child": {"given_name": "Mia", "family_name": "Beispiel", "birth_date": "2025-03-27"}})
+    reason = "Kein Anspruch: Das zu versteuernde Einkommen übersteigt 175.000,00 € (§ 1 Abs. 8 BEEG)."
+    decision = DecisionFacts("refused", date(2025, 4, 20), rule_input, result, (reason,))
+    data = letter_data("elterngeld_refusal", case, decision, load_letterhead(Service.ELTERNGELD),
+                       Clerk("S. B.", "0208 1", "s@b.de"), date(2025, 4, 20))
+    text = " ".join(ReadBack(render_letter(data)).all_text().split())
+    assert "§ 1 Abs. 8 BEEG" in text and "Nettoeinkommen vor der Geburt" in text
+    assert "Lebensmonat abgelehnt" not in text and "bewilligten" not in text
