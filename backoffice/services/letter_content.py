@@ -25,8 +25,9 @@ from ..resources import resource_path
 from ..rules import CALCULATORS, month_of_life_period
 from ..texts import t
 
-_RELATIONSHIP = {"applicant": "Antragsteller/in", "spouse": "Ehegatte/Ehegattin", "partner": "Lebenspartner/in",
-                 "child": "Kind", "other": "sonstige Person"}
+# Written out, never "Antragsteller/in": the form does not ask the members' gender.
+_RELATIONSHIP = {"applicant": "Antragstellerin oder Antragsteller", "spouse": "Ehegattin oder Ehegatte",
+                 "partner": "Lebenspartnerin oder Lebenspartner", "child": "Kind", "other": "Sonstige Person"}
 _VARIANT = {"basis": "Basiselterngeld", "plus": "ElterngeldPlus", "bonus": "Partnerschaftsbonus"}
 # Printed in brackets after "Führungszeugnis": the plain kind adds nothing but its Belegart.
 _FZ_TYPE = {"extended": "erweitertes Führungszeugnis nach § 30a BZRG",
