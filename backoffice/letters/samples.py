@@ -163,7 +163,7 @@ def _samples() -> dict[str, dict[str, Any]]:
         "fz_receipt": dict(
             values=dict(application_date=date(2026, 11, 18), forwarded_date=date(2026, 11, 24),
                         certificate_type="zur Vorlage bei einer Behörde, Belegart O",
-                        delivered_to="unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815),",
+                        delivered_to="unmittelbar der Behörde (Stadt Essen, Jugendamt; Aktenzeichen 51-2026-0815)",
                         delivery_note=("Die Behörde muss Ihnen auf Verlangen Einsicht in das Führungszeugnis "
                                        "gewähren. Enthält es Eintragungen, können Sie verlangen, dass es zunächst "
                                        "an ein von Ihnen benanntes Amtsgericht übersandt wird, wo nur Sie persönlich "

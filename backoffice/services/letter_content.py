@@ -281,9 +281,11 @@ _GRANTED_TOTAL = "Elterngeld für die bewilligten Lebensmonate insgesamt"  # the
 def _fz_receipt(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     form = case.form_data
     if form.get("belegart") == "O":
-        authority = (form.get("receiving_authority") or {}).get("name", "der Behörde")
-        number = form.get("authority_file_number")
-        delivered = f"unmittelbar {authority}" + (f" (Aktenzeichen {number})" if number else "") + ","
+        # The name as the applicant typed it ("Stadt Essen, Jugendamt"): in brackets, so the sentence needs no article.
+        name = str((form.get("receiving_authority") or {}).get("name") or "").strip()
+        number = str(form.get("authority_file_number") or "").strip()
+        details = "; ".join(x for x in (name, f"Aktenzeichen {number}" if number else "") if x)
+        delivered = "unmittelbar der Behörde" + (f" ({details})" if details else "")
         note = _FZ_AUTHORITY_NOTE
     else:
         delivered = "Ihnen an Ihre Meldeanschrift"
