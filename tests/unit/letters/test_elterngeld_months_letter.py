@@ -48,7 +48,7 @@ def test_grant_table_decides_every_requested_month_and_gives_the_reason_of_each_
 
 def test_grant_letter_names_late_months_offset_and_payment_in_the_course_of_the_month() -> None:
     text = " ".join(ReadBack(render_letter(_letter())).all_text().split())
-    assert "1., 2., 3. und 4. Lebensmonat" in text and "§ 7 Abs. 1 Satz 2 BEEG" in text
+    assert "Für den 1., 2., 3. und 4. Lebensmonat (in der Übersicht „abgelehnt“)" in text and "§ 7 Abs. 1 Satz 2 BEEG" in text
     # The computation cell wraps the citation; the amount column's text comes between its lines.
     assert "Mutterschaftsleistungen 400,00 €, angerechnet (§ 3" in text and "Abs. 1 Satz 1 Nr. 1 BEEG)" in text
     assert "im Laufe des Lebensmonats" in text and "zu Beginn" not in text
@@ -86,7 +86,11 @@ def test_refused_bonus_month_reason_stands_once_under_begruendung() -> None:
     assert len(data.reasons) == 1 and "34 Wochenstunden" in data.reasons[0]
     assert not any("abgelehnt" in line.label for line in data.lines)
     text = " ".join(ReadBack(render_letter(data)).all_text().split())
-    assert text.count("34 Wochenstunden") == 1 and "(12. Lebensmonat) lehne ich Ihren Antrag ab" in text
+    assert text.count("34 Wochenstunden") == 1
+    # One refused month: "Für den 12. Lebensmonat", never the plural "Lebensmonate (12. Lebensmonat)".
+    assert "Für den 12. Lebensmonat (in der Übersicht „abgelehnt“) lehne ich Ihren Antrag ab" in text
+    assert "Für den 12. Lebensmonat kann kein Elterngeld gezahlt werden:" in text
+    assert "Lebensmonate (12." not in text and "folgenden Lebensmonate" not in text
 
 
 def test_grant_letter_prints_the_rate_as_the_dialog_shows_it() -> None:
