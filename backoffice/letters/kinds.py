@@ -234,7 +234,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
 COMMON_FIELDS: tuple[str, ...] = (
     "recipient_name", "salutation", "aktenzeichen", "letter_date",
     "clerk_name", "clerk_phone", "clerk_email", "clerk_room",
-    "authority", "head", "department", "authority_street", "authority_postcode_city",
+    "authority", "head", "department", "authority_street", "authority_postcode_city", "authority_city",
     "authority_phone", "authority_email", "website", "opening_hours",
     "bank_name", "bank_iban", "bank_bic", "signature_basis",
 )

@@ -31,6 +31,8 @@ def test_certificate_is_a_page_of_its_own_without_income_allowance_or_disability
         assert needed in text, needed
     for word in FORBIDDEN:
         assert word not in text, word
+    # The place of issue is the city, not a postal address line.
+    assert "Mülheim an der Ruhr, den 25.11.2026 Im Auftrag" in text and "45468" not in text
 
 
 def test_calculation_sheet_is_separate_and_the_bescheid_keeps_the_figures_off_its_pages() -> None:
