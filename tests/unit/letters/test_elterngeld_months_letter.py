@@ -135,3 +135,13 @@ def test_refusal_letter_has_no_empty_month_refusals_and_grants_nothing_in_its_co
     text = " ".join(ReadBack(render_letter(data)).all_text().split())
     assert "§ 1 Abs. 8 BEEG" in text and "Nettoeinkommen vor der Geburt" in text
     assert "Lebensmonat abgelehnt" not in text and "bewilligten" not in text
+
+
+def test_refusal_of_a_single_late_month_names_it_in_the_singular() -> None:
+    # § 7 Abs. 1 Satz 2 BEEG: only month 1 requested, the application came in month 8 → refused, one month named.
+    result = elterngeld_from_json({**RULE_INPUT, "month_plan": [{"parent": "A", "month": 1, "variant": "basis"}],
+                                   "maternity_benefits": []}).as_json()
+    assert result["eligible"] is False
+    reason = " ".join(result["reasons"])
+    assert "Für die beantragte Zeit (1. Lebensmonat) kann daher kein Elterngeld gezahlt werden." in reason
+    assert "Lebensmonate (1.)" not in reason
