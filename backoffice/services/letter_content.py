@@ -25,7 +25,7 @@ from ..resources import resource_path
 from ..rules import CALCULATORS, month_of_life_period
 from ..texts import t
 
-# Written out, never "Antragsteller/in": the form does not ask the members' gender.
+# Both genders written out: the form does not ask the members' gender.
 _RELATIONSHIP = {"applicant": "Antragstellerin oder Antragsteller", "spouse": "Ehegattin oder Ehegatte",
                  "partner": "Lebenspartnerin oder Lebenspartner", "child": "Kind", "other": "Sonstige Person"}
 _VARIANT = {"basis": "Basiselterngeld", "plus": "ElterngeldPlus", "bonus": "Partnerschaftsbonus"}
