@@ -96,8 +96,8 @@ def _samples() -> dict[str, dict[str, Any]]:
                    Line("Gesamteinkommen des Haushalts", Decimal("21697.60"), emphasis=True),
                    Line("Einkommensgrenze für 3 Personen", Decimal("35740.00"), emphasis=True)),
             tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), (
-                ("Ayşe Yılmaz", date(1988, 4, 17), "Antragstellerin"),
-                ("Emre Yılmaz", date(1986, 1, 9), "Ehegatte"),
+                ("Ayşe Yılmaz", date(1988, 4, 17), "Antragstellerin oder Antragsteller"),
+                ("Emre Yılmaz", date(1986, 1, 9), "Ehegattin oder Ehegatte"),
                 ("Elif Yılmaz", date(2019, 6, 30), "Kind"),
             ))},
         ),
