@@ -162,8 +162,10 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
             "wbs_refusal", Service.WBS, "Wohnberechtigungsschein (Ablehnung)",
             ("application_date", "household_size", "household_income", "income_limit"),
             (Block("wbs_refusal_decision"), Reasons(), Block("wbs_refusal_computation"), Lines(),
-             Block("wbs_refusal_conclusion")),
+             Block("wbs_refusal_conclusion", when="income_exceeded")),
             remedy=KLAGE_VG,
+            # The conclusion says the income exceeds the limit: only when it does (a clerk may refuse on other grounds).
+            optional_fields=("income_exceeded",),
         ),
         KindSpec(
             "wbs_documents_request", Service.WBS, "Wohnberechtigungsschein (Unterlagen anfordern)",

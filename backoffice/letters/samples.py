@@ -103,7 +103,7 @@ def _samples() -> dict[str, dict[str, Any]]:
         ),
         "wbs_refusal": dict(
             values=dict(application_date=date(2026, 10, 2), household_size="2 Personen", household_income=Decimal("32748.80"),
-                        income_limit=Decimal("28350.00")),
+                        income_limit=Decimal("28350.00"), income_exceeded="ja"),
             reasons=("Das anrechenbare Gesamteinkommen Ihres Haushalts übersteigt die Einkommensgrenze nach § 13 "
                      "WFNG NRW um mehr als 5 %.",),
             lines=(("Bruttoeinkommen des Haushalts im Kalenderjahr 2025", Decimal("52400.00")),

@@ -172,9 +172,10 @@ def wbs_grant_reasons(result: Mapping[str, Any]) -> tuple[str, ...]:
 
 def _wbs_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     r = d.result
+    income, limit = Decimal(r["household_income"]), Decimal(r["income_limit"])
     return dict(
         values=dict(application_date=case.received_on, household_size=count_noun(int(r["persons"]), "Person"),
-                    household_income=Decimal(r["household_income"]), income_limit=Decimal(r["income_limit"])),
+                    household_income=income, income_limit=limit, income_exceeded="ja" if income > limit else ""),
         reasons=d.reasons, lines=result_lines(r),
     )
 
