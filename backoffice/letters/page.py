@@ -3,6 +3,8 @@ punch marks, footer (first page) and the reference line of continuation pages.""
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -162,15 +164,45 @@ def _draw_info_block(canv: Canvas, data: LetterData) -> None:
     label_x = g.x_mm(g.INFO_BLOCK_LEFT_MM)
     value_x = g.x_mm(g.INFO_BLOCK_LEFT_MM + g.INFO_BLOCK_VALUE_OFFSET_MM)
     room = g.x_mm(g.INFO_BLOCK_RIGHT_MM) - value_x
-    for i, (label, value) in enumerate(rows):
-        y = g.y_from_top(g.INFO_BLOCK_TOP_MM + INFO_VALUE_SIZE * 0.3528 + i * g.INFO_LINE_PITCH_MM)
+    line = 0
+    for label, value in rows:
+        y = g.y_from_top(g.INFO_BLOCK_TOP_MM + INFO_VALUE_SIZE * 0.3528 + line * g.INFO_LINE_PITCH_MM)
         canv.setFont(REGULAR, INFO_LABEL_SIZE)
         canv.setFillColor(GREY)
         _draw(canv, label_x, y, label)
-        size = fitting_size([value], INFO_VALUE_SIZE, 6.0, room) or 6.0
+        size, parts = _info_value_lines(value, room)
         canv.setFont(REGULAR, size)
         canv.setFillColorRGB(0, 0, 0)
-        _draw(canv, value_x, y, value)
+        for part in parts:  # a value too wide even at 6 pt continues below; the rows after it move down
+            _draw(canv, value_x, g.y_from_top(g.INFO_BLOCK_TOP_MM + INFO_VALUE_SIZE * 0.3528
+                                              + line * g.INFO_LINE_PITCH_MM), part)
+            line += 1
+
+
+# Where an information value may break: after a space, "@" or "."; a hyphen only if nothing else fits (in an
+# e-mail address a hyphen at the line end would read as a word break, which it is not).
+_INFO_BREAKS = (re.compile(r"(?<=[ @.])"), re.compile(r"(?<=[ @.\-])"))
+
+
+def _info_value_lines(value: str, room: float) -> tuple[float, list[str]]:
+    """The size and lines of an information value: one line shrunk to 6 pt at least, else broken into lines."""
+    size = fitting_size([value], INFO_VALUE_SIZE, 6.0, room)
+    if size is not None:
+        return size, [value]
+    for breaks in _INFO_BREAKS:
+        tokens = breaks.split(value)
+        size = INFO_VALUE_SIZE
+        while size >= 6.0:
+            lines = [""]
+            for token in tokens:
+                if lines[-1] and stringWidth(drawable(lines[-1] + token).rstrip(), REGULAR, size) > room:
+                    lines.append("")
+                lines[-1] += token
+            lines = [part.rstrip() for part in lines]
+            if all(stringWidth(drawable(part), REGULAR, size) <= room for part in lines):
+                return size, lines
+            size -= 0.5
+    return 6.0, [value]
 
 
 def _draw_marks(canv: Canvas) -> None:
