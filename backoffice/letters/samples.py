@@ -91,7 +91,7 @@ def _samples() -> dict[str, dict[str, Any]]:
                    ("Kein Freibetrag junges Ehepaar oder junge Lebenspartnerschaft: Eheschließung bzw. Begründung "
                     "der Lebenspartnerschaft am 14.05.2022; Emre Yılmaz (geboren am 09.01.1986) hat bei "
                     "Antragstellung am 02.10.2026 das 40. Lebensjahr vollendet.", ""),
-                   ("Freibetrag schwerbehinderter Mensch: Ayşe Yılmaz: GdB 100 ohne häusliche Pflegebedürftigkeit "
+                   ("Freibetrag schwerbehinderter Mensch: Ayşe Yılmaz, GdB 100 ohne häusliche Pflegebedürftigkeit "
                     "(Nachweis: Schwerbehindertenausweis).", Decimal("-4500.00")),
                    Line("Gesamteinkommen des Haushalts", Decimal("21697.60"), emphasis=True),
                    Line("Einkommensgrenze für 3 Personen", Decimal("35740.00"), emphasis=True)),

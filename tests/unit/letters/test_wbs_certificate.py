@@ -82,7 +82,7 @@ def test_a_grant_built_from_a_real_result_with_a_disability_allowance_keeps_it_o
     for word in FORBIDDEN:
         assert word not in last, word
     everything = " ".join(pdf.all_text().split())
-    assert "Freibetrag schwerbehinderter Mensch: Jana Beispiel: GdB 100" in everything  # on the calculation sheet
+    assert "Freibetrag schwerbehinderter Mensch: Jana Beispiel, GdB 100" in everything  # on the calculation sheet
     assert "überschreitet die Einkommensgrenze für 1 Person nach § 13 WFNG NRW nicht" in everything
 
 
