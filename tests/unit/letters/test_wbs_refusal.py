@@ -33,3 +33,9 @@ def test_the_conclusion_on_the_income_limit_follows_the_computation(gross: str, 
     assert reason in text and "Rechtsbehelfsbelehrung" in text
     assert ("übersteigt die für Ihren Haushalt maßgebliche Einkommensgrenze" in text) is exceeds
     assert ("Einkommensgrenze eingehalten; Abstand zur Grenze" in text) is not exceeds  # the computation's finding
+
+
+def test_the_excess_row_reads_as_a_table_row() -> None:
+    # The label precedes an amount in its own column: "Überschreitung … (n %)  x €", not "überschritten (n %) um  x €".
+    text = _text("90000", "Das Einkommen übersteigt die Grenze um mehr als 5 %.")
+    assert "Überschreitung der Einkommensgrenze (" in text and "überschritten (" not in text
