@@ -185,12 +185,14 @@ _INFO_BREAKS = (re.compile(r"(?<=[ @.])"), re.compile(r"(?<=[ @.\-])"))
 
 
 def _info_value_lines(value: str, room: float) -> tuple[float, list[str]]:
-    """The size and lines of an information value: one line shrunk to 6 pt at least, else broken into lines."""
+    """The size and lines of an information value: one line shrunk to 6 pt at least, else as few lines as fit
+    (the largest size among those)."""
     size = fitting_size([value], INFO_VALUE_SIZE, 6.0, room)
     if size is not None:
         return size, [value]
     for breaks in _INFO_BREAKS:
         tokens = breaks.split(value)
+        fitting: list[tuple[float, list[str]]] = []
         size = INFO_VALUE_SIZE
         while size >= 6.0:
             lines = [""]
@@ -200,8 +202,10 @@ def _info_value_lines(value: str, room: float) -> tuple[float, list[str]]:
                 lines[-1] += token
             lines = [part.rstrip() for part in lines]
             if all(stringWidth(drawable(part), REGULAR, size) <= room for part in lines):
-                return size, lines
+                fitting.append((size, lines))
             size -= 0.5
+        if fitting:
+            return min(fitting, key=lambda f: (len(f[1]), -f[0]))
     return 6.0, [value]
 
 
