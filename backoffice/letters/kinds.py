@@ -162,8 +162,10 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
             "wbs_refusal", Service.WBS, "Wohnberechtigungsschein (Ablehnung)",
             ("application_date", "household_size", "household_income", "income_limit"),
             (Block("wbs_refusal_decision"), Reasons(), Block("wbs_refusal_computation"), Lines(),
-             Block("wbs_refusal_conclusion")),
+             Block("wbs_refusal_conclusion", when="income_exceeded")),
             remedy=KLAGE_VG,
+            # The conclusion says the income exceeds the limit: only when it does (a clerk may refuse on other grounds).
+            optional_fields=("income_exceeded",),
         ),
         KindSpec(
             "wbs_documents_request", Service.WBS, "Wohnberechtigungsschein (Unterlagen anfordern)",
@@ -234,7 +236,7 @@ KINDS: Mapping[str, KindSpec] = MappingProxyType({
 COMMON_FIELDS: tuple[str, ...] = (
     "recipient_name", "salutation", "aktenzeichen", "letter_date",
     "clerk_name", "clerk_phone", "clerk_email", "clerk_room",
-    "authority", "head", "department", "authority_street", "authority_postcode_city",
+    "authority", "head", "department", "authority_street", "authority_postcode_city", "authority_city",
     "authority_phone", "authority_email", "website", "opening_hours",
     "bank_name", "bank_iban", "bank_bic", "signature_basis",
 )

@@ -3,8 +3,10 @@ punch marks, footer (first page) and the reference line of continuation pages.""
 
 from __future__ import annotations
 
+import re
+
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -71,8 +73,9 @@ def _column_positions(columns: list[str]) -> list[float]:
 
 
 def address_font_size(recipient: Recipient) -> float:
-    """Largest font size (from the normal one down to 8 pt) at which the address fits the window;
-    AddressDoesNotFit when there are too many lines or one is too long even then."""
+    """Largest font size (from the normal one down to 8 pt) at which the address fits the window, a line
+    too wide even at 8 pt broken between words (a long name the form allows) when six lines still hold it;
+    AddressDoesNotFit when there are too many lines or a line does not fit even so."""
     lines = [recipient.name, *recipient.address_lines]
     if len(lines) > g.ADDRESS_MAX_LINES:
         raise AddressDoesNotFit(t("höchstens {most} Zeilen, angegeben {count}",
@@ -81,12 +84,27 @@ def address_font_size(recipient: Recipient) -> float:
         raise AddressDoesNotFit(
             t("höchstens {most} Vermerke (z. B. Einschreiben) über der Rücksendeangabe",
               most=g.NOTES_MAX_LINES))
-    lines += recipient.notes
-    width = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
-    size = fitting_size(lines, ADDRESS_SIZE, _ADDRESS_MIN_SIZE, width, step=0.5)
-    if size is None:
-        raise AddressDoesNotFit(t("Zeile zu lang: {line}", line=repr(max(lines, key=len))))
-    return size
+    size = fitting_size([*lines, *recipient.notes], ADDRESS_SIZE, _ADDRESS_MIN_SIZE, _ADDRESS_WIDTH, step=0.5)
+    if size is not None:
+        return size
+    size = ADDRESS_SIZE
+    while size >= _ADDRESS_MIN_SIZE:
+        wrapped = address_lines(recipient, size)
+        if len(wrapped) <= g.ADDRESS_MAX_LINES and fitting_size([*wrapped, *recipient.notes], size, size,
+                                                                _ADDRESS_WIDTH) is not None:
+            return size
+        size -= 0.5
+    raise AddressDoesNotFit(t("Zeile zu lang: {line}", line=repr(max(lines, key=len))))
+
+
+_ADDRESS_WIDTH = (g.ADDRESS_FIELD_WIDTH_MM - g.ADDRESS_TEXT_INSET_MM) * mm
+
+
+def address_lines(recipient: Recipient, size: float) -> list[str]:
+    """Name and address lines as printed at ``size``: a line wider than the window broken between words."""
+    return [part for line in (recipient.name, *recipient.address_lines)
+            for part in ([line] if stringWidth(drawable(line), REGULAR, size) <= _ADDRESS_WIDTH
+                         else simpleSplit(drawable(line), REGULAR, size, _ADDRESS_WIDTH))]
 
 
 def _draw_letterhead(canv: Canvas, head: Letterhead, logo: ImageReader | None) -> None:
@@ -132,7 +150,7 @@ def _draw_address(canv: Canvas, head: Letterhead, recipient: Recipient, size_pt:
     canv.setFont(REGULAR, size_pt)
     for i, note in enumerate(reversed(recipient.notes)):  # notes sit just above the return address
         _draw(canv, x, g.y_from_top(baseline - (i + 1) * g.ADDRESS_LINE_PITCH_MM), note)
-    lines = [recipient.name, *recipient.address_lines]
+    lines = address_lines(recipient, size_pt)
     first = g.ADDRESS_ZONE_TOP_MM + g.ADDRESS_LINE_PITCH_MM
     for i, line in enumerate(lines):
         _draw(canv, x, g.y_from_top(first + i * g.ADDRESS_LINE_PITCH_MM), line)
@@ -146,15 +164,49 @@ def _draw_info_block(canv: Canvas, data: LetterData) -> None:
     label_x = g.x_mm(g.INFO_BLOCK_LEFT_MM)
     value_x = g.x_mm(g.INFO_BLOCK_LEFT_MM + g.INFO_BLOCK_VALUE_OFFSET_MM)
     room = g.x_mm(g.INFO_BLOCK_RIGHT_MM) - value_x
-    for i, (label, value) in enumerate(rows):
-        y = g.y_from_top(g.INFO_BLOCK_TOP_MM + INFO_VALUE_SIZE * 0.3528 + i * g.INFO_LINE_PITCH_MM)
+    line = 0
+    for label, value in rows:
+        y = g.y_from_top(g.INFO_BLOCK_TOP_MM + INFO_VALUE_SIZE * 0.3528 + line * g.INFO_LINE_PITCH_MM)
         canv.setFont(REGULAR, INFO_LABEL_SIZE)
         canv.setFillColor(GREY)
         _draw(canv, label_x, y, label)
-        size = fitting_size([value], INFO_VALUE_SIZE, 6.0, room) or 6.0
+        size, parts = _info_value_lines(value, room)
         canv.setFont(REGULAR, size)
         canv.setFillColorRGB(0, 0, 0)
-        _draw(canv, value_x, y, value)
+        for part in parts:  # a value too wide even at 6 pt continues below; the rows after it move down
+            _draw(canv, value_x, g.y_from_top(g.INFO_BLOCK_TOP_MM + INFO_VALUE_SIZE * 0.3528
+                                              + line * g.INFO_LINE_PITCH_MM), part)
+            line += 1
+
+
+# Where an information value may break: after a space, "@" or "."; a hyphen only if nothing else fits (in an
+# e-mail address a hyphen at the line end would read as a word break, which it is not).
+_INFO_BREAKS = (re.compile(r"(?<=[ @.])"), re.compile(r"(?<=[ @.\-])"))
+
+
+def _info_value_lines(value: str, room: float) -> tuple[float, list[str]]:
+    """The size and lines of an information value: one line shrunk to 6 pt at least, else as few lines as fit
+    (the largest size among those)."""
+    size = fitting_size([value], INFO_VALUE_SIZE, 6.0, room)
+    if size is not None:
+        return size, [value]
+    for breaks in _INFO_BREAKS:
+        tokens = breaks.split(value)
+        fitting: list[tuple[float, list[str]]] = []
+        size = INFO_VALUE_SIZE
+        while size >= 6.0:
+            lines = [""]
+            for token in tokens:
+                if lines[-1] and stringWidth(drawable(lines[-1] + token).rstrip(), REGULAR, size) > room:
+                    lines.append("")
+                lines[-1] += token
+            lines = [part.rstrip() for part in lines]
+            if all(stringWidth(drawable(part), REGULAR, size) <= room for part in lines):
+                fitting.append((size, lines))
+            size -= 0.5
+        if fitting:
+            return min(fitting, key=lambda f: (len(f[1]), -f[0]))
+    return 6.0, [value]
 
 
 def _draw_marks(canv: Canvas) -> None:

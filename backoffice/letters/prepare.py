@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from backoffice.letters.data import LetterData
 from backoffice.letters.formatting import format_date, format_value
 from backoffice.letters.kinds import FIELD_LABELS, SIGNATURE_BASIS, Documents, KindSpec, Lines, Reasons, TablePart
 from backoffice.letters.templates import Templates
 
 from ..texts import Text, t
+
+_POSTCODE = re.compile(r"^\d{5}\s+")
 
 
 def _blank(value: object) -> bool:
@@ -63,6 +67,7 @@ def merge_values(data: LetterData, spec: KindSpec) -> dict[str, str]:
         "clerk_name": clerk.name, "clerk_phone": clerk.phone, "clerk_email": clerk.email, "clerk_room": clerk.room,
         "authority": head.authority, "head": head.head, "department": head.department,
         "authority_street": head.street, "authority_postcode_city": head.postcode_city,
+        "authority_city": _POSTCODE.sub("", head.postcode_city),  # the place of issue: "Mülheim an der Ruhr, den …"
         "authority_phone": head.phone, "authority_email": head.email, "website": head.website,
         "opening_hours": "\n".join(head.opening_hours),
         "bank_name": bank.name if bank else "", "bank_iban": bank.iban if bank else "",

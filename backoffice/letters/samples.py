@@ -91,19 +91,19 @@ def _samples() -> dict[str, dict[str, Any]]:
                    ("Kein Freibetrag junges Ehepaar oder junge Lebenspartnerschaft: Eheschließung bzw. Begründung "
                     "der Lebenspartnerschaft am 14.05.2022; Emre Yılmaz (geboren am 09.01.1986) hat bei "
                     "Antragstellung am 02.10.2026 das 40. Lebensjahr vollendet.", ""),
-                   ("Freibetrag schwerbehinderter Mensch: Ayşe Yılmaz: GdB 100 ohne häusliche Pflegebedürftigkeit "
+                   ("Freibetrag schwerbehinderter Mensch: Ayşe Yılmaz, GdB 100 ohne häusliche Pflegebedürftigkeit "
                     "(Nachweis: Schwerbehindertenausweis).", Decimal("-4500.00")),
                    Line("Gesamteinkommen des Haushalts", Decimal("21697.60"), emphasis=True),
                    Line("Einkommensgrenze für 3 Personen", Decimal("35740.00"), emphasis=True)),
             tables={"household": Table(("Name", "Geburtsdatum", "Stellung im Haushalt"), (
-                ("Ayşe Yılmaz", date(1988, 4, 17), "Antragstellerin"),
-                ("Emre Yılmaz", date(1986, 1, 9), "Ehegatte"),
+                ("Ayşe Yılmaz", date(1988, 4, 17), "Antragstellerin oder Antragsteller"),
+                ("Emre Yılmaz", date(1986, 1, 9), "Ehegattin oder Ehegatte"),
                 ("Elif Yılmaz", date(2019, 6, 30), "Kind"),
             ))},
         ),
         "wbs_refusal": dict(
             values=dict(application_date=date(2026, 10, 2), household_size="2 Personen", household_income=Decimal("32748.80"),
-                        income_limit=Decimal("28350.00")),
+                        income_limit=Decimal("28350.00"), income_exceeded="ja"),
             reasons=("Das anrechenbare Gesamteinkommen Ihres Haushalts übersteigt die Einkommensgrenze nach § 13 "
                      "WFNG NRW um mehr als 5 %.",),
             lines=(("Bruttoeinkommen des Haushalts im Kalenderjahr 2025", Decimal("52400.00")),
@@ -163,7 +163,7 @@ def _samples() -> dict[str, dict[str, Any]]:
         "fz_receipt": dict(
             values=dict(application_date=date(2026, 11, 18), forwarded_date=date(2026, 11, 24),
                         certificate_type="zur Vorlage bei einer Behörde, Belegart O",
-                        delivered_to="unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815),",
+                        delivered_to="unmittelbar der Behörde (Stadt Essen, Jugendamt; Aktenzeichen 51-2026-0815)",
                         delivery_note=("Die Behörde muss Ihnen auf Verlangen Einsicht in das Führungszeugnis "
                                        "gewähren. Enthält es Eintragungen, können Sie verlangen, dass es zunächst "
                                        "an ein von Ihnen benanntes Amtsgericht übersandt wird, wo nur Sie persönlich "

@@ -224,7 +224,8 @@ def compute_elterngeld(inp: ElterngeldInput, rules: RuleBook | None = None) -> E
             reasons.append(t("Der Antrag ist am {day:date} eingegangen. Elterngeld wird rückwirkend nur für die "
                              "letzten drei Lebensmonate vor Beginn des Lebensmonats geleistet, in dem der Antrag "
                              "eingegangen ist ({basis}), also frühestens für den {first}. Lebensmonat. Für die "
-                             "beantragten Lebensmonate ({months:ordinals}) kann daher kein Elterngeld gezahlt werden.",
+                             "beantragte Zeit ({months:ordinals} Lebensmonat) kann daher kein Elterngeld gezahlt "
+                             "werden.",
                              day=inp.application_received, basis=basis, first=first, months=late))
             eligible, total = False, ZERO
     refused = tuple(m.month for m in months if not m.granted)

@@ -230,7 +230,7 @@ def compute_wbs(inp: WbsInput, rules: RuleBook | None = None) -> WbsResult:
     if within_limit:
         lines.append(line(t("Einkommensgrenze eingehalten; Abstand zur Grenze"), limit - household, kind="result"))
     else:
-        lines.append(line(t("Einkommensgrenze überschritten ({percent:pct}) um", percent=excess_percent), excess,
+        lines.append(line(t("Überschreitung der Einkommensgrenze ({percent:pct})", percent=excess_percent), excess,
                           kind="result"))
         reasons.append(_excess_reason(household, limit, excess, excess_percent, inp.persons))
         if enabled:

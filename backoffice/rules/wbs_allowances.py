@@ -173,8 +173,8 @@ def disability(entry: WbsDisability, members: Sequence[WbsMember], rule: DatedEn
     who = member.name or str(t("Person {n}", n=entry.member))
     label, basis = rule.text("label"), rule.text("legal_basis")
     proofs = [t(DISABILITY_PROOFS[entry.proof]), *([t(CARE_PROOFS[entry.care_proof])] if entry.care_proof else [])]
-    facts = t("{who}: GdB {degree} mit häuslicher Pflegebedürftigkeit (Nachweis: {proofs:list})" if entry.home_care
-              else "{who}: GdB {degree} ohne häusliche Pflegebedürftigkeit (Nachweis: {proofs:list})",
+    facts = t("{who}, GdB {degree} mit häuslicher Pflegebedürftigkeit (Nachweis: {proofs:list})" if entry.home_care
+              else "{who}, GdB {degree} ohne häusliche Pflegebedürftigkeit (Nachweis: {proofs:list})",
               who=member.name or t("Person {n}", n=entry.member), degree=entry.degree, proofs=proofs)
     severe = rule.integer("severely_disabled_from")
     if entry.degree < severe:

@@ -25,8 +25,9 @@ from ..resources import resource_path
 from ..rules import CALCULATORS, month_of_life_period
 from ..texts import t
 
-_RELATIONSHIP = {"applicant": "Antragsteller/in", "spouse": "Ehegatte/Ehegattin", "partner": "Lebenspartner/in",
-                 "child": "Kind", "other": "sonstige Person"}
+# Both genders written out: the form does not ask the members' gender.
+_RELATIONSHIP = {"applicant": "Antragstellerin oder Antragsteller", "spouse": "Ehegattin oder Ehegatte",
+                 "partner": "Lebenspartnerin oder Lebenspartner", "child": "Kind", "other": "Sonstige Person"}
 _VARIANT = {"basis": "Basiselterngeld", "plus": "ElterngeldPlus", "bonus": "Partnerschaftsbonus"}
 # Printed in brackets after "Führungszeugnis": the plain kind adds nothing but its Belegart.
 _FZ_TYPE = {"extended": "erweitertes Führungszeugnis nach § 30a BZRG",
@@ -171,9 +172,10 @@ def wbs_grant_reasons(result: Mapping[str, Any]) -> tuple[str, ...]:
 
 def _wbs_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     r = d.result
+    income, limit = Decimal(r["household_income"]), Decimal(r["income_limit"])
     return dict(
         values=dict(application_date=case.received_on, household_size=count_noun(int(r["persons"]), "Person"),
-                    household_income=Decimal(r["household_income"]), income_limit=Decimal(r["income_limit"])),
+                    household_income=income, income_limit=limit, income_exceeded="ja" if income > limit else ""),
         reasons=d.reasons, lines=result_lines(r),
     )
 
@@ -265,17 +267,26 @@ def _elterngeld_final(case: CaseFacts, d: DecisionFacts, letter_date: date) -> d
 
 
 def _elterngeld_refusal(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
+    """The grounds stand under "Begründung": the computation drops the per-month refusals (without a reason of
+    their own when the whole claim fails) and the total of granted months, since nothing is granted."""
+    lines = tuple(line for line in result_lines(d.result)
+                  if not line.label.startswith(_REFUSED_LINES) and line.label != _GRANTED_TOTAL)
     return dict(values=dict(application_date=case.received_on, child_name=_child_name(case),
                             child_birth_date=date.fromisoformat(d.result["birth_date"])),
-                reasons=d.reasons, lines=result_lines(d.result))
+                reasons=d.reasons, lines=lines)
+
+
+_GRANTED_TOTAL = "Elterngeld für die bewilligten Lebensmonate insgesamt"  # the rules' total line (rules/elterngeld.py)
 
 
 def _fz_receipt(case: CaseFacts, d: DecisionFacts, letter_date: date) -> dict[str, Any]:
     form = case.form_data
     if form.get("belegart") == "O":
-        authority = (form.get("receiving_authority") or {}).get("name", "der Behörde")
-        number = form.get("authority_file_number")
-        delivered = f"unmittelbar {authority}" + (f" (Aktenzeichen {number})" if number else "") + ","
+        # The name as the applicant typed it ("Stadt Essen, Jugendamt"): in brackets, so the sentence needs no article.
+        name = str((form.get("receiving_authority") or {}).get("name") or "").strip()
+        number = str(form.get("authority_file_number") or "").strip()
+        details = "; ".join(x for x in (name, f"Aktenzeichen {number}" if number else "") if x)
+        delivered = "unmittelbar der Behörde" + (f" ({details})" if details else "")
         note = _FZ_AUTHORITY_NOTE
     else:
         delivered = "Ihnen an Ihre Meldeanschrift"

@@ -446,7 +446,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
         dialog.compute()
         wait_idle(qtbot, tasks)
         shown = dialog.result_view.toPlainText()
-        assert "Freibetrag junges Ehepaar" in shown and "Ben Beispiel: GdB 100" in shown
+        assert "Freibetrag junges Ehepaar" in shown and "Ben Beispiel, GdB 100" in shown
         assert "„Schwerbehindertenausweis“ ist in der Checkliste noch nicht abgehakt" in shown
         assert dialog.discretion_edit.isVisibleTo(dialog) and "§ 39" in dialog.discretion_label.text()
         dialog.decide_button.click()  # no discretionary reasons: refused inside the dialog, nothing stored
@@ -469,7 +469,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
         assert [(e.actor, e.field) for e in confirmed_entries] == [
             ("clerk", "allowance.young_couple"), ("clerk", "allowance.disability")]
         assert "anerkannt, 4.000,00\u00a0€" in str(confirmed_entries[0].new_value)
-        assert "Ben Beispiel: GdB 100" in str(confirmed_entries[1].new_value)
+        assert "Ben Beispiel, GdB 100" in str(confirmed_entries[1].new_value)
         model = HistoryModel()
         model.set_history(history, FieldNamer(None, None, {}))
         shown_rows = [model.row_texts(r) for r in range(model.rowCount())]

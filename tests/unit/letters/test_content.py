@@ -185,6 +185,19 @@ def test_a_long_address_line_shrinks_to_fit_the_window() -> None:
     assert name in pdf.text_within(0, 20, 62.7, 105, 90)
 
 
+def test_a_name_too_long_even_at_8_pt_is_broken_between_words_inside_the_window() -> None:
+    # The forms allow 100 characters each for given and family name and for the street: the letter must still go out.
+    name = ("Maximiliane Friederike Adelheid Wilhelmine Josephine Karoline "
+            "Freifrau von und zu Großherzogsbrück-Schönewaldt-Überlingen")
+    street = "Prinzessin-Luise-Friederike-von-Preußen-Straße an der Alten Schloßmühle 123 a-c"
+    letter = dataclasses.replace(sample_letter("fz_receipt"),
+                                 recipient=Recipient(name, (street, "45468 Mülheim an der Ruhr")))
+    pdf = ReadBack(render_letter(letter))
+    window = pdf.text_within(0, 20, 62.7, 105, 90).split("\n")
+    assert " ".join(window) == f"{name} {street} 45468 Mülheim an der Ruhr"
+    assert len(window) <= 6 and window[-1] == "45468 Mülheim an der Ruhr"
+
+
 def test_letter_data_is_frozen_and_copies_its_sequences() -> None:
     reasons = ["a"]
     letter = dataclasses.replace(sample_letter("fz_refusal"), reasons=reasons, lines=[("Summe", Decimal("1"))])

@@ -48,7 +48,7 @@ def test_grant_table_decides_every_requested_month_and_gives_the_reason_of_each_
 
 def test_grant_letter_names_late_months_offset_and_payment_in_the_course_of_the_month() -> None:
     text = " ".join(ReadBack(render_letter(_letter())).all_text().split())
-    assert "1., 2., 3. und 4. Lebensmonat" in text and "§ 7 Abs. 1 Satz 2 BEEG" in text
+    assert "Für den 1., 2., 3. und 4. Lebensmonat (in der Übersicht „abgelehnt“)" in text and "§ 7 Abs. 1 Satz 2 BEEG" in text
     # The computation cell wraps the citation; the amount column's text comes between its lines.
     assert "Mutterschaftsleistungen 400,00 €, angerechnet (§ 3" in text and "Abs. 1 Satz 1 Nr. 1 BEEG)" in text
     assert "im Laufe des Lebensmonats" in text and "zu Beginn" not in text
@@ -86,7 +86,11 @@ def test_refused_bonus_month_reason_stands_once_under_begruendung() -> None:
     assert len(data.reasons) == 1 and "34 Wochenstunden" in data.reasons[0]
     assert not any("abgelehnt" in line.label for line in data.lines)
     text = " ".join(ReadBack(render_letter(data)).all_text().split())
-    assert text.count("34 Wochenstunden") == 1 and "(12. Lebensmonat) lehne ich Ihren Antrag ab" in text
+    assert text.count("34 Wochenstunden") == 1
+    # One refused month: "Für den 12. Lebensmonat", never the plural "Lebensmonate (12. Lebensmonat)".
+    assert "Für den 12. Lebensmonat (in der Übersicht „abgelehnt“) lehne ich Ihren Antrag ab" in text
+    assert "Für den 12. Lebensmonat kann kein Elterngeld gezahlt werden:" in text
+    assert "Lebensmonate (12." not in text and "folgenden Lebensmonate" not in text
 
 
 def test_grant_letter_prints_the_rate_as_the_dialog_shows_it() -> None:
@@ -112,3 +116,32 @@ def test_grant_letter_without_offset_has_no_maternity_sentence() -> None:
     data = _letter(maternity_benefits=[])
     assert data.values["maternity_months"] == ""
     assert "Mutterschaftsleistungen" not in " ".join(ReadBack(render_letter(data)).all_text().split())
+
+
+def test_refusal_letter_has_no_empty_month_refusals_and_grants_nothing_in_its_computation() -> None:
+    # Above the § 1 Abs. 8 BEEG limit nothing is granted: the reason stands under "Begründung"; the computation
+    # must not list "3. Lebensmonat abgelehnt:" with nothing after it, nor a total "für die bewilligten Lebensmonate".
+    rule_input = {**RULE_INPUT, "taxable_income_last_year": "238821.18", "application_received": "2025-04-10"}
+    result = elterngeld_from_json(rule_input).as_json()
+    assert result["eligible"] is False
+    assert any(line["label"].startswith("3. Lebensmonat abgelehnt") for line in result["lines"])
+    case = CaseFacts("EG-2025-000002", Service.ELTERNGELD, "Jana Beispiel", "Schloßstraße", "1", "45468",
+                     "Mülheim an der Ruhr", date(2025, 4, 10),
+                     {"child": {"given_name": "Mia", "family_name": "Beispiel", "birth_date": "2025-03-27"}})
+    reason = "Kein Anspruch: Das zu versteuernde Einkommen übersteigt 175.000,00 € (§ 1 Abs. 8 BEEG)."
+    decision = DecisionFacts("refused", date(2025, 4, 20), rule_input, result, (reason,))
+    data = letter_data("elterngeld_refusal", case, decision, load_letterhead(Service.ELTERNGELD),
+                       Clerk("S. B.", "0208 1", "s@b.de"), date(2025, 4, 20))
+    text = " ".join(ReadBack(render_letter(data)).all_text().split())
+    assert "§ 1 Abs. 8 BEEG" in text and "Nettoeinkommen vor der Geburt" in text
+    assert "Lebensmonat abgelehnt" not in text and "bewilligten" not in text
+
+
+def test_refusal_of_a_single_late_month_names_it_in_the_singular() -> None:
+    # § 7 Abs. 1 Satz 2 BEEG: only month 1 requested, the application came in month 8 → refused, one month named.
+    result = elterngeld_from_json({**RULE_INPUT, "month_plan": [{"parent": "A", "month": 1, "variant": "basis"}],
+                                   "maternity_benefits": []}).as_json()
+    assert result["eligible"] is False
+    reason = " ".join(result["reasons"])
+    assert "Für die beantragte Zeit (1. Lebensmonat) kann daher kein Elterngeld gezahlt werden." in reason
+    assert "Lebensmonate (1.)" not in reason

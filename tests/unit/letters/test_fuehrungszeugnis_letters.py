@@ -15,7 +15,7 @@ from backoffice.rules import fuehrungszeugnis_from_json
 from backoffice.services.letter_content import CaseFacts, DecisionFacts, letter_data
 from tests.unit.letters.pdfread import ReadBack
 
-FORM_O = {"belegart": "O", "kind": "standard", "receiving_authority": {"name": "der Stadt Essen, Jugendamt"},
+FORM_O = {"belegart": "O", "kind": "standard", "receiving_authority": {"name": "Stadt Essen, Jugendamt"},
           "authority_file_number": "51-2026-0815"}
 
 
@@ -35,9 +35,18 @@ def test_receipt_for_an_authority_says_sent_directly_and_names_the_amtsgericht_o
     """§ 30 Abs. 5 BZRG: sent directly to the authority, which must let the applicant see it; with entries, first
     to an Amtsgericht the applicant names, which forwards it or destroys it on objection."""
     text = _text("fz_receipt", "forwarded", FORM_O, fee_paid=True)
-    assert "unmittelbar der Stadt Essen, Jugendamt (Aktenzeichen 51-2026-0815)" in text
+    # The form holds the authority's name as the applicant typed it, without an article.
+    assert "unmittelbar der Behörde (Stadt Essen, Jugendamt; Aktenzeichen 51-2026-0815) übersandt." in text
     assert "auf Verlangen Einsicht" in text and "von Ihnen benanntes Amtsgericht" in text
     assert "(§ 30 Abs. 5 BZRG)" in text
+
+
+def test_receipt_for_an_authority_without_name_or_file_number_still_reads_as_german() -> None:
+    for authority, says in (({"name": " "}, "unmittelbar der Behörde übersandt."),
+                            ({"name": "Bezirksregierung Düsseldorf"},
+                             "unmittelbar der Behörde (Bezirksregierung Düsseldorf) übersandt.")):
+        form = {"belegart": "O", "kind": "standard", "receiving_authority": authority}
+        assert says in _text("fz_receipt", "forwarded", form, fee_paid=True)
 
 
 def test_private_certificate_goes_only_to_the_applicant() -> None:

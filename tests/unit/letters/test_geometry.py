@@ -42,6 +42,21 @@ def test_information_block_starts_at_125_mm_and_50_mm_from_the_top(letter: Lette
         assert expected in block
 
 
+def test_a_long_clerk_name_or_email_breaks_inside_the_information_block(letter: LetterData) -> None:
+    # Too wide even at 6 pt, they ran past 200 mm and off the page (210 mm): broken after a space, "@" or ".".
+    name = "Maximiliane Friederike Schmidt-Überreiter-Großherzogsbrück"
+    email = "maximiliane-friederike.schmidt-ueberreiter@muelheim-ruhr.de"
+    clerk = dataclasses.replace(letter.clerk, name=name, email=email)
+    pdf = ReadBack(render_letter(dataclasses.replace(letter, clerk=clerk)))
+    block = [w for w in pdf.words(0) if w.top < g.ADDRESS_FIELD_BOTTOM_MM and w.right > g.INFO_BLOCK_LEFT_MM]
+    assert max(w.right for w in block) <= g.INFO_BLOCK_RIGHT_MM + TOLERANCE_MM
+    text = pdf.text_within(0, g.INFO_BLOCK_LEFT_MM - TOLERANCE_MM, g.INFO_BLOCK_TOP_MM, g.INFO_BLOCK_RIGHT_MM,
+                           g.ADDRESS_FIELD_BOTTOM_MM)
+    assert email in text.replace("\n", "").replace("E-Mail ", "")
+    assert " ".join(text.split()).startswith(f"Aktenzeichen {letter.aktenzeichen} Sachbearbeitung Maximiliane")
+    assert text.splitlines()[-1].startswith("Datum 25.11.2026")
+
+
 def test_fold_and_punch_marks_are_at_their_form_b_heights(letter: LetterData) -> None:
     marks = ReadBack(render_letter(letter)).short_horizontal_lines_at_left_edge(0)
     assert marks == [(105.0, g.FOLD_MARK_LENGTH_MM), (148.5, g.PUNCH_MARK_LENGTH_MM),

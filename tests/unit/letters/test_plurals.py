@@ -44,3 +44,12 @@ def _sources() -> list[object]:
 def test_no_bracketed_plural_and_no_fixed_plural_after_a_count(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert not BRACKETED.findall(text) and not FIXED_PLURAL.findall(text)
+
+
+SLASHED_GENDER = re.compile(r"[a-zäöüß]/(?:in|innen|[A-ZÄÖÜ]\w*in)\b")  # Inhaber/in, Bürger/innen, Ehegatte/Ehegattin
+
+
+@pytest.mark.parametrize("path", _sources())
+def test_both_genders_are_written_out_never_slashed(path: Path) -> None:
+    # The forms do not ask the members' gender: "Antragstellerin oder Antragsteller", never "Antragsteller/in".
+    assert not SLASHED_GENDER.findall(path.read_text(encoding="utf-8"))

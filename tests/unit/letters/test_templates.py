@@ -96,7 +96,7 @@ def test_box_lines_split_before_merging_so_values_may_contain_the_separator() ->
     base = sample_letter("wbs_grant")
     letter = dataclasses.replace(base, recipient=dataclasses.replace(base.recipient, name="Anna | Berta"))
     text = ReadBack(render_letter(letter)).all_text()
-    assert "Inhaber/in Anna | Berta" in text
+    assert "Ausgestellt für Anna | Berta" in text
     assert "Wohnungsgröße bis 80 m² Wohnfläche oder bis 3 Wohnräume" in text
     templates = load_templates({"fz_fee_notice_payment": "| Konto | {{ bank_iban }}\n| Betrag | {{ fee_amount }}"})
     text = ReadBack(render_letter(sample_letter("fz_fee_notice"), templates)).all_text()

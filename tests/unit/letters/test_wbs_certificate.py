@@ -31,6 +31,8 @@ def test_certificate_is_a_page_of_its_own_without_income_allowance_or_disability
         assert needed in text, needed
     for word in FORBIDDEN:
         assert word not in text, word
+    # The place of issue is the city, not a postal address line.
+    assert "Mülheim an der Ruhr, den 25.11.2026 Im Auftrag" in text and "45468" not in text
 
 
 def test_calculation_sheet_is_separate_and_the_bescheid_keeps_the_figures_off_its_pages() -> None:
@@ -80,5 +82,35 @@ def test_a_grant_built_from_a_real_result_with_a_disability_allowance_keeps_it_o
     for word in FORBIDDEN:
         assert word not in last, word
     everything = " ".join(pdf.all_text().split())
-    assert "Freibetrag schwerbehinderter Mensch: Jana Beispiel: GdB 100" in everything  # on the calculation sheet
+    assert "Freibetrag schwerbehinderter Mensch: Jana Beispiel, GdB 100" in everything  # on the calculation sheet
     assert "überschreitet die Einkommensgrenze für 1 Person nach § 13 WFNG NRW nicht" in everything
+
+
+def test_certificate_writes_out_both_genders_instead_of_slash_forms() -> None:
+    # The form does not ask the members' gender: "Antragstellerin oder Antragsteller", never "Antragsteller/in".
+    from datetime import date
+
+    from backoffice.domain.catalog import Service
+    from backoffice.letters import Clerk, load_letterhead
+    from backoffice.rules import wbs_from_json
+    from backoffice.services.letter_content import CaseFacts, DecisionFacts, letter_data
+
+    people = [("Jana", "applicant", "1990-02-01"), ("Kai", "spouse", "1989-05-06"), ("Lou", "partner", "1991-07-08"),
+              ("Mia", "child", "2019-01-02"), ("Ole", "other", "1950-03-04")]
+    result = wbs_from_json({"application_date": "2025-03-03", "household": {"persons": 5},
+                            "incomes": [{"gross": "24000", "werbungskosten": "1230", "deductions": ["tax"]}],
+                            "members": [{"name": f"{n} Beispiel", "birth_date": b, "relationship": r}
+                                        for n, r, b in people]}).as_json()
+    case = CaseFacts("WBS-2025-000124", Service.WBS, "Jana Beispiel", "Ruhrstraße", "1", "45468",
+                     "Mülheim an der Ruhr", date(2025, 3, 3),
+                     {"members": [{"given_name": n, "family_name": "Beispiel", "birth_date": b, "relationship": r}
+                                  for n, r, b in people]})
+    data = letter_data("wbs_grant", case, DecisionFacts("granted", date(2025, 3, 20), {}, result, ()),
+                       load_letterhead(Service.WBS), Clerk("K. Muster", "0208 455-0", "wbs@example.org"),
+                       date(2025, 3, 20))
+    pdf = ReadBack(render_letter(data))
+    last = " ".join(pdf.text(len(pdf.pages) - 1).split())
+    assert "/" not in last
+    for written_out in ("Ausgestellt für Jana Beispiel", "Antragstellerin oder Antragsteller",
+                        "Ehegattin oder Ehegatte", "Lebenspartnerin oder Lebenspartner", "Sonstige Person"):
+        assert written_out in last, written_out
