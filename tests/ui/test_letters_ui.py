@@ -321,6 +321,10 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
         dialog.compute()
         assert "JSON" in dialog.status_label.text() and not dialog.decide_button.isEnabled()
         dialog.facts_edit.setPlainText("")
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        # The applicant asked for the exemption: the proposal says why the fee is still due.
+        assert "Nachweis der Einrichtung fehlt" in dialog.result_view.toPlainText()
         dialog.facts_form.volunteer_proof.setChecked(True)
         dialog.compute()
         wait_idle(qtbot, tasks)
