@@ -221,7 +221,7 @@ def test_team_lead_approves_one_letter_and_sends_the_other_back(qtbot, qtmodelte
     try:
         dialog.load()
         qtbot.waitUntil(lambda: dialog.preview.page_count() > 0, timeout=60_000)
-        assert dialog.model.rowCount() == 2 and dialog.model.index(0, 4).data() == "clerk"
+        assert dialog.model.rowCount() == 2 and dialog.model.index(0, 4).data() == "Martina Schäfer"
         assert dialog.preview.print_button.isHidden()  # not printable before approval
         qtmodeltester.check(dialog.model)
         first, second = dialog.model.records()

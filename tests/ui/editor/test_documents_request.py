@@ -153,6 +153,7 @@ def test_the_editor_requests_writes_the_letter_and_shows_it_for_printing(qtbot, 
     qtbot.waitUntil(lambda: letters_dialog.selected() is not None, timeout=60_000)
     chosen = letters_dialog.selected()
     assert chosen.kind == "wbs_documents_request" and chosen.status is letters.LetterStatus.FINAL
+    assert letters_dialog.model.index(0, 4).data() == actor.display_name  # the person, not the login
     # The letter is listed, but "Neuer Brief" does not offer another one: only the step writes it, with the
     # status that suspends the clock and the follow-up date; a hint names the step instead.
     offered = [letters_dialog.kind.itemData(i) for i in range(letters_dialog.kind.count())]
