@@ -6,7 +6,7 @@ import logging
 import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QLabel, QMessageBox, QWidget
 
 from backoffice.domain.errors import ConcurrentModification, DomainError, TransitionNotAllowed
 from backoffice.domain.export_text import without_text
@@ -73,13 +73,27 @@ def message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: st
     return QMessageBox.StandardButton(box.exec())
 
 
-def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+def ask_text(parent: QWidget | None, title: str, label: str, *, required: bool = False) -> str | None:
     """``QInputDialog.getText`` with the prompt shown literally; None when cancelled."""
+    dialog = text_dialog(parent, title, label, required=required)
+    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def text_dialog(parent: QWidget | None, title: str, label: str, *, required: bool = False) -> QInputDialog:
+    """The dialog of :func:`ask_text`; a required text keeps OK disabled while the field is blank, so the
+    dialog cannot close on a text the command would refuse."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle(title)
     dialog.setLabelText(label)
     plain_labels(dialog)
-    return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if required:
+        dialog.sizeHint()  # lays the dialog out: its buttons exist from here on
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(False)
+        dialog.textValueChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+    return dialog
 
 
 def _window_of(parent: QObject | None) -> QWidget | None:

@@ -45,6 +45,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from shiboken6 import Shiboken
 
 from backoffice.domain.changes import NO_CHANGES, Changes
+from backoffice.domain.errors import DomainError
 from backoffice.domain.export_text import without_text
 
 from .errors import show_error
@@ -143,7 +144,10 @@ class Tasks(QObject):
 
     def report(self, parent: QObject | None, error: BaseException, op: Op[Any] | None = None) -> None:
         """Show a failure nobody handled locally (and tell listeners, e.g. tests)."""
-        log.error("background operation failed", exc_info=without_text(error))
+        if isinstance(error, DomainError):  # a refusal the box explains to the user: no traceback on the terminal
+            log.info("background operation refused: %s", type(error).__name__)
+        else:
+            log.error("background operation failed", exc_info=without_text(error))
         self.unhandled_error.emit(op, error)
         show_error(parent, error)
 

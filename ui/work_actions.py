@@ -237,6 +237,7 @@ class WorkActions(QObject):
             self._window, self.tr("Fall übernehmen"),
             self.tr("%1 ist %2 zugewiesen. Warum übernehmen Sie den Fall?")
             .replace("%1", case.aktenzeichen).replace("%2", case.assignee_name or case.assignee or ""),
+            required=True,
         )
         if reason is not None:
             self._take(actor, case, reason)

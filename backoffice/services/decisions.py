@@ -228,11 +228,14 @@ def _propose(
     inp = rule_input(service, form, received_on, overrides)
     result = evaluate(inp)
     outcome, reason_texts = _verdict(service, result)
+    # A certificate to forward carries the clerk's notes as its reasons (the exemption's missing proof, the
+    # authority's address to enter): shown beside the result, never grounds of a refusal.
+    notes = tuple(result.reasons) if outcome is DecisionOutcome.FORWARDED else ()
     return DecisionProposal(
         aktenzeichen=aktenzeichen, service=service, key_date=inp.key_date, outcome=outcome,
         letter_kind=LETTER_KINDS[(service, outcome)], rule_input=dict(inp.data), result=result.as_json(),
         legal_basis=tuple(result.legal_basis), rules_applied=tuple(result.rules_applied),
-        notices=(*result.notices, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks,
+        notices=(*result.notices, *notes, *getattr(result, "month_plan_problems", ())), remarks=inp.remarks,
         reasons=tuple(str(r) for r in reason_texts), reason_texts=reason_texts,
         discretion_required=bool(getattr(result, "discretion_required", False)),
     )

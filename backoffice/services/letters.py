@@ -62,6 +62,10 @@ class LetterInfo:
     approved_by: str | None
     approved_at: datetime | None
     cancel_reason: str | None
+    # The people's names for the UI (as the history shows them); the logins above stay the command line's.
+    created_by_name: str = ""
+    decided_by_name: str | None = None
+    approved_by_name: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -309,5 +313,7 @@ def letter_info(letter: Letter | None) -> LetterInfo:
         created_by=letter.created_by.login, created_at=letter.created_at,
         decided_by=letter.decision.decided_by.login if letter.decision else None,
         approved_by=letter.approved_by.login if letter.approved_by else None, approved_at=letter.approved_at,
-        cancel_reason=letter.cancel_reason,
+        cancel_reason=letter.cancel_reason, created_by_name=letter.created_by.display_name,
+        decided_by_name=letter.decision.decided_by.display_name if letter.decision else None,
+        approved_by_name=letter.approved_by.display_name if letter.approved_by else None,
     )

@@ -170,12 +170,12 @@
         <translation>Decisions and letters of this case: preview, create, print</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/action_bar.py" line="85"/>
+        <location filename="../../ui/editor/action_bar.py" line="87"/>
         <source>Bis zu %1 Arbeitstage, einmal je Fall</source>
         <translation>Up to %1 working days, once per case</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/action_bar.py" line="87"/>
+        <location filename="../../ui/editor/action_bar.py" line="89"/>
         <source>Die Frist wurde am %1 bereits verlängert.</source>
         <translation>The deadline was already extended on %1.</translation>
     </message>
@@ -851,6 +851,11 @@
     </message>
     <message>
         <location filename="../../ui/teamlead/cases.py" line="114"/>
+        <source>1 Fall zugewiesen.</source>
+        <translation>1 case assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/cases.py" line="115"/>
         <source>%1 Fälle zugewiesen.</source>
         <translation>%1 cases assigned.</translation>
     </message>
@@ -1994,7 +1999,7 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Please try again. If the error persists, contact IT with the details.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="103"/>
+        <location filename="../../ui/errors.py" line="117"/>
         <source>Der Schritt „%1“ ist im Status „%2“ nicht möglich.</source>
         <translation>The step “%1” is not possible in status “%2”.</translation>
     </message>
@@ -2345,37 +2350,42 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Proof of volunteer work shown (fee exemption)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="232"/>
+        <location filename="../../ui/letters/facts.py" line="222"/>
+        <source>Gebühr bezahlt</source>
+        <translation>Fee paid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/facts.py" line="235"/>
         <source>Brutto vor der Geburt</source>
         <translation>Gross before the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="235"/>
+        <location filename="../../ui/letters/facts.py" line="238"/>
         <source>Lohnsteuer laut Abrechnung</source>
         <translation>Income tax per payslip</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="237"/>
+        <location filename="../../ui/letters/facts.py" line="240"/>
         <source>bitte einen Betrag angeben oder die Steuerklasse wählen</source>
         <translation>please enter an amount or choose the tax class</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="241"/>
+        <location filename="../../ui/letters/facts.py" line="244"/>
         <source>Solidaritätszuschlag</source>
         <translation>Solidarity surcharge</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="251"/>
+        <location filename="../../ui/letters/facts.py" line="254"/>
         <source>Netto nach der Geburt</source>
         <translation>Net after the birth</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="253"/>
+        <location filename="../../ui/letters/facts.py" line="256"/>
         <source>Netto in Monaten mit ElterngeldPlus</source>
         <translation>Net in months with ElterngeldPlus</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/facts.py" line="255"/>
+        <location filename="../../ui/letters/facts.py" line="258"/>
         <source>Zu versteuerndes Einkommen</source>
         <translation>Taxable income</translation>
     </message>
@@ -3334,62 +3344,62 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>LetterPreview</name>
     <message>
-        <location filename="../../ui/letters/preview.py" line="49"/>
+        <location filename="../../ui/letters/preview.py" line="51"/>
         <source>Verkleinern</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="50"/>
+        <location filename="../../ui/letters/preview.py" line="52"/>
         <source>Vergrößern</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="51"/>
+        <location filename="../../ui/letters/preview.py" line="53"/>
         <source>Seitenbreite</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="53"/>
+        <location filename="../../ui/letters/preview.py" line="55"/>
         <source>Seite </source>
         <translation>Page </translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="55"/>
+        <location filename="../../ui/letters/preview.py" line="57"/>
         <source>Vorige Seite</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="56"/>
+        <location filename="../../ui/letters/preview.py" line="58"/>
         <source>Nächste Seite</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="57"/>
+        <location filename="../../ui/letters/preview.py" line="59"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="91"/>
+        <location filename="../../ui/letters/preview.py" line="93"/>
         <source>Das PDF kann nicht angezeigt werden.</source>
         <translation>The PDF cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="93"/>
+        <location filename="../../ui/letters/preview.py" line="95"/>
         <source>1 Seite</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="95"/>
+        <location filename="../../ui/letters/preview.py" line="97"/>
         <source>%1 Seiten</source>
         <translation>%1 pages</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="131"/>
+        <location filename="../../ui/letters/preview.py" line="133"/>
         <source> von %1</source>
         <translation> of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/preview.py" line="132"/>
+        <location filename="../../ui/letters/preview.py" line="134"/>
         <source>keine Seite</source>
         <translation>no page</translation>
     </message>
@@ -3397,6 +3407,14 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <location filename="../../ui/letters/open.py" line="23"/>
         <source>Brief</source>
         <translation>Letter</translation>
+    </message>
+</context>
+<context>
+    <name>LetterPreviewDialog</name>
+    <message>
+        <location filename="../../ui/letters/preview.py" line="158"/>
+        <source>Brief drucken</source>
+        <translation>Print letter</translation>
     </message>
 </context>
 <context>
@@ -4192,42 +4210,42 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>PrintSetupDialog</name>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="33"/>
+        <location filename="../../ui/letters/print_setup.py" line="34"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="35"/>
+        <location filename="../../ui/letters/print_setup.py" line="36"/>
         <source>In eine PDF-Datei</source>
         <translation>Into a PDF file</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="38"/>
+        <location filename="../../ui/letters/print_setup.py" line="39"/>
         <source>Beidseitig</source>
         <translation>Both sides</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="39"/>
+        <location filename="../../ui/letters/print_setup.py" line="40"/>
         <source>Drucker werden gesucht …</source>
         <translation>Looking for printers …</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="44"/>
+        <location filename="../../ui/letters/print_setup.py" line="45"/>
         <source>&amp;Drucker:</source>
         <translation>&amp;Printer:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="45"/>
+        <location filename="../../ui/letters/print_setup.py" line="46"/>
         <source>&amp;Exemplare:</source>
         <translation>&amp;Copies:</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="59"/>
+        <location filename="../../ui/letters/print_setup.py" line="60"/>
         <source>Kein Drucker eingerichtet.</source>
         <translation>No printer set up.</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/print_setup.py" line="78"/>
+        <location filename="../../ui/letters/print_setup.py" line="79"/>
         <source>In PDF-Datei drucken</source>
         <translation>Print to PDF file</translation>
     </message>
@@ -4508,6 +4526,11 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Assign %1 cases</translation>
     </message>
     <message>
+        <location filename="../../ui/teamlead/dialogs.py" line="47"/>
+        <source>1 Fall zuweisen</source>
+        <translation>Assign 1 case</translation>
+    </message>
+    <message>
         <location filename="../../ui/teamlead/dialogs.py" line="52"/>
         <source>z. B. Urlaubsvertretung, Belastungsausgleich</source>
         <translation>e.g. holiday cover, balancing the load</translation>
@@ -4526,62 +4549,72 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
 <context>
     <name>RedistributionDialog</name>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="183"/>
+        <location filename="../../ui/teamlead/absences.py" line="184"/>
         <source>Fälle von %1 umverteilen</source>
         <translation>Redistribute the cases of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="186"/>
+        <location filename="../../ui/teamlead/absences.py" line="187"/>
         <source>Wenigste offene Fälle zuerst</source>
         <translation>Fewest open cases first</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="187"/>
+        <location filename="../../ui/teamlead/absences.py" line="188"/>
         <source>Reihum</source>
         <translation>Round robin</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="189"/>
+        <location filename="../../ui/teamlead/absences.py" line="190"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="189"/>
+        <location filename="../../ui/teamlead/absences.py" line="190"/>
         <source>Gesetzliche Frist</source>
         <translation>Legal deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="189"/>
+        <location filename="../../ui/teamlead/absences.py" line="190"/>
         <source>Neu zuständig</source>
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="192"/>
+        <location filename="../../ui/teamlead/absences.py" line="193"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="194"/>
+        <location filename="../../ui/teamlead/absences.py" line="195"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="196"/>
+        <location filename="../../ui/teamlead/absences.py" line="197"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="201"/>
+        <location filename="../../ui/teamlead/absences.py" line="202"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="232"/>
+        <location filename="../../ui/teamlead/absences.py" line="233"/>
+        <source>1 offener Fall</source>
+        <translation>1 open case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="234"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="256"/>
+        <location filename="../../ui/teamlead/absences.py" line="261"/>
+        <source>1 Fall umverteilt.</source>
+        <translation>1 case redistributed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="262"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>
@@ -5511,27 +5544,27 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>%1 is assigned to %2. Why are you taking over the case?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="246"/>
+        <location filename="../../ui/work_actions.py" line="247"/>
         <source>Übernahme nicht möglich</source>
         <translation>Cannot take over</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="247"/>
+        <location filename="../../ui/work_actions.py" line="248"/>
         <source>%1 ist %2 zugewiesen. Übernehmen kann ihn die Teamleitung, oder Sie selbst, wenn die Teamleitung %2 als abwesend eingetragen und die Vertretung freigegeben hat.</source>
         <translation>%1 is assigned to %2. A team lead can take it over, or you can if the team lead has recorded %2 as absent and allowed colleagues to cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="287"/>
+        <location filename="../../ui/work_actions.py" line="288"/>
         <source>Warum geben Sie diese %1 Fälle frei?</source>
         <translation>Why are you releasing these %1 cases?</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="288"/>
+        <location filename="../../ui/work_actions.py" line="289"/>
         <source>Fall freigeben</source>
         <translation>Release case</translation>
     </message>
     <message>
-        <location filename="../../ui/work_actions.py" line="286"/>
+        <location filename="../../ui/work_actions.py" line="287"/>
         <source>Warum geben Sie %1 frei?</source>
         <translation>Why are you releasing %1?</translation>
     </message>

@@ -65,3 +65,47 @@ def test_a_change_refused_on_a_changed_case_is_no_unexpected_error(qapp) -> None
             assert box.informativeText().startswith("Ihre Änderung wurde nicht gespeichert.")
         finally:
             box.close()
+
+
+def test_a_required_reason_keeps_ok_disabled_while_blank(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.errors import text_dialog
+
+    dialog = text_dialog(None, "Fall übernehmen", "Warum?", required=True)
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()
+    dialog.setTextValue("   ")
+    assert not ok.isEnabled()  # the command refuses a blank reason: the dialog does not close on one
+    dialog.setTextValue("Vertretung")
+    assert ok.isEnabled()
+    optional = text_dialog(None, "Notiz", "Begründung (freiwillig):")
+    qtbot.addWidget(optional)
+    optional.show()
+    assert optional.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+
+
+def test_a_refusal_reaches_the_terminal_without_a_traceback(qtbot, caplog) -> None:  # type: ignore[no-untyped-def]
+    import logging
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from backoffice.domain.errors import ValidationFailed
+    from backoffice.texts import t
+    from ui.ops import Tasks
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tasks = Tasks(lambda **_kw: None)  # type: ignore[arg-type]
+    try:
+        with caplog.at_level(logging.INFO, logger="ui"):
+            tasks.report(parent, ValidationFailed([t("Die Notiz ist leer")]))
+            tasks.report(parent, RuntimeError("kaputt"))
+    finally:
+        for box in parent.findChildren(QMessageBox):
+            box.close()
+        tasks.shutdown()
+    refused, failed = [r for r in caplog.records if r.name == "ui.ops"]
+    assert refused.exc_info is None and "ValidationFailed" in refused.getMessage()
+    assert failed.exc_info is not None  # an unexpected error keeps its traceback for the support

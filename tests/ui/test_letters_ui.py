@@ -221,7 +221,7 @@ def test_team_lead_approves_one_letter_and_sends_the_other_back(qtbot, qtmodelte
     try:
         dialog.load()
         qtbot.waitUntil(lambda: dialog.preview.page_count() > 0, timeout=60_000)
-        assert dialog.model.rowCount() == 2 and dialog.model.index(0, 4).data() == "clerk"
+        assert dialog.model.rowCount() == 2 and dialog.model.index(0, 4).data() == "Martina Schäfer"
         assert dialog.preview.print_button.isHidden()  # not printable before approval
         qtmodeltester.check(dialog.model)
         first, second = dialog.model.records()
@@ -294,17 +294,23 @@ def test_open_letter_preview_renders_for_the_case_and_shows_archived_letters(qtb
         tasks.shutdown()
 
 
-def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]
-    from ui.letters import DecisionDialog
-
-    with letters_db.uow() as uow:
+def _certificate_case(db: Database, **form_values: object) -> tuple[UserRef, str]:
+    """A Führungszeugnis application of a registered resident, assigned to a clerk of the Bürgeramt."""
+    with db.uow() as uow:
         clerk = ensure_user(uow, "clerk", "Martina Schäfer", [Role.CLERK], ["bua"])
         form = generate_application(Service.FUEHRUNGSZEUGNIS, random.Random(1), T0.date())
-        form.update(registered_in_city=True, fee_exemption="volunteer_work", kind="extended",
-                    organisation_request_present=True, applicant_role="self")
+        form.update(registered_in_city=True, applicant_role="self", **form_values)
         az = cases.create_case(uow, clerk, Service.FUEHRUNGSZEUGNIS, form, now=T0)
         assignment.assign_to_me(uow, clerk, az, now=T0)
         uow.commit()
+    return clerk, az
+
+
+def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters import DecisionDialog
+
+    clerk, az = _certificate_case(letters_db, fee_exemption="volunteer_work", kind="extended",
+                                  organisation_request_present=True)
     tasks = Tasks(letters_db.uow)
     dialog = DecisionDialog(tasks, clerk, az, Service.FUEHRUNGSZEUGNIS)
     qtbot.addWidget(dialog)
@@ -315,6 +321,10 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
         dialog.compute()
         assert "JSON" in dialog.status_label.text() and not dialog.decide_button.isEnabled()
         dialog.facts_edit.setPlainText("")
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        # The applicant asked for the exemption: the proposal says why the fee is still due.
+        assert "Nachweis der Einrichtung fehlt" in dialog.result_view.toPlainText()
         dialog.facts_form.volunteer_proof.setChecked(True)
         dialog.compute()
         wait_idle(qtbot, tasks)
@@ -326,6 +336,33 @@ def test_decision_dialog_proposes_decides_and_issues_the_letter(qtbot, letters_d
         with qtbot.waitSignal(dialog.letter_issued, timeout=60_000) as issued:
             dialog.letter_button.click()
         assert (issued.args[0].kind, issued.args[0].status.value) == ("fz_receipt", "final")
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+
+
+def test_a_clerk_forwards_a_certificate_once_the_fee_is_paid(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]
+    # The refusal to forward an unpaid fee names the fact "Gebühr bezahlt": the clerk's form must offer it.
+    from ui.letters import DecisionDialog
+
+    clerk, az = _certificate_case(letters_db, fee_exemption="none", kind="standard")
+    tasks = Tasks(letters_db.uow)
+    dialog = DecisionDialog(tasks, clerk, az, Service.FUEHRUNGSZEUGNIS)
+    qtbot.addWidget(dialog)
+    try:
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        dialog.decide_button.click()
+        wait_idle(qtbot, tasks)
+        assert "Gebühr bezahlt" in dialog.status_label.text() and dialog.decision is None
+        paid = [box for box in dialog.facts_form.findChildren(QCheckBox) if box.text() == "Gebühr bezahlt"]
+        assert len(paid) == 1 and not paid[0].isChecked()
+        paid[0].setChecked(True)
+        dialog.compute()
+        wait_idle(qtbot, tasks)
+        with qtbot.waitSignal(dialog.decided, timeout=60_000) as decided:
+            dialog.decide_button.click()
+        assert decided.args[0].outcome.value == "forwarded" and decided.args[0].rule_input["fee_paid"] is True
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()
@@ -711,6 +748,24 @@ def test_the_decision_dialog_fits_a_1440_by_860_screen_with_the_facts_in_full_wi
         qtbot.waitExposed(dialog)
         for scroll in dialog.facts_form.findChildren(QScrollArea):  # nothing cut off at the right edge
             assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+        wait_idle(qtbot, tasks)
+    finally:
+        tasks.shutdown()
+
+
+def test_the_editor_offers_the_final_assessment_of_a_provisional_grant(qtbot, letters_db) -> None:  # type: ignore[no-untyped-def]
+    from tests.integration.test_final_assessment import granted_case
+    from ui.editor.editor import CaseEditor
+
+    clerk, az, _info = granted_case(letters_db)
+    tasks = Tasks(letters_db.uow)
+    editor = CaseEditor(tasks, clerk)
+    qtbot.addWidget(editor)
+    try:
+        editor.show()
+        with qtbot.waitSignal(editor.loaded, timeout=60_000):
+            editor.load(az)
+        assert not editor.action_bar.final_button.isHidden()
         wait_idle(qtbot, tasks)
     finally:
         tasks.shutdown()

@@ -211,7 +211,7 @@ def test_a_case_reassigned_by_the_team_lead_shows_in_the_receivers_meine_faelle_
     panel.view.selectRow(0)
     with qtbot.waitSignal(panel.moved, timeout=60_000), qtbot.waitSignal(model.refreshed, timeout=60_000):
         panel.reassign_selected()
-    assert asked == [1]
+    assert asked == [1] and panel.status.text() == "1 Fall zugewiesen."
     assert az in _mine(window) and model.total == len(mine) + 1
     qtbot.waitUntil(lambda: f"({len(mine) + 1})" in _tree_text(window, MINE), timeout=60_000)
     assert window.count_label.text() == f"{len(mine) + 1} Fälle"

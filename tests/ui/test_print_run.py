@@ -205,3 +205,23 @@ def test_the_print_setup_offers_the_backends_printers_with_its_default_copies_an
     assert dialog.target() == PrintTarget("Poststelle", 2, True, None) and not dialog.wants_file()
     dialog.printer.setCurrentIndex(2)
     assert dialog.wants_file() and dialog.target(Path("/tmp/b.pdf")) == PrintTarget("", 2, True, Path("/tmp/b.pdf"))
+
+
+def test_the_print_setup_ends_quietly_when_its_window_closes_under_it(qtbot, letters_tasks: Tasks) -> None:  # type: ignore[no-untyped-def]
+    # A letter window closed while its print setup is open (the case closed meanwhile) deletes the setup with it.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import Shiboken
+
+    from ui.letters.print_setup import choose_target
+
+    owner = QWidget()
+    owner.show()
+
+    def close_owner() -> None:
+        assert any(isinstance(w, PrintSetupDialog) for w in owner.findChildren(QWidget))
+        Shiboken.delete(owner)
+
+    QTimer.singleShot(200, close_owner)
+    assert choose_target(owner, letters_tasks, SlowFake()) is None  # as cancelled, no error
+    wait_idle(qtbot, letters_tasks)

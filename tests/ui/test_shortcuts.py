@@ -12,7 +12,7 @@ from ui import shortcuts
 from ui.letters.decision import DecisionDialog
 
 from .conftest import wait_idle
-from .editor.support import delete_kept, keep, new_case, open_editor
+from .editor.support import delete_kept, keep, new_case, open_editor, pdf_bytes
 
 
 def test_the_help_page_lists_the_keys_the_actions_have(qtbot, window, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
@@ -56,3 +56,21 @@ def test_the_case_keys_work_from_a_text_field_of_the_form(qtbot, tasks, actor, d
     dialog.close()
     wait_idle(qtbot, tasks)
     delete_kept()
+
+
+def test_the_print_key_prints_from_a_letters_preview_once_printing_is_offered(qtbot, tasks, actor) -> None:  # type: ignore[no-untyped-def]
+    from ui.letters.preview import LetterPreviewDialog
+
+    asked: list[object] = []
+    dialog = LetterPreviewDialog("Brief", tasks=tasks, actor=actor, choose=lambda parent: asked.append(parent))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=60_000)
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == []  # a draft or a letter awaiting approval is not printed
+    dialog.allow_printing(7)
+    assert dialog.preview.load_pdf(pdf_bytes()) == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [dialog]  # the print setup was asked for (and cancelled here)
+    assert shortcuts.PRINT.toString(shortcuts.NATIVE) in dialog.preview.print_button.toolTip()

@@ -165,6 +165,7 @@ def test_absence_then_an_edited_redistribution_is_applied(qtbot, window, fresh, 
         moved = {az: get_case(uow, team["lead"], az).row.assignee for az in azs}
     assert moved == plan and moved[first] is None and moved[second] == "j.nowak"
     assert len(dialog.proposals) == 0  # reloaded: nothing of Anna's left
+    assert dialog.status.text() == "3 Fälle umverteilt. 0 offene Fälle"  # the reload keeps what was done
 
 
 def test_a_planned_absence_is_shared_among_those_present_when_it_begins(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]
@@ -385,6 +386,9 @@ def test_the_reassign_dialog_needs_a_reason_and_offers_the_queue(qtbot) -> None:
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert dialog.windowTitle() == "3 Fälle zuweisen" and not ok.isEnabled()
+    one = ReassignDialog((clerk,), 1)
+    qtbot.addWidget(one)
+    assert one.windowTitle() == "1 Fall zuweisen"
     assert "abwesend bis" in dialog.clerk.itemText(0) and dialog.clerk.itemData(1) is None
     dialog.reason.setText("  Vertretung ")
     assert ok.isEnabled() and dialog.choice() == ("m.yilmaz", "Vertretung")

@@ -42,12 +42,13 @@ def murats_case(db: Database) -> Iterator[CaseRow]:
 
 
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
     """What the reason prompt and the refusal box were shown; the prompt answers with a reason."""
-    shown: dict[str, list[str]] = {"asked": [], "refused": []}
+    shown: dict[str, list[Any]] = {"asked": [], "refused": [], "required": []}
 
-    def ask(_parent: Any, _title: str, label: str) -> str:
+    def ask(_parent: Any, _title: str, label: str, *, required: bool = False) -> str:
         shown["asked"].append(label)
+        shown["required"].append(required)
         return "Bürger wartet am Schalter"
 
     def refuse(_parent: Any, _icon: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
@@ -81,6 +82,7 @@ def test_a_team_lead_gives_the_reason_and_takes_the_case_over(qtbot, tasks, db, 
         win.work.assign_to_me(murats_case)
     assert dialogs["refused"] == []
     assert murats_case.aktenzeichen in dialogs["asked"][0] and "Murat Yılmaz" in dialogs["asked"][0]
+    assert dialogs["required"] == [True]  # the prompt cannot be confirmed blank (the service would refuse it)
     with db.uow(write=False) as uow:
         stored = uow.cases.get(murats_case.aktenzeichen)
         assert stored is not None and stored.assignee is not None and stored.assignee.login == "k.becker"

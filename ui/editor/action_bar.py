@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from backoffice.domain.catalog import Service
-from backoffice.domain.status import Action, workflow
+from backoffice.domain.status import Action, Outcome, workflow
 from backoffice.services.case_editing import EditorData
 
 from ..formatting import format_date
@@ -62,7 +62,7 @@ class ActionBar(QWidget):
         self.extend_button.clicked.connect(self.extend_requested)
         row.addWidget(self.extend_button)
         row.addStretch(1)
-        # Only a provisional Elterngeld grant has a follow-up date: its final assessment (§ 8 Abs. 3 BEEG).
+        # A provisional Elterngeld grant is settled by its final assessment (§ 8 Abs. 3 BEEG).
         self.final_button = QPushButton(self.tr("Endgültig festsetzen…"))
         self.final_button.setToolTip(self.tr("Vorläufig bewilligtes Elterngeld nach Eingang der Nachweise endgültig "
                                              "festsetzen (§ 8 Abs. 3 BEEG)"))
@@ -80,7 +80,9 @@ class ActionBar(QWidget):
         for action, button in self.buttons.items():
             button.setVisible(action.value in allowed or (action is Action.DECIDE and decidable(data)))
         self.extend_button.setVisible(row.status.is_open)
-        self.final_button.setVisible(row.service is Service.ELTERNGELD and data.deadlines.follow_up_on is not None)
+        # A granted case's follow-up date is its provisional grant's; a documents request sets one too.
+        self.final_button.setVisible(row.service is Service.ELTERNGELD and row.outcome is Outcome.GRANTED
+                                     and data.deadlines.follow_up_on is not None)
         self.extend_button.setToolTip(
             self.tr("Bis zu %1 Arbeitstage, einmal je Fall").replace("%1", str(data.deadlines.max_extension_days))
             if data.deadlines.can_extend

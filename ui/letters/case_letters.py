@@ -46,9 +46,9 @@ class CaseLettersModel(RecordsModel[letters.LetterInfo]):
             (self.tr("Version"), lambda x: str(x.version)),
             (self.tr("Status"), lambda x: statuses.get(x.status, x.status.value)),
             (self.tr("Datum"), lambda x: x.letter_date.strftime("%d.%m.%Y")),
-            (self.tr("Erstellt von"), lambda x: x.created_by),
+            (self.tr("Erstellt von"), lambda x: x.created_by_name or x.created_by),
             (self.tr("Erstellt"), lambda x: _when(x.created_at)),
-            (self.tr("Freigabe"), lambda x: x.approved_by or ""),
+            (self.tr("Freigabe"), lambda x: x.approved_by_name or x.approved_by or ""),
             (self.tr("Anmerkung der Teamleitung"), lambda x: x.cancel_reason or ""),
         ], parent, tooltip=lambda x: x.cancel_reason)
 

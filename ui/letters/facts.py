@@ -218,6 +218,9 @@ class FactsForm(QWidget):
         form = QFormLayout(box)
         self.volunteer_proof = QCheckBox(self.tr("Nachweis der ehrenamtlichen Tätigkeit liegt vor (Gebührenbefreiung)"))
         form.addRow(self.volunteer_proof)
+        # A fee that is due is paid at the Meldebehörde before the application is forwarded (§ 30 Abs. 2 S. 4 BZRG).
+        self.fee_paid = QCheckBox(self.tr("Gebühr bezahlt"))
+        form.addRow(self.fee_paid)
         return box
 
     # -- result -------------------------------------------------------------------------
@@ -260,4 +263,4 @@ class FactsForm(QWidget):
                 facts["maternity_benefits"] = maternity
             facts.update(self._elterngeld_plan_facts())
             return facts
-        return {"volunteer_proof": self.volunteer_proof.isChecked()}
+        return {"volunteer_proof": self.volunteer_proof.isChecked(), "fee_paid": self.fee_paid.isChecked()}

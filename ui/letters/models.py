@@ -97,6 +97,6 @@ class LettersModel(RecordsModel[LetterInfo]):
             (self.tr("Antragsteller/in"), lambda x: x.applicant_name),
             (self.tr("Brief"), lambda x: letter_kind_label(x.kind_label)),
             (self.tr("Version"), lambda x: str(x.version)),
-            (self.tr("Entschieden von"), lambda x: x.decided_by or ""),
+            (self.tr("Entschieden von"), lambda x: x.decided_by_name or x.decided_by or ""),
             (self.tr("Erstellt"), lambda x: _when(x.created_at)),
         ], parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtGui import QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -23,6 +24,7 @@ from backoffice.domain.records import UserRef
 
 from .. import pdf_documents
 from ..ops import Tasks
+from ..shortcuts import PRINT, with_keys
 from .print_run import PrintRun, RunResult
 from .print_setup import PrinterFactory, choose_target
 from .printers import PrintBackend, default_backend
@@ -151,6 +153,9 @@ class LetterPreviewDialog(QDialog):
         self.run: PrintRun | None = None
         self.preview = LetterPreview(self, printable=False)
         self.preview.print_requested.connect(self.print_letter)
+        # The decision window's print key prints here too, where "Drucken…" is offered.
+        QShortcut(PRINT, self).activated.connect(self._print_key)
+        self.preview.print_button.setToolTip(with_keys(self.tr("Brief drucken"), PRINT))
         self.progress = QProgressBar(self)
         self.progress.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -164,6 +169,11 @@ class LetterPreviewDialog(QDialog):
         """Offer "Drucken…" for this final letter (the view calls it once it knows the letter is final)."""
         self._letter_id = letter_id
         self.preview.print_button.setVisible(self._tasks is not None and self._actor is not None)
+
+    def _print_key(self) -> None:
+        button = self.preview.print_button
+        if button.isVisibleTo(self) and button.isEnabled():
+            self.print_letter()
 
     def print_letter(self) -> None:
         tasks, actor = self._tasks, self._actor

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from ..errors import user_message
 from ..ops import NetworkOp, Tasks
@@ -79,4 +80,5 @@ def choose_target(parent: QWidget | None, tasks: Tasks, backend: PrintBackend) -
         name, _filter = QFileDialog.getSaveFileName(parent, title, "brief.pdf", "PDF (*.pdf)")
         return dialog.target(Path(name)) if name else None
     finally:
-        dialog.deleteLater()
+        if Shiboken.isValid(dialog):  # a window closed under it (the case closed meanwhile) took it along
+            dialog.deleteLater()

@@ -180,6 +180,7 @@ class RedistributionDialog(QDialog):
         self._tasks, self._actor, self._absence, self._confirm = tasks, actor, absence, confirm_absent
         self._clerks = tuple(c for c in clerks if c.login != absence.login)
         self.proposals: list[Proposal] = []
+        self._result = ""  # what the last apply moved, shown beside the reloaded proposal
         self.setWindowTitle(self.tr("Fälle von %1 umverteilen").replace("%1", absence.display_name))
         self.resize(760, 520)
         self.rule = QComboBox(self)
@@ -229,7 +230,11 @@ class RedistributionDialog(QDialog):
             fill_clerks(combo, self._clerks, queue=True)
             combo.setCurrentIndex(max(combo.findData(proposal.to_login), 0) if proposal.to_login else combo.count() - 1)
             self.table.setCellWidget(row, 2, combo)
-        self.status.setText(self.tr("%1 offene Fälle").replace("%1", str(len(proposals))))
+        count = (self.tr("1 offener Fall") if len(proposals) == 1 else
+                 self.tr("%1 offene Fälle").replace("%1", str(len(proposals))))
+        # After applying, the reload keeps saying what was moved.
+        self.status.setText(f"{self._result} {count}" if self._result else count)
+        self._result = ""
         self._enable()
         self.loaded.emit(proposals)
 
@@ -253,7 +258,9 @@ class RedistributionDialog(QDialog):
                 self.status.setText(user_message(exc))
 
         def done(moved: list[Reassignment]) -> None:
-            self.status.setText(self.tr("%1 Fälle umverteilt.").replace("%1", str(len(moved))))
+            self._result = (self.tr("1 Fall umverteilt.") if len(moved) == 1 else
+                            self.tr("%1 Fälle umverteilt.").replace("%1", str(len(moved))))
+            self.status.setText(self._result)
             self.applied.emit(moved)
             self.load()
 

@@ -111,7 +111,8 @@ class CaseListPanel(QWidget):
             uow, actor, aktenzeichen, to_login, reason, accept_absent=accept_absent)).success(self._moved).failure(failed).run()
 
     def _moved(self, moved: list[assignment.Reassignment]) -> None:
-        self.status.setText(self.tr("%1 Fälle zugewiesen.").replace("%1", str(len(moved))))
+        self.status.setText(self.tr("1 Fall zugewiesen.") if len(moved) == 1 else
+                            self.tr("%1 Fälle zugewiesen.").replace("%1", str(len(moved))))
         self.moved.emit(moved)
         self.refresh()
 

@@ -44,7 +44,7 @@ class ReassignDialog(QDialog):
 
     def __init__(self, clerks: tuple[ClerkLoad, ...], count: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("%1 Fälle zuweisen").replace("%1", str(count)))
+        self.setWindowTitle(self.tr("1 Fall zuweisen") if count == 1 else self.tr("%1 Fälle zuweisen").replace("%1", str(count)))
         self.clerk = QComboBox(self)
         fill_clerks(self.clerk, clerks, queue=True)
         self.reason = QLineEdit(self)

@@ -112,9 +112,9 @@ def test_the_dialog_checks_before_it_closes(qtbot) -> None:  # type: ignore[no-u
     assert dialog.chosen_documents() == ["Personalausweis oder Aufenthaltstitel"]
 
 
-def _started(db, actor, seed: int, now: datetime) -> str:  # type: ignore[no-untyped-def]
-    """A new WBS case the actor works on (documents may be requested)."""
-    az = new_case(db, actor, seed=seed)
+def _started(db, actor, seed: int, now: datetime, service: Service = Service.WBS) -> str:  # type: ignore[no-untyped-def]
+    """A new case the actor works on (documents may be requested)."""
+    az = new_case(db, actor, service, seed=seed)
     with db.uow() as uow:
         assignment.assign_to_me(uow, actor, az, now=now)
         cases.apply_action(uow, actor, az, Action.START, now=now)
@@ -153,6 +153,7 @@ def test_the_editor_requests_writes_the_letter_and_shows_it_for_printing(qtbot, 
     qtbot.waitUntil(lambda: letters_dialog.selected() is not None, timeout=60_000)
     chosen = letters_dialog.selected()
     assert chosen.kind == "wbs_documents_request" and chosen.status is letters.LetterStatus.FINAL
+    assert letters_dialog.model.index(0, 4).data() == actor.display_name  # the person, not the login
     # The letter is listed, but "Neuer Brief" does not offer another one: only the step writes it, with the
     # status that suspends the clock and the follow-up date; a hint names the step instead.
     offered = [letters_dialog.kind.itemData(i) for i in range(letters_dialog.kind.count())]
@@ -185,6 +186,18 @@ def test_waiting_for_documents_shows_the_follow_up_column(qtbot, tasks, actor, d
     with qtbot.waitSignal(model.loaded, timeout=60_000):
         model.set_query(view_query(View.MINE, actor.login, TODAY))
     assert view.isColumnHidden(column)  # other lists have no follow-up to show
+
+
+def test_waiting_for_documents_offers_no_final_assessment(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
+    # The request's follow-up date is no provisional grant's: nothing is there to settle finally.
+    now = datetime(2026, 3, 20, 10, 0, tzinfo=UTC)
+    az = _started(db, actor, 23, now, Service.ELTERNGELD)
+    with db.uow() as uow:
+        documents_requests.request_documents(uow, actor, az, ["Geburtsurkunde"], date(2026, 4, 7), now=now)
+        uow.commit()
+    assert stored(db, actor, az).row.follow_up_on == date(2026, 4, 8)
+    editor = open_editor(qtbot, tasks, actor, az, Clock(now))
+    assert editor.action_bar.final_button.isHidden()
 
 
 def test_the_case_letters_never_offer_a_documents_request_outside_its_step(qtbot, tasks, actor, db) -> None:  # type: ignore[no-untyped-def]
