@@ -1217,42 +1217,47 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>Reasons for the refusal (the Bescheid states them in German):</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="245"/>
+        <location filename="../../ui/letters/decision.py" line="230"/>
+        <source>Ermessensentscheidung: Bewilligung oder Ablehnung</source>
+        <translation>Discretionary decision: grant or refusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/letters/decision.py" line="247"/>
         <source>Entschieden: %1</source>
         <translation>Decided: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="250"/>
+        <location filename="../../ui/letters/decision.py" line="252"/>
         <source>Bescheid Version %1 erstellt</source>
         <translation>Letter version %1 created</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="252"/>
+        <location filename="../../ui/letters/decision.py" line="254"/>
         <source>(wartet auf Freigabe durch die Teamleitung)</source>
         <translation>(awaiting a team lead&apos;s approval)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="286"/>
+        <location filename="../../ui/letters/decision.py" line="288"/>
         <source>Angaben: kein gültiges JSON (Zeile %1)</source>
         <translation>Facts: not valid JSON (line %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="289"/>
+        <location filename="../../ui/letters/decision.py" line="291"/>
         <source>Angaben: bitte ein JSON-Objekt { … }</source>
         <translation>Facts: please a JSON object { … }</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="294"/>
+        <location filename="../../ui/letters/decision.py" line="296"/>
         <source>Bewilligung</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="294"/>
+        <location filename="../../ui/letters/decision.py" line="296"/>
         <source>Ablehnung</source>
         <translation>Refusal</translation>
     </message>
     <message>
-        <location filename="../../ui/letters/decision.py" line="295"/>
+        <location filename="../../ui/letters/decision.py" line="297"/>
         <source>Weiterleitung an das Bundesamt für Justiz</source>
         <translation>Forwarding to the Federal Office of Justice</translation>
     </message>
@@ -2079,47 +2084,47 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="211"/>
+        <location filename="../../ui/teamlead/figures.py" line="212"/>
         <source>Letzter Abruf</source>
         <translation>Last fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="211"/>
-        <source>%1 auf %2</source>
-        <translation>%1 on %2</translation>
+        <location filename="../../ui/teamlead/figures.py" line="212"/>
+        <source>%1 auf dem Rechner %2</source>
+        <translation>%1 on computer %2</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="213"/>
+        <location filename="../../ui/teamlead/figures.py" line="214"/>
         <source>Dabei</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="214"/>
+        <location filename="../../ui/teamlead/figures.py" line="215"/>
         <source>%1 neu, %2 abgewiesen, %3 warten auf einen Schlüssel, %4 Antworten gesendet, %5 noch zu senden</source>
         <translation>%1 new, %2 rejected, %3 waiting for a key, %4 answers sent, %5 still to send</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="219"/>
+        <location filename="../../ui/teamlead/figures.py" line="220"/>
         <source>Fehler beim letzten Abruf</source>
         <translation>Errors in the last fetch</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="219"/>
+        <location filename="../../ui/teamlead/figures.py" line="220"/>
         <source>%1, zuerst: %2</source>
         <translation>%1, first: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="221"/>
+        <location filename="../../ui/teamlead/figures.py" line="222"/>
         <source>Offene Einträge in der Quarantäne</source>
         <translation>Open entries in quarantine</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="223"/>
+        <location filename="../../ui/teamlead/figures.py" line="224"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/figures.py" line="224"/>
+        <location filename="../../ui/teamlead/figures.py" line="225"/>
         <source>Das Portal weist Einreichungen ab, die nicht innerhalb von %1 Tagen abgeholt werden.</source>
         <translation>The portal rejects submissions that are not picked up within %1 days.</translation>
     </message>

@@ -484,6 +484,7 @@ def test_wbs_decision_dialog_asks_for_discretion_reasons_and_journals_the_confir
         wait_idle(qtbot, tasks)
         shown = dialog.result_view.toPlainText()
         assert "Freibetrag junges Ehepaar" in shown and "Ben Beispiel, GdB 100" in shown
+        assert shown.startswith("Ermessensentscheidung: Bewilligung oder Ablehnung")  # not headed "Ablehnung"
         assert "„Schwerbehindertenausweis“ ist in der Checkliste noch nicht abgehakt" in shown
         assert dialog.discretion_edit.isVisibleTo(dialog) and "§ 39" in dialog.discretion_label.text()
         dialog.decide_button.click()  # no discretionary reasons: refused inside the dialog, nothing stored

@@ -334,7 +334,7 @@ def test_the_portal_clock_shows_the_last_good_round_of_any_client_and_fetches_ag
         with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
             view.load()
         texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
-        assert format_datetime(good) in texts and f"{format_datetime(good)} auf server:4711" in texts
+        assert format_datetime(good) in texts and f"{format_datetime(good)} auf dem Rechner server" in texts
         assert any(t.startswith("3 neu, 0 abgewiesen") for t in texts)
         assert "Offene Einträge in der Quarantäne" in texts and "0" in texts
         assert not any("14 Tagen" in t for t in texts)  # a round today: no warning about the portal's clock
@@ -362,7 +362,7 @@ def test_a_failed_round_of_another_client_shows_its_error_and_keeps_the_last_goo
         with qtbot.waitSignal(view.escalation.loaded, timeout=WAIT):
             tasks.announce(Changes.of(Area.SYNC))
         texts = [w.text() for w in view.escalation.portal.findChildren(QLabel)]
-        assert format_datetime(good) in texts and f"{format_datetime(failed)} auf server:4711" in texts
+        assert format_datetime(good) in texts and f"{format_datetime(failed)} auf dem Rechner server" in texts
         assert "2, zuerst: Portal nicht erreichbar: 503 Retry-After 600" in texts
         assert any("14 Tagen" in t for t in texts)  # no good round for a day: the portal's clock is named
         wait_idle(qtbot, tasks)

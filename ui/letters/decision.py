@@ -226,8 +226,10 @@ class DecisionDialog(QDialog):
         # The reasons go into the Bescheid in German (the field below); an English UI shows what they say.
         reasons = (self.tr("Gründe der Ablehnung (der Bescheid nennt sie auf Deutsch):")
                    if language != "de" and proposal.reason_texts else "")
-        self.result_view.setHtml(_proposal_html(proposal, self._outcome_label(proposal.outcome), language, reasons,
-                                                doubts=self._expert))
+        # Within the WBS tolerance the rules propose no outcome: the heading must not read as a refusal.
+        heading = (self.tr("Ermessensentscheidung: Bewilligung oder Ablehnung") if proposal.discretion_required
+                   else self._outcome_label(proposal.outcome))
+        self.result_view.setHtml(_proposal_html(proposal, heading, language, reasons, doubts=self._expert))
         self.outcome_box.setCurrentIndex(max(0, self.outcome_box.findData(proposal.outcome.value)))
         self._show_discretion(proposal.discretion_required)
         if not self.reasons_edit.toPlainText().strip():

@@ -19,7 +19,7 @@ from backoffice.services.workload import Figure, Workload, workload
 
 from .. import labels
 from ..errors import user_message
-from ..formatting import format_datetime, format_number
+from ..formatting import decimal, format_datetime
 from ..ops import QueryOp, Tasks
 from ..sync_controller import SyncController
 from .dialogs import clerk_label
@@ -139,7 +139,7 @@ class WorkloadPanel(DepartmentPanel):
     def _days(self, value: float | None) -> str:
         if value is None:
             return "–"
-        shown = str(int(value)) if value.is_integer() else format_number(value)
+        shown = str(int(value)) if value.is_integer() else decimal(value, 1)
         return self.tr("%1 Tage").replace("%1", shown)
 
 
@@ -208,8 +208,9 @@ class EscalationPanel(DepartmentPanel):
         self.portal.add_text(self.tr("Letzter fehlerfreier Abruf"),
                              format_datetime(last) if last is not None else self.tr("keiner"))
         if health is not None:
-            self.portal.add_text(self.tr("Letzter Abruf"), self.tr("%1 auf %2").replace(
-                "%1", format_datetime(health.finished_at)).replace("%2", health.holder))
+            # The holder is "host:process"; the team lead needs the PC that fetched, not its process id.
+            self.portal.add_text(self.tr("Letzter Abruf"), self.tr("%1 auf dem Rechner %2").replace(
+                "%1", format_datetime(health.finished_at)).replace("%2", health.holder.rsplit(":", 1)[0]))
             self.portal.add_text(self.tr("Dabei"), self.tr(
                 "%1 neu, %2 abgewiesen, %3 warten auf einen Schlüssel, %4 Antworten gesendet, %5 noch zu senden")
                 .replace("%1", str(health.new)).replace("%2", str(health.rejected))
