@@ -1,7 +1,7 @@
 """Text we store and show, whoever sent it: valid Unicode (no lone surrogates), no control
-characters but tab and line breaks, bounded, normalised to NFC (so "Müller" typed with a
-combining umlaut finds the same cases). The bounds of attachment names and media types are
-the attachments table's columns."""
+characters but tab and line breaks, no invisible format characters but those a few scripts need,
+bounded, normalised to NFC (so "Müller" typed with a combining umlaut finds the same cases). The
+bounds of attachment names and media types are the attachments table's columns."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ MAX_TEXT = 20_000  # characters of one value (a free-text field is far shorter)
 MAX_FILENAME = 255
 MAX_MIME_TYPE = 100
 _ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Format characters (Cf) are invisible: the bidi overrides and isolates reorder what the list and
+# the editor show ("\u202eretleM" reads "Melter"), zero-width ones and tags hide text from the
+# search and the duplicate check. Kept: the soft hyphen, the joiners that scripts such as Persian
+# need, and the plain direction marks of Arabic and Hebrew text.
+_ALLOWED_FORMATS = frozenset("\u00ad\u200c\u200d\u200e\u200f\u061c")
 
 
 class UnstorableText(ValueError):
@@ -27,8 +32,11 @@ def storable(value: str, where: str, *, limit: int = MAX_TEXT) -> str:
     except UnicodeEncodeError as err:
         raise UnstorableText(f"{where}: ungültiges Unicode-Zeichen (einzelnes Surrogat)") from err
     for char in value:
-        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
+        category = unicodedata.category(char)
+        if category == "Cc" and char not in _ALLOWED_CONTROLS:
             raise UnstorableText(f"{where}: unzulässiges Steuerzeichen U+{ord(char):04X}")
+        if category == "Cf" and char not in _ALLOWED_FORMATS:
+            raise UnstorableText(f"{where}: unzulässiges unsichtbares Formatzeichen U+{ord(char):04X}")
     if len(value) > limit:
         raise UnstorableText(f"{where}: länger als {limit} Zeichen")
     return unicodedata.normalize("NFC", value)

@@ -124,8 +124,10 @@ def _check_metadata(metadata: dict[str, Any]) -> None:
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Metadatenschema {declared} wird nicht unterstützt", "metadata")
     errors = sorted(schemas.fit_connect(METADATA_SCHEMA).iter_errors(metadata), key=lambda e: list(e.absolute_path))
     if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "(Wurzel)"
-        raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {errors[0].message}", "metadata")
+        # The form's German messages: jsonschema's own are English and quote the whole value.
+        path, text = (schemas.describe_error(errors[0]) or [(list(errors[0].absolute_path), errors[0].message)])[0]
+        where = "/".join(str(p) for p in path) or "(Wurzel)"
+        raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {text}", "metadata")
     if "data" not in metadata["contentStructure"]:
         raise Refusal(problems.MISSING_DATA, "die Einreichung enthält keine Fachdaten", "metadata")
 
