@@ -7,6 +7,7 @@ import enum
 import logging
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -120,7 +121,13 @@ class SubmissionClient:
                 log.warning("skipping a listed submission: %s", err)
                 self.stats.malformed += 1
                 continue
-            refs.setdefault(ref.submission_id, ref)  # a shifting list may repeat an entry
+            if not api.same_id(ref.destination_id, destination_id):
+                # A portal that ignores the filter lists every destination's submissions: each is
+                # opened under its own destination's listing, never checked against another's service.
+                log.warning("skipping submission %s listed for destination %s: it names %s",
+                            ref.submission_id, destination_id, ref.destination_id)
+                continue
+            refs.setdefault(ref.submission_id, replace(ref, destination_id=destination_id))  # a shifting list may repeat an entry
         return list(refs.values())
 
     def get_submission(self, submission_id: str) -> Envelope:

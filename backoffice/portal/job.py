@@ -14,7 +14,7 @@ from jwcrypto import jwk
 
 from ..domain import problem_types as problems
 from ..domain.catalog import Service
-from . import crypto, eventlog
+from . import api, crypto, eventlog
 from .api import Envelope, SubmissionRef
 from .boundary import Refusal
 from .client import SubmissionClient
@@ -103,6 +103,11 @@ def fetch_job(
     """Everything the opening needs, from the network: the submission, its event log, its attachments
     (large ones in spool files, which ``prepare`` removes)."""
     envelope = client.get_submission(ref.submission_id)
+    if not (api.same_id(envelope.submission_id, ref.submission_id) and api.same_id(envelope.destination_id, ref.destination_id)
+            and api.same_id(envelope.case_id, ref.case_id)):
+        # Opened, it would be checked against another destination's service, or stored under another id.
+        raise PortalError(f"the portal answered submission {ref.submission_id} of destination {ref.destination_id} "
+                          f"with submission {envelope.submission_id} of destination {envelope.destination_id}")
     attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}
     sink = spooling_sink(rules)
@@ -110,7 +115,7 @@ def fetch_job(
         # The submission is there: a 404 for its parts is the portal's fault, an error to
         # show every round, not a submission that went away.
         events = tuple(_present(lambda: client.get_events(envelope.case_id)))
-        for attachment_id in envelope.attachment_ids:
+        for attachment_id in dict.fromkeys(envelope.attachment_ids):  # named twice: refused by the opening, fetched once
             try:
                 # Streamed, and refused as soon as it passes the limit.
                 attachments[attachment_id] = _present(partial(

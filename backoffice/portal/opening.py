@@ -4,6 +4,7 @@ from the attachment fetcher it is handed."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -175,6 +176,12 @@ def _open_attachments(
             f"Anlagen laut Metadaten {sorted(by_id)} ≠ übermittelte Anlagen {sorted(envelope.attachment_ids)}",
             "metadata",
         )
+    # Named twice, one entry's hash and file name would silently stand for both (or one file be stored twice).
+    for where, ids in (("in den Metadaten", [a["attachmentId"] for a in declared]),
+                       ("in der Einreichung", list(envelope.attachment_ids))):
+        twice = sorted(i for i, n in Counter(ids).items() if n > 1)
+        if twice:
+            raise Refusal(problems.ATTACHMENTS_MISMATCH, f"Anlage {twice[0]} ist {where} mehrfach aufgeführt", "metadata")
     opened, tags = [], {}
     for att_id in envelope.attachment_ids:
         token = fetch(att_id)

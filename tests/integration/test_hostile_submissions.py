@@ -153,3 +153,66 @@ def test_an_absurd_amount_the_form_lets_pass_is_named_by_the_calculation(sqlite_
             propose_decision(uow, lead, aktenzeichen)
     db.dispose()
 
+
+def test_a_portal_that_ignores_the_destination_filter_gets_each_submission_opened_once_under_its_own(
+        sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every listing then holds all destinations' submissions. Opened under another destination, a
+    submission failed its service check: it was rejected and also stored as a case by its own listing."""
+    from backoffice.demo.portal import api as demo_api
+
+    listed = demo_api._param
+    monkeypatch.setattr(demo_api, "_param", lambda req, name: None if name == "destinationId" else listed(req, name))
+    db = open_database(sqlite_url, migrate=True)
+    with DemoPortal(count=6, seed=3, key_size=2048, today=date(2026, 11, 2)) as portal:
+        summary = make_sync(db, portal).run_once()
+        assert (summary.new, summary.rejected, summary.errors) == (6, 0, 0), summary.error_messages
+        assert count(db, Case) == 6 and portal.rejected() == {}
+        with db.uow(write=False) as uow:
+            assert list(uow.intake.quarantine()) == []
+    db.dispose()
+
+
+def test_a_portal_answering_with_another_submission_is_an_error_not_a_case(
+        sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The body of another destination's submission would be checked against this destination's service
+    and stored under the other's id; the round reports it and stores the rest."""
+    from backoffice.demo.portal.api import PortalApi
+
+    answer = PortalApi.get_submission
+    db = open_database(sqlite_url, migrate=True)
+    entries = [{"service": "wbs"}, {"service": "elterngeld"}]
+    with DemoPortal(submissions=entries, count=4, seed=3, key_size=2048, today=date(2026, 11, 2)) as portal:
+        first, other = portal.described_submission_ids()
+        monkeypatch.setattr(PortalApi, "get_submission",
+                            lambda self, req, sid: answer(self, req, other if sid == first else sid))
+        summary = make_sync(db, portal).run_once()
+        assert (summary.new, summary.rejected, summary.errors) == (5, 0, 1), summary.error_messages
+        assert f"answered submission {first}" in summary.error_messages[0]
+        assert portal.rejected() == {} and count(db, Case) == 5
+    db.dispose()
+
+
+def test_metadata_naming_an_attachment_twice_is_rejected_not_read_by_its_last_entry(sqlite_url: str) -> None:
+    """Two entries for one attachment id, the first with another hash and file name: one of them was
+    silently dropped. The ids come from the seed, so a first portal tells them to the second."""
+    import base64
+    import hashlib
+
+    content = b"%PDF-1.4\nScan\n%%EOF\n"
+    entry: dict[str, Any] = {"service": "wbs", "attachments": [
+        {"filename": "Scan.pdf", "mime_type": "application/pdf", "content_base64": base64.b64encode(content).decode()}]}
+    with DemoPortal(submissions=[entry], count=0, seed=3, key_size=2048, today=date(2026, 11, 2)) as first:
+        (victim,) = first.described_submission_ids()
+        (attachment_id,) = first._submission(victim).attachments
+    right = {"attachmentId": attachment_id, "purpose": "attachment", "mimeType": "application/pdf",
+             "filename": "Scan.pdf", "hash": {"type": "sha512", "content": hashlib.sha512(content).hexdigest()}}
+    entry["metadata"] = {"contentStructure": {"attachments": [
+        {**right, "filename": "Rechnung.exe", "hash": {"type": "sha512", "content": "0" * 128}}, right]}}
+    db = open_database(sqlite_url, migrate=True)
+    with DemoPortal(submissions=[entry], count=2, seed=3, key_size=2048, today=date(2026, 11, 2)) as portal:
+        assert portal.described_submission_ids() == [victim]
+        summary = make_sync(db, portal).run_once()
+        assert (summary.new, summary.rejected, summary.errors) == (2, 1, 0), summary.error_messages
+        (problem,) = portal.rejected()[victim]
+        assert problem["type"] == problems.ATTACHMENTS_MISMATCH.type_uri and "mehrfach" in problem["detail"]
+    db.dispose()
