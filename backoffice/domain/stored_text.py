@@ -10,6 +10,10 @@ import unicodedata
 from typing import Any
 
 MAX_DEPTH = 32  # the forms nest four levels; anything near this is an attack, not an application
+# Values in one document (keys, strings, numbers, lists, objects). A form holds a few hundred; the
+# schema check costs time per value and more per error, and 100,000 empty household members
+# (300 KB) kept a worker of the intake busy for two minutes.
+MAX_VALUES = 10_000
 MAX_TEXT = 20_000  # characters of one value (a free-text field is far shorter)
 MAX_FILENAME = 255
 MAX_MIME_TYPE = 100
@@ -42,18 +46,29 @@ def storable(value: str, where: str, *, limit: int = MAX_TEXT) -> str:
     return unicodedata.normalize("NFC", value)
 
 
-def storable_json(value: Any, path: str = "", depth: int = 0) -> Any:
+def storable_json(value: Any) -> Any:
     """A decoded JSON value with every string (keys too) ``storable``, no NaN or infinity, its
-    nesting bounded; or UnstorableText."""
-    if depth > MAX_DEPTH:
-        raise UnstorableText(f"JSON tiefer als {MAX_DEPTH} Ebenen verschachtelt")
-    if isinstance(value, str):
-        return storable(value, path or "(Wurzel)")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise UnstorableText(f"{path}: {value} ist nicht zulässig")
-    if isinstance(value, dict):
-        return {storable(k, f"{path}.{k[:40]}"): storable_json(v, f"{path}.{k[:40]}" if path else k[:40], depth + 1)
-                for k, v in value.items()}
-    if isinstance(value, list):
-        return [storable_json(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
-    return value
+    nesting and size bounded; or UnstorableText."""
+    return _Checked().value(value, "", 0)
+
+
+class _Checked:
+    def __init__(self) -> None:
+        self.left = MAX_VALUES
+
+    def value(self, value: Any, path: str, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise UnstorableText(f"JSON tiefer als {MAX_DEPTH} Ebenen verschachtelt")
+        self.left -= len(value) + 1 if isinstance(value, dict | list) else 1
+        if self.left < 0:
+            raise UnstorableText(f"JSON mit mehr als {MAX_VALUES} Werten")
+        if isinstance(value, str):
+            return storable(value, path or "(Wurzel)")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise UnstorableText(f"{path}: {value} ist nicht zulässig")
+        if isinstance(value, dict):
+            return {storable(k, f"{path}.{k[:40]}"): self.value(v, f"{path}.{k[:40]}" if path else k[:40], depth + 1)
+                    for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.value(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
+        return value

@@ -63,6 +63,12 @@ HOSTILE: dict[str, tuple[dict[str, Any], problems.ProblemType, str]] = {
     "right-to-left override disguising a file name": (
         {"service": "wbs", "attachments": [{"filename": "Rechnung\u202efdp.exe", **PDF}]}, problems.SYNTAX_VIOLATION,
         "U+202E"),
+    # Each value costs the schema check time, each error more: 100,000 empty members kept a worker busy
+    # for minutes. 10,000 valid ones became a case.
+    "10,000 household members": (
+        {"service": "wbs", "form": {"members": [{"given_name": "Kim", "family_name": "Meier", "birth_date": "1980-01-01",
+                                                 "relationship": "other", "incomes": []}] * 10_000}},
+        problems.SYNTAX_VIOLATION, "JSON mit mehr als 10000 Werten"),
     # jsonschema's message is English and quotes the whole value.
     "metadata e-mail address that is none": (
         {"service": "wbs", "metadata": {"replyChannel": {"eMail": {"address": "keine Adresse"}}}},
