@@ -4,6 +4,7 @@ operation of the intake). Nothing here touches the database."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -148,7 +149,9 @@ def _prepare(job: Job) -> Prepared:
     env = job.envelope
     submitted_at = None
     try:
-        submit = eventlog.submit_event(job.events, service_keys, env.submission_id, env.case_id, job.issuer)
+        # Judged against this machine's clock too: the round's own may be set back (a test, a replay).
+        submit = eventlog.submit_event(job.events, service_keys, env.submission_id, env.case_id, job.issuer,
+                                       now=max(job.now, int(time.time())))
     except Refusal as refusal:
         outcome: Opened | Refused = Refused(env, refusal.problem, refusal.detail, refusal.instance)
     else:
