@@ -24,18 +24,12 @@ def _invalid(detail: str) -> Refusal:
     return Refusal(problems.INVALID_EVENT_LOG, detail, problems.INSTANCE_METADATA)
 
 
-# How far the service's clock may be ahead of ours. A submit time beyond it is no receipt time:
-# the deadlines would start then (year 9999: past the last date there is, which ended every round).
-CLOCK_SKEW_SECONDS = 3600
-
-
 def submit_event(
     events: Sequence[str], service_keys: Mapping[str, jwk.JWK], submission_id: str, case_id: str, issuer: str,
-    *, now: int | None = None,
 ) -> SubmitEvent:
     """The verified submit event of this submission; Refusal (invalid-event-log) unless every event the
     service (``issuer``, the Submission API's URL) logged for it is signed by a key of the service and
-    names this case, and exactly one of them is the submit event, not later than ``now`` (seconds) allows.
+    names this case, and exactly one of them is the submit event.
 
     A case may hold several submissions: the events of the others are not this one's business, nor
     are the answers of subscribers (issued by a destination, signed with its key).
@@ -71,8 +65,6 @@ def submit_event(
     if len(submits) > 1:
         raise _invalid(f"das Event-Log enthält {len(submits)} submit-Ereignisse für diese Einreichung")
     payload = submits[0]
-    if now is not None and payload["iat"] > now + CLOCK_SKEW_SECONDS:
-        raise _invalid(f"das submit-Ereignis liegt in der Zukunft (iat {payload['iat']}, jetzt {now})")
     tags = crypto.AuthenticationTags.from_json(payload["events"][crypto.EVENT_SUBMIT]["authenticationTags"])
     return SubmitEvent(datetime.fromtimestamp(payload["iat"], UTC), tags)
 

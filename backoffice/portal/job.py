@@ -7,7 +7,7 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
@@ -15,6 +15,7 @@ from jwcrypto import jwk
 
 from ..domain import problem_types as problems
 from ..domain.catalog import Service
+from ..texts import t
 from . import api, crypto, eventlog
 from .api import Envelope, SubmissionRef
 from .boundary import Refusal
@@ -24,6 +25,9 @@ from .spool import AttachmentRules, Spooled, discard, last_segment, spooling_sin
 from .transport import AttachmentTooLarge, PortalError, SubmissionGone
 
 T = TypeVar("T")
+
+CLOCK_SKEW_SECONDS = 24 * 3600  # how far the service's clock may be ahead of ours
+EARLIEST_RECEIPT = datetime(2020, 1, 1, tzinfo=UTC)  # before FIT-Connect's Submission API v1
 
 
 @dataclass(frozen=True)
@@ -149,13 +153,11 @@ def _prepare(job: Job) -> Prepared:
     env = job.envelope
     submitted_at = None
     try:
-        # Judged against this machine's clock too: the round's own may be set back (a test, a replay).
-        submit = eventlog.submit_event(job.events, service_keys, env.submission_id, env.case_id, job.issuer,
-                                       now=max(job.now, int(time.time())))
+        submit = eventlog.submit_event(job.events, service_keys, env.submission_id, env.case_id, job.issuer)
     except Refusal as refusal:
         outcome: Opened | Refused = Refused(env, refusal.problem, refusal.detail, refusal.instance)
     else:
-        submitted_at = submit.submitted_at
+        submitted_at = _receipt_time(submit.submitted_at, job.now)
         # Before anything is decrypted: what we received must be what the sender submitted (the
         # opening decrypts exactly these tokens, so their tags are the ones the accept repeats).
         wrong = eventlog.tag_mismatch(submit.tags, received_tags(job, submit.tags))
@@ -169,6 +171,20 @@ def _prepare(job: Job) -> Prepared:
     if isinstance(outcome, Refused) and outcome.awaiting_key is not None:
         return Prepared(outcome, "", submitted_at)  # held for a key: no answer yet
     return Prepared(outcome, sign_answer(outcome, signing, now=job.now), submitted_at)
+
+
+def _receipt_time(submitted_at: datetime, now: int) -> datetime:
+    """The service's receipt time, which starts the deadlines. Ahead of this machine's clock (the
+    round's own may be set back: a test, a replay) or before FIT-Connect existed, it is a fault of the
+    service or of this machine's clock, not of the submission: an error every round, nothing rejected
+    or stored, until the clock is right. (Year 9999 overflowed the deadlines, 1970 has no processing
+    norm: either ended every round.)"""
+    latest = datetime.fromtimestamp(max(now, int(time.time())) + CLOCK_SKEW_SECONDS, UTC)
+    if not EARLIEST_RECEIPT <= submitted_at <= latest:
+        raise PortalError(t("Der Zustelldienst nennt als Eingangszeit {time} (UTC); diese Uhr zeigt {now}: "
+                            "eine der beiden Uhren geht falsch", time=f"{submitted_at:%d.%m.%Y %H:%M}",
+                            now=f"{datetime.fromtimestamp(time.time(), UTC):%d.%m.%Y %H:%M}"))
+    return submitted_at
 
 
 def received_tags(job: Job, submitted: crypto.AuthenticationTags) -> crypto.AuthenticationTags:

@@ -225,40 +225,47 @@ def test_metadata_naming_an_attachment_twice_is_rejected_not_read_by_its_last_en
 
 
 
-def _from_year_9999(sqlite_url: str, *, workers: int = 2) -> tuple[dict[str, Any], str]:
-    """A round over one submission the service says it received on 30 December 9999, and three of now:
-    the three are cases, the one is rejected once; its problem and quarantine reason."""
-    import time
-    from datetime import UTC, datetime
 
-    clock = [datetime(9999, 12, 30, tzinfo=UTC).timestamp()]
+def _dated(sqlite_url: str, when: float, *, workers: int = 2) -> tuple[str, list[str], dict[str, Any]]:
+    """Two rounds over one submission the service dates ``when`` and three of now, which become cases
+    in the first; the one's id, the rounds' error messages, the portal's rejects."""
+    import time
+
+    clock = [when]
     db = open_database(sqlite_url, migrate=True)
     with DemoPortal(count=1, seed=3, key_size=2048, today=date(2026, 11, 2), clock=lambda: clock[0]) as portal:
         (victim,) = portal.submission_ids()
         clock[0] = time.time()
         portal.add_submissions(3)
-        summary = make_sync(db, portal, workers=workers).run_once()
-        assert (summary.new, summary.rejected, summary.errors) == (3, 1, 0), summary.error_messages
-        assert count(db, Case) == 3 and make_sync(db, portal, workers=workers).run_once().rejected == 0
-        assert list(portal.rejected()) == [victim]
-        (problem,) = portal.rejected()[victim]
+        rounds = [make_sync(db, portal, workers=workers).run_once() for _ in range(2)]
+        assert [r.new for r in rounds] == [3, 0] and count(db, Case) == 3
+        rejected = portal.rejected()
     with db.uow(write=False) as uow:
-        (reason,) = [q.reason for q in uow.intake.quarantine()]
+        reasons = [q.reason for q in uow.intake.quarantine()]
     db.dispose()
-    return problem, reason
+    return victim, [m for r in rounds for m in r.error_messages] + reasons, rejected
 
 
-def test_a_submit_event_from_the_future_is_an_invalid_event_log_not_a_receipt_time(sqlite_url: str) -> None:
-    """Its deadlines would start in year 9999, past the last date there is: every round ended there."""
-    problem, reason = _from_year_9999(sqlite_url)
-    assert problem["type"] == problems.INVALID_EVENT_LOG.type_uri and "in der Zukunft" in reason
+@pytest.mark.parametrize("year", [9999, 1970])
+def test_a_receipt_time_no_clock_can_be_right_about_is_reported_and_neither_rejected_nor_stored(
+        sqlite_url: str, year: int) -> None:
+    """Its deadlines would start then: in year 9999 they overflowed, for 1970 there is no processing norm,
+    and either ended every round. It is a clock's fault (the service's or ours), not the submission's."""
+    from datetime import UTC, datetime
+
+    victim, messages, rejected = _dated(sqlite_url, datetime(year, 12, 30, tzinfo=UTC).timestamp())
+    assert rejected == {} and len(messages) == 2 and all(f"30.12.{year}" in m and victim in m for m in messages)
 
 
 def test_a_date_the_database_cannot_reach_quarantines_its_submission_not_the_round(
         sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Were the event log's check to let such a time pass, storing overflows: the one is refused."""
-    from backoffice.portal import eventlog
+    """Were the receipt time's check to let such a time pass, storing overflows: the one is refused."""
+    from datetime import UTC, datetime
 
-    monkeypatch.setattr(eventlog, "CLOCK_SKEW_SECONDS", 10 ** 12)  # workers=1: the opening runs in this process
-    problem, reason = _from_year_9999(sqlite_url, workers=1)
-    assert problem["type"] == problems.TECHNICAL_ERROR.type_uri and "OverflowError" in reason
+    from backoffice.portal import job
+
+    # workers=1: the opening runs in this process
+    monkeypatch.setattr(job, "_receipt_time", lambda submitted_at, now: submitted_at)
+    victim, messages, rejected = _dated(sqlite_url, datetime(9999, 12, 30, tzinfo=UTC).timestamp(), workers=1)
+    assert list(rejected) == [victim] and rejected[victim][0]["type"] == problems.TECHNICAL_ERROR.type_uri
+    assert len(messages) == 1 and "OverflowError" in messages[0]
