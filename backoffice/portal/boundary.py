@@ -18,6 +18,9 @@ _MIME = re.compile(r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,62}/[A-Za-z0-9][A-Za-z0-9
 MAX_DETAIL = 1000
 # JSON has no bound on a number's digits; a form needs far fewer (Python refuses over 4,300 with an English message).
 MAX_DIGITS = 50
+# Decrypted metadata or data; a form is a few dozen KiB. Within the bounds of ``storable_json``
+# metadata could reach 200 MB, all kept with a quarantine entry and shown in its dialog.
+MAX_JSON_BYTES = 4 * 1024 * 1024
 
 
 class Refusal(Exception):
@@ -56,6 +59,9 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def parse_json(data: bytes, instance: str) -> dict[str, Any]:
     """A JSON object, strictly parsed, its strings checked and NFC-normalised."""
+    if len(data) > MAX_JSON_BYTES:  # as an attachment over its limit
+        raise Refusal(problems.TECHNICAL_ERROR, f"{len(data)} Bytes JSON, mehr als die Grenze von {MAX_JSON_BYTES}",
+                      instance)
     try:
         value = json.loads(data.decode("utf-8"), parse_constant=_constant, parse_int=_integer, object_pairs_hook=_pairs)
     except RecursionError as err:

@@ -69,6 +69,9 @@ HOSTILE: dict[str, tuple[dict[str, Any], problems.ProblemType, str]] = {
         {"service": "wbs", "form": {"members": [{"given_name": "Kim", "family_name": "Meier", "birth_date": "1980-01-01",
                                                  "relationship": "other", "incomes": []}] * 10_000}},
         problems.SYNTAX_VIOLATION, "JSON mit mehr als 10000 Werten"),
+    # Within every other bound, kept whole with the quarantine entry and shown in its dialog.
+    "5 MB of metadata": ({"service": "wbs", "metadata": {"x": ["y" * 19_999] * 250}}, problems.TECHNICAL_ERROR,
+                         "mehr als die Grenze von 4194304"),
     # jsonschema's message is English and quotes the whole value.
     "metadata e-mail address that is none": (
         {"service": "wbs", "metadata": {"replyChannel": {"eMail": {"address": "keine Adresse"}}}},
