@@ -272,3 +272,21 @@ def test_a_date_the_database_cannot_reach_quarantines_its_submission_not_the_rou
     victim, messages, rejected = _dated(sqlite_url, datetime(9999, 12, 30, tzinfo=UTC).timestamp(), workers=1)
     assert list(rejected) == [victim] and rejected[victim][0]["type"] == problems.TECHNICAL_ERROR.type_uri
     assert len(messages) == 1 and "OverflowError" in messages[0]
+
+
+def test_an_answer_larger_than_the_limit_is_an_error_of_the_round_and_read_no_further(
+        sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A submission's answer was read whole, however large: a portal could fill a worker's memory.
+    Here the limit is lowered to 200 KB (workers=1: the opening runs in this process)."""
+    from backoffice.portal import client
+
+    monkeypatch.setattr(client, "MAX_JSON_ANSWER", 200_000)
+    db = open_database(sqlite_url, migrate=True)
+    entry = {"service": "wbs", "metadata": {"x": ["y" * 19_999] * 15}}
+    with DemoPortal(submissions=[entry], count=4, seed=3, key_size=2048, today=date(2026, 11, 2)) as portal:
+        (victim,) = portal.described_submission_ids()
+        summary = make_sync(db, portal, workers=1).run_once()
+        assert (summary.new, summary.rejected, summary.errors) == (4, 0, 1), summary.error_messages
+        assert summary.error_messages[0].startswith(victim) and "more than 200000 bytes" in summary.error_messages[0]
+        assert portal.rejected() == {} and portal.status(victim) == "submitted"
+    db.dispose()
