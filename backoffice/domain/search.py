@@ -11,6 +11,7 @@ the index rather than in a function applied to every row at query time:
 - ä, ö, ü are written ae, oe, ue and ß is ss: ``müller`` = ``mueller``,
   ``straße`` = ``strasse``;
 - other accents are dropped: ``José`` = ``jose``, ``Çelik`` = ``celik``;
+- invisible characters inside a word (soft hyphen, joiners, direction marks) are dropped;
 - a text with an umlaut is also indexed with the bare letter, so a name typed
   without umlauts still finds it: ``muller`` finds ``Müller``. The reverse is not
   done: ``müller`` or ``mueller`` does not find a ``Muller`` (an umlaut typed is
@@ -39,17 +40,22 @@ _LETTER = re.compile("[" + "".join(_LETTERS) + "]")
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+# Invisible inside a word, yet not a letter to either index: "Mül\u00adler" (a soft hyphen) or
+# "Mei\u200dner" (a joiner) would be two words that "Müller" and "Meiner" never find.
+_INVISIBLE = str.maketrans("", "", "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c")
+
+
 def fold(text: str) -> str:
     """``Müller`` → ``mueller``, ``Straße`` → ``strasse``, ``José`` → ``jose``."""
     if text.isascii():
         return text.lower()  # most of a form: the fast way to the same result
-    folded = unicodedata.normalize("NFC", text).casefold()
+    folded = unicodedata.normalize("NFC", text.translate(_INVISIBLE)).casefold()
     return _without_accents(folded.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
 
 
 def fold_bare(text: str) -> str:
     """Like :func:`fold`, but an umlaut becomes its bare letter: ``Müller`` → ``muller``."""
-    return _without_accents(unicodedata.normalize("NFC", text).casefold())
+    return _without_accents(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).casefold())
 
 
 def _without_accents(text: str) -> str:

@@ -56,6 +56,14 @@ def is_portal_id(value: object) -> bool:
     return True
 
 
+def same_id(a: str, b: str) -> bool:
+    """Whether two ids name the same thing: a UUID may come in either case."""
+    try:
+        return uuid.UUID(a) == uuid.UUID(b)
+    except ValueError:
+        return a == b
+
+
 def _segment(value: str) -> str:
     # IDs come from the server; quoting keeps a hostile one from changing the path.
     if not value:

@@ -4,9 +4,11 @@ submissions and posts accept/reject events. It moves bytes; ``crypto`` decrypts 
 from __future__ import annotations
 
 import enum
+import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -35,6 +37,9 @@ from .transport import (
 log = logging.getLogger(__name__)
 
 JOSE = "application/jose"
+# A JSON answer: a submission holds its metadata and data (each refused over 4 MiB decrypted), a page
+# of a list at most 500 entries. An attachment is streamed to its own limit instead.
+MAX_JSON_ANSWER = 32 * 1024 * 1024
 T = TypeVar("T")
 
 
@@ -120,7 +125,13 @@ class SubmissionClient:
                 log.warning("skipping a listed submission: %s", err)
                 self.stats.malformed += 1
                 continue
-            refs.setdefault(ref.submission_id, ref)  # a shifting list may repeat an entry
+            if not api.same_id(ref.destination_id, destination_id):
+                # A portal that ignores the filter lists every destination's submissions: each is
+                # opened under its own destination's listing, never checked against another's service.
+                log.warning("skipping submission %s listed for destination %s: it names %s",
+                            ref.submission_id, destination_id, ref.destination_id)
+                continue
+            refs.setdefault(ref.submission_id, replace(ref, destination_id=destination_id))  # a shifting list may repeat an entry
         return list(refs.values())
 
     def get_submission(self, submission_id: str) -> Envelope:
@@ -207,13 +218,19 @@ class SubmissionClient:
     def _get_json(self, path: str, *, params: dict[str, Any] | None = None, gone: str, auth: bool = True) -> Any:
         def handle(resp: Response) -> Any:
             expect(resp, 200, gone=gone)
+            body = bytearray()
+            for chunk in resp.iter_bytes():  # read up to the limit only: a worker's memory is not the portal's
+                body += chunk
+                if len(body) > MAX_JSON_ANSWER:
+                    raise PortalError(f"portal answered {path} with more than {MAX_JSON_ANSWER} bytes", status=200)
             try:
-                return resp.json()
+                return json.loads(body)
             except ValueError as exc:
                 raise PortalError(f"portal answered {path} with no JSON", status=200) from exc
 
         headers = {"Accept": "application/json"}
-        return self._transport.request("GET", self._base + path, handle, params=params, headers=headers, auth=auth)
+        return self._transport.request("GET", self._base + path, handle, params=params, headers=headers, auth=auth,
+                                       stream=True)
 
     def _paged(
         self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = "list"

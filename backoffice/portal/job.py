@@ -4,9 +4,10 @@ operation of the intake). Nothing here touches the database."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
@@ -14,7 +15,8 @@ from jwcrypto import jwk
 
 from ..domain import problem_types as problems
 from ..domain.catalog import Service
-from . import crypto, eventlog
+from ..texts import t
+from . import api, crypto, eventlog
 from .api import Envelope, SubmissionRef
 from .boundary import Refusal
 from .client import SubmissionClient
@@ -23,6 +25,9 @@ from .spool import AttachmentRules, Spooled, discard, last_segment, spooling_sin
 from .transport import AttachmentTooLarge, PortalError, SubmissionGone
 
 T = TypeVar("T")
+
+CLOCK_SKEW_SECONDS = 24 * 3600  # how far the service's clock may be ahead of ours
+EARLIEST_RECEIPT = datetime(2020, 1, 1, tzinfo=UTC)  # before FIT-Connect's Submission API v1
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,11 @@ def fetch_job(
     """Everything the opening needs, from the network: the submission, its event log, its attachments
     (large ones in spool files, which ``prepare`` removes)."""
     envelope = client.get_submission(ref.submission_id)
+    if not (api.same_id(envelope.submission_id, ref.submission_id) and api.same_id(envelope.destination_id, ref.destination_id)
+            and api.same_id(envelope.case_id, ref.case_id)):
+        # Opened, it would be checked against another destination's service, or stored under another id.
+        raise PortalError(f"the portal answered submission {ref.submission_id} of destination {ref.destination_id} "
+                          f"with submission {envelope.submission_id} of destination {envelope.destination_id}")
     attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}
     sink = spooling_sink(rules)
@@ -110,7 +120,7 @@ def fetch_job(
         # The submission is there: a 404 for its parts is the portal's fault, an error to
         # show every round, not a submission that went away.
         events = tuple(_present(lambda: client.get_events(envelope.case_id)))
-        for attachment_id in envelope.attachment_ids:
+        for attachment_id in dict.fromkeys(envelope.attachment_ids):  # named twice: refused by the opening, fetched once
             try:
                 # Streamed, and refused as soon as it passes the limit.
                 attachments[attachment_id] = _present(partial(
@@ -147,7 +157,7 @@ def _prepare(job: Job) -> Prepared:
     except Refusal as refusal:
         outcome: Opened | Refused = Refused(env, refusal.problem, refusal.detail, refusal.instance)
     else:
-        submitted_at = submit.submitted_at
+        submitted_at = _receipt_time(submit.submitted_at, job.now)
         # Before anything is decrypted: what we received must be what the sender submitted (the
         # opening decrypts exactly these tokens, so their tags are the ones the accept repeats).
         wrong = eventlog.tag_mismatch(submit.tags, received_tags(job, submit.tags))
@@ -161,6 +171,20 @@ def _prepare(job: Job) -> Prepared:
     if isinstance(outcome, Refused) and outcome.awaiting_key is not None:
         return Prepared(outcome, "", submitted_at)  # held for a key: no answer yet
     return Prepared(outcome, sign_answer(outcome, signing, now=job.now), submitted_at)
+
+
+def _receipt_time(submitted_at: datetime, now: int) -> datetime:
+    """The service's receipt time, which starts the deadlines. Ahead of this machine's clock (the
+    round's own may be set back: a test, a replay) or before FIT-Connect existed, it is a fault of the
+    service or of this machine's clock, not of the submission: an error every round, nothing rejected
+    or stored, until the clock is right. (Year 9999 overflowed the deadlines, 1970 has no processing
+    norm: either ended every round.)"""
+    latest = datetime.fromtimestamp(max(now, int(time.time())) + CLOCK_SKEW_SECONDS, UTC)
+    if not EARLIEST_RECEIPT <= submitted_at <= latest:
+        raise PortalError(t("Der Zustelldienst nennt als Eingangszeit {time} (UTC); diese Uhr zeigt {now}: "
+                            "eine der beiden Uhren geht falsch", time=f"{submitted_at:%d.%m.%Y %H:%M}",
+                            now=f"{datetime.fromtimestamp(time.time(), UTC):%d.%m.%Y %H:%M}"))
+    return submitted_at
 
 
 def received_tags(job: Job, submitted: crypto.AuthenticationTags) -> crypto.AuthenticationTags:

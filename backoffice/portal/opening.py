@@ -4,6 +4,7 @@ from the attachment fetcher it is handed."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -125,8 +126,10 @@ def _check_metadata(metadata: dict[str, Any]) -> None:
         raise Refusal(problems.UNSUPPORTED_SCHEMA, f"Metadatenschema {declared} wird nicht unterstützt", "metadata")
     errors = sorted(schemas.fit_connect(METADATA_SCHEMA).iter_errors(metadata), key=lambda e: list(e.absolute_path))
     if errors:
-        where = "/".join(str(p) for p in errors[0].absolute_path) or "(Wurzel)"
-        raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {errors[0].message}", "metadata")
+        # The form's German messages: jsonschema's own are English and quote the whole value.
+        path, text = (schemas.describe_error(errors[0]) or [(list(errors[0].absolute_path), errors[0].message)])[0]
+        where = "/".join(str(p) for p in path) or "(Wurzel)"
+        raise Refusal(problems.SCHEMA_VIOLATION, f"Metadaten verletzen das Schema bei {where}: {text}", "metadata")
     if "data" not in metadata["contentStructure"]:
         raise Refusal(problems.MISSING_DATA, "die Einreichung enthält keine Fachdaten", "metadata")
 
@@ -174,6 +177,12 @@ def _open_attachments(
             f"Anlagen laut Metadaten {sorted(by_id)} ≠ übermittelte Anlagen {sorted(envelope.attachment_ids)}",
             "metadata",
         )
+    # Named twice, one entry's hash and file name would silently stand for both (or one file be stored twice).
+    for where, ids in (("in den Metadaten", [a["attachmentId"] for a in declared]),
+                       ("in der Einreichung", list(envelope.attachment_ids))):
+        twice = sorted(i for i, n in Counter(ids).items() if n > 1)
+        if twice:
+            raise Refusal(problems.ATTACHMENTS_MISMATCH, f"Anlage {twice[0]} ist {where} mehrfach aufgeführt", "metadata")
     opened, tags = [], {}
     for att_id in envelope.attachment_ids:
         token = fetch(att_id)

@@ -18,6 +18,9 @@ from .errors import RuleInputError
 
 _MISSING = object()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # date.fromisoformat alone also takes week dates
+# Above this no amount or count of an application is real; it also keeps rounding to cents within
+# Decimal's 28 digits (a form may hold 1e308, which the schemas cannot bound without a new version).
+_IMPLAUSIBLE = Decimal(10) ** 12
 
 
 class FieldReader:
@@ -72,6 +75,9 @@ class FieldReader:
         if value < 0:
             self.problem(key, t("darf nicht negativ sein ({raw}).", raw=str(raw)))
             return default
+        if value >= _IMPLAUSIBLE:
+            self.problem(key, t("unplausibel hoher Betrag ({raw}).", raw=str(raw)))
+            return default
         if value != value.quantize(Decimal("0.01")):
             self.problem(key, t("höchstens zwei Nachkommastellen ({raw}).", raw=str(raw)))
             return default
@@ -85,7 +91,8 @@ class FieldReader:
         value = self._decimal(key, raw, t("keine Zahl ({raw}); erwartet z. B. 27.5.", raw=repr(raw)))
         if value is None:
             return None
-        if value < 0 or (maximum is not None and value > maximum) or value != value.quantize(Decimal("0.01")):
+        if (value < 0 or value > (maximum if maximum is not None else _IMPLAUSIBLE)
+                or value != value.quantize(Decimal("0.01"))):
             self.problem(key, t("muss zwischen 0 und {maximum} liegen, mit höchstens zwei Nachkommastellen "
                                 "({raw}).", maximum=str(maximum if maximum is not None else "…"), raw=str(raw)))
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..domain import search
+from ..domain.aktenzeichen import format_aktenzeichen, parse_aktenzeichen
 from ..domain.catalog import Service
 from ..domain.records import (
     Applicant,
@@ -67,7 +68,26 @@ def find_cases(uow: UnitOfWork, actor: UserRef, text: str, limit: int = QUICK_OP
     if not total:
         return Page(0, (), 0)
     exact = total if total <= QUICK_OPEN_COUNTED else None
-    return Page(0, tuple(uow.cases.page(query, 0, limit, visible_department_codes(actor), total=exact)), total)
+    rows = uow.cases.page(query, 0, limit, visible_department_codes(actor), total=exact)
+    return Page(0, _named_first(uow, actor, query.text, rows, limit), total)
+
+
+def _named_first(uow: UnitOfWork, actor: UserRef, text: str, rows: Sequence[CaseRow], limit: int) -> tuple[CaseRow, ...]:
+    """The case whose Aktenzeichen the entry is, first: newer cases that quote it in their form (a
+    citizen's "Nachtrag zu WBS-2026-000001", or a portal submission made to) come before it in
+    date order, and Enter opens the first row."""
+    try:
+        aktenzeichen = format_aktenzeichen(*parse_aktenzeichen(text))
+    except ValueError:
+        return tuple(rows)
+    named = next((r for r in rows if r.aktenzeichen == aktenzeichen), None)
+    if named is None:  # beyond the first page, or not visible to ``actor``
+        case = uow.cases.get(aktenzeichen)
+        visible = visible_department_codes(actor)
+        if case is None or (visible is not None and case.queue.department.code not in visible):
+            return tuple(rows)
+        named = case_row(case)
+    return (named, *(r for r in rows if r.aktenzeichen != aktenzeichen))[:limit]
 
 
 def hidden_matches(uow: UnitOfWork, actor: UserRef, query: CaseQuery) -> int:

@@ -53,6 +53,8 @@ def _found(db: Database, actor: UserRef, text: str) -> set[str]:
     ("Müller", "mueller"), ("Mueller", "müller"), ("Müller", "MÜLLER"), ("Müller", "muller"),
     ("Öztürk", "oeztuerk"), ("Oeztuerk", "Öztürk"), ("Gößmann", "goessmann"), ("Goessmann", "Gößmann"),
     ("Jäger", "jaeger"), ("Jaeger", "jäger"), ("José", "jose"), ("Jose", "José"),
+    # Invisible characters a name may carry (the portal refuses the others): a soft hyphen, joiners.
+    ("Mül\u00adler", "Müller"), ("Mei\u200dner", "meiner"), ("Meiner", "mei\u200cner"),
 ])
 def test_names_are_found_in_either_spelling(db: Database, clerk: UserRef, stored: str, typed: str) -> None:
     az = _create(db, clerk, Service.WBS, stored, "Am Ufer", 1)
@@ -160,3 +162,16 @@ def test_migration_rewrites_every_search_text_and_back(db: Database, clerk: User
                 case.form_data)
     command.upgrade(config, "head")
     assert _found(db, clerk, "schlossstrasse jaeger") == {made[1]}
+
+
+def test_quick_open_puts_the_case_an_aktenzeichen_names_before_newer_cases_quoting_it(db: Database, clerk: UserRef) -> None:
+    """Enter opens the first row; newest first, that was a later application whose applicant calls
+    themself "WBS-2026-000001" (or whose form quotes it), not the case the clerk typed."""
+    named = _create(db, clerk, Service.WBS, "Meier", "Am Ufer", 8)
+    quoting = [_create(db, clerk, Service.WBS, named.lower() if i else named, "Am Ufer", 9 + i) for i in range(3)]
+    with db.uow(write=False) as uow:
+        page = find_cases(uow, clerk, named.lower())
+        first_of_two = find_cases(uow, clerk, named, limit=2)
+    assert page.total == 4 and page.rows[0].aktenzeichen == named
+    assert sorted(r.aktenzeichen for r in page.rows[1:]) == sorted(quoting)
+    assert [r.aktenzeichen for r in first_of_two.rows] == [named, quoting[-1]]  # beyond the first page too

@@ -32,3 +32,14 @@ def test_what_cannot_be_stored_is_refused_with_where_and_why(value: object, says
 def test_a_text_longer_than_its_limit_is_refused() -> None:
     with pytest.raises(UnstorableText, match="f: länger als 3 Zeichen"):
         storable("abcd", "f", limit=3)
+
+
+def test_invisible_characters_without_meaning_are_removed_and_those_that_disguise_text_refused() -> None:
+    """A zero-width space, word joiner or byte order mark pasted with a name is dropped; a bidi override
+    (which makes "\u202eretleM" read "Melter") or a tag character is refused; the soft hyphen, the joiners
+    and the direction marks some scripts need are kept."""
+    assert storable("\ufeffMei\u200bner\u2060", "f") == "Meiner"
+    assert storable("Mül\u00adler \u200f\u200d", "f") == "Mül\u00adler \u200f\u200d"
+    for hostile, code in (("\u202eretleM", "U+202E"), ("a\u2066b", "U+2066"), ("x\U000e0069", "U+E0069")):
+        with pytest.raises(UnstorableText, match=code.replace("+", r"\+")):
+            storable(hostile, "f")

@@ -440,8 +440,8 @@ def content_error(err: BaseException) -> bool:
     as opposed to the database being out of reach (OperationalError: the round must end)."""
     if isinstance(err, OperationalError | InterfaceError):
         return False
-    return isinstance(err, ValueError | UnicodeError | TypeError | RecursionError | DataError | IntegrityError
-                      | ProgrammingError | StatementError)
+    return isinstance(err, ValueError | UnicodeError | TypeError | RecursionError | OverflowError | DataError
+                      | IntegrityError | ProgrammingError | StatementError)
 
 
 def attachment_bytes(prepared: Prepared) -> int:
