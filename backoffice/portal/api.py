@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from ..texts import t
 from .transport import PortalError
 
 MAX_PAGE_SIZE = 500
@@ -90,7 +91,7 @@ def destination(destination_id: str) -> str:
 def _text(body: Any, key: str) -> str:
     value = body.get(key) if isinstance(body, dict) else None
     if not isinstance(value, str) or not value:
-        raise PortalError(f"portal answer lacks the text field {key!r}")
+        raise PortalError(t("Der Antwort des Portals fehlt das Textfeld {key}", key=key))
     return value
 
 
@@ -98,7 +99,7 @@ def _id(body: Any, key: str) -> str:
     """A FIT-Connect id (a UUID): anything else is the portal's error, never stored or put in a path."""
     value = body.get(key) if isinstance(body, dict) else None
     if not is_portal_id(value):
-        raise PortalError(f"portal answer has a malformed {key!r}")
+        raise PortalError(t("Das Feld {key} in der Antwort des Portals ist fehlerhaft", key=key))
     return str(value)
 
 
@@ -106,7 +107,7 @@ def parse_service_types(body: Any) -> frozenset[str]:
     """The LeiKa identifiers of the services a destination is registered for."""
     services = body.get("services") if isinstance(body, dict) else None
     if not isinstance(services, list):
-        raise PortalError("portal answer about the destination lacks the list 'services'")
+        raise PortalError(t("Der Antwort des Portals zum Zustellpunkt fehlt die Liste „services“"))
     return frozenset(s["identifier"] for s in services if isinstance(s, dict) and isinstance(s.get("identifier"), str))
 
 
@@ -117,7 +118,7 @@ def parse_ref(item: Any) -> SubmissionRef:
 def parse_submission(body: Any) -> Envelope:
     attachments = body.get("attachments", []) if isinstance(body, dict) else None
     if not isinstance(attachments, list) or not all(is_portal_id(a) for a in attachments):
-        raise PortalError("portal answer has a malformed 'attachments' list")
+        raise PortalError(t("Die Liste „attachments“ in der Antwort des Portals ist fehlerhaft"))
     service_type = body.get("serviceType")
     return Envelope(
         submission_id=_id(body, "submissionId"),

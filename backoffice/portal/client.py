@@ -73,7 +73,7 @@ class SubmissionClient:
         self._base = require_safe_url(api_url, t("Submission-API-Adresse")).rstrip("/")
         require_safe_url(token_url, t("Token-Adresse"))
         if not client_id or not client_secret:
-            raise PortalConfigError("client id and client secret of the destination are required")
+            raise PortalConfigError(t("Client-ID und Client-Secret des Zustellpunkts sind erforderlich"))
         self._http = http_client(timeout, transport)
         spec = ClientSpec(api_url, token_url, client_id, client_secret, timeout, policy or RetryPolicy())
         self._transport = Transport(self._http, spec, clock=clock, sleep=sleep)
@@ -135,7 +135,7 @@ class SubmissionClient:
         return list(refs.values())
 
     def get_submission(self, submission_id: str) -> Envelope:
-        body = self._get_json(api.submission(submission_id), gone=f"submission {submission_id}")
+        body = self._get_json(api.submission(submission_id), gone=t("Einreichung {submission}", submission=submission_id))
         return api.parse_submission(body)
 
     def stream_attachment(
@@ -146,10 +146,10 @@ class SubmissionClient:
         calls ``sink`` again, from the start."""
         if max_bytes < 0:
             raise ValueError("max_bytes must not be negative")
-        what = f"attachment {attachment_id} of submission {submission_id}"
+        what = t("Anlage {attachment} der Einreichung {submission}", attachment=attachment_id, submission=submission_id)
 
         def too_large() -> AttachmentTooLarge:
-            return AttachmentTooLarge(f"{what} is larger than the limit of {max_bytes} bytes")
+            return AttachmentTooLarge(t("{what} ist größer als die Grenze von {limit} Bytes", what=what, limit=max_bytes))
 
         def limited(resp: Response) -> Iterator[bytes]:
             received = 0
@@ -173,23 +173,23 @@ class SubmissionClient:
         """The case's event log: Security Event Tokens in compact form."""
         path = api.case_events(case_id)
         events: list[str] = []
-        for item in self._paged(path, {}, "eventLog", api.MAX_PAGE_SIZE, gone=f"case {case_id}"):
+        for item in self._paged(path, {}, "eventLog", api.MAX_PAGE_SIZE, gone=t("Vorgang {case}", case=case_id)):
             if not isinstance(item, str):
-                raise PortalError(f"event log of case {case_id} holds a non-text entry")
+                raise PortalError(t("Das Ereignisprotokoll des Vorgangs {case} enthält einen Eintrag, der kein Text ist", case=case_id))
             events.append(item)
         return events
 
     def service_keys(self) -> list[dict[str, Any]]:
         """The service's public JWKs, which sign its own events (e.g. submit-submission)."""
-        body = self._get_json(api.SERVICE_KEYS, gone="the service's JWK set", auth=False)
+        body = self._get_json(api.SERVICE_KEYS, gone=t("die Schlüsselliste (JWK-Set) des Dienstes"), auth=False)
         keys = body.get("keys") if isinstance(body, dict) else None
         if not isinstance(keys, list) or not all(isinstance(k, dict) for k in keys):
-            raise PortalError("the portal's JWK set lacks the list 'keys'")
+            raise PortalError(t("Der Schlüsselliste (JWK-Set) des Portals fehlt die Liste „keys“"))
         return keys
 
     def destination_services(self, destination_id: str) -> frozenset[str]:
         """The services (LeiKa identifiers) FIT-Connect has registered for one of our destinations."""
-        body = self._get_json(api.destination(destination_id), gone=f"destination {destination_id}")
+        body = self._get_json(api.destination(destination_id), gone=t("Zustellpunkt {destination}", destination=destination_id))
         return api.parse_service_types(body)
 
     def post_event(self, case_id: str, set_token: str) -> EventOutcome:
@@ -204,8 +204,8 @@ class SubmissionClient:
             if status == 422:
                 problem = json_object(resp)
                 detail = problem.get("detail") or problem.get("title") or body_excerpt(resp, limit=2000)
-                raise EventRejected(f"portal rejected the event for case {case_id}: {detail}", status=422)
-            expect(resp, gone=f"case {case_id}")
+                raise EventRejected(t("Das Portal hat das Ereignis zum Vorgang {case} abgelehnt: {detail}", case=case_id, detail=detail), status=422)
+            expect(resp, gone=t("Vorgang {case}", case=case_id))
             raise AssertionError("unreachable")  # expect() raised
 
         url = self._base + api.case_events(case_id)
@@ -222,18 +222,19 @@ class SubmissionClient:
             for chunk in resp.iter_bytes():  # read up to the limit only: a worker's memory is not the portal's
                 body += chunk
                 if len(body) > MAX_JSON_ANSWER:
-                    raise PortalError(f"portal answered {path} with more than {MAX_JSON_ANSWER} bytes", status=200)
+                    raise PortalError(t("Das Portal hat auf {path} mit mehr als {limit} Bytes geantwortet", path=path,
+                                           limit=MAX_JSON_ANSWER), status=200)
             try:
                 return json.loads(body)
             except ValueError as exc:
-                raise PortalError(f"portal answered {path} with no JSON", status=200) from exc
+                raise PortalError(t("Das Portal hat auf {path} nicht mit JSON geantwortet", path=path), status=200) from exc
 
         headers = {"Accept": "application/json"}
         return self._transport.request("GET", self._base + path, handle, params=params, headers=headers, auth=auth,
                                        stream=True)
 
     def _paged(
-        self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = "list"
+        self, path: str, params: dict[str, Any], key: str, page_size: int, *, gone: str = t("Liste")
     ) -> Iterator[Any]:
         if not 1 <= page_size <= api.MAX_PAGE_SIZE:
             raise ValueError(f"page_size must be between 1 and {api.MAX_PAGE_SIZE}")
@@ -242,7 +243,7 @@ class SubmissionClient:
             body = self._get_json(path, params={**params, "limit": page_size, "offset": offset}, gone=gone)
             items = body.get(key) if isinstance(body, dict) else None
             if not isinstance(items, list):
-                raise PortalError(f"portal answer to {path} lacks the list {key!r}")
+                raise PortalError(t("Der Antwort des Portals auf {path} fehlt die Liste {key}", path=path, key=key))
             if not items:  # also ends a list the server claims is longer: no endless loop
                 return
             yield from items

@@ -15,7 +15,7 @@ from jwcrypto import jwk
 
 from ..domain import problem_types as problems
 from ..domain.catalog import Service
-from ..texts import t
+from ..texts import t, text_of
 from . import api, crypto, eventlog
 from .api import Envelope, SubmissionRef
 from .boundary import Refusal
@@ -111,8 +111,10 @@ def fetch_job(
     if not (api.same_id(envelope.submission_id, ref.submission_id) and api.same_id(envelope.destination_id, ref.destination_id)
             and api.same_id(envelope.case_id, ref.case_id)):
         # Opened, it would be checked against another destination's service, or stored under another id.
-        raise PortalError(f"the portal answered submission {ref.submission_id} of destination {ref.destination_id} "
-                          f"with submission {envelope.submission_id} of destination {envelope.destination_id}")
+        raise PortalError(t("Das Portal hat auf die Einreichung {asked} des Zustellpunkts {asked_destination} mit der "
+                            "Einreichung {got} des Zustellpunkts {got_destination} geantwortet", asked=ref.submission_id,
+                            asked_destination=ref.destination_id, got=envelope.submission_id,
+                            got_destination=envelope.destination_id))
     attachments: dict[str, Spooled] = {}
     too_large: dict[str, str] = {}
     sink = spooling_sink(rules)
@@ -137,7 +139,7 @@ def _present(fetch: Callable[[], T]) -> T:
     try:
         return fetch()
     except SubmissionGone as err:
-        raise PortalError(f"the portal lists it but answers 404: {err}", status=404) from err
+        raise PortalError(t("Das Portal führt sie in der Liste, antwortet aber mit 404: {error}", error=text_of(err)), status=404) from err
 
 
 def prepare(job: Job) -> Prepared:

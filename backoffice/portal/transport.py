@@ -126,7 +126,7 @@ def expect(resp: Response, *ok: int, gone: str | None = None) -> None:
     if status in ok:
         return
     if status == 404 and gone is not None:
-        raise SubmissionGone(f"{gone} not found", status=404)
+        raise SubmissionGone(t("{what} nicht gefunden", what=gone), status=404)
     excerpt = body_excerpt(resp)
     where = f"{resp.request.method} {resp.request.url.path}"
     if status in (401, 403):
@@ -204,8 +204,9 @@ class Transport:
                         return handle(resp)
                     retry_after = parse_retry_after(resp.headers.get("Retry-After"), self._clock())
                     excerpt = body_excerpt(resp)
-                    cause: BaseException = PortalError(
-                        f"{method} {resp.request.url.path} answered {status} {excerpt}".rstrip(), status=status)
+                    cause: BaseException = PortalError(t("{method} {path} beantwortet mit {status} {excerpt}", method=method,
+                                                         path=resp.request.url.path, status=status, excerpt=excerpt),
+                                                       status=status)
             except RETRYABLE_ERRORS as exc:
                 cause, status = exc, None
             if retry_after is not None and retry_after > policy.max_retry_after:

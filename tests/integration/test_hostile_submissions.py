@@ -225,7 +225,7 @@ def test_a_portal_answering_with_another_submission_is_an_error_not_a_case(
                             lambda self, req, sid: answer(self, req, other if sid == first else sid))
         summary = make_sync(db, portal).run_once()
         assert (summary.new, summary.rejected, summary.errors) == (5, 0, 1), summary.error_messages
-        assert f"answered submission {first}" in summary.error_messages[0]
+        assert f"auf die Einreichung {first}" in summary.error_messages[0]
         assert portal.rejected() == {} and count(db, Case) == 5
     db.dispose()
 
@@ -316,6 +316,6 @@ def test_an_answer_larger_than_the_limit_is_an_error_of_the_round_and_read_no_fu
         (victim,) = portal.described_submission_ids()
         summary = make_sync(db, portal, workers=1).run_once()
         assert (summary.new, summary.rejected, summary.errors) == (4, 0, 1), summary.error_messages
-        assert summary.error_messages[0].startswith(victim) and "more than 200000 bytes" in summary.error_messages[0]
+        assert summary.error_messages[0].startswith(victim) and "mit mehr als 200000 Bytes" in summary.error_messages[0]
         assert portal.rejected() == {} and portal.status(victim) == "submitted"
     db.dispose()

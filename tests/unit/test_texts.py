@@ -274,7 +274,8 @@ def _error_classes() -> set[str]:
                 for base in node.bases:
                     name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else ""
                     bases.setdefault(name, set()).add(node.name)
-    found, todo = {"DomainError"}, ["DomainError"]
+    # The portal's errors reach the sync's summary, the status line and the team lead's view as well.
+    found, todo = {"DomainError", "PortalError"}, ["DomainError", "PortalError"]
     while todo:
         for child in bases.get(todo.pop(), ()):
             if child not in found:

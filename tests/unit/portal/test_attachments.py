@@ -64,7 +64,7 @@ def test_attachment_over_limit_without_content_length_aborts_and_leaves_no_file(
             return chunks()
 
     client, portal = connect(lambda r: httpx.Response(200, stream=Endless()))
-    with pytest.raises(AttachmentTooLarge, match="250 bytes"):
+    with pytest.raises(AttachmentTooLarge, match="Grenze von 250 Bytes"):
         download(client, tmp_path, 250)
     assert list(tmp_path.iterdir()) == []
     assert len(sent) == 3  # stopped reading as soon as the limit was passed
@@ -100,7 +100,7 @@ def test_attachment_in_memory_keeps_the_limit_and_retries(connect, clock: FakeCl
                 yield b"x" * 100
 
     client, _ = connect(lambda r: httpx.Response(200, stream=Endless()))
-    with pytest.raises(AttachmentTooLarge, match="250 bytes"):
+    with pytest.raises(AttachmentTooLarge, match="Grenze von 250 Bytes"):
         client.stream_attachment(SUBMISSION, ATTACHMENT, 250, b"".join)
     assert len(sent) == 3  # never more than the limit (plus one chunk) in memory
 
