@@ -4584,42 +4584,52 @@ Yellow: runs out within a few working days (warning period by the service&apos;s
         <translation>New assignee</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="193"/>
+        <location filename="../../ui/teamlead/absences.py" line="191"/>
+        <source>Vorschlag wird berechnet …</source>
+        <translation>Computing the proposal …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="194"/>
         <source>Begründung, z. B. Urlaubsvertretung</source>
         <translation>Reason, e.g. holiday cover</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="195"/>
+        <location filename="../../ui/teamlead/absences.py" line="196"/>
         <source>&amp;Umverteilen</source>
         <translation>&amp;Redistribute</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="197"/>
+        <location filename="../../ui/teamlead/absences.py" line="198"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="202"/>
+        <location filename="../../ui/teamlead/absences.py" line="203"/>
         <source>&amp;Regel:</source>
         <translation>&amp;Rule:</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="233"/>
+        <location filename="../../ui/teamlead/absences.py" line="226"/>
+        <source>%1 hat keine offenen Fälle, die umzuverteilen wären.</source>
+        <translation>%1 has no open cases to redistribute.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/teamlead/absences.py" line="236"/>
         <source>1 offener Fall</source>
         <translation>1 open case</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="234"/>
+        <location filename="../../ui/teamlead/absences.py" line="237"/>
         <source>%1 offene Fälle</source>
         <translation>%1 open cases</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="261"/>
+        <location filename="../../ui/teamlead/absences.py" line="264"/>
         <source>1 Fall umverteilt.</source>
         <translation>1 case redistributed.</translation>
     </message>
     <message>
-        <location filename="../../ui/teamlead/absences.py" line="262"/>
+        <location filename="../../ui/teamlead/absences.py" line="265"/>
         <source>%1 Fälle umverteilt.</source>
         <translation>%1 cases redistributed.</translation>
     </message>

@@ -166,6 +166,7 @@ def test_absence_then_an_edited_redistribution_is_applied(qtbot, window, fresh, 
     assert moved == plan and moved[first] is None and moved[second] == "j.nowak"
     assert len(dialog.proposals) == 0  # reloaded: nothing of Anna's left
     assert dialog.status.text() == "3 Fälle umverteilt. 0 offene Fälle"  # the reload keeps what was done
+    assert dialog.empty_hint.label.text() == "Anna Schneider hat keine offenen Fälle, die umzuverteilen wären."
 
 
 def test_a_planned_absence_is_shared_among_those_present_when_it_begins(qtbot, window, fresh, team) -> None:  # type: ignore[no-untyped-def]

@@ -188,6 +188,7 @@ class RedistributionDialog(QDialog):
         self.rule.addItem(self.tr("Reihum"), Rule.ROUND_ROBIN)
         self.rule.currentIndexChanged.connect(lambda _i: self.load())
         self.table = _table(self, [self.tr("Aktenzeichen"), self.tr("Gesetzliche Frist"), self.tr("Neu zuständig")])
+        self.empty_hint = EmptyHint(self.table, self.tr("Vorschlag wird berechnet …"))
         self.reason = QLineEdit(self)
         self.reason.setMaxLength(MAX_REASON)
         self.reason.setPlaceholderText(self.tr("Begründung, z. B. Urlaubsvertretung"))
@@ -222,6 +223,8 @@ class RedistributionDialog(QDialog):
 
     def _show(self, proposals: list[Proposal]) -> None:
         self.proposals = proposals
+        self.empty_hint.set_text(self.tr("%1 hat keine offenen Fälle, die umzuverteilen wären.").replace(
+            "%1", self._absence.display_name))
         self.table.setRowCount(len(proposals))
         for row, proposal in enumerate(proposals):
             self.table.setItem(row, 0, QTableWidgetItem(proposal.aktenzeichen))
