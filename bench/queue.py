@@ -46,7 +46,7 @@ def build_url(url: str, count: int, seed: int = 1) -> float:
     from backoffice.bootstrap import open_database
     from backoffice.demo.generator import generate_application
     from backoffice.domain.catalog import DEPARTMENTS, Role, Service, intake_queue_code
-    from backoffice.domain.search import search_text
+    from backoffice.domain.search import person_key, search_text
     from backoffice.domain.status import Status
     from backoffice.schemas import applicant_from_form, schema_uri
     from backoffice.services.directory import ensure_user
@@ -96,6 +96,7 @@ def build_url(url: str, count: int, seed: int = 1) -> float:
                     aktenzeichen=az, service=service.value, status=status, outcome=None, queue_id=queues[service],
                     assignee_id=rng.choice(clerks) if rng.random() < 0.6 else None,
                     given_name=applicant.given_name, family_name=applicant.family_name, applicant_name=applicant.full_name,
+                    person_key=person_key(applicant.given_name, applicant.family_name),
                     birth_date=applicant.birth_date, street=applicant.street, house_number=applicant.house_number,
                     postcode=applicant.postcode, city=applicant.city, email=applicant.email, phone=applicant.phone,
                     search_text=search_text(az, fields, form), schema_uri=schema_uri(service), form_data=form,

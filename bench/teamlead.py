@@ -90,6 +90,7 @@ def build(url: str, count: int, clerks: int, seed: int = 1) -> float:
                 aktenzeichen=az, service=service.value, status=status, outcome=None, queue_id=queues[service],
                 assignee_id=rng.choice(ids) if rng.random() < 0.8 else None,
                 given_name="Bench", family_name=f"Fall {i}", applicant_name=f"Bench Fall {i}", birth_date=None,
+                person_key=f"fall {i}|bench",
                 street="", house_number="", postcode="", city="", email="", phone="", search_text=az.lower(),
                 schema_uri=schema_uri(service), form_data={}, received_at=received,
                 target_date=received.date() + timedelta(days=30),

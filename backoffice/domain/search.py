@@ -53,6 +53,18 @@ def fold(text: str) -> str:
     return _without_accents(folded.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
 
 
+MAX_PERSON_KEY = 420  # the column: two names of at most 200 characters, folded, and the separator
+
+
+def person_key(given_name: str, family_name: str) -> str:
+    """Who an application is from, as the duplicate check compares it: each name folded to its words
+    ("MÜLLER-Lüdenscheidt " and "Mueller Luedenscheidt" are the same person), family name first."""
+    def words(name: str) -> str:
+        return " ".join(_WORD.findall(fold(name)))
+
+    return f"{words(family_name)}|{words(given_name)}"[:MAX_PERSON_KEY]
+
+
 def fold_bare(text: str) -> str:
     """Like :func:`fold`, but an umlaut becomes its bare letter: ``Müller`` → ``muller``."""
     return _without_accents(unicodedata.normalize("NFC", text.translate(_INVISIBLE)).casefold())

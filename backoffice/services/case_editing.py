@@ -294,7 +294,7 @@ def _norm(case: Case) -> ProcessingNorm:
 
 
 def _duplicates(uow: UnitOfWork, case: Case) -> list[CaseRow]:
-    found = uow.editing.open_cases_of_person(case.service, case.family_name, case.given_name, case.birth_date, case.id)
+    found = uow.editing.open_cases_of_person(case.service, case.person_key, case.birth_date, case.id)
     return [_row(c) for c in found]
 
 

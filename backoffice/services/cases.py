@@ -161,6 +161,7 @@ def _case_row(
         "queue_id": queue.id,
         "given_name": applicant.given_name,
         "family_name": applicant.family_name,
+        "person_key": search.person_key(applicant.given_name, applicant.family_name),
         "applicant_name": applicant.full_name,
         "birth_date": applicant.birth_date,
         "street": applicant.street,
@@ -265,6 +266,7 @@ def update_form(
         applicant = schemas.applicant_from_form(form_data)
         case.form_data = copy.deepcopy(form_data)
         case.given_name, case.family_name = applicant.given_name, applicant.family_name
+        case.person_key = search.person_key(applicant.given_name, applicant.family_name)
         case.applicant_name, case.birth_date = applicant.full_name, applicant.birth_date
         case.street, case.house_number = applicant.street, applicant.house_number
         case.postcode, case.city = applicant.postcode, applicant.city

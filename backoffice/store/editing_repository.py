@@ -20,15 +20,14 @@ class EditingRepository:
         self.session = session
 
     def open_cases_of_person(
-        self, service: str, family_name: str, given_name: str, birth_date: date | None, exclude_id: int
+        self, service: str, person_key: str, birth_date: date | None, exclude_id: int
     ) -> Sequence[Case]:
-        """Open cases of one service for one person; the columns match ix_cases_applicant."""
+        """Open cases of one service for one person; the columns match ix_cases_person."""
         stmt = (
             select(Case)
             .where(
                 Case.service == service,
-                Case.family_name == family_name,
-                Case.given_name == given_name,
+                Case.person_key == person_key,
                 Case.birth_date.is_(None) if birth_date is None else Case.birth_date == birth_date,
                 Case.status.in_(_OPEN),
                 Case.id != exclude_id,

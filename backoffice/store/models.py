@@ -120,7 +120,8 @@ class Case(Base):
 
     given_name: Mapped[str] = mapped_column(String(200))
     family_name: Mapped[str] = mapped_column(String(200))
-    # Denormalised "Given Family" so list sorting and the duplicate hint use one index.
+    person_key: Mapped[str] = mapped_column(String(420), default="", server_default="")  # search.person_key
+    # Denormalised "Given Family" so list sorting uses one index.
     applicant_name: Mapped[str] = mapped_column(String(401))
     birth_date: Mapped[date | None] = mapped_column(Date)
     street: Mapped[str] = mapped_column(String(200), default="")
@@ -180,7 +181,8 @@ class Case(Base):
         # Lists in receipt order filtered by status or deadline (open cases are the recent ones, so
         # the walk passes many closed rows): the filter is tested in the index, no row is read.
         Index("ix_cases_received_open", "received_at", "status", "legal_deadline", "queue_id"),
-        Index("ix_cases_applicant", "service", "family_name", "given_name", "birth_date", "status"),
+        # The duplicate check: open cases of one service for one person (names folded, domain.search.person_key).
+        Index("ix_cases_person", "service", "person_key", "birth_date", "status"),
         # "Claim next": the most urgent unassigned case, walked in index order.
         Index("ix_cases_claim", "assignee_id", "legal_deadline", "received_at"),
         # Sorting by any column of a big list without a sort step.

@@ -226,8 +226,7 @@ class CaseRepository:
                 exists()
                 .where(
                     other.service == Case.service,
-                    other.family_name == Case.family_name,
-                    other.given_name == Case.given_name,
+                    other.person_key == Case.person_key,
                     other.birth_date == Case.birth_date,
                     other.id != Case.id,
                     other.status.in_(_OPEN),

@@ -133,7 +133,7 @@ def test_sqlite_keeps_statistics_for_its_planner(sqlite_url: str) -> None:
 
 # sqlite_stat1 of an office with a million cases (what ANALYZE wrote for bench.queue's database).
 _MILLION_CASES_STATS = {
-    "ix_cases_applicant": "1000000 333334 4330 56 1 1",
+    "ix_cases_person": "1000000 333334 56 1 1",
     "ix_cases_applicant_name": "1000000 167",
     "ix_cases_assignee_status": "1000000 47620 5953 1985",
     "ix_cases_claim": "1000000 47620 22 1",
@@ -205,5 +205,35 @@ def test_0009_removes_the_outbox_rows_no_sender_can_send(db_url: str) -> None:
         upgrade(engine)  # the later revisions keep them
         with engine.connect() as conn:
             assert set(conn.execute(text("SELECT kind, submission_id FROM outbox")).all()) == left
+    finally:
+        engine.dispose()
+
+
+def test_0031_writes_the_person_key_of_every_case_as_the_app_does(db_url: str) -> None:
+    """The migration's frozen copy of ``search.person_key`` gives what the app writes: after a downgrade to
+    0030 and the upgrade again, every case has the key the app computed for it."""
+    from backoffice.domain.search import person_key
+
+    names = [("Jörg ", "MÜLLER-Lüdenscheidt"), ("Ærøskøbing", "FIscher\u00ad"), ("anna", "meier")]
+    db = open_database(db_url, migrate=True)
+    with db.uow() as uow:
+        clerk = ensure_user(uow, "anna", "Anna Schneider", [Role.CLERK], ["zwf"])
+        for seed, (given, family) in enumerate(names):
+            form = generate_application(Service.WBS, random.Random(seed), date(2026, 11, 2))
+            form["applicant"].update(given_name=given, family_name=family)
+            cases.create_case(uow, clerk, Service.WBS, form, now=datetime(2026, 11, 2, 9, tzinfo=UTC))
+        uow.commit()
+    db.dispose()
+    engine = build_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            written = dict(conn.execute(text("SELECT aktenzeichen, person_key FROM cases")).all())
+        assert sorted(written.values()) == sorted(person_key(g, f) for g, f in names)
+        assert person_key("Jörg ", "MÜLLER-Lüdenscheidt") == "mueller luedenscheidt|joerg"
+        config = alembic_config(engine)
+        command.downgrade(config, "0030")
+        command.upgrade(config, "head")
+        with engine.connect() as conn:
+            assert dict(conn.execute(text("SELECT aktenzeichen, person_key FROM cases")).all()) == written
     finally:
         engine.dispose()

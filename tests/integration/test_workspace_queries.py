@@ -16,7 +16,7 @@ from backoffice.domain.errors import ValidationFailed
 from backoffice.domain.records import CaseQuery, SortKey
 from backoffice.domain.status import Action, Status
 from backoffice.domain.views import View, view_query
-from backoffice.services import assignment, cases
+from backoffice.services import assignment, case_editing, cases
 from backoffice.services.case_queries import count_cases, list_cases
 from backoffice.services.claiming import claim_next
 from backoffice.services.directory import ensure_user, list_departments
@@ -173,9 +173,16 @@ def test_duplicate_hint_flags_open_cases_of_the_same_person_and_service(db: Data
     first = _create(db, clerk, Service.WBS, 1, T0, **same)
     second = _create(db, clerk, Service.WBS, 2, T0, **same)
     other_birthday = _create(db, clerk, Service.WBS, 3, T0, **{**same, "birth_date": "1991-04-01"})
+    # The same person typed otherwise: capitals, a trailing space, an umlaut written out.
+    mueller = {"family_name": "Müller-Lüdenscheidt", "given_name": "Jörg", "birth_date": "1985-02-03"}
+    spelled = _create(db, clerk, Service.WBS, 4, T0, **mueller)
+    respelled = _create(db, clerk, Service.WBS, 5, T0, **{**mueller, "family_name": "MUELLER LUEDENSCHEIDT ",
+                                                          "given_name": "joerg"})
     with db.uow(write=False) as uow:
         flags = {r.aktenzeichen: r.duplicate for r in list_cases(uow, clerk, CaseQuery())}
+        editor_sees = [r.aktenzeichen for r in case_editing.open_duplicates(uow, clerk, spelled)]
     assert flags[first] and flags[second] and not flags[other_birthday]
+    assert flags[spelled] and flags[respelled] and editor_sees == [respelled]
     with db.uow() as uow:
         cases.apply_action(uow, clerk, second, Action.WITHDRAW)
         uow.commit()
